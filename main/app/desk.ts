@@ -1,0 +1,125 @@
+// The desk: the one open book plus the app state kept beside the books (recent books,
+// language). Shared by the Electron shell, browser mode and tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openBook, type Book } from '../db/connection';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { systemClock, type Clock, type ServiceContext } from '../services/context';
+import { autoLogin, ensureDefaultOperator, listOperators } from '../services/operators';
+import { getCompany, initCompany } from '../services/settings';
+import type { AppInfo } from '../../shared/types';
+import { AppError } from '../../shared/result';
+
+export const APP_VERSION = '0.1.0';
+
+interface DeskState {
+  recentBooks: string[];
+  locale: 'zh-CN' | 'en';
+}
+
+export interface DeskOptions {
+  mode: 'electron' | 'browser';
+  /** Folder for app state (recent books); books default to <userData>/books. */
+  userDataDir: string;
+  clock?: Clock;
+}
+
+export class Desk {
+  readonly mode: 'electron' | 'browser';
+  readonly userDataDir: string;
+  readonly clock: Clock;
+  private current: ServiceContext | null = null;
+
+  constructor(opts: DeskOptions) {
+    this.mode = opts.mode;
+    this.userDataDir = opts.userDataDir;
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  get ctx(): ServiceContext {
+    if (!this.current) throw new AppError('NOT_FOUND', 'no book is open');
+    return this.current;
+  }
+
+  get defaultBookPath(): string {
+    return path.join(this.userDataDir, 'books', 'default.creditdesk');
+  }
+
+  private get statePath(): string {
+    return path.join(this.userDataDir, 'creditdesk-state.json');
+  }
+
+  readState(): DeskState {
+    try {
+      const s = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as Partial<DeskState>;
+      return { recentBooks: s.recentBooks ?? [], locale: s.locale === 'en' ? 'en' : 'zh-CN' };
+    } catch {
+      return { recentBooks: [], locale: 'zh-CN' };
+    }
+  }
+
+  writeState(patch: Partial<DeskState>): DeskState {
+    const next = { ...this.readState(), ...patch };
+    fs.mkdirSync(this.userDataDir, { recursive: true });
+    const tmp = `${this.statePath}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(next, null, 2));
+    fs.renameSync(tmp, this.statePath);
+    return next;
+  }
+
+  /** Opens a book (creating it when asked), migrates it and makes it current. */
+  async open(file: string, opts: { create?: boolean; company?: string } = {}): Promise<ServiceContext> {
+    const existed = fs.existsSync(file);
+    if (opts.create && existed && opts.company) {
+      throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
+    }
+    const book: Book = await openBook(file, { create: opts.create });
+    const ctx: ServiceContext = { book, clock: this.clock, session: { operator: null } };
+    if (!existed || opts.company) await initCompany(ctx, opts.company ?? defaultCompanyName(file));
+    await ensureDefaultOperator(ctx);
+    await autoLogin(ctx);
+    const previous = this.current;
+    this.current = ctx;
+    if (previous && previous.book.path !== book.path) await previous.book.close();
+    const recent = [book.path, ...this.readState().recentBooks.filter((p) => p !== book.path)].slice(0, 10);
+    this.writeState({ recentBooks: recent });
+    return ctx;
+  }
+
+  /** First start: the default book in the user-data folder. */
+  async openDefault(): Promise<ServiceContext> {
+    const last = this.readState().recentBooks.find((p) => fs.existsSync(p));
+    return this.open(last ?? this.defaultBookPath, { create: !last });
+  }
+
+  async info(): Promise<AppInfo> {
+    const ctx = this.ctx;
+    const company = await getCompany(ctx);
+    const operators = await listOperators(ctx);
+    const { n } = await ctx.book.db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      version: APP_VERSION,
+      mode: this.mode,
+      book: { path: ctx.book.path, company: company.name, schemaVersion: SCHEMA_VERSION, customers: Number(n) },
+      recentBooks: this.readState().recentBooks,
+      operators,
+      currentOperator: ctx.session.operator,
+      needsLogin: ctx.session.operator === null,
+      today: this.clock.today(),
+      locale: this.readState().locale,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.current?.book.close();
+    this.current = null;
+  }
+}
+
+function defaultCompanyName(file: string): string {
+  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  return base === 'default' ? '我的公司' : base;
+}

@@ -1,0 +1,48 @@
+// creditdesk import --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+import { EXIT, parseCommandArgs, requireOption, UsageError, type CliCommand } from '../io';
+import { openCliBook } from '../book';
+import { importCustomers } from '../../services/customers';
+import type { ServiceContext } from '../../services/context';
+import type { ImportSummary } from '../../../shared/types';
+
+export type Importer = (ctx: ServiceContext, fileName: string, content: Buffer) => Promise<ImportSummary | Record<string, number>>;
+
+/** Import kinds; receivables adds invoices and receipts. */
+export const IMPORTERS: Record<string, Importer> = {
+  customers: importCustomers,
+};
+
+export const importCommand: CliCommand = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' } }, { positionals: true });
+  const db = requireOption(values.db, 'db');
+  const [kind, file] = positionals;
+  if (!kind || !file || positionals.length > 2) throw new UsageError('expected: import --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx');
+  const importer = IMPORTERS[kind];
+  if (!importer) throw new UsageError(`unknown import kind "${kind}" (customers, invoices, receipts)`);
+  if (!fs.existsSync(file)) {
+    io.err(`creditdesk import: ${file}: file not found\n`);
+    return EXIT.BAD_INPUT;
+  }
+  if (!fs.existsSync(db)) {
+    io.err(`creditdesk import: book not found: ${db} (create it with creditdesk init)\n`);
+    return EXIT.FAILURE;
+  }
+  const ctx = await openCliBook(db);
+  try {
+    const summary = await importer(ctx, path.basename(file), fs.readFileSync(file));
+    io.out(`${JSON.stringify({ kind, file: path.basename(file), ...summary })}\n`);
+    return EXIT.OK;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VALIDATION') {
+      io.err(`creditdesk import: ${file}: ${e.message}\n`);
+      for (const r of e.rows ?? []) io.err(`  ${path.basename(file)} row ${r.row}, ${r.field}: ${r.message}\n`);
+      return EXIT.BAD_INPUT;
+    }
+    throw e;
+  } finally {
+    await ctx.book.close();
+  }
+};

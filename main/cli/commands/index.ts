@@ -1,0 +1,12 @@
+// One module per command; each exports a CliCommand.
+import type { CliCommand } from '../io';
+import { demoCommand, initCommand } from './book';
+import { importCommand } from './import';
+import { serveCommand } from './serve';
+
+export const COMMANDS: Record<string, CliCommand> = {
+  init: initCommand,
+  demo: demoCommand,
+  import: importCommand,
+  serve: serveCommand,
+};

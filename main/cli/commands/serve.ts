@@ -1,0 +1,32 @@
+// creditdesk serve --db FILE [--port N] [--token T]: browser mode on 127.0.0.1.
+import { Desk } from '../../app/desk';
+import { userDataDir } from '../../app/paths';
+import { createHandlers } from '../../ipc/handlers';
+import { startServer } from '../../serve/server';
+import { ensureRendererBuilt } from '../../serve/renderer-build';
+import { EXIT, parseCommandArgs, UsageError, type CliCommand } from '../io';
+
+export const serveCommand: CliCommand = async (argv, io) => {
+  const { values } = parseCommandArgs(argv, { db: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' } });
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port must be a number, got "${values.port}"`);
+  const rendererDir = await ensureRendererBuilt((m) => io.err(`${m}\n`));
+  const desk = new Desk({ mode: 'browser', userDataDir: userDataDir() });
+  if (values.db) await desk.open(values.db, { create: true });
+  else await desk.openDefault();
+  const server = await startServer({
+    handlers: createHandlers(desk),
+    rendererDir,
+    port: values.port ? Number(values.port) : 0,
+    token: values.token,
+    log: (m) => io.err(`${m}\n`),
+  });
+  io.out(`CreditDesk browser mode: ${server.url}\nbook: ${desk.ctx.book.path}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await desk.close();
+  return EXIT.OK;
+};

@@ -1,0 +1,45 @@
+// Entry of the `creditdesk` command line (see DESIGN.md "Command line" — a fixed interface).
+import { AppError } from '../../shared/result';
+import { EXIT, processIo, UsageError, type CliCommand, type CliIo } from './io';
+import { COMMANDS } from './commands';
+
+const USAGE = `usage:
+  creditdesk init      --db FILE [--company NAME]
+  creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
+  creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx
+  creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
+  creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
+  creditdesk backup    --db FILE --to DIR [--password-file F]
+  creditdesk verify    BACKUP [--password-file F]
+  creditdesk restore   BACKUP --db FILE [--password-file F]
+  creditdesk serve     --db FILE [--port N] [--token T]
+exit codes: 0 done, 1 failure, 2 usage error, 3 bad input (nothing was changed)
+`;
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? EXIT.OK : EXIT.USAGE;
+  }
+  const command: CliCommand | undefined = (COMMANDS as Record<string, CliCommand>)[name];
+  if (!command) {
+    io.err(`creditdesk: unknown command "${name}"\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`creditdesk ${name}: ${e.message}\n${USAGE}`);
+      return EXIT.USAGE;
+    }
+    if (e instanceof AppError) {
+      io.err(`creditdesk ${name}: ${e.message}\n`);
+      for (const r of e.rows ?? []) io.err(`  row ${r.row}, ${r.field}: ${r.message}\n`);
+      return e.code === 'VALIDATION' ? EXIT.BAD_INPUT : EXIT.FAILURE;
+    }
+    io.err(`creditdesk ${name}: ${(e as Error).message ?? String(e)}\n`);
+    return EXIT.FAILURE;
+  }
+}

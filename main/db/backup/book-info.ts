@@ -1,0 +1,73 @@
+// Small readers of a book's identity, kept apart so they are easy to swap for the services'
+// own accessors: company name from `settings`, schema version = applied kysely migrations.
+import path from 'node:path';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../migrations';
+
+/** Schema version this app writes and understands (= number of migrations it knows). */
+export const APP_SCHEMA_VERSION: number = SCHEMA_VERSION;
+
+export type SqliteOpener = (file: string, opts: { readonly?: boolean; fileMustExist?: boolean }) => Database.Database;
+
+let opener: SqliteOpener = (file, opts) => new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.fileMustExist ?? false });
+
+/** Electron must open SQLite with its own native build: main can swap the opener here. */
+export function setBackupSqliteOpener(fn: SqliteOpener): void {
+  opener = fn;
+}
+
+/** Plain better-sqlite3 handle without the app's pragmas (backup copies, temp files). */
+export function openRawSqlite(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  return opener(file, opts);
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name);
+}
+
+/** Company name from settings 'company.name', else the book file's base name. */
+export function readCompanyName(db: Database.Database, dbPath?: string): string {
+  try {
+    if (hasTable(db, 'settings')) {
+      const row = db.prepare("SELECT value FROM settings WHERE key = 'company.name'").get() as { value?: unknown } | undefined;
+      if (row && typeof row.value === 'string' && row.value.trim() !== '') return row.value.trim();
+    }
+  } catch {
+    /* fall back to the file name */
+  }
+  const file = dbPath ?? db.name;
+  return path.basename(file).replace(/\.(sqlite3?|db|cdbook)$/i, '') || 'book';
+}
+
+/** Number of applied kysely migrations (0 for a book without the migration table). */
+export function readSchemaVersion(db: Database.Database): number {
+  if (!hasTable(db, 'kysely_migration')) return 0;
+  return (db.prepare('SELECT count(*) AS n FROM kysely_migration').get() as { n: number }).n;
+}
+
+let cachedVersion: string | undefined;
+/** Version of the app from the nearest package.json named "creditdesk" (fallback 0.0.0). */
+export function readAppVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  cachedVersion = '0.0.0';
+  try {
+    let dir = path.dirname(new URL(import.meta.url).pathname);
+    for (let i = 0; i < 8; i++) {
+      const pkg = path.join(dir, 'package.json');
+      if (fs.existsSync(pkg)) {
+        const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+        if (json.name === 'creditdesk' && json.version) {
+          cachedVersion = json.version;
+          break;
+        }
+      }
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  } catch {
+    /* bundled without import.meta: keep the fallback */
+  }
+  return cachedVersion;
+}

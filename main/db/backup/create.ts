@@ -1,0 +1,315 @@
+// Creating a verified backup: consistent online snapshot (SQLite backup API, safe while the app
+// writes), manifest with row counts and checksum, optional encryption, written as
+// `<final>.partial`, fsynced, fully verified, then renamed to its final name; rotation last.
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import {
+  APP_NAME,
+  DEFAULT_KDF,
+  FORMAT_VERSION,
+  backupFileName,
+  backupSortKey,
+  deriveKeys,
+  encodeHeader,
+  encodeTrailer,
+  manifestAad,
+  manifestChecksum,
+  type BackupManifest,
+  type CipherParams,
+  type KdfParams,
+} from './format';
+import { BackupError, ioError } from './errors';
+import { chunks, nodeTargetFs, rmQuiet, syncDir, type BackupTargetFs, type TargetHandle } from './fsutil';
+import { countRows, verifyInto, type ProgressFn } from './verify';
+import { openRawSqlite } from './book-info';
+
+export interface CreateBackupOptions {
+  /** An open connection to the book (the app's own; the backup API copies it consistently). */
+  sqlite?: Database.Database;
+  /** Or the book's file. */
+  dbPath?: string;
+  /** Target folder (must exist: a missing folder usually means the USB stick is not plugged in). */
+  toDir: string;
+  password?: string;
+  company: string;
+  appVersion: string;
+  schemaVersion: number;
+  now?: Date;
+  onProgress?: ProgressFn;
+  /** Rotation: keep the newest N backups of this company in toDir (default: keep all). */
+  keep?: number;
+  /** Pages copied per backup step; smaller keeps the event loop more responsive. Default 1000. */
+  pagesPerStep?: number;
+  /** Local scratch folder for the snapshot (default: OS temp). */
+  tempDir?: string;
+  /** How the target file is written (tests inject failures). */
+  targetFs?: BackupTargetFs;
+  /** scrypt cost parameters (tests use cheaper ones). */
+  kdf?: { N: number; r: number; p: number };
+}
+
+export interface CreateBackupResult {
+  file: string;
+  manifest: BackupManifest;
+  /** Older backups removed by rotation. */
+  rotated: string[];
+}
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+export async function createBackup(opts: CreateBackupOptions): Promise<CreateBackupResult> {
+  if (!opts.sqlite && !opts.dbPath) throw new BackupError('io', 'createBackup needs either sqlite or dbPath', { code: 'VALIDATION' });
+  const now = opts.now ?? new Date();
+  const toDir = path.resolve(opts.toDir);
+  await checkTargetDir(toDir);
+
+  const work = await fsp.mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), 'creditdesk-backup-'));
+  let partial: string | undefined;
+  try {
+    // 1. consistent snapshot through the backup API
+    const snapshot = path.join(work, 'snapshot.sqlite');
+    await snapshotBook(opts, snapshot);
+
+    // 2. normalise the copy (rollback journal: one self-contained file), check it, count rows
+    const tables = inspectSnapshot(snapshot);
+    const plainBytes = (await fsp.stat(snapshot)).size;
+
+    // 3. checksum (+ encryption) in one pass
+    const base = {
+      format: FORMAT_VERSION,
+      app: APP_NAME,
+      appVersion: opts.appVersion,
+      schemaVersion: opts.schemaVersion,
+      company: opts.company,
+      createdAt: now.toISOString(),
+      encrypted: !!opts.password,
+      payloadBytes: plainBytes,
+      tables,
+    };
+    let manifest: BackupManifest;
+    let payloadFile = snapshot;
+    if (opts.password) {
+      const kdf: KdfParams = { name: 'scrypt', ...(opts.kdf ?? DEFAULT_KDF), salt: crypto.randomBytes(16).toString('base64') };
+      const keys = await deriveKeys(opts.password, kdf);
+      const iv = crypto.randomBytes(12);
+      const cipherDraft: CipherParams = { name: 'aes-256-gcm', iv: iv.toString('base64'), authTag: '', passwordCheck: keys.passwordCheck };
+      const hash = crypto.createHash('sha256');
+      const cipher = crypto.createCipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
+      // the hash of the plaintext goes into the AAD, so it is computed in a first pass
+      for await (const c of chunks(snapshot)) hash.update(c);
+      const draft = { ...base, kdf, cipher: cipherDraft, sha256: hash.digest('hex') };
+      cipher.setAAD(manifestAad(draft));
+      payloadFile = path.join(work, 'payload.bin');
+      const fh = await fsp.open(payloadFile, 'wx');
+      try {
+        for await (const c of chunks(snapshot)) await fh.write(cipher.update(c));
+        await fh.write(cipher.final());
+      } finally {
+        await fh.close();
+      }
+      const full = { ...draft, cipher: { ...cipherDraft, authTag: cipher.getAuthTag().toString('base64') } };
+      manifest = { ...full, manifestSha256: manifestChecksum(full) };
+    } else {
+      const hash = crypto.createHash('sha256');
+      for await (const c of chunks(snapshot)) hash.update(c);
+      const full = { ...base, sha256: hash.digest('hex') };
+      manifest = { ...full, manifestSha256: manifestChecksum(full) };
+    }
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+
+    // 4. write <final>.partial on the target, fsync
+    const final = await pickName(toDir, opts.company, now);
+    partial = `${final}.partial`;
+    await writeTarget(opts.targetFs ?? nodeTargetFs, partial, toDir, manifestBytes, payloadFile, manifest.payloadBytes, opts.onProgress);
+    await syncDir(toDir);
+
+    // 5. verify the written file completely (re-read, decrypt, checksum, integrity_check)
+    try {
+      await verifyInto(partial, {
+        password: opts.password,
+        maxSchemaVersion: opts.schemaVersion,
+        allowPartial: true,
+        plainOut: path.join(work, 'verify.sqlite'),
+        onProgress: opts.onProgress,
+      });
+    } catch (e) {
+      if (e instanceof BackupError && e.problem === 'not-found') {
+        throw new BackupError('target-gone', `${toDir} is no longer available while verifying the backup — was the USB stick or drive removed?`, { cause: e });
+      }
+      if (e instanceof BackupError && e.badInput) {
+        throw new BackupError('io', `the backup written to ${toDir} did not read back correctly (${e.message}); the target may be failing — try another drive`, {
+          cause: e,
+        });
+      }
+      throw ioError(e, toDir, 'verify the backup');
+    }
+
+    // 6. only now give it its final name
+    try {
+      await fsp.rename(partial, final);
+    } catch (e) {
+      throw ioError(e, toDir, 'finish the backup');
+    }
+    partial = undefined;
+    await syncDir(toDir);
+
+    const rotated = opts.keep !== undefined ? await rotate(toDir, opts.company, final, opts.keep) : [];
+    return { file: final, manifest, rotated };
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    throw ioError(e, toDir, 'write the backup');
+  } finally {
+    if (partial) await rmQuiet(partial);
+    await rmQuiet(work);
+  }
+}
+
+async function checkTargetDir(dir: string): Promise<void> {
+  let st;
+  try {
+    st = await fsp.stat(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new BackupError('target-gone', `backup folder not found: ${dir} — is the USB stick or drive plugged in?`, { field: 'toDir' });
+    }
+    throw ioError(e, dir, 'open the backup folder');
+  }
+  if (!st.isDirectory()) throw new BackupError('target-unwritable', `not a folder: ${dir}`, { field: 'toDir' });
+}
+
+async function snapshotBook(opts: CreateBackupOptions, snapshot: string): Promise<void> {
+  let db = opts.sqlite;
+  let own = false;
+  if (!db) {
+    try {
+      db = openRawSqlite(opts.dbPath!, { fileMustExist: true });
+      own = true;
+      db.pragma('busy_timeout = 5000');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'SQLITE_CANTOPEN') throw new BackupError('io', `book not found or not readable: ${opts.dbPath}`, { code: 'NOT_FOUND', field: 'db' });
+      throw new BackupError('source-damaged', `cannot open the book ${opts.dbPath}: ${(e as Error).message}`, { field: 'db' });
+    }
+  }
+  const pages = Math.max(1, opts.pagesPerStep ?? 1000);
+  // A write by another connection or process restarts a stepped backup. After a few restarts,
+  // copy the rest in one step: in WAL mode that reads one consistent snapshot and does not
+  // block the writers; the event loop is held only for that one step.
+  let lastRemaining = Number.POSITIVE_INFINITY;
+  let restarts = 0;
+  try {
+    await db.backup(snapshot, {
+      progress: ({ totalPages, remainingPages }) => {
+        if (remainingPages > lastRemaining) restarts++;
+        lastRemaining = remainingPages;
+        opts.onProgress?.(totalPages - remainingPages, totalPages, 'snapshot');
+        return restarts >= 3 ? 0x7fffffff : pages;
+      },
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, { field: 'db' });
+    }
+    if (code === 'SQLITE_FULL') throw new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
+    throw e;
+  } finally {
+    if (own) db.close();
+  }
+  await yieldToLoop();
+}
+
+function inspectSnapshot(snapshot: string): Record<string, number> {
+  const db = openRawSqlite(snapshot, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    const check = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (check.length !== 1 || check[0] !== 'ok') {
+      throw new BackupError('source-damaged', `the book fails SQLite's integrity check, a backup of it would not restore: ${check.slice(0, 3).join('; ')}`, {
+        field: 'db',
+      });
+    }
+    return countRows(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function pickName(dir: string, company: string, now: Date): Promise<string> {
+  for (let seq = 1; seq < 1000; seq++) {
+    const f = path.join(dir, backupFileName(company, now, seq));
+    try {
+      await fsp.access(f);
+    } catch {
+      try {
+        await fsp.access(`${f}.partial`);
+      } catch {
+        return f;
+      }
+    }
+  }
+  throw new BackupError('io', `too many backups named for ${company} at the same second in ${dir}`);
+}
+
+async function writeTarget(
+  tfs: BackupTargetFs,
+  file: string,
+  toDir: string,
+  manifestBytes: Buffer,
+  payloadFile: string,
+  payloadBytes: number,
+  onProgress?: ProgressFn,
+): Promise<void> {
+  let h: TargetHandle;
+  try {
+    h = await tfs.create(file);
+  } catch (e) {
+    throw ioError(e, toDir, 'create the backup file');
+  }
+  let closed = false;
+  try {
+    await h.write(Buffer.concat([encodeHeader(manifestBytes), manifestBytes]));
+    let done = 0;
+    for await (const c of chunks(payloadFile)) {
+      await h.write(c);
+      done += c.length;
+      onProgress?.(done, payloadBytes, 'write');
+    }
+    if (done !== payloadBytes) throw new BackupError('io', `payload size changed while writing (${done} != ${payloadBytes})`);
+    await h.write(encodeTrailer(manifestBytes));
+    await h.sync();
+    closed = true;
+    await h.close();
+  } catch (e) {
+    if (!closed) await h.close().catch(() => undefined);
+    throw ioError(e, toDir, 'write the backup');
+  }
+}
+
+async function rotate(dir: string, company: string, keepFile: string, keep: number): Promise<string[]> {
+  const n = Math.max(1, Math.floor(keep));
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return [];
+  }
+  const mine = path.basename(keepFile);
+  const older = names
+    .map((f) => ({ f, key: backupSortKey(company, f) }))
+    .filter((x): x is { f: string; key: string } => x.key !== null && x.f !== mine)
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  const removed: string[] = [];
+  for (const { f } of older.slice(n - 1)) {
+    try {
+      await fsp.unlink(path.join(dir, f));
+      removed.push(path.join(dir, f));
+    } catch {
+      /* rotation is best effort: a failed delete leaves one backup too many */
+    }
+  }
+  return removed;
+}

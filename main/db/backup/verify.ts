@@ -1,0 +1,316 @@
+// Verifying a `.cdbak` file: every layer of format.ts is checked, then the SQLite image itself
+// (integrity_check, row counts). Each problem has its own BackupError `problem` and message.
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  APP_NAME,
+  BACKUP_EXT,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  MAGIC,
+  MAX_MANIFEST_BYTES,
+  TRAILER_BYTES,
+  TRAILER_MAGIC,
+  deriveKeys,
+  manifestAad,
+  manifestChecksum,
+  type BackupManifest,
+} from './format';
+import { BackupError } from './errors';
+import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
+import { openRawSqlite } from './book-info';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+export type ProgressFn = (done: number, total: number, phase: 'snapshot' | 'write' | 'verify' | 'restore') => void;
+
+export interface VerifyOptions {
+  password?: string;
+  /** Highest schema version this app understands; newer backups are refused. */
+  maxSchemaVersion: number;
+  /** Where the decrypted copy for integrity_check goes (default: the OS temp folder). */
+  tempDir?: string;
+  onProgress?: ProgressFn;
+}
+
+interface Inspected {
+  manifest: BackupManifest;
+  manifestBytes: Buffer;
+  payloadOffset: number;
+  size: number;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkShape(m: unknown): m is BackupManifest {
+  if (!isObj(m)) return false;
+  const okTables = isObj(m.tables) && Object.values(m.tables).every((n) => Number.isInteger(n) && (n as number) >= 0);
+  const base =
+    typeof m.format === 'number' &&
+    typeof m.app === 'string' &&
+    typeof m.appVersion === 'string' &&
+    Number.isInteger(m.schemaVersion) &&
+    typeof m.company === 'string' &&
+    typeof m.createdAt === 'string' &&
+    typeof m.encrypted === 'boolean' &&
+    Number.isSafeInteger(m.payloadBytes) &&
+    (m.payloadBytes as number) >= 0 &&
+    typeof m.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(m.sha256) &&
+    typeof m.manifestSha256 === 'string' &&
+    okTables;
+  if (!base) return false;
+  if (m.encrypted) {
+    const k = m.kdf;
+    const c = m.cipher;
+    if (!isObj(k) || k.name !== 'scrypt' || !Number.isInteger(k.N) || !Number.isInteger(k.r) || !Number.isInteger(k.p) || typeof k.salt !== 'string') return false;
+    if ((k.N as number) < 2 || (k.N as number) > 1 << 22 || (k.r as number) < 1 || (k.r as number) > 32 || (k.p as number) < 1 || (k.p as number) > 16) return false;
+    if (!isObj(c) || c.name !== 'aes-256-gcm' || typeof c.iv !== 'string' || typeof c.authTag !== 'string' || typeof c.passwordCheck !== 'string') return false;
+  }
+  return true;
+}
+
+/**
+ * Structural checks that need no password and do not read the payload: magic, manifest
+ * checksum, trailer binding, file length. `allowPartial` is used by createBackup to verify its
+ * own `.partial` file before renaming it.
+ */
+export async function inspectBackup(file: string, opts: { allowPartial?: boolean } = {}): Promise<Inspected> {
+  const name = path.basename(file);
+  let st;
+  try {
+    st = await fsp.stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new BackupError('not-found', `backup file not found: ${file}`, { field: 'file' });
+    throw new BackupError('io', `cannot read ${file}: ${(e as Error).message}`, { code: 'VALIDATION', field: 'file' });
+  }
+  if (!st.isFile()) throw new BackupError('not-a-backup', `${name} is not a file, not a CreditDesk backup`, { field: 'file' });
+  if (!opts.allowPartial && name.endsWith('.partial')) {
+    throw new BackupError('incomplete', `${name} is an unfinished backup left by an interrupted backup run; it cannot be used`, { field: 'file' });
+  }
+  const size = st.size;
+  if (size === 0) throw new BackupError('not-a-backup', `${name} is empty: not a CreditDesk backup`, { field: 'file' });
+  const head = await readRange(file, 0, Math.min(size, Math.max(HEADER_BYTES, SQLITE_MAGIC.length)));
+  if (head.length >= SQLITE_MAGIC.length && head.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new BackupError('not-a-backup', `${name} is a SQLite database, not a CreditDesk backup (${BACKUP_EXT}); to use a book file, open it instead of restoring`, {
+      field: 'file',
+    });
+  }
+  const magicLen = Math.min(head.length, MAGIC.length);
+  if (!head.subarray(0, magicLen).equals(MAGIC.subarray(0, magicLen)) || head.length < MAGIC.length) {
+    if (head.length >= 6 && head.subarray(0, 6).equals(MAGIC.subarray(0, 6)) && head.length >= MAGIC.length) {
+      throw new BackupError('unsupported-format', `${name} is a CreditDesk backup of an unknown format version (${head[6]}); a newer CreditDesk is needed`, {
+        field: 'file',
+      });
+    }
+    if (head.length < MAGIC.length && head.equals(MAGIC.subarray(0, head.length))) {
+      throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, { field: 'file' });
+    }
+    throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (unknown file contents)`, { field: 'file' });
+  }
+  if (size < HEADER_BYTES) throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, { field: 'file' });
+  const manifestLen = head.readUInt32BE(MAGIC.length);
+  if (manifestLen === 0 || manifestLen > MAX_MANIFEST_BYTES) {
+    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged (impossible length ${manifestLen})`, { field: 'file' });
+  }
+  if (HEADER_BYTES + manifestLen > size) {
+    throw new BackupError('truncated', `${name} is truncated: the file ends inside its manifest (${size} bytes)`, { field: 'file' });
+  }
+  const manifestBytes = await readRange(file, HEADER_BYTES, manifestLen);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+  } catch {
+    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged (not readable)`, { field: 'file' });
+  }
+  if (!checkShape(parsed)) {
+    if (isObj(parsed) && typeof parsed.format === 'number' && parsed.format > FORMAT_VERSION) {
+      throw new BackupError('unsupported-format', `${name} uses backup format ${parsed.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`, {
+        field: 'file',
+      });
+    }
+    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged or incomplete`, { field: 'file' });
+  }
+  const manifest = parsed;
+  if (manifestChecksum(manifest) !== manifest.manifestSha256) {
+    throw new BackupError('manifest-damaged', `${name}: the backup's manifest was altered or damaged (manifest checksum mismatch)`, { field: 'file' });
+  }
+  if (manifest.app !== APP_NAME) throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (made by "${manifest.app}")`, { field: 'file' });
+  if (manifest.format !== FORMAT_VERSION) {
+    throw new BackupError('unsupported-format', `${name} uses backup format ${manifest.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`, {
+      field: 'file',
+    });
+  }
+  const payloadOffset = HEADER_BYTES + manifestLen;
+  const expected = payloadOffset + manifest.payloadBytes + TRAILER_BYTES;
+  const trailer = size >= payloadOffset + TRAILER_BYTES ? await readRange(file, size - TRAILER_BYTES, TRAILER_BYTES) : Buffer.alloc(0);
+  const hasTrailer = trailer.length === TRAILER_BYTES && trailer.subarray(0, TRAILER_MAGIC.length).equals(TRAILER_MAGIC);
+  if (hasTrailer) {
+    const bound = crypto.createHash('sha256').update(manifestBytes).digest();
+    if (!bound.equals(trailer.subarray(TRAILER_MAGIC.length))) {
+      throw new BackupError('manifest-swapped', `${name}: the manifest does not belong to this backup (it was swapped or tampered with)`, { field: 'file' });
+    }
+    if (size !== expected) {
+      throw new BackupError('damaged', `${name} is damaged: ${size} bytes, but its manifest describes ${expected}`, { field: 'file' });
+    }
+  } else if (size < expected) {
+    throw new BackupError('truncated', `${name} is truncated: ${size} of ${expected} bytes (was the copy interrupted?)`, { field: 'file' });
+  } else {
+    throw new BackupError('damaged', `${name} is damaged: its end marker is missing or overwritten`, { field: 'file' });
+  }
+  return { manifest, manifestBytes, payloadOffset, size };
+}
+
+/** The manifest of a backup (structurally checked), to show before confirming a restore. */
+export async function readManifest(file: string): Promise<BackupManifest> {
+  return (await inspectBackup(file)).manifest;
+}
+
+export interface VerifyIntoOptions extends VerifyOptions {
+  allowPartial?: boolean;
+  /** Write the verified plaintext image here (kept on success, removed on failure). */
+  plainOut: string;
+  /** fsync plainOut before returning. */
+  sync?: boolean;
+}
+
+/** Full verification; on success the verified SQLite image is at opts.plainOut. */
+export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise<BackupManifest> {
+  const { manifest, payloadOffset } = await inspectBackup(file, { allowPartial: opts.allowPartial });
+  const name = path.basename(file);
+  if (manifest.schemaVersion > opts.maxSchemaVersion) {
+    throw new BackupError(
+      'newer-schema',
+      `${name} was made by a newer CreditDesk (${manifest.appVersion}, schema ${manifest.schemaVersion}; this app knows schema ${opts.maxSchemaVersion}) — please update CreditDesk first`,
+      { field: 'file' },
+    );
+  }
+  let decipher: crypto.DecipherGCM | undefined;
+  if (manifest.encrypted) {
+    if (opts.password === undefined || opts.password === '') {
+      throw new BackupError('password-required', `${name} is encrypted: a password is needed`);
+    }
+    const keys = await deriveKeys(opts.password, manifest.kdf!);
+    const a = Buffer.from(keys.passwordCheck, 'base64');
+    const b = Buffer.from(manifest.cipher!.passwordCheck, 'base64');
+    if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
+      throw new BackupError('wrong-password', `wrong password for ${name}`);
+    }
+    const iv = Buffer.from(manifest.cipher!.iv, 'base64');
+    const tag = Buffer.from(manifest.cipher!.authTag, 'base64');
+    if (iv.length !== 12 || tag.length !== 16) throw new BackupError('manifest-damaged', `${name}: the backup's encryption parameters are damaged`, { field: 'file' });
+    decipher = crypto.createDecipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
+    decipher.setAAD(manifestAad(manifest));
+    decipher.setAuthTag(tag);
+  }
+
+  const out = opts.plainOut;
+  const hash = crypto.createHash('sha256');
+  let done = 0;
+  const total = manifest.payloadBytes;
+  let ok = false;
+  try {
+    const fh = await fsp.open(out, 'wx');
+    try {
+      const write = async (buf: Buffer) => {
+        if (buf.length === 0) return;
+        hash.update(buf);
+        let off = 0;
+        while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+      };
+      for await (const chunk of chunks(file, payloadOffset, payloadOffset + total)) {
+        await write(decipher ? decipher.update(chunk) : chunk);
+        done += chunk.length;
+        opts.onProgress?.(done, total, 'verify');
+      }
+      if (done !== total) throw new BackupError('truncated', `${name} is truncated: the payload ends early`, { field: 'file' });
+      if (decipher) {
+        let last: Buffer;
+        try {
+          last = decipher.final();
+        } catch {
+          throw new BackupError('damaged', `${name} is damaged or was tampered with: the encrypted contents fail authentication (the password is right)`, {
+            field: 'file',
+          });
+        }
+        await write(last);
+      }
+      if (opts.sync) await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (hash.digest('hex') !== manifest.sha256) {
+      throw new BackupError('checksum', `${name} is damaged: checksum mismatch (the contents changed since the backup was made)`, { field: 'file' });
+    }
+    const head = await readRange(out, 0, SQLITE_MAGIC.length);
+    if (!head.equals(SQLITE_MAGIC)) throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
+    checkDatabase(out, manifest, name);
+    ok = true;
+    return manifest;
+  } finally {
+    if (!ok) await rmSqliteFiles(out);
+  }
+}
+
+function checkDatabase(file: string, manifest: BackupManifest, name: string): void {
+  let db;
+  try {
+    db = openRawSqlite(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new BackupError('integrity', `${name}: the book inside cannot be opened (${(e as Error).message})`, { field: 'file' });
+  }
+  try {
+    let result: string[];
+    try {
+      result = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+    } catch (e) {
+      throw new BackupError('integrity', `${name}: the book inside is damaged (${(e as Error).message})`, { field: 'file' });
+    }
+    if (result.length !== 1 || result[0] !== 'ok') {
+      throw new BackupError('integrity', `${name}: the book inside fails SQLite's integrity check: ${result.slice(0, 3).join('; ')}`, { field: 'file' });
+    }
+    const counts = countRows(db);
+    const problems: string[] = [];
+    const names = new Set([...Object.keys(counts), ...Object.keys(manifest.tables)]);
+    for (const t of [...names].sort()) {
+      if (counts[t] !== manifest.tables[t]) problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
+    }
+    if (problems.length) throw new BackupError('row-counts', `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`, { field: 'file' });
+  } finally {
+    db.close();
+  }
+}
+
+/** Row count per user table. */
+export function countRows(db: import('better-sqlite3').Database): Record<string, number> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .all() as { name: string }[];
+  const out: Record<string, number> = {};
+  for (const { name } of tables) {
+    // virtual tables (FTS) are counted through their shadow tables
+    try {
+      out[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+    } catch {
+      /* a virtual table whose module is not loaded: skip */
+    }
+  }
+  return out;
+}
+
+/**
+ * Verify a backup completely: structure, password, checksum, SQLite integrity and row counts.
+ * Resolves `{ ok: true, manifest }` or throws a BackupError naming the problem.
+ */
+export async function verifyBackup(file: string, opts: VerifyOptions): Promise<{ ok: true; manifest: BackupManifest }> {
+  const dir = await fsp.mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), 'creditdesk-verify-'));
+  try {
+    const manifest = await verifyInto(file, { ...opts, plainOut: path.join(dir, 'book.sqlite') });
+    return { ok: true, manifest };
+  } finally {
+    await rmQuiet(dir);
+  }
+}

@@ -1,0 +1,92 @@
+// Opening a book: one SQLite file per company (账套). SQLite-specific pragmas live here.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { DB } from './schema';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { AppError } from '../../shared/result';
+
+export interface Book {
+  path: string;
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+/** Electron loads a separately built better-sqlite3 binary (see docs/architecture.md). */
+let nativeBinding: string | undefined;
+export function setSqliteNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export function openSqlite(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  const sqlite = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.fileMustExist ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL'); // with WAL: durable across app crashes; a power cut may lose the last commit, never corrupt
+  return sqlite;
+}
+
+/**
+ * Open (or with create: true, create) a book and bring its schema up to date.
+ * Refuses a book written by a newer app version.
+ */
+export async function openBook(file: string, opts: { create?: boolean } = {}): Promise<Book> {
+  const abs = path.resolve(file);
+  if (!opts.create && !fs.existsSync(abs)) {
+    throw new AppError('NOT_FOUND', `book not found: ${abs}`);
+  }
+  if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = openSqlite(abs);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${abs}`, { field: 'db' });
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const book: Book = {
+    path: abs,
+    sqlite,
+    db,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+  try {
+    await migrateBook(book);
+  } catch (e) {
+    await book.close();
+    throw e;
+  }
+  return book;
+}
+
+export async function migrateBook(book: Book): Promise<void> {
+  const applied = bookSchemaVersion(book.sqlite);
+  if (applied > SCHEMA_VERSION) {
+    throw new AppError('VALIDATION', `this book was written by a newer CreditDesk (schema ${applied} > ${SCHEMA_VERSION}); please update the app`);
+  }
+  if (applied === SCHEMA_VERSION) return;
+  const migrator = new Migrator({ db: book.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new AppError('INTERNAL', `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+/** Number of migrations applied to a book (0 for an empty file). */
+export function bookSchemaVersion(sqlite: Database.Database): number {
+  const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();
+  if (!has) return 0;
+  return (sqlite.prepare('SELECT count(*) AS n FROM kysely_migration').get() as { n: number }).n;
+}

@@ -1,0 +1,188 @@
+// Single writer per book: `<book>.lock`, created exclusively, names the process holding it.
+// A lock whose process is gone (crash, kill -9, power cut) is stale and taken over.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../shared/result';
+
+export type LockPurpose = 'app' | 'cli' | 'serve';
+
+export interface LockInfo {
+  pid: number;
+  host: string;
+  purpose: LockPurpose;
+  /** ISO-8601 UTC */
+  startedAt: string;
+  /** random, so release() never removes somebody else's lock */
+  token?: string;
+}
+
+export interface BookLock {
+  readonly file: string;
+  readonly info: LockInfo;
+  release(): void;
+}
+
+export function lockFileOf(dbPath: string): string {
+  return `${path.resolve(dbPath)}.lock`;
+}
+
+const PURPOSE_TEXT: Record<string, string> = {
+  app: 'a CreditDesk window',
+  cli: 'a creditdesk command',
+  serve: 'CreditDesk browser mode (creditdesk serve)',
+};
+
+/** Is a process with this pid alive on this machine? */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
+  }
+}
+
+function readLock(file: string): LockInfo | null | 'unreadable' {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return 'unreadable';
+  }
+  try {
+    const j = JSON.parse(text) as LockInfo;
+    if (typeof j.pid !== 'number' || typeof j.host !== 'string') return 'unreadable';
+    return j;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Who holds the book, if a live process does (null when free or stale). */
+export function bookLockHolder(dbPath: string): LockInfo | null {
+  const info = readLock(lockFileOf(dbPath));
+  if (info === null || info === 'unreadable') return null;
+  if (info.host === os.hostname() && !pidAlive(info.pid)) return null;
+  return info;
+}
+
+function describe(info: LockInfo): string {
+  const who = PURPOSE_TEXT[info.purpose] ?? 'another CreditDesk process';
+  const where = info.host === os.hostname() ? '' : ` on computer "${info.host}"`;
+  const self = info.pid === process.pid && info.host === os.hostname() ? ' — this same process' : '';
+  return `this book is open in another CreditDesk window/process (${who}, pid ${info.pid}${where}, since ${info.startedAt}${self}); close it there first`;
+}
+
+/**
+ * Take the book's lock or throw AppError('CONFLICT'). The lock is released by release() or
+ * when the process exits normally; after a crash the next acquire finds it stale.
+ * A lock held from another computer (book on a network share) is never taken over
+ * automatically: we cannot tell whether that process is alive.
+ */
+export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose }): BookLock {
+  const file = lockFileOf(dbPath);
+  const info: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    purpose: opts.purpose,
+    startedAt: new Date().toISOString(),
+    token: crypto.randomBytes(12).toString('hex'),
+  };
+  const text = JSON.stringify(info);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      try {
+        fs.writeSync(fd, text);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return makeLock(file, info);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        throw new AppError('NOT_FOUND', `the book's folder does not exist: ${path.dirname(file)}`, { field: 'db' });
+      }
+      if (code !== 'EEXIST') throw new AppError('INTERNAL', `cannot create the book lock ${file}: ${(e as Error).message}`);
+    }
+    const held = readLock(file);
+    if (held === null) continue; // released meanwhile: try again
+    if (held === 'unreadable') {
+      // a lock being written right now, or a lock file damaged by a crash mid-write
+      const age = ageMs(file);
+      if (age !== null && age < 2000) {
+        sleepMs(50);
+        continue;
+      }
+      takeOver(file);
+      continue;
+    }
+    if (held.host === os.hostname() && !pidAlive(held.pid)) {
+      takeOver(file, held.token);
+      continue;
+    }
+    throw new AppError('CONFLICT', describe(held));
+  }
+  throw new AppError('CONFLICT', `could not take the book lock ${file}: another process keeps changing it`);
+}
+
+function ageMs(file: string): number | null {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Remove a stale lock, but only if it is still the one we judged stale. */
+function takeOver(file: string, token?: string): void {
+  const aside = `${file}.stale-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(file, aside); // atomic: of two racing processes only one moves a given file
+  } catch {
+    return;
+  }
+  const moved = readLock(aside);
+  const same = moved !== null && moved !== 'unreadable' ? moved.token === token : token === undefined;
+  if (!same) {
+    // we moved a fresh lock somebody else just created: put it back if the slot is still free
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      /* slot taken again: the next attempt sees the holder */
+    }
+  }
+  try {
+    fs.unlinkSync(aside);
+  } catch {
+    /* ignore */
+  }
+}
+
+function makeLock(file: string, info: LockInfo): BookLock {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.removeListener('exit', release);
+    const held = readLock(file);
+    if (held !== null && held !== 'unreadable' && held.token === info.token) {
+      try {
+        fs.unlinkSync(file);
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  process.on('exit', release);
+  return { file, info, release };
+}

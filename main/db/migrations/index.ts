@@ -1,0 +1,11 @@
+// Migrations are imported statically (no runtime globbing) so a bundled main still finds them.
+// Names are date-prefixed and sort in the order they must run.
+import type { Migration } from 'kysely';
+import * as m0001 from './2026-11-23-0001-foundation';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23-0001-foundation': m0001,
+};
+
+/** Schema version of this app = number of migrations it knows. */
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -1,0 +1,64 @@
+// One handler per contract channel. Inputs arrive already zod-parsed (see register.ts);
+// handlers call services and return plain data.
+import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc/contract';
+import type { Desk } from '../app/desk';
+import { listAudit } from '../services/audit';
+import * as customers from '../services/customers';
+import { createOperator, listOperators, login } from '../services/operators';
+import { listRegions, upsertRegion } from '../services/regions';
+import { getCompany, updateCompany } from '../services/settings';
+import { AppError } from '../../shared/result';
+
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+export type HandlerMap = { [C in Channel]: Handler<C> };
+
+/** Channels that work before an operator is chosen. */
+export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'app:set-locale',
+  'operators:list',
+  'operators:login',
+  'books:open',
+  'books:create',
+]);
+
+export function createHandlers(desk: Desk): HandlerMap {
+  const ctx = () => desk.ctx;
+  const writer = () => {
+    const c = desk.ctx;
+    if (!c.session.operator) throw new AppError('NO_OPERATOR', 'choose who is working first');
+    return c;
+  };
+  return {
+    'app:info': async () => desk.info(),
+    'app:set-locale': async ({ locale }) => {
+      desk.writeState({ locale });
+      return { locale };
+    },
+    'books:open': async ({ path }) => {
+      await desk.open(path);
+      return desk.info();
+    },
+    'books:create': async ({ path, company }) => {
+      await desk.open(path, { create: true, company });
+      return desk.info();
+    },
+    'settings:company': async () => getCompany(ctx()),
+    'settings:update-company': async (patch) => updateCompany(writer(), patch),
+    'operators:list': async () => listOperators(ctx()),
+    'operators:create': async (input) => createOperator(writer(), input),
+    'operators:login': async (input) => login(ctx(), input),
+    'regions:list': async () => listRegions(ctx()),
+    'regions:upsert': async (r) => upsertRegion(writer(), r),
+    'customers:list': async (input) => customers.listCustomers(ctx(), input),
+    'customers:get': async (key) => customers.getCustomer(ctx(), key),
+    'customers:create': async (input) => customers.createCustomer(writer(), input),
+    'customers:update': async ({ id, version, data }) => customers.updateCustomer(writer(), id, version, data),
+    'customers:approve-opening': async (input) => customers.approveOpening(writer(), input),
+    'customers:set-lifecycle': async (input) => customers.setLifecycle(writer(), input),
+    'customers:history': async ({ id }) => (await listAudit(ctx(), { customerId: id, limit: 500 })).rows,
+    'customers:import': async ({ fileName, base64 }) => customers.importCustomers(writer(), fileName, Buffer.from(base64, 'base64')),
+    'customers:export': async (input) => customers.exportCustomers(writer(), input),
+    'audit:list': async (q) => listAudit(ctx(), q),
+  };
+}

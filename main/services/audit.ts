@@ -1,0 +1,75 @@
+// The append-only audit log: who, when, before, after. Written inside the same transaction
+// as the change it describes, so a change without its audit row cannot exist.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { AuditEntry } from '../../shared/types';
+import type { ServiceContext } from './context';
+
+export interface AuditRecord {
+  entity: string;
+  entityId?: string | number | null;
+  customerId?: number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  note?: string | null;
+}
+
+export async function writeAudit(ctx: ServiceContext, trx: Kysely<DB> | Transaction<DB>, rec: AuditRecord): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: ctx.clock.now().toISOString(),
+      operator_id: ctx.session.operator?.id || null, // id 0 = command line, not an operators row
+      operator_name: ctx.session.operator?.name ?? null,
+      entity: rec.entity,
+      entity_id: rec.entityId == null ? null : String(rec.entityId),
+      customer_id: rec.customerId ?? null,
+      action: rec.action,
+      before: rec.before === undefined ? null : JSON.stringify(rec.before),
+      after: rec.after === undefined ? null : JSON.stringify(rec.after),
+      note: rec.note ?? null,
+    })
+    .execute();
+}
+
+export interface AuditQuery {
+  customerId?: number;
+  operator?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export async function listAudit(ctx: ServiceContext, q: AuditQuery): Promise<{ total: number; rows: AuditEntry[] }> {
+  let base = ctx.book.db.selectFrom('audit_log');
+  if (q.customerId !== undefined) base = base.where('customer_id', '=', q.customerId);
+  if (q.operator) base = base.where('operator_name', '=', q.operator);
+  if (q.entity) base = base.where('entity', '=', q.entity);
+  if (q.from) base = base.where('at', '>=', q.from);
+  if (q.to) base = base.where('at', '<', q.to.length === 10 ? `${q.to}T99` : q.to); // a date `to` includes that whole day
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy('id', 'desc')
+    .offset(q.offset ?? 0)
+    .limit(q.limit ?? 200)
+    .execute();
+  return {
+    total: Number(n),
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      operatorName: r.operator_name,
+      entity: r.entity,
+      entityId: r.entity_id,
+      customerId: r.customer_id,
+      action: r.action,
+      before: r.before ? JSON.parse(r.before) : null,
+      after: r.after ? JSON.parse(r.after) : null,
+      note: r.note,
+    })),
+  };
+}

@@ -1,0 +1,230 @@
+// Customer import: every row is validated first; only a file without a single bad row is
+// written, in one transaction (all rows or none). Existing codes are updated.
+import { AppError, type RowError } from '../../../shared/result';
+import { CHINESE_HEADERS, CHINESE_VALUES, LIFECYCLES, PROFILE_FIELDS, PROFILE_KEYS } from '../../../shared/customer-fields';
+import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
+import { MoneyParseError, parseMoney } from '../../../shared/money';
+import { describeIssue, issuesOf } from '../../../shared/validation';
+import type { ImportSummary } from '../../../shared/types';
+import { mapHeaders, readTable } from '../../import/tabular';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { customerColumns } from './commands';
+
+const COLUMN_KEYS = [
+  'code',
+  'name',
+  'kind',
+  'region',
+  'payment_terms_days',
+  'credit_limit',
+  'nature',
+  'lifecycle',
+  'prospect_grade',
+  'route_seq',
+  'confidentiality',
+  'address',
+  'phone',
+  'email',
+  ...PROFILE_KEYS,
+];
+
+const MONEY_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key));
+const SELECT_PROFILE = new Map(PROFILE_FIELDS.filter((f) => f.type === 'select').map((f) => [f.key, f]));
+const CAMEL: Record<string, string> = {
+  region: 'regionCode',
+  payment_terms_days: 'paymentTermsDays',
+  credit_limit: 'creditLimit',
+  prospect_grade: 'prospectGrade',
+  route_seq: 'routeSeq',
+};
+
+interface ParsedRow {
+  row: number;
+  input: CustomerInputParsed;
+  lifecycle: string | null;
+}
+
+function enumValue(field: string, v: string): string {
+  return CHINESE_VALUES[field]?.[v] ?? v.toLowerCase();
+}
+
+/** One file row → customer input, collecting every problem as a RowError. */
+function parseRow(row: number, cells: Record<string, string>, headerMap: Map<string, string>, errors: RowError[]): ParsedRow | null {
+  const v: Record<string, string> = {};
+  for (const [h, key] of headerMap) v[key] = cells[h] ?? '';
+  const before = errors.length;
+  const bad = (field: string, message: string) => errors.push({ row, field, message });
+
+  const num = (key: string): number | undefined => {
+    if (!v[key]) return undefined;
+    if (!/^-?\d+$/.test(v[key])) {
+      bad(key, `"${v[key]}" is not a whole number`);
+      return undefined;
+    }
+    return Number(v[key]);
+  };
+  const money = (key: string): number | undefined => {
+    if (!v[key]) return undefined;
+    try {
+      return parseMoney(v[key]);
+    } catch (e) {
+      bad(key, e instanceof MoneyParseError ? e.message : String(e));
+      return undefined;
+    }
+  };
+
+  const profile: Record<string, unknown> = {};
+  for (const k of PROFILE_KEYS) {
+    if (!(k in v) || v[k] === '') continue;
+    if (MONEY_PROFILE.has(k)) profile[k] = money(k);
+    else if (SELECT_PROFILE.has(k)) profile[k] = v[k].toLowerCase();
+    else profile[k] = v[k];
+  }
+  const kind = v.kind ? enumValue('kind', v.kind) : '';
+  const candidate = {
+    code: v.code ?? '',
+    name: v.name ?? '',
+    kind,
+    nature: v.nature ? enumValue('nature', v.nature) : kind === 'individual' ? 'individual' : 'ordinary_company',
+    prospectGrade: v.prospect_grade ? v.prospect_grade.toUpperCase() : null,
+    regionCode: v.region || null,
+    routeSeq: num('route_seq') ?? null,
+    confidentiality: v.confidentiality ? enumValue('confidentiality', v.confidentiality) : 'normal',
+    address: v.address,
+    phone: v.phone,
+    email: v.email,
+    paymentTermsDays: num('payment_terms_days') ?? 30,
+    creditLimit: money('credit_limit') ?? 0,
+    profile,
+    contacts: [],
+  };
+  const lifecycle = v.lifecycle ? enumValue('lifecycle', v.lifecycle) : null;
+  if (lifecycle && !(LIFECYCLES as readonly string[]).includes(lifecycle)) bad('lifecycle', `"${v.lifecycle}" is not one of ${LIFECYCLES.join(', ')}`);
+  const parsed = customerInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of issuesOf(parsed.error)) {
+      const [head, sub] = issue.field.split('.');
+      const field = head === 'profile' ? sub : Object.entries(CAMEL).find(([, c]) => c === head)?.[0] ?? head;
+      if (errors.some((e) => e.row === row && e.field === field)) continue; // already explained
+      bad(field, describeIssue({ ...issue, field }).slice(field.length + 2));
+    }
+  }
+  if (errors.length > before || !parsed.success) return null;
+  return { row, input: parsed.data, lifecycle };
+}
+
+export async function importCustomers(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ImportSummary> {
+  const table = await readTable(fileName, content);
+  const headerMap = mapHeaders(table.headers, COLUMN_KEYS, CHINESE_HEADERS);
+  const mapped = new Set(headerMap.values());
+  const missing = ['code', 'name', 'kind'].filter((k) => !mapped.has(k));
+  if (missing.length) {
+    throw new AppError('VALIDATION', `${fileName}: missing required column(s): ${missing.join(', ')}`, {
+      field: 'header',
+      rows: missing.map((m) => ({ row: 1, field: m, message: 'required column is missing' })),
+    });
+  }
+  if (table.rows.length === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
+
+  const errors: RowError[] = [];
+  const parsed: ParsedRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    const p = parseRow(r.row, r.cells, headerMap, errors);
+    if (!p) continue;
+    const prev = seen.get(p.input.code);
+    if (prev) errors.push({ row: r.row, field: 'code', message: `duplicate code ${p.input.code} (also in row ${prev})` });
+    else seen.set(p.input.code, r.row);
+    parsed.push(p);
+  }
+
+  const db = ctx.book.db;
+  const regions = new Set((await db.selectFrom('regions').select('code').execute()).map((r) => r.code));
+  const existing = new Map<string, { id: number; lifecycle: string }>();
+  for (let i = 0; i < parsed.length; i += 500) {
+    const codes = parsed.slice(i, i + 500).map((p) => p.input.code);
+    for (const r of await db.selectFrom('customers').select(['id', 'code', 'lifecycle']).where('code', 'in', codes).execute()) {
+      existing.set(r.code, { id: r.id, lifecycle: r.lifecycle });
+    }
+  }
+  for (const p of parsed) {
+    const ex = existing.get(p.input.code);
+    if (ex?.lifecycle === 'terminated') errors.push({ row: p.row, field: 'code', message: `customer ${p.input.code} is terminated and read-only` });
+    if (p.lifecycle === 'active' && ex && ex.lifecycle === 'prospect') {
+      // allowed: the import file states the customer is already trading (recorded below)
+    }
+  }
+  const newRegions = new Set<string>();
+  for (const p of parsed) if (p.input.regionCode && !regions.has(p.input.regionCode)) newRegions.add(p.input.regionCode);
+
+  if (errors.length) {
+    errors.sort((a, b) => a.row - b.row);
+    throw new AppError('VALIDATION', `${fileName}: ${errors.length} problem(s); nothing was imported`, { rows: errors, field: errors[0].field });
+  }
+
+  const now = ctx.clock.now().toISOString();
+  let created = 0;
+  let updated = 0;
+  await db.transaction().execute(async (trx) => {
+    // Regions named in the file but not yet kept are created with their code as name.
+    for (const code of newRegions) await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
+    const fresh = parsed.filter((p) => !existing.has(p.input.code));
+    for (let i = 0; i < fresh.length; i += 400) {
+      const chunk = fresh.slice(i, i + 400);
+      await trx
+        .insertInto('customers')
+        .values(
+          chunk.map((p) => ({
+            ...customerColumns(p.input),
+            lifecycle: p.lifecycle ?? 'active',
+            opening_review:
+              (p.lifecycle ?? 'active') === 'prospect'
+                ? null
+                : JSON.stringify({ requestedBy: null, approvedBy: `import ${fileName}`, approvedAt: now, note: `imported row ${p.row}` }),
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+      const ids = await trx.selectFrom('customers').select(['id', 'code']).where('code', 'in', chunk.map((p) => p.input.code)).execute();
+      const idOf = new Map(ids.map((r) => [r.code, r.id]));
+      await trx
+        .insertInto('audit_log')
+        .values(
+          chunk.map((p) => ({
+            at: now,
+            operator_id: ctx.session.operator?.id || null,
+            operator_name: ctx.session.operator?.name ?? null,
+            entity: 'customer',
+            entity_id: p.input.code,
+            customer_id: idOf.get(p.input.code) ?? null,
+            action: 'import-create',
+            before: null,
+            after: JSON.stringify(customerColumns(p.input)),
+            note: `${fileName} row ${p.row}`,
+          })),
+        )
+        .execute();
+      created += chunk.length;
+    }
+    for (const p of parsed.filter((x) => existing.has(x.input.code))) {
+      const ex = existing.get(p.input.code)!;
+      const cols = customerColumns(p.input);
+      await trx
+        .updateTable('customers')
+        .set((eb) => ({ ...cols, ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}), updated_at: now, version: eb('version', '+', 1) }))
+        .where('id', '=', ex.id)
+        .execute();
+      await writeAudit(ctx, trx, { entity: 'customer', entityId: p.input.code, customerId: ex.id, action: 'import-update', after: cols, note: `${fileName} row ${p.row}` });
+      updated++;
+    }
+    await writeAudit(ctx, trx, {
+      entity: 'import',
+      entityId: fileName,
+      action: 'import',
+      after: { kind: 'customers', rows: parsed.length, created, updated },
+    });
+  });
+  return { imported: parsed.length, created, updated };
+}

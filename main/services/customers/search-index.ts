@@ -1,0 +1,115 @@
+// In-memory customer finder. A LIKE scan of 100,000 rows plus a sort costs 40–100 ms in SQLite;
+// a substring test over an in-memory array of search keys, already in each sort order, costs
+// ~10 ms. The index is rebuilt lazily after any change to customers: a trigger bumps
+// revisions.rev for 'customers' on every insert/update/delete, from any connection.
+import { sql } from 'kysely';
+import type { Book } from '../../db/connection';
+import { normaliseQuery } from '../../domain/pinyin-search';
+import type { CustomerFilter, CustomerSort } from './query';
+
+interface Index {
+  rev: number;
+  ids: Int32Array; // in code order
+  texts: string[];
+  lifecycle: string[];
+  nature: string[];
+  region: (string | null)[];
+  confidentiality: string[];
+  orders: Map<CustomerSort, Int32Array>; // positions into the arrays, per sort
+  namePinyin: string[];
+  routeSeq: (number | null)[];
+  creditLimit: Float64Array;
+}
+
+const indexes = new WeakMap<Book, Index>();
+
+async function load(book: Book): Promise<Index> {
+  const { rev } = await book.db.selectFrom('revisions').select('rev').where('name', '=', 'customers').executeTakeFirstOrThrow();
+  const cached = indexes.get(book);
+  if (cached && cached.rev === rev) return cached;
+  const rows = await book.db
+    .selectFrom('customers')
+    .select(['id', 'search_text', 'lifecycle', 'nature', 'region_code', 'confidentiality', 'name_pinyin', 'route_seq', 'credit_limit'])
+    .orderBy(sql`code`)
+    .execute();
+  const n = rows.length;
+  const idx: Index = {
+    rev,
+    ids: new Int32Array(n),
+    texts: new Array(n),
+    lifecycle: new Array(n),
+    nature: new Array(n),
+    region: new Array(n),
+    confidentiality: new Array(n),
+    namePinyin: new Array(n),
+    routeSeq: new Array(n),
+    creditLimit: new Float64Array(n),
+    orders: new Map(),
+  };
+  rows.forEach((r, i) => {
+    idx.ids[i] = r.id;
+    idx.texts[i] = r.search_text;
+    idx.lifecycle[i] = r.lifecycle;
+    idx.nature[i] = r.nature;
+    idx.region[i] = r.region_code;
+    idx.confidentiality[i] = r.confidentiality;
+    idx.namePinyin[i] = r.name_pinyin;
+    idx.routeSeq[i] = r.route_seq;
+    idx.creditLimit[i] = r.credit_limit;
+  });
+  indexes.set(book, idx);
+  return idx;
+}
+
+function order(idx: Index, sort: CustomerSort): Int32Array {
+  const have = idx.orders.get(sort);
+  if (have) return have;
+  const n = idx.ids.length;
+  const pos = Int32Array.from({ length: n }, (_, i) => i);
+  const cmpStr = (a: string | null, b: string | null) => (a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0;
+  // Ties fall back to code order, which is the array order itself.
+  const by: Record<CustomerSort, (a: number, b: number) => number> = {
+    code: (a, b) => a - b,
+    name: (a, b) => cmpStr(idx.namePinyin[a], idx.namePinyin[b]) || a - b,
+    region: (a, b) => cmpStr(idx.region[a], idx.region[b]) || (idx.routeSeq[a] ?? 1e9) - (idx.routeSeq[b] ?? 1e9) || a - b,
+    lifecycle: (a, b) => cmpStr(idx.lifecycle[a], idx.lifecycle[b]) || a - b,
+    creditLimit: (a, b) => idx.creditLimit[a] - idx.creditLimit[b] || a - b,
+  };
+  pos.sort(by[sort]);
+  idx.orders.set(sort, pos);
+  return pos;
+}
+
+/** Matching customer ids in the requested order, paged, with the total count. */
+export async function findCustomerIds(
+  book: Book,
+  filter: CustomerFilter = {},
+  sort: CustomerSort = 'code',
+  dir: 'asc' | 'desc' = 'asc',
+  offset = 0,
+  limit = 100,
+): Promise<{ total: number; ids: number[] }> {
+  const idx = await load(book);
+  const q = filter.query ? normaliseQuery(filter.query) : '';
+  const life = filter.lifecycle?.length ? new Set(filter.lifecycle) : null;
+  const nature = filter.nature?.length ? new Set(filter.nature) : null;
+  const region = filter.region?.length ? new Set(filter.region) : null;
+  const conf = filter.confidentiality?.length ? new Set(filter.confidentiality) : null;
+  const hideTerminated = !life && !filter.includeTerminated;
+  const positions = order(idx, sort);
+  const n = positions.length;
+  const page: number[] = [];
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const i = positions[dir === 'asc' ? k : n - 1 - k];
+    if (hideTerminated && idx.lifecycle[i] === 'terminated') continue;
+    if (life && !life.has(idx.lifecycle[i])) continue;
+    if (nature && !nature.has(idx.nature[i])) continue;
+    if (region && !region.has(idx.region[i] ?? '')) continue;
+    if (conf && !conf.has(idx.confidentiality[i])) continue;
+    if (q && !idx.texts[i].includes(q)) continue;
+    if (total >= offset && page.length < limit) page.push(idx.ids[i]);
+    total++;
+  }
+  return { total, ids: page };
+}

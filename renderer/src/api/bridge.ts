@@ -1,0 +1,48 @@
+// window.api: one function per IPC channel. In Electron the preload defines it (contextBridge);
+// in browser mode it is defined here over fetch('POST /ipc/<channel>') with the run's token.
+import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/result';
+
+export type Bridge = { [C in Channel]: (input: unknown) => Promise<Result<unknown>> };
+
+declare global {
+  interface Window {
+    api?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'creditdesk.token';
+
+function browserToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // Keep the token out of the address bar (and out of screenshots / history).
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function installBrowserBridge(): Bridge {
+  if (window.api) return window.api;
+  const token = browserToken();
+  const api = Object.fromEntries(
+    CHANNELS.map((c) => [
+      c,
+      async (input: unknown): Promise<Result<unknown>> => {
+        const res = await fetch(`/ipc/${encodeURIComponent(c)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-creditdesk-token': token },
+          body: JSON.stringify(input ?? {}),
+        });
+        if (res.status === 401) return { ok: false, error: { code: 'FORBIDDEN', message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`' } };
+        return (await res.json()) as Result<unknown>;
+      },
+    ]),
+  ) as Bridge;
+  window.api = api;
+  return api;
+}

@@ -1,0 +1,24 @@
+// Typed client over window.api: returns data or throws ApiError (with code, field, rows).
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
+import type { AppErrorData, ErrorCode, RowError } from '../../../shared/result';
+import { installBrowserBridge } from './bridge';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly rows?: RowError[];
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.field = data.field;
+    this.rows = data.rows;
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const api = window.api ?? installBrowserBridge();
+  const result = await api[channel](input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as OutputOf<C>;
+}

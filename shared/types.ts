@@ -1,0 +1,124 @@
+// Data shapes that cross IPC (outputs). Money is integer fen, dates YYYY-MM-DD.
+import type { BuyingRole, Confidentiality, CustomerKind, Lifecycle, Nature } from './customer-fields';
+import type { Profile } from './schemas/customer';
+
+export interface Contact {
+  id: number;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  wechat: string | null;
+  birthday: string | null;
+  notes: string | null;
+  buyingRole: BuyingRole | null;
+  isKeyPayer: boolean;
+}
+
+export interface OpeningReview {
+  requestedBy: string | null;
+  approvedBy: string;
+  approvedAt: string; // ISO moment
+  note: string | null;
+}
+
+export interface CustomerListRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: CustomerKind;
+  nature: Nature;
+  lifecycle: Lifecycle;
+  prospectGrade: string | null;
+  valueTier: string | null;
+  creditRating: string | null;
+  regionCode: string | null;
+  routeSeq: number | null;
+  confidentiality: Confidentiality;
+  phone: string | null;
+  creditLimit: number;
+}
+
+export interface Customer extends CustomerListRow {
+  creditClass: string | null;
+  address: string | null;
+  email: string | null;
+  paymentTermsDays: number;
+  profile: Profile;
+  openingReview: OpeningReview | null;
+  contacts: Contact[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  readOnly: boolean;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  operatorName: string | null;
+  entity: string;
+  entityId: string | null;
+  customerId: number | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+}
+
+export interface Operator {
+  id: number;
+  name: string;
+  hasPassword: boolean;
+}
+
+export interface CompanySettings {
+  name: string;
+  address: string;
+  taxId: string;
+  phone: string;
+  bankAccount: string;
+  currency: string;
+  logoDataUrl: string | null;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  area: string | null;
+}
+
+export interface BookInfo {
+  path: string;
+  company: string;
+  schemaVersion: number;
+  customers: number;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  book: BookInfo;
+  recentBooks: string[];
+  operators: Operator[];
+  currentOperator: Operator | null;
+  /** true when an operator must be chosen before working (more than one, or a password set). */
+  needsLogin: boolean;
+  today: string;
+  locale: 'zh-CN' | 'en';
+}
+
+export interface ExportFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+  rows: number;
+  masked: number;
+}
+
+export interface ImportSummary {
+  imported: number;
+  created: number;
+  updated: number;
+}

@@ -216,9 +216,9 @@ function sumBy<K>(map: Map<K, Fen>, key: K, v: Fen): void {
 /**
  * One customer's position as of D. Pass only that customer's documents (allocations may
  * include others': only those between this ledger's receipts and invoices count).
- * Linear in the number of documents.
+ * Linear in the number of documents (plus sorting the open items, unless `sort: false`).
  */
-export function positionAsOf(ledger: Ledger, asOf: IsoDate): Position {
+export function positionAsOf(ledger: Ledger, asOf: IsoDate, opts: { sort?: boolean } = {}): Position {
   assertDate(asOf, 'as-of date');
   const invoices = new Map<Id, ArInvoice>();
   for (const inv of ledger.invoices) if (inv.issueDate <= asOf) invoices.set(inv.id, inv);
@@ -232,7 +232,7 @@ export function positionAsOf(ledger: Ledger, asOf: IsoDate): Position {
     const inv = invoices.get(a.invoiceId);
     const rec = receipts.get(a.receiptId);
     if (!inv || !rec) continue;
-    if (maxDate(a.date, rec.date, inv.issueDate) > asOf) continue;
+    if (a.date > asOf || rec.date > asOf || inv.issueDate > asOf) continue; // effective = the latest of the three
     sumBy(reductions, a.invoiceId, a.amount);
     credits -= a.amount;
   }
@@ -267,7 +267,7 @@ export function positionAsOf(ledger: Ledger, asOf: IsoDate): Position {
       daysSinceIssue: daysBetween(inv.issueDate, asOf),
     });
   }
-  openItems.sort(compareForApplication);
+  if (opts.sort !== false) openItems.sort(compareForApplication);
   const unapplied = credits === 0 ? 0 : -credits;
   return { asOf, openItems, open, unapplied, total: open + unapplied };
 }
@@ -387,6 +387,7 @@ export function buildAgeingReport(input: AgeingInput): AgeingReport {
         writeOffs: writeOffsBy.get(c.id) ?? [],
       },
       input.asOf,
+      { sort: false }, // buckets do not depend on order
     );
     if (pos.open === 0 && pos.unapplied === 0) continue;
     const buckets = bucketize(pos.openItems, basis, set);

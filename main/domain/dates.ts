@@ -41,11 +41,19 @@ export function daysInMonth(y: number, m: number): number {
   return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
+// Ageing a large book converts the same few thousand dates millions of times: remember them.
+const dayCache = new Map<string, number>();
+
 /** Integer day number (1970-01-01 = 0). */
 export function toDayNumber(date: IsoDate): number {
+  const hit = dayCache.get(date);
+  if (hit !== undefined) return hit;
   assertDate(date);
   const [y, m, d] = parts(date)!;
-  return Math.round(utcMs(y, m, d) / MS_PER_DAY);
+  const n = Math.round(utcMs(y, m, d) / MS_PER_DAY);
+  if (dayCache.size >= 100_000) dayCache.clear();
+  dayCache.set(date, n);
+  return n;
 }
 
 export function fromDayNumber(day: number): IsoDate {

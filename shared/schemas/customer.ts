@@ -90,7 +90,7 @@ export const contactInput = z.object({
   notes: optionalText(500),
   buyingRole: z.enum(BUYING_ROLES, 'invalid_option').nullable().optional(),
   isKeyPayer: z.boolean().optional(),
-});
+}).strict();
 
 export const customerInput = z
   .object({
@@ -116,6 +116,7 @@ export const customerInput = z
     profile: profileSchema.default({}),
     contacts: z.array(contactInput).max(50, 'too_many').default([]),
   })
+  .strict()
   .superRefine((c, ctx) => {
     const keyPayers = c.contacts.filter((x) => x.isKeyPayer).length;
     if (keyPayers > 1) ctx.addIssue({ code: 'custom', path: ['contacts'], message: 'one_key_payer' });

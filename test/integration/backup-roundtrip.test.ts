@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, readManifest, restoreBackup, verifyBackup, timeStamp, backupFileName } from '../../main/db/backup';
 import { HEADER_BYTES, MAGIC } from '../../main/db/backup/format';
+import { checkSqliteFile } from '../../main/db/backup/sqlite-check';
 import { CHEAP_KDF, dumpBook, listDir, makeBook, tempDir } from '../fixtures/backup-books';
 
 let dir: string;
@@ -161,8 +162,9 @@ describe('backup round trip', () => {
     writer.pragma('journal_mode = WAL');
     const ins = writer.prepare("INSERT INTO audit_log (at, entity) VALUES ('2026-11-23T00:00:00Z', 'during-backup')");
     let writes = 0;
+    const reader = new Database(book, { readonly: true });
     const { file, manifest } = await createBackup({
-      sqlite: new Database(book, { readonly: true }),
+      sqlite: reader,
       toDir: out,
       company: 'Live',
       appVersion: '0',
@@ -179,6 +181,7 @@ describe('backup round trip', () => {
       },
     });
     writer.close();
+    reader.close();
     expect(writes).toBeGreaterThan(0);
     await expect(verifyBackup(file, { maxSchemaVersion: 1 })).resolves.toMatchObject({ ok: true });
     // whole transactions only: the copy has an even number of rows written during the backup
@@ -189,5 +192,13 @@ describe('backup round trip', () => {
     db.close();
     expect(n % 2).toBe(0);
     expect(manifest.tables.audit_log).toBe(500 + n);
+  });
+
+  it('the SQLite check gives the same answer in the worker thread and in-thread', async () => {
+    const worker = await checkSqliteFile(book);
+    const inThread = await checkSqliteFile(book, { inThread: true });
+    expect(worker).toEqual(inThread);
+    expect(worker.integrity).toEqual(['ok']);
+    expect(worker.counts).toMatchObject({ customers: 500, invoices: 5000 });
   });
 });

@@ -2,24 +2,31 @@
 // own accessors: company name from `settings`, schema version = applied kysely migrations.
 import path from 'node:path';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../migrations';
 
 /** Schema version this app writes and understands (= number of migrations it knows). */
 export const APP_SCHEMA_VERSION: number = SCHEMA_VERSION;
 
-export type SqliteOpener = (file: string, opts: { readonly?: boolean; fileMustExist?: boolean }) => Database.Database;
+let nativeBinding: string | undefined;
 
-let opener: SqliteOpener = (file, opts) => new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.fileMustExist ?? false });
-
-/** Electron must open SQLite with its own native build: main can swap the opener here. */
-export function setBackupSqliteOpener(fn: SqliteOpener): void {
-  opener = fn;
+/** Electron opens SQLite with its own native build (see connection.ts setSqliteNativeBinding):
+ *  main must pass the same file here; the check worker uses it too. */
+export function setBackupNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+export function backupNativeBinding(): string | undefined {
+  return nativeBinding;
 }
 
 /** Plain better-sqlite3 handle without the app's pragmas (backup copies, temp files). */
 export function openRawSqlite(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
-  return opener(file, opts);
+  return new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.fileMustExist ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
@@ -52,7 +59,7 @@ export function readAppVersion(): string {
   if (cachedVersion) return cachedVersion;
   cachedVersion = '0.0.0';
   try {
-    let dir = path.dirname(new URL(import.meta.url).pathname);
+    let dir = path.dirname(fileURLToPath(import.meta.url));
     for (let i = 0; i < 8; i++) {
       const pkg = path.join(dir, 'package.json');
       if (fs.existsSync(pkg)) {

@@ -23,7 +23,8 @@ import {
 } from './format';
 import { BackupError, ioError } from './errors';
 import { chunks, nodeTargetFs, rmQuiet, syncDir, type BackupTargetFs, type TargetHandle } from './fsutil';
-import { countRows, verifyInto, type ProgressFn } from './verify';
+import { verifyInto, type ProgressFn } from './verify';
+import { checkSqliteFile } from './sqlite-check';
 import { openRawSqlite } from './book-info';
 
 export interface CreateBackupOptions {
@@ -74,10 +75,10 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     await snapshotBook(opts, snapshot);
 
     // 2. normalise the copy (rollback journal: one self-contained file), check it, count rows
-    const tables = inspectSnapshot(snapshot);
+    const tables = await inspectSnapshot(snapshot);
     const plainBytes = (await fsp.stat(snapshot)).size;
 
-    // 3. checksum (+ encryption) in one pass
+    // 3. checksum of the plaintext, then (with a password) encryption bound to the manifest
     const base = {
       format: FORMAT_VERSION,
       app: APP_NAME,
@@ -125,6 +126,8 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     partial = `${final}.partial`;
     await writeTarget(opts.targetFs ?? nodeTargetFs, partial, toDir, manifestBytes, payloadFile, manifest.payloadBytes, opts.onProgress);
     await syncDir(toDir);
+    await rmQuiet(snapshot); // keep the scratch space at one copy of the book
+    if (payloadFile !== snapshot) await rmQuiet(payloadFile);
 
     // 5. verify the written file completely (re-read, decrypt, checksum, integrity_check)
     try {
@@ -215,27 +218,26 @@ async function snapshotBook(opts: CreateBackupOptions, snapshot: string): Promis
       throw new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, { field: 'db' });
     }
     if (code === 'SQLITE_FULL') throw new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
-    throw e;
+    throw new BackupError('io', `could not take a consistent copy of the book: ${(e as Error).message}`, { cause: e });
   } finally {
     if (own) db.close();
   }
   await yieldToLoop();
 }
 
-function inspectSnapshot(snapshot: string): Record<string, number> {
-  const db = openRawSqlite(snapshot, { fileMustExist: true });
+async function inspectSnapshot(snapshot: string): Promise<Record<string, number>> {
+  let check;
   try {
-    db.pragma('journal_mode = DELETE');
-    const check = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (check.length !== 1 || check[0] !== 'ok') {
-      throw new BackupError('source-damaged', `the book fails SQLite's integrity check, a backup of it would not restore: ${check.slice(0, 3).join('; ')}`, {
-        field: 'db',
-      });
-    }
-    return countRows(db);
-  } finally {
-    db.close();
+    check = await checkSqliteFile(snapshot, { deleteMode: true });
+  } catch (e) {
+    throw new BackupError('source-damaged', `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`, { field: 'db' });
   }
+  if (check.integrity.length !== 1 || check.integrity[0] !== 'ok' || !check.counts) {
+    throw new BackupError('source-damaged', `the book fails SQLite's integrity check, a backup of it would not restore: ${check.integrity.slice(0, 3).join('; ')}`, {
+      field: 'db',
+    });
+  }
+  return check.counts;
 }
 
 async function pickName(dir: string, company: string, now: Date): Promise<string> {

@@ -14,4 +14,4 @@ export {
   type CipherParams,
 } from './format';
 export type { BackupTargetFs, TargetHandle } from './fsutil';
-export { APP_SCHEMA_VERSION, readCompanyName, readSchemaVersion, readAppVersion, setBackupSqliteOpener } from './book-info';
+export { APP_SCHEMA_VERSION, readCompanyName, readSchemaVersion, readAppVersion, setBackupNativeBinding } from './book-info';

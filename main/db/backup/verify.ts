@@ -20,7 +20,8 @@ import {
 } from './format';
 import { BackupError } from './errors';
 import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
-import { openRawSqlite } from './book-info';
+import { checkSqliteFile } from './sqlite-check';
+export { countRows } from './sqlite-check';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -247,7 +248,7 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
     }
     const head = await readRange(out, 0, SQLITE_MAGIC.length);
     if (!head.equals(SQLITE_MAGIC)) throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
-    checkDatabase(out, manifest, name);
+    await checkDatabase(out, manifest, name);
     ok = true;
     return manifest;
   } finally {
@@ -255,50 +256,24 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
   }
 }
 
-function checkDatabase(file: string, manifest: BackupManifest, name: string): void {
-  let db;
+async function checkDatabase(file: string, manifest: BackupManifest, name: string): Promise<void> {
+  let check;
   try {
-    db = openRawSqlite(file, { readonly: true, fileMustExist: true });
+    check = await checkSqliteFile(file);
   } catch (e) {
-    throw new BackupError('integrity', `${name}: the book inside cannot be opened (${(e as Error).message})`, { field: 'file' });
+    throw new BackupError('integrity', `${name}: the book inside is damaged and cannot be read (${(e as Error).message})`, { field: 'file' });
   }
-  try {
-    let result: string[];
-    try {
-      result = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
-    } catch (e) {
-      throw new BackupError('integrity', `${name}: the book inside is damaged (${(e as Error).message})`, { field: 'file' });
-    }
-    if (result.length !== 1 || result[0] !== 'ok') {
-      throw new BackupError('integrity', `${name}: the book inside fails SQLite's integrity check: ${result.slice(0, 3).join('; ')}`, { field: 'file' });
-    }
-    const counts = countRows(db);
-    const problems: string[] = [];
-    const names = new Set([...Object.keys(counts), ...Object.keys(manifest.tables)]);
-    for (const t of [...names].sort()) {
-      if (counts[t] !== manifest.tables[t]) problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
-    }
-    if (problems.length) throw new BackupError('row-counts', `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`, { field: 'file' });
-  } finally {
-    db.close();
+  const result = check.integrity;
+  if (result.length !== 1 || result[0] !== 'ok' || !check.counts) {
+    throw new BackupError('integrity', `${name}: the book inside fails SQLite's integrity check: ${result.slice(0, 3).join('; ')}`, { field: 'file' });
   }
-}
-
-/** Row count per user table. */
-export function countRows(db: import('better-sqlite3').Database): Record<string, number> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
-    .all() as { name: string }[];
-  const out: Record<string, number> = {};
-  for (const { name } of tables) {
-    // virtual tables (FTS) are counted through their shadow tables
-    try {
-      out[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
-    } catch {
-      /* a virtual table whose module is not loaded: skip */
-    }
+  const counts = check.counts;
+  const problems: string[] = [];
+  const names = new Set([...Object.keys(counts), ...Object.keys(manifest.tables)]);
+  for (const t of [...names].sort()) {
+    if (counts[t] !== manifest.tables[t]) problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
   }
-  return out;
+  if (problems.length) throw new BackupError('row-counts', `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`, { field: 'file' });
 }
 
 /**

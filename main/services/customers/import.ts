@@ -27,6 +27,9 @@ const COLUMN_KEYS = [
   'phone',
   'email',
   ...PROFILE_KEYS,
+  // computed by the app (value tier, rating): accepted so an export imports back, then ignored
+  'value_tier',
+  'credit_rating',
 ];
 
 const MONEY_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key));

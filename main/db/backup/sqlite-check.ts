@@ -1,0 +1,129 @@
+// SQLite checks of a backup image (integrity_check + row counts) take seconds on a big book and
+// are synchronous in better-sqlite3, so they run in a worker thread: the Electron main process
+// keeps answering the window meanwhile. If a worker cannot start (unusual bundling), the same
+// check runs in-thread.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { backupNativeBinding, openRawSqlite } from './book-info';
+
+export interface SqliteCheck {
+  /** integrity_check lines ('ok' alone when healthy) */
+  integrity: string[];
+  /** rows per user table; null when integrity failed */
+  counts: Record<string, number> | null;
+}
+
+const TABLES_SQL = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+
+/** Row count per user table (internal sqlite_* tables excluded). */
+export function countRows(db: Database.Database): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { name } of db.prepare(TABLES_SQL).all() as { name: string }[]) {
+    try {
+      out[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+    } catch {
+      /* a virtual table whose module is not available: skipped on both sides */
+    }
+  }
+  return out;
+}
+
+function checkInThread(file: string, deleteMode: boolean): SqliteCheck {
+  const db = openRawSqlite(file, { readonly: !deleteMode, fileMustExist: true });
+  try {
+    if (deleteMode) db.pragma('journal_mode = DELETE');
+    const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+    return { integrity, counts: integrity.length === 1 && integrity[0] === 'ok' ? countRows(db) : null };
+  } finally {
+    db.close();
+  }
+}
+
+// The worker is plain JavaScript (no TypeScript loader needed in the worker, bundling-proof).
+const WORKER_SOURCE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+let db;
+try {
+  const Database = require(w.modulePath);
+  db = new Database(w.file, Object.assign({ readonly: !w.deleteMode, fileMustExist: true }, w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}));
+  if (w.deleteMode) db.pragma('journal_mode = DELETE');
+  const integrity = db.prepare('PRAGMA integrity_check').all().map((r) => r.integrity_check);
+  let counts = null;
+  if (integrity.length === 1 && integrity[0] === 'ok') {
+    counts = {};
+    for (const { name } of db.prepare(w.tablesSql).all()) {
+      try { counts[name] = db.prepare('SELECT count(*) AS n FROM "' + name.replace(/"/g, '""') + '"').get().n; } catch (e) { /* skipped */ }
+    }
+  }
+  parentPort.postMessage({ ok: true, integrity, counts });
+} catch (e) {
+  parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
+} finally {
+  try { if (db) db.close(); } catch (e) { /* ignore */ }
+}
+`;
+
+function betterSqlitePath(): string {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3');
+  } catch {
+    return 'better-sqlite3';
+  }
+}
+
+class WorkerUnavailable extends Error {}
+
+function checkInWorker(file: string, deleteMode: boolean): Promise<SqliteCheck> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { file, deleteMode, modulePath: betterSqlitePath(), nativeBinding: backupNativeBinding(), tablesSql: TABLES_SQL },
+      });
+    } catch (e) {
+      reject(new WorkerUnavailable((e as Error).message));
+      return;
+    }
+    let settled = false;
+    worker.once('message', (m: { ok: boolean; integrity?: string[]; counts?: Record<string, number> | null; message?: string; code?: string }) => {
+      settled = true;
+      if (m.ok) resolve({ integrity: m.integrity!, counts: m.counts ?? null });
+      else if (m.code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(m.message ?? '')) reject(new WorkerUnavailable(m.message));
+      else reject(Object.assign(new Error(m.message), { code: m.code }));
+    });
+    worker.once('error', (e) => {
+      if (!settled) {
+        settled = true;
+        reject(new WorkerUnavailable(e.message));
+      }
+    });
+    worker.once('exit', () => {
+      if (!settled) {
+        settled = true;
+        reject(new WorkerUnavailable('check worker exited'));
+      }
+    });
+  });
+}
+
+let workersUsable = true;
+
+/**
+ * integrity_check and row counts of a SQLite file, off the main thread when possible.
+ * deleteMode: first switch the file to rollback-journal mode (a snapshot becoming one
+ * self-contained file). Errors opening/reading the file are thrown as they come from SQLite.
+ */
+export async function checkSqliteFile(file: string, opts: { deleteMode?: boolean; inThread?: boolean } = {}): Promise<SqliteCheck> {
+  const deleteMode = opts.deleteMode ?? false;
+  if (!opts.inThread && workersUsable) {
+    try {
+      return await checkInWorker(file, deleteMode);
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) throw e;
+      workersUsable = false; // fall through to the in-thread check from now on
+    }
+  }
+  return checkInThread(file, deleteMode);
+}

@@ -1,0 +1,69 @@
+// Boot: app info → (operator gate) → shell with routes.
+import { Button, Result, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './components/AppShell';
+import { errorText } from './format/errors';
+import { useAppInfo } from './hooks/queries';
+import { applyLang, currentLang } from './i18n';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { CustomerCardPage } from './pages/customers/card/CustomerCardPage';
+import { CustomerFormPage } from './pages/customers/form/CustomerFormPage';
+import { CustomerListPage } from './pages/customers/CustomerListPage';
+import { OperatorGate } from './pages/login/OperatorGate';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+
+export function Root() {
+  const { t } = useTranslation();
+  const info = useAppInfo();
+  const [switching, setSwitching] = useState(false);
+  const localeApplied = useRef(false);
+
+  // The saved language (app state) wins once at start; afterwards the header switch decides.
+  useEffect(() => {
+    if (info.data && !localeApplied.current) {
+      localeApplied.current = true;
+      if (info.data.locale !== currentLang()) applyLang(info.data.locale);
+    }
+  }, [info.data]);
+
+  if (info.isPending) {
+    return (
+      <div className="full-center">
+        <Spin size="large" description={t('app.loading')} />
+      </div>
+    );
+  }
+  if (info.isError) {
+    return (
+      <div className="full-center">
+        <Result
+          status="error"
+          title={t('app.loadFailed')}
+          subTitle={errorText(t, info.error)}
+          extra={<Button onClick={() => void info.refetch()}>{t('app.retry')}</Button>}
+        />
+      </div>
+    );
+  }
+  const data = info.data;
+  if (switching || (data.needsLogin && !data.currentOperator)) {
+    return <OperatorGate info={data} onDone={() => setSwitching(false)} onCancel={data.currentOperator ? () => setSwitching(false) : undefined} />;
+  }
+  return (
+    <AppShell info={data} onSwitchOperator={() => setSwitching(true)}>
+      <Routes>
+        <Route path="/" element={<Navigate to="/customers" replace />} />
+        <Route path="/customers" element={<CustomerListPage />} />
+        <Route path="/customers/new" element={<CustomerFormPage />} />
+        <Route path="/customers/:id" element={<CustomerCardPage />} />
+        <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
+        <Route path="/audit" element={<AuditLogPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppShell>
+  );
+}

@@ -1,0 +1,64 @@
+// Layout: left menu (real screens only), header with company, operator and language.
+import { AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { AppInfo } from '../../../shared/types';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const { Sider, Header, Content } = Layout;
+
+export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; onSwitchOperator: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = '/' + (pathname.split('/')[1] || 'customers');
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Sider width={208} theme="dark" style={{ background: '#0f2440' }}>
+        <div className="brand">
+          <div className="brand-mark">CD</div>
+          <div>
+            <div className="brand-name">CreditDesk</div>
+            <div className="brand-sub">{t('app.shortName')}</div>
+          </div>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          style={{ background: 'transparent', borderInlineEnd: 0 }}
+          onClick={(e) => navigate(e.key)}
+          items={[
+            { key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') },
+            { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+            { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+          ]}
+        />
+      </Sider>
+      <Layout>
+        <Header className="app-header">
+          <Typography.Text strong className="company-name" ellipsis title={info.book.company} data-testid="company-name">
+            {info.book.company}
+          </Typography.Text>
+          <div className="spacer" />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [{ key: 'switch', icon: <SwapOutlined />, label: t('app.switchOperator') }],
+              onClick: () => onSwitchOperator(),
+            }}
+          >
+            <Button type="text" icon={<UserOutlined />} data-testid="current-operator">
+              {t('app.operator')}：{info.currentOperator?.name ?? '—'}
+            </Button>
+          </Dropdown>
+          <LanguageSwitch />
+        </Header>
+        <Content style={{ overflow: 'auto', minHeight: 0 }}>{children}</Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,35 @@
+// ApiError → a readable, translated sentence.
+import type { TFunction } from 'i18next';
+import { CHINESE_HEADERS } from '../../../shared/customer-fields';
+import { ApiError } from '../api/client';
+import { currentLang } from '../i18n';
+
+/** Label of a field path like "contacts.0.name", "profile.legal_rep", "credit_limit". */
+export function fieldLabel(t: TFunction, field: string): string {
+  const segs = field.split('.').filter((s) => !/^\d+$/.test(s) && s !== 'profile');
+  const key = segs[segs.length - 1] ?? field;
+  const found = t(`field.${key}`, { defaultValue: '' });
+  if (found) return found;
+  const camel = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const found2 = t(`field.${camel}`, { defaultValue: '' });
+  if (found2) return found2;
+  return currentLang() === 'zh-CN' && CHINESE_HEADERS[key] ? CHINESE_HEADERS[key] : key;
+}
+
+/** A validation message key (validation.*) or a plain server sentence. */
+export function issueText(t: TFunction, message: string): string {
+  if (/^[a-z_]+$/.test(message)) return t(`validation.${message}`, { defaultValue: message });
+  return message;
+}
+
+export function errorText(t: TFunction, e: unknown): string {
+  if (e instanceof ApiError) {
+    const title = t(`errors.${e.code}`, { defaultValue: e.code });
+    if (e.code === 'VALIDATION' && e.rows?.length && e.rows.every((r) => r.row === 0)) {
+      return `${title}：${e.rows.map((r) => `${fieldLabel(t, r.field)} ${issueText(t, r.message)}`).join('；')}`;
+    }
+    return `${title}：${e.message}`;
+  }
+  if (e instanceof TypeError) return t('errors.network');
+  return e instanceof Error ? e.message : String(e);
+}

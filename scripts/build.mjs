@@ -1,0 +1,30 @@
+// Builds what Electron runs: dist/electron/main.mjs (ESM), dist/electron/preload.cjs (sandboxed
+// preloads must be CommonJS) and the renderer (vite → dist/renderer).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+
+await build({
+  ...common,
+  entryPoints: ['main/shell/main.ts'],
+  outfile: 'dist/electron/main.mjs',
+  format: 'esm',
+  packages: 'external', // dependencies load from node_modules (packed by electron-builder)
+});
+await build({
+  ...common,
+  entryPoints: ['main/shell/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});
+const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (vite.status !== 0) process.exit(vite.status ?? 1);
+console.log('built dist/electron and dist/renderer');

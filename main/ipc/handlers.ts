@@ -7,7 +7,9 @@ import * as customers from '../services/customers';
 import { createOperator, listOperators, login } from '../services/operators';
 import { listRegions, upsertRegion } from '../services/regions';
 import { getCompany, updateCompany } from '../services/settings';
-import { AppError } from '../../shared/result';
+import { readerContext, writerContext } from './session';
+import type { receivablesChannels } from '../../shared/ipc/receivables';
+import { receivablesHandlers } from './handlers-receivables';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -23,12 +25,14 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  const ctx = () => desk.ctx;
-  const writer = () => {
-    const c = desk.ctx;
-    if (!c.session.operator) throw new AppError('NO_OPERATOR', 'choose who is working first');
-    return c;
-  };
+  return { ...coreHandlers(desk), ...receivablesHandlers(desk) };
+}
+
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels>;
+
+function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
+  const ctx = () => readerContext(desk);
+  const writer = () => writerContext(desk);
   return {
     'app:info': async () => desk.info(),
     'app:set-locale': async ({ locale }) => {

@@ -16,10 +16,8 @@ import type {
   Region,
 } from '../types';
 
-/** Declares a channel: its input schema and (phantom) output type. */
-function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
+import { channel } from './channel';
+import { receivablesChannels } from './receivables';
 
 const empty = z.object({}).strict().default({});
 const id = z.number().int().positive();
@@ -39,6 +37,7 @@ export const customerFilter = z
 export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit']);
 
 export const contract = {
+  ...receivablesChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

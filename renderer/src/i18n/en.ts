@@ -233,6 +233,7 @@ export const en: Messages = {
     languageHint: 'The interface, date formats and export headers follow this setting.',
   },
   enums: {
+    kindShort: { company: 'Company', individual: 'Person' },
     kind: { company: 'Company', individual: 'Individual / household' },
     nature: {
       government: 'Government',

@@ -231,6 +231,7 @@ export const zhCN = {
     languageHint: '界面语言、日期格式和导出的表头都跟随此设置。',
   },
   enums: {
+    kindShort: { company: '公司', individual: '个人' },
     kind: { company: '公司', individual: '个人或家庭' },
     nature: {
       government: '政府机构',

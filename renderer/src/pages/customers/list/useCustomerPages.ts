@@ -42,7 +42,7 @@ export function useCustomerPages(filter: CustomerFilter, sort: SortState, visibl
   });
 
   const pages = new Map<number, CustomerListRow[]>();
-  if (first.data && !first.isPlaceholderData) pages.set(0, first.data.rows);
+  if (first.data) pages.set(0, first.data.rows); // previous rows stay while a new filter loads
   wanted.forEach((p, i) => {
     const d = others[i]?.data;
     if (d) pages.set(p, d.rows);

@@ -1,0 +1,14 @@
+// Contexts for handlers: reads need an open book; writes also need a chosen operator.
+import type { Desk } from '../app/desk';
+import type { ServiceContext } from '../services/context';
+import { AppError } from '../../shared/result';
+
+export function readerContext(desk: Desk): ServiceContext {
+  return desk.ctx;
+}
+
+export function writerContext(desk: Desk): ServiceContext {
+  const c = desk.ctx;
+  if (!c.session.operator) throw new AppError('NO_OPERATOR', 'choose who is working first');
+  return c;
+}

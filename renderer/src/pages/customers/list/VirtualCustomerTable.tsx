@@ -1,0 +1,174 @@
+// The customer list: a virtualised grid over `total` rows that fetches pages as they scroll
+// into view. Scrolls 100,000 customers smoothly (only the visible rows exist in the DOM).
+import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Alert, Empty, Spin } from 'antd';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { CustomerListRow, Region } from '../../../../../shared/types';
+import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
+import { errorText } from '../../../format/errors';
+import { money } from '../../../format/money';
+import type { CustomerFilter, CustomerSortKey, SortState } from './types';
+import { PAGE_SIZE, useCustomerPages } from './useCustomerPages';
+
+const ROW_HEIGHT = 36;
+const HEAD_HEIGHT = 38;
+
+interface Column {
+  key: string;
+  width: string;
+  sort?: CustomerSortKey;
+  num?: boolean;
+  render: (r: CustomerListRow) => ReactNode;
+  title?: (r: CustomerListRow) => string | undefined;
+}
+
+export function VirtualCustomerTable({
+  filter,
+  sort,
+  onSort,
+  regions,
+}: {
+  filter: CustomerFilter;
+  sort: SortState;
+  onSort: (s: SortState) => void;
+  regions: Region[];
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
+  const { total, rowAt, isLoading, error } = useCustomerPages(filter, sort, range);
+  const regionName = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+
+  // Track the visible window at page granularity, so state changes only when a page boundary passes.
+  useEffect(() => {
+    const first = Math.floor(firstIndex / PAGE_SIZE) * PAGE_SIZE;
+    const last = (Math.floor(lastIndex / PAGE_SIZE) + 1) * PAGE_SIZE - 1;
+    setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+  }, [firstIndex, lastIndex]);
+
+  // A new filter or sort starts at the top.
+  const filterKey = JSON.stringify([filter, sort]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [filterKey]);
+
+  const columns: Column[] = [
+    { key: 'code', width: '104px', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
+    { key: 'name', width: 'minmax(200px, 1fr)', sort: 'name', render: (r) => r.name, title: (r) => r.name },
+    { key: 'kind', width: '64px', render: (r) => t(`enums.kindShort.${r.kind}`) },
+    { key: 'nature', width: '100px', render: (r) => t(`enums.nature.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
+    { key: 'lifecycle', width: '96px', sort: 'lifecycle', render: (r) => <LifecycleTag value={r.lifecycle} /> },
+    {
+      key: 'region',
+      width: '120px',
+      sort: 'region',
+      render: (r) => (r.regionCode ? `${regionName.get(r.regionCode) ?? r.regionCode}` : '—'),
+      title: (r) => (r.regionCode ? `${r.regionCode} ${regionName.get(r.regionCode) ?? ''}` : undefined),
+    },
+    { key: 'routeSeq', width: '60px', num: true, render: (r) => r.routeSeq ?? '—' },
+    { key: 'valueTier', width: '56px', render: (r) => r.valueTier ?? '—' },
+    { key: 'creditRating', width: '60px', render: (r) => r.creditRating ?? '—' },
+    { key: 'confidentiality', width: '76px', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
+    { key: 'phone', width: '128px', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
+    { key: 'creditLimit', width: '136px', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
+  ];
+  const grid = columns.map((c) => c.width).join(' ');
+
+  const clickSort = (key: CustomerSortKey) => {
+    if (sort.sort !== key) onSort({ sort: key, order: 'asc' });
+    else onSort({ sort: key, order: sort.order === 'asc' ? 'desc' : 'asc' });
+  };
+
+  return (
+    <div className="vt" data-testid="customer-table" data-total={total}>
+      {error && <Alert type="error" banner title={errorText(t, error)} />}
+      <div className="vt-scroll" ref={scrollRef}>
+        <div style={{ minWidth: 1180, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
+          <div className="vt-row vt-head" style={{ gridTemplateColumns: grid, height: HEAD_HEIGHT }} role="row">
+            {columns.map((c) => (
+              <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} role="columnheader">
+                {c.sort ? (
+                  <span
+                    className={`vt-sort${c.num ? ' num' : ''}`}
+                    onClick={() => clickSort(c.sort!)}
+                    data-testid={`sort-${c.sort}`}
+                    aria-sort={sort.sort === c.sort ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  >
+                    {t(`customers.col.${c.key}`)}
+                    <SortMark active={sort.sort === c.sort} order={sort.order} />
+                  </span>
+                ) : (
+                  t(`customers.col.${c.key}`)
+                )}
+              </div>
+            ))}
+          </div>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const style = { gridTemplateColumns: grid, height: ROW_HEIGHT, top: HEAD_HEIGHT + item.start, width: '100%' };
+            if (!row) {
+              return (
+                <div key={item.key} className="vt-row vt-body-row vt-placeholder" style={style}>
+                  <div className="vt-cell">{t('customers.loadingRow')}</div>
+                </div>
+              );
+            }
+            return (
+              <div
+                key={item.key}
+                className="vt-row vt-body-row"
+                style={style}
+                role="row"
+                tabIndex={0}
+                data-testid="customer-row"
+                data-code={row.code}
+                onClick={() => navigate(`/customers/${row.id}`)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') navigate(`/customers/${row.id}`);
+                }}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} title={c.title?.(row)}>
+                    {c.render(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        {!isLoading && total === 0 && (
+          <div style={{ position: 'absolute', top: HEAD_HEIGHT + 40, left: 0, right: 0 }}>
+            <Empty description={t('customers.empty')} />
+          </div>
+        )}
+        {isLoading && (
+          <div style={{ position: 'absolute', top: HEAD_HEIGHT + 40, left: 0, right: 0, textAlign: 'center' }}>
+            <Spin />
+          </div>
+        )}
+      </div>
+      <div className="vt-footer">
+        <span data-testid="customer-total">{t('common.total', { count: total })}</span>
+      </div>
+    </div>
+  );
+}
+
+function SortMark({ active, order }: { active: boolean; order: 'asc' | 'desc' }) {
+  if (!active) return <CaretUpOutlined style={{ fontSize: 10, color: '#c3cad6' }} />;
+  return order === 'asc' ? <CaretUpOutlined style={{ fontSize: 10, color: '#1f5fbf' }} /> : <CaretDownOutlined style={{ fontSize: 10, color: '#1f5fbf' }} />;
+}

@@ -9,6 +9,7 @@ import { autoLogin, ensureDefaultOperator, listOperators } from '../services/ope
 import { getCompany, initCompany } from '../services/settings';
 import type { AppInfo } from '../../shared/types';
 import { AppError } from '../../shared/result';
+import { acquireBookLock, type BookLock } from '../db/lock';
 
 export const APP_VERSION = '0.1.0';
 
@@ -29,6 +30,7 @@ export class Desk {
   readonly userDataDir: string;
   readonly clock: Clock;
   private current: ServiceContext | null = null;
+  private lock: BookLock | null = null;
 
   constructor(opts: DeskOptions) {
     this.mode = opts.mode;
@@ -73,14 +75,28 @@ export class Desk {
     if (opts.create && existed && opts.company) {
       throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
     }
-    const book: Book = await openBook(file, { create: opts.create });
+    const abs = path.resolve(file);
+    if (this.current?.book.path === abs && !opts.company) return this.reopenCurrent();
+    if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
+    // One writer per book: a second window, browser mode or CLI writer on the same file is refused.
+    const lock = existed || opts.create ? acquireBookLock(abs, { purpose: this.mode === 'electron' ? 'app' : 'serve' }) : null;
+    let book: Book;
+    try {
+      book = await openBook(abs, { create: opts.create });
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
     const ctx: ServiceContext = { book, clock: this.clock, session: { operator: null } };
     if (!existed || opts.company) await initCompany(ctx, opts.company ?? defaultCompanyName(file));
     await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
     const previous = this.current;
+    const previousLock = this.lock;
     this.current = ctx;
-    if (previous && previous.book.path !== book.path) await previous.book.close();
+    this.lock = lock;
+    if (previous) await previous.book.close();
+    previousLock?.release();
     const recent = [book.path, ...this.readState().recentBooks.filter((p) => p !== book.path)].slice(0, 10);
     this.writeState({ recentBooks: recent });
     return ctx;
@@ -113,9 +129,19 @@ export class Desk {
     };
   }
 
+  /** Re-reading the same book: start a new session (who is working is asked again). */
+  private async reopenCurrent(): Promise<ServiceContext> {
+    const ctx = this.ctx;
+    ctx.session.operator = null;
+    await autoLogin(ctx);
+    return ctx;
+  }
+
   async close(): Promise<void> {
     await this.current?.book.close();
     this.current = null;
+    this.lock?.release();
+    this.lock = null;
   }
 }
 

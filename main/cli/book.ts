@@ -1,14 +1,29 @@
-// Opening a book from the command line: writes are attributed to the operator name
+// Opening a book from the command line. Writers take the book lock (so a CLI import cannot
+// write a book that the app has open) and are attributed to the operator name
 // "creditdesk-cli" (id 0: not an operators row; the audit log stores its id as null).
+import fs from 'node:fs';
+import path from 'node:path';
 import { openBook } from '../db/connection';
+import { acquireBookLock } from '../db/lock';
 import { systemClock, type ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
-import fs from 'node:fs';
 
-export async function openCliBook(file: string, opts: { create?: boolean; company?: string } = {}): Promise<ServiceContext> {
+export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean } = {}): Promise<ServiceContext> {
   const existed = fs.existsSync(file);
-  const book = await openBook(file, { create: opts.create });
-  const ctx: ServiceContext = { book, clock: systemClock, session: { operator: { id: 0, name: 'creditdesk-cli', hasPassword: false } } };
-  if (!existed || opts.company) await initCompany(ctx, opts.company ?? 'CreditDesk');
-  return ctx;
+  if (opts.create) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const lock = opts.write !== false && (existed || opts.create) ? acquireBookLock(path.resolve(file), { purpose: 'cli' }) : null;
+  try {
+    const book = await openBook(file, { create: opts.create });
+    const close = book.close;
+    book.close = async () => {
+      await close();
+      lock?.release();
+    };
+    const ctx: ServiceContext = { book, clock: systemClock, session: { operator: { id: 0, name: 'creditdesk-cli', hasPassword: false } } };
+    if (!existed || opts.company) await initCompany(ctx, opts.company ?? 'CreditDesk');
+    return ctx;
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
 }

@@ -3,10 +3,14 @@ import type { CliCommand } from '../io';
 import { demoCommand, initCommand } from './book';
 import { importCommand } from './import';
 import { serveCommand } from './serve';
+import { backupCommand, restoreCommand, verifyCommand } from './backup';
 
 export const COMMANDS: Record<string, CliCommand> = {
   init: initCommand,
   demo: demoCommand,
   import: importCommand,
   serve: serveCommand,
+  backup: backupCommand,
+  verify: verifyCommand,
+  restore: restoreCommand,
 };

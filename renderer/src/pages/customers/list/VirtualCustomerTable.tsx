@@ -162,7 +162,7 @@ export function VirtualCustomerTable({
         )}
       </div>
       <div className="vt-footer">
-        <span data-testid="customer-total">{t('common.total', { count: total })}</span>
+        <span data-testid="customer-total">{t('common.total', { n: total.toLocaleString('en-US') })}</span>
       </div>
     </div>
   );

@@ -1,0 +1,86 @@
+// Search box (debounced by the page) + multi-select filters + "show terminated".
+import { SearchOutlined } from '@ant-design/icons';
+import { Input, Select, Space, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CONFIDENTIALITY, LIFECYCLES, NATURES, type Confidentiality, type Lifecycle, type Nature } from '../../../../../shared/customer-fields';
+import type { Region } from '../../../../../shared/types';
+
+export interface FilterState {
+  query: string;
+  nature: Nature[];
+  lifecycle: Lifecycle[];
+  region: string[];
+  confidentiality: Confidentiality[];
+  includeTerminated: boolean;
+}
+
+export const EMPTY_FILTERS: FilterState = { query: '', nature: [], lifecycle: [], region: [], confidentiality: [], includeTerminated: false };
+
+export function CustomerFilters({ value, onChange, regions }: { value: FilterState; onChange: (v: FilterState) => void; regions: Region[] }) {
+  const { t } = useTranslation();
+  const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
+  const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: 170 } };
+  return (
+    <Space wrap size={[8, 8]}>
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('customers.searchPlaceholder')}
+        value={value.query}
+        onChange={(e) => set('query', e.target.value)}
+        style={{ width: 320 }}
+        data-testid="customer-search"
+        maxLength={100}
+      />
+      <Select<Nature[]>
+        {...multi}
+        placeholder={t('customers.filterNature')}
+        value={value.nature}
+        onChange={(v) => set('nature', v)}
+        options={NATURES.map((n) => ({ value: n, label: t(`enums.nature.${n}`) }))}
+        data-testid="filter-nature"
+      />
+      <Select<Lifecycle[]>
+        {...multi}
+        placeholder={t('customers.filterLifecycle')}
+        value={value.lifecycle}
+        onChange={(v) => set('lifecycle', v)}
+        options={LIFECYCLES.map((n) => ({ value: n, label: t(`enums.lifecycle.${n}`) }))}
+        data-testid="filter-lifecycle"
+      />
+      <Select<string[]>
+        {...multi}
+        placeholder={t('customers.filterRegion')}
+        value={value.region}
+        onChange={(v) => set('region', v)}
+        optionFilterProp="label"
+        options={regions.map((r) => ({ value: r.code, label: `${r.code} ${r.name}` }))}
+        data-testid="filter-region"
+      />
+      <Select<Confidentiality[]>
+        {...multi}
+        placeholder={t('customers.filterConfidentiality')}
+        value={value.confidentiality}
+        onChange={(v) => set('confidentiality', v)}
+        options={CONFIDENTIALITY.map((n) => ({ value: n, label: t(`enums.confidentiality.${n}`) }))}
+        data-testid="filter-confidentiality"
+      />
+      <Space size={6}>
+        <Switch size="small" checked={value.includeTerminated} onChange={(v) => set('includeTerminated', v)} data-testid="show-terminated" />
+        <span style={{ whiteSpace: 'nowrap' }}>{t('customers.showTerminated')}</span>
+      </Space>
+    </Space>
+  );
+}
+
+/** Filter state → the contract's filter (empty parts left out, so cache keys stay stable). */
+export function toContractFilter(f: FilterState, query: string) {
+  return {
+    ...(query.trim() ? { query: query.trim() } : {}),
+    ...(f.nature.length ? { nature: f.nature } : {}),
+    ...(f.lifecycle.length ? { lifecycle: f.lifecycle } : {}),
+    ...(f.region.length ? { region: f.region } : {}),
+    ...(f.confidentiality.length ? { confidentiality: f.confidentiality } : {}),
+    ...(f.includeTerminated ? { includeTerminated: true } : {}),
+  };
+}

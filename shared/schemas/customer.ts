@@ -37,7 +37,7 @@ export const customerCode = z
   .trim()
   .min(1, 'required')
   .max(32, 'too_long')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'invalid_code');
+  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'invalid_code'); // empty is reported as required only
 
 export const phone = z
   .string()
@@ -57,14 +57,16 @@ export const email = z
   .nullable()
   .optional();
 
+const emptyToNull = (v: unknown) => (v === '' ? null : v);
+
 function profileFieldSchema(f: ProfileField): z.ZodType<unknown> {
   switch (f.type) {
     case 'date':
-      return z.union([isoDate, z.literal('').transform(() => null), z.null()]).optional();
+      return z.preprocess(emptyToNull, isoDate.nullable()).optional();
     case 'money':
       return nonNegativeFen.nullable().optional();
     case 'select':
-      return z.union([z.enum(f.options as [string, ...string[]], 'invalid_option'), z.literal('').transform(() => null), z.null()]).optional();
+      return z.preprocess(emptyToNull, z.enum(f.options as [string, ...string[]], 'invalid_option').nullable()).optional();
     case 'longtext':
       return optionalText(2000);
     default:
@@ -86,7 +88,7 @@ export const contactInput = z.object({
   mobile: phone,
   email,
   wechat: optionalText(60),
-  birthday: z.union([isoDate, z.literal('').transform(() => null), z.null()]).optional(),
+  birthday: z.preprocess(emptyToNull, isoDate.nullable()).optional(),
   notes: optionalText(500),
   buyingRole: z.enum(BUYING_ROLES, 'invalid_option').nullable().optional(),
   isKeyPayer: z.boolean().optional(),

@@ -8,6 +8,7 @@ import { createHandlers, type HandlerMap } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/register';
 import type { Channel, InputOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
+import type { CustomerInput } from '../../shared/schemas/customer';
 
 export function tempDir(prefix = 'creditdesk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -45,7 +46,7 @@ export async function openTestDesk(opts: { now?: string } = {}): Promise<TestDes
   };
 }
 
-export const HUASHENG = {
+export const HUASHENG: CustomerInput = {
   code: 'C000123',
   name: '华盛贸易有限公司',
   kind: 'company',
@@ -57,4 +58,4 @@ export const HUASHENG = {
   creditLimit: 50_000_00,
   profile: { legal_rep: '王建国', industry: '批发零售', registered_capital: 500_000_00 },
   contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', buyingRole: 'purchaser', isKeyPayer: true }],
-} as const;
+};

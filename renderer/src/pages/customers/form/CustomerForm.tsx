@@ -50,15 +50,18 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
     [form, t],
   );
 
+  // antd types field names from the values type; paths here come from zod/server at runtime
+  const setErrors = (fields: { name: FieldPath; errors: string[] }[]) => form.setFields(fields as Parameters<typeof form.setFields>[0]);
+
   const showIssues = (issues: FormIssue[]) => {
     const cleared = form
       .getFieldsError()
       .filter((f) => f.errors.length > 0)
       .map((f) => ({ name: f.name, errors: [] as string[] }));
-    form.setFields(cleared);
+    setErrors(cleared);
     const onList = issues.find((i) => i.path.length === 1 && i.path[0] === 'contacts');
     setListError(onList ? issueText(t, onList.key) : null);
-    form.setFields(issues.filter((i) => i !== onList).map((i) => ({ name: i.path, errors: [issueText(t, i.key)] })));
+    setErrors(issues.filter((i) => i !== onList).map((i) => ({ name: i.path, errors: [issueText(t, i.key)] })));
     if (issues[0]) setTab(tabOfPath(issues[0].path));
   };
 
@@ -80,7 +83,7 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
         }
         if (e.code === 'VALIDATION' && e.field) {
           const path = serverFieldPath(e.field.replace(/^data\./, ''));
-          form.setFields([{ name: path, errors: [e.message.replace(/^[\w.]+: /, '')] }]);
+          setErrors([{ name: path, errors: [e.message.replace(/^[\w.]+: /, '')] }]);
           setTab(tabOfPath(path));
           return;
         }

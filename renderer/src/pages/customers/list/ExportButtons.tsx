@@ -41,7 +41,7 @@ export function ExportButtons({ filter }: { filter: CustomerFilter }) {
       title: t('customers.sensitiveConfirmTitle'),
       content: t('customers.sensitiveConfirmText'),
       okText: t('customers.sensitiveConfirmOk'),
-      okButtonProps: { danger: true, 'data-testid': 'confirm-sensitive' } as Record<string, unknown>,
+      okButtonProps: { danger: true, ...({ 'data-testid': 'confirm-sensitive' } as object) },
       cancelText: t('common.cancel'),
       width: 520,
       onOk: () => run.mutate({ format, includeSensitive: true }),

@@ -137,6 +137,44 @@ export class Desk {
     return ctx;
   }
 
+  /**
+   * Replace the open book's file (restore from a backup): the connection is closed while this
+   * process keeps the book's lock (the core restore accepts a lock held by its own pid, and no
+   * other window or CLI can slip in), `fn` runs on the book's path, then the book is reopened
+   * (and migrated). After a successful `fn` the session starts afresh (the operator is asked
+   * again, as when a book is opened); when `fn` fails the same book is reopened with the same
+   * operator and the error is rethrown.
+   */
+  async withBookClosed<T>(fn: (bookPath: string) => Promise<T>): Promise<T> {
+    const ctx = this.ctx;
+    const abs = ctx.book.path;
+    const operator = ctx.session.operator;
+    this.current = null;
+    await ctx.book.close();
+    let result: T | undefined;
+    let failure: { error: unknown } | null = null;
+    try {
+      result = await fn(abs);
+    } catch (e) {
+      failure = { error: e };
+    }
+    let book: Book;
+    try {
+      book = await openBook(abs);
+    } catch (e) {
+      this.lock?.release();
+      this.lock = null;
+      throw failure ? failure.error : e;
+    }
+    const next: ServiceContext = { book, clock: this.clock, session: { operator: null } };
+    await ensureDefaultOperator(next);
+    if (failure && operator) next.session.operator = operator;
+    else await autoLogin(next);
+    this.current = next;
+    if (failure) throw failure.error;
+    return result as T;
+  }
+
   async close(): Promise<void> {
     await this.current?.book.close();
     this.current = null;

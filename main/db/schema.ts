@@ -94,3 +94,117 @@ export interface DB {
   contacts: ContactsTable;
   audit_log: AuditLogTable;
 }
+
+// ---- receivables (migration 2026-11-23-0002) ----
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  customer_id: number;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  amount: number; // fen
+  description: string | null;
+  open_amount: number; // fen, open now
+  settled_on: string | null; // open is 0 from this date on; NULL while open
+  override_reason: string | null; // credit-check block overridden
+  source: string | null; // import file, demo, ...
+  created_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface ReceiptsTable {
+  id: Generated<number>;
+  customer_id: number;
+  number: string | null;
+  date: string;
+  amount: number;
+  method: string;
+  reference: string | null;
+  named_invoice_id: number | null;
+  unapplied: number; // fen, now
+  applied_on: string | null; // unapplied is 0 from this date on; NULL while some is unapplied
+  source: string | null;
+  created_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface CreditNotesTable {
+  id: Generated<number>;
+  customer_id: number;
+  number: string;
+  date: string;
+  amount: number;
+  kind: string; // return | allowance | claim
+  invoice_id: number | null;
+  reason: string | null;
+  unapplied: number;
+  applied_on: string | null;
+  created_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface WriteOffsTable {
+  id: Generated<number>;
+  customer_id: number;
+  invoice_id: number;
+  date: string;
+  amount: number;
+  approved_by: string;
+  reason: string;
+  recovered: Generated<number>;
+  created_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface AllocationsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  receipt_id: number | null;
+  credit_note_id: number | null;
+  write_off_id: number | null;
+  amount: number; // negative = reversal
+  date: string; // effective date
+  kind: string;
+  created_at: string;
+}
+
+export interface NotesReceivableTable {
+  id: Generated<number>;
+  customer_id: number;
+  number: string;
+  kind: string;
+  drawer: string;
+  issue_date: string;
+  maturity_date: string;
+  amount: number;
+  state: string;
+  state_date: string;
+  created_at: string;
+}
+
+export interface ArDailyTable {
+  date: string;
+  invoiced: Generated<number>;
+  received: Generated<number>;
+  credited: Generated<number>;
+  written_off: Generated<number>;
+  invoices_n: Generated<number>;
+  receipts_n: Generated<number>;
+  credits_n: Generated<number>;
+}
+
+/** Merged into DB (interface declaration merging), so this block is a pure append. */
+export interface DB {
+  invoices: InvoicesTable;
+  receipts: ReceiptsTable;
+  credit_notes: CreditNotesTable;
+  write_offs: WriteOffsTable;
+  allocations: AllocationsTable;
+  notes_receivable: NotesReceivableTable;
+  ar_daily: ArDailyTable;
+}

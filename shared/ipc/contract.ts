@@ -18,6 +18,7 @@ import type {
 
 import { channel } from './channel';
 import { receivablesChannels } from './receivables';
+import { backupChannels } from './backup';
 
 const empty = z.object({}).strict().default({});
 const id = z.number().int().positive();
@@ -38,6 +39,7 @@ export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'cred
 
 export const contract = {
   ...receivablesChannels,
+  ...backupChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

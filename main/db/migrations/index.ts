@@ -2,9 +2,11 @@
 // Names are date-prefixed and sort in the order they must run.
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-23-0001-foundation';
+import * as m0002 from './2026-11-23-0002-receivables';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
+  '2026-11-23-0002-receivables': m0002,
 };
 
 /** Schema version of this app = number of migrations it knows. */

@@ -1,0 +1,53 @@
+// `npm run bench`: the speed figures the issues ask for, as JSON on stdout (and in
+// test-output/bench.json). Options: --customers N (default 100000), --invoices M (default
+// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|backup.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCustomerBench } from './customers';
+
+const { values } = parseArgs({
+  options: { customers: { type: 'string' }, invoices: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+});
+const customers = Number(values.customers ?? (values.quick ? 10_000 : 100_000));
+const invoices = Number(values.invoices ?? (values.quick ? 100_000 : 1_000_000));
+const only = values.only;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-bench-'));
+const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() } };
+const targets: Record<string, Record<string, number>> = {
+  customers: { customerSearchMs_p95: 30, bookOpenMs_p50: 200, bookCreateAndMigrateMs_p50: 200, browserFirstScreenMs: 2000 },
+};
+try {
+  if (!only || only === 'customers') {
+    results.customers = await runCustomerBench(dir, customers);
+  }
+  const optional: [string, string, string][] = [
+    ['receivables', './receivables.ts', 'runReceivablesBench'],
+    ['backup', './backup.ts', 'runBackupBench'],
+    ['statements', './statements.ts', 'runStatementBench'],
+  ];
+  let receivablesBook: string | undefined;
+  for (const [name, file, fn] of optional) {
+    if (only && only !== name) continue;
+    if (!fs.existsSync(new URL(file, import.meta.url))) continue;
+    const mod = (await import(file)) as Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>>;
+    if (typeof mod[fn] !== 'function') continue;
+    const r = name === 'backup' ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk')) : await mod[fn]({ customers, invoices, dir });
+    if (typeof r.bookPath === 'string') receivablesBook = r.bookPath;
+    results[name] = r;
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+const misses: string[] = [];
+for (const [area, limits] of Object.entries(targets)) {
+  const got = results[area] as Record<string, number> | undefined;
+  if (!got) continue;
+  for (const [k, max] of Object.entries(limits)) if (!(got[k] >= 0 && got[k] <= max)) misses.push(`${area}.${k} = ${got[k]} (target ≤ ${max})`);
+}
+results.targetsMissed = misses;
+const json = JSON.stringify(results, null, 2);
+fs.mkdirSync('test-output', { recursive: true });
+fs.writeFileSync('test-output/bench.json', json);
+console.log(json);

@@ -1,5 +1,6 @@
 // Later areas (receivables, collections, ...) add their demo data here, in order.
 import type { ServiceContext } from '../services/context';
+import { demoReceivables } from './receivables';
 
 export interface DemoExtensionInput {
   ctx: ServiceContext;
@@ -10,4 +11,4 @@ export interface DemoExtensionInput {
 
 export type DemoExtension = (input: DemoExtensionInput) => Promise<string | void>;
 
-export const DEMO_EXTENSIONS: DemoExtension[] = [];
+export const DEMO_EXTENSIONS: DemoExtension[] = [demoReceivables];

@@ -10,6 +10,8 @@ import { getCompany, updateCompany } from '../services/settings';
 import { readerContext, writerContext } from './session';
 import type { receivablesChannels } from '../../shared/ipc/receivables';
 import { receivablesHandlers } from './handlers-receivables';
+import type { backupChannels } from '../../shared/ipc/backup';
+import { backupHandlers } from './handlers-backup';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -25,10 +27,10 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk) };
+  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk) };
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels>;
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels>;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
   const ctx = () => readerContext(desk);

@@ -7,6 +7,8 @@ import log from 'electron-log/main';
 import { Desk } from '../app/desk';
 import { APP_ROOT, RENDERER_DIST } from '../app/paths';
 import { setSqliteNativeBinding } from '../db/connection';
+import { setBackupNativeBinding } from '../db/backup';
+import { backupServiceFor } from '../services/backup';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { buildMenu } from './menu';
@@ -15,7 +17,16 @@ import { createMainWindow, hardenSession, isTrustedSender, registerAppScheme, se
 // better-sqlite3 built for Electron's ABI lives apart from node_modules' Node build
 // (scripts/electron-native.mjs); a packaged app has it rebuilt in place by electron-builder.
 const electronBinding = path.join(APP_ROOT, '.electron-native', 'better_sqlite3.node');
-if (!app.isPackaged && fs.existsSync(electronBinding)) setSqliteNativeBinding(electronBinding);
+if (!app.isPackaged && fs.existsSync(electronBinding)) {
+  setSqliteNativeBinding(electronBinding);
+  setBackupNativeBinding(electronBinding); // the backup check worker opens SQLite too
+}
+
+/** Longest an automatic backup may hold up quitting; then the app quits anyway (a `.partial`
+ *  file left behind is recognised as unfinished and can never be restored). */
+const EXIT_BACKUP_TIMEOUT_MS = 90_000;
+const AUTO_CHECK_FIRST_MS = 5 * 60_000;
+const AUTO_CHECK_EVERY_MS = 60 * 60_000;
 
 log.initialize();
 registerAppScheme();
@@ -62,6 +73,44 @@ if (!app.requestSingleInstanceLock()) {
       win?.webContents.reload();
     });
     rebuildMenu();
+  });
+
+  // Automatic backups: daily (checked hourly; runs when the last one is 24 h old) and on exit.
+  const backups = backupServiceFor(desk);
+  const daily = () => {
+    backups.runAuto('daily').then(
+      (r) => r.targets.filter((t) => !t.ok).forEach((t) => log.warn(`automatic backup to ${t.dir}: ${t.message}`)),
+      (e) => log.error('automatic backup failed', e),
+    );
+  };
+  const firstCheck = setTimeout(daily, AUTO_CHECK_FIRST_MS);
+  const hourly = setInterval(daily, AUTO_CHECK_EVERY_MS);
+
+  let exitBackup: 'idle' | 'running' | 'done' = 'idle';
+  app.on('before-quit', (event) => {
+    if (exitBackup === 'done') return;
+    event.preventDefault();
+    if (exitBackup === 'running') return; // a second quit request while backing up: keep waiting
+    exitBackup = 'running';
+    clearTimeout(firstCheck);
+    clearInterval(hourly);
+    win?.hide();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn(`automatic backup on exit did not finish within ${EXIT_BACKUP_TIMEOUT_MS / 1000} s; quitting anyway`);
+        resolve();
+      }, EXIT_BACKUP_TIMEOUT_MS);
+    });
+    const backup = backups.runAuto('exit').then(
+      (r) => r.targets.filter((t) => !t.ok).forEach((t) => log.warn(`automatic backup on exit to ${t.dir}: ${t.message}`)),
+      (e) => log.error('automatic backup on exit failed', e),
+    );
+    void Promise.race([backup, timeout]).finally(() => {
+      clearTimeout(timer);
+      exitBackup = 'done';
+      app.quit();
+    });
   });
 
   app.on('window-all-closed', () => app.quit());

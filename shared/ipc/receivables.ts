@@ -1,7 +1,196 @@
 // Receivables channels (invoices, receipts, allocations, ageing, KPIs). Merged into contract.ts.
+// Main validates everything here: the renderer is untrusted. Money is integer fen.
 import { z } from 'zod';
 import { channel } from './channel';
+import type { ExportFile } from '../types';
+import {
+  CREDIT_NOTE_KINDS,
+  NOTE_KINDS,
+  NOTE_STATES,
+  RECEIPT_METHODS,
+  type AgeingPreset,
+  type AgeingReportOut,
+  type AllocationRow,
+  type ArImportSummary,
+  type CreditCheckOut,
+  type CreditNoteRow,
+  type CustomerLedgerOut,
+  type DashboardOut,
+  type DrilldownOut,
+  type InvoiceCreated,
+  type InvoiceRow,
+  type NoteReceivableRow,
+  type ReceiptCreated,
+  type ReceiptRow,
+  type ReceivablesSettings,
+  type TieOutOut,
+  type WriteOffRow,
+} from '../types-receivables';
 
-export const receivablesChannels = {} as const;
-void z;
-void channel;
+const id = z.number().int().positive();
+const fen = z.number().int('invalid_money').positive('invalid_money').max(999_999_999_999_99, 'out_of_range');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'invalid_date');
+const docNumber = z.string().trim().min(1, 'required').max(40, 'too_long');
+const reason = z.string().trim().min(1, 'required').max(500, 'too_long');
+const text = (max: number) => z.string().trim().max(max, 'too_long');
+const basis = z.enum(['due', 'issue']);
+const bucket = z
+  .object({
+    key: z.string().trim().min(1, 'required').max(30, 'too_long'),
+    from: z.number().int().min(-100_000).max(100_000).nullable(),
+    to: z.number().int().min(-100_000).max(100_000).nullable(),
+  })
+  .strict();
+const buckets = z.array(bucket).min(1, 'required').max(20, 'too_many');
+const ageingQuery = {
+  asOf: isoDate,
+  basis: basis.optional(),
+  buckets: buckets.optional(),
+  preset: z.string().max(60).optional(),
+};
+const fileUpload = z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(200_000_000) }).strict();
+const creditSource = {
+  receiptId: id.optional(),
+  creditNoteId: id.optional(),
+  invoiceId: id,
+  amount: fen.optional(),
+};
+const severity = z.enum(['warn', 'block']);
+
+export const receivablesChannels = {
+  'invoices:create': channel<InvoiceCreated>()(
+    z
+      .object({
+        customerId: id,
+        number: docNumber,
+        issueDate: isoDate,
+        dueDate: isoDate.nullable().optional(),
+        amount: fen,
+        description: text(500).nullable().optional(),
+        /** needed when the credit check blocks; logged */
+        overrideReason: text(500).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'invoices:void': channel<InvoiceRow>()(z.object({ id, reason }).strict()),
+  'invoices:list': channel<{ total: number; rows: InvoiceRow[] }>()(
+    z
+      .object({ customerId: id.optional(), openOnly: z.boolean().optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .strict(),
+  ),
+  'invoices:import': channel<ArImportSummary>()(fileUpload),
+
+  'receipts:create': channel<ReceiptCreated>()(
+    z
+      .object({
+        customerId: id,
+        date: isoDate,
+        amount: fen,
+        method: z.enum(RECEIPT_METHODS),
+        reference: text(100).nullable().optional(),
+        number: text(40).nullable().optional(),
+        /** the invoice this receipt names: paid first */
+        invoiceId: id.nullable().optional(),
+      })
+      .strict(),
+  ),
+  'receipts:void': channel<ReceiptRow>()(z.object({ id, reason }).strict()),
+  'receipts:list': channel<{ total: number; rows: ReceiptRow[] }>()(
+    z.object({ customerId: id.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
+  'receipts:import': channel<ArImportSummary>()(fileUpload),
+
+  'allocations:apply': channel<AllocationRow>()(z.object(creditSource).strict()),
+  'allocations:unapply': channel<AllocationRow>()(z.object(creditSource).strict()),
+
+  'credit-notes:create': channel<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }>()(
+    z
+      .object({
+        customerId: id,
+        number: docNumber,
+        date: isoDate,
+        amount: fen,
+        kind: z.enum(CREDIT_NOTE_KINDS),
+        invoiceId: id.nullable().optional(),
+        reason: text(500).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'credit-notes:void': channel<CreditNoteRow>()(z.object({ id, reason }).strict()),
+
+  'write-offs:create': channel<WriteOffRow>()(
+    z
+      .object({ invoiceId: id, date: isoDate, amount: fen.optional(), approvedBy: z.string().trim().min(1, 'required').max(40, 'too_long'), reason })
+      .strict(),
+  ),
+  'write-offs:recover': channel<{ writeOff: WriteOffRow; receipt: ReceiptCreated }>()(
+    z.object({ writeOffId: id, date: isoDate, amount: fen, method: z.enum(RECEIPT_METHODS), reference: text(100).nullable().optional() }).strict(),
+  ),
+  'write-offs:void': channel<WriteOffRow>()(z.object({ id, reason }).strict()),
+
+  'notes:create': channel<NoteReceivableRow>()(
+    z
+      .object({
+        customerId: id,
+        number: docNumber,
+        kind: z.enum(NOTE_KINDS),
+        drawer: z.string().trim().min(1, 'required').max(100, 'too_long'),
+        issueDate: isoDate,
+        maturityDate: isoDate,
+        amount: fen,
+      })
+      .strict(),
+  ),
+  'notes:set-state': channel<NoteReceivableRow>()(
+    z.object({ id, state: z.enum(NOTE_STATES).exclude(['held']), date: isoDate, note: text(500).optional() }).strict(),
+  ),
+  'notes:list': channel<NoteReceivableRow[]>()(z.object({ customerId: id.optional() }).strict()),
+
+  'ledger:customer': channel<CustomerLedgerOut>()(z.object({ customerId: id, asOf: isoDate.optional() }).strict()),
+
+  'ageing:report': channel<AgeingReportOut>()(
+    z.object({ ...ageingQuery, /** rebuild from allocation rows even when open amounts would do (checks) */ rebuild: z.boolean().optional() }).strict(),
+  ),
+  'ageing:drilldown': channel<DrilldownOut>()(z.object({ ...ageingQuery, customerId: id, bucket: z.string().max(30).optional() }).strict()),
+  'ageing:tie-out': channel<TieOutOut>()(z.object({ asOf: isoDate }).strict()),
+  'ageing:export': channel<ExportFile>()(z.object({ ...ageingQuery, format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']).optional() }).strict()),
+  'ageing:presets': channel<AgeingPreset[]>()(z.object({}).strict().default({})),
+  'ageing:save-preset': channel<AgeingPreset[]>()(
+    z.object({ name: z.string().trim().min(1, 'required').max(60, 'too_long'), basis, buckets, isDefault: z.boolean().optional() }).strict(),
+  ),
+  'ageing:delete-preset': channel<AgeingPreset[]>()(z.object({ name: z.string().trim().min(1, 'required').max(60, 'too_long') }).strict()),
+
+  'receivables:dashboard': channel<DashboardOut>()(z.object({ asOf: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()),
+  'receivables:settings': channel<ReceivablesSettings>()(z.object({}).strict().default({})),
+  'receivables:update-settings': channel<ReceivablesSettings>()(
+    z
+      .object({
+        accountingStandard: z.enum(['small_enterprise', 'enterprise']),
+        provisionBuckets: buckets,
+        provisionRatesBp: z.record(z.string().max(30), z.number().int().min(0).max(10_000)),
+        costOfCapitalBp: z.number().int().min(0).max(10_000),
+        creditPolicy: z
+          .object({
+            overLimit: severity,
+            nearLimitBp: z.number().int().min(0).max(10_000).nullable(),
+            onHold: severity,
+            maxOverdueDays: z.number().int().min(0).max(3650).nullable(),
+            overdue: severity,
+            noLimit: z.enum(['ok', 'warn', 'block']),
+          })
+          .partial()
+          .strict(),
+        zeroLimitMeansNone: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  ),
+
+  'credit:check': channel<CreditCheckOut>()(z.object({ customerId: id, amount: fen.optional() }).strict()),
+} as const;

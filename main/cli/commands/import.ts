@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/result';
 import { EXIT, parseCommandArgs, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
 import { importCustomers } from '../../services/customers';
+import { importInvoices, importReceipts } from '../../services/receivables';
 import type { ServiceContext } from '../../services/context';
 import type { ImportSummary } from '../../../shared/types';
 
@@ -13,6 +14,8 @@ export type Importer = (ctx: ServiceContext, fileName: string, content: Buffer) 
 /** Import kinds; receivables adds invoices and receipts. */
 export const IMPORTERS: Record<string, Importer> = {
   customers: importCustomers,
+  invoices: importInvoices,
+  receipts: importReceipts,
 };
 
 export const importCommand: CliCommand = async (argv, io) => {

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../io';
 import { demoCommand, initCommand } from './book';
 import { importCommand } from './import';
+import { ageingCommand } from './ageing';
 import { serveCommand } from './serve';
 import { backupCommand, restoreCommand, verifyCommand } from './backup';
 
@@ -9,6 +10,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   init: initCommand,
   demo: demoCommand,
   import: importCommand,
+  ageing: ageingCommand,
   serve: serveCommand,
   backup: backupCommand,
   verify: verifyCommand,

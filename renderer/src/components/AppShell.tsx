@@ -52,7 +52,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             }}
           >
             <Button type="text" icon={<UserOutlined />} data-testid="current-operator">
-              {t('app.operator')}：{info.currentOperator?.name ?? '—'}
+              {t('app.operatorIs', { name: info.currentOperator?.name ?? '—' })}
             </Button>
           </Dropdown>
           <LanguageSwitch />

@@ -19,7 +19,8 @@ export function renderValue(t: TFunction, lang: Lang, path: string[], v: unknown
   if (kind.type === 'contacts') return contactNames(v, `（${t('card.keyPayer')}）`) || '—';
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (typeof o.approvedBy === 'string') return `${t('card.approvedBy')}：${o.approvedBy}`;
+    if (typeof o.approvedBy === 'string') return t('card.approvedByIs', { name: o.approvedBy });
+    if (!Array.isArray(v) && Object.keys(o).length === 0) return '—';
     return JSON.stringify(v);
   }
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
@@ -31,6 +32,7 @@ export function ChangeList({ entry }: { entry: AuditEntry }) {
   const [lang] = useLang();
   if (entry.action === 'create' && entry.entity === 'customer') return <span className="muted">{t('history.createdRecord')}</span>;
   const changes = fieldChanges(entry.before, entry.after);
+  if (changes.length === 0 && !entry.note && entry.before === null && entry.after === null) return <span className="muted">—</span>;
   return (
     <div className="change-list">
       {changes.length === 0 && !entry.note && <span className="muted">{t('history.noChanges')}</span>}
@@ -39,7 +41,11 @@ export function ChangeList({ entry }: { entry: AuditEntry }) {
           <span className="change-field">{fieldLabel(t, c.path.join('.'))}</span>
           {entry.before !== null && (
             <>
-              <span className="change-before">{renderValue(t, lang, c.path, c.before)}</span>
+              {c.before === null || c.before === '' ? (
+                <span className="muted">—</span>
+              ) : (
+                <span className="change-before">{renderValue(t, lang, c.path, c.before)}</span>
+              )}
               <ArrowRightOutlined className="muted" style={{ fontSize: 11 }} />
             </>
           )}

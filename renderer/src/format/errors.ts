@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { CHINESE_HEADERS } from '../../../shared/customer-fields';
 import { ApiError } from '../api/client';
 import { currentLang } from '../i18n';
+import { recogniseMessage } from './server-messages';
 
 /** Label of a field path like "contacts.0.name", "profile.legal_rep", "credit_limit". */
 export function fieldLabel(t: TFunction, field: string): string {
@@ -13,12 +14,16 @@ export function fieldLabel(t: TFunction, field: string): string {
   const camel = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
   const found2 = t(`field.${camel}`, { defaultValue: '' });
   if (found2) return found2;
+  const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const found3 = t(`field.${snake}`, { defaultValue: '' });
+  if (found3) return found3;
   return currentLang() === 'zh-CN' && CHINESE_HEADERS[key] ? CHINESE_HEADERS[key] : key;
 }
 
 /** A validation message key (validation.*) or a plain server sentence. */
 export function issueText(t: TFunction, message: string): string {
-  if (/^[a-z_]+$/.test(message)) return t(`validation.${message}`, { defaultValue: message });
+  const known = recogniseMessage(message);
+  if (known) return t(known.key, { ...known.values, defaultValue: message });
   return message;
 }
 

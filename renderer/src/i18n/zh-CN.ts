@@ -5,6 +5,7 @@ export const zhCN = {
     shortName: '客户信用管理',
     operator: '操作员',
     switchOperator: '切换操作员',
+    operatorIs: '操作员：{{name}}',
     language: '语言',
     loading: '正在加载…',
     loadFailed: '加载失败',
@@ -43,6 +44,7 @@ export const zhCN = {
     enter: '进入',
     noOperators: '还没有操作员。',
     passwordRequired: '请输入密码',
+    wrongPassword: '密码不正确',
   },
   customers: {
     title: '客户档案',
@@ -125,6 +127,7 @@ export const zhCN = {
     approveTitle: '交易开始调查书审批',
     approveText: '批准后，该客户由“潜在”转为“正在交易”。',
     approvedBy: '批准人',
+    approvedByIs: '批准人：{{name}}',
     requestedBy: '申请人',
     note: '备注',
     reasonTitle: {
@@ -195,6 +198,7 @@ export const zhCN = {
       export: '导出',
       import: '导入',
       book: '账套',
+      demo: '演示数据',
     },
   },
   settings: {
@@ -230,6 +234,7 @@ export const zhCN = {
     languageHint: '界面语言、日期格式和导出的表头都跟随此设置。',
   },
   enums: {
+    natureShort: { government: '政府机构', special_company: '特殊公司', ordinary_company: '普通公司', individual: '顾客个人', trade_partner: '交易伙伴' },
     kindShort: { company: '公司', individual: '个人' },
     kind: { company: '公司', individual: '个人或家庭' },
     nature: {
@@ -331,6 +336,23 @@ export const zhCN = {
     notes: '备注',
     buyingRole: '购买角色',
     isKeyPayer: '付款关键人',
+    // audit snapshots of settings, operators, exports and imports
+    taxId: '税号',
+    bankAccount: '银行账号',
+    currency: '记账本位币',
+    logoDataUrl: '公司标志',
+    hasPassword: '设有密码',
+    customers: '客户数',
+    format: '格式',
+    rows: '行数',
+    masked: '遮盖客户数',
+    sensitiveIncluded: '含机密客户数',
+    filter: '筛选条件',
+    imported: '导入行数',
+    created: '新建',
+    updated: '更新',
+    fileName: '文件名',
+    area: '范围说明',
   },
   group: {
     basic: '基础资料',
@@ -357,6 +379,18 @@ export const zhCN = {
     too_many: '条目过多',
     invalid: '内容无效',
     duplicate_code: '该编码已被其他客户使用',
+  },
+  serverMsg: {
+    missing_column: '缺少必需的列',
+    unknown_column: '无法识别的列',
+    not_whole_number: '“{{value}}”不是整数',
+    not_amount: '“{{value}}”不是金额',
+    too_many_decimals: '金额“{{value}}”超过两位小数',
+    amount_too_large: '金额“{{value}}”过大',
+    not_one_of: '“{{value}}”不是允许的值（{{options}}）',
+    duplicate_code_in_file: '编码 {{code}} 重复（第 {{row}} 行也有）',
+    terminated_read_only: '客户 {{code}} 已中止交易，资料只读',
+    unknown_region: '未知区域“{{code}}”',
   },
   errors: {
     VALIDATION: '输入有误',

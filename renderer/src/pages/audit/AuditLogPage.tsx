@@ -12,7 +12,7 @@ import { errorText } from '../../format/errors';
 import { qk, useOperators } from '../../hooks/queries';
 import { useLang } from '../../hooks/useLang';
 
-const ENTITIES = ['customer', 'operator', 'region', 'settings', 'export', 'import', 'book'] as const;
+const ENTITIES = ['customer', 'operator', 'region', 'settings', 'export', 'import', 'book', 'demo'] as const;
 const PAGE = 50;
 
 export function AuditLogPage() {

@@ -5,7 +5,7 @@ import { Alert, Avatar, Button, Card, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Operator } from '../../../../shared/types';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { errorText } from '../../format/errors';
 import { qk } from '../../hooks/queries';
@@ -82,7 +82,14 @@ export function OperatorGate({ info, onDone, onCancel }: { info: AppInfo; onDone
             </Button>
           </form>
         )}
-        {login.isError && <Alert style={{ marginTop: 12 }} type="error" title={errorText(t, login.error)} />}
+        {login.isError && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            title={login.error instanceof ApiError && login.error.field === 'password' ? t('login.wrongPassword') : errorText(t, login.error)}
+            data-testid="login-error"
+          />
+        )}
         {onCancel && (
           <Button style={{ marginTop: 16 }} block onClick={onCancel}>
             {t('common.cancel')}

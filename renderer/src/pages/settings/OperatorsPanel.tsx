@@ -60,7 +60,7 @@ export function OperatorsPanel() {
           <Input placeholder={t('settings.operatorName')} maxLength={40} data-testid="new-operator-name" />
         </Form.Item>
         <Form.Item name="password">
-          <Input.Password placeholder={t('settings.operatorPassword')} maxLength={200} autoComplete="new-password" />
+          <Input.Password placeholder={t('settings.operatorPassword')} maxLength={200} autoComplete="new-password" data-testid="new-operator-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending} data-testid="create-operator">
           {t('settings.createOperator')}

@@ -83,7 +83,7 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
         }
         if (e.code === 'VALIDATION' && e.field) {
           const path = serverFieldPath(e.field.replace(/^data\./, ''));
-          setErrors([{ name: path, errors: [e.message.replace(/^[\w.]+: /, '')] }]);
+          setErrors([{ name: path, errors: [issueText(t, e.message.replace(/^[\w.]+: /, ''))] }]);
           setTab(tabOfPath(path));
           return;
         }

@@ -19,7 +19,7 @@ export const EMPTY_FILTERS: FilterState = { query: '', nature: [], lifecycle: []
 export function CustomerFilters({ value, onChange, regions }: { value: FilterState; onChange: (v: FilterState) => void; regions: Region[] }) {
   const { t } = useTranslation();
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
-  const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: 170 } };
+  const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: 150 } };
   return (
     <Space wrap size={[8, 8]}>
       <Input
@@ -28,7 +28,7 @@ export function CustomerFilters({ value, onChange, regions }: { value: FilterSta
         placeholder={t('customers.searchPlaceholder')}
         value={value.query}
         onChange={(e) => set('query', e.target.value)}
-        style={{ width: 320 }}
+        style={{ width: 340 }}
         data-testid="customer-search"
         maxLength={100}
       />

@@ -3,22 +3,28 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Empty, Spin } from 'antd';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerListRow, Region } from '../../../../../shared/types';
 import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
 import { errorText } from '../../../format/errors';
 import { money } from '../../../format/money';
+import { useLang } from '../../../hooks/useLang';
 import type { CustomerFilter, CustomerSortKey, SortState } from './types';
 import { PAGE_SIZE, useCustomerPages } from './useCustomerPages';
 
 const ROW_HEIGHT = 36;
 const HEAD_HEIGHT = 38;
+// Column widths per language (Chinese labels are narrower); each set sums to about MIN_WIDTH.
+const MIN_WIDTH = 1180;
+const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
+  'zh-CN': { code: '104px', name: 'minmax(180px, 1fr)', kind: '64px', nature: '100px', lifecycle: '96px', region: '108px', routeSeq: '72px', valueTier: '56px', creditRating: '60px', confidentiality: '76px', phone: '128px', creditLimit: '136px' },
+  en: { code: '96px', name: 'minmax(150px, 1fr)', kind: '76px', nature: '112px', lifecycle: '104px', region: '88px', routeSeq: '72px', valueTier: '52px', creditRating: '66px', confidentiality: '104px', phone: '120px', creditLimit: '136px' },
+};
 
 interface Column {
   key: string;
-  width: string;
   sort?: CustomerSortKey;
   num?: boolean;
   render: (r: CustomerListRow) => ReactNode;
@@ -37,6 +43,7 @@ export function VirtualCustomerTable({
   regions: Region[];
 }) {
   const { t } = useTranslation();
+  const [lang] = useLang();
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
@@ -66,27 +73,27 @@ export function VirtualCustomerTable({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [filterKey]);
 
-  const columns: Column[] = [
-    { key: 'code', width: '104px', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
-    { key: 'name', width: 'minmax(200px, 1fr)', sort: 'name', render: (r) => r.name, title: (r) => r.name },
-    { key: 'kind', width: '64px', render: (r) => t(`enums.kindShort.${r.kind}`) },
-    { key: 'nature', width: '100px', render: (r) => t(`enums.nature.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
-    { key: 'lifecycle', width: '96px', sort: 'lifecycle', render: (r) => <LifecycleTag value={r.lifecycle} /> },
+  const columns = useMemo<Column[]>(() => [
+    { key: 'code', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
+    { key: 'name', sort: 'name', render: (r) => r.name, title: (r) => r.name },
+    { key: 'kind', render: (r) => t(`enums.kindShort.${r.kind}`) },
+    { key: 'nature', render: (r) => t(`enums.natureShort.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
+    { key: 'lifecycle', sort: 'lifecycle', render: (r) => <LifecycleTag value={r.lifecycle} /> },
     {
       key: 'region',
-      width: '120px',
       sort: 'region',
       render: (r) => (r.regionCode ? `${regionName.get(r.regionCode) ?? r.regionCode}` : '—'),
       title: (r) => (r.regionCode ? `${r.regionCode} ${regionName.get(r.regionCode) ?? ''}` : undefined),
     },
-    { key: 'routeSeq', width: '60px', num: true, render: (r) => r.routeSeq ?? '—' },
-    { key: 'valueTier', width: '56px', render: (r) => r.valueTier ?? '—' },
-    { key: 'creditRating', width: '60px', render: (r) => r.creditRating ?? '—' },
-    { key: 'confidentiality', width: '76px', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
-    { key: 'phone', width: '128px', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
-    { key: 'creditLimit', width: '136px', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
-  ];
-  const grid = columns.map((c) => c.width).join(' ');
+    { key: 'routeSeq', num: true, render: (r) => r.routeSeq ?? '—' },
+    { key: 'valueTier', render: (r) => r.valueTier ?? '—' },
+    { key: 'creditRating', render: (r) => r.creditRating ?? '—' },
+    { key: 'confidentiality', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
+    { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
+    { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
+  ], [t, regionName]);
+  const grid = columns.map((c) => WIDTHS[lang][c.key]).join(' ');
+  const open = useCallback((id: number) => navigate(`/customers/${id}`), [navigate]);
 
   const clickSort = (key: CustomerSortKey) => {
     if (sort.sort !== key) onSort({ sort: key, order: 'asc' });
@@ -97,7 +104,7 @@ export function VirtualCustomerTable({
     <div className="vt" data-testid="customer-table" data-total={total}>
       {error && <Alert type="error" banner title={errorText(t, error)} />}
       <div className="vt-scroll" ref={scrollRef}>
-        <div style={{ minWidth: 1180, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
+        <div style={{ minWidth: MIN_WIDTH, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
           <div className="vt-row vt-head" style={{ gridTemplateColumns: grid, height: HEAD_HEIGHT }} role="row">
             {columns.map((c) => (
               <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} role="columnheader">
@@ -127,27 +134,7 @@ export function VirtualCustomerTable({
                 </div>
               );
             }
-            return (
-              <div
-                key={item.key}
-                className="vt-row vt-body-row"
-                style={style}
-                role="row"
-                tabIndex={0}
-                data-testid="customer-row"
-                data-code={row.code}
-                onClick={() => navigate(`/customers/${row.id}`)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') navigate(`/customers/${row.id}`);
-                }}
-              >
-                {columns.map((c) => (
-                  <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} title={c.title?.(row)}>
-                    {c.render(row)}
-                  </div>
-                ))}
-              </div>
-            );
+            return <BodyRow key={item.key} row={row} top={HEAD_HEIGHT + item.start} grid={grid} columns={columns} onOpen={open} />;
           })}
         </div>
         {!isLoading && total === 0 && (
@@ -172,3 +159,39 @@ function SortMark({ active, order }: { active: boolean; order: 'asc' | 'desc' })
   if (!active) return <CaretUpOutlined style={{ fontSize: 10, color: '#c3cad6' }} />;
   return order === 'asc' ? <CaretUpOutlined style={{ fontSize: 10, color: '#1f5fbf' }} /> : <CaretDownOutlined style={{ fontSize: 10, color: '#1f5fbf' }} />;
 }
+
+/** One customer row; memoised so scrolling re-renders only rows that enter the window. */
+const BodyRow = memo(function BodyRow({
+  row,
+  top,
+  grid,
+  columns,
+  onOpen,
+}: {
+  row: CustomerListRow;
+  top: number;
+  grid: string;
+  columns: Column[];
+  onOpen: (id: number) => void;
+}) {
+  return (
+    <div
+      className="vt-row vt-body-row"
+      style={{ gridTemplateColumns: grid, height: ROW_HEIGHT, top, width: '100%' }}
+      role="row"
+      tabIndex={0}
+      data-testid="customer-row"
+      data-code={row.code}
+      onClick={() => onOpen(row.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onOpen(row.id);
+      }}
+    >
+      {columns.map((c) => (
+        <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} title={c.title?.(row)}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -6,17 +6,10 @@ import { useCallback, useMemo } from 'react';
 import type { CustomerListRow } from '../../../../../shared/types';
 import { call } from '../../../api/client';
 import { qk } from '../../../hooks/queries';
+import { PAGE_SIZE, pagesFor } from './paging';
 import type { CustomerFilter, SortState } from './types';
 
-export const PAGE_SIZE = 200;
-
-/** Pages covering rows [first, last] (inclusive). */
-export function pagesFor(first: number, last: number, pageSize = PAGE_SIZE): number[] {
-  if (last < first || first < 0) return [];
-  const out: number[] = [];
-  for (let p = Math.floor(first / pageSize); p <= Math.floor(last / pageSize); p++) out.push(p);
-  return out;
-}
+export { PAGE_SIZE };
 
 export function useCustomerPages(filter: CustomerFilter, sort: SortState, visible: { first: number; last: number }) {
   const base = useMemo(() => [...qk.customerList, filter, sort.sort, sort.order] as const, [filter, sort]);

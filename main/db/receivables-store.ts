@@ -1,0 +1,418 @@
+// Receivables hot paths on the raw better-sqlite3 connection: prepared statements for the
+// per-document state (open amounts, unapplied credit, per-day totals), bulk writes for imports
+// and the demo, and the set-based ageing queries over 1,000,000 invoices.
+// The SQL is plain ANSI (no SQLite functions); it sits here because it drives better-sqlite3
+// directly. Callers run it inside a transaction (kysely's or sqlite.transaction()).
+import type Database from 'better-sqlite3';
+
+type Sqlite = Database.Database;
+type Stmt = Database.Statement;
+
+const cache = new WeakMap<Sqlite, Map<string, Stmt>>();
+
+/** A statement prepared once per connection. */
+export function stmt(sqlite: Sqlite, sql: string): Stmt {
+  let m = cache.get(sqlite);
+  if (!m) {
+    m = new Map();
+    cache.set(sqlite, m);
+  }
+  let s = m.get(sql);
+  if (!s) {
+    s = sqlite.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+export interface InvoiceInsert {
+  customer_id: number;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  amount: number;
+  description: string | null;
+  open_amount: number;
+  settled_on: string | null;
+  override_reason: string | null;
+  source: string | null;
+  created_at: string;
+}
+
+export function insertInvoice(sqlite: Sqlite, v: InvoiceInsert): number {
+  const r = stmt(
+    sqlite,
+    `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, description, open_amount, settled_on, override_reason, source, created_at)
+     VALUES (@customer_id, @number, @issue_date, @due_date, @amount, @description, @open_amount, @settled_on, @override_reason, @source, @created_at)`,
+  ).run(v);
+  return Number(r.lastInsertRowid);
+}
+
+export interface ReceiptInsert {
+  customer_id: number;
+  number: string | null;
+  date: string;
+  amount: number;
+  method: string;
+  reference: string | null;
+  named_invoice_id: number | null;
+  unapplied: number;
+  applied_on: string | null;
+  source: string | null;
+  created_at: string;
+}
+
+export function insertReceipt(sqlite: Sqlite, v: ReceiptInsert): number {
+  const r = stmt(
+    sqlite,
+    `INSERT INTO receipts (customer_id, number, date, amount, method, reference, named_invoice_id, unapplied, applied_on, source, created_at)
+     VALUES (@customer_id, @number, @date, @amount, @method, @reference, @named_invoice_id, @unapplied, @applied_on, @source, @created_at)`,
+  ).run(v);
+  return Number(r.lastInsertRowid);
+}
+
+export interface AllocationInsert {
+  invoice_id: number;
+  receipt_id: number | null;
+  credit_note_id: number | null;
+  write_off_id: number | null;
+  amount: number;
+  date: string;
+  kind: string;
+  created_at: string;
+}
+
+export function insertAllocation(sqlite: Sqlite, v: AllocationInsert): number {
+  const r = stmt(
+    sqlite,
+    `INSERT INTO allocations (invoice_id, receipt_id, credit_note_id, write_off_id, amount, date, kind, created_at)
+     VALUES (@invoice_id, @receipt_id, @credit_note_id, @write_off_id, @amount, @date, @kind, @created_at)`,
+  ).run(v);
+  return Number(r.lastInsertRowid);
+}
+
+export function setInvoiceState(sqlite: Sqlite, id: number, open: number, settledOn: string | null): void {
+  stmt(sqlite, 'UPDATE invoices SET open_amount = ?, settled_on = ? WHERE id = ?').run(open, settledOn, id);
+}
+
+/** Recomputes open_amount / settled_on of one invoice from its allocation rows. */
+export function refreshInvoice(sqlite: Sqlite, id: number): { open: number; settledOn: string | null } {
+  const r = stmt(
+    sqlite,
+    `SELECT i.amount AS amount, i.issue_date AS issue, i.voided_at AS voided,
+            COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS reduced,
+            (SELECT MAX(a.date) FROM allocations a WHERE a.invoice_id = i.id) AS last
+     FROM invoices i WHERE i.id = ?`,
+  ).get(id) as { amount: number; issue: string; voided: string | null; reduced: number; last: string | null } | undefined;
+  if (!r) throw new Error(`invoice ${id} not found`);
+  const open = r.voided ? 0 : r.amount - r.reduced;
+  const settledOn = r.voided ? r.issue : open === 0 ? (r.last ?? r.issue) : null;
+  setInvoiceState(sqlite, id, open, settledOn);
+  return { open, settledOn };
+}
+
+/** Recomputes unapplied / applied_on of a receipt or credit note from its allocation rows. */
+export function refreshCredit(sqlite: Sqlite, table: 'receipts' | 'credit_notes', id: number): { unapplied: number; appliedOn: string | null } {
+  const col = table === 'receipts' ? 'receipt_id' : 'credit_note_id';
+  const r = stmt(
+    sqlite,
+    `SELECT c.amount AS amount, c.date AS date, c.voided_at AS voided,
+            COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.${col} = c.id), 0) AS applied,
+            (SELECT MAX(a.date) FROM allocations a WHERE a.${col} = c.id) AS last
+     FROM ${table} c WHERE c.id = ?`,
+  ).get(id) as { amount: number; date: string; voided: string | null; applied: number; last: string | null } | undefined;
+  if (!r) throw new Error(`${table} ${id} not found`);
+  const unapplied = r.voided ? 0 : r.amount - r.applied;
+  const appliedOn = r.voided ? r.date : unapplied === 0 ? (r.last ?? r.date) : null;
+  stmt(sqlite, `UPDATE ${table} SET unapplied = ?, applied_on = ? WHERE id = ?`).run(unapplied, appliedOn, id);
+  return { unapplied, appliedOn };
+}
+
+export interface DailyDelta {
+  invoiced?: number;
+  received?: number;
+  credited?: number;
+  written_off?: number;
+  invoices_n?: number;
+  receipts_n?: number;
+  credits_n?: number;
+}
+
+/** Adds to the per-day book totals (a zero delta still records the date as "in use"). */
+export function bumpDaily(sqlite: Sqlite, date: string, d: DailyDelta): void {
+  stmt(
+    sqlite,
+    `INSERT INTO ar_daily (date, invoiced, received, credited, written_off, invoices_n, receipts_n, credits_n)
+     VALUES (@date, @invoiced, @received, @credited, @written_off, @invoices_n, @receipts_n, @credits_n)
+     ON CONFLICT (date) DO UPDATE SET invoiced = invoiced + excluded.invoiced, received = received + excluded.received,
+       credited = credited + excluded.credited, written_off = written_off + excluded.written_off,
+       invoices_n = invoices_n + excluded.invoices_n, receipts_n = receipts_n + excluded.receipts_n, credits_n = credits_n + excluded.credits_n`,
+  ).run({
+    date,
+    invoiced: d.invoiced ?? 0,
+    received: d.received ?? 0,
+    credited: d.credited ?? 0,
+    written_off: d.written_off ?? 0,
+    invoices_n: d.invoices_n ?? 0,
+    receipts_n: d.receipts_n ?? 0,
+    credits_n: d.credits_n ?? 0,
+  });
+}
+
+/** Accumulates per-day deltas in memory for bulk writes; flush() writes them. */
+export class DailyAccumulator {
+  private readonly days = new Map<string, Required<DailyDelta>>();
+  add(date: string, d: DailyDelta): void {
+    let cur = this.days.get(date);
+    if (!cur) {
+      cur = { invoiced: 0, received: 0, credited: 0, written_off: 0, invoices_n: 0, receipts_n: 0, credits_n: 0 };
+      this.days.set(date, cur);
+    }
+    for (const k of Object.keys(d) as (keyof DailyDelta)[]) cur[k] += d[k] ?? 0;
+  }
+  flush(sqlite: Sqlite): void {
+    for (const [date, d] of this.days) bumpDaily(sqlite, date, d);
+    this.days.clear();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads for payment application
+
+export interface OpenInvoiceRow {
+  id: number;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  open: number;
+  /** Latest allocation date on the invoice (null without any). */
+  last: string | null;
+}
+
+export function openInvoicesOf(sqlite: Sqlite, customerId: number): OpenInvoiceRow[] {
+  return stmt(
+    sqlite,
+    `SELECT i.id AS id, i.number AS number, i.issue_date AS issueDate, i.due_date AS dueDate, i.open_amount AS open,
+            (SELECT MAX(a.date) FROM allocations a WHERE a.invoice_id = i.id) AS last
+     FROM invoices i WHERE i.customer_id = ? AND i.settled_on IS NULL`,
+  ).all(customerId) as OpenInvoiceRow[];
+}
+
+/** Greatest date that any document or allocation takes effect on (null for an empty ledger). */
+export function latestDate(sqlite: Sqlite): string | null {
+  return (stmt(sqlite, 'SELECT MAX(date) AS d FROM ar_daily').get() as { d: string | null }).d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ageing: per-customer bucket sums. `ranges` are inclusive date ranges on the basis column
+// (days in [from, to] ⇔ date in [asOf − to, asOf − from]), one per bucket, in bucket order.
+
+export interface DateRange {
+  lo: string; // '0000-00-00' = unbounded
+  hi: string; // '9999-99-99' = unbounded
+}
+
+export interface CustomerSums {
+  cid: number;
+  code: string;
+  name: string;
+  creditLimit: number;
+  buckets: number[];
+  /** Over-credited invoices as of the date (≤ 0), counted as the customer's credit. */
+  negative: number;
+}
+
+function bucketColumns(n: number, col: string, openExpr: string): string {
+  const cols: string[] = [];
+  for (let k = 0; k < n; k++) cols.push(`SUM(CASE WHEN ${openExpr} > 0 AND ${col} >= @lo${k} AND ${col} <= @hi${k} THEN ${openExpr} ELSE 0 END) AS b${k}`);
+  return cols.join(', ');
+}
+
+function bindRanges(ranges: readonly DateRange[], extra: Record<string, unknown>): Record<string, unknown> {
+  const p: Record<string, unknown> = { ...extra };
+  ranges.forEach((r, k) => {
+    p[`lo${k}`] = r.lo;
+    p[`hi${k}`] = r.hi;
+  });
+  return p;
+}
+
+function toSums(rows: Record<string, number | string>[], n: number): CustomerSums[] {
+  return rows.map((r) => {
+    const buckets = new Array<number>(n);
+    for (let k = 0; k < n; k++) buckets[k] = Number(r[`b${k}`]);
+    return { cid: r.cid as number, code: r.code as string, name: r.name as string, creditLimit: r.lim as number, buckets, negative: Number(r.neg ?? 0) };
+  });
+}
+
+/**
+ * Open invoices now, from open_amount (valid as of any date on or after latestDate()).
+ * Touches only the open-invoice index.
+ */
+export function bucketSumsCurrent(sqlite: Sqlite, basis: 'due' | 'issue', ranges: readonly DateRange[], customerId?: number): CustomerSums[] {
+  const col = basis === 'issue' ? 'i.issue_date' : 'i.due_date';
+  const where = customerId === undefined ? '' : ' AND i.customer_id = @cid';
+  const sql = `SELECT g.*, c.code AS code, c.name AS name, c.credit_limit AS lim FROM (
+      SELECT i.customer_id AS cid, ${bucketColumns(ranges.length, col, 'i.open_amount')}, 0 AS neg
+      FROM invoices i WHERE i.settled_on IS NULL${where} GROUP BY i.customer_id) g
+    JOIN customers c ON c.id = g.cid`;
+  return toSums(stmt(sqlite, sql).all(bindRanges(ranges, customerId === undefined ? {} : { cid: customerId })) as never, ranges.length);
+}
+
+const OPEN_AS_OF = `(i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= @d), 0))`;
+
+/**
+ * Open invoices as of D, rebuilt from allocation rows: only invoices issued on or before D that
+ * are open now or were settled after D are read.
+ */
+export function bucketSumsAsOf(sqlite: Sqlite, asOf: string, basis: 'due' | 'issue', ranges: readonly DateRange[], customerId?: number): CustomerSums[] {
+  const col = basis === 'issue' ? 'x.issue_date' : 'x.due_date';
+  const where = customerId === undefined ? '' : ' AND i.customer_id = @cid';
+  const inner = (cond: string) =>
+    `SELECT i.customer_id AS cid, i.due_date AS due_date, i.issue_date AS issue_date, ${OPEN_AS_OF} AS o FROM invoices i WHERE ${cond} AND i.issue_date <= @d${where}`;
+  const sql = `SELECT g.*, c.code AS code, c.name AS name, c.credit_limit AS lim FROM (
+      SELECT x.cid AS cid, ${bucketColumns(ranges.length, col, 'x.o')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
+      FROM (${inner('i.settled_on IS NULL')} UNION ALL ${inner('i.settled_on > @d')}) x
+      WHERE x.o <> 0 GROUP BY x.cid) g
+    JOIN customers c ON c.id = g.cid`;
+  return toSums(stmt(sqlite, sql).all(bindRanges(ranges, customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId })) as never, ranges.length);
+}
+
+export interface CustomerCredit {
+  cid: number;
+  code: string;
+  name: string;
+  creditLimit: number;
+  /** Unapplied receipts and credit notes (≥ 0 here; shown negative in reports). */
+  credit: number;
+}
+
+/** Unapplied credits now (receipts and credit notes). */
+export function creditsCurrent(sqlite: Sqlite, customerId?: number): CustomerCredit[] {
+  const w = customerId === undefined ? '' : ' AND customer_id = @cid';
+  const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit, c.code AS code, c.name AS name, c.credit_limit AS creditLimit FROM (
+      SELECT customer_id AS cid, SUM(unapplied) AS u FROM receipts WHERE applied_on IS NULL${w} GROUP BY customer_id
+      UNION ALL
+      SELECT customer_id AS cid, SUM(unapplied) AS u FROM credit_notes WHERE applied_on IS NULL AND voided_at IS NULL${w} GROUP BY customer_id) g
+    JOIN customers c ON c.id = g.cid GROUP BY g.cid HAVING SUM(g.u) <> 0`;
+  return stmt(sqlite, sql).all(customerId === undefined ? {} : { cid: customerId }) as CustomerCredit[];
+}
+
+/** Unapplied credits as of D, rebuilt from allocation rows. */
+export function creditsAsOf(sqlite: Sqlite, asOf: string, customerId?: number): CustomerCredit[] {
+  const w = customerId === undefined ? '' : ' AND r.customer_id = @cid';
+  const rec = (cond: string) =>
+    `SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.receipt_id = r.id AND a.date <= @d), 0) AS u
+     FROM receipts r WHERE ${cond} AND r.date <= @d${w}`;
+  const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit, c.code AS code, c.name AS name, c.credit_limit AS creditLimit FROM (
+      ${rec('r.applied_on IS NULL')} UNION ALL ${rec('r.applied_on > @d')}
+      UNION ALL
+      SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_note_id = r.id AND a.date <= @d), 0) AS u
+      FROM credit_notes r WHERE r.voided_at IS NULL AND r.date <= @d${w}) g
+    JOIN customers c ON c.id = g.cid GROUP BY g.cid HAVING SUM(g.u) <> 0`;
+  return stmt(sqlite, sql).all(customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId }) as CustomerCredit[];
+}
+
+export interface OpenItemRow {
+  id: number;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  open: number;
+}
+
+/** One customer's invoices with a non-zero open amount as of D (drill-down, ledger, statements). */
+export function openItemsAsOf(sqlite: Sqlite, customerId: number, asOf: string, current: boolean): OpenItemRow[] {
+  if (current) {
+    return stmt(
+      sqlite,
+      `SELECT id, number, issue_date AS issueDate, due_date AS dueDate, amount, open_amount AS open
+       FROM invoices WHERE customer_id = ? AND settled_on IS NULL ORDER BY due_date, issue_date, id`,
+    ).all(customerId) as OpenItemRow[];
+  }
+  return stmt(
+    sqlite,
+    `SELECT * FROM (SELECT i.id AS id, i.number AS number, i.issue_date AS issueDate, i.due_date AS dueDate, i.amount AS amount, ${OPEN_AS_OF} AS open
+       FROM invoices i WHERE i.customer_id = @cid AND i.issue_date <= @d AND (i.settled_on IS NULL OR i.settled_on > @d)) WHERE open <> 0
+     ORDER BY dueDate, issueDate, id`,
+  ).all({ cid: customerId, d: asOf }) as OpenItemRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Book totals per day
+
+export interface DailyRow {
+  date: string;
+  invoiced: number;
+  received: number;
+  credited: number;
+  written_off: number;
+  invoices_n: number;
+  receipts_n: number;
+  credits_n: number;
+}
+
+export function dailyRows(sqlite: Sqlite): DailyRow[] {
+  return stmt(sqlite, 'SELECT * FROM ar_daily ORDER BY date').all() as DailyRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk writes with ids chosen by the caller (demo book: state computed in memory first)
+
+export function nextIds(sqlite: Sqlite): { invoice: number; receipt: number; creditNote: number; writeOff: number } {
+  const one = (t: string) => (sqlite.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS n FROM ${t}`).get() as { n: number }).n;
+  return { invoice: one('invoices'), receipt: one('receipts'), creditNote: one('credit_notes'), writeOff: one('write_offs') };
+}
+
+export function insertInvoiceWithId(sqlite: Sqlite, v: InvoiceInsert & { id: number }): void {
+  stmt(
+    sqlite,
+    `INSERT INTO invoices (id, customer_id, number, issue_date, due_date, amount, description, open_amount, settled_on, override_reason, source, created_at)
+     VALUES (@id, @customer_id, @number, @issue_date, @due_date, @amount, @description, @open_amount, @settled_on, @override_reason, @source, @created_at)`,
+  ).run(v);
+}
+
+export function insertReceiptWithId(sqlite: Sqlite, v: ReceiptInsert & { id: number }): void {
+  stmt(
+    sqlite,
+    `INSERT INTO receipts (id, customer_id, number, date, amount, method, reference, named_invoice_id, unapplied, applied_on, source, created_at)
+     VALUES (@id, @customer_id, @number, @date, @amount, @method, @reference, @named_invoice_id, @unapplied, @applied_on, @source, @created_at)`,
+  ).run(v);
+}
+
+export function insertCreditNoteWithId(
+  sqlite: Sqlite,
+  v: { id: number; customer_id: number; number: string; date: string; amount: number; kind: string; invoice_id: number | null; reason: string | null; unapplied: number; applied_on: string | null; created_at: string },
+): void {
+  stmt(
+    sqlite,
+    `INSERT INTO credit_notes (id, customer_id, number, date, amount, kind, invoice_id, reason, unapplied, applied_on, created_at)
+     VALUES (@id, @customer_id, @number, @date, @amount, @kind, @invoice_id, @reason, @unapplied, @applied_on, @created_at)`,
+  ).run(v);
+}
+
+export function insertWriteOffWithId(
+  sqlite: Sqlite,
+  v: { id: number; customer_id: number; invoice_id: number; date: string; amount: number; approved_by: string; reason: string; created_at: string },
+): void {
+  stmt(
+    sqlite,
+    `INSERT INTO write_offs (id, customer_id, invoice_id, date, amount, approved_by, reason, recovered, created_at)
+     VALUES (@id, @customer_id, @invoice_id, @date, @amount, @approved_by, @reason, 0, @created_at)`,
+  ).run(v);
+}
+
+export function insertNote(
+  sqlite: Sqlite,
+  v: { customer_id: number; number: string; kind: string; drawer: string; issue_date: string; maturity_date: string; amount: number; state: string; state_date: string; created_at: string },
+): void {
+  stmt(
+    sqlite,
+    `INSERT INTO notes_receivable (customer_id, number, kind, drawer, issue_date, maturity_date, amount, state, state_date, created_at)
+     VALUES (@customer_id, @number, @kind, @drawer, @issue_date, @maturity_date, @amount, @state, @state_date, @created_at)`,
+  ).run(v);
+}

@@ -1,0 +1,41 @@
+// Handlers for the backup channels (shared/ipc/backup.ts). Reading the status, inspecting and
+// backing up need an open book; restoring replaces the book and needs a chosen operator.
+import type { backupChannels } from '../../shared/ipc/backup';
+import type { Desk } from '../app/desk';
+import { backupServiceFor } from '../services/backup';
+import type { Handler } from './handlers';
+import { readerContext, writerContext } from './session';
+
+type BackupChannel = keyof typeof backupChannels;
+
+export function backupHandlers(desk: Desk): { [C in BackupChannel]: Handler<C> } {
+  const svc = () => backupServiceFor(desk);
+  return {
+    'backup:status': async () => svc().status(),
+    'backup:drives': async () => {
+      readerContext(desk);
+      return svc().drives();
+    },
+    'backup:create': async (input) => {
+      readerContext(desk);
+      return svc().create(input);
+    },
+    'backup:inspect': async (input) => {
+      readerContext(desk);
+      return svc().inspect(input);
+    },
+    'backup:restore': async ({ file, password }) => {
+      writerContext(desk);
+      return svc().restore({ file, password });
+    },
+    'backup:update-settings': async (patch) => {
+      writerContext(desk);
+      return svc().updateSettings(patch);
+    },
+    'backup:progress': async () => svc().progress(),
+    'backup:run-auto': async () => {
+      readerContext(desk);
+      return svc().runAuto('daily', { force: true });
+    },
+  };
+}

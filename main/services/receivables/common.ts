@@ -1,0 +1,189 @@
+// Shared plumbing for the receivables services: the write lock and transaction, customer
+// checks, row mapping, bucket date ranges.
+import type Database from 'better-sqlite3';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Book } from '../../db/connection';
+import { stmt, type DateRange } from '../../db/receivables-store';
+import { AppError } from '../../../shared/result';
+import { addDays, isValidDate } from '../../domain/dates';
+import type { BucketSet } from '../../domain/ageing';
+import type { AllocationRow, InvoiceRow, ReceiptRow, CreditNoteRow, WriteOffRow, NoteReceivableRow, ReceiptMethod, CreditNoteKind, NoteKind, NoteState } from '../../../shared/types-receivables';
+import type { ServiceContext } from '../context';
+
+// Receivables work runs raw statements on the book's single connection, partly inside kysely
+// transactions. One queue per book keeps a report from reading a half-written transaction and
+// two writes from interleaving.
+const queues = new WeakMap<Book, Promise<unknown>>();
+
+export function serialize<T>(ctx: ServiceContext, fn: () => Promise<T> | T): Promise<T> {
+  const prev = queues.get(ctx.book) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  queues.set(
+    ctx.book,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** One write: serialized, in a kysely transaction (for writeAudit) on the same connection. */
+export function write<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
+  return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite)));
+}
+
+export function read<T>(ctx: ServiceContext, fn: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {
+  return serialize(ctx, () => fn(ctx.book.sqlite));
+}
+
+export interface CustomerLite {
+  id: number;
+  code: string;
+  name: string;
+  lifecycle: string;
+  payment_terms_days: number;
+  credit_limit: number;
+}
+
+export function customerById(sqlite: Database.Database, id: number, field = 'customerId'): CustomerLite {
+  const c = stmt(sqlite, 'SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?').get(id) as CustomerLite | undefined;
+  if (!c) throw new AppError('NOT_FOUND', `${field}: customer ${id} not found`, { field });
+  return c;
+}
+
+/** New documents: not for terminated customers (read-only) and, for invoices, not for prospects. */
+export function assertWritable(c: CustomerLite, opts: { trading?: boolean } = {}): void {
+  if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+  if (opts.trading && c.lifecycle === 'prospect') {
+    throw new AppError('VALIDATION', `customerId: customer ${c.code} is a prospect; approve the opening review (交易开始调查书) first`, { field: 'customerId' });
+  }
+}
+
+export function assertDateField(v: string, field: string): void {
+  if (!isValidDate(v)) throw new AppError('VALIDATION', `${field}: must be a date YYYY-MM-DD`, { field });
+}
+
+/** Inclusive date ranges on the basis column, one per bucket (days d ⇔ date = asOf − d). */
+export function bucketRanges(asOf: string, set: BucketSet): DateRange[] {
+  return set.map((b) => ({
+    lo: b.to === null ? '0000-00-00' : addDays(asOf, -b.to),
+    hi: b.from === null ? '9999-99-99' : addDays(asOf, -b.from),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row mapping
+
+export function invoiceRow(sqlite: Database.Database, id: number): InvoiceRow {
+  const r = stmt(
+    sqlite,
+    `SELECT i.*, c.code AS customer_code FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`,
+  ).get(id) as (DB['invoices'] & { id: number; customer_code: string }) | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `invoice ${id} not found`, { field: 'invoiceId' });
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    customerCode: r.customer_code,
+    number: r.number,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    amount: r.amount,
+    description: r.description,
+    open: r.open_amount,
+    settledOn: r.settled_on,
+    overrideReason: r.override_reason,
+    voidedAt: r.voided_at,
+    voidReason: r.void_reason,
+  };
+}
+
+export function receiptRow(sqlite: Database.Database, id: number): ReceiptRow {
+  const r = stmt(sqlite, `SELECT r.*, c.code AS customer_code FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?`).get(id) as
+    | (DB['receipts'] & { id: number; customer_code: string })
+    | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `receipt ${id} not found`, { field: 'receiptId' });
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    customerCode: r.customer_code,
+    number: r.number,
+    date: r.date,
+    amount: r.amount,
+    method: r.method as ReceiptMethod,
+    reference: r.reference,
+    namedInvoiceId: r.named_invoice_id,
+    unapplied: r.unapplied,
+    voidedAt: r.voided_at,
+    voidReason: r.void_reason,
+  };
+}
+
+export function creditNoteRow(sqlite: Database.Database, id: number): CreditNoteRow {
+  const r = stmt(sqlite, 'SELECT * FROM credit_notes WHERE id = ?').get(id) as (DB['credit_notes'] & { id: number }) | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `credit note ${id} not found`, { field: 'creditNoteId' });
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    number: r.number,
+    date: r.date,
+    amount: r.amount,
+    kind: r.kind as CreditNoteKind,
+    invoiceId: r.invoice_id,
+    reason: r.reason,
+    unapplied: r.unapplied,
+    voidedAt: r.voided_at,
+  };
+}
+
+export function writeOffRow(sqlite: Database.Database, id: number): WriteOffRow {
+  const r = stmt(sqlite, 'SELECT w.*, i.number AS invoice_number FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.id = ?').get(id) as
+    | (DB['write_offs'] & { id: number; recovered: number; invoice_number: string })
+    | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `write-off ${id} not found`, { field: 'writeOffId' });
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    invoiceId: r.invoice_id,
+    invoiceNumber: r.invoice_number,
+    date: r.date,
+    amount: r.amount,
+    approvedBy: r.approved_by,
+    reason: r.reason,
+    recovered: r.recovered,
+    voidedAt: r.voided_at,
+  };
+}
+
+export function noteRow(r: DB['notes_receivable'] & { id: number }): NoteReceivableRow {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    number: r.number,
+    kind: r.kind as NoteKind,
+    drawer: r.drawer,
+    issueDate: r.issue_date,
+    maturityDate: r.maturity_date,
+    amount: r.amount,
+    state: r.state as NoteState,
+    stateDate: r.state_date,
+  };
+}
+
+export function allocationRows(sqlite: Database.Database, where: 'receipt' | 'invoice' | 'credit_note' | 'write_off' | 'customer' | 'ids', id: number | number[]): AllocationRow[] {
+  const cond = {
+    receipt: 'a.receipt_id = ?',
+    invoice: 'a.invoice_id = ?',
+    credit_note: 'a.credit_note_id = ?',
+    write_off: 'a.write_off_id = ?',
+    customer: 'i.customer_id = ?',
+    ids: '',
+  }[where];
+  const base = `SELECT a.id AS id, a.invoice_id AS invoiceId, i.number AS invoiceNumber, a.receipt_id AS receiptId, a.credit_note_id AS creditNoteId,
+      a.write_off_id AS writeOffId, a.amount AS amount, a.date AS date, a.kind AS kind, a.created_at AS createdAt
+    FROM allocations a JOIN invoices i ON i.id = a.invoice_id`;
+  if (where === 'ids') {
+    const ids = id as number[];
+    if (ids.length === 0) return [];
+    return sqlite.prepare(`${base} WHERE a.id IN (${ids.map(() => '?').join(',')}) ORDER BY a.id`).all(...ids) as AllocationRow[];
+  }
+  return stmt(sqlite, `${base} WHERE ${cond} ORDER BY a.id`).all(id) as AllocationRow[];
+}

@@ -1,0 +1,558 @@
+// Receivables documents: invoices, receipts, credit notes, write-offs (and recoveries), notes
+// receivable; manual apply / unapply. Every write is one transaction with its audit row.
+// Posted documents are never deleted: void (with a reason) reverses their allocations.
+import { AppError } from '../../../shared/result';
+import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
+import { dueDateFor, maxDate } from '../../domain/dates';
+import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice, stmt } from '../../db/receivables-store';
+import type {
+  AllocationRow,
+  CreditNoteKind,
+  CreditNoteRow,
+  InvoiceCreated,
+  InvoiceRow,
+  NoteKind,
+  NoteReceivableRow,
+  NoteState,
+  ReceiptCreated,
+  ReceiptMethod,
+  ReceiptRow,
+  WriteOffRow,
+} from '../../../shared/types-receivables';
+import type { DB } from '../../db/schema';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import {
+  allocationRows,
+  assertDateField,
+  assertWritable,
+  creditNoteRow,
+  customerById,
+  invoiceRow,
+  noteRow,
+  read,
+  receiptRow,
+  write,
+  writeOffRow,
+} from './common';
+import { creditCheckSync } from './credit';
+import { applyStoredReceipt, refreshAll, reverseAllocations } from './engine';
+import { loadArSettings } from './settings';
+
+const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
+
+// ---------------------------------------------------------------------------------------------
+// Invoices
+
+export interface InvoiceInput {
+  customerId: number;
+  number: string;
+  issueDate: string;
+  dueDate?: string | null;
+  amount: number;
+  description?: string | null;
+  overrideReason?: string | null;
+}
+
+export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): Promise<InvoiceCreated> {
+  assertDateField(input.issueDate, 'issueDate');
+  if (input.dueDate) assertDateField(input.dueDate, 'dueDate');
+  return write(ctx, async (trx, sqlite) => {
+    const c = customerById(sqlite, input.customerId);
+    assertWritable(c, { trading: true });
+    if (stmt(sqlite, 'SELECT 1 FROM invoices WHERE number = ?').get(input.number)) {
+      throw new AppError('CONFLICT', `number: invoice number ${input.number} already exists`, { field: 'number' });
+    }
+    const dueDate = input.dueDate || dueDateFor(input.issueDate, c.payment_terms_days);
+    if (dueDate < input.issueDate) throw new AppError('VALIDATION', 'dueDate: is before the issue date', { field: 'dueDate' });
+    const credit = creditCheckSync(sqlite, loadArSettings(ctx), c, input.amount, ctx.clock.today());
+    const override = input.overrideReason?.trim() || null;
+    if (credit.status === 'block' && !override) {
+      throw new AppError('FORBIDDEN', `credit check blocks this invoice: ${credit.reasons.filter((r) => r.severity === 'block').map((r) => r.message).join('; ')} (give an override reason)`, {
+        field: 'overrideReason',
+      });
+    }
+    const id = insertInvoice(sqlite, {
+      customer_id: c.id,
+      number: input.number,
+      issue_date: input.issueDate,
+      due_date: dueDate,
+      amount: input.amount,
+      description: input.description ?? null,
+      open_amount: input.amount,
+      settled_on: null,
+      override_reason: credit.status === 'block' ? override : null,
+      source: null,
+      created_at: now(ctx),
+    });
+    bumpDaily(sqlite, input.issueDate, { invoiced: input.amount, invoices_n: 1 });
+    const invoice = invoiceRow(sqlite, id);
+    await writeAudit(ctx, trx, { entity: 'invoice', entityId: invoice.number, customerId: c.id, action: 'create', after: invoice });
+    if (credit.status !== 'ok') {
+      await writeAudit(ctx, trx, {
+        entity: 'invoice',
+        entityId: invoice.number,
+        customerId: c.id,
+        action: credit.status === 'block' ? 'credit-override' : 'credit-warning',
+        after: { status: credit.status, reasons: credit.reasons, exposure: credit.exposure, projected: credit.projected, limit: credit.limit },
+        note: credit.status === 'block' ? override : null,
+      });
+    }
+    return { invoice, credit, overridden: credit.status === 'block' ? override : null };
+  });
+}
+
+export async function voidInvoice(ctx: ServiceContext, input: { id: number; reason: string }): Promise<InvoiceRow> {
+  return write(ctx, async (trx, sqlite) => {
+    const before = invoiceRow(sqlite, input.id);
+    if (before.voidedAt) throw new AppError('CONFLICT', `invoice ${before.number} is already void`, { field: 'id' });
+    assertWritable(customerById(sqlite, before.customerId));
+    const wo = stmt(sqlite, 'SELECT id FROM write_offs WHERE invoice_id = ? AND voided_at IS NULL').get(input.id);
+    if (wo) throw new AppError('CONFLICT', `invoice ${before.number} has a write-off; void the write-off first`, { field: 'id' });
+    const at = now(ctx);
+    const touched = reverseAllocations(sqlite, 'invoice_id', input.id, at);
+    stmt(sqlite, 'UPDATE invoices SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    refreshAll(sqlite, { ...touched, invoices: [...new Set([...touched.invoices, input.id])] });
+    bumpDaily(sqlite, before.issueDate, { invoiced: -before.amount, invoices_n: -1 });
+    const after = invoiceRow(sqlite, input.id);
+    await writeAudit(ctx, trx, { entity: 'invoice', entityId: before.number, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receipts
+
+export interface ReceiptInput {
+  customerId: number;
+  date: string;
+  amount: number;
+  method: ReceiptMethod;
+  reference?: string | null;
+  number?: string | null;
+  invoiceId?: number | null;
+}
+
+function checkNamedInvoice(sqlite: import('better-sqlite3').Database, invoiceId: number | null | undefined, customerId: number, field = 'invoiceId'): void {
+  if (invoiceId === null || invoiceId === undefined) return;
+  const inv = stmt(sqlite, 'SELECT customer_id, voided_at, number FROM invoices WHERE id = ?').get(invoiceId) as { customer_id: number; voided_at: string | null; number: string } | undefined;
+  if (!inv) throw new AppError('VALIDATION', `${field}: invoice ${invoiceId} not found`, { field });
+  if (inv.customer_id !== customerId) throw new AppError('VALIDATION', `${field}: invoice ${inv.number} belongs to another customer`, { field });
+  if (inv.voided_at) throw new AppError('VALIDATION', `${field}: invoice ${inv.number} is void`, { field });
+}
+
+export async function createReceipt(ctx: ServiceContext, input: ReceiptInput): Promise<ReceiptCreated> {
+  assertDateField(input.date, 'date');
+  return write(ctx, async (trx, sqlite) => {
+    const c = customerById(sqlite, input.customerId);
+    assertWritable(c);
+    checkNamedInvoice(sqlite, input.invoiceId, c.id);
+    const res = receiptSync(sqlite, ctx, c.id, input, null);
+    await writeAudit(ctx, trx, { entity: 'receipt', entityId: res.receipt.id, customerId: c.id, action: 'create', after: res });
+    return res;
+  });
+}
+
+function receiptSync(sqlite: import('better-sqlite3').Database, ctx: ServiceContext, customerId: number, input: ReceiptInput, source: string | null): ReceiptCreated {
+  const at = now(ctx);
+  const id = insertReceipt(sqlite, {
+    customer_id: customerId,
+    number: input.number ?? null,
+    date: input.date,
+    amount: input.amount,
+    method: input.method,
+    reference: input.reference ?? null,
+    named_invoice_id: input.invoiceId ?? null,
+    unapplied: input.amount,
+    applied_on: null,
+    source,
+    created_at: at,
+  });
+  bumpDaily(sqlite, input.date, { received: input.amount, receipts_n: 1 });
+  const ids = applyStoredReceipt(sqlite, { id, customerId, date: input.date, amount: input.amount, namedInvoiceId: input.invoiceId ?? null }, at);
+  return { receipt: receiptRow(sqlite, id), allocations: allocationRows(sqlite, 'ids', ids) };
+}
+
+export async function voidReceipt(ctx: ServiceContext, input: { id: number; reason: string }): Promise<ReceiptRow> {
+  return write(ctx, async (trx, sqlite) => {
+    const before = receiptRow(sqlite, input.id);
+    if (before.voidedAt) throw new AppError('CONFLICT', `receipt ${input.id} is already void`, { field: 'id' });
+    assertWritable(customerById(sqlite, before.customerId));
+    const at = now(ctx);
+    const touched = reverseAllocations(sqlite, 'receipt_id', input.id, at);
+    stmt(sqlite, 'UPDATE receipts SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    refreshAll(sqlite, { ...touched, receipts: [...new Set([...touched.receipts, input.id])] });
+    bumpDaily(sqlite, before.date, { received: -before.amount, receipts_n: -1 });
+    const after = receiptRow(sqlite, input.id);
+    await writeAudit(ctx, trx, { entity: 'receipt', entityId: input.id, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manual apply / unapply of unapplied credit (receipts and credit notes)
+
+export interface ApplyInput {
+  receiptId?: number;
+  creditNoteId?: number;
+  invoiceId: number;
+  amount?: number;
+}
+
+interface CreditSource {
+  table: 'receipts' | 'credit_notes';
+  col: 'receipt_id' | 'credit_note_id';
+  id: number;
+  customerId: number;
+  date: string;
+  unapplied: number;
+  label: string;
+}
+
+function creditSource(sqlite: import('better-sqlite3').Database, input: { receiptId?: number; creditNoteId?: number }): CreditSource {
+  if ((input.receiptId === undefined) === (input.creditNoteId === undefined)) {
+    throw new AppError('VALIDATION', 'receiptId: give either a receipt or a credit note', { field: 'receiptId' });
+  }
+  if (input.receiptId !== undefined) {
+    const r = receiptRow(sqlite, input.receiptId);
+    if (r.voidedAt) throw new AppError('VALIDATION', `receiptId: receipt ${r.id} is void`, { field: 'receiptId' });
+    return { table: 'receipts', col: 'receipt_id', id: r.id, customerId: r.customerId, date: r.date, unapplied: r.unapplied, label: `receipt ${r.number ?? r.id}` };
+  }
+  const c = creditNoteRow(sqlite, input.creditNoteId!);
+  if (c.voidedAt) throw new AppError('VALIDATION', `creditNoteId: credit note ${c.number} is void`, { field: 'creditNoteId' });
+  return { table: 'credit_notes', col: 'credit_note_id', id: c.id, customerId: c.customerId, date: c.date, unapplied: c.unapplied, label: `credit note ${c.number}` };
+}
+
+export async function applyCredit(ctx: ServiceContext, input: ApplyInput): Promise<AllocationRow> {
+  return write(ctx, async (trx, sqlite) => {
+    const src = creditSource(sqlite, input);
+    const inv = invoiceRow(sqlite, input.invoiceId);
+    if (inv.customerId !== src.customerId) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} belongs to another customer`, { field: 'invoiceId' });
+    if (inv.voidedAt) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
+    assertWritable(customerById(sqlite, inv.customerId));
+    if (src.unapplied <= 0) throw new AppError('VALIDATION', `amount: ${src.label} has nothing unapplied`, { field: 'amount' });
+    if (inv.open <= 0) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is settled`, { field: 'invoiceId' });
+    let a: Allocation;
+    try {
+      a = applyManually(
+        { id: src.id, date: src.date, unapplied: src.unapplied },
+        { id: inv.id, number: inv.number, issueDate: inv.issueDate, dueDate: inv.dueDate, open: inv.open },
+        ctx.clock.today(),
+        input.amount,
+      );
+    } catch (e) {
+      throw new AppError('VALIDATION', `amount: ${(e as Error).message}`, { field: 'amount' });
+    }
+    const id = insertAllocation(sqlite, {
+      invoice_id: inv.id,
+      receipt_id: src.col === 'receipt_id' ? src.id : null,
+      credit_note_id: src.col === 'credit_note_id' ? src.id : null,
+      write_off_id: null,
+      amount: a.amount,
+      date: a.date,
+      kind: 'manual',
+      created_at: now(ctx),
+    });
+    refreshInvoice(sqlite, inv.id);
+    refreshCredit(sqlite, src.table, src.id);
+    bumpDaily(sqlite, a.date, {});
+    const row = allocationRows(sqlite, 'ids', [id])[0];
+    await writeAudit(ctx, trx, { entity: 'allocation', entityId: id, customerId: inv.customerId, action: 'apply', after: row, note: `${src.label} → ${inv.number}` });
+    return row;
+  });
+}
+
+export async function unapplyCredit(ctx: ServiceContext, input: ApplyInput): Promise<AllocationRow> {
+  return write(ctx, async (trx, sqlite) => {
+    const src = creditSource(sqlite, input);
+    const inv = invoiceRow(sqlite, input.invoiceId);
+    assertWritable(customerById(sqlite, inv.customerId));
+    const rows = stmt(sqlite, `SELECT amount, date FROM allocations WHERE ${src.col} = ? AND invoice_id = ?`).all(src.id, inv.id) as { amount: number; date: string }[];
+    let a: Allocation;
+    try {
+      a = unapplyAllocation(
+        rows.map((r) => ({ receiptId: src.id, invoiceId: inv.id, amount: r.amount, date: r.date })),
+        src.id,
+        inv.id,
+        ctx.clock.today(),
+        input.amount,
+      );
+    } catch (e) {
+      throw new AppError('VALIDATION', `amount: ${(e as Error).message}`, { field: 'amount' });
+    }
+    const id = insertAllocation(sqlite, {
+      invoice_id: inv.id,
+      receipt_id: src.col === 'receipt_id' ? src.id : null,
+      credit_note_id: src.col === 'credit_note_id' ? src.id : null,
+      write_off_id: null,
+      amount: a.amount,
+      date: a.date,
+      kind: 'unapply',
+      created_at: now(ctx),
+    });
+    refreshInvoice(sqlite, inv.id);
+    refreshCredit(sqlite, src.table, src.id);
+    bumpDaily(sqlite, a.date, {});
+    const row = allocationRows(sqlite, 'ids', [id])[0];
+    await writeAudit(ctx, trx, { entity: 'allocation', entityId: id, customerId: inv.customerId, action: 'unapply', after: row, note: `${src.label} ↛ ${inv.number}` });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credit notes (退货 / 折让 / 索赔补偿)
+
+export interface CreditNoteInput {
+  customerId: number;
+  number: string;
+  date: string;
+  amount: number;
+  kind: CreditNoteKind;
+  invoiceId?: number | null;
+  reason?: string | null;
+}
+
+export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInput): Promise<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }> {
+  assertDateField(input.date, 'date');
+  return write(ctx, async (trx, sqlite) => {
+    const c = customerById(sqlite, input.customerId);
+    assertWritable(c);
+    if (stmt(sqlite, 'SELECT 1 FROM credit_notes WHERE number = ?').get(input.number)) {
+      throw new AppError('CONFLICT', `number: credit note number ${input.number} already exists`, { field: 'number' });
+    }
+    checkNamedInvoice(sqlite, input.invoiceId, c.id);
+    const at = now(ctx);
+    const r = stmt(
+      sqlite,
+      `INSERT INTO credit_notes (customer_id, number, date, amount, kind, invoice_id, reason, unapplied, applied_on, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+    ).run(c.id, input.number, input.date, input.amount, input.kind, input.invoiceId ?? null, input.reason ?? null, input.amount, at);
+    const id = Number(r.lastInsertRowid);
+    bumpDaily(sqlite, input.date, { credited: input.amount, credits_n: 1 });
+    const ids: number[] = [];
+    if (input.invoiceId) {
+      const inv = invoiceRow(sqlite, input.invoiceId);
+      const amount = Math.min(inv.open, input.amount);
+      if (amount > 0) {
+        const date = maxDate(input.date, inv.issueDate);
+        ids.push(insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: id, write_off_id: null, amount, date, kind: 'credit_note', created_at: at }));
+        refreshInvoice(sqlite, inv.id);
+        if (date !== input.date) bumpDaily(sqlite, date, {});
+      }
+    }
+    refreshCredit(sqlite, 'credit_notes', id);
+    const out = { creditNote: creditNoteRow(sqlite, id), allocations: allocationRows(sqlite, 'ids', ids) };
+    await writeAudit(ctx, trx, { entity: 'credit_note', entityId: input.number, customerId: c.id, action: 'create', after: out });
+    return out;
+  });
+}
+
+export async function voidCreditNote(ctx: ServiceContext, input: { id: number; reason: string }): Promise<CreditNoteRow> {
+  return write(ctx, async (trx, sqlite) => {
+    const before = creditNoteRow(sqlite, input.id);
+    if (before.voidedAt) throw new AppError('CONFLICT', `credit note ${before.number} is already void`, { field: 'id' });
+    assertWritable(customerById(sqlite, before.customerId));
+    const at = now(ctx);
+    const touched = reverseAllocations(sqlite, 'credit_note_id', input.id, at);
+    stmt(sqlite, 'UPDATE credit_notes SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    refreshAll(sqlite, { ...touched, creditNotes: [...new Set([...touched.creditNotes, input.id])] });
+    bumpDaily(sqlite, before.date, { credited: -before.amount, credits_n: -1 });
+    const after = creditNoteRow(sqlite, input.id);
+    await writeAudit(ctx, trx, { entity: 'credit_note', entityId: before.number, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write-offs (坏账核销) and recoveries (坏账收回)
+
+export interface WriteOffInput {
+  invoiceId: number;
+  date: string;
+  amount?: number;
+  approvedBy: string;
+  reason: string;
+}
+
+export async function createWriteOff(ctx: ServiceContext, input: WriteOffInput): Promise<WriteOffRow> {
+  assertDateField(input.date, 'date');
+  return write(ctx, async (trx, sqlite) => {
+    const inv = invoiceRow(sqlite, input.invoiceId);
+    if (inv.voidedAt) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
+    const c = customerById(sqlite, inv.customerId);
+    assertWritable(c);
+    if (input.date < inv.issueDate) throw new AppError('VALIDATION', 'date: is before the invoice was issued', { field: 'date' });
+    const amount = input.amount ?? inv.open;
+    if (amount <= 0 || amount > inv.open) throw new AppError('VALIDATION', `amount: must be 0.01 … ${inv.open} fen (the invoice's open amount)`, { field: 'amount' });
+    const at = now(ctx);
+    const r = stmt(
+      sqlite,
+      'INSERT INTO write_offs (customer_id, invoice_id, date, amount, approved_by, reason, recovered, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
+    ).run(c.id, inv.id, input.date, amount, input.approvedBy, input.reason, at);
+    const id = Number(r.lastInsertRowid);
+    insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: null, write_off_id: id, amount, date: input.date, kind: 'write_off', created_at: at });
+    refreshInvoice(sqlite, inv.id);
+    bumpDaily(sqlite, input.date, { written_off: amount, credits_n: 1 });
+    const row = writeOffRow(sqlite, id);
+    await writeAudit(ctx, trx, { entity: 'write_off', entityId: id, customerId: c.id, action: 'create', after: row, note: `${input.reason} (approved by ${input.approvedBy})` });
+    return row;
+  });
+}
+
+export interface RecoveryInput {
+  writeOffId: number;
+  date: string;
+  amount: number;
+  method: ReceiptMethod;
+  reference?: string | null;
+}
+
+/**
+ * A written-off debt is paid after all: the write-off is reversed for the amount (the invoice
+ * is receivable again), then a receipt naming the invoice pays it.
+ */
+export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput): Promise<{ writeOff: WriteOffRow; receipt: ReceiptCreated }> {
+  assertDateField(input.date, 'date');
+  return write(ctx, async (trx, sqlite) => {
+    const wo = writeOffRow(sqlite, input.writeOffId);
+    if (wo.voidedAt) throw new AppError('VALIDATION', 'writeOffId: the write-off is void', { field: 'writeOffId' });
+    const c = customerById(sqlite, wo.customerId);
+    assertWritable(c);
+    if (input.date < wo.date) throw new AppError('VALIDATION', 'date: is before the write-off', { field: 'date' });
+    if (input.amount > wo.amount - wo.recovered) {
+      throw new AppError('VALIDATION', `amount: at most ${wo.amount - wo.recovered} fen is still written off`, { field: 'amount' });
+    }
+    const at = now(ctx);
+    insertAllocation(sqlite, { invoice_id: wo.invoiceId, receipt_id: null, credit_note_id: null, write_off_id: wo.id, amount: -input.amount, date: input.date, kind: 'recovery', created_at: at });
+    stmt(sqlite, 'UPDATE write_offs SET recovered = recovered + ? WHERE id = ?').run(input.amount, wo.id);
+    refreshInvoice(sqlite, wo.invoiceId);
+    bumpDaily(sqlite, input.date, { written_off: -input.amount });
+    const receipt = receiptSync(sqlite, ctx, c.id, { customerId: c.id, date: input.date, amount: input.amount, method: input.method, reference: input.reference ?? null, invoiceId: wo.invoiceId }, null);
+    const after = writeOffRow(sqlite, wo.id);
+    await writeAudit(ctx, trx, { entity: 'write_off', entityId: wo.id, customerId: c.id, action: 'recover', before: wo, after: { writeOff: after, receipt } });
+    return { writeOff: after, receipt };
+  });
+}
+
+export async function voidWriteOff(ctx: ServiceContext, input: { id: number; reason: string }): Promise<WriteOffRow> {
+  return write(ctx, async (trx, sqlite) => {
+    const before = writeOffRow(sqlite, input.id);
+    if (before.voidedAt) throw new AppError('CONFLICT', 'the write-off is already void', { field: 'id' });
+    if (before.recovered > 0) throw new AppError('CONFLICT', 'a recovered write-off cannot be voided; void the recovery receipt first', { field: 'id' });
+    assertWritable(customerById(sqlite, before.customerId));
+    const at = now(ctx);
+    const touched = reverseAllocations(sqlite, 'write_off_id', input.id, at);
+    stmt(sqlite, 'UPDATE write_offs SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    refreshAll(sqlite, touched);
+    bumpDaily(sqlite, before.date, { written_off: -before.amount, credits_n: -1 });
+    const after = writeOffRow(sqlite, input.id);
+    await writeAudit(ctx, trx, { entity: 'write_off', entityId: input.id, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes receivable (应收票据)
+
+export interface NoteInput {
+  customerId: number;
+  number: string;
+  kind: NoteKind;
+  drawer: string;
+  issueDate: string;
+  maturityDate: string;
+  amount: number;
+}
+
+const NOTE_MOVES: Record<NoteState, NoteState[]> = {
+  held: ['honoured', 'endorsed', 'discounted', 'dishonoured'],
+  dishonoured: ['honoured'],
+  honoured: [],
+  endorsed: ['dishonoured'],
+  discounted: ['dishonoured'],
+};
+
+export async function createNote(ctx: ServiceContext, input: NoteInput): Promise<NoteReceivableRow> {
+  assertDateField(input.issueDate, 'issueDate');
+  assertDateField(input.maturityDate, 'maturityDate');
+  if (input.maturityDate < input.issueDate) throw new AppError('VALIDATION', 'maturityDate: is before the issue date', { field: 'maturityDate' });
+  return write(ctx, async (trx, sqlite) => {
+    const c = customerById(sqlite, input.customerId);
+    assertWritable(c);
+    if (stmt(sqlite, 'SELECT 1 FROM notes_receivable WHERE number = ?').get(input.number)) {
+      throw new AppError('CONFLICT', `number: note number ${input.number} already exists`, { field: 'number' });
+    }
+    const r = stmt(
+      sqlite,
+      `INSERT INTO notes_receivable (customer_id, number, kind, drawer, issue_date, maturity_date, amount, state, state_date, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'held', ?, ?)`,
+    ).run(c.id, input.number, input.kind, input.drawer, input.issueDate, input.maturityDate, input.amount, input.issueDate, now(ctx));
+    const row = noteRow(stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(Number(r.lastInsertRowid)) as never);
+    await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: input.number, customerId: c.id, action: 'create', after: row });
+    return row;
+  });
+}
+
+export async function setNoteState(ctx: ServiceContext, input: { id: number; state: NoteState; date: string; note?: string }): Promise<NoteReceivableRow> {
+  assertDateField(input.date, 'date');
+  return write(ctx, async (trx, sqlite) => {
+    const raw = stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(input.id) as (DB['notes_receivable'] & { id: number }) | undefined;
+    if (!raw) throw new AppError('NOT_FOUND', `note ${input.id} not found`, { field: 'id' });
+    const before = noteRow(raw);
+    assertWritable(customerById(sqlite, before.customerId));
+    if (!NOTE_MOVES[before.state].includes(input.state)) {
+      throw new AppError('VALIDATION', `state: a ${before.state} note cannot become ${input.state}`, { field: 'state' });
+    }
+    if (input.date < before.stateDate) throw new AppError('VALIDATION', `date: is before the note's last change (${before.stateDate})`, { field: 'date' });
+    stmt(sqlite, 'UPDATE notes_receivable SET state = ?, state_date = ? WHERE id = ?').run(input.state, input.date, input.id);
+    const after = noteRow(stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(input.id) as never);
+    await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: before.number, customerId: before.customerId, action: 'state', before, after, note: input.note ?? null });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+export async function listInvoices(
+  ctx: ServiceContext,
+  q: { customerId?: number; openOnly?: boolean; offset?: number; limit?: number },
+): Promise<{ total: number; rows: InvoiceRow[] }> {
+  return read(ctx, (sqlite) => {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (q.customerId !== undefined) {
+      where.push('customer_id = @c');
+      params.c = q.customerId;
+    }
+    if (q.openOnly) where.push('settled_on IS NULL');
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (sqlite.prepare(`SELECT count(*) AS n FROM invoices ${w}`).get(params) as { n: number }).n;
+    const ids = sqlite
+      .prepare(`SELECT id FROM invoices ${w} ORDER BY issue_date DESC, id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit ?? 200, offset: q.offset ?? 0 }) as { id: number }[];
+    return { total, rows: ids.map((r) => invoiceRow(sqlite, r.id)) };
+  });
+}
+
+export async function listReceipts(ctx: ServiceContext, q: { customerId?: number; offset?: number; limit?: number }): Promise<{ total: number; rows: ReceiptRow[] }> {
+  return read(ctx, (sqlite) => {
+    const w = q.customerId !== undefined ? 'WHERE customer_id = @c' : '';
+    const params = q.customerId !== undefined ? { c: q.customerId } : {};
+    const total = (sqlite.prepare(`SELECT count(*) AS n FROM receipts ${w}`).get(params) as { n: number }).n;
+    const ids = sqlite
+      .prepare(`SELECT id FROM receipts ${w} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit ?? 200, offset: q.offset ?? 0 }) as { id: number }[];
+    return { total, rows: ids.map((r) => receiptRow(sqlite, r.id)) };
+  });
+}
+
+export async function listNotes(ctx: ServiceContext, q: { customerId?: number }): Promise<NoteReceivableRow[]> {
+  return read(ctx, (sqlite) => {
+    const rows =
+      q.customerId !== undefined
+        ? sqlite.prepare('SELECT * FROM notes_receivable WHERE customer_id = ? ORDER BY maturity_date, id').all(q.customerId)
+        : sqlite.prepare('SELECT * FROM notes_receivable ORDER BY maturity_date, id LIMIT 5000').all();
+    return (rows as never[]).map(noteRow);
+  });
+}

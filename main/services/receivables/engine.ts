@@ -1,0 +1,120 @@
+// Synchronous receivables engine on the book connection: applies receipts by the SPEC rule
+// (domain/allocation.ts), reverses allocations, keeps open amounts and per-day totals. Runs
+// inside the caller's transaction.
+import type Database from 'better-sqlite3';
+import { applyReceipt, type OpenInvoice } from '../../domain/allocation';
+import { maxDate } from '../../domain/dates';
+import {
+  bumpDaily,
+  insertAllocation,
+  openInvoicesOf,
+  refreshCredit,
+  refreshInvoice,
+  setInvoiceState,
+  stmt,
+  type OpenInvoiceRow,
+} from '../../db/receivables-store';
+
+type Sqlite = Database.Database;
+
+export interface NewReceipt {
+  id: number;
+  customerId: number;
+  date: string;
+  amount: number;
+  namedInvoiceId: number | null;
+}
+
+/** Open invoices of one customer, kept in memory while several receipts apply (imports). */
+export class CustomerInvoices {
+  readonly byId = new Map<number, OpenInvoiceRow>();
+  readonly touched = new Set<number>();
+  constructor(rows: OpenInvoiceRow[]) {
+    for (const r of rows) this.byId.set(r.id, { ...r });
+  }
+  static load(sqlite: Sqlite, customerId: number): CustomerInvoices {
+    return new CustomerInvoices(openInvoicesOf(sqlite, customerId));
+  }
+  list(): OpenInvoice[] {
+    const out: OpenInvoice[] = [];
+    for (const r of this.byId.values()) if (r.open > 0) out.push({ id: r.id, number: r.number, issueDate: r.issueDate, dueDate: r.dueDate, open: r.open });
+    return out;
+  }
+  /** Writes open_amount / settled_on of every invoice touched. */
+  flush(sqlite: Sqlite): void {
+    for (const id of this.touched) {
+      const r = this.byId.get(id)!;
+      setInvoiceState(sqlite, id, r.open, r.open === 0 ? r.last : null);
+    }
+    this.touched.clear();
+  }
+}
+
+export interface Applied {
+  allocations: { invoiceId: number; amount: number; date: string; kind: string }[];
+  unapplied: number;
+  /** Date the receipt became fully applied (null while some is unapplied). */
+  appliedOn: string | null;
+}
+
+/**
+ * The SPEC rule, in memory: named invoice first, then open invoices issued on or before the
+ * receipt date by oldest due date (ties: issue date, number). Updates `open` in place.
+ */
+export function planReceipt(open: CustomerInvoices, r: Omit<NewReceipt, 'id' | 'customerId'>): Applied {
+  const res = applyReceipt(open.list(), { id: 0, date: r.date, amount: r.amount, namedInvoiceId: r.namedInvoiceId });
+  let last: string | null = null;
+  const allocations = res.allocations.map((a) => {
+    const inv = open.byId.get(a.invoiceId as number)!;
+    inv.open -= a.amount;
+    inv.last = inv.last === null ? a.date : maxDate(inv.last, a.date);
+    open.touched.add(inv.id);
+    last = last === null ? a.date : maxDate(last, a.date);
+    return { invoiceId: inv.id, amount: a.amount, date: a.date, kind: a.invoiceId === r.namedInvoiceId ? 'named' : 'auto' };
+  });
+  return { allocations, unapplied: res.unapplied, appliedOn: res.unapplied === 0 ? (last ?? r.date) : null };
+}
+
+/** Applies a receipt already inserted (unapplied = amount) and stores the result. Returns allocation ids. */
+export function applyStoredReceipt(sqlite: Sqlite, r: NewReceipt, now: string): number[] {
+  const open = CustomerInvoices.load(sqlite, r.customerId);
+  const plan = planReceipt(open, r);
+  const ids = plan.allocations.map((a) =>
+    insertAllocation(sqlite, { invoice_id: a.invoiceId, receipt_id: r.id, credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: now }),
+  );
+  open.flush(sqlite);
+  stmt(sqlite, 'UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?').run(plan.unapplied, plan.appliedOn, r.id);
+  for (const a of plan.allocations) if (a.date !== r.date) bumpDaily(sqlite, a.date, {});
+  return ids;
+}
+
+type Source = 'receipt_id' | 'credit_note_id' | 'write_off_id' | 'invoice_id';
+
+/**
+ * Reverses every net allocation of a document (void): one negative row per (invoice, source,
+ * date) with the same effective date, so the document nets to zero on every date and the past
+ * stays rebuildable. Refreshes the invoices and credits touched.
+ */
+export function reverseAllocations(sqlite: Sqlite, source: Source, id: number, now: string): { invoices: number[]; receipts: number[]; creditNotes: number[] } {
+  const groups = stmt(
+    sqlite,
+    `SELECT invoice_id AS inv, receipt_id AS rec, credit_note_id AS cn, write_off_id AS wo, date, SUM(amount) AS amount
+     FROM allocations WHERE ${source} = ? GROUP BY invoice_id, receipt_id, credit_note_id, write_off_id, date HAVING SUM(amount) <> 0`,
+  ).all(id) as { inv: number; rec: number | null; cn: number | null; wo: number | null; date: string; amount: number }[];
+  const invoices = new Set<number>();
+  const receipts = new Set<number>();
+  const creditNotes = new Set<number>();
+  for (const g of groups) {
+    insertAllocation(sqlite, { invoice_id: g.inv, receipt_id: g.rec, credit_note_id: g.cn, write_off_id: g.wo, amount: -g.amount, date: g.date, kind: 'void', created_at: now });
+    invoices.add(g.inv);
+    if (g.rec !== null) receipts.add(g.rec);
+    if (g.cn !== null) creditNotes.add(g.cn);
+  }
+  return { invoices: [...invoices], receipts: [...receipts], creditNotes: [...creditNotes] };
+}
+
+export function refreshAll(sqlite: Sqlite, t: { invoices: number[]; receipts: number[]; creditNotes: number[] }): void {
+  for (const i of t.invoices) refreshInvoice(sqlite, i);
+  for (const r of t.receipts) refreshCredit(sqlite, 'receipts', r);
+  for (const c of t.creditNotes) refreshCredit(sqlite, 'credit_notes', c);
+}

@@ -1,0 +1,61 @@
+// End-to-end support: a temporary book served in browser mode (the real handlers and the built
+// renderer) and Debian's Chromium driven by playwright-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Desk } from '../../main/app/desk';
+import { createHandlers } from '../../main/ipc/handlers';
+import { startServer, type RunningServer } from '../../main/serve/server';
+import { ensureRendererBuilt } from '../../main/serve/renderer-build';
+import { fixedClock } from '../../main/services/context';
+import { tempDir } from '../support/book';
+
+export const SHOTS = path.resolve('test-output/screenshots');
+
+export interface E2E {
+  desk: Desk;
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  dir: string;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; locale?: 'zh-CN' | 'en' } = {}): Promise<E2E> {
+  const dir = tempDir('creditdesk-e2e-');
+  const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
+  await desk.open(path.join(dir, 'e2e.creditdesk'), { create: true, company: '华盛商贸有限公司' });
+  if (opts.locale) desk.writeState({ locale: opts.locale });
+  await opts.setup?.(desk);
+  const rendererDir = await ensureRendererBuilt(() => {});
+  const server = await startServer({ handlers: createHandlers(desk), rendererDir });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'chromium')}`],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: opts.locale ?? 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return {
+    desk,
+    server,
+    browser,
+    page,
+    dir,
+    shot: async (name) => {
+      const file = path.join(SHOTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await desk.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`page errors: ${errors.join('\n')}`);
+    },
+  };
+}

@@ -50,7 +50,7 @@ export const en: Messages = {
   },
   customers: {
     title: 'Customers',
-    searchPlaceholder: 'Search code, name, phone or pinyin (e.g. hsmy)',
+    searchPlaceholder: 'Code, name, phone or pinyin (e.g. hsmy)',
     filterNature: 'Nature',
     filterLifecycle: 'Lifecycle',
     filterRegion: 'Region',

@@ -217,17 +217,15 @@ export interface DateRange {
 
 export interface CustomerSums {
   cid: number;
-  code: string;
-  name: string;
-  creditLimit: number;
   buckets: number[];
   /** Over-credited invoices as of the date (≤ 0), counted as the customer's credit. */
   negative: number;
 }
 
-function bucketColumns(n: number, col: string, openExpr: string): string {
+function bucketColumns(n: number, col: string, openExpr: string, positiveOnly = true): string {
   const cols: string[] = [];
-  for (let k = 0; k < n; k++) cols.push(`SUM(CASE WHEN ${openExpr} > 0 AND ${col} >= @lo${k} AND ${col} <= @hi${k} THEN ${openExpr} ELSE 0 END) AS b${k}`);
+  const guard = positiveOnly ? `${openExpr} > 0 AND ` : '';
+  for (let k = 0; k < n; k++) cols.push(`SUM(CASE WHEN ${guard}${col} >= @lo${k} AND ${col} <= @hi${k} THEN ${openExpr} ELSE 0 END) AS b${k}`);
   return cols.join(', ');
 }
 
@@ -240,12 +238,9 @@ function bindRanges(ranges: readonly DateRange[], extra: Record<string, unknown>
   return p;
 }
 
-function toSums(rows: Record<string, number | string>[], n: number): CustomerSums[] {
-  return rows.map((r) => {
-    const buckets = new Array<number>(n);
-    for (let k = 0; k < n; k++) buckets[k] = Number(r[`b${k}`]);
-    return { cid: r.cid as number, code: r.code as string, name: r.name as string, creditLimit: r.lim as number, buckets, negative: Number(r.neg ?? 0) };
-  });
+/** Rows in raw mode: [cid, b0 … bn-1, neg]. */
+function toSums(rows: number[][], n: number): CustomerSums[] {
+  return rows.map((r) => ({ cid: r[0], buckets: r.slice(1, n + 1), negative: r[n + 1] ?? 0 }));
 }
 
 /**
@@ -255,11 +250,9 @@ function toSums(rows: Record<string, number | string>[], n: number): CustomerSum
 export function bucketSumsCurrent(sqlite: Sqlite, basis: 'due' | 'issue', ranges: readonly DateRange[], customerId?: number): CustomerSums[] {
   const col = basis === 'issue' ? 'i.issue_date' : 'i.due_date';
   const where = customerId === undefined ? '' : ' AND i.customer_id = @cid';
-  const sql = `SELECT g.*, c.code AS code, c.name AS name, c.credit_limit AS lim FROM (
-      SELECT i.customer_id AS cid, ${bucketColumns(ranges.length, col, 'i.open_amount')}, 0 AS neg
-      FROM invoices i WHERE i.settled_on IS NULL${where} GROUP BY i.customer_id) g
-    JOIN customers c ON c.id = g.cid`;
-  return toSums(stmt(sqlite, sql).all(bindRanges(ranges, customerId === undefined ? {} : { cid: customerId })) as never, ranges.length);
+  const sql = `SELECT i.customer_id AS cid, ${bucketColumns(ranges.length, col, 'i.open_amount', false)}, 0 AS neg
+      FROM invoices i WHERE i.settled_on IS NULL${where} GROUP BY i.customer_id`;
+  return toSums(stmt(sqlite, sql).raw().all(bindRanges(ranges, customerId === undefined ? {} : { cid: customerId })) as number[][], ranges.length);
 }
 
 const OPEN_AS_OF = `(i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= @d), 0))`;
@@ -273,19 +266,14 @@ export function bucketSumsAsOf(sqlite: Sqlite, asOf: string, basis: 'due' | 'iss
   const where = customerId === undefined ? '' : ' AND i.customer_id = @cid';
   const inner = (cond: string) =>
     `SELECT i.customer_id AS cid, i.due_date AS due_date, i.issue_date AS issue_date, ${OPEN_AS_OF} AS o FROM invoices i WHERE ${cond} AND i.issue_date <= @d${where}`;
-  const sql = `SELECT g.*, c.code AS code, c.name AS name, c.credit_limit AS lim FROM (
-      SELECT x.cid AS cid, ${bucketColumns(ranges.length, col, 'x.o')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
+  const sql = `SELECT x.cid AS cid, ${bucketColumns(ranges.length, col, 'x.o')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
       FROM (${inner('i.settled_on IS NULL')} UNION ALL ${inner('i.settled_on > @d')}) x
-      WHERE x.o <> 0 GROUP BY x.cid) g
-    JOIN customers c ON c.id = g.cid`;
-  return toSums(stmt(sqlite, sql).all(bindRanges(ranges, customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId })) as never, ranges.length);
+      WHERE x.o <> 0 GROUP BY x.cid`;
+  return toSums(stmt(sqlite, sql).raw().all(bindRanges(ranges, customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId })) as number[][], ranges.length);
 }
 
 export interface CustomerCredit {
   cid: number;
-  code: string;
-  name: string;
-  creditLimit: number;
   /** Unapplied receipts and credit notes (≥ 0 here; shown negative in reports). */
   credit: number;
 }
@@ -293,11 +281,11 @@ export interface CustomerCredit {
 /** Unapplied credits now (receipts and credit notes). */
 export function creditsCurrent(sqlite: Sqlite, customerId?: number): CustomerCredit[] {
   const w = customerId === undefined ? '' : ' AND customer_id = @cid';
-  const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit, c.code AS code, c.name AS name, c.credit_limit AS creditLimit FROM (
+  const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit FROM (
       SELECT customer_id AS cid, SUM(unapplied) AS u FROM receipts WHERE applied_on IS NULL${w} GROUP BY customer_id
       UNION ALL
       SELECT customer_id AS cid, SUM(unapplied) AS u FROM credit_notes WHERE applied_on IS NULL AND voided_at IS NULL${w} GROUP BY customer_id) g
-    JOIN customers c ON c.id = g.cid GROUP BY g.cid HAVING SUM(g.u) <> 0`;
+    GROUP BY g.cid HAVING SUM(g.u) <> 0`;
   return stmt(sqlite, sql).all(customerId === undefined ? {} : { cid: customerId }) as CustomerCredit[];
 }
 
@@ -307,12 +295,12 @@ export function creditsAsOf(sqlite: Sqlite, asOf: string, customerId?: number): 
   const rec = (cond: string) =>
     `SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.receipt_id = r.id AND a.date <= @d), 0) AS u
      FROM receipts r WHERE ${cond} AND r.date <= @d${w}`;
-  const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit, c.code AS code, c.name AS name, c.credit_limit AS creditLimit FROM (
+  const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit FROM (
       ${rec('r.applied_on IS NULL')} UNION ALL ${rec('r.applied_on > @d')}
       UNION ALL
       SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_note_id = r.id AND a.date <= @d), 0) AS u
       FROM credit_notes r WHERE r.voided_at IS NULL AND r.date <= @d${w}) g
-    JOIN customers c ON c.id = g.cid GROUP BY g.cid HAVING SUM(g.u) <> 0`;
+    GROUP BY g.cid HAVING SUM(g.u) <> 0`;
   return stmt(sqlite, sql).all(customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId }) as CustomerCredit[];
 }
 
@@ -415,4 +403,57 @@ export function insertNote(
     `INSERT INTO notes_receivable (customer_id, number, kind, drawer, issue_date, maturity_date, amount, state, state_date, created_at)
      VALUES (@customer_id, @number, @kind, @drawer, @issue_date, @maturity_date, @amount, @state, @state_date, @created_at)`,
   ).run(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer names for reports: loaded once per connection and kept while the customers table's
+// revision counter (foundation migration triggers) is unchanged; ranks give code order.
+
+export interface CustomerDirectory {
+  rev: number;
+  rank: Map<number, number>;
+  id: number[];
+  code: string[];
+  name: string[];
+  limit: number[];
+}
+
+const directories = new WeakMap<Sqlite, CustomerDirectory>();
+
+export function customerDirectory(sqlite: Sqlite): CustomerDirectory {
+  const rev = (stmt(sqlite, "SELECT rev FROM revisions WHERE name = 'customers'").get() as { rev: number } | undefined)?.rev ?? -1;
+  const hit = directories.get(sqlite);
+  if (hit && hit.rev === rev) return hit;
+  const rows = stmt(sqlite, 'SELECT id, code, name, credit_limit FROM customers').raw().all() as [number, string, string, number][];
+  rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const dir: CustomerDirectory = { rev, rank: new Map(), id: [], code: [], name: [], limit: [] };
+  rows.forEach((r, i) => {
+    dir.rank.set(r[0], i);
+    dir.id.push(r[0]);
+    dir.code.push(r[1]);
+    dir.name.push(r[2]);
+    dir.limit.push(r[3]);
+  });
+  directories.set(sqlite, dir);
+  return dir;
+}
+
+/** Book totals of the open invoices now: total, overdue as of `asOf`, sums per issue-date range. */
+export function currentTotals(sqlite: Sqlite, asOf: string, issueRanges: readonly DateRange[]): { total: number; overdue: number; issue: number[] } {
+  const cols = issueRanges.map((_, k) => `COALESCE(SUM(CASE WHEN issue_date >= @lo${k} AND issue_date <= @hi${k} THEN open_amount END), 0) AS b${k}`).join(', ');
+  const r = stmt(
+    sqlite,
+    `SELECT COALESCE(SUM(open_amount), 0) AS total, COALESCE(SUM(CASE WHEN due_date < @d THEN open_amount END), 0) AS overdue, ${cols}
+     FROM invoices WHERE settled_on IS NULL`,
+  ).get(bindRanges(issueRanges, { d: asOf })) as Record<string, number>;
+  return { total: r.total, overdue: r.overdue, issue: issueRanges.map((_, k) => r[`b${k}`]) };
+}
+
+/** Customers with the most overdue now (open invoices due before `asOf`). */
+export function topOverdueCurrent(sqlite: Sqlite, asOf: string, limit: number): { cid: number; overdue: number }[] {
+  return stmt(
+    sqlite,
+    `SELECT customer_id AS cid, SUM(open_amount) AS overdue FROM invoices WHERE settled_on IS NULL AND due_date < ?
+     GROUP BY customer_id ORDER BY overdue DESC, customer_id LIMIT ?`,
+  ).all(asOf, limit) as { cid: number; overdue: number }[];
 }

@@ -208,3 +208,63 @@ export interface DB {
   notes_receivable: NotesReceivableTable;
   ar_daily: ArDailyTable;
 }
+
+// ---- statements (migration 2026-11-23-0003) ----
+
+export interface StatementRunsTable {
+  id: Generated<number>;
+  kind: string; // single | batch
+  period_from: string;
+  period_to: string;
+  style: string;
+  lang: string;
+  output: string; // single | per_customer | combined
+  target_dir: string | null;
+  filter: string | null; // JSON
+  state: string; // running | done | cancelled | failed
+  produced: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  log: string | null; // JSON
+  operator_name: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface StatementsSentTable {
+  id: Generated<number>;
+  run_id: number | null;
+  customer_id: number;
+  period_from: string;
+  period_to: string;
+  style: string;
+  closing: number; // fen
+  file_path: string | null;
+  sent_at: string;
+}
+
+export interface StatementConfirmationsTable {
+  id: Generated<number>;
+  statement_id: number | null;
+  customer_id: number;
+  period_to: string;
+  result: string; // agrees | disagrees
+  stated_difference: number | null; // fen
+  note: string | null;
+  received_on: string;
+  scan_name: string | null;
+  scan_mime: string | null;
+  scan_blob: Buffer | null;
+  scan_path: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+/** Merged into DB (interface declaration merging). */
+export interface DB {
+  statement_runs: StatementRunsTable;
+  statements_sent: StatementsSentTable;
+  statement_confirmations: StatementConfirmationsTable;
+}

@@ -14,6 +14,7 @@ import { CustomerListPage } from './pages/customers/CustomerListPage';
 import { OperatorGate } from './pages/login/OperatorGate';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { BackupPage } from './pages/backup/BackupPage';
 
 export function Root() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function Root() {
         <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/backup" element={<BackupPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

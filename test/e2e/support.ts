@@ -32,7 +32,7 @@ export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; lo
   const server = await startServer({ handlers: createHandlers(desk), rendererDir });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'chromium')}`],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: opts.locale ?? 'zh-CN' });
   const errors: string[] = [];

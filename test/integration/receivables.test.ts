@@ -447,6 +447,8 @@ describe('settings, presets, export, dashboard', () => {
     expect(d.topOverdue).toEqual([{ customerId: cid, customerCode: 'C1', customerName: '客户C1', overdue: 260000, total: 260000 }]);
     expect(d.collectionRate.bp).toBe(1613); // 500 / (2300 + 800)
     expect(d.cost.provision).toBe(13000); // 5 % of 2600.00
+    const now = await t.ok('receivables:dashboard', {});
+    expect(now).toMatchObject({ asOf: '2026-11-23', totalReceivable: 0, overdue: 0, unapplied: -40000, net: -40000, topOverdue: [] });
     await t.ok('receivables:update-settings', { accountingStandard: 'small_enterprise' });
     expect((await t.ok('receivables:dashboard', { asOf: '2026-05-31' })).cost.provision).toBe(0);
   });

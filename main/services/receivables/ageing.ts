@@ -14,6 +14,7 @@ import {
   bucketSumsCurrent,
   creditsAsOf,
   creditsCurrent,
+  customerDirectory,
   latestDate,
   openItemsAsOf,
   stmt,
@@ -48,44 +49,58 @@ export function computeAgeing(sqlite: Database.Database, asOf: string, basis: 'd
   const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
   const keys = set.map((b) => b.key);
   const n = keys.length;
-  const byId = new Map<number, { code: string; name: string; limit: number; b: number[]; unapplied: number }>();
-  for (const s of sums) byId.set(s.cid, { code: s.code, name: s.name, limit: s.creditLimit, b: s.buckets, unapplied: s.negative });
+  // per customer, by rank in code order (so the rows come out sorted without a sort)
+  const dir = customerDirectory(sqlite);
+  const buckets = new Array<number[] | undefined>(dir.id.length);
+  const unapplied = new Float64Array(dir.id.length);
+  const seen = new Uint8Array(dir.id.length);
+  for (const s of sums) {
+    const k = dir.rank.get(s.cid);
+    if (k === undefined) continue;
+    buckets[k] = s.buckets;
+    unapplied[k] += s.negative;
+    seen[k] = 1;
+  }
   for (const c of credits) {
-    const e = byId.get(c.cid);
-    if (e) e.unapplied -= c.credit;
-    else byId.set(c.cid, { code: c.code, name: c.name, limit: c.creditLimit, b: new Array<number>(n).fill(0), unapplied: -c.credit });
+    const k = dir.rank.get(c.cid);
+    if (k === undefined) continue;
+    unapplied[k] -= c.credit;
+    seen[k] = 1;
   }
   const totals = { buckets: Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>, unapplied: 0, total: 0 };
   const tb = new Array<number>(n).fill(0);
   const rows: AgeingReportRow[] = [];
-  for (const [cid, e] of byId) {
+  for (let r = 0; r < seen.length; r++) {
+    if (!seen[r]) continue;
+    const b = buckets[r];
+    const u = unapplied[r];
     let sum = 0;
-    let nonZero = e.unapplied !== 0;
-    const buckets: Record<string, number> = {};
+    let nonZero = u !== 0;
+    const out: Record<string, number> = {};
     for (let k = 0; k < n; k++) {
-      const v = e.b[k];
-      buckets[keys[k]] = v;
+      const v = b ? b[k] : 0;
+      out[keys[k]] = v;
       sum += v;
       tb[k] += v;
       if (v !== 0) nonZero = true;
     }
     if (!nonZero) continue;
-    const total = sum + e.unapplied;
-    totals.unapplied += e.unapplied;
+    const total = sum + u;
+    totals.unapplied += u;
     totals.total += total;
+    const limit = dir.limit[r];
     rows.push({
-      customerId: cid,
-      customerCode: e.code,
-      customerName: e.name,
-      buckets,
-      unapplied: e.unapplied === 0 ? 0 : e.unapplied,
+      customerId: dir.id[r],
+      customerCode: dir.code[r],
+      customerName: dir.name[r],
+      buckets: out,
+      unapplied: u === 0 ? 0 : u,
       total,
-      creditLimit: e.limit,
-      limitUsedBp: e.limit > 0 ? mulDivRound(total, 10_000, e.limit) : null,
+      creditLimit: limit,
+      limitUsedBp: limit > 0 ? mulDivRound(total, 10_000, limit) : null,
     });
   }
   keys.forEach((k, i) => (totals.buckets[k] = tb[i]));
-  rows.sort((a, b) => (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0));
   return {
     asOf,
     basis,

@@ -5,12 +5,12 @@ import { DEFAULT_DUE_BUCKETS, type ArCreditNote, type ArInvoice, type ArReceipt,
 import { addDays, addMonths, monthEnd } from '../../domain/dates';
 import { collectionRate, dso, opportunityCost, periodFlows, receivablesCost, shareBp } from '../../domain/kpi';
 import { computeProvision } from '../../domain/provision';
-import { dailyRows } from '../../db/receivables-store';
+import { creditsCurrent, currentTotals, customerDirectory, dailyRows, topOverdueCurrent } from '../../db/receivables-store';
 import { AppError } from '../../../shared/result';
 import type { DashboardOut } from '../../../shared/types-receivables';
 import type { ServiceContext } from '../context';
-import { computeAgeing } from './ageing';
-import { assertDateField, read } from './common';
+import { computeAgeing, isCurrent } from './ageing';
+import { assertDateField, bucketRanges, read } from './common';
 import { loadArSettings } from './settings';
 
 export async function receivablesDashboard(ctx: ServiceContext, q: { asOf?: string; from?: string; to?: string }): Promise<DashboardOut> {
@@ -24,14 +24,39 @@ export async function receivablesDashboard(ctx: ServiceContext, q: { asOf?: stri
   return read(ctx, (sqlite) => {
     const t0 = performance.now();
     const settings = loadArSettings(ctx);
-    const due = computeAgeing(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS);
     let total = 0;
-    for (const v of Object.values(due.totals.buckets)) total += v;
-    const notDue = due.totals.buckets.not_due;
-    const overdue = total - notDue;
-
-    const issue = computeAgeing(sqlite, asOf, 'issue', settings.provisionBuckets);
-    const items = settings.provisionBuckets.map((b) => ({ open: issue.totals.buckets[b.key], daysSinceIssue: b.from ?? (b.to ?? 0) }));
+    let overdue = 0;
+    let unapplied = 0;
+    let issueTotals: number[];
+    let topOverdue: DashboardOut['topOverdue'];
+    if (isCurrent(sqlite, asOf)) {
+      // as of today: three aggregate queries over the open-invoice index
+      const cur = currentTotals(sqlite, asOf, bucketRanges(asOf, settings.provisionBuckets));
+      total = cur.total;
+      overdue = cur.overdue;
+      issueTotals = cur.issue;
+      for (const c of creditsCurrent(sqlite)) unapplied -= c.credit;
+      const dir = customerDirectory(sqlite);
+      topOverdue = topOverdueCurrent(sqlite, asOf, 10).map((t) => {
+        const k = dir.rank.get(t.cid)!;
+        const pos = computeAgeing(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS, { customerId: t.cid });
+        return { customerId: t.cid, customerCode: dir.code[k], customerName: dir.name[k], overdue: t.overdue, total: pos.totals.total };
+      });
+    } else {
+      const due = computeAgeing(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS);
+      for (const v of Object.values(due.totals.buckets)) total += v;
+      overdue = total - due.totals.buckets.not_due;
+      unapplied = due.totals.unapplied;
+      const issue = computeAgeing(sqlite, asOf, 'issue', settings.provisionBuckets);
+      issueTotals = settings.provisionBuckets.map((b) => issue.totals.buckets[b.key]);
+      topOverdue = due.rows
+        .map((r) => ({ customerId: r.customerId, customerCode: r.customerCode, customerName: r.customerName, overdue: r.total - r.unapplied - r.buckets.not_due, total: r.total }))
+        .filter((r) => r.overdue > 0)
+        .sort((a, b) => b.overdue - a.overdue || (a.customerCode < b.customerCode ? -1 : 1))
+        .slice(0, 10);
+    }
+    const notDue = total - overdue;
+    const items = settings.provisionBuckets.map((b, k) => ({ open: issueTotals[k], daysSinceIssue: b.from ?? b.to ?? 0 }));
     const provision = computeProvision(items, { standard: settings.accountingStandard, buckets: settings.provisionBuckets, ratesBp: settings.provisionRatesBp });
 
     const days = dailyRows(sqlite);
@@ -66,20 +91,14 @@ export async function receivablesDashboard(ctx: ServiceContext, q: { asOf?: stri
       trend.push({ month: end.slice(0, 7), date: end, balance: bal });
     }
 
-    const topOverdue = due.rows
-      .map((r) => ({ customerId: r.customerId, customerCode: r.customerCode, customerName: r.customerName, overdue: r.total - r.unapplied - r.buckets.not_due, total: r.total }))
-      .filter((r) => r.overdue > 0)
-      .sort((a, b) => b.overdue - a.overdue || (a.customerCode < b.customerCode ? -1 : 1))
-      .slice(0, 10);
-
     return {
       asOf,
       totalReceivable: total,
       overdue,
       notDue,
       overdueShareBp: shareBp(overdue, total),
-      unapplied: due.totals.unapplied,
-      net: due.totals.total,
+      unapplied,
+      net: total + unapplied,
       period: { from: flows.from, to: flows.to, days: flows.days, opening: flows.opening, sales: flows.sales, collected: flows.collected, otherCredits: flows.otherCredits, closing: flows.closing, averageDailyBalance: flows.averageDailyBalance },
       dso: dso(flows.averageDailyBalance, flows.sales, flows.days),
       collectionRate: collectionRate(flows.collected, flows.opening, flows.sales),

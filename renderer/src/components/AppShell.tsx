@@ -1,5 +1,5 @@
 // Layout: left menu (real screens only), header with company, operator and language.
-import { AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
+import { AuditOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
           items={[
             { key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+            { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
           ]}
         />

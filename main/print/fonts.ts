@@ -1,0 +1,41 @@
+// The bundled CJK webfont (@fontsource/noto-sans-sc) as @font-face rules with absolute file://
+// URLs, so printed statements never depend on the fonts installed on the PC. Without a CJK
+// font Chromium prints empty boxes and raises no error (tests read the PDF text back).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { APP_ROOT } from '../app/paths';
+
+let cached: string | null = null;
+let dirCache: string | null = null;
+
+export function fontDir(): string {
+  if (dirCache) return dirCache;
+  const candidates = [path.join(APP_ROOT, 'node_modules', '@fontsource', 'noto-sans-sc')];
+  try {
+    candidates.push(path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css')));
+  } catch {
+    /* not resolvable from here */
+  }
+  const found = candidates.find((d) => fs.existsSync(path.join(d, '400.css')));
+  if (!found) throw new Error('the bundled CJK font @fontsource/noto-sans-sc is missing (node_modules)');
+  dirCache = found;
+  return found;
+}
+
+/** @font-face rules for 'Noto Sans SC' 400 and 700 (unicode-range subsets, loaded on demand). */
+export function fontFaceCss(): string {
+  if (cached) return cached;
+  const dir = fontDir();
+  const base = pathToFileURL(path.join(dir, 'files')).href;
+  const css = ['400', '700']
+    .map((w) => fs.readFileSync(path.join(dir, `${w}.css`), 'utf8'))
+    .join('\n')
+    .replace(/url\(\.\/files\/([^)]+)\)/g, (_m, f: string) => `url(${base}/${f})`)
+    .replace(/font-display:\s*swap;/g, 'font-display: block;');
+  cached = css;
+  return css;
+}
+
+export const FONT_STACK = `'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif`;

@@ -1,0 +1,286 @@
+// Batch statements (批量对账单): every customer with a balance as of `to`, or a filtered set
+// (regions, value tiers, overdue only, explicit codes), one PDF per customer into a folder
+// (`<code>-<name>-对账单-<to>.pdf`) or one combined PDF. One PDF renderer (one browser) for
+// the whole run, a page per document; progress is polled, the run can be cancelled, and the
+// run log (produced / skipped / failed) is kept in statement_runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/result';
+import type { BatchLogEntry, StatementBatchInput, StatementBatchJob, StatementData } from '../../../shared/types-statements';
+import { combinedSectionsHtml, statementFileName, statementHtml, statementSection } from '../../print/statement-html';
+import { sanitizeFileName } from '../../print/html';
+import type { PdfRenderer } from '../../print/pdf';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { read, serialize } from '../receivables/common';
+import { getCompany } from '../settings';
+import { assertPeriod, statementDataSync } from './data';
+import { isSensitive, recordSent } from './print';
+
+export interface BatchCandidate {
+  id: number;
+  code: string;
+  name: string;
+  confidentiality: string;
+  balance: number;
+  /** null: the code was asked for but does not exist */
+  missing?: boolean;
+}
+
+/** Ledger balance of every customer as of `to` (non-zero only), set-based. */
+export function balancesAsOf(sqlite: Database.Database, to: string): Map<number, number> {
+  const rows = sqlite
+    .prepare(
+      `SELECT cid, SUM(x) AS bal FROM (
+         SELECT customer_id AS cid, amount AS x FROM invoices WHERE issue_date <= @to AND voided_at IS NULL
+         UNION ALL SELECT customer_id, -amount FROM receipts WHERE date <= @to AND voided_at IS NULL
+         UNION ALL SELECT customer_id, -amount FROM credit_notes WHERE date <= @to AND voided_at IS NULL
+         UNION ALL SELECT customer_id, -amount FROM write_offs WHERE date <= @to AND voided_at IS NULL
+         UNION ALL SELECT i.customer_id, -a.amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.kind = 'recovery' AND a.date <= @to
+       ) GROUP BY cid HAVING SUM(x) <> 0`,
+    )
+    .all({ to }) as { cid: number; bal: number }[];
+  return new Map(rows.map((r) => [r.cid, r.bal]));
+}
+
+export function selectCandidates(sqlite: Database.Database, input: Pick<StatementBatchInput, 'to' | 'filter'>): BatchCandidate[] {
+  const f = input.filter ?? {};
+  const balances = balancesAsOf(sqlite, input.to);
+  const all = sqlite.prepare('SELECT id, code, name, confidentiality, region_code, value_tier, lifecycle FROM customers ORDER BY code').all() as {
+    id: number;
+    code: string;
+    name: string;
+    confidentiality: string;
+    region_code: string | null;
+    value_tier: string | null;
+    lifecycle: string;
+  }[];
+  const codes = f.codes?.length ? new Set(f.codes.map((c) => c.trim()).filter(Boolean)) : null;
+  const out: BatchCandidate[] = [];
+  const seen = new Set<string>();
+  for (const c of all) {
+    if (codes && !codes.has(c.code)) continue;
+    seen.add(c.code);
+    if (f.regions?.length && !f.regions.includes(c.region_code ?? '')) continue;
+    if (f.valueTiers?.length && !f.valueTiers.includes(c.value_tier ?? '')) continue;
+    const balance = balances.get(c.id) ?? 0;
+    if (!codes && !f.includeZero && balance === 0) continue;
+    if (!codes && c.lifecycle === 'terminated' && balance === 0) continue;
+    out.push({ id: c.id, code: c.code, name: c.name, confidentiality: c.confidentiality, balance });
+  }
+  if (codes) for (const code of codes) if (!seen.has(code)) out.push({ id: 0, code, name: '', confidentiality: 'normal', balance: 0, missing: true });
+  return out;
+}
+
+export interface BatchDeps {
+  renderer: () => PdfRenderer;
+  /** PDFs rendered at the same time (pages in the one browser). */
+  concurrency?: number;
+}
+
+export class BatchRun {
+  readonly job: StatementBatchJob;
+  private cancelled = false;
+  readonly done: Promise<StatementBatchJob>;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly input: StatementBatchInput,
+    runId: number,
+    private readonly candidates: BatchCandidate[],
+    private readonly deps: BatchDeps,
+  ) {
+    this.job = {
+      runId,
+      state: 'running',
+      total: candidates.length,
+      processed: 0,
+      produced: 0,
+      skipped: 0,
+      failed: 0,
+      percent: 0,
+      current: null,
+      dir: input.dir,
+      output: input.output,
+      combinedFile: null,
+      startedAt: ctx.clock.now().toISOString(),
+      finishedAt: null,
+      message: null,
+      log: [],
+    };
+    this.done = this.run();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  snapshot(): StatementBatchJob {
+    return { ...this.job, log: [...this.job.log] };
+  }
+
+  private logEntry(e: BatchLogEntry): void {
+    this.job.log.push(e);
+    this.job[e.status === 'produced' ? 'produced' : e.status === 'skipped' ? 'skipped' : 'failed']++;
+  }
+
+  private step(): void {
+    this.job.processed++;
+    this.job.percent = this.job.total ? Math.floor((this.job.processed * 100) / this.job.total) : 100;
+  }
+
+  private async run(): Promise<StatementBatchJob> {
+    const { ctx, input } = this;
+    const lang = input.lang ?? 'zh-CN';
+    const style = input.style ?? 'balance_forward';
+    let renderer: PdfRenderer | null = null;
+    try {
+      fs.mkdirSync(input.dir, { recursive: true });
+      const company = await getCompany(ctx);
+      renderer = this.deps.renderer();
+      const queue = [...this.candidates];
+      const combined: Pick<StatementData, 'customer' | 'from' | 'to' | 'style' | 'closing'>[] = [];
+      const combinedHtml: string[] = [];
+
+      const loadOne = async (c: BatchCandidate): Promise<StatementData | null> => {
+        const base = { customerCode: c.code, customerName: c.name, file: null, closing: null };
+        if (c.missing) {
+          this.logEntry({ ...base, status: 'failed', message: 'unknown customer code' });
+          return null;
+        }
+        if (isSensitive(c.confidentiality) && !input.confirmed) {
+          this.logEntry({ ...base, status: 'skipped', message: `${c.confidentiality}: printing needs confirmation` });
+          return null;
+        }
+        const d = await read(ctx, (sqlite) => statementDataSync(sqlite, company, { customerId: c.id, from: input.from, to: input.to, style }));
+        if (input.filter?.overdueOnly) {
+          const overdue = Object.entries(d.ageing.buckets).some(([k, v]) => k !== 'not_due' && v > 0);
+          if (!overdue) {
+            this.logEntry({ ...base, status: 'skipped', closing: d.closing, message: 'nothing overdue' });
+            return null;
+          }
+        }
+        return d;
+      };
+
+      const worker = async () => {
+        while (queue.length && !this.cancelled) {
+          const c = queue.shift()!;
+          this.job.current = c.code;
+          try {
+            const d = await loadOne(c);
+            if (d) {
+              if (input.output === 'combined') {
+                combined.push({ customer: d.customer, from: d.from, to: d.to, style: d.style, closing: d.closing });
+                combinedHtml.push(statementSection(d, lang));
+              } else {
+                const pdf = await renderer!.htmlToPdf(statementHtml(d, { lang }), { footerLabel: d.customer.code });
+                const file = path.join(input.dir, statementFileName(d));
+                const tmp = `${file}.partial`;
+                fs.writeFileSync(tmp, pdf);
+                fs.renameSync(tmp, file);
+                await recordSent(ctx, { runId: this.job.runId, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file });
+                this.logEntry({ customerCode: c.code, customerName: c.name, status: 'produced', file, closing: d.closing, message: null });
+              }
+            }
+          } catch (e) {
+            this.logEntry({ customerCode: c.code, customerName: c.name, status: 'failed', file: null, closing: null, message: (e as Error).message ?? String(e) });
+          }
+          this.step();
+        }
+      };
+      const n = input.output === 'combined' ? 1 : Math.max(1, this.deps.concurrency ?? 3);
+      await Promise.all(Array.from({ length: n }, () => worker()));
+
+      if (input.output === 'combined' && combined.length && !this.cancelled) {
+        this.job.current = null;
+        const html = combinedSectionsHtml(combinedHtml, `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.from}~${input.to}`, { lang });
+        const pdf = await renderer.htmlToPdf(html, { title: `statements ${input.to}` });
+        const file = path.join(input.dir, `${sanitizeFileName(`对账单-${input.from}-${input.to}-合并`)}.pdf`);
+        fs.writeFileSync(`${file}.partial`, pdf);
+        fs.renameSync(`${file}.partial`, file);
+        this.job.combinedFile = file;
+        for (const d of combined) {
+          await recordSent(ctx, { runId: this.job.runId, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file });
+          this.logEntry({ customerCode: d.customer.code, customerName: d.customer.name, status: 'produced', file, closing: d.closing, message: null });
+        }
+      }
+      this.job.state = this.cancelled ? 'cancelled' : 'done';
+    } catch (e) {
+      this.job.state = 'failed';
+      this.job.message = (e as Error).message ?? String(e);
+    } finally {
+      this.job.current = null;
+      this.job.finishedAt = this.ctx.clock.now().toISOString();
+      if (this.job.state !== 'running' && this.job.processed === this.job.total) this.job.percent = 100;
+      await renderer?.close().catch(() => undefined);
+      await this.finish().catch(() => undefined);
+    }
+    return this.snapshot();
+  }
+
+  private async finish(): Promise<void> {
+    const j = this.job;
+    await serialize(this.ctx, () =>
+      this.ctx.book.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('statement_runs')
+          .set({ state: j.state, produced: j.produced, skipped: j.skipped, failed: j.failed, log: JSON.stringify(j.log), finished_at: j.finishedAt })
+          .where('id', '=', j.runId)
+          .execute();
+        await writeAudit(this.ctx, trx, {
+          entity: 'statement_run',
+          entityId: j.runId,
+          action: 'batch',
+          after: {
+            from: this.input.from,
+            to: this.input.to,
+            output: j.output,
+            dir: j.dir,
+            state: j.state,
+            produced: j.produced,
+            skipped: j.skipped,
+            failed: j.failed,
+            sensitiveIncluded: this.input.confirmed ? this.candidates.filter((c) => isSensitive(c.confidentiality)).map((c) => c.code) : [],
+          },
+          note: this.input.confirmed ? 'user confirmed printing confidential/top-secret customers' : null,
+        });
+      }),
+    );
+  }
+}
+
+export async function startBatchRun(ctx: ServiceContext, input: StatementBatchInput, deps: BatchDeps): Promise<BatchRun> {
+  assertPeriod(input.from, input.to);
+  if (!path.isAbsolute(input.dir)) throw new AppError('VALIDATION', 'dir: must be a full (absolute) folder path', { field: 'dir' });
+  try {
+    fs.mkdirSync(input.dir, { recursive: true });
+    fs.accessSync(input.dir, fs.constants.W_OK);
+  } catch (e) {
+    throw new AppError('VALIDATION', `dir: cannot write to ${input.dir} (${(e as Error).message})`, { field: 'dir' });
+  }
+  const candidates = await read(ctx, (sqlite) => selectCandidates(sqlite, input));
+  const runId = await serialize(ctx, async () => {
+    const r = await ctx.book.db
+      .insertInto('statement_runs')
+      .values({
+        kind: 'batch',
+        period_from: input.from,
+        period_to: input.to,
+        style: input.style ?? 'balance_forward',
+        lang: input.lang ?? 'zh-CN',
+        output: input.output,
+        target_dir: input.dir,
+        filter: JSON.stringify(input.filter ?? {}),
+        state: 'running',
+        log: null,
+        operator_name: ctx.session.operator?.name ?? null,
+        started_at: ctx.clock.now().toISOString(),
+        finished_at: null,
+      })
+      .executeTakeFirstOrThrow();
+    return Number(r.insertId);
+  });
+  return new BatchRun(ctx, input, runId, candidates, deps);
+}

@@ -1,0 +1,236 @@
+// The confirmation loop (回执): statements sent, slips returned (agrees / disagrees by a stated
+// difference, note, received date, optional scan kept as a blob or a path), statements not yet
+// returned, open disagreements and their resolution. Every write is audit-logged.
+import { AppError } from '../../../shared/result';
+import { isValidDate, daysBetween } from '../../domain/dates';
+import type { ConfirmInput, ConfirmationRow, StatementSentRow, StatementStyle } from '../../../shared/types-statements';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { serialize } from '../receivables/common';
+
+/** Largest scan kept inside the book; bigger files are referenced by path. */
+export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+interface ConfRow {
+  id: number;
+  statement_id: number | null;
+  customer_id: number;
+  code: string;
+  name: string;
+  period_to: string;
+  closing: number | null;
+  result: string;
+  stated_difference: number | null;
+  note: string | null;
+  received_on: string;
+  scan_name: string | null;
+  scan_mime: string | null;
+  scan_size: number | null;
+  scan_path: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+const CONF_SQL = `SELECT f.id, f.statement_id, f.customer_id, c.code, c.name, f.period_to, s.closing, f.result, f.stated_difference, f.note, f.received_on,
+  f.scan_name, f.scan_mime, length(f.scan_blob) AS scan_size, f.scan_path, f.recorded_at, f.recorded_by, f.resolved_at, f.resolution
+  FROM statement_confirmations f JOIN customers c ON c.id = f.customer_id LEFT JOIN statements_sent s ON s.id = f.statement_id`;
+
+function confOut(r: ConfRow): ConfirmationRow {
+  return {
+    id: r.id,
+    statementId: r.statement_id,
+    customerId: r.customer_id,
+    customerCode: r.code,
+    customerName: r.name,
+    periodTo: r.period_to,
+    closing: r.closing,
+    result: r.result as ConfirmationRow['result'],
+    statedDifference: r.stated_difference,
+    note: r.note,
+    receivedOn: r.received_on,
+    scan:
+      r.scan_name || r.scan_path
+        ? { name: r.scan_name ?? r.scan_path ?? '', mime: r.scan_mime ?? 'application/octet-stream', size: r.scan_size ?? 0, stored: r.scan_size ? 'blob' : 'path', path: r.scan_path }
+        : null,
+    recordedAt: r.recorded_at,
+    recordedBy: r.recorded_by,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+  };
+}
+
+function getConfirmation(ctx: ServiceContext, id: number): ConfirmationRow {
+  const r = ctx.book.sqlite.prepare(`${CONF_SQL} WHERE f.id = ?`).get(id) as ConfRow | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `confirmation ${id} not found`, { field: 'id' });
+  return confOut(r);
+}
+
+export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInput): Promise<ConfirmationRow> {
+  if (!isValidDate(input.receivedOn)) throw new AppError('VALIDATION', 'receivedOn: must be a date YYYY-MM-DD', { field: 'receivedOn' });
+  if (input.result === 'disagrees' && (input.statedDifference === null || input.statedDifference === undefined) && !input.note?.trim()) {
+    throw new AppError('VALIDATION', 'statedDifference: a disagreement needs the stated difference or a note', { field: 'statedDifference' });
+  }
+  let scanBlob: Buffer | null = null;
+  if (input.scan) {
+    scanBlob = Buffer.from(input.scan.base64, 'base64');
+    if (scanBlob.length === 0) throw new AppError('VALIDATION', 'scan: the file is empty', { field: 'scan' });
+    if (scanBlob.length > SCAN_MAX_BYTES) throw new AppError('VALIDATION', `scan: larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB; keep it as a file path instead`, { field: 'scan' });
+  }
+  return serialize(ctx, async () => {
+    const sqlite = ctx.book.sqlite;
+    let statement: { id: number; customer_id: number; period_to: string; closing: number } | undefined;
+    if (input.statementId !== undefined) {
+      statement = sqlite.prepare('SELECT id, customer_id, period_to, closing FROM statements_sent WHERE id = ?').get(input.statementId) as typeof statement;
+      if (!statement) throw new AppError('NOT_FOUND', `statementId: statement ${input.statementId} not found`, { field: 'statementId' });
+      if (input.customerId !== undefined && input.customerId !== statement.customer_id) {
+        throw new AppError('VALIDATION', 'customerId: the statement was sent to another customer', { field: 'customerId' });
+      }
+    } else {
+      if (input.customerId === undefined) throw new AppError('VALIDATION', 'statementId: give the statement or the customer', { field: 'statementId' });
+      if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
+        throw new AppError('NOT_FOUND', `customerId: customer ${input.customerId} not found`, { field: 'customerId' });
+      }
+      // The latest statement sent to the customer (for that period end when given) and not yet returned.
+      statement = sqlite
+        .prepare(
+          `SELECT s.id, s.customer_id, s.period_to, s.closing FROM statements_sent s
+           WHERE s.customer_id = @cid AND (@to IS NULL OR s.period_to = @to)
+             AND NOT EXISTS (SELECT 1 FROM statement_confirmations f WHERE f.statement_id = s.id)
+           ORDER BY s.sent_at DESC, s.id DESC LIMIT 1`,
+        )
+        .get({ cid: input.customerId, to: input.periodTo ?? null }) as typeof statement;
+      if (!statement && !input.periodTo) {
+        throw new AppError('VALIDATION', 'periodTo: no statement sent to this customer is waiting; give the period end of the slip', { field: 'periodTo' });
+      }
+    }
+    const periodTo = statement?.period_to ?? input.periodTo!;
+    if (!isValidDate(periodTo)) throw new AppError('VALIDATION', 'periodTo: must be a date YYYY-MM-DD', { field: 'periodTo' });
+    const customerId = statement?.customer_id ?? input.customerId!;
+    const id = await ctx.book.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .insertInto('statement_confirmations')
+        .values({
+          statement_id: statement?.id ?? null,
+          customer_id: customerId,
+          period_to: periodTo,
+          result: input.result,
+          stated_difference: input.result === 'disagrees' ? (input.statedDifference ?? null) : null,
+          note: input.note?.trim() || null,
+          received_on: input.receivedOn,
+          scan_name: input.scan?.fileName ?? null,
+          scan_mime: input.scan?.mime ?? null,
+          scan_blob: scanBlob,
+          scan_path: input.scanPath?.trim() || null,
+          recorded_at: ctx.clock.now().toISOString(),
+          recorded_by: ctx.session.operator?.name ?? null,
+          resolved_at: null,
+          resolution: null,
+        })
+        .executeTakeFirstOrThrow();
+      const newId = Number(r.insertId);
+      await writeAudit(ctx, trx, {
+        entity: 'statement_confirmation',
+        entityId: newId,
+        customerId,
+        action: input.result === 'agrees' ? 'confirm-agrees' : 'confirm-disagrees',
+        after: {
+          statementId: statement?.id ?? null,
+          periodTo,
+          closing: statement?.closing ?? null,
+          result: input.result,
+          statedDifference: input.statedDifference ?? null,
+          note: input.note ?? null,
+          receivedOn: input.receivedOn,
+          scan: input.scan ? { name: input.scan.fileName, bytes: scanBlob?.length ?? 0 } : input.scanPath ? { path: input.scanPath } : null,
+        },
+      });
+      return newId;
+    });
+    return getConfirmation(ctx, id);
+  });
+}
+
+export async function resolveDisagreement(ctx: ServiceContext, input: { id: number; resolution: string }): Promise<ConfirmationRow> {
+  return serialize(ctx, async () => {
+    const before = getConfirmation(ctx, input.id);
+    if (before.result !== 'disagrees') throw new AppError('VALIDATION', 'id: this slip agrees; nothing to resolve', { field: 'id' });
+    if (before.resolvedAt) throw new AppError('CONFLICT', 'id: already resolved', { field: 'id' });
+    await ctx.book.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('statement_confirmations')
+        .set({ resolved_at: ctx.clock.now().toISOString(), resolution: input.resolution })
+        .where('id', '=', input.id)
+        .execute();
+      await writeAudit(ctx, trx, { entity: 'statement_confirmation', entityId: input.id, customerId: before.customerId, action: 'resolve', before, note: input.resolution });
+    });
+    return getConfirmation(ctx, input.id);
+  });
+}
+
+export async function listConfirmations(ctx: ServiceContext, q: { customerId?: number; openDisagreements?: boolean }): Promise<ConfirmationRow[]> {
+  return serialize(ctx, () => {
+    const where: string[] = [];
+    if (q.customerId !== undefined) where.push('f.customer_id = @cid');
+    if (q.openDisagreements) where.push("f.result = 'disagrees' AND f.resolved_at IS NULL");
+    const rows = ctx.book.sqlite
+      .prepare(`${CONF_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.received_on DESC, f.id DESC LIMIT 2000`)
+      .all({ cid: q.customerId ?? null }) as ConfRow[];
+    return rows.map(confOut);
+  });
+}
+
+export async function confirmationScan(ctx: ServiceContext, id: number): Promise<{ fileName: string; mime: string; base64: string } | null> {
+  return serialize(ctx, () => {
+    const r = ctx.book.sqlite.prepare('SELECT scan_name, scan_mime, scan_blob FROM statement_confirmations WHERE id = ?').get(id) as
+      | { scan_name: string | null; scan_mime: string | null; scan_blob: Buffer | null }
+      | undefined;
+    if (!r) throw new AppError('NOT_FOUND', `confirmation ${id} not found`, { field: 'id' });
+    if (!r.scan_blob) return null;
+    return { fileName: r.scan_name ?? `scan-${id}`, mime: r.scan_mime ?? 'application/octet-stream', base64: r.scan_blob.toString('base64') };
+  });
+}
+
+/** Statements sent and not yet returned (by default only the latest one per customer). */
+export async function listOutstanding(ctx: ServiceContext, q: { customerId?: number; latestOnly?: boolean } = {}): Promise<StatementSentRow[]> {
+  const today = ctx.clock.today();
+  return serialize(ctx, () => {
+    const rows = ctx.book.sqlite
+      .prepare(
+        `SELECT s.id, s.run_id, s.customer_id, c.code, c.name, s.period_from, s.period_to, s.style, s.closing, s.sent_at, s.file_path
+         FROM statements_sent s JOIN customers c ON c.id = s.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM statement_confirmations f WHERE f.statement_id = s.id)
+           AND (@cid IS NULL OR s.customer_id = @cid)
+           AND (@latest = 0 OR s.id = (SELECT s2.id FROM statements_sent s2 WHERE s2.customer_id = s.customer_id ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1))
+         ORDER BY s.sent_at, c.code LIMIT 5000`,
+      )
+      .all({ cid: q.customerId ?? null, latest: q.latestOnly === false ? 0 : 1 }) as {
+      id: number;
+      run_id: number | null;
+      customer_id: number;
+      code: string;
+      name: string;
+      period_from: string;
+      period_to: string;
+      style: string;
+      closing: number;
+      sent_at: string;
+      file_path: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      runId: r.run_id,
+      customerId: r.customer_id,
+      customerCode: r.code,
+      customerName: r.name,
+      from: r.period_from,
+      to: r.period_to,
+      style: r.style as StatementStyle,
+      closing: r.closing,
+      sentAt: r.sent_at,
+      file: r.file_path,
+      daysOut: Math.max(0, daysBetween(r.sent_at.slice(0, 10), today)),
+    }));
+  });
+}

@@ -1,0 +1,274 @@
+// Statement data (对账单数据), SPEC §2 "Statements": for one customer and a period, the
+// customer's documents are read from the book and handed to the pure domain buildStatement
+// (opening, lines with running balance, closing, 大写). The closing position as of `to` (open
+// items, ageing, unapplied credits) is rebuilt from the allocation rows themselves, so it
+// agrees with the ageing report to the fen (credit notes and write-offs applied by hand, voids
+// and bad-debt recoveries included).
+//
+// Voided documents are left out by default; with includeVoided they are listed, marked void,
+// with zero effect on the balance.
+import type Database from 'better-sqlite3';
+import { buildStatement } from '../../domain/statement';
+import { bucketize, defaultBuckets, positionAsOf, bucketFor, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../../domain/ageing';
+import type { Allocation } from '../../domain/allocation';
+import { isValidDate } from '../../domain/dates';
+import { AppError } from '../../../shared/result';
+import type { CompanySettings } from '../../../shared/types';
+import type { Confidentiality } from '../../../shared/customer-fields';
+import type {
+  StatementCredit,
+  StatementCustomerBlock,
+  StatementData,
+  StatementLineKind,
+  StatementLineOut,
+  StatementQuery,
+  StatementStyle,
+} from '../../../shared/types-statements';
+
+type Sqlite = Database.Database;
+
+interface CustomerRow {
+  id: number;
+  code: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  confidentiality: string;
+  payment_terms_days: number;
+  lifecycle: string;
+}
+
+export function assertPeriod(from: string, to: string): void {
+  if (!isValidDate(from)) throw new AppError('VALIDATION', 'from: must be a date YYYY-MM-DD', { field: 'from' });
+  if (!isValidDate(to)) throw new AppError('VALIDATION', 'to: must be a date YYYY-MM-DD', { field: 'to' });
+  if (from > to) throw new AppError('VALIDATION', `from: ${from} is after to ${to}`, { field: 'from' });
+}
+
+export function findCustomer(sqlite: Sqlite, key: { customerId?: number; customerCode?: string }): CustomerRow {
+  const sql = 'SELECT id, code, name, address, phone, confidentiality, payment_terms_days, lifecycle FROM customers WHERE ';
+  const row = (
+    key.customerId !== undefined ? sqlite.prepare(`${sql}id = ?`).get(key.customerId) : sqlite.prepare(`${sql}code = ?`).get(key.customerCode ?? '')
+  ) as CustomerRow | undefined;
+  if (!row) {
+    const field = key.customerId !== undefined ? 'customerId' : 'customerCode';
+    throw new AppError('NOT_FOUND', `${field}: customer ${key.customerId ?? key.customerCode} not found`, { field });
+  }
+  return row;
+}
+
+export function customerBlock(sqlite: Sqlite, c: CustomerRow): StatementCustomerBlock {
+  const contact = sqlite
+    .prepare('SELECT name, title, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY is_key_payer DESC, sort, id LIMIT 1')
+    .get(c.id) as { name: string; title: string | null; phone: string | null; mobile: string | null } | undefined;
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    address: c.address,
+    phone: c.phone,
+    confidentiality: c.confidentiality as Confidentiality,
+    keyContact: contact ? { name: contact.name, title: contact.title, phone: contact.mobile || contact.phone || null } : null,
+    paymentTermsDays: c.payment_terms_days,
+  };
+}
+
+interface Doc {
+  kind: StatementLineKind;
+  key: string;
+  id: number;
+  number: string;
+  date: string;
+  amount: number;
+  createdAt: string;
+  voided: boolean;
+  invoiceId: number | null;
+  dueDate?: string;
+  seq: number;
+}
+
+const KIND_ORDER: Record<StatementLineKind, number> = { invoice: 0, receipt: 1, credit_note: 2, write_off: 3, recovery: 4 };
+
+function loadDocs(sqlite: Sqlite, customerId: number, to: string): Doc[] {
+  const docs: Doc[] = [];
+  const inv = sqlite
+    .prepare('SELECT id, number, issue_date AS date, due_date AS due, amount, created_at AS at, voided_at AS v FROM invoices WHERE customer_id = ? AND issue_date <= ?')
+    .all(customerId, to) as { id: number; number: string; date: string; due: string; amount: number; at: string; v: string | null }[];
+  for (const r of inv) docs.push({ kind: 'invoice', key: String(r.id), id: r.id, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: r.id, dueDate: r.due, seq: 0 });
+  const rec = sqlite
+    .prepare('SELECT id, number, reference, date, amount, created_at AS at, voided_at AS v FROM receipts WHERE customer_id = ? AND date <= ?')
+    .all(customerId, to) as { id: number; number: string | null; reference: string | null; date: string; amount: number; at: string; v: string | null }[];
+  for (const r of rec) {
+    docs.push({ kind: 'receipt', key: `r${r.id}`, id: r.id, number: r.number || r.reference || `#${r.id}`, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: null, seq: 0 });
+  }
+  const cn = sqlite
+    .prepare('SELECT id, number, date, amount, invoice_id AS inv, created_at AS at, voided_at AS v FROM credit_notes WHERE customer_id = ? AND date <= ?')
+    .all(customerId, to) as { id: number; number: string; date: string; amount: number; inv: number | null; at: string; v: string | null }[];
+  for (const r of cn) docs.push({ kind: 'credit_note', key: `c${r.id}`, id: r.id, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: r.inv, seq: 0 });
+  const wo = sqlite
+    .prepare(
+      `SELECT w.id, i.number, w.date, w.amount, w.invoice_id AS inv, w.created_at AS at, w.voided_at AS v
+       FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.customer_id = ? AND w.date <= ?`,
+    )
+    .all(customerId, to) as { id: number; number: string; date: string; amount: number; inv: number; at: string; v: string | null }[];
+  for (const r of wo) docs.push({ kind: 'write_off', key: `w${r.id}`, id: r.id, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: r.inv, seq: 0 });
+  // Bad-debt recoveries (坏账收回): a reversing write-off allocation, shown as a debit line.
+  const recov = sqlite
+    .prepare(
+      `SELECT a.id, i.number, a.date, -a.amount AS amount, a.invoice_id AS inv, a.created_at AS at, a.write_off_id AS wo
+       FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.customer_id = ? AND a.kind = 'recovery' AND a.date <= ?`,
+    )
+    .all(customerId, to) as { id: number; number: string; date: string; amount: number; inv: number; at: string; wo: number }[];
+  for (const r of recov) docs.push({ kind: 'recovery', key: `v${r.id}`, id: r.wo, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: false, invoiceId: r.inv, seq: 0 });
+  // Entry order (same-day lines): when the document was entered, then kind, then id.
+  docs.sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id));
+  docs.forEach((d, i) => (d.seq = i));
+  return docs;
+}
+
+interface AllocRow {
+  inv: number;
+  rec: number | null;
+  cn: number | null;
+  wo: number | null;
+  amount: number;
+  date: string;
+}
+
+function loadAllocations(sqlite: Sqlite, customerId: number, to: string): AllocRow[] {
+  return sqlite
+    .prepare(
+      `SELECT a.invoice_id AS inv, a.receipt_id AS rec, a.credit_note_id AS cn, a.write_off_id AS wo, a.amount, a.date
+       FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.customer_id = ? AND a.date <= ?`,
+    )
+    .all(customerId, to) as AllocRow[];
+}
+
+const cmpLine = (a: { date: string; seq: number }, b: { date: string; seq: number }) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.seq - b.seq);
+
+/** Statement data from an open book connection (synchronous; callers serialize). */
+export function statementDataSync(
+  sqlite: Sqlite,
+  company: CompanySettings,
+  q: StatementQuery,
+): StatementData {
+  const t0 = performance.now();
+  assertPeriod(q.from, q.to);
+  const style: StatementStyle = q.style ?? 'balance_forward';
+  const c = findCustomer(sqlite, q);
+  const docs = loadDocs(sqlite, c.id, q.to);
+  const live = docs.filter((d) => !d.voided);
+
+  // Lines: the pure domain statement. Recoveries enter as negative write-offs (the balance
+  // rises) and are relabelled below.
+  const invoices: ArInvoice[] = [];
+  const receipts: ArReceipt[] = [];
+  const creditNotes: ArCreditNote[] = [];
+  const writeOffs: ArWriteOff[] = [];
+  for (const d of live) {
+    if (d.kind === 'invoice') invoices.push({ id: d.id, customerId: c.id, number: d.number, issueDate: d.date, dueDate: d.dueDate!, amount: d.amount, seq: d.seq });
+    else if (d.kind === 'receipt') receipts.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, seq: d.seq });
+    else if (d.kind === 'credit_note') creditNotes.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, invoiceId: null, seq: d.seq });
+    else if (d.kind === 'write_off') writeOffs.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, invoiceId: d.invoiceId!, seq: d.seq });
+    else writeOffs.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: -d.amount, invoiceId: d.invoiceId!, seq: d.seq });
+  }
+  const st = buildStatement({ customerCode: c.code, from: q.from, to: q.to, invoices, receipts, creditNotes, writeOffs, allocations: [] });
+  const periodDocs = live.filter((d) => d.date >= q.from).sort(cmpLine);
+  let lines: StatementLineOut[] = st.lines.map((l, i) => {
+    const d = periodDocs[i];
+    if (d.kind === 'recovery') return { date: l.date, kind: 'recovery', number: l.number, debit: d.amount, credit: 0, balance: l.balance };
+    return { date: l.date, kind: l.kind, number: l.number, debit: l.debit, credit: l.credit, balance: l.balance };
+  });
+  if (q.includeVoided) {
+    const merged: (StatementLineOut & { seq: number })[] = lines.map((l, i) => ({ ...l, seq: periodDocs[i].seq }));
+    for (const d of docs) {
+      if (!d.voided || d.date < q.from) continue;
+      const debit = d.kind === 'invoice' ? d.amount : 0;
+      merged.push({ date: d.date, kind: d.kind, number: d.number, debit, credit: debit ? 0 : d.amount, balance: 0, void: true, seq: d.seq });
+    }
+    merged.sort(cmpLine);
+    let bal = st.opening;
+    lines = merged.map(({ seq: _seq, ...l }) => {
+      if (!l.void) bal = l.balance;
+      return l.void ? { ...l, balance: bal } : l;
+    });
+  }
+
+  // Closing position as of `to` from the allocation rows: credit notes and write-offs enter as
+  // credits applied by their own allocation rows (exactly as the book applied them).
+  const recovered = new Map<number, number>();
+  for (const d of live) if (d.kind === 'recovery') recovered.set(d.id, (recovered.get(d.id) ?? 0) + d.amount);
+  const credits: (ArReceipt & { kind: StatementCredit['kind']; label: string })[] = [];
+  for (const d of live) {
+    if (d.kind === 'receipt' || d.kind === 'credit_note') credits.push({ id: d.key, customerId: c.id, date: d.date, amount: d.amount, kind: d.kind, label: d.number });
+    else if (d.kind === 'write_off') credits.push({ id: d.key, customerId: c.id, date: d.date, amount: d.amount - (recovered.get(d.id) ?? 0), kind: 'write_off', label: d.number });
+  }
+  const allocations: Allocation[] = [];
+  for (const a of loadAllocations(sqlite, c.id, q.to)) {
+    const rid = a.rec !== null ? `r${a.rec}` : a.cn !== null ? `c${a.cn}` : a.wo !== null ? `w${a.wo}` : null;
+    if (rid) allocations.push({ receiptId: rid, invoiceId: a.inv, amount: a.amount, date: a.date });
+  }
+  const posLedger = { invoices, receipts: credits, allocations };
+  const pos = positionAsOf(posLedger, q.to);
+  const set = defaultBuckets('due');
+  const buckets = bucketize(pos.openItems, 'due', set);
+
+  // Unapplied part of each credit as of `to`.
+  const liveInvoices = new Map(invoices.map((i) => [i.id as number, i]));
+  const applied = new Map<string, number>();
+  for (const a of allocations) {
+    const inv = liveInvoices.get(a.invoiceId as number);
+    if (!inv || inv.issueDate > q.to) continue;
+    applied.set(a.receiptId as string, (applied.get(a.receiptId as string) ?? 0) + a.amount);
+  }
+  const creditsOut: StatementCredit[] = [];
+  for (const cr of credits) {
+    const u = cr.amount - (applied.get(cr.id as string) ?? 0);
+    if (u !== 0) creditsOut.push({ kind: cr.kind, number: cr.label, date: cr.date, amount: cr.amount, unapplied: u });
+  }
+
+  return {
+    customerCode: c.code,
+    from: q.from,
+    to: q.to,
+    style,
+    currency: company.currency || 'CNY',
+    opening: st.opening,
+    lines,
+    closing: st.closing,
+    closingInWords: st.closingInWords,
+    ageing: { buckets, unapplied: pos.unapplied, total: pos.total, keys: set.map((b) => ({ key: b.key, from: b.from, to: b.to })) },
+    openItems: pos.openItems.map((i) => ({
+      invoiceId: i.invoiceId as number,
+      number: i.number,
+      issueDate: i.issueDate,
+      dueDate: i.dueDate,
+      amount: i.amount,
+      open: i.open,
+      daysPastDue: i.daysPastDue,
+      daysSinceIssue: i.daysSinceIssue,
+      bucket: bucketFor(i.daysPastDue, set),
+    })),
+    credits: creditsOut,
+    company,
+    customer: customerBlock(sqlite, c),
+    includesVoided: !!q.includeVoided,
+    ms: Math.round((performance.now() - t0) * 10) / 10,
+  };
+}
+
+/** The fixed JSON of `creditdesk statement --format json` (DESIGN.md), plus a few extra fields. */
+export function statementJson(d: StatementData) {
+  return {
+    customerCode: d.customerCode,
+    from: d.from,
+    to: d.to,
+    opening: d.opening,
+    lines: d.lines.map((l) => ({ date: l.date, kind: l.kind, number: l.number, debit: l.debit, credit: l.credit, balance: l.balance, ...(l.void ? { void: true } : {}) })),
+    closing: d.closing,
+    closingInWords: d.closingInWords,
+    ageing: { buckets: d.ageing.buckets, total: d.ageing.total, unapplied: d.ageing.unapplied },
+    customerName: d.customer.name,
+    currency: d.currency,
+    openItems: d.openItems.map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amount: i.amount, open: i.open, daysPastDue: i.daysPastDue })),
+  };
+}

@@ -1,0 +1,105 @@
+// The desk's statements service: which PDF renderer to use (the Electron shell injects its
+// printToPDF renderer; browser mode, the CLI and tests use Chromium through playwright-core),
+// a shared renderer for single PDFs (closed when idle), and the one batch run at a time.
+import type { Desk } from '../../app/desk';
+import { AppError } from '../../../shared/result';
+import type { StatementBatchInput, StatementBatchJob } from '../../../shared/types-statements';
+import type { PdfRenderer, PdfRendererFactory } from '../../print/pdf';
+import { PlaywrightPdfRenderer } from '../../print/playwright';
+import type { ServiceContext } from '../context';
+import { startBatchRun, type BatchRun } from './batch';
+
+export interface StatementsServiceOptions {
+  pdfRenderer?: PdfRendererFactory;
+  /** PDFs rendered at once in a batch (default 3). */
+  concurrency?: number;
+  /** Close the shared single-PDF renderer after this long unused (default 60 s). */
+  idleCloseMs?: number;
+}
+
+export const defaultPdfRenderer: PdfRendererFactory = () => new PlaywrightPdfRenderer();
+
+export class StatementsService {
+  private opts: StatementsServiceOptions;
+  private shared: PdfRenderer | null = null;
+  private idle: NodeJS.Timeout | null = null;
+  private busy = 0;
+  private batch: BatchRun | null = null;
+
+  constructor(opts: StatementsServiceOptions = {}) {
+    this.opts = opts;
+  }
+
+  configure(opts: StatementsServiceOptions): void {
+    this.opts = { ...this.opts, ...opts };
+  }
+
+  get factory(): PdfRendererFactory {
+    return this.opts.pdfRenderer ?? defaultPdfRenderer;
+  }
+
+  /** Runs `fn` with the shared renderer (launched on first use, closed after a quiet minute). */
+  async withRenderer<T>(fn: (r: PdfRenderer) => Promise<T>): Promise<T> {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    if (!this.shared) this.shared = this.factory();
+    const r = this.shared;
+    this.busy++;
+    try {
+      return await fn(r);
+    } finally {
+      this.busy--;
+      if (this.busy === 0) {
+        this.idle = setTimeout(() => void this.closeShared(), this.opts.idleCloseMs ?? 60_000);
+        this.idle.unref?.();
+      }
+    }
+  }
+
+  private async closeShared(): Promise<void> {
+    if (this.busy > 0) return;
+    const r = this.shared;
+    this.shared = null;
+    await r?.close().catch(() => undefined);
+  }
+
+  async startBatch(ctx: ServiceContext, input: StatementBatchInput): Promise<StatementBatchJob> {
+    if (this.batch?.job.state === 'running') throw new AppError('CONFLICT', 'a statement batch is already running', { field: 'dir' });
+    this.batch = await startBatchRun(ctx, input, { renderer: this.factory, concurrency: this.opts.concurrency });
+    return this.batch.snapshot();
+  }
+
+  progress(): StatementBatchJob | null {
+    return this.batch?.snapshot() ?? null;
+  }
+
+  cancel(): StatementBatchJob | null {
+    this.batch?.cancel();
+    return this.progress();
+  }
+
+  /** Resolves when the current batch (if any) has finished. */
+  async waitBatch(): Promise<StatementBatchJob | null> {
+    return this.batch ? this.batch.done : null;
+  }
+
+  async close(): Promise<void> {
+    this.batch?.cancel();
+    await this.batch?.done.catch(() => undefined);
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    await this.closeShared();
+  }
+}
+
+const services = new WeakMap<Desk, StatementsService>();
+
+/** The statements service of a desk (created on first use; `opts` are applied when given). */
+export function statementsServiceFor(desk: Desk, opts?: StatementsServiceOptions): StatementsService {
+  let s = services.get(desk);
+  if (!s) {
+    s = new StatementsService(opts);
+    services.set(desk, s);
+  } else if (opts) s.configure(opts);
+  return s;
+}

@@ -1,0 +1,252 @@
+// Credit notes (退货/折让/索赔), write-offs (坏账核销) and notes receivable (应收票据).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Input, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CREDIT_NOTE_KINDS, NOTE_KINDS, type AllocationRow } from '../../../../../shared/types-receivables';
+import { call } from '../../../api/client';
+import { money } from '../../../format/money';
+import { arErrorText, CustomerPicker, errorField, invalidateAr, useOpenInvoices, type CustomerOption } from '../common';
+import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
+import { focusFirst, useEnterNav } from './keyboard';
+
+type Values = Record<string, unknown> & { date?: Dayjs; issueDate?: Dayjs; maturityDate?: Dayjs; amount?: string };
+
+/** The skeleton every entry form shares: customer first, Enter navigation, clear + refocus. */
+function useEntry<R>(opts: { fields: string[]; run: (customer: CustomerOption, v: Values) => Promise<R>; done: (r: R, customer: CustomerOption) => void; keep: string[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const box = useRef<HTMLDivElement>(null);
+  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customerError, setCustomerError] = useState(false);
+  const save = useMutation({
+    mutationFn: (a: { customer: CustomerOption; v: Values }) => opts.run(a.customer, a.v),
+    onSuccess: (r, a) => {
+      invalidateAr(qc);
+      opts.done(r, a.customer);
+      form.resetFields(opts.fields.filter((f) => !opts.keep.includes(f)));
+      setCustomer(null);
+      focusFirst(box.current);
+    },
+    onError: (e) => {
+      const f = errorField(e);
+      if (f && opts.fields.includes(f)) form.setFields([{ name: f, errors: [arErrorText(t, e)] }]);
+      else void message.error(arErrorText(t, e));
+    },
+  });
+  const submit = useCallback(async () => {
+    if (save.isPending) return;
+    if (!customer) setCustomerError(true);
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (customer) save.mutate({ customer, v });
+  }, [customer, form, save]);
+  const onKeyDown = useEnterNav(box, () => void submit());
+  const picker = (testid: string, onPick?: () => void): ReactNode => (
+    <Form.Item label={t('ar.entry.customer')} className="ar-wide" validateStatus={customerError ? 'error' : undefined} help={customerError ? t('ar.entry.needCustomer') : undefined}>
+      <CustomerPicker
+        value={customer}
+        autoFocus
+        testid={testid}
+        onChange={(c) => {
+          setCustomer(c);
+          setCustomerError(false);
+          onPick?.();
+        }}
+      />
+      <CustomerFacts customer={customer} />
+    </Form.Item>
+  );
+  return { form, box, customer, save, submit, onKeyDown, picker, t, message };
+}
+
+const req = (t: (k: string) => string) => ({ required: true, whitespace: true, message: t('validation.required') });
+
+export function CreditNoteForm({ today }: { today: string }) {
+  const [last, setLast] = useState<{ number: string; amount: number; allocations: AllocationRow[]; unapplied: number } | null>(null);
+  const e = useEntry({
+    fields: ['number', 'date', 'amount', 'kind', 'invoiceId', 'reason'],
+    keep: ['date', 'kind'],
+    run: (c, v) =>
+      call('credit-notes:create', {
+        customerId: c.id,
+        number: String(v.number ?? '').trim(),
+        date: iso(v.date) as string,
+        amount: fenOf(v.amount) as number,
+        kind: (v.kind as 'return') ?? 'return',
+        invoiceId: (v.invoiceId as number | undefined) ?? null,
+        reason: String(v.reason ?? '').trim() || null,
+      }),
+    done: (r) => {
+      setLast({ number: r.creditNote.number, amount: r.creditNote.amount, allocations: r.allocations, unapplied: r.creditNote.unapplied });
+      void e.message.success(e.t('ar.entry.saved', { number: r.creditNote.number }));
+    },
+  });
+  const { t, form, customer } = e;
+  const open = useOpenInvoices(customer?.id ?? null);
+  return (
+    <div ref={e.box} onKeyDown={e.onKeyDown}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today), kind: 'return' }}>
+        <div className="ar-entry-grid">
+          {e.picker('ar-cn-customer', () => form.setFieldValue('invoiceId', null))}
+          <Form.Item name="kind" label={t('ar.entry.kind')}>
+            <Select data-testid="ar-cn-kind" options={CREDIT_NOTE_KINDS.map((k) => ({ value: k, label: t(`ar.creditNoteKind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="number" label={t('ar.entry.number')} rules={[req(t), { max: 40, message: t('validation.too_long') }]}>
+            <Input maxLength={40} autoComplete="off" data-testid="ar-cn-number" />
+          </Form.Item>
+          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
+          </Form.Item>
+          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
+            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} autoComplete="off" data-testid="ar-cn-amount" inputMode="decimal" />
+          </Form.Item>
+          <Form.Item name="invoiceId" label={t('ar.entry.invoice')} className="ar-wide" extra={t('ar.entry.namedInvoiceHint')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              disabled={!customer}
+              placeholder={t('ar.entry.invoicePlaceholder')}
+              options={(open.data?.rows ?? []).map((i) => ({ value: i.id, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('ar.entry.reason')} className="ar-wide" rules={[{ max: 500, message: t('validation.too_long') }]}>
+            <Input maxLength={500} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-cn-save">
+          {t('ar.entry.save')}
+        </Button>
+        <span className="ar-hint" style={{ marginLeft: 12 }}>
+          {t('ar.entry.hint')}
+        </span>
+      </Form>
+      {last && (
+        <div className="ar-result" style={{ marginTop: 16 }} data-testid="ar-cn-result">
+          <b>{t('ar.entry.lastCreditNote', { number: last.number, amount: money(last.amount) })}</b>
+          <div>
+            {last.allocations.length
+              ? `${t('ar.entry.allocationsMade')}：${last.allocations.map((a) => `${a.invoiceNumber} ${money(a.amount)}`).join('；')}`
+              : t('ar.entry.noAllocations')}
+          </div>
+          <div>{last.unapplied > 0 ? <b className="ar-neg">{t('ar.entry.unappliedLeft', { amount: money(last.unapplied) })}</b> : t('ar.entry.allApplied')}</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function WriteOffForm({ today }: { today: string }) {
+  const e = useEntry({
+    fields: ['invoiceId', 'date', 'amount', 'approvedBy', 'reason'],
+    keep: ['date', 'approvedBy'],
+    run: (_c, v) =>
+      call('write-offs:create', {
+        invoiceId: v.invoiceId as number,
+        date: iso(v.date) as string,
+        amount: fenOf(v.amount) ?? undefined,
+        approvedBy: String(v.approvedBy ?? '').trim(),
+        reason: String(v.reason ?? '').trim(),
+      }),
+    done: (r) => void e.message.success(e.t('ar.entry.saved', { number: `${r.invoiceNumber} ${money(r.amount)}` })),
+  });
+  const { t, form, customer } = e;
+  const open = useOpenInvoices(customer?.id ?? null);
+  const invoiceId = Form.useWatch('invoiceId', form) as number | undefined;
+  const inv = open.data?.rows.find((i) => i.id === invoiceId);
+  return (
+    <div ref={e.box} onKeyDown={e.onKeyDown}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today) }}>
+        <div className="ar-entry-grid">
+          {e.picker('ar-wo-customer', () => form.setFieldValue('invoiceId', undefined))}
+          <Form.Item name="invoiceId" label={t('ar.entry.invoice')} className="ar-wide" rules={[{ required: true, message: t('validation.required') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              disabled={!customer}
+              placeholder={t('ar.entry.invoicePlaceholder')}
+              data-testid="ar-wo-invoice"
+              options={(open.data?.rows ?? []).map((i) => ({ value: i.id, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+            />
+          </Form.Item>
+          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
+          </Form.Item>
+          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, false)]} validateTrigger={['onBlur', 'onSubmit']} extra={inv ? t('ar.entry.writeOffAmountHint', { open: money(inv.open) }) : undefined}>
+            <Input className="num" placeholder={inv ? money(inv.open) : t('ar.entry.amountPlaceholder')} autoComplete="off" inputMode="decimal" />
+          </Form.Item>
+          <Form.Item name="approvedBy" label={t('ar.entry.approvedBy')} rules={[req(t), { max: 40, message: t('validation.too_long') }]}>
+            <Input maxLength={40} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('ar.entry.reason')} className="ar-wide" rules={[req(t), { max: 500, message: t('validation.too_long') }]}>
+            <Input maxLength={500} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Button type="primary" data-nav danger onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-wo-save">
+          {t('ar.entry.save')}
+        </Button>
+        <span className="ar-hint" style={{ marginLeft: 12 }}>
+          {t('ar.entry.hint')}
+        </span>
+      </Form>
+    </div>
+  );
+}
+
+export function NoteForm({ today }: { today: string }) {
+  const e = useEntry({
+    fields: ['number', 'kind', 'drawer', 'issueDate', 'maturityDate', 'amount'],
+    keep: ['kind', 'issueDate'],
+    run: (c, v) =>
+      call('notes:create', {
+        customerId: c.id,
+        number: String(v.number ?? '').trim(),
+        kind: (v.kind as 'bank_acceptance') ?? 'bank_acceptance',
+        drawer: String(v.drawer ?? '').trim(),
+        issueDate: iso(v.issueDate) as string,
+        maturityDate: iso(v.maturityDate) as string,
+        amount: fenOf(v.amount) as number,
+      }),
+    done: (r) => void e.message.success(e.t('ar.entry.saved', { number: r.number })),
+  });
+  const { t, form } = e;
+  return (
+    <div ref={e.box} onKeyDown={e.onKeyDown}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ issueDate: day(today), kind: 'bank_acceptance' }}>
+        <div className="ar-entry-grid">
+          {e.picker('ar-note-customer')}
+          <Form.Item name="kind" label={t('ar.entry.noteKind')}>
+            <Select options={NOTE_KINDS.map((k) => ({ value: k, label: t(`ar.noteKind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="number" label={t('ar.entry.number')} rules={[req(t), { max: 40, message: t('validation.too_long') }]}>
+            <Input maxLength={40} autoComplete="off" data-testid="ar-note-number" />
+          </Form.Item>
+          <Form.Item name="drawer" label={t('ar.entry.drawer')} rules={[req(t), { max: 100, message: t('validation.too_long') }]}>
+            <Input maxLength={100} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="issueDate" label={t('ar.entry.issueDate')} rules={[{ required: true, message: t('validation.required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
+          </Form.Item>
+          <Form.Item name="maturityDate" label={t('ar.entry.maturityDate')} rules={[{ required: true, message: t('validation.required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} />
+          </Form.Item>
+          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
+            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} autoComplete="off" inputMode="decimal" />
+          </Form.Item>
+        </div>
+        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-note-save">
+          {t('ar.entry.save')}
+        </Button>
+        <span className="ar-hint" style={{ marginLeft: 12 }}>
+          {t('ar.entry.hint')}
+        </span>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+// 收款 entry: method, reference, optional named invoice. After saving, the allocations the
+// payment-application rule made and any unapplied credit stay on screen.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Input, Select, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod } from '../../../../../shared/types-receivables';
+import { call } from '../../../api/client';
+import { money } from '../../../format/money';
+import { useLang } from '../../../hooks/useLang';
+import { formatDate } from '../../../format/date';
+import { Amount, arErrorText, CustomerPicker, errorField, invalidateAr, useOpenInvoices, type CustomerOption } from '../common';
+import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
+import { focusFirst, useEnterNav } from './keyboard';
+
+interface Values {
+  date?: Dayjs | null;
+  amount?: string;
+  method?: ReceiptMethod;
+  reference?: string;
+  number?: string;
+  invoiceId?: number | null;
+}
+
+export function ReceiptForm({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const box = useRef<HTMLDivElement>(null);
+  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customerError, setCustomerError] = useState(false);
+  const [last, setLast] = useState<{ customer: CustomerOption; res: ReceiptCreated } | null>(null);
+  const open = useOpenInvoices(customer?.id ?? null);
+
+  const save = useMutation({
+    mutationFn: (v: { customer: CustomerOption; input: Parameters<typeof toInput>[0] }) => call('receipts:create', toInput(v.input, v.customer.id)),
+    onSuccess: (res, v) => {
+      invalidateAr(qc);
+      setLast({ customer: v.customer, res });
+      void message.success(t('ar.entry.saved', { number: res.receipt.number ?? res.receipt.reference ?? money(res.receipt.amount) }));
+      form.resetFields(['amount', 'reference', 'number', 'invoiceId']);
+      setCustomer(null);
+      focusFirst(box.current);
+    },
+    onError: (e) => {
+      const f = errorField(e);
+      if (f && ['date', 'amount', 'method', 'reference', 'number', 'invoiceId'].includes(f)) form.setFields([{ name: f, errors: [arErrorText(t, e)] }]);
+      else void message.error(arErrorText(t, e));
+    },
+  });
+
+  const submit = useCallback(async () => {
+    if (save.isPending) return;
+    if (!customer) setCustomerError(true);
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!customer) return;
+    save.mutate({ customer, input: v });
+  }, [customer, form, save]);
+  const onKeyDown = useEnterNav(box, () => void submit());
+
+  return (
+    <div ref={box} onKeyDown={onKeyDown}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today), method: 'bank_transfer' }}>
+        <div className="ar-entry-grid">
+          <Form.Item label={t('ar.entry.customer')} className="ar-wide" validateStatus={customerError ? 'error' : undefined} help={customerError ? t('ar.entry.needCustomer') : undefined}>
+            <CustomerPicker
+              value={customer}
+              autoFocus
+              testid="ar-receipt-customer"
+              onChange={(c) => {
+                setCustomer(c);
+                setCustomerError(false);
+                form.setFieldValue('invoiceId', null);
+              }}
+            />
+            <CustomerFacts customer={customer} />
+          </Form.Item>
+          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} data-testid="ar-receipt-date" />
+          </Form.Item>
+          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
+            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} data-testid="ar-receipt-amount" autoComplete="off" inputMode="decimal" />
+          </Form.Item>
+          <Form.Item name="method" label={t('ar.entry.method')}>
+            <Select data-testid="ar-receipt-method" options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ar.method.${m}`) }))} />
+          </Form.Item>
+          <Form.Item name="reference" label={t('ar.entry.reference')} rules={[{ max: 100, message: t('validation.too_long') }]}>
+            <Input maxLength={100} autoComplete="off" data-testid="ar-receipt-reference" />
+          </Form.Item>
+          <Form.Item name="number" label={t('ar.entry.receiptNumber')} rules={[{ max: 40, message: t('validation.too_long') }]}>
+            <Input maxLength={40} autoComplete="off" placeholder={t('common.optional')} data-testid="ar-receipt-number" />
+          </Form.Item>
+          <Form.Item name="invoiceId" label={t('ar.entry.namedInvoice')} className="ar-wide" extra={t('ar.entry.namedInvoiceHint')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              disabled={!customer}
+              loading={open.isFetching}
+              placeholder={t('ar.entry.invoicePlaceholder')}
+              data-testid="ar-receipt-invoice"
+              options={(open.data?.rows ?? []).map((i) => ({ value: i.id, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+            />
+          </Form.Item>
+        </div>
+        <Button type="primary" data-nav onClick={() => void submit()} loading={save.isPending} data-testid="ar-receipt-save">
+          {t('ar.entry.save')}
+        </Button>
+        <span className="ar-hint" style={{ marginLeft: 12 }}>
+          {t('ar.entry.hint')}
+        </span>
+      </Form>
+      {last && <ReceiptResult last={last} />}
+    </div>
+  );
+}
+
+function toInput(v: Values, customerId: number) {
+  return {
+    customerId,
+    date: iso(v.date) as string,
+    amount: fenOf(v.amount) as number,
+    method: v.method ?? 'bank_transfer',
+    reference: v.reference?.trim() || null,
+    number: v.number?.trim() || null,
+    invoiceId: v.invoiceId ?? null,
+  };
+}
+
+function ReceiptResult({ last }: { last: { customer: CustomerOption; res: ReceiptCreated } }) {
+  const { t } = useTranslation();
+  const [lang] = useLang();
+  const { receipt, allocations } = last.res;
+  return (
+    <div className="ar-result" style={{ marginTop: 16 }} data-testid="ar-receipt-result">
+      <div style={{ marginBottom: 8 }}>
+        <b>{t('ar.entry.lastReceipt', { amount: money(receipt.amount) })}</b> · <span className="code">{last.customer.code}</span> {last.customer.name} · {formatDate(receipt.date, lang)} ·{' '}
+        {t(`ar.method.${receipt.method}`)}
+      </div>
+      {allocations.length > 0 ? (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          data-testid="ar-receipt-allocations"
+          dataSource={allocations}
+          columns={[
+            { title: t('ar.ledger.invoice'), dataIndex: 'invoiceNumber', render: (v: string) => <span className="code">{v}</span> },
+            { title: t('ar.ledger.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} /> },
+          ]}
+          style={{ maxWidth: 480 }}
+        />
+      ) : (
+        <div>{t('ar.entry.noAllocations')}</div>
+      )}
+      <div style={{ marginTop: 8 }} data-testid="ar-receipt-unapplied">
+        {receipt.unapplied > 0 ? <b className="ar-neg">{t('ar.entry.unappliedLeft', { amount: money(receipt.unapplied) })}</b> : t('ar.entry.allApplied')}
+      </div>
+    </div>
+  );
+}

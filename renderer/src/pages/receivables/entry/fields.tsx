@@ -1,0 +1,62 @@
+// Small form pieces shared by the entry forms: money rule, date conversion, customer facts.
+import { useQuery } from '@tanstack/react-query';
+import { Tag } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client';
+import { money, parseMoneyText } from '../../../format/money';
+import { qk } from '../../../hooks/queries';
+import { arKeys, CreditStatusTag, type CustomerOption } from '../common';
+
+export const DATE_FORMAT = 'YYYY-MM-DD';
+
+export function iso(d: Dayjs | null | undefined): string | null {
+  return d && d.isValid() ? d.format(DATE_FORMAT) : null;
+}
+
+export function day(s: string): Dayjs {
+  return dayjs(s, DATE_FORMAT);
+}
+
+/** A money text rule: required or optional, must parse to a positive fen amount. */
+export function moneyRule(t: TFunction, required: boolean): Rule {
+  return {
+    validator: async (_r, v: string | undefined) => {
+      const p = parseMoneyText(v);
+      if (!p.ok) throw new Error(t('validation.invalid_money'));
+      if (p.fen === null) {
+        if (required) throw new Error(t('validation.required'));
+        return;
+      }
+      if (p.fen <= 0) throw new Error(t('validation.invalid_money'));
+    },
+  };
+}
+
+export function fenOf(v: string | undefined): number | null {
+  const p = parseMoneyText(v);
+  return p.ok ? p.fen : null;
+}
+
+export function useCustomerFacts(customer: CustomerOption | null) {
+  const c = useQuery({ queryKey: qk.customer(customer?.id ?? 0), queryFn: () => call('customers:get', { id: customer!.id }), enabled: !!customer });
+  const credit = useQuery({ queryKey: arKeys.credit(customer?.id ?? 0), queryFn: () => call('credit:check', { customerId: customer!.id }), enabled: !!customer });
+  return { customer: c.data ?? null, credit: credit.data ?? null };
+}
+
+/** Under the customer: terms, limit, balance and credit status at a glance. */
+export function CustomerFacts({ customer }: { customer: CustomerOption | null }) {
+  const { t } = useTranslation();
+  const f = useCustomerFacts(customer);
+  if (!customer || !f.customer) return <div className="ar-hint">&nbsp;</div>;
+  return (
+    <div className="ar-customer-facts" data-testid="ar-customer-facts">
+      <Tag>{t('ar.entry.paymentTerms', { days: f.customer.paymentTermsDays })}</Tag>
+      <Tag>{t('ar.entry.creditLimit', { limit: f.customer.creditLimit ? money(f.customer.creditLimit) : t('ar.credit.noLimit') })}</Tag>
+      {f.credit && <Tag>{t('ar.entry.openBalance', { amount: money(f.credit.openReceivables) })}</Tag>}
+      {f.credit && <CreditStatusTag status={f.credit.status} />}
+    </div>
+  );
+}

@@ -12,6 +12,8 @@ import type { receivablesChannels } from '../../shared/ipc/receivables';
 import { receivablesHandlers } from './handlers-receivables';
 import type { backupChannels } from '../../shared/ipc/backup';
 import { backupHandlers } from './handlers-backup';
+import type { statementsChannels } from '../../shared/ipc/statements';
+import { statementsHandlers } from './handlers-statements';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -27,10 +29,10 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk) };
+  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk) };
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels>;
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels>;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
   const ctx = () => readerContext(desk);

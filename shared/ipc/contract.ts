@@ -19,6 +19,7 @@ import type {
 import { channel } from './channel';
 import { receivablesChannels } from './receivables';
 import { backupChannels } from './backup';
+import { statementsChannels } from './statements';
 
 const empty = z.object({}).strict().default({});
 const id = z.number().int().positive();
@@ -40,6 +41,7 @@ export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'cred
 export const contract = {
   ...receivablesChannels,
   ...backupChannels,
+  ...statementsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

@@ -5,12 +5,14 @@ import { importCommand } from './import';
 import { ageingCommand } from './ageing';
 import { serveCommand } from './serve';
 import { backupCommand, restoreCommand, verifyCommand } from './backup';
+import { statementCommand } from './statement';
 
 export const COMMANDS: Record<string, CliCommand> = {
   init: initCommand,
   demo: demoCommand,
   import: importCommand,
   ageing: ageingCommand,
+  statement: statementCommand,
   serve: serveCommand,
   backup: backupCommand,
   verify: verifyCommand,

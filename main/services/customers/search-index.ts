@@ -10,7 +10,10 @@ import type { CustomerFilter, CustomerSort } from './query';
 interface Index {
   rev: number;
   ids: Int32Array; // in code order
-  texts: string[];
+  /** All search keys joined by '\n', in code order; starts[i] = offset of record i. One native
+   * indexOf pass over this string is several times faster than 100,000 includes() calls. */
+  joined: string;
+  starts: Int32Array;
   lifecycle: string[];
   nature: string[];
   region: (string | null)[];
@@ -36,7 +39,8 @@ async function load(book: Book): Promise<Index> {
   const idx: Index = {
     rev,
     ids: new Int32Array(n),
-    texts: new Array(n),
+    joined: '',
+    starts: new Int32Array(n + 1),
     lifecycle: new Array(n),
     nature: new Array(n),
     region: new Array(n),
@@ -46,9 +50,14 @@ async function load(book: Book): Promise<Index> {
     creditLimit: new Float64Array(n),
     orders: new Map(),
   };
+  let offset = 0;
+  const parts: string[] = new Array(n);
   rows.forEach((r, i) => {
     idx.ids[i] = r.id;
-    idx.texts[i] = r.search_text;
+    const text = r.search_text.replace(/\n/g, ' ');
+    parts[i] = text;
+    idx.starts[i] = offset;
+    offset += text.length + 1;
     idx.lifecycle[i] = r.lifecycle;
     idx.nature[i] = r.nature;
     idx.region[i] = r.region_code;
@@ -57,6 +66,8 @@ async function load(book: Book): Promise<Index> {
     idx.routeSeq[i] = r.route_seq;
     idx.creditLimit[i] = r.credit_limit;
   });
+  idx.starts[n] = offset;
+  idx.joined = parts.join('\n') + '\n';
   indexes.set(book, idx);
   return idx;
 }
@@ -80,6 +91,24 @@ function order(idx: Index, sort: CustomerSort): Int32Array {
   return pos;
 }
 
+/** 1 for every record whose key contains q: indexOf hops from hit to the next record. */
+function matchMask(idx: Index, rawQuery: string): Uint8Array {
+  const q = rawQuery.replace(/\n/g, ' ');
+  const mask = new Uint8Array(idx.ids.length);
+  const { joined, starts } = idx;
+  let from = 0;
+  let rec = 0;
+  for (;;) {
+    const hit = joined.indexOf(q, from);
+    if (hit < 0) break;
+    // advance to the record containing `hit`; hits only move forward, so this is O(n) in all
+    while (starts[rec + 1] <= hit) rec++;
+    mask[rec] = 1;
+    from = starts[rec + 1];
+  }
+  return mask;
+}
+
 /** Matching customer ids in the requested order, paged, with the total count. */
 export async function findCustomerIds(
   book: Book,
@@ -96,18 +125,19 @@ export async function findCustomerIds(
   const region = filter.region?.length ? new Set(filter.region) : null;
   const conf = filter.confidentiality?.length ? new Set(filter.confidentiality) : null;
   const hideTerminated = !life && !filter.includeTerminated;
+  const matches = q ? matchMask(idx, q) : null;
   const positions = order(idx, sort);
   const n = positions.length;
   const page: number[] = [];
   let total = 0;
   for (let k = 0; k < n; k++) {
     const i = positions[dir === 'asc' ? k : n - 1 - k];
+    if (matches && matches[i] === 0) continue;
     if (hideTerminated && idx.lifecycle[i] === 'terminated') continue;
     if (life && !life.has(idx.lifecycle[i])) continue;
     if (nature && !nature.has(idx.nature[i])) continue;
     if (region && !region.has(idx.region[i] ?? '')) continue;
     if (conf && !conf.has(idx.confidentiality[i])) continue;
-    if (q && !idx.texts[i].includes(q)) continue;
     if (total >= offset && page.length < limit) page.push(idx.ids[i]);
     total++;
   }

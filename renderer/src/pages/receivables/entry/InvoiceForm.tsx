@@ -54,7 +54,7 @@ export function InvoiceForm({ today }: { today: string }) {
         // the credit position changed since the check: ask for the override now
         void call('credit:check', { customerId: customer.id, amount: fenOf(form.getFieldValue('amount')) ?? undefined }).then(setBlocked);
       }
-      if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f)) form.setFields([{ name: f, errors: [arErrorText(t, e)] }]);
+      if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
       else void message.error(arErrorText(t, e));
     },
   });

@@ -46,7 +46,7 @@ export function ReceiptForm({ today }: { today: string }) {
     },
     onError: (e) => {
       const f = errorField(e);
-      if (f && ['date', 'amount', 'method', 'reference', 'number', 'invoiceId'].includes(f)) form.setFields([{ name: f, errors: [arErrorText(t, e)] }]);
+      if (f && ['date', 'amount', 'method', 'reference', 'number', 'invoiceId'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
       else void message.error(arErrorText(t, e));
     },
   });

@@ -44,15 +44,15 @@ body { margin: 0; font-family: ${FONT_STACK}; font-size: 9.5pt; line-height: 1.4
 .co .name { font-size: 14pt; font-weight: 700; }
 .co .sub { font-size: 8pt; color: #444; }
 .co .sub span + span::before { content: ' · '; }
-h1 { text-align: center; font-size: 17pt; font-weight: 700; letter-spacing: 0.3em; margin: 4mm 0 1mm; }
+h1 { text-align: center; font-size: 17pt; font-weight: 700; letter-spacing: 0.3em; margin: 3mm 0 1mm; line-height: 1.25; }
 h1 small { display: block; font-size: 9pt; letter-spacing: 0.05em; font-weight: 400; color: #555; }
-h2 { font-size: 10.5pt; font-weight: 700; margin: 4mm 0 1.5mm; }
+h2 { font-size: 10.5pt; font-weight: 700; margin: 3mm 0 1.2mm; }
 .meta { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
 .meta > div { flex: 1; }
 .kv { border-collapse: collapse; width: 100%; }
 .kv th { text-align: left; font-weight: 400; color: #555; white-space: nowrap; padding: 0.4mm 3mm 0.4mm 0; vertical-align: top; width: 1%; }
 .kv td { padding: 0.4mm 0; vertical-align: top; word-break: break-all; }
-table.grid { width: 100%; border-collapse: collapse; }
+table.grid { width: calc(100% - 1.2pt); margin-left: 0.6pt; border-collapse: collapse; }
 table.grid thead { display: table-header-group; }
 table.grid tfoot { display: table-row-group; }
 table.grid tr { break-inside: avoid; }
@@ -68,17 +68,19 @@ tr.void td.flag { text-decoration: none; }
 .muted { color: #666; }
 .note { font-size: 8pt; color: #555; margin-top: 1mm; }
 .block { break-inside: avoid; }
-.slip { break-inside: avoid; page-break-inside: avoid; margin-top: 6mm; }
+.slip { break-inside: avoid; page-break-inside: avoid; margin-top: 5mm; }
 .cut { display: flex; align-items: center; gap: 2mm; color: #555; font-size: 8pt; }
 .cut::before, .cut::after { content: ''; flex: 1; border-top: 1pt dashed #666; }
-.slip .box { border: 1pt solid #222; padding: 3mm 4mm; margin-top: 2mm; }
-.slip h3 { text-align: center; font-size: 12pt; letter-spacing: 0.3em; margin: 0 0 2mm; }
-.slip p { margin: 1.2mm 0; }
+.slip .box { border: 1pt solid #222; padding: 2.5mm 4mm; margin-top: 2mm; }
+.slip h3 { text-align: center; font-size: 12pt; letter-spacing: 0.3em; margin: 0 0 1mm; }
+.slip p { margin: 0.8mm 0; }
 .slip .line { display: inline-block; min-width: 30mm; border-bottom: 0.8pt solid #222; }
 .slip .wide { min-width: 100mm; }
-.slip .sign { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 4mm; gap: 6mm; }
-.slip .seal { width: 34mm; height: 34mm; border: 0.8pt dashed #888; border-radius: 50%; display: flex; align-items: center; justify-content: center; color: #888; font-size: 8pt; text-align: center; }
+.slip .sign { display: flex; justify-content: space-between; align-items: center; margin-top: 1mm; gap: 6mm; }
+.slip .sign p { margin: 2.5mm 0; }
+.slip .seal { width: 25mm; height: 25mm; flex: none; border: 0.8pt dashed #888; border-radius: 50%; display: flex; align-items: center; justify-content: center; color: #888; font-size: 8pt; text-align: center; }
 .card { border: 1pt solid #222; padding: 3mm; }
+.en h1, .en .slip h3 { letter-spacing: 0.02em; }
 .empty { text-align: center; color: #777; padding: 4mm; }
 @media screen { body { background: #e9ecef; } .doc { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.2); } }
 `;

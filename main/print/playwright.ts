@@ -41,7 +41,7 @@ export class PlaywrightPdfRenderer implements PdfRenderer {
         const { chromium } = await import('playwright-core');
         const browser = await chromium.launch({
           executablePath: this.opts.executablePath ?? chromiumPath(),
-          args: [...CHROMIUM_ARGS, `--user-data-dir=${path.join(this.tmp, 'profile')}`],
+          args: CHROMIUM_ARGS,
         });
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
         return { browser, context };

@@ -71,6 +71,9 @@ const S = {
     sealBox: '（公章）',
     slipDate: '日期',
     ymd: '　　年　　月　　日',
+    colon: '：',
+    lp: '（',
+    rp: '）',
   },
   en: {
     title: 'Statement of account',
@@ -115,8 +118,8 @@ const S = {
     cut: '✂ Cut along the dashed line and return this slip',
     slipTitle: 'Balance confirmation',
     slipTo: 'To',
-    slipOurs: 'Our statement shows a balance as of',
-    slipOurs2: 'of',
+    slipOurs: 'Balance per our statement as of',
+    slipOurs2: '',
     agrees: 'The balance agrees',
     disagrees: 'The balance disagrees by',
     yuan: 'CNY',
@@ -126,6 +129,9 @@ const S = {
     sealBox: '(seal)',
     slipDate: 'Date',
     ymd: '',
+    colon: ': ',
+    lp: ' (',
+    rp: ')',
   },
 } as const;
 
@@ -194,10 +200,7 @@ ${rows.join('\n')}
 </tbody></table>`);
   }
 
-  parts.push(
-    `<div class="closing"><span>${s.closing}（${esc(d.to)}）：<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}：<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`,
-  );
-
+  const closingAt = parts.length;
   // Ageing of the closing position
   const keys = d.ageing.keys.map((b) => b.key);
   parts.push(`<section class="block"><h2>${s.ageing}</h2><table class="grid ageing">
@@ -227,6 +230,12 @@ ${d.openItems.length ? `<tr class="total"><td colspan="4">${s.total}</td><td cla
       .map((cr) => `<tr><td>${esc(k[cr.kind])}</td><td class="code">${esc(cr.number)}</td><td class="date">${esc(cr.date)}</td><td class="num">${amt(cr.amount)}</td><td class="num">${amt(-cr.unapplied)}</td></tr>`)
       .join('\n')}</tbody></table></section>`);
   }
+  const closingHtml = (
+    `<div class="closing"><span>${s.closing}${s.lp}${esc(d.to)}${s.rp}${s.colon}<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}${s.colon}<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`,
+  );
+  // balance-forward: closing right after the lines; open-item: after the open items and credits
+  if (openItemStyle) parts.push(closingHtml);
+  else parts.splice(closingAt, 0, closingHtml);
   parts.push(`<p class="note">${s.remark}</p>`);
 
   // Tear-off confirmation slip (回执)
@@ -235,15 +244,15 @@ ${d.openItems.length ? `<tr class="total"><td colspan="4">${s.total}</td><td cla
 <div class="cut">${s.cut}</div>
 <div class="box">
 <h3>${s.slipTitle}</h3>
-<p>${s.slipTo}：${esc(d.company.name)}</p>
-<p>${s.code}：${esc(c.code)}　${s.name}：${esc(c.name)}</p>
-<p>${s.slipOurs} ${esc(d.to)} ${s.slipOurs2}：<b>${cur} ${amt(d.closing)}</b>（${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}）</p>
+<p>${s.slipTo}${s.colon}${esc(d.company.name)}</p>
+<p>${s.code}${s.colon}${esc(c.code)}　${s.name}${s.colon}${esc(c.name)}</p>
+<p>${s.slipOurs} ${esc(d.to)}${s.slipOurs2 ? ` ${s.slipOurs2}` : ''}${s.colon}<b>${cur} ${amt(d.closing)}</b>${s.lp}${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}${s.rp}</p>
 <p>□ ${s.agrees}　　　□ ${diffLine}</p>
-<p>${s.reason}：<span class="line wide"></span></p>
-<div class="sign"><div><p>${s.sign}：<span class="line"></span></p><p>${s.slipDate}：<span class="line">${s.ymd}</span></p></div><div class="seal">${s.seal}<br>${s.sealBox}</div></div>
+<p>${s.reason}${s.colon}<span class="line wide"></span></p>
+<div class="sign"><p>${s.sign}${s.colon}<span class="line"></span></p><p>${s.slipDate}${s.colon}<span class="line">${s.ymd}</span></p><div class="seal">${s.seal}<br>${s.sealBox}</div></div>
 </div>
 </section>`);
-  return `<div class="doc statement" data-customer="${esc(c.code)}">\n${parts.join('\n')}\n</div>`;
+  return `<div class="doc statement ${lang === 'zh-CN' ? 'zh' : 'en'}" data-customer="${esc(c.code)}">\n${parts.join('\n')}\n</div>`;
 }
 
 export function statementHtml(d: StatementData, opts: StatementHtmlOptions = {}): string {

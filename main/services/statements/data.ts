@@ -86,7 +86,8 @@ interface Doc {
   seq: number;
 }
 
-const KIND_ORDER: Record<StatementLineKind, number> = { invoice: 0, receipt: 1, credit_note: 2, write_off: 3, recovery: 4 };
+// A recovery (坏账收回) is entered together with its receipt: the debt comes back, then it is paid.
+const KIND_ORDER: Record<StatementLineKind, number> = { invoice: 0, recovery: 1, receipt: 2, credit_note: 3, write_off: 4 };
 
 function loadDocs(sqlite: Sqlite, customerId: number, to: string): Doc[] {
   const docs: Doc[] = [];

@@ -1,7 +1,7 @@
 // Layout: left menu (real screens only), header with company, operator and language.
 import { AuditOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { AppInfo } from '../../../shared/types';
@@ -14,6 +14,14 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = '/' + (pathname.split('/')[1] || 'customers');
+
+  // Electron's application menu (File ▸ Company settings…) asks the page to navigate.
+  useEffect(() => {
+    const shell = (window as { creditdeskShell?: { onMenu(listener: (command: string) => void): void } }).creditdeskShell;
+    shell?.onMenu((command) => {
+      if (command === 'settings') navigate('/settings');
+    });
+  }, [navigate]);
 
   return (
     <Layout style={{ height: '100vh' }}>

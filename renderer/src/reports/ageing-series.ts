@@ -156,3 +156,6 @@ export function percentText(bp: number | null | undefined, digits = 1): string {
   if (bp === null || bp === undefined) return '—';
   return `${(bp / 100).toFixed(digits)}%`;
 }
+
+/** Bucket colours from young (calm) to old (alarming), in bucket order. */
+export const DEFAULT_BUCKET_COLORS = ['#52a35a', '#9ccc65', '#f2c94c', '#f2994a', '#eb5757', '#b22a2a', '#6d1b1b'] as const;

@@ -2,7 +2,7 @@
 // handlers call services and return plain data.
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc/contract';
 import type { Desk } from '../app/desk';
-import { listAudit } from '../services/audit';
+import { exportAudit, listAudit } from '../services/audit';
 import * as customers from '../services/customers';
 import { createOperator, listOperators, login } from '../services/operators';
 import { listRegions, upsertRegion } from '../services/regions';
@@ -68,5 +68,6 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
     'customers:import': async ({ fileName, base64 }) => customers.importCustomers(writer(), fileName, Buffer.from(base64, 'base64')),
     'customers:export': async (input) => customers.exportCustomers(writer(), input),
     'audit:list': async (q) => listAudit(ctx(), q),
+    'audit:export': async (q) => exportAudit(ctx(), q),
   };
 }

@@ -231,7 +231,7 @@ ${d.openItems.length ? `<tr class="total"><td colspan="4">${s.total}</td><td cla
       .join('\n')}</tbody></table></section>`);
   }
   const closingHtml = (
-    `<div class="closing"><span>${s.closing}${s.lp}${esc(d.to)}${s.rp}${s.colon}<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}${s.colon}<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`,
+    `<div class="closing"><span>${s.closing}${s.lp}${esc(d.to)}${s.rp}${s.colon}<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}${s.colon}<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`
   );
   // balance-forward: closing right after the lines; open-item: after the open items and credits
   if (openItemStyle) parts.push(closingHtml);

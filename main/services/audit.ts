@@ -2,7 +2,9 @@
 // as the change it describes, so a change without its audit row cannot exist.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import type { AuditEntry } from '../../shared/types';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { AuditEntry, ExportFile } from '../../shared/types';
 import type { ServiceContext } from './context';
 
 export interface AuditRecord {
@@ -35,6 +37,7 @@ export async function writeAudit(ctx: ServiceContext, trx: Kysely<DB> | Transact
 
 export interface AuditQuery {
   customerId?: number;
+  customerCode?: string;
   operator?: string;
   entity?: string;
   from?: string;
@@ -46,6 +49,10 @@ export interface AuditQuery {
 export async function listAudit(ctx: ServiceContext, q: AuditQuery): Promise<{ total: number; rows: AuditEntry[] }> {
   let base = ctx.book.db.selectFrom('audit_log');
   if (q.customerId !== undefined) base = base.where('customer_id', '=', q.customerId);
+  if (q.customerCode) {
+    const c = await ctx.book.db.selectFrom('customers').select('id').where('code', '=', q.customerCode).executeTakeFirst();
+    base = base.where('customer_id', '=', c?.id ?? -1);
+  }
   if (q.operator) base = base.where('operator_name', '=', q.operator);
   if (q.entity) base = base.where('entity', '=', q.entity);
   if (q.from) base = base.where('at', '>=', q.from);
@@ -71,5 +78,34 @@ export async function listAudit(ctx: ServiceContext, q: AuditQuery): Promise<{ t
       after: r.after ? JSON.parse(r.after) : null,
       note: r.note,
     })),
+  };
+}
+
+/** Audit log export (CSV with BOM, or .xlsx) of the filtered entries, newest first (max 100,000). */
+export async function exportAudit(
+  ctx: ServiceContext,
+  q: AuditQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' },
+): Promise<ExportFile> {
+  const { rows } = await listAudit(ctx, { ...q, offset: 0, limit: 100_000 });
+  const zh = q.locale !== 'en';
+  const headers = zh ? ['时间', '操作员', '对象', '编号', '动作', '变更前', '变更后', '备注'] : ['time', 'operator', 'entity', 'id', 'action', 'before', 'after', 'note'];
+  const data = rows.map((r) => [r.at, r.operatorName ?? '', r.entity, r.entityId ?? '', r.action, r.before == null ? '' : JSON.stringify(r.before), r.after == null ? '' : JSON.stringify(r.after), r.note ?? '']);
+  const stamp = ctx.clock.today().replaceAll('-', '');
+  if (q.format === 'csv') {
+    const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
+    return { fileName: `audit-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked: 0 };
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(zh ? '审计日志' : 'Audit log');
+  ws.addRow(headers).font = { bold: true };
+  for (const d of data) ws.addRow(d);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return {
+    fileName: `audit-${stamp}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buf.toString('base64'),
+    rows: rows.length,
+    masked: 0,
   };
 }

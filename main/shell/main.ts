@@ -9,6 +9,8 @@ import { APP_ROOT, RENDERER_DIST } from '../app/paths';
 import { setSqliteNativeBinding } from '../db/connection';
 import { setBackupNativeBinding } from '../db/backup';
 import { backupServiceFor } from '../services/backup';
+import { statementsServiceFor } from '../services/statements';
+import { ElectronPdfRenderer } from './print';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { buildMenu } from './menu';
@@ -54,6 +56,8 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    // Statements print through Electron's own Chromium (printToPDF) in the desktop app.
+    statementsServiceFor(desk, { pdfRenderer: () => new ElectronPdfRenderer(), concurrency: 1 });
     registerIpc(ipcMain, createHandlers(desk), { isTrustedSender, log: { error: (m, e) => log.error(m, e) } });
     ipcMain.handle('shell:print', async (event) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return false;

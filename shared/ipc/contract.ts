@@ -36,6 +36,20 @@ export const customerFilter = z
   })
   .strict();
 
+const auditQuery = z
+  .object({
+    customerId: id.optional(),
+    /** a customer code, resolved in main (the viewer filters by code as people type it) */
+    customerCode: z.string().trim().max(32).optional(),
+    operator: z.string().max(40).optional(),
+    entity: z.string().max(40).optional(),
+    from: z.string().max(30).optional(),
+    to: z.string().max(30).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
 export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit']);
 
 export const contract = {
@@ -142,18 +156,9 @@ export const contract = {
       .strict(),
   ),
 
-  'audit:list': channel<{ total: number; rows: AuditEntry[] }>()(
-    z
-      .object({
-        customerId: id.optional(),
-        operator: z.string().max(40).optional(),
-        entity: z.string().max(40).optional(),
-        from: z.string().max(30).optional(),
-        to: z.string().max(30).optional(),
-        offset: z.number().int().min(0).optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
-      })
-      .strict(),
+  'audit:list': channel<{ total: number; rows: AuditEntry[] }>()(auditQuery),
+  'audit:export': channel<ExportFile>()(
+    auditQuery.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']).optional() }),
   ),
 } as const;
 

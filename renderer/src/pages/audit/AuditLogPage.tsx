@@ -1,6 +1,7 @@
-// 审计日志: audit:list with operator / entity / date filters, paged on the server.
+// 审计日志: audit:list with operator / entity / customer / date filters, paged on the server; export.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, DatePicker, Select, Space, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Input, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +10,11 @@ import { call } from '../../api/client';
 import { actionLabel, ChangeList } from '../../components/ChangeList';
 import { formatMoment } from '../../format/date';
 import { errorText } from '../../format/errors';
+import { downloadBase64 } from '../../format/files';
 import { qk, useOperators } from '../../hooks/queries';
 import { useLang } from '../../hooks/useLang';
 
-const ENTITIES = ['customer', 'operator', 'region', 'settings', 'export', 'import', 'book', 'demo'] as const;
+const ENTITIES = ['customer', 'invoice', 'receipt', 'allocation', 'credit_note', 'write_off', 'note_receivable', 'statement_run', 'statement_confirmation', 'print', 'backup', 'operator', 'region', 'settings', 'export', 'import', 'book', 'demo'] as const;
 const PAGE = 50;
 
 export function AuditLogPage() {
@@ -21,6 +23,8 @@ export function AuditLogPage() {
   const operators = useOperators();
   const [operator, setOperator] = useState<string | undefined>();
   const [entity, setEntity] = useState<string | undefined>();
+  const [customerCode, setCustomerCode] = useState('');
+  const [exporting, setExporting] = useState(false);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
   const from = range?.[0]?.format('YYYY-MM-DD');
@@ -28,6 +32,7 @@ export function AuditLogPage() {
   const input = {
     ...(operator ? { operator } : {}),
     ...(entity ? { entity } : {}),
+    ...(customerCode.trim() ? { customerCode: customerCode.trim() } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     offset: (page - 1) * PAGE,
@@ -63,7 +68,38 @@ export function AuditLogPage() {
           options={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
           data-testid="audit-entity"
         />
+        <Input
+          allowClear
+          style={{ width: 180 }}
+          placeholder={t('audit.customerCode')}
+          value={customerCode}
+          onChange={(e) => {
+            setCustomerCode(e.target.value);
+            setPage(1);
+          }}
+          data-testid="audit-customer"
+        />
         <DatePicker.RangePicker value={range} onChange={resetPage(setRange)} allowEmpty={[true, true]} />
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <Button
+            key={format}
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            data-testid={`audit-export-${format}`}
+            onClick={async () => {
+              setExporting(true);
+              try {
+                const { offset: _o, limit: _l, ...filters } = input;
+                const f = await call('audit:export', { ...filters, format, locale: lang });
+                downloadBase64(f.fileName, f.mime, f.base64);
+              } finally {
+                setExporting(false);
+              }
+            }}
+          >
+            {t(format === 'csv' ? 'audit.exportCsv' : 'audit.exportXlsx')}
+          </Button>
+        ))}
       </Space>
       {list.isError && <Alert type="error" showIcon title={errorText(t, list.error)} />}
       <Table<AuditEntry>

@@ -5,7 +5,7 @@ import { Select, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgeingBucketDef, CreditCheckOut, CreditReasonOut } from '../../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingPreset, CreditCheckOut, CreditReasonOut } from '../../../../shared/types-receivables';
 import { ApiError, call } from '../../api/client';
 import { errorText, fieldLabel, issueText } from '../../format/errors';
 import { money } from '../../format/money';
@@ -173,3 +173,8 @@ export const CustomerPicker = forwardRef<
     />
   );
 });
+
+/** A preset's shown name: built-in presets are named in the interface language. */
+export function presetLabel(t: TFunction, p: AgeingPreset): string {
+  return p.builtIn ? t(`ar.ageing.builtInName.${p.basis}`) : p.name;
+}

@@ -23,7 +23,7 @@ export function AgeingChart({ report, height = 240 }: { report: AgeingReportOut;
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={data.length > 6 ? -20 : 0} textAnchor={data.length > 6 ? 'end' : 'middle'} height={data.length > 6 ? 48 : 30} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisYuan(v, lang)} width={64} />
           <Tooltip
             formatter={(_v, name, item) => {

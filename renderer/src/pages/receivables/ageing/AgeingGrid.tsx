@@ -6,12 +6,12 @@ import { Empty } from 'antd';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgeingBucketDef } from '../../../../../shared/types-receivables';
-import { money } from '../../../format/money';
+import { moneyText } from '../../../format/money';
 import { percentText, type AgeingSortKey, type MergedAgeingRow } from '../../../reports/ageing-series';
 import { bucketLabel } from '../common';
 
 const ROW = 34;
-const W = { code: 96, name: 200, bucket: 118, unapplied: 118, total: 132, limit: 128, used: 118 };
+const W = { code: 84, name: 190, bucket: 108, unapplied: 108, total: 128, limit: 120, used: 112 };
 
 export interface GridGroup {
   basis: 'due' | 'issue';
@@ -28,6 +28,7 @@ interface Col {
   foot: ReactNode;
   click?: (r: MergedAgeingRow) => void;
   sticky?: number;
+  stickyRight?: boolean;
   group?: 'due' | 'issue';
 }
 
@@ -50,7 +51,7 @@ export function AgeingGrid({
 }) {
   const { t } = useTranslation();
   const scroll = useRef<HTMLDivElement>(null);
-  const amt = (fen: number | undefined, cls = '') => (!fen ? <span className="ar-zero">—</span> : <span className={`${fen < 0 ? 'ar-neg' : ''} ${cls}`}>{money(fen)}</span>);
+  const amt = (fen: number | undefined, cls = '') => (!fen ? <span className="ar-zero">—</span> : <span className={`${fen < 0 ? 'ar-neg' : ''} ${cls}`}>{moneyText(fen)}</span>);
 
   const cols = useMemo<Col[]>(() => {
     const c: Col[] = [
@@ -81,7 +82,7 @@ export function AgeingGrid({
     }
     c.push(
       { key: 'unapplied', title: t('ar.ageing.unapplied'), width: W.unapplied, num: true, cell: (r) => amt(r.unapplied), foot: amt(totals.unapplied) },
-      { key: 'total', title: t('ar.ageing.total'), width: W.total, num: true, cell: (r) => amt(r.total, 'ar-strong'), foot: amt(totals.total), click: (r) => onDrill(r, groups[0]?.basis ?? 'due', null) },
+      { key: 'total', title: t('ar.ageing.total'), width: W.total, num: true, stickyRight: true, cell: (r) => amt(r.total, 'ar-strong'), foot: amt(totals.total), click: (r) => onDrill(r, groups[0]?.basis ?? 'due', null) },
       { key: 'creditLimit', title: t('ar.ageing.creditLimit'), width: W.limit, num: true, cell: (r) => amt(r.creditLimit), foot: amt(totals.creditLimit) },
       { key: 'limitUsed', title: t('ar.ageing.limitUsed'), width: W.used, num: true, cell: (r) => <Used bp={r.limitUsedBp} />, foot: totals.creditLimit > 0 ? percentText(Math.round((totals.total * 10_000) / totals.creditLimit)) : '' },
     );
@@ -93,7 +94,12 @@ export function AgeingGrid({
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroll.current, estimateSize: () => ROW, overscan: 16 });
   const headH = showGroups ? 26 : 0;
 
-  const stickyStyle = (c: Col) => (c.sticky !== undefined ? { position: 'sticky' as const, left: c.sticky, zIndex: 2, background: 'inherit' } : undefined);
+  const stickyStyle = (c: Col) =>
+    c.sticky !== undefined
+      ? { position: 'sticky' as const, left: c.sticky, zIndex: 2, background: 'inherit' }
+      : c.stickyRight
+        ? { position: 'sticky' as const, right: 0, zIndex: 2, background: 'inherit', boxShadow: '-2px 0 0 #e3e7ee' }
+        : undefined;
 
   return (
     <div className="ar-grid-wrap" data-testid="ageing-grid">

@@ -12,7 +12,7 @@ import { money } from '../../../format/money';
 import { formatDate } from '../../../format/date';
 import { useLang } from '../../../hooks/useLang';
 import { mergeAgeingRows, percentText, sortAgeingRows, type AgeingSortKey, type MergedAgeingRow } from '../../../reports/ageing-series';
-import { arErrorText, arKeys, bucketLabel, useToday } from '../common';
+import { arErrorText, arKeys, bucketLabel, presetLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
 import { AgeingChart } from './AgeingChart';
 import { AgeingGrid, type GridGroup } from './AgeingGrid';
@@ -166,7 +166,7 @@ export function AgeingPage() {
               value: p.name,
               label: (
                 <span>
-                  {p.name} {p.isDefault && <Tag color="blue">{t('ar.ageing.defaultTag')}</Tag>}
+                  {presetLabel(t, p)} {p.isDefault && <Tag color="blue">{t('ar.ageing.defaultTag')}</Tag>}
                 </span>
               ),
             }))}
@@ -185,7 +185,7 @@ export function AgeingPage() {
             danger
             aria-label={t('ar.ageing.deletePreset')}
             title={t('ar.ageing.deletePreset')}
-            onClick={() => modal.confirm({ title: t('ar.ageing.deleteConfirm', { name: current.name }), okButtonProps: { danger: true }, onOk: () => presetRun.mutateAsync({ op: 'delete', p: current }) })}
+            onClick={() => modal.confirm({ title: t('ar.ageing.deleteConfirm', { name: presetLabel(t, current) }), okButtonProps: { danger: true }, onOk: () => presetRun.mutateAsync({ op: 'delete', p: current }) })}
           />
         )}
         <Space size={6}>
@@ -194,7 +194,7 @@ export function AgeingPage() {
         </Space>
         <div className="spacer" />
         <span className="ar-hint" data-testid="ageing-meta">
-          {main.isFetching ? t('ar.ageing.computing') : main.data ? t('ar.ageing.computedIn', { n: main.data.rows.length, ms: main.data.ms }) : ''}
+          {main.isFetching ? t('ar.ageing.computing') : main.data ? `${t('ar.ageing.computedIn', { n: main.data.rows.length, ms: main.data.ms })} · ${t('ar.ageing.unit')}` : ''}
         </span>
       </div>
       {(main.isError || presets.isError) && <Alert type="error" showIcon title={arErrorText(t, main.error ?? presets.error)} />}
@@ -203,7 +203,7 @@ export function AgeingPage() {
       </div>
       <div className="ar-charts ar-no-print">
         <Card size="small" title={`${t('ar.ageing.chartTitle')} · ${t(`ar.ageing.basisShort.${basis}`)}`}>
-          {main.data && <AgeingChart report={main.data} />}
+          {main.data && <AgeingChart report={main.data} height={320} />}
         </Card>
         <Card size="small" title={t('ar.tieOut.title')}>
           <TieOutPanel asOf={date} />

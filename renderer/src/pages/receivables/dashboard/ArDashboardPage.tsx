@@ -150,9 +150,9 @@ function Distribution({ rep, lang }: { rep: import('../../../../../shared/types-
   return (
     <div style={{ height: 240 }} data-testid="ar-distribution">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <BarChart data={data} margin={{ top: 22, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={lang === 'en' ? 62 : 48} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisYuan(v, lang)} width={56} />
           <Tooltip
             formatter={(_v, _n, item) => {
@@ -200,7 +200,7 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
             </span>
             <span className="num">
               <Amount fen={r.overdue} />
-              <div className="ar-hint">{percentText(r.shareBp)}</div>
+              <span className="ar-hint" style={{ display: 'inline-block', width: 52 }}>{percentText(r.shareBp)}</span>
             </span>
           </li>
         ))}

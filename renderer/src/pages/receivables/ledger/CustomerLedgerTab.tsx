@@ -43,7 +43,8 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
   if (ledger.isError) return <Alert type="error" showIcon title={arErrorText(t, ledger.error)} />;
   const L = ledger.data;
   const c = credit.data;
-  const lines = [...L.lines].reverse(); // newest first; the balance column still runs forward
+  const lines = L.lines; // in date order; the table opens on its last page (the latest documents)
+  const lastPage = Math.max(1, Math.ceil(lines.length / 50));
 
   return (
     <div data-testid="ar-ledger" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
@@ -90,7 +91,7 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                 data-testid="ar-ledger-lines"
                 rowKey={(l) => `${l.kind}:${l.id}`}
                 dataSource={lines}
-                pagination={lines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+                pagination={lines.length > 50 ? { pageSize: 50, showSizeChanger: false, defaultCurrent: lastPage } : false}
                 locale={{ emptyText: t('ar.ledger.noLines') }}
                 rowClassName={(l) => (l.voided ? 'muted' : '')}
                 columns={[

@@ -1,5 +1,6 @@
-// Builds what Electron runs: dist/electron/main.mjs (ESM), dist/electron/preload.cjs (sandboxed
-// preloads must be CommonJS) and the renderer (vite → dist/renderer).
+// Builds what Electron runs: dist/electron/main.mjs (ESM), dist/electron/report-worker.mjs (the
+// report worker thread), dist/electron/preload.cjs (sandboxed preloads must be CommonJS) and the
+// renderer (vite → dist/renderer).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,6 +15,15 @@ await build({
   outfile: 'dist/electron/main.mjs',
   format: 'esm',
   packages: 'external', // dependencies load from node_modules (packed by electron-builder)
+});
+// The report worker (main/workers/report-worker.ts) is its own entry: main starts it from the
+// file beside main.mjs (main/workers/report-client.ts looks for ./report-worker.mjs).
+await build({
+  ...common,
+  entryPoints: ['main/workers/report-worker.ts'],
+  outfile: 'dist/electron/report-worker.mjs',
+  format: 'esm',
+  packages: 'external',
 });
 await build({
   ...common,

@@ -19,6 +19,10 @@ let nativeBinding: string | undefined;
 export function setSqliteNativeBinding(file: string | undefined): void {
   nativeBinding = file;
 }
+/** The binding set above (the report worker opens its own connection with it). */
+export function sqliteNativeBinding(): string | undefined {
+  return nativeBinding;
+}
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

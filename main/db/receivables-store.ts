@@ -257,19 +257,47 @@ export function bucketSumsCurrent(sqlite: Sqlite, basis: 'due' | 'issue', ranges
 
 const OPEN_AS_OF = `(i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= @d), 0))`;
 
+/** Bucket index of a date column: ranges are contiguous and in bucket order (latest dates first). */
+function bucketIndexExpr(n: number, col: string): string {
+  if (n === 1) return '0';
+  const whens: string[] = [];
+  for (let k = 0; k < n - 1; k++) whens.push(`WHEN ${col} >= @lo${k} THEN ${k}`);
+  return `CASE ${whens.join(' ')} ELSE ${n - 1} END`;
+}
+
 /**
  * Open invoices as of D, rebuilt from allocation rows: only invoices issued on or before D that
- * are open now or were settled after D are read.
+ * are open now or were settled after D count. For the whole book the open amount as of D is
+ * "open now + Σ allocations dated after D" (one range of allocations_date, a few months of rows,
+ * summed once per invoice) read beside the covering open / settled indexes, so no invoice row
+ * and no per-invoice lookup is needed. One customer: "amount − Σ allocations up to D" per
+ * invoice (a handful of lookups).
  */
 export function bucketSumsAsOf(sqlite: Sqlite, asOf: string, basis: 'due' | 'issue', ranges: readonly DateRange[], customerId?: number): CustomerSums[] {
-  const col = basis === 'issue' ? 'x.issue_date' : 'x.due_date';
-  const where = customerId === undefined ? '' : ' AND i.customer_id = @cid';
-  const inner = (cond: string) =>
-    `SELECT i.customer_id AS cid, i.due_date AS due_date, i.issue_date AS issue_date, ${OPEN_AS_OF} AS o FROM invoices i WHERE ${cond} AND i.issue_date <= @d${where}`;
-  const sql = `SELECT x.cid AS cid, ${bucketColumns(ranges.length, col, 'x.o')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
+  const n = ranges.length;
+  if (customerId !== undefined) {
+    const col = basis === 'issue' ? 'x.issue_date' : 'x.due_date';
+    const inner = (cond: string) =>
+      `SELECT i.customer_id AS cid, i.due_date AS due_date, i.issue_date AS issue_date, ${OPEN_AS_OF} AS o FROM invoices i WHERE ${cond} AND i.issue_date <= @d AND i.customer_id = @cid`;
+    const sql = `SELECT x.cid AS cid, ${bucketColumns(n, col, 'x.o')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
       FROM (${inner('i.settled_on IS NULL')} UNION ALL ${inner('i.settled_on > @d')}) x
       WHERE x.o <> 0 GROUP BY x.cid`;
-  return toSums(stmt(sqlite, sql).raw().all(bindRanges(ranges, customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId })) as number[][], ranges.length);
+    return toSums(stmt(sqlite, sql).raw().all(bindRanges(ranges, { d: asOf, cid: customerId })) as number[][], n);
+  }
+  const col = basis === 'issue' ? 'i.issue_date' : 'i.due_date';
+  const b = bucketIndexExpr(n, col);
+  const cols: string[] = [];
+  for (let k = 0; k < n; k++) cols.push(`SUM(CASE WHEN x.b = ${k} AND x.o > 0 THEN x.o ELSE 0 END)`);
+  // "+invoice_id": group after reading the date range (not by walking allocations_invoice whole)
+  const sql = `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
+    SELECT x.cid AS cid, ${cols.join(', ')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
+    FROM (SELECT i.customer_id AS cid, ${b} AS b, i.open_amount + COALESCE(d.s, 0) AS o
+            FROM invoices i LEFT JOIN d ON d.inv = i.id WHERE i.settled_on IS NULL AND i.issue_date <= @d
+          UNION ALL
+          SELECT i.customer_id AS cid, ${b} AS b, d.s AS o
+            FROM d JOIN invoices i ON i.id = d.inv WHERE i.settled_on > @d AND i.issue_date <= @d) x
+    WHERE x.o <> 0 GROUP BY x.cid`;
+  return toSums(stmt(sqlite, sql).raw().all(bindRanges(ranges, { d: asOf })) as number[][], n);
 }
 
 export interface CustomerCredit {
@@ -289,14 +317,18 @@ export function creditsCurrent(sqlite: Sqlite, customerId?: number): CustomerCre
   return stmt(sqlite, sql).all(customerId === undefined ? {} : { cid: customerId }) as CustomerCredit[];
 }
 
-/** Unapplied credits as of D, rebuilt from allocation rows. */
+/**
+ * Unapplied credits as of D, rebuilt from allocation rows. Receipts: unapplied now + Σ
+ * applications dated after D, for receipts dated on or before D still unapplied or applied
+ * after D (both from covering indexes; a voided receipt is "applied" on its own date).
+ */
 export function creditsAsOf(sqlite: Sqlite, asOf: string, customerId?: number): CustomerCredit[] {
   const w = customerId === undefined ? '' : ' AND r.customer_id = @cid';
-  const rec = (cond: string) =>
-    `SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.receipt_id = r.id AND a.date <= @d), 0) AS u
-     FROM receipts r WHERE ${cond} AND r.date <= @d${w}`;
+  const after = (col: string) => `COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.${col} = r.id AND a.date > @d), 0)`;
   const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit FROM (
-      ${rec('r.applied_on IS NULL')} UNION ALL ${rec('r.applied_on > @d')}
+      SELECT r.customer_id AS cid, r.unapplied + ${after('receipt_id')} AS u FROM receipts r WHERE r.applied_on IS NULL AND r.date <= @d${w}
+      UNION ALL
+      SELECT r.customer_id AS cid, ${after('receipt_id')} AS u FROM receipts r WHERE r.applied_on > @d AND r.date <= @d${w}
       UNION ALL
       SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_note_id = r.id AND a.date <= @d), 0) AS u
       FROM credit_notes r WHERE r.voided_at IS NULL AND r.date <= @d${w}) g

@@ -15,6 +15,8 @@ import { OperatorGate } from './pages/login/OperatorGate';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { BackupPage } from './pages/backup/BackupPage';
+import { AgeingPage, ArDashboardPage, ArEntryPage } from './pages/receivables';
+import { BatchStatementsPage, ConfirmationsPage, StatementsPage } from './pages/statements';
 
 export function Root() {
   const { t } = useTranslation();
@@ -61,6 +63,12 @@ export function Root() {
         <Route path="/customers/new" element={<CustomerFormPage />} />
         <Route path="/customers/:id" element={<CustomerCardPage />} />
         <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
+        <Route path="/receivables" element={<ArDashboardPage />} />
+        <Route path="/receivables/entry" element={<ArEntryPage />} />
+        <Route path="/receivables/ageing" element={<AgeingPage />} />
+        <Route path="/statements" element={<StatementsPage />} />
+        <Route path="/statements/batch" element={<BatchStatementsPage />} />
+        <Route path="/statements/confirmations" element={<ConfirmationsPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<BackupPage />} />

@@ -7,24 +7,19 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
-import { fenToDecimal, mulDivRound } from '../../../shared/money';
+import { fenToDecimal } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
-import {
-  bucketSumsAsOf,
-  bucketSumsCurrent,
-  creditsAsOf,
-  creditsCurrent,
-  customerDirectory,
-  latestDate,
-  openItemsAsOf,
-  stmt,
-} from '../../db/receivables-store';
+import { openItemsAsOf } from '../../db/receivables-store';
 import type { ExportFile } from '../../../shared/types';
-import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingReportOut, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { assertDateField, bucketRanges, customerById, read, serialize } from './common';
+import { computeAgeing, isCurrent } from './ageing-compute';
+import { assertDateField, customerById, read, serialize } from './common';
+import { runAgeing, runReport } from './reports';
 import { resolveBuckets } from './settings';
+
+export { computeAgeing, isCurrent, ledgerBalance } from './ageing-compute';
 
 export interface AgeingQuery {
   asOf: string;
@@ -35,93 +30,17 @@ export interface AgeingQuery {
   rebuild?: boolean;
 }
 
-/** True when the kept open amounts are the position as of `asOf`. */
-export function isCurrent(sqlite: Database.Database, asOf: string): boolean {
-  const latest = latestDate(sqlite);
-  return latest === null || asOf >= latest;
-}
-
-export function computeAgeing(sqlite: Database.Database, asOf: string, basis: 'due' | 'issue', set: BucketSet, opts: { rebuild?: boolean; customerId?: number } = {}): AgeingReportOut {
-  const t0 = performance.now();
-  const current = !opts.rebuild && isCurrent(sqlite, asOf);
-  const ranges = bucketRanges(asOf, set);
-  const sums = current ? bucketSumsCurrent(sqlite, basis, ranges, opts.customerId) : bucketSumsAsOf(sqlite, asOf, basis, ranges, opts.customerId);
-  const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
-  const keys = set.map((b) => b.key);
-  const n = keys.length;
-  // per customer, by rank in code order (so the rows come out sorted without a sort)
-  const dir = customerDirectory(sqlite);
-  const buckets = new Array<number[] | undefined>(dir.id.length);
-  const unapplied = new Float64Array(dir.id.length);
-  const seen = new Uint8Array(dir.id.length);
-  for (const s of sums) {
-    const k = dir.rank.get(s.cid);
-    if (k === undefined) continue;
-    buckets[k] = s.buckets;
-    unapplied[k] += s.negative;
-    seen[k] = 1;
-  }
-  for (const c of credits) {
-    const k = dir.rank.get(c.cid);
-    if (k === undefined) continue;
-    unapplied[k] -= c.credit;
-    seen[k] = 1;
-  }
-  const totals = { buckets: Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>, unapplied: 0, total: 0 };
-  const tb = new Array<number>(n).fill(0);
-  const rows: AgeingReportRow[] = [];
-  for (let r = 0; r < seen.length; r++) {
-    if (!seen[r]) continue;
-    const b = buckets[r];
-    const u = unapplied[r];
-    let sum = 0;
-    let nonZero = u !== 0;
-    const out: Record<string, number> = {};
-    for (let k = 0; k < n; k++) {
-      const v = b ? b[k] : 0;
-      out[keys[k]] = v;
-      sum += v;
-      tb[k] += v;
-      if (v !== 0) nonZero = true;
-    }
-    if (!nonZero) continue;
-    const total = sum + u;
-    totals.unapplied += u;
-    totals.total += total;
-    const limit = dir.limit[r];
-    rows.push({
-      customerId: dir.id[r],
-      customerCode: dir.code[r],
-      customerName: dir.name[r],
-      buckets: out,
-      unapplied: u === 0 ? 0 : u,
-      total,
-      creditLimit: limit,
-      limitUsedBp: limit > 0 ? mulDivRound(total, 10_000, limit) : null,
-    });
-  }
-  keys.forEach((k, i) => (totals.buckets[k] = tb[i]));
-  return {
-    asOf,
-    basis,
-    currency: 'CNY',
-    buckets: set.map((b) => ({ key: b.key, from: b.from, to: b.to })),
-    rows,
-    totals,
-    method: current ? 'current' : 'as_of',
-    ms: Math.round(performance.now() - t0),
-  };
-}
-
+/** Whole-book ageing: on the report worker for a big book (the window stays responsive). */
 export async function ageingReport(ctx: ServiceContext, q: AgeingQuery): Promise<AgeingReportOut> {
   assertDateField(q.asOf, 'asOf');
   const basis = q.basis ?? 'due';
-  return read(ctx, (sqlite) => computeAgeing(sqlite, q.asOf, basis, resolveBuckets(ctx, basis, q), { rebuild: q.rebuild }));
+  const set = await serialize(ctx, () => resolveBuckets(ctx, basis, q));
+  return runAgeing(ctx, { asOf: q.asOf, basis, set, rebuild: q.rebuild });
 }
 
 /** The report in the fixed shape of `creditdesk ageing --format json` (DESIGN.md). */
 export async function ageingReportFixed(ctx: ServiceContext, asOf: string, basis: 'due' | 'issue') {
-  const r = await read(ctx, (sqlite) => computeAgeing(sqlite, asOf, basis, defaultBuckets(basis)));
+  const r = await runAgeing(ctx, { asOf, basis, set: defaultBuckets(basis) });
   return {
     asOf: r.asOf,
     basis: r.basis,
@@ -173,39 +92,9 @@ export async function ageingDrilldown(ctx: ServiceContext, q: AgeingQuery & { cu
   });
 }
 
-/** Ledger balance (Σ invoices − receipts − credit notes − write-offs) dated on or before D, from the per-day totals. */
-export function ledgerBalance(sqlite: Database.Database, asOf: string): number {
-  const r = stmt(sqlite, 'SELECT COALESCE(SUM(invoiced - received - credited - written_off), 0) AS b FROM ar_daily WHERE date <= ?').get(asOf) as { b: number };
-  return r.b;
-}
-
 export async function ageingTieOut(ctx: ServiceContext, q: { asOf: string }): Promise<TieOutOut> {
   assertDateField(q.asOf, 'asOf');
-  return read(ctx, (sqlite) => {
-    const rep = computeAgeing(sqlite, q.asOf, 'due', defaultBuckets('due'));
-    const aged = Object.values(rep.totals.buckets).reduce((s, v) => s + v, 0);
-    const ledger = ledgerBalance(sqlite, q.asOf);
-    const after = stmt(
-      sqlite,
-      `SELECT COALESCE(SUM(invoices_n),0) AS invoices, COALESCE(SUM(invoiced),0) AS invoiced, COALESCE(SUM(receipts_n),0) AS receipts,
-              COALESCE(SUM(received),0) AS received, COALESCE(SUM(credits_n),0) AS credits, COALESCE(SUM(credited),0) AS credited,
-              COALESCE(SUM(written_off),0) AS writtenOff FROM ar_daily WHERE date > ?`,
-    ).get(q.asOf) as TieOutOut['documentsAfter'];
-    const notes = stmt(
-      sqlite,
-      `SELECT count(*) AS count, COALESCE(SUM(amount),0) AS amount FROM notes_receivable
-       WHERE issue_date <= @d AND (state = 'held' OR state_date > @d)`,
-    ).get({ d: q.asOf }) as { count: number; amount: number };
-    const difference = rep.totals.total - ledger;
-    const explanation = [
-      `aged open invoices ${fenToDecimal(aged)} + unapplied credits ${fenToDecimal(rep.totals.unapplied)} = ageing total ${fenToDecimal(rep.totals.total)}`,
-      `receivables ledger balance on ${q.asOf}: ${fenToDecimal(ledger)} (difference ${fenToDecimal(difference)})`,
-      `unapplied credits (预收/未核销) are not aged: they explain ${fenToDecimal(-rep.totals.unapplied)} between the aged invoices and the ledger balance`,
-      `notes receivable held on ${q.asOf} (应收票据, a separate account, not aged): ${notes.count} for ${fenToDecimal(notes.amount)}`,
-      `documents dated after ${q.asOf} are not part of this position: ${after.invoices} invoices ${fenToDecimal(after.invoiced)}, ${after.receipts} receipts ${fenToDecimal(after.received)}, credit notes ${fenToDecimal(after.credited)}, write-offs ${fenToDecimal(after.writtenOff)}`,
-    ];
-    return { asOf: q.asOf, agedInvoices: aged, unapplied: rep.totals.unapplied, ageingTotal: rep.totals.total, ledgerBalance: ledger, difference, notesReceivable: notes, documentsAfter: after, explanation };
-  });
+  return runReport(ctx, 'tie-out', { asOf: q.asOf });
 }
 
 const ZH_BUCKETS: Record<string, string> = {
@@ -250,12 +139,9 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
   return { headers, data };
 }
 
-export async function exportAgeing(ctx: ServiceContext, q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
-  const rep = await ageingReport(ctx, q);
+/** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
+export async function buildAgeingExport(rep: AgeingReportOut, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
   const { headers, data } = ageingTable(rep, q.locale ?? 'zh-CN');
-  await serialize(ctx, () =>
-    writeAudit(ctx, ctx.book.db, { entity: 'export', entityId: 'ageing', action: 'export', after: { format: q.format, asOf: q.asOf, basis: rep.basis, rows: rep.rows.length } }),
-  );
   const name = `ageing-${rep.basis}-${q.asOf.replaceAll('-', '')}`;
   if (q.format === 'csv') {
     const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
@@ -278,4 +164,15 @@ export async function exportAgeing(ctx: ServiceContext, q: AgeingQuery & { forma
     rows: rep.rows.length,
     masked: 0,
   };
+}
+
+export async function exportAgeing(ctx: ServiceContext, q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
+  assertDateField(q.asOf, 'asOf');
+  const basis = q.basis ?? 'due';
+  const set = await serialize(ctx, () => resolveBuckets(ctx, basis, q));
+  const file = await runReport(ctx, 'export', { asOf: q.asOf, basis, set, rebuild: q.rebuild, format: q.format, locale: q.locale });
+  await serialize(ctx, () =>
+    writeAudit(ctx, ctx.book.db, { entity: 'export', entityId: 'ageing', action: 'export', after: { format: q.format, asOf: q.asOf, basis, rows: file.rows } }),
+  );
+  return file;
 }

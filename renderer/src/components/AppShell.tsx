@@ -1,5 +1,5 @@
 // Layout: left menu (real screens only), header with company, operator and language.
-import { AuditOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = '/' + (pathname.split('/')[1] || 'customers');
+  // Areas with several menu items (receivables, statements) select by full path.
+  const selected = /^\/(receivables|statements)/.test(pathname) ? pathname : '/' + (pathname.split('/')[1] || 'customers');
 
   // Electron's application menu (File ▸ Company settings…) asks the page to navigate.
   useEffect(() => {
@@ -41,6 +42,12 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
           onClick={(e) => navigate(e.key)}
           items={[
             { key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') },
+            { key: '/receivables', icon: <AccountBookOutlined />, label: t('nav.receivables') },
+            { key: '/receivables/entry', icon: <FormOutlined />, label: t('nav.arEntry') },
+            { key: '/receivables/ageing', icon: <BarChartOutlined />, label: t('nav.ageing') },
+            { key: '/statements', icon: <FileTextOutlined />, label: t('nav.statements') },
+            { key: '/statements/batch', icon: <PrinterOutlined />, label: t('nav.statementBatch') },
+            { key: '/statements/confirmations', icon: <CheckSquareOutlined />, label: t('nav.confirmations') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

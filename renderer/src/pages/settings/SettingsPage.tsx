@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CompanySettings } from './CompanySettings';
 import { OperatorsPanel } from './OperatorsPanel';
 import { RegionsPanel } from './RegionsPanel';
+import { ArSettingsPanel } from '../receivables';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -21,6 +22,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('settings.regions')} data-testid="settings-regions">
         <RegionsPanel />
+      </Card>
+      <Card title={t('ar.settings.title')} data-testid="settings-receivables">
+        <ArSettingsPanel />
       </Card>
       <Card title={t('settings.language')}>
         <LanguageSwitch />

@@ -2,6 +2,8 @@
 // contacts and history.
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Spin, Tabs, Typography } from 'antd';
+import { CustomerLedgerTab } from '../../receivables';
+import { CustomerStatementsTab } from '../../statements';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -71,6 +73,8 @@ export function CustomerCardPage() {
             { key: 'address', label: t('card.tabs.address'), children: <AddressCard c={c} regions={regions.data ?? []} /> },
             { key: 'grade', label: t('card.tabs.grade'), children: <GradeCard c={c} /> },
             { key: 'complaints', label: t('card.tabs.complaints'), children: <ComplaintCard /> },
+            { key: 'receivables', label: t('nav.receivables'), children: <CustomerLedgerTab customerId={c.id} /> },
+            { key: 'statements', label: t('nav.statements'), children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} /> },
             { key: 'contacts', label: `${t('card.tabs.contacts')} (${c.contacts.length})`, children: <ContactsTable c={c} /> },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}

@@ -1,0 +1,244 @@
+// The ageing computation itself (synchronous, on one better-sqlite3 connection), shared by the
+// main thread (small books, single customers) and the report worker (main/workers): the result
+// is produced as columns (typed arrays + two string arrays) so a 100,000-customer report crosses
+// from the worker as a few transferable buffers, and the main thread turns it into rows in
+// slices without blocking the window.
+// "As of" a date on or after the latest document uses the kept open amounts (open-invoice index
+// only); an earlier date is rebuilt from allocation rows (see receivables-store.ts).
+import type Database from 'better-sqlite3';
+import { fenToDecimal, mulDivRound } from '../../../shared/money';
+import { defaultBuckets, type BucketSet } from '../../domain/ageing';
+import {
+  bucketSumsAsOf,
+  bucketSumsCurrent,
+  creditsAsOf,
+  creditsCurrent,
+  customerDirectory,
+  latestDate,
+  stmt,
+} from '../../db/receivables-store';
+import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, TieOutOut } from '../../../shared/types-receivables';
+import { bucketRanges } from './common';
+
+/** True when the kept open amounts are the position as of `asOf`. */
+export function isCurrent(sqlite: Database.Database, asOf: string): boolean {
+  const latest = latestDate(sqlite);
+  return latest === null || asOf >= latest;
+}
+
+/** An ageing report as columns: row r is customer r (in code order) of the report. */
+export interface AgeingColumns {
+  asOf: string;
+  basis: 'due' | 'issue';
+  buckets: AgeingBucketDef[];
+  method: 'current' | 'as_of';
+  keys: string[];
+  customerId: Float64Array;
+  code: string[];
+  name: string[];
+  /** rows × keys.length bucket amounts, row-major */
+  cells: Float64Array;
+  unapplied: Float64Array;
+  total: Float64Array;
+  creditLimit: Float64Array;
+  /** NaN for "no limit" (null in the report) */
+  limitUsedBp: Float64Array;
+  totals: { buckets: Record<string, number>; unapplied: number; total: number };
+  /** time spent computing (ms) */
+  ms: number;
+}
+
+export function computeAgeingColumns(
+  sqlite: Database.Database,
+  asOf: string,
+  basis: 'due' | 'issue',
+  set: BucketSet,
+  opts: { rebuild?: boolean; customerId?: number } = {},
+): AgeingColumns {
+  const t0 = performance.now();
+  const current = !opts.rebuild && isCurrent(sqlite, asOf);
+  const ranges = bucketRanges(asOf, set);
+  const sums = current ? bucketSumsCurrent(sqlite, basis, ranges, opts.customerId) : bucketSumsAsOf(sqlite, asOf, basis, ranges, opts.customerId);
+  const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
+  const keys = set.map((b) => b.key);
+  const n = keys.length;
+  // per customer, by rank in code order (so the rows come out sorted without a sort)
+  const dir = customerDirectory(sqlite);
+  const size = dir.id.length;
+  const cellsByRank = new Float64Array(opts.customerId === undefined ? size * n : 0);
+  const one = new Map<number, number[]>(); // a single-customer report: no book-sized arrays
+  const unappliedByRank = opts.customerId === undefined ? new Float64Array(size) : null;
+  const unappliedOne = new Map<number, number>();
+  const seen = opts.customerId === undefined ? new Uint8Array(size) : null;
+  const seenOne = new Set<number>();
+  for (const s of sums) {
+    const k = dir.rank.get(s.cid);
+    if (k === undefined) continue;
+    if (seen && unappliedByRank) {
+      cellsByRank.set(s.buckets, k * n);
+      unappliedByRank[k] += s.negative;
+      seen[k] = 1;
+    } else {
+      one.set(k, s.buckets);
+      unappliedOne.set(k, (unappliedOne.get(k) ?? 0) + s.negative);
+      seenOne.add(k);
+    }
+  }
+  for (const c of credits) {
+    const k = dir.rank.get(c.cid);
+    if (k === undefined) continue;
+    if (seen && unappliedByRank) {
+      unappliedByRank[k] -= c.credit;
+      seen[k] = 1;
+    } else {
+      unappliedOne.set(k, (unappliedOne.get(k) ?? 0) - c.credit);
+      seenOne.add(k);
+    }
+  }
+  const ranks = seen ? [] : [...seenOne].sort((a, b) => a - b);
+  if (seen) for (let r = 0; r < size; r++) if (seen[r]) ranks.push(r);
+
+  const m = ranks.length;
+  const customerId = new Float64Array(m);
+  const code: string[] = [];
+  const name: string[] = [];
+  const cells = new Float64Array(m * n);
+  const unapplied = new Float64Array(m);
+  const total = new Float64Array(m);
+  const creditLimit = new Float64Array(m);
+  const limitUsedBp = new Float64Array(m);
+  const tb = new Array<number>(n).fill(0);
+  let tu = 0;
+  let tt = 0;
+  let out = 0;
+  for (const r of ranks) {
+    const u = seen ? unappliedByRank![r] : (unappliedOne.get(r) ?? 0);
+    const b = seen ? null : one.get(r);
+    let sum = 0;
+    let nonZero = u !== 0;
+    for (let k = 0; k < n; k++) {
+      const v = seen ? cellsByRank[r * n + k] : b ? b[k] : 0;
+      cells[out * n + k] = v;
+      sum += v;
+      if (v !== 0) nonZero = true;
+    }
+    if (!nonZero) continue;
+    for (let k = 0; k < n; k++) tb[k] += cells[out * n + k];
+    const t = sum + u;
+    tu += u;
+    tt += t;
+    const limit = dir.limit[r];
+    customerId[out] = dir.id[r];
+    code.push(dir.code[r]);
+    name.push(dir.name[r]);
+    unapplied[out] = u === 0 ? 0 : u;
+    total[out] = t;
+    creditLimit[out] = limit;
+    limitUsedBp[out] = limit > 0 ? mulDivRound(t, 10_000, limit) : NaN;
+    out++;
+  }
+  const totals = { buckets: Object.fromEntries(keys.map((k, i) => [k, tb[i]])) as Record<string, number>, unapplied: tu, total: tt };
+  return {
+    asOf,
+    basis,
+    buckets: set.map((b) => ({ key: b.key, from: b.from, to: b.to })),
+    method: current ? 'current' : 'as_of',
+    keys,
+    customerId: customerId.subarray(0, out).slice(),
+    code,
+    name,
+    cells: cells.subarray(0, out * n).slice(),
+    unapplied: unapplied.subarray(0, out).slice(),
+    total: total.subarray(0, out).slice(),
+    creditLimit: creditLimit.subarray(0, out).slice(),
+    limitUsedBp: limitUsedBp.subarray(0, out).slice(),
+    totals,
+    ms: performance.now() - t0,
+  };
+}
+
+/** The buffers a worker hands over (transferred, not copied). */
+export function columnBuffers(c: AgeingColumns): ArrayBuffer[] {
+  return [c.customerId, c.cells, c.unapplied, c.total, c.creditLimit, c.limitUsedBp].map((a) => a.buffer as ArrayBuffer);
+}
+
+function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
+  const n = c.keys.length;
+  const buckets: Record<string, number> = {};
+  for (let k = 0; k < n; k++) buckets[c.keys[k]] = c.cells[i * n + k];
+  const bp = c.limitUsedBp[i];
+  return {
+    customerId: c.customerId[i],
+    customerCode: c.code[i],
+    customerName: c.name[i],
+    buckets,
+    unapplied: c.unapplied[i],
+    total: c.total[i],
+    creditLimit: c.creditLimit[i],
+    limitUsedBp: Number.isNaN(bp) ? null : bp,
+  };
+}
+
+function reportOf(c: AgeingColumns, rows: AgeingReportRow[], ms: number): AgeingReportOut {
+  return { asOf: c.asOf, basis: c.basis, currency: 'CNY', buckets: c.buckets, rows, totals: c.totals, method: c.method, ms: Math.round(ms) };
+}
+
+export function columnsToReport(c: AgeingColumns): AgeingReportOut {
+  const rows: AgeingReportRow[] = new Array(c.code.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = rowAt(c, i);
+  return reportOf(c, rows, c.ms);
+}
+
+const SLICE_ROWS = 4000;
+
+/**
+ * The same rows, built in slices with a turn of the event loop between them, so turning a
+ * 100,000-customer report into objects never holds the main thread for long.
+ */
+export async function columnsToReportSliced(c: AgeingColumns, startedAt: number): Promise<AgeingReportOut> {
+  const m = c.code.length;
+  const rows: AgeingReportRow[] = new Array(m);
+  for (let i = 0; i < m; ) {
+    const end = Math.min(m, i + SLICE_ROWS);
+    for (; i < end; i++) rows[i] = rowAt(c, i);
+    if (i < m) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return reportOf(c, rows, performance.now() - startedAt);
+}
+
+export function computeAgeing(sqlite: Database.Database, asOf: string, basis: 'due' | 'issue', set: BucketSet, opts: { rebuild?: boolean; customerId?: number } = {}): AgeingReportOut {
+  return columnsToReport(computeAgeingColumns(sqlite, asOf, basis, set, opts));
+}
+
+/** Ledger balance (Σ invoices − receipts − credit notes − write-offs) dated on or before D, from the per-day totals. */
+export function ledgerBalance(sqlite: Database.Database, asOf: string): number {
+  const r = stmt(sqlite, 'SELECT COALESCE(SUM(invoiced - received - credited - written_off), 0) AS b FROM ar_daily WHERE date <= ?').get(asOf) as { b: number };
+  return r.b;
+}
+
+/** Ageing total against the ledger balance as of D, with the differences explained. */
+export function computeTieOut(sqlite: Database.Database, asOf: string): TieOutOut {
+  const rep = computeAgeingColumns(sqlite, asOf, 'due', defaultBuckets('due'));
+  const aged = Object.values(rep.totals.buckets).reduce((s, v) => s + v, 0);
+  const ledger = ledgerBalance(sqlite, asOf);
+  const after = stmt(
+    sqlite,
+    `SELECT COALESCE(SUM(invoices_n),0) AS invoices, COALESCE(SUM(invoiced),0) AS invoiced, COALESCE(SUM(receipts_n),0) AS receipts,
+            COALESCE(SUM(received),0) AS received, COALESCE(SUM(credits_n),0) AS credits, COALESCE(SUM(credited),0) AS credited,
+            COALESCE(SUM(written_off),0) AS writtenOff FROM ar_daily WHERE date > ?`,
+  ).get(asOf) as TieOutOut['documentsAfter'];
+  const notes = stmt(
+    sqlite,
+    `SELECT count(*) AS count, COALESCE(SUM(amount),0) AS amount FROM notes_receivable
+     WHERE issue_date <= @d AND (state = 'held' OR state_date > @d)`,
+  ).get({ d: asOf }) as { count: number; amount: number };
+  const difference = rep.totals.total - ledger;
+  const explanation = [
+    `aged open invoices ${fenToDecimal(aged)} + unapplied credits ${fenToDecimal(rep.totals.unapplied)} = ageing total ${fenToDecimal(rep.totals.total)}`,
+    `receivables ledger balance on ${asOf}: ${fenToDecimal(ledger)} (difference ${fenToDecimal(difference)})`,
+    `unapplied credits (预收/未核销) are not aged: they explain ${fenToDecimal(-rep.totals.unapplied)} between the aged invoices and the ledger balance`,
+    `notes receivable held on ${asOf} (应收票据, a separate account, not aged): ${notes.count} for ${fenToDecimal(notes.amount)}`,
+    `documents dated after ${asOf} are not part of this position: ${after.invoices} invoices ${fenToDecimal(after.invoiced)}, ${after.receipts} receipts ${fenToDecimal(after.received)}, credit notes ${fenToDecimal(after.credited)}, write-offs ${fenToDecimal(after.writtenOff)}`,
+  ];
+  return { asOf, agedInvoices: aged, unapplied: rep.totals.unapplied, ageingTotal: rep.totals.total, ledgerBalance: ledger, difference, notesReceivable: notes, documentsAfter: after, explanation };
+}

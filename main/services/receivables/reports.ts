@@ -1,0 +1,29 @@
+// Where a long receivables report runs: on the book's report worker (main/workers) for a big
+// book, so the window never waits on SQLite; in-thread on the book's own connection for a small
+// one (or when no worker can start). Either way it runs after the writes queued before it, and
+// reads one committed snapshot.
+import type { AgeingReportOut } from '../../../shared/types-receivables';
+import { ReportWorkerUnavailable, runInWorker, wantsWorker } from '../../workers/report-client';
+import { runJob, type AgeingJobArgs, type ReportJob, type ReportJobs } from '../../workers/report-jobs';
+import type { ServiceContext } from '../context';
+import { columnsToReportSliced } from './ageing-compute';
+import { read, serialize } from './common';
+
+export async function runReport<J extends ReportJob>(ctx: ServiceContext, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+  if (await serialize(ctx, () => wantsWorker(ctx.book))) {
+    try {
+      return await runInWorker(ctx.book, job, args);
+    } catch (e) {
+      if (!(e instanceof ReportWorkerUnavailable)) throw e;
+      // no worker here: the same job in-thread
+    }
+  }
+  return read(ctx, async (sqlite) => (await runJob(sqlite, job, args)).result);
+}
+
+/** Whole-book ageing as the report shape; rows are built in slices (never one long block). */
+export async function runAgeing(ctx: ServiceContext, args: AgeingJobArgs): Promise<AgeingReportOut> {
+  const t0 = performance.now();
+  const cols = await runReport(ctx, 'ageing', args);
+  return columnsToReportSliced(cols, t0);
+}

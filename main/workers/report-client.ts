@@ -1,0 +1,194 @@
+// Main-thread side of the report worker: one worker thread per open book, started on the first
+// long report, with its own read-only connection (WAL: it reads the last committed state while
+// the main connection keeps writing). Closing the book stops the worker first, so no stray
+// handle keeps the file (restore replaces it; Windows refuses to replace an open file).
+//
+// Where the worker script is: beside the bundle (dist/electron/report-worker.mjs, built by
+// scripts/build.mjs) when running from the esbuild bundle (Electron); otherwise the TypeScript
+// source (dev, CLI, tests), loaded through tsx inside the worker. If a worker cannot start at
+// all, reports run on the calling thread as before (and stay there for the process).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Book } from '../db/connection';
+import { sqliteNativeBinding } from '../db/connection';
+import { stmt } from '../db/receivables-store';
+import { AppError, type ErrorCode } from '../../shared/result';
+import type { JobOutput, ReportJob, ReportJobs } from './report-jobs';
+import type { ReportWorkerData } from './report-worker';
+
+export type ReportWorkerMode = 'auto' | 'always' | 'never';
+
+/** 'auto': the worker for books with at least this many invoices (small books answer in a few ms in-thread). */
+export const AUTO_MIN_INVOICES = 20_000;
+
+function envMode(): ReportWorkerMode {
+  const v = process.env.CREDITDESK_REPORT_WORKER;
+  return v === 'always' || v === 'never' ? v : 'auto';
+}
+let mode: ReportWorkerMode = envMode();
+let unavailable: string | null = null;
+
+/** Tests and tools: force the worker on ('always'), off ('never'), or size-based ('auto'). */
+export function setReportWorkerMode(m: ReportWorkerMode): void {
+  mode = m;
+  if (m === 'always') unavailable = null;
+}
+
+/** Why reports run in-thread although a worker was wanted (null while workers start fine). */
+export function reportWorkerUnavailable(): string | null {
+  return unavailable;
+}
+
+export function wantsWorker(book: Book): boolean {
+  if (mode === 'never' || unavailable !== null || !book.sqlite.open) return false;
+  if (book.path === ':memory:' || book.sqlite.memory) return false;
+  if (mode === 'always') return true;
+  const r = stmt(book.sqlite, 'SELECT COALESCE(MAX(id), 0) AS n FROM invoices').get() as { n: number };
+  return r.n >= AUTO_MIN_INVOICES;
+}
+
+interface WorkerScript {
+  url: URL;
+  /** TypeScript source: tsx is registered inside the worker first */
+  ts: boolean;
+}
+
+function workerScript(): WorkerScript {
+  const bundled = new URL('./report-worker.mjs', import.meta.url);
+  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled))) return { url: bundled, ts: false };
+  return { url: new URL('./report-worker.ts', import.meta.url), ts: true };
+}
+
+function tsxApi(): string {
+  try {
+    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+    const esm = cjs.replace(/\.cjs$/, '.mjs');
+    return pathToFileURL(fs.existsSync(esm) ? esm : cjs).href;
+  } catch {
+    return 'tsx/esm/api';
+  }
+}
+
+/** A report worker could not run (not a report error): the caller falls back to in-thread. */
+export class ReportWorkerUnavailable extends Error {}
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+class ReportWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private waiting = 0;
+  private ready: Promise<void>;
+  dead = false;
+  /** the worker opened the book (a later failure is one job's, not "workers cannot run here") */
+  started = false;
+
+  constructor(file: string) {
+    const script = workerScript();
+    const data: ReportWorkerData = { file, nativeBinding: sqliteNativeBinding() };
+    this.worker = script.ts
+      ? new Worker(
+          `import(${JSON.stringify(tsxApi())}).then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); });`,
+          { eval: true, workerData: data },
+        )
+      : new Worker(script.url, { workerData: data });
+    this.worker.unref();
+    this.ready = new Promise<void>((resolve, reject) => {
+      const onFirst = (m: { ready?: boolean; message?: string }) => {
+        if (m.ready === true) {
+          this.started = true;
+          resolve();
+        }
+        else if (m.ready === false) reject(new ReportWorkerUnavailable(m.message ?? 'the report worker could not open the book'));
+      };
+      this.worker.once('message', onFirst);
+      this.worker.once('error', (e) => reject(new ReportWorkerUnavailable(e.message)));
+      this.worker.once('exit', (code) => reject(new ReportWorkerUnavailable(`the report worker exited (${code})`)));
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (m: { id?: number; ok?: boolean; result?: unknown; error?: { name?: string; code?: string; message: string; field?: string; rows?: unknown } }) => {
+      if (m.id === undefined) return;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.result);
+      else if (m.error?.name === 'AppError' && m.error.code) {
+        p.reject(new AppError(m.error.code as ErrorCode, m.error.message, { field: m.error.field, rows: m.error.rows as never }));
+      } else p.reject(new Error(m.error?.message ?? 'report failed'));
+    });
+    const fail = (e: Error) => {
+      this.dead = true;
+      for (const p of this.pending.values()) p.reject(new ReportWorkerUnavailable(e.message));
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the report worker exited (${code})`)));
+  }
+
+  async run<J extends ReportJob>(job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+    this.waiting++;
+    this.worker.ref(); // a CLI waiting for a report must not exit meanwhile
+    try {
+      await this.ready;
+      if (this.dead) throw new ReportWorkerUnavailable('the report worker has stopped');
+      const id = this.nextId++;
+      return await new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        this.worker.postMessage({ id, job, args });
+      });
+    } finally {
+      if (--this.waiting === 0 && !this.dead) this.worker.unref();
+    }
+  }
+
+  /** Closes the worker's connection, then the thread (terminated if it does not answer). */
+  async stop(): Promise<void> {
+    if (this.dead) return;
+    this.dead = true;
+    const id = this.nextId++;
+    const closed = new Promise<void>((resolve) => {
+      this.pending.set(id, { resolve: () => resolve(), reject: () => resolve() });
+      this.worker.postMessage({ id, close: true });
+    });
+    await Promise.race([closed, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+    await this.worker.terminate();
+  }
+}
+
+const workers = new WeakMap<Book, ReportWorker>();
+
+function workerFor(book: Book): ReportWorker {
+  let w = workers.get(book);
+  if (w && !w.dead) return w;
+  w = new ReportWorker(book.path);
+  workers.set(book, w);
+  if (!closeHooked.has(book)) {
+    closeHooked.add(book);
+    const close = book.close.bind(book);
+    book.close = async () => {
+      await workers.get(book)?.stop();
+      await close();
+    };
+  }
+  return w;
+}
+const closeHooked = new WeakSet<Book>();
+
+/** Runs a report job on the book's worker; ReportWorkerUnavailable when no worker can run it. */
+export async function runInWorker<J extends ReportJob>(book: Book, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+  const w = workerFor(book);
+  try {
+    return await w.run(job, args);
+  } catch (e) {
+    if (e instanceof ReportWorkerUnavailable && !w.started) unavailable = e.message;
+    throw e;
+  }
+}
+
+export type { JobOutput };

@@ -1,0 +1,62 @@
+// Long receivables reports as jobs: what the report worker (report-worker.ts) runs on its own
+// read-only connection, and what the main thread runs itself for a small book. The reads of a
+// job happen in one transaction (one consistent snapshot of the book); file building (export)
+// follows outside it.
+import type Database from 'better-sqlite3';
+import type { BucketSet } from '../domain/ageing';
+import type { ExportFile } from '../../shared/types';
+import type { DashboardOut, ReceivablesSettings, TieOutOut } from '../../shared/types-receivables';
+import { columnBuffers, columnsToReport, computeAgeingColumns, computeTieOut, type AgeingColumns } from '../services/receivables/ageing-compute';
+import { computeDashboard } from '../services/receivables/dashboard-compute';
+
+export interface AgeingJobArgs {
+  asOf: string;
+  basis: 'due' | 'issue';
+  set: BucketSet;
+  rebuild?: boolean;
+}
+
+export interface ReportJobs {
+  ageing: { args: AgeingJobArgs; result: AgeingColumns };
+  'tie-out': { args: { asOf: string }; result: TieOutOut };
+  dashboard: { args: { asOf: string; from: string; to: string; settings: ReceivablesSettings }; result: DashboardOut };
+  export: { args: AgeingJobArgs & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }; result: ExportFile };
+}
+export type ReportJob = keyof ReportJobs;
+
+export interface JobOutput<J extends ReportJob> {
+  result: ReportJobs[J]['result'];
+  /** buffers to transfer (not copy) to the main thread */
+  transfer: ArrayBuffer[];
+}
+
+function snapshot<T>(sqlite: Database.Database, fn: () => T): T {
+  return sqlite.inTransaction ? fn() : sqlite.transaction(fn)();
+}
+
+export async function runJob<J extends ReportJob>(sqlite: Database.Database, job: J, args: ReportJobs[J]['args']): Promise<JobOutput<J>> {
+  switch (job) {
+    case 'ageing': {
+      const a = args as AgeingJobArgs;
+      const cols = snapshot(sqlite, () => computeAgeingColumns(sqlite, a.asOf, a.basis, a.set, { rebuild: a.rebuild }));
+      return { result: cols, transfer: columnBuffers(cols) } as JobOutput<J>;
+    }
+    case 'tie-out': {
+      const a = args as ReportJobs['tie-out']['args'];
+      return { result: snapshot(sqlite, () => computeTieOut(sqlite, a.asOf)), transfer: [] } as JobOutput<J>;
+    }
+    case 'dashboard': {
+      const a = args as ReportJobs['dashboard']['args'];
+      return { result: snapshot(sqlite, () => computeDashboard(sqlite, a)), transfer: [] } as JobOutput<J>;
+    }
+    case 'export': {
+      const a = args as ReportJobs['export']['args'];
+      const rep = columnsToReport(snapshot(sqlite, () => computeAgeingColumns(sqlite, a.asOf, a.basis, a.set, { rebuild: a.rebuild })));
+      // ExcelJS is heavy: loaded only when an export is asked for
+      const { buildAgeingExport } = await import('../services/receivables/ageing');
+      return { result: await buildAgeingExport(rep, a), transfer: [] } as JobOutput<J>;
+    }
+    default:
+      throw new Error(`unknown report job ${String(job)}`);
+  }
+}

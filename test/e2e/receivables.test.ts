@@ -1,0 +1,94 @@
+// Receivables as a user sees them: the SPEC worked example in the ageing report (to the fen),
+// drill-down, tie-out, the dashboard, and entering a receipt.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk } from '../../main/app/desk';
+import { createHandlers } from '../../main/ipc/handlers';
+import { dispatch } from '../../main/ipc/register';
+import { startE2E, type E2E } from './support';
+
+let e: E2E;
+
+async function seedWorkedExample(desk: Desk) {
+  const h = createHandlers(desk);
+  const ok = async (channel: string, input: unknown) => {
+    const r = await dispatch(h, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.data as any;
+  };
+  const c = await ok('customers:create', { code: 'C1', name: '华盛贸易有限公司', kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, creditLimit: 500_000 });
+  await ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
+  const inv = async (number: string, issueDate: string, amount: number) => (await ok('invoices:create', { customerId: c.id, number, issueDate, amount })).invoice;
+  const rec = (date: string, amount: number, invoiceId?: number) => ok('receipts:create', { customerId: c.id, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null });
+  await inv('INV-1', '2026-01-10', 100000);
+  await inv('INV-2', '2026-02-15', 250000);
+  await rec('2026-02-20', 120000);
+  const i3 = await inv('INV-3', '2026-04-01', 80000);
+  await rec('2026-04-05', 50000, i3.id);
+  await rec('2026-06-10', 300000);
+}
+
+beforeAll(async () => {
+  e = await startE2E({ setup: seedWorkedExample });
+});
+afterAll(async () => {
+  await e?.close();
+});
+
+async function setAsOf(date: string) {
+  const input = e.page.locator('[data-testid="ageing-asof"] input, input[data-testid="ageing-asof"]').first();
+  await input.click();
+  await input.press('Control+a');
+  await input.fill(date);
+  await input.press('Enter');
+  await e.page.keyboard.press('Escape');
+}
+
+const cell = (col: string) => e.page.locator(`[data-testid="ageing-row"][data-code="C1"] [data-col="${col}"]`).innerText();
+
+describe('receivables end to end', () => {
+  it('shows the worked example ageing as of 2026-05-31 to the fen', async () => {
+    await e.page.goto(`${e.server.origin}/#/receivables/ageing`);
+    await e.page.locator('[data-testid="ageing-page"]').waitFor();
+    await setAsOf('2026-05-31');
+    await expect.poll(() => cell('due:1-30'), { timeout: 15_000 }).toContain('300.00');
+    expect(await cell('due:61-90')).toContain('2,300.00');
+    expect(await cell('total')).toContain('2,600.00');
+    expect(await e.page.locator('[data-testid="ageing-total"] [data-col="total"]').innerText()).toContain('2,600.00');
+    await e.shot('ageing-2026-05-31-zh');
+  });
+
+  it('ages as of 2026-06-30 to an unapplied credit of −400.00 and ties out', async () => {
+    await setAsOf('2026-06-30');
+    await expect.poll(() => cell('unapplied'), { timeout: 15_000 }).toMatch(/-\s*¥?400\.00/);
+    expect(await cell('total')).toMatch(/-\s*¥?400\.00/);
+    await expect.poll(() => e.page.locator('[data-testid="ageing-tieout-diff"]').innerText()).toMatch(/0\.00/);
+    await e.shot('ageing-2026-06-30-zh');
+  });
+
+  it('drills down from a bucket to the open invoices behind it', async () => {
+    await setAsOf('2026-05-31');
+    await expect.poll(() => cell('due:61-90'), { timeout: 15_000 }).toContain('2,300.00');
+    await e.page.locator('[data-testid="ageing-row"][data-code="C1"] [data-col="due:61-90"]').click();
+    const drawer = e.page.locator('[data-testid="ageing-drilldown"]');
+    await drawer.getByText('INV-2').waitFor();
+    expect(await drawer.innerText()).toContain('2,300.00');
+    await e.shot('ageing-drilldown-zh');
+    await e.page.keyboard.press('Escape');
+  });
+
+  it('draws the dashboard with its charts', async () => {
+    await e.page.goto(`${e.server.origin}/#/receivables`);
+    await e.page.locator('.recharts-surface').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => e.page.locator('.recharts-surface').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await e.page.waitForTimeout(800);
+    await e.shot('receivables-dashboard-zh');
+    await e.page.locator('[data-testid="lang-switch"]').getByText('EN').click();
+    await e.page.getByText('Receivables').first().waitFor();
+    await e.page.waitForTimeout(500);
+    await e.shot('receivables-dashboard-en');
+    await e.page.goto(`${e.server.origin}/#/receivables/ageing`);
+    await setAsOf('2026-05-31');
+    await expect.poll(() => cell('total'), { timeout: 15_000 }).toContain('2,600.00');
+    await e.shot('ageing-2026-05-31-en');
+  });
+});

@@ -120,6 +120,8 @@ export function collectionRate(collected: Fen, openingReceivable: Fen, sales: Fe
 export function opportunityCost(averageReceivableFen: Fen, annualRateBp: number, days: number): Fen {
   if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
   if (!Number.isSafeInteger(annualRateBp) || annualRateBp < 0) throw new RangeError(`rate must be non-negative basis points, got ${annualRateBp}`);
+  // Money owed to the customer (a net credit) ties up none of our capital: no negative cost.
+  if (averageReceivableFen <= 0) return 0;
   return mulDivRound(averageReceivableFen, annualRateBp * days, 10_000 * 365);
 }
 

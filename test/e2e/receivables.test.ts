@@ -25,6 +25,10 @@ async function seedWorkedExample(desk: Desk) {
   const i3 = await inv('INV-3', '2026-04-01', 80000);
   await rec('2026-04-05', 50000, i3.id);
   await rec('2026-06-10', 300000);
+  // a second customer, overdue today, so the dashboard has something to chart
+  const d = await ok('customers:create', { code: 'C2', name: '东方红五金店', kind: 'company', nature: 'trade_partner', paymentTermsDays: 30, creditLimit: 1_000_000 });
+  await ok('customers:approve-opening', { id: d.id, approvedBy: '张总' });
+  await ok('invoices:create', { customerId: d.id, number: 'INV-9', issueDate: '2026-09-01', amount: 456_789 });
 }
 
 beforeAll(async () => {
@@ -79,9 +83,9 @@ describe('receivables end to end', () => {
   it('draws the dashboard with its charts', async () => {
     await e.page.goto(`${e.server.origin}/#/receivables`);
     await e.page.locator('.recharts-surface').first().waitFor({ timeout: 15_000 });
-    await expect.poll(() => e.page.locator('.recharts-surface').count(), { timeout: 10_000 }).toBeGreaterThan(1);
-    await e.page.waitForTimeout(800);
+    await e.page.waitForTimeout(1500);
     await e.shot('receivables-dashboard-zh');
+    expect(await e.page.locator('.recharts-surface').count()).toBeGreaterThan(1);
     await e.page.locator('[data-testid="lang-switch"]').getByText('EN').click();
     await e.page.getByText('Receivables').first().waitFor();
     await e.page.waitForTimeout(500);

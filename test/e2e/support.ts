@@ -38,6 +38,8 @@ export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; lo
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
+  // the app keeps the run's token (sessionStorage) once it has started: wait for that
+  await page.locator('[data-testid="company-name"]').waitFor({ timeout: 30_000 });
   fs.mkdirSync(SHOTS, { recursive: true });
   return {
     desk,

@@ -104,6 +104,7 @@ describe('KPIs', () => {
     expect(opportunityCost(73, 10_000, 5)).toBe(1); // 73 × 5 / 365 = 1
     expect(opportunityCost(73, 5_000, 5)).toBe(1); // 0.5 → 1
     expect(() => opportunityCost(1, -1, 1)).toThrow(RangeError);
+    expect(opportunityCost(-40_000, 600, 90)).toBe(0); // a net credit costs nothing
     expect(receivablesCost(3_345, 13_000)).toEqual({ opportunityCost: 3_345, provision: 13_000, total: 16_345 });
   });
 });

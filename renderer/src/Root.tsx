@@ -66,9 +66,9 @@ export function Root() {
         <Route path="/receivables" element={<ArDashboardPage />} />
         <Route path="/receivables/entry" element={<ArEntryPage />} />
         <Route path="/receivables/ageing" element={<AgeingPage />} />
-        <Route path="/statements" element={<StatementsPage />} />
-        <Route path="/statements/batch" element={<BatchStatementsPage />} />
-        <Route path="/statements/confirmations" element={<ConfirmationsPage />} />
+        <Route path="/statements" element={<div className="page">{<StatementsPage />}</div>} />
+        <Route path="/statements/batch" element={<div className="page">{<BatchStatementsPage />}</div>} />
+        <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<BackupPage />} />

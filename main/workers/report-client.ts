@@ -36,6 +36,13 @@ export function setReportWorkerMode(m: ReportWorkerMode): void {
   if (m === 'always') unavailable = null;
 }
 
+const stats = { workersStarted: 0, jobs: 0 };
+
+/** Counters (tests, diagnostics): worker threads started, jobs answered by a worker. */
+export function reportWorkerStats(): { workersStarted: number; jobs: number } {
+  return { ...stats };
+}
+
 /** Why reports run in-thread although a worker was wanted (null while workers start fine). */
 export function reportWorkerUnavailable(): string | null {
   return unavailable;
@@ -49,6 +56,12 @@ export function wantsWorker(book: Book): boolean {
   return r.n >= AUTO_MIN_INVOICES;
 }
 
+/** The worker shares the process's memory with the window: a small young generation has a
+ *  report's garbage collected early instead of growing the heap (1,000,000 invoices, five
+ *  ageing reports in a row: peak RSS about 270 MB instead of 410 MB). A job too big for the old
+ *  generation kills the worker and runs again on the main thread (ReportWorkerUnavailable). */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
+
 interface WorkerScript {
   url: URL;
   /** TypeScript source: tsx is registered inside the worker first */
@@ -56,8 +69,16 @@ interface WorkerScript {
 }
 
 function workerScript(): WorkerScript {
+  const forced = process.env.CREDITDESK_REPORT_WORKER_SCRIPT; // a bundle to try in dev (bench)
+  if (forced) return { url: pathToFileURL(forced), ts: forced.endsWith('.ts') };
   const bundled = new URL('./report-worker.mjs', import.meta.url);
-  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled))) return { url: bundled, ts: false };
+  if (bundled.protocol === 'file:') {
+    const file = fileURLToPath(bundled);
+    // packaged app: prefer an unpacked copy (electron-builder asarUnpack) over one inside app.asar
+    const unpacked = file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+    if (unpacked !== file && fs.existsSync(unpacked)) return { url: pathToFileURL(unpacked), ts: false };
+    if (fs.existsSync(file)) return { url: bundled, ts: false };
+  }
   return { url: new URL('./report-worker.ts', import.meta.url), ts: true };
 }
 
@@ -95,14 +116,15 @@ class ReportWorker {
     this.worker = script.ts
       ? new Worker(
           `import(${JSON.stringify(tsxApi())}).then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); });`,
-          { eval: true, workerData: data },
+          { eval: true, workerData: data, resourceLimits: RESOURCE_LIMITS },
         )
-      : new Worker(script.url, { workerData: data });
+      : new Worker(script.url, { workerData: data, resourceLimits: RESOURCE_LIMITS });
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
       const onFirst = (m: { ready?: boolean; message?: string }) => {
         if (m.ready === true) {
           this.started = true;
+          stats.workersStarted++;
           resolve();
         }
         else if (m.ready === false) reject(new ReportWorkerUnavailable(m.message ?? 'the report worker could not open the book'));
@@ -151,12 +173,15 @@ class ReportWorker {
   async stop(): Promise<void> {
     if (this.dead) return;
     this.dead = true;
+    this.worker.ref();
     const id = this.nextId++;
+    let timer: NodeJS.Timeout | undefined;
     const closed = new Promise<void>((resolve) => {
       this.pending.set(id, { resolve: () => resolve(), reject: () => resolve() });
       this.worker.postMessage({ id, close: true });
     });
-    await Promise.race([closed, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+    await Promise.race([closed, new Promise<void>((r) => (timer = setTimeout(r, 2000)))]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 }
@@ -184,7 +209,9 @@ const closeHooked = new WeakSet<Book>();
 export async function runInWorker<J extends ReportJob>(book: Book, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
   const w = workerFor(book);
   try {
-    return await w.run(job, args);
+    const result = await w.run(job, args);
+    stats.jobs++;
+    return result;
   } catch (e) {
     if (e instanceof ReportWorkerUnavailable && !w.started) unavailable = e.message;
     throw e;

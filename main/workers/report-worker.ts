@@ -4,7 +4,9 @@
 // report-client.ts; bundled for Electron as dist/electron/report-worker.mjs (scripts/build.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite, setSqliteNativeBinding } from '../db/connection';
-import { runJob, type ReportJob } from './report-jobs';
+import { dataVersion } from '../db/receivables-store';
+import { columnBuffers, type AgeingColumns } from '../services/receivables/ageing-compute';
+import { runJob, type JobOutput, type ReportJob } from './report-jobs';
 
 export interface ReportWorkerData {
   file: string;
@@ -30,6 +32,45 @@ try {
   port.postMessage({ ready: false, message: (e as Error)?.message ?? String(e) });
 }
 
+// The last few results, valid while the book is unchanged: PRAGMA data_version moves whenever
+// another connection (the app's) commits, so a report asked again (page revisited, refetch on
+// focus, another tab) is answered without recomputing, and never stale.
+const CACHEABLE = new Set<ReportJob>(['ageing', 'tie-out', 'dashboard']);
+const MAX_CACHED = 6;
+let cacheVersion = -1;
+const cache = new Map<string, JobOutput<ReportJob>>();
+
+function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
+  const cols: AgeingColumns = {
+    ...c,
+    customerId: c.customerId.slice(),
+    cells: c.cells.slice(),
+    unapplied: c.unapplied.slice(),
+    total: c.total.slice(),
+    creditLimit: c.creditLimit.slice(),
+    limitUsedBp: c.limitUsedBp.slice(),
+  };
+  return { result: cols, transfer: columnBuffers(cols) };
+}
+
+async function answer(db: NonNullable<typeof sqlite>, job: ReportJob, args: unknown): Promise<JobOutput<ReportJob>> {
+  if (!CACHEABLE.has(job)) return runJob(db, job, args as never);
+  const version = dataVersion(db);
+  if (version !== cacheVersion) {
+    cache.clear();
+    cacheVersion = version;
+  }
+  const key = `${job}\u0000${JSON.stringify(args)}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = await runJob(db, job, args as never);
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, hit);
+  }
+  // transferred buffers leave this thread: hand over copies, keep the cached ones
+  return job === 'ageing' ? copyColumns(hit.result as AgeingColumns) : { result: hit.result, transfer: [] };
+}
+
 port.on('message', async (m: Request) => {
   if (m.close) {
     try {
@@ -44,7 +85,7 @@ port.on('message', async (m: Request) => {
   }
   try {
     if (!sqlite) throw new Error('the report worker has no open book');
-    const out = await runJob(sqlite, m.job!, m.args as never);
+    const out = await answer(sqlite, m.job!, m.args);
     port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
   } catch (e) {
     const err = e as { name?: string; code?: string; message?: string; field?: string; rows?: unknown };

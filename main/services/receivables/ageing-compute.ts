@@ -62,43 +62,26 @@ export function computeAgeingColumns(
   const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
   const keys = set.map((b) => b.key);
   const n = keys.length;
-  // per customer, by rank in code order (so the rows come out sorted without a sort)
   const dir = customerDirectory(sqlite);
   const size = dir.id.length;
-  const cellsByRank = new Float64Array(opts.customerId === undefined ? size * n : 0);
-  const one = new Map<number, number[]>(); // a single-customer report: no book-sized arrays
-  const unappliedByRank = opts.customerId === undefined ? new Float64Array(size) : null;
-  const unappliedOne = new Map<number, number>();
-  const seen = opts.customerId === undefined ? new Uint8Array(size) : null;
-  const seenOne = new Set<number>();
-  for (const s of sums) {
-    const k = dir.rank.get(s.cid);
-    if (k === undefined) continue;
-    if (seen && unappliedByRank) {
-      cellsByRank.set(s.buckets, k * n);
-      unappliedByRank[k] += s.negative;
-      seen[k] = 1;
-    } else {
-      one.set(k, s.buckets);
-      unappliedOne.set(k, (unappliedOne.get(k) ?? 0) + s.negative);
-      seenOne.add(k);
-    }
+  const rankOf = (cid: number) => (cid >= 0 && cid < dir.rankById.length ? dir.rankById[cid] : -1);
+  // by rank (code order): the customer's row in `sums` and its unapplied credit
+  const slot = new Int32Array(size).fill(-1);
+  const credit = new Float64Array(size);
+  for (let j = 0; j < sums.cid.length; j++) {
+    const r = rankOf(sums.cid[j]);
+    if (r < 0) continue;
+    slot[r] = j;
+    credit[r] += sums.neg[j];
   }
   for (const c of credits) {
-    const k = dir.rank.get(c.cid);
-    if (k === undefined) continue;
-    if (seen && unappliedByRank) {
-      unappliedByRank[k] -= c.credit;
-      seen[k] = 1;
-    } else {
-      unappliedOne.set(k, (unappliedOne.get(k) ?? 0) - c.credit);
-      seenOne.add(k);
-    }
+    const r = rankOf(c.cid);
+    if (r >= 0) credit[r] -= c.credit;
   }
-  const ranks = seen ? [] : [...seenOne].sort((a, b) => a - b);
-  if (seen) for (let r = 0; r < size; r++) if (seen[r]) ranks.push(r);
-
-  const m = ranks.length;
+  const order: number[] = [];
+  for (let r = 0; r < size; r++) if (slot[r] >= 0 || credit[r] !== 0) order.push(r);
+  const acc = sums.cells;
+  const m = order.length;
   const customerId = new Float64Array(m);
   const code: string[] = [];
   const name: string[] = [];
@@ -111,13 +94,14 @@ export function computeAgeingColumns(
   let tu = 0;
   let tt = 0;
   let out = 0;
-  for (const r of ranks) {
-    const u = seen ? unappliedByRank![r] : (unappliedOne.get(r) ?? 0);
-    const b = seen ? null : one.get(r);
+  for (let j = 0; j < m; j++) {
+    const r = order[j];
+    const s = slot[r];
+    const u = credit[r];
     let sum = 0;
     let nonZero = u !== 0;
     for (let k = 0; k < n; k++) {
-      const v = seen ? cellsByRank[r * n + k] : b ? b[k] : 0;
+      const v = s < 0 ? 0 : acc[s * n + k];
       cells[out * n + k] = v;
       sum += v;
       if (v !== 0) nonZero = true;

@@ -1,7 +1,7 @@
 // Ageing (账龄分析) of the whole book as of any date, on due or issue basis, with any bucket
 // set; drill-down to the open invoices; tie-out against the ledger balance; CSV / .xlsx export.
-// "As of" a date on or after the latest document uses the kept open amounts (open-invoice index
-// only); an earlier date is rebuilt from allocation rows dated on or before it.
+// The computation is in ageing-compute.ts; whole-book reports run through reports.ts (the report
+// worker for a big book), drill-down (one customer, a few rows) runs in-thread.
 import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -14,7 +14,7 @@ import type { ExportFile } from '../../../shared/types';
 import type { AgeingBucketDef, AgeingReportOut, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { computeAgeing, isCurrent } from './ageing-compute';
+import { isCurrent } from './ageing-compute';
 import { assertDateField, customerById, read, serialize } from './common';
 import { runAgeing, runReport } from './reports';
 import { resolveBuckets } from './settings';
@@ -113,7 +113,7 @@ const ZH_BUCKETS: Record<string, string> = {
   over_5y: '5年以上',
 };
 
-export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-CN'): { headers: string[]; data: string[][] } {
+function tableParts(rep: AgeingReportOut, locale: 'zh-CN' | 'en') {
   const zh = locale === 'zh-CN';
   const keys = rep.buckets.map((b) => b.key);
   const headers = [
@@ -126,7 +126,7 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
     zh ? '额度使用率%' : 'limit_used_pct',
   ];
   const pct = (bp: number | null) => (bp === null ? '' : (bp / 100).toFixed(2));
-  const data = rep.rows.map((r) => [
+  const line = (r: AgeingReportOut['rows'][number]) => [
     r.customerCode,
     r.customerName,
     ...keys.map((k) => fenToDecimal(r.buckets[k])),
@@ -134,19 +134,35 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
     fenToDecimal(r.total),
     fenToDecimal(r.creditLimit),
     pct(r.limitUsedBp),
-  ]);
-  data.push([zh ? '合计' : 'TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '', '']);
+  ];
+  const totals = [zh ? '合计' : 'TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '', ''];
+  return { headers, line, totals };
+}
+
+export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-CN'): { headers: string[]; data: string[][] } {
+  const { headers, line, totals } = tableParts(rep, locale);
+  const data = rep.rows.map(line);
+  data.push(totals);
   return { headers, data };
+}
+
+/** The CSV text (BOM, CRLF), built a slice of rows at a time (100,000 rows never exist twice as cells). */
+function ageingCsv(rep: AgeingReportOut, locale: 'zh-CN' | 'en'): string {
+  const { headers, line, totals } = tableParts(rep, locale);
+  const parts = [Papa.unparse([headers], { newline: '\r\n' })];
+  for (let i = 0; i < rep.rows.length; i += 2000) parts.push(Papa.unparse(rep.rows.slice(i, i + 2000).map(line), { newline: '\r\n' }));
+  parts.push(Papa.unparse([totals], { newline: '\r\n' }));
+  return '\uFEFF' + parts.join('\r\n');
 }
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
 export async function buildAgeingExport(rep: AgeingReportOut, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
-  const { headers, data } = ageingTable(rep, q.locale ?? 'zh-CN');
   const name = `ageing-${rep.basis}-${q.asOf.replaceAll('-', '')}`;
   if (q.format === 'csv') {
-    const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
+    const csv = ageingCsv(rep, q.locale ?? 'zh-CN');
     return { fileName: `${name}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rep.rows.length, masked: 0 };
   }
+  const { headers, data } = ageingTable(rep, q.locale ?? 'zh-CN');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(q.locale === 'en' ? 'Ageing' : '账龄分析');
   ws.addRow(headers).font = { bold: true };

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Book } from '../../db/connection';
-import { stmt, type DateRange } from '../../db/receivables-store';
+import { stmt, withBulkCache, type DateRange } from '../../db/receivables-store';
 import { AppError } from '../../../shared/result';
 import { addDays, isValidDate } from '../../domain/dates';
 import type { BucketSet } from '../../domain/ageing';
@@ -29,6 +29,11 @@ export function serialize<T>(ctx: ServiceContext, fn: () => Promise<T> | T): Pro
 /** One write: serialized, in a kysely transaction (for writeAudit) on the same connection. */
 export function write<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
   return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite)));
+}
+
+/** A bulk write (imports): the same, with a large page cache for the transaction (withBulkCache). */
+export function writeBulk<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
+  return serialize(ctx, () => withBulkCache(ctx.book.sqlite, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite))));
 }
 
 export function read<T>(ctx: ServiceContext, fn: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@ import { computeProvision } from '../../domain/provision';
 import { creditsCurrent, currentTotals, customerDirectory, dailyRows, topOverdueCurrent } from '../../db/receivables-store';
 import type { DashboardOut, ReceivablesSettings } from '../../../shared/types-receivables';
 import type Database from 'better-sqlite3';
-import { computeAgeing, isCurrent } from './ageing-compute';
+import { computeAgeing, computeAgeingColumns, isCurrent } from './ageing-compute';
 import { bucketRanges } from './common';
 
 /** The dashboard figures on one connection (the report worker's, or the book's for small books). */
@@ -35,17 +35,22 @@ export function computeDashboard(sqlite: Database.Database, q: { asOf: string; f
         return { customerId: t.cid, customerCode: dir.code[k], customerName: dir.name[k], overdue: t.overdue, total: pos.totals.total };
       });
     } else {
-      const due = computeAgeing(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS);
+      // as columns (no row objects for 100,000 customers)
+      const due = computeAgeingColumns(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS);
       for (const v of Object.values(due.totals.buckets)) total += v;
       overdue = total - due.totals.buckets.not_due;
       unapplied = due.totals.unapplied;
-      const issue = computeAgeing(sqlite, asOf, 'issue', settings.provisionBuckets);
+      const issue = computeAgeingColumns(sqlite, asOf, 'issue', settings.provisionBuckets);
       issueTotals = settings.provisionBuckets.map((b) => issue.totals.buckets[b.key]);
-      topOverdue = due.rows
-        .map((r) => ({ customerId: r.customerId, customerCode: r.customerCode, customerName: r.customerName, overdue: r.total - r.unapplied - r.buckets.not_due, total: r.total }))
-        .filter((r) => r.overdue > 0)
-        .sort((a, b) => b.overdue - a.overdue || (a.customerCode < b.customerCode ? -1 : 1))
-        .slice(0, 10);
+      const n = due.keys.length;
+      const nd = due.keys.indexOf('not_due');
+      const top: number[] = [];
+      const overdueOf = (i: number) => due.total[i] - due.unapplied[i] - due.cells[i * n + nd];
+      for (let i = 0; i < due.code.length; i++) if (overdueOf(i) > 0) top.push(i);
+      topOverdue = top
+        .sort((a, b) => overdueOf(b) - overdueOf(a) || (due.code[a] < due.code[b] ? -1 : 1))
+        .slice(0, 10)
+        .map((i) => ({ customerId: due.customerId[i], customerCode: due.code[i], customerName: due.name[i], overdue: overdueOf(i), total: due.total[i] }));
     }
     const notDue = total - overdue;
     const items = settings.provisionBuckets.map((b, k) => ({ open: issueTotals[k], daysSinceIssue: b.from ?? b.to ?? 0 }));

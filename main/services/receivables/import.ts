@@ -13,7 +13,7 @@ import { DailyAccumulator, insertAllocation, insertInvoice, insertReceipt } from
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { write } from './common';
+import { writeBulk } from './common';
 import { CustomerInvoices, planReceipt } from './engine';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
@@ -254,7 +254,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   p.throwIfAny(fileName);
   const source = `import:${fileName}`;
   let total = 0;
-  await write(ctx, async (trx, db) => {
+  await writeBulk(ctx, async (trx, db) => {
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     for (let i = 0; i < num.length; i++) {
@@ -344,7 +344,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
   let total = 0;
   let applied = 0;
   let allocationsN = 0;
-  await write(ctx, async (trx, db) => {
+  await writeBulk(ctx, async (trx, db) => {
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     for (const [customerId, list] of byCustomer) {

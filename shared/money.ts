@@ -134,3 +134,23 @@ export function mulDivRound(a: number, b: number, c: number): number {
 export function applyRateBp(amount: Fen, rateBp: number): Fen {
   return mulDivRound(amount, rateBp, 10_000);
 }
+
+/**
+ * Exact decimal (at most 2 places) → integer hundredths, with parseMoney's rules: a percentage
+ * becomes basis points ("12.5" → 1250), a period in months becomes hundredths of a month.
+ */
+export function parseHundredths(input: string | number): number {
+  return parseMoney(input);
+}
+
+/** Basis points as percent text by integer arithmetic: 1234 → "12.34", (1234, 1) → "12.3". */
+export function formatBp(bp: number, digits: 0 | 1 | 2 = 2): string {
+  if (!Number.isSafeInteger(bp)) throw new TypeError(`basis points must be an integer, got ${bp}`);
+  const step = digits === 2 ? 1 : digits === 1 ? 10 : 100;
+  const a = Math.abs(bp);
+  const q = (a - (a % step)) / step + (a % step >= step / 2 && step > 1 ? 1 : 0); // half away from zero
+  const scale = digits === 2 ? 100 : digits === 1 ? 10 : 1;
+  const whole = (q - (q % scale)) / scale;
+  const text = digits === 0 ? String(whole) : `${whole}.${String(q % scale).padStart(digits, '0')}`;
+  return bp < 0 && q !== 0 ? `-${text}` : text;
+}

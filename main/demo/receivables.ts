@@ -6,6 +6,7 @@
 // big transactions.
 import type { ServiceContext } from '../services/context';
 import { addDays, maxDate } from '../domain/dates';
+import { mulDivRound } from '../../shared/money';
 import {
   DailyAccumulator,
   insertAllocation,
@@ -98,6 +99,13 @@ export function invoiceCounts(n: number, total: number, r: () => number): number
   return counts;
 }
 
+const SCALES_FEN = [50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
+
+/** A random whole number of per-mille in [lo, hi], so shares of amounts stay integer math. */
+function perMille(r: () => number, lo: number, hi: number): number {
+  return lo + Math.floor(r() * (hi - lo + 1));
+}
+
 /**
  * Plans the documents of every trading customer (not prospects), one customer at a time.
  * Invoice numbers are book-wide: FP + 8 digits.
@@ -115,7 +123,8 @@ export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices:
     const n = counts[ci];
     const behaviour = r();
     const kind = behaviour < 0.6 ? 'good' : behaviour < 0.9 ? 'slow' : 'bad';
-    const scale = 10 ** (2.7 + r() * 2); // 500 … 50,000 yuan
+    // typical invoice size of this customer: ¥500 … ¥50,000 (fen; all amounts below are integer fen)
+    const scaleFen = SCALES_FEN[Math.floor(r() * SCALES_FEN.length)];
     // a terminated customer stopped trading some time ago
     const lastDay = c.lifecycle === 'terminated' ? 200 : 0;
     const days = Array.from({ length: n }, () => lastDay + Math.floor(r() * (HISTORY_DAYS - lastDay))).sort((a, b) => b - a);
@@ -124,13 +133,14 @@ export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices:
     days.forEach((back, j) => {
       const issueDate = addDays(ref, -back);
       const dueDate = addDays(issueDate, c.terms);
-      const yuan = scale * (0.2 + 1.6 * r());
-      const amount = r() < 0.3 ? Math.max(100, Math.round(yuan / 100) * 10000) : Math.max(100, Math.round(yuan * 100));
+      const raw = mulDivRound(scaleFen, perMille(r, 200, 1800), 1000);
+      // three in ten invoices are round hundreds of yuan
+      const amount = Math.max(100, r() < 0.3 ? mulDivRound(raw, 1, 10_000) * 10_000 : raw);
       invNo++;
       plan.invoices.push({ number: `FP${String(invNo).padStart(8, '0')}`, issueDate, dueDate, amount, description: DESCRIPTIONS[Math.floor(r() * DESCRIPTIONS.length)] });
       let due = amount;
       if (r() < 0.005) {
-        const cn = Math.max(1, Math.round(amount * (0.05 + 0.15 * r())));
+        const cn = Math.max(1, mulDivRound(amount, perMille(r, 50, 200), 1000));
         cnNo++;
         const cnDate = addDays(issueDate, 3 + Math.floor(r() * 17));
         if (cnDate <= ref) {
@@ -151,7 +161,7 @@ export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices:
         return;
       }
       if (r() < 0.1) {
-        const first = Math.round(due * (0.4 + 0.5 * r()));
+        const first = mulDivRound(due, perMille(r, 400, 900), 1000);
         payments.push({ date: payDate, amount: first, invoice: j });
         const second = addDays(payDate, 15 + Math.floor(r() * 45));
         if (second <= ref) payments.push({ date: second, amount: due - first, invoice: j });

@@ -3,7 +3,7 @@
 // when an invoice is entered.
 // Rounding: every division of money is exact integer arithmetic (BigInt) rounded half away from
 // zero to the fen; ratios (bp = 1/10000, permille = 1/1000) are integers.
-import type { Fen } from '../../shared/money';
+import { parseHundredths, type Fen } from '../../shared/money';
 
 function assertFen(v: Fen, field: string, opts: { min?: number } = {}): void {
   if (!Number.isSafeInteger(v)) throw new RangeError(`${field} must be an integer number of fen, got ${v}`);
@@ -40,16 +40,21 @@ export interface SalesMethodInputs {
   monthlyPurchases: Fen;
   /** Our share of its supply in basis points (3000 = 30 %). */
   supplyShareBp: number;
-  /** Credit period in months; up to two decimals (1.5 = a month and a half). */
-  creditPeriodMonths: number;
+  /** Credit period in months; up to two decimals ("1.5" or 1.5 = a month and a half), read exactly. */
+  creditPeriodMonths: number | string;
 }
 
 /** 销售额测定法: monthly purchases × our supply share × credit period in months. */
 export function salesMethodLimit(inputs: SalesMethodInputs): CreditLimitResult<SalesMethodInputs> {
   assertFen(inputs.monthlyPurchases, 'monthly purchases', { min: 0 });
   assertInt(inputs.supplyShareBp, 'supply share (bp)', 0, 10_000);
-  const hundredths = Math.round(inputs.creditPeriodMonths * 100);
-  if (!(hundredths >= 0) || Math.abs(inputs.creditPeriodMonths * 100 - hundredths) > 1e-6) {
+  let hundredths: number;
+  try {
+    hundredths = parseHundredths(inputs.creditPeriodMonths);
+  } catch {
+    hundredths = -1;
+  }
+  if (hundredths < 0) {
     throw new RangeError(`credit period must be a non-negative number of months with at most 2 decimals, got ${inputs.creditPeriodMonths}`);
   }
   const limit = roundDiv(BigInt(inputs.monthlyPurchases) * BigInt(inputs.supplyShareBp) * BigInt(hundredths), 1_000_000n);

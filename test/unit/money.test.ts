@@ -162,3 +162,25 @@ describe('mulDivRound / applyRateBp', () => {
     );
   });
 });
+
+describe('hundredths and basis points without floats', () => {
+  it('reads percentages and months exactly', async () => {
+    const { parseHundredths } = await import('../../shared/money');
+    expect(parseHundredths('12.5')).toBe(1250);
+    expect(parseHundredths(1.5)).toBe(150);
+    expect(parseHundredths('0.07')).toBe(7);
+    expect(() => parseHundredths('1.234')).toThrow(/more than 2 decimals/);
+  });
+  it('formats basis points as percent text', async () => {
+    const { formatBp } = await import('../../shared/money');
+    expect(formatBp(1234)).toBe('12.34');
+    expect(formatBp(1234, 1)).toBe('12.3');
+    expect(formatBp(1235, 1)).toBe('12.4');
+    expect(formatBp(-1235, 1)).toBe('-12.4');
+    expect(formatBp(5, 1)).toBe('0.1');
+    expect(formatBp(4, 1)).toBe('0.0');
+    expect(formatBp(-4, 1)).toBe('0.0');
+    expect(formatBp(10_000, 0)).toBe('100');
+    expect(formatBp(7)).toBe('0.07');
+  });
+});

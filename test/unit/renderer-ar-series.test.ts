@@ -12,7 +12,7 @@ import {
   percentText,
   sortAgeingRows,
 } from '../../renderer/src/reports/ageing-series';
-import { axisYuan, kpiValues, periodRange, topOverdueSeries, trendSeries } from '../../renderer/src/reports/dashboard-series';
+import { axisMoney, kpiValues, periodRange, topOverdueSeries, trendSeries } from '../../renderer/src/reports/dashboard-series';
 
 const BUCKETS = [
   { key: 'not_due', from: null, to: 0 },
@@ -34,9 +34,9 @@ const report: Pick<AgeingReportOut, 'buckets' | 'rows' | 'totals'> = {
 describe('ageing series', () => {
   it('stacks each bucket into the top N customers and the rest, to the fen', () => {
     expect(ageingBucketSeries(report, 2)).toEqual([
-      { key: 'not_due', top: 150_00, others: 1_00, total: 151_00, topYuan: 150, othersYuan: 1 },
-      { key: '1-30', top: 230_000, others: 200, total: 230_200, topYuan: 2300, othersYuan: 2 },
-      { key: 'over_30', top: 80_000, others: 300, total: 80_300, topYuan: 800, othersYuan: 3 },
+      { key: 'not_due', top: 150_00, others: 1_00, total: 151_00 },
+      { key: '1-30', top: 230_000, others: 200, total: 230_200 },
+      { key: 'over_30', top: 80_000, others: 300, total: 80_300 },
     ]);
   });
 
@@ -126,17 +126,17 @@ describe('dashboard series', () => {
     expect(periodRange('year', '2026-08-15')).toEqual({ from: '2026-01-01', to: '2026-08-15' });
   });
 
-  it('trend points carry fen, yuan and month-on-month change', () => {
+  it('trend points carry fen and the month-on-month change', () => {
     expect(trendSeries(dash.trend)).toEqual([
-      { month: '2026-04', date: '2026-04-30', balance: 500_000, yuan: 5000, change: null },
-      { month: '2026-05', date: '2026-05-31', balance: 800_000, yuan: 8000, change: 300_000 },
-      { month: '2026-06', date: '2026-06-30', balance: 700_000, yuan: 7000, change: -100_000 },
+      { month: '2026-04', date: '2026-04-30', balance: 500_000, change: null },
+      { month: '2026-05', date: '2026-05-31', balance: 800_000, change: 300_000 },
+      { month: '2026-06', date: '2026-06-30', balance: 700_000, change: -100_000 },
     ]);
   });
 
   it('top overdue: labels shortened, share of total', () => {
     const s = topOverdueSeries(dash.topOverdue, 8);
-    expect(s[0]).toEqual({ customerId: 7, code: 'C000007', name: '华盛商贸有限责任公司华东分公司', label: 'C000007 华盛商贸有限责任…', overdue: 300_000, total: 400_000, shareBp: 7500, yuan: 3000 });
+    expect(s[0]).toEqual({ customerId: 7, code: 'C000007', name: '华盛商贸有限责任公司华东分公司', label: 'C000007 华盛商贸有限责任…', overdue: 300_000, total: 400_000, shareBp: 7500 });
     expect(s[1].label).toBe('C000008 张三');
     expect(s[1].shareBp).toBeNull();
   });
@@ -156,9 +156,12 @@ describe('dashboard series', () => {
   });
 
   it('axis ticks in 万 / k', () => {
-    expect(axisYuan(1_234_567, 'zh-CN')).toBe('123.5万');
-    expect(axisYuan(9_999, 'zh-CN')).toBe('9,999');
-    expect(axisYuan(1_234_567, 'en')).toBe('1.2M');
-    expect(axisYuan(25_000, 'en')).toBe('25k');
+    // arguments are fen
+    expect(axisMoney(123_456_700, 'zh-CN')).toBe('123.5万');
+    expect(axisMoney(999_900, 'zh-CN')).toBe('9,999');
+    expect(axisMoney(123_456_700, 'en')).toBe('1.2M');
+    expect(axisMoney(2_500_000, 'en')).toBe('25k');
+    expect(axisMoney(-40_000, 'en')).toBe('-400');
+    expect(axisMoney(2_000_000, 'zh-CN')).toBe('2万');
   });
 });

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
-import { fenToDecimal } from '../../../shared/money';
+import { fenToDecimal, formatBp } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { openItemsAsOf } from '../../db/receivables-store';
 import type { ExportFile } from '../../../shared/types';
@@ -125,7 +125,7 @@ function tableParts(rep: AgeingReportOut, locale: 'zh-CN' | 'en') {
     zh ? '信用额度' : 'credit_limit',
     zh ? '额度使用率%' : 'limit_used_pct',
   ];
-  const pct = (bp: number | null) => (bp === null ? '' : (bp / 100).toFixed(2));
+  const pct = (bp: number | null) => (bp === null ? '' : formatBp(bp));
   const line = (r: AgeingReportOut['rows'][number]) => [
     r.customerCode,
     r.customerName,

@@ -1,6 +1,7 @@
 // Pure data shaping for the ageing screens: bucket labels, bucket sets from day boundaries,
 // chart series, the side-by-side (due + issue) merge. No React, no i18n instance: unit tested.
 import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow } from '../../../shared/types-receivables';
+import { formatBp } from '../../../shared/money';
 
 /** Bucket keys that have their own translated label (ar.bucket.<key>). */
 export const KNOWN_BUCKET_KEYS = ['not_due', '1-30', '31-60', '61-90', '91-180', '181-365', 'over_365', 'y0-1', 'y1-2', 'y2-3', 'y3-4', 'y4-5', 'over_5y'] as const;
@@ -64,9 +65,6 @@ export interface BucketBar {
   others: number;
   /** top + others (= the report's bucket total) */
   total: number;
-  /** chart values in yuan (numbers for the axis only; labels use the fen values) */
-  topYuan: number;
-  othersYuan: number;
 }
 
 /**
@@ -80,7 +78,7 @@ export function ageingBucketSeries(report: Pick<AgeingReportOut, 'buckets' | 'ro
   return report.buckets.map((b) => {
     const total = report.totals.buckets[b.key] ?? 0;
     const t = top.reduce((s, r) => s + (r.buckets[b.key] ?? 0), 0);
-    return { key: b.key, top: t, others: total - t, total, topYuan: t / 100, othersYuan: (total - t) / 100 };
+    return { key: b.key, top: t, others: total - t, total };
   });
 }
 
@@ -89,7 +87,6 @@ export interface DistributionSlice {
   amount: number;
   /** share of the aged (positive) total in basis points, null when nothing is aged */
   shareBp: number | null;
-  yuan: number;
 }
 
 /** Bucket totals with their share of Σ buckets (unapplied credits are not aged). */
@@ -97,7 +94,7 @@ export function ageingDistribution(report: Pick<AgeingReportOut, 'buckets' | 'to
   const sum = report.buckets.reduce((s, b) => s + (report.totals.buckets[b.key] ?? 0), 0);
   return report.buckets.map((b) => {
     const amount = report.totals.buckets[b.key] ?? 0;
-    return { key: b.key, amount, shareBp: sum === 0 ? null : Math.round((amount * 10_000) / sum), yuan: amount / 100 };
+    return { key: b.key, amount, shareBp: sum === 0 ? null : Math.round((amount * 10_000) / sum) };
   });
 }
 
@@ -152,9 +149,9 @@ export function sortAgeingRows(rows: MergedAgeingRow[], key: AgeingSortKey, orde
 }
 
 /** Basis points → "12.3%" (one decimal), null → "—". */
-export function percentText(bp: number | null | undefined, digits = 1): string {
+export function percentText(bp: number | null | undefined, digits: 0 | 1 | 2 = 1): string {
   if (bp === null || bp === undefined) return '—';
-  return `${(bp / 100).toFixed(digits)}%`;
+  return `${formatBp(bp, digits)}%`;
 }
 
 /** Bucket colours from young (calm) to old (alarming), in bucket order. */

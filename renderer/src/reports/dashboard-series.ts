@@ -41,13 +41,12 @@ export interface TrendPoint {
   month: string;
   date: string;
   balance: number;
-  yuan: number;
   /** change against the previous month-end, fen (null for the first point) */
   change: number | null;
 }
 
 export function trendSeries(trend: DashboardOut['trend']): TrendPoint[] {
-  return trend.map((p, i) => ({ month: p.month, date: p.date, balance: p.balance, yuan: p.balance / 100, change: i === 0 ? null : p.balance - trend[i - 1].balance }));
+  return trend.map((p, i) => ({ month: p.month, date: p.date, balance: p.balance, change: i === 0 ? null : p.balance - trend[i - 1].balance }));
 }
 
 export interface TopOverduePoint {
@@ -60,7 +59,6 @@ export interface TopOverduePoint {
   total: number;
   /** overdue share of the customer's total, bp */
   shareBp: number | null;
-  yuan: number;
 }
 
 export function topOverdueSeries(top: DashboardOut['topOverdue'], max = 8): TopOverduePoint[] {
@@ -72,7 +70,6 @@ export function topOverdueSeries(top: DashboardOut['topOverdue'], max = 8): TopO
     overdue: r.overdue,
     total: r.total,
     shareBp: r.total > 0 ? Math.round((r.overdue * 10_000) / r.total) : null,
-    yuan: r.overdue / 100,
   }));
 }
 
@@ -119,12 +116,26 @@ export function kpiValues(d: DashboardOut): KpiValue[] {
 }
 
 /** Axis ticks in 万 (10,000 yuan) for Chinese, k for English: 1234567 yuan → "123.5万" / "1,235k". */
-export function axisYuan(yuan: number, lang: 'zh-CN' | 'en'): string {
+/**
+ * Compact axis label for an amount in fen, by integer arithmetic: zh-CN "2.5万" / "800",
+ * en "2.5M" / "25k" / "800". Ticks are rounded to whole fen first (recharts may hand fractions).
+ */
+export function axisMoney(fen: number, lang: 'zh-CN' | 'en'): string {
+  const f = Math.round(fen);
+  const a = Math.abs(f);
+  const sign = f < 0 ? '-' : '';
+  // a / unit rounded half away from zero to one decimal, as text ("2.5", "3")
+  const oneDecimal = (unit: number) => {
+    const tenth = unit / 10;
+    const q = (a - (a % tenth)) / tenth + (a % tenth >= tenth / 2 ? 1 : 0);
+    return q % 10 === 0 ? String(q / 10) : `${(q - (q % 10)) / 10}.${q % 10}`;
+  };
+  const yuan = (a - (a % 100)) / 100 + (a % 100 >= 50 ? 1 : 0);
   if (lang === 'zh-CN') {
-    if (Math.abs(yuan) >= 10_000) return `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}万`;
-    return yuan.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+    if (a >= 1_000_000) return `${sign}${oneDecimal(1_000_000)}万`;
+    return `${sign}${yuan.toLocaleString('zh-CN')}`;
   }
-  if (Math.abs(yuan) >= 1_000_000) return `${(yuan / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })}M`;
-  if (Math.abs(yuan) >= 1_000) return `${(yuan / 1_000).toLocaleString('en', { maximumFractionDigits: 0 })}k`;
-  return yuan.toLocaleString('en', { maximumFractionDigits: 0 });
+  if (a >= 100_000_000) return `${sign}${oneDecimal(100_000_000)}M`;
+  if (a >= 100_000) return `${sign}${oneDecimal(100_000).replace(/\.\d$/, '')}k`;
+  return `${sign}${yuan.toLocaleString('en')}`;
 }

@@ -7,7 +7,7 @@ import type { AgeingReportOut } from '../../../../../shared/types-receivables';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { ageingBucketSeries } from '../../../reports/ageing-series';
-import { axisYuan } from '../../../reports/dashboard-series';
+import { axisMoney } from '../../../reports/dashboard-series';
 import { bucketLabel } from '../common';
 
 export function AgeingChart({ report, height = 240 }: { report: AgeingReportOut; height?: number }) {
@@ -24,20 +24,20 @@ export function AgeingChart({ report, height = 240 }: { report: AgeingReportOut;
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={data.length > 6 ? -20 : 0} textAnchor={data.length > 6 ? 'end' : 'middle'} height={data.length > 6 ? 48 : 30} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisYuan(v, lang)} width={64} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
           <Tooltip
             formatter={(_v, name, item) => {
               const p = item.payload as (typeof data)[number];
-              return [money(name === 'topYuan' ? p.top : p.others), name === 'topYuan' ? t('ar.ageing.chartTop') : t('ar.ageing.chartOthers')];
+              return [money(name === 'top' ? p.top : p.others), name === 'top' ? t('ar.ageing.chartTop') : t('ar.ageing.chartOthers')];
             }}
             labelFormatter={(l, items) => {
               const p = items?.[0]?.payload as (typeof data)[number] | undefined;
               return p ? `${String(l)} · ${money(p.total)}` : String(l);
             }}
           />
-          <Legend formatter={(v: string) => (v === 'topYuan' ? t('ar.ageing.chartTop') : t('ar.ageing.chartOthers'))} wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="topYuan" stackId="a" fill="#1f5fbf" isAnimationActive={false} />
-          <Bar dataKey="othersYuan" stackId="a" fill="#9cc0f0" isAnimationActive={false} />
+          <Legend formatter={(v: string) => (v === 'top' ? t('ar.ageing.chartTop') : t('ar.ageing.chartOthers'))} wrapperStyle={{ fontSize: 12 }} />
+          <Bar dataKey="top" stackId="a" fill="#1f5fbf" isAnimationActive={false} />
+          <Bar dataKey="others" stackId="a" fill="#9cc0f0" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -11,7 +11,7 @@ import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { DEFAULT_BUCKET_COLORS, ageingDistribution, percentText } from '../../../reports/ageing-series';
-import { axisYuan, kpiValues, periodRange, PERIOD_PRESETS, topOverdueSeries, trendSeries, type KpiValue, type PeriodPreset } from '../../../reports/dashboard-series';
+import { axisMoney, kpiValues, periodRange, PERIOD_PRESETS, topOverdueSeries, trendSeries, type KpiValue, type PeriodPreset } from '../../../reports/dashboard-series';
 import { Amount, arErrorText, arKeys, bucketLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
 
@@ -131,9 +131,9 @@ function Trend({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
           </defs>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
           <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisYuan(v, lang)} width={64} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
           <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).balance), t('ar.dashboard.balance')]} labelFormatter={(l) => String(l)} />
-          <Area type="monotone" dataKey="yuan" stroke="#1f5fbf" strokeWidth={2} fill="url(#arTrendFill)" isAnimationActive={false} dot={{ r: 3 }} />
+          <Area type="monotone" dataKey="balance" stroke="#1f5fbf" strokeWidth={2} fill="url(#arTrendFill)" isAnimationActive={false} dot={{ r: 3 }} />
         </AreaChart>
       </ResponsiveContainer>
     </div>
@@ -153,14 +153,14 @@ function Distribution({ rep, lang }: { rep: import('../../../../../shared/types-
         <BarChart data={data} margin={{ top: 22, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={lang === 'en' ? 62 : 48} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisYuan(v, lang)} width={56} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} />
           <Tooltip
             formatter={(_v, _n, item) => {
               const p = item.payload as (typeof data)[number];
               return [`${money(p.amount)}（${percentText(p.shareBp)}）`, t('ar.dashboard.balance')];
             }}
           />
-          <Bar dataKey="yuan" isAnimationActive={false}>
+          <Bar dataKey="amount" isAnimationActive={false}>
             <LabelList dataKey="shareText" position="top" style={{ fontSize: 11, fill: '#56627a' }} />
             {data.map((s) => (
               <Cell key={s.key} fill={s.color} />
@@ -183,10 +183,10 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#eef1f5" />
-            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisYuan(v, lang)} />
+            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} />
             <YAxis type="category" dataKey="code" tick={{ fontSize: 11 }} width={70} />
             <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).overdue), t('ar.dashboard.overdue')]} labelFormatter={(_l, items) => (items?.[0]?.payload as (typeof data)[number] | undefined)?.label ?? ''} />
-            <Bar dataKey="yuan" fill="#c41d1d" isAnimationActive={false} cursor="pointer" onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)} />
+            <Bar dataKey="overdue" fill="#c41d1d" isAnimationActive={false} cursor="pointer" onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)} />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -2,6 +2,7 @@
 // the form, basis points in the contract), cost of capital, credit policy, ageing bucket sets.
 import { DeleteOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatBp, parseHundredths } from '../../../../../shared/money';
 import { Alert, App, Button, Checkbox, Divider, Form, InputNumber, Radio, Select, Space, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +13,10 @@ import { PresetModal } from '../ageing/PresetModal';
 
 interface FormValues {
   accountingStandard: ReceivablesSettings['accountingStandard'];
-  rates: Record<string, number | null>;
-  costOfCapital: number | null;
+  rates: Record<string, string | null>;
+  costOfCapital: string | null;
   overLimit: 'warn' | 'block';
-  nearLimit: number | null;
+  nearLimit: string | null;
   onHold: 'warn' | 'block';
   maxOverdueDays: number | null;
   overdue: 'warn' | 'block';
@@ -23,9 +24,9 @@ interface FormValues {
   zeroLimitMeansNone: boolean;
 }
 
-/** percent (2 decimals) ↔ basis points, exactly */
-const toBp = (pct: number | null | undefined): number => Math.round((pct ?? 0) * 100);
-const toPct = (bp: number): number => bp / 100;
+// Percent inputs work on decimal text (InputNumber stringMode), read exactly into basis points.
+const toBp = (pct: string | number | null | undefined): number => (pct === null || pct === undefined || pct === '' ? 0 : parseHundredths(pct));
+const toPct = (bp: number): string => formatBp(bp);
 
 function toForm(s: ReceivablesSettings): FormValues {
   return {
@@ -98,13 +99,13 @@ export function ArSettingsPanel() {
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: '4px 16px', opacity: standard === 'small_enterprise' ? 0.5 : 1 }}>
             {s.provisionBuckets.map((b) => (
               <Form.Item key={b.key} name={['rates', b.key]} label={bucketLabel(t, b)} labelCol={{ flex: '80px' }} style={{ marginBottom: 4 }} rules={[{ required: true, message: t('validation.required') }]}>
-                <InputNumber min={0} max={100} step={1} precision={2} suffix="%" style={{ width: 110 }} className="num" data-testid={`ar-rate-${b.key}`} />
+                <InputNumber stringMode min={0} max={100} step={1} precision={2} suffix="%" style={{ width: 110 }} className="num" data-testid={`ar-rate-${b.key}`} />
               </Form.Item>
             ))}
           </div>
         </Form.Item>
         <Form.Item name="costOfCapital" label={t('ar.settings.costOfCapital')} rules={[{ required: true, message: t('validation.required') }]}>
-          <InputNumber min={0} max={100} step={0.25} precision={2} suffix="%" style={{ width: 130 }} className="num" data-testid="ar-cost-of-capital" />
+          <InputNumber stringMode min={0} max={100} step={0.25} precision={2} suffix="%" style={{ width: 130 }} className="num" data-testid="ar-cost-of-capital" />
         </Form.Item>
         <Divider titlePlacement="start" plain>
           {t('ar.settings.creditPolicy')}
@@ -113,7 +114,7 @@ export function ArSettingsPanel() {
           <Radio.Group options={sev(false)} optionType="button" />
         </Form.Item>
         <Form.Item name="nearLimit" label={t('ar.settings.nearLimit')}>
-          <InputNumber min={0} max={100} precision={0} suffix="%" placeholder={t('ar.settings.off')} style={{ width: 130 }} />
+          <InputNumber stringMode min={0} max={100} precision={0} suffix="%" placeholder={t('ar.settings.off')} style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="onHold" label={t('ar.settings.onHold')}>
           <Radio.Group options={sev(false)} optionType="button" />

@@ -20,6 +20,7 @@ import type {
   WriteOffRow,
 } from '../../../shared/types-receivables';
 import type { DB } from '../../db/schema';
+import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import {
@@ -223,6 +224,35 @@ function creditSource(sqlite: import('better-sqlite3').Database, input: { receip
   return { table: 'credit_notes', col: 'credit_note_id', id: c.id, customerId: c.customerId, date: c.date, unapplied: c.unapplied, label: `credit note ${c.number}` };
 }
 
+/** Writes one hand-made allocation row (apply, or a negative unapply) and everything it moves. */
+async function recordManualAllocation(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  sqlite: import('better-sqlite3').Database,
+  src: CreditSource,
+  inv: InvoiceRow,
+  a: Allocation,
+  action: 'apply' | 'unapply',
+): Promise<AllocationRow> {
+  const id = insertAllocation(sqlite, {
+    invoice_id: inv.id,
+    receipt_id: src.col === 'receipt_id' ? src.id : null,
+    credit_note_id: src.col === 'credit_note_id' ? src.id : null,
+    write_off_id: null,
+    amount: a.amount,
+    date: a.date,
+    kind: action === 'apply' ? 'manual' : 'unapply',
+    created_at: now(ctx),
+  });
+  refreshInvoice(sqlite, inv.id);
+  refreshCredit(sqlite, src.table, src.id);
+  bumpDaily(sqlite, a.date, {});
+  const row = allocationRows(sqlite, 'ids', [id])[0];
+  const note = `${src.label} ${action === 'apply' ? '→' : '↛'} ${inv.number}`;
+  await writeAudit(ctx, trx, { entity: 'allocation', entityId: id, customerId: inv.customerId, action, after: row, note });
+  return row;
+}
+
 export async function applyCredit(ctx: ServiceContext, input: ApplyInput): Promise<AllocationRow> {
   return write(ctx, async (trx, sqlite) => {
     const src = creditSource(sqlite, input);
@@ -243,22 +273,7 @@ export async function applyCredit(ctx: ServiceContext, input: ApplyInput): Promi
     } catch (e) {
       throw new AppError('VALIDATION', `amount: ${(e as Error).message}`, { field: 'amount' });
     }
-    const id = insertAllocation(sqlite, {
-      invoice_id: inv.id,
-      receipt_id: src.col === 'receipt_id' ? src.id : null,
-      credit_note_id: src.col === 'credit_note_id' ? src.id : null,
-      write_off_id: null,
-      amount: a.amount,
-      date: a.date,
-      kind: 'manual',
-      created_at: now(ctx),
-    });
-    refreshInvoice(sqlite, inv.id);
-    refreshCredit(sqlite, src.table, src.id);
-    bumpDaily(sqlite, a.date, {});
-    const row = allocationRows(sqlite, 'ids', [id])[0];
-    await writeAudit(ctx, trx, { entity: 'allocation', entityId: id, customerId: inv.customerId, action: 'apply', after: row, note: `${src.label} → ${inv.number}` });
-    return row;
+    return recordManualAllocation(ctx, trx, sqlite, src, inv, a, 'apply');
   });
 }
 
@@ -280,22 +295,7 @@ export async function unapplyCredit(ctx: ServiceContext, input: ApplyInput): Pro
     } catch (e) {
       throw new AppError('VALIDATION', `amount: ${(e as Error).message}`, { field: 'amount' });
     }
-    const id = insertAllocation(sqlite, {
-      invoice_id: inv.id,
-      receipt_id: src.col === 'receipt_id' ? src.id : null,
-      credit_note_id: src.col === 'credit_note_id' ? src.id : null,
-      write_off_id: null,
-      amount: a.amount,
-      date: a.date,
-      kind: 'unapply',
-      created_at: now(ctx),
-    });
-    refreshInvoice(sqlite, inv.id);
-    refreshCredit(sqlite, src.table, src.id);
-    bumpDaily(sqlite, a.date, {});
-    const row = allocationRows(sqlite, 'ids', [id])[0];
-    await writeAudit(ctx, trx, { entity: 'allocation', entityId: id, customerId: inv.customerId, action: 'unapply', after: row, note: `${src.label} ↛ ${inv.number}` });
-    return row;
+    return recordManualAllocation(ctx, trx, sqlite, src, inv, a, 'unapply');
   });
 }
 

@@ -2,12 +2,12 @@
 // a VALIDATION answer lists every bad row and field, and nothing was written.
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowError } from '../../../../shared/result';
 import { ApiError, call } from '../../api/client';
-import { issueText } from '../../format/errors';
+import { ImportErrorsModal } from '../../components/ImportErrorsModal';
 import { readAsBase64 } from '../../format/files';
 import { money } from '../../format/money';
 import { arErrorText, arFieldLabel, invalidateAr } from './common';
@@ -74,31 +74,15 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
           </Button>
         ))}
       </Space>
-      <Modal
-        open={badRows !== null}
+      <ImportErrorsModal
+        rows={badRows}
+        onClose={() => setBadRows(null)}
         title={t('ar.import.errorsTitle')}
-        width={760}
-        onCancel={() => setBadRows(null)}
-        footer={
-          <Button type="primary" onClick={() => setBadRows(null)}>
-            {t('common.close')}
-          </Button>
-        }
-      >
-        <Typography.Paragraph>{t('ar.import.errorsIntro', { count: badRows?.length ?? 0 })}</Typography.Paragraph>
-        <Table<RowError & { k: number }>
-          data-testid="ar-import-errors"
-          size="small"
-          rowKey="k"
-          pagination={badRows && badRows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          dataSource={(badRows ?? []).map((r, k) => ({ ...r, k }))}
-          columns={[
-            { title: t('ar.import.row'), dataIndex: 'row', width: 70, align: 'right' },
-            { title: t('ar.import.field'), dataIndex: 'field', width: 180, render: (f: string) => arFieldLabel(t, f) },
-            { title: t('ar.import.message'), dataIndex: 'message', render: (m: string) => issueText(t, m) },
-          ]}
-        />
-      </Modal>
+        intro={t('ar.import.errorsIntro', { count: badRows?.length ?? 0 })}
+        labels={{ row: t('ar.import.row'), field: t('ar.import.field'), message: t('ar.import.message') }}
+        fieldLabel={(f) => arFieldLabel(t, f)}
+        testId="ar-import-errors"
+      />
     </>
   );
 }

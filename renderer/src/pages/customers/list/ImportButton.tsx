@@ -2,12 +2,13 @@
 // row/field; nothing is written then (one transaction).
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Modal, Table, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowError } from '../../../../../shared/result';
 import { ApiError, call } from '../../../api/client';
-import { errorText, fieldLabel, issueText } from '../../../format/errors';
+import { ImportErrorsModal } from '../../../components/ImportErrorsModal';
+import { errorText, fieldLabel } from '../../../format/errors';
 import { readAsBase64 } from '../../../format/files';
 import { qk } from '../../../hooks/queries';
 
@@ -48,27 +49,15 @@ export function ImportButton() {
       <Button icon={<UploadOutlined />} loading={run.isPending} onClick={() => input.current?.click()} data-testid="import-customers">
         {run.isPending ? t('customers.importing') : t('customers.import')}
       </Button>
-      <Modal
-        open={badRows !== null}
+      <ImportErrorsModal
+        rows={badRows}
+        onClose={() => setBadRows(null)}
         title={t('customers.importErrorsTitle')}
-        width={760}
-        onCancel={() => setBadRows(null)}
-        footer={<Button type="primary" onClick={() => setBadRows(null)}>{t('common.close')}</Button>}
-      >
-        <Typography.Paragraph>{t('customers.importErrorsIntro', { count: badRows?.length ?? 0 })}</Typography.Paragraph>
-        <Table<RowError & { k: number }>
-          data-testid="import-errors"
-          size="small"
-          rowKey="k"
-          pagination={badRows && badRows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          dataSource={(badRows ?? []).map((r, k) => ({ ...r, k }))}
-          columns={[
-            { title: t('customers.row'), dataIndex: 'row', width: 70, align: 'right' },
-            { title: t('customers.field'), dataIndex: 'field', width: 180, render: (f: string) => fieldLabel(t, f) },
-            { title: t('customers.message'), dataIndex: 'message', render: (m: string) => issueText(t, m) },
-          ]}
-        />
-      </Modal>
+        intro={t('customers.importErrorsIntro', { count: badRows?.length ?? 0 })}
+        labels={{ row: t('customers.row'), field: t('customers.field'), message: t('customers.message') }}
+        fieldLabel={(f) => fieldLabel(t, f)}
+        testId="import-errors"
+      />
     </>
   );
 }

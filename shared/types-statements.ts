@@ -2,6 +2,7 @@
 // slips (回执) that cross IPC. Money is integer fen, dates YYYY-MM-DD, moments ISO-8601 UTC.
 import type { CompanySettings } from './types';
 import type { Confidentiality } from './customer-fields';
+import type { OpenItemOut } from './types-receivables';
 
 export const STATEMENT_STYLES = ['balance_forward', 'open_item'] as const;
 export type StatementStyle = (typeof STATEMENT_STYLES)[number];
@@ -24,17 +25,8 @@ export interface StatementLineOut {
   void?: boolean;
 }
 
-export interface StatementOpenItem {
-  invoiceId: number;
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  amount: number;
-  open: number;
-  daysPastDue: number;
-  daysSinceIssue: number;
-  bucket: string;
-}
+/** An open invoice as of the statement's end date: the same shape as the ageing drill-down. */
+export type StatementOpenItem = OpenItemOut;
 
 export interface StatementCredit {
   kind: 'receipt' | 'credit_note' | 'write_off';

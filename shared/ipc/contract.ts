@@ -17,12 +17,12 @@ import type {
 } from '../types';
 
 import { channel } from './channel';
+import { id } from '../schemas/common';
 import { receivablesChannels } from './receivables';
 import { backupChannels } from './backup';
 import { statementsChannels } from './statements';
 
 const empty = z.object({}).strict().default({});
-const id = z.number().int().positive();
 
 export const customerFilter = z
   .object({

@@ -2,6 +2,7 @@
 // Main validates everything here: the renderer is untrusted. Money is integer fen.
 import { z } from 'zod';
 import { channel } from './channel';
+import { id, isoDate } from '../schemas/common';
 import type { ExportFile } from '../types';
 import {
   CREDIT_NOTE_KINDS,
@@ -27,15 +28,7 @@ import {
   type WriteOffRow,
 } from '../types-receivables';
 
-const id = z.number().int().positive();
 const fen = z.number().int('invalid_money').positive('invalid_money').max(999_999_999_999_99, 'out_of_range');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'invalid_date');
 const docNumber = z.string().trim().min(1, 'required').max(40, 'too_long');
 const reason = z.string().trim().min(1, 'required').max(500, 'too_long');
 const text = (max: number) => z.string().trim().max(max, 'too_long');

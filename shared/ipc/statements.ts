@@ -3,6 +3,7 @@
 // integer fen; printing a confidential / top-secret customer needs confirmed: true.
 import { z } from 'zod';
 import { channel } from './channel';
+import { id, isoDate } from '../schemas/common';
 import {
   CARD_KINDS,
   PRINT_LANGS,
@@ -15,14 +16,6 @@ import {
   type StatementSentRow,
 } from '../types-statements';
 
-const id = z.number().int().positive();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'invalid_date');
 const code = z.string().trim().min(1, 'required').max(32, 'too_long');
 const fsPath = z
   .string()

@@ -1,6 +1,7 @@
 // zod schemas for customer data, shared by the renderer's forms and main's IPC validation.
 // Messages are i18n keys under `validation.*`; the renderer translates them, main prefixes the field.
 import { z } from 'zod';
+import { isoDate } from './common';
 import {
   BUYING_ROLES,
   CONFIDENTIALITY,
@@ -12,13 +13,7 @@ import {
   type ProfileField,
 } from '../customer-fields';
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'invalid_date');
+export { isoDate };
 
 export const fen = z.number('invalid_money').int('invalid_money').refine(Number.isSafeInteger, 'invalid_money');
 export const nonNegativeFen = fen.refine((n) => n >= 0, 'must_not_be_negative');

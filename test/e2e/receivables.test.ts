@@ -2,29 +2,14 @@
 // drill-down, tie-out, the dashboard, and entering a receipt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
-import { createHandlers } from '../../main/ipc/handlers';
-import { dispatch } from '../../main/ipc/register';
-import { startE2E, type E2E } from './support';
+import { handlerCaller, startE2E, type E2E } from './support';
+import { seedWorkedExample } from '../support/worked-example';
 
 let e: E2E;
 
-async function seedWorkedExample(desk: Desk) {
-  const h = createHandlers(desk);
-  const ok = async (channel: string, input: unknown) => {
-    const r = await dispatch(h, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.data as any;
-  };
-  const c = await ok('customers:create', { code: 'C1', name: '华盛贸易有限公司', kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, creditLimit: 500_000 });
-  await ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-  const inv = async (number: string, issueDate: string, amount: number) => (await ok('invoices:create', { customerId: c.id, number, issueDate, amount })).invoice;
-  const rec = (date: string, amount: number, invoiceId?: number) => ok('receipts:create', { customerId: c.id, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null });
-  await inv('INV-1', '2026-01-10', 100000);
-  await inv('INV-2', '2026-02-15', 250000);
-  await rec('2026-02-20', 120000);
-  const i3 = await inv('INV-3', '2026-04-01', 80000);
-  await rec('2026-04-05', 50000, i3.id);
-  await rec('2026-06-10', 300000);
+async function seedBook(desk: Desk) {
+  const ok = handlerCaller(desk);
+  await seedWorkedExample(ok, 'C1', { name: '华盛贸易有限公司', creditLimit: 500_000, contacts: [] });
   // a second customer, overdue today, so the dashboard has something to chart
   const d = await ok('customers:create', { code: 'C2', name: '东方红五金店', kind: 'company', nature: 'trade_partner', paymentTermsDays: 30, creditLimit: 1_000_000 });
   await ok('customers:approve-opening', { id: d.id, approvedBy: '张总' });
@@ -32,7 +17,7 @@ async function seedWorkedExample(desk: Desk) {
 }
 
 beforeAll(async () => {
-  e = await startE2E({ setup: seedWorkedExample });
+  e = await startE2E({ setup: seedBook });
 });
 afterAll(async () => {
   await e?.close();

@@ -5,31 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
-import { createHandlers } from '../../main/ipc/handlers';
-import { dispatch } from '../../main/ipc/register';
-import { startE2E, type E2E } from './support';
+import { handlerCaller, startE2E, type E2E } from './support';
+import { seedWorkedExample } from '../support/worked-example';
 
 let e: E2E;
 const OUT = path.resolve('test-output/e2e-statements');
 
 async function seed(desk: Desk) {
-  const h = createHandlers(desk);
-  const ok = async (channel: string, input: unknown) => {
-    const r = await dispatch(h, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.data as any;
-  };
+  const ok = handlerCaller(desk);
   await ok('settings:update-company', { address: '浙江省杭州市西湖区文三路 90 号', phone: '0571-88886666', taxId: '91330100MA2C8X1234', bankAccount: '工商银行文三路支行 1202 0210 0910 0123 456' });
-  const c = await ok('customers:create', { code: 'C1', name: '华盛贸易有限公司', kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, address: '杭州市滨江区江南大道 1 号', contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', isKeyPayer: true }] });
-  await ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-  const inv = async (number: string, issueDate: string, amount: number) => (await ok('invoices:create', { customerId: c.id, number, issueDate, amount })).invoice;
-  const rec = (date: string, amount: number, invoiceId?: number) => ok('receipts:create', { customerId: c.id, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null });
-  await inv('INV-1', '2026-01-10', 100000);
-  await inv('INV-2', '2026-02-15', 250000);
-  await rec('2026-02-20', 120000);
-  const i3 = await inv('INV-3', '2026-04-01', 80000);
-  await rec('2026-04-05', 50000, i3.id);
-  await rec('2026-06-10', 300000);
+  await seedWorkedExample(ok, 'C1', { name: '华盛贸易有限公司', address: '杭州市滨江区江南大道 1 号', contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', isKeyPayer: true }] });
 }
 
 beforeAll(async () => {

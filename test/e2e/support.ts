@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Desk } from '../../main/app/desk';
 import { createHandlers } from '../../main/ipc/handlers';
+import { dispatch } from '../../main/ipc/register';
 import { startServer, type RunningServer } from '../../main/serve/server';
 import { ensureRendererBuilt } from '../../main/serve/renderer-build';
 import { fixedClock } from '../../main/services/context';
@@ -59,5 +60,16 @@ export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; lo
       fs.rmSync(dir, { recursive: true, force: true });
       if (errors.length) throw new Error(`page errors: ${errors.join('\n')}`);
     },
+  };
+}
+
+/** Calls a channel through the real handlers (seeding a book before the browser opens). */
+export function handlerCaller(desk: Desk) {
+  const h = createHandlers(desk);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return async (channel: string, input: unknown): Promise<any> => {
+    const r = await dispatch(h, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.data;
   };
 }

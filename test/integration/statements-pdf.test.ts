@@ -14,6 +14,7 @@ import { cardsHtml } from '../../main/print/cards-html';
 import { statementsServiceFor } from '../../main/services/statements';
 import type { StatementData } from '../../shared/types-statements';
 import { capitalAmount } from '../../shared/capital-amount';
+import { activeCustomer, seedWorkedExample } from '../support/worked-example';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
 
 const OUT = path.resolve('test-output/statements');
@@ -30,27 +31,6 @@ afterAll(async () => {
   await statementsServiceFor(t.desk).close();
   await t?.close();
 });
-
-async function activeCustomer(code: string, extra: Record<string, unknown> = {}): Promise<number> {
-  const c = await t.ok('customers:create', { ...HUASHENG, code, name: `华盛贸易${code}`, paymentTermsDays: 30, ...extra } as never);
-  await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-  return c.id as number;
-}
-
-async function workedExample(code = 'C1', extra: Record<string, unknown> = {}) {
-  const customerId = await activeCustomer(code, extra);
-  const p = code === 'C1' ? '' : `${code}-`;
-  const inv = async (number: string, issueDate: string, amount: number) => (await t.ok('invoices:create', { customerId, number: p + number, issueDate, amount })).invoice;
-  const rec = async (number: string, date: string, amount: number, invoiceId?: number) =>
-    (await t.ok('receipts:create', { customerId, number: p + number, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null })).receipt;
-  await inv('INV-1', '2026-01-10', 100000);
-  await inv('INV-2', '2026-02-15', 250000);
-  await rec('R-1', '2026-02-20', 120000);
-  const i3 = await inv('INV-3', '2026-04-01', 80000);
-  await rec('R-2', '2026-04-05', 50000, i3.id);
-  await rec('R-3', '2026-06-10', 300000);
-  return customerId;
-}
 
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -72,7 +52,7 @@ const LOGO =
 describe('statement PDF (Chromium for Node)', () => {
   it('the worked example: 对账单, 贰仟陆佰元整, 2,600.00 and "1 / 1" in the PDF text; PNG kept', async () => {
     await t.ok('settings:update-company', { name: '杭州华盛商贸有限公司', address: '浙江省杭州市西湖区文三路 90 号', phone: '0571-8888 1234', taxId: '91330106MA2XXXXXX', bankAccount: '工商银行文三路支行 1202 0000 0000 0000', logoDataUrl: LOGO });
-    const customerId = await workedExample();
+    const { customerId } = await seedWorkedExample(t.ok, 'C1', { name: '华盛贸易C1' });
     const r = await t.ok('statements:pdf', { customerId, from: '2026-02-01', to: '2026-04-30' });
     expect(r.fileName).toBe('C1-华盛贸易C1-对账单-2026-04-30.pdf');
     expect(r.sentId).toBeGreaterThan(0);
@@ -152,7 +132,7 @@ describe('statement PDF (Chromium for Node)', () => {
   });
 
   it('the five cards print with the bundled font', async () => {
-    const id = await activeCustomer('K1', { profile: { legal_rep: '王建国', industry: '批发零售', registered_capital: 500_000_00, owner_address: '杭州市上城区' } });
+    const id = await activeCustomer(t.ok, 'K1', { name: '华盛贸易K1', profile: { legal_rep: '王建国', industry: '批发零售', registered_capital: 500_000_00, owner_address: '杭州市上城区' } });
     const customer = await t.ok('customers:get', { id });
     const company = await t.ok('settings:company', {});
     const html = cardsHtml(['basic', 'management', 'address', 'grade', 'complaint'], { customer, company, region: null, balance: 123456, printedOn: '2026-11-23' });
@@ -165,7 +145,11 @@ describe('statement PDF (Chromium for Node)', () => {
   });
 
   it('batch: one PDF per customer with a run log, then one combined PDF; statements recorded as sent', async () => {
-    const ids = [await workedExample('B1'), await workedExample('B2', { name: '上海/浦东:*?"<>|客户' }), await workedExample('B3', { confidentiality: 'confidential' })];
+    const ids = [
+      (await seedWorkedExample(t.ok, 'B1', { name: '华盛贸易B1' })).customerId,
+      (await seedWorkedExample(t.ok, 'B2', { name: '上海/浦东:*?"<>|客户' })).customerId,
+      (await seedWorkedExample(t.ok, 'B3', { name: '华盛贸易B3', confidentiality: 'confidential' })).customerId,
+    ];
     expect(ids).toHaveLength(3);
     const svc = statementsServiceFor(t.desk);
     const dir = path.join(t.dir, 'batch');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
 import type { CliIo } from '../../main/cli/io';
+import { activeCustomer, seedWorkedExample } from '../support/worked-example';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
 
 let t: TestDesk;
@@ -15,28 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-async function activeCustomer(code = 'C1', extra: Record<string, unknown> = {}): Promise<number> {
-  const c = await t.ok('customers:create', { ...HUASHENG, code, name: `客户${code}`, paymentTermsDays: 30, ...extra } as never);
-  await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-  return c.id as number;
-}
-
-/** SPEC §2 worked example through the receivables channels. */
-async function workedExample(code = 'C1', extra: Record<string, unknown> = {}) {
-  const customerId = await activeCustomer(code, extra);
-  const p = code === 'C1' ? '' : `${code}-`;
-  const inv = async (number: string, issueDate: string, amount: number) => (await t.ok('invoices:create', { customerId, number: p + number, issueDate, amount })).invoice;
-  const rec = async (number: string, date: string, amount: number, invoiceId?: number) =>
-    (await t.ok('receipts:create', { customerId, number: p + number, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null })).receipt;
-  const i1 = await inv('INV-1', '2026-01-10', 100000);
-  const i2 = await inv('INV-2', '2026-02-15', 250000);
-  const r1 = await rec('R-1', '2026-02-20', 120000);
-  const i3 = await inv('INV-3', '2026-04-01', 80000);
-  const r2 = await rec('R-2', '2026-04-05', 50000, i3.id);
-  const r3 = await rec('R-3', '2026-06-10', 300000);
-  return { customerId, i1, i2, i3, r1, r2, r3 };
-}
 
 function io() {
   const out: string[] = [];
@@ -55,7 +34,7 @@ const WORKED_LINES = [
 
 describe('statement data: SPEC worked example', () => {
   it('balance-forward: opening, lines, closing and 大写 to the fen', async () => {
-    const { customerId } = await workedExample();
+    const { customerId } = await seedWorkedExample(t.ok);
     const d = await t.ok('statements:data', { customerId, ...PERIOD });
     expect(d.opening).toBe(100000);
     expect(d.lines).toEqual(WORKED_LINES);
@@ -77,7 +56,7 @@ describe('statement data: SPEC worked example', () => {
   });
 
   it('agrees with the ageing report at later dates (unapplied credit after R-3)', async () => {
-    const { customerId } = await workedExample();
+    const { customerId } = await seedWorkedExample(t.ok);
     const may = await t.ok('statements:data', { customerId, from: '2026-05-01', to: '2026-05-31' });
     expect(may.opening).toBe(260000);
     expect(may.lines).toEqual([]);
@@ -92,7 +71,7 @@ describe('statement data: SPEC worked example', () => {
   });
 
   it('open-item style: only unpaid invoices with their ages as of `to`', async () => {
-    const { customerId } = await workedExample();
+    const { customerId } = await seedWorkedExample(t.ok);
     const d = await t.ok('statements:data', { customerId, ...PERIOD, style: 'open_item' });
     expect(d.style).toBe('open_item');
     expect(d.openItems.map((i: any) => ({ number: i.number, open: i.open, daysPastDue: i.daysPastDue, bucket: i.bucket }))).toEqual([
@@ -107,7 +86,7 @@ describe('statement data: SPEC worked example', () => {
   });
 
   it('voided documents are left out by default, and shown with zero effect when asked', async () => {
-    const { customerId } = await workedExample();
+    const { customerId } = await seedWorkedExample(t.ok);
     const x = (await t.ok('invoices:create', { customerId, number: 'INV-X', issueDate: '2026-03-10', amount: 999900 })).invoice;
     await t.ok('invoices:void', { id: x.id, reason: '开错' });
     const r = (await t.ok('receipts:create', { customerId, number: 'R-X', date: '2026-03-12', amount: 1000, method: 'cash' })).receipt;
@@ -129,7 +108,7 @@ describe('statement data: SPEC worked example', () => {
   });
 
   it('credit notes, write-offs and recoveries keep the running balance and the position in step', async () => {
-    const customerId = await activeCustomer('C2');
+    const customerId = await activeCustomer(t.ok, 'C2');
     const i1 = (await t.ok('invoices:create', { customerId, number: 'C2-1', issueDate: '2026-01-05', amount: 500000 })).invoice;
     const i2 = (await t.ok('invoices:create', { customerId, number: 'C2-2', issueDate: '2026-02-05', amount: 200000 })).invoice;
     await t.ok('credit-notes:create', { customerId, number: 'CN-1', date: '2026-02-10', amount: 50000, kind: 'return', invoiceId: i1.id });
@@ -164,7 +143,7 @@ describe('statement data: SPEC worked example', () => {
 
 describe('statement HTML and cards', () => {
   it('carries the capital amount, the slip, repeated headers and escapes user text', async () => {
-    const { customerId } = await workedExample('C1', { name: '<script>alert(1)</script>华盛&Co' });
+    const { customerId } = await seedWorkedExample(t.ok, 'C1', { name: '<script>alert(1)</script>华盛&Co' });
     await t.ok('settings:update-company', { name: '杭州测试商贸 <b>有限</b>公司', address: '文三路 1 号', taxId: '91330100XXXX', phone: '0571-1', bankAccount: '工行 123' });
     const { html, fileName } = await t.ok('statements:html', { customerId, ...PERIOD });
     expect(html).toContain('贰仟陆佰元整');
@@ -184,7 +163,7 @@ describe('statement HTML and cards', () => {
   });
 
   it('prints the five cards; complaints is an empty ruled table', async () => {
-    const customerId = await activeCustomer('C7');
+    const customerId = await activeCustomer(t.ok, 'C7');
     const { html } = await t.ok('cards:html', { customerId });
     for (const title of ['客户基础资料卡', '客户经营管理卡', '客户地址卡', '客户等级卡', '客户投诉记录卡']) expect(html).toContain(title);
     expect(html).toContain('李娜');
@@ -195,7 +174,7 @@ describe('statement HTML and cards', () => {
   });
 
   it('confidential and top-secret customers need confirmed: true, and the print is audit-logged', async () => {
-    const { customerId } = await workedExample('S1', { confidentiality: 'top_secret' });
+    const { customerId } = await seedWorkedExample(t.ok, 'S1', { confidentiality: 'top_secret' });
     const refused = await t.call('statements:html', { customerId, ...PERIOD });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
     expect((await t.call('cards:html', { customerId })).ok).toBe(false);
@@ -215,8 +194,8 @@ describe('statement HTML and cards', () => {
 
 describe('confirmation loop', () => {
   it('sent → outstanding → slip recorded → history; disagreements stay open until resolved', async () => {
-    const { customerId } = await workedExample();
-    const c2 = await activeCustomer('C2');
+    const { customerId } = await seedWorkedExample(t.ok);
+    const c2 = await activeCustomer(t.ok, 'C2');
     await t.ok('invoices:create', { customerId: c2, number: 'Z-1', issueDate: '2026-04-01', amount: 12345 });
     await t.ok('statements:mark-sent', { customerId, ...PERIOD });
     await t.ok('statements:mark-sent', { customerId: c2, ...PERIOD });
@@ -259,7 +238,7 @@ describe('confirmation loop', () => {
 
 describe('creditdesk statement (CLI)', () => {
   it('json to --out: the fixed shape with the worked example numbers', async () => {
-    await workedExample();
+    await seedWorkedExample(t.ok);
     const book = t.desk.ctx.book.path;
     const out = path.join(t.dir, 'out', 'c1.json');
     const o = io();
@@ -272,7 +251,7 @@ describe('creditdesk statement (CLI)', () => {
   });
 
   it('html to --out; exit codes 2 (usage), 3 (unknown customer), 1 (missing book)', async () => {
-    await workedExample();
+    await seedWorkedExample(t.ok);
     const book = t.desk.ctx.book.path;
     const out = path.join(t.dir, 'c1.html');
     const base = ['statement', '--db', book, '--customer', 'C1'];

@@ -80,4 +80,29 @@ describe('receivables end to end', () => {
     await expect.poll(() => cell('total'), { timeout: 15_000 }).toContain('2,600.00');
     await e.shot('ageing-2026-05-31-en');
   });
+
+  it('enters a receipt by keyboard and shows how it was applied', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/receivables/entry`);
+    await page.getByRole('tab', { name: /收款|Receipt/ }).click();
+    await page.locator('[data-testid="ar-receipt-customer"]').click();
+    await page.keyboard.type('C2');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'C2 东方红五金店' }).click();
+    await page.locator('[data-testid="ar-receipt-amount"]').fill('1,000.00');
+    await page.locator('[data-testid="ar-receipt-save"]').click();
+    const result = page.locator('[data-testid="ar-receipt-result"]');
+    await result.waitFor();
+    expect(await page.locator('[data-testid="ar-receipt-allocations"]').innerText()).toMatch(/INV-9[\s\S]*1,000\.00/);
+    const row = e.desk.ctx.book.sqlite.prepare("SELECT open_amount FROM invoices WHERE number = 'INV-9'").get();
+    expect(row).toEqual({ open_amount: 356_789 });
+    await e.shot('ar-entry-receipt');
+    // a bad amount is refused on the field and nothing is saved
+    await page.locator('[data-testid="ar-receipt-customer"]').click();
+    await page.keyboard.type('C2');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'C2 东方红五金店' }).click();
+    await page.locator('[data-testid="ar-receipt-amount"]').fill('12.345');
+    await page.locator('[data-testid="ar-receipt-save"]').click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    expect((e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(4);
+  });
 });

@@ -1,18 +1,17 @@
 // 收款 entry: method, reference, optional named invoice. After saving, the allocations the
 // payment-application rule made and any unapplied credit stay on screen.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Select, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { formatDate } from '../../../format/date';
-import { Amount, arErrorText, CustomerPicker, errorField, invalidateAr, useOpenInvoices, type CustomerOption } from '../common';
-import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
-import { focusFirst, useEnterNav } from './keyboard';
+import { Amount, useOpenInvoices, type CustomerOption } from '../common';
+import { DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
+import { useEntry } from './useEntry';
 
 interface Values {
   date?: Dayjs | null;
@@ -24,64 +23,24 @@ interface Values {
 }
 
 export function ReceiptForm({ today }: { today: string }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const box = useRef<HTMLDivElement>(null);
-  const [customer, setCustomer] = useState<CustomerOption | null>(null);
-  const [customerError, setCustomerError] = useState(false);
   const [last, setLast] = useState<{ customer: CustomerOption; res: ReceiptCreated } | null>(null);
-  const open = useOpenInvoices(customer?.id ?? null);
-
-  const save = useMutation({
-    mutationFn: (v: { customer: CustomerOption; input: Parameters<typeof toInput>[0] }) => call('receipts:create', toInput(v.input, v.customer.id)),
-    onSuccess: (res, v) => {
-      invalidateAr(qc);
-      setLast({ customer: v.customer, res });
-      void message.success(t('ar.entry.saved', { number: res.receipt.number ?? res.receipt.reference ?? money(res.receipt.amount) }));
-      form.resetFields(['amount', 'reference', 'number', 'invoiceId']);
-      setCustomer(null);
-      focusFirst(box.current);
-    },
-    onError: (e) => {
-      const f = errorField(e);
-      if (f && ['date', 'amount', 'method', 'reference', 'number', 'invoiceId'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
-      else void message.error(arErrorText(t, e));
+  const e = useEntry({
+    fields: ['date', 'amount', 'method', 'reference', 'number', 'invoiceId'],
+    keep: ['date', 'method'],
+    run: (c, v) => call('receipts:create', toInput(v as Values, c.id)),
+    done: (res, customer) => {
+      setLast({ customer, res });
+      void e.message.success(e.t('ar.entry.saved', { number: res.receipt.number ?? res.receipt.reference ?? money(res.receipt.amount) }));
     },
   });
-
-  const submit = useCallback(async () => {
-    if (save.isPending) return;
-    if (!customer) setCustomerError(true);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    if (!customer) return;
-    save.mutate({ customer, input: v });
-  }, [customer, form, save]);
-  const onKeyDown = useEnterNav(box, () => void submit());
+  const { t, form, customer } = e;
+  const open = useOpenInvoices(customer?.id ?? null);
 
   return (
-    <div ref={box} onKeyDown={onKeyDown}>
+    <div ref={e.box} onKeyDown={e.onKeyDown}>
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today), method: 'bank_transfer' }}>
         <div className="ar-entry-grid">
-          <Form.Item label={t('ar.entry.customer')} className="ar-wide" validateStatus={customerError ? 'error' : undefined} help={customerError ? t('ar.entry.needCustomer') : undefined}>
-            <CustomerPicker
-              value={customer}
-              autoFocus
-              testid="ar-receipt-customer"
-              onChange={(c) => {
-                setCustomer(c);
-                setCustomerError(false);
-                form.setFieldValue('invoiceId', null);
-              }}
-            />
-            <CustomerFacts customer={customer} />
-          </Form.Item>
+          {e.picker('ar-receipt-customer', () => form.setFieldValue('invoiceId', null))}
           <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} data-testid="ar-receipt-date" />
           </Form.Item>
@@ -109,7 +68,7 @@ export function ReceiptForm({ today }: { today: string }) {
             />
           </Form.Item>
         </div>
-        <Button type="primary" data-nav onClick={() => void submit()} loading={save.isPending} data-testid="ar-receipt-save">
+        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-receipt-save">
           {t('ar.entry.save')}
         </Button>
         <span className="ar-hint" style={{ marginLeft: 12 }}>

@@ -7,19 +7,17 @@ import { dueDateFor, maxDate } from '../../domain/dates';
 import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice, stmt } from '../../db/receivables-store';
 import type {
   AllocationRow,
-  CreditNoteKind,
   CreditNoteRow,
   InvoiceCreated,
   InvoiceRow,
-  NoteKind,
   NoteReceivableRow,
   NoteState,
   ReceiptCreated,
-  ReceiptMethod,
   ReceiptRow,
   WriteOffRow,
 } from '../../../shared/types-receivables';
 import type { DB } from '../../db/schema';
+import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -45,15 +43,8 @@ const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 // ---------------------------------------------------------------------------------------------
 // Invoices
 
-export interface InvoiceInput {
-  customerId: number;
-  number: string;
-  issueDate: string;
-  dueDate?: string | null;
-  amount: number;
-  description?: string | null;
-  overrideReason?: string | null;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type InvoiceInput = ParsedInputOf<'invoices:create'>;
 
 export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): Promise<InvoiceCreated> {
   assertDateField(input.issueDate, 'issueDate');
@@ -124,15 +115,8 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
 // ---------------------------------------------------------------------------------------------
 // Receipts
 
-export interface ReceiptInput {
-  customerId: number;
-  date: string;
-  amount: number;
-  method: ReceiptMethod;
-  reference?: string | null;
-  number?: string | null;
-  invoiceId?: number | null;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type ReceiptInput = ParsedInputOf<'receipts:create'>;
 
 function checkNamedInvoice(sqlite: import('better-sqlite3').Database, invoiceId: number | null | undefined, customerId: number, field = 'invoiceId'): void {
   if (invoiceId === null || invoiceId === undefined) return;
@@ -193,12 +177,8 @@ export async function voidReceipt(ctx: ServiceContext, input: { id: number; reas
 // ---------------------------------------------------------------------------------------------
 // Manual apply / unapply of unapplied credit (receipts and credit notes)
 
-export interface ApplyInput {
-  receiptId?: number;
-  creditNoteId?: number;
-  invoiceId: number;
-  amount?: number;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type ApplyInput = ParsedInputOf<'allocations:apply'>;
 
 interface CreditSource {
   table: 'receipts' | 'credit_notes';
@@ -302,15 +282,8 @@ export async function unapplyCredit(ctx: ServiceContext, input: ApplyInput): Pro
 // ---------------------------------------------------------------------------------------------
 // Credit notes (退货 / 折让 / 索赔补偿)
 
-export interface CreditNoteInput {
-  customerId: number;
-  number: string;
-  date: string;
-  amount: number;
-  kind: CreditNoteKind;
-  invoiceId?: number | null;
-  reason?: string | null;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type CreditNoteInput = ParsedInputOf<'credit-notes:create'>;
 
 export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInput): Promise<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }> {
   assertDateField(input.date, 'date');
@@ -366,13 +339,8 @@ export async function voidCreditNote(ctx: ServiceContext, input: { id: number; r
 // ---------------------------------------------------------------------------------------------
 // Write-offs (坏账核销) and recoveries (坏账收回)
 
-export interface WriteOffInput {
-  invoiceId: number;
-  date: string;
-  amount?: number;
-  approvedBy: string;
-  reason: string;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type WriteOffInput = ParsedInputOf<'write-offs:create'>;
 
 export async function createWriteOff(ctx: ServiceContext, input: WriteOffInput): Promise<WriteOffRow> {
   assertDateField(input.date, 'date');
@@ -399,13 +367,8 @@ export async function createWriteOff(ctx: ServiceContext, input: WriteOffInput):
   });
 }
 
-export interface RecoveryInput {
-  writeOffId: number;
-  date: string;
-  amount: number;
-  method: ReceiptMethod;
-  reference?: string | null;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type RecoveryInput = ParsedInputOf<'write-offs:recover'>;
 
 /**
  * A written-off debt is paid after all: the write-off is reversed for the amount (the invoice
@@ -454,15 +417,8 @@ export async function voidWriteOff(ctx: ServiceContext, input: { id: number; rea
 // ---------------------------------------------------------------------------------------------
 // Notes receivable (应收票据)
 
-export interface NoteInput {
-  customerId: number;
-  number: string;
-  kind: NoteKind;
-  drawer: string;
-  issueDate: string;
-  maturityDate: string;
-  amount: number;
-}
+/** As validated by the IPC contract (shared/ipc/receivables.ts). */
+export type NoteInput = ParsedInputOf<'notes:create'>;
 
 const NOTE_MOVES: Record<NoteState, NoteState[]> = {
   held: ['honoured', 'endorsed', 'discounted', 'dishonoured'],

@@ -71,7 +71,7 @@ export function Root() {
         <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
-        <Route path="/backup" element={<BackupPage />} />
+        <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -44,8 +44,28 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   return out;
 }
 
-const MONEY_KEYS = new Set(['creditLimit', 'credit_limit', ...PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key)]);
-const DATE_KEYS = new Set(PROFILE_FIELDS.filter((f) => f.type === 'date').map((f) => f.key));
+const MONEY_KEYS = new Set([
+  'creditLimit',
+  'credit_limit',
+  // documents, allocations and credit checks in the audit log
+  'amount',
+  'open',
+  'openAmount',
+  'unapplied',
+  'applied',
+  'exposure',
+  'projected',
+  'available',
+  'limit',
+  'balance',
+  'opening',
+  'closing',
+  'debit',
+  'credit',
+  'difference',
+  ...PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key),
+]);
+const DATE_KEYS = new Set(['date', 'issueDate', 'dueDate', 'maturityDate', 'stateDate', ...PROFILE_FIELDS.filter((f) => f.type === 'date').map((f) => f.key)]);
 /** enum value → the i18n namespace of its labels (enums.<ns>.<value>) */
 const ENUM_KEYS: Record<string, string> = {
   kind: 'kind',

@@ -8,11 +8,18 @@ export interface FieldIssue {
 }
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
+  const seen = new Set<string>();
   return error.issues.map((i) => ({
     field: i.path.map(String).join('.') || '(input)',
     // zod's own messages (unknown keys, wrong types) are not keys; keep them readable.
     key: /^[a-z_]+$/.test(i.message) ? i.message : i.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid',
-  }));
+  })).filter((x) => {
+    // one message per field and problem (a malformed date fails both its pattern and its calendar check)
+    const k = `${x.field}\u0000${x.key}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 const ENGLISH: Record<string, string> = {
@@ -31,6 +38,8 @@ const ENGLISH: Record<string, string> = {
   unknown_field: 'is not a known field',
   too_many: 'has too many entries',
   invalid: 'is invalid',
+  must_be_positive: 'must be greater than zero',
+  invalid_period: 'the period ends before it starts',
 };
 
 export function describeIssue(i: FieldIssue): string {

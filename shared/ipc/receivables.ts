@@ -28,11 +28,11 @@ import {
   type WriteOffRow,
 } from '../types-receivables';
 
-const fen = z.number().int('invalid_money').positive('invalid_money').max(999_999_999_999_99, 'out_of_range');
+const fen = z.number().int('invalid_money').positive('must_be_positive').max(999_999_999_999_99, 'out_of_range');
 const docNumber = z.string().trim().min(1, 'required').max(40, 'too_long');
 const reason = z.string().trim().min(1, 'required').max(500, 'too_long');
 const text = (max: number) => z.string().trim().max(max, 'too_long');
-const basis = z.enum(['due', 'issue']);
+const basis = z.enum(['due', 'issue'], 'invalid_option');
 const bucket = z
   .object({
     key: z.string().trim().min(1, 'required').max(30, 'too_long'),
@@ -54,7 +54,7 @@ const creditSource = {
   invoiceId: id,
   amount: fen.optional(),
 };
-const severity = z.enum(['warn', 'block']);
+const severity = z.enum(['warn', 'block'], 'invalid_option');
 
 export const receivablesChannels = {
   'invoices:create': channel<InvoiceCreated>()(
@@ -85,7 +85,7 @@ export const receivablesChannels = {
         customerId: id,
         date: isoDate,
         amount: fen,
-        method: z.enum(RECEIPT_METHODS),
+        method: z.enum(RECEIPT_METHODS, 'invalid_option'),
         reference: text(100).nullable().optional(),
         number: text(40).nullable().optional(),
         /** the invoice this receipt names: paid first */
@@ -109,7 +109,7 @@ export const receivablesChannels = {
         number: docNumber,
         date: isoDate,
         amount: fen,
-        kind: z.enum(CREDIT_NOTE_KINDS),
+        kind: z.enum(CREDIT_NOTE_KINDS, 'invalid_option'),
         invoiceId: id.nullable().optional(),
         reason: text(500).nullable().optional(),
       })
@@ -123,7 +123,7 @@ export const receivablesChannels = {
       .strict(),
   ),
   'write-offs:recover': channel<{ writeOff: WriteOffRow; receipt: ReceiptCreated }>()(
-    z.object({ writeOffId: id, date: isoDate, amount: fen, method: z.enum(RECEIPT_METHODS), reference: text(100).nullable().optional() }).strict(),
+    z.object({ writeOffId: id, date: isoDate, amount: fen, method: z.enum(RECEIPT_METHODS, 'invalid_option'), reference: text(100).nullable().optional() }).strict(),
   ),
   'write-offs:void': channel<WriteOffRow>()(z.object({ id, reason }).strict()),
 
@@ -132,7 +132,7 @@ export const receivablesChannels = {
       .object({
         customerId: id,
         number: docNumber,
-        kind: z.enum(NOTE_KINDS),
+        kind: z.enum(NOTE_KINDS, 'invalid_option'),
         drawer: z.string().trim().min(1, 'required').max(100, 'too_long'),
         issueDate: isoDate,
         maturityDate: isoDate,
@@ -141,7 +141,7 @@ export const receivablesChannels = {
       .strict(),
   ),
   'notes:set-state': channel<NoteReceivableRow>()(
-    z.object({ id, state: z.enum(NOTE_STATES).exclude(['held']), date: isoDate, note: text(500).optional() }).strict(),
+    z.object({ id, state: z.enum(NOTE_STATES, 'invalid_option').exclude(['held']), date: isoDate, note: text(500).optional() }).strict(),
   ),
   'notes:list': channel<NoteReceivableRow[]>()(z.object({ customerId: id.optional() }).strict()),
 

@@ -234,7 +234,7 @@ describe('rotation, same disk, settings, validation, progress', () => {
     }
     // a missing folder whose parent is missing too: the stick is not plugged in
     const r = await t.call('backup:create', { dir: path.join(usb, 'no', 'such') });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await t.ok('backup:progress', {})).problem).toBe('target-gone');
     // a missing folder whose parent exists is created
     const made: BackupCreateResult = await t.ok('backup:create', { dir: path.join(usb, '备份') });

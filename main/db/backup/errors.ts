@@ -47,7 +47,7 @@ export class BackupError extends AppError {
   readonly problem: BackupProblem;
   constructor(problem: BackupProblem, message: string, opts: { code?: ErrorCode; field?: string; cause?: unknown } = {}) {
     const code: ErrorCode =
-      opts.code ?? (BAD_INPUT.has(problem) ? 'VALIDATION' : problem === 'book-in-use' ? 'CONFLICT' : 'INTERNAL');
+      opts.code ?? (BAD_INPUT.has(problem) ? 'VALIDATION' : problem === 'book-in-use' ? 'CONFLICT' : problem === 'target-gone' ? 'NOT_FOUND' : 'INTERNAL');
     super(code, message, { field: opts.field ?? (problem === 'password-required' || problem === 'wrong-password' ? 'password' : undefined) });
     this.problem = problem;
     if (opts.cause !== undefined) (this as { cause?: unknown }).cause = opts.cause;

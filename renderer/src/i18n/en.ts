@@ -438,6 +438,8 @@ export const en: Messages = {
     out_of_range: 'Out of range',
     invalid_number: 'Enter a whole number',
     invalid_option: 'Not one of the allowed values',
+    must_be_positive: 'Must be greater than zero',
+    invalid_period: 'The period ends before it starts',
     one_key_payer: 'Only one contact can be the key person for payment',
     unknown_field: 'Unknown field',
     too_many: 'Too many entries',

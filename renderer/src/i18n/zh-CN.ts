@@ -439,6 +439,8 @@ export const zhCN = {
     out_of_range: '超出允许范围',
     invalid_number: '请输入整数',
     invalid_option: '不是允许的选项',
+    must_be_positive: '必须大于零',
+    invalid_period: '结束日期早于开始日期',
     one_key_payer: '只能有一位付款关键人',
     unknown_field: '未知字段',
     too_many: '条目过多',

@@ -1,6 +1,6 @@
 // Creating a verified backup: consistent online snapshot (SQLite backup API, safe while the app
 // writes), manifest with row counts and checksum, optional encryption, written as
-// `<final>.partial`, fsynced, fully verified, then renamed to its final name; rotation last.
+// `<final>.partial`, fsynced, read back and checked, then renamed to its final name; rotation last.
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -22,9 +22,9 @@ import {
   type KdfParams,
 } from './format';
 import { BackupError, ioError } from './errors';
-import { chunks, nodeTargetFs, rmQuiet, syncDir, type BackupTargetFs, type TargetHandle } from './fsutil';
-import { verifyInto, type ProgressFn } from './verify';
-import { checkSqliteFile } from './sqlite-check';
+import { chunks, nodeTargetFs, rmQuiet, rmSqliteFiles, syncDir, type BackupTargetFs, type TargetHandle } from './fsutil';
+import { verifyWritten, type ProgressFn } from './verify';
+import { checkSqliteFile, snapshotInWorker, WorkerUnavailable } from './sqlite-check';
 import { openRawSqlite } from './book-info';
 
 export interface CreateBackupOptions {
@@ -70,15 +70,15 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
   const work = await fsp.mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), 'creditdesk-backup-'));
   let partial: string | undefined;
   try {
-    // 1. consistent snapshot through the backup API
+    // 1. consistent snapshot through the backup API (one self-contained file: rollback journal)
     const snapshot = path.join(work, 'snapshot.sqlite');
     await snapshotBook(opts, snapshot);
 
-    // 2. normalise the copy (rollback journal: one self-contained file), check it, count rows
-    const tables = await inspectSnapshot(snapshot);
+    // 2. a worker runs integrity_check and counts rows while this thread hashes the copy
+    const [tables, sha256] = await Promise.all([inspectSnapshot(snapshot), sha256File(snapshot)]);
     const plainBytes = (await fsp.stat(snapshot)).size;
 
-    // 3. checksum of the plaintext, then (with a password) encryption bound to the manifest
+    // 3. the manifest; with a password, encryption bound to it (the AAD covers the manifest)
     const base = {
       format: FORMAT_VERSION,
       app: APP_NAME,
@@ -97,11 +97,8 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
       const keys = await deriveKeys(opts.password, kdf);
       const iv = crypto.randomBytes(12);
       const cipherDraft: CipherParams = { name: 'aes-256-gcm', iv: iv.toString('base64'), authTag: '', passwordCheck: keys.passwordCheck };
-      const hash = crypto.createHash('sha256');
       const cipher = crypto.createCipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
-      // the hash of the plaintext goes into the AAD, so it is computed in a first pass
-      for await (const c of chunks(snapshot)) hash.update(c);
-      const draft = { ...base, kdf, cipher: cipherDraft, sha256: hash.digest('hex') };
+      const draft = { ...base, kdf, cipher: cipherDraft, sha256 };
       cipher.setAAD(manifestAad(draft));
       payloadFile = path.join(work, 'payload.bin');
       const fh = await fsp.open(payloadFile, 'wx');
@@ -114,9 +111,7 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
       const full = { ...draft, cipher: { ...cipherDraft, authTag: cipher.getAuthTag().toString('base64') } };
       manifest = { ...full, manifestSha256: manifestChecksum(full) };
     } else {
-      const hash = crypto.createHash('sha256');
-      for await (const c of chunks(snapshot)) hash.update(c);
-      const full = { ...base, sha256: hash.digest('hex') };
+      const full = { ...base, sha256 };
       manifest = { ...full, manifestSha256: manifestChecksum(full) };
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
@@ -126,18 +121,13 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     partial = `${final}.partial`;
     await writeTarget(opts.targetFs ?? nodeTargetFs, partial, toDir, manifestBytes, payloadFile, manifest.payloadBytes, opts.onProgress);
     await syncDir(toDir);
-    await rmQuiet(snapshot); // keep the scratch space at one copy of the book
+    await rmQuiet(snapshot);
     if (payloadFile !== snapshot) await rmQuiet(payloadFile);
 
-    // 5. verify the written file completely (re-read, decrypt, checksum, integrity_check)
+    // 5. read the written file back: structure, decryption, checksum. The checksum proves its
+    //    contents are the snapshot that passed integrity_check in step 2, byte for byte.
     try {
-      await verifyInto(partial, {
-        password: opts.password,
-        maxSchemaVersion: opts.schemaVersion,
-        allowPartial: true,
-        plainOut: path.join(work, 'verify.sqlite'),
-        onProgress: opts.onProgress,
-      });
+      await verifyWritten(partial, { password: opts.password, maxSchemaVersion: opts.schemaVersion, allowPartial: true, onProgress: opts.onProgress });
     } catch (e) {
       if (e instanceof BackupError && e.problem === 'not-found') {
         throw new BackupError('target-gone', `${toDir} is no longer available while verifying the backup — was the USB stick or drive removed?`, { cause: e });
@@ -183,7 +173,35 @@ async function checkTargetDir(dir: string): Promise<void> {
   if (!st.isDirectory()) throw new BackupError('target-unwritable', `not a folder: ${dir}`, { field: 'toDir' });
 }
 
+function snapshotError(e: unknown, dbPath?: string): BackupError {
+  if (e instanceof BackupError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'SQLITE_CANTOPEN' && dbPath) return new BackupError('io', `book not found or not readable: ${dbPath}`, { code: 'NOT_FOUND', field: 'db' });
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, { field: 'db' });
+  }
+  if (code === 'SQLITE_FULL') return new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
+  return new BackupError('io', `could not take a consistent copy of the book: ${(e as Error).message}`, { cause: e });
+}
+
+/** The consistent copy, in a worker thread when the book is a file (the copy and its fsync take seconds). */
 async function snapshotBook(opts: CreateBackupOptions, snapshot: string): Promise<void> {
+  const pages = Math.max(1, opts.pagesPerStep ?? 1000);
+  const file = opts.sqlite ? (opts.sqlite.memory ? null : opts.sqlite.name) : path.resolve(opts.dbPath!);
+  if (file) {
+    try {
+      await snapshotInWorker(file, snapshot, pages, (done, total) => opts.onProgress?.(done, total, 'snapshot'));
+      return;
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) throw snapshotError(e, opts.dbPath);
+      await rmSqliteFiles(snapshot);
+    }
+  }
+  await snapshotInThread(opts, snapshot, pages);
+  await toSelfContained(snapshot);
+}
+
+async function snapshotInThread(opts: CreateBackupOptions, snapshot: string, pages: number): Promise<void> {
   let db = opts.sqlite;
   let own = false;
   if (!db) {
@@ -193,11 +211,10 @@ async function snapshotBook(opts: CreateBackupOptions, snapshot: string): Promis
       db.pragma('busy_timeout = 5000');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'SQLITE_CANTOPEN') throw new BackupError('io', `book not found or not readable: ${opts.dbPath}`, { code: 'NOT_FOUND', field: 'db' });
+      if (code === 'SQLITE_CANTOPEN') throw snapshotError(e, opts.dbPath);
       throw new BackupError('source-damaged', `cannot open the book ${opts.dbPath}: ${(e as Error).message}`, { field: 'db' });
     }
   }
-  const pages = Math.max(1, opts.pagesPerStep ?? 1000);
   // A write by another connection or process restarts a stepped backup. After a few restarts,
   // copy the rest in one step: in WAL mode that reads one consistent snapshot and does not
   // block the writers; the event loop is held only for that one step.
@@ -213,22 +230,37 @@ async function snapshotBook(opts: CreateBackupOptions, snapshot: string): Promis
       },
     });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, { field: 'db' });
-    }
-    if (code === 'SQLITE_FULL') throw new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
-    throw new BackupError('io', `could not take a consistent copy of the book: ${(e as Error).message}`, { cause: e });
+    throw snapshotError(e);
   } finally {
     if (own) db.close();
   }
   await yieldToLoop();
 }
 
+/** A backup-API copy of a WAL book is itself in WAL mode: switch it to a rollback journal. */
+async function toSelfContained(snapshot: string): Promise<void> {
+  try {
+    const db = openRawSqlite(snapshot, { fileMustExist: true });
+    try {
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    throw new BackupError('source-damaged', `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`, { field: 'db' });
+  }
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const c of chunks(file)) hash.update(c);
+  return hash.digest('hex');
+}
+
 async function inspectSnapshot(snapshot: string): Promise<Record<string, number>> {
   let check;
   try {
-    check = await checkSqliteFile(snapshot, { deleteMode: true });
+    check = await checkSqliteFile(snapshot);
   } catch (e) {
     throw new BackupError('source-damaged', `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`, { field: 'db' });
   }

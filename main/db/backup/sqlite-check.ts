@@ -72,24 +72,28 @@ function betterSqlitePath(): string {
   }
 }
 
-class WorkerUnavailable extends Error {}
+export class WorkerUnavailable extends Error {}
 
-function checkInWorker(file: string, deleteMode: boolean): Promise<SqliteCheck> {
+type WorkerReply = { ok?: boolean; progress?: [number, number]; message?: string; code?: string; [k: string]: unknown };
+
+/** Runs a plain-JavaScript worker until its final { ok } message; progress messages go to onProgress. */
+function runWorker(source: string, data: Record<string, unknown>, onProgress?: (done: number, total: number) => void): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { file, deleteMode, modulePath: betterSqlitePath(), nativeBinding: backupNativeBinding(), tablesSql: TABLES_SQL },
-      });
+      worker = new Worker(source, { eval: true, workerData: { ...data, modulePath: betterSqlitePath(), nativeBinding: backupNativeBinding() } });
     } catch (e) {
       reject(new WorkerUnavailable((e as Error).message));
       return;
     }
     let settled = false;
-    worker.once('message', (m: { ok: boolean; integrity?: string[]; counts?: Record<string, number> | null; message?: string; code?: string }) => {
+    worker.on('message', (m: WorkerReply) => {
+      if (m.progress) {
+        onProgress?.(m.progress[0], m.progress[1]);
+        return;
+      }
       settled = true;
-      if (m.ok) resolve({ integrity: m.integrity!, counts: m.counts ?? null });
+      if (m.ok) resolve(m);
       else if (m.code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(m.message ?? '')) reject(new WorkerUnavailable(m.message));
       else reject(Object.assign(new Error(m.message), { code: m.code }));
     });
@@ -102,10 +106,58 @@ function checkInWorker(file: string, deleteMode: boolean): Promise<SqliteCheck> 
     worker.once('exit', () => {
       if (!settled) {
         settled = true;
-        reject(new WorkerUnavailable('check worker exited'));
+        reject(new WorkerUnavailable('worker exited'));
       }
     });
   });
+}
+
+async function checkInWorker(file: string, deleteMode: boolean): Promise<SqliteCheck> {
+  const m = await runWorker(WORKER_SOURCE, { file, deleteMode, tablesSql: TABLES_SQL });
+  return { integrity: m.integrity as string[], counts: (m.counts as Record<string, number> | null) ?? null };
+}
+
+// Snapshot worker: the backup API copies the book to `dest` and the copy is switched to a
+// rollback journal (one self-contained file). A write by another connection restarts a stepped
+// backup; after a few restarts the rest is copied in one step (in WAL mode one consistent read
+// that does not block writers). The copy's final fsync happens here, not on the main thread.
+const SNAPSHOT_SOURCE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+(async () => {
+  let src;
+  try {
+    const Database = require(w.modulePath);
+    const nb = w.nativeBinding ? { nativeBinding: w.nativeBinding } : {};
+    src = new Database(w.source, Object.assign({ fileMustExist: true }, nb));
+    src.pragma('busy_timeout = 5000');
+    let last = Infinity, restarts = 0;
+    await src.backup(w.dest, {
+      progress: ({ totalPages, remainingPages }) => {
+        if (remainingPages > last) restarts++;
+        last = remainingPages;
+        parentPort.postMessage({ progress: [totalPages - remainingPages, totalPages] });
+        return restarts >= 3 ? 0x7fffffff : w.pages;
+      },
+    });
+    const copy = new Database(w.dest, Object.assign({ fileMustExist: true }, nb));
+    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+    parentPort.postMessage({ ok: true });
+  } catch (e) {
+    parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
+  } finally {
+    try { if (src) src.close(); } catch (e) { /* ignore */ }
+  }
+})();
+`;
+
+/**
+ * Consistent copy of the book file `source` to `dest` (rollback-journal mode), made in a worker
+ * thread. Throws WorkerUnavailable when no worker can run (the caller copies in-thread then);
+ * SQLite errors keep their `code`.
+ */
+export async function snapshotInWorker(source: string, dest: string, pagesPerStep: number, onProgress?: (done: number, total: number) => void): Promise<void> {
+  if (!workersUsable) throw new WorkerUnavailable('workers unavailable');
+  await runWorker(SNAPSHOT_SOURCE, { source, dest, pages: pagesPerStep }, onProgress);
 }
 
 let workersUsable = true;

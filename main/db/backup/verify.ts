@@ -180,6 +180,40 @@ export interface VerifyIntoOptions extends VerifyOptions {
 
 /** Full verification; on success the verified SQLite image is at opts.plainOut. */
 export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise<BackupManifest> {
+  const out = opts.plainOut;
+  let ok = false;
+  try {
+    const fh = await fsp.open(out, 'wx');
+    let manifest: BackupManifest;
+    try {
+      manifest = await readPayload(file, opts, async (buf) => {
+        let off = 0;
+        while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+      });
+      if (opts.sync) await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await checkDatabase(out, manifest, path.basename(file));
+    ok = true;
+    return manifest;
+  } finally {
+    if (!ok) await rmSqliteFiles(out);
+  }
+}
+
+/**
+ * Reads a backup back without writing the plaintext anywhere: structure, password, decryption
+ * and the SHA-256 of the contents. createBackup uses it on the file it has just written: the
+ * checksum proves the contents are byte for byte the snapshot it already integrity-checked, so
+ * a second copy and a second integrity_check would add seconds and prove nothing more.
+ */
+export async function verifyWritten(file: string, opts: VerifyOptions & { allowPartial?: boolean }): Promise<BackupManifest> {
+  return readPayload(file, opts, async () => undefined);
+}
+
+/** Streams the (decrypted) payload to `sink` and checks its checksum and SQLite magic. */
+async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: boolean }, sink: (buf: Buffer) => Promise<void>): Promise<BackupManifest> {
   const { manifest, payloadOffset } = await inspectBackup(file, { allowPartial: opts.allowPartial });
   const name = path.basename(file);
   if (manifest.schemaVersion > opts.maxSchemaVersion) {
@@ -208,52 +242,38 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
     decipher.setAuthTag(tag);
   }
 
-  const out = opts.plainOut;
   const hash = crypto.createHash('sha256');
+  let head = Buffer.alloc(0);
   let done = 0;
   const total = manifest.payloadBytes;
-  let ok = false;
-  try {
-    const fh = await fsp.open(out, 'wx');
-    try {
-      const write = async (buf: Buffer) => {
-        if (buf.length === 0) return;
-        hash.update(buf);
-        let off = 0;
-        while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
-      };
-      for await (const chunk of chunks(file, payloadOffset, payloadOffset + total)) {
-        await write(decipher ? decipher.update(chunk) : chunk);
-        done += chunk.length;
-        opts.onProgress?.(done, total, 'verify');
-      }
-      if (done !== total) throw new BackupError('truncated', `${name} is truncated: the payload ends early`, { field: 'file' });
-      if (decipher) {
-        let last: Buffer;
-        try {
-          last = decipher.final();
-        } catch {
-          throw new BackupError('damaged', `${name} is damaged or was tampered with: the encrypted contents fail authentication (the password is right)`, {
-            field: 'file',
-          });
-        }
-        await write(last);
-      }
-      if (opts.sync) await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    if (hash.digest('hex') !== manifest.sha256) {
-      throw new BackupError('checksum', `${name} is damaged: checksum mismatch (the contents changed since the backup was made)`, { field: 'file' });
-    }
-    const head = await readRange(out, 0, SQLITE_MAGIC.length);
-    if (!head.equals(SQLITE_MAGIC)) throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
-    await checkDatabase(out, manifest, name);
-    ok = true;
-    return manifest;
-  } finally {
-    if (!ok) await rmSqliteFiles(out);
+  const take = async (buf: Buffer) => {
+    if (buf.length === 0) return;
+    hash.update(buf);
+    if (head.length < SQLITE_MAGIC.length) head = Buffer.concat([head, buf.subarray(0, SQLITE_MAGIC.length - head.length)]);
+    await sink(buf);
+  };
+  for await (const chunk of chunks(file, payloadOffset, payloadOffset + total)) {
+    await take(decipher ? decipher.update(chunk) : chunk);
+    done += chunk.length;
+    opts.onProgress?.(done, total, 'verify');
   }
+  if (done !== total) throw new BackupError('truncated', `${name} is truncated: the payload ends early`, { field: 'file' });
+  if (decipher) {
+    let last: Buffer;
+    try {
+      last = decipher.final();
+    } catch {
+      throw new BackupError('damaged', `${name} is damaged or was tampered with: the encrypted contents fail authentication (the password is right)`, {
+        field: 'file',
+      });
+    }
+    await take(last);
+  }
+  if (hash.digest('hex') !== manifest.sha256) {
+    throw new BackupError('checksum', `${name} is damaged: checksum mismatch (the contents changed since the backup was made)`, { field: 'file' });
+  }
+  if (!head.equals(SQLITE_MAGIC)) throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
+  return manifest;
 }
 
 async function checkDatabase(file: string, manifest: BackupManifest, name: string): Promise<void> {

@@ -12,8 +12,7 @@ import { countPdfPages } from '../../main/print/pdf';
 import { statementHtml } from '../../main/print/statement-html';
 import { cardsHtml } from '../../main/print/cards-html';
 import { statementsServiceFor } from '../../main/services/statements';
-import type { StatementData } from '../../shared/types-statements';
-import { capitalAmount } from '../../shared/capital-amount';
+import { statementFixture } from '../support/statement-fixture';
 import { activeCustomer, seedWorkedExample } from '../support/worked-example';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
 
@@ -83,34 +82,7 @@ describe('statement PDF (Chromium for Node)', () => {
   });
 
   it('a long statement (2,400 lines) paginates: the header on every page, "n / N" footers, the slip whole', async () => {
-    const lines: StatementData['lines'] = [];
-    let bal = 1_000_000;
-    for (let i = 0; i < 2400; i++) {
-      const day = `2025-${String(1 + Math.floor(i / 200)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-      const isInv = i % 3 !== 2;
-      const amount = 10_000 + ((i * 7919) % 9_000_000);
-      bal += isInv ? amount : -amount;
-      lines.push({ date: day, kind: isInv ? 'invoice' : 'receipt', number: isInv ? `FP2025${String(i).padStart(6, '0')}` : `SK${i}`, debit: isInv ? amount : 0, credit: isInv ? 0 : amount, balance: bal });
-    }
-    const company = { name: '杭州华盛商贸有限公司', address: '文三路 90 号', taxId: '', phone: '', bankAccount: '', currency: 'CNY', logoDataUrl: null };
-    const d: StatementData = {
-      customerCode: 'C9',
-      from: '2025-01-01',
-      to: '2025-12-31',
-      style: 'balance_forward',
-      currency: 'CNY',
-      opening: 1_000_000,
-      lines,
-      closing: bal,
-      closingInWords: capitalAmount(bal),
-      ageing: { buckets: { not_due: bal }, unapplied: 0, total: bal, keys: [{ key: 'not_due', from: null, to: 0 }] },
-      openItems: [],
-      credits: [],
-      company,
-      customer: { id: 9, code: 'C9', name: '长单客户', address: null, phone: null, confidentiality: 'normal', keyContact: null, paymentTermsDays: 30 },
-      includesVoided: false,
-      ms: 0,
-    };
+    const d = statementFixture({ code: 'C9', name: '长单客户', lines: 2400 });
     const pdf = await renderer.htmlToPdf(statementHtml(d), { footerLabel: 'C9' });
     const file = path.join(OUT, 'long-statement.pdf');
     fs.writeFileSync(file, pdf);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
 import type { BatchLogEntry, StatementBatchInput, StatementBatchJob, StatementData } from '../../../shared/types-statements';
-import { combinedSectionsHtml, statementFileName, statementHtml, statementSection } from '../../print/statement-html';
+import { combinedSectionsHtml, statementFileName, statementSection, statementTitle } from '../../print/statement-html';
+import { printSplit } from '../../print/pdf-split';
 import { sanitizeFileName } from '../../print/html';
 import type { PdfRenderer } from '../../print/pdf';
 import { writeAudit } from '../audit';
@@ -75,8 +76,10 @@ export function selectCandidates(sqlite: Database.Database, input: Pick<Statemen
 
 export interface BatchDeps {
   renderer: () => PdfRenderer;
-  /** PDFs rendered at the same time (pages in the one browser). */
+  /** Prints in flight at the same time (pages in the one browser). Default 2. */
   concurrency?: number;
+  /** Statements per print (cut into one PDF each afterwards). Default 25. */
+  chunkSize?: number;
 }
 
 export class BatchRun {
@@ -91,6 +94,7 @@ export class BatchRun {
     private readonly candidates: BatchCandidate[],
     private readonly deps: BatchDeps,
   ) {
+    this.deps = { ...deps, chunkSize: Math.max(1, deps.chunkSize ?? 25) };
     this.job = {
       runId,
       state: 'running',
@@ -164,33 +168,68 @@ export class BatchRun {
         return d;
       };
 
+      // Per customer: documents are printed CHUNK at a time in one print and cut apart
+      // (print/pdf-split.ts); two chunks are in flight, so Chromium prints one while this
+      // process loads and splits the other.
+      const wrap = (body: string) => combinedSectionsHtml([body], `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.to}`, { lang });
+      const writeOne = async (d: StatementData, pdf: Buffer) => {
+        const file = path.join(input.dir, statementFileName(d));
+        const tmp = `${file}.partial`;
+        fs.writeFileSync(tmp, pdf);
+        fs.renameSync(tmp, file);
+        await recordSent(ctx, { runId: this.job.runId, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file });
+        this.logEntry({ customerCode: d.customer.code, customerName: d.customer.name, status: 'produced', file, closing: d.closing, message: null });
+      };
+      const failed = (c: Pick<BatchCandidate, 'code' | 'name'>, e: unknown) =>
+        this.logEntry({ customerCode: c.code, customerName: c.name, status: 'failed', file: null, closing: null, message: (e as Error).message ?? String(e) });
+
       const worker = async () => {
         while (queue.length && !this.cancelled) {
-          const c = queue.shift()!;
-          this.job.current = c.code;
-          try {
-            const d = await loadOne(c);
-            if (d) {
-              if (input.output === 'combined') {
+          // gather the next chunk's statements (skipped and failed ones are logged on the way)
+          const chunk: StatementData[] = [];
+          while (queue.length && chunk.length < this.deps.chunkSize! && !this.cancelled) {
+            const c = queue.shift()!;
+            this.job.current = c.code;
+            try {
+              const d = await loadOne(c);
+              if (d && input.output === 'combined') {
                 combined.push({ customer: d.customer, from: d.from, to: d.to, style: d.style, closing: d.closing });
                 combinedHtml.push(statementSection(d, lang));
-              } else {
-                const pdf = await renderer!.htmlToPdf(statementHtml(d, { lang }), { footerLabel: d.customer.code });
-                const file = path.join(input.dir, statementFileName(d));
-                const tmp = `${file}.partial`;
-                fs.writeFileSync(tmp, pdf);
-                fs.renameSync(tmp, file);
-                await recordSent(ctx, { runId: this.job.runId, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file });
-                this.logEntry({ customerCode: c.code, customerName: c.name, status: 'produced', file, closing: d.closing, message: null });
+              } else if (d) {
+                chunk.push(d);
+                continue; // counted once printed
               }
+            } catch (e) {
+              failed(c, e);
             }
-          } catch (e) {
-            this.logEntry({ customerCode: c.code, customerName: c.name, status: 'failed', file: null, closing: null, message: (e as Error).message ?? String(e) });
+            this.step();
           }
-          this.step();
+          if (!chunk.length) continue;
+          let pdfs: Buffer[] | null = null;
+          try {
+            pdfs = await printSplit(
+              renderer!,
+              chunk.map((d) => ({ section: statementSection(d, lang), footerLabel: d.customer.code, title: statementTitle(d, lang) })),
+              wrap,
+            );
+          } catch (e) {
+            for (const d of chunk) {
+              failed(d.customer, e);
+              this.step();
+            }
+            continue;
+          }
+          for (let i = 0; i < chunk.length; i++) {
+            try {
+              await writeOne(chunk[i], pdfs[i]);
+            } catch (e) {
+              failed(chunk[i].customer, e);
+            }
+            this.step();
+          }
         }
       };
-      const n = input.output === 'combined' ? 1 : Math.max(1, this.deps.concurrency ?? 3);
+      const n = input.output === 'combined' ? 1 : Math.max(1, this.deps.concurrency ?? 2);
       await Promise.all(Array.from({ length: n }, () => worker()));
 
       if (input.output === 'combined' && combined.length && !this.cancelled) {

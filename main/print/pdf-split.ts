@@ -1,0 +1,106 @@
+// Many documents printed as ONE PDF, then cut into one PDF per document (pdf-lib). Printing is
+// Chromium's fixed cost per call (print set-up, font decoding and embedding): a batch of
+// one-page statements printed 25 at a time takes about a tenth of the time of one print per
+// statement. Each document's first element carries an id that a hidden link points at, so
+// Chromium writes a named destination (/Dests) giving the page where each document starts.
+// The footer ("label   n / N") is then drawn per document, since Chromium's own footer
+// would number the pages of the whole print.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, StandardFonts, rgb } from 'pdf-lib';
+import type { PdfRenderer } from './pdf';
+
+export interface SplitDoc {
+  /** The document's body (one `.doc` section; starts on a new page). */
+  section: string;
+  /** ASCII label printed left of the page number (e.g. the customer code). */
+  footerLabel?: string;
+  /** PDF title metadata. */
+  title?: string;
+}
+
+const anchorId = (i: number) => `cd-doc-${i}`;
+
+/** Body for the combined print: the sections, each behind an anchor, and the hidden links. */
+export function anchoredBody(sections: string[]): string {
+  const links = sections.map((_, i) => `<a href="#${anchorId(i)}"></a>`).join('');
+  // each document in its own box that starts a page: the destination lands on its first page
+  const docs = sections.map((s, i) => `<div id="${anchorId(i)}"${i ? ' style="break-before:page"' : ''}>\n${s}\n</div>`).join('\n');
+  return `<nav style="display:none">${links}</nav>\n${docs}`;
+}
+
+/** Page index where each document starts, from the PDF's named destinations; null when absent. */
+export function documentStarts(pdf: PDFDocument, count: number): number[] | null {
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!dests) return null;
+  const pageIndex = new Map<string, number>();
+  pdf.getPages().forEach((p, i) => pageIndex.set(p.ref.toString(), i));
+  const starts: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const dest = dests.lookupMaybe(PDFName.of(anchorId(i)), PDFArray);
+    const ref = dest?.get(0);
+    const at = ref instanceof PDFRef ? pageIndex.get(ref.toString()) : undefined;
+    if (at === undefined || (i > 0 && at <= starts[i - 1])) return null;
+    starts.push(at);
+  }
+  return count && starts[0] === 0 ? starts : null;
+}
+
+const MM = 72 / 25.4;
+const asciiOnly = (s: string) => s.replace(/[^\x20-\x7e]/g, '');
+
+/**
+ * Cuts `combined` into one PDF per document. Returns null when the start pages cannot be read
+ * (the caller then prints the documents one by one).
+ */
+export async function splitCombinedPdf(combined: Uint8Array, docs: SplitDoc[]): Promise<Buffer[] | null> {
+  const src = await PDFDocument.load(combined, { updateMetadata: false });
+  const starts = documentStarts(src, docs.length);
+  if (!starts) return null;
+  const total = src.getPageCount();
+  const out: Buffer[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const end = i + 1 < docs.length ? starts[i + 1] : total;
+    const indices = Array.from({ length: end - starts[i] }, (_, k) => starts[i] + k);
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const pages = await doc.copyPages(src, indices);
+    const label = asciiOnly(docs[i].footerLabel ?? '').slice(0, 60);
+    pages.forEach((page, k) => {
+      doc.addPage(page);
+      // as Chromium's footer did: 8 pt grey, label 12 mm from the left, "n / N" centred, 7 mm up
+      const { width } = page.getSize();
+      const color = rgb(0x55 / 255, 0x55 / 255, 0x55 / 255);
+      const y = 7 * MM;
+      if (label) page.drawText(label, { x: 12 * MM, y, size: 8, font, color });
+      // "n / N" drawn in three pieces spaced like Chromium's footer (a text extractor reads the gaps as spaces)
+      const parts = [String(k + 1), '/', String(pages.length)];
+      const gap = 8 * 0.7;
+      let x = (width - parts.reduce((w, p) => w + font.widthOfTextAtSize(p, 8), 0) - 2 * gap) / 2;
+      for (const p of parts) {
+        page.drawText(p, { x, y, size: 8, font, color });
+        x += font.widthOfTextAtSize(p, 8) + gap;
+      }
+    });
+    if (docs[i].title) doc.setTitle(docs[i].title!);
+    doc.setProducer('CreditDesk');
+    doc.setCreator('CreditDesk');
+    // plain object table: readers and countPdfPages see the pages without decompressing
+    out.push(Buffer.from(await doc.save({ useObjectStreams: false })));
+  }
+  return out;
+}
+
+/**
+ * Prints the documents in one call and splits the result; if the split is impossible (no named
+ * destinations from this renderer), prints them one by one.
+ */
+export async function printSplit(renderer: PdfRenderer, docs: SplitDoc[], wrap: (body: string) => string): Promise<Buffer[]> {
+  if (docs.length === 0) return [];
+  if (docs.length > 1) {
+    const combined = await renderer.htmlToPdf(wrap(anchoredBody(docs.map((d) => d.section))), { pageNumbers: false });
+    const split = await splitCombinedPdf(combined, docs);
+    if (split) return split;
+  }
+  const one: Buffer[] = [];
+  for (const d of docs) one.push(await renderer.htmlToPdf(wrap(d.section), { footerLabel: d.footerLabel, title: d.title }));
+  return one;
+}

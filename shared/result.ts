@@ -13,6 +13,8 @@ export interface RowError {
   row: number; // spreadsheet row as the user sees it: header is row 1, first data row is row 2
   field: string;
   message: string;
+  /** values for a message key that names something (validation.edge_increasing: { bucket: 3, … }) */
+  values?: Record<string, string | number>;
 }
 
 export interface AppErrorData {

@@ -219,6 +219,8 @@ export interface CustomerLedgerOut {
   allocations: AllocationRow[];
   openItems: OpenItemOut[];
   credits: { kind: 'receipt' | 'credit_note'; id: number; number: string | null; date: string; amount: number; unapplied: number }[];
+  /** The customer's write-offs (void ones too), `recovered` as of the date. */
+  writeOffs: WriteOffRow[];
   balance: number;
   open: number;
   unapplied: number;

@@ -5,6 +5,8 @@ import { AppError } from './result';
 export interface FieldIssue {
   field: string;
   key: string;
+  /** for messages that name something, e.g. { bucket: 3 } (a custom issue's params) */
+  values?: Record<string, string | number>;
 }
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -13,6 +15,7 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
     field: i.path.map(String).join('.') || '(input)',
     // zod's own messages (unknown keys, wrong types) are not keys; keep them readable.
     key: /^[a-z_]+$/.test(i.message) ? i.message : i.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid',
+    ...(i.code === 'custom' && i.params ? { values: i.params as Record<string, string | number> } : {}),
   })).filter((x) => {
     // one message per field and problem (a malformed date fails both its pattern and its calendar check)
     const k = `${x.field}\u0000${x.key}`;
@@ -40,17 +43,28 @@ const ENGLISH: Record<string, string> = {
   invalid: 'is invalid',
   must_be_positive: 'must be greater than zero',
   invalid_period: 'the period ends before it starts',
+  edge_positive: 'bucket {bucket}: the upper limit must be a whole number of days, 1 or more',
+  edge_increasing: "bucket {bucket}: the upper limit must be more than bucket {prev}'s ({prevTo} days)",
+  edge_last_open: 'bucket {bucket}: the last bucket has no upper limit',
+  bucket_first_open: 'bucket {bucket}: the first bucket starts at day 0 (no lower limit)',
+  bucket_from: 'bucket {bucket}: must start on day {from}, the day after the previous bucket ends',
+  bucket_key_twice: 'bucket {bucket}: the same bucket appears twice',
+  rate_missing: 'bucket {bucket}: needs a provision rate',
 };
 
 export function describeIssue(i: FieldIssue): string {
-  return `${i.field}: ${ENGLISH[i.key] ?? i.key}`;
+  const text = (ENGLISH[i.key] ?? i.key).replace(/\{(\w+)\}/g, (m, k: string) => (i.values && k in i.values ? String(i.values[k]) : m));
+  return `${i.field}: ${text}`;
+}
+
+/** Field issues (from zod or a service's own check) as one VALIDATION error, one row per issue. */
+export function issuesToAppError(issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION', issues.map(describeIssue).join('; '), {
+    field: issues[0]?.field,
+    rows: issues.map((i) => ({ row: 0, field: i.field, message: i.key, ...(i.values ? { values: i.values } : {}) })),
+  });
 }
 
 export function zodToAppError(error: z.ZodError): AppError {
-  const issues = issuesOf(error);
-  const first = issues[0];
-  return new AppError('VALIDATION', issues.map(describeIssue).join('; '), {
-    field: first?.field,
-    rows: issues.map((i) => ({ row: 0, field: i.field, message: i.key })),
-  });
+  return issuesToAppError(issuesOf(error));
 }

@@ -143,15 +143,19 @@ export async function runStatementBench(opts: { dir: string; statements?: number
       let peak = rss0;
       let chromePeak = 0;
       let chromeAt100 = 0;
+      let rssAt100 = 0;
       let run: Awaited<ReturnType<typeof startBatchRun>> | null = null;
       const sampler = setInterval(() => {
         peak = Math.max(peak, process.memoryUsage().rss);
         const c = childrenRss();
         chromePeak = Math.max(chromePeak, c);
-        if (!chromeAt100 && run && run.job.processed >= Math.min(100, n)) chromeAt100 = c;
+        if (!chromeAt100 && run && run.job.processed >= Math.min(100, n)) {
+          chromeAt100 = c;
+          rssAt100 = process.memoryUsage().rss;
+        }
       }, 250);
       const t = performance.now();
-      run = await startBatchRun(ctx, { from: '2026-01-01', to: '2026-12-31', output: 'per_customer', dir: pdfDir }, { renderer: () => new PlaywrightPdfRenderer({ documentsPerPage: 20 }), chunkSize });
+      run = await startBatchRun(ctx, { from: '2026-01-01', to: '2026-12-31', output: 'per_customer', dir: pdfDir }, { renderer: () => new PlaywrightPdfRenderer({ documentsPerPage: 1 }), chunkSize });
       const job = await run.done;
       clearInterval(sampler);
       const ms = performance.now() - t;
@@ -161,6 +165,8 @@ export async function runStatementBench(opts: { dir: string; statements?: number
       out[`batchPdfMs${label}`] = Math.round(ms);
       out[`batchPdfMsPerStatement${label}`] = r1(ms / Math.max(1, n));
       out[`batchPeakRssGrowthMb${label}`] = r1((peak - rss0) / 1e6);
+      // memory flat: growth after the first 100 statements is what a longer run would add
+      out[`batchRssGrowthAfter100Mb${label}`] = r1((peak - rssAt100) / 1e6);
       out[`chromiumRssAfter100Mb${label}`] = r1(chromeAt100 / 1e6);
       out[`chromiumPeakRssMb${label}`] = r1(chromePeak / 1e6);
       out[`batchPdfMb${label}`] = r1(fs.readdirSync(pdfDir).reduce((s, f) => s + fs.statSync(path.join(pdfDir, f)).size, 0) / 1e6);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { id, isoDate } from '../schemas/common';
+import { provisionMatrixIssues } from '../schemas/provision';
 import type { ExportFile } from '../types';
 import {
   CREDIT_NOTE_KINDS,
@@ -123,7 +124,17 @@ export const receivablesChannels = {
       .strict(),
   ),
   'write-offs:recover': channel<{ writeOff: WriteOffRow; receipt: ReceiptCreated }>()(
-    z.object({ writeOffId: id, date: isoDate, amount: fen, method: z.enum(RECEIPT_METHODS, 'invalid_option'), reference: text(100).nullable().optional() }).strict(),
+    z
+      .object({
+        writeOffId: id,
+        date: isoDate,
+        amount: fen,
+        method: z.enum(RECEIPT_METHODS, 'invalid_option'),
+        reference: text(100).nullable().optional(),
+        /** why / how it was recovered; kept in the audit log */
+        note: text(500).nullable().optional(),
+      })
+      .strict(),
   ),
   'write-offs:void': channel<WriteOffRow>()(z.object({ id, reason }).strict()),
 
@@ -166,7 +177,7 @@ export const receivablesChannels = {
       .object({
         accountingStandard: z.enum(['small_enterprise', 'enterprise']),
         provisionBuckets: buckets,
-        provisionRatesBp: z.record(z.string().max(30), z.number().int().min(0).max(10_000)),
+        provisionRatesBp: z.record(z.string().max(30), z.number().int('invalid_number').min(0, 'out_of_range').max(10_000, 'out_of_range')),
         costOfCapitalBp: z.number().int().min(0).max(10_000),
         creditPolicy: z
           .object({
@@ -182,7 +193,12 @@ export const receivablesChannels = {
         zeroLimitMeansNone: z.boolean(),
       })
       .partial()
-      .strict(),
+      .strict()
+      .superRefine((v, ctx) => {
+        // the provision matrix's edges and rates, one issue per field naming the bucket
+        if (!v.provisionBuckets) return;
+        for (const i of provisionMatrixIssues(v.provisionBuckets, v.provisionRatesBp)) ctx.addIssue({ code: 'custom', path: i.path, message: i.key, params: i.values });
+      }),
   ),
 
   'credit:check': channel<CreditCheckOut>()(z.object({ customerId: id, amount: fen.optional() }).strict()),

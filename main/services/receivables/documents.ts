@@ -2,6 +2,7 @@
 // receivable; manual apply / unapply. Every write is one transaction with its audit row.
 // Posted documents are never deleted: void (with a reason) reverses their allocations.
 import { AppError } from '../../../shared/result';
+import { fenToDecimal } from '../../../shared/money';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
 import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice, stmt } from '../../db/receivables-store';
@@ -382,9 +383,9 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
     const c = customerById(sqlite, wo.customerId);
     assertWritable(c);
     if (input.date < wo.date) throw new AppError('VALIDATION', 'date: is before the write-off', { field: 'date' });
-    if (input.amount > wo.amount - wo.recovered) {
-      throw new AppError('VALIDATION', `amount: at most ${wo.amount - wo.recovered} fen is still written off`, { field: 'amount' });
-    }
+    const left = wo.amount - wo.recovered;
+    if (left <= 0) throw new AppError('VALIDATION', 'writeOffId: the write-off is fully recovered', { field: 'writeOffId' });
+    if (input.amount > left) throw new AppError('VALIDATION', `amount: at most ${fenToDecimal(left)} is still written off`, { field: 'amount' });
     const at = now(ctx);
     insertAllocation(sqlite, { invoice_id: wo.invoiceId, receipt_id: null, credit_note_id: null, write_off_id: wo.id, amount: -input.amount, date: input.date, kind: 'recovery', created_at: at });
     stmt(sqlite, 'UPDATE write_offs SET recovered = recovered + ? WHERE id = ?').run(input.amount, wo.id);
@@ -392,7 +393,8 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
     bumpDaily(sqlite, input.date, { written_off: -input.amount });
     const receipt = receiptSync(sqlite, ctx, c.id, { customerId: c.id, date: input.date, amount: input.amount, method: input.method, reference: input.reference ?? null, invoiceId: wo.invoiceId }, null);
     const after = writeOffRow(sqlite, wo.id);
-    await writeAudit(ctx, trx, { entity: 'write_off', entityId: wo.id, customerId: c.id, action: 'recover', before: wo, after: { writeOff: after, receipt } });
+    const note = input.note?.trim() || null;
+    await writeAudit(ctx, trx, { entity: 'write_off', entityId: wo.id, customerId: c.id, action: 'recover', before: wo, after: { writeOff: after, receipt }, note });
     return { writeOff: after, receipt };
   });
 }

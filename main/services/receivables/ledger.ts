@@ -6,7 +6,7 @@ import { daysBetween } from '../../domain/dates';
 import { stmt } from '../../db/receivables-store';
 import type { ServiceContext } from '../context';
 import { openItemsOut } from './ageing';
-import { allocationRows, assertDateField, customerById, noteRow, read } from './common';
+import { allocationRows, assertDateField, customerById, noteRow, read, writeOffRow } from './common';
 
 const KIND_ORDER: Record<LedgerLine['kind'], number> = { invoice: 0, receipt: 1, credit_note: 2, write_off: 3, recovery: 4 };
 
@@ -46,15 +46,19 @@ export async function customerLedger(ctx: ServiceContext, q: { customerId: numbe
     for (const n of cns) lines.push({ date: n.date, kind: 'credit_note', id: n.id, number: n.number, description: n.kind, debit: 0, credit: n.amount, balance: 0, voided: !!n.voided_at });
     const wos = stmt(
       sqlite,
-      'SELECT w.id, i.number, w.date, w.amount, w.reason, w.voided_at FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.customer_id = ? AND w.date <= ?',
+      'SELECT w.id, i.number, w.date, w.amount, w.reason, w.voided_at FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.customer_id = ? AND w.date <= ? ORDER BY w.date, w.id',
     ).all(c.id, asOf) as { id: number; number: string; date: string; amount: number; reason: string; voided_at: string | null }[];
     for (const w of wos) lines.push({ date: w.date, kind: 'write_off', id: w.id, number: w.number, description: w.reason, debit: 0, credit: w.amount, balance: 0, voided: !!w.voided_at });
     const recov = stmt(
       sqlite,
-      `SELECT a.id, i.number, a.date, -a.amount AS amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+      `SELECT a.id, a.write_off_id, i.number, a.date, -a.amount AS amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id
        WHERE i.customer_id = ? AND a.kind = 'recovery' AND a.date <= ?`,
-    ).all(c.id, asOf) as { id: number; number: string; date: string; amount: number }[];
+    ).all(c.id, asOf) as { id: number; write_off_id: number; number: string; date: string; amount: number }[];
     for (const r of recov) lines.push({ date: r.date, kind: 'recovery', id: r.id, number: r.number, description: '坏账收回', debit: r.amount, credit: 0, balance: 0, voided: false });
+    // the write-offs as of the date: recovered counts only recoveries dated on or before it
+    const recoveredBy = new Map<number, number>();
+    for (const r of recov) recoveredBy.set(r.write_off_id, (recoveredBy.get(r.write_off_id) ?? 0) + r.amount);
+    const writeOffs = wos.map((w) => ({ ...writeOffRow(sqlite, w.id), recovered: recoveredBy.get(w.id) ?? 0 }));
 
     lines.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id));
     let balance = 0;
@@ -98,6 +102,7 @@ export async function customerLedger(ctx: ServiceContext, q: { customerId: numbe
       allocations,
       openItems,
       credits,
+      writeOffs,
       balance,
       open,
       unapplied: balance - open,

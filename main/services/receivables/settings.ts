@@ -1,6 +1,8 @@
 // Receivables settings (accounting standard, provision matrix, cost of capital, credit policy)
 // and saved ageing bucket presets, kept as JSON in the `settings` table.
 import { AppError } from '../../../shared/result';
+import { provisionMatrixIssues } from '../../../shared/schemas/provision';
+import { issuesToAppError } from '../../../shared/validation';
 import { DEFAULT_DUE_BUCKETS, DEFAULT_ISSUE_BUCKETS, validateBucketSet, type BucketSet } from '../../domain/ageing';
 import { DEFAULT_CREDIT_POLICY } from '../../domain/credit';
 import { DEFAULT_PROVISION_RATES_BP, validateRates } from '../../domain/provision';
@@ -62,11 +64,13 @@ export async function updateArSettings(ctx: ServiceContext, patch: Partial<Recei
       ...patch,
       creditPolicy: { ...before.creditPolicy, ...(patch.creditPolicy ?? {}) },
     };
+    // rates are kept only for buckets that exist: old keys would linger in the book otherwise;
+    // a new bucket must be given a rate (rate_missing below names it)
+    after.provisionRatesBp = Object.fromEntries(after.provisionBuckets.map((b) => [b.key, after.provisionRatesBp[b.key]]).filter(([, v]) => v !== undefined));
+    // the contract checked the patch alone; this checks the merged matrix (e.g. new edges, old rates)
+    const issues = provisionMatrixIssues(after.provisionBuckets, after.provisionRatesBp);
+    if (issues.length) throw issuesToAppError(issues.map((i) => ({ field: i.path.join('.'), key: i.key, values: i.values })));
     checkBuckets(after.provisionBuckets, 'provisionBuckets');
-    if (patch.provisionBuckets && !patch.provisionRatesBp) {
-      // keep the rates of buckets that still exist; new buckets must be given a rate
-      after.provisionRatesBp = Object.fromEntries(after.provisionBuckets.map((b) => [b.key, before.provisionRatesBp[b.key]]).filter(([, v]) => v !== undefined));
-    }
     const rateErrors = validateRates(after.provisionBuckets, after.provisionRatesBp);
     if (rateErrors.length) throw new AppError('VALIDATION', `provisionRatesBp: ${rateErrors.join('; ')}`, { field: 'provisionRatesBp' });
     await ctx.book.db.transaction().execute(async (trx) => {

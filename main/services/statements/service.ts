@@ -19,7 +19,7 @@ export interface StatementsServiceOptions {
 
 // A page is reused for 20 documents, then replaced: about half the time of a fresh page per
 // document (scripts/bench/statements.ts) with memory still flat.
-export const defaultPdfRenderer: PdfRendererFactory = () => new PlaywrightPdfRenderer({ documentsPerPage: 20 });
+export const defaultPdfRenderer: PdfRendererFactory = () => new PlaywrightPdfRenderer({ documentsPerPage: 1 });
 
 export class StatementsService {
   private opts: StatementsServiceOptions;

@@ -1,16 +1,32 @@
 // Renderer build: root is renderer/, output dist/renderer. base './' so the same build loads
 // under file:// (Electron) and from http://127.0.0.1 (browser mode).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// The statement preview (an iframe inside the app) uses the same bundled CJK font as the
+// printed PDF; the app serves a copy of its woff2 files at fonts/noto-sans-sc/ (main/print/fonts.ts).
+function copyPrintFont(): Plugin {
+  const from = path.resolve(here, '../node_modules/@fontsource/noto-sans-sc/files');
+  return {
+    name: 'creditdesk-copy-print-font',
+    apply: 'build',
+    writeBundle(options) {
+      const to = path.join(options.dir!, 'fonts/noto-sans-sc');
+      fs.mkdirSync(to, { recursive: true });
+      for (const f of fs.readdirSync(from)) if (/-(400|700)-normal\.woff2$/.test(f)) fs.copyFileSync(path.join(from, f), path.join(to, f));
+    },
+  };
+}
 
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), copyPrintFont()],
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,

@@ -28,7 +28,7 @@ export function statementsHandlers(desk: Desk): { [C in StatementsChannel]: Hand
   return {
     'statements:data': async (q) => statementData(reader(), q),
     'statements:html': async (q) => {
-      const { data: _data, ...out } = await statementHtmlFor(q.confirmed ? writer() : reader(), { ...q, fonts: 'system' });
+      const { data: _data, ...out } = await statementHtmlFor(q.confirmed ? writer() : reader(), { ...q, fonts: 'app' });
       return out;
     },
     'statements:pdf': async (q) => {
@@ -52,6 +52,6 @@ export function statementsHandlers(desk: Desk): { [C in StatementsChannel]: Hand
     'statements:resolve': async (input) => resolveDisagreement(writer(), input),
     'statements:scan': async ({ id }) => confirmationScan(reader(), id),
     'statements:outstanding': async (q) => listOutstanding(reader(), q),
-    'cards:html': async (q) => cardsHtmlFor(q.confirmed ? writer() : reader(), { ...q, fonts: 'system' }),
+    'cards:html': async (q) => cardsHtmlFor(q.confirmed ? writer() : reader(), { ...q, fonts: 'app' }),
   };
 }

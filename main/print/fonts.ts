@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { APP_ROOT } from '../app/paths';
 
-let cached: string | null = null;
 let dirCache: string | null = null;
 
 export function fontDir(): string {
@@ -24,17 +23,29 @@ export function fontDir(): string {
   return found;
 }
 
-/** @font-face rules for 'Noto Sans SC' 400 and 700 (unicode-range subsets, loaded on demand). */
-export function fontFaceCss(): string {
-  if (cached) return cached;
+/** Where the renderer build keeps a copy of the font files (renderer/vite.config.ts copies them). */
+export const APP_FONT_PATH = 'fonts/noto-sans-sc';
+
+const cached = new Map<string, string>();
+
+/**
+ * @font-face rules for 'Noto Sans SC' 400 and 700 (unicode-range subsets, loaded on demand).
+ * 'file': absolute file:// URLs (PDF printing and saved HTML). 'app': URLs relative to the app's
+ * own origin, for the in-app preview iframe (same fonts as the PDF, allowed by font-src 'self').
+ */
+export function fontFaceCss(where: 'file' | 'app' = 'file'): string {
+  const hit = cached.get(where);
+  if (hit) return hit;
   const dir = fontDir();
-  const base = pathToFileURL(path.join(dir, 'files')).href;
+  const base = where === 'file' ? pathToFileURL(path.join(dir, 'files')).href : APP_FONT_PATH;
   const css = ['400', '700']
     .map((w) => fs.readFileSync(path.join(dir, `${w}.css`), 'utf8'))
     .join('\n')
+    // woff2 only: every Chromium reads it, and the app copy holds no .woff files
+    .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '')
     .replace(/url\(\.\/files\/([^)]+)\)/g, (_m, f: string) => `url(${base}/${f})`)
     .replace(/font-display:\s*swap;/g, 'font-display: block;');
-  cached = css;
+  cached.set(where, css);
   return css;
 }
 

@@ -5,11 +5,11 @@ import type { CompanySettings } from '../../shared/types';
 import type { PrintLang } from '../../shared/types-statements';
 import { FONT_STACK, fontFaceCss } from './fonts';
 
-export type FontMode = 'bundled' | 'system';
+export type FontMode = 'bundled' | 'app';
 
 export interface DocOptions {
   lang: PrintLang;
-  /** 'bundled' (file:// webfont, for PDF and saved HTML) or 'system' (in-app preview iframe). */
+  /** 'bundled' (file:// webfont, for PDF and saved HTML) or 'app' (the in-app preview iframe: the same font from the app's origin). */
   fonts?: FontMode;
 }
 
@@ -98,10 +98,11 @@ export function companyHeader(co: CompanySettings, lang: PrintLang): string {
 }
 
 export function htmlDocument(title: string, body: string, opts: DocOptions): string {
-  const fonts = (opts.fonts ?? 'bundled') === 'bundled' ? fontFaceCss() : '';
+  const app = opts.fonts === 'app';
+  const fonts = fontFaceCss(app ? 'app' : 'file');
   return `<!DOCTYPE html>
 <html lang="${opts.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src file: data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src ${app ? "'self'" : 'file:'} data:">
 <title>${esc(title)}</title>
 <style>${fonts}
 ${PRINT_CSS}</style></head>

@@ -50,7 +50,7 @@ const printQuery = z
 export const statementsChannels = {
   /** statement data (in-app view; no confirmation needed: nothing leaves the app) */
   'statements:data': channel<StatementData>()(query),
-  /** print-ready HTML for the in-app preview (iframe srcdoc; system fonts) */
+  /** print-ready HTML for the in-app preview (iframe srcdoc; the bundled font served by the app) */
   'statements:html': channel<StatementHtmlOut>()(printQuery),
   /** the statement as PDF (base64), recorded as sent unless markSent: false */
   'statements:pdf': channel<StatementPdfOut>()(

@@ -47,6 +47,14 @@ describe('statement (对账单) end to end', () => {
     await setDate('statement-to', '2026-04-30');
     const frame = page.frameLocator('[data-testid="statement-preview"]');
     await frame.getByText('贰仟陆佰元整').first().waitFor({ timeout: 20_000 });
+    // the preview draws with the same bundled font as the PDF, served by the app (not the PC's fonts)
+    const previewFrame = page.frames().find((f) => f !== page.mainFrame())!;
+    const fonts = await previewFrame.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.family.includes('Noto Sans SC') && f.status !== 'unloaded').map((f) => f.status);
+    });
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(new Set(fonts)).toEqual(new Set(['loaded']));
     await e.shot('statement-preview-zh');
 
     const download = page.waitForEvent('download');

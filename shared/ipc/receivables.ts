@@ -37,8 +37,8 @@ const basis = z.enum(['due', 'issue'], 'invalid_option');
 const bucket = z
   .object({
     key: z.string().trim().min(1, 'required').max(30, 'too_long'),
-    from: z.number().int().min(-100_000).max(100_000).nullable(),
-    to: z.number().int().min(-100_000).max(100_000).nullable(),
+    from: z.number().int('invalid_number').min(-100_000, 'out_of_range').max(100_000, 'out_of_range').nullable(),
+    to: z.number().int('invalid_number').min(-100_000, 'out_of_range').max(100_000, 'out_of_range').nullable(),
   })
   .strict();
 const buckets = z.array(bucket).min(1, 'required').max(20, 'too_many');

@@ -1,11 +1,13 @@
 // Receivables as a user sees them: the SPEC worked example in the ageing report (to the fen),
-// drill-down, tie-out, the dashboard, and entering a receipt.
+// drill-down, tie-out, the dashboard, entering a receipt, recovering a written-off debt, and
+// editing the provision matrix's bucket edges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
 import { handlerCaller, startE2E, type E2E } from './support';
 import { seedWorkedExample } from '../support/worked-example';
 
 let e: E2E;
+let badDebtor = 0;
 
 async function seedBook(desk: Desk) {
   const ok = handlerCaller(desk);
@@ -14,6 +16,12 @@ async function seedBook(desk: Desk) {
   const d = await ok('customers:create', { code: 'C2', name: '东方红五金店', kind: 'company', nature: 'trade_partner', paymentTermsDays: 30, creditLimit: 1_000_000 });
   await ok('customers:approve-opening', { id: d.id, approvedBy: '张总' });
   await ok('invoices:create', { customerId: d.id, number: 'INV-9', issueDate: '2026-09-01', amount: 456_789 });
+  // a third customer whose 1,000.00 was written off as a bad debt
+  const b = await ok('customers:create', { code: 'C3', name: '远大建材商行', kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, creditLimit: 0 });
+  await ok('customers:approve-opening', { id: b.id, approvedBy: '张总' });
+  const bd = await ok('invoices:create', { customerId: b.id, number: 'BD-1', issueDate: '2025-06-01', amount: 100_000, overrideReason: '老客户' });
+  await ok('write-offs:create', { invoiceId: bd.invoice.id, date: '2026-01-15', approvedBy: '张总', reason: '客户失联' });
+  badDebtor = b.id;
 }
 
 beforeAll(async () => {
@@ -104,5 +112,95 @@ describe('receivables end to end', () => {
     await page.locator('[data-testid="ar-receipt-save"]').click();
     await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
     expect((e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(4);
+  });
+});
+
+describe('bad-debt recovery and provision edges', () => {
+  const sqlite = () => e.desk.ctx.book.sqlite;
+  beforeAll(async () => {
+    // the dashboard test above left the app in English
+    await e.page.goto(`${e.server.origin}/#/receivables/entry`);
+    await e.page.locator('[data-testid="lang-switch"]').first().getByText('中文').click();
+    await e.page.getByText('单据录入').first().waitFor();
+  });
+
+  it('records a recovery from the customer ledger; a too-large amount is refused on the field', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/customers/${badDebtor}?tab=receivables`);
+    await page.locator('[data-testid="customer-name"]').waitFor();
+    await page.getByRole('tab', { name: /应收总览|Receivables/ }).click();
+    await page.getByRole('tab', { name: /坏账核销/ }).click();
+    const row = page.locator('[data-testid="ar-write-offs"] tr[data-invoice="BD-1"]');
+    await row.locator('[data-testid="ar-recover"]').click();
+    const receipts = () => (sqlite().prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n;
+    const before = receipts();
+    const modal = page.locator('[data-testid="ar-recovery-modal"]');
+    await modal.waitFor();
+    // more than is written off: main refuses, the message sits under the amount
+    await modal.locator('[data-testid="ar-rec-amount"]').fill('1,200.00');
+    await modal.locator('[data-testid="ar-rec-save"]').click();
+    const amountError = modal.locator('.ant-form-item-has-error').filter({ has: page.locator('[data-testid="ar-rec-amount"]') });
+    await expect.poll(() => amountError.innerText()).toContain('仍处于核销状态的只有 ¥1,000.00');
+    expect(receipts()).toBe(before);
+    await page.waitForTimeout(400); // the error slides in
+    await e.shot('ar-recovery-refused-zh');
+
+    await modal.locator('[data-testid="ar-rec-amount"]').fill('300.00');
+    await modal.locator('[data-testid="ar-rec-reference"]').fill('BK-778');
+    await modal.locator('[data-testid="ar-rec-note"]').fill('法院执行款');
+    await modal.locator('[data-testid="ar-rec-save"]').click();
+    await modal.waitFor({ state: 'detached' });
+    await expect.poll(() => row.locator('[data-col="recovered"]').innerText()).toContain('300.00');
+    expect(await row.locator('[data-col="left"]').innerText()).toContain('700.00');
+    expect(sqlite().prepare("SELECT amount, method, reference FROM receipts WHERE reference = 'BK-778'").get()).toEqual({ amount: 30_000, method: 'bank_transfer', reference: 'BK-778' });
+    expect(sqlite().prepare("SELECT recovered FROM write_offs").get()).toEqual({ recovered: 30_000 });
+    await e.shot('ar-ledger-write-offs-zh');
+    // the ledger line of the write-off says what came back
+    await page.getByRole('tab', { name: /明细账/ }).click();
+    await expect.poll(() => page.locator('[data-testid="ar-ledger-lines"]').innerText()).toContain('已收回 ¥300.00');
+  });
+
+  it('records the rest on the entry page', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/receivables/entry`);
+    await page.getByRole('tab', { name: '坏账收回' }).click();
+    await page.locator('[data-testid="ar-rec-customer"]').click();
+    await page.keyboard.type('C3');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'C3 远大建材商行' }).click();
+    await page.locator('[data-testid="ar-rec-writeoff"]').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'BD-1' }).click();
+    await page.locator('[data-testid="ar-rec-amount"]').fill('700');
+    await page.locator('[data-testid="ar-rec-save"]').click();
+    const result = page.locator('[data-testid="ar-rec-result"]');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('累计收回 ¥1,000.00，仍核销 ¥0.00');
+    expect(sqlite().prepare('SELECT recovered FROM write_offs').get()).toEqual({ recovered: 100_000 });
+    await e.shot('ar-entry-recovery-zh');
+  });
+
+  it('edits a provision bucket edge; a bad edge is refused under its row and nothing is saved', async () => {
+    const { page } = e;
+    const settings = () => JSON.parse((sqlite().prepare("SELECT value FROM settings WHERE key = 'receivables.settings'").get() as { value: string } | undefined)?.value ?? '{}');
+    await page.goto(`${e.server.origin}/#/settings`);
+    const matrix = page.locator('[data-testid="ar-provision-matrix"]');
+    await matrix.scrollIntoViewIfNeeded();
+    const edge = (n: number) => matrix.locator(`[data-testid="ar-edge-${n}"] input, input[data-testid="ar-edge-${n}"]`).first();
+    await edge(1).fill('180');
+    await edge(2).fill('100');
+    await expect.poll(() => matrix.locator('[data-row="1"] [data-col="label"]').innerText()).toBe('≤180天');
+    await page.locator('[data-testid="ar-settings-save"]').click();
+    await expect.poll(() => matrix.locator('[data-testid="ar-matrix-error-2"]').innerText()).toBe('第 2 档的上限必须大于第 1 档的上限（180 天）');
+    expect(settings().provisionBuckets).toBeUndefined(); // never saved: still the defaults
+    await matrix.scrollIntoViewIfNeeded();
+    await e.shot('ar-settings-provision-refused-zh');
+
+    await edge(2).fill('730');
+    await page.locator('[data-testid="ar-settings-save"]').click();
+    await expect.poll(() => settings().provisionBuckets?.slice(0, 2)).toEqual([
+      { key: 'le_180', from: null, to: 180 },
+      { key: '181-730', from: 181, to: 730 },
+    ]);
+    expect(settings().provisionRatesBp).toMatchObject({ le_180: 500, '181-730': 1000, 'y2-3': 3000 });
+    await expect.poll(() => matrix.locator('[data-testid^="ar-matrix-error"]').count()).toBe(0);
   });
 });

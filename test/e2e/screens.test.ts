@@ -1,5 +1,6 @@
 // Every screen renders in both languages without a page error; screenshots are kept under
 // test-output/screenshots/screens-* for people to look at.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
@@ -13,6 +14,10 @@ async function seed(desk: Desk) {
   await insertDemoCustomers(desk.ctx, makeDemoCustomers(40, 5));
   const ok = handlerCaller(desk);
   customerId = (await seedWorkedExample(ok, 'C900001', { name: '华盛贸易有限公司' })).customerId;
+  // a bad debt, written off and partly recovered, for the write-offs tab
+  const bd = await ok('invoices:create', { customerId, number: 'C900001-BD-1', issueDate: '2025-05-06', amount: 100_000, overrideReason: '老客户' });
+  const wo = await ok('write-offs:create', { invoiceId: bd.invoice.id, date: '2026-01-15', approvedBy: '张总', reason: '客户失联，经理批准核销' });
+  await ok('write-offs:recover', { writeOffId: wo.id, date: '2026-03-10', amount: 30_000, method: 'bank_transfer', reference: 'BK-778' });
 }
 
 beforeAll(async () => {
@@ -22,12 +27,35 @@ afterAll(async () => {
   await e?.close();
 });
 
-const SCREENS: [string, string, string][] = [
+const ledgerTab = (page: Page) => page.getByRole('tab', { name: /应收总览|Receivables/ }).click();
+
+/** name, route, element that shows it is ready, what to do before the picture */
+const SCREENS: [string, string, string, ((page: Page) => Promise<unknown>)?][] = [
   ['customers', '/customers', '[data-testid="customer-row"]'],
   ['customer-card', '/customers/ID', '[data-testid="customer-name"]'],
-  ['customer-ledger', '/customers/ID?tab=receivables', '[data-testid="customer-name"]'],
+  ['customer-ledger', '/customers/ID?tab=receivables', '[data-testid="customer-name"]', ledgerTab],
+  [
+    'customer-write-offs',
+    '/customers/ID?tab=receivables',
+    '[data-testid="customer-name"]',
+    async (page) => {
+      await ledgerTab(page);
+      await page.getByRole('tab', { name: /坏账核销|Write-offs/ }).click();
+    },
+  ],
+  [
+    'customer-recovery',
+    '/customers/ID?tab=receivables',
+    '[data-testid="customer-name"]',
+    async (page) => {
+      await ledgerTab(page);
+      await page.getByRole('tab', { name: /坏账核销|Write-offs/ }).click();
+      await page.locator('[data-testid="ar-write-offs"] [data-testid="ar-recover"]').first().click();
+    },
+  ],
   ['receivables', '/receivables', '.recharts-surface'],
   ['entry', '/receivables/entry', '[data-testid="ar-entry"]'],
+  ['entry-recovery', '/receivables/entry', '[data-testid="ar-entry"]', (page) => page.getByRole('tab', { name: /坏账收回|Recovery/ }).click()],
   ['ageing', '/receivables/ageing', '[data-testid="ageing-page"]'],
   ['statements', '/statements', '[data-testid="statement-customer"]'],
   ['statement-batch', '/statements/batch', 'h3'],
@@ -35,6 +63,7 @@ const SCREENS: [string, string, string][] = [
   ['audit', '/audit', '[data-testid="audit-table"]'],
   ['backup', '/backup', '[data-testid="backup-page"]'],
   ['settings', '/settings', '[data-testid="settings-receivables"]'],
+  ['settings-provision', '/settings', '[data-testid="ar-provision-matrix"]', (page) => page.locator('[data-testid="ar-provision-matrix"]').scrollIntoViewIfNeeded()],
 ];
 
 describe('every screen, zh-CN and en', () => {
@@ -45,10 +74,10 @@ describe('every screen, zh-CN and en', () => {
         await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
         await page.getByText('Customers').first().waitFor();
       }
-      for (const [name, route, ready] of SCREENS) {
+      for (const [name, route, ready, before] of SCREENS) {
         await page.goto(`${e.server.origin}/#${route.replace('ID', String(customerId))}`);
         await page.locator(ready).first().waitFor({ timeout: 20_000 });
-        if (name === 'customer-ledger') await page.getByRole('tab', { name: /应收总览|Receivables/ }).click();
+        await before?.(page);
         await page.waitForTimeout(600);
         await e.shot(`screens-${name}-${lang}`);
       }

@@ -47,7 +47,7 @@ describe('write-off recovery', () => {
 
     // the rest can be recovered later, but not more than is still written off
     const more = await t.call('write-offs:recover', { writeOffId, date: '2026-04-01', amount: 70001, method: 'cash' });
-    expect(more).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amount', message: 'amount: at most 700.00 is still written off' } });
+    expect(more).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amount', message: 'amount: at most ¥700.00 is still written off' } });
     const rest = await t.ok('write-offs:recover', { writeOffId, date: '2026-04-01', amount: 70000, method: 'cash' });
     expect(rest.writeOff.recovered).toBe(100000);
     const done = await t.call('write-offs:recover', { writeOffId, date: '2026-04-02', amount: 1, method: 'cash' });

@@ -2,7 +2,7 @@
 // receivable; manual apply / unapply. Every write is one transaction with its audit row.
 // Posted documents are never deleted: void (with a reason) reverses their allocations.
 import { AppError } from '../../../shared/result';
-import { fenToDecimal } from '../../../shared/money';
+import { formatMoney } from '../../../shared/money';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
 import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice, stmt } from '../../db/receivables-store';
@@ -385,7 +385,7 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
     if (input.date < wo.date) throw new AppError('VALIDATION', 'date: is before the write-off', { field: 'date' });
     const left = wo.amount - wo.recovered;
     if (left <= 0) throw new AppError('VALIDATION', 'writeOffId: the write-off is fully recovered', { field: 'writeOffId' });
-    if (input.amount > left) throw new AppError('VALIDATION', `amount: at most ${fenToDecimal(left)} is still written off`, { field: 'amount' });
+    if (input.amount > left) throw new AppError('VALIDATION', `amount: at most ${formatMoney(left)} is still written off`, { field: 'amount' });
     const at = now(ctx);
     insertAllocation(sqlite, { invoice_id: wo.invoiceId, receipt_id: null, credit_note_id: null, write_off_id: wo.id, amount: -input.amount, date: input.date, kind: 'recovery', created_at: at });
     stmt(sqlite, 'UPDATE write_offs SET recovered = recovered + ? WHERE id = ?').run(input.amount, wo.id);

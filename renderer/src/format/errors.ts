@@ -20,10 +20,10 @@ export function fieldLabel(t: TFunction, field: string): string {
   return currentLang() === 'zh-CN' && CHINESE_HEADERS[key] ? CHINESE_HEADERS[key] : key;
 }
 
-/** A validation message key (validation.*) or a plain server sentence. */
-export function issueText(t: TFunction, message: string): string {
+/** A validation message key (validation.*) or a plain server sentence; `values` fill a key that names something. */
+export function issueText(t: TFunction, message: string, values?: Record<string, string | number>): string {
   const known = recogniseMessage(message);
-  if (known) return t(known.key, { ...known.values, defaultValue: message });
+  if (known) return t(known.key, { ...known.values, ...values, defaultValue: message });
   return message;
 }
 
@@ -31,7 +31,7 @@ export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const title = t(`errors.${e.code}`, { defaultValue: e.code });
     if (e.code === 'VALIDATION' && e.rows?.length && e.rows.every((r) => r.row === 0)) {
-      return `${title}：${e.rows.map((r) => `${fieldLabel(t, r.field)} ${issueText(t, r.message)}`).join('；')}`;
+      return `${title}：${e.rows.map((r) => `${fieldLabel(t, r.field)} ${issueText(t, r.message, r.values)}`).join('；')}`;
     }
     return `${title}：${e.message}`;
   }

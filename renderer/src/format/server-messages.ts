@@ -24,6 +24,9 @@ const PHRASES: Record<string, string> = {
   'has too many entries': 'validation.too_many',
   'is invalid': 'validation.invalid',
   'amount is empty': 'validation.required',
+  'is before the write-off': 'serverMsg.before_write_off',
+  'the write-off is fully recovered': 'serverMsg.fully_recovered',
+  'the write-off is void': 'serverMsg.write_off_void',
   'required column is missing': 'serverMsg.missing_column',
   'unknown column': 'serverMsg.unknown_column',
 };
@@ -37,6 +40,7 @@ const PATTERNS: [RegExp, string, string[]][] = [
   [/^duplicate code (\S+) \(also in row (\d+)\)$/, 'serverMsg.duplicate_code_in_file', ['code', 'row']],
   [/^customer (\S+) is terminated and read-only$/, 'serverMsg.terminated_read_only', ['code']],
   [/unknown region "(.*)"$/, 'serverMsg.unknown_region', ['code']],
+  [/^at most (\S+) is still written off$/, 'serverMsg.recover_at_most', ['amount']],
 ];
 
 export function recogniseMessage(message: string): KnownMessage | null {

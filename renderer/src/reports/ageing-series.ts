@@ -39,6 +39,25 @@ export function bucketsFromBounds(bounds: number[]): AgeingBucketDef[] {
   return out;
 }
 
+/**
+ * The provision matrix from its rows' upper limits, as typed (the last row has none): each bucket
+ * starts the day after the previous ends. A bucket whose range equals a saved one keeps its key
+ * (so its label and history stay); others are keyed by range. Bad edges are passed on as they are:
+ * main checks them and names the bucket.
+ */
+export function bucketsFromEdges(edges: readonly (number | null)[], saved: readonly AgeingBucketDef[]): AgeingBucketDef[] {
+  const used = new Set<string>();
+  return edges.map((edge, i) => {
+    const prev = i > 0 ? edges[i - 1] : null;
+    const from = i === 0 || prev === null ? null : prev + 1;
+    const to = i === edges.length - 1 ? null : edge;
+    let key = saved.find((b) => b.from === from && b.to === to)?.key ?? (from === null ? (to === null ? 'all' : `le_${to}`) : to === null ? `over_${from - 1}` : `${from}-${to}`);
+    if (used.has(key)) key = `${key}_${i + 1}`; // only with bad edges; keeps keys unique so main reports the edge
+    used.add(key);
+    return { key, from, to };
+  });
+}
+
 /** The upper bounds of a bucket set (inverse of bucketsFromBounds). */
 export function boundsOfBuckets(set: AgeingBucketDef[]): number[] {
   return set.filter((b) => b.to !== null).map((b) => b.to as number);

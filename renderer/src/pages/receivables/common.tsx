@@ -86,7 +86,7 @@ export function arErrorText(t: TFunction, e: unknown): string {
   }
   if (e instanceof ApiError && e.rows?.length && e.rows.every((r) => r.row === 0)) {
     const title = t(`errors.${e.code}`, { defaultValue: e.code });
-    return `${title}：${e.rows.map((r) => `${arFieldLabel(t, r.field)} ${issueText(t, r.message)}`).join('；')}`;
+    return `${title}：${e.rows.map((r) => `${arFieldLabel(t, r.field)} ${issueText(t, r.message, r.values)}`).join('；')}`;
   }
   return errorText(t, e);
 }

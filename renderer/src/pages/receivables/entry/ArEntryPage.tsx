@@ -7,6 +7,7 @@ import { ArImportButtons } from '../ArImportButtons';
 import { InvoiceForm } from './InvoiceForm';
 import { CreditNoteForm, NoteForm, WriteOffForm } from './OtherForms';
 import { ReceiptForm } from './ReceiptForm';
+import { RecoveryForm } from './RecoveryForm';
 
 export function ArEntryPage() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function ArEntryPage() {
             { key: 'receipt', label: t('ar.entry.tabs.receipt'), children: <ReceiptForm today={today} /> },
             { key: 'creditNote', label: t('ar.entry.tabs.creditNote'), children: <CreditNoteForm today={today} /> },
             { key: 'writeOff', label: t('ar.entry.tabs.writeOff'), children: <WriteOffForm today={today} /> },
+            { key: 'recovery', label: t('ar.entry.tabs.recovery'), children: <RecoveryForm today={today} /> },
             { key: 'note', label: t('ar.entry.tabs.note'), children: <NoteForm today={today} /> },
           ]}
         />

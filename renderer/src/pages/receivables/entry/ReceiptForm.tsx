@@ -2,7 +2,7 @@
 // payment-application rule made and any unapplied credit stay on screen.
 import { Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
@@ -92,12 +92,14 @@ function toInput(v: Values, customerId: number) {
   };
 }
 
-function ReceiptResult({ last }: { last: { customer: CustomerOption; res: ReceiptCreated } }) {
+/** The receipt just saved and how it was applied; `extra` heads the box (a recovery's summary). */
+export function ReceiptResult({ last, extra }: { last: { customer: CustomerOption; res: ReceiptCreated }; extra?: ReactNode }) {
   const { t } = useTranslation();
   const [lang] = useLang();
   const { receipt, allocations } = last.res;
   return (
     <div className="ar-result" style={{ marginTop: 16 }} data-testid="ar-receipt-result">
+      {extra}
       <div style={{ marginBottom: 8 }}>
         <b>{t('ar.entry.lastReceipt', { amount: money(receipt.amount) })}</b> · <span className="code">{last.customer.code}</span> {last.customer.name} · {formatDate(receipt.date, lang)} ·{' '}
         {t(`ar.method.${receipt.method}`)}

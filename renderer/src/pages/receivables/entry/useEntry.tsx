@@ -11,14 +11,23 @@ import { focusFirst, useEnterNav } from './keyboard';
 
 export type Values = Record<string, unknown> & { date?: Dayjs; issueDate?: Dayjs; maturityDate?: Dayjs; amount?: string };
 
-/** The skeleton every entry form shares: customer first, Enter navigation, clear + refocus. */
-export function useEntry<R>(opts: { fields: string[]; run: (customer: CustomerOption, v: Values) => Promise<R>; done: (r: R, customer: CustomerOption) => void; keep: string[] }) {
+/**
+ * The skeleton every entry form shares: customer first, Enter navigation, clear + refocus.
+ * `customer` starts the form on a customer (opened from that customer's ledger).
+ */
+export function useEntry<R>(opts: {
+  fields: string[];
+  run: (customer: CustomerOption, v: Values) => Promise<R>;
+  done: (r: R, customer: CustomerOption) => void;
+  keep: string[];
+  customer?: CustomerOption | null;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const box = useRef<HTMLDivElement>(null);
-  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customer, setCustomer] = useState<CustomerOption | null>(opts.customer ?? null);
   const [customerError, setCustomerError] = useState(false);
   const save = useMutation({
     mutationFn: (a: { customer: CustomerOption; v: Values }) => opts.run(a.customer, a.v),

@@ -1,18 +1,20 @@
 // The customer card's receivables tab: credit summary, the ledger with running balance and the
-// applications of each document, open items, unapplied credits (apply / unapply), notes
-// receivable, and voiding a document (reason required).
+// applications of each document, open items, unapplied credits (apply / unapply), write-offs
+// and their recovery, notes receivable, and voiding a document (reason required).
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_STATES, type AllocationRow, type CustomerLedgerOut, type LedgerLine, type NoteReceivableRow, type NoteState } from '../../../../../shared/types-receivables';
+import { NOTE_STATES, type AllocationRow, type CustomerLedgerOut, type LedgerLine, type NoteReceivableRow, type NoteState, type WriteOffRow } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { formatDate } from '../../../format/date';
 import { money, parseMoneyText } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { Amount, arErrorText, arKeys, bucketLabel, creditReasonText, CreditStatusTag, invalidateAr, useToday } from '../common';
 import { DATE_FORMAT, day, iso } from '../entry/fields';
+import { recoverable } from '../entry/RecoveryForm';
+import { RecoveryModal, WriteOffsTable } from './WriteOffs';
 
 type Credit = CustomerLedgerOut['credits'][number];
 
@@ -24,6 +26,7 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
   const [voiding, setVoiding] = useState<LedgerLine | null>(null);
   const [applying, setApplying] = useState<Credit | null>(null);
   const [noteState, setNoteState] = useState<NoteReceivableRow | null>(null);
+  const [recovering, setRecovering] = useState<WriteOffRow | null>(null);
   const [tab, setTab] = useState('lines');
   const qc = useQueryClient();
 
@@ -45,13 +48,14 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
   const c = credit.data;
   const lines = L.lines; // in date order; the table opens on its last page (the latest documents)
   const lastPage = Math.max(1, Math.ceil(lines.length / 50));
+  const writeOffOf = (l: LedgerLine) => (l.kind === 'write_off' ? L.writeOffs.find((w) => w.id === l.id) : undefined);
 
   return (
     <div data-testid="ar-ledger" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div className="ar-toolbar">
         <Descriptions
           size="small"
-          column={{ xs: 2, sm: 3, md: 4, lg: 4, xl: 7 }}
+          column={{ xs: 2, sm: 3, md: 4, lg: 4, xl: 4, xxl: 7 }}
           style={{ flex: 1 }}
           items={[
             { key: 'balance', label: t('ar.ledger.balanceTotal'), children: <Amount fen={L.balance} strong /> },
@@ -113,6 +117,9 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                     width: 220,
                     ellipsis: true,
                     render: (_: unknown, l) => {
+                      // a write-off that was (partly) paid after all says how much came back
+                      const wo = writeOffOf(l);
+                      if (wo && wo.recovered > 0) return <span className="ar-hint">{t('ar.ledger.recoveredNote', { amount: money(wo.recovered) })}</span>;
                       const al = l.kind === 'recovery' ? [] : (byDoc.get(`${l.kind}:${l.id}`) ?? []);
                       if (!al.length) return null;
                       const text = al.map((a) => (l.kind === 'invoice' ? `${t(`ar.ledger.allocKind.${allocSource(a)}`)} ${money(a.amount)}` : `${a.invoiceNumber} ${money(a.amount)}`)).join('；');
@@ -122,13 +129,26 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                   {
                     title: t('common.actions'),
                     key: 'actions',
-                    width: 72,
-                    render: (_: unknown, l) =>
-                      !l.voided && l.kind !== 'recovery' ? (
-                        <Button size="small" type="link" danger onClick={() => setVoiding(l)} data-testid="ar-void">
-                          {t('ar.ledger.void')}
-                        </Button>
-                      ) : null,
+                    width: 112,
+                    render: (_: unknown, l) => {
+                      if (l.voided || l.kind === 'recovery') return null;
+                      const wo = writeOffOf(l);
+                      return (
+                        <Space size={0}>
+                          {wo && recoverable(wo) > 0 && (
+                            <Button size="small" type="link" onClick={() => setRecovering(wo)} data-testid="ar-recover">
+                              {t('ar.recovery.recover')}
+                            </Button>
+                          )}
+                          {/* a recovered write-off cannot be voided (main refuses it) */}
+                          {!(wo && wo.recovered > 0) && (
+                            <Button size="small" type="link" danger onClick={() => setVoiding(l)} data-testid="ar-void">
+                              {t('ar.ledger.void')}
+                            </Button>
+                          )}
+                        </Space>
+                      );
+                    },
                   },
                 ]}
               />
@@ -205,6 +225,11 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
             children: <AllocationsTable rows={L.allocations} lines={L.lines} />,
           },
           {
+            key: 'writeOffs',
+            label: `${t('ar.ledger.tabs.writeOffs')} (${L.writeOffs.length})`,
+            children: <WriteOffsTable rows={L.writeOffs} onRecover={setRecovering} />,
+          },
+          {
             key: 'notes',
             label: `${t('ar.ledger.tabs.notes')} (${L.notes.length})`,
             children: (
@@ -241,6 +266,7 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
       {voiding && <VoidModal line={voiding} onClose={() => setVoiding(null)} />}
       {applying && <ApplyModal credit={applying} ledger={L} onClose={() => setApplying(null)} />}
       {noteState && <NoteStateModal note={noteState} onClose={() => setNoteState(null)} />}
+      {recovering && <RecoveryModal writeOff={recovering} ledger={L} onClose={() => setRecovering(null)} />}
     </div>
   );
 }

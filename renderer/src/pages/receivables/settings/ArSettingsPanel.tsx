@@ -1,5 +1,6 @@
-// For the Settings page: accounting standard, provision rates per issue-date bucket (percent in
-// the form, basis points in the contract), cost of capital, credit policy, ageing bucket sets.
+// For the Settings page: accounting standard, the provision matrix (issue-date buckets by their
+// upper day limits, a rate each: percent in the form, basis points in the contract), cost of
+// capital, credit policy, ageing bucket sets.
 import { DeleteOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatBp, parseHundredths } from '../../../../../shared/money';
@@ -8,12 +9,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgeingPreset, ReceivablesSettings } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
+import { bucketsFromEdges } from '../../../reports/ageing-series';
 import { arErrorText, arKeys, bucketLabel, invalidateAr, presetLabel } from '../common';
 import { PresetModal } from '../ageing/PresetModal';
+import { matrixErrors, ProvisionMatrix, type MatrixErrors, type ProvisionRow } from './ProvisionMatrix';
 
 interface FormValues {
   accountingStandard: ReceivablesSettings['accountingStandard'];
-  rates: Record<string, string | null>;
+  provision: ProvisionRow[];
   costOfCapital: string | null;
   overLimit: 'warn' | 'block';
   nearLimit: string | null;
@@ -31,7 +34,7 @@ const toPct = (bp: number): string => formatBp(bp);
 function toForm(s: ReceivablesSettings): FormValues {
   return {
     accountingStandard: s.accountingStandard,
-    rates: Object.fromEntries(s.provisionBuckets.map((b) => [b.key, toPct(s.provisionRatesBp[b.key] ?? 0)])),
+    provision: s.provisionBuckets.map((b) => ({ to: b.to, rate: toPct(s.provisionRatesBp[b.key] ?? 0) })),
     costOfCapital: toPct(s.costOfCapitalBp),
     overLimit: s.creditPolicy.overLimit,
     nearLimit: s.creditPolicy.nearLimitBp === null ? null : toPct(s.creditPolicy.nearLimitBp),
@@ -50,16 +53,20 @@ export function ArSettingsPanel() {
   const [form] = Form.useForm<FormValues>();
   const settings = useQuery({ queryKey: arKeys.settings, queryFn: () => call('receivables:settings', {}) });
   const standard = Form.useWatch('accountingStandard', form);
+  const [rowErrors, setRowErrors] = useState<MatrixErrors>({});
+  const bucketsOf = (v: FormValues) => bucketsFromEdges(v.provision.map((r) => r.to ?? null), settings.data?.provisionBuckets ?? []);
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(toForm(settings.data));
   }, [settings.data, form]);
 
   const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      call('receivables:update-settings', {
+    mutationFn: (v: FormValues) => {
+      const buckets = bucketsOf(v);
+      return call('receivables:update-settings', {
         accountingStandard: v.accountingStandard,
-        provisionRatesBp: Object.fromEntries(Object.entries(v.rates).map(([k, p]) => [k, toBp(p)])),
+        provisionBuckets: buckets,
+        provisionRatesBp: Object.fromEntries(buckets.map((b, i) => [b.key, toBp(v.provision[i].rate)])),
         costOfCapitalBp: toBp(v.costOfCapital),
         creditPolicy: {
           overLimit: v.overLimit,
@@ -70,13 +77,19 @@ export function ArSettingsPanel() {
           noLimit: v.noLimit,
         },
         zeroLimitMeansNone: v.zeroLimitMeansNone,
-      }),
+      });
+    },
     onSuccess: (s) => {
       qc.setQueryData(arKeys.settings, s);
       invalidateAr(qc);
       void message.success(t('ar.settings.saved'));
     },
-    onError: (e) => void message.error(arErrorText(t, e)),
+    onError: (e, v) => {
+      // a bucket's problems go under its row; anything else is a message
+      const rows = matrixErrors(t, e, bucketsOf(v));
+      if (rows) setRowErrors(rows);
+      else void message.error(arErrorText(t, e));
+    },
   });
 
   if (settings.isPending) return <Spin />;
@@ -86,7 +99,19 @@ export function ArSettingsPanel() {
 
   return (
     <div data-testid="ar-settings">
-      <Form form={form} layout="horizontal" labelCol={{ flex: '220px' }} labelWrap requiredMark={false} initialValues={toForm(s)} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 900 }}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '220px' }}
+        labelWrap
+        requiredMark={false}
+        initialValues={toForm(s)}
+        onFinish={(v) => save.mutate(v)}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          if (changed.provision) setRowErrors({});
+        }}
+        style={{ maxWidth: 900 }}
+      >
         <Form.Item name="accountingStandard" label={t('ar.settings.standard')}>
           <Radio.Group>
             <Space direction="vertical" size={4}>
@@ -96,13 +121,7 @@ export function ArSettingsPanel() {
           </Radio.Group>
         </Form.Item>
         <Form.Item label={t('ar.settings.provisionRates')}>
-          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: '4px 16px', opacity: standard === 'small_enterprise' ? 0.5 : 1 }}>
-            {s.provisionBuckets.map((b) => (
-              <Form.Item key={b.key} name={['rates', b.key]} label={bucketLabel(t, b)} labelCol={{ flex: '80px' }} style={{ marginBottom: 4 }} rules={[{ required: true, message: t('validation.required') }]}>
-                <InputNumber stringMode min={0} max={100} step={1} precision={2} suffix="%" style={{ width: 110 }} className="num" data-testid={`ar-rate-${b.key}`} />
-              </Form.Item>
-            ))}
-          </div>
+          <ProvisionMatrix saved={s.provisionBuckets} errors={rowErrors} dim={standard === 'small_enterprise'} />
         </Form.Item>
         <Form.Item name="costOfCapital" label={t('ar.settings.costOfCapital')} rules={[{ required: true, message: t('validation.required') }]}>
           <InputNumber stringMode min={0} max={100} step={0.25} precision={2} suffix="%" style={{ width: 130 }} className="num" data-testid="ar-cost-of-capital" />

@@ -7,6 +7,7 @@ import {
   boundsOfBuckets,
   bucketLabelSpec,
   bucketsFromBounds,
+  bucketsFromEdges,
   mergeAgeingRows,
   parseBounds,
   percentText,
@@ -64,6 +65,24 @@ describe('ageing series', () => {
     expect(parseBounds('0, 30, 20')).toBeNull();
     expect(parseBounds('a')).toBeNull();
     expect(parseBounds('')).toBeNull();
+  });
+
+  it('builds the provision matrix from row edges, keeping saved keys where the range is unchanged', () => {
+    const saved = [
+      { key: 'y0-1', from: null, to: 365 },
+      { key: 'y1-2', from: 366, to: 730 },
+      { key: 'over_730', from: 731, to: null },
+    ];
+    expect(bucketsFromEdges([365, 730, null], saved)).toEqual(saved);
+    // the last row's edge is ignored (it has none); a moved edge re-keys the two buckets it bounds
+    expect(bucketsFromEdges([180, 730, 9999], saved)).toEqual([
+      { key: 'le_180', from: null, to: 180 },
+      { key: '181-730', from: 181, to: 730 },
+      { key: 'over_730', from: 731, to: null },
+    ]);
+    // bad edges go to main as typed (it names the bucket); keys stay unique
+    expect(bucketsFromEdges([5, 3, 5, 3, null], []).map((b) => b.key)).toEqual(['le_5', '6-3', '4-5', '6-3_4', 'over_3']);
+    expect(bucketsFromEdges([null], [])).toEqual([{ key: 'all', from: null, to: null }]);
   });
 
   it('labels known keys by key and others by day range', () => {

@@ -1,6 +1,7 @@
 // Reads an import file into header + rows of strings: CSV (UTF-8, with or without BOM) or
 // the first sheet of an .xlsx. Row numbers are spreadsheet rows (header = row 1).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lib/lazy-modules';
 import Papa from 'papaparse';
 import { AppError } from '../../shared/result';
 
@@ -31,7 +32,7 @@ function readCsv(content: Buffer): Table {
 }
 
 async function readXlsx(content: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch (e) {

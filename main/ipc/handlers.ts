@@ -1,6 +1,6 @@
 // One handler per contract channel. Inputs arrive already zod-parsed (see register.ts);
 // handlers call services and return plain data.
-import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc/contract';
+import type { Channel, ParsedInputOf, WireOf } from '../../shared/ipc/contract';
 import type { Desk } from '../app/desk';
 import { exportAudit, listAudit } from '../services/audit';
 import * as customers from '../services/customers';
@@ -15,7 +15,7 @@ import { backupHandlers } from './handlers-backup';
 import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
 
 /** Channels that work before an operator is chosen. */

@@ -5,7 +5,8 @@
 // Chromium writes a named destination (/Dests) giving the page where each document starts.
 // The footer ("label   n / N") is then drawn per document, since Chromium's own footer
 // would number the pages of the whole print.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, StandardFonts, rgb } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPdfLib } from '../lib/lazy-modules';
 import type { PdfRenderer } from './pdf';
 
 export interface SplitDoc {
@@ -28,7 +29,8 @@ export function anchoredBody(sections: string[]): string {
 }
 
 /** Page index where each document starts, from the PDF's named destinations; null when absent. */
-export function documentStarts(pdf: PDFDocument, count: number): number[] | null {
+export function documentStarts(lib: Awaited<ReturnType<typeof loadPdfLib>>, pdf: PDFDocument, count: number): number[] | null {
+  const { PDFArray, PDFDict, PDFName, PDFRef } = lib;
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (!dests) return null;
   const pageIndex = new Map<string, number>();
@@ -52,8 +54,10 @@ const asciiOnly = (s: string) => s.replace(/[^\x20-\x7e]/g, '');
  * (the caller then prints the documents one by one).
  */
 export async function splitCombinedPdf(combined: Uint8Array, docs: SplitDoc[]): Promise<Buffer[] | null> {
+  const lib = await loadPdfLib();
+  const { PDFDocument, StandardFonts, rgb } = lib;
   const src = await PDFDocument.load(combined, { updateMetadata: false });
-  const starts = documentStarts(src, docs.length);
+  const starts = documentStarts(lib, src, docs.length);
   if (!starts) return null;
   const total = src.getPageCount();
   const out: Buffer[] = [];

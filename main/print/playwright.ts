@@ -66,9 +66,11 @@ export class PlaywrightPdfRenderer implements PdfRenderer {
     let healthy = false;
     try {
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      // font-display: block + load: every subset used by the text is in (Chromium waits for
-      // pending web fonts before printing as well).
       await page.emulateMedia({ media: 'print' });
+      // Every font subset the text uses must be in before printing: 'load' does not wait for
+      // fonts that layout asks for late, and a busy machine then printed a page without its
+      // text (font-display: block). The page's own scripts stay disabled; this runs over CDP.
+      await page.evaluate(() => document.fonts.ready.then(() => document.fonts.size));
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,

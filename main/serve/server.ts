@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { HandlerMap } from '../ipc/handlers';
 import { dispatch } from '../ipc/register';
+import { typedArraysAsArrays, WIRE_CHANNELS } from '../../shared/ipc/wire';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -82,7 +83,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       }
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
       const result = await dispatch(opts.handlers, channel, payload, { error: (m, e) => opts.log?.(`${m}: ${(e as Error)?.stack ?? e}`) });
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(result));
+      const answer = JSON.stringify(result, WIRE_CHANNELS.has(channel) ? typedArraysAsArrays : undefined);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(answer);
       return;
     }
     // Static renderer files.

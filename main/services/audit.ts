@@ -2,7 +2,8 @@
 // as the change it describes, so a change without its audit row cannot exist.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lib/lazy-modules';
 import Papa from 'papaparse';
 import type { AuditEntry, ExportFile } from '../../shared/types';
 import type { ServiceContext } from './context';
@@ -95,7 +96,7 @@ export async function exportAudit(
     const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
     return { fileName: `audit-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked: 0 };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(zh ? '审计日志' : 'Audit log');
   ws.addRow(headers).font = { bold: true };
   for (const d of data) ws.addRow(d);

@@ -16,6 +16,9 @@ import { sqliteNativeBinding } from '../db/connection';
 import { stmt } from '../db/receivables-store';
 import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from './report-jobs';
+import type { AgeingColumns } from '../services/receivables/ageing-compute';
+
+type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
 import type { ReportWorkerData } from './report-worker';
 
 export type ReportWorkerMode = 'auto' | 'always' | 'never';
@@ -60,7 +63,7 @@ export function wantsWorker(book: Book): boolean {
  *  report's garbage collected early instead of growing the heap (1,000,000 invoices, five
  *  ageing reports in a row: peak RSS about 270 MB instead of 410 MB). A job too big for the old
  *  generation kills the worker and runs again on the main thread (ReportWorkerUnavailable). */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 160 };
 
 interface WorkerScript {
   url: URL;
@@ -153,6 +156,21 @@ class ReportWorker {
     this.worker.on('exit', (code) => fail(new Error(`the report worker exited (${code})`)));
   }
 
+  /** The customer directory's codes and names, as last sent by the worker (report-worker.ts). */
+  private directory: { rev: number; code: string[]; name: string[] } | null = null;
+
+  /** An ageing result with its codes and names put back from the rows' directory ranks. */
+  withNames(r: AgeingByRank): AgeingColumns {
+    const { directory, ...cols } = r;
+    if (directory) this.directory = directory;
+    if (cols.code.length === cols.rank.length) return cols; // sent with its strings
+    const dir = this.directory;
+    if (!dir || dir.rev !== cols.dirRev) throw new Error('report worker: customer directory out of step');
+    cols.code = Array.from(cols.rank, (k) => dir.code[k]);
+    cols.name = Array.from(cols.rank, (k) => dir.name[k]);
+    return cols;
+  }
+
   async run<J extends ReportJob>(job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
     this.waiting++;
     this.worker.ref(); // a CLI waiting for a report must not exit meanwhile
@@ -211,7 +229,7 @@ export async function runInWorker<J extends ReportJob>(book: Book, job: J, args:
   try {
     const result = await w.run(job, args);
     stats.jobs++;
-    return result;
+    return job === 'ageing' ? (w.withNames(result as AgeingByRank) as ReportJobs[J]['result']) : result;
   } catch (e) {
     if (e instanceof ReportWorkerUnavailable && !w.started) unavailable = e.message;
     throw e;

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { BucketSet } from '../domain/ageing';
 import type { ExportFile } from '../../shared/types';
 import type { DashboardOut, ReceivablesSettings, TieOutOut } from '../../shared/types-receivables';
-import { columnBuffers, columnsToReport, computeAgeingColumns, computeTieOut, type AgeingColumns } from '../services/receivables/ageing-compute';
+import { columnBuffers, computeAgeingColumns, computeTieOut, rowAt, type AgeingColumns } from '../services/receivables/ageing-compute';
 import { computeDashboard } from '../services/receivables/dashboard-compute';
 
 export interface AgeingJobArgs {
@@ -51,10 +51,10 @@ export async function runJob<J extends ReportJob>(sqlite: Database.Database, job
     }
     case 'export': {
       const a = args as ReportJobs['export']['args'];
-      const rep = columnsToReport(snapshot(sqlite, () => computeAgeingColumns(sqlite, a.asOf, a.basis, a.set, { rebuild: a.rebuild })));
-      // ExcelJS is heavy: loaded only when an export is asked for
+      const cols = snapshot(sqlite, () => computeAgeingColumns(sqlite, a.asOf, a.basis, a.set, { rebuild: a.rebuild }));
       const { buildAgeingExport } = await import('../services/receivables/ageing');
-      return { result: await buildAgeingExport(rep, a), transfer: [] } as JobOutput<J>;
+      const rows = { rep: { basis: cols.basis, buckets: cols.buckets, totals: cols.totals }, count: cols.code.length, row: (i: number) => rowAt(cols, i) };
+      return { result: await buildAgeingExport(rows, a), transfer: [] } as JobOutput<J>;
     }
     default:
       throw new Error(`unknown report job ${String(job)}`);

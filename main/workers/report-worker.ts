@@ -2,9 +2,11 @@
 // date, dashboard, tie-out, export) run here on a read-only better-sqlite3 connection to the
 // same WAL book, so the Electron main process keeps serving the window meanwhile. Started by
 // report-client.ts; bundled for Electron as dist/electron/report-worker.mjs (scripts/build.mjs).
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite, setSqliteNativeBinding } from '../db/connection';
-import { dataVersion } from '../db/receivables-store';
+import { customerDirectory, dataVersion } from '../db/receivables-store';
 import { columnBuffers, type AgeingColumns } from '../services/receivables/ageing-compute';
 import { runJob, type JobOutput, type ReportJob } from './report-jobs';
 
@@ -36,13 +38,29 @@ try {
 // another connection (the app's) commits, so a report asked again (page revisited, refetch on
 // focus, another tab) is answered without recomputing, and never stale.
 const CACHEABLE = new Set<ReportJob>(['ageing', 'tie-out', 'dashboard']);
-const MAX_CACHED = 6;
+const MAX_CACHED = 3;
 let cacheVersion = -1;
 const cache = new Map<string, JobOutput<ReportJob>>();
 
+// The customer directory's strings cross to the main thread once per revision; each report then
+// carries only the rows' ranks (42,000 codes and names cloned per report were megabytes of
+// short-lived main-thread heap). report-client.ts puts the strings back.
+let sentDirRev: number | null = null;
+
 function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
-  const cols: AgeingColumns = {
+  let directory: { rev: number; code: string[]; name: string[] } | undefined;
+  const dir = sqlite ? customerDirectory(sqlite) : null;
+  const byRank = dir !== null && dir.rev === c.dirRev; // else (never expected) the strings go along
+  if (byRank && sentDirRev !== dir.rev) {
+    directory = { rev: dir.rev, code: dir.code, name: dir.name };
+    sentDirRev = dir.rev;
+  }
+  const cols: AgeingColumns & { directory?: typeof directory } = {
     ...c,
+    code: byRank ? [] : c.code,
+    name: byRank ? [] : c.name,
+    directory,
+    rank: c.rank.slice(),
     customerId: c.customerId.slice(),
     cells: c.cells.slice(),
     unapplied: c.unapplied.slice(),
@@ -71,6 +89,28 @@ async function answer(db: NonNullable<typeof sqlite>, job: ReportJob, args: unkn
   return job === 'ageing' ? copyColumns(hit.result as AgeingColumns) : { result: hit.result, transfer: [] };
 }
 
+// A full collection of this thread's heap once an answer has gone out: a report leaves tens of
+// MB of garbage that V8 would otherwise keep until the heap grows much larger, and the worker
+// shares the process's memory with the window. It runs here, never on the main thread, and
+// after the reply, so nobody waits for it. (gc is exposed to this isolate only; if the flag
+// cannot be set, V8 collects on its own schedule as before.)
+const collect: (() => void) | null = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+})();
+let collectTimer: NodeJS.Timeout | null = null;
+function collectSoon(): void {
+  if (!collect || collectTimer) return;
+  collectTimer = setTimeout(() => {
+    collectTimer = null;
+    collect();
+  }, 20);
+}
+
 port.on('message', async (m: Request) => {
   if (m.close) {
     try {
@@ -87,6 +127,7 @@ port.on('message', async (m: Request) => {
     if (!sqlite) throw new Error('the report worker has no open book');
     const out = await answer(sqlite, m.job!, m.args);
     port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
+    collectSoon();
   } catch (e) {
     const err = e as { name?: string; code?: string; message?: string; field?: string; rows?: unknown };
     port.postMessage({ id: m.id, ok: false, error: { name: err?.name, code: err?.code, message: err?.message ?? String(e), field: err?.field, rows: err?.rows } });

@@ -9,6 +9,7 @@
 // `node bin/run-ts.mjs scripts/bench/receivables.ts --book FILE` (reports only, on an existing book)
 import fs from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { dispatch } from '../../main/ipc/register';
 import { fixedClock } from '../../main/services/context';
 import { fenToDecimal } from '../../shared/money';
 import { addDays } from '../../main/domain/dates';
+import type { AgeingReportWire } from '../../shared/types-receivables';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -48,10 +50,13 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
   out.bookOpenMs = round(performance.now() - open0);
   const handlers = createHandlers(desk);
   const trail: string[] = [];
+  let serializedBytes = 0;
   const call = async (channel: string, input: unknown) => {
     const s = performance.now();
     const r = await dispatch(handlers, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    // the answer as Electron's IPC sends it (structured clone: V8's serializer)
+    serializedBytes = Math.max(serializedBytes, v8.serialize(r).length);
     const ms = performance.now() - s;
     if (process.env.BENCH_RSS_TRAIL) {
       const m = process.memoryUsage();
@@ -86,7 +91,7 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
   // the first report starts the worker thread (and loads the customer directory there)
   const first = await call('ageing:report', { asOf: '2026-11-23' });
   out.ageingTodayFirstCallMs = round(first.ms);
-  const rows = (first.data.rows as { customerId: number }[]).map((r) => r.customerId);
+  const rows = (first.data as unknown as AgeingReportWire).columns.customerId;
   out.ageingRows = rows.length;
   out.ageingTodayMethod = first.data.method as string;
   first.data = {};
@@ -153,6 +158,7 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
   out.exportCsvMs = round(exp.ms);
   out.rssBeforeOpenMb = Math.round(rss0 / 1048576);
   out.rssMb = peakMb();
+  out.largestAnswerKb = Math.round(serializedBytes / 1024);
   // what is live: RSS after a full collection (the peak above includes report rows already
   // dropped but not yet collected; V8 collects its old generation lazily)
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -168,15 +174,16 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
 }
 
 /**
- * The report worker as Electron runs it: bundled by esbuild (scripts/build.mjs does the same),
- * not the TypeScript source through tsx (a dev-only loader that costs memory and start-up time).
+ * The code as Electron runs it: bundled by esbuild (scripts/build.mjs does the same), not the
+ * TypeScript source through tsx (a dev-only loader that costs memory and start-up time): the
+ * report worker, and this file for the process that opens the book and runs the reports.
  */
-async function bundleReportWorker(): Promise<string | null> {
+async function bundle(entry: string, name: string): Promise<string | null> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const outfile = path.join(root, 'node_modules/.cache/creditdesk-bench/report-worker.mjs'); // beside node_modules: better-sqlite3 resolves
+  const outfile = path.join(root, 'node_modules/.cache/creditdesk-bench', name); // beside node_modules: better-sqlite3 resolves
   try {
     const { build } = await import('esbuild');
-    await build({ entryPoints: [path.join(root, 'main/workers/report-worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+    await build({ entryPoints: [path.join(root, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
     return outfile;
   } catch {
     return null;
@@ -186,11 +193,13 @@ async function bundleReportWorker(): Promise<string | null> {
 async function reportsInChildProcess(book: string, dir: string): Promise<Record<string, number | string>> {
   const self = fileURLToPath(import.meta.url);
   const runTs = path.resolve(path.dirname(self), '../../bin/run-ts.mjs');
-  const worker = await bundleReportWorker();
+  const worker = await bundle('main/workers/report-worker.ts', 'report-worker.mjs');
+  const main = worker ? await bundle('scripts/bench/receivables.ts', 'receivables-bench.mjs') : null;
   const env = worker ? { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: worker } : process.env;
-  const r = spawnSync(process.execPath, ['--expose-gc', runTs, self, '--reports', book, '--dir', dir], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
+  const args = main ? [main] : [runTs, self];
+  const r = spawnSync(process.execPath, ['--expose-gc', ...args, '--reports', book, '--dir', dir], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
   if (r.status !== 0) throw new Error(`reports bench failed (${r.status})`);
-  return { reportWorker: worker ? 'bundled (esbuild, as in Electron)' : 'TypeScript source via tsx', ...(JSON.parse(r.stdout) as Record<string, number | string>) };
+  return { reportProcess: main ? 'bundled (esbuild, as in Electron)' : 'TypeScript source via tsx', ...(JSON.parse(r.stdout) as Record<string, number | string>) };
 }
 
 export async function runReceivablesBench(opts: { customers: number; invoices: number; dir?: string; demo?: boolean; book?: string }): Promise<Record<string, number | string>> {

@@ -167,4 +167,6 @@ export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];
+/** What the handler in main returns and IPC carries (OutputOf unless the channel has a wire form). */
+export type WireOf<C extends Channel> = Contract[C]['wire'];
 export const CHANNELS = Object.keys(contract) as Channel[];

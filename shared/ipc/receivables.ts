@@ -12,6 +12,7 @@ import {
   RECEIPT_METHODS,
   type AgeingPreset,
   type AgeingReportOut,
+  type AgeingReportWire,
   type AllocationRow,
   type ArImportSummary,
   type CreditCheckOut,
@@ -158,7 +159,7 @@ export const receivablesChannels = {
 
   'ledger:customer': channel<CustomerLedgerOut>()(z.object({ customerId: id, asOf: isoDate.optional() }).strict()),
 
-  'ageing:report': channel<AgeingReportOut>()(
+  'ageing:report': channel<AgeingReportOut, AgeingReportWire>()(
     z.object({ ...ageingQuery, /** rebuild from allocation rows even when open amounts would do (checks) */ rebuild: z.boolean().optional() }).strict(),
   ),
   'ageing:drilldown': channel<DrilldownOut>()(z.object({ ...ageingQuery, customerId: id, bucket: z.string().max(30).optional() }).strict()),

@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { Desk } from '../../main/app/desk';
 import { createHandlers } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/register';
+import type { Channel } from '../../shared/ipc/contract';
+import { fromWire } from '../../shared/ipc/wire';
 import { startServer, type RunningServer } from '../../main/serve/server';
 import { ensureRendererBuilt } from '../../main/serve/renderer-build';
 import { fixedClock } from '../../main/services/context';
@@ -70,6 +72,6 @@ export function handlerCaller(desk: Desk) {
   return async (channel: string, input: unknown): Promise<any> => {
     const r = await dispatch(h, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.data;
+    return fromWire(channel as Channel, r.data);
   };
 }

@@ -7,6 +7,7 @@ import { fixedClock } from '../../main/services/context';
 import { createHandlers, type HandlerMap } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/register';
 import type { Channel, InputOf } from '../../shared/ipc/contract';
+import { fromWire } from '../../shared/ipc/wire';
 import type { Result } from '../../shared/result';
 import type { CustomerInput } from '../../shared/schemas/customer';
 
@@ -28,7 +29,11 @@ export async function openTestDesk(opts: { now?: string } = {}): Promise<TestDes
   const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock(opts.now ?? '2026-11-23T09:00:00.000Z') });
   await desk.open(path.join(dir, 'test.creditdesk'), { create: true, company: '测试商贸有限公司' });
   const handlers = createHandlers(desk);
-  const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
+  // answers as the renderer's client sees them (compact wire forms decoded, shared/ipc/wire.ts)
+  const call = async (channel: string, input: unknown) => {
+    const r = await dispatch(handlers, channel, input);
+    return r.ok ? { ...r, data: fromWire(channel as Channel, r.data) } : r;
+  };
   return {
     dir,
     desk,

@@ -1,7 +1,8 @@
 // Export of the (filtered) customer list to CSV (UTF-8 with BOM, so Excel opens it) or .xlsx.
 // Confidential and top-secret customers have contact and financial fields masked unless the
 // user explicitly includes them after a confirmation, which is written to the audit log.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy-modules';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/result';
 import { CHINESE_HEADERS, PROFILE_FIELDS, SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
@@ -100,7 +101,7 @@ export async function exportCustomers(ctx: ServiceContext, input: ExportInput): 
     const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
     return { fileName: `customers-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(input.locale === 'zh-CN' ? '客户' : 'Customers');
   ws.addRow(headers).font = { bold: true };
   for (const d of data) ws.addRow(d);

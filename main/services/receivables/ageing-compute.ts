@@ -17,7 +17,7 @@ import {
   latestDate,
   stmt,
 } from '../../db/receivables-store';
-import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, TieOutOut } from '../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, TieOutOut } from '../../../shared/types-receivables';
 import { bucketRanges } from './common';
 
 /** True when the kept open amounts are the position as of `asOf`. */
@@ -36,6 +36,10 @@ export interface AgeingColumns {
   customerId: Float64Array;
   code: string[];
   name: string[];
+  /** each row's place in the customer directory (code order), and the directory's revision:
+   *  the report worker sends these instead of the strings (report-client keeps the directory) */
+  rank: Int32Array;
+  dirRev: number;
   /** rows × keys.length bucket amounts, row-major */
   cells: Float64Array;
   unapplied: Float64Array;
@@ -83,6 +87,7 @@ export function computeAgeingColumns(
   const acc = sums.cells;
   const m = order.length;
   const customerId = new Float64Array(m);
+  const rank = new Int32Array(m);
   const code: string[] = [];
   const name: string[] = [];
   const cells = new Float64Array(m * n);
@@ -113,6 +118,7 @@ export function computeAgeingColumns(
     tt += t;
     const limit = dir.limit[r];
     customerId[out] = dir.id[r];
+    rank[out] = r;
     code.push(dir.code[r]);
     name.push(dir.name[r]);
     unapplied[out] = u === 0 ? 0 : u;
@@ -131,6 +137,8 @@ export function computeAgeingColumns(
     customerId: customerId.subarray(0, out).slice(),
     code,
     name,
+    rank: rank.subarray(0, out).slice(),
+    dirRev: dir.rev,
     cells: cells.subarray(0, out * n).slice(),
     unapplied: unapplied.subarray(0, out).slice(),
     total: total.subarray(0, out).slice(),
@@ -143,10 +151,10 @@ export function computeAgeingColumns(
 
 /** The buffers a worker hands over (transferred, not copied). */
 export function columnBuffers(c: AgeingColumns): ArrayBuffer[] {
-  return [c.customerId, c.cells, c.unapplied, c.total, c.creditLimit, c.limitUsedBp].map((a) => a.buffer as ArrayBuffer);
+  return [c.customerId, c.rank, c.cells, c.unapplied, c.total, c.creditLimit, c.limitUsedBp].map((a) => a.buffer as ArrayBuffer);
 }
 
-function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
+export function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
   const n = c.keys.length;
   const buckets: Record<string, number> = {};
   for (let k = 0; k < n; k++) buckets[c.keys[k]] = c.cells[i * n + k];
@@ -165,6 +173,13 @@ function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
 
 function reportOf(c: AgeingColumns, rows: AgeingReportRow[], ms: number): AgeingReportOut {
   return { asOf: c.asOf, basis: c.basis, currency: 'CNY', buckets: c.buckets, rows, totals: c.totals, method: c.method, ms: Math.round(ms) };
+}
+
+/** The columns as `ageing:report` carries them over IPC: the worker's typed arrays themselves. */
+export function columnsToWire(c: AgeingColumns, ms: number): AgeingReportWire {
+  const { rows: _none, ...head } = reportOf(c, [], ms);
+  const { customerId, code, name, cells, unapplied, total, creditLimit, limitUsedBp } = c;
+  return { ...head, columns: { customerId, code, name, cells, unapplied, total, creditLimit, limitUsedBp } };
 }
 
 export function columnsToReport(c: AgeingColumns): AgeingReportOut {

@@ -3,7 +3,8 @@
 // The computation is in ageing-compute.ts; whole-book reports run through reports.ts (the report
 // worker for a big book), drill-down (one customer, a few rows) runs in-thread.
 import type Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy-modules';
 import Papa from 'papaparse';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
@@ -11,12 +12,12 @@ import { fenToDecimal, formatBp } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { openItemsAsOf } from '../../db/receivables-store';
 import type { ExportFile } from '../../../shared/types';
-import type { AgeingBucketDef, AgeingReportOut, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { isCurrent } from './ageing-compute';
 import { assertDateField, customerById, read, serialize } from './common';
-import { runAgeing, runReport } from './reports';
+import { runAgeing, runAgeingWire, runReport } from './reports';
 import { resolveBuckets } from './settings';
 
 export { computeAgeing, isCurrent, ledgerBalance } from './ageing-compute';
@@ -30,12 +31,12 @@ export interface AgeingQuery {
   rebuild?: boolean;
 }
 
-/** Whole-book ageing: on the report worker for a big book (the window stays responsive). */
-export async function ageingReport(ctx: ServiceContext, q: AgeingQuery): Promise<AgeingReportOut> {
+/** Whole-book ageing: on the report worker for a big book (the window stays responsive); by columns. */
+export async function ageingReport(ctx: ServiceContext, q: AgeingQuery): Promise<AgeingReportWire> {
   assertDateField(q.asOf, 'asOf');
   const basis = q.basis ?? 'due';
   const set = await serialize(ctx, () => resolveBuckets(ctx, basis, q));
-  return runAgeing(ctx, { asOf: q.asOf, basis, set, rebuild: q.rebuild });
+  return runAgeingWire(ctx, { asOf: q.asOf, basis, set, rebuild: q.rebuild });
 }
 
 /** The report in the fixed shape of `creditdesk ageing --format json` (DESIGN.md). */
@@ -113,7 +114,19 @@ const ZH_BUCKETS: Record<string, string> = {
   over_5y: '5年以上',
 };
 
-function tableParts(rep: AgeingReportOut, locale: 'zh-CN' | 'en') {
+/**
+ * A report's rows as an export reads them: by index. From the worker's columns each row object
+ * is made only while its slice is written, so a 100,000-customer export never holds them all.
+ */
+export interface ExportRows {
+  rep: Pick<AgeingReportOut, 'basis' | 'buckets' | 'totals'>;
+  count: number;
+  row(i: number): AgeingReportRow;
+}
+
+export const rowsOf = (rep: AgeingReportOut): ExportRows => ({ rep, count: rep.rows.length, row: (i) => rep.rows[i] });
+
+function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'zh-CN' | 'en') {
   const zh = locale === 'zh-CN';
   const keys = rep.buckets.map((b) => b.key);
   const headers = [
@@ -147,29 +160,33 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
 }
 
 /** The CSV text (BOM, CRLF), built a slice of rows at a time (100,000 rows never exist twice as cells). */
-function ageingCsv(rep: AgeingReportOut, locale: 'zh-CN' | 'en'): string {
-  const { headers, line, totals } = tableParts(rep, locale);
+function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): string {
+  const { headers, line, totals } = tableParts(src.rep, locale);
   const parts = [Papa.unparse([headers], { newline: '\r\n' })];
-  for (let i = 0; i < rep.rows.length; i += 2000) parts.push(Papa.unparse(rep.rows.slice(i, i + 2000).map(line), { newline: '\r\n' }));
+  for (let i = 0; i < src.count; i += 2000) {
+    const slice: string[][] = [];
+    for (let j = i; j < Math.min(src.count, i + 2000); j++) slice.push(line(src.row(j)));
+    parts.push(Papa.unparse(slice, { newline: '\r\n' }));
+  }
   parts.push(Papa.unparse([totals], { newline: '\r\n' }));
   return '\uFEFF' + parts.join('\r\n');
 }
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
-export async function buildAgeingExport(rep: AgeingReportOut, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
-  const name = `ageing-${rep.basis}-${q.asOf.replaceAll('-', '')}`;
+export async function buildAgeingExport(src: ExportRows, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
+  const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
   if (q.format === 'csv') {
-    const csv = ageingCsv(rep, q.locale ?? 'zh-CN');
-    return { fileName: `${name}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rep.rows.length, masked: 0 };
+    const csv = ageingCsv(src, q.locale ?? 'zh-CN');
+    return { fileName: `${name}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: src.count, masked: 0 };
   }
-  const { headers, data } = ageingTable(rep, q.locale ?? 'zh-CN');
-  const wb = new ExcelJS.Workbook();
+  const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN');
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(q.locale === 'en' ? 'Ageing' : '账龄分析');
   ws.addRow(headers).font = { bold: true };
-  for (const d of data) {
-    // money cells as numbers (yuan) so Excel can sum them; codes and names stay text
-    ws.addRow(d.map((v, i) => (i >= 2 && v !== '' ? Number(v) : v)));
-  }
+  // money cells as numbers (yuan) so Excel can sum them; codes and names stay text
+  const add = (d: string[]) => ws.addRow(d.map((v, i) => (i >= 2 && v !== '' ? Number(v) : v)));
+  for (let i = 0; i < src.count; i++) add(line(src.row(i)));
+  add(totals);
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
   for (let c = 3; c <= headers.length; c++) ws.getColumn(c).numFmt = '#,##0.00';
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
@@ -177,7 +194,7 @@ export async function buildAgeingExport(rep: AgeingReportOut, q: { asOf: string;
     fileName: `${name}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: buf.toString('base64'),
-    rows: rep.rows.length,
+    rows: src.count,
     masked: 0,
   };
 }

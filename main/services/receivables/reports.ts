@@ -2,11 +2,11 @@
 // book, so the window never waits on SQLite; in-thread on the book's own connection for a small
 // one (or when no worker can start). Either way it runs after the writes queued before it, and
 // reads one committed snapshot.
-import type { AgeingReportOut } from '../../../shared/types-receivables';
+import type { AgeingReportOut, AgeingReportWire } from '../../../shared/types-receivables';
 import { ReportWorkerUnavailable, runInWorker, wantsWorker } from '../../workers/report-client';
 import { runJob, type AgeingJobArgs, type ReportJob, type ReportJobs } from '../../workers/report-jobs';
 import type { ServiceContext } from '../context';
-import { columnsToReportSliced } from './ageing-compute';
+import { columnsToReportSliced, columnsToWire } from './ageing-compute';
 import { read, serialize } from './common';
 
 export async function runReport<J extends ReportJob>(ctx: ServiceContext, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
@@ -19,6 +19,13 @@ export async function runReport<J extends ReportJob>(ctx: ServiceContext, job: J
     }
   }
   return read(ctx, async (sqlite) => (await runJob(sqlite, job, args)).result);
+}
+
+/** Whole-book ageing in the compact form `ageing:report` carries over IPC (no row objects here). */
+export async function runAgeingWire(ctx: ServiceContext, args: AgeingJobArgs): Promise<AgeingReportWire> {
+  const t0 = performance.now();
+  const cols = await runReport(ctx, 'ageing', args);
+  return columnsToWire(cols, performance.now() - t0);
 }
 
 /** Whole-book ageing as the report shape; rows are built in slices (never one long block). */

@@ -1,6 +1,7 @@
 // Typed client over window.api: returns data or throws ApiError (with code, field, rows).
 import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 import type { AppErrorData, ErrorCode, RowError } from '../../../shared/result';
+import { fromWire } from '../../../shared/ipc/wire';
 import { installBrowserBridge } from './bridge';
 
 export class ApiError extends Error {
@@ -20,5 +21,5 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   const api = window.api ?? installBrowserBridge();
   const result = await api[channel](input);
   if (!result.ok) throw new ApiError(result.error);
-  return result.data as OutputOf<C>;
+  return fromWire(channel, result.data);
 }

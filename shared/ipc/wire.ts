@@ -5,26 +5,30 @@ import type { Channel, OutputOf } from './contract';
 
 const noLimit = (v: number | null | undefined) => v === null || v === undefined || Number.isNaN(v);
 
+/** Row i of an ageing report kept by columns (the report worker's and the wire's alike). */
+export function ageingRowAt(c: AgeingReportWire['columns'], keys: readonly string[], i: number): AgeingReportRow {
+  const n = keys.length;
+  const buckets: Record<string, number> = {};
+  for (let k = 0; k < n; k++) buckets[keys[k]] = c.cells[i * n + k];
+  const bp = c.limitUsedBp[i];
+  return {
+    customerId: c.customerId[i],
+    customerCode: c.code[i],
+    customerName: c.name[i],
+    buckets,
+    unapplied: c.unapplied[i],
+    total: c.total[i],
+    creditLimit: c.creditLimit[i],
+    limitUsedBp: noLimit(bp) ? null : (bp as number),
+  };
+}
+
 /** Rows from the columns of an ageing report. */
 export function ageingReportFromWire(w: AgeingReportWire): AgeingReportOut {
-  const { columns: c, ...rest } = w;
+  const { columns, ...rest } = w;
   const keys = w.buckets.map((b) => b.key);
-  const n = keys.length;
-  const rows: AgeingReportRow[] = new Array(c.code.length);
-  for (let i = 0; i < rows.length; i++) {
-    const buckets: Record<string, number> = {};
-    for (let k = 0; k < n; k++) buckets[keys[k]] = c.cells[i * n + k];
-    rows[i] = {
-      customerId: c.customerId[i],
-      customerCode: c.code[i],
-      customerName: c.name[i],
-      buckets,
-      unapplied: c.unapplied[i],
-      total: c.total[i],
-      creditLimit: c.creditLimit[i],
-      limitUsedBp: noLimit(c.limitUsedBp[i]) ? null : (c.limitUsedBp[i] as number),
-    };
-  }
+  const rows: AgeingReportRow[] = new Array(columns.code.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = ageingRowAt(columns, keys, i);
   return { ...rest, rows };
 }
 

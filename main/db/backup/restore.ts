@@ -9,6 +9,7 @@ import { BackupError, ioError } from './errors';
 import { existsSync, fsyncFile, rmQuiet, rmSqliteFiles, syncDir, tmpName } from './fsutil';
 import { verifyInto, type ProgressFn } from './verify';
 import { openRawSqlite } from './book-info';
+import { snapshotInWorker, WorkerUnavailable } from './sqlite-check';
 import { bookLockHolder } from '../lock';
 
 export interface RestoreOptions {
@@ -104,7 +105,14 @@ async function saveAside(dbPath: string, now: Date): Promise<string> {
       return target;
     }
     try {
-      await db.backup(partial);
+      // in a worker where possible: the copy and its fsync take a second on a big book
+      try {
+        await snapshotInWorker(dbPath, partial, 4096);
+      } catch (e) {
+        if (!(e instanceof WorkerUnavailable)) throw e;
+        await rmSqliteFiles(partial);
+        await db.backup(partial);
+      }
     } catch (e) {
       throw ioError(e, path.dirname(dbPath), 'save the current book aside');
     }

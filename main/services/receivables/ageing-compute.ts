@@ -18,6 +18,7 @@ import {
   stmt,
 } from '../../db/receivables-store';
 import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, TieOutOut } from '../../../shared/types-receivables';
+import { ageingRowAt } from '../../../shared/ipc/wire';
 import { bucketRanges } from './common';
 
 /** True when the kept open amounts are the position as of `asOf`. */
@@ -155,20 +156,7 @@ export function columnBuffers(c: AgeingColumns): ArrayBuffer[] {
 }
 
 export function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
-  const n = c.keys.length;
-  const buckets: Record<string, number> = {};
-  for (let k = 0; k < n; k++) buckets[c.keys[k]] = c.cells[i * n + k];
-  const bp = c.limitUsedBp[i];
-  return {
-    customerId: c.customerId[i],
-    customerCode: c.code[i],
-    customerName: c.name[i],
-    buckets,
-    unapplied: c.unapplied[i],
-    total: c.total[i],
-    creditLimit: c.creditLimit[i],
-    limitUsedBp: Number.isNaN(bp) ? null : bp,
-  };
+  return ageingRowAt(c, c.keys, i);
 }
 
 function reportOf(c: AgeingColumns, rows: AgeingReportRow[], ms: number): AgeingReportOut {

@@ -4,6 +4,7 @@
 // Big files: CSV rows are parsed one at a time into compact columns (a 1,000,000-row file
 // never exists as a million row objects), and receipts are applied customer by customer.
 // The audit log gets one row per import (file, rows, totals); each document records its source.
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { AppError, type RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
@@ -46,6 +47,30 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
 };
 const MAX_LISTED = 1000;
 
+/**
+ * The CSV bytes as a stream of text, decoded a megabyte at a time (a 60 MB file never becomes one
+ * 120 MB string). Not UTF-8: a clear error; the BOM is dropped.
+ */
+function decodedChunks(content: Buffer): Readable {
+  const CHUNK = 1 << 20;
+  return Readable.from(
+    (function* () {
+      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+      try {
+        for (let at = 0; at < content.length; at += CHUNK) {
+          const text = decoder.decode(content.subarray(at, at + CHUNK), { stream: true });
+          if (text) yield text;
+        }
+        const rest = decoder.decode();
+        if (rest) yield rest;
+      } catch {
+        throw new AppError('VALIDATION', 'file is not UTF-8 text (save the CSV as UTF-8)', { field: 'file' });
+      }
+    })(),
+    { objectMode: true },
+  );
+}
+
 /** Streams the data rows of a file: CSV row by row, .xlsx through readTable. */
 async function eachRow(
   fileName: string,
@@ -57,35 +82,41 @@ async function eachRow(
   const lower = fileName.toLowerCase();
   let count = 0;
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    let text = content.toString('utf8');
-    if (text.includes('\uFFFD')) throw new AppError('VALIDATION', 'file is not UTF-8 text (save the CSV as UTF-8)', { field: 'file' });
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let index: number[] | null = null; // column position of each known key
     let line = 0;
     let parseError: RowError | null = null;
-    Papa.parse<string[]>(text, {
-      skipEmptyLines: 'greedy',
-      step: (res, parser) => {
-        line++;
-        if (res.errors.length) {
-          parseError = { row: line, field: 'file', message: res.errors[0].message };
-          parser.abort();
-          return;
-        }
-        const cells = res.data;
-        if (!index) {
-          const headers = cells.map((h) => String(h ?? '').trim());
-          const map = mapHeaders(headers, known, chinese);
-          index = known.map((k) => headers.findIndex((h) => map.get(h) === k));
-          return;
-        }
-        const idx = index;
-        count++;
-        onRow(line, (key) => {
-          const j = idx[known.indexOf(key)];
-          return j < 0 ? '' : String(cells[j] ?? '').trim();
-        });
-      },
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(decodedChunks(content), {
+        skipEmptyLines: 'greedy',
+        step: (res, parser) => {
+          line++;
+          if (res.errors.length) {
+            parseError = { row: line, field: 'file', message: res.errors[0].message };
+            parser.abort();
+            return;
+          }
+          const cells = res.data;
+          if (!index) {
+            const headers = cells.map((h) => String(h ?? '').trim());
+            const map = mapHeaders(headers, known, chinese);
+            index = known.map((k) => headers.findIndex((h) => map.get(h) === k));
+            return;
+          }
+          const idx = index;
+          count++;
+          try {
+            onRow(line, (key) => {
+              const j = idx[known.indexOf(key)];
+              return j < 0 ? '' : String(cells[j] ?? '').trim();
+            });
+          } catch (e) {
+            parser.abort();
+            reject(e);
+          }
+        },
+        complete: () => resolve(),
+        error: (e: Error) => reject(e),
+      });
     });
     if (parseError) {
       const e = parseError as RowError;
@@ -205,84 +236,95 @@ function customer(p: Problems, row: number, customers: Map<string, CustomerRef>,
   return c;
 }
 
+/**
+ * Invoices are written as they are read, inside one transaction: nothing of the file is kept in
+ * memory (1,000,000 rows). The first bad row stops the writing; the rest is still checked so every
+ * problem is listed, and the transaction is rolled back: all rows or none.
+ */
 export async function importInvoices(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ArImportSummary> {
   const t0 = performance.now();
   const customers = loadCustomers(ctx);
-  const sqlite = ctx.book.sqlite;
-  const bookHasInvoices = !!sqlite.prepare('SELECT 1 FROM invoices LIMIT 1').get();
-  const existsStmt = sqlite.prepare('SELECT 1 FROM invoices WHERE number = ?');
   const p = new Problems();
-  const seen = new Map<string, number>();
-  const cid: number[] = [];
-  const num: string[] = [];
-  const issue: string[] = [];
-  const due: string[] = [];
-  const amt: number[] = [];
-  const desc: (string | null)[] = [];
-  await eachRow(fileName, content, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, (row, get) => {
-    const before = p.count;
-    const c = customer(p, row, customers, get('customer_code'), true);
-    const number = get('number');
-    if (number === '') p.add(row, 'number', 'is required');
-    else if (number.length > 40) p.add(row, 'number', 'is too long (at most 40 characters)');
-    else {
-      const prev = seen.get(number);
-      if (prev !== undefined) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${prev})`);
-      else {
-        seen.set(number, row);
-        if (bookHasInvoices && existsStmt.get(number)) p.add(row, 'number', `invoice number ${number} already exists in the book`);
-      }
-    }
-    const iss = date(p, row, 'issue_date', get('issue_date'));
-    let d = date(p, row, 'due_date', get('due_date'), false);
-    if (iss && d && d < iss) {
-      p.add(row, 'due_date', `due date ${d} is before the issue date ${iss}`);
-      d = null;
-    }
-    const a = money(p, row, 'amount', get('amount'));
-    const description = get('description');
-    if (description.length > 500) p.add(row, 'description', 'is too long (at most 500 characters)');
-    if (p.count > before || !c || !iss || a === null) return;
-    cid.push(c.id);
-    num.push(number);
-    issue.push(iss);
-    due.push(d ?? addDays(iss, c.terms));
-    amt.push(a);
-    desc.push(description || null);
-  });
-  if (p.count === 0 && num.length === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
-  p.throwIfAny(fileName);
   const source = `import:${fileName}`;
+  let rows = 0;
   let total = 0;
+  let firstNumber = '';
+  let lastNumber = '';
   await writeBulk(ctx, async (trx, db) => {
+    const existsStmt = db.prepare('SELECT id FROM invoices WHERE number = ?');
+    const firstId = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM invoices').get() as { n: number }).n;
+    // file row of each invoice written (by id − firstId), for "also in row N"
+    let rowOfId = new Int32Array(1 << 16);
+    // numbers of good rows read after the first problem (those are no longer written)
+    const unwritten = new Map<string, number>();
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
-    for (let i = 0; i < num.length; i++) {
-      insertInvoice(db, {
-        customer_id: cid[i],
-        number: num[i],
-        issue_date: issue[i],
-        due_date: due[i],
-        amount: amt[i],
-        description: desc[i],
-        open_amount: amt[i],
+    await eachRow(fileName, content, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, (row, get) => {
+      const before = p.count;
+      const c = customer(p, row, customers, get('customer_code'), true);
+      const number = get('number');
+      let numberOk = false;
+      if (number === '') p.add(row, 'number', 'is required');
+      else if (number.length > 40) p.add(row, 'number', 'is too long (at most 40 characters)');
+      else {
+        const prev = unwritten.get(number);
+        const hit = prev === undefined ? (existsStmt.get(number) as { id: number } | undefined) : undefined;
+        if (prev !== undefined) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${prev})`);
+        else if (hit && hit.id >= firstId) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${rowOfId[hit.id - firstId]})`);
+        else if (hit) p.add(row, 'number', `invoice number ${number} already exists in the book`);
+        else numberOk = true;
+      }
+      const iss = date(p, row, 'issue_date', get('issue_date'));
+      let d = date(p, row, 'due_date', get('due_date'), false);
+      if (iss && d && d < iss) {
+        p.add(row, 'due_date', `due date ${d} is before the issue date ${iss}`);
+        d = null;
+      }
+      const a = money(p, row, 'amount', get('amount'));
+      const description = get('description');
+      if (description.length > 500) p.add(row, 'description', 'is too long (at most 500 characters)');
+      const good = p.count === before && !!c && !!iss && a !== null;
+      if (good) rows++;
+      if (!good || p.count > 0) {
+        if (numberOk) unwritten.set(number, row);
+        return;
+      }
+      const id = insertInvoice(db, {
+        customer_id: c!.id,
+        number,
+        issue_date: iss!,
+        due_date: d ?? addDays(iss!, c!.terms),
+        amount: a!,
+        description: description || null,
+        open_amount: a!,
         settled_on: null,
         override_reason: null,
         source,
         created_at: at,
       });
-      daily.add(issue[i], { invoiced: amt[i], invoices_n: 1 });
-      total += amt[i];
-    }
+      const k = id - firstId;
+      if (k >= rowOfId.length) {
+        const grown = new Int32Array(Math.max(rowOfId.length * 2, k + 1));
+        grown.set(rowOfId);
+        rowOfId = grown;
+      }
+      if (k >= 0) rowOfId[k] = row;
+      daily.add(iss!, { invoiced: a!, invoices_n: 1 });
+      total += a!;
+      if (!firstNumber) firstNumber = number;
+      lastNumber = number;
+    });
+    if (p.count === 0 && rows === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
+    p.throwIfAny(fileName); // rolls the transaction back
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      after: { kind: 'invoices', rows: num.length, amount: total, firstNumber: num[0], lastNumber: num[num.length - 1] },
+      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber },
     });
   });
-  return { imported: num.length, created: num.length, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
+  return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
 }
 
 export async function importReceipts(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ArImportSummary> {

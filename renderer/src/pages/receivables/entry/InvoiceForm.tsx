@@ -1,7 +1,7 @@
 // 赊销单/发票 entry with the credit check before saving: ok → save; warn → show the reasons and
 // confirm; block → an override reason is required and sent (main logs it).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input } from 'antd';
+import { Alert, App, DatePicker, Form, Input } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../shared/ipc/contract';
@@ -9,7 +9,7 @@ import type { CreditCheckOut } from '../../../../../shared/types-receivables';
 import { ApiError, call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { arErrorText, creditReasonText, CustomerPicker, errorField, invalidateAr, type CustomerOption } from '../common';
-import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule, useCustomerFacts } from './fields';
+import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule, useCustomerFacts, SaveBar } from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
 import type { Dayjs } from 'dayjs';
 
@@ -181,12 +181,7 @@ export function InvoiceForm({ today }: { today: string }) {
             <Input data-testid="ar-override" maxLength={500} autoComplete="off" />
           </Form.Item>
         )}
-        <Button type="primary" data-nav onClick={() => void submit()} loading={save.isPending} data-testid="ar-save" danger={!!blocked}>
-          {blocked ? t('ar.entry.saveAnyway') : t('ar.entry.save')}
-        </Button>
-        <span className="ar-hint" style={{ marginLeft: 12 }}>
-          {t('ar.entry.hint')}
-        </span>
+        <SaveBar onSave={() => void submit()} pending={save.isPending} testId="ar-save" danger={!!blocked} label={blocked ? t('ar.entry.saveAnyway') : t('ar.entry.save')} />
       </Form>
     </div>
   );

@@ -1,11 +1,11 @@
 // Credit notes (退货/折让/索赔), write-offs (坏账核销) and notes receivable (应收票据).
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { CREDIT_NOTE_KINDS, NOTE_KINDS, type AllocationRow } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useOpenInvoices } from '../common';
-import { DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
+import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
 import { useEntry } from './useEntry';
 
 
@@ -63,12 +63,7 @@ export function CreditNoteForm({ today }: { today: string }) {
             <Input maxLength={500} autoComplete="off" />
           </Form.Item>
         </div>
-        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-cn-save">
-          {t('ar.entry.save')}
-        </Button>
-        <span className="ar-hint" style={{ marginLeft: 12 }}>
-          {t('ar.entry.hint')}
-        </span>
+        <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-cn-save" />
       </Form>
       {last && (
         <div className="ar-result" style={{ marginTop: 16 }} data-testid="ar-cn-result">
@@ -130,12 +125,7 @@ export function WriteOffForm({ today }: { today: string }) {
             <Input maxLength={500} autoComplete="off" />
           </Form.Item>
         </div>
-        <Button type="primary" data-nav danger onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-wo-save">
-          {t('ar.entry.save')}
-        </Button>
-        <span className="ar-hint" style={{ marginLeft: 12 }}>
-          {t('ar.entry.hint')}
-        </span>
+        <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-wo-save" danger />
       </Form>
     </div>
   );
@@ -182,12 +172,7 @@ export function NoteForm({ today }: { today: string }) {
             <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} autoComplete="off" inputMode="decimal" />
           </Form.Item>
         </div>
-        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-note-save">
-          {t('ar.entry.save')}
-        </Button>
-        <span className="ar-hint" style={{ marginLeft: 12 }}>
-          {t('ar.entry.hint')}
-        </span>
+        <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-note-save" />
       </Form>
     </div>
   );

@@ -1,6 +1,6 @@
 // 收款 entry: method, reference, optional named invoice. After saving, the allocations the
 // payment-application rule made and any unapplied credit stay on screen.
-import { Button, DatePicker, Form, Input, Select, Table } from 'antd';
+import { DatePicker, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { formatDate } from '../../../format/date';
 import { Amount, useOpenInvoices, type CustomerOption } from '../common';
-import { DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
+import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
 import { useEntry } from './useEntry';
 
 interface Values {
@@ -68,12 +68,7 @@ export function ReceiptForm({ today }: { today: string }) {
             />
           </Form.Item>
         </div>
-        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-receipt-save">
-          {t('ar.entry.save')}
-        </Button>
-        <span className="ar-hint" style={{ marginLeft: 12 }}>
-          {t('ar.entry.hint')}
-        </span>
+        <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-receipt-save" />
       </Form>
       {last && <ReceiptResult last={last} />}
     </div>

@@ -2,13 +2,13 @@
 // something still written off; the amount reverses the write-off and is entered as a receipt
 // naming the invoice (write-offs:recover). Used on the entry page and from the customer ledger.
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod, type WriteOffRow } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { arKeys, type CustomerOption } from '../common';
-import { DATE_FORMAT, day, fenOf, iso, moneyRule } from './fields';
+import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
 import { ReceiptResult } from './ReceiptForm';
 import { useEntry } from './useEntry';
 
@@ -91,12 +91,7 @@ export function RecoveryForm({ today, customer: start, writeOffId, onSaved }: { 
             <Input maxLength={500} autoComplete="off" placeholder={t('ar.recovery.notePlaceholder')} data-testid="ar-rec-note" />
           </Form.Item>
         </div>
-        <Button type="primary" data-nav onClick={() => void e.submit()} loading={e.save.isPending} data-testid="ar-rec-save">
-          {t('ar.entry.save')}
-        </Button>
-        <span className="ar-hint" style={{ marginLeft: 12 }}>
-          {t('ar.entry.hint')}
-        </span>
+        <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-rec-save" />
       </Form>
       {last && (
         <ReceiptResult

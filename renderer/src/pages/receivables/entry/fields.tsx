@@ -1,6 +1,6 @@
 // Small form pieces shared by the entry forms: money rule, date conversion, customer facts.
 import { useQuery } from '@tanstack/react-query';
-import { Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
@@ -58,5 +58,20 @@ export function CustomerFacts({ customer }: { customer: CustomerOption | null })
       {f.credit && <Tag>{t('ar.entry.openBalance', { amount: money(f.credit.openReceivables) })}</Tag>}
       {f.credit && <CreditStatusTag status={f.credit.status} />}
     </div>
+  );
+}
+
+/** The save button and the keyboard hint under every entry form. */
+export function SaveBar({ onSave, pending, testId, danger, label }: { onSave: () => void; pending: boolean; testId: string; danger?: boolean; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button type="primary" data-nav onClick={onSave} loading={pending} data-testid={testId} danger={danger}>
+        {label ?? t('ar.entry.save')}
+      </Button>
+      <span className="ar-hint" style={{ marginLeft: 12 }}>
+        {t('ar.entry.hint')}
+      </span>
+    </>
   );
 }

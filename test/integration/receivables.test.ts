@@ -435,6 +435,11 @@ describe('settings, presets, export, dashboard', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('客户编码,客户名称,未到期');
     expect(text).toContain('C1,客户C1,0.00,300.00,0.00,2300.00');
+    expect(text.slice(1).split('\r\n')).toEqual([
+      '客户编码,客户名称,未到期,逾期1-30天,逾期31-60天,逾期61-90天,逾期91-180天,逾期181-365天,逾期365天以上,未核销,合计,信用额度,额度使用率%',
+      'C1,客户C1,0.00,300.00,0.00,2300.00,0.00,0.00,0.00,0.00,2600.00,50000.00,5.20',
+      '合计,,0.00,300.00,0.00,2300.00,0.00,0.00,0.00,0.00,2600.00,,',
+    ]);
     const xlsx = await t.ok('ageing:export', { asOf: '2026-05-31', format: 'xlsx' });
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
 

@@ -159,17 +159,20 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
   return { headers, data };
 }
 
-/** The CSV text (BOM, CRLF), built a slice of rows at a time (100,000 rows never exist twice as cells). */
-function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): string {
+/**
+ * The CSV bytes (UTF-8 with a BOM, CRLF), encoded a slice of rows at a time: 100,000 rows never
+ * exist as one UTF-16 string (Chinese names make it two bytes a character) nor twice as cells.
+ */
+function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
   const { headers, line, totals } = tableParts(src.rep, locale);
-  const parts = [Papa.unparse([headers], { newline: '\r\n' })];
+  const chunks = [Buffer.from('\uFEFF' + Papa.unparse([headers], { newline: '\r\n' }), 'utf8')];
   for (let i = 0; i < src.count; i += 2000) {
     const slice: string[][] = [];
     for (let j = i; j < Math.min(src.count, i + 2000); j++) slice.push(line(src.row(j)));
-    parts.push(Papa.unparse(slice, { newline: '\r\n' }));
+    chunks.push(Buffer.from('\r\n' + Papa.unparse(slice, { newline: '\r\n' }), 'utf8'));
   }
-  parts.push(Papa.unparse([totals], { newline: '\r\n' }));
-  return '\uFEFF' + parts.join('\r\n');
+  chunks.push(Buffer.from('\r\n' + Papa.unparse([totals], { newline: '\r\n' }), 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
@@ -177,7 +180,7 @@ export async function buildAgeingExport(src: ExportRows, q: { asOf: string; form
   const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
   if (q.format === 'csv') {
     const csv = ageingCsv(src, q.locale ?? 'zh-CN');
-    return { fileName: `${name}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: src.count, masked: 0 };
+    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: 0 };
   }
   const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN');
   const wb = new (await loadExcel()).Workbook();

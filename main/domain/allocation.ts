@@ -136,6 +136,46 @@ export function applyReceipt(openInvoices: readonly OpenInvoice[], receipt: Allo
   return { allocations, unapplied: left, invoices };
 }
 
+/**
+ * The same rule for many receipts of one customer in a row (imports): the open invoices are
+ * sorted once, in application order, and each receipt walks them from the first still open, so
+ * a receipt costs the invoices it pays (plus those issued after it), not a copy and a sort of
+ * every open invoice. Owns its invoices and changes their `open` in place. Receipts must be
+ * valid (dates, positive fen): callers have checked them.
+ */
+export class SequentialApplier<I extends OpenInvoice = OpenInvoice> {
+  private readonly sorted: I[];
+  private head = 0;
+  /** the invoices by id (callers may lower `open`, e.g. a credit note between receipts) */
+  readonly byId = new Map<I['id'], I>();
+
+  constructor(invoices: Iterable<I>) {
+    this.sorted = [...invoices].sort(compareForApplication);
+    for (const inv of this.sorted) this.byId.set(inv.id, inv);
+  }
+
+  apply(receipt: AllocReceipt): { allocations: Allocation[]; unapplied: Fen } {
+    const allocations: Allocation[] = [];
+    let left = receipt.amount;
+    const pay = (inv: I): void => {
+      const amount = Math.min(left, inv.open);
+      if (amount <= 0) return;
+      inv.open -= amount;
+      left -= amount;
+      allocations.push({ receiptId: receipt.id, invoiceId: inv.id, amount, date: maxDate(receipt.date, inv.issueDate) });
+    };
+    const hasName = receipt.namedInvoiceId !== undefined && receipt.namedInvoiceId !== null;
+    const named = hasName ? this.byId.get(receipt.namedInvoiceId!) : undefined;
+    if (named && named.open > 0) pay(named);
+    while (this.head < this.sorted.length && this.sorted[this.head].open <= 0) this.head++;
+    for (let i = this.head; i < this.sorted.length && left > 0; i++) {
+      const inv = this.sorted[i];
+      if (inv !== named && inv.open > 0 && inv.issueDate <= receipt.date) pay(inv);
+    }
+    return { allocations, unapplied: left };
+  }
+}
+
 export interface AllocateResult {
   allocations: Allocation[];
   /** One entry per receipt, in the order given. */

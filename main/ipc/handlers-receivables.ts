@@ -4,6 +4,7 @@ import type { ReceivablesSettings } from '../../shared/types-receivables';
 import type { Desk } from '../app/desk';
 import * as ar from '../services/receivables';
 import type { Handler } from './handlers';
+import { withImportFile } from './import-file';
 import { readerContext, writerContext } from './session';
 
 type ReceivablesChannel = keyof typeof receivablesChannels;
@@ -15,11 +16,17 @@ export function receivablesHandlers(desk: Desk): { [C in ReceivablesChannel]: Ha
     'invoices:create': async (input) => ar.createInvoice(writer(), input),
     'invoices:void': async (input) => ar.voidInvoice(writer(), input),
     'invoices:list': async (q) => ar.listInvoices(ctx(), q),
-    'invoices:import': async ({ fileName, base64 }) => ar.importInvoices(writer(), fileName, Buffer.from(base64, 'base64')),
+    'invoices:import': async (input) => {
+      const w = writer();
+      return withImportFile(input, (fileName, source) => ar.importInvoices(w, fileName, source));
+    },
     'receipts:create': async (input) => ar.createReceipt(writer(), input),
     'receipts:void': async (input) => ar.voidReceipt(writer(), input),
     'receipts:list': async (q) => ar.listReceipts(ctx(), q),
-    'receipts:import': async ({ fileName, base64 }) => ar.importReceipts(writer(), fileName, Buffer.from(base64, 'base64')),
+    'receipts:import': async (input) => {
+      const w = writer();
+      return withImportFile(input, (fileName, source) => ar.importReceipts(w, fileName, source));
+    },
     'allocations:apply': async (input) => ar.applyCredit(writer(), input),
     'allocations:unapply': async (input) => ar.unapplyCredit(writer(), input),
     'credit-notes:create': async (input) => ar.createCreditNote(writer(), input),

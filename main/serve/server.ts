@@ -1,7 +1,11 @@
 // Browser mode: the built renderer plus `POST /ipc/<channel>` on 127.0.0.1 only. IPC calls need
 // the random per-run token (header X-CreditDesk-Token); the Host header must be loopback, so a
-// web page elsewhere cannot reach the book (DNS rebinding).
+// web page elsewhere cannot reach the book (DNS rebinding). `POST /upload?name=FILE` (same token)
+// streams an import file to a private temporary file and stages it (an import channel then
+// takes its token), as the desktop app's open dialog stages the chosen path.
 import crypto from 'node:crypto';
+import os from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -9,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { HandlerMap } from '../ipc/handlers';
 import { dispatch } from '../ipc/register';
 import { typedArraysAsArrays, WIRE_CHANNELS } from '../../shared/ipc/wire';
+import { stagedFiles } from '../services/files/staged-files';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -44,6 +49,8 @@ export interface RunningServer {
 }
 
 const MAX_BODY = 256 * 1024 * 1024;
+/** An import file uploaded in browser mode (streamed to disk, never held in memory). */
+export const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
@@ -63,6 +70,22 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST') return void res.writeHead(405).end();
+      if (!safeEqual(String(req.headers['x-creditdesk-token'] ?? ''), token)) return json(401, { ok: false, error: { code: 'FORBIDDEN', message: 'bad token' } });
+      const name = path.basename(url.searchParams.get('name') ?? '').slice(0, 260);
+      if (!name) return json(400, { ok: false, error: { code: 'VALIDATION', field: 'fileName', message: 'fileName: required' } });
+      const file = path.join(os.tmpdir(), `creditdesk-upload-${crypto.randomBytes(12).toString('hex')}`);
+      try {
+        await pipeline(req, sizeLimit(MAX_UPLOAD), fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+      } catch (e) {
+        fs.rmSync(file, { force: true });
+        return json(413, { ok: false, error: { code: 'VALIDATION', field: 'file', message: `upload failed: ${(e as Error).message}` } });
+      }
+      return json(200, { ok: true, data: stagedFiles.stage(file, { fileName: name, temporary: true }) });
+    }
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') {
         res.writeHead(405).end();
@@ -118,6 +141,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        stagedFiles.clear(); // uploads not imported: their temporary files go
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -128,6 +152,17 @@ function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function sizeLimit(max: number): (source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer> {
+  return async function* (source) {
+    let size = 0;
+    for await (const chunk of source) {
+      size += chunk.length;
+      if (size > max) throw new Error(`file too large (over ${Math.round(max / 1048576)} MB)`);
+      yield chunk;
+    }
+  };
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -10,6 +10,7 @@ import { setSqliteNativeBinding } from '../db/connection';
 import { setBackupNativeBinding } from '../db/backup';
 import { backupServiceFor } from '../services/backup';
 import { statementsServiceFor } from '../services/statements';
+import { stagedFiles } from '../services/files/staged-files';
 import { ElectronPdfRenderer } from './print';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
@@ -62,6 +63,16 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle('shell:print', async (event) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return false;
       return new Promise<boolean>((resolve) => event.sender.print({ printBackground: true }, (ok) => resolve(ok)));
+    });
+    // An import file: the path the user picks here is staged in main; the page gets a token for
+    // the import channel, never the path, and the file is read from disk in chunks.
+    ipcMain.handle('shell:choose-import-file', async (event) => {
+      if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
+      const owner = BrowserWindow.fromWebContents(event.sender);
+      const options = { properties: ['openFile' as const], filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }] };
+      const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      if (r.canceled || !r.filePaths[0]) return null;
+      return stagedFiles.stage(r.filePaths[0]);
     });
     ipcMain.handle('shell:print-to-pdf', async (event, suggestedName: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;

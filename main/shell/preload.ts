@@ -9,6 +9,8 @@ contextBridge.exposeInMainWorld('creditdeskShell', {
   /** Native print / save-as-PDF of the current page (statements, cards). */
   print: () => ipcRenderer.invoke('shell:print'),
   printToPdf: (suggestedName: string) => ipcRenderer.invoke('shell:print-to-pdf', suggestedName),
+  /** The native open dialog for an import file: { token, fileName, size } or null (cancelled). */
+  chooseImportFile: () => ipcRenderer.invoke('shell:choose-import-file'),
   onMenu: (listener: (command: string) => void) => {
     ipcRenderer.on('menu', (_e, command: string) => listener(command));
   },

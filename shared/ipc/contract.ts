@@ -17,6 +17,7 @@ import type {
 } from '../types';
 
 import { channel } from './channel';
+import { importFileInput } from './files';
 import { id } from '../schemas/common';
 import { receivablesChannels } from './receivables';
 import { backupChannels } from './backup';
@@ -140,9 +141,7 @@ export const contract = {
     z.object({ id, to: z.enum(['suspended', 'active', 'terminated']), reason: z.string().trim().min(1, 'required').max(500, 'too_long') }).strict(),
   ),
   'customers:history': channel<AuditEntry[]>()(z.object({ id }).strict()),
-  'customers:import': channel<ImportSummary>()(
-    z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(200_000_000) }).strict(),
-  ),
+  'customers:import': channel<ImportSummary>()(importFileInput),
   'customers:export': channel<ExportFile>()(
     z
       .object({

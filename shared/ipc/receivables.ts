@@ -2,6 +2,7 @@
 // Main validates everything here: the renderer is untrusted. Money is integer fen.
 import { z } from 'zod';
 import { channel } from './channel';
+import { importFileInput } from './files';
 import { id, isoDate } from '../schemas/common';
 import { provisionMatrixIssues } from '../schemas/provision';
 import type { ExportFile } from '../types';
@@ -49,7 +50,6 @@ const ageingQuery = {
   buckets: buckets.optional(),
   preset: z.string().max(60).optional(),
 };
-const fileUpload = z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(200_000_000) }).strict();
 const creditSource = {
   receiptId: id.optional(),
   creditNoteId: id.optional(),
@@ -79,7 +79,7 @@ export const receivablesChannels = {
       .object({ customerId: id.optional(), openOnly: z.boolean().optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() })
       .strict(),
   ),
-  'invoices:import': channel<ArImportSummary>()(fileUpload),
+  'invoices:import': channel<ArImportSummary>()(importFileInput),
 
   'receipts:create': channel<ReceiptCreated>()(
     z
@@ -99,7 +99,7 @@ export const receivablesChannels = {
   'receipts:list': channel<{ total: number; rows: ReceiptRow[] }>()(
     z.object({ customerId: id.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   ),
-  'receipts:import': channel<ArImportSummary>()(fileUpload),
+  'receipts:import': channel<ArImportSummary>()(importFileInput),
 
   'allocations:apply': channel<AllocationRow>()(z.object(creditSource).strict()),
   'allocations:unapply': channel<AllocationRow>()(z.object(creditSource).strict()),

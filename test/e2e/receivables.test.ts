@@ -113,6 +113,28 @@ describe('receivables end to end', () => {
     await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
     expect((e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(4);
   });
+
+  it('imports an invoice file chosen on the page (streamed to main, imported by token); a bad file lists its rows', async () => {
+    const { page } = e;
+    const invoices = () => (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+    const before = invoices();
+    await page.goto(`${e.server.origin}/#/receivables/entry`);
+    const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.locator('[data-testid="ar-import-file"]').setInputFiles(file('坏发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC9,IMP-2,2026-10-02,5\n'));
+    const errors = page.locator('[data-testid="ar-import-errors"]');
+    await errors.waitFor();
+    expect(await errors.innerText()).toMatch(/3[\s\S]*C9/);
+    await page.waitForTimeout(400); // the modal's opening animation
+    await e.shot('ar-import-errors');
+    expect(invoices()).toBe(before); // nothing written
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="ar-import-file"]').setInputFiles(file('发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC2,IMP-2,2026-10-02,"1,234.56"\n'));
+    const done = page.locator('.ant-modal-confirm-success');
+    await done.waitFor();
+    expect(await done.innerText()).toMatch(/2[\s\S]*1,334\.56/);
+    expect(invoices()).toBe(before + 2);
+    expect(e.desk.ctx.book.sqlite.prepare("SELECT amount FROM invoices WHERE number = 'IMP-2'").get()).toEqual({ amount: 123_456 });
+  });
 });
 
 describe('bad-debt recovery and provision edges', () => {

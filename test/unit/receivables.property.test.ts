@@ -1,7 +1,7 @@
 // Property tests over random books: allocation, positions, ageing report and statements agree.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateReceipts, applyReceipt, type Allocation, type Id, type OpenInvoice } from '../../main/domain/allocation';
+import { allocateReceipts, applyReceipt, SequentialApplier, type Allocation, type Id, type OpenInvoice } from '../../main/domain/allocation';
 import {
   ageCustomer,
   buildAgeingReport,
@@ -278,6 +278,35 @@ describe('position and ageing properties', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('SequentialApplier (imports): the SPEC rule receipt after receipt, without re-sorting', () => {
+  it('gives exactly the allocations and unapplied amounts of applyReceipt one receipt at a time', () => {
+    const invoice = fc.record({
+      issue: fc.integer({ min: 0, max: 60 }),
+      terms: fc.constantFrom(0, 10, 30),
+      open: fc.integer({ min: 1, max: 50_000 }),
+      n: fc.integer({ min: 1, max: 30 }),
+    });
+    const receipt = fc.record({ date: fc.integer({ min: 0, max: 80 }), amount: fc.integer({ min: 1, max: 80_000 }), name: fc.option(fc.nat(), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(invoice, { maxLength: 30 }), fc.array(receipt, { maxLength: 25 }), (specs, receipts) => {
+        // duplicate numbers and equal dates exercise every tie-break
+        const invoices: OpenInvoice[] = specs.map((s, i) => ({ id: i + 1, number: `INV-${s.n}`, issueDate: day(s.issue), dueDate: day(s.issue + s.terms), open: s.open }));
+        const applier = new SequentialApplier(invoices.map((i) => ({ ...i })));
+        let open = invoices;
+        receipts.forEach((r, k) => {
+          const rec = { id: k, date: day(r.date), amount: r.amount, namedInvoiceId: r.name === undefined || !invoices.length ? null : invoices[r.name % invoices.length].id };
+          const expected = applyReceipt(open.filter((i) => i.open > 0), rec);
+          open = open.map((i) => expected.invoices.find((e) => e.id === i.id) ?? i);
+          const got = applier.apply(rec);
+          expect(got).toEqual({ allocations: expected.allocations, unapplied: expected.unapplied });
+        });
+        for (const i of open) expect(applier.byId.get(i.id)!.open).toBe(i.open);
+      }),
+      { numRuns: 300 },
     );
   });
 });

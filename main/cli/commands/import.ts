@@ -9,13 +9,13 @@ import { importInvoices, importReceipts } from '../../services/receivables';
 import type { ServiceContext } from '../../services/context';
 import type { ImportSummary } from '../../../shared/types';
 
-export type Importer = (ctx: ServiceContext, fileName: string, content: Buffer) => Promise<ImportSummary | Record<string, number>>;
+export type Importer = (ctx: ServiceContext, fileName: string, file: string) => Promise<ImportSummary | Record<string, number>>;
 
-/** Import kinds; receivables adds invoices and receipts. */
+/** Import kinds; receivables adds invoices and receipts (read from disk a chunk at a time). */
 export const IMPORTERS: Record<string, Importer> = {
-  customers: importCustomers,
-  invoices: importInvoices,
-  receipts: importReceipts,
+  customers: (ctx, name, file) => importCustomers(ctx, name, fs.readFileSync(file)),
+  invoices: (ctx, name, file) => importInvoices(ctx, name, { path: file }),
+  receipts: (ctx, name, file) => importReceipts(ctx, name, { path: file }),
 };
 
 export const importCommand: CliCommand = async (argv, io) => {
@@ -35,7 +35,7 @@ export const importCommand: CliCommand = async (argv, io) => {
   }
   const ctx = await openCliBook(db);
   try {
-    const summary = await importer(ctx, path.basename(file), fs.readFileSync(file));
+    const summary = await importer(ctx, path.basename(file), file);
     io.out(`${JSON.stringify({ kind, file: path.basename(file), ...summary })}\n`);
     return EXIT.OK;
   } catch (e) {

@@ -1,20 +1,20 @@
-// One module per command; each exports a CliCommand.
+// One module per command; each exports a CliCommand. Loaded on use: `creditdesk import` never
+// loads the demo generator's locale tables (tens of MB) nor the HTTP server.
 import type { CliCommand } from '../io';
-import { demoCommand, initCommand } from './book';
-import { importCommand } from './import';
-import { ageingCommand } from './ageing';
-import { serveCommand } from './serve';
-import { backupCommand, restoreCommand, verifyCommand } from './backup';
-import { statementCommand } from './statement';
+
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => CliCommand): CliCommand =>
+  async (argv, io) =>
+    pick(await load())(argv, io);
 
 export const COMMANDS: Record<string, CliCommand> = {
-  init: initCommand,
-  demo: demoCommand,
-  import: importCommand,
-  ageing: ageingCommand,
-  statement: statementCommand,
-  serve: serveCommand,
-  backup: backupCommand,
-  verify: verifyCommand,
-  restore: restoreCommand,
+  init: lazy(() => import('./book'), (m) => m.initCommand),
+  demo: lazy(() => import('./book'), (m) => m.demoCommand),
+  import: lazy(() => import('./import'), (m) => m.importCommand),
+  ageing: lazy(() => import('./ageing'), (m) => m.ageingCommand),
+  statement: lazy(() => import('./statement'), (m) => m.statementCommand),
+  serve: lazy(() => import('./serve'), (m) => m.serveCommand),
+  backup: lazy(() => import('./backup'), (m) => m.backupCommand),
+  verify: lazy(() => import('./backup'), (m) => m.verifyCommand),
+  restore: lazy(() => import('./backup'), (m) => m.restoreCommand),
 };

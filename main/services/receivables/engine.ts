@@ -2,7 +2,7 @@
 // (domain/allocation.ts), reverses allocations, keeps open amounts and per-day totals. Runs
 // inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import { applyReceipt, type OpenInvoice } from '../../domain/allocation';
+import { SequentialApplier } from '../../domain/allocation';
 import { maxDate } from '../../domain/dates';
 import {
   bumpDaily,
@@ -25,20 +25,18 @@ export interface NewReceipt {
   namedInvoiceId: number | null;
 }
 
-/** Open invoices of one customer, kept in memory while several receipts apply (imports). */
+/** Open invoices of one customer, kept in memory while several receipts apply (imports, demo). */
 export class CustomerInvoices {
-  readonly byId = new Map<number, OpenInvoiceRow>();
+  readonly applier: SequentialApplier<OpenInvoiceRow>;
   readonly touched = new Set<number>();
   constructor(rows: OpenInvoiceRow[]) {
-    for (const r of rows) this.byId.set(r.id, { ...r });
+    this.applier = new SequentialApplier(rows.map((r) => ({ ...r })));
+  }
+  get byId(): Map<number, OpenInvoiceRow> {
+    return this.applier.byId;
   }
   static load(sqlite: Sqlite, customerId: number): CustomerInvoices {
     return new CustomerInvoices(openInvoicesOf(sqlite, customerId));
-  }
-  list(): OpenInvoice[] {
-    const out: OpenInvoice[] = [];
-    for (const r of this.byId.values()) if (r.open > 0) out.push({ id: r.id, number: r.number, issueDate: r.issueDate, dueDate: r.dueDate, open: r.open });
-    return out;
   }
   /** Writes open_amount / settled_on of every invoice touched. */
   flush(sqlite: Sqlite): void {
@@ -62,11 +60,10 @@ export interface Applied {
  * receipt date by oldest due date (ties: issue date, number). Updates `open` in place.
  */
 export function planReceipt(open: CustomerInvoices, r: Omit<NewReceipt, 'id' | 'customerId'>): Applied {
-  const res = applyReceipt(open.list(), { id: 0, date: r.date, amount: r.amount, namedInvoiceId: r.namedInvoiceId });
+  const res = open.applier.apply({ id: 0, date: r.date, amount: r.amount, namedInvoiceId: r.namedInvoiceId });
   let last: string | null = null;
   const allocations = res.allocations.map((a) => {
-    const inv = open.byId.get(a.invoiceId as number)!;
-    inv.open -= a.amount;
+    const inv = open.byId.get(a.invoiceId as number)!; // its open amount is already lowered
     inv.last = inv.last === null ? a.date : maxDate(inv.last, a.date);
     open.touched.add(inv.id);
     last = last === null ? a.date : maxDate(last, a.date);

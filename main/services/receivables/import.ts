@@ -1,9 +1,13 @@
 // Import of invoices and receipts (DESIGN.md columns) from CSV or the first sheet of an .xlsx.
 // Every row is checked first; only a file without a single bad row is written, in one
 // transaction (all rows or none). Receipts apply by the SPEC rule in file order.
-// Big files: CSV rows are parsed one at a time into compact columns (a 1,000,000-row file
-// never exists as a million row objects), and receipts are applied customer by customer.
+// Big files: the file is read from disk (or a buffer) a quarter megabyte at a time and each row
+// is written as it is read, inside the one transaction, so a 1,000,000-row file never exists in
+// memory whole, nor as a million row objects; between chunks the event loop turns (the window's
+// other requests are answered meanwhile; receivables reads queue behind the import's
+// transaction). Receipts are then applied customer by customer from a few compact columns.
 // The audit log gets one row per import (file, rows, totals); each document records its source.
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { AppError, type RowError } from '../../../shared/result';
@@ -47,25 +51,48 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
 };
 const MAX_LISTED = 1000;
 
+/** What an import reads: the file's bytes, or its path (read from disk a chunk at a time). */
+export type ImportSource = Buffer | { path: string };
+
+const CHUNK = 256 << 10;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function* byteChunks(source: ImportSource): AsyncGenerator<Uint8Array> {
+  if (Buffer.isBuffer(source)) {
+    for (let at = 0; at < source.length; at += CHUNK) {
+      if (at > 0) await turn(); // a long import never holds the event loop for the whole file
+      yield source.subarray(at, at + CHUNK);
+    }
+    return;
+  }
+  yield* fs.createReadStream(source.path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
+}
+
 /**
- * The CSV bytes as a stream of text, decoded a megabyte at a time (a 60 MB file never becomes one
+ * The CSV bytes as a stream of text, decoded a chunk at a time (a 60 MB file never becomes one
  * 120 MB string). Not UTF-8: a clear error; the BOM is dropped.
  */
-function decodedChunks(content: Buffer): Readable {
-  const CHUNK = 1 << 20;
+function decodedChunks(source: ImportSource): Readable {
   return Readable.from(
-    (function* () {
+    (async function* () {
       const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-      try {
-        for (let at = 0; at < content.length; at += CHUNK) {
-          const text = decoder.decode(content.subarray(at, at + CHUNK), { stream: true });
-          if (text) yield text;
+      const bad = () => new AppError('VALIDATION', 'file is not UTF-8 text (save the CSV as UTF-8)', { field: 'file' });
+      for await (const chunk of byteChunks(source)) {
+        let text: string;
+        try {
+          text = decoder.decode(chunk, { stream: true });
+        } catch {
+          throw bad();
         }
-        const rest = decoder.decode();
-        if (rest) yield rest;
-      } catch {
-        throw new AppError('VALIDATION', 'file is not UTF-8 text (save the CSV as UTF-8)', { field: 'file' });
+        if (text) yield text;
       }
+      let rest: string;
+      try {
+        rest = decoder.decode();
+      } catch {
+        throw bad();
+      }
+      if (rest) yield rest;
     })(),
     { objectMode: true },
   );
@@ -74,7 +101,7 @@ function decodedChunks(content: Buffer): Readable {
 /** Streams the data rows of a file: CSV row by row, .xlsx through readTable. */
 async function eachRow(
   fileName: string,
-  content: Buffer,
+  source: ImportSource,
   known: string[],
   chinese: Record<string, string>,
   onRow: (row: number, get: (key: string) => string) => void,
@@ -86,7 +113,7 @@ async function eachRow(
     let line = 0;
     let parseError: RowError | null = null;
     await new Promise<void>((resolve, reject) => {
-      Papa.parse<string[]>(decodedChunks(content), {
+      Papa.parse<string[]>(decodedChunks(source), {
         skipEmptyLines: 'greedy',
         step: (res, parser) => {
           line++;
@@ -126,7 +153,8 @@ async function eachRow(
     checkRequired(fileName, [...(index as number[])].map((j, i) => (j >= 0 ? known[i] : null)).filter((k): k is string => k !== null), known);
     return count;
   }
-  const table = await readTable(fileName, content);
+  // .xlsx is a zip: ExcelJS reads it whole (such files are far smaller than a CSV of the same rows)
+  const table = await readTable(fileName, Buffer.isBuffer(source) ? source : await fs.promises.readFile(source.path));
   const map = mapHeaders(table.headers, known, chinese);
   checkRequired(fileName, [...map.values()], known);
   const headerOf = new Map([...map].map(([h, k]) => [k, h]));
@@ -241,7 +269,7 @@ function customer(p: Problems, row: number, customers: Map<string, CustomerRef>,
  * memory (1,000,000 rows). The first bad row stops the writing; the rest is still checked so every
  * problem is listed, and the transaction is rolled back: all rows or none.
  */
-export async function importInvoices(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ArImportSummary> {
+export async function importInvoices(ctx: ServiceContext, fileName: string, content: ImportSource): Promise<ArImportSummary> {
   const t0 = performance.now();
   const customers = loadCustomers(ctx);
   const p = new Problems();
@@ -327,107 +355,166 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
 }
 
-export async function importReceipts(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ArImportSummary> {
+/** Growable typed columns for the receipts of a file (a few bytes a row, not an object a row). */
+class ReceiptColumns {
+  length = 0;
+  id = new Float64Array(1 << 14);
+  cid = new Int32Array(1 << 14);
+  date = new Int32Array(1 << 14); // index into `dates`
+  amount = new Float64Array(1 << 14);
+  named = new Float64Array(1 << 14); // 0: none (invoice ids start at 1)
+  readonly dates: string[] = [];
+  private readonly dateIndex = new Map<string, number>();
+
+  push(id: number, cid: number, date: string, amount: number, named: number | null): void {
+    if (this.length === this.id.length) this.grow();
+    let d = this.dateIndex.get(date);
+    if (d === undefined) {
+      d = this.dates.push(date) - 1;
+      this.dateIndex.set(date, d);
+    }
+    const i = this.length++;
+    this.id[i] = id;
+    this.cid[i] = cid;
+    this.date[i] = d;
+    this.amount[i] = amount;
+    this.named[i] = named ?? 0;
+  }
+
+  private grow(): void {
+    const n = this.id.length * 2;
+    const more = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.id = more(this.id, (k) => new Float64Array(k));
+    this.cid = more(this.cid, (k) => new Int32Array(k));
+    this.date = more(this.date, (k) => new Int32Array(k));
+    this.amount = more(this.amount, (k) => new Float64Array(k));
+    this.named = more(this.named, (k) => new Float64Array(k));
+  }
+
+  /** Row indexes grouped by customer (ascending id), file order within each customer. */
+  byCustomer(): { order: Int32Array; start: Int32Array; customers: Int32Array } {
+    let maxCid = 0;
+    for (let i = 0; i < this.length; i++) if (this.cid[i] > maxCid) maxCid = this.cid[i];
+    const count = new Int32Array(maxCid + 2);
+    for (let i = 0; i < this.length; i++) count[this.cid[i] + 1]++;
+    for (let c = 1; c < count.length; c++) count[c] += count[c - 1];
+    const start = count.slice(); // start[c]..start[c + 1]: customer c's rows
+    const order = new Int32Array(this.length);
+    const next = count;
+    for (let i = 0; i < this.length; i++) order[next[this.cid[i]]++] = i;
+    const customers: number[] = [];
+    for (let c = 0; c <= maxCid; c++) if (start[c + 1] > start[c]) customers.push(c);
+    return { order, start, customers: Int32Array.from(customers) };
+  }
+}
+
+/**
+ * Receipts are written as they are read (unapplied, inside one transaction, like invoices), then
+ * applied by the SPEC rule customer by customer, in file order within each customer (receipts
+ * of different customers never meet), from compact columns. Any bad row: every problem is
+ * listed and the transaction is rolled back.
+ */
+export async function importReceipts(ctx: ServiceContext, fileName: string, content: ImportSource): Promise<ArImportSummary> {
   const t0 = performance.now();
   const customers = loadCustomers(ctx);
-  const sqlite = ctx.book.sqlite;
-  const invoiceStmt = sqlite.prepare('SELECT id, customer_id AS cid, voided_at AS voided FROM invoices WHERE number = ?');
   const p = new Problems();
-  const cid: number[] = [];
-  const dates: string[] = [];
-  const amt: number[] = [];
-  const ref: (string | null)[] = [];
-  const named: (number | null)[] = [];
-  const method: ReceiptMethod[] = [];
-  await eachRow(fileName, content, RECEIPT_COLUMNS, RECEIPT_HEADERS_ZH, (row, get) => {
-    const before = p.count;
-    const code = get('customer_code');
-    const c = customer(p, row, customers, code, false);
-    const d = date(p, row, 'date', get('date'));
-    const a = money(p, row, 'amount', get('amount'));
-    const reference = get('reference');
-    if (reference.length > 100) p.add(row, 'reference', 'is too long (at most 100 characters)');
-    let m: ReceiptMethod = 'bank_transfer';
-    const mv = get('method');
-    if (mv !== '') {
-      const k = (RECEIPT_METHODS as readonly string[]).includes(mv.toLowerCase()) ? (mv.toLowerCase() as ReceiptMethod) : METHOD_ZH[mv];
-      if (!k) p.add(row, 'method', `"${mv}" is not one of ${RECEIPT_METHODS.join(', ')}`);
-      else m = k;
-    }
-    let inv: number | null = null;
-    const number = get('invoice_number');
-    if (number !== '') {
-      const hit = invoiceStmt.get(number) as { id: number; cid: number; voided: string | null } | undefined;
-      if (!hit) p.add(row, 'invoice_number', `invoice ${number} not found`);
-      else if (c && hit.cid !== c.id) p.add(row, 'invoice_number', `invoice ${number} belongs to another customer, not ${code}`);
-      else if (hit.voided) p.add(row, 'invoice_number', `invoice ${number} is void`);
-      else inv = hit.id;
-    }
-    if (p.count > before || !c || !d || a === null) return;
-    cid.push(c.id);
-    dates.push(d);
-    amt.push(a);
-    ref.push(reference || null);
-    named.push(inv);
-    method.push(m);
-  });
-  if (p.count === 0 && cid.length === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
-  p.throwIfAny(fileName);
-
-  // Receipts of different customers never meet, so they apply customer by customer (file order
-  // within each customer), holding only one customer's open invoices at a time.
-  const byCustomer = new Map<number, number[]>();
-  for (let i = 0; i < cid.length; i++) {
-    const list = byCustomer.get(cid[i]);
-    if (list) list.push(i);
-    else byCustomer.set(cid[i], [i]);
-  }
   const source = `import:${fileName}`;
+  const cols = new ReceiptColumns();
+  let rows = 0;
   let total = 0;
   let applied = 0;
   let allocationsN = 0;
   await writeBulk(ctx, async (trx, db) => {
+    const invoiceStmt = db.prepare('SELECT id, customer_id AS cid, voided_at AS voided FROM invoices WHERE number = ?');
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
-    for (const [customerId, list] of byCustomer) {
+    await eachRow(fileName, content, RECEIPT_COLUMNS, RECEIPT_HEADERS_ZH, (row, get) => {
+      const before = p.count;
+      const code = get('customer_code');
+      const c = customer(p, row, customers, code, false);
+      const d = date(p, row, 'date', get('date'));
+      const a = money(p, row, 'amount', get('amount'));
+      const reference = get('reference');
+      if (reference.length > 100) p.add(row, 'reference', 'is too long (at most 100 characters)');
+      let m: ReceiptMethod = 'bank_transfer';
+      const mv = get('method');
+      if (mv !== '') {
+        const k = (RECEIPT_METHODS as readonly string[]).includes(mv.toLowerCase()) ? (mv.toLowerCase() as ReceiptMethod) : METHOD_ZH[mv];
+        if (!k) p.add(row, 'method', `"${mv}" is not one of ${RECEIPT_METHODS.join(', ')}`);
+        else m = k;
+      }
+      let inv: number | null = null;
+      const number = get('invoice_number');
+      if (number !== '') {
+        const hit = invoiceStmt.get(number) as { id: number; cid: number; voided: string | null } | undefined;
+        if (!hit) p.add(row, 'invoice_number', `invoice ${number} not found`);
+        else if (c && hit.cid !== c.id) p.add(row, 'invoice_number', `invoice ${number} belongs to another customer, not ${code}`);
+        else if (hit.voided) p.add(row, 'invoice_number', `invoice ${number} is void`);
+        else inv = hit.id;
+      }
+      if (p.count > before || !c || !d || a === null) return;
+      rows++;
+      if (p.count > 0) return; // the file will be rejected: only checking from here on
+      const id = insertReceipt(db, {
+        customer_id: c.id,
+        number: null,
+        date: d,
+        amount: a,
+        method: m,
+        reference: reference || null,
+        named_invoice_id: inv,
+        unapplied: a,
+        applied_on: null,
+        source,
+        created_at: at,
+      });
+      cols.push(id, c.id, d, a, inv);
+      daily.add(d, { received: a, receipts_n: 1 });
+      total += a;
+    });
+    if (p.count === 0 && rows === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
+    p.throwIfAny(fileName); // rolls the transaction back
+
+    const setApplied = db.prepare('UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?');
+    const { order, start, customers: ids } = cols.byCustomer();
+    let lastTurn = performance.now();
+    for (const customerId of ids) {
       const open = CustomerInvoices.load(db, customerId);
-      for (const i of list) {
-        const plan = planReceipt(open, { date: dates[i], amount: amt[i], namedInvoiceId: named[i] });
-        const id = insertReceipt(db, {
-          customer_id: customerId,
-          number: null,
-          date: dates[i],
-          amount: amt[i],
-          method: method[i],
-          reference: ref[i],
-          named_invoice_id: named[i],
-          unapplied: plan.unapplied,
-          applied_on: plan.appliedOn,
-          source,
-          created_at: at,
-        });
+      for (let k = start[customerId]; k < start[customerId + 1]; k++) {
+        const i = order[k];
+        const d = cols.dates[cols.date[i]];
+        const amount = cols.amount[i];
+        const plan = planReceipt(open, { date: d, amount, namedInvoiceId: cols.named[i] || null });
+        if (plan.allocations.length === 0) continue;
         for (const a of plan.allocations) {
-          insertAllocation(db, { invoice_id: a.invoiceId, receipt_id: id, credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: at });
-          if (a.date !== dates[i]) daily.add(a.date, {});
+          insertAllocation(db, { invoice_id: a.invoiceId, receipt_id: cols.id[i], credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: at });
+          if (a.date !== d) daily.add(a.date, {});
           applied += a.amount;
         }
+        setApplied.run(plan.unapplied, plan.appliedOn, cols.id[i]);
         allocationsN += plan.allocations.length;
-        daily.add(dates[i], { received: amt[i], receipts_n: 1 });
-        total += amt[i];
       }
       open.flush(db);
+      if (performance.now() - lastTurn > 40) {
+        await turn();
+        lastTurn = performance.now();
+      }
     }
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      after: { kind: 'receipts', rows: cid.length, amount: total, applied, unapplied: total - applied, allocations: allocationsN },
+      after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN },
     });
   });
   return {
-    imported: cid.length,
-    created: cid.length,
+    imported: rows,
+    created: rows,
     updated: 0,
     amount: total,
     allocations: allocationsN,

@@ -2,6 +2,7 @@
 // in browser mode it is defined here over fetch('POST /ipc/<channel>') with the run's token.
 import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
+import type { StagedFileOut } from '../../../shared/ipc/files';
 
 export type Bridge = { [C in Channel]: (input: unknown) => Promise<Result<unknown>> };
 
@@ -24,6 +25,17 @@ function browserToken(): string {
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** Browser mode: streams a picked file to main (POST /upload), which stages it for an import. */
+export async function uploadToMain(file: File): Promise<Result<StagedFileOut>> {
+  const res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-creditdesk-token': browserToken() },
+    body: file,
+  });
+  if (res.status === 401) return { ok: false, error: { code: 'FORBIDDEN', message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`' } };
+  return (await res.json()) as Result<StagedFileOut>;
 }
 
 export function installBrowserBridge(): Bridge {

@@ -1,5 +1,6 @@
-// Import invoices / receipts: file → base64 → invoices:import / receipts:import. One transaction:
-// a VALIDATION answer lists every bad row and field, and nothing was written.
+// Import invoices / receipts: a chosen file (staged in main: api/import-file.tsx) →
+// invoices:import / receipts:import. One transaction: a VALIDATION answer lists every bad row
+// and field, and nothing was written.
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space } from 'antd';
@@ -8,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { RowError } from '../../../../shared/result';
 import { ApiError, call } from '../../api/client';
 import { ImportErrorsModal } from '../../components/ImportErrorsModal';
-import { readAsBase64 } from '../../format/files';
+import { importInput, useImportFileChooser, type ChosenFile } from '../../api/import-file';
 import { money } from '../../format/money';
 import { arErrorText, arFieldLabel, invalidateAr } from './common';
 
@@ -18,13 +19,11 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState<Kind>('invoices');
   const [badRows, setBadRows] = useState<RowError[] | null>(null);
 
   const run = useMutation({
-    mutationFn: async (v: { kind: Kind; file: File }) => {
-      const payload = { fileName: v.file.name, base64: await readAsBase64(v.file) };
+    mutationFn: async (v: { kind: Kind; file: ChosenFile }) => {
+      const payload = await importInput(v.file);
       return v.kind === 'invoices' ? call('invoices:import', payload) : call('receipts:import', payload);
     },
     onSuccess: (s, v) => {
@@ -43,20 +42,13 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
     },
   });
 
+  // the kind whose button opened the chooser
+  const chooseFor = useRef<Kind>('invoices');
+  const chooser = useImportFileChooser((file) => run.mutate({ kind: chooseFor.current, file }), 'ar-import-file');
+
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        style={{ display: 'none' }}
-        data-testid="ar-import-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) run.mutate({ kind, file: f });
-        }}
-      />
+      {chooser.input}
       <Space size={8}>
         {kinds.map((k) => (
           <Button
@@ -66,8 +58,8 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
             disabled={run.isPending}
             data-testid={`ar-import-${k}`}
             onClick={() => {
-              setKind(k);
-              input.current?.click();
+              chooseFor.current = k;
+              chooser.pick();
             }}
           >
             {run.isPending && run.variables?.kind === k ? t('ar.import.importing') : t(`ar.import.${k}`)}

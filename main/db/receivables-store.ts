@@ -18,7 +18,9 @@ const cache = new WeakMap<Sqlite, Map<string, Stmt>>();
  */
 export async function withBulkCache<T>(sqlite: Sqlite, fn: () => Promise<T>): Promise<T> {
   const before = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -131072'); // 128 MiB
+  // 32 MiB: importing 1M invoices + 664k receipts takes the same time as with 128 MiB (31 s)
+  // and peaks 60 MB lower (the import runs in the app's main process)
+  sqlite.pragma('cache_size = -32768');
   try {
     return await fn();
   } finally {

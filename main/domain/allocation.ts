@@ -100,6 +100,16 @@ export function compareForApplication(
   return naturalCompare(a.number, b.number);
 }
 
+/** Pays `inv` what it can of the receipt's `left` (lowering its open amount, recording the
+ *  allocation on the day it takes effect); returns what is left of the receipt. */
+function payFrom(receipt: AllocReceipt, left: Fen, inv: OpenInvoice, allocations: Allocation[]): Fen {
+  const amount = Math.min(left, inv.open);
+  if (amount <= 0) return left;
+  inv.open -= amount;
+  allocations.push({ receiptId: receipt.id, invoiceId: inv.id, amount, date: maxDate(receipt.date, inv.issueDate) });
+  return left - amount;
+}
+
 /**
  * Apply one receipt against the customer's invoices as they stand now (one at a time, as a
  * service does when the receipt is entered). Pure: the input is not changed.
@@ -113,13 +123,8 @@ export function applyReceipt(openInvoices: readonly OpenInvoice[], receipt: Allo
   });
   const allocations: Allocation[] = [];
   let left = receipt.amount;
-
   const pay = (inv: OpenInvoice): void => {
-    const amount = Math.min(left, inv.open);
-    if (amount <= 0) return;
-    inv.open -= amount;
-    left -= amount;
-    allocations.push({ receiptId: receipt.id, invoiceId: inv.id, amount, date: maxDate(receipt.date, inv.issueDate) });
+    left = payFrom(receipt, left, inv, allocations);
   };
 
   const hasName = receipt.namedInvoiceId !== undefined && receipt.namedInvoiceId !== null;
@@ -158,11 +163,7 @@ export class SequentialApplier<I extends OpenInvoice = OpenInvoice> {
     const allocations: Allocation[] = [];
     let left = receipt.amount;
     const pay = (inv: I): void => {
-      const amount = Math.min(left, inv.open);
-      if (amount <= 0) return;
-      inv.open -= amount;
-      left -= amount;
-      allocations.push({ receiptId: receipt.id, invoiceId: inv.id, amount, date: maxDate(receipt.date, inv.issueDate) });
+      left = payFrom(receipt, left, inv, allocations);
     };
     const hasName = receipt.namedInvoiceId !== undefined && receipt.namedInvoiceId !== null;
     const named = hasName ? this.byId.get(receipt.namedInvoiceId!) : undefined;

@@ -189,21 +189,62 @@ async function bundle(entry: string, name: string): Promise<string | null> {
   }
 }
 
-export async function reportsInChildProcess(book: string, dir: string): Promise<Record<string, number | string>> {
+/**
+ * The import through the IPC handlers as the desktop app runs it: each file staged (as the open
+ * dialog does) and imported by token, read from disk in chunks. importPeakRssMb is the peak
+ * memory of a process that loads what Electron main loads and imports both files.
+ */
+export async function runImportBench(book: string, dir: string, invoicesCsv: string, receiptsCsv: string): Promise<Record<string, number | string>> {
+  const out: Record<string, number | string> = {};
+  const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
+  await desk.open(book);
+  const handlers = createHandlers(desk);
+  const { stagedFiles } = await import('../../main/services/files/staged-files');
+  const upload = async (channel: string, file: string) => {
+    const s = performance.now();
+    const r = await dispatch(handlers, channel, { fileToken: stagedFiles.stage(file).token });
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error).slice(0, 500)}`);
+    return { ms: Math.round(performance.now() - s), data: r.data as { allocations?: number } };
+  };
+  out.loadAvgBeforeImport = loadAvg();
+  out.importInvoicesMs = (await upload('invoices:import', invoicesCsv)).ms;
+  const rs = await upload('receipts:import', receiptsCsv);
+  out.importReceiptsMs = rs.ms;
+  out.importTotalMs = out.importInvoicesMs + out.importReceiptsMs;
+  out.allocations = rs.data.allocations ?? 0;
+  out.loadAvgAfterImport = loadAvg();
+  out.importPeakRssMb = peakMb();
+  await desk.close();
+  return out;
+}
+
+/** This file's code in a process of its own (bundled as Electron runs it, when esbuild can). */
+async function inChildProcess(args: string[]): Promise<{ bundled: boolean; out: Record<string, number | string> }> {
   const self = fileURLToPath(import.meta.url);
   const runTs = path.resolve(path.dirname(self), '../../bin/run-ts.mjs');
   const worker = await bundle('main/workers/report-worker.ts', 'report-worker.mjs');
   const main = worker ? await bundle('scripts/bench/receivables-reports.ts', 'receivables-reports.mjs') : null;
   const env = worker ? { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: worker } : process.env;
-  const args = main ? [main] : [runTs, self];
-  const r = spawnSync(process.execPath, ['--expose-gc', ...args, '--book', book, '--dir', dir], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
-  if (r.status !== 0) throw new Error(`reports bench failed (${r.status})`);
-  return { reportProcess: main ? 'bundled (esbuild, as in Electron)' : 'TypeScript source via tsx', ...(JSON.parse(r.stdout) as Record<string, number | string>) };
+  const entry = main ? [main] : [runTs, self];
+  const r = spawnSync(process.execPath, ['--expose-gc', ...entry, ...args], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
+  if (r.status !== 0) throw new Error(`receivables bench child failed (${r.status})`);
+  return { bundled: main !== null, out: JSON.parse(r.stdout) as Record<string, number | string> };
+}
+
+export async function reportsInChildProcess(book: string, dir: string): Promise<Record<string, number | string>> {
+  const { bundled, out } = await inChildProcess(['--book', book, '--dir', dir]);
+  return { reportProcess: bundled ? 'bundled (esbuild, as in Electron)' : 'TypeScript source via tsx', ...out };
+}
+
+export async function importInChildProcess(book: string, dir: string, invoicesCsv: string, receiptsCsv: string): Promise<Record<string, number | string>> {
+  return (await inChildProcess(['--book', book, '--dir', dir, '--invoices', invoicesCsv, '--receipts', receiptsCsv])).out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { book: { type: 'string' }, dir: { type: 'string' } } });
+  const { values } = parseArgs({ options: { book: { type: 'string' }, dir: { type: 'string' }, invoices: { type: 'string' }, receipts: { type: 'string' } } });
   if (!values.book) throw new Error('--book FILE');
-  const out = await runReportsBench(values.book, values.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-ar-reports-')));
+  const dir = values.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-ar-reports-'));
+  const out =
+    values.invoices && values.receipts ? await runImportBench(values.book, dir, values.invoices, values.receipts) : await runReportsBench(values.book, dir);
   process.stdout.write(JSON.stringify(out));
 }

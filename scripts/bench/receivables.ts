@@ -1,6 +1,7 @@
 // Receivables figures at 100,000 customers / 1,000,000 invoices / ~700,000 receipts:
-// CSV import with payment application (importInvoicesMs, importReceiptsMs); then, in a fresh
-// process that only opens the book, through the IPC handler `dispatch`: ageing as of today and a
+// CSV import with payment application (importInvoicesMs, importReceiptsMs; files staged and
+// imported by token as the desktop app does, importPeakRssMb); then, in a fresh process that only
+// opens the book, through the IPC handler `dispatch`: ageing as of today and a
 // past date (ageingTodayMs, ageingPastMs: medians), drill-down (drilldownMs_p95), dashboard
 // (dashboardMs), tie-out, the longest main-thread block during as-of-past-date ageing
 // (longestMainThreadBlockMs, a 5 ms interval lag monitor) and that process's peak RSS (rssMb).
@@ -13,15 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { Desk } from '../../main/app/desk';
 import { openCliBook } from '../../main/cli/book';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { demoCustomerRefs, planDemoReceivables, writeDemoReceivables } from '../../main/demo/receivables';
-import { createHandlers } from '../../main/ipc/handlers';
-import { dispatch } from '../../main/ipc/register';
-import { fixedClock } from '../../main/services/context';
 import { fenToDecimal } from '../../shared/money';
-import { reportsInChildProcess } from './receivables-reports';
+import { importInChildProcess, reportsInChildProcess } from './receivables-reports';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -79,29 +76,10 @@ export async function runReceivablesBench(opts: { customers: number; invoices: n
   out.invoicesCsvMb = round(fs.statSync(invFile).size / 1e6);
   out.receiptsCsvMb = round(fs.statSync(recFile).size / 1e6);
 
-  // 3. import with payment application, through the IPC handler as the app's import screen calls it
+  // 3. import with payment application, through the IPC handlers as the desktop app runs it
+  // (files staged and imported by token), in a process that loads what Electron main loads
   await ctx.book.close();
-  {
-    const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
-    await desk.open(book);
-    const handlers = createHandlers(desk);
-    const upload = async (channel: string, file: string) => {
-      const input = { fileName: path.basename(file), base64: fs.readFileSync(file).toString('base64') };
-      const s = performance.now();
-      const r = await dispatch(handlers, channel, input);
-      if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error).slice(0, 500)}`);
-      return { ms: Math.round(performance.now() - s), data: r.data as { allocations?: number } };
-    };
-    out.loadAvgBeforeImport = loadAvg();
-    out.importInvoicesMs = (await upload('invoices:import', invFile)).ms;
-    const rs = await upload('receipts:import', recFile);
-    out.importReceiptsMs = rs.ms;
-    out.importTotalMs = (out.importInvoicesMs as number) + (out.importReceiptsMs as number);
-    out.allocations = rs.data.allocations ?? 0;
-    out.loadAvgAfterImport = loadAvg();
-    out.peakRssAfterImportMb = peakMb();
-    await desk.close();
-  }
+  Object.assign(out, await importInChildProcess(book, dir, invFile, recFile));
   out.bookMb = round(fs.statSync(book).size / 1e6);
 
   // 4. reports through the IPC handler (dispatch), as the app calls them, in a fresh process

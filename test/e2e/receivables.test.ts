@@ -119,11 +119,14 @@ describe('receivables end to end', () => {
     const invoices = () => (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
     const before = invoices();
     await page.goto(`${e.server.origin}/#/receivables/entry`);
+    await page.locator('[data-testid="lang-switch"]').first().getByText('中文').click(); // an earlier test left English on
+    await page.getByText('单据录入').first().waitFor();
     const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
     await page.locator('[data-testid="ar-import-file"]').setInputFiles(file('坏发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC9,IMP-2,2026-10-02,5\n'));
     const errors = page.locator('[data-testid="ar-import-errors"]');
     await errors.waitFor();
-    expect(await errors.innerText()).toMatch(/3[\s\S]*C9/);
+    expect(await errors.innerText()).toMatch(/3[\s\S]*未知客户 C9/); // the row's problem in the page's language
+    expect(await page.locator('.ant-modal-body').first().innerText()).toContain('请在文件中修改以下 1 处错误后重新导入');
     await page.waitForTimeout(400); // the modal's opening animation
     await e.shot('ar-import-errors');
     expect(invoices()).toBe(before); // nothing written
@@ -134,6 +137,8 @@ describe('receivables end to end', () => {
     expect(await done.innerText()).toMatch(/2[\s\S]*1,334\.56/);
     expect(invoices()).toBe(before + 2);
     expect(e.desk.ctx.book.sqlite.prepare("SELECT amount FROM invoices WHERE number = 'IMP-2'").get()).toEqual({ amount: 123_456 });
+    await done.locator('.ant-modal-confirm-btns button').click();
+    await done.waitFor({ state: 'hidden' });
   });
 });
 

@@ -54,6 +54,11 @@ describe('server messages', () => {
     expect(recogniseMessage('invalid_email')).toEqual({ key: 'validation.invalid_email' });
     expect(recogniseMessage('"abc" is not an amount')).toEqual({ key: 'serverMsg.not_amount', values: { value: 'abc' } });
     expect(recogniseMessage('duplicate code C1 (also in row 4)')).toEqual({ key: 'serverMsg.duplicate_code_in_file', values: { code: 'C1', row: '4' } });
+    expect(recogniseMessage('unknown customer C9')).toEqual({ key: 'serverMsg.unknown_customer', values: { code: 'C9' } });
+    expect(recogniseMessage('"2026-02-30" is not a date YYYY-MM-DD')).toEqual({ key: 'serverMsg.not_a_date', values: { value: '2026-02-30' } });
+    expect(recogniseMessage('duplicate invoice number INV-1 (also in row 2)')).toEqual({ key: 'serverMsg.duplicate_invoice_in_file', values: { number: 'INV-1', row: '2' } });
+    expect(recogniseMessage('invoice INV-7 belongs to another customer, not C2')).toEqual({ key: 'serverMsg.invoice_other_customer', values: { number: 'INV-7', code: 'C2' } });
+    expect(recogniseMessage('is too long (at most 40 characters)')).toEqual({ key: 'serverMsg.too_long_at_most', values: { max: '40' } });
     expect(recogniseMessage('something new')).toBeNull();
   });
 });

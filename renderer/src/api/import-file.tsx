@@ -17,10 +17,6 @@ function nativeChooser(): NativeChooser | null {
 /** A chosen file: already staged in main (desktop) or still in the page (browser mode). */
 export type ChosenFile = { staged: StagedFileOut } | { file: File };
 
-export function chosenFileName(c: ChosenFile): string {
-  return 'staged' in c ? c.staged.fileName : c.file.name;
-}
-
 /** The import channel's input for a chosen file (uploads it first in browser mode). */
 export async function importInput(c: ChosenFile): Promise<{ fileToken: string }> {
   if ('staged' in c) return { fileToken: c.staged.token };

@@ -41,6 +41,18 @@ const PATTERNS: [RegExp, string, string[]][] = [
   [/^customer (\S+) is terminated and read-only$/, 'serverMsg.terminated_read_only', ['code']],
   [/unknown region "(.*)"$/, 'serverMsg.unknown_region', ['code']],
   [/^at most (\S+) is still written off$/, 'serverMsg.recover_at_most', ['amount']],
+  // invoice / receipt imports (main/services/receivables/import.ts)
+  [/^unknown customer (\S+)$/, 'serverMsg.unknown_customer', ['code']],
+  [/^customer (\S+) is a prospect \(approve the opening review first\)$/, 'serverMsg.prospect', ['code']],
+  [/^is too long \(at most (\d+) characters\)$/, 'serverMsg.too_long_at_most', ['max']],
+  [/^"(.*)" is not a date YYYY-MM-DD$/, 'serverMsg.not_a_date', ['value']],
+  [/^due date (\S+) is before the issue date (\S+)$/, 'serverMsg.due_before_issue', ['due', 'issue']],
+  [/^amount must be positive, got "(.*)"$/, 'serverMsg.amount_not_positive', ['value']],
+  [/^duplicate invoice number (\S+) \(also in row (\d+)\)$/, 'serverMsg.duplicate_invoice_in_file', ['number', 'row']],
+  [/^invoice number (\S+) already exists in the book$/, 'serverMsg.invoice_exists', ['number']],
+  [/^invoice (\S+) not found$/, 'serverMsg.invoice_not_found', ['number']],
+  [/^invoice (\S+) belongs to another customer, not (\S+)$/, 'serverMsg.invoice_other_customer', ['number', 'code']],
+  [/^invoice (\S+) is void$/, 'serverMsg.invoice_void', ['number']],
 ];
 
 export function recogniseMessage(message: string): KnownMessage | null {

@@ -77,6 +77,7 @@ export const zhCN = {
     importDone: '共导入 {{imported}} 行：新建 {{created}} 个客户，更新 {{updated}} 个客户。',
     importErrorsTitle: '导入文件有错误，未写入任何数据',
     importErrorsIntro: '请在文件中修改以下 {{count}} 处错误后重新导入：',
+    importErrorsIntro_one: '请在文件中修改以下 {{count}} 处错误后重新导入：', // zh has no plural forms: the same text
     row: '行',
     field: '字段',
     message: '问题',
@@ -469,6 +470,17 @@ export const zhCN = {
     before_write_off: '早于核销日期',
     fully_recovered: '这笔坏账已全部收回',
     write_off_void: '这笔核销已作废',
+    unknown_customer: '未知客户 {{code}}',
+    prospect: '客户 {{code}} 仍是潜在客户（请先审批交易开始调查书）',
+    too_long_at_most: '太长（最多 {{max}} 个字符）',
+    not_a_date: '“{{value}}”不是有效日期（YYYY-MM-DD）',
+    due_before_issue: '到期日 {{due}} 早于开票日期 {{issue}}',
+    amount_not_positive: '金额必须大于零（“{{value}}”）',
+    duplicate_invoice_in_file: '发票号 {{number}} 重复（第 {{row}} 行也有）',
+    invoice_exists: '发票号 {{number}} 已在账套中',
+    invoice_not_found: '找不到发票 {{number}}',
+    invoice_other_customer: '发票 {{number}} 属于其他客户，不是 {{code}}',
+    invoice_void: '发票 {{number}} 已作废',
   },
   errors: {
     VALIDATION: '输入有误',
@@ -795,6 +807,7 @@ export const zhCN = {
       receiptsDone: '共导入 {{imported}} 笔收款，金额 {{amount}}；自动核销 {{allocations}} 笔 {{applied}}，未核销 {{unapplied}}。',
       errorsTitle: '导入文件有错误，未写入任何数据',
       errorsIntro: '请在文件中修改以下 {{count}} 处错误后重新导入：',
+      errorsIntro_one: '请在文件中修改以下 {{count}} 处错误后重新导入：', // zh has no plural forms: the same text
       row: '行',
       field: '字段',
       message: '问题',

@@ -15,8 +15,21 @@ const invoices = Number(values.invoices ?? (values.quick ? 100_000 : 1_000_000))
 const only = values.only;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-bench-'));
 const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() } };
+// the figures the issues ask for (a miss is listed in targetsMissed)
 const targets: Record<string, Record<string, number>> = {
   customers: { customerSearchMs_p95: 30, bookOpenMs_p50: 200, bookCreateAndMigrateMs_p50: 200, browserFirstScreenMs: 2000 },
+  receivables: {
+    importTotalMs: 60_000,
+    ageingTodayMs: 150,
+    ageingPastMs: 1000,
+    drilldownMs_p95: 20,
+    dashboardMs: 500,
+    longestMainThreadBlockMs: 99,
+    rssMb: 400, // the reports process (main-process memory)
+    importPeakRssMb: 400, // the import process (the app imports in its main process)
+  },
+  backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
+  statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
 };
 try {
   if (!only || only === 'customers') {

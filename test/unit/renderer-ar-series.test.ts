@@ -180,6 +180,9 @@ describe('dashboard series', () => {
     expect(axisMoney(999_900, 'zh-CN')).toBe('9,999');
     expect(axisMoney(123_456_700, 'en')).toBe('1.2M');
     expect(axisMoney(2_500_000, 'en')).toBe('25k');
+    expect(axisMoney(150_000, 'en')).toBe('1.5k'); // axis ticks at 1,500 steps
+    expect(axisMoney(450_000, 'en')).toBe('4.5k');
+    expect(axisMoney(-250_000, 'en')).toBe('-2.5k');
     expect(axisMoney(-40_000, 'en')).toBe('-400');
     expect(axisMoney(2_000_000, 'zh-CN')).toBe('2万');
   });

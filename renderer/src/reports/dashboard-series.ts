@@ -136,6 +136,7 @@ export function axisMoney(fen: number, lang: 'zh-CN' | 'en'): string {
     return `${sign}${yuan.toLocaleString('zh-CN')}`;
   }
   if (a >= 100_000_000) return `${sign}${oneDecimal(100_000_000)}M`;
-  if (a >= 100_000) return `${sign}${oneDecimal(100_000).replace(/\.\d$/, '')}k`;
+  // one decimal kept: ticks 1,500 / 3,000 / 4,500 read 1.5k / 3k / 4.5k, not 1k / 3k / 4k
+  if (a >= 100_000) return `${sign}${oneDecimal(100_000)}k`;
   return `${sign}${yuan.toLocaleString('en')}`;
 }

@@ -160,7 +160,7 @@ function Distribution({ rep, lang }: { rep: import('../../../../../shared/types-
               return [`${money(p.amount)}（${percentText(p.shareBp)}）`, t('ar.dashboard.balance')];
             }}
           />
-          <Bar dataKey="amount" isAnimationActive={false}>
+          <Bar dataKey="amount" maxBarSize={56} isAnimationActive={false}>
             <LabelList dataKey="shareText" position="top" style={{ fontSize: 11, fill: '#56627a' }} />
             {data.map((s) => (
               <Cell key={s.key} fill={s.color} />
@@ -179,14 +179,14 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
   if (data.length === 0) return <Empty description={t('ar.dashboard.noOverdue')} />;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 12 }}>
-      <div style={{ height: 300 }} data-testid="ar-top-chart">
+      <div style={{ height: Math.max(120, 34 * data.length + 40) }} data-testid="ar-top-chart">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#eef1f5" />
             <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} />
             <YAxis type="category" dataKey="code" tick={{ fontSize: 11 }} width={70} />
             <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).overdue), t('ar.dashboard.overdue')]} labelFormatter={(_l, items) => (items?.[0]?.payload as (typeof data)[number] | undefined)?.label ?? ''} />
-            <Bar dataKey="overdue" fill="#c41d1d" isAnimationActive={false} cursor="pointer" onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)} />
+            <Bar dataKey="overdue" fill="#c41d1d" maxBarSize={26} isAnimationActive={false} cursor="pointer" onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)} />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -106,15 +106,15 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                       {l.voided && <Tag color="default">{t('ar.ledger.voided')}</Tag>}
                     </Space>
                   ) },
-                  { title: t('ar.ledger.number'), dataIndex: 'number', width: 130, render: (n: string) => <span className="code">{n}</span> },
+                  { title: t('ar.ledger.number'), dataIndex: 'number', width: 124, render: (n: string) => <span className="code">{n}</span> },
                   { title: t('ar.ledger.description'), dataIndex: 'description', ellipsis: true, render: (d: string | null, l) => describe(t, l, d) },
-                  { title: t('ar.ledger.debit'), dataIndex: 'debit', width: 130, align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
-                  { title: t('ar.ledger.credit'), dataIndex: 'credit', width: 130, align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
-                  { title: t('ar.ledger.balance'), dataIndex: 'balance', width: 140, align: 'right', render: (v: number) => <Amount fen={v} strong /> },
+                  { title: t('ar.ledger.debit'), dataIndex: 'debit', width: 116, align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
+                  { title: t('ar.ledger.credit'), dataIndex: 'credit', width: 116, align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
+                  { title: t('ar.ledger.balance'), dataIndex: 'balance', width: 124, align: 'right', render: (v: number) => <Amount fen={v} strong /> },
                   {
                     title: t('ar.ledger.applied'),
                     key: 'applied',
-                    width: 220,
+                    width: 190,
                     ellipsis: true,
                     render: (_: unknown, l) => {
                       // a write-off that was (partly) paid after all says how much came back
@@ -129,7 +129,7 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                   {
                     title: t('common.actions'),
                     key: 'actions',
-                    width: 112,
+                    width: 104,
                     render: (_: unknown, l) => {
                       if (l.voided || l.kind === 'recovery') return null;
                       const wo = writeOffOf(l);

@@ -38,6 +38,8 @@ async function setAsOf(date: string) {
   await input.fill(date);
   await input.press('Enter');
   await e.page.keyboard.press('Escape');
+  // screenshots show the report, not the closing calendar
+  await e.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 }
 
 const cell = (col: string) => e.page.locator(`[data-testid="ageing-row"][data-code="C1"] [data-col="${col}"]`).innerText();

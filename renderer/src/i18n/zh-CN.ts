@@ -687,12 +687,14 @@ export const zhCN = {
       creditLimit: '信用额度',
       limitUsed: '额度使用率',
       totals: '合计（{{n}} 户）',
+      totals_one: '合计（{{n}} 户）', // zh has no plural forms: the same text
       exportCsv: '导出 CSV',
       exportXlsx: '导出 Excel',
       exported: '已导出 {{rows}} 行',
       print: '打印',
       computing: '正在计算…',
       computedIn: '{{n}} 户，用时 {{ms}} 毫秒',
+      computedIn_one: '{{n}} 户，用时 {{ms}} 毫秒', // zh has no plural forms: the same text
       empty: '截止该日期没有应收余额',
       chartTitle: '各账龄段余额',
       chartTop: '前 10 大客户',
@@ -700,6 +702,7 @@ export const zhCN = {
       drilldownTitle: '{{code}} {{name}} · {{bucket}}',
       drilldownAll: '全部',
       drilldownTotal: '合计 {{amount}}（{{n}} 张发票）',
+      drilldownTotal_one: '合计 {{amount}}（{{n}} 张发票）', // zh has no plural forms: the same text
       openCustomer: '打开客户卡',
       printTitle: '应收账款账龄分析表',
       printMeta: '截止 {{date}} · {{basis}} · 金额单位：元',

@@ -11,6 +11,11 @@ import { percentText, type AgeingSortKey, type MergedAgeingRow } from '../../../
 import { bucketLabel } from '../common';
 
 const ROW = 34;
+
+/** Height the grid needs for `rows` rows (header, total row, a horizontal scrollbar), so a short report does not leave a screen of empty rows. */
+export function gridHeightFor(rows: number, showGroups: boolean): number {
+  return (showGroups ? 26 : 0) + 38 + Math.max(rows, 3) * ROW + 38 + 18;
+}
 const W = { code: 84, name: 190, bucket: 108, unapplied: 108, total: 128, limit: 120, used: 112 };
 
 export interface GridGroup {
@@ -61,7 +66,7 @@ export function AgeingGrid({
         title: t('ar.ageing.name'),
         width: W.name,
         cell: (r) => <span title={r.customerName}>{r.customerName}</span>,
-        foot: t('ar.ageing.totals', { n: rows.length }),
+        foot: t('ar.ageing.totals', { n: rows.length, count: rows.length }),
         sticky: W.code,
         click: (r) => onDrill(r, groups[0]?.basis ?? 'due', null),
       },

@@ -15,7 +15,7 @@ import { mergeAgeingRows, percentText, sortAgeingRows, type AgeingSortKey, type 
 import { arErrorText, arKeys, bucketLabel, presetLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
 import { AgeingChart } from './AgeingChart';
-import { AgeingGrid, type GridGroup } from './AgeingGrid';
+import { AgeingGrid, gridHeightFor, type GridGroup } from './AgeingGrid';
 import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
 import { PresetModal } from './PresetModal';
 import { TieOutPanel } from './TieOutPanel';
@@ -194,11 +194,11 @@ export function AgeingPage() {
         </Space>
         <div className="spacer" />
         <span className="ar-hint" data-testid="ageing-meta">
-          {main.isFetching ? t('ar.ageing.computing') : main.data ? `${t('ar.ageing.computedIn', { n: main.data.rows.length, ms: main.data.ms })} · ${t('ar.ageing.unit')}` : ''}
+          {main.isFetching ? t('ar.ageing.computing') : main.data ? `${t('ar.ageing.computedIn', { n: main.data.rows.length, count: main.data.rows.length, ms: main.data.ms })} · ${t('ar.ageing.unit')}` : ''}
         </span>
       </div>
       {(main.isError || presets.isError) && <Alert type="error" showIcon title={arErrorText(t, main.error ?? presets.error)} />}
-      <div className="ar-grid-host ar-screen-only" style={{ height: 'max(420px, calc(100vh - 250px))', display: 'flex', flexDirection: 'column' }}>
+      <div className="ar-grid-host ar-screen-only" style={{ height: `min(max(420px, calc(100vh - 250px)), ${gridHeightFor(rows.length, sideBySide)}px)`, display: 'flex', flexDirection: 'column' }}>
         <AgeingGrid rows={rows} groups={groups} totals={totals} sort={sort} onSort={setSort} onDrill={onDrill} showGroups={sideBySide} />
       </div>
       <div className="ar-charts ar-no-print">
@@ -255,7 +255,7 @@ function PrintTable({ report, rows, groups, totals, lang }: { report: AgeingRepo
         </tbody>
         <tfoot>
           <tr>
-            <td colSpan={2}>{t('ar.ageing.totals', { n: rows.length })}</td>
+            <td colSpan={2}>{t('ar.ageing.totals', { n: rows.length, count: rows.length })}</td>
             {groups.flatMap((g) => g.buckets.map((b) => <td key={`${g.basis}:${b.key}`} className="num">{m(g.totals[b.key])}</td>))}
             <td className="num">{m(totals.unapplied)}</td>
             <td className="num">{m(totals.total)}</td>

@@ -67,7 +67,7 @@ export function DrilldownDrawer({ target, asOf, onClose }: { target: DrillTarget
             render: (_: unknown, i) => <span className="num">{target?.basis === 'issue' ? i.daysSinceIssue : i.daysPastDue}</span>,
           },
         ]}
-        footer={() => (q.data ? <b>{t('ar.ageing.drilldownTotal', { amount: money(q.data.total), n: q.data.items.length })}</b> : null)}
+        footer={() => (q.data ? <b>{t('ar.ageing.drilldownTotal', { amount: money(q.data.total), n: q.data.items.length, count: q.data.items.length })}</b> : null)}
       />
     </Drawer>
   );

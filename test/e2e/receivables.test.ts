@@ -1,9 +1,11 @@
 // Receivables as a user sees them: the SPEC worked example in the ageing report (to the fen),
 // drill-down, tie-out, the dashboard, entering a receipt, recovering a written-off debt, and
 // editing the provision matrix's bucket edges.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
-import { handlerCaller, startE2E, type E2E } from './support';
+import { handlerCaller, SHOTS, startE2E, type E2E } from './support';
 import { seedWorkedExample } from '../support/worked-example';
 
 let e: E2E;
@@ -62,6 +64,20 @@ describe('receivables end to end', () => {
     expect(await cell('total')).toMatch(/-\s*¥?400\.00/);
     await expect.poll(() => e.page.locator('[data-testid="ageing-tieout-diff"]').innerText()).toMatch(/0\.00/);
     await e.shot('ageing-2026-06-30-zh');
+  });
+
+  it('prints every row of the ageing, also when printed with Ctrl+P instead of the button', async () => {
+    await e.page.goto(`${e.server.origin}/#/receivables/ageing`);
+    await setAsOf('2026-05-31');
+    await expect.poll(() => cell('total'), { timeout: 15_000 }).toContain('2,600.00');
+    // page.pdf() prints as the browser's own print does (beforeprint / afterprint), no button
+    const file = path.join(SHOTS, 'ageing-print-2026-05-31.pdf');
+    await e.page.pdf({ path: file, landscape: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+    expect(text.replace(/\s+/g, '')).toContain('应收账款账龄分析表');
+    expect(text).toMatch(/C1\s+华盛贸易有限公司/);
+    expect(text).toMatch(/2,600\.00/);
+    await expect.poll(() => e.page.locator('[data-testid="ageing-print-table"]').count()).toBe(0); // gone after printing
   });
 
   it('drills down from a bucket to the open invoices behind it', async () => {

@@ -4,6 +4,7 @@ import { DeleteOutlined, DownloadOutlined, PrinterOutlined, SaveOutlined, StarOu
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Radio, Select, Space, Switch, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AgeingBucketDef, AgeingPreset, AgeingReportOut } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
@@ -38,7 +39,7 @@ export function AgeingPage() {
   const [sort, setSort] = useState<{ key: AgeingSortKey; order: 'asc' | 'desc' }>({ key: 'code', order: 'asc' });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [saving, setSaving] = useState(false);
-  const [printing, setPrinting] = useState(false);
+  const [printing, setPrinting] = useState<false | 'button' | 'system'>(false);
 
   const presets = useQuery({ queryKey: arKeys.presets, queryFn: () => call('ageing:presets', {}), staleTime: 60_000 });
   const list = presets.data ?? [];
@@ -102,16 +103,23 @@ export function AgeingPage() {
     onError: (e) => void message.error(arErrorText(t, e)),
   });
 
+  // The print button renders the full table, then opens the print dialog; printing any other way
+  // (Ctrl+P, the app menu) renders it synchronously on beforeprint, so no print comes out blank.
   useEffect(() => {
-    if (!printing) return;
-    const done = () => setPrinting(false);
-    window.addEventListener('afterprint', done);
+    if (printing !== 'button') return;
     const id = setTimeout(() => window.print(), 50);
-    return () => {
-      clearTimeout(id);
-      window.removeEventListener('afterprint', done);
-    };
+    return () => clearTimeout(id);
   }, [printing]);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting((p) => p || 'system'));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
 
   return (
     <div className="page" data-testid="ageing-page">
@@ -125,7 +133,7 @@ export function AgeingPage() {
           <Button icon={<DownloadOutlined />} loading={exportRun.isPending && exportRun.variables === 'xlsx'} onClick={() => exportRun.mutate('xlsx')} data-testid="ageing-export-xlsx">
             {t('ar.ageing.exportXlsx')}
           </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} disabled={!main.data} data-testid="ageing-print">
+          <Button icon={<PrinterOutlined />} onClick={() => setPrinting('button')} disabled={!main.data} data-testid="ageing-print">
             {t('ar.ageing.print')}
           </Button>
         </Space>

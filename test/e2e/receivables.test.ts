@@ -87,6 +87,7 @@ describe('receivables end to end', () => {
     const drawer = e.page.locator('[data-testid="ageing-drilldown"]');
     await drawer.getByText('INV-2').waitFor();
     expect(await drawer.innerText()).toContain('2,300.00');
+    await e.page.waitForTimeout(400); // the drawer's slide-in
     await e.shot('ageing-drilldown-zh');
     await e.page.keyboard.press('Escape');
   });

@@ -63,6 +63,16 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
     expect(count('invoices')).toBe(0);
   });
 
+  it('imports customers by token too (the file name the audit note gives is the chosen one)', async () => {
+    const file = path.join(t.dir, '客户.csv');
+    fs.writeFileSync(file, '\uFEFF编码,名称,类型,账期天数\r\nC000001,华盛贸易有限公司,公司,45\r\n');
+    expect(await t.ok('customers:import', { fileToken: stagedFiles.stage(file).token })).toEqual({ imported: 1, created: 1, updated: 0 });
+    const c = await t.ok('customers:get', { code: 'C000001' });
+    expect(c).toMatchObject({ name: '华盛贸易有限公司', paymentTermsDays: 45 });
+    expect((await t.ok('customers:history', { id: c.id }))[0]).toMatchObject({ action: 'import-create', note: '客户.csv row 2' });
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
   it('refuses a token main never issued', async () => {
     const r = await t.call('receipts:import', { fileToken: 'x'.repeat(32) });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'fileToken' } });

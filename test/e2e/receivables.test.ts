@@ -133,6 +133,22 @@ describe('receivables end to end', () => {
     expect((e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(4);
   });
 
+  it('shows a field error in the language switched to', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/receivables/entry`);
+    await page.locator('[data-testid="lang-switch"]').first().getByText('中文').click();
+    await page.getByRole('tab', { name: '赊销单/发票' }).click();
+    await page.locator('[data-testid="ar-amount"]').fill('12.345');
+    await page.locator('[data-testid="ar-amount"]').blur();
+    const error = page.locator('.ant-form-item-explain-error').filter({ hasText: /金额|amount/i });
+    await expect.poll(() => error.first().innerText()).toBe('金额格式不正确（最多两位小数，如 1,234.56）');
+    await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
+    await expect.poll(() => error.first().innerText()).toBe('Not an amount (at most 2 decimals, e.g. 1,234.56)');
+    await page.locator('[data-testid="lang-switch"]').first().getByText('中文').click();
+    await expect.poll(() => error.first().innerText()).toBe('金额格式不正确（最多两位小数，如 1,234.56）');
+    await page.locator('[data-testid="ar-amount"]').fill('');
+  });
+
   it('imports an invoice file chosen on the page (streamed to main, imported by token); a bad file lists its rows', async () => {
     const { page } = e;
     const invoices = () => (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
@@ -156,6 +172,7 @@ describe('receivables end to end', () => {
     expect(await done.innerText()).toMatch(/2[\s\S]*1,334\.56/);
     expect(invoices()).toBe(before + 2);
     expect(e.desk.ctx.book.sqlite.prepare("SELECT amount FROM invoices WHERE number = 'IMP-2'").get()).toEqual({ amount: 123_456 });
+    await page.waitForTimeout(400); // the dialog's opening animation, then close it for the next test
     await done.locator('.ant-modal-confirm-btns button').click();
     await done.waitFor({ state: 'hidden' });
   });

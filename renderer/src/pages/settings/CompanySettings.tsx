@@ -9,6 +9,7 @@ import { ApiError, call } from '../../api/client';
 import { errorText, issueText } from '../../format/errors';
 import { readAsDataUrl } from '../../format/files';
 import { qk, useCompany } from '../../hooks/queries';
+import { useFormLanguage } from '../../hooks/useFormLanguage';
 
 export const LOGO_MAX_BYTES = 500 * 1024;
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR'];
@@ -26,6 +27,7 @@ function CompanyForm({ initial }: { initial: Company }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Company>();
+  useFormLanguage(form);
 
   const save = useMutation({
     mutationFn: (v: Company) => call('settings:update-company', v),

@@ -16,6 +16,7 @@ import { qk, useRegions } from '../../../hooks/queries';
 import { ContactsEditor } from './ContactsEditor';
 import { samePath, serverFieldPath, tabOfPath, validateForm, type CustomerFormValues, type FieldPath, type FormIssue } from './model';
 import { ProfileFieldInput } from './ProfileFieldInput';
+import { useFormLanguage } from '../../../hooks/useFormLanguage';
 
 const COL = { xs: 24, md: 12, xl: 8 };
 
@@ -30,6 +31,7 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
   const qc = useQueryClient();
   const regions = useRegions();
   const [form] = Form.useForm<CustomerFormValues>();
+  useFormLanguage(form);
   const kind = Form.useWatch('kind', form) ?? initial.kind;
   const [tab, setTab] = useState('basic');
   const [listError, setListError] = useState<string | null>(null);

@@ -12,6 +12,7 @@ import { arErrorText, creditReasonText, CustomerPicker, errorField, invalidateAr
 import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule, useCustomerFacts, SaveBar } from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
 import type { Dayjs } from 'dayjs';
+import { useFormLanguage } from '../../../hooks/useFormLanguage';
 
 interface Values {
   number?: string;
@@ -27,6 +28,7 @@ export function InvoiceForm({ today }: { today: string }) {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  useFormLanguage(form);
   const box = useRef<HTMLDivElement>(null);
   const [customer, setCustomer] = useState<CustomerOption | null>(null);
   const [customerError, setCustomerError] = useState(false);

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { arErrorText, CustomerPicker, errorField, invalidateAr, type CustomerOption } from '../common';
 import { CustomerFacts } from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
+import { useFormLanguage } from '../../../hooks/useFormLanguage';
 
 export type Values = Record<string, unknown> & { date?: Dayjs; issueDate?: Dayjs; maturityDate?: Dayjs; amount?: string };
 
@@ -26,6 +27,7 @@ export function useEntry<R>(opts: {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  useFormLanguage(form);
   const box = useRef<HTMLDivElement>(null);
   const [customer, setCustomer] = useState<CustomerOption | null>(opts.customer ?? null);
   const [customerError, setCustomerError] = useState(false);

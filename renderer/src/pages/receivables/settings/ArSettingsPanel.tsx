@@ -13,6 +13,7 @@ import { bucketsFromEdges } from '../../../reports/ageing-series';
 import { arErrorText, arKeys, bucketLabel, invalidateAr, presetLabel } from '../common';
 import { PresetModal } from '../ageing/PresetModal';
 import { matrixErrors, ProvisionMatrix, type MatrixErrors, type ProvisionRow } from './ProvisionMatrix';
+import { useFormLanguage } from '../../../hooks/useFormLanguage';
 
 interface FormValues {
   accountingStandard: ReceivablesSettings['accountingStandard'];
@@ -51,6 +52,7 @@ export function ArSettingsPanel() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  useFormLanguage(form);
   const settings = useQuery({ queryKey: arKeys.settings, queryFn: () => call('receivables:settings', {}) });
   const standard = Form.useWatch('accountingStandard', form);
   const [rowErrors, setRowErrors] = useState<MatrixErrors>({});

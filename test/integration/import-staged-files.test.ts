@@ -73,6 +73,36 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it('imports invoices and receipts from the first sheet of an .xlsx (date cells, number cells)', async () => {
+    await activeCustomer('C1');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = async (file: string, rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('导入');
+      for (const r of rows) ws.addRow(r);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const inv = await book(path.join(t.dir, '发票.xlsx'), [
+      ['客户编码', '发票号', '开票日期', '到期日', '金额', '说明'],
+      ['C1', 'X-1', new Date(Date.UTC(2026, 0, 10)), '', 1234.5, '货款'],
+      ['C1', 'X-2', '2026-02-10', '2026-02-20', '2,000.00', null],
+    ]);
+    expect(await t.ok('invoices:import', { fileToken: stagedFiles.stage(inv).token })).toMatchObject({ imported: 2, amount: 323_450 });
+    const rows = t.desk.ctx.book.sqlite.prepare('SELECT number, issue_date AS issue, due_date AS due, amount, description FROM invoices ORDER BY number').all();
+    expect(rows).toEqual([
+      { number: 'X-1', issue: '2026-01-10', due: '2026-02-09', amount: 123_450, description: '货款' },
+      { number: 'X-2', issue: '2026-02-10', due: '2026-02-20', amount: 200_000, description: null },
+    ]);
+    const rec = await book(path.join(t.dir, 'receipts.xlsx'), [
+      ['customer_code', 'date', 'amount', 'invoice_number', 'method'],
+      ['C1', new Date(Date.UTC(2026, 2, 1)), 500, 'X-2', '现金'],
+    ]);
+    expect(await t.ok('receipts:import', { fileToken: stagedFiles.stage(rec).token })).toMatchObject({ imported: 1, amount: 50_000, applied: 50_000 });
+    expect(t.desk.ctx.book.sqlite.prepare('SELECT date, method, named_invoice_id IS NOT NULL AS named FROM receipts').get()).toEqual({ date: '2026-03-01', method: 'cash', named: 1 });
+    expect(t.desk.ctx.book.sqlite.prepare("SELECT open_amount AS open FROM invoices WHERE number = 'X-2'").get()).toEqual({ open: 150_000 });
+  });
+
   it('refuses a token main never issued', async () => {
     const r = await t.call('receipts:import', { fileToken: 'x'.repeat(32) });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'fileToken' } });

@@ -3,9 +3,11 @@
 // transaction (all rows or none). Receipts apply by the SPEC rule in file order.
 // Big files: the file is read from disk (or a buffer) a quarter megabyte at a time and each row
 // is written as it is read, inside the one transaction, so a 1,000,000-row file never exists in
-// memory whole, nor as a million row objects; between chunks the event loop turns (the window's
-// other requests are answered meanwhile; receivables reads queue behind the import's
-// transaction). Receipts are then applied customer by customer from a few compact columns.
+// memory whole, nor as a million row objects; between chunks the event loop turns, so the
+// Electron main process (window, menus) stays responsive through a 30 s import; requests that
+// read the book wait for the import's transaction (the per-book queue, kysely's connection
+// mutex) and never see half of it. Receipts are then applied customer by customer from a few
+// compact columns.
 // The audit log gets one row per import (file, rows, totals); each document records its source.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';

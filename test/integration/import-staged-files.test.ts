@@ -120,9 +120,17 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
     expect(fs.statSync(file).size).toBeGreaterThan(1 << 20); // several 256 KB chunks
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-
-    const summary = await t.ok('invoices:import', { fileToken: stagedFiles.stage(file).token });
+    const importing = t.ok('invoices:import', { fileToken: stagedFiles.stage(file).token });
+    // asked half way through the import: answered after its commit, never with half of it
+    // (the book's own connection sees the open transaction's rows: wait until some are written)
+    while (count('invoices') === 0) await new Promise((r) => setTimeout(r, 1));
+    expect(count('invoices')).toBeLessThan(40_000);
+    const during = await t.ok('invoices:list', { limit: 1 });
+    const customersDuring = await t.ok('customers:list', {});
+    const summary = await importing;
     clearInterval(timer);
+    expect(during.total).toBe(40_000);
+    expect(customersDuring.total).toBe(50);
     expect(summary.imported).toBe(40_000);
     expect(ticks).toBeGreaterThan(2); // timers ran while the file was being read and written
 

@@ -301,6 +301,19 @@ export interface DashboardOut {
   ms: number;
 }
 
+/** A running invoice / receipt import (`imports:progress`; null when none runs). */
+export interface ImportProgressOut {
+  kind: 'invoices' | 'receipts';
+  fileName: string;
+  /** reading (rows checked and written as read), then, for receipts, applying them */
+  phase: 'reading' | 'applying';
+  /** data rows read so far */
+  rows: number;
+  /** receipts: customers whose receipts are applied, of how many */
+  customersDone: number;
+  customersTotal: number;
+}
+
 export interface ArImportSummary {
   imported: number;
   created: number;

@@ -5,6 +5,7 @@ import type { Desk } from '../app/desk';
 import * as ar from '../services/receivables';
 import type { Handler } from './handlers';
 import { withImportFile } from './import-file';
+import { importProgress } from '../services/receivables/import-progress';
 import { readerContext, writerContext } from './session';
 
 type ReceivablesChannel = keyof typeof receivablesChannels;
@@ -27,6 +28,7 @@ export function receivablesHandlers(desk: Desk): { [C in ReceivablesChannel]: Ha
       const w = writer();
       return withImportFile(input, (fileName, source) => ar.importReceipts(w, fileName, source));
     },
+    'imports:progress': async () => importProgress(desk.ctx.book),
     'allocations:apply': async (input) => ar.applyCredit(writer(), input),
     'allocations:unapply': async (input) => ar.unapplyCredit(writer(), input),
     'credit-notes:create': async (input) => ar.createCreditNote(writer(), input),

@@ -16,6 +16,7 @@ import {
   type AgeingReportWire,
   type AllocationRow,
   type ArImportSummary,
+  type ImportProgressOut,
   type CreditCheckOut,
   type CreditNoteRow,
   type CustomerLedgerOut,
@@ -100,6 +101,8 @@ export const receivablesChannels = {
     z.object({ customerId: id.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   ),
   'receipts:import': channel<ArImportSummary>()(importFileInput),
+  /** the import running now (answered while it runs: it reads no table) */
+  'imports:progress': channel<ImportProgressOut | null>()(z.object({}).strict()),
 
   'allocations:apply': channel<AllocationRow>()(z.object(creditSource).strict()),
   'allocations:unapply': channel<AllocationRow>()(z.object(creditSource).strict()),

@@ -61,6 +61,7 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
       { row: 4, field: 'customer_code', message: 'unknown customer C9' },
     ]);
     expect(count('invoices')).toBe(0);
+    expect(await t.ok('imports:progress', {})).toBeNull(); // a refused import is not left running
   });
 
   it('imports customers by token too (the file name the audit note gives is the chosen one)', async () => {
@@ -125,6 +126,11 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
     // (the book's own connection sees the open transaction's rows: wait until some are written)
     while (count('invoices') === 0) await new Promise((r) => setTimeout(r, 1));
     expect(count('invoices')).toBeLessThan(40_000);
+    // the window asks how far it has got: answered at once, while the import holds the book
+    const progress = await t.ok('imports:progress', {});
+    expect(progress).toMatchObject({ kind: 'invoices', fileName: 'many.csv', phase: 'reading', customersTotal: 0 });
+    expect(progress.rows).toBeGreaterThan(0);
+    expect(progress.rows).toBeLessThan(40_000);
     const during = await t.ok('invoices:list', { limit: 1 });
     const customersDuring = await t.ok('customers:list', {});
     const summary = await importing;
@@ -132,13 +138,21 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
     expect(during.total).toBe(40_000);
     expect(customersDuring.total).toBe(50);
     expect(summary.imported).toBe(40_000);
+    expect(await t.ok('imports:progress', {})).toBeNull();
     expect(ticks).toBeGreaterThan(2); // timers ran while the file was being read and written
 
     const rec = path.join(t.dir, 'many-receipts.csv');
     const rl = ['customer_code,date,amount'];
     for (let i = 0; i < 30_000; i++) rl.push(`C${(i % 50) + 1},2026-10-01,1.25`);
     fs.writeFileSync(rec, rl.join('\n'));
-    const r = await t.ok('receipts:import', { fileToken: stagedFiles.stage(rec).token });
+    const receiving = t.ok('receipts:import', { fileToken: stagedFiles.stage(rec).token });
+    let seen: any = null; // the last progress seen while applying
+    for (let p = await t.ok('imports:progress', {}); p; p = await t.ok('imports:progress', {})) {
+      if (p.phase === 'applying') seen = p;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const r = await receiving;
+    if (seen) expect(seen).toMatchObject({ kind: 'receipts', rows: 30_000, customersTotal: 50 }); // applying comes after every row is read
     expect(r).toMatchObject({ imported: 30_000, amount: 3_750_000, applied: 3_750_000, unapplied: 0 });
     // oldest due first, per customer: each customer's receipts settle its oldest invoices
     const settled = t.desk.ctx.book.sqlite.prepare('SELECT customer_id AS c, count(*) AS n, max(due_date) AS last FROM invoices WHERE settled_on IS NOT NULL GROUP BY customer_id ORDER BY customer_id').all();

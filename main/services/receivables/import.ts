@@ -22,6 +22,7 @@ import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { writeBulk } from './common';
 import { CustomerInvoices, planReceipt } from './engine';
+import { beginImportProgress, endImportProgress } from './import-progress';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
@@ -280,6 +281,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   let total = 0;
   let firstNumber = '';
   let lastNumber = '';
+  const progress = beginImportProgress(ctx.book, 'invoices', fileName);
   await writeBulk(ctx, async (trx, db) => {
     const existsStmt = db.prepare('SELECT id FROM invoices WHERE number = ?');
     const firstId = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM invoices').get() as { n: number }).n;
@@ -290,6 +292,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     await eachRow(fileName, content, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, (row, get) => {
+      progress.rows++;
       const before = p.count;
       const c = customer(p, row, customers, get('customer_code'), true);
       const number = get('number');
@@ -353,7 +356,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       action: 'import',
       after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber },
     });
-  });
+  }).finally(() => endImportProgress(ctx.book, progress));
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
 }
 
@@ -430,11 +433,13 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
   let total = 0;
   let applied = 0;
   let allocationsN = 0;
+  const progress = beginImportProgress(ctx.book, 'receipts', fileName);
   await writeBulk(ctx, async (trx, db) => {
     const invoiceStmt = db.prepare('SELECT id, customer_id AS cid, voided_at AS voided FROM invoices WHERE number = ?');
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     await eachRow(fileName, content, RECEIPT_COLUMNS, RECEIPT_HEADERS_ZH, (row, get) => {
+      progress.rows++;
       const before = p.count;
       const code = get('customer_code');
       const c = customer(p, row, customers, code, false);
@@ -483,6 +488,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
 
     const setApplied = db.prepare('UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?');
     const { order, start, customers: ids } = cols.byCustomer();
+    progress.phase = 'applying';
+    progress.customersTotal = ids.length;
     let lastTurn = performance.now();
     for (const customerId of ids) {
       const open = CustomerInvoices.load(db, customerId);
@@ -501,6 +508,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
         allocationsN += plan.allocations.length;
       }
       open.flush(db);
+      progress.customersDone++;
       if (performance.now() - lastTurn > 40) {
         await turn();
         lastTurn = performance.now();
@@ -513,7 +521,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       action: 'import',
       after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN },
     });
-  });
+  }).finally(() => endImportProgress(ctx.book, progress));
   return {
     imported: rows,
     created: rows,

@@ -804,6 +804,8 @@ export const en: Messages = {
       invoices: 'Import invoices',
       receipts: 'Import receipts',
       importing: 'Importing…',
+      progressReading: '{{rows}} rows read…',
+      progressApplying: 'Applying receipts {{pct}}%…',
       doneTitle: 'Import finished',
       invoicesDone: '{{imported}} invoices imported, {{amount}} in total.',
       receiptsDone: '{{imported}} receipts imported, {{amount}} in total; {{allocations}} applications {{applied}}, unapplied {{unapplied}}.',

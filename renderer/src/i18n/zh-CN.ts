@@ -805,6 +805,8 @@ export const zhCN = {
       invoices: '导入发票',
       receipts: '导入收款',
       importing: '正在导入…',
+      progressReading: '已读取 {{rows}} 行…',
+      progressApplying: '正在核销 {{pct}}%…',
       doneTitle: '导入完成',
       invoicesDone: '共导入 {{imported}} 张发票，金额 {{amount}}。',
       receiptsDone: '共导入 {{imported}} 笔收款，金额 {{amount}}；自动核销 {{allocations}} 笔 {{applied}}，未核销 {{unapplied}}。',

@@ -2,7 +2,7 @@
 // invoices:import / receipts:import. One transaction: a VALIDATION answer lists every bad row
 // and field, and nothing was written.
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,14 +11,17 @@ import { ApiError, call } from '../../api/client';
 import { ImportErrorsModal } from '../../components/ImportErrorsModal';
 import { importInput, useImportFileChooser, type ChosenFile } from '../../api/import-file';
 import { money } from '../../format/money';
+import { useLang } from '../../hooks/useLang';
 import { arErrorText, arFieldLabel, invalidateAr } from './common';
 
 type Kind = 'invoices' | 'receipts';
 
 export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: Kind[] }) {
   const { t } = useTranslation();
+  const [lang] = useLang();
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
+  const count = (n: number) => n.toLocaleString(lang);
   const [badRows, setBadRows] = useState<RowError[] | null>(null);
 
   const run = useMutation({
@@ -32,8 +35,8 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
         title: t('ar.import.doneTitle'),
         content:
           v.kind === 'invoices'
-            ? t('ar.import.invoicesDone', { imported: s.imported, amount: money(s.amount) })
-            : t('ar.import.receiptsDone', { imported: s.imported, amount: money(s.amount), allocations: s.allocations ?? 0, applied: money(s.applied ?? 0), unapplied: money(s.unapplied ?? 0) }),
+            ? t('ar.import.invoicesDone', { imported: count(s.imported), amount: money(s.amount) })
+            : t('ar.import.receiptsDone', { imported: count(s.imported), amount: money(s.amount), allocations: count(s.allocations ?? 0), applied: money(s.applied ?? 0), unapplied: money(s.unapplied ?? 0) }),
       });
     },
     onError: (e) => {
@@ -41,6 +44,21 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
       else void message.error(arErrorText(t, e));
     },
   });
+
+  // how far a running import has got (a million rows take half a minute): asked twice a second
+  const progress = useQuery({
+    queryKey: ['imports:progress'],
+    queryFn: () => call('imports:progress', {}),
+    enabled: run.isPending,
+    refetchInterval: run.isPending ? 500 : false,
+    gcTime: 0,
+  });
+  const p = run.isPending ? progress.data : null;
+  const pendingLabel = !p
+    ? t('ar.import.importing')
+    : p.phase === 'reading'
+      ? t('ar.import.progressReading', { rows: p.rows.toLocaleString(lang) })
+      : t('ar.import.progressApplying', { pct: p.customersTotal ? Math.floor((p.customersDone * 100) / p.customersTotal) : 0 });
 
   // the kind whose button opened the chooser
   const chooseFor = useRef<Kind>('invoices');
@@ -62,7 +80,7 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
               chooser.pick();
             }}
           >
-            {run.isPending && run.variables?.kind === k ? t('ar.import.importing') : t(`ar.import.${k}`)}
+            {run.isPending && run.variables?.kind === k ? <span data-testid="ar-import-progress">{pendingLabel}</span> : t(`ar.import.${k}`)}
           </Button>
         ))}
       </Space>

@@ -62,6 +62,20 @@ describe('customer archive end to end', () => {
     await expect.poll(() => page.locator('[data-testid="customer-row"]').count()).toBe(0);
   });
 
+  it('imports a customer file chosen on the list page', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/customers`);
+    const csv = '\uFEFF编码,名称,类型,账期天数,信用额度\r\nC900777,杭州导入测试有限公司,公司,45,"12,345.67"\r\n';
+    await page.locator('[data-testid="import-file"]').setInputFiles({ name: '客户.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const done = page.locator('.ant-modal-confirm-success');
+    await done.waitFor();
+    expect(await done.innerText()).toContain('新建 1 个客户');
+    expect(e.desk.ctx.book.sqlite.prepare("SELECT name, credit_limit AS lim FROM customers WHERE code = 'C900777'").get()).toEqual({ name: '杭州导入测试有限公司', lim: 1_234_567 });
+    await page.waitForTimeout(400); // the dialog's opening animation, then close it for the next test
+    await done.locator('.ant-modal-confirm-btns button').click();
+    await done.waitFor({ state: 'hidden' });
+  });
+
   it('edits the customer and shows the change in its history', async () => {
     const { page } = e;
     await page.locator('[data-testid="customer-search"]').fill('hsmy');

@@ -104,6 +104,22 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
     expect(t.desk.ctx.book.sqlite.prepare("SELECT open_amount AS open FROM invoices WHERE number = 'X-2'").get()).toEqual({ open: 150_000 });
   });
 
+  it('a failure while writing (not a bad row) fails the import and writes nothing', async () => {
+    await activeCustomer('C1');
+    // the book refuses one insert, as a full disk or a damaged page would
+    t.desk.ctx.book.sqlite.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON invoices WHEN NEW.number = 'BOOM' BEGIN SELECT RAISE(ABORT, 'the disk said no'); END");
+    const file = path.join(t.dir, 'boom.csv');
+    fs.writeFileSync(file, 'customer_code,number,issue_date,amount\nC1,N-1,2026-01-10,1\nC1,BOOM,2026-01-11,2\nC1,N-3,2026-01-12,3\n');
+    const r = await t.call('invoices:import', { fileToken: stagedFiles.stage(file).token });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('the disk said no') } });
+    expect(count('invoices')).toBe(0);
+    expect(await t.ok('imports:progress', {})).toBeNull();
+    // unknown columns: a clear answer naming them (raised while reading the header)
+    fs.writeFileSync(file, 'customer_code,number,issue_date,amount,shoe_size\nC1,N-1,2026-01-10,1,42\n');
+    const u = await t.call('invoices:import', { fileToken: stagedFiles.stage(file).token });
+    expect(u).toMatchObject({ ok: false, error: { code: 'VALIDATION', rows: [{ row: 1, field: 'shoe_size', message: 'unknown column' }] } });
+  });
+
   it('refuses a token main never issued', async () => {
     const r = await t.call('receipts:import', { fileToken: 'x'.repeat(32) });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'fileToken' } });

@@ -1,6 +1,7 @@
 // Import of invoices and receipts (DESIGN.md columns) from CSV or the first sheet of an .xlsx.
-// Every row is checked first; only a file without a single bad row is written, in one
-// transaction (all rows or none). Receipts apply by the SPEC rule in file order.
+// One transaction per file: rows are written as they are read until the first bad row; from
+// there on the rest is only checked, so every problem is listed, and the transaction is rolled
+// back (all rows or none). Receipts apply by the SPEC rule in file order.
 // Big files: the file is read from disk (or a buffer) a quarter megabyte at a time and each row
 // is written as it is read, inside the one transaction, so a 1,000,000-row file never exists in
 // memory whole, nor as a million row objects; between chunks the event loop turns, so the
@@ -108,9 +109,8 @@ async function eachRow(
   known: string[],
   chinese: Record<string, string>,
   onRow: (row: number, get: (key: string) => string) => void,
-): Promise<number> {
+): Promise<void> {
   const lower = fileName.toLowerCase();
-  let count = 0;
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     let index: number[] | null = null; // column position of each known key
     let line = 0;
@@ -126,22 +126,21 @@ async function eachRow(
             return;
           }
           const cells = res.data;
-          if (!index) {
-            const headers = cells.map((h) => String(h ?? '').trim());
-            const map = mapHeaders(headers, known, chinese);
-            index = known.map((k) => headers.findIndex((h) => map.get(h) === k));
-            return;
-          }
-          const idx = index;
-          count++;
           try {
+            if (!index) {
+              const headers = cells.map((h) => String(h ?? '').trim());
+              const map = mapHeaders(headers, known, chinese); // unknown columns: an AppError
+              index = known.map((k) => headers.findIndex((h) => map.get(h) === k));
+              return;
+            }
+            const idx = index;
             onRow(line, (key) => {
               const j = idx[known.indexOf(key)];
               return j < 0 ? '' : String(cells[j] ?? '').trim();
             });
           } catch (e) {
+            reject(e); // first: abort() completes the parse, and a settled promise stays rejected
             parser.abort();
-            reject(e);
           }
         },
         complete: () => resolve(),
@@ -154,7 +153,7 @@ async function eachRow(
     }
     if (!index) throw new AppError('VALIDATION', 'the file is empty (a header row is required)', { field: 'file' });
     checkRequired(fileName, [...(index as number[])].map((j, i) => (j >= 0 ? known[i] : null)).filter((k): k is string => k !== null), known);
-    return count;
+    return;
   }
   // .xlsx is a zip: ExcelJS reads it whole (such files are far smaller than a CSV of the same rows)
   const table = await readTable(fileName, Buffer.isBuffer(source) ? source : await fs.promises.readFile(source.path));
@@ -162,13 +161,11 @@ async function eachRow(
   checkRequired(fileName, [...map.values()], known);
   const headerOf = new Map([...map].map(([h, k]) => [k, h]));
   for (const r of table.rows) {
-    count++;
     onRow(r.row, (key) => {
       const h = headerOf.get(key);
       return h === undefined ? '' : (r.cells[h] ?? '');
     });
   }
-  return count;
 }
 
 function checkRequired(fileName: string, present: string[], known: string[]): void {

@@ -333,11 +333,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
         created_at: at,
       });
       const k = id - firstId;
-      if (k >= rowOfId.length) {
-        const grown = new Int32Array(Math.max(rowOfId.length * 2, k + 1));
-        grown.set(rowOfId);
-        rowOfId = grown;
-      }
+      rowOfId = atLeast(rowOfId, k + 1);
       if (k >= 0) rowOfId[k] = row;
       daily.add(iss!, { invoiced: a!, invoices_n: 1 });
       total += a!;
@@ -357,6 +353,14 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
 }
 
+/** `a`, or a copy at least `n` long (doubling), for typed columns that grow as a file is read. */
+function atLeast<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  if (n <= a.length) return a;
+  const b = new (a.constructor as new (length: number) => T)(Math.max(a.length * 2, n));
+  b.set(a);
+  return b;
+}
+
 /** Growable typed columns for the receipts of a file (a few bytes a row, not an object a row). */
 class ReceiptColumns {
   length = 0;
@@ -369,7 +373,14 @@ class ReceiptColumns {
   private readonly dateIndex = new Map<string, number>();
 
   push(id: number, cid: number, date: string, amount: number, named: number | null): void {
-    if (this.length === this.id.length) this.grow();
+    if (this.length === this.id.length) {
+      const n = this.length + 1;
+      this.id = atLeast(this.id, n);
+      this.cid = atLeast(this.cid, n);
+      this.date = atLeast(this.date, n);
+      this.amount = atLeast(this.amount, n);
+      this.named = atLeast(this.named, n);
+    }
     let d = this.dateIndex.get(date);
     if (d === undefined) {
       d = this.dates.push(date) - 1;
@@ -381,20 +392,6 @@ class ReceiptColumns {
     this.date[i] = d;
     this.amount[i] = amount;
     this.named[i] = named ?? 0;
-  }
-
-  private grow(): void {
-    const n = this.id.length * 2;
-    const more = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.id = more(this.id, (k) => new Float64Array(k));
-    this.cid = more(this.cid, (k) => new Int32Array(k));
-    this.date = more(this.date, (k) => new Int32Array(k));
-    this.amount = more(this.amount, (k) => new Float64Array(k));
-    this.named = more(this.named, (k) => new Float64Array(k));
   }
 
   /** Row indexes grouped by customer (ascending id), file order within each customer. */

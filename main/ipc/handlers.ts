@@ -1,6 +1,5 @@
 // One handler per contract channel. Inputs arrive already zod-parsed (see register.ts);
 // handlers call services and return plain data.
-import fs from 'node:fs';
 import type { Channel, ParsedInputOf, WireOf } from '../../shared/ipc/contract';
 import type { Desk } from '../app/desk';
 import { exportAudit, listAudit } from '../services/audit';
@@ -10,6 +9,7 @@ import { listRegions, upsertRegion } from '../services/regions';
 import { getCompany, updateCompany } from '../services/settings';
 import { readerContext, writerContext } from './session';
 import { withImportFile } from './import-file';
+import { wholeFile } from '../services/files/import-source';
 import type { receivablesChannels } from '../../shared/ipc/receivables';
 import { receivablesHandlers } from './handlers-receivables';
 import type { backupChannels } from '../../shared/ipc/backup';
@@ -69,8 +69,7 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
     'customers:history': async ({ id }) => (await listAudit(ctx(), { customerId: id, limit: 500 })).rows,
     'customers:import': async (input) => {
       const w = writer();
-      // customer files are read whole (the customer import checks every row before writing)
-      return withImportFile(input, async (fileName, source) => customers.importCustomers(w, fileName, Buffer.isBuffer(source) ? source : await fs.promises.readFile(source.path)));
+      return withImportFile(input, async (fileName, source) => customers.importCustomers(w, fileName, await wholeFile(source)));
     },
     'customers:export': async (input) => customers.exportCustomers(writer(), input),
     'audit:list': async (q) => listAudit(ctx(), q),

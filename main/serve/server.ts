@@ -70,11 +70,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const json = (status: number, body: unknown) =>
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    // POST endpoints: method, then the run's token
+    const post = url.pathname === '/upload' || url.pathname.startsWith('/ipc/');
+    if (post && req.method !== 'POST') return void res.writeHead(405).end();
+    const json = (status: number, body: unknown, replacer?: (key: string, value: unknown) => unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body, replacer));
+    if (post && !safeEqual(String(req.headers['x-creditdesk-token'] ?? ''), token)) return json(401, { ok: false, error: { code: 'FORBIDDEN', message: 'bad token' } });
     if (url.pathname === '/upload') {
-      if (req.method !== 'POST') return void res.writeHead(405).end();
-      if (!safeEqual(String(req.headers['x-creditdesk-token'] ?? ''), token)) return json(401, { ok: false, error: { code: 'FORBIDDEN', message: 'bad token' } });
       const name = path.basename(url.searchParams.get('name') ?? '').slice(0, 260);
       if (!name) return json(400, { ok: false, error: { code: 'VALIDATION', field: 'fileName', message: 'fileName: required' } });
       const file = path.join(os.tmpdir(), `creditdesk-upload-${crypto.randomBytes(12).toString('hex')}`);
@@ -87,28 +89,16 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return json(200, { ok: true, data: stagedFiles.stage(file, { fileName: name, temporary: true }) });
     }
     if (url.pathname.startsWith('/ipc/')) {
-      if (req.method !== 'POST') {
-        res.writeHead(405).end();
-        return;
-      }
-      const given = String(req.headers['x-creditdesk-token'] ?? '');
-      if (!safeEqual(given, token)) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'bad token' } }));
-        return;
-      }
       const body = await readBody(req);
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'body is not JSON' } }));
-        return;
+        return json(400, { ok: false, error: { code: 'VALIDATION', message: 'body is not JSON' } });
       }
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
       const result = await dispatch(opts.handlers, channel, payload, { error: (m, e) => opts.log?.(`${m}: ${(e as Error)?.stack ?? e}`) });
-      const answer = JSON.stringify(result, WIRE_CHANNELS.has(channel) ? typedArraysAsArrays : undefined);
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(answer);
-      return;
+      return json(200, result, WIRE_CHANNELS.has(channel) ? typedArraysAsArrays : undefined);
     }
     // Static renderer files.
     let rel = decodeURIComponent(url.pathname);

@@ -24,6 +24,7 @@ import type { ServiceContext } from '../context';
 import { writeBulk } from './common';
 import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
+import { wholeFile, type ImportSource } from '../files/import-source';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
@@ -54,9 +55,6 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
   抵账: 'offset',
 };
 const MAX_LISTED = 1000;
-
-/** What an import reads: the file's bytes, or its path (read from disk a chunk at a time). */
-export type ImportSource = Buffer | { path: string };
 
 const CHUNK = 256 << 10;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -156,7 +154,7 @@ async function eachRow(
     return;
   }
   // .xlsx is a zip: ExcelJS reads it whole (such files are far smaller than a CSV of the same rows)
-  const table = await readTable(fileName, Buffer.isBuffer(source) ? source : await fs.promises.readFile(source.path));
+  const table = await readTable(fileName, await wholeFile(source));
   const map = mapHeaders(table.headers, known, chinese);
   checkRequired(fileName, [...map.values()], known);
   const headerOf = new Map([...map].map(([h, k]) => [k, h]));

@@ -13,6 +13,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'creditdesk.token';
+const BAD_TOKEN = { ok: false, error: { code: 'FORBIDDEN', message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`' } } as const;
 
 function browserToken(): string {
   const url = new URL(window.location.href);
@@ -34,7 +35,7 @@ export async function uploadToMain(file: File): Promise<Result<StagedFileOut>> {
     headers: { 'content-type': 'application/octet-stream', 'x-creditdesk-token': browserToken() },
     body: file,
   });
-  if (res.status === 401) return { ok: false, error: { code: 'FORBIDDEN', message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`' } };
+  if (res.status === 401) return BAD_TOKEN;
   return (await res.json()) as Result<StagedFileOut>;
 }
 
@@ -50,7 +51,7 @@ export function installBrowserBridge(): Bridge {
           headers: { 'content-type': 'application/json', 'x-creditdesk-token': token },
           body: JSON.stringify(input ?? {}),
         });
-        if (res.status === 401) return { ok: false, error: { code: 'FORBIDDEN', message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`' } };
+        if (res.status === 401) return BAD_TOKEN;
         return (await res.json()) as Result<unknown>;
       },
     ]),

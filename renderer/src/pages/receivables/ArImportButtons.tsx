@@ -57,7 +57,7 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
   const pendingLabel = !p
     ? t('ar.import.importing')
     : p.phase === 'reading'
-      ? t('ar.import.progressReading', { rows: p.rows.toLocaleString(lang) })
+      ? t('ar.import.progressReading', { rows: count(p.rows) })
       : t('ar.import.progressApplying', { pct: p.customersTotal ? Math.floor((p.customersDone * 100) / p.customersTotal) : 0 });
 
   // the kind whose button opened the chooser

@@ -1,5 +1,5 @@
-// Import customers: a chosen file (staged in main: api/import-file.tsx) → customers:import. A VALIDATION answer lists every bad
-// row/field; nothing is written then (one transaction).
+// Import customers: a chosen file (staged in main: api/import-file.tsx) → customers:import.
+// A VALIDATION answer lists every bad row/field; nothing is written then (one transaction).
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';

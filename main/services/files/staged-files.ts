@@ -39,10 +39,8 @@ export class StagedFiles {
 
   /** Runs `fn` on the staged file once (the token is spent either way). */
   async use<T>(token: string, fn: (file: { path: string; fileName: string }) => Promise<T>): Promise<T> {
-    const e = this.entries.get(token);
+    const e = this.take(token);
     if (!e) throw new AppError('NOT_FOUND', 'the chosen file is no longer available: choose it again', { field: 'fileToken' });
-    this.entries.delete(token);
-    clearTimeout(e.timer);
     try {
       if (!fs.existsSync(e.path)) throw new AppError('NOT_FOUND', `${e.fileName}: the file was moved or deleted: choose it again`, { field: 'fileToken' });
       return await fn({ path: e.path, fileName: e.fileName });
@@ -52,16 +50,21 @@ export class StagedFiles {
   }
 
   drop(token: string): void {
-    const e = this.entries.get(token);
-    if (!e) return;
-    this.entries.delete(token);
-    clearTimeout(e.timer);
-    if (e.temporary) fs.rmSync(e.path, { force: true });
+    const e = this.take(token);
+    if (e?.temporary) fs.rmSync(e.path, { force: true });
   }
 
-  /** Drops every staged file (the book closes, the app quits). */
+  /** Drops every staged file (browser mode's server closes: its uploads go). */
   clear(): void {
     for (const token of [...this.entries.keys()]) this.drop(token);
+  }
+
+  private take(token: string): Entry | undefined {
+    const e = this.entries.get(token);
+    if (!e) return undefined;
+    this.entries.delete(token);
+    clearTimeout(e.timer);
+    return e;
   }
 
   get size(): number {

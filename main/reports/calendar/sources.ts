@@ -1,0 +1,17 @@
+// Calendar sources: each area that puts work on the collection calendar registers one
+// function here. The calendar report (collections) asks every source for the window and
+// merges the items by day. A source reads the book; it never writes.
+import type { Book } from '../../db/connection';
+import type { CalendarItem } from '../../../shared/types-calendar';
+
+export interface CalendarWindow {
+  from: string;
+  to: string;
+  /** the as-of date: statuses and open amounts are as of this day */
+  asOf: string;
+}
+
+export type CalendarSource = (book: Book, window: CalendarWindow) => CalendarItem[] | Promise<CalendarItem[]>;
+
+/** Areas add their source to this list (one line each). */
+export const CALENDAR_SOURCES: CalendarSource[] = [];

@@ -15,8 +15,8 @@ import type { Book } from '../db/connection';
 import { sqliteNativeBinding } from '../db/connection';
 import { stmt } from '../db/receivables-store';
 import { AppError, type ErrorCode } from '../../shared/result';
-import type { JobOutput, ReportJob, ReportJobs } from './report-jobs';
-import type { AgeingColumns } from '../services/receivables/ageing-compute';
+import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
+import type { AgeingColumns } from '../reports/ageing';
 
 type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
 import type { ReportWorkerData } from './report-worker';

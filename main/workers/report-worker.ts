@@ -7,8 +7,8 @@ import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite, setSqliteNativeBinding } from '../db/connection';
 import { customerDirectory, dataVersion } from '../db/receivables-store';
-import { columnBuffers, type AgeingColumns } from '../services/receivables/ageing-compute';
-import { runJob, type JobOutput, type ReportJob } from './report-jobs';
+import { columnBuffers, type AgeingColumns } from '../reports/ageing';
+import { runJob, type JobOutput, type ReportJob } from '../reports/jobs';
 
 export interface ReportWorkerData {
   file: string;

@@ -1,4 +1,6 @@
-// The lint rule of DESIGN.md as a test: domain code is pure, and only main/shell imports electron.
+// The walls of docs/architecture.md as a test: domain code is pure, reports never reach up to
+// services, no import loops in main/, only main/shell imports electron (eslint.config.js says the
+// same per folder; this test also sees loops, which a per-file rule cannot).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,59 @@ function files(dir: string): string[] {
     return e.isDirectory() ? files(p) : /\.(ts|tsx)$/.test(e.name) ? [p] : [];
   });
 }
+/** Relative imports that exist at run time (`import type` is erased), resolved to files. */
+function runtimeDeps(file: string, known: Set<string>): string[] {
+  const src = fs.readFileSync(file, 'utf8');
+  const deps: string[] = [];
+  for (const m of src.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm)) {
+    const base = path.resolve(path.dirname(file), m[1] ?? m[2]);
+    const hit = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((c) => known.has(c));
+    if (hit) deps.push(hit);
+  }
+  return deps;
+}
+
+/** Strongly connected components with more than one file (Tarjan): each is an import loop. */
+function importLoops(all: string[]): string[][] {
+  const known = new Set(all);
+  const graph = new Map(all.map((f) => [f, runtimeDeps(f, known)]));
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const loops: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v)!) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(path.relative(root, w));
+      } while (w !== v);
+      if (scc.length > 1 || graph.get(v)!.includes(v)) loops.push(scc.sort());
+    }
+  };
+  for (const f of all) if (!index.has(f)) visit(f);
+  return loops;
+}
+
+/** `from` files importing something matching `bad` (a module specifier test). */
+function offenders(dir: string, bad: (spec: string) => boolean): string[] {
+  return files(path.join(root, dir)).flatMap((f) => importsOf(f).filter(bad).map((s) => `${path.relative(root, f)} imports ${s}`));
+}
+
 const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]);
 
 describe('architecture', () => {
@@ -36,5 +91,25 @@ describe('architecture', () => {
         .map((s) => `${path.relative(root, f)} imports ${s}`),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('main/ has no import loops', () => {
+    expect(importLoops(files(path.join(root, 'main')))).toEqual([]);
+  });
+
+  it('finds a loop when there is one', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'test-output', 'loop-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");
+      fs.writeFileSync(path.join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+      fs.writeFileSync(path.join(dir, 'c.ts'), "import type { a } from './a';\nexport type C = typeof a;\n");
+      expect(importLoops(files(dir)).map((l) => l.map((f) => path.basename(f)))).toEqual([['a.ts', 'b.ts']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('main/reports never imports services, app or ipc', () => {
+    expect(offenders('main/reports', (s) => /^(\.\.\/)+(services|app|ipc)\//.test(s))).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { fenToDecimal } from '../../../shared/money';
 import type { ExportFile } from '../../../shared/types';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { applyCustomerFilter, type CustomerFilter } from './query';
+import { applyCustomerFilter } from './query';
+import type { CustomerFilter } from './filter';
 
 export const MASK = '***';
 

@@ -1,4 +1,5 @@
-export { listCustomers, applyCustomerFilter, type CustomerFilter, type ListCustomersInput } from './query';
+export { listCustomers, applyCustomerFilter, type ListCustomersInput } from './query';
+export type { CustomerFilter } from './filter';
 export { getCustomer, createCustomer, updateCustomer, approveOpening, setLifecycle, customerColumns } from './commands';
 export { importCustomers } from './import';
 export { exportCustomers, MASK } from './export';

@@ -7,17 +7,7 @@ import { normaliseQuery } from '../../domain/pinyin-search';
 import type { ServiceContext } from '../context';
 import { LIST_COLUMNS, toListRow } from './mapping';
 import { findCustomerIds } from './search-index';
-
-export interface CustomerFilter {
-  query?: string;
-  nature?: string[];
-  lifecycle?: string[];
-  region?: string[];
-  confidentiality?: string[];
-  includeTerminated?: boolean;
-}
-
-export type CustomerSort = 'code' | 'name' | 'region' | 'lifecycle' | 'creditLimit';
+import type { CustomerFilter, CustomerSort } from './filter';
 
 export interface ListCustomersInput {
   filter?: CustomerFilter;

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Book } from '../../db/connection';
 import { normaliseQuery } from '../../domain/pinyin-search';
-import type { CustomerFilter, CustomerSort } from './query';
+import type { CustomerFilter, CustomerSort } from './filter';
 
 interface Index {
   rev: number;

@@ -1,26 +1,20 @@
 // Ageing (账龄分析) of the whole book as of any date, on due or issue basis, with any bucket
 // set; drill-down to the open invoices; tie-out against the ledger balance; CSV / .xlsx export.
-// The computation is in ageing-compute.ts; whole-book reports run through reports.ts (the report
+// The computation is in main/reports/ageing.ts, the export file in main/reports/ageing-export.ts; whole-book reports run through reports.ts (the report
 // worker for a big book), drill-down (one customer, a few rows) runs in-thread.
 import type Database from 'better-sqlite3';
-import type ExcelJS from 'exceljs';
-import { loadExcel } from '../../lib/lazy-modules';
-import Papa from 'papaparse';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
-import { fenToDecimal, formatBp } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { openItemsAsOf } from '../../db/receivables-store';
 import type { ExportFile } from '../../../shared/types';
 import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { isCurrent } from './ageing-compute';
+import { isCurrent } from '../../reports/ageing';
 import { assertDateField, customerById, read, serialize } from './common';
 import { runAgeing, runAgeingWire, runReport } from './reports';
 import { resolveBuckets } from './settings';
-
-export { computeAgeing, isCurrent, ledgerBalance } from './ageing-compute';
 
 export interface AgeingQuery {
   asOf: string;
@@ -96,110 +90,6 @@ export async function ageingDrilldown(ctx: ServiceContext, q: AgeingQuery & { cu
 export async function ageingTieOut(ctx: ServiceContext, q: { asOf: string }): Promise<TieOutOut> {
   assertDateField(q.asOf, 'asOf');
   return runReport(ctx, 'tie-out', { asOf: q.asOf });
-}
-
-const ZH_BUCKETS: Record<string, string> = {
-  not_due: '未到期',
-  '1-30': '逾期1-30天',
-  '31-60': '逾期31-60天',
-  '61-90': '逾期61-90天',
-  '91-180': '逾期91-180天',
-  '181-365': '逾期181-365天',
-  over_365: '逾期365天以上',
-  'y0-1': '1年以内',
-  'y1-2': '1-2年',
-  'y2-3': '2-3年',
-  'y3-4': '3-4年',
-  'y4-5': '4-5年',
-  over_5y: '5年以上',
-};
-
-/**
- * A report's rows as an export reads them: by index. From the worker's columns each row object
- * is made only while its slice is written, so a 100,000-customer export never holds them all.
- */
-export interface ExportRows {
-  rep: Pick<AgeingReportOut, 'basis' | 'buckets' | 'totals'>;
-  count: number;
-  row(i: number): AgeingReportRow;
-}
-
-export const rowsOf = (rep: AgeingReportOut): ExportRows => ({ rep, count: rep.rows.length, row: (i) => rep.rows[i] });
-
-function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'zh-CN' | 'en') {
-  const zh = locale === 'zh-CN';
-  const keys = rep.buckets.map((b) => b.key);
-  const headers = [
-    zh ? '客户编码' : 'customer_code',
-    zh ? '客户名称' : 'customer_name',
-    ...keys.map((k) => (zh ? (ZH_BUCKETS[k] ?? k) : k)),
-    zh ? '未核销' : 'unapplied',
-    zh ? '合计' : 'total',
-    zh ? '信用额度' : 'credit_limit',
-    zh ? '额度使用率%' : 'limit_used_pct',
-  ];
-  const pct = (bp: number | null) => (bp === null ? '' : formatBp(bp));
-  const line = (r: AgeingReportOut['rows'][number]) => [
-    r.customerCode,
-    r.customerName,
-    ...keys.map((k) => fenToDecimal(r.buckets[k])),
-    fenToDecimal(r.unapplied),
-    fenToDecimal(r.total),
-    fenToDecimal(r.creditLimit),
-    pct(r.limitUsedBp),
-  ];
-  const totals = [zh ? '合计' : 'TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '', ''];
-  return { headers, line, totals };
-}
-
-export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-CN'): { headers: string[]; data: string[][] } {
-  const { headers, line, totals } = tableParts(rep, locale);
-  const data = rep.rows.map(line);
-  data.push(totals);
-  return { headers, data };
-}
-
-/**
- * The CSV bytes (UTF-8 with a BOM, CRLF), encoded a slice of rows at a time: 100,000 rows never
- * exist as one UTF-16 string (Chinese names make it two bytes a character) nor twice as cells.
- */
-function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
-  const { headers, line, totals } = tableParts(src.rep, locale);
-  const chunks = [Buffer.from('\uFEFF' + Papa.unparse([headers], { newline: '\r\n' }), 'utf8')];
-  for (let i = 0; i < src.count; i += 2000) {
-    const slice: string[][] = [];
-    for (let j = i; j < Math.min(src.count, i + 2000); j++) slice.push(line(src.row(j)));
-    chunks.push(Buffer.from('\r\n' + Papa.unparse(slice, { newline: '\r\n' }), 'utf8'));
-  }
-  chunks.push(Buffer.from('\r\n' + Papa.unparse([totals], { newline: '\r\n' }), 'utf8'));
-  return Buffer.concat(chunks);
-}
-
-/** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
-export async function buildAgeingExport(src: ExportRows, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
-  const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
-  if (q.format === 'csv') {
-    const csv = ageingCsv(src, q.locale ?? 'zh-CN');
-    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: 0 };
-  }
-  const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN');
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet(q.locale === 'en' ? 'Ageing' : '账龄分析');
-  ws.addRow(headers).font = { bold: true };
-  // money cells as numbers (yuan) so Excel can sum them; codes and names stay text
-  const add = (d: string[]) => ws.addRow(d.map((v, i) => (i >= 2 && v !== '' ? Number(v) : v)));
-  for (let i = 0; i < src.count; i++) add(line(src.row(i)));
-  add(totals);
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
-  for (let c = 3; c <= headers.length; c++) ws.getColumn(c).numFmt = '#,##0.00';
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return {
-    fileName: `${name}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buf.toString('base64'),
-    rows: src.count,
-    masked: 0,
-  };
 }
 
 export async function exportAgeing(ctx: ServiceContext, q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {

@@ -1,13 +1,12 @@
 // Shared plumbing for the receivables services: the write lock and transaction, customer
-// checks, row mapping, bucket date ranges.
+// checks, row mapping.
 import type Database from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Book } from '../../db/connection';
-import { stmt, withBulkCache, type DateRange } from '../../db/receivables-store';
+import { stmt, withBulkCache } from '../../db/receivables-store';
 import { AppError } from '../../../shared/result';
-import { addDays, isValidDate } from '../../domain/dates';
-import type { BucketSet } from '../../domain/ageing';
+import { isValidDate } from '../../domain/dates';
 import type { AllocationRow, InvoiceRow, ReceiptRow, CreditNoteRow, WriteOffRow, NoteReceivableRow, ReceiptMethod, CreditNoteKind, NoteKind, NoteState } from '../../../shared/types-receivables';
 import type { ServiceContext } from '../context';
 
@@ -65,14 +64,6 @@ export function assertWritable(c: CustomerLite, opts: { trading?: boolean } = {}
 
 export function assertDateField(v: string, field: string): void {
   if (!isValidDate(v)) throw new AppError('VALIDATION', `${field}: must be a date YYYY-MM-DD`, { field });
-}
-
-/** Inclusive date ranges on the basis column, one per bucket (days d ⇔ date = asOf − d). */
-export function bucketRanges(asOf: string, set: BucketSet): DateRange[] {
-  return set.map((b) => ({
-    lo: b.to === null ? '0000-00-00' : addDays(asOf, -b.to),
-    hi: b.from === null ? '9999-99-99' : addDays(asOf, -b.from),
-  }));
 }
 
 // ---------------------------------------------------------------------------------------------

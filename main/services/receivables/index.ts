@@ -1,7 +1,7 @@
 // Receivables service (应收账款): documents, payment application, ageing, KPIs, import.
 export * from './documents';
 export { creditCheck, creditCheckSync } from './credit';
-export { ageingReport, ageingReportFixed, ageingDrilldown, ageingTieOut, exportAgeing, computeAgeing, ledgerBalance, ageingTable } from './ageing';
+export { ageingReport, ageingReportFixed, ageingDrilldown, ageingTieOut, exportAgeing } from './ageing';
 export { receivablesDashboard } from './dashboard';
 export { customerLedger } from './ledger';
 export { importInvoices, importReceipts } from './import';

@@ -4,9 +4,9 @@
 // reads one committed snapshot.
 import type { AgeingReportOut, AgeingReportWire } from '../../../shared/types-receivables';
 import { ReportWorkerUnavailable, runInWorker, wantsWorker } from '../../workers/report-client';
-import { runJob, type AgeingJobArgs, type ReportJob, type ReportJobs } from '../../workers/report-jobs';
+import { runJob, type AgeingJobArgs, type ReportJob, type ReportJobs } from '../../reports/jobs';
 import type { ServiceContext } from '../context';
-import { columnsToReportSliced, columnsToWire } from './ageing-compute';
+import { columnsToReportSliced, columnsToWire } from '../../reports/ageing';
 import { read, serialize } from './common';
 
 export async function runReport<J extends ReportJob>(ctx: ServiceContext, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {

@@ -1,15 +1,14 @@
 // Receivables dashboard KPIs (SPEC §2): total receivable, overdue amount and share, DSO and
 // collection rate for a period, receivables cost (opportunity cost + provision), 12 month-end
 // balances, top 10 overdue customers. Book-level flows come from the per-day totals.
-import { DEFAULT_DUE_BUCKETS, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../../domain/ageing';
-import { addMonths, monthEnd } from '../../domain/dates';
-import { collectionRate, dso, opportunityCost, periodFlows, receivablesCost, shareBp } from '../../domain/kpi';
-import { computeProvision } from '../../domain/provision';
-import { creditsCurrent, currentTotals, customerDirectory, dailyRows, topOverdueCurrent } from '../../db/receivables-store';
-import type { DashboardOut, ReceivablesSettings } from '../../../shared/types-receivables';
+import { DEFAULT_DUE_BUCKETS, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../domain/ageing';
+import { addMonths, monthEnd } from '../domain/dates';
+import { collectionRate, dso, opportunityCost, periodFlows, receivablesCost, shareBp } from '../domain/kpi';
+import { computeProvision } from '../domain/provision';
+import { creditsCurrent, currentTotals, customerDirectory, dailyRows, topOverdueCurrent } from '../db/receivables-store';
+import type { DashboardOut, ReceivablesSettings } from '../../shared/types-receivables';
 import type Database from 'better-sqlite3';
-import { computeAgeing, computeAgeingColumns, isCurrent } from './ageing-compute';
-import { bucketRanges } from './common';
+import { bucketRanges, computeAgeing, computeAgeingColumns, isCurrent } from './ageing';
 
 /** The dashboard figures on one connection (the report worker's, or the book's for small books). */
 export function computeDashboard(sqlite: Database.Database, q: { asOf: string; from: string; to: string; settings: ReceivablesSettings }): DashboardOut {

@@ -6,8 +6,8 @@
 // "As of" a date on or after the latest document uses the kept open amounts (open-invoice index
 // only); an earlier date is rebuilt from allocation rows (see receivables-store.ts).
 import type Database from 'better-sqlite3';
-import { fenToDecimal, mulDivRound } from '../../../shared/money';
-import { defaultBuckets, type BucketSet } from '../../domain/ageing';
+import { fenToDecimal, mulDivRound } from '../../shared/money';
+import { defaultBuckets, type BucketSet } from '../domain/ageing';
 import {
   bucketSumsAsOf,
   bucketSumsCurrent,
@@ -16,10 +16,19 @@ import {
   customerDirectory,
   latestDate,
   stmt,
-} from '../../db/receivables-store';
-import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, TieOutOut } from '../../../shared/types-receivables';
-import { ageingRowAt } from '../../../shared/ipc/wire';
-import { bucketRanges } from './common';
+  type DateRange,
+} from '../db/receivables-store';
+import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, TieOutOut } from '../../shared/types-receivables';
+import { ageingRowAt } from '../../shared/ipc/wire';
+import { addDays } from '../domain/dates';
+
+/** Inclusive date ranges on the basis column, one per bucket (days d ⇔ date = asOf − d). */
+export function bucketRanges(asOf: string, set: BucketSet): DateRange[] {
+  return set.map((b) => ({
+    lo: b.to === null ? '0000-00-00' : addDays(asOf, -b.to),
+    hi: b.from === null ? '9999-99-99' : addDays(asOf, -b.from),
+  }));
+}
 
 /** True when the kept open amounts are the position as of `asOf`. */
 export function isCurrent(sqlite: Database.Database, asOf: string): boolean {

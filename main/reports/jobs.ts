@@ -6,8 +6,8 @@ import type Database from 'better-sqlite3';
 import type { BucketSet } from '../domain/ageing';
 import type { ExportFile } from '../../shared/types';
 import type { DashboardOut, ReceivablesSettings, TieOutOut } from '../../shared/types-receivables';
-import { columnBuffers, computeAgeingColumns, computeTieOut, rowAt, type AgeingColumns } from '../services/receivables/ageing-compute';
-import { computeDashboard } from '../services/receivables/dashboard-compute';
+import { columnBuffers, computeAgeingColumns, computeTieOut, rowAt, type AgeingColumns } from './ageing';
+import { computeDashboard } from './dashboard';
 
 export interface AgeingJobArgs {
   asOf: string;
@@ -52,7 +52,7 @@ export async function runJob<J extends ReportJob>(sqlite: Database.Database, job
     case 'export': {
       const a = args as ReportJobs['export']['args'];
       const cols = snapshot(sqlite, () => computeAgeingColumns(sqlite, a.asOf, a.basis, a.set, { rebuild: a.rebuild }));
-      const { buildAgeingExport } = await import('../services/receivables/ageing');
+      const { buildAgeingExport } = await import('./ageing-export');
       const rows = { rep: { basis: cols.basis, buckets: cols.buckets, totals: cols.totals }, count: cols.code.length, row: (i: number) => rowAt(cols, i) };
       return { result: await buildAgeingExport(rows, a), transfer: [] } as JobOutput<J>;
     }

@@ -6,10 +6,14 @@ import { openBook, type Book } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { systemClock, type Clock, type ServiceContext } from '../services/context';
 import { autoLogin, ensureDefaultOperator, listOperators } from '../services/operators';
-import { getCompany, initCompany } from '../services/settings';
+import { getCompany } from '../services/settings';
+import { BackupService, type BackupServiceOptions } from '../services/backup';
+import { StatementsService, type StatementsServiceOptions } from '../services/statements';
+import type { BookHost } from '../services/host';
+import { openBookContext } from './open-book';
 import type { AppInfo } from '../../shared/types';
 import { AppError } from '../../shared/result';
-import { acquireBookLock, type BookLock } from '../db/lock';
+import type { BookLock } from '../db/lock';
 
 export const APP_VERSION = '0.1.0';
 
@@ -23,12 +27,18 @@ export interface DeskOptions {
   /** Folder for app state (recent books); books default to <userData>/books. */
   userDataDir: string;
   clock?: Clock;
+  backup?: BackupServiceOptions;
+  statements?: StatementsServiceOptions;
 }
 
-export class Desk {
+/** The open book and the services built around it (they see the desk only as a BookHost). */
+export class Desk implements BookHost {
   readonly mode: 'electron' | 'browser';
   readonly userDataDir: string;
   readonly clock: Clock;
+  readonly appVersion = APP_VERSION;
+  readonly backup: BackupService;
+  readonly statements: StatementsService;
   private current: ServiceContext | null = null;
   private lock: BookLock | null = null;
 
@@ -36,6 +46,8 @@ export class Desk {
     this.mode = opts.mode;
     this.userDataDir = opts.userDataDir;
     this.clock = opts.clock ?? systemClock;
+    this.backup = new BackupService(this, opts.backup);
+    this.statements = new StatementsService(opts.statements);
   }
 
   get ctx(): ServiceContext {
@@ -77,18 +89,15 @@ export class Desk {
     }
     const abs = path.resolve(file);
     if (this.current?.book.path === abs && !opts.company) return this.reopenCurrent();
-    if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
     // One writer per book: a second window, browser mode or CLI writer on the same file is refused.
-    const lock = existed || opts.create ? acquireBookLock(abs, { purpose: this.mode === 'electron' ? 'app' : 'serve' }) : null;
-    let book: Book;
-    try {
-      book = await openBook(abs, { create: opts.create });
-    } catch (e) {
-      lock?.release();
-      throw e;
-    }
-    const ctx: ServiceContext = { book, clock: this.clock, session: { operator: null } };
-    if (!existed || opts.company) await initCompany(ctx, opts.company ?? defaultCompanyName(file));
+    const { ctx, lock } = await openBookContext(abs, {
+      create: opts.create,
+      company: opts.company,
+      defaultCompany: defaultCompanyName(file),
+      lock: this.mode === 'electron' ? 'app' : 'serve',
+      clock: this.clock,
+      operator: null,
+    });
     await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
     const previous = this.current;
@@ -97,7 +106,7 @@ export class Desk {
     this.lock = lock;
     if (previous) await previous.book.close();
     previousLock?.release();
-    const recent = [book.path, ...this.readState().recentBooks.filter((p) => p !== book.path)].slice(0, 10);
+    const recent = [ctx.book.path, ...this.readState().recentBooks.filter((p) => p !== ctx.book.path)].slice(0, 10);
     this.writeState({ recentBooks: recent });
     return ctx;
   }

@@ -1,29 +1,25 @@
-// Opening a book from the command line. Writers take the book lock (so a CLI import cannot
-// write a book that the app has open) and are attributed to the operator name
-// "creditdesk-cli" (id 0: not an operators row; the audit log stores its id as null).
-import fs from 'node:fs';
-import path from 'node:path';
-import { openBook } from '../db/connection';
-import { acquireBookLock } from '../db/lock';
+// Opening a book from the command line, through the same opener as the app (app/open-book.ts).
+// Writers take the book lock (so a CLI import cannot write a book that the app has open) and are
+// attributed to the operator name "creditdesk-cli" (id 0: not an operators row; the audit log
+// stores its id as null). Closing the book releases the lock.
+import { openBookContext } from '../app/open-book';
 import { systemClock, type ServiceContext } from '../services/context';
-import { initCompany } from '../services/settings';
+
+export const CLI_OPERATOR = { id: 0, name: 'creditdesk-cli', hasPassword: false };
 
 export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean } = {}): Promise<ServiceContext> {
-  const existed = fs.existsSync(file);
-  if (opts.create) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const lock = opts.write !== false && (existed || opts.create) ? acquireBookLock(path.resolve(file), { purpose: 'cli' }) : null;
-  try {
-    const book = await openBook(file, { create: opts.create });
-    const close = book.close;
-    book.close = async () => {
-      await close();
-      lock?.release();
-    };
-    const ctx: ServiceContext = { book, clock: systemClock, session: { operator: { id: 0, name: 'creditdesk-cli', hasPassword: false } } };
-    if (!existed || opts.company) await initCompany(ctx, opts.company ?? 'CreditDesk');
-    return ctx;
-  } catch (e) {
+  const { ctx, lock } = await openBookContext(file, {
+    create: opts.create,
+    company: opts.company,
+    defaultCompany: 'CreditDesk',
+    lock: opts.write !== false ? 'cli' : null,
+    clock: systemClock,
+    operator: CLI_OPERATOR,
+  });
+  const close = ctx.book.close;
+  ctx.book.close = async () => {
+    await close();
     lock?.release();
-    throw e;
-  }
+  };
+  return ctx;
 }

@@ -2,14 +2,13 @@
 // backing up need an open book; restoring replaces the book and needs a chosen operator.
 import type { backupChannels } from '../../shared/ipc/backup';
 import type { Desk } from '../app/desk';
-import { backupServiceFor } from '../services/backup';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
 
 type BackupChannel = keyof typeof backupChannels;
 
 export function backupHandlers(desk: Desk): { [C in BackupChannel]: Handler<C> } {
-  const svc = () => backupServiceFor(desk);
+  const svc = () => desk.backup;
   return {
     'backup:status': async () => svc().status(),
     'backup:drives': async () => {

@@ -14,7 +14,6 @@ import {
   statementData,
   statementHtmlFor,
   statementPdf,
-  statementsServiceFor,
 } from '../services/statements';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
@@ -22,7 +21,7 @@ import { readerContext, writerContext } from './session';
 type StatementsChannel = keyof typeof statementsChannels;
 
 export function statementsHandlers(desk: Desk): { [C in StatementsChannel]: Handler<C> } {
-  const svc = () => statementsServiceFor(desk);
+  const svc = () => desk.statements;
   const reader = () => readerContext(desk);
   const writer = () => writerContext(desk);
   return {

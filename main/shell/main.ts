@@ -8,8 +8,6 @@ import { Desk } from '../app/desk';
 import { APP_ROOT, RENDERER_DIST } from '../app/paths';
 import { setSqliteNativeBinding } from '../db/connection';
 import { setBackupNativeBinding } from '../db/backup';
-import { backupServiceFor } from '../services/backup';
-import { statementsServiceFor } from '../services/statements';
 import { stagedFiles } from '../services/files/staged-files';
 import { ElectronPdfRenderer } from './print';
 import { createHandlers } from '../ipc/handlers';
@@ -58,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     // Statements print through Electron's own Chromium (printToPDF) in the desktop app.
-    statementsServiceFor(desk, { pdfRenderer: () => new ElectronPdfRenderer(), concurrency: 1 });
+    desk.statements.configure({ pdfRenderer: () => new ElectronPdfRenderer(), concurrency: 1 });
     registerIpc(ipcMain, createHandlers(desk), { isTrustedSender, log: { error: (m, e) => log.error(m, e) } });
     ipcMain.handle('shell:print', async (event) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return false;
@@ -91,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Automatic backups: daily (checked hourly; runs when the last one is 24 h old) and on exit.
-  const backups = backupServiceFor(desk);
+  const backups = desk.backup;
   const daily = () => {
     backups.runAuto('daily').then(
       (r) => r.targets.filter((t) => !t.ok).forEach((t) => log.warn(`automatic backup to ${t.dir}: ${t.message}`)),

@@ -9,7 +9,6 @@ import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../renderer/src/i18n';
 import { BackupPage } from '../../renderer/src/pages/backup/BackupPage';
-import { backupServiceFor } from '../../main/services/backup';
 import { dispatch } from '../../main/ipc/register';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { HUASHENG, openTestDesk, tempDir, type TestDesk } from '../support/book';
@@ -19,7 +18,7 @@ let usb: string;
 
 beforeEach(async () => {
   t = await openTestDesk();
-  backupServiceFor(t.desk, { kdf: { N: 1024, r: 8, p: 1 }, listDrives: async () => [] });
+  t.desk.backup.configure({ kdf: { N: 1024, r: 8, p: 1 }, listDrives: async () => [] });
   usb = tempDir('cd-ui-usb-');
   (window as unknown as { api: unknown }).api = Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => dispatch(t.handlers, c, input)]));
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../main/app/desk';
-import { backupServiceFor, parseLinuxMounts, parseWmicDrives, DAY_MS } from '../../main/services/backup';
+import { parseLinuxMounts, parseWmicDrives, DAY_MS } from '../../main/services/backup';
 import { fixedClock } from '../../main/services/context';
 import { lockFileOf } from '../../main/db/lock';
 import { HUASHENG, openTestDesk, tempDir, type TestDesk } from '../support/book';
@@ -21,7 +21,7 @@ const extra: string[] = [];
 
 beforeEach(async () => {
   t = await openTestDesk();
-  backupServiceFor(t.desk, { kdf: CHEAP_KDF, listDrives: async () => [] });
+  t.desk.backup.configure({ kdf: CHEAP_KDF, listDrives: async () => [] });
   usb = tempDir('cd-usb-');
   extra.push(usb);
 });
@@ -178,7 +178,7 @@ describe('passwords and damaged files', () => {
 describe('rotation, same disk, settings, validation, progress', () => {
   it('rotation keeps the newest N backups in the folder', async () => {
     let tick = Date.parse('2026-11-23T09:00:00.000Z');
-    backupServiceFor(t.desk, { now: () => new Date((tick += 60_000)) }); // a minute per clock read
+    t.desk.backup.configure({ now: () => new Date((tick += 60_000)) }); // a minute per clock read
     await t.ok('backup:update-settings', { keep: 3 });
     const made: string[] = [];
     for (let i = 0; i < 5; i++) made.push((await t.ok('backup:create', { dir: usb })).fileName);
@@ -208,7 +208,7 @@ describe('rotation, same disk, settings, validation, progress', () => {
     const s = await t.ok('backup:update-settings', { auto: false, keep: 7, usbTarget: usb });
     expect(s).toEqual({ auto: false, keep: 7, usbTarget: path.resolve(usb) });
     const desk2 = new Desk({ mode: 'browser', userDataDir: t.dir, clock: fixedClock('2026-11-24T09:00:00.000Z') });
-    const svc2 = backupServiceFor(desk2);
+    const svc2 = desk2.backup;
     expect(svc2.state.read().settings).toEqual({ auto: false, keep: 7, usbTarget: path.resolve(usb) });
     const st: BackupStatus = await t.ok('backup:status', {});
     expect(st.settings).toEqual(s);
@@ -274,10 +274,10 @@ describe('rotation, same disk, settings, validation, progress', () => {
       { path: '/mnt/usb', label: 'usb', readOnly: false },
     ]);
     expect(parseWmicDrives('DeviceID  \r\nE:        \r\nF:\r\n\r\n')).toEqual(['E:\\', 'F:\\']);
-    backupServiceFor(t.desk, { listDrives: async () => [{ path: usb, label: 'STICK', readOnly: false }] });
+    t.desk.backup.configure({ listDrives: async () => [{ path: usb, label: 'STICK', readOnly: false }] });
     const drives = await t.ok('backup:drives', {});
     expect(drives).toEqual([{ path: usb, label: 'STICK', present: true, writable: true, sameDisk: true, removable: true }]);
-    backupServiceFor(t.desk, {
+    t.desk.backup.configure({
       listDrives: async () => {
         throw new Error('no wmic');
       },
@@ -289,7 +289,7 @@ describe('rotation, same disk, settings, validation, progress', () => {
 describe('automatic backups (fake clock)', () => {
   it('runs once per day, to <userData>/backups and the USB target when present; a missing stick is skipped', async () => {
     let now = new Date('2026-11-23T18:00:00.000Z');
-    const svc = backupServiceFor(t.desk, { now: () => new Date(now) });
+    const svc = t.desk.backup.configure({ now: () => new Date(now) });
     await t.ok('backup:update-settings', { usbTarget: usb, keep: 2 });
     const defaultDir = path.join(t.dir, 'backups');
 
@@ -342,7 +342,7 @@ describe('automatic backups (fake clock)', () => {
 
   it('waits for a running manual backup instead of failing', async () => {
     const manual = t.call('backup:create', { dir: usb });
-    const auto = backupServiceFor(t.desk).runAuto('exit');
+    const auto = t.desk.backup.runAuto('exit');
     const [m, a] = await Promise.all([manual, auto]);
     expect(m.ok).toBe(true);
     expect(a.ran).toBe(true);
@@ -352,7 +352,7 @@ describe('automatic backups (fake clock)', () => {
   it('with no book open it skips', async () => {
     const desk2 = new Desk({ mode: 'browser', userDataDir: tempDir('cd-nobook-') });
     extra.push(desk2.userDataDir);
-    expect(await backupServiceFor(desk2).runAuto('exit')).toMatchObject({ ran: false, skipped: 'no-book' });
+    expect(await desk2.backup.runAuto('exit')).toMatchObject({ ran: false, skipped: 'no-book' });
     expect(os.tmpdir()).toBeTruthy();
   });
 });

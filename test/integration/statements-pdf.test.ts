@@ -11,7 +11,6 @@ import { PlaywrightPdfRenderer } from '../../main/print/playwright';
 import { countPdfPages } from '../../main/print/pdf';
 import { statementHtml } from '../../main/print/statement-html';
 import { cardsHtml } from '../../main/print/cards-html';
-import { statementsServiceFor } from '../../main/services/statements';
 import { statementFixture } from '../support/statement-fixture';
 import { activeCustomer, seedWorkedExample } from '../support/worked-example';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
@@ -27,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await renderer?.close();
-  await statementsServiceFor(t.desk).close();
+  await t.desk.statements.close();
   await t?.close();
 });
 
@@ -123,7 +122,7 @@ describe('statement PDF (Chromium for Node)', () => {
       (await seedWorkedExample(t.ok, 'B3', { name: '华盛贸易B3', confidentiality: 'confidential' })).customerId,
     ];
     expect(ids).toHaveLength(3);
-    const svc = statementsServiceFor(t.desk);
+    const svc = t.desk.statements;
     const dir = path.join(t.dir, 'batch');
     const started = await t.ok('statements:batch-start', { from: '2026-02-01', to: '2026-04-30', output: 'per_customer', dir, filter: { codes: ['B1', 'B2', 'B3', 'NOPE'] } });
     expect(started.state).toBe('running');
@@ -153,7 +152,7 @@ describe('statement PDF (Chromium for Node)', () => {
   });
 
   it('batch: all customers with a balance; cancel stops the run', async () => {
-    const svc = statementsServiceFor(t.desk, { concurrency: 1 });
+    const svc = t.desk.statements.configure({ concurrency: 1 });
     const dir = path.join(t.dir, 'all');
     await t.ok('statements:batch-start', { from: '2026-02-01', to: '2026-04-30', output: 'per_customer', dir });
     await t.ok('statements:batch-cancel', {});

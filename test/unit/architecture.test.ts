@@ -112,4 +112,8 @@ describe('architecture', () => {
   it('main/reports never imports services, app or ipc', () => {
     expect(offenders('main/reports', (s) => /^(\.\.\/)+(services|app|ipc)\//.test(s))).toEqual([]);
   });
+
+  it('main/services never imports main/app, main/ipc, main/cli or main/shell (services take a BookHost)', () => {
+    expect(offenders('main/services', (s) => /^(\.\.\/)+(app|ipc|cli|shell|serve)\//.test(s))).toEqual([]);
+  });
 });

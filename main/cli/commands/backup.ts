@@ -12,13 +12,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { EXIT, UsageError, parseCommandArgs, requireOption, type CliCommand, type CliIo } from '../io';
-import { createBackup } from '../../db/backup/create';
-import { verifyBackup } from '../../db/backup/verify';
-import { restoreBackup } from '../../db/backup/restore';
-import { BackupError } from '../../db/backup/errors';
-import type { BackupManifest } from '../../db/backup/format';
-import { APP_SCHEMA_VERSION, openRawSqlite, readAppVersion, readCompanyName, readSchemaVersion } from '../../db/backup/book-info';
-import { acquireBookLock } from '../../db/lock';
+import { BackupError, type BackupManifest } from '../../db/backup';
+import { backupBookFile, restoreBookFile, verifyBackupFile } from '../../services/backup/book-file';
 
 export interface BackupCommandDeps {
   /** Schema version this app understands (default: the app's migrations). */
@@ -76,8 +71,7 @@ function summary(m: BackupManifest): string {
 }
 
 export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliCommand; verify: CliCommand; restore: CliCommand } {
-  const maxSchema = () => deps.maxSchemaVersion ?? APP_SCHEMA_VERSION;
-  const now = () => (deps.now ? deps.now() : new Date());
+  const opts = (password: string | undefined) => ({ ...deps, password, now: deps.now?.() });
 
   const backup: CliCommand = async (argv, io) => {
     const { values } = parseCommandArgs(argv, { db: { type: 'string' }, to: { type: 'string' }, 'password-file': { type: 'string' } });
@@ -85,39 +79,10 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
     const toDir = path.resolve(requireOption(values.to, 'to'));
     try {
       const password = await readPasswordFile(values['password-file']);
-      try {
-        await fs.access(dbPath);
-      } catch {
-        throw new BadInput(`book not found: ${dbPath}`);
-      }
-      let sqlite;
-      try {
-        sqlite = openRawSqlite(dbPath, { fileMustExist: true });
-        sqlite.pragma('busy_timeout = 5000');
-        sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-      } catch (e) {
-        sqlite?.close();
-        throw new BadInput(`not a CreditDesk book (${(e as Error).message}): ${dbPath}`);
-      }
-      try {
-        const company = readCompanyName(sqlite, dbPath);
-        const schemaVersion = readSchemaVersion(sqlite);
-        const { file, manifest } = await createBackup({
-          sqlite,
-          toDir,
-          password,
-          company,
-          schemaVersion,
-          appVersion: deps.appVersion ?? readAppVersion(),
-          now: now(),
-          kdf: deps.kdf,
-        });
-        io.out(`${file}\n`);
-        io.out(`backup written and verified:\n${summary(manifest)}`);
-        return EXIT.OK;
-      } finally {
-        sqlite.close();
-      }
+      const { file, manifest } = await backupBookFile(dbPath, toDir, opts(password));
+      io.out(`${file}\n`);
+      io.out(`backup written and verified:\n${summary(manifest)}`);
+      return EXIT.OK;
     } catch (e) {
       return fail(io, 'backup', e);
     }
@@ -129,7 +94,7 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
     const file = path.resolve(positionals[0]);
     try {
       const password = await readPasswordFile(values['password-file']);
-      const { manifest } = await verifyBackup(file, { password, maxSchemaVersion: maxSchema() });
+      const { manifest } = await verifyBackupFile(file, opts(password));
       io.out(`ok: ${file} is an intact CreditDesk backup\n${summary(manifest)}`);
       return EXIT.OK;
     } catch (e) {
@@ -144,17 +109,11 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
     const file = path.resolve(positionals[0]);
     try {
       const password = await readPasswordFile(values['password-file']);
-      await fs.mkdir(path.dirname(dbPath), { recursive: true }).catch(() => undefined);
-      const lock = acquireBookLock(dbPath, { purpose: 'cli' });
-      try {
-        const r = await restoreBackup(file, { dbPath, password, maxSchemaVersion: maxSchema(), now: now() });
-        io.out(`restored ${dbPath} from ${r.restoredFrom}\n`);
-        if (r.savedAside) io.out(`the previous book was saved as ${r.savedAside}\n`);
-        io.out(summary(r.manifest));
-        return EXIT.OK;
-      } finally {
-        lock.release();
-      }
+      const r = await restoreBookFile(file, dbPath, opts(password));
+      io.out(`restored ${dbPath} from ${r.restoredFrom}\n`);
+      if (r.savedAside) io.out(`the previous book was saved as ${r.savedAside}\n`);
+      io.out(summary(r.manifest));
+      return EXIT.OK;
     } catch (e) {
       return fail(io, 'restore', e);
     }

@@ -6,7 +6,6 @@
 // closing/reopening the book around a restore.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { APP_VERSION, type Desk } from '../../app/desk';
 import {
   APP_SCHEMA_VERSION,
   BackupError,
@@ -38,6 +37,7 @@ import type {
 import type { Operator } from '../../../shared/types';
 import { writeAudit, type AuditRecord } from '../audit';
 import type { ServiceContext } from '../context';
+import type { BookHost } from '../host';
 import { getCompany } from '../settings';
 import { listRemovableDrives, probeDir, resolveUserPath, sameDisk, underRemovableRoot, type DriveInfo } from './drives';
 import { BackupStateFile } from './state';
@@ -45,7 +45,7 @@ import { BackupStateFile } from './state';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupServiceOptions {
-  /** Clock for file names, history and the daily check (default: the desk's clock). */
+  /** Clock for file names, history and the daily check (default: the host's clock). */
   now?: () => Date;
   /** scrypt cost (tests use a cheap one; default: the core's). */
   kdf?: { N: number; r: number; p: number };
@@ -135,24 +135,25 @@ export class BackupService {
   private jobSeq = 0;
 
   constructor(
-    readonly desk: Desk,
+    readonly host: BookHost,
     opts: BackupServiceOptions = {},
   ) {
     this.opts = opts;
-    this.state = new BackupStateFile(desk.userDataDir);
+    this.state = new BackupStateFile(host.userDataDir);
   }
 
-  configure(opts: BackupServiceOptions): void {
+  configure(opts: BackupServiceOptions): this {
     Object.assign(this.opts, opts);
+    return this;
   }
 
   private now(): Date {
-    return this.opts.now ? this.opts.now() : this.desk.clock.now();
+    return this.opts.now ? this.opts.now() : this.host.clock.now();
   }
 
   /** Automatic backups always go here (created when needed). */
   get defaultDir(): string {
-    return path.join(this.desk.userDataDir, 'backups');
+    return path.join(this.host.userDataDir, 'backups');
   }
 
   // ---- jobs -------------------------------------------------------------------------------
@@ -202,7 +203,7 @@ export class BackupService {
 
   private bookCtx(): ServiceContext | null {
     try {
-      return this.desk.ctx;
+      return this.host.ctx;
     } catch {
       return null;
     }
@@ -261,7 +262,7 @@ export class BackupService {
   }
 
   async status(): Promise<BackupStatus> {
-    const ctx = this.desk.ctx;
+    const ctx = this.host.ctx;
     const state = this.state.read();
     const bookPath = ctx.book.path;
     const [drives, recentTargets, company] = await Promise.all([
@@ -313,7 +314,7 @@ export class BackupService {
     dir: string,
     o: { password?: string; kind: BackupKind; job: Job; createFolder: 'parent' | 'all' },
   ): Promise<BackupCreateResult> {
-    const ctx = this.desk.ctx;
+    const ctx = this.host.ctx;
     const started = this.now();
     const company = await this.company(ctx);
     await this.ensureFolder(dir, o.createFolder);
@@ -344,7 +345,7 @@ export class BackupService {
         toDir: dir,
         password: o.password,
         company,
-        appVersion: APP_VERSION,
+        appVersion: this.host.appVersion,
         schemaVersion: readSchemaVersion(ctx.book.sqlite),
         now: started,
         keep: settings.keep,
@@ -488,12 +489,12 @@ export class BackupService {
   async restore(input: { file: string; password?: string }): Promise<BackupRestoreResult> {
     const file = resolveUserPath(input.file, 'file');
     return this.runJob('restore', async (job) => {
-      const before = this.desk.ctx;
+      const before = this.host.ctx;
       const operator: Operator | null = before.session.operator;
       job.set('close', 0, 1);
       let r;
       try {
-        r = await this.desk.withBookClosed(async (dbPath) => {
+        r = await this.host.withBookClosed(async (dbPath) => {
           const out = await restoreBackup(file, {
             dbPath,
             password: input.password,
@@ -509,7 +510,7 @@ export class BackupService {
         if (ctx) await this.audit(ctx, { entity: 'backup', entityId: path.basename(file), action: 'restore-failed', after: { file }, note: messageOf(e).slice(0, 500) });
         throw e;
       }
-      const ctx = this.desk.ctx;
+      const ctx = this.host.ctx;
       // the restored book has its own operators: record who did it by name only
       const by: ServiceContext = { ...ctx, session: { operator: operator ? { id: 0, name: operator.name, hasPassword: false } : null } };
       await this.audit(by, {
@@ -519,7 +520,7 @@ export class BackupService {
         before: { savedAside: r.savedAside },
         after: { restoredFrom: r.restoredFrom, company: r.manifest.company, createdAt: r.manifest.createdAt, appVersion: r.manifest.appVersion, encrypted: r.manifest.encrypted },
       });
-      return { restoredFrom: r.restoredFrom, savedAside: r.savedAside, manifest: summarizeManifest(r.manifest), app: await this.desk.info() };
+      return { restoredFrom: r.restoredFrom, savedAside: r.savedAside, manifest: summarizeManifest(r.manifest), app: await this.host.info() };
     });
   }
 }

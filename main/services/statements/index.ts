@@ -3,4 +3,4 @@ export { statementDataSync, statementJson, assertPeriod, findCustomer } from './
 export { statementData, statementHtmlFor, statementPdf, cardsHtmlFor, recordSent, assertPrintConfirmed, isSensitive, type PrintQuery, type CardsQuery } from './print';
 export { recordConfirmation, resolveDisagreement, listConfirmations, listOutstanding, confirmationScan, SCAN_MAX_BYTES } from './confirmations';
 export { balancesAsOf, selectCandidates, startBatchRun, BatchRun, type BatchCandidate } from './batch';
-export { StatementsService, statementsServiceFor, defaultPdfRenderer, type StatementsServiceOptions } from './service';
+export { StatementsService, defaultPdfRenderer, type StatementsServiceOptions } from './service';

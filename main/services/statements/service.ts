@@ -1,7 +1,6 @@
-// The desk's statements service: which PDF renderer to use (the Electron shell injects its
+// The statements service (one per open-book host; Desk builds it): which PDF renderer to use (the Electron shell injects its
 // printToPDF renderer; browser mode, the CLI and tests use Chromium through playwright-core),
 // a shared renderer for single PDFs (closed when idle), and the one batch run at a time.
-import type { Desk } from '../../app/desk';
 import { AppError } from '../../../shared/result';
 import type { StatementBatchInput, StatementBatchJob } from '../../../shared/types-statements';
 import type { PdfRenderer, PdfRendererFactory } from '../../print/pdf';
@@ -32,8 +31,9 @@ export class StatementsService {
     this.opts = opts;
   }
 
-  configure(opts: StatementsServiceOptions): void {
+  configure(opts: StatementsServiceOptions): this {
     this.opts = { ...this.opts, ...opts };
+    return this;
   }
 
   get factory(): PdfRendererFactory {
@@ -92,16 +92,4 @@ export class StatementsService {
     this.idle = null;
     await this.closeShared();
   }
-}
-
-const services = new WeakMap<Desk, StatementsService>();
-
-/** The statements service of a desk (created on first use; `opts` are applied when given). */
-export function statementsServiceFor(desk: Desk, opts?: StatementsServiceOptions): StatementsService {
-  let s = services.get(desk);
-  if (!s) {
-    s = new StatementsService(opts);
-    services.set(desk, s);
-  } else if (opts) s.configure(opts);
-  return s;
 }

@@ -1,0 +1,78 @@
+// Backups of a book by file name, for the command line (`creditdesk backup | verify | restore`):
+// the same core (main/db/backup) as the desk's BackupService, without a desk — the CLI has no
+// user-data folder, history or progress bar. Bad input (no such book, not a book) is an AppError
+// NOT_FOUND / VALIDATION; the core's BackupError says itself whether it is bad input.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+import {
+  APP_SCHEMA_VERSION,
+  createBackup,
+  readAppVersion,
+  readCompanyName,
+  readSchemaVersion,
+  restoreBackup,
+  verifyBackup,
+  type BackupManifest,
+  type RestoreResult,
+} from '../../db/backup';
+import { openRawSqlite } from '../../db/backup/book-info';
+import { acquireBookLock } from '../../db/lock';
+
+export interface BookFileBackupOptions {
+  password?: string;
+  /** Schema version this app understands (default: the app's migrations). */
+  maxSchemaVersion?: number;
+  appVersion?: string;
+  now?: Date;
+  /** scrypt cost (tests use a cheap one). */
+  kdf?: { N: number; r: number; p: number };
+}
+
+/** A verified backup of the book at `dbPath` into `toDir` (safe while the app has it open). */
+export async function backupBookFile(dbPath: string, toDir: string, o: BookFileBackupOptions = {}): Promise<{ file: string; manifest: BackupManifest }> {
+  try {
+    await fs.access(dbPath);
+  } catch {
+    throw new AppError('NOT_FOUND', `book not found: ${dbPath}`, { field: 'db' });
+  }
+  let sqlite;
+  try {
+    sqlite = openRawSqlite(dbPath, { fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    sqlite?.close();
+    throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${dbPath}`, { field: 'db' });
+  }
+  try {
+    const { file, manifest } = await createBackup({
+      sqlite,
+      toDir,
+      password: o.password,
+      company: readCompanyName(sqlite, dbPath),
+      schemaVersion: readSchemaVersion(sqlite),
+      appVersion: o.appVersion ?? readAppVersion(),
+      now: o.now ?? new Date(),
+      kdf: o.kdf,
+    });
+    return { file, manifest };
+  } finally {
+    sqlite.close();
+  }
+}
+
+export async function verifyBackupFile(file: string, o: BookFileBackupOptions = {}): Promise<{ manifest: BackupManifest }> {
+  return verifyBackup(file, { password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION });
+}
+
+/** Restores `file` over the book at `dbPath`, holding the book lock (refused while the app has it open). */
+export async function restoreBookFile(file: string, dbPath: string, o: BookFileBackupOptions = {}): Promise<RestoreResult> {
+  await fs.mkdir(path.dirname(dbPath), { recursive: true }).catch(() => undefined);
+  const lock = acquireBookLock(dbPath, { purpose: 'cli' });
+  try {
+    return await restoreBackup(file, { dbPath, password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION, now: o.now ?? new Date() });
+  } finally {
+    lock.release();
+  }
+}

@@ -7,16 +7,7 @@
 import type { ServiceContext } from '../services/context';
 import { addDays, maxDate } from '../domain/dates';
 import { mulDivRound } from '../../shared/money';
-import {
-  DailyAccumulator,
-  insertAllocation,
-  insertCreditNoteWithId,
-  insertInvoiceWithId,
-  insertNote,
-  insertReceiptWithId,
-  insertWriteOffWithId,
-  nextIds,
-} from '../db/receivables-store';
+import { DailyAccumulator, insertAllocation, insertCreditNoteWithId, insertInvoiceWithId, insertNote, insertReceiptWithId, insertWriteOffWithId, nextIds } from '../db/receivables/writes';
 import { CustomerInvoices, planReceipt } from '../services/receivables/engine';
 import type { ReceiptMethod } from '../../shared/types-receivables';
 import type { DemoExtension } from './extensions';

@@ -4,20 +4,13 @@
 // from the worker as a few transferable buffers, and the main thread turns it into rows in
 // slices without blocking the window.
 // "As of" a date on or after the latest document uses the kept open amounts (open-invoice index
-// only); an earlier date is rebuilt from allocation rows (see receivables-store.ts).
+// only); an earlier date is rebuilt from allocation rows (see main/db/receivables/as-of.ts).
 import type Database from 'better-sqlite3';
 import { fenToDecimal, mulDivRound } from '../../shared/money';
 import { defaultBuckets, type BucketSet } from '../domain/ageing';
-import {
-  bucketSumsAsOf,
-  bucketSumsCurrent,
-  creditsAsOf,
-  creditsCurrent,
-  customerDirectory,
-  latestDate,
-  stmt,
-  type DateRange,
-} from '../db/receivables-store';
+import { bucketSumsAsOf, bucketSumsCurrent, creditsAsOf, creditsCurrent, latestDate, type DateRange } from '../db/receivables/as-of';
+import { customerDirectory } from '../db/receivables/directory';
+import { stmt } from '../db/receivables/prepared';
 import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, TieOutOut } from '../../shared/types-receivables';
 import { ageingRowAt } from '../../shared/ipc/wire';
 import { addDays } from '../domain/dates';

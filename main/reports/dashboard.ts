@@ -5,7 +5,9 @@ import { DEFAULT_DUE_BUCKETS, type ArCreditNote, type ArInvoice, type ArReceipt,
 import { addMonths, monthEnd } from '../domain/dates';
 import { collectionRate, dso, opportunityCost, periodFlows, receivablesCost, shareBp } from '../domain/kpi';
 import { computeProvision } from '../domain/provision';
-import { creditsCurrent, currentTotals, customerDirectory, dailyRows, topOverdueCurrent } from '../db/receivables-store';
+import { creditsCurrent } from '../db/receivables/as-of';
+import { currentTotals, dailyRows, topOverdueCurrent } from '../db/receivables/dashboard';
+import { customerDirectory } from '../db/receivables/directory';
 import type { DashboardOut, ReceivablesSettings } from '../../shared/types-receivables';
 import type Database from 'better-sqlite3';
 import { bucketRanges, computeAgeing, computeAgeingColumns, isCurrent } from './ageing';

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Book } from '../db/connection';
 import { sqliteNativeBinding } from '../db/connection';
-import { stmt } from '../db/receivables-store';
+import { stmt } from '../db/receivables/prepared';
 import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';

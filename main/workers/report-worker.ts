@@ -6,7 +6,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite, setSqliteNativeBinding } from '../db/connection';
-import { customerDirectory, dataVersion } from '../db/receivables-store';
+import { dataVersion } from '../db/receivables/as-of';
+import { customerDirectory } from '../db/receivables/directory';
 import { columnBuffers, type AgeingColumns } from '../reports/ageing';
 import { runJob, type JobOutput, type ReportJob } from '../reports/jobs';
 

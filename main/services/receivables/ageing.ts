@@ -6,13 +6,14 @@ import type Database from 'better-sqlite3';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
 import { AppError } from '../../../shared/result';
-import { openItemsAsOf } from '../../db/receivables-store';
+import { openItemsAsOf } from '../../db/receivables/as-of';
 import type { ExportFile } from '../../../shared/types';
 import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { isCurrent } from '../../reports/ageing';
-import { assertDateField, customerById, read, serialize } from './common';
+import { assertDateField, customerById } from './common';
+import { read, serialize } from '../book-queue';
 import { runAgeing, runAgeingWire, runReport } from './reports';
 import { resolveBuckets } from './settings';
 

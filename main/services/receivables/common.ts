@@ -1,43 +1,11 @@
-// Shared plumbing for the receivables services: the write lock and transaction, customer
-// checks, row mapping.
+// Shared plumbing for the receivables services: customer checks, row mapping. (The book's
+// write queue is services/book-queue.ts.)
 import type Database from 'better-sqlite3';
-import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { Book } from '../../db/connection';
-import { stmt, withBulkCache } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
 import { AppError } from '../../../shared/result';
 import { isValidDate } from '../../domain/dates';
 import type { AllocationRow, InvoiceRow, ReceiptRow, CreditNoteRow, WriteOffRow, NoteReceivableRow, ReceiptMethod, CreditNoteKind, NoteKind, NoteState } from '../../../shared/types-receivables';
-import type { ServiceContext } from '../context';
-
-// Receivables work runs raw statements on the book's single connection, partly inside kysely
-// transactions. One queue per book keeps a report from reading a half-written transaction and
-// two writes from interleaving.
-const queues = new WeakMap<Book, Promise<unknown>>();
-
-export function serialize<T>(ctx: ServiceContext, fn: () => Promise<T> | T): Promise<T> {
-  const prev = queues.get(ctx.book) ?? Promise.resolve();
-  const run = prev.then(fn, fn);
-  queues.set(
-    ctx.book,
-    run.catch(() => undefined),
-  );
-  return run;
-}
-
-/** One write: serialized, in a kysely transaction (for writeAudit) on the same connection. */
-export function write<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
-  return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite)));
-}
-
-/** A bulk write (imports): the same, with a large page cache for the transaction (withBulkCache). */
-export function writeBulk<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
-  return serialize(ctx, () => withBulkCache(ctx.book.sqlite, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite))));
-}
-
-export function read<T>(ctx: ServiceContext, fn: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {
-  return serialize(ctx, () => fn(ctx.book.sqlite));
-}
 
 export interface CustomerLite {
   id: number;

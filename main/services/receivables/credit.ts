@@ -4,10 +4,11 @@
 import type Database from 'better-sqlite3';
 import { checkCredit } from '../../domain/credit';
 import { daysBetween } from '../../domain/dates';
-import { stmt } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
 import { UNSETTLED_NOTE_STATES, type CreditCheckOut, type ReceivablesSettings } from '../../../shared/types-receivables';
 import type { ServiceContext } from '../context';
-import { customerById, read, type CustomerLite } from './common';
+import { customerById, type CustomerLite } from './common';
+import { read } from '../book-queue';
 import { loadArSettings } from './settings';
 
 export function creditCheckSync(sqlite: Database.Database, settings: ReceivablesSettings, c: CustomerLite, newAmount: number, today: string): CreditCheckOut {

@@ -4,7 +4,8 @@ import { addDays } from '../../domain/dates';
 import { AppError } from '../../../shared/result';
 import type { DashboardOut } from '../../../shared/types-receivables';
 import type { ServiceContext } from '../context';
-import { assertDateField, serialize } from './common';
+import { assertDateField } from './common';
+import { serialize } from '../book-queue';
 import { runReport } from './reports';
 import { loadArSettings } from './settings';
 

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/result';
 import { formatMoney } from '../../../shared/money';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
-import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice, stmt } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
+import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice } from '../../db/receivables/writes';
 import type {
   AllocationRow,
   CreditNoteRow,
@@ -22,19 +23,8 @@ import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import {
-  allocationRows,
-  assertDateField,
-  assertWritable,
-  creditNoteRow,
-  customerById,
-  invoiceRow,
-  noteRow,
-  read,
-  receiptRow,
-  write,
-  writeOffRow,
-} from './common';
+import { allocationRows, assertDateField, assertWritable, creditNoteRow, customerById, invoiceRow, noteRow, receiptRow, writeOffRow } from './common';
+import { read, write } from '../book-queue';
 import { creditCheckSync } from './credit';
 import { applyStoredReceipt, refreshAll, reverseAllocations } from './engine';
 import { loadArSettings } from './settings';

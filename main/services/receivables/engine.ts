@@ -4,16 +4,9 @@
 import type Database from 'better-sqlite3';
 import { SequentialApplier } from '../../domain/allocation';
 import { maxDate } from '../../domain/dates';
-import {
-  bumpDaily,
-  insertAllocation,
-  openInvoicesOf,
-  refreshCredit,
-  refreshInvoice,
-  setInvoiceState,
-  stmt,
-  type OpenInvoiceRow,
-} from '../../db/receivables-store';
+import { openInvoicesOf, type OpenInvoiceRow } from '../../db/receivables/as-of';
+import { stmt } from '../../db/receivables/prepared';
+import { bumpDaily, insertAllocation, refreshCredit, refreshInvoice, setInvoiceState } from '../../db/receivables/writes';
 
 type Sqlite = Database.Database;
 

@@ -3,10 +3,11 @@
 import type { CustomerLedgerOut, LedgerLine } from '../../../shared/types-receivables';
 import { bucketFor, defaultBuckets } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
-import { stmt } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { openItemsOut } from './ageing';
-import { allocationRows, assertDateField, customerById, noteRow, read, writeOffRow } from './common';
+import { allocationRows, assertDateField, customerById, noteRow, writeOffRow } from './common';
+import { read } from '../book-queue';
 
 const KIND_ORDER: Record<LedgerLine['kind'], number> = { invoice: 0, receipt: 1, credit_note: 2, write_off: 3, recovery: 4 };
 

@@ -7,7 +7,7 @@ import { ReportWorkerUnavailable, runInWorker, wantsWorker } from '../../workers
 import { runJob, type AgeingJobArgs, type ReportJob, type ReportJobs } from '../../reports/jobs';
 import type { ServiceContext } from '../context';
 import { columnsToReportSliced, columnsToWire } from '../../reports/ageing';
-import { read, serialize } from './common';
+import { read, serialize } from '../book-queue';
 
 export async function runReport<J extends ReportJob>(ctx: ServiceContext, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
   if (await serialize(ctx, () => wantsWorker(ctx.book))) {

@@ -9,7 +9,7 @@ import { DEFAULT_PROVISION_RATES_BP, validateRates } from '../../domain/provisio
 import type { AgeingBucketDef, AgeingPreset, ReceivablesSettings } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { serialize } from './common';
+import { serialize } from '../book-queue';
 
 export const SETTINGS_KEY = 'receivables.settings';
 export const PRESETS_KEY = 'receivables.ageing_presets';

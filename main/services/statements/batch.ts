@@ -14,7 +14,7 @@ import { sanitizeFileName } from '../../print/html';
 import type { PdfRenderer } from '../../print/pdf';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { read, serialize } from '../receivables/common';
+import { read, serialize } from '../book-queue';
 import { getCompany } from '../settings';
 import { assertPeriod, statementDataSync } from './data';
 import { isSensitive, recordSent } from './print';

@@ -6,7 +6,7 @@ import { isValidDate, daysBetween } from '../../domain/dates';
 import type { ConfirmInput, ConfirmationRow, StatementSentRow, StatementStyle } from '../../../shared/types-statements';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { serialize } from '../receivables/common';
+import { serialize } from '../book-queue';
 
 /** Largest scan kept inside the book; bigger files are referenced by path. */
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;

@@ -12,7 +12,7 @@ import { statementFileName, statementHtml, statementTitle } from '../../print/st
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getCustomer } from '../customers';
-import { read, serialize } from '../receivables/common';
+import { read, serialize } from '../book-queue';
 import { getCompany } from '../settings';
 import { findCustomer, statementDataSync } from './data';
 

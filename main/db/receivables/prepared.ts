@@ -1,0 +1,47 @@
+// Receivables SQL on the raw better-sqlite3 connection (main/db/receivables/): statements
+// prepared once per connection, and the bulk-write page cache. The other files here hold the SQL
+// by purpose: writes.ts (documents and their kept state, per-day totals, bulk inserts), as-of.ts
+// (ageing sums, credits and open items as of any date), directory.ts (customer names for
+// reports), dashboard.ts (book totals), rows.ts / documents.ts / ledger.ts / credit.ts (what the
+// receivables services read and write). The SQL is plain ANSI (no SQLite functions); callers run
+// it inside a transaction (kysely's or sqlite.transaction()).
+import type Database from 'better-sqlite3';
+
+type Sqlite = Database.Database;
+type Stmt = Database.Statement;
+
+const cache = new WeakMap<Sqlite, Map<string, Stmt>>();
+
+/**
+ * Runs a bulk write (an import of up to 1,000,000 rows) with a large page cache: its inserts
+ * land all over the invoice / receipt / allocation indexes, and with SQLite's default 2 MB cache
+ * most of them would reread an index page. The cache is put back (and its memory released)
+ * afterwards, so the open book does not keep the memory.
+ */
+export async function withBulkCache<T>(sqlite: Sqlite, fn: () => Promise<T>): Promise<T> {
+  const before = sqlite.pragma('cache_size', { simple: true }) as number;
+  // 32 MiB: importing 1M invoices + 664k receipts takes the same time as with 128 MiB (31 s)
+  // and peaks 60 MB lower (the import runs in the app's main process)
+  sqlite.pragma('cache_size = -32768');
+  try {
+    return await fn();
+  } finally {
+    sqlite.pragma(`cache_size = ${Number(before)}`);
+    sqlite.pragma('shrink_memory');
+  }
+}
+
+/** A statement prepared once per connection. */
+export function stmt(sqlite: Sqlite, sql: string): Stmt {
+  let m = cache.get(sqlite);
+  if (!m) {
+    m = new Map();
+    cache.set(sqlite, m);
+  }
+  let s = m.get(sql);
+  if (!s) {
+    s = sqlite.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}

@@ -8,6 +8,8 @@
 //                       (target ≤ 0.5)
 //   appOpenToAgeing*Ms  open the book as the app does (Desk) → first ageing report through the
 //                       IPC dispatch, today and a past date, in a fresh process (target ≤ 1000)
+//   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
+//                       the customer list on screen (interactive, ≤ 2000), browser-first-paint.ts
 //   cliImport*Ms        with --import-dir DIR holding invoices.csv + receipts.csv and --base-book
 //                       (customers only): `creditdesk import` whole process, each (target total ≤ 60 s)
 // `node bin/run-ts.mjs scripts/bench/first-start.ts --book FILE [--past YYYY-MM-DD] [--import-dir DIR --base-book FILE]`
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runBrowserFirstPaint } from './browser-first-paint';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'bin', 'creditdesk.mjs');
@@ -106,6 +109,8 @@ export async function runFirstStartBench(opts: { book?: string; past?: string; i
     out[`appOpenMs_${key}`] = got.openMs;
     out[`appOpenToAgeing${key}Ms`] = Math.round(got.openMs + got.firstAgeingMs);
   }
+
+  Object.assign(out, await runBrowserFirstPaint(book));
 
   if (opts.importDir && opts.baseBook) {
     const target = path.join(opts.dir, 'import.creditdesk');

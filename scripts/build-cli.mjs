@@ -44,13 +44,15 @@ export async function buildCli({ quiet = false } = {}) {
     chunkNames: '[name]-[hash]',
   });
   const worker = await build({ ...common, entryPoints: { 'report-worker': 'main/workers/report-worker.ts' }, outdir: tmp });
-  const inputs = new Set([...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)].filter((f) => !f.includes('node_modules')));
+  // the demo generator for the first-start demo book (main/app/demo-book.ts, in serve)
+  const demo = await build({ ...common, entryPoints: { 'demo-generator': 'main/demo/generate.ts' }, outdir: tmp });
+  const inputs = new Set([cli, worker, demo].flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules')));
   const files = {};
   for (const f of [...inputs].sort()) files[f] = fs.statSync(path.join(root, f)).mtimeMs;
   fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), files }));
   // Chunks first (new names beside old ones), then each entry by an atomic rename, the manifest
   // last: a CLI started meanwhile (or still running, loading a chunk on use) never sees half.
-  const ENTRIES = ['report-worker.mjs', 'creditdesk.mjs', 'inputs.json'];
+  const ENTRIES = ['report-worker.mjs', 'demo-generator.mjs', 'creditdesk.mjs', 'inputs.json'];
   fs.mkdirSync(CLI_DIR, { recursive: true });
   const chunks = new Set(fs.readdirSync(tmp).filter((f) => !ENTRIES.includes(f)));
   for (const c of chunks) {

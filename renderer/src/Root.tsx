@@ -24,6 +24,7 @@ import {
   PageSuspense,
   SettingsPage,
   StatementsPage,
+  WelcomePage,
 } from './routes/lazy-pages';
 
 export function Root() {
@@ -67,7 +68,8 @@ export function Root() {
     <AppShell info={data} onSwitchOperator={() => setSwitching(true)}>
       <PageSuspense>
       <Routes>
-        <Route path="/" element={<Navigate to="/customers" replace />} />
+        <Route path="/" element={<Navigate to={data.book.customers === 0 ? '/welcome' : '/customers'} replace />} />
+        <Route path="/welcome" element={<WelcomePage info={data} />} />
         <Route path="/customers" element={<CustomerListPage />} />
         <Route path="/customers/new" element={<CustomerFormPage />} />
         <Route path="/customers/:id" element={<CustomerCardPage />} />

@@ -21,6 +21,10 @@ export const AgeingPage = page(() => import('../pages/receivables/ageing/AgeingP
 export const StatementsPage = page(() => import('../pages/statements'), 'StatementsPage');
 export const BatchStatementsPage = page(() => import('../pages/statements'), 'BatchStatementsPage');
 export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
+export const WelcomePage = lazy(async () => {
+  const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
+  return { default: Page };
+});
 
 /** While a page's chunk loads: a spinner in the content area (the menu and header stay). */
 export function PageSuspense({ children }: { children: ReactNode }) {

@@ -70,16 +70,16 @@ export async function buildCli({ quiet = false } = {}) {
 }
 
 /** True when dist/cli exists and no source file in it changed since the build (stat only). */
-export function cliBundleFresh() {
+export function cliBundleFresh(dir = CLI_DIR, base = root) {
   let manifest;
   try {
-    manifest = JSON.parse(fs.readFileSync(path.join(CLI_DIR, 'inputs.json'), 'utf8'));
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json'), 'utf8'));
   } catch {
     return false;
   }
   for (const [f, mtime] of Object.entries(manifest.files)) {
     try {
-      if (fs.statSync(path.join(root, f)).mtimeMs !== mtime) return false;
+      if (fs.statSync(path.join(base, f)).mtimeMs !== mtime) return false;
     } catch {
       return false; // a source was removed or renamed: rebuild
     }

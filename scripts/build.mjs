@@ -25,6 +25,15 @@ await build({
   format: 'esm',
   packages: 'external',
 });
+// The demo generator (faker's name tables) on its own, loaded only when a demo book is made
+// (main/app/demo-book.ts looks for ./demo-generator.mjs).
+await build({
+  ...common,
+  entryPoints: ['main/demo/generate.ts'],
+  outfile: 'dist/electron/demo-generator.mjs',
+  format: 'esm',
+  packages: 'external',
+});
 await build({
   ...common,
   entryPoints: ['main/shell/preload.ts'],

@@ -6,7 +6,7 @@ import type { Operator } from '../../shared/types';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 
-function hashPassword(password: string): string {
+export function hashPassword(password: string): string {
   const salt = crypto.randomBytes(16);
   const hash = crypto.scryptSync(password, salt, 32);
   return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;

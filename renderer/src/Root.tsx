@@ -7,16 +7,25 @@ import { AppShell } from './components/AppShell';
 import { errorText } from './format/errors';
 import { useAppInfo } from './hooks/queries';
 import { applyLang, currentLang } from './i18n';
-import { AuditLogPage } from './pages/audit/AuditLogPage';
-import { CustomerCardPage } from './pages/customers/card/CustomerCardPage';
-import { CustomerFormPage } from './pages/customers/form/CustomerFormPage';
-import { CustomerListPage } from './pages/customers/CustomerListPage';
 import { OperatorGate } from './pages/login/OperatorGate';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
-import { BackupPage } from './pages/backup/BackupPage';
-import { AgeingPage, ArDashboardPage, ArEntryPage } from './pages/receivables';
-import { BatchStatementsPage, ConfirmationsPage, StatementsPage } from './pages/statements';
+// pages load on first visit (routes/lazy-pages.tsx)
+import {
+  AgeingPage,
+  ArDashboardPage,
+  ArEntryPage,
+  AuditLogPage,
+  BackupPage,
+  BatchStatementsPage,
+  ConfirmationsPage,
+  CustomerCardPage,
+  CustomerFormPage,
+  CustomerListPage,
+  NotFoundPage,
+  PageSuspense,
+  SettingsPage,
+  StatementsPage,
+  WelcomePage,
+} from './routes/lazy-pages';
 
 export function Root() {
   const { t } = useTranslation();
@@ -57,8 +66,10 @@ export function Root() {
   }
   return (
     <AppShell info={data} onSwitchOperator={() => setSwitching(true)}>
+      <PageSuspense>
       <Routes>
-        <Route path="/" element={<Navigate to="/customers" replace />} />
+        <Route path="/" element={<Navigate to={data.book.customers === 0 ? '/welcome' : '/customers'} replace />} />
+        <Route path="/welcome" element={<WelcomePage info={data} />} />
         <Route path="/customers" element={<CustomerListPage />} />
         <Route path="/customers/new" element={<CustomerFormPage />} />
         <Route path="/customers/:id" element={<CustomerCardPage />} />
@@ -74,6 +85,7 @@ export function Root() {
         <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      </PageSuspense>
     </AppShell>
   );
 }

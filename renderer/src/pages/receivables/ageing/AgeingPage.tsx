@@ -3,6 +3,7 @@
 import { DeleteOutlined, DownloadOutlined, PrinterOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Radio, Select, Space, Switch, Tag } from 'antd';
+import { ReportBusy } from '../../../components/ReportBusy';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -206,7 +207,8 @@ export function AgeingPage() {
         </span>
       </div>
       {(main.isError || presets.isError) && <Alert type="error" showIcon title={arErrorText(t, main.error ?? presets.error)} />}
-      <div className="ar-grid-host ar-screen-only" style={{ height: `min(max(420px, calc(100vh - 250px)), ${gridHeightFor(rows.length, sideBySide)}px)`, display: 'flex', flexDirection: 'column' }}>
+      <div className="ar-grid-host ar-screen-only" style={{ height: `min(max(420px, calc(100vh - 250px)), ${gridHeightFor(rows.length, sideBySide)}px)`, display: 'flex', flexDirection: 'column', position: 'relative' }}>
+        {main.isFetching && <ReportBusy label={t('ar.ageing.computing')} />}
         <AgeingGrid rows={rows} groups={groups} totals={totals} sort={sort} onSort={setSort} onDrill={onDrill} showGroups={sideBySide} />
       </div>
       <div className="ar-charts ar-no-print">

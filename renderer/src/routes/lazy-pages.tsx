@@ -1,0 +1,42 @@
+// Pages load on first visit (one chunk each, React.lazy): the first screen needs only the shell,
+// i18n and the customer list, not the charts (recharts), the statement preview or the forms.
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+
+/** A named export of a page module, loaded on first render. */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+export const CustomerListPage = page(() => import('../pages/customers/CustomerListPage'), 'CustomerListPage');
+export const CustomerCardPage = page(() => import('../pages/customers/card/CustomerCardPage'), 'CustomerCardPage');
+export const CustomerFormPage = page(() => import('../pages/customers/form/CustomerFormPage'), 'CustomerFormPage');
+export const AuditLogPage = page(() => import('../pages/audit/AuditLogPage'), 'AuditLogPage');
+export const SettingsPage = page(() => import('../pages/settings/SettingsPage'), 'SettingsPage');
+export const BackupPage = page(() => import('../pages/backup/BackupPage'), 'BackupPage');
+export const NotFoundPage = page(() => import('../pages/NotFoundPage'), 'NotFoundPage');
+export const ArDashboardPage = page(() => import('../pages/receivables/dashboard/ArDashboardPage'), 'ArDashboardPage');
+export const ArEntryPage = page(() => import('../pages/receivables/entry/ArEntryPage'), 'ArEntryPage');
+export const AgeingPage = page(() => import('../pages/receivables/ageing/AgeingPage'), 'AgeingPage');
+export const StatementsPage = page(() => import('../pages/statements'), 'StatementsPage');
+export const BatchStatementsPage = page(() => import('../pages/statements'), 'BatchStatementsPage');
+export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
+export const WelcomePage = lazy(async () => {
+  const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
+  return { default: Page };
+});
+
+/** While a page's chunk loads: a spinner in the content area (the menu and header stay). */
+export function PageSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="full-center" style={{ minHeight: 240 }}>
+          <Spin size="large" />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}

@@ -1,0 +1,172 @@
+// Cold figures a new user meets (issue 16), each in fresh processes:
+//   nodeBaselineMs      `node -e 0` (what any Node command costs on this machine), median
+//   cliHelpMs           `creditdesk --help` whole process, median (target ≤ 150)
+//   cliAgeingPastMs     `creditdesk ageing --as-of <past date>` whole process, JSON to a file
+//   referenceQueryMs    one plain set-based SQLite query of the same ageing (open amount per
+//                       invoice = amount − Σ allocations up to D, bucketed, grouped by customer),
+//                       the query alone on a fresh connection; cliAgeingRatio = cli / reference
+//                       (target ≤ 0.5)
+//   appOpenToAgeing*Ms  open the book as the app does (Desk) → first ageing report through the
+//                       IPC dispatch, today and a past date, in a fresh process (target ≤ 1000)
+//   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
+//                       the customer list on screen (interactive, ≤ 2000), browser-first-paint.ts
+//   cliImport*Ms        with --import-dir DIR holding invoices.csv + receipts.csv and --base-book
+//                       (customers only): `creditdesk import` whole process, each (target total ≤ 60 s)
+//                       and the same files through the app's import path (appImport*Ms), same run
+// `node bin/run-ts.mjs scripts/bench/first-start.ts --book FILE [--past YYYY-MM-DD] [--import-dir DIR --base-book FILE [--import-only]]`
+// (import-files.ts writes DIR/base.creditdesk, invoices.csv and receipts.csv)
+// Without --book a small demo book is made (--customers N, default 2,000).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runBrowserFirstPaint } from './browser-first-paint';
+import { importInChildProcess } from './receivables-reports';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'bin', 'creditdesk.mjs');
+const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
+
+function wallMs(args: string[], opts: { env?: NodeJS.ProcessEnv; stdout?: number | 'ignore' } = {}): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', opts.stdout ?? 'ignore', 'inherit'], env: opts.env ?? process.env });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+
+// the reference: no kept open amounts, no date-side choice, no customer directory — the query
+// anyone would write first, run by better-sqlite3 in a process of its own
+const REFERENCE = `
+const Database = require('better-sqlite3');
+const [file, d] = process.argv.slice(1);
+const db = new Database(file, { readonly: true });
+const t = performance.now();
+const back = (n) => new Date(Date.parse(d + 'T00:00:00Z') - n * 86400000).toISOString().slice(0, 10);
+const p = { d, b30: back(30), b60: back(60), b90: back(90), b180: back(180), b365: back(365) };
+const rows = db.prepare(\`
+  SELECT i.customer_id AS cid,
+         CASE WHEN i.due_date >= @d THEN 0 WHEN i.due_date >= @b30 THEN 1 WHEN i.due_date >= @b60 THEN 2 WHEN i.due_date >= @b90 THEN 3
+              WHEN i.due_date >= @b180 THEN 4 WHEN i.due_date >= @b365 THEN 5 ELSE 6 END AS bucket,
+         SUM(i.amount - COALESCE(a.s, 0)) AS open
+  FROM invoices i LEFT JOIN (SELECT invoice_id, SUM(amount) AS s FROM allocations WHERE date <= @d GROUP BY invoice_id) a ON a.invoice_id = i.id
+  WHERE i.issue_date <= @d AND i.voided_at IS NULL AND i.amount - COALESCE(a.s, 0) <> 0
+  GROUP BY cid, bucket\`).raw().all(p);
+process.stdout.write(JSON.stringify({ ms: performance.now() - t, rows: rows.length }));
+`;
+
+function referenceQuery(book: string, asOf: string): { ms: number; rows: number } {
+  const r = spawnSync(process.execPath, ['-e', REFERENCE, book, asOf], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('reference query failed');
+  return JSON.parse(r.stdout) as { ms: number; rows: number };
+}
+
+export async function runFirstStartBench(opts: { book?: string; past?: string; importDir?: string; baseBook?: string; customers?: number; dir: string; importOnly?: boolean }) {
+  const out: Record<string, number | string> = { loadAvgStart: loadAvg() };
+  if (!opts.importOnly) await coldFigures(opts, out);
+  if (opts.importDir && opts.baseBook) await importFigures(opts as typeof opts & { importDir: string; baseBook: string }, out);
+  out.loadAvgEnd = loadAvg();
+  for (const k of Object.keys(out)) if (typeof out[k] === 'number') out[k] = Math.round((out[k] as number) * 100) / 100;
+  return out;
+}
+
+async function coldFigures(opts: { book?: string; past?: string; customers?: number; dir: string }, out: Record<string, number | string>) {
+  wallMs([cli, '--help']); // builds dist/cli when missing or stale (not part of the figure)
+  const base: number[] = [];
+  const help: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    base.push(wallMs(['-e', '0']));
+    help.push(wallMs([cli, '--help']));
+  }
+  out.nodeBaselineMs = median(base);
+  out.cliHelpMs = median(help);
+  out.cliHelpOverNodeMs = out.cliHelpMs - out.nodeBaselineMs;
+
+  let book = opts.book;
+  if (!book) {
+    book = path.join(opts.dir, 'first-start.creditdesk');
+    const n = opts.customers ?? 2000;
+    wallMs([cli, 'demo', '--db', book, '--customers', String(n), '--invoices', String(n * 10)]);
+  }
+  out.book = book;
+  out.bookMb = Math.round(fs.statSync(book).size / 1e6);
+  const past = opts.past ?? '2026-06-30';
+  out.pastDate = past;
+  const json = path.join(opts.dir, 'ageing.json');
+  const cliRuns: number[] = [];
+  const refRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    cliRuns.push(wallMs([cli, 'ageing', '--db', book, '--as-of', past], { stdout: fs.openSync(json, 'w') }));
+    refRuns.push(referenceQuery(book, past).ms);
+  }
+  out.cliAgeingPastMs = median(cliRuns);
+  out.referenceQueryMs = median(refRuns);
+  out.cliAgeingRatio = Math.round((out.cliAgeingPastMs / out.referenceQueryMs) * 100) / 100;
+  out.cliAgeingRows = (JSON.parse(fs.readFileSync(json, 'utf8')) as { rows: unknown[] }).rows.length;
+
+  // open → first ageing in the app's code, in a fresh process each (cold: nothing cached)
+  for (const [key, asOf] of [['Today', '2026-11-23'], ['Past', past]] as const) {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'run-ts.mjs'), path.join(root, 'scripts', 'bench', 'cold-open.ts'), book, asOf], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: path.join(root, 'dist', 'cli', 'report-worker.mjs') },
+    });
+    if (r.status !== 0) throw new Error('cold-open failed');
+    const got = JSON.parse(r.stdout) as { openMs: number; firstAgeingMs: number; rows: number };
+    out[`appOpenMs_${key}`] = got.openMs;
+    out[`appOpenToAgeing${key}Ms`] = Math.round(got.openMs + got.firstAgeingMs);
+  }
+
+  Object.assign(out, await runBrowserFirstPaint(book));
+}
+
+async function importFigures(opts: { importDir: string; baseBook: string; dir: string }, out: Record<string, number | string>) {
+  {
+    const target = path.join(opts.dir, 'import.creditdesk');
+    fs.copyFileSync(opts.baseBook, target);
+    for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
+    out.loadAvgBeforeImport = loadAvg();
+    out.cliImportInvoicesMs = Math.round(wallMs([cli, 'import', '--db', target, 'invoices', path.join(opts.importDir, 'invoices.csv')]));
+    out.cliImportReceiptsMs = Math.round(wallMs([cli, 'import', '--db', target, 'receipts', path.join(opts.importDir, 'receipts.csv')]));
+    out.cliImportTotalMs = out.cliImportInvoicesMs + out.cliImportReceiptsMs;
+    // the same files through the app's import path (staged file → IPC handler), same run
+    fs.copyFileSync(opts.baseBook, target);
+    for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
+    const app = await importInChildProcess(target, opts.dir, path.join(opts.importDir, 'invoices.csv'), path.join(opts.importDir, 'receipts.csv'));
+    out.appImportInvoicesMs = app.importInvoicesMs;
+    out.appImportReceiptsMs = app.importReceiptsMs;
+    out.appImportTotalMs = app.importTotalMs;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      book: { type: 'string' },
+      past: { type: 'string' },
+      'import-dir': { type: 'string' },
+      'base-book': { type: 'string' },
+      customers: { type: 'string' },
+      'import-only': { type: 'boolean' },
+    },
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-first-start-'));
+  try {
+    const r = await runFirstStartBench({
+      book: values.book,
+      past: values.past,
+      importDir: values['import-dir'],
+      baseBook: values['base-book'],
+      customers: values.customers ? Number(values.customers) : undefined,
+      importOnly: values['import-only'],
+      dir,
+    });
+    console.log(JSON.stringify(r, null, 2));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,101 @@
+// Builds the `creditdesk` command line into plain JavaScript: dist/cli/creditdesk.mjs (a small
+// entry: usage text and the command table) plus one chunk per command, loaded on use (esbuild
+// code splitting), and dist/cli/report-worker.mjs (the report worker thread, looked up beside the
+// code that starts it). Dependencies stay in node_modules (better-sqlite3 is native).
+//
+// Writes dist/cli/inputs.json: every source file in the bundle with its mtime, so that
+// bin/creditdesk.mjs can tell in about a millisecond whether a source changed since the build
+// (dev workflow: an edited file rebuilds the bundle on the next call).
+//
+// Run by `npm install` (the `prepare` script), by `npm start`, and by bin/creditdesk.mjs when the
+// bundle is missing or stale. `node scripts/build-cli.mjs [--quiet]`; never fails `npm install`
+// when run with --tolerant (the CLI then builds on first use or runs the sources through tsx).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_DIR = path.join(root, 'dist', 'cli');
+
+/** Build the CLI bundle; returns the number of source files it holds. */
+export async function buildCli({ quiet = false } = {}) {
+  const { build } = await import('esbuild');
+  const tmp = path.join(root, 'dist', `.cli-tmp-${process.pid}-${Date.now()}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external', // node_modules at run time (better-sqlite3 is native)
+    logLevel: quiet ? 'error' : 'warning',
+    absWorkingDir: root,
+    metafile: true,
+    legalComments: 'none',
+    outExtension: { '.js': '.mjs' },
+  };
+  const cli = await build({
+    ...common,
+    entryPoints: { creditdesk: 'main/cli/index.ts' },
+    outdir: tmp,
+    splitting: true, // `creditdesk --help` parses only the entry, each command its own chunk
+    // content-hashed, beside the entry (main/app/paths.ts finds the app root two levels up): a
+    // CLI still running from an older build keeps finding its chunks
+    chunkNames: '[name]-[hash]',
+  });
+  const worker = await build({ ...common, entryPoints: { 'report-worker': 'main/workers/report-worker.ts' }, outdir: tmp });
+  // the demo generator for the first-start demo book (main/app/demo-book.ts, in serve)
+  const demo = await build({ ...common, entryPoints: { 'demo-generator': 'main/demo/generate.ts' }, outdir: tmp });
+  const inputs = new Set([cli, worker, demo].flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules')));
+  const files = {};
+  for (const f of [...inputs].sort()) files[f] = fs.statSync(path.join(root, f)).mtimeMs;
+  fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), files }));
+  // Chunks first (new names beside old ones), then each entry by an atomic rename, the manifest
+  // last: a CLI started meanwhile (or still running, loading a chunk on use) never sees half.
+  const ENTRIES = ['report-worker.mjs', 'demo-generator.mjs', 'creditdesk.mjs', 'inputs.json'];
+  fs.mkdirSync(CLI_DIR, { recursive: true });
+  const chunks = new Set(fs.readdirSync(tmp).filter((f) => !ENTRIES.includes(f)));
+  for (const c of chunks) {
+    const to = path.join(CLI_DIR, c);
+    if (!fs.existsSync(to)) fs.renameSync(path.join(tmp, c), to);
+  }
+  // chunks of builds older than a day (no CLI runs that long from a replaced build)
+  for (const c of fs.readdirSync(CLI_DIR)) {
+    const f = path.join(CLI_DIR, c);
+    if (!ENTRIES.includes(c) && !chunks.has(c) && Date.now() - fs.statSync(f).mtimeMs > 86_400_000) fs.rmSync(f, { force: true });
+  }
+  for (const f of ENTRIES) fs.renameSync(path.join(tmp, f), path.join(CLI_DIR, f));
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return inputs.size;
+}
+
+/** True when dist/cli exists and no source file in it changed since the build (stat only). */
+export function cliBundleFresh(dir = CLI_DIR, base = root) {
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json'), 'utf8'));
+  } catch {
+    return false;
+  }
+  for (const [f, mtime] of Object.entries(manifest.files)) {
+    try {
+      if (fs.statSync(path.join(base, f)).mtimeMs !== mtime) return false;
+    } catch {
+      return false; // a source was removed or renamed: rebuild
+    }
+  }
+  return true;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const tolerant = process.argv.includes('--tolerant');
+  const quiet = process.argv.includes('--quiet');
+  try {
+    const t = performance.now();
+    const n = await buildCli({ quiet });
+    if (!quiet) console.log(`built dist/cli (${n} source files, ${Math.round(performance.now() - t)} ms)`);
+  } catch (e) {
+    console.error(`creditdesk: could not build the command line (${e?.message ?? e}); it will build on first use`);
+    if (!tolerant) process.exitCode = 1;
+  }
+}

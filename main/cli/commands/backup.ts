@@ -23,6 +23,8 @@ import { acquireBookLock } from '../../db/lock';
 export interface BackupCommandDeps {
   /** Schema version this app understands (default: the app's migrations). */
   maxSchemaVersion?: number;
+  /** Check the image against the app's migrations (default true; the format's tests use synthetic books). */
+  appSchema?: boolean;
   appVersion?: string;
   now?: () => Date;
   /** scrypt cost (tests use a cheap one). */
@@ -77,6 +79,7 @@ function summary(m: BackupManifest): string {
 
 export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliCommand; verify: CliCommand; restore: CliCommand } {
   const maxSchema = () => deps.maxSchemaVersion ?? APP_SCHEMA_VERSION;
+  const appSchema = () => deps.appSchema ?? true;
   const now = () => (deps.now ? deps.now() : new Date());
 
   const backup: CliCommand = async (argv, io) => {
@@ -129,7 +132,7 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
     const file = path.resolve(positionals[0]);
     try {
       const password = await readPasswordFile(values['password-file']);
-      const { manifest } = await verifyBackup(file, { password, maxSchemaVersion: maxSchema() });
+      const { manifest } = await verifyBackup(file, { password, maxSchemaVersion: maxSchema(), appSchema: appSchema() });
       io.out(`ok: ${file} is an intact CreditDesk backup\n${summary(manifest)}`);
       return EXIT.OK;
     } catch (e) {
@@ -147,7 +150,7 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
       await fs.mkdir(path.dirname(dbPath), { recursive: true }).catch(() => undefined);
       const lock = acquireBookLock(dbPath, { purpose: 'cli' });
       try {
-        const r = await restoreBackup(file, { dbPath, password, maxSchemaVersion: maxSchema(), now: now() });
+        const r = await restoreBackup(file, { dbPath, password, maxSchemaVersion: maxSchema(), appSchema: appSchema(), now: now() });
         io.out(`restored ${dbPath} from ${r.restoredFrom}\n`);
         if (r.savedAside) io.out(`the previous book was saved as ${r.savedAside}\n`);
         io.out(summary(r.manifest));

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type Book } from '../db/connection';
+import { assertBookFile } from '../db/book-file';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { systemClock, type Clock, type ServiceContext } from '../services/context';
 import { autoLogin, ensureDefaultOperator, listOperators } from '../services/operators';
@@ -70,26 +71,30 @@ export class Desk {
   }
 
   /** Opens a book (creating it when asked), migrates it and makes it current. */
-  async open(file: string, opts: { create?: boolean; company?: string } = {}): Promise<ServiceContext> {
+  async open(file: string, opts: { create?: boolean; company?: string; readonly?: boolean } = {}): Promise<ServiceContext> {
     const existed = fs.existsSync(file);
     if (opts.create && existed && opts.company) {
       throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
     }
     const abs = path.resolve(file);
     if (this.current?.book.path === abs && !opts.company) return this.reopenCurrent();
+    if (this.current?.book.path !== abs) assertBookFile(abs, path.dirname(abs), { create: opts.create, readonly: opts.readonly }); // before the lock: a foreign file stays untouched
     if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
     // One writer per book: a second window, browser mode or CLI writer on the same file is refused.
-    const lock = existed || opts.create ? acquireBookLock(abs, { purpose: this.mode === 'electron' ? 'app' : 'serve' }) : null;
+    // a read-only book (read-only disk) takes no lock: nothing can be written next to it
+    const lock = !opts.readonly && (existed || opts.create) ? acquireBookLock(abs, { purpose: this.mode === 'electron' ? 'app' : 'serve' }) : null;
     let book: Book;
     try {
-      book = await openBook(abs, { create: opts.create });
+      book = await openBook(abs, { create: opts.create, readonly: opts.readonly });
     } catch (e) {
       lock?.release();
       throw e;
     }
     const ctx: ServiceContext = { book, clock: this.clock, session: { operator: null } };
-    if (!existed || opts.company) await initCompany(ctx, opts.company ?? defaultCompanyName(file));
-    await ensureDefaultOperator(ctx);
+    if (!opts.readonly) {
+      if (!existed || opts.company) await initCompany(ctx, opts.company ?? defaultCompanyName(file));
+      await ensureDefaultOperator(ctx);
+    }
     await autoLogin(ctx);
     const previous = this.current;
     const previousLock = this.lock;

@@ -45,8 +45,8 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
       desk.writeState({ locale });
       return { locale };
     },
-    'books:open': async ({ path }) => {
-      await desk.open(path);
+    'books:open': async ({ path, readonly }) => {
+      await desk.open(path, { readonly });
       return desk.info();
     },
     'books:create': async ({ path, company }) => {

@@ -14,6 +14,7 @@ import { AppError } from '../../../shared/result';
 import { EXIT, UsageError, parseCommandArgs, requireOption, type CliCommand, type CliIo } from '../io';
 import { createBackup } from '../../db/backup/create';
 import { verifyBackup } from '../../db/backup/verify';
+import { assertBookFile } from '../../db/book-file';
 import { restoreBackup } from '../../db/backup/restore';
 import { BackupError } from '../../db/backup/errors';
 import type { BackupManifest } from '../../db/backup/format';
@@ -93,6 +94,7 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
       } catch {
         throw new BadInput(`book not found: ${dbPath}`);
       }
+      assertBookFile(dbPath, path.dirname(dbPath), { readonly: true }); // a foreign file is refused untouched
       let sqlite;
       try {
         sqlite = openRawSqlite(dbPath, { fileMustExist: true });

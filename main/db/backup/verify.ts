@@ -14,6 +14,7 @@ import {
   TRAILER_BYTES,
   TRAILER_MAGIC,
   deriveKeys,
+  kdfAllowed,
   manifestAad,
   manifestChecksum,
   type BackupManifest,
@@ -235,7 +236,15 @@ async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: 
     if (opts.password === undefined || opts.password === '') {
       throw new BackupError('password-required', `${name} is encrypted: a password is needed`);
     }
-    const keys = await deriveKeys(opts.password, manifest.kdf!);
+    const k = manifest.kdf!;
+    if (!kdfAllowed(k)) {
+      throw new BackupError(
+        'unsupported-format',
+        `${name} asks for key-derivation settings this CreditDesk does not accept (scrypt N=${k.N}, r=${k.r}, p=${k.p}); it was not made by CreditDesk`,
+        { field: 'file' },
+      );
+    }
+    const keys = await deriveKeys(opts.password, k);
     const a = Buffer.from(keys.passwordCheck, 'base64');
     const b = Buffer.from(manifest.cipher!.passwordCheck, 'base64');
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {

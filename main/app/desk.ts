@@ -71,7 +71,7 @@ export class Desk {
   }
 
   /** Opens a book (creating it when asked), migrates it and makes it current. */
-  async open(file: string, opts: { create?: boolean; company?: string; readonly?: boolean } = {}): Promise<ServiceContext> {
+  async open(file: string, opts: { create?: boolean; company?: string; readonly?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
     const existed = fs.existsSync(file);
     if (opts.create && existed && opts.company) {
       throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
@@ -82,7 +82,7 @@ export class Desk {
     if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
     // One writer per book: a second window, browser mode or CLI writer on the same file is refused.
     // a read-only book (read-only disk) takes no lock: nothing can be written next to it
-    const lock = !opts.readonly && (existed || opts.create) ? acquireBookLock(abs, { purpose: this.mode === 'electron' ? 'app' : 'serve' }) : null;
+    const lock = !opts.readonly && (existed || opts.create) ? acquireBookLock(abs, { purpose: this.mode === 'electron' ? 'app' : 'serve', openAnyway: opts.openAnyway }) : null;
     let book: Book;
     try {
       book = await openBook(abs, { create: opts.create, readonly: opts.readonly });
@@ -108,9 +108,9 @@ export class Desk {
   }
 
   /** First start: the default book in the user-data folder. */
-  async openDefault(): Promise<ServiceContext> {
+  async openDefault(opts: { openAnyway?: boolean } = {}): Promise<ServiceContext> {
     const last = this.readState().recentBooks.find((p) => fs.existsSync(p));
-    return this.open(last ?? this.defaultBookPath, { create: !last });
+    return this.open(last ?? this.defaultBookPath, { create: !last, openAnyway: opts.openAnyway });
   }
 
   async info(): Promise<AppInfo> {

@@ -9,7 +9,7 @@ import { acquireBookLock } from '../db/lock';
 import { systemClock, type ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
 
-export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean } = {}): Promise<ServiceContext> {
+export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
   const existed = fs.existsSync(file);
   const abs = path.resolve(file);
   // readers on a read-only disk open the book read-only instead of failing
@@ -17,7 +17,7 @@ export async function openCliBook(file: string, opts: { create?: boolean; compan
   // every --db command (readers too) refuses a foreign file before anything touches it
   assertBookFile(abs, path.dirname(abs), { create: opts.create, readonly });
   if (opts.create) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const lock = opts.write !== false && (existed || opts.create) ? acquireBookLock(path.resolve(file), { purpose: 'cli' }) : null;
+  const lock = opts.write !== false && (existed || opts.create) ? acquireBookLock(path.resolve(file), { purpose: 'cli', openAnyway: opts.openAnyway }) : null;
   try {
     const book = await openBook(file, { create: opts.create, readonly });
     const close = book.close;

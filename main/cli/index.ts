@@ -6,7 +6,7 @@ import { COMMANDS } from './commands';
 const USAGE = `usage:
   creditdesk init      --db FILE [--company NAME]
   creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
-  creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx
+  creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx [--open-anyway]
   creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
   creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
   creditdesk backup    --db FILE --to DIR [--password-file F]

@@ -45,8 +45,8 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
       desk.writeState({ locale });
       return { locale };
     },
-    'books:open': async ({ path, readonly }) => {
-      await desk.open(path, { readonly });
+    'books:open': async ({ path, readonly, openAnyway }) => {
+      await desk.open(path, { readonly, openAnyway });
       return desk.info();
     },
     'books:create': async ({ path, company }) => {

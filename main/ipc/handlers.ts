@@ -14,6 +14,7 @@ import type { receivablesChannels } from '../../shared/ipc/receivables';
 import { receivablesHandlers } from './handlers-receivables';
 import type { backupChannels } from '../../shared/ipc/backup';
 import { backupHandlers } from './handlers-backup';
+import { requireOperator } from './operator-gate';
 import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
 
@@ -31,7 +32,7 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk) };
+  return requireOperator(desk, { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk) });
 }
 
 type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels>;

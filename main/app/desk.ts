@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type Book } from '../db/connection';
+import { assertBookFile } from '../db/book-file';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { systemClock, type Clock, type ServiceContext } from '../services/context';
 import { autoLogin, ensureDefaultOperator, listOperators } from '../services/operators';
@@ -82,14 +83,15 @@ export class Desk implements BookHost {
   }
 
   /** Opens a book (creating it when asked), migrates it and makes it current. */
-  async open(file: string, opts: { create?: boolean; company?: string } = {}): Promise<ServiceContext> {
+  async open(file: string, opts: { create?: boolean; company?: string; readonly?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
     const existed = fs.existsSync(file);
     if (opts.create && existed && opts.company) {
       throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
     }
     const abs = path.resolve(file);
     if (this.current?.book.path === abs && !opts.company) return this.reopenCurrent();
-    // One writer per book: a second window, browser mode or CLI writer on the same file is refused.
+    // One writer per book: a second window, browser mode or CLI writer on the same file is refused;
+    // a foreign file is refused before anything touches it; a read-only book takes no lock.
     const { ctx, lock } = await openBookContext(abs, {
       create: opts.create,
       company: opts.company,
@@ -97,8 +99,10 @@ export class Desk implements BookHost {
       lock: this.mode === 'electron' ? 'app' : 'serve',
       clock: this.clock,
       operator: null,
+      readonly: opts.readonly,
+      openAnyway: opts.openAnyway,
     });
-    await ensureDefaultOperator(ctx);
+    if (!opts.readonly) await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
     const previous = this.current;
     const previousLock = this.lock;
@@ -112,9 +116,9 @@ export class Desk implements BookHost {
   }
 
   /** First start: the default book in the user-data folder. */
-  async openDefault(): Promise<ServiceContext> {
+  async openDefault(opts: { openAnyway?: boolean } = {}): Promise<ServiceContext> {
     const last = this.readState().recentBooks.find((p) => fs.existsSync(p));
-    return this.open(last ?? this.defaultBookPath, { create: !last });
+    return this.open(last ?? this.defaultBookPath, { create: !last, openAnyway: opts.openAnyway });
   }
 
   async info(): Promise<AppInfo> {

@@ -1,9 +1,11 @@
 // Opening a book, the one way for every front end: the desktop app and browser mode (Desk), the
-// command line (cli/book.ts) and the benchmarks. Writers take the book lock first (one writer per
-// book); a new book gets its company row.
+// command line (cli/book.ts) and the benchmarks. A foreign file is refused before anything
+// touches it; writers take the book lock first (one writer per book); a new book gets its
+// company row.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook } from '../db/connection';
+import { assertBookFile, bookWriteAccess } from '../db/book-file';
 import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
@@ -19,18 +21,34 @@ export interface OpenBookOptions {
   lock: LockPurpose | null;
   clock: Clock;
   operator: Operator | null;
+  /** Open read-only (a book on a read-only disk): no lock, nothing written. */
+  readonly?: boolean;
+  /** A reader on a read-only disk opens the book read-only instead of failing. */
+  readonlyWhenNotWritable?: boolean;
+  /** Take over a lock whose owner cannot be confirmed (the user chose "open anyway"). */
+  openAnyway?: boolean;
 }
 
-export async function openBookContext(file: string, o: OpenBookOptions): Promise<{ ctx: ServiceContext; lock: BookLock | null }> {
+export async function openBookContext(
+  file: string,
+  o: OpenBookOptions,
+): Promise<{ ctx: ServiceContext; lock: BookLock | null; readonly: boolean }> {
   const abs = path.resolve(file);
   const existed = fs.existsSync(abs);
+  const readonly =
+    !!o.readonly || (!!o.readonlyWhenNotWritable && existed && bookWriteAccess(abs, path.dirname(abs)) !== 'ok');
+  // every path (readers too) refuses a foreign file before anything touches it
+  assertBookFile(abs, path.dirname(abs), { create: o.create, readonly });
   if (o.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const lock = o.lock && (existed || o.create) ? acquireBookLock(abs, { purpose: o.lock }) : null;
+  const lock =
+    o.lock && !readonly && (existed || o.create)
+      ? acquireBookLock(abs, { purpose: o.lock, openAnyway: o.openAnyway })
+      : null;
   try {
-    const book = await openBook(abs, { create: o.create });
+    const book = await openBook(abs, { create: o.create, readonly });
     const ctx: ServiceContext = { book, clock: o.clock, session: { operator: o.operator } };
-    if (!existed || o.company) await initCompany(ctx, o.company ?? o.defaultCompany);
-    return { ctx, lock };
+    if (!readonly && (!existed || o.company)) await initCompany(ctx, o.company ?? o.defaultCompany);
+    return { ctx, lock, readonly };
   } catch (e) {
     lock?.release();
     throw e;

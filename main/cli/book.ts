@@ -7,7 +7,7 @@ import { systemClock, type ServiceContext } from '../services/context';
 
 export const CLI_OPERATOR = { id: 0, name: 'creditdesk-cli', hasPassword: false };
 
-export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean } = {}): Promise<ServiceContext> {
+export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
   const { ctx, lock } = await openBookContext(file, {
     create: opts.create,
     company: opts.company,
@@ -15,6 +15,9 @@ export async function openCliBook(file: string, opts: { create?: boolean; compan
     lock: opts.write !== false ? 'cli' : null,
     clock: systemClock,
     operator: CLI_OPERATOR,
+    // readers on a read-only disk open the book read-only instead of failing
+    readonlyWhenNotWritable: opts.write === false,
+    openAnyway: opts.openAnyway,
   });
   const close = ctx.book.close;
   ctx.book.close = async () => {

@@ -1,4 +1,5 @@
 // Entry of the `creditdesk` command line (see DESIGN.md "Command line" — a fixed interface).
+import { storageError } from '../db/storage-errors';
 import { AppError } from '../../shared/result';
 import { EXIT, processIo, UsageError, type CliCommand, type CliIo } from './io';
 import { COMMANDS } from './commands';
@@ -6,7 +7,7 @@ import { COMMANDS } from './commands';
 const USAGE = `usage:
   creditdesk init      --db FILE [--company NAME]
   creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
-  creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx
+  creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx [--open-anyway]
   creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
   creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
   creditdesk backup    --db FILE --to DIR [--password-file F]
@@ -39,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       for (const r of e.rows ?? []) io.err(`  row ${r.row}, ${r.field}: ${r.message}\n`);
       return e.code === 'VALIDATION' ? EXIT.BAD_INPUT : EXIT.FAILURE;
     }
-    io.err(`creditdesk ${name}: ${(e as Error).message ?? String(e)}\n`);
+    io.err(`creditdesk ${name}: ${storageError(e)?.message ?? (e as Error).message ?? String(e)}\n`);
     return EXIT.FAILURE;
   }
 }

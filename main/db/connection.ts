@@ -6,6 +6,7 @@ import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { DB } from './schema';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { AppError } from '../../shared/result';
+import { BOOK_APPLICATION_ID, assertBookFile } from './book-file';
 
 export interface Book {
   path: string;
@@ -43,15 +44,14 @@ export function openSqlite(file: string, opts: { readonly?: boolean; fileMustExi
  * Open (or with create: true, create) a book and bring its schema up to date.
  * Refuses a book written by a newer app version.
  */
-export async function openBook(file: string, opts: { create?: boolean } = {}): Promise<Book> {
+export async function openBook(file: string, opts: { create?: boolean; readonly?: boolean } = {}): Promise<Book> {
   const abs = path.resolve(file);
-  if (!opts.create && !fs.existsSync(abs)) {
-    throw new AppError('NOT_FOUND', `book not found: ${abs}`);
-  }
+  // before anything writes: a foreign file is refused and left byte-identical (book-file.ts)
+  assertBookFile(abs, path.dirname(abs), { create: opts.create, readonly: opts.readonly });
   if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
   let sqlite: Database.Database;
   try {
-    sqlite = openSqlite(abs);
+    sqlite = openSqlite(abs, { readonly: opts.readonly, fileMustExist: opts.readonly });
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${abs}`, { field: 'db' });
@@ -66,7 +66,11 @@ export async function openBook(file: string, opts: { create?: boolean } = {}): P
     },
   };
   try {
-    await migrateBook(book);
+    if (opts.readonly) {
+      if (bookSchemaVersion(sqlite) !== SCHEMA_VERSION) {
+        throw new AppError('VALIDATION', `this book needs updating to this CreditDesk's format, which a read-only copy cannot do: copy it to your PC first`, { field: 'db' });
+      }
+    } else await migrateBook(book);
   } catch (e) {
     await book.close();
     throw e;
@@ -80,6 +84,7 @@ export async function migrateBook(book: Book): Promise<void> {
     throw new AppError('VALIDATION', `this book was written by a newer CreditDesk (schema ${applied} > ${SCHEMA_VERSION}); please update the app`);
   }
   if (applied === SCHEMA_VERSION) return;
+  book.sqlite.pragma(`application_id = ${BOOK_APPLICATION_ID}`); // marks the file as a CreditDesk book
   const migrator = new Migrator({ db: book.db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,5 +1,9 @@
 // Single writer per book: `<book>.lock`, created exclusively, names the process holding it.
-// A lock whose process is gone (crash, kill -9, power cut) is stale and taken over.
+// A lock whose process is gone (crash, kill -9, power cut) is stale and taken over. After a
+// reboot the pid may belong to another program: the lock records the boot id and the
+// process's start time (Linux /proc), so a reused pid is recognised as stale. When the lock
+// cannot be judged (no start time recorded, another OS, another computer) the refusal says so
+// and the caller may "open anyway" (books:open { openAnyway }, creditdesk import --open-anyway).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +20,52 @@ export interface LockInfo {
   startedAt: string;
   /** random, so release() never removes somebody else's lock */
   token?: string;
+  /** Linux: the holder's start time (clock ticks since boot, /proc/<pid>/stat field 22) */
+  procStart?: string;
+  /** Linux: /proc/sys/kernel/random/boot_id when the lock was taken */
+  bootId?: string;
+}
+
+/** Message suffix and AppError field of a lock that could not be judged. */
+export const LOCK_IN_DOUBT_FIELD = 'lock';
+
+/** Start time of a process in clock ticks since boot (Linux), null elsewhere or when gone. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return rest[19] ?? null; // field 22: starttime
+  } catch {
+    return null;
+  }
+}
+
+let cachedBootId: string | null | undefined;
+export function currentBootId(): string | null {
+  if (cachedBootId === undefined) {
+    try {
+      cachedBootId = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+    } catch {
+      cachedBootId = null;
+    }
+  }
+  return cachedBootId;
+}
+
+/**
+ * live: the holder is certainly running; stale: certainly not (dead pid, rebooted since, pid
+ * now another process); doubt: a live pid we cannot tie to the lock, or another computer.
+ */
+export function judgeLock(info: LockInfo): 'live' | 'stale' | 'doubt' {
+  if (info.host !== os.hostname()) return 'doubt';
+  if (!pidAlive(info.pid)) return 'stale';
+  const boot = currentBootId();
+  if (info.bootId && boot && info.bootId !== boot) return 'stale';
+  if (info.procStart) {
+    const now = processStartTime(info.pid);
+    if (now !== null) return now === info.procStart ? 'live' : 'stale';
+  }
+  return info.pid === process.pid ? 'live' : 'doubt';
 }
 
 export interface BookLock {
@@ -66,7 +116,7 @@ function readLock(file: string): LockInfo | null | 'unreadable' {
 export function bookLockHolder(dbPath: string): LockInfo | null {
   const info = readLock(lockFileOf(dbPath));
   if (info === null || info === 'unreadable') return null;
-  if (info.host === os.hostname() && !pidAlive(info.pid)) return null;
+  if (judgeLock(info) === 'stale') return null;
   return info;
 }
 
@@ -83,14 +133,18 @@ function describe(info: LockInfo): string {
  * A lock held from another computer (book on a network share) is never taken over
  * automatically: we cannot tell whether that process is alive.
  */
-export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose }): BookLock {
+export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose; openAnyway?: boolean }): BookLock {
   const file = lockFileOf(dbPath);
+  const procStart = processStartTime(process.pid);
+  const bootId = currentBootId();
   const info: LockInfo = {
     pid: process.pid,
     host: os.hostname(),
     purpose: opts.purpose,
     startedAt: new Date().toISOString(),
     token: crypto.randomBytes(12).toString('hex'),
+    ...(procStart ? { procStart } : {}),
+    ...(bootId ? { bootId } : {}),
   };
   const text = JSON.stringify(info);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -122,9 +176,17 @@ export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose }):
       takeOver(file);
       continue;
     }
-    if (held.host === os.hostname() && !pidAlive(held.pid)) {
+    const verdict = judgeLock(held);
+    if (verdict === 'stale' || (verdict === 'doubt' && opts.openAnyway)) {
       takeOver(file, held.token);
       continue;
+    }
+    if (verdict === 'doubt') {
+      throw new AppError(
+        'CONFLICT',
+        `${describe(held)}. If you are sure no CreditDesk is using this book (for example after a crash and a restart), choose "open anyway" — two programs writing one book at once can damage it`,
+        { field: LOCK_IN_DOUBT_FIELD },
+      );
     }
     throw new AppError('CONFLICT', describe(held));
   }

@@ -14,6 +14,7 @@ import type { receivablesChannels } from '../../shared/ipc/receivables';
 import { receivablesHandlers } from './handlers-receivables';
 import type { backupChannels } from '../../shared/ipc/backup';
 import { backupHandlers } from './handlers-backup';
+import { requireOperator } from './operator-gate';
 import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
 import type { welcomeChannels } from '../../shared/ipc/welcome';
@@ -33,7 +34,13 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk), ...welcomeHandlers(desk) };
+  return requireOperator(desk, {
+    ...coreHandlers(desk),
+    ...receivablesHandlers(desk),
+    ...backupHandlers(desk),
+    ...statementsHandlers(desk),
+    ...welcomeHandlers(desk),
+  });
 }
 
 type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof welcomeChannels>;
@@ -47,8 +54,8 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
       desk.writeState({ locale });
       return { locale };
     },
-    'books:open': async ({ path }) => {
-      await desk.open(path);
+    'books:open': async ({ path, readonly, openAnyway }) => {
+      await desk.open(path, { readonly, openAnyway });
       return desk.info();
     },
     'books:create': async ({ path, company }) => {

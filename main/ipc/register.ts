@@ -4,6 +4,7 @@
 import { contract, type Channel } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/result';
 import { zodToAppError } from '../../shared/validation';
+import { storageError } from '../db/storage-errors';
 import type { HandlerMap } from './handlers';
 
 export interface IpcEventLike {
@@ -30,6 +31,11 @@ export async function dispatch(handlers: HandlerMap, channel: string, raw: unkno
     return { ok: true, data: await handler(parsed.data) };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toData() };
+    const storage = storageError(e); // disk full / read-only disk: say so, not SQLite's words
+    if (storage) {
+      log?.error(`ipc ${channel} failed on the disk`, e);
+      return { ok: false, error: storage.toData() };
+    }
     log?.error(`ipc ${channel} failed`, e);
     return { ok: false, error: { code: 'INTERNAL', message: (e as Error)?.message ?? String(e) } };
   }

@@ -1,6 +1,6 @@
 // The ageing export file (CSV with a BOM, or .xlsx) built from a computed report, by row index:
 // run by the report worker for a big book and in-thread for a small one (main/reports/jobs.ts).
-import Papa from 'papaparse';
+import { csvRows } from '../lib/csv';
 import { loadExcel } from '../lib/lazy-modules';
 import { fenToDecimal, formatBp } from '../../shared/money';
 import type { ExportFile } from '../../shared/types';
@@ -73,13 +73,13 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
  */
 function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
   const { headers, line, totals } = tableParts(src.rep, locale);
-  const chunks = [Buffer.from('\uFEFF' + Papa.unparse([headers], { newline: '\r\n' }), 'utf8')];
+  const chunks = [Buffer.from('\uFEFF' + csvRows([headers]), 'utf8')];
   for (let i = 0; i < src.count; i += 2000) {
     const slice: string[][] = [];
     for (let j = i; j < Math.min(src.count, i + 2000); j++) slice.push(line(src.row(j)));
-    chunks.push(Buffer.from('\r\n' + Papa.unparse(slice, { newline: '\r\n' }), 'utf8'));
+    chunks.push(Buffer.from('\r\n' + csvRows(slice), 'utf8'));
   }
-  chunks.push(Buffer.from('\r\n' + Papa.unparse([totals], { newline: '\r\n' }), 'utf8'));
+  chunks.push(Buffer.from('\r\n' + csvRows([totals]), 'utf8'));
   return Buffer.concat(chunks);
 }
 

@@ -14,6 +14,7 @@ import type { HandlerMap } from '../ipc/handlers';
 import { dispatch } from '../ipc/register';
 import { typedArraysAsArrays, WIRE_CHANNELS } from '../../shared/ipc/wire';
 import { stagedFiles } from '../services/files/staged-files';
+import { pidAlive } from '../db/lock';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -48,12 +49,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 256 * 1024 * 1024;
+/** An /ipc request body: JSON arguments only (files come through /upload), so a few MB is ample. */
+export const MAX_IPC_BODY = 8 * 1024 * 1024;
+/** A --token shorter than this is guessable by a page that can reach the port. */
+export const MIN_TOKEN_LENGTH = 16;
 /** An import file uploaded in browser mode (streamed to disk, never held in memory). */
 export const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  if (opts.token !== undefined && opts.token.length < MIN_TOKEN_LENGTH) {
+    throw new Error(`the token must be at least ${MIN_TOKEN_LENGTH} characters (a short token can be guessed by any web page)`);
+  }
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  removeStaleUploads();
   const root = path.resolve(opts.rendererDir);
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e) => {
@@ -79,7 +87,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (url.pathname === '/upload') {
       const name = path.basename(url.searchParams.get('name') ?? '').slice(0, 260);
       if (!name) return json(400, { ok: false, error: { code: 'VALIDATION', field: 'fileName', message: 'fileName: required' } });
-      const file = path.join(os.tmpdir(), `creditdesk-upload-${crypto.randomBytes(12).toString('hex')}`);
+      const file = path.join(os.tmpdir(), `${UPLOAD_PREFIX}${process.pid}-${crypto.randomBytes(12).toString('hex')}`);
       try {
         await pipeline(req, sizeLimit(MAX_UPLOAD), fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
       } catch (e) {
@@ -89,19 +97,28 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return json(200, { ok: true, data: stagedFiles.stage(file, { fileName: name, temporary: true }) });
     }
     if (url.pathname.startsWith('/ipc/')) {
-      const body = await readBody(req);
+      const tooLarge = () => {
+        req.resume(); // discard the rest without holding it; the answer is sent in full
+        res.setHeader('connection', 'close');
+        json(413, { ok: false, error: { code: 'VALIDATION', message: `request too large (over ${MAX_IPC_BODY / 1048576} MB)` } });
+      };
+      if (Number(req.headers['content-length'] ?? 0) > MAX_IPC_BODY) return tooLarge();
+      const body = await readBody(req, MAX_IPC_BODY);
+      if (body === null) return tooLarge();
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return json(400, { ok: false, error: { code: 'VALIDATION', message: 'body is not JSON' } });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      const channel = decodePath(url.pathname.slice('/ipc/'.length));
+      if (channel === null) return json(400, { ok: false, error: { code: 'VALIDATION', message: 'bad %-encoding in the path' } });
       const result = await dispatch(opts.handlers, channel, payload, { error: (m, e) => opts.log?.(`${m}: ${(e as Error)?.stack ?? e}`) });
       return json(200, result, WIRE_CHANNELS.has(channel) ? typedArraysAsArrays : undefined);
     }
     // Static renderer files.
-    let rel = decodeURIComponent(url.pathname);
+    let rel = decodePath(url.pathname);
+    if (rel === null) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad %-encoding in the path');
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(root, `.${rel}`);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -155,18 +172,66 @@ function sizeLimit(max: number): (source: AsyncIterable<Buffer>) => AsyncGenerat
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/** The body, or null once it passes `max` bytes (the rest is not kept). */
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request too large'));
-        req.destroy();
+      if (size > max) {
+        req.off('data', onData);
+        chunks.length = 0;
+        resolve(null);
       } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
+const UPLOAD_PREFIX = 'creditdesk-upload-';
+
+/**
+ * Uploads left behind by a server that was killed (SIGKILL, power cut) are removed at the next
+ * start: files named with a pid that is no longer running, and unnamed older ones after a day.
+ */
+export function removeStaleUploads(dir = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.startsWith(UPLOAD_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const n of names) {
+    const file = path.join(dir, n);
+    const m = /^creditdesk-upload-(\d+)-[0-9a-f]+$/.exec(n);
+    let stale: boolean;
+    if (m) stale = Number(m[1]) !== process.pid && !pidAlive(Number(m[1]));
+    else {
+      try {
+        stale = Date.now() - fs.statSync(file).mtimeMs > 24 * 3600 * 1000;
+      } catch {
+        stale = false;
+      }
+    }
+    if (!stale) continue;
+    try {
+      fs.rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      /* another user's file or already gone */
+    }
+  }
+  return removed;
 }

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lib/lazy-modules';
-import Papa from 'papaparse';
+import { csvTable } from '../lib/csv';
 import type { AuditEntry, ExportFile } from '../../shared/types';
 import type { ServiceContext } from './context';
 
@@ -93,7 +93,7 @@ export async function exportAudit(
   const data = rows.map((r) => [r.at, r.operatorName ?? '', r.entity, r.entityId ?? '', r.action, r.before == null ? '' : JSON.stringify(r.before), r.after == null ? '' : JSON.stringify(r.after), r.note ?? '']);
   const stamp = ctx.clock.today().replaceAll('-', '');
   if (q.format === 'csv') {
-    const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
+    const csv = '\uFEFF' + csvTable(headers, data);
     return { fileName: `audit-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked: 0 };
   }
   const wb = new (await loadExcel()).Workbook();

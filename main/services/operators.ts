@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { AppError } from '../../shared/result';
 import type { Operator } from '../../shared/types';
 import { writeAudit } from './audit';
+import { clearFailures, failuresOf, loginDelayMs, recordFailure, sleep } from './login-throttle';
 import type { ServiceContext } from './context';
 
 export function hashPassword(password: string): string {
@@ -45,8 +46,15 @@ export async function createOperator(ctx: ServiceContext, input: { name: string;
 export async function login(ctx: ServiceContext, input: { id: number; password?: string }): Promise<Operator> {
   const row = await ctx.book.db.selectFrom('operators').selectAll().where('id', '=', input.id).where('active', '=', 1).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `operator ${input.id} not found`, { field: 'id' });
-  if (row.password_hash && !checkPassword(input.password ?? '', row.password_hash)) {
-    throw new AppError('FORBIDDEN', 'wrong password', { field: 'password' });
+  if (row.password_hash) {
+    const book = ctx.book.path;
+    await sleep(loginDelayMs(failuresOf(book, row.id))); // slowed after repeated failures
+    if (!checkPassword(input.password ?? '', row.password_hash)) {
+      const n = recordFailure(book, row.id);
+      await writeAudit(ctx, ctx.book.db, { entity: 'operator', entityId: row.id, action: 'login-failed', after: { name: row.name, failuresInARow: n } });
+      throw new AppError('FORBIDDEN', 'wrong password', { field: 'password' });
+    }
+    clearFailures(book, row.id);
   }
   const op: Operator = { id: row.id, name: row.name, hasPassword: row.password_hash !== null };
   ctx.session.operator = op;

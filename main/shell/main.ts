@@ -1,5 +1,7 @@
 // Electron entry: the only code (with window.ts, menu.ts, preload.ts) that imports electron.
 // Lifecycle, single instance, book lock, IPC registration, printing.
+import { AppError } from '../../shared/result';
+import { LOCK_IN_DOUBT_FIELD } from '../db/lock';
 import { BrowserWindow, app, dialog, ipcMain } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,9 +53,26 @@ if (!app.requestSingleInstanceLock()) {
     try {
       await desk.openDefault();
     } catch (e) {
-      dialog.showErrorBox('CreditDesk', `无法打开账套 / cannot open the book:\n${(e as Error).message}`);
-      app.quit();
-      return;
+      // a lock that cannot be judged (e.g. its pid now belongs to another program after a
+      // restart): offer "open anyway" with a warning instead of refusing forever
+      const inDoubt = e instanceof AppError && e.code === 'CONFLICT' && e.field === LOCK_IN_DOUBT_FIELD;
+      const retry =
+        inDoubt &&
+        dialog.showMessageBoxSync({
+          type: 'warning',
+          message: `账套可能正被另一个 CreditDesk 使用 / The book may be in use by another CreditDesk:\n${(e as Error).message}`,
+          buttons: ['仍然打开 / Open anyway', '退出 / Quit'],
+          cancelId: 1,
+          defaultId: 1,
+        }) === 0;
+      try {
+        if (!retry) throw e;
+        await desk.openDefault({ openAnyway: true });
+      } catch (e2) {
+        dialog.showErrorBox('CreditDesk', `无法打开账套 / cannot open the book:\n${(e2 as Error).message}`);
+        app.quit();
+        return;
+      }
     }
     // Statements print through Electron's own Chromium (printToPDF) in the desktop app.
     desk.statements.configure({ pdfRenderer: () => new ElectronPdfRenderer(), concurrency: 1 });

@@ -2,6 +2,7 @@
 import { Menu, app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import type { Desk } from '../app/desk';
+import { READ_ONLY_DISK_MESSAGE } from '../db/book-file';
 
 export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => void): void {
   const zh = desk.readState().locale === 'zh-CN';
@@ -11,7 +12,26 @@ export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => v
       await desk.open(file, { create, company });
       onBookChanged();
     } catch (e) {
-      dialog.showErrorBox(L('无法打开账套', 'Cannot open book'), (e as Error).message);
+      const message = (e as Error).message;
+      if (!create && message.startsWith(READ_ONLY_DISK_MESSAGE)) {
+        // offer what the message suggests: read it without writing (no lock, no migration)
+        const r = await dialog.showMessageBox(win, {
+          type: 'warning',
+          message: L('此账套位于只读磁盘上：可以只读打开，或先复制到电脑上。', 'This book is on a read-only disk: open it read-only or copy it to your PC.'),
+          buttons: [L('只读打开', 'Open read-only'), L('取消', 'Cancel')],
+          cancelId: 1,
+        });
+        if (r.response === 0) {
+          try {
+            await desk.open(file, { readonly: true });
+            onBookChanged();
+          } catch (e2) {
+            dialog.showErrorBox(L('无法打开账套', 'Cannot open book'), (e2 as Error).message);
+          }
+        }
+        return;
+      }
+      dialog.showErrorBox(L('无法打开账套', 'Cannot open book'), message);
     }
   };
   const recent = desk.readState().recentBooks.map<MenuItemConstructorOptions>((p) => ({ label: p, click: () => void openBook(p) }));

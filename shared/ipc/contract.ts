@@ -64,7 +64,7 @@ export const contract = {
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   ),
 
-  'books:open': channel<AppInfo>()(z.object({ path: z.string().min(1) }).strict()),
+  'books:open': channel<AppInfo>()(z.object({ path: z.string().min(1), readonly: z.boolean().optional(), openAnyway: z.boolean().optional() }).strict()),
   'books:create': channel<AppInfo>()(
     z.object({ path: z.string().min(1), company: z.string().trim().min(1, 'required').max(100, 'too_long') }).strict(),
   ),

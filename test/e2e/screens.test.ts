@@ -1,7 +1,7 @@
 // Every screen renders in both languages without a page error; screenshots are kept under
 // test-output/screenshots/screens-* for people to look at.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { seedWorkedExample } from '../support/worked-example';
@@ -66,6 +66,36 @@ const SCREENS: [string, string, string, ((page: Page) => Promise<unknown>)?][] =
   ['settings-provision', '/settings', '[data-testid="ar-provision-matrix"]', (page) => page.locator('[data-testid="ar-provision-matrix"]').scrollIntoViewIfNeeded()],
 ];
 
+/** The page's own heading (h1, or antd Title h3), per screen: [zh-CN, en]. */
+const HEADINGS: Record<string, [string, string]> = {
+  'customers': ['客户档案', 'Customers'],
+  'customer-card': ['华盛贸易有限公司', '华盛贸易有限公司'],
+  'customer-ledger': ['华盛贸易有限公司', '华盛贸易有限公司'],
+  'customer-write-offs': ['华盛贸易有限公司', '华盛贸易有限公司'],
+  'customer-recovery': ['华盛贸易有限公司', '华盛贸易有限公司'],
+  'receivables': ['应收总览', 'Receivables'],
+  'entry': ['单据录入', 'Document entry'],
+  'entry-recovery': ['单据录入', 'Document entry'],
+  'ageing': ['账龄分析', 'Ageing'],
+  'statements': ['对账单', 'Statements'],
+  'statement-batch': ['批量打印对账单', 'Batch statements'],
+  'confirmations': ['对账回执', 'Confirmation slips'],
+  'audit': ['审计日志', 'Audit log'],
+  'backup': ['备份与恢复', 'Backup'],
+  'settings': ['设置', 'Settings'],
+  'settings-provision': ['设置', 'Settings'],
+};
+
+/** Each screen shows its heading and no error alert (a screen showing an error fails). */
+async function expectHealthy(page: Page, name: string, lang: 'zh' | 'en'): Promise<void> {
+  const [zh, en] = HEADINGS[name];
+  const heading = page.locator('main h1, main h3, h1, h3').filter({ hasText: lang === 'zh' ? zh : en });
+  await heading.first().waitFor({ timeout: 10_000 });
+  expect(await heading.count(), `${name} (${lang}) heading`).toBeGreaterThan(0);
+  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-500').allInnerTexts();
+  expect(errors, `${name} (${lang}) shows an error`).toEqual([]);
+}
+
 describe('every screen, zh-CN and en', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`renders all screens (${lang})`, async () => {
@@ -79,6 +109,7 @@ describe('every screen, zh-CN and en', () => {
         await page.locator(ready).first().waitFor({ timeout: 20_000 });
         await before?.(page);
         await page.waitForTimeout(600);
+        await expectHealthy(page, name, lang);
         await e.shot(`screens-${name}-${lang}`);
       }
     });

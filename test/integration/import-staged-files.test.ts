@@ -168,7 +168,7 @@ describe('staged import files (desktop: a path chosen in the open dialog)', () =
       await new Promise((r) => setTimeout(r, 1));
     }
     const r = await receiving;
-    if (seen) expect(seen).toMatchObject({ kind: 'receipts', rows: 30_000, customersTotal: 50 }); // applying comes after every row is read
+    expect(seen).toMatchObject({ kind: 'receipts', rows: 30_000, customersTotal: 50 }); // applying comes after every row is read
     expect(r).toMatchObject({ imported: 30_000, amount: 3_750_000, applied: 3_750_000, unapplied: 0 });
     // oldest due first, per customer: each customer's receipts settle its oldest invoices
     const settled = t.desk.ctx.book.sqlite.prepare('SELECT customer_id AS c, count(*) AS n, max(due_date) AS last FROM invoices WHERE settled_on IS NOT NULL GROUP BY customer_id ORDER BY customer_id').all();

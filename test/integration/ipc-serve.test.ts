@@ -44,7 +44,7 @@ describe('browser mode server', () => {
   beforeAll(async () => {
     dir = tempDir();
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>CreditDesk</title>');
-    server = await startServer({ handlers: t.handlers, rendererDir: dir, token: 'test-token-123' });
+    server = await startServer({ handlers: t.handlers, rendererDir: dir, token: 'test-token-1234567' });
   });
   afterAll(async () => {
     await server.close();
@@ -56,7 +56,7 @@ describe('browser mode server', () => {
 
   it('listens on 127.0.0.1 and prints a URL with the token', () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.url).toBe(`${server.origin}/?token=test-token-123`);
+    expect(server.url).toBe(`${server.origin}/?token=test-token-1234567`);
   });
 
   it('requires the token for IPC', async () => {
@@ -64,15 +64,15 @@ describe('browser mode server', () => {
     expect(none.status).toBe(401);
     const wrong = await ipc('customers:list', {}, { 'x-creditdesk-token': 'nope' });
     expect(wrong.status).toBe(401);
-    const right = await ipc('customers:list', {}, { 'x-creditdesk-token': 'test-token-123' });
+    const right = await ipc('customers:list', {}, { 'x-creditdesk-token': 'test-token-1234567' });
     expect(right.status).toBe(200);
     expect(await right.json()).toMatchObject({ ok: true, data: { total: expect.any(Number) } });
   });
 
   it('validates payloads and unknown channels like Electron IPC does', async () => {
-    const r = await ipc('customers:create', { code: '' }, { 'x-creditdesk-token': 'test-token-123' });
+    const r = await ipc('customers:create', { code: '' }, { 'x-creditdesk-token': 'test-token-1234567' });
     expect(await r.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'code' } });
-    const u = await ipc('fs:delete-everything', {}, { 'x-creditdesk-token': 'test-token-123' });
+    const u = await ipc('fs:delete-everything', {}, { 'x-creditdesk-token': 'test-token-1234567' });
     expect(await u.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

@@ -2,7 +2,7 @@
 // JSON is the fixed shape of DESIGN.md (money in integer fen, rows by customer code, zero
 // positions left out, default bucket keys). CSV: the same table with amounts in decimal yuan.
 import fs from 'node:fs';
-import Papa from 'papaparse';
+import { csvTable } from '../../lib/csv';
 import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
 import { ageingReportFixed } from '../../services/receivables';
@@ -36,7 +36,7 @@ export const ageingCommand: CliCommand = async (argv, io) => {
     const fields = ['customer_code', 'customer_name', ...keys, 'unapplied', 'total', 'credit_limit'];
     const data = rep.rows.map((r) => [r.customerCode, r.customerName, ...keys.map((k) => fenToDecimal(r.buckets[k])), fenToDecimal(r.unapplied), fenToDecimal(r.total), fenToDecimal(r.creditLimit)]);
     data.push(['TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '']);
-    io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
+    io.out(`${csvTable(fields, data, '\n')}\n`);
     return EXIT.OK;
   } finally {
     await ctx.book.close();

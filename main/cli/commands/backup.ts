@@ -18,6 +18,8 @@ import { backupBookFile, restoreBookFile, verifyBackupFile } from '../../service
 export interface BackupCommandDeps {
   /** Schema version this app understands (default: the app's migrations). */
   maxSchemaVersion?: number;
+  /** Check the image against the app's migrations (default true; the format's tests use synthetic books). */
+  appSchema?: boolean;
   appVersion?: string;
   now?: () => Date;
   /** scrypt cost (tests use a cheap one). */

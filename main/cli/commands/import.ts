@@ -19,7 +19,7 @@ export const IMPORTERS: Record<string, Importer> = {
 };
 
 export const importCommand: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' } }, { positionals: true });
+  const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, 'open-anyway': { type: 'boolean' } }, { positionals: true });
   const db = requireOption(values.db, 'db');
   const [kind, file] = positionals;
   if (!kind || !file || positionals.length > 2) throw new UsageError('expected: import --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx');
@@ -33,7 +33,7 @@ export const importCommand: CliCommand = async (argv, io) => {
     io.err(`creditdesk import: book not found: ${db} (create it with creditdesk init)\n`);
     return EXIT.FAILURE;
   }
-  const ctx = await openCliBook(db);
+  const ctx = await openCliBook(db, { openAnyway: values['open-anyway'] });
   try {
     const summary = await importer(ctx, path.basename(file), file);
     io.out(`${JSON.stringify({ kind, file: path.basename(file), ...summary })}\n`);

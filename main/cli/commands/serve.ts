@@ -2,13 +2,16 @@
 import { Desk } from '../../app/desk';
 import { userDataDir } from '../../app/paths';
 import { createHandlers } from '../../ipc/handlers';
-import { startServer } from '../../serve/server';
+import { MIN_TOKEN_LENGTH, startServer } from '../../serve/server';
 import { ensureRendererBuilt } from '../../serve/renderer-build';
 import { EXIT, parseCommandArgs, UsageError, type CliCommand } from '../io';
 
 export const serveCommand: CliCommand = async (argv, io) => {
   const { values } = parseCommandArgs(argv, { db: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' } });
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port must be a number, got "${values.port}"`);
+  if (values.token !== undefined && values.token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`--token must be at least ${MIN_TOKEN_LENGTH} characters (a short token can be guessed by any web page)`);
+  }
   const rendererDir = await ensureRendererBuilt((m) => io.err(`${m}\n`));
   const desk = new Desk({ mode: 'browser', userDataDir: userDataDir() });
   if (values.db) await desk.open(values.db, { create: true });

@@ -18,6 +18,8 @@ export interface RestoreOptions {
   dbPath: string;
   password?: string;
   maxSchemaVersion: number;
+  /** See VerifyOptions.appSchema. */
+  appSchema?: boolean;
   now?: Date;
   onProgress?: ProgressFn;
 }
@@ -55,6 +57,7 @@ export async function restoreBackup(file: string, opts: RestoreOptions): Promise
     const manifest = await verifyInto(file, {
       password: opts.password,
       maxSchemaVersion: opts.maxSchemaVersion,
+      appSchema: opts.appSchema,
       plainOut: temp,
       sync: true,
       onProgress: opts.onProgress,

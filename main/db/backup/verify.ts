@@ -14,6 +14,7 @@ import {
   TRAILER_BYTES,
   TRAILER_MAGIC,
   deriveKeys,
+  kdfAllowed,
   manifestAad,
   manifestChecksum,
   type BackupManifest,
@@ -21,6 +22,8 @@ import {
 import { BackupError } from './errors';
 import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
 import { checkSqliteFile } from './sqlite-check';
+import { openRawSqlite } from './book-info';
+import { checkBookImage } from '../book-schema';
 export { countRows } from './sqlite-check';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -34,6 +37,10 @@ export interface VerifyOptions {
   /** Where the decrypted copy for integrity_check goes (default: the OS temp folder). */
   tempDir?: string;
   onProgress?: ProgressFn;
+  /** Also require the image to be exactly the schema the app's migrations produce for the
+   *  manifest's schema version (tables, columns, indexes, triggers, views, foreign keys).
+   *  The app always sets it; only the format's own tests (synthetic books) leave it off. */
+  appSchema?: boolean;
 }
 
 interface Inspected {
@@ -195,6 +202,7 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
       await fh.close();
     }
     await checkDatabase(out, manifest, path.basename(file));
+    if (opts.appSchema) await checkAppSchema(out, manifest, path.basename(file));
     ok = true;
     return manifest;
   } finally {
@@ -228,7 +236,15 @@ async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: 
     if (opts.password === undefined || opts.password === '') {
       throw new BackupError('password-required', `${name} is encrypted: a password is needed`);
     }
-    const keys = await deriveKeys(opts.password, manifest.kdf!);
+    const k = manifest.kdf!;
+    if (!kdfAllowed(k)) {
+      throw new BackupError(
+        'unsupported-format',
+        `${name} asks for key-derivation settings this CreditDesk does not accept (scrypt N=${k.N}, r=${k.r}, p=${k.p}); it was not made by CreditDesk`,
+        { field: 'file' },
+      );
+    }
+    const keys = await deriveKeys(opts.password, k);
     const a = Buffer.from(keys.passwordCheck, 'base64');
     const b = Buffer.from(manifest.cipher!.passwordCheck, 'base64');
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
@@ -294,6 +310,18 @@ async function checkDatabase(file: string, manifest: BackupManifest, name: strin
     if (counts[t] !== manifest.tables[t]) problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
   }
   if (problems.length) throw new BackupError('row-counts', `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`, { field: 'file' });
+}
+
+async function checkAppSchema(file: string, manifest: BackupManifest, name: string): Promise<void> {
+  const db = openRawSqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    const problem = await checkBookImage(db, manifest.schemaVersion);
+    if (problem) {
+      throw new BackupError(problem.kind === 'schema-version' ? 'newer-schema' : 'integrity', `${name}: refused — ${problem.message}`, { field: 'file' });
+    }
+  } finally {
+    db.close();
+  }
 }
 
 /**

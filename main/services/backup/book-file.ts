@@ -17,12 +17,15 @@ import {
   type RestoreResult,
 } from '../../db/backup';
 import { openRawSqlite } from '../../db/backup/book-info';
+import { assertBookFile } from '../../db/book-file';
 import { acquireBookLock } from '../../db/lock';
 
 export interface BookFileBackupOptions {
   password?: string;
   /** Schema version this app understands (default: the app's migrations). */
   maxSchemaVersion?: number;
+  /** Check the image against the app's migrations (default true; the format's tests use synthetic books). */
+  appSchema?: boolean;
   appVersion?: string;
   now?: Date;
   /** scrypt cost (tests use a cheap one). */
@@ -36,6 +39,7 @@ export async function backupBookFile(dbPath: string, toDir: string, o: BookFileB
   } catch {
     throw new AppError('NOT_FOUND', `book not found: ${dbPath}`, { field: 'db' });
   }
+  assertBookFile(dbPath, path.dirname(dbPath), { readonly: true }); // a foreign file is refused untouched
   let sqlite;
   try {
     sqlite = openRawSqlite(dbPath, { fileMustExist: true });
@@ -63,7 +67,7 @@ export async function backupBookFile(dbPath: string, toDir: string, o: BookFileB
 }
 
 export async function verifyBackupFile(file: string, o: BookFileBackupOptions = {}): Promise<{ manifest: BackupManifest }> {
-  return verifyBackup(file, { password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION });
+  return verifyBackup(file, { password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION, appSchema: o.appSchema ?? true });
 }
 
 /** Restores `file` over the book at `dbPath`, holding the book lock (refused while the app has it open). */
@@ -71,7 +75,13 @@ export async function restoreBookFile(file: string, dbPath: string, o: BookFileB
   await fs.mkdir(path.dirname(dbPath), { recursive: true }).catch(() => undefined);
   const lock = acquireBookLock(dbPath, { purpose: 'cli' });
   try {
-    return await restoreBackup(file, { dbPath, password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION, now: o.now ?? new Date() });
+    return await restoreBackup(file, {
+      dbPath,
+      password: o.password,
+      maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION,
+      appSchema: o.appSchema ?? true,
+      now: o.now ?? new Date(),
+    });
   } finally {
     lock.release();
   }

@@ -471,7 +471,7 @@ export class BackupService {
       const summary = summarizeManifest(manifest);
       const compatible = manifest.schemaVersion <= APP_SCHEMA_VERSION;
       try {
-        await verifyBackup(file, { password: input.password, maxSchemaVersion: APP_SCHEMA_VERSION, onProgress: job.progress, tempDir: this.opts.tempDir });
+        await verifyBackup(file, { password: input.password, maxSchemaVersion: APP_SCHEMA_VERSION, appSchema: true, onProgress: job.progress, tempDir: this.opts.tempDir });
         return { file, verified: true, manifest: summary, problem: null, message: null, compatible };
       } catch (e) {
         if (!(e instanceof BackupError)) throw e;
@@ -499,6 +499,7 @@ export class BackupService {
             dbPath,
             password: input.password,
             maxSchemaVersion: APP_SCHEMA_VERSION,
+            appSchema: true,
             now: this.now(),
             onProgress: job.progress,
           });

@@ -3,7 +3,7 @@
 // user explicitly includes them after a confirmation, which is written to the audit log.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lib/lazy-modules';
-import Papa from 'papaparse';
+import { csvTable } from '../../lib/csv';
 import { AppError } from '../../../shared/result';
 import { CHINESE_HEADERS, PROFILE_FIELDS, SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
 import { fenToDecimal } from '../../../shared/money';
@@ -99,7 +99,7 @@ export async function exportCustomers(ctx: ServiceContext, input: ExportInput): 
 
   const stamp = ctx.clock.today().replaceAll('-', '');
   if (input.format === 'csv') {
-    const csv = '\uFEFF' + Papa.unparse({ fields: headers, data }, { newline: '\r\n' });
+    const csv = '\uFEFF' + csvTable(headers, data);
     return { fileName: `customers-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked };
   }
   const wb = new (await loadExcel()).Workbook();

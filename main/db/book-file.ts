@@ -1,0 +1,77 @@
+// Is this file a CreditDesk book we may write? Checked BEFORE anything writes to it (no WAL
+// switch, no migrations, no lock next to a stranger's file): a foreign SQLite file stays
+// byte-identical. A book carries PRAGMA application_id = BOOK_APPLICATION_ID (set when it is
+// created or migrated); books made before the marker existed are recognised by their
+// migrations table. Only creating a new book initialises a missing or empty file.
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/result';
+import { sqliteNativeBinding } from './connection';
+
+/** "CDBK" — SQLite's application_id identifies the file type to tools like `file(1)`. */
+export const BOOK_APPLICATION_ID = 0x4344424b;
+
+export const READ_ONLY_DISK_MESSAGE = 'this book is on a read-only disk: open it read-only or copy it to your PC';
+
+export type BookFileKind = 'missing' | 'empty' | 'book' | 'foreign';
+
+/** What is at `file`, read without writing anything. Throws "not a CreditDesk book" for non-SQLite content. */
+export function inspectBookFile(file: string): BookFileKind {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw new AppError('VALIDATION', `cannot read the book ${file}: ${(e as Error).message}`, { field: 'db' });
+  }
+  if (!st.isFile()) throw new AppError('VALIDATION', `not a CreditDesk book (not a file): ${file}`, { field: 'db' });
+  if (st.size === 0) return 'empty';
+  const nb = sqliteNativeBinding();
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId === BOOK_APPLICATION_ID) return 'book';
+    const migrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();
+    return migrations ? 'book' : 'foreign';
+  } catch (e) {
+    throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${file}`, { field: 'db' });
+  } finally {
+    db?.close();
+  }
+}
+
+/** Can this process write the book's file and its folder (journal, lock)? 'read-only-disk' for EROFS. */
+export function bookWriteAccess(file: string, dir: string): 'ok' | 'read-only-disk' | 'no-permission' {
+  for (const target of [file, dir]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      return code === 'EROFS' ? 'read-only-disk' : 'no-permission';
+    }
+  }
+  return 'ok';
+}
+
+/**
+ * Throws unless `file` may be opened as a book: a CreditDesk book, or (only when creating) a
+ * missing or empty file. With `readonly` a book on a read-only disk is accepted.
+ */
+export function assertBookFile(file: string, dir: string, opts: { create?: boolean; readonly?: boolean } = {}): BookFileKind {
+  const kind = inspectBookFile(file);
+  if (kind === 'missing') {
+    if (!opts.create) throw new AppError('NOT_FOUND', `book not found: ${file}`, { field: 'db' });
+    return kind;
+  }
+  if (kind === 'foreign' || (kind === 'empty' && !opts.create)) {
+    throw new AppError('VALIDATION', `not a CreditDesk book: ${file} (nothing was changed)`, { field: 'db' });
+  }
+  if (!opts.readonly) {
+    const access = bookWriteAccess(file, dir);
+    if (access === 'read-only-disk') throw new AppError('FORBIDDEN', `${READ_ONLY_DISK_MESSAGE}: ${file}`, { field: 'db' });
+    if (access === 'no-permission') throw new AppError('FORBIDDEN', `no permission to write the book ${file}: open it read-only or copy it to your PC`, { field: 'db' });
+  }
+  return kind;
+}

@@ -1,0 +1,34 @@
+// When a book has passwords, nothing but logging in works until an operator has logged in:
+// reads, exports and backups included. Applied to every handler (channels added later are
+// covered without a list to maintain); OPEN_CHANNELS are the few needed to choose who works.
+import type { Desk } from '../app/desk';
+import { AppError } from '../../shared/result';
+import type { Channel } from '../../shared/ipc/contract';
+import { OPEN_CHANNELS, type HandlerMap } from './handlers';
+
+/** Is a book open, nobody logged in, and does the book have an active operator with a password? */
+export function loginRequired(desk: Desk): boolean {
+  let ctx;
+  try {
+    ctx = desk.ctx;
+  } catch {
+    return false; // no book open: the handler answers that itself
+  }
+  if (ctx.session.operator !== null) return false;
+  return ctx.book.sqlite.prepare('SELECT 1 FROM operators WHERE active = 1 AND password_hash IS NOT NULL LIMIT 1').get() !== undefined;
+}
+
+export function requireOperator(desk: Desk, handlers: HandlerMap): HandlerMap {
+  const out = {} as Record<string, unknown>;
+  for (const [channel, handler] of Object.entries(handlers) as [Channel, (input: unknown) => Promise<unknown>][]) {
+    out[channel] = OPEN_CHANNELS.has(channel)
+      ? handler
+      : async (input: unknown) => {
+          if (loginRequired(desk)) {
+            throw new AppError('NO_OPERATOR', 'log in first: this book has passwords');
+          }
+          return handler(input);
+        };
+  }
+  return out as HandlerMap;
+}

@@ -1,5 +1,6 @@
 // The desk: the one open book plus the app state kept beside the books (recent books,
 // language). Shared by the Electron shell, browser mode and tests.
+import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type Book } from '../db/connection';
@@ -8,7 +9,6 @@ import { systemClock, type Clock, type ServiceContext } from '../services/contex
 import { autoLogin, ensureDefaultOperator, listOperators } from '../services/operators';
 import { getCompany, initCompany } from '../services/settings';
 import type { AppInfo } from '../../shared/types';
-import { AppError } from '../../shared/result';
 import { acquireBookLock, type BookLock } from '../db/lock';
 
 export const APP_VERSION = '0.1.0';
@@ -39,7 +39,7 @@ export class Desk {
   }
 
   get ctx(): ServiceContext {
-    if (!this.current) throw new AppError('NOT_FOUND', 'no book is open');
+    if (!this.current) throw serverError('NOT_FOUND', 'no_book_open');
     return this.current;
   }
 
@@ -73,7 +73,7 @@ export class Desk {
   async open(file: string, opts: { create?: boolean; company?: string } = {}): Promise<ServiceContext> {
     const existed = fs.existsSync(file);
     if (opts.create && existed && opts.company) {
-      throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
+      throw serverError('CONFLICT', 'book_exists', { file }, { field: 'path', bare: true });
     }
     const abs = path.resolve(file);
     if (this.current?.book.path === abs && !opts.company) return this.reopenCurrent();

@@ -1,4 +1,5 @@
 // Opening a book: one SQLite file per company (账套). SQLite-specific pragmas live here.
+import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -46,7 +47,7 @@ export function openSqlite(file: string, opts: { readonly?: boolean; fileMustExi
 export async function openBook(file: string, opts: { create?: boolean } = {}): Promise<Book> {
   const abs = path.resolve(file);
   if (!opts.create && !fs.existsSync(abs)) {
-    throw new AppError('NOT_FOUND', `book not found: ${abs}`);
+    throw serverError('NOT_FOUND', 'book_not_found', { file: abs });
   }
   if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
   let sqlite: Database.Database;

@@ -1,7 +1,7 @@
 // Operators (操作员): the named people who work in a book. Passwords are optional and kept
 // only as scrypt hashes.
+import { serverError } from '../../shared/messages/server-messages';
 import crypto from 'node:crypto';
-import { AppError } from '../../shared/result';
 import type { Operator } from '../../shared/types';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -25,7 +25,7 @@ export async function listOperators(ctx: ServiceContext): Promise<Operator[]> {
 
 export async function createOperator(ctx: ServiceContext, input: { name: string; password?: string }): Promise<Operator> {
   const exists = await ctx.book.db.selectFrom('operators').select('id').where('name', '=', input.name).executeTakeFirst();
-  if (exists) throw new AppError('CONFLICT', `operator "${input.name}" already exists`, { field: 'name' });
+  if (exists) throw serverError('CONFLICT', 'operator_exists', { name: input.name }, { field: 'name', bare: true });
   const op = await ctx.book.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('operators')
@@ -44,9 +44,9 @@ export async function createOperator(ctx: ServiceContext, input: { name: string;
 
 export async function login(ctx: ServiceContext, input: { id: number; password?: string }): Promise<Operator> {
   const row = await ctx.book.db.selectFrom('operators').selectAll().where('id', '=', input.id).where('active', '=', 1).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `operator ${input.id} not found`, { field: 'id' });
+  if (!row) throw serverError('NOT_FOUND', 'operator_not_found', { id: input.id }, { field: 'id', bare: true });
   if (row.password_hash && !checkPassword(input.password ?? '', row.password_hash)) {
-    throw new AppError('FORBIDDEN', 'wrong password', { field: 'password' });
+    throw serverError('FORBIDDEN', 'wrong_password', {}, { field: 'password', bare: true });
   }
   const op: Operator = { id: row.id, name: row.name, hasPassword: row.password_hash !== null };
   ctx.session.operator = op;

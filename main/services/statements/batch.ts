@@ -3,10 +3,10 @@
 // (`<code>-<name>-对账单-<to>.pdf`) or one combined PDF. One PDF renderer (one browser) for
 // the whole run, a page per document; progress is polled, the run can be cancelled, and the
 // run log (produced / skipped / failed) is kept in statement_runs.
+import { serverError } from '../../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/result';
 import type { BatchLogEntry, StatementBatchInput, StatementBatchJob, StatementData } from '../../../shared/types-statements';
 import { combinedSectionsHtml, statementFileName, statementSection, statementTitle } from '../../print/statement-html';
 import { printSplit } from '../../print/pdf-split';
@@ -150,18 +150,23 @@ export class BatchRun {
       const loadOne = async (c: BatchCandidate): Promise<StatementData | null> => {
         const base = { customerCode: c.code, customerName: c.name, file: null, closing: null };
         if (c.missing) {
-          this.logEntry({ ...base, status: 'failed', message: 'unknown customer code' });
+          this.logEntry({ ...base, status: 'failed', message: 'unknown customer code', messageKey: 'batch_unknown_customer' });
           return null;
         }
         if (isSensitive(c.confidentiality) && !input.confirmed) {
-          this.logEntry({ ...base, status: 'skipped', message: `${c.confidentiality}: printing needs confirmation` });
+          this.logEntry({
+            ...base,
+            status: 'skipped',
+            message: `${c.confidentiality}: printing needs confirmation`,
+            messageKey: c.confidentiality === 'top_secret' ? 'batch_confirm_top_secret' : 'batch_confirm_confidential',
+          });
           return null;
         }
         const d = await read(ctx, (sqlite) => statementDataSync(sqlite, company, { customerId: c.id, from: input.from, to: input.to, style }));
         if (input.filter?.overdueOnly) {
           const overdue = Object.entries(d.ageing.buckets).some(([k, v]) => k !== 'not_due' && v > 0);
           if (!overdue) {
-            this.logEntry({ ...base, status: 'skipped', closing: d.closing, message: 'nothing overdue' });
+            this.logEntry({ ...base, status: 'skipped', closing: d.closing, message: 'nothing overdue', messageKey: 'batch_nothing_overdue' });
             return null;
           }
         }
@@ -292,12 +297,12 @@ export class BatchRun {
 
 export async function startBatchRun(ctx: ServiceContext, input: StatementBatchInput, deps: BatchDeps): Promise<BatchRun> {
   assertPeriod(input.from, input.to);
-  if (!path.isAbsolute(input.dir)) throw new AppError('VALIDATION', 'dir: must be a full (absolute) folder path', { field: 'dir' });
+  if (!path.isAbsolute(input.dir)) throw serverError('VALIDATION', 'dir_not_absolute', {}, { field: 'dir' });
   try {
     fs.mkdirSync(input.dir, { recursive: true });
     fs.accessSync(input.dir, fs.constants.W_OK);
   } catch (e) {
-    throw new AppError('VALIDATION', `dir: cannot write to ${input.dir} (${(e as Error).message})`, { field: 'dir' });
+    throw serverError('VALIDATION', 'dir_not_writable', { dir: input.dir, detail: (e as Error).message }, { field: 'dir' });
   }
   const candidates = await read(ctx, (sqlite) => selectCandidates(sqlite, input));
   const runId = await serialize(ctx, async () => {

@@ -6,6 +6,9 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Progress, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { errorText } from '../../format/errors';
+import i18n, { currentLang } from '../../i18n';
+import { isServerMessageKey, renderServerMessage } from '../../../../shared/messages/server-messages';
 import { money } from '../../format/money';
 import type { BatchLogEntry, PrintLang, StatementBatchJob, StatementStyle } from '../../../../shared/types-statements';
 import { useT } from './common';
@@ -58,7 +61,7 @@ export function BatchStatementsPage() {
         },
       }),
     onSuccess: (j) => qc.setQueryData(qkProgress, j),
-    onError: (e) => void message.error((e as Error).message),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
   const cancel = useMutation({ mutationFn: () => call('statements:batch-cancel', {}), onSuccess: (j) => qc.setQueryData(qkProgress, j) });
 
@@ -154,7 +157,11 @@ export function BatchStatementsPage() {
                 { title: '', dataIndex: 'status', render: (s: BatchLogEntry['status']) => <Tag color={s === 'produced' ? 'green' : s === 'skipped' ? 'gold' : 'red'}>{t(`batch.status.${s}`)}</Tag> },
                 { title: t('closing'), dataIndex: 'closing', align: 'right', render: (v: number | null) => (v === null ? '' : money(v)) },
                 { title: t('batch.file'), dataIndex: 'file', ellipsis: true },
-                { title: t('batch.message'), dataIndex: 'message' },
+                {
+                  title: t('batch.message'),
+                  dataIndex: 'message',
+                  render: (m: string | null, r) => (isServerMessageKey(r.messageKey) ? renderServerMessage(currentLang(), r.messageKey) : m),
+                },
               ]}
             />
           </Space>

@@ -10,6 +10,8 @@ import { money, parseMoneyText } from '../../format/money';
 import type { ConfirmationRow, StatementSentRow } from '../../../../shared/types-statements';
 import { useT } from './common';
 import './i18n';
+import i18n from '../../i18n';
+import { errorText } from '../../format/errors';
 
 export const qkStatements = ['statements'] as const;
 
@@ -41,7 +43,7 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
       void qc.invalidateQueries({ queryKey: qkStatements });
       onClose();
     },
-    onError: (e) => void message.error((e as Error).message),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
   return (
     <Modal open={open} title={t('conf.record')} onCancel={onClose} onOk={() => save.mutate()} okText={t('conf.save')} confirmLoading={save.isPending} destroyOnHidden>

@@ -11,6 +11,8 @@ import { downloadBase64 } from '../../format/files';
 import type { PrintLang, StatementStyle } from '../../../../shared/types-statements';
 import { CustomerPicker, isSensitive, useSensitiveConfirm, useT, type PickedCustomer } from './common';
 import './i18n';
+import i18n from '../../i18n';
+import { errorText } from '../../format/errors';
 
 const iso = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : '');
 
@@ -47,7 +49,7 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
       downloadBase64(r.fileName, r.mime, r.base64);
       void message.success(t('saved', { file: r.fileName }));
     },
-    onError: (e) => void message.error((e as Error).message),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
 
   const print = async () => {

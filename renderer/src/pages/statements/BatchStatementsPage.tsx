@@ -2,7 +2,8 @@
 // codes), target folder, one PDF per customer or one combined PDF; progress bar (polls
 // statements:batch-progress) with cancel; the run log table.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Progress, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Progress, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';

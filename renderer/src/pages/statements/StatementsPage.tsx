@@ -3,7 +3,8 @@
 // (statements:pdf, base64 download). Self-contained: strings in ./i18n.ts (namespace 'statements').
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Segmented, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Segmented, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';

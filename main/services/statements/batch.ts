@@ -9,7 +9,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BatchLogEntry, StatementBatchInput, StatementBatchJob, StatementData } from '../../../shared/types-statements';
 import { combinedSectionsHtml, statementFileName, statementSection, statementTitle } from '../../print/statement-html';
-import { printSplit } from '../../print/pdf-split';
+import { anchoredBody, numberPagesPerDocument, printSplit } from '../../print/pdf-split';
 import { sanitizeFileName } from '../../print/html';
 import type { PdfRenderer } from '../../print/pdf';
 import { writeAudit } from '../audit';
@@ -145,6 +145,7 @@ export class BatchRun {
       renderer = this.deps.renderer();
       const queue = [...this.candidates];
       const combined: Pick<StatementData, 'customer' | 'from' | 'to' | 'style' | 'closing'>[] = [];
+      // combined file: each statement numbers its own pages (print/pdf-split.ts numberPagesPerDocument)
       const combinedHtml: string[] = [];
 
       const loadOne = async (c: BatchCandidate): Promise<StatementData | null> => {
@@ -239,8 +240,12 @@ export class BatchRun {
 
       if (input.output === 'combined' && combined.length && !this.cancelled) {
         this.job.current = null;
-        const html = combinedSectionsHtml(combinedHtml, `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.from}~${input.to}`, { lang });
-        const pdf = await renderer.htmlToPdf(html, { title: `statements ${input.to}` });
+        const title = `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.from}~${input.to}`;
+        const printed = await renderer.htmlToPdf(combinedSectionsHtml([anchoredBody(combinedHtml)], title, { lang }), { pageNumbers: false });
+        const labels = combined.map((d) => ({ footerLabel: d.customer.code }));
+        const pdf =
+          (await numberPagesPerDocument(printed, labels, `statements ${input.to}`)) ??
+          (await renderer.htmlToPdf(combinedSectionsHtml(combinedHtml, title, { lang }), { title: `statements ${input.to}` }));
         const file = path.join(input.dir, `${sanitizeFileName(`对账单-${input.from}-${input.to}-合并`)}.pdf`);
         fs.writeFileSync(`${file}.partial`, pdf);
         fs.renameSync(`${file}.partial`, file);

@@ -78,6 +78,7 @@ describe('statement PDF (Chromium for Node)', () => {
     const oiFile = path.join(OUT, 'worked-example-open-item.pdf');
     fs.writeFileSync(oiFile, Buffer.from(oi.base64, 'base64'));
     expect(pdfText(oiFile)).toContain('未清项目');
+    expect(pdfText(oiFile)).toContain('（未清项目）'); // the note's brackets are not spaced out like the title
     pngs(oiFile, 'worked-example-open-item');
   });
 

@@ -23,8 +23,13 @@ export class MoneyParseError extends Error {
   }
 }
 
+/** Full-width digits and signs typed with a Chinese input method (１２３４．５６, －５, ，) as ASCII. */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/[。]/g, '.');
+}
+
 /**
- * Parse "1234.56", "1,234.56", "¥1,234.56", "-12.5", "（12.50）" exactly into fen.
+ * Parse "1234.56", "1,234.56", "¥1,234.56", "-12.5", "（12.50）", full-width "１２３４．５６" exactly into fen.
  * Throws MoneyParseError naming the reason.
  */
 export function parseMoney(input: string | number): Fen {
@@ -39,7 +44,7 @@ export function parseMoney(input: string | number): Fen {
     const noise = !/e/i.test(p) && Math.abs(Number(p) - input) <= 4 * Number.EPSILON * Math.abs(input);
     return parseMoney(noise ? p : String(input));
   }
-  let s = input.trim().replace(/\s+/g, '');
+  let s = halfWidth(input).trim().replace(/\s+/g, '');
   if (s === '') throw new MoneyParseError(input, 'empty');
   let negative = false;
   const paren = /^[(（](.*)[)）]$/.exec(s);

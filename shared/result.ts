@@ -22,6 +22,9 @@ export interface AppErrorData {
   message: string;
   field?: string;
   rows?: RowError[];
+  /** message key (shared/messages/server-messages.ts) and its values: shown in the user's language */
+  key?: string;
+  values?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };
@@ -31,17 +34,27 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly rows?: RowError[];
-  constructor(code: ErrorCode, message: string, opts: { field?: string; rows?: RowError[] } = {}) {
+  readonly key?: string;
+  readonly values?: Record<string, string | number>;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { field?: string; rows?: RowError[]; key?: string; values?: Record<string, string | number> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.field = opts.field;
     this.rows = opts.rows;
+    this.key = opts.key;
+    this.values = opts.values;
   }
   toData(): AppErrorData {
     const d: AppErrorData = { code: this.code, message: this.message };
     if (this.field) d.field = this.field;
     if (this.rows) d.rows = this.rows;
+    if (this.key) d.key = this.key;
+    if (this.values) d.values = this.values;
     return d;
   }
 }

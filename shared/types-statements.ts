@@ -129,6 +129,8 @@ export interface BatchLogEntry {
   file: string | null;
   closing: number | null;
   message: string | null;
+  /** the message as a key of shared/messages/server-messages.ts, shown in the user's language */
+  messageKey?: string;
 }
 
 export interface StatementBatchJob {

@@ -1,5 +1,6 @@
 // The desk: the one open book plus the app state kept beside the books (recent books,
 // language). Shared by the Electron shell, browser mode and tests.
+import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type Book } from '../db/connection';
@@ -52,7 +53,7 @@ export class Desk implements BookHost {
   }
 
   get ctx(): ServiceContext {
-    if (!this.current) throw new AppError('NOT_FOUND', 'no book is open');
+    if (!this.current) throw serverError('NOT_FOUND', 'no_book_open');
     return this.current;
   }
 
@@ -86,7 +87,7 @@ export class Desk implements BookHost {
   async open(file: string, opts: { create?: boolean; company?: string; readonly?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
     const existed = fs.existsSync(file);
     if (opts.create && existed && opts.company) {
-      throw new AppError('CONFLICT', `a book already exists at ${file}`, { field: 'path' });
+      throw serverError('CONFLICT', 'book_exists', { file }, { field: 'path', bare: true });
     }
     const abs = path.resolve(file);
     if (this.current?.book.path === abs && !opts.company) return this.reopenCurrent();

@@ -1,7 +1,7 @@
 // Entry of the `creditdesk` command line (see DESIGN.md "Command line" — a fixed interface).
 import { storageError } from '../db/storage-errors';
 import { AppError } from '../../shared/result';
-import { EXIT, processIo, UsageError, type CliCommand, type CliIo } from './io';
+import { errorLines, EXIT, processIo, takeLangOption, UsageError, type CliCommand, type CliIo } from './io';
 import { COMMANDS } from './commands';
 
 const USAGE = `usage:
@@ -14,10 +14,21 @@ const USAGE = `usage:
   creditdesk verify    BACKUP [--password-file F]
   creditdesk restore   BACKUP --db FILE [--password-file F]
   creditdesk serve     --db FILE [--port N] [--token T]
+every command: [--lang zh-CN|en] (messages in that language; zh-CN by default)
 exit codes: 0 done, 1 failure, 2 usage error, 3 bad input (nothing was changed)
 `;
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argvIn: string[], ioIn: CliIo = processIo): Promise<number> {
+  let argv: string[];
+  let io: CliIo;
+  try {
+    const taken = takeLangOption(argvIn);
+    argv = taken.rest;
+    io = { ...ioIn, lang: taken.lang };
+  } catch (e) {
+    ioIn.err(`creditdesk: ${(e as Error).message}\n${USAGE}`);
+    return EXIT.USAGE;
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
@@ -36,8 +47,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return EXIT.USAGE;
     }
     if (e instanceof AppError) {
-      io.err(`creditdesk ${name}: ${e.message}\n`);
-      for (const r of e.rows ?? []) io.err(`  row ${r.row}, ${r.field}: ${r.message}\n`);
+      io.err(errorLines(io, `creditdesk ${name}`, e));
       return e.code === 'VALIDATION' ? EXIT.BAD_INPUT : EXIT.FAILURE;
     }
     io.err(`creditdesk ${name}: ${storageError(e)?.message ?? (e as Error).message ?? String(e)}\n`);

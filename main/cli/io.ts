@@ -1,5 +1,8 @@
 // Command-line plumbing shared by every `creditdesk` command.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { localizedErrorMessage, type MessageLang } from '../../shared/messages/server-messages';
+import type { AppError } from '../../shared/result';
+import { rowMessageText } from './row-messages';
 
 /** Exit codes are a fixed interface (DESIGN.md). */
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, BAD_INPUT: 3 } as const;
@@ -7,6 +10,33 @@ export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, BAD_INPUT: 3 } as const;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** language of messages for people (`--lang`, zh-CN by default); JSON/CSV output is unaffected */
+  lang?: MessageLang;
+}
+
+/** Takes `--lang zh-CN|en` (or `--lang=…`) out of the arguments, wherever it stands. */
+export function takeLangOption(argv: string[]): { lang: MessageLang; rest: string[] } {
+  let lang: MessageLang = 'zh-CN';
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : null;
+    if (v === null) rest.push(a);
+    else if (v === 'en' || v === 'zh-CN' || v === 'zh') lang = v === 'en' ? 'en' : 'zh-CN';
+    else throw new UsageError(`--lang must be zh-CN or en, got "${v ?? ''}"`);
+  }
+  return { lang, rest };
+}
+
+/** An AppError's lines for the terminal, in the user's language (rows: spreadsheet row, field, message). */
+export function errorLines(io: CliIo, prefix: string, e: AppError, fileName?: string): string {
+  const zh = (io.lang ?? 'zh-CN') === 'zh-CN';
+  let text = `${prefix}: ${localizedErrorMessage(io.lang ?? 'zh-CN', e)}\n`;
+  for (const r of e.rows ?? []) {
+    const where = zh ? `${fileName ? `${fileName} ` : ''}第 ${r.row} 行，${r.field}` : `${fileName ? `${fileName} ` : ''}row ${r.row}, ${r.field}`;
+    text += `  ${where}: ${zh ? rowMessageText('zh-CN', r.message, r.values) : r.message}\n`;
+  }
+  return text;
 }
 
 export const processIo: CliIo = {

@@ -1,5 +1,6 @@
 // Reads an import file into header + rows of strings: CSV (UTF-8, with or without BOM) or
 // the first sheet of an .xlsx. Row numbers are spreadsheet rows (header = row 1).
+import { serverError } from '../../shared/messages/server-messages';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lib/lazy-modules';
 import Papa from 'papaparse';
@@ -14,13 +15,13 @@ export async function readTable(fileName: string, content: Buffer): Promise<Tabl
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) return readXlsx(content);
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(content);
-  throw new AppError('VALIDATION', `${fileName}: unsupported file type (use .csv or .xlsx)`, { field: 'file' });
+  throw serverError('VALIDATION', 'import_file_type', { file: fileName }, { field: 'file', bare: true });
 }
 
 function readCsv(content: Buffer): Table {
   let text = content.toString('utf8');
   if (text.includes('\uFFFD')) {
-    throw new AppError('VALIDATION', 'file is not UTF-8 text (save the CSV as UTF-8)', { field: 'file' });
+    throw serverError('VALIDATION', 'import_not_utf8', {}, { field: 'file', bare: true });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
@@ -36,10 +37,10 @@ async function readXlsx(content: Buffer): Promise<Table> {
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch (e) {
-    throw new AppError('VALIDATION', `not a readable .xlsx file: ${(e as Error).message}`, { field: 'file' });
+    throw serverError('VALIDATION', 'import_bad_xlsx', { detail: (e as Error).message }, { field: 'file', bare: true });
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('VALIDATION', 'the workbook has no sheet', { field: 'file' });
+  if (!ws) throw serverError('VALIDATION', 'import_no_sheet', {}, { field: 'file', bare: true });
   const data: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -65,7 +66,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 function toTable(data: string[][], skipBlank = false): Table {
-  if (data.length === 0) throw new AppError('VALIDATION', 'the file is empty (a header row is required)', { field: 'file' });
+  if (data.length === 0) throw serverError('VALIDATION', 'import_empty', {}, { field: 'file', bare: true });
   const headers = data[0].map((h) => String(h ?? '').trim());
   const rows: Table['rows'] = [];
   for (let i = 1; i < data.length; i++) {

@@ -1,7 +1,7 @@
 // Contexts for handlers: reads need an open book; writes also need a chosen operator.
+import { serverError } from '../../shared/messages/server-messages';
 import type { Desk } from '../app/desk';
 import type { ServiceContext } from '../services/context';
-import { AppError } from '../../shared/result';
 
 export function readerContext(desk: Desk): ServiceContext {
   return desk.ctx;
@@ -9,6 +9,6 @@ export function readerContext(desk: Desk): ServiceContext {
 
 export function writerContext(desk: Desk): ServiceContext {
   const c = desk.ctx;
-  if (!c.session.operator) throw new AppError('NO_OPERATOR', 'choose who is working first');
+  if (!c.session.operator) throw serverError('NO_OPERATOR', 'no_operator');
   return c;
 }

@@ -45,6 +45,7 @@ body { margin: 0; font-family: ${FONT_STACK}; font-size: 9.5pt; line-height: 1.4
 .co .sub { font-size: 8pt; color: #444; }
 .co .sub span + span::before { content: ' · '; }
 h1 { text-align: center; font-size: 17pt; font-weight: 700; letter-spacing: 0.3em; margin: 3mm 0 1mm; line-height: 1.25; }
+h1 .h1-note { letter-spacing: 0; margin-left: -0.3em; }
 h1 small { display: block; font-size: 9pt; letter-spacing: 0.05em; font-weight: 400; color: #555; }
 h2 { font-size: 10.5pt; font-weight: 700; margin: 3mm 0 1.2mm; }
 .meta { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
@@ -81,6 +82,7 @@ tr.void td.flag { text-decoration: none; }
 .slip .seal { width: 25mm; height: 25mm; flex: none; border: 0.8pt dashed #888; border-radius: 50%; display: flex; align-items: center; justify-content: center; color: #888; font-size: 8pt; text-align: center; }
 .card { border: 1pt solid #222; padding: 3mm; }
 .en h1, .en .slip h3 { letter-spacing: 0.02em; }
+.en h1 .h1-note { margin-left: 0; }
 .empty { text-align: center; color: #777; padding: 4mm; }
 @media screen { body { background: #e9ecef; } .doc { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.2); } }
 `;

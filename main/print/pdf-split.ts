@@ -49,13 +49,56 @@ export function documentStarts(lib: Awaited<ReturnType<typeof loadPdfLib>>, pdf:
 const MM = 72 / 25.4;
 const asciiOnly = (s: string) => s.replace(/[^\x20-\x7e]/g, '');
 
+type PdfLib = Awaited<ReturnType<typeof loadPdfLib>>;
+type PdfFont = Awaited<ReturnType<PDFDocument['embedFont']>>;
+type PdfPage = ReturnType<PDFDocument['getPages']>[number];
+
+/** The footer as Chromium draws it: 8 pt grey, label 12 mm from the left, "n / N" centred, 7 mm up. */
+function drawFooter(lib: PdfLib, page: PdfPage, font: PdfFont, label: string, n: number, total: number): void {
+  const { width } = page.getSize();
+  const color = lib.rgb(0x55 / 255, 0x55 / 255, 0x55 / 255);
+  const y = 7 * MM;
+  if (label) page.drawText(label, { x: 12 * MM, y, size: 8, font, color });
+  // "n / N" drawn in three pieces spaced like Chromium's footer (a text extractor reads the gaps as spaces)
+  const parts = [String(n), '/', String(total)];
+  const gap = 8 * 0.7;
+  let x = (width - parts.reduce((w, p) => w + font.widthOfTextAtSize(p, 8), 0) - 2 * gap) / 2;
+  for (const p of parts) {
+    page.drawText(p, { x, y, size: 8, font, color });
+    x += font.widthOfTextAtSize(p, 8) + gap;
+  }
+}
+
+/**
+ * One combined file in which every document numbers its own pages ("1 / 1" on a one-page
+ * statement, not "2 / 150"). `combined` was printed from anchoredBody without page numbers.
+ * Returns null when the start pages cannot be read.
+ */
+export async function numberPagesPerDocument(combined: Uint8Array, docs: Pick<SplitDoc, 'footerLabel'>[], title?: string): Promise<Buffer | null> {
+  const lib = await loadPdfLib();
+  const pdf = await lib.PDFDocument.load(combined, { updateMetadata: false });
+  const starts = documentStarts(lib, pdf, docs.length);
+  if (!starts) return null;
+  const font = await pdf.embedFont(lib.StandardFonts.Helvetica);
+  const pages = pdf.getPages();
+  for (let i = 0; i < docs.length; i++) {
+    const end = i + 1 < docs.length ? starts[i + 1] : pages.length;
+    const label = asciiOnly(docs[i].footerLabel ?? '').slice(0, 60);
+    for (let k = starts[i]; k < end; k++) drawFooter(lib, pages[k], font, label, k - starts[i] + 1, end - starts[i]);
+  }
+  if (title) pdf.setTitle(title);
+  pdf.setProducer('CreditDesk');
+  pdf.setCreator('CreditDesk');
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
 /**
  * Cuts `combined` into one PDF per document. Returns null when the start pages cannot be read
  * (the caller then prints the documents one by one).
  */
 export async function splitCombinedPdf(combined: Uint8Array, docs: SplitDoc[]): Promise<Buffer[] | null> {
   const lib = await loadPdfLib();
-  const { PDFDocument, StandardFonts, rgb } = lib;
+  const { PDFDocument, StandardFonts } = lib;
   const src = await PDFDocument.load(combined, { updateMetadata: false });
   const starts = documentStarts(lib, src, docs.length);
   if (!starts) return null;
@@ -70,19 +113,7 @@ export async function splitCombinedPdf(combined: Uint8Array, docs: SplitDoc[]): 
     const label = asciiOnly(docs[i].footerLabel ?? '').slice(0, 60);
     pages.forEach((page, k) => {
       doc.addPage(page);
-      // as Chromium's footer did: 8 pt grey, label 12 mm from the left, "n / N" centred, 7 mm up
-      const { width } = page.getSize();
-      const color = rgb(0x55 / 255, 0x55 / 255, 0x55 / 255);
-      const y = 7 * MM;
-      if (label) page.drawText(label, { x: 12 * MM, y, size: 8, font, color });
-      // "n / N" drawn in three pieces spaced like Chromium's footer (a text extractor reads the gaps as spaces)
-      const parts = [String(k + 1), '/', String(pages.length)];
-      const gap = 8 * 0.7;
-      let x = (width - parts.reduce((w, p) => w + font.widthOfTextAtSize(p, 8), 0) - 2 * gap) / 2;
-      for (const p of parts) {
-        page.drawText(p, { x, y, size: 8, font, color });
-        x += font.widthOfTextAtSize(p, 8) + gap;
-      }
+      drawFooter(lib, page, font, label, k + 1, pages.length);
     });
     if (docs[i].title) doc.setTitle(docs[i].title!);
     doc.setProducer('CreditDesk');

@@ -151,6 +151,12 @@ export function statementFileName(d: Pick<StatementData, 'to'> & { customer: { c
 }
 
 /** One statement's body (a `.doc` section); several make a combined document. */
+/** "对账单（未清项目）" → ["对账单", "（未清项目）"]; "Statement (open items)" → ["Statement", " (open items)"]. */
+function splitNote(title: string): [string, string] {
+  const at = title.search(/\s?[（(]/);
+  return at > 0 ? [title.slice(0, at), title.slice(at)] : [title, ''];
+}
+
 export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): string {
   const s = S[lang];
   const k = KIND[lang];
@@ -160,7 +166,9 @@ export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): s
   const openItemStyle = d.style === 'open_item';
   const parts: string[] = [];
   parts.push(companyHeader(d.company, lang));
-  parts.push(`<h1>${esc(openItemStyle ? s.openItemTitle : s.title)}<small>${esc(s.subtitle)}</small></h1>`);
+  // the spaced title keeps its bracketed note unspaced: 对 账 单（未清项目）, not 对 账 单 （未 清 项 目）
+  const [titleMain, titleNote] = openItemStyle ? splitNote(s.openItemTitle) : [s.title, ''];
+  parts.push(`<h1>${esc(titleMain)}${titleNote ? `<span class="h1-note">${esc(titleNote)}</span>` : ''}<small>${esc(s.subtitle)}</small></h1>`);
   parts.push(`<section class="meta">
 <div><table class="kv">
 <tr><th>${s.code}</th><td>${esc(c.code)}</td></tr>

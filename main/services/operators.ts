@@ -1,7 +1,7 @@
 // Operators (操作员): the named people who work in a book. Passwords are optional and kept
 // only as scrypt hashes.
+import { serverError } from '../../shared/messages/server-messages';
 import crypto from 'node:crypto';
-import { AppError } from '../../shared/result';
 import type { Operator } from '../../shared/types';
 import { writeAudit } from './audit';
 import { clearFailures, failuresOf, loginDelayMs, recordFailure, sleep } from './login-throttle';
@@ -26,7 +26,7 @@ export async function listOperators(ctx: ServiceContext): Promise<Operator[]> {
 
 export async function createOperator(ctx: ServiceContext, input: { name: string; password?: string }): Promise<Operator> {
   const exists = await ctx.book.db.selectFrom('operators').select('id').where('name', '=', input.name).executeTakeFirst();
-  if (exists) throw new AppError('CONFLICT', `operator "${input.name}" already exists`, { field: 'name' });
+  if (exists) throw serverError('CONFLICT', 'operator_exists', { name: input.name }, { field: 'name', bare: true });
   const op = await ctx.book.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('operators')
@@ -45,14 +45,14 @@ export async function createOperator(ctx: ServiceContext, input: { name: string;
 
 export async function login(ctx: ServiceContext, input: { id: number; password?: string }): Promise<Operator> {
   const row = await ctx.book.db.selectFrom('operators').selectAll().where('id', '=', input.id).where('active', '=', 1).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `operator ${input.id} not found`, { field: 'id' });
+  if (!row) throw serverError('NOT_FOUND', 'operator_not_found', { id: input.id }, { field: 'id', bare: true });
   if (row.password_hash) {
     const book = ctx.book.path;
     await sleep(loginDelayMs(failuresOf(book, row.id))); // slowed after repeated failures
     if (!checkPassword(input.password ?? '', row.password_hash)) {
       const n = recordFailure(book, row.id);
       await writeAudit(ctx, ctx.book.db, { entity: 'operator', entityId: row.id, action: 'login-failed', after: { name: row.name, failuresInARow: n } });
-      throw new AppError('FORBIDDEN', 'wrong password', { field: 'password' });
+      throw serverError('FORBIDDEN', 'wrong_password', {}, { field: 'password', bare: true });
     }
     clearFailures(book, row.id);
   }

@@ -137,14 +137,14 @@ class ReportWorker {
       this.worker.once('exit', (code) => reject(new ReportWorkerUnavailable(`the report worker exited (${code})`)));
     });
     this.ready.catch(() => undefined);
-    this.worker.on('message', (m: { id?: number; ok?: boolean; result?: unknown; error?: { name?: string; code?: string; message: string; field?: string; rows?: unknown } }) => {
+    this.worker.on('message', (m: { id?: number; ok?: boolean; result?: unknown; error?: { name?: string; code?: string; message: string; field?: string; rows?: unknown; key?: string; values?: Record<string, string | number> } }) => {
       if (m.id === undefined) return;
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.result);
       else if (m.error?.name === 'AppError' && m.error.code) {
-        p.reject(new AppError(m.error.code as ErrorCode, m.error.message, { field: m.error.field, rows: m.error.rows as never }));
+        p.reject(new AppError(m.error.code as ErrorCode, m.error.message, { field: m.error.field, rows: m.error.rows as never, key: m.error.key, values: m.error.values }));
       } else p.reject(new Error(m.error?.message ?? 'report failed'));
     });
     const fail = (e: Error) => {

@@ -71,8 +71,14 @@ describe('creditdesk command line', () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'code,name,kind,credit_limit\nC2,好,company,5\nC3,坏,company,1.234\n');
     const b = io();
-    expect(await runCli(['import', '--db', db, 'customers', bad], b.x)).toBe(3);
+    expect(await runCli(['import', '--db', db, 'customers', bad, '--lang', 'en'], b.x)).toBe(3);
+    expect(b.err()).toContain('bad.csv: 1 problem(s); nothing was imported');
     expect(b.err()).toContain('bad.csv row 3, credit_limit: amount "1.234" has more than 2 decimals');
+    // the user's language by default: zh-CN
+    const z = io();
+    expect(await runCli(['import', '--db', db, 'customers', bad], z.x)).toBe(3);
+    expect(z.err()).toContain('bad.csv：发现 1 处问题，未导入任何数据');
+    expect(z.err()).toContain('bad.csv 第 3 行，credit_limit: 金额“1.234”超过两位小数');
     const book = await openBook(db);
     expect(book.sqlite.prepare('SELECT code FROM customers ORDER BY code').all()).toEqual([{ code: 'C1' }]);
     await book.close();

@@ -391,7 +391,10 @@ describe('import errors', () => {
     const file = path.join(t.dir, 'bad-invoices.csv');
     fs.writeFileSync(file, bad);
     const a = io();
-    expect(await runCli(['import', '--db', bookPath, 'invoices', file], a.x)).toBe(3);
+    expect(await runCli(['import', '--db', bookPath, 'invoices', file, '--lang', 'en'], a.x)).toBe(3);
+    const zh = io();
+    expect(await runCli(['import', '--db', bookPath, 'invoices', file], zh.x)).toBe(3);
+    expect(zh.err()).toContain('bad-invoices.csv 第 3 行，customer_code: 未知客户 NOPE');
     expect(a.err()).toContain('bad-invoices.csv row 3, customer_code: unknown customer NOPE');
     const good = path.join(t.dir, 'good.csv');
     fs.writeFileSync(good, 'customer_code,number,issue_date,due_date,amount\nC2,G-1,2026-05-01,,12.34\n');

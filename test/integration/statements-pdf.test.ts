@@ -77,6 +77,7 @@ describe('statement PDF (Chromium for Node)', () => {
     const oiFile = path.join(OUT, 'worked-example-open-item.pdf');
     fs.writeFileSync(oiFile, Buffer.from(oi.base64, 'base64'));
     expect(pdfText(oiFile)).toContain('未清项目');
+    expect(pdfText(oiFile)).toContain('（未清项目）'); // the note's brackets are not spaced out like the title
     pngs(oiFile, 'worked-example-open-item');
   });
 
@@ -144,6 +145,12 @@ describe('statement PDF (Chromium for Node)', () => {
     const text = pdfText(cfile).split('\f').filter((p) => p.trim());
     expect(text.length).toBe(3);
     expect(text.filter((p) => p.includes('贰仟陆佰元整'))).toHaveLength(3);
+    // each statement numbers its own pages in the combined file too ("1 / 1", not "2 / 3")
+    for (const [i, code] of ['B1', 'B2', 'B3'].entries()) {
+      expect(text[i]).toMatch(/\b1\s*\/\s*1\b/);
+      expect(text[i]).not.toMatch(/\b\d\s*\/\s*3\b/);
+      expect(text[i]).toContain(code);
+    }
     pngs(cfile, 'batch-combined', { first: 2, last: 2 });
     const audit = await t.ok('audit:list', { entity: 'statement_run' });
     expect(audit.rows[0].after.sensitiveIncluded).toEqual(['B3']);

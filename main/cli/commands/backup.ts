@@ -11,7 +11,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { EXIT, UsageError, parseCommandArgs, requireOption, type CliCommand, type CliIo } from '../io';
+import { errorLines, EXIT, UsageError, parseCommandArgs, requireOption, type CliCommand, type CliIo } from '../io';
 import { BackupError, type BackupManifest } from '../../db/backup';
 import { backupBookFile, restoreBookFile, verifyBackupFile } from '../../services/backup/book-file';
 
@@ -52,7 +52,7 @@ function fail(io: CliIo, cmd: string, e: unknown): number {
     return e.badInput ? EXIT.BAD_INPUT : EXIT.FAILURE;
   }
   if (e instanceof AppError) {
-    io.err(`creditdesk ${cmd}: ${e.message}\n`);
+    io.err(errorLines(io, `creditdesk ${cmd}`, e));
     return e.code === 'VALIDATION' || e.code === 'NOT_FOUND' ? EXIT.BAD_INPUT : EXIT.FAILURE;
   }
   io.err(`creditdesk ${cmd}: ${(e as Error)?.message ?? String(e)}\n`);

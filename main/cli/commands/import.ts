@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { EXIT, parseCommandArgs, requireOption, UsageError, type CliCommand } from '../io';
+import { errorLines, EXIT, parseCommandArgs, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
 import { importCustomers } from '../../services/customers';
 import { importInvoices, importReceipts } from '../../services/receivables';
@@ -40,8 +40,7 @@ export const importCommand: CliCommand = async (argv, io) => {
     return EXIT.OK;
   } catch (e) {
     if (e instanceof AppError && e.code === 'VALIDATION') {
-      io.err(`creditdesk import: ${file}: ${e.message}\n`);
-      for (const r of e.rows ?? []) io.err(`  ${path.basename(file)} row ${r.row}, ${r.field}: ${r.message}\n`);
+      io.err(errorLines(io, `creditdesk import: ${file}`, e, path.basename(file)));
       return EXIT.BAD_INPUT;
     }
     throw e;

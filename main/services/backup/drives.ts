@@ -1,12 +1,12 @@
 // Backup targets on this computer: removable drives as the OS reports them, folder probes
 // (present, writable) and the "same disk as the book" check. Every OS call is wrapped: a
 // failure means "no drives found", never an error in the UI.
+import { serverError } from '../../../shared/messages/server-messages';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/result';
 
 export interface DriveInfo {
   /** mount point / drive root */
@@ -189,6 +189,6 @@ export function resolveUserPath(input: string, field: string): string {
   let p = input.trim();
   if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = path.join(os.homedir(), p.slice(1));
   if (/^[A-Za-z]:$/.test(p)) p = `${p}\\`;
-  if (!path.isAbsolute(p)) throw new AppError('VALIDATION', `${field}: a full folder or file path is needed (for example E:\\备份 or /media/…)`, { field });
+  if (!path.isAbsolute(p)) throw serverError('VALIDATION', 'need_full_path', {}, { field });
   return path.resolve(p);
 }

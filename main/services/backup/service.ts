@@ -4,6 +4,7 @@
 // verification and the atomic restore are the core's (main/db/backup); this file adds the
 // desk around it: one job at a time, progress for the UI, the state file, the audit log, and
 // closing/reopening the book around a restore.
+import { serverError } from '../../../shared/messages/server-messages';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -16,7 +17,6 @@ import {
   verifyBackup,
   type BackupManifest,
 } from '../../db/backup';
-import { AppError } from '../../../shared/result';
 import type {
   AutoBackupResult,
   AutoBackupTargetResult,
@@ -168,7 +168,7 @@ export class BackupService {
   }
 
   private async runJob<T>(kind: BackupJobKind, fn: (job: Job) => Promise<T>, targets = 1): Promise<T> {
-    if (this.running) throw new AppError('CONFLICT', 'a backup or restore is already running; wait until it has finished');
+    if (this.running) throw serverError('CONFLICT', 'backup_running');
     const job = new Job(++this.jobSeq, kind, this.now(), targets);
     this.job = job;
     const p = (async () => {

@@ -1,8 +1,8 @@
 // Customer writes: create, update, opening review, lifecycle. Each is one transaction with its
 // audit row; terminated customers are read-only.
+import { serverError } from '../../../shared/messages/server-messages';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { AppError } from '../../../shared/result';
 import { LIFECYCLE_MOVES, type Lifecycle } from '../../../shared/customer-fields';
 import type { CustomerInputParsed } from '../../../shared/schemas/customer';
 import type { Customer } from '../../../shared/types';
@@ -16,7 +16,7 @@ export async function getCustomer(ctx: ServiceContext, key: { id?: number; code?
   let q = db.selectFrom('customers').selectAll();
   q = key.id !== undefined ? q.where('id', '=', key.id) : q.where('code', '=', key.code ?? '');
   const row = await q.executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `customer ${key.code ?? key.id} not found`, { field: key.id !== undefined ? 'id' : 'code' });
+  if (!row) throw serverError('NOT_FOUND', 'customer_not_found', { code: key.code ?? key.id ?? '' }, { field: key.id !== undefined ? 'id' : 'code', bare: true });
   const contacts = await db.selectFrom('contacts').selectAll().where('customer_id', '=', row.id).orderBy('sort').execute();
   return toCustomer(row, contacts);
 }
@@ -72,13 +72,13 @@ async function writeContacts(trx: Transaction<DB>, customerId: number, input: Cu
 async function assertRegionKnown(trx: Transaction<DB>, code: string | null | undefined): Promise<void> {
   if (!code) return;
   const r = await trx.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
-  if (!r) throw new AppError('VALIDATION', `regionCode: unknown region "${code}"`, { field: 'regionCode' });
+  if (!r) throw serverError('VALIDATION', 'unknown_region', { code }, { field: 'regionCode' });
 }
 
 export async function createCustomer(ctx: ServiceContext, input: CustomerInputParsed): Promise<Customer> {
   return ctx.book.db.transaction().execute(async (trx) => {
     const dup = await trx.selectFrom('customers').select('id').where('code', '=', input.code).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', `code: customer code ${input.code} already exists`, { field: 'code' });
+    if (dup) throw serverError('CONFLICT', 'customer_code_exists', { code: input.code }, { field: 'code' });
     await assertRegionKnown(trx, input.regionCode);
     const now = ctx.clock.now().toISOString();
     const row = await trx
@@ -109,13 +109,13 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
 export async function updateCustomer(ctx: ServiceContext, id: number, version: number, input: CustomerInputParsed): Promise<Customer> {
   return ctx.book.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, { id }, trx);
-    if (before.readOnly) throw new AppError('FORBIDDEN', `customer ${before.code} is terminated and read-only`);
+    if (before.readOnly) throw serverError('FORBIDDEN', 'customer_terminated', { code: before.code });
     if (before.version !== version) {
-      throw new AppError('CONFLICT', `customer ${before.code} was changed by someone else; reload and try again`, { field: 'version' });
+      throw serverError('CONFLICT', 'customer_changed', { code: before.code }, { field: 'version', bare: true });
     }
     if (input.code !== before.code) {
       const dup = await trx.selectFrom('customers').select('id').where('code', '=', input.code).executeTakeFirst();
-      if (dup) throw new AppError('CONFLICT', `code: customer code ${input.code} already exists`, { field: 'code' });
+      if (dup) throw serverError('CONFLICT', 'customer_code_exists', { code: input.code }, { field: 'code' });
     }
     await assertRegionKnown(trx, input.regionCode);
     await trx
@@ -140,7 +140,7 @@ export async function approveOpening(
   return ctx.book.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, { id: input.id }, trx);
     if (before.lifecycle !== 'prospect') {
-      throw new AppError('VALIDATION', `customer ${before.code} is ${before.lifecycle}; an opening review applies to prospects only`, { field: 'lifecycle' });
+      throw serverError('VALIDATION', 'review_prospects_only', { code: before.code, lifecycle: before.lifecycle }, { field: 'lifecycle', bare: true });
     }
     const review = {
       requestedBy: input.requestedBy ?? ctx.session.operator?.name ?? null,
@@ -170,10 +170,10 @@ export async function setLifecycle(ctx: ServiceContext, input: { id: number; to:
   return ctx.book.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, { id: input.id }, trx);
     if (before.lifecycle === 'prospect' && input.to === 'active') {
-      throw new AppError('VALIDATION', 'lifecycle: a prospect becomes active only through an approved opening review', { field: 'lifecycle' });
+      throw serverError('VALIDATION', 'prospect_needs_review', {}, { field: 'lifecycle' });
     }
     if (!LIFECYCLE_MOVES[before.lifecycle].includes(input.to)) {
-      throw new AppError('VALIDATION', `lifecycle: cannot move customer ${before.code} from ${before.lifecycle} to ${input.to}`, { field: 'lifecycle' });
+      throw serverError('VALIDATION', 'lifecycle_move', { code: before.code, from: before.lifecycle, to: input.to }, { field: 'lifecycle' });
     }
     await trx
       .updateTable('customers')

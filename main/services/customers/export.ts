@@ -1,6 +1,7 @@
 // Export of the (filtered) customer list to CSV (UTF-8 with BOM, so Excel opens it) or .xlsx.
 // Confidential and top-secret customers have contact and financial fields masked unless the
 // user explicitly includes them after a confirmation, which is written to the audit log.
+import { serverError } from '../../../shared/messages/server-messages';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lib/lazy-modules';
 import { csvTable } from '../../lib/csv';
@@ -45,7 +46,7 @@ export interface ExportInput {
 
 export async function exportCustomers(ctx: ServiceContext, input: ExportInput): Promise<ExportFile> {
   if (input.includeSensitive && !input.confirmed) {
-    throw new AppError('CONFIRMATION_REQUIRED', 'including confidential and top-secret customers needs confirmation', { field: 'includeSensitive' });
+    throw serverError('CONFIRMATION_REQUIRED', 'confirm_sensitive_export', {}, { field: 'includeSensitive', bare: true });
   }
   const rows = await applyCustomerFilter(ctx.book.db.selectFrom('customers'), input.filter).selectAll().orderBy('code').execute();
   const profileKeys = PROFILE_FIELDS.map((f) => f.key);

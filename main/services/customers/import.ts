@@ -1,5 +1,6 @@
 // Customer import: every row is validated first; only a file without a single bad row is
 // written, in one transaction (all rows or none). Existing codes are updated.
+import { serverError } from '../../../shared/messages/server-messages';
 import { AppError, type RowError } from '../../../shared/result';
 import { CHINESE_HEADERS, CHINESE_VALUES, LIFECYCLES, PROFILE_FIELDS, PROFILE_KEYS } from '../../../shared/customer-fields';
 import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
@@ -128,7 +129,7 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
       rows: missing.map((m) => ({ row: 1, field: m, message: 'required column is missing' })),
     });
   }
-  if (table.rows.length === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
+  if (table.rows.length === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
 
   const errors: RowError[] = [];
   const parsed: ParsedRow[] = [];
@@ -163,7 +164,7 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
 
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
-    throw new AppError('VALIDATION', `${fileName}: ${errors.length} problem(s); nothing was imported`, { rows: errors, field: errors[0].field });
+    throw serverError('VALIDATION', 'import_problems', { file: fileName, count: errors.length }, { rows: errors, field: errors[0].field, bare: true });
   }
 
   const now = ctx.clock.now().toISOString();

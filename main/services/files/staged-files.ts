@@ -3,10 +3,10 @@
 // CSV was 80 MB of base64 text plus its 60 MB of bytes in main). The desktop app stages the path
 // the user picked in the native open dialog (main/shell); browser mode streams the upload to a
 // temporary file (main/serve) and stages that, deleted once used or after STAGED_TTL_MS.
+import { serverError } from '../../../shared/messages/server-messages';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/result';
 
 export interface StagedFile {
   token: string;
@@ -40,9 +40,9 @@ export class StagedFiles {
   /** Runs `fn` on the staged file once (the token is spent either way). */
   async use<T>(token: string, fn: (file: { path: string; fileName: string }) => Promise<T>): Promise<T> {
     const e = this.take(token);
-    if (!e) throw new AppError('NOT_FOUND', 'the chosen file is no longer available: choose it again', { field: 'fileToken' });
+    if (!e) throw serverError('NOT_FOUND', 'file_gone', {}, { field: 'fileToken', bare: true });
     try {
-      if (!fs.existsSync(e.path)) throw new AppError('NOT_FOUND', `${e.fileName}: the file was moved or deleted: choose it again`, { field: 'fileToken' });
+      if (!fs.existsSync(e.path)) throw serverError('NOT_FOUND', 'file_moved', { file: e.fileName }, { field: 'fileToken', bare: true });
       return await fn({ path: e.path, fileName: e.fileName });
     } finally {
       if (e.temporary) fs.rmSync(e.path, { force: true });

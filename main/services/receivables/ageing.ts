@@ -2,6 +2,7 @@
 // set; drill-down to the open invoices; tie-out against the ledger balance; CSV / .xlsx export.
 // The computation is in main/reports/ageing.ts, the export file in main/reports/ageing-export.ts; whole-book reports run through reports.ts (the report
 // worker for a big book), drill-down (one customer, a few rows) runs in-thread.
+import { serverError } from '../../../shared/messages/server-messages';
 import type Database from 'better-sqlite3';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
@@ -72,7 +73,7 @@ export async function ageingDrilldown(ctx: ServiceContext, q: AgeingQuery & { cu
   const basis = q.basis ?? 'due';
   return read(ctx, (sqlite) => {
     const set = resolveBuckets(ctx, basis, q);
-    if (q.bucket !== undefined && !set.some((b) => b.key === q.bucket)) throw new AppError('VALIDATION', `bucket: no bucket "${q.bucket}"`, { field: 'bucket' });
+    if (q.bucket !== undefined && !set.some((b) => b.key === q.bucket)) throw serverError('VALIDATION', 'no_bucket', { bucket: q.bucket }, { field: 'bucket' });
     const c = customerById(sqlite, q.customerId);
     const items = openItemsOut(sqlite, c.id, q.asOf, basis, set).filter((i) => q.bucket === undefined || i.bucket === q.bucket);
     return {

@@ -1,5 +1,6 @@
 // Shared plumbing for the receivables services: customer checks, row mapping. (The book's
 // write queue is services/book-queue.ts.)
+import { serverError } from '../../../shared/messages/server-messages';
 import type Database from 'better-sqlite3';
 import type { DB } from '../../db/schema';
 import { stmt } from '../../db/receivables/prepared';
@@ -18,20 +19,20 @@ export interface CustomerLite {
 
 export function customerById(sqlite: Database.Database, id: number, field = 'customerId'): CustomerLite {
   const c = stmt(sqlite, 'SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?').get(id) as CustomerLite | undefined;
-  if (!c) throw new AppError('NOT_FOUND', `${field}: customer ${id} not found`, { field });
+  if (!c) throw serverError('NOT_FOUND', 'customer_not_found', { code: id }, { field });
   return c;
 }
 
 /** New documents: not for terminated customers (read-only) and, for invoices, not for prospects. */
 export function assertWritable(c: CustomerLite, opts: { trading?: boolean } = {}): void {
-  if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+  if (c.lifecycle === 'terminated') throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
   if (opts.trading && c.lifecycle === 'prospect') {
-    throw new AppError('VALIDATION', `customerId: customer ${c.code} is a prospect; approve the opening review (交易开始调查书) first`, { field: 'customerId' });
+    throw serverError('VALIDATION', 'customer_prospect', { code: c.code }, { field: 'customerId' });
   }
 }
 
 export function assertDateField(v: string, field: string): void {
-  if (!isValidDate(v)) throw new AppError('VALIDATION', `${field}: must be a date YYYY-MM-DD`, { field });
+  if (!isValidDate(v)) throw serverError('VALIDATION', 'not_a_date', {}, { field });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -42,7 +43,7 @@ export function invoiceRow(sqlite: Database.Database, id: number): InvoiceRow {
     sqlite,
     `SELECT i.*, c.code AS customer_code FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`,
   ).get(id) as (DB['invoices'] & { id: number; customer_code: string }) | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `invoice ${id} not found`, { field: 'invoiceId' });
+  if (!r) throw serverError('NOT_FOUND', 'invoice_id_not_found', { id }, { field: 'invoiceId', bare: true });
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -64,7 +65,7 @@ export function receiptRow(sqlite: Database.Database, id: number): ReceiptRow {
   const r = stmt(sqlite, `SELECT r.*, c.code AS customer_code FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?`).get(id) as
     | (DB['receipts'] & { id: number; customer_code: string })
     | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `receipt ${id} not found`, { field: 'receiptId' });
+  if (!r) throw serverError('NOT_FOUND', 'receipt_not_found', { id }, { field: 'receiptId', bare: true });
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -83,7 +84,7 @@ export function receiptRow(sqlite: Database.Database, id: number): ReceiptRow {
 
 export function creditNoteRow(sqlite: Database.Database, id: number): CreditNoteRow {
   const r = stmt(sqlite, 'SELECT * FROM credit_notes WHERE id = ?').get(id) as (DB['credit_notes'] & { id: number }) | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `credit note ${id} not found`, { field: 'creditNoteId' });
+  if (!r) throw serverError('NOT_FOUND', 'credit_note_not_found', { id }, { field: 'creditNoteId', bare: true });
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -102,7 +103,7 @@ export function writeOffRow(sqlite: Database.Database, id: number): WriteOffRow 
   const r = stmt(sqlite, 'SELECT w.*, i.number AS invoice_number FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.id = ?').get(id) as
     | (DB['write_offs'] & { id: number; recovered: number; invoice_number: string })
     | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `write-off ${id} not found`, { field: 'writeOffId' });
+  if (!r) throw serverError('NOT_FOUND', 'write_off_not_found', { id }, { field: 'writeOffId', bare: true });
   return {
     id: r.id,
     customerId: r.customer_id,

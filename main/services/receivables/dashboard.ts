@@ -1,7 +1,7 @@
 // Receivables dashboard KPIs (SPEC §2): the service (validation, settings) — the figures are
 // computed in dashboard-compute.ts, on the report worker for a big book.
+import { serverError } from '../../../shared/messages/server-messages';
 import { addDays } from '../../domain/dates';
-import { AppError } from '../../../shared/result';
 import type { DashboardOut } from '../../../shared/types-receivables';
 import type { ServiceContext } from '../context';
 import { assertDateField } from './common';
@@ -16,7 +16,7 @@ export async function receivablesDashboard(ctx: ServiceContext, q: { asOf?: stri
   const from = q.from ?? addDays(to, -89);
   assertDateField(from, 'from');
   assertDateField(to, 'to');
-  if (from > to) throw new AppError('VALIDATION', 'from: is after to', { field: 'from' });
+  if (from > to) throw serverError('VALIDATION', 'from_after_to', {}, { field: 'from' });
   const t0 = performance.now();
   const out = await runReport(ctx, 'dashboard', { asOf, from, to, settings: await serialize(ctx, () => loadArSettings(ctx)) });
   return { ...out, ms: Math.round(performance.now() - t0) };

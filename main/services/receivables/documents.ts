@@ -1,8 +1,8 @@
 // Receivables documents: invoices, receipts, credit notes, write-offs (and recoveries), notes
 // receivable; manual apply / unapply. Every write is one transaction with its audit row.
 // Posted documents are never deleted: void (with a reason) reverses their allocations.
+import { serverError } from '../../../shared/messages/server-messages';
 import { AppError } from '../../../shared/result';
-import { formatMoney } from '../../../shared/money';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
 import { stmt } from '../../db/receivables/prepared';
@@ -44,16 +44,15 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     const c = customerById(sqlite, input.customerId);
     assertWritable(c, { trading: true });
     if (stmt(sqlite, 'SELECT 1 FROM invoices WHERE number = ?').get(input.number)) {
-      throw new AppError('CONFLICT', `number: invoice number ${input.number} already exists`, { field: 'number' });
+      throw serverError('CONFLICT', 'invoice_exists', { number: input.number }, { field: 'number' });
     }
     const dueDate = input.dueDate || dueDateFor(input.issueDate, c.payment_terms_days);
-    if (dueDate < input.issueDate) throw new AppError('VALIDATION', 'dueDate: is before the issue date', { field: 'dueDate' });
+    if (dueDate < input.issueDate) throw serverError('VALIDATION', 'due_before_issue', {}, { field: 'dueDate' });
     const credit = creditCheckSync(sqlite, loadArSettings(ctx), c, input.amount, ctx.clock.today());
     const override = input.overrideReason?.trim() || null;
     if (credit.status === 'block' && !override) {
-      throw new AppError('FORBIDDEN', `credit check blocks this invoice: ${credit.reasons.filter((r) => r.severity === 'block').map((r) => r.message).join('; ')} (give an override reason)`, {
-        field: 'overrideReason',
-      });
+      const reasons = credit.reasons.filter((r) => r.severity === 'block').map((r) => r.message).join('; ');
+      throw serverError('FORBIDDEN', 'credit_blocked', { reasons }, { field: 'overrideReason', bare: true });
     }
     const id = insertInvoice(sqlite, {
       customer_id: c.id,
@@ -88,10 +87,10 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
 export async function voidInvoice(ctx: ServiceContext, input: { id: number; reason: string }): Promise<InvoiceRow> {
   return write(ctx, async (trx, sqlite) => {
     const before = invoiceRow(sqlite, input.id);
-    if (before.voidedAt) throw new AppError('CONFLICT', `invoice ${before.number} is already void`, { field: 'id' });
+    if (before.voidedAt) throw serverError('CONFLICT', 'invoice_already_void', { number: before.number }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const wo = stmt(sqlite, 'SELECT id FROM write_offs WHERE invoice_id = ? AND voided_at IS NULL').get(input.id);
-    if (wo) throw new AppError('CONFLICT', `invoice ${before.number} has a write-off; void the write-off first`, { field: 'id' });
+    if (wo) throw serverError('CONFLICT', 'invoice_has_write_off', { number: before.number }, { field: 'id', bare: true });
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'invoice_id', input.id, at);
     stmt(sqlite, 'UPDATE invoices SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
@@ -112,9 +111,9 @@ export type ReceiptInput = ParsedInputOf<'receipts:create'>;
 function checkNamedInvoice(sqlite: import('better-sqlite3').Database, invoiceId: number | null | undefined, customerId: number, field = 'invoiceId'): void {
   if (invoiceId === null || invoiceId === undefined) return;
   const inv = stmt(sqlite, 'SELECT customer_id, voided_at, number FROM invoices WHERE id = ?').get(invoiceId) as { customer_id: number; voided_at: string | null; number: string } | undefined;
-  if (!inv) throw new AppError('VALIDATION', `${field}: invoice ${invoiceId} not found`, { field });
-  if (inv.customer_id !== customerId) throw new AppError('VALIDATION', `${field}: invoice ${inv.number} belongs to another customer`, { field });
-  if (inv.voided_at) throw new AppError('VALIDATION', `${field}: invoice ${inv.number} is void`, { field });
+  if (!inv) throw serverError('VALIDATION', 'invoice_id_not_found', { id: invoiceId }, { field });
+  if (inv.customer_id !== customerId) throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field });
+  if (inv.voided_at) throw serverError('VALIDATION', 'invoice_is_void', { number: inv.number }, { field });
 }
 
 export async function createReceipt(ctx: ServiceContext, input: ReceiptInput): Promise<ReceiptCreated> {
@@ -152,7 +151,7 @@ function receiptSync(sqlite: import('better-sqlite3').Database, ctx: ServiceCont
 export async function voidReceipt(ctx: ServiceContext, input: { id: number; reason: string }): Promise<ReceiptRow> {
   return write(ctx, async (trx, sqlite) => {
     const before = receiptRow(sqlite, input.id);
-    if (before.voidedAt) throw new AppError('CONFLICT', `receipt ${input.id} is already void`, { field: 'id' });
+    if (before.voidedAt) throw serverError('CONFLICT', 'receipt_already_void', { id: input.id }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'receipt_id', input.id, at);
@@ -183,15 +182,15 @@ interface CreditSource {
 
 function creditSource(sqlite: import('better-sqlite3').Database, input: { receiptId?: number; creditNoteId?: number }): CreditSource {
   if ((input.receiptId === undefined) === (input.creditNoteId === undefined)) {
-    throw new AppError('VALIDATION', 'receiptId: give either a receipt or a credit note', { field: 'receiptId' });
+    throw serverError('VALIDATION', 'receipt_or_credit_note', {}, { field: 'receiptId' });
   }
   if (input.receiptId !== undefined) {
     const r = receiptRow(sqlite, input.receiptId);
-    if (r.voidedAt) throw new AppError('VALIDATION', `receiptId: receipt ${r.id} is void`, { field: 'receiptId' });
+    if (r.voidedAt) throw serverError('VALIDATION', 'receipt_is_void', { id: r.id }, { field: 'receiptId' });
     return { table: 'receipts', col: 'receipt_id', id: r.id, customerId: r.customerId, date: r.date, unapplied: r.unapplied, label: `receipt ${r.number ?? r.id}` };
   }
   const c = creditNoteRow(sqlite, input.creditNoteId!);
-  if (c.voidedAt) throw new AppError('VALIDATION', `creditNoteId: credit note ${c.number} is void`, { field: 'creditNoteId' });
+  if (c.voidedAt) throw serverError('VALIDATION', 'credit_note_is_void', { number: c.number }, { field: 'creditNoteId' });
   return { table: 'credit_notes', col: 'credit_note_id', id: c.id, customerId: c.customerId, date: c.date, unapplied: c.unapplied, label: `credit note ${c.number}` };
 }
 
@@ -228,11 +227,11 @@ export async function applyCredit(ctx: ServiceContext, input: ApplyInput): Promi
   return write(ctx, async (trx, sqlite) => {
     const src = creditSource(sqlite, input);
     const inv = invoiceRow(sqlite, input.invoiceId);
-    if (inv.customerId !== src.customerId) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} belongs to another customer`, { field: 'invoiceId' });
+    if (inv.customerId !== src.customerId) throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field: 'invoiceId' });
     if (inv.voidedAt) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
     assertWritable(customerById(sqlite, inv.customerId));
-    if (src.unapplied <= 0) throw new AppError('VALIDATION', `amount: ${src.label} has nothing unapplied`, { field: 'amount' });
-    if (inv.open <= 0) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is settled`, { field: 'invoiceId' });
+    if (src.unapplied <= 0) throw serverError('VALIDATION', 'nothing_unapplied', { label: src.label }, { field: 'amount' });
+    if (inv.open <= 0) throw serverError('VALIDATION', 'invoice_settled', { number: inv.number }, { field: 'invoiceId' });
     let a: Allocation;
     try {
       a = applyManually(
@@ -242,7 +241,7 @@ export async function applyCredit(ctx: ServiceContext, input: ApplyInput): Promi
         input.amount,
       );
     } catch (e) {
-      throw new AppError('VALIDATION', `amount: ${(e as Error).message}`, { field: 'amount' });
+      throw serverError('VALIDATION', 'apply_amount_invalid', { detail: (e as Error).message }, { field: 'amount' });
     }
     return recordManualAllocation(ctx, trx, sqlite, src, inv, a, 'apply');
   });
@@ -264,7 +263,7 @@ export async function unapplyCredit(ctx: ServiceContext, input: ApplyInput): Pro
         input.amount,
       );
     } catch (e) {
-      throw new AppError('VALIDATION', `amount: ${(e as Error).message}`, { field: 'amount' });
+      throw serverError('VALIDATION', 'apply_amount_invalid', { detail: (e as Error).message }, { field: 'amount' });
     }
     return recordManualAllocation(ctx, trx, sqlite, src, inv, a, 'unapply');
   });
@@ -282,7 +281,7 @@ export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInp
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     if (stmt(sqlite, 'SELECT 1 FROM credit_notes WHERE number = ?').get(input.number)) {
-      throw new AppError('CONFLICT', `number: credit note number ${input.number} already exists`, { field: 'number' });
+      throw serverError('CONFLICT', 'credit_note_exists', { number: input.number }, { field: 'number' });
     }
     checkNamedInvoice(sqlite, input.invoiceId, c.id);
     const at = now(ctx);
@@ -314,7 +313,7 @@ export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInp
 export async function voidCreditNote(ctx: ServiceContext, input: { id: number; reason: string }): Promise<CreditNoteRow> {
   return write(ctx, async (trx, sqlite) => {
     const before = creditNoteRow(sqlite, input.id);
-    if (before.voidedAt) throw new AppError('CONFLICT', `credit note ${before.number} is already void`, { field: 'id' });
+    if (before.voidedAt) throw serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'credit_note_id', input.id, at);
@@ -340,9 +339,9 @@ export async function createWriteOff(ctx: ServiceContext, input: WriteOffInput):
     if (inv.voidedAt) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
     const c = customerById(sqlite, inv.customerId);
     assertWritable(c);
-    if (input.date < inv.issueDate) throw new AppError('VALIDATION', 'date: is before the invoice was issued', { field: 'date' });
+    if (input.date < inv.issueDate) throw serverError('VALIDATION', 'date_before_invoice_issue', {}, { field: 'date' });
     const amount = input.amount ?? inv.open;
-    if (amount <= 0 || amount > inv.open) throw new AppError('VALIDATION', `amount: must be 0.01 … ${inv.open} fen (the invoice's open amount)`, { field: 'amount' });
+    if (amount <= 0 || amount > inv.open) throw serverError('VALIDATION', 'write_off_amount_range', { openFen: inv.open }, { field: 'amount' });
     const at = now(ctx);
     const r = stmt(
       sqlite,
@@ -369,13 +368,13 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
   assertDateField(input.date, 'date');
   return write(ctx, async (trx, sqlite) => {
     const wo = writeOffRow(sqlite, input.writeOffId);
-    if (wo.voidedAt) throw new AppError('VALIDATION', 'writeOffId: the write-off is void', { field: 'writeOffId' });
+    if (wo.voidedAt) throw serverError('VALIDATION', 'write_off_void', {}, { field: 'writeOffId' });
     const c = customerById(sqlite, wo.customerId);
     assertWritable(c);
-    if (input.date < wo.date) throw new AppError('VALIDATION', 'date: is before the write-off', { field: 'date' });
+    if (input.date < wo.date) throw serverError('VALIDATION', 'before_write_off', {}, { field: 'date' });
     const left = wo.amount - wo.recovered;
-    if (left <= 0) throw new AppError('VALIDATION', 'writeOffId: the write-off is fully recovered', { field: 'writeOffId' });
-    if (input.amount > left) throw new AppError('VALIDATION', `amount: at most ${formatMoney(left)} is still written off`, { field: 'amount' });
+    if (left <= 0) throw serverError('VALIDATION', 'fully_recovered', {}, { field: 'writeOffId' });
+    if (input.amount > left) throw serverError('VALIDATION', 'recover_at_most', { leftFen: left }, { field: 'amount' });
     const at = now(ctx);
     insertAllocation(sqlite, { invoice_id: wo.invoiceId, receipt_id: null, credit_note_id: null, write_off_id: wo.id, amount: -input.amount, date: input.date, kind: 'recovery', created_at: at });
     stmt(sqlite, 'UPDATE write_offs SET recovered = recovered + ? WHERE id = ?').run(input.amount, wo.id);
@@ -392,8 +391,8 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
 export async function voidWriteOff(ctx: ServiceContext, input: { id: number; reason: string }): Promise<WriteOffRow> {
   return write(ctx, async (trx, sqlite) => {
     const before = writeOffRow(sqlite, input.id);
-    if (before.voidedAt) throw new AppError('CONFLICT', 'the write-off is already void', { field: 'id' });
-    if (before.recovered > 0) throw new AppError('CONFLICT', 'a recovered write-off cannot be voided; void the recovery receipt first', { field: 'id' });
+    if (before.voidedAt) throw serverError('CONFLICT', 'write_off_already_void', {}, { field: 'id', bare: true });
+    if (before.recovered > 0) throw serverError('CONFLICT', 'write_off_recovered', {}, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'write_off_id', input.id, at);
@@ -423,12 +422,12 @@ const NOTE_MOVES: Record<NoteState, NoteState[]> = {
 export async function createNote(ctx: ServiceContext, input: NoteInput): Promise<NoteReceivableRow> {
   assertDateField(input.issueDate, 'issueDate');
   assertDateField(input.maturityDate, 'maturityDate');
-  if (input.maturityDate < input.issueDate) throw new AppError('VALIDATION', 'maturityDate: is before the issue date', { field: 'maturityDate' });
+  if (input.maturityDate < input.issueDate) throw serverError('VALIDATION', 'maturity_before_issue', {}, { field: 'maturityDate' });
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     if (stmt(sqlite, 'SELECT 1 FROM notes_receivable WHERE number = ?').get(input.number)) {
-      throw new AppError('CONFLICT', `number: note number ${input.number} already exists`, { field: 'number' });
+      throw serverError('CONFLICT', 'note_exists', { number: input.number }, { field: 'number' });
     }
     const r = stmt(
       sqlite,
@@ -445,13 +444,13 @@ export async function setNoteState(ctx: ServiceContext, input: { id: number; sta
   assertDateField(input.date, 'date');
   return write(ctx, async (trx, sqlite) => {
     const raw = stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(input.id) as (DB['notes_receivable'] & { id: number }) | undefined;
-    if (!raw) throw new AppError('NOT_FOUND', `note ${input.id} not found`, { field: 'id' });
+    if (!raw) throw serverError('NOT_FOUND', 'note_not_found', { id: input.id }, { field: 'id', bare: true });
     const before = noteRow(raw);
     assertWritable(customerById(sqlite, before.customerId));
     if (!NOTE_MOVES[before.state].includes(input.state)) {
-      throw new AppError('VALIDATION', `state: a ${before.state} note cannot become ${input.state}`, { field: 'state' });
+      throw serverError('VALIDATION', 'note_state_change', { from: before.state, to: input.state }, { field: 'state' });
     }
-    if (input.date < before.stateDate) throw new AppError('VALIDATION', `date: is before the note's last change (${before.stateDate})`, { field: 'date' });
+    if (input.date < before.stateDate) throw serverError('VALIDATION', 'before_note_change', { date: before.stateDate }, { field: 'date' });
     stmt(sqlite, 'UPDATE notes_receivable SET state = ?, state_date = ? WHERE id = ?').run(input.state, input.date, input.id);
     const after = noteRow(stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(input.id) as never);
     await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: before.number, customerId: before.customerId, action: 'state', before, after, note: input.note ?? null });

@@ -10,6 +10,7 @@
 // mutex) and never see half of it. Receipts are then applied customer by customer from a few
 // compact columns.
 // The audit log gets one row per import (file, rows, totals); each document records its source.
+import { serverError } from '../../../shared/messages/server-messages';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -78,7 +79,7 @@ function decodedChunks(source: ImportSource): Readable {
   return Readable.from(
     (async function* () {
       const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-      const bad = () => new AppError('VALIDATION', 'file is not UTF-8 text (save the CSV as UTF-8)', { field: 'file' });
+      const bad = () => serverError('VALIDATION', 'import_not_utf8', {}, { field: 'file', bare: true });
       for await (const chunk of byteChunks(source)) {
         let text: string;
         try {
@@ -149,7 +150,7 @@ async function eachRow(
       const e = parseError as RowError;
       throw new AppError('VALIDATION', `row ${e.row}: ${e.message}`, { field: 'file', rows: [e] });
     }
-    if (!index) throw new AppError('VALIDATION', 'the file is empty (a header row is required)', { field: 'file' });
+    if (!index) throw serverError('VALIDATION', 'import_empty', {}, { field: 'file', bare: true });
     checkRequired(fileName, [...(index as number[])].map((j, i) => (j >= 0 ? known[i] : null)).filter((k): k is string => k !== null), known);
     return;
   }
@@ -207,7 +208,7 @@ class Problems {
     if (this.count === 0) return;
     this.list.sort((a, b) => a.row - b.row);
     const more = this.count > this.list.length ? ` (first ${this.list.length} listed)` : '';
-    throw new AppError('VALIDATION', `${fileName}: ${this.count} problem(s)${more}; nothing was imported`, { rows: this.list, field: this.list[0].field });
+    throw serverError('VALIDATION', 'import_problems', { file: fileName, count: this.count, more }, { rows: this.list, field: this.list[0].field, bare: true });
   }
 }
 
@@ -338,7 +339,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       if (!firstNumber) firstNumber = number;
       lastNumber = number;
     });
-    if (p.count === 0 && rows === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
+    if (p.count === 0 && rows === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
     daily.flush(db);
     await writeAudit(ctx, trx, {
@@ -475,7 +476,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       daily.add(d, { received: a, receipts_n: 1 });
       total += a;
     });
-    if (p.count === 0 && rows === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
+    if (p.count === 0 && rows === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
 
     const setApplied = db.prepare('UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?');

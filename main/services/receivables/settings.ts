@@ -1,5 +1,6 @@
 // Receivables settings (accounting standard, provision matrix, cost of capital, credit policy)
 // and saved ageing bucket presets, kept as JSON in the `settings` table.
+import { serverError } from '../../../shared/messages/server-messages';
 import { AppError } from '../../../shared/result';
 import { provisionMatrixIssues } from '../../../shared/schemas/provision';
 import { issuesToAppError } from '../../../shared/validation';
@@ -101,7 +102,7 @@ export async function savePreset(
   input: { name: string; basis: 'due' | 'issue'; buckets: AgeingBucketDef[]; isDefault?: boolean },
 ): Promise<AgeingPreset[]> {
   return serialize(ctx, async () => {
-    if (BUILT_IN_PRESETS.some((p) => p.name === input.name)) throw new AppError('CONFLICT', `name: "${input.name}" is a built-in preset`, { field: 'name' });
+    if (BUILT_IN_PRESETS.some((p) => p.name === input.name)) throw serverError('CONFLICT', 'preset_built_in', { name: input.name }, { field: 'name' });
     checkBuckets(input.buckets, 'buckets');
     const saved = (readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? []).filter((p) => p.name !== input.name);
     const before = readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? [];
@@ -117,7 +118,7 @@ export async function savePreset(
 export async function deletePreset(ctx: ServiceContext, name: string): Promise<AgeingPreset[]> {
   return serialize(ctx, async () => {
     const before = readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? [];
-    if (!before.some((p) => p.name === name)) throw new AppError('NOT_FOUND', `name: no saved preset "${name}"`, { field: 'name' });
+    if (!before.some((p) => p.name === name)) throw serverError('NOT_FOUND', 'preset_not_found', { name }, { field: 'name' });
     await writePresets(ctx, before, before.filter((p) => p.name !== name), 'delete-preset');
     return loadPresets(ctx);
   });
@@ -144,7 +145,7 @@ export function resolveBuckets(ctx: ServiceContext, basis: 'due' | 'issue', opts
   const presets = loadPresets(ctx);
   if (opts.preset) {
     const p = presets.find((x) => x.name === opts.preset);
-    if (!p) throw new AppError('NOT_FOUND', `preset: no preset "${opts.preset}"`, { field: 'preset' });
+    if (!p) throw serverError('NOT_FOUND', 'preset_not_found', { name: opts.preset }, { field: 'preset' });
     return p.buckets;
   }
   const def = presets.find((p) => p.isDefault && p.basis === basis);

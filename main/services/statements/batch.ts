@@ -3,13 +3,13 @@
 // (`<code>-<name>-对账单-<to>.pdf`) or one combined PDF. One PDF renderer (one browser) for
 // the whole run, a page per document; progress is polled, the run can be cancelled, and the
 // run log (produced / skipped / failed) is kept in statement_runs.
+import { serverError } from '../../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/result';
 import type { BatchLogEntry, StatementBatchInput, StatementBatchJob, StatementData } from '../../../shared/types-statements';
 import { combinedSectionsHtml, statementFileName, statementSection, statementTitle } from '../../print/statement-html';
-import { printSplit } from '../../print/pdf-split';
+import { anchoredBody, numberPagesPerDocument, printSplit } from '../../print/pdf-split';
 import { sanitizeFileName } from '../../print/html';
 import type { PdfRenderer } from '../../print/pdf';
 import { writeAudit } from '../audit';
@@ -145,23 +145,29 @@ export class BatchRun {
       renderer = this.deps.renderer();
       const queue = [...this.candidates];
       const combined: Pick<StatementData, 'customer' | 'from' | 'to' | 'style' | 'closing'>[] = [];
+      // combined file: each statement numbers its own pages (print/pdf-split.ts numberPagesPerDocument)
       const combinedHtml: string[] = [];
 
       const loadOne = async (c: BatchCandidate): Promise<StatementData | null> => {
         const base = { customerCode: c.code, customerName: c.name, file: null, closing: null };
         if (c.missing) {
-          this.logEntry({ ...base, status: 'failed', message: 'unknown customer code' });
+          this.logEntry({ ...base, status: 'failed', message: 'unknown customer code', messageKey: 'batch_unknown_customer' });
           return null;
         }
         if (isSensitive(c.confidentiality) && !input.confirmed) {
-          this.logEntry({ ...base, status: 'skipped', message: `${c.confidentiality}: printing needs confirmation` });
+          this.logEntry({
+            ...base,
+            status: 'skipped',
+            message: `${c.confidentiality}: printing needs confirmation`,
+            messageKey: c.confidentiality === 'top_secret' ? 'batch_confirm_top_secret' : 'batch_confirm_confidential',
+          });
           return null;
         }
         const d = await read(ctx, (sqlite) => statementDataSync(sqlite, company, { customerId: c.id, from: input.from, to: input.to, style }));
         if (input.filter?.overdueOnly) {
           const overdue = Object.entries(d.ageing.buckets).some(([k, v]) => k !== 'not_due' && v > 0);
           if (!overdue) {
-            this.logEntry({ ...base, status: 'skipped', closing: d.closing, message: 'nothing overdue' });
+            this.logEntry({ ...base, status: 'skipped', closing: d.closing, message: 'nothing overdue', messageKey: 'batch_nothing_overdue' });
             return null;
           }
         }
@@ -234,8 +240,12 @@ export class BatchRun {
 
       if (input.output === 'combined' && combined.length && !this.cancelled) {
         this.job.current = null;
-        const html = combinedSectionsHtml(combinedHtml, `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.from}~${input.to}`, { lang });
-        const pdf = await renderer.htmlToPdf(html, { title: `statements ${input.to}` });
+        const title = `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.from}~${input.to}`;
+        const printed = await renderer.htmlToPdf(combinedSectionsHtml([anchoredBody(combinedHtml)], title, { lang }), { pageNumbers: false });
+        const labels = combined.map((d) => ({ footerLabel: d.customer.code }));
+        const pdf =
+          (await numberPagesPerDocument(printed, labels, `statements ${input.to}`)) ??
+          (await renderer.htmlToPdf(combinedSectionsHtml(combinedHtml, title, { lang }), { title: `statements ${input.to}` }));
         const file = path.join(input.dir, `${sanitizeFileName(`对账单-${input.from}-${input.to}-合并`)}.pdf`);
         fs.writeFileSync(`${file}.partial`, pdf);
         fs.renameSync(`${file}.partial`, file);
@@ -292,12 +302,12 @@ export class BatchRun {
 
 export async function startBatchRun(ctx: ServiceContext, input: StatementBatchInput, deps: BatchDeps): Promise<BatchRun> {
   assertPeriod(input.from, input.to);
-  if (!path.isAbsolute(input.dir)) throw new AppError('VALIDATION', 'dir: must be a full (absolute) folder path', { field: 'dir' });
+  if (!path.isAbsolute(input.dir)) throw serverError('VALIDATION', 'dir_not_absolute', {}, { field: 'dir' });
   try {
     fs.mkdirSync(input.dir, { recursive: true });
     fs.accessSync(input.dir, fs.constants.W_OK);
   } catch (e) {
-    throw new AppError('VALIDATION', `dir: cannot write to ${input.dir} (${(e as Error).message})`, { field: 'dir' });
+    throw serverError('VALIDATION', 'dir_not_writable', { dir: input.dir, detail: (e as Error).message }, { field: 'dir' });
   }
   const candidates = await read(ctx, (sqlite) => selectCandidates(sqlite, input));
   const runId = await serialize(ctx, async () => {

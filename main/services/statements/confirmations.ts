@@ -1,7 +1,7 @@
 // The confirmation loop (回执): statements sent, slips returned (agrees / disagrees by a stated
 // difference, note, received date, optional scan kept as a blob or a path), statements not yet
 // returned, open disagreements and their resolution. Every write is audit-logged.
-import { AppError } from '../../../shared/result';
+import { serverError } from '../../../shared/messages/server-messages';
 import { isValidDate, daysBetween } from '../../domain/dates';
 import type { ConfirmInput, ConfirmationRow, StatementSentRow, StatementStyle } from '../../../shared/types-statements';
 import { writeAudit } from '../audit';
@@ -63,34 +63,34 @@ function confOut(r: ConfRow): ConfirmationRow {
 
 function getConfirmation(ctx: ServiceContext, id: number): ConfirmationRow {
   const r = ctx.book.sqlite.prepare(`${CONF_SQL} WHERE f.id = ?`).get(id) as ConfRow | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `confirmation ${id} not found`, { field: 'id' });
+  if (!r) throw serverError('NOT_FOUND', 'confirmation_not_found', { id }, { field: 'id', bare: true });
   return confOut(r);
 }
 
 export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInput): Promise<ConfirmationRow> {
-  if (!isValidDate(input.receivedOn)) throw new AppError('VALIDATION', 'receivedOn: must be a date YYYY-MM-DD', { field: 'receivedOn' });
+  if (!isValidDate(input.receivedOn)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'receivedOn' });
   if (input.result === 'disagrees' && (input.statedDifference === null || input.statedDifference === undefined) && !input.note?.trim()) {
-    throw new AppError('VALIDATION', 'statedDifference: a disagreement needs the stated difference or a note', { field: 'statedDifference' });
+    throw serverError('VALIDATION', 'slip_needs_difference', {}, { field: 'statedDifference' });
   }
   let scanBlob: Buffer | null = null;
   if (input.scan) {
     scanBlob = Buffer.from(input.scan.base64, 'base64');
-    if (scanBlob.length === 0) throw new AppError('VALIDATION', 'scan: the file is empty', { field: 'scan' });
-    if (scanBlob.length > SCAN_MAX_BYTES) throw new AppError('VALIDATION', `scan: larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB; keep it as a file path instead`, { field: 'scan' });
+    if (scanBlob.length === 0) throw serverError('VALIDATION', 'scan_empty', {}, { field: 'scan' });
+    if (scanBlob.length > SCAN_MAX_BYTES) throw serverError('VALIDATION', 'scan_too_large', { mb: SCAN_MAX_BYTES / 1024 / 1024 }, { field: 'scan' });
   }
   return serialize(ctx, async () => {
     const sqlite = ctx.book.sqlite;
     let statement: { id: number; customer_id: number; period_to: string; closing: number } | undefined;
     if (input.statementId !== undefined) {
       statement = sqlite.prepare('SELECT id, customer_id, period_to, closing FROM statements_sent WHERE id = ?').get(input.statementId) as typeof statement;
-      if (!statement) throw new AppError('NOT_FOUND', `statementId: statement ${input.statementId} not found`, { field: 'statementId' });
+      if (!statement) throw serverError('NOT_FOUND', 'statement_not_found', { id: input.statementId }, { field: 'statementId' });
       if (input.customerId !== undefined && input.customerId !== statement.customer_id) {
-        throw new AppError('VALIDATION', 'customerId: the statement was sent to another customer', { field: 'customerId' });
+        throw serverError('VALIDATION', 'slip_other_customer', {}, { field: 'customerId' });
       }
     } else {
-      if (input.customerId === undefined) throw new AppError('VALIDATION', 'statementId: give the statement or the customer', { field: 'statementId' });
+      if (input.customerId === undefined) throw serverError('VALIDATION', 'slip_needs_statement', {}, { field: 'statementId' });
       if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
-        throw new AppError('NOT_FOUND', `customerId: customer ${input.customerId} not found`, { field: 'customerId' });
+        throw serverError('NOT_FOUND', 'customer_not_found', { code: input.customerId }, { field: 'customerId' });
       }
       // The latest statement sent to the customer (for that period end when given) and not yet returned.
       statement = sqlite
@@ -102,11 +102,11 @@ export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInpu
         )
         .get({ cid: input.customerId, to: input.periodTo ?? null }) as typeof statement;
       if (!statement && !input.periodTo) {
-        throw new AppError('VALIDATION', 'periodTo: no statement sent to this customer is waiting; give the period end of the slip', { field: 'periodTo' });
+        throw serverError('VALIDATION', 'slip_no_waiting_statement', {}, { field: 'periodTo' });
       }
     }
     const periodTo = statement?.period_to ?? input.periodTo!;
-    if (!isValidDate(periodTo)) throw new AppError('VALIDATION', 'periodTo: must be a date YYYY-MM-DD', { field: 'periodTo' });
+    if (!isValidDate(periodTo)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'periodTo' });
     const customerId = statement?.customer_id ?? input.customerId!;
     const id = await ctx.book.db.transaction().execute(async (trx) => {
       const r = await trx
@@ -155,8 +155,8 @@ export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInpu
 export async function resolveDisagreement(ctx: ServiceContext, input: { id: number; resolution: string }): Promise<ConfirmationRow> {
   return serialize(ctx, async () => {
     const before = getConfirmation(ctx, input.id);
-    if (before.result !== 'disagrees') throw new AppError('VALIDATION', 'id: this slip agrees; nothing to resolve', { field: 'id' });
-    if (before.resolvedAt) throw new AppError('CONFLICT', 'id: already resolved', { field: 'id' });
+    if (before.result !== 'disagrees') throw serverError('VALIDATION', 'slip_agrees', {}, { field: 'id' });
+    if (before.resolvedAt) throw serverError('CONFLICT', 'slip_resolved', {}, { field: 'id' });
     await ctx.book.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('statement_confirmations')
@@ -186,7 +186,7 @@ export async function confirmationScan(ctx: ServiceContext, id: number): Promise
     const r = ctx.book.sqlite.prepare('SELECT scan_name, scan_mime, scan_blob FROM statement_confirmations WHERE id = ?').get(id) as
       | { scan_name: string | null; scan_mime: string | null; scan_blob: Buffer | null }
       | undefined;
-    if (!r) throw new AppError('NOT_FOUND', `confirmation ${id} not found`, { field: 'id' });
+    if (!r) throw serverError('NOT_FOUND', 'confirmation_not_found', { id }, { field: 'id', bare: true });
     if (!r.scan_blob) return null;
     return { fileName: r.scan_name ?? `scan-${id}`, mime: r.scan_mime ?? 'application/octet-stream', base64: r.scan_blob.toString('base64') };
   });

@@ -7,12 +7,12 @@
 //
 // Voided documents are left out by default; with includeVoided they are listed, marked void,
 // with zero effect on the balance.
+import { serverError } from '../../../shared/messages/server-messages';
 import type Database from 'better-sqlite3';
 import { buildStatement } from '../../domain/statement';
 import { bucketize, defaultBuckets, positionAsOf, bucketFor, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../../domain/ageing';
 import type { Allocation } from '../../domain/allocation';
 import { isValidDate } from '../../domain/dates';
-import { AppError } from '../../../shared/result';
 import type { CompanySettings } from '../../../shared/types';
 import type { Confidentiality } from '../../../shared/customer-fields';
 import type {
@@ -39,9 +39,9 @@ interface CustomerRow {
 }
 
 export function assertPeriod(from: string, to: string): void {
-  if (!isValidDate(from)) throw new AppError('VALIDATION', 'from: must be a date YYYY-MM-DD', { field: 'from' });
-  if (!isValidDate(to)) throw new AppError('VALIDATION', 'to: must be a date YYYY-MM-DD', { field: 'to' });
-  if (from > to) throw new AppError('VALIDATION', `from: ${from} is after to ${to}`, { field: 'from' });
+  if (!isValidDate(from)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'from' });
+  if (!isValidDate(to)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'to' });
+  if (from > to) throw serverError('VALIDATION', 'from_after_to_dates', { from, to }, { field: 'from' });
 }
 
 export function findCustomer(sqlite: Sqlite, key: { customerId?: number; customerCode?: string }): CustomerRow {
@@ -51,7 +51,7 @@ export function findCustomer(sqlite: Sqlite, key: { customerId?: number; custome
   ) as CustomerRow | undefined;
   if (!row) {
     const field = key.customerId !== undefined ? 'customerId' : 'customerCode';
-    throw new AppError('NOT_FOUND', `${field}: customer ${key.customerId ?? key.customerCode} not found`, { field });
+    throw serverError('NOT_FOUND', 'customer_not_found', { code: key.customerId ?? key.customerCode ?? '' }, { field });
   }
   return row;
 }

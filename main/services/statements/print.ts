@@ -1,8 +1,8 @@
 // Statement data, HTML and PDF for one customer; the five cards; the confidentiality gate.
 // Printing a confidential (机密) or top-secret (绝密) customer needs `confirmed: true` and is
 // written to the audit log (SPEC §1).
+import { serverError } from '../../../shared/messages/server-messages';
 import { SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
-import { AppError } from '../../../shared/result';
 import type { CardKind, PrintLang, StatementData, StatementHtmlOut, StatementPdfOut, StatementQuery } from '../../../shared/types-statements';
 import { cardsHtml, cardTitle } from '../../print/cards-html';
 import type { FontMode } from '../../print/html';
@@ -23,7 +23,7 @@ export function isSensitive(level: string): boolean {
 /** Throws CONFIRMATION_REQUIRED for a confidential / top-secret customer without confirmation. */
 export function assertPrintConfirmed(c: { code: string; confidentiality: string }, confirmed: boolean | undefined): void {
   if (isSensitive(c.confidentiality) && confirmed !== true) {
-    throw new AppError('CONFIRMATION_REQUIRED', `customer ${c.code} is ${c.confidentiality}: printing needs confirmation`, { field: 'confirmed' });
+    throw serverError('CONFIRMATION_REQUIRED', c.confidentiality === 'top_secret' ? 'print_confirm_top_secret' : 'print_confirm_confidential', { code: c.code }, { field: 'confirmed', bare: true });
   }
 }
 

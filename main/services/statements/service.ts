@@ -2,6 +2,7 @@
 // printToPDF renderer; browser mode, the CLI and tests use Chromium through playwright-core),
 // a shared renderer for single PDFs (closed when idle), and the one batch run at a time.
 import { AppError } from '../../../shared/result';
+import { serverError } from '../../../shared/messages/server-messages';
 import type { StatementBatchInput, StatementBatchJob } from '../../../shared/types-statements';
 import type { PdfRenderer, PdfRendererFactory } from '../../print/pdf';
 import { PlaywrightPdfRenderer } from '../../print/playwright';
@@ -66,7 +67,7 @@ export class StatementsService {
   }
 
   async startBatch(ctx: ServiceContext, input: StatementBatchInput): Promise<StatementBatchJob> {
-    if (this.batch?.job.state === 'running') throw new AppError('CONFLICT', 'a statement batch is already running', { field: 'dir' });
+    if (this.batch?.job.state === 'running') throw serverError('CONFLICT', 'batch_running', {}, { field: 'dir', bare: true });
     this.batch = await startBatchRun(ctx, input, { renderer: this.factory, concurrency: this.opts.concurrency });
     return this.batch.snapshot();
   }

@@ -8,12 +8,17 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly rows?: RowError[];
+  /** message key + values (shared/messages/server-messages.ts), shown in the user's language */
+  readonly key?: string;
+  readonly values?: Record<string, string | number>;
   constructor(data: AppErrorData) {
     super(data.message);
     this.name = 'ApiError';
     this.code = data.code;
     this.field = data.field;
     this.rows = data.rows;
+    this.key = data.key;
+    this.values = data.values;
   }
 }
 

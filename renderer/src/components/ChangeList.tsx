@@ -10,15 +10,23 @@ import { money } from '../format/money';
 import { useLang } from '../hooks/useLang';
 import type { Lang } from '../i18n/types';
 
-export function renderValue(t: TFunction, lang: Lang, path: string[], v: unknown): string {
+/** The record a value sits in (an audit entry's after/before), for values that need their neighbours. */
+export interface ValueContext {
+  entity?: string;
+  record?: Record<string, unknown> | null;
+}
+
+export function renderValue(t: TFunction, lang: Lang, path: string[], v: unknown, ctx: ValueContext = {}): string {
   if (v === null || v === undefined || v === '') return '—';
+  const audit = auditValue(t, path, v, ctx);
+  if (audit !== null) return audit;
   const kind = valueKind(path);
   if (kind.type === 'money' && typeof v === 'number' && Number.isSafeInteger(v)) return money(v);
   if (kind.type === 'date' && typeof v === 'string') return formatDate(v, lang);
   if (kind.type === 'enum' && typeof v === 'string') return t(`enums.${kind.ns}.${v}`, { defaultValue: v });
   if (kind.type === 'contacts') return contactNames(v, `（${t('card.keyPayer')}）`) || '—';
   if (path[path.length - 1] === 'method' && typeof v === 'string') return t(`ar.method.${v}`, { defaultValue: v });
-  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((item) => renderItem(t, lang, path, item)).join(lang === 'zh-CN' ? '；' : '; ');
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((item) => renderItem(t, lang, path, item, ctx)).join(lang === 'zh-CN' ? '；' : '; ');
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.approvedBy === 'string') return t('card.approvedByIs', { name: o.approvedBy });
@@ -40,14 +48,56 @@ function renderObject(t: TFunction, lang: Lang, path: string[], o: Record<string
 }
 
 /** One element of a list: an allocation reads "INV-2 ¥2,300.00", a credit-check reason its message. */
-function renderItem(t: TFunction, lang: Lang, path: string[], item: unknown): string {
+function renderItem(t: TFunction, lang: Lang, path: string[], item: unknown, ctx: ValueContext = {}): string {
   if (item && typeof item === 'object') {
     const o = item as Record<string, unknown>;
     if (typeof o.invoiceNumber === 'string' && typeof o.amount === 'number') return `${o.invoiceNumber} ${money(o.amount)}`;
+    if (typeof o.code === 'string' && typeof o.message === 'string') return creditReason(t, o, ctx.record ?? {});
     if (typeof o.message === 'string') return o.message;
     return renderObject(t, lang, path, o);
   }
   return renderValue(t, lang, path, item);
+}
+
+/** A credit-check reason in words, with its amounts formatted (never "exposure 110866560 …"). */
+function creditReason(t: TFunction, o: Record<string, unknown>, rec: Record<string, unknown>): string {
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const projected = num(rec.projected);
+  const limit = num(rec.limit);
+  const days = /(\d+)\s*day/.exec(String(o.message))?.[1] ?? '';
+  return t(`ar.credit.reason.${String(o.code)}`, {
+    projected: money(projected),
+    limit: money(limit),
+    over: projected !== null && limit !== null ? money(projected - limit) : '—',
+    pct: projected !== null && limit ? `${Math.floor((projected * 100) / limit)}%` : '—',
+    days,
+    defaultValue: String(o.message),
+  });
+}
+
+const MB = 1024 * 1024;
+
+/** Notes main writes in English (main/services/statements/print.ts, customers/export.ts) → keys. */
+const AUDIT_NOTES: Record<string, string> = {
+  'user confirmed printing a confidential/top-secret customer': 'confirmedPrint',
+  'user confirmed including confidential/top-secret customers': 'confirmedExport',
+};
+
+/** Audit-record values that are codes or raw numbers: kinds, states, sizes, checksums. Null: not one of them. */
+function auditValue(t: TFunction, path: string[], v: unknown, ctx: ValueContext): string | null {
+  const key = path[path.length - 1];
+  if (key === 'bytes' && typeof v === 'number') return v >= MB ? `${(v / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`;
+  if (key === 'sha256' && typeof v === 'string') return `${v.slice(0, 12)}…`;
+  if (typeof v !== 'string') return null;
+  if (ctx.entity === 'note_receivable' && key === 'kind') return t(`ar.noteKind.${v}`, { defaultValue: v });
+  if (ctx.entity === 'note_receivable' && key === 'state') return t(`ar.noteState.${v}`, { defaultValue: v });
+  if (ctx.entity === 'credit_note' && key === 'kind') return t(`ar.creditNoteKind.${v}`, { defaultValue: v });
+  if (key === 'status' && (v === 'ok' || v === 'warn' || v === 'block')) return t(`ar.credit.${v}`);
+  if (['kind', 'output', 'style', 'result', 'what', 'state', 'basis'].includes(key)) {
+    const found = t(`auditValue.${v}`, { defaultValue: '' });
+    if (found) return found;
+  }
+  return null;
 }
 
 export function ChangeList({ entry }: { entry: AuditEntry }) {
@@ -67,22 +117,26 @@ export function ChangeList({ entry }: { entry: AuditEntry }) {
               {c.before === null || c.before === '' ? (
                 <span className="muted">—</span>
               ) : (
-                <span className="change-before">{renderValue(t, lang, c.path, c.before)}</span>
+                <span className="change-before">{renderValue(t, lang, c.path, c.before, { entity: entry.entity, record: asRecord(entry.before) })}</span>
               )}
               <ArrowRightOutlined className="muted" style={{ fontSize: 11 }} />
             </>
           )}
-          <span className="change-after">{renderValue(t, lang, c.path, c.after)}</span>
+          <span className="change-after">{renderValue(t, lang, c.path, c.after, { entity: entry.entity, record: asRecord(entry.after) })}</span>
         </div>
       ))}
       {entry.note && (
         <div className="change-line">
           <span className="change-field">{t('history.note')}</span>
-          <span>{entry.note}</span>
+          <span>{t(`auditNote.${AUDIT_NOTES[entry.note] ?? '_'}`, { defaultValue: entry.note })}</span>
         </div>
       )}
     </div>
   );
+}
+
+function asRecord(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
 export function actionLabel(t: TFunction, action: string): string {

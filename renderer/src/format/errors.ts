@@ -4,6 +4,13 @@ import { CHINESE_HEADERS } from '../../../shared/customer-fields';
 import { ApiError } from '../api/client';
 import { currentLang } from '../i18n';
 import { recogniseMessage } from './server-messages';
+import { isServerMessageKey, renderServerMessage } from '../../../shared/messages/server-messages';
+
+/** The server's own sentence in the user's language, when the error carries a message key. */
+export function serverKeyText(e: unknown): string | null {
+  if (e instanceof ApiError && isServerMessageKey(e.key)) return renderServerMessage(currentLang(), e.key, e.values);
+  return null;
+}
 
 /** Label of a field path like "contacts.0.name", "profile.legal_rep", "credit_limit". */
 export function fieldLabel(t: TFunction, field: string): string {
@@ -30,6 +37,8 @@ export function issueText(t: TFunction, message: string, values?: Record<string,
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const title = t(`errors.${e.code}`, { defaultValue: e.code });
+    const keyed = serverKeyText(e);
+    if (keyed) return `${title}：${keyed}`;
     if (e.code === 'VALIDATION' && e.rows?.length && e.rows.every((r) => r.row === 0)) {
       return `${title}：${e.rows.map((r) => `${fieldLabel(t, r.field)} ${issueText(t, r.message, r.values)}`).join('；')}`;
     }

@@ -63,9 +63,10 @@ const MONEY_KEYS = new Set([
   'debit',
   'credit',
   'difference',
+  'statedDifference',
   ...PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key),
 ]);
-const DATE_KEYS = new Set(['date', 'issueDate', 'dueDate', 'maturityDate', 'stateDate', ...PROFILE_FIELDS.filter((f) => f.type === 'date').map((f) => f.key)]);
+const DATE_KEYS = new Set(['date', 'issueDate', 'dueDate', 'maturityDate', 'stateDate', 'from', 'to', 'periodTo', 'receivedOn', 'asOf', ...PROFILE_FIELDS.filter((f) => f.type === 'date').map((f) => f.key)]);
 /** enum value → the i18n namespace of its labels (enums.<ns>.<value>) */
 const ENUM_KEYS: Record<string, string> = {
   kind: 'kind',

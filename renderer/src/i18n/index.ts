@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import type { Lang } from './types';
 import { zhCN } from './zh-CN';
+import { addPolishResources } from './polish';
 
 export const LANG_KEY = 'creditdesk.lang';
 
@@ -44,5 +45,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+addPolishResources();
 
 export default i18n;

@@ -1,7 +1,8 @@
 // 审计日志: audit:list with operator / entity / customer / date filters, paged on the server; export.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Input, Select, Space, Table } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -23,6 +23,8 @@ import type {
 import { BACKUP_KEEP_MAX, BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '../../../../shared/types-backup';
 import { ApiError, call } from '../../api/client';
 import { BACKUP_NS } from './i18n';
+import { errorText, serverKeyText } from '../../format/errors';
+import i18n from '../../i18n';
 
 const qkStatus = ['backup', 'status'] as const;
 const qkProgress = ['backup', 'progress'] as const;
@@ -66,7 +68,7 @@ async function failureOf(e: unknown): Promise<{ problem: BackupProblemCode | nul
   } catch {
     /* ignore */
   }
-  return { problem, message: e instanceof ApiError || e instanceof Error ? e.message : String(e) };
+  return { problem, message: serverKeyText(e) ?? (e instanceof ApiError || e instanceof Error ? e.message : String(e)) };
 }
 
 function ProblemAlert({ title, problem, message }: { title: string; problem: BackupProblemCode | null; message: string | null }) {
@@ -263,12 +265,12 @@ function AutoCard({ status }: { status: BackupStatus }) {
       void message.success(t('auto.saved'));
       void qc.invalidateQueries({ queryKey: qkStatus });
     },
-    onError: (e) => void message.error(e instanceof Error ? e.message : String(e)),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
   const run = useMutation({
     mutationFn: () => call('backup:run-auto', {}),
     onSuccess: () => void qc.invalidateQueries({ queryKey: qkStatus }),
-    onError: (e) => void message.error(e instanceof Error ? e.message : String(e)),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
   const job = useJobProgress(run.isPending);
   const dirty = JSON.stringify(settings) !== JSON.stringify(status.settings);

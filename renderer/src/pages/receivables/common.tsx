@@ -7,7 +7,7 @@ import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgeingBucketDef, AgeingPreset, CreditCheckOut, CreditReasonOut } from '../../../../shared/types-receivables';
 import { ApiError, call } from '../../api/client';
-import { errorText, fieldLabel, issueText } from '../../format/errors';
+import { errorText, fieldLabel, issueText, serverKeyText } from '../../format/errors';
 import { money } from '../../format/money';
 import { useAppInfo } from '../../hooks/queries';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -79,6 +79,8 @@ export function arFieldLabel(t: TFunction, field: string): string {
 
 /** An error as a sentence; a field-named VALIDATION shows the field's label. */
 export function arErrorText(t: TFunction, e: unknown): string {
+  const keyed = serverKeyText(e);
+  if (keyed && e instanceof ApiError) return `${t(`errors.${e.code}`, { defaultValue: e.code })}：${keyed}`;
   if (e instanceof ApiError && e.field && !(e.rows && e.rows.length)) {
     const title = t(`errors.${e.code}`, { defaultValue: e.code });
     const msg = e.message.replace(new RegExp(`^${e.field}:\\s*`), '');

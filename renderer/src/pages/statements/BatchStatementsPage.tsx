@@ -2,10 +2,14 @@
 // codes), target folder, one PDF per customer or one combined PDF; progress bar (polls
 // statements:batch-progress) with cancel; the run log table.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Progress, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Progress, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { errorText } from '../../format/errors';
+import i18n, { currentLang } from '../../i18n';
+import { isServerMessageKey, renderServerMessage } from '../../../../shared/messages/server-messages';
 import { money } from '../../format/money';
 import type { BatchLogEntry, PrintLang, StatementBatchJob, StatementStyle } from '../../../../shared/types-statements';
 import { useT } from './common';
@@ -58,7 +62,7 @@ export function BatchStatementsPage() {
         },
       }),
     onSuccess: (j) => qc.setQueryData(qkProgress, j),
-    onError: (e) => void message.error((e as Error).message),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
   const cancel = useMutation({ mutationFn: () => call('statements:batch-cancel', {}), onSuccess: (j) => qc.setQueryData(qkProgress, j) });
 
@@ -154,7 +158,11 @@ export function BatchStatementsPage() {
                 { title: '', dataIndex: 'status', render: (s: BatchLogEntry['status']) => <Tag color={s === 'produced' ? 'green' : s === 'skipped' ? 'gold' : 'red'}>{t(`batch.status.${s}`)}</Tag> },
                 { title: t('closing'), dataIndex: 'closing', align: 'right', render: (v: number | null) => (v === null ? '' : money(v)) },
                 { title: t('batch.file'), dataIndex: 'file', ellipsis: true },
-                { title: t('batch.message'), dataIndex: 'message' },
+                {
+                  title: t('batch.message'),
+                  dataIndex: 'message',
+                  render: (m: string | null, r) => (isServerMessageKey(r.messageKey) ? renderServerMessage(currentLang(), r.messageKey) : m),
+                },
               ]}
             />
           </Space>

@@ -1,7 +1,8 @@
 // 对账回执: statements sent and not yet returned, open disagreements (resolve), and recording a
 // returned slip (agrees / disagrees by a stated difference, note, received date, scanned file).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Space, Table, Typography, Upload } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -10,6 +11,11 @@ import { money, parseMoneyText } from '../../format/money';
 import type { ConfirmationRow, StatementSentRow } from '../../../../shared/types-statements';
 import { useT } from './common';
 import './i18n';
+import i18n from '../../i18n';
+import { errorText } from '../../format/errors';
+
+/** A problem already shown under its field. */
+class FieldProblem extends Error {}
 
 export const qkStatements = ['statements'] as const;
 
@@ -22,17 +28,25 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
   const [note, setNote] = useState('');
   const [received, setReceived] = useState<Dayjs | null>(dayjs());
   const [file, setFile] = useState<File | null>(null);
+  // field errors under the inputs (a bad amount is not a toast naming a label)
+  const [diffError, setDiffError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: async () => {
       const d = parseMoneyText(diff);
-      if (!d.ok) throw new Error(t('conf.difference'));
+      if (result === 'disagrees' && !d.ok) {
+        const msg = i18n.t(`validation.${d.key}`);
+        setDiffError(msg);
+        throw new FieldProblem(msg);
+      }
+      if (!received) throw new FieldProblem(i18n.t('validation.required'));
+      const fen = d.ok ? d.fen : null;
       return call('statements:confirm', {
         statementId: sent?.id,
         customerId: sent ? undefined : customerId,
         result,
-        statedDifference: result === 'disagrees' ? d.fen : null,
+        statedDifference: result === 'disagrees' ? fen : null,
         note: note || null,
-        receivedOn: (received ?? dayjs()).format('YYYY-MM-DD'),
+        receivedOn: received.format('YYYY-MM-DD'),
         scan: file ? { fileName: file.name, mime: file.type || 'application/pdf', base64: await readAsBase64(file) } : null,
       });
     },
@@ -41,7 +55,9 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
       void qc.invalidateQueries({ queryKey: qkStatements });
       onClose();
     },
-    onError: (e) => void message.error((e as Error).message),
+    onError: (e) => {
+      if (!(e instanceof FieldProblem)) void message.error(errorText(i18n.t, e));
+    },
   });
   return (
     <Modal open={open} title={t('conf.record')} onCancel={onClose} onOk={() => save.mutate()} okText={t('conf.save')} confirmLoading={save.isPending} destroyOnHidden>
@@ -58,14 +74,22 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
           </Radio.Group>
         </Form.Item>
         {result === 'disagrees' && (
-          <Form.Item label={t('conf.difference')}>
-            <Input value={diff} onChange={(e) => setDiff(e.target.value)} placeholder="-123.45" />
+          <Form.Item label={t('conf.difference')} validateStatus={diffError ? 'error' : undefined} help={diffError ?? undefined}>
+            <Input
+              value={diff}
+              data-testid="conf-difference"
+              onChange={(e) => {
+                setDiff(e.target.value);
+                setDiffError(null);
+              }}
+              placeholder="-123.45"
+            />
           </Form.Item>
         )}
         <Form.Item label={t('conf.note')}>
           <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} />
         </Form.Item>
-        <Form.Item label={t('conf.receivedOn')}>
+        <Form.Item label={t('conf.receivedOn')} validateStatus={received ? undefined : 'error'} help={received ? undefined : i18n.t('validation.required')}>
           <DatePicker value={received} onChange={setReceived} allowClear={false} />
         </Form.Item>
         <Form.Item label={t('conf.scan')}>

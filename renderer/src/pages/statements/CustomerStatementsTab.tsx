@@ -10,6 +10,8 @@ import { CARD_KINDS, type CardKind, type ConfirmationRow } from '../../../../sha
 import { isSensitive, printHtml, useSensitiveConfirm, useT } from './common';
 import { qkStatements, RecordSlipModal } from './ConfirmationsPage';
 import './i18n';
+import i18n from '../../i18n';
+import { errorText } from '../../format/errors';
 
 export function CustomerStatementsTab({ customerId, confidentiality }: { customerId: number; confidentiality?: string }) {
   const t = useT();
@@ -24,7 +26,7 @@ export function CustomerStatementsTab({ customerId, confidentiality }: { custome
       const r = await confirmSensitive(isSensitive(confidentiality), (confirmed) => call('cards:html', { customerId, kinds, confirmed: confirmed || undefined }));
       if (r) printHtml(r.html);
     } catch (e) {
-      void message.error((e as Error).message);
+      void message.error(errorText(i18n.t, e));
     }
   };
 

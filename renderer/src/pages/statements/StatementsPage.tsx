@@ -3,7 +3,8 @@
 // (statements:pdf, base64 download). Self-contained: strings in ./i18n.ts (namespace 'statements').
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Segmented, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Segmented, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
@@ -11,6 +12,8 @@ import { downloadBase64 } from '../../format/files';
 import type { PrintLang, StatementStyle } from '../../../../shared/types-statements';
 import { CustomerPicker, isSensitive, useSensitiveConfirm, useT, type PickedCustomer } from './common';
 import './i18n';
+import i18n from '../../i18n';
+import { errorText } from '../../format/errors';
 
 const iso = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : '');
 
@@ -47,7 +50,7 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
       downloadBase64(r.fileName, r.mime, r.base64);
       void message.success(t('saved', { file: r.fileName }));
     },
-    onError: (e) => void message.error((e as Error).message),
+    onError: (e) => void message.error(errorText(i18n.t, e)),
   });
 
   const print = async () => {

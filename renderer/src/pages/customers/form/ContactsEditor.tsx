@@ -1,6 +1,7 @@
 // Contacts: an editable list; at most one key person for payment (checking one unchecks others).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { BUYING_ROLES } from '../../../../../shared/customer-fields';

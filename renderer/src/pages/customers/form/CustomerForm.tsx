@@ -11,7 +11,7 @@ import { CONFIDENTIALITY, CUSTOMER_KINDS, NATURES, PROFILE_FIELDS, PROSPECT_GRAD
 import type { CustomerInput } from '../../../../../shared/schemas/customer';
 import type { Customer } from '../../../../../shared/types';
 import { ApiError, call } from '../../../api/client';
-import { errorText, issueText } from '../../../format/errors';
+import { errorText, issueText, serverKeyText } from '../../../format/errors';
 import { qk, useRegions } from '../../../hooks/queries';
 import { ContactsEditor } from './ContactsEditor';
 import { samePath, serverFieldPath, tabOfPath, validateForm, type CustomerFormValues, type FieldPath, type FormIssue } from './model';
@@ -85,7 +85,7 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
         }
         if (e.code === 'VALIDATION' && e.field) {
           const path = serverFieldPath(e.field.replace(/^data\./, ''));
-          setErrors([{ name: path, errors: [issueText(t, e.message.replace(/^[\w.]+: /, ''))] }]);
+          setErrors([{ name: path, errors: [serverKeyText(e) ?? issueText(t, e.message.replace(/^[\w.]+: /, ''))] }]);
           setTab(tabOfPath(path));
           return;
         }

@@ -1,5 +1,6 @@
 // One archive field from PROFILE_FIELDS as an antd Form.Item (text, long text, date, money, select).
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';

@@ -2,8 +2,9 @@
 // side, the virtualised customer table with totals, drill-down, chart, tie-out, export, print.
 import { DeleteOutlined, DownloadOutlined, PrinterOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Radio, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, Card, Radio, Select, Space, Switch, Tag } from 'antd';
 import { ReportBusy } from '../../../components/ReportBusy';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,8 @@
 // Route #/receivables — 应收总览: KPI cards, 12-month trend, ageing distribution, top 10 overdue
 // customers and the provision lines, for a chosen period.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Empty, Segmented, Space, Spin, Table, Tooltip as AntTooltip } from 'antd';
+import { Alert, Card, Empty, Segmented, Space, Spin, Table, Tooltip as AntTooltip } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

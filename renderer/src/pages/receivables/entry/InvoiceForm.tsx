@@ -1,7 +1,8 @@
 // 赊销单/发票 entry with the credit check before saving: ok → save; warn → show the reasons and
 // confirm; block → an override reason is required and sent (main logs it).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../shared/ipc/contract';

@@ -1,5 +1,6 @@
 // Credit notes (退货/折让/索赔), write-offs (坏账核销) and notes receivable (应收票据).
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import { useState } from 'react';
 import { CREDIT_NOTE_KINDS, NOTE_KINDS, type AllocationRow } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';

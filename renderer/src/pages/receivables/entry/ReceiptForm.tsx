@@ -1,6 +1,7 @@
 // 收款 entry: method, reference, optional named invoice. After saving, the allocations the
 // payment-application rule made and any unapplied credit stay on screen.
-import { DatePicker, Form, Input, Select, Table } from 'antd';
+import { Form, Input, Select, Table } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,7 +2,8 @@
 // something still written off; the amount reverses the write-off and is entered as a receipt
 // naming the invoice (write-offs:recover). Used on the entry page and from the customer ledger.
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import { useState } from 'react';
 import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod, type WriteOffRow } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';

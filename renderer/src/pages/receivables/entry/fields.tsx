@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
-import { money, parseMoneyText } from '../../../format/money';
+import { money, parseMoneyText, positiveAmountProblem } from '../../../format/money';
 import { qk } from '../../../hooks/queries';
 import { arKeys, CreditStatusTag, type CustomerOption } from '../common';
 
@@ -24,13 +24,8 @@ export function day(s: string): Dayjs {
 export function moneyRule(t: TFunction, required: boolean): Rule {
   return {
     validator: async (_r, v: string | undefined) => {
-      const p = parseMoneyText(v);
-      if (!p.ok) throw new Error(t('validation.invalid_money'));
-      if (p.fen === null) {
-        if (required) throw new Error(t('validation.required'));
-        return;
-      }
-      if (p.fen <= 0) throw new Error(t('validation.invalid_money'));
+      const problem = positiveAmountProblem(v, required);
+      if (problem) throw new Error(t(`validation.${problem}`));
     },
   };
 }

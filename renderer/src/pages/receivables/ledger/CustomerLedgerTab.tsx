@@ -3,7 +3,8 @@
 // and their recovery, notes receivable, and voiding a document (reason required).
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_STATES, type AllocationRow, type CustomerLedgerOut, type LedgerLine, type NoteReceivableRow, type NoteState, type WriteOffRow } from '../../../../../shared/types-receivables';

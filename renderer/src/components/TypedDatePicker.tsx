@@ -1,0 +1,60 @@
+// antd's DatePicker that takes the common typed forms (2026/3/5, 20260305, 2026.3.5 …) and, for
+// text that is no real date (2026-02-30), keeps the field as it was and says so under the input
+// instead of silently dropping what was typed. Same props as antd's DatePicker.
+import { DatePicker as AntDatePicker, type DatePickerProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState, type FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseTypedDate, TYPED_DATE_FORMATS } from '../format/typed-date';
+
+function formatsFor(format: DatePickerProps['format']): string[] {
+  const first = typeof format === 'string' ? format : TYPED_DATE_FORMATS[0];
+  return [first, ...TYPED_DATE_FORMATS.filter((f) => f !== first)];
+}
+
+type Props = Omit<DatePickerProps, 'value' | 'defaultValue' | 'onChange' | 'multiple' | 'onOk'> & {
+  value?: Dayjs | null;
+  onChange?: (date: Dayjs | null, dateString: string) => void;
+};
+
+function TypedDatePicker(props: Props) {
+  const { t } = useTranslation();
+  const [bad, setBad] = useState<string | null>(null);
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    const text = (e.target as HTMLInputElement).value ?? '';
+    const typed = parseTypedDate(text);
+    if (typed.kind === 'invalid') setBad(text);
+    else {
+      setBad(null);
+      const current = props.value ? props.value.format('YYYY-MM-DD') : null;
+      if (typed.kind === 'date' && typed.date !== current) props.onChange?.(dayjs(typed.date, 'YYYY-MM-DD'), typed.date);
+    }
+    props.onBlur?.(e as never, {} as never);
+  };
+  const picker = (
+    <AntDatePicker
+      {...props}
+      format={props.format && typeof props.format !== 'string' ? props.format : formatsFor(props.format)}
+      status={bad ? 'error' : props.status}
+      onBlur={onBlur}
+      onChange={(d: Dayjs | null, s: string | null) => {
+        setBad(null);
+        props.onChange?.(d, s ?? '');
+      }}
+    />
+  );
+  if (!bad) return picker;
+  return (
+    <span style={{ display: props.style?.width === '100%' ? 'block' : 'inline-block' }}>
+      {picker}
+      <span className="typed-date-error" role="alert" style={{ display: 'block', color: '#ff4d4f', fontSize: 12 }}>
+        {t('validation.invalid_typed_date', { value: bad })}
+      </span>
+    </span>
+  );
+}
+
+/** Drop-in for antd's DatePicker (RangePicker as antd's, with the typed forms). */
+export const DatePicker = Object.assign(TypedDatePicker, {
+  RangePicker: (props: React.ComponentProps<typeof AntDatePicker.RangePicker>) => <AntDatePicker.RangePicker format={TYPED_DATE_FORMATS} {...props} />,
+});

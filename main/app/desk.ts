@@ -10,6 +10,7 @@ import { getCompany, initCompany } from '../services/settings';
 import type { AppInfo } from '../../shared/types';
 import { AppError } from '../../shared/result';
 import { acquireBookLock, type BookLock } from '../db/lock';
+import { recomputeTiersOnOpen } from '../services/analysis/recompute';
 
 export const APP_VERSION = '0.1.0';
 
@@ -91,6 +92,7 @@ export class Desk {
     if (!existed || opts.company) await initCompany(ctx, opts.company ?? defaultCompanyName(file));
     await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
+    await recomputeTiersOnOpen(ctx);
     const previous = this.current;
     const previousLock = this.lock;
     this.current = ctx;

@@ -1,6 +1,7 @@
 // Set-based SQL for customer analysis (value tiers). One statement reads the window's sales of
 // every ranked customer through the (customer_id, date) indexes.
 import type Database from 'better-sqlite3';
+import type { CompositionRow, MatrixCell, TierMovementRow } from '../../shared/types-analysis';
 
 export interface WindowSalesRow {
   customerId: number;
@@ -22,4 +23,71 @@ export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: st
        WHERE c.lifecycle NOT IN ('prospect', 'terminated')`,
     )
     .all({ from, to }) as WindowSalesRow[];
+}
+
+/** The latest stored run's ranking: averages and tiers in rank order (for the Pareto chart). */
+export function rankedHistory(sqlite: Database.Database, runId: number): { averages: number[]; tiers: string } {
+  const averages: number[] = [];
+  let tiers = '';
+  const rows = sqlite.prepare('SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank').raw().iterate(runId) as Iterable<[number, string]>;
+  for (const [a, t] of rows) {
+    averages.push(a);
+    tiers += t;
+  }
+  return { averages, tiers };
+}
+
+export interface TierTotalsRow {
+  tier: string;
+  customers: number;
+  sales: number;
+}
+
+export function tierTotals(sqlite: Database.Database, runId: number): TierTotalsRow[] {
+  return sqlite.prepare('SELECT tier, count(*) AS customers, COALESCE(SUM(sales), 0) AS sales FROM tier_history WHERE run_id = ? GROUP BY tier ORDER BY tier').all(runId) as TierTotalsRow[];
+}
+
+/** Customers whose tier changed in the run (previous_tier null: ranked for the first time). */
+export function tierMovement(sqlite: Database.Database, runId: number, limit = 500): TierMovementRow[] {
+  return sqlite
+    .prepare(
+      `SELECT c.id AS customerId, c.code AS customerCode, c.name AS customerName, h.previous_tier AS "from", h.tier AS "to", h.average_monthly AS averageMonthly
+         FROM tier_history h JOIN customers c ON c.id = h.customer_id
+        WHERE h.run_id = ? AND h.previous_tier IS NOT NULL AND h.previous_tier <> h.tier
+        ORDER BY h.rank LIMIT ?`,
+    )
+    .all(runId, limit) as TierMovementRow[];
+}
+
+/** Tier × credit rating: customers and their open receivables (active lists: no prospects, no terminated). */
+export function tierRatingMatrix(sqlite: Database.Database): MatrixCell[] {
+  return sqlite
+    .prepare(
+      `SELECT c.value_tier AS tier, c.credit_rating AS rating, count(*) AS customers,
+              COALESCE(SUM((SELECT SUM(i.open_amount) FROM invoices i WHERE i.customer_id = c.id AND i.voided_at IS NULL)), 0) AS open
+         FROM customers c
+        WHERE c.lifecycle NOT IN ('prospect', 'terminated')
+        GROUP BY c.value_tier, c.credit_rating`,
+    )
+    .all() as MatrixCell[];
+}
+
+const COMPOSITION_KEY = {
+  nature: 'c.nature',
+  region: 'c.region_code',
+  industry: "json_extract(c.profile, '$.industry')",
+  tier: 'c.value_tier',
+} as const;
+export type CompositionDimension = keyof typeof COMPOSITION_KEY;
+
+/** Customers (ranked ones) and their sales in the run's window, grouped by one dimension. */
+export function composition(sqlite: Database.Database, runId: number | null, dim: CompositionDimension): CompositionRow[] {
+  return sqlite
+    .prepare(
+      `SELECT ${COMPOSITION_KEY[dim]} AS key, count(*) AS customers, COALESCE(SUM(h.sales), 0) AS sales
+         FROM customers c LEFT JOIN tier_history h ON h.customer_id = c.id AND h.run_id = ?
+        WHERE c.lifecycle NOT IN ('prospect', 'terminated')
+        GROUP BY key ORDER BY sales DESC, customers DESC`,
+    )
+    .all(runId ?? -1) as CompositionRow[];
 }

@@ -1,0 +1,18 @@
+// Handlers for the customer analysis channels (shared/ipc/analysis.ts). Reads need an open
+// book; changing settings and recomputing need a chosen operator (both are audited).
+import type { analysisChannels } from '../../shared/ipc/analysis';
+import type { Desk } from '../app/desk';
+import { analysisOverview, getTierSettings, recomputeTiers, updateTierSettings } from '../services/analysis';
+import type { Handler } from './handlers';
+import { readerContext, writerContext } from './session';
+
+type AnalysisChannel = keyof typeof analysisChannels;
+
+export function analysisHandlers(desk: Desk): { [C in AnalysisChannel]: Handler<C> } {
+  return {
+    'analysis:tier-settings': async () => getTierSettings(readerContext(desk)),
+    'analysis:update-tier-settings': async (patch) => updateTierSettings(writerContext(desk), patch),
+    'analysis:recompute': async ({ asOf }) => recomputeTiers(writerContext(desk), { asOf }),
+    'analysis:overview': async () => analysisOverview(readerContext(desk)),
+  };
+}

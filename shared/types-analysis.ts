@@ -69,7 +69,7 @@ export interface CompositionRow {
 export interface TierAnalysis {
   run: TierRunSummary | null;
   /** the latest run's ranking: average monthly sales (fen) in rank order, and one tier letter per customer */
-  pareto: { averages: number[]; tiers: string };
+  pareto: { averages: number[]; tiers: string; codes: string[] };
   totals: { tier: string; customers: number; sales: number }[];
   movement: { up: TierMovementRow[]; down: TierMovementRow[] };
   matrix: MatrixCell[];

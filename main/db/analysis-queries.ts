@@ -25,8 +25,8 @@ export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: st
     .all({ from, to }) as WindowSalesRow[];
 }
 
-/** The latest stored run's ranking: averages and tiers in rank order (for the Pareto chart). */
-export function rankedHistory(sqlite: Database.Database, runId: number): { averages: number[]; tiers: string } {
+/** A run's ranking for the Pareto chart: averages and tiers in rank order, codes of the first ranks. */
+export function rankedHistory(sqlite: Database.Database, runId: number, codesUpTo = 200): { averages: number[]; tiers: string; codes: string[] } {
   const averages: number[] = [];
   let tiers = '';
   const rows = sqlite.prepare('SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank').raw().iterate(runId) as Iterable<[number, string]>;
@@ -34,7 +34,8 @@ export function rankedHistory(sqlite: Database.Database, runId: number): { avera
     averages.push(a);
     tiers += t;
   }
-  return { averages, tiers };
+  const codes = (sqlite.prepare('SELECT c.code FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE h.run_id = ? AND h.rank <= ? ORDER BY h.rank').raw().all(runId, codesUpTo) as [string][]).map((r) => r[0]);
+  return { averages, tiers, codes };
 }
 
 export interface TierTotalsRow {

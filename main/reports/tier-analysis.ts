@@ -10,7 +10,7 @@ export function tierAnalysis(book: Book, run: TierRunSummary | null): TierAnalys
   const moves = runId === null ? [] : tierMovement(s, runId);
   return {
     run,
-    pareto: runId === null ? { averages: [], tiers: '' } : rankedHistory(s, runId),
+    pareto: runId === null ? { averages: [], tiers: '', codes: [] } : rankedHistory(s, runId),
     totals: runId === null ? [] : tierTotals(s, runId),
     movement: { up: moves.filter((m) => m.from! > m.to), down: moves.filter((m) => m.from! < m.to) },
     matrix: tierRatingMatrix(s),

@@ -35,6 +35,10 @@ export const customerFilter = z
     confidentiality: z.array(z.enum(CONFIDENTIALITY)).optional(),
     /** terminated customers leave the active lists unless asked for */
     includeTerminated: z.boolean().optional(),
+    /** value tier A/B/C; 'none' = not computed */
+    valueTier: z.array(z.enum(['A', 'B', 'C', 'none'])).optional(),
+    /** credit rating AAA…D; 'none' = not rated */
+    creditRating: z.array(z.string().max(8)).optional(),
   })
   .strict();
 
@@ -52,7 +56,7 @@ const auditQuery = z
   })
   .strict();
 
-export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit']);
+export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit', 'valueTier']);
 
 export const contract = {
   ...receivablesChannels,

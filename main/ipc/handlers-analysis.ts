@@ -2,7 +2,7 @@
 // book; changing settings and recomputing need a chosen operator (both are audited).
 import type { analysisChannels } from '../../shared/ipc/analysis';
 import type { Desk } from '../app/desk';
-import { analysisOverview, getTierSettings, recomputeTiers, updateTierSettings } from '../services/analysis';
+import { analysisOverview, getTierSettings, latestTierRun, recomputeTiers, updateTierSettings } from '../services/analysis';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
 
@@ -13,6 +13,7 @@ export function analysisHandlers(desk: Desk): { [C in AnalysisChannel]: Handler<
     'analysis:tier-settings': async () => getTierSettings(readerContext(desk)),
     'analysis:update-tier-settings': async (patch) => updateTierSettings(writerContext(desk), patch),
     'analysis:recompute': async ({ asOf }) => recomputeTiers(writerContext(desk), { asOf }),
+    'analysis:latest-run': async () => latestTierRun(readerContext(desk)),
     'analysis:overview': async () => analysisOverview(readerContext(desk)),
   };
 }

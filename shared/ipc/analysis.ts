@@ -24,5 +24,7 @@ export const analysisChannels = {
   ),
   /** recompute and store the tiers as of a date (default: today) — audited */
   'analysis:recompute': channel<TierRunSummary>()(z.object({ asOf: isoDate.optional() }).strict()),
+  /** the latest stored tier run (null: never computed) — e.g. to explain an empty tier filter */
+  'analysis:latest-run': channel<TierRunSummary | null>()(z.object({}).strict().default({})),
   'analysis:overview': channel<TierAnalysis>()(z.object({}).strict().default({})),
 } as const;

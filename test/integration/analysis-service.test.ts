@@ -36,6 +36,27 @@ describe('recompute and store value tiers', () => {
     expect(audit.rows[0]).toMatchObject({ action: 'recompute', operatorName: '管理员' });
   });
 
+  it('the customer list filters and sorts by the stored tier; the card shows the as-of date', async () => {
+    const none = await t.ok('customers:list', { filter: { valueTier: ['A'] } });
+    expect(none.total).toBe(0);
+    await t.ok('analysis:recompute', { asOf: '2026-09-30' });
+    const b = await t.ok('customers:list', { filter: { valueTier: ['B'] } });
+    expect(b.rows.map((r: any) => [r.code, r.valueTier])).toEqual([
+      ['C2', 'B'],
+      ['C3', 'B'],
+      ['C7', 'B'],
+    ]);
+    const notComputed = await t.ok('customers:list', { filter: { valueTier: ['none'] } });
+    expect(notComputed.rows.map((r: any) => r.code)).toEqual(['C5']); // the prospect (C6 is terminated: hidden)
+    const byTier = await t.ok('customers:list', { sort: 'valueTier', order: 'asc' });
+    expect(byTier.rows.map((r: any) => `${r.code}:${r.valueTier ?? '-'}`)).toEqual(['C1:A', 'C2:B', 'C3:B', 'C7:B', 'C4:C', 'C8:C', 'C5:-']);
+    const rated = await t.ok('customers:list', { filter: { valueTier: ['A'], creditRating: ['none'] } });
+    expect(rated.rows.map((r: any) => r.code)).toEqual(['C1']);
+    const card = await t.ok('customers:get', { code: 'C1' });
+    expect([card.valueTier, card.valueTierOn]).toEqual(['A', '2026-09-30']);
+    expect(await t.ok('analysis:latest-run', {})).toMatchObject({ asOf: '2026-09-30', counts: { A: 1, B: 3, C: 2 } });
+  });
+
   it('movement since the previous computation: who moved up, who moved down', async () => {
     await t.ok('analysis:recompute', { asOf: '2026-09-30' });
     await t.ok('invoices:create', { customerId: ids.C8, number: 'H-2', issueDate: '2026-09-25', amount: 3_000_000 });

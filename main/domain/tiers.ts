@@ -70,6 +70,15 @@ export function netSales(invoiced: number, credited: number): number {
 
 /** sales ÷ months in fen, rounded half away from zero (exact, via BigInt). */
 export function averageMonthly(sales: number, months: number): number {
+  if (sales >= 0 && Number.isSafeInteger(4 * sales + 2 * months)) {
+    // floor((2s + N) / 2N) on safe integers; the float quotient is corrected by one if it rounded
+    const a = 2 * sales + months;
+    const b = 2 * months;
+    let q = Math.floor(a / b);
+    if (q * b > a) q--;
+    else if ((q + 1) * b <= a) q++;
+    return q;
+  }
   const s = BigInt(sales);
   const n = BigInt(months);
   const neg = s < 0n;
@@ -112,11 +121,24 @@ export function computeTiers(inputs: readonly TierSalesInput[], months: number, 
     for (const r of rows) r.tier = r.averageMonthly >= method.aMin ? 'A' : r.averageMonthly >= method.bMin ? 'B' : 'C';
     return rows;
   }
-  let total = 0n;
-  for (const r of rows) total += BigInt(r.averageMonthly);
-  if (total === 0n) return rows; // T = 0 → everyone C
-  const aLimit = BigInt(method.aPercent) * total;
-  const bLimit = BigInt(method.bPercent) * total;
+  let total = 0;
+  for (const r of rows) total += r.averageMonthly;
+  if (total === 0) return rows; // T = 0 → everyone C
+  if (Number.isSafeInteger(total * 100)) {
+    // every product below fits a double exactly: plain integer arithmetic
+    const aLimit = method.aPercent * total;
+    const bLimit = method.bPercent * total;
+    let cum = 0;
+    rows.forEach((r, i) => {
+      cum += r.averageMonthly;
+      const scaled = 100 * cum;
+      r.tier = i === 0 || scaled <= aLimit ? 'A' : scaled <= bLimit ? 'B' : 'C';
+    });
+    return rows;
+  }
+  const bigTotal = rows.reduce((s, r) => s + BigInt(r.averageMonthly), 0n);
+  const aLimit = BigInt(method.aPercent) * bigTotal;
+  const bLimit = BigInt(method.bPercent) * bigTotal;
   let cum = 0n;
   rows.forEach((r, i) => {
     cum += BigInt(r.averageMonthly);

@@ -53,22 +53,22 @@ export function AnalysisPage() {
           <Collapse size="small" items={[{ key: 's', label: t('settings.title'), children: <TierSettingsForm settings={s} /> }]} />
         )}
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={15}>
+          <Col span={24}>
             <Card size="small" title={t('pareto.title')}>
-              {o && <ParetoChart averages={o.pareto.averages} tiers={o.pareto.tiers} codes={o.pareto.codes} aPercent={s?.aPercent ?? 80} bPercent={s?.bPercent ?? 95} />}
+              {o && <ParetoChart averages={o.pareto.averages} tiers={o.pareto.tiers} codes={o.pareto.codes} aPercent={s?.aPercent ?? 80} bPercent={s?.bPercent ?? 95} showShareLines={run?.method !== 'threshold'} />}
             </Card>
           </Col>
-          <Col xs={24} xl={9}>
+          <Col xs={24} lg={12}>
             <Card size="small" title={t('counts.title')}>
               {o && <TierCounts totals={o.totals} />}
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} lg={12}>
             <Card size="small" title={t('matrix.title')}>
               {o && <TierMatrix cells={o.matrix} />}
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col span={24}>
             <Card size="small" title={t('movement.title')}>
               <Row gutter={12}>
                 <Col span={12}>

@@ -100,9 +100,9 @@ export function MovementList({ rows, testid }: { rows: TierMovementRow[]; testid
       onRow={(r) => ({ onClick: () => navigate(`/customers/${r.customerId}`), style: { cursor: 'pointer' } })}
       columns={[
         { title: t('pareto.customer'), dataIndex: 'customerName', ellipsis: true, render: (v: string, r) => `${r.customerCode} ${v}` },
-        { title: t('movement.from'), dataIndex: 'from', width: 64, render: (v: string | null) => <TierTag tier={v} /> },
-        { title: t('movement.to'), dataIndex: 'to', width: 64, render: (v: string) => <TierTag tier={v} /> },
-        { title: t('movement.avg'), dataIndex: 'averageMonthly', align: 'right', width: 130, render: (v: number) => money(v) },
+        { title: t('movement.from'), dataIndex: 'from', width: 80, render: (v: string | null) => <TierTag tier={v} /> },
+        { title: t('movement.to'), dataIndex: 'to', width: 80, render: (v: string) => <TierTag tier={v} /> },
+        { title: t('movement.avg'), dataIndex: 'averageMonthly', align: 'right', width: 170, render: (v: number) => money(v) },
       ]}
     />
   );

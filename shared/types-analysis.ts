@@ -75,3 +75,29 @@ export interface TierAnalysis {
   matrix: MatrixCell[];
   composition: { nature: CompositionRow[]; region: CompositionRow[]; industry: CompositionRow[]; tier: CompositionRow[] };
 }
+
+/** The customer card's overview (概览), as of a date. Money in fen. */
+export interface CustomerOverview {
+  customerId: number;
+  asOf: string;
+  balance: number;
+  open: number;
+  unapplied: number;
+  overdue: number;
+  creditLimit: number;
+  /** balance above zero, the part of the limit in use */
+  creditUsed: number;
+  /** limit − used (negative when over the limit); null without a limit */
+  available: number | null;
+  valueTier: string | null;
+  valueTierOn: string | null;
+  creditRating: string | null;
+  /** days sales outstanding over the last 90 days (balance ÷ sales × 90), null without sales */
+  dsoDays: number | null;
+  /** amount-weighted average days paid after the due date, invoices settled in the last 12 months */
+  averageDaysLate: number | null;
+  ageing: { key: string; amount: number }[];
+  /** the last 12 months (oldest first): invoices issued and receipts received */
+  trend: { month: string; sales: number; receipts: number }[];
+  activity: { date: string; kind: 'invoice' | 'receipt' | 'credit_note' | 'statement_sent' | 'slip_returned'; ref: string | null; amount: number | null; note: string | null }[];
+}

@@ -3,8 +3,8 @@
 // 3–6, percentages in order, thresholds increasing) and a refused change saves nothing.
 import { z } from 'zod';
 import { channel } from './channel';
-import { isoDate } from '../schemas/common';
-import { TIER_METHODS, type TierAnalysis, type TierRunSummary, type TierSettings } from '../types-analysis';
+import { id, isoDate } from '../schemas/common';
+import { TIER_METHODS, type CustomerOverview, type TierAnalysis, type TierRunSummary, type TierSettings } from '../types-analysis';
 
 const whole = z.number('invalid_number').int('invalid_number');
 
@@ -26,5 +26,7 @@ export const analysisChannels = {
   'analysis:recompute': channel<TierRunSummary>()(z.object({ asOf: isoDate.optional() }).strict()),
   /** the latest stored tier run (null: never computed) — e.g. to explain an empty tier filter */
   'analysis:latest-run': channel<TierRunSummary | null>()(z.object({}).strict().default({})),
+  /** the customer card's overview (概览) as of a date (default: today) */
+  'analysis:customer-overview': channel<CustomerOverview>()(z.object({ customerId: id, asOf: isoDate.optional() }).strict()),
   'analysis:overview': channel<TierAnalysis>()(z.object({}).strict().default({})),
 } as const;

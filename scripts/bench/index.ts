@@ -30,7 +30,7 @@ const targets: Record<string, Record<string, number>> = {
   },
   backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
-  tiers: { tierComputeMs_p50: 500, cliTiersProcessMs: 1500 },
+  tiers: { tierComputeMs_p50: 500, cliTiersProcessMs: 1500, customerOverviewMs_p50: 100 },
 };
 try {
   if (!only || only === 'customers') {

@@ -105,6 +105,8 @@ describe('customer analysis end to end', () => {
         await e.shot(`analysis-page-lower-${lang}-${w}`);
         await page.goto(`${e.server.origin}/#/customers/${top.id}`);
         await page.locator('[data-testid="value-tier"]').waitFor();
+        await page.locator('[data-testid="customer-overview"] .recharts-surface').first().waitFor();
+        expect(await page.locator('[data-testid="ov-tier"]').textContent()).toBe('A');
         expect(await page.locator('[data-testid="value-tier"]').textContent()).toBe('A');
         await page.waitForTimeout(300);
         await e.shot(`analysis-card-${lang}-${w}`);

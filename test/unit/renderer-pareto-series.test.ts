@@ -81,3 +81,19 @@ describe('tier shares, matrix, composition', () => {
     ]);
   });
 });
+
+import { creditUse, monthLabel } from '../../renderer/src/reports/overview-series';
+
+describe('overview series', () => {
+  it('credit use bar: percent of the limit, capped, over-limit flagged, no limit', () => {
+    expect(creditUse(60_000, 5_000_000)).toEqual({ percent: 1, over: false, hasLimit: true });
+    expect(creditUse(5_000_000, 5_000_000)).toEqual({ percent: 100, over: false, hasLimit: true });
+    expect(creditUse(6_000_000, 5_000_000)).toEqual({ percent: 100, over: true, hasLimit: true });
+    expect(creditUse(0, 0)).toEqual({ percent: 0, over: false, hasLimit: false });
+    expect(creditUse(10, 0)).toEqual({ percent: 100, over: true, hasLimit: false });
+  });
+  it('month labels show the year in January', () => {
+    expect(['2025-12', '2026-01', '2026-02'].map((m) => monthLabel(m, 'zh-CN'))).toEqual(['12月', '2026年1月', '2月']);
+    expect(['2025-12', '2026-01'].map((m) => monthLabel(m, 'en'))).toEqual(['Dec', 'Jan 2026']);
+  });
+});

@@ -14,6 +14,7 @@ import { useCustomer, useRegions } from '../../../hooks/queries';
 import { AddressCard, BasicCard, ComplaintCard, ContactsTable, GradeCard, ManagementCard } from './CardSections';
 import { HistoryTab } from './HistoryTab';
 import '../../analysis/i18n';
+import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
 import { LifecycleActions } from './LifecycleActions';
 
 export function CustomerCardPage() {
@@ -22,7 +23,7 @@ export function CustomerCardPage() {
   const id = Number(useParams().id);
   const customer = useCustomer(id);
   const regions = useRegions();
-  const [tab, setTab] = useState('basic');
+  const [tab, setTab] = useState('overview');
 
   if (customer.isPending) return <Spin style={{ margin: 48 }} />;
   if (customer.isError) {
@@ -69,6 +70,7 @@ export function CustomerCardPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
+            { key: 'overview', label: t('overview.tab', { ns: 'analysis' }), children: <CustomerOverviewTab customerId={c.id} /> },
             { key: 'basic', label: t('card.tabs.basic'), children: <BasicCard c={c} /> },
             { key: 'management', label: t('card.tabs.management'), children: <ManagementCard c={c} /> },
             { key: 'address', label: t('card.tabs.address'), children: <AddressCard c={c} regions={regions.data ?? []} /> },

@@ -52,6 +52,8 @@ export interface Customer extends CustomerListRow {
   updatedAt: string;
   version: number;
   readOnly: boolean;
+  /** as-of date of the stored value tier (customer analysis); null when never computed */
+  valueTierOn?: string | null;
 }
 
 export interface AuditEntry {

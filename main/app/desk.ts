@@ -16,6 +16,7 @@ import { openBookContext } from './open-book';
 import type { AppInfo } from '../../shared/types';
 import { AppError } from '../../shared/result';
 import type { BookLock } from '../db/lock';
+import { recomputeTiersOnOpen } from '../services/analysis/recompute';
 
 export const APP_VERSION = '0.1.0';
 
@@ -105,6 +106,7 @@ export class Desk implements BookHost {
     });
     if (!opts.readonly) await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
+    await recomputeTiersOnOpen(ctx);
     const previous = this.current;
     const previousLock = this.lock;
     this.current = ctx;

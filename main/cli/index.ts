@@ -9,6 +9,7 @@ const USAGE = `usage:
   creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
   creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx [--open-anyway]
   creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
+  creditdesk tiers     --db FILE --as-of YYYY-MM-DD [--months N] [--format json|csv]
   creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
   creditdesk backup    --db FILE --to DIR [--password-file F]
   creditdesk verify    BACKUP [--password-file F]

@@ -268,3 +268,42 @@ export interface DB {
   statements_sent: StatementsSentTable;
   statement_confirmations: StatementConfirmationsTable;
 }
+
+// ---- customer analysis (migration 2026-11-30-0004-analysis) ----
+
+/** Merged into CustomersTable (interface declaration merging). */
+export interface CustomersTable {
+  value_tier_on: string | null; // as-of date of the stored value tier
+  loyalty_type: string | null; // loyal | switching | none
+}
+
+export interface TierRunsTable {
+  id: Generated<number>;
+  as_of: string;
+  months: number;
+  method: string; // JSON TierMethod
+  window_from: string;
+  window_to: string;
+  count_a: number;
+  count_b: number;
+  count_c: number;
+  trigger: string; // manual | monthly
+  operator_name: string | null;
+  computed_at: string;
+}
+
+export interface TierHistoryTable {
+  run_id: number;
+  customer_id: number;
+  rank: number;
+  sales: number; // fen
+  average_monthly: number; // fen
+  tier: string;
+  previous_tier: string | null;
+}
+
+/** Merged into DB (interface declaration merging). */
+export interface DB {
+  tier_runs: TierRunsTable;
+  tier_history: TierHistoryTable;
+}

@@ -19,6 +19,8 @@ import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
 import type { welcomeChannels } from '../../shared/ipc/welcome';
 import { welcomeHandlers } from './handlers-welcome';
+import type { analysisChannels } from '../../shared/ipc/analysis';
+import { analysisHandlers } from './handlers-analysis';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -40,10 +42,13 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...backupHandlers(desk),
     ...statementsHandlers(desk),
     ...welcomeHandlers(desk),
+    ...analysisHandlers(desk),
   });
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof welcomeChannels>;
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof welcomeChannels
+  | keyof typeof analysisChannels
+>;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
   const ctx = () => readerContext(desk);

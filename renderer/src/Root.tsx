@@ -25,6 +25,7 @@ import {
   SettingsPage,
   StatementsPage,
   WelcomePage,
+  AnalysisPage,
 } from './routes/lazy-pages';
 
 export function Root() {
@@ -80,6 +81,7 @@ export function Root() {
         <Route path="/statements" element={<div className="page">{<StatementsPage />}</div>} />
         <Route path="/statements/batch" element={<div className="page">{<BatchStatementsPage />}</div>} />
         <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
+        <Route path="/analysis" element={<AnalysisPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

@@ -23,6 +23,7 @@ import { receivablesChannels } from './receivables';
 import { backupChannels } from './backup';
 import { statementsChannels } from './statements';
 import { welcomeChannels } from './welcome';
+import { analysisChannels } from './analysis';
 
 const empty = z.object({}).strict().default({});
 
@@ -35,6 +36,10 @@ export const customerFilter = z
     confidentiality: z.array(z.enum(CONFIDENTIALITY)).optional(),
     /** terminated customers leave the active lists unless asked for */
     includeTerminated: z.boolean().optional(),
+    /** value tier A/B/C; 'none' = not computed */
+    valueTier: z.array(z.enum(['A', 'B', 'C', 'none'])).optional(),
+    /** credit rating AAA…D; 'none' = not rated */
+    creditRating: z.array(z.string().max(8)).optional(),
   })
   .strict();
 
@@ -52,13 +57,14 @@ const auditQuery = z
   })
   .strict();
 
-export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit']);
+export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit', 'valueTier']);
 
 export const contract = {
   ...receivablesChannels,
   ...backupChannels,
   ...statementsChannels,
   ...welcomeChannels,
+  ...analysisChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

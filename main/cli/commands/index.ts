@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   backup: lazy(() => import('./backup'), (m) => m.backupCommand),
   verify: lazy(() => import('./backup'), (m) => m.verifyCommand),
   restore: lazy(() => import('./backup'), (m) => m.restoreCommand),
+  tiers: lazy(() => import('./tiers'), (m) => m.tiersCommand),
 };

@@ -10,6 +10,8 @@ export interface CustomerFilter {
   region?: string[];
   confidentiality?: string[];
   includeTerminated?: boolean;
+  valueTier?: ('A' | 'B' | 'C' | 'none')[];
+  creditRating?: string[];
 }
 
 export type CustomerSort = z.infer<typeof customerSort>;

@@ -72,11 +72,12 @@ export function toCustomer(r: Selectable<CustomersTable>, contacts: Selectable<C
     updatedAt: r.updated_at,
     version: r.version,
     readOnly: r.lifecycle === 'terminated',
+    valueTierOn: r.value_tier_on ?? null,
   };
 }
 
 /** The audited view of a customer: what a person would want to see changed. */
 export function auditView(c: Customer): Record<string, unknown> {
-  const { contacts, createdAt: _c, updatedAt: _u, version: _v, readOnly: _r, id: _id, ...rest } = c;
+  const { contacts, createdAt: _c, updatedAt: _u, version: _v, readOnly: _r, id: _id, valueTierOn: _vt, ...rest } = c;
   return { ...rest, contacts: contacts.map(({ id: _cid, ...x }) => x) };
 }

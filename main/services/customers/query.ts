@@ -34,6 +34,8 @@ export function applyCustomerFilter<O>(
   else if (!f.includeTerminated) q = q.where('lifecycle', '!=', 'terminated');
   if (f.region?.length) q = q.where('region_code', 'in', f.region);
   if (f.confidentiality?.length) q = q.where('confidentiality', 'in', f.confidentiality);
+  if (f.valueTier?.length) q = q.where(sql<boolean>`COALESCE(value_tier, 'none') IN (${sql.join(f.valueTier)})`);
+  if (f.creditRating?.length) q = q.where(sql<boolean>`COALESCE(credit_rating, 'none') IN (${sql.join(f.creditRating)})`);
   return q;
 }
 

@@ -22,6 +22,8 @@ interface Index {
   namePinyin: string[];
   routeSeq: (number | null)[];
   creditLimit: Float64Array;
+  valueTier: (string | null)[];
+  creditRating: (string | null)[];
 }
 
 const indexes = new WeakMap<Book, Index>();
@@ -32,7 +34,7 @@ async function load(book: Book): Promise<Index> {
   if (cached && cached.rev === rev) return cached;
   const rows = await book.db
     .selectFrom('customers')
-    .select(['id', 'search_text', 'lifecycle', 'nature', 'region_code', 'confidentiality', 'name_pinyin', 'route_seq', 'credit_limit'])
+    .select(['id', 'search_text', 'lifecycle', 'nature', 'region_code', 'confidentiality', 'name_pinyin', 'route_seq', 'credit_limit', 'value_tier', 'credit_rating'])
     .orderBy(sql`code`)
     .execute();
   const n = rows.length;
@@ -48,6 +50,8 @@ async function load(book: Book): Promise<Index> {
     namePinyin: new Array(n),
     routeSeq: new Array(n),
     creditLimit: new Float64Array(n),
+    valueTier: new Array(n),
+    creditRating: new Array(n),
     orders: new Map(),
   };
   let offset = 0;
@@ -65,6 +69,8 @@ async function load(book: Book): Promise<Index> {
     idx.namePinyin[i] = r.name_pinyin;
     idx.routeSeq[i] = r.route_seq;
     idx.creditLimit[i] = r.credit_limit;
+    idx.valueTier[i] = r.value_tier;
+    idx.creditRating[i] = r.credit_rating;
   });
   idx.starts[n] = offset;
   idx.joined = parts.join('\n') + '\n';
@@ -85,6 +91,7 @@ function order(idx: Index, sort: CustomerSort): Int32Array {
     region: (a, b) => cmpStr(idx.region[a], idx.region[b]) || (idx.routeSeq[a] ?? 1e9) - (idx.routeSeq[b] ?? 1e9) || a - b,
     lifecycle: (a, b) => cmpStr(idx.lifecycle[a], idx.lifecycle[b]) || a - b,
     creditLimit: (a, b) => idx.creditLimit[a] - idx.creditLimit[b] || a - b,
+    valueTier: (a, b) => cmpStr(idx.valueTier[a], idx.valueTier[b]) || a - b,
   };
   pos.sort(by[sort]);
   idx.orders.set(sort, pos);
@@ -124,6 +131,8 @@ export async function findCustomerIds(
   const nature = filter.nature?.length ? new Set(filter.nature) : null;
   const region = filter.region?.length ? new Set(filter.region) : null;
   const conf = filter.confidentiality?.length ? new Set(filter.confidentiality) : null;
+  const tier = filter.valueTier?.length ? new Set<string>(filter.valueTier) : null;
+  const rating = filter.creditRating?.length ? new Set(filter.creditRating) : null;
   const hideTerminated = !life && !filter.includeTerminated;
   const matches = q ? matchMask(idx, q) : null;
   const positions = order(idx, sort);
@@ -138,6 +147,8 @@ export async function findCustomerIds(
     if (nature && !nature.has(idx.nature[i])) continue;
     if (region && !region.has(idx.region[i] ?? '')) continue;
     if (conf && !conf.has(idx.confidentiality[i])) continue;
+    if (tier && !tier.has(idx.valueTier[i] ?? 'none')) continue;
+    if (rating && !rating.has(idx.creditRating[i] ?? 'none')) continue;
     if (total >= offset && page.length < limit) page.push(idx.ids[i]);
     total++;
   }

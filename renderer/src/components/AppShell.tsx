@@ -1,4 +1,5 @@
 // Layout: left menu (real screens only), header with company, operator and language.
+import { PieChartOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { AppInfo } from '../../../shared/types';
 import { LanguageSwitch } from './LanguageSwitch';
+import '../pages/analysis/i18n';
 
 const { Sider, Header, Content } = Layout;
 
@@ -48,6 +50,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             { key: '/statements', icon: <FileTextOutlined />, label: t('nav.statements') },
             { key: '/statements/batch', icon: <PrinterOutlined />, label: t('nav.statementBatch') },
             { key: '/statements/confirmations', icon: <CheckSquareOutlined />, label: t('nav.confirmations') },
+            { key: '/analysis', icon: <PieChartOutlined />, label: t('nav', { ns: 'analysis' }) },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -21,6 +21,7 @@ export const AgeingPage = page(() => import('../pages/receivables/ageing/AgeingP
 export const StatementsPage = page(() => import('../pages/statements'), 'StatementsPage');
 export const BatchStatementsPage = page(() => import('../pages/statements'), 'BatchStatementsPage');
 export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
+export const AnalysisPage = page(() => import('../pages/analysis/AnalysisPage'), 'AnalysisPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
   return { default: Page };

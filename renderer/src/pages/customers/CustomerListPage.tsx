@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useRegions } from '../../hooks/queries';
 import { CustomerFilters, EMPTY_FILTERS, toContractFilter, type FilterState } from './list/CustomerFilters';
@@ -15,11 +15,20 @@ import { VirtualCustomerTable } from './list/VirtualCustomerTable';
 // Filters and sort survive a visit to a customer card and back.
 let remembered: { filters: FilterState; sort: SortState } = { filters: EMPTY_FILTERS, sort: { sort: 'code', order: 'asc' } };
 
+function filtersFromParams(p: URLSearchParams): FilterState | null {
+  const tier = p.getAll('tier').filter((v): v is FilterState['valueTier'][number] => ['A', 'B', 'C', 'none'].includes(v));
+  const rating = p.getAll('rating');
+  if (!tier.length && !rating.length) return null;
+  return { ...EMPTY_FILTERS, valueTier: tier, creditRating: rating };
+}
+
 export function CustomerListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const regions = useRegions();
-  const [filters, setFilters] = useState<FilterState>(remembered.filters);
+  const [params] = useSearchParams();
+  // The analysis page's tier × rating matrix opens the list as /customers?tier=A&rating=AAA.
+  const [filters, setFilters] = useState<FilterState>(() => filtersFromParams(params) ?? remembered.filters);
   const [sort, setSort] = useState<SortState>(remembered.sort);
   const query = useDebounced(filters.query, 150);
   const filter = useMemo(() => toContractFilter(filters, query), [filters, query]);

@@ -14,6 +14,7 @@ import { money } from '../../format/money';
 import type { BatchLogEntry, PrintLang, StatementBatchJob, StatementStyle } from '../../../../shared/types-statements';
 import { useT } from './common';
 import './i18n';
+import { TierFilterNote } from '../analysis/TierFilterNote';
 
 const qkProgress = ['statements', 'batch-progress'] as const;
 const split = (s: string) => s.split(/[\s,，;；]+/).map((x) => x.trim()).filter(Boolean);
@@ -92,7 +93,7 @@ export function BatchStatementsPage() {
               <Input value={regions} onChange={(e) => setRegions(e.target.value)} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item label={t('batch.tiers')}>
-              <Select mode="multiple" value={tiers} onChange={setTiers} style={{ width: 160 }} options={['A', 'B', 'C'].map((v) => ({ value: v, label: v }))} />
+              <Select mode="multiple" value={tiers} onChange={setTiers} style={{ width: 160 }} options={['A', 'B', 'C'].map((v) => ({ value: v, label: v }))} data-testid="batch-tiers" />
             </Form.Item>
             <Form.Item label={t('batch.codes')}>
               <Input.TextArea value={codes} onChange={(e) => setCodes(e.target.value)} rows={2} style={{ width: 280 }} />
@@ -111,6 +112,7 @@ export function BatchStatementsPage() {
               </Space>
             </Form.Item>
           </Space>
+          <TierFilterNote tiers={tiers} />
           <Space wrap size="large" align="end">
             <Form.Item label={t('batch.dir')} required>
               <Input data-testid="batch-dir" value={dir} onChange={(e) => setDir(e.target.value)} placeholder={t('batch.dirPlaceholder')} style={{ width: 420 }} />

@@ -93,7 +93,7 @@ export function AddressCard({ c, regions }: { c: Customer; regions: Region[] }) 
 export function GradeCard({ c }: { c: Customer }) {
   const { t } = useTranslation();
   const items: Items = [
-    { key: 'valueTier', label: t('field.valueTier'), children: dash(c.valueTier) },
+    { key: 'valueTier', label: t('field.valueTier'), children: c.valueTier ? `${c.valueTier}（${t('card.tierOn', { ns: 'analysis', date: c.valueTierOn ?? '—' })}）` : '—' },
     { key: 'creditRating', label: t('field.creditRating'), children: dash(c.creditRating) },
     { key: 'prospectGrade', label: t('field.prospectGrade'), children: dash(c.prospectGrade) },
     { key: 'creditClass', label: t('field.creditClass'), children: dash(c.creditClass) },

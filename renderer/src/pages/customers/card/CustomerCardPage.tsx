@@ -13,6 +13,8 @@ import { money } from '../../../format/money';
 import { useCustomer, useRegions } from '../../../hooks/queries';
 import { AddressCard, BasicCard, ComplaintCard, ContactsTable, GradeCard, ManagementCard } from './CardSections';
 import { HistoryTab } from './HistoryTab';
+import '../../analysis/i18n';
+import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
 import { LifecycleActions } from './LifecycleActions';
 
 export function CustomerCardPage() {
@@ -21,7 +23,7 @@ export function CustomerCardPage() {
   const id = Number(useParams().id);
   const customer = useCustomer(id);
   const regions = useRegions();
-  const [tab, setTab] = useState('basic');
+  const [tab, setTab] = useState('overview');
 
   if (customer.isPending) return <Spin style={{ margin: 48 }} />;
   if (customer.isError) {
@@ -56,7 +58,7 @@ export function CustomerCardPage() {
       </div>
       {c.readOnly && <Alert type="warning" showIcon title={t('card.terminatedBanner')} data-testid="terminated-banner" />}
       <div className="kpis">
-        <Kpi label={t('card.valueTier')} value={c.valueTier ?? '—'} testid="value-tier" />
+        <Kpi label={t('card.valueTier')} value={c.valueTier ?? '—'} testid="value-tier" sub={c.valueTier && c.valueTierOn ? t('card.tierOn', { ns: 'analysis', date: c.valueTierOn }) : undefined} />
         <Kpi label={t('card.creditRating')} value={c.creditRating ?? '—'} testid="credit-rating" />
         <Kpi label={t('field.creditLimit')} value={money(c.creditLimit)} num />
         <Kpi label={t('field.paymentTermsDays')} value={String(c.paymentTermsDays)} num />
@@ -68,6 +70,7 @@ export function CustomerCardPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
+            { key: 'overview', label: t('overview.tab', { ns: 'analysis' }), children: <CustomerOverviewTab customerId={c.id} /> },
             { key: 'basic', label: t('card.tabs.basic'), children: <BasicCard c={c} /> },
             { key: 'management', label: t('card.tabs.management'), children: <ManagementCard c={c} /> },
             { key: 'address', label: t('card.tabs.address'), children: <AddressCard c={c} regions={regions.data ?? []} /> },
@@ -84,13 +87,14 @@ export function CustomerCardPage() {
   );
 }
 
-function Kpi({ label, value, num, testid }: { label: string; value: string; num?: boolean; testid?: string }) {
+function Kpi({ label, value, num, testid, sub }: { label: string; value: string; num?: boolean; testid?: string; sub?: string }) {
   return (
     <div className="kpi">
       <div className="kpi-label">{label}</div>
       <div className={`kpi-value${num ? ' num' : ''}`} style={num ? { textAlign: 'left' } : undefined} data-testid={testid}>
         {value}
       </div>
+      {sub && <div className="kpi-label" style={{ fontSize: 11 }}>{sub}</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY, LIFECYCLES, NATURES, type Confidentiality, type Lifecycle, type Nature } from '../../../../../shared/customer-fields';
 import type { Region } from '../../../../../shared/types';
+import '../../analysis/i18n';
 
 export interface FilterState {
   query: string;
@@ -12,9 +13,13 @@ export interface FilterState {
   region: string[];
   confidentiality: Confidentiality[];
   includeTerminated: boolean;
+  /** value tier A/B/C or 'none' (not computed) */
+  valueTier: ('A' | 'B' | 'C' | 'none')[];
+  /** credit rating AAA…D or 'none'; set from the analysis page's tier × rating matrix */
+  creditRating: string[];
 }
 
-export const EMPTY_FILTERS: FilterState = { query: '', nature: [], lifecycle: [], region: [], confidentiality: [], includeTerminated: false };
+export const EMPTY_FILTERS: FilterState = { query: '', nature: [], lifecycle: [], region: [], confidentiality: [], includeTerminated: false, valueTier: [], creditRating: [] };
 
 export function CustomerFilters({ value, onChange, regions }: { value: FilterState; onChange: (v: FilterState) => void; regions: Region[] }) {
   const { t } = useTranslation();
@@ -65,6 +70,25 @@ export function CustomerFilters({ value, onChange, regions }: { value: FilterSta
         options={CONFIDENTIALITY.map((n) => ({ value: n, label: t(`enums.confidentiality.${n}`) }))}
         data-testid="filter-confidentiality"
       />
+      <Select<FilterState['valueTier']>
+        {...multi}
+        style={{ width: 130 }}
+        placeholder={t('customers.filterValueTier', { ns: 'analysis' })}
+        value={value.valueTier}
+        onChange={(v) => set('valueTier', v)}
+        options={(['A', 'B', 'C', 'none'] as const).map((n) => ({ value: n, label: t(`tierOption.${n}`, { ns: 'analysis' }) }))}
+        data-testid="filter-value-tier"
+      />
+      {value.creditRating.length > 0 && (
+        <Select<string[]>
+          {...multi}
+          style={{ width: 130 }}
+          value={value.creditRating}
+          onChange={(v) => set('creditRating', v)}
+          options={value.creditRating.map((n) => ({ value: n, label: n === 'none' ? t('notRated', { ns: 'analysis' }) : n }))}
+          data-testid="filter-credit-rating"
+        />
+      )}
       <Space size={6}>
         <Switch size="small" checked={value.includeTerminated} onChange={(v) => set('includeTerminated', v)} data-testid="show-terminated" />
         <span style={{ whiteSpace: 'nowrap' }}>{t('customers.showTerminated')}</span>
@@ -82,5 +106,7 @@ export function toContractFilter(f: FilterState, query: string) {
     ...(f.region.length ? { region: f.region } : {}),
     ...(f.confidentiality.length ? { confidentiality: f.confidentiality } : {}),
     ...(f.includeTerminated ? { includeTerminated: true } : {}),
+    ...(f.valueTier.length ? { valueTier: f.valueTier } : {}),
+    ...(f.creditRating.length ? { creditRating: f.creditRating } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerListRow, Region } from '../../../../../shared/types';
 import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
+import { TierTag } from '../../analysis/TierTag';
 import { errorText } from '../../../format/errors';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
@@ -86,7 +87,7 @@ export function VirtualCustomerTable({
       title: (r) => (r.regionCode ? `${r.regionCode} ${regionName.get(r.regionCode) ?? ''}` : undefined),
     },
     { key: 'routeSeq', num: true, render: (r) => r.routeSeq ?? '—' },
-    { key: 'valueTier', render: (r) => r.valueTier ?? '—' },
+    { key: 'valueTier', sort: 'valueTier', render: (r) => <TierTag tier={r.valueTier} /> },
     { key: 'creditRating', render: (r) => r.creditRating ?? '—' },
     { key: 'confidentiality', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
     { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },

@@ -61,3 +61,85 @@ export function zeroLimitMeansNone(sqlite: Database.Database): boolean {
     return true;
   }
 }
+
+// ---- one customer's credit file (the card's credit tab) ----
+
+export interface PaymentEvidenceRow {
+  invoices: number;
+  avgDaysLate: number | null;
+  largestOverdue: number;
+  firstIssue: string | null;
+}
+
+/**
+ * Payment record as of `today`: average days late over invoices that are settled (days from due
+ * date to settlement, 0 when on time) or open and past due (days past due so far); the largest
+ * open amount past due; the first invoice date (ledger length).
+ */
+export function paymentEvidence(sqlite: Database.Database, customerId: number, today: string): PaymentEvidenceRow {
+  return stmt(
+    sqlite,
+    `SELECT COUNT(*) AS invoices,
+        AVG(CASE WHEN settled_on IS NOT NULL THEN MAX(0, julianday(settled_on) - julianday(due_date))
+                 WHEN due_date < @t THEN julianday(@t) - julianday(due_date) END) AS avgDaysLate,
+        COALESCE(MAX(CASE WHEN settled_on IS NULL AND due_date < @t THEN open_amount END), 0) AS largestOverdue,
+        MIN(issue_date) AS firstIssue
+     FROM invoices WHERE customer_id = @c AND voided_at IS NULL AND issue_date <= @t`,
+  ).get({ c: customerId, t: today }) as PaymentEvidenceRow;
+}
+
+export function creditHistoryRows(sqlite: Database.Database, customerId: number) {
+  const q = (sql: string) => stmt(sqlite, sql).all(customerId) as Record<string, unknown>[];
+  return {
+    ratings: q('SELECT id, rated_on AS ratedOn, scores, weights, score_x100 AS scoreX100, grade, note, rated_by AS ratedBy, approved_by AS approvedBy, created_at AS createdAt FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC'),
+    classes: q('SELECT id, class AS creditClass, set_on AS setOn, reason, set_by AS setBy FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC'),
+    reviews: q('SELECT id, reviewed_on AS reviewedOn, kind, findings, put_on_hold AS putOnHold, reviewed_by AS reviewedBy FROM credit_reviews WHERE customer_id = ? ORDER BY reviewed_on DESC, id DESC'),
+    decisions: q('SELECT id, effective_date AS effectiveDate, amount, method, inputs, reason, source, decided_by AS decidedBy, approved_by AS approvedBy, decided_at AS decidedAt FROM credit_limit_decisions WHERE customer_id = ? ORDER BY effective_date DESC, id DESC'),
+    investigations: q('SELECT id, date, channel, source, findings, attachments, warning_signs AS warningSigns, recorded_by AS recordedBy FROM credit_investigations WHERE customer_id = ? ORDER BY date DESC, id DESC'),
+    countermeasures: q('SELECT id, action, detail, status, due_date AS dueDate, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt FROM credit_countermeasures WHERE customer_id = ? ORDER BY id DESC'),
+    terms: stmt(sqlite, 'SELECT discount_bp AS discountBp, discount_days AS discountDays, net_days AS netDays FROM credit_terms WHERE customer_id = ?').get(customerId) as
+      | { discountBp: number; discountDays: number; netDays: number }
+      | undefined,
+  };
+}
+
+// ---- book-wide (overview, back-test) ----
+
+/** Downgrades: ratings whose grade is worse than the customer's previous rating, rated on or after `from`. */
+export function recentDowngrades(sqlite: Database.Database, from: string, limit = 50) {
+  return stmt(
+    sqlite,
+    `SELECT c.code AS customerCode, c.name AS customerName, c.id AS customerId, r.rated_on AS ratedOn, r.grade AS grade,
+        (SELECT p.grade FROM credit_ratings p WHERE p.customer_id = r.customer_id AND (p.rated_on < r.rated_on OR (p.rated_on = r.rated_on AND p.id < r.id)) ORDER BY p.rated_on DESC, p.id DESC LIMIT 1) AS previous
+     FROM credit_ratings r JOIN customers c ON c.id = r.customer_id
+     WHERE r.rated_on >= @from ORDER BY r.rated_on DESC, r.id DESC`,
+  )
+    .all({ from })
+    .filter((x) => {
+      const r = x as { grade: string; previous: string | null };
+      return r.previous !== null && GRADE_ORDER.indexOf(r.grade) > GRADE_ORDER.indexOf(r.previous);
+    })
+    .slice(0, limit) as { customerCode: string; customerName: string; customerId: number; ratedOn: string; grade: string; previous: string }[];
+}
+
+const GRADE_ORDER = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
+
+/**
+ * Back-test: per grade (each customer's latest rating; customers with a grade but no rating
+ * history count from the start), customers and how many had an invoice issued on or after the
+ * rating that went more than 60 days past due (settled over 60 days late, or open and over 60
+ * days past due as of `today`).
+ */
+export function backtestByGrade(sqlite: Database.Database, today: string): { grade: string; customers: number; bad: number }[] {
+  return stmt(
+    sqlite,
+    `WITH latest AS (
+        SELECT c.id AS cid, COALESCE(r.grade, c.credit_rating) AS grade, COALESCE(r.rated_on, '0000-00-00') AS since
+        FROM customers c LEFT JOIN credit_ratings r ON r.id = (SELECT x.id FROM credit_ratings x WHERE x.customer_id = c.id ORDER BY x.rated_on DESC, x.id DESC LIMIT 1)
+        WHERE COALESCE(r.grade, c.credit_rating) IS NOT NULL)
+     SELECT l.grade AS grade, COUNT(*) AS customers,
+        SUM(EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = l.cid AND i.issue_date >= l.since AND i.voided_at IS NULL
+              AND ((i.settled_on IS NULL AND i.due_date < date(@t, '-60 days')) OR (i.settled_on > date(i.due_date, '+60 days'))))) AS bad
+     FROM latest l GROUP BY l.grade`,
+  ).all({ t: today }) as { grade: string; customers: number; bad: number }[];
+}

@@ -7,7 +7,7 @@ import * as customers from '../services/customers';
 import { createOperator, listOperators, login } from '../services/operators';
 import { listRegions, upsertRegion } from '../services/regions';
 import { getCompany, updateCompany } from '../services/settings';
-import { readerContext, writerContext } from './session';
+import { auditedReaderContext, readerContext, writerContext } from './session';
 import { withImportFile } from './import-file';
 import { wholeFile } from '../services/files/import-source';
 import type { receivablesChannels } from '../../shared/ipc/receivables';
@@ -16,6 +16,9 @@ import type { backupChannels } from '../../shared/ipc/backup';
 import { backupHandlers } from './handlers-backup';
 import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
+import type { creditChannels } from '../../shared/ipc/credit';
+import { creditHandlers } from './handlers-credit';
+import { assertRole } from '../services/credit/roles';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -31,10 +34,10 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk) };
+  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk), ...creditHandlers(desk) };
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels>;
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof creditChannels>;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
   const ctx = () => readerContext(desk);
@@ -56,7 +59,11 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
     'settings:company': async () => getCompany(ctx()),
     'settings:update-company': async (patch) => updateCompany(writer(), patch),
     'operators:list': async () => listOperators(ctx()),
-    'operators:create': async (input) => createOperator(writer(), input),
+    'operators:create': async (input) => {
+      const w = writer();
+      assertRole(w, ['admin']); // only administrators add operators and give roles
+      return createOperator(w, input);
+    },
     'operators:login': async (input) => login(ctx(), input),
     'regions:list': async () => listRegions(ctx()),
     'regions:upsert': async (r) => upsertRegion(writer(), r),
@@ -71,7 +78,7 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
       const w = writer();
       return withImportFile(input, async (fileName, source) => customers.importCustomers(w, fileName, await wholeFile(source)));
     },
-    'customers:export': async (input) => customers.exportCustomers(writer(), input),
+    'customers:export': async (input) => customers.exportCustomers(auditedReaderContext(desk), input), // a read with an audit row: viewers may export
     'audit:list': async (q) => listAudit(ctx(), q),
     'audit:export': async (q) => exportAudit(ctx(), q),
   };

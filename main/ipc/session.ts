@@ -2,12 +2,21 @@
 import type { Desk } from '../app/desk';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../shared/result';
+import { assertMayWrite } from '../services/credit/roles';
 
 export function readerContext(desk: Desk): ServiceContext {
   return desk.ctx;
 }
 
 export function writerContext(desk: Desk): ServiceContext {
+  const c = desk.ctx;
+  if (!c.session.operator) throw new AppError('NO_OPERATOR', 'choose who is working first');
+  assertMayWrite(c); // viewers (只读) cannot write through any channel
+  return c;
+}
+
+/** Reads that leave an audit row (exports): any chosen operator, viewers included. */
+export function auditedReaderContext(desk: Desk): ServiceContext {
   const c = desk.ctx;
   if (!c.session.operator) throw new AppError('NO_OPERATOR', 'choose who is working first');
   return c;

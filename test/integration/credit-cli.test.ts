@@ -112,3 +112,21 @@ describe('creditdesk credit', () => {
     expect(fs.statSync(db).mtimeMs).toBe(before);
   });
 });
+
+describe('calendar source: credit reviews', () => {
+  it('puts each due credit report on the 10th, overdue before the as-of date', async () => {
+    const { CALENDAR_SOURCES } = await import('../../main/reports/calendar/sources');
+    const { creditReviewsSource } = await import('../../main/reports/calendar/credit-reviews');
+    expect(CALENDAR_SOURCES).toContain(creditReviewsSource);
+    const ctx = await openCliBook(db, { write: false });
+    try {
+      const items = await creditReviewsSource(ctx.book, { from: '2026-05-01', to: '2026-08-31', asOf: '2026-05-31' });
+      expect(items.map((i) => [i.kind, i.date, i.customerCode, i.status, i.done])).toEqual([
+        ['credit_review', '2026-08-10', 'C1', 'due', false],
+        ['credit_review', '2026-05-10', 'C3', 'overdue', false],
+      ]);
+    } finally {
+      await ctx.book.close();
+    }
+  });
+});

@@ -95,7 +95,7 @@ export interface AllocationRow {
 }
 
 export interface CreditReasonOut {
-  code: 'over_limit' | 'near_limit' | 'on_hold' | 'overdue' | 'no_limit';
+  code: 'over_limit' | 'near_limit' | 'on_hold' | 'overdue' | 'no_limit' | 'max_days_owed' | 'overdue_amount';
   severity: 'warn' | 'block';
   message: string;
 }

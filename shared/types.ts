@@ -73,7 +73,12 @@ export interface Operator {
   id: number;
   name: string;
   hasPassword: boolean;
+  /** 管理员 admin / 信用主管 credit_manager / 会计 bookkeeper / 只读 viewer (missing = admin) */
+  role?: OperatorRole;
 }
+
+export const OPERATOR_ROLES = ['admin', 'credit_manager', 'bookkeeper', 'viewer'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
 export interface CompanySettings {
   name: string;

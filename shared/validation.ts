@@ -50,6 +50,12 @@ const ENGLISH: Record<string, string> = {
   bucket_from: 'bucket {bucket}: must start on day {from}, the day after the previous bucket ends',
   bucket_key_twice: 'bucket {bucket}: the same bucket appears twice',
   rate_missing: 'bucket {bucket}: needs a provision rate',
+  weight_range: 'must be a whole number 0–100',
+  weights_sum: 'the six weights must add up to 100 (now {sum})',
+  threshold_grades: 'one minimum per grade AAA … C is needed',
+  threshold_range: 'must be 0–100',
+  threshold_decreasing: "must be below {above}'s minimum ({aboveMin})",
+  score_range: 'must be 0–100',
 };
 
 export function describeIssue(i: FieldIssue): string {

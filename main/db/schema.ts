@@ -300,10 +300,105 @@ export interface TierHistoryTable {
   average_monthly: number; // fen
   tier: string;
   previous_tier: string | null;
+// ---- credit management (migration 2026-11-30-0005) ----
+
+export interface CreditInvestigationsTable {
+  id: Generated<number>;
+  customer_id: number;
+  date: string;
+  channel: string;
+  source: string | null;
+  findings: string;
+  attachments: string; // JSON string[]
+  warning_signs: string; // JSON string[]
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface CreditRatingsTable {
+  id: Generated<number>;
+  customer_id: number;
+  rated_on: string;
+  scores: string; // JSON
+  weights: string; // JSON
+  thresholds: string; // JSON
+  score_x100: number;
+  grade: string;
+  note: string | null;
+  rated_by: string | null;
+  approved_by: string | null;
+  created_at: string;
+}
+
+export interface CreditClassesTable {
+  id: Generated<number>;
+  customer_id: number;
+  class: string;
+  set_on: string;
+  reason: string | null;
+  set_by: string | null;
+  created_at: string;
+}
+
+export interface CreditReviewsTable {
+  id: Generated<number>;
+  customer_id: number;
+  reviewed_on: string;
+  kind: string; // regular | emergency
+  findings: string;
+  put_on_hold: number;
+  reviewed_by: string | null;
+  created_at: string;
+}
+
+export interface CreditLimitDecisionsTable {
+  id: Generated<number>;
+  customer_id: number;
+  effective_date: string;
+  amount: number; // fen
+  method: string;
+  inputs: string | null; // JSON
+  reason: string;
+  source: string; // worksheet | import | initial | migration
+  decided_by: string | null;
+  approved_by: string | null;
+  decided_at: string;
+}
+
+export interface CreditCountermeasuresTable {
+  id: Generated<number>;
+  customer_id: number;
+  action: string;
+  detail: string | null;
+  status: string;
+  due_date: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CreditTermsTable {
+  customer_id: number;
+  discount_bp: number;
+  discount_days: number;
+  net_days: number;
+  updated_at: string;
+}
+
+/** Operators gain a role (admin | credit_manager | bookkeeper | viewer) in migration 0005. */
+export interface OperatorsTable {
+  role: Generated<string>;
 }
 
 /** Merged into DB (interface declaration merging). */
 export interface DB {
   tier_runs: TierRunsTable;
   tier_history: TierHistoryTable;
+  credit_investigations: CreditInvestigationsTable;
+  credit_ratings: CreditRatingsTable;
+  credit_classes: CreditClassesTable;
+  credit_reviews: CreditReviewsTable;
+  credit_limit_decisions: CreditLimitDecisionsTable;
+  credit_countermeasures: CreditCountermeasuresTable;
+  credit_terms: CreditTermsTable;
 }

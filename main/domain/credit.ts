@@ -283,7 +283,7 @@ export interface CreditCheckInput {
   policy?: Partial<CreditPolicy>;
 }
 
-export type CreditReasonCode = 'over_limit' | 'near_limit' | 'on_hold' | 'overdue' | 'no_limit';
+export type CreditReasonCode = 'over_limit' | 'near_limit' | 'on_hold' | 'overdue' | 'no_limit' | 'max_days_owed' | 'overdue_amount';
 
 export interface CreditReason {
   code: CreditReasonCode;

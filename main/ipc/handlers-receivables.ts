@@ -6,7 +6,7 @@ import * as ar from '../services/receivables';
 import type { Handler } from './handlers';
 import { withImportFile } from './import-file';
 import { importProgress } from '../services/receivables/import-progress';
-import { readerContext, writerContext } from './session';
+import { auditedReaderContext, readerContext, writerContext } from './session';
 
 type ReceivablesChannel = keyof typeof receivablesChannels;
 
@@ -43,7 +43,7 @@ export function receivablesHandlers(desk: Desk): { [C in ReceivablesChannel]: Ha
     'ageing:report': async (q) => ar.ageingReport(ctx(), q),
     'ageing:drilldown': async (q) => ar.ageingDrilldown(ctx(), q),
     'ageing:tie-out': async (q) => ar.ageingTieOut(ctx(), q),
-    'ageing:export': async (q) => ar.exportAgeing(writer(), q),
+    'ageing:export': async (q) => ar.exportAgeing(auditedReaderContext(desk), q), // a read with an audit row: viewers may export
     'ageing:presets': async () => ar.listPresets(ctx()),
     'ageing:save-preset': async (input) => ar.savePreset(writer(), input),
     'ageing:delete-preset': async ({ name }) => ar.deletePreset(writer(), name),

@@ -7,7 +7,7 @@ import * as customers from '../services/customers';
 import { createOperator, listOperators, login } from '../services/operators';
 import { listRegions, upsertRegion } from '../services/regions';
 import { getCompany, updateCompany } from '../services/settings';
-import { readerContext, writerContext } from './session';
+import { auditedReaderContext, readerContext, writerContext } from './session';
 import { withImportFile } from './import-file';
 import { wholeFile } from '../services/files/import-source';
 import type { receivablesChannels } from '../../shared/ipc/receivables';
@@ -21,6 +21,9 @@ import type { welcomeChannels } from '../../shared/ipc/welcome';
 import { welcomeHandlers } from './handlers-welcome';
 import type { analysisChannels } from '../../shared/ipc/analysis';
 import { analysisHandlers } from './handlers-analysis';
+import type { creditChannels } from '../../shared/ipc/credit';
+import { creditHandlers } from './handlers-credit';
+import { assertRole } from '../services/credit/roles';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -43,11 +46,13 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...statementsHandlers(desk),
     ...welcomeHandlers(desk),
     ...analysisHandlers(desk),
+    ...creditHandlers(desk),
   });
 }
 
 type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof welcomeChannels
   | keyof typeof analysisChannels
+  | keyof typeof creditChannels
 >;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
@@ -70,7 +75,11 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
     'settings:company': async () => getCompany(ctx()),
     'settings:update-company': async (patch) => updateCompany(writer(), patch),
     'operators:list': async () => listOperators(ctx()),
-    'operators:create': async (input) => createOperator(writer(), input),
+    'operators:create': async (input) => {
+      const w = writer();
+      assertRole(w, ['admin']); // only administrators add operators and give roles
+      return createOperator(w, input);
+    },
     'operators:login': async (input) => login(ctx(), input),
     'regions:list': async () => listRegions(ctx()),
     'regions:upsert': async (r) => upsertRegion(writer(), r),
@@ -85,7 +94,7 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
       const w = writer();
       return withImportFile(input, async (fileName, source) => customers.importCustomers(w, fileName, await wholeFile(source)));
     },
-    'customers:export': async (input) => customers.exportCustomers(writer(), input),
+    'customers:export': async (input) => customers.exportCustomers(auditedReaderContext(desk), input), // a read with an audit row: viewers may export
     'audit:list': async (q) => listAudit(ctx(), q),
     'audit:export': async (q) => exportAudit(ctx(), q),
   };

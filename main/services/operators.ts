@@ -21,10 +21,10 @@ function checkPassword(password: string, stored: string): boolean {
 
 export async function listOperators(ctx: ServiceContext): Promise<Operator[]> {
   const rows = await ctx.book.db.selectFrom('operators').selectAll().where('active', '=', 1).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, hasPassword: r.password_hash !== null }));
+  return rows.map((r) => ({ id: r.id, name: r.name, hasPassword: r.password_hash !== null, role: r.role as Operator['role'] }));
 }
 
-export async function createOperator(ctx: ServiceContext, input: { name: string; password?: string }): Promise<Operator> {
+export async function createOperator(ctx: ServiceContext, input: { name: string; password?: string; role?: Operator['role'] }): Promise<Operator> {
   const exists = await ctx.book.db.selectFrom('operators').select('id').where('name', '=', input.name).executeTakeFirst();
   if (exists) throw serverError('CONFLICT', 'operator_exists', { name: input.name }, { field: 'name', bare: true });
   const op = await ctx.book.db.transaction().execute(async (trx) => {
@@ -33,12 +33,13 @@ export async function createOperator(ctx: ServiceContext, input: { name: string;
       .values({
         name: input.name,
         password_hash: input.password ? hashPassword(input.password) : null,
+        ...(input.role ? { role: input.role } : {}),
         created_at: ctx.clock.now().toISOString(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(ctx, trx, { entity: 'operator', entityId: row.id, action: 'create', after: { name: row.name, hasPassword: !!input.password } });
-    return { id: row.id, name: row.name, hasPassword: row.password_hash !== null };
+    await writeAudit(ctx, trx, { entity: 'operator', entityId: row.id, action: 'create', after: { name: row.name, hasPassword: !!input.password, role: row.role } });
+    return { id: row.id, name: row.name, hasPassword: row.password_hash !== null, role: row.role as Operator['role'] };
   });
   return op;
 }
@@ -56,7 +57,7 @@ export async function login(ctx: ServiceContext, input: { id: number; password?:
     }
     clearFailures(book, row.id);
   }
-  const op: Operator = { id: row.id, name: row.name, hasPassword: row.password_hash !== null };
+  const op: Operator = { id: row.id, name: row.name, hasPassword: row.password_hash !== null, role: row.role as Operator['role'] };
   ctx.session.operator = op;
   await writeAudit(ctx, ctx.book.db, { entity: 'operator', entityId: op.id, action: 'login' });
   return op;

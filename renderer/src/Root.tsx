@@ -26,6 +26,7 @@ import {
   StatementsPage,
   WelcomePage,
   AnalysisPage,
+  CreditOverviewPage,
 } from './routes/lazy-pages';
 
 export function Root() {
@@ -82,6 +83,7 @@ export function Root() {
         <Route path="/statements/batch" element={<div className="page">{<BatchStatementsPage />}</div>} />
         <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
         <Route path="/analysis" element={<AnalysisPage />} />
+        <Route path="/credit" element={<CreditOverviewPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

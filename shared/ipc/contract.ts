@@ -15,6 +15,7 @@ import type {
   Operator,
   Region,
 } from '../types';
+import { OPERATOR_ROLES } from '../types';
 
 import { channel } from './channel';
 import { importFileInput } from './files';
@@ -24,6 +25,7 @@ import { backupChannels } from './backup';
 import { statementsChannels } from './statements';
 import { welcomeChannels } from './welcome';
 import { analysisChannels } from './analysis';
+import { creditChannels } from './credit';
 
 const empty = z.object({}).strict().default({});
 
@@ -65,6 +67,7 @@ export const contract = {
   ...statementsChannels,
   ...welcomeChannels,
   ...analysisChannels,
+  ...creditChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
@@ -97,7 +100,7 @@ export const contract = {
 
   'operators:list': channel<Operator[]>()(empty),
   'operators:create': channel<Operator>()(
-    z.object({ name: z.string().trim().min(1, 'required').max(40, 'too_long'), password: z.string().max(200).optional() }).strict(),
+    z.object({ name: z.string().trim().min(1, 'required').max(40, 'too_long'), password: z.string().max(200).optional(), role: z.enum(OPERATOR_ROLES).optional() }).strict(),
   ),
   'operators:login': channel<Operator>()(
     z.object({ id, password: z.string().max(200).optional() }).strict(),

@@ -71,6 +71,8 @@ export const receivablesChannels = {
         description: text(500).nullable().optional(),
         /** needed when the credit check blocks; logged */
         overrideReason: text(500).nullable().optional(),
+        /** a credit manager's approval of a blocked invoice (name + password); logged */
+        approval: z.object({ name: z.string().trim().max(40), password: z.string().max(200) }).strict().nullable().optional(),
       })
       .strict(),
   ),

@@ -300,7 +300,9 @@ describe('credit check and read-only customers', () => {
     const blocked = await t.call('invoices:create', { customerId: cid, number: 'K-3', issueDate: '2026-11-03', amount: 10000 });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'overrideReason' } });
     expect(count('invoices')).toBe(2);
-    const over = await t.ok('invoices:create', { customerId: cid, number: 'K-3', issueDate: '2026-11-03', amount: 10000, overrideReason: '老客户，总经理特批' });
+    // an override needs a credit manager's approval (name + password, issue 12)
+    await t.ok('operators:create', { name: '信用主管甲', password: 'pw-1', role: 'credit_manager' });
+    const over = await t.ok('invoices:create', { customerId: cid, number: 'K-3', issueDate: '2026-11-03', amount: 10000, overrideReason: '老客户，总经理特批', approval: { name: '信用主管甲', password: 'pw-1' } });
     expect(over).toMatchObject({ overridden: '老客户，总经理特批', invoice: { overrideReason: '老客户，总经理特批' } });
     const hist = await t.ok('audit:list', { customerId: cid });
     const o = hist.rows.find((h: any) => h.action === 'credit-override');

@@ -5,12 +5,14 @@ import * as m0001 from './2026-11-23-0001-foundation';
 import * as m0002 from './2026-11-23-0002-receivables';
 import * as m0003 from './2026-11-23-0003-statements';
 import * as m0004analysis from './2026-11-30-0004-analysis';
+import * as m0005 from './2026-11-30-0005-credit';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
   '2026-11-23-0002-receivables': m0002,
   '2026-11-23-0003-statements': m0003,
   '2026-11-30-0004-analysis': m0004analysis,
+  '2026-11-30-0005-credit': m0005,
 };
 
 /** Schema version of this app = number of migrations it knows. */

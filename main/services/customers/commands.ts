@@ -8,6 +8,7 @@ import type { CustomerInputParsed } from '../../../shared/schemas/customer';
 import type { Customer } from '../../../shared/types';
 import { buildSearchText, fullPinyin } from '../../domain/pinyin-search';
 import { writeAudit } from '../audit';
+import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
 import { auditView, toCustomer } from './mapping';
 
@@ -87,6 +88,10 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerInputPa
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeContacts(trx, row.id, input);
+    if (input.creditLimit !== 0) {
+      // a limit typed at creation is the customer's initial credit-limit decision (SPEC §4)
+      await insertDecision(ctx, trx, { customerId: row.id, amount: input.creditLimit, effectiveDate: ctx.clock.today(), method: 'initial', reason: 'initial limit when the customer was created', source: 'initial' });
+    }
     const created = await getCustomer(ctx, { id: row.id }, trx);
     await writeAudit(ctx, trx, { entity: 'customer', entityId: created.code, customerId: row.id, action: 'create', after: auditView(created) });
     return created;
@@ -120,7 +125,8 @@ export async function updateCustomer(ctx: ServiceContext, id: number, version: n
     await assertRegionKnown(trx, input.regionCode);
     await trx
       .updateTable('customers')
-      .set((eb) => ({ ...customerColumns(input), updated_at: ctx.clock.now().toISOString(), version: eb('version', '+', 1) }))
+      // the credit limit changes only through a credit-limit decision (services/credit/limits.ts)
+      .set((eb) => ({ ...customerColumns(input), credit_limit: before.creditLimit, updated_at: ctx.clock.now().toISOString(), version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .execute();
     await writeContacts(trx, id, input);

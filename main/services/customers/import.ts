@@ -9,6 +9,7 @@ import { describeIssue, issuesOf } from '../../../shared/validation';
 import type { ImportSummary } from '../../../shared/types';
 import { mapHeaders, readTable } from '../../import/tabular';
 import { writeAudit } from '../audit';
+import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
 
@@ -145,11 +146,11 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
 
   const db = ctx.book.db;
   const regions = new Set((await db.selectFrom('regions').select('code').execute()).map((r) => r.code));
-  const existing = new Map<string, { id: number; lifecycle: string }>();
+  const existing = new Map<string, { id: number; lifecycle: string; creditLimit: number }>();
   for (let i = 0; i < parsed.length; i += 500) {
     const codes = parsed.slice(i, i + 500).map((p) => p.input.code);
-    for (const r of await db.selectFrom('customers').select(['id', 'code', 'lifecycle']).where('code', 'in', codes).execute()) {
-      existing.set(r.code, { id: r.id, lifecycle: r.lifecycle });
+    for (const r of await db.selectFrom('customers').select(['id', 'code', 'lifecycle', 'credit_limit']).where('code', 'in', codes).execute()) {
+      existing.set(r.code, { id: r.id, lifecycle: r.lifecycle, creditLimit: r.credit_limit });
     }
   }
   for (const p of parsed) {
@@ -210,6 +211,13 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
           })),
         )
         .execute();
+      // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
+      for (const p of chunk) {
+        const id = idOf.get(p.input.code);
+        if (id !== undefined && p.input.creditLimit !== 0) {
+          await insertDecision(ctx, trx, { customerId: id, amount: p.input.creditLimit, effectiveDate: ctx.clock.today(), method: 'import', reason: `${fileName} row ${p.row}`, source: 'import' });
+        }
+      }
       created += chunk.length;
     }
     for (const p of parsed.filter((x) => existing.has(x.input.code))) {
@@ -220,6 +228,9 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
         .set((eb) => ({ ...cols, ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}), updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', ex.id)
         .execute();
+      if (cols.credit_limit !== ex.creditLimit) {
+        await insertDecision(ctx, trx, { customerId: ex.id, amount: cols.credit_limit, effectiveDate: ctx.clock.today(), method: 'import', reason: `${fileName} row ${p.row}`, source: 'import' });
+      }
       await writeAudit(ctx, trx, { entity: 'customer', entityId: p.input.code, customerId: ex.id, action: 'import-update', after: cols, note: `${fileName} row ${p.row}` });
       updated++;
     }

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { customerById, type CustomerLite } from './common';
 import { read } from '../book-queue';
 import { loadArSettings } from './settings';
+import { controlReasons } from '../credit/control';
 
 export function creditCheckSync(sqlite: Database.Database, settings: ReceivablesSettings, c: CustomerLite, newAmount: number, today: string): CreditCheckOut {
   const inv = stmt(
@@ -37,10 +38,13 @@ export function creditCheckSync(sqlite: Database.Database, settings: Receivables
     oldestOverdueDays,
     policy: settings.creditPolicy,
   });
+  // max days owed and the overdue-amount threshold (credit settings, issue 12): one verdict
+  const reasons = [...res.reasons, ...controlReasons(sqlite, c.id, today)];
+  const status = reasons.some((r) => r.severity === 'block') ? 'block' : reasons.length ? 'warn' : 'ok';
   return {
     customerId: c.id,
-    status: res.status,
-    reasons: res.reasons,
+    status,
+    reasons,
     openReceivables,
     unsettledNotes: notes.n,
     exposure: res.exposure,

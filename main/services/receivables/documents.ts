@@ -28,6 +28,7 @@ import { read, write } from '../book-queue';
 import { creditCheckSync } from './credit';
 import { applyStoredReceipt, refreshAll, reverseAllocations } from './engine';
 import { loadArSettings } from './settings';
+import { selfApprover, verifyApproval } from '../credit/roles';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 
@@ -40,6 +41,9 @@ export type InvoiceInput = ParsedInputOf<'invoices:create'>;
 export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): Promise<InvoiceCreated> {
   assertDateField(input.issueDate, 'issueDate');
   if (input.dueDate) assertDateField(input.dueDate, 'dueDate');
+  // a credit manager's approval (name + password) is checked before the write, so a refused
+  // approval is logged on its own (services/credit/roles.ts)
+  const approver = input.approval ? await verifyApproval(ctx, input.approval, `invoice:${input.number}`, input.customerId) : null;
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c, { trading: true });
@@ -53,6 +57,10 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     if (credit.status === 'block' && !override) {
       const reasons = credit.reasons.filter((r) => r.severity === 'block').map((r) => r.message).join('; ');
       throw serverError('FORBIDDEN', 'credit_blocked', { reasons }, { field: 'overrideReason', bare: true });
+    }
+    const approvedBy = credit.status === 'block' ? (approver ?? selfApprover(ctx)) : null;
+    if (credit.status === 'block' && !approvedBy) {
+      throw new AppError('FORBIDDEN', 'approval_required: a credit manager (信用主管) must approve this over-limit invoice (name and password)', { field: 'approval.name' });
     }
     const id = insertInvoice(sqlite, {
       customer_id: c.id,
@@ -76,7 +84,7 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
         entityId: invoice.number,
         customerId: c.id,
         action: credit.status === 'block' ? 'credit-override' : 'credit-warning',
-        after: { status: credit.status, reasons: credit.reasons, exposure: credit.exposure, projected: credit.projected, limit: credit.limit },
+        after: { status: credit.status, reasons: credit.reasons, exposure: credit.exposure, projected: credit.projected, limit: credit.limit, ...(approvedBy ? { approvedBy } : {}) },
         note: credit.status === 'block' ? override : null,
       });
     }

@@ -1,6 +1,6 @@
 // Layout: left menu (real screens only), header with company, operator and language.
+import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { PieChartOutlined } from '@ant-design/icons';
-import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +51,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             { key: '/statements/batch', icon: <PrinterOutlined />, label: t('nav.statementBatch') },
             { key: '/statements/confirmations', icon: <CheckSquareOutlined />, label: t('nav.confirmations') },
             { key: '/analysis', icon: <PieChartOutlined />, label: t('nav', { ns: 'analysis' }) },
+            { key: '/credit', icon: <SafetyCertificateOutlined />, label: t('nav.credit') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

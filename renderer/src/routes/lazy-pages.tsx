@@ -22,6 +22,7 @@ export const StatementsPage = page(() => import('../pages/statements'), 'Stateme
 export const BatchStatementsPage = page(() => import('../pages/statements'), 'BatchStatementsPage');
 export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
 export const AnalysisPage = page(() => import('../pages/analysis/AnalysisPage'), 'AnalysisPage');
+export const CreditOverviewPage = page(() => import('../pages/credit/CreditOverviewPage'), 'CreditOverviewPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
   return { default: Page };

@@ -6,7 +6,7 @@ import { CustomerLedgerTab } from '../../receivables';
 import { CustomerStatementsTab } from '../../statements';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
 import { errorText } from '../../../format/errors';
 import { money } from '../../../format/money';
@@ -15,6 +15,7 @@ import { AddressCard, BasicCard, ComplaintCard, ContactsTable, GradeCard, Manage
 import { HistoryTab } from './HistoryTab';
 import '../../analysis/i18n';
 import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
+import { CreditTab } from '../../credit/CreditTab';
 import { LifecycleActions } from './LifecycleActions';
 
 export function CustomerCardPage() {
@@ -23,7 +24,8 @@ export function CustomerCardPage() {
   const id = Number(useParams().id);
   const customer = useCustomer(id);
   const regions = useRegions();
-  const [tab, setTab] = useState('overview');
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState(search.get('tab') ?? 'overview'); // ?tab=credit from the customer form's limit link
 
   if (customer.isPending) return <Spin style={{ margin: 48 }} />;
   if (customer.isError) {
@@ -79,6 +81,7 @@ export function CustomerCardPage() {
             { key: 'receivables', label: t('nav.receivables'), children: <CustomerLedgerTab customerId={c.id} /> },
             { key: 'statements', label: t('nav.statements'), children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} /> },
             { key: 'contacts', label: `${t('card.tabs.contacts')} (${c.contacts.length})`, children: <ContactsTable c={c} /> },
+            { key: 'credit', label: t('card.tabs.credit'), children: <CreditTab customerId={c.id} readOnly={c.readOnly} /> },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}
         />

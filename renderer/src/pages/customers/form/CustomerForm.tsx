@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, T
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, Link } from 'react-router';
 import { CONFIDENTIALITY, CUSTOMER_KINDS, NATURES, PROFILE_FIELDS, PROSPECT_GRADES, type ProfileGroup } from '../../../../../shared/customer-fields';
 import type { CustomerInput } from '../../../../../shared/schemas/customer';
 import type { Customer } from '../../../../../shared/types';
@@ -174,7 +174,20 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
           {field('paymentTermsDays', t('field.paymentTermsDays'), <InputNumber min={0} max={3650} precision={0} style={{ width: '100%' }} data-testid="field-paymentTermsDays" />, {
             required: true,
           })}
-          {field('creditLimit', t('field.creditLimit'), <Input className="num" prefix="¥" placeholder={t('form.moneyPlaceholder')} data-testid="field-creditLimit" />)}
+          {field(
+            'creditLimit',
+            t('field.creditLimit'),
+            // an existing customer's limit changes only through a credit-limit decision (card ▸ 信用 ▸ worksheet)
+            <Input
+              className="num"
+              prefix="¥"
+              placeholder={t('form.moneyPlaceholder')}
+              data-testid="field-creditLimit"
+              readOnly={!!existing}
+              disabled={!!existing}
+              addonAfter={existing ? <Link to={`/customers/${existing.id}?tab=credit`} data-testid="limit-worksheet-link">{t('credit:tab.worksheet')}</Link> : undefined}
+            />,
+          )}
           {profileGroup('trade')}
         </Grid>
       ),

@@ -9,6 +9,7 @@ import type { InputOf } from '../../../../../shared/ipc/contract';
 import type { CreditCheckOut } from '../../../../../shared/types-receivables';
 import { ApiError, call } from '../../../api/client';
 import { money } from '../../../format/money';
+import { ApprovalFields, approvalErrorText } from '../../credit/ApprovalFields';
 import { arErrorText, creditReasonText, CustomerPicker, errorField, invalidateAr, type CustomerOption } from '../common';
 import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule, useCustomerFacts, SaveBar } from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
@@ -22,6 +23,8 @@ interface Values {
   amount?: string;
   description?: string;
   overrideReason?: string;
+  approverName?: string;
+  approverPassword?: string;
 }
 
 export function InvoiceForm({ today }: { today: string }) {
@@ -46,7 +49,7 @@ export function InvoiceForm({ today }: { today: string }) {
       void message.success(
         res.overridden ? `${t('ar.entry.saved', { number: res.invoice.number })} · ${t('ar.credit.overridden', { reason: res.overridden })}` : t('ar.entry.saved', { number: res.invoice.number }),
       );
-      form.resetFields(['number', 'dueDate', 'amount', 'description', 'overrideReason']);
+      form.resetFields(['number', 'dueDate', 'amount', 'description', 'overrideReason', 'approverName', 'approverPassword']);
       setBlocked(null);
       setCustomer(null);
       focusFirst(box.current);
@@ -57,7 +60,9 @@ export function InvoiceForm({ today }: { today: string }) {
         // the credit position changed since the check: ask for the override now
         void call('credit:check', { customerId: customer.id, amount: fenOf(form.getFieldValue('amount')) ?? undefined }).then(setBlocked);
       }
-      if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
+      const approvalField = f === 'approval.name' ? 'approverName' : f === 'approval.password' ? 'approverPassword' : null;
+      if (approvalField) form.setFields([{ name: approvalField, errors: [approvalErrorText(t, e)] }]);
+      else if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
       else void message.error(arErrorText(t, e));
     },
   });
@@ -90,7 +95,9 @@ export function InvoiceForm({ today }: { today: string }) {
         setTimeout(() => box.current?.querySelector<HTMLInputElement>('[data-testid="ar-override"]')?.focus(), 50);
         return;
       }
-      save.mutate({ ...input, overrideReason: reason });
+      // a credit manager approves the override in the same form (name + password; main checks and logs it)
+      const name = v.approverName?.trim();
+      save.mutate({ ...input, overrideReason: reason, approval: name ? { name, password: v.approverPassword ?? '' } : null });
       return;
     }
     setBlocked(null);
@@ -132,7 +139,7 @@ export function InvoiceForm({ today }: { today: string }) {
                 setBlocked(null);
               }}
             />
-            <CustomerFacts customer={customer} />
+            <CustomerFacts customer={customer} verdict={blocked ? 'block' : undefined} />
           </Form.Item>
           <Form.Item name="number" label={t('ar.entry.number')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 40, message: t('validation.too_long') }]}>
             <Input data-testid="ar-number" maxLength={40} autoComplete="off" />
@@ -184,6 +191,7 @@ export function InvoiceForm({ today }: { today: string }) {
             <Input data-testid="ar-override" maxLength={500} autoComplete="off" />
           </Form.Item>
         )}
+        {blocked && <ApprovalFields />}
         <SaveBar onSave={() => void submit()} pending={save.isPending} testId="ar-save" danger={!!blocked} label={blocked ? t('ar.entry.saveAnyway') : t('ar.entry.save')} />
       </Form>
     </div>

@@ -9,6 +9,7 @@ import { call } from '../../../api/client';
 import { money, parseMoneyText, positiveAmountProblem } from '../../../format/money';
 import { qk } from '../../../hooks/queries';
 import { arKeys, CreditStatusTag, type CustomerOption } from '../common';
+import type { CreditCheckOut } from '../../../../../shared/types-receivables';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 
@@ -42,7 +43,8 @@ export function useCustomerFacts(customer: CustomerOption | null) {
 }
 
 /** Under the customer: terms, limit, balance and credit status at a glance. */
-export function CustomerFacts({ customer }: { customer: CustomerOption | null }) {
+/** `verdict`: the form's current verdict (e.g. the block for the amount typed); the tag never contradicts the panel below. */
+export function CustomerFacts({ customer, verdict }: { customer: CustomerOption | null; verdict?: CreditCheckOut['status'] }) {
   const { t } = useTranslation();
   const f = useCustomerFacts(customer);
   if (!customer || !f.customer) return <div className="ar-hint">&nbsp;</div>;
@@ -51,7 +53,7 @@ export function CustomerFacts({ customer }: { customer: CustomerOption | null })
       <Tag>{t('ar.entry.paymentTerms', { days: f.customer.paymentTermsDays })}</Tag>
       <Tag>{t('ar.entry.creditLimit', { limit: f.customer.creditLimit ? money(f.customer.creditLimit) : t('ar.credit.noLimit') })}</Tag>
       {f.credit && <Tag>{t('ar.entry.openBalance', { amount: money(f.credit.openReceivables) })}</Tag>}
-      {f.credit && <CreditStatusTag status={f.credit.status} />}
+      {(verdict || f.credit) && <CreditStatusTag status={verdict ?? f.credit!.status} />}
     </div>
   );
 }

@@ -1,0 +1,145 @@
+// Credit position SQL (SQLite): each customer's rating, class, limit, last credit report and
+// unsettled notes as of a date, read from the credit history tables (migration 0005) with one
+// indexed lookup per customer and fact. Open receivables come from receivables-store.
+import type Database from 'better-sqlite3';
+import { stmt } from './receivables-store';
+import { UNSETTLED_NOTE_STATES } from '../../shared/types-receivables';
+
+const UNSETTLED = UNSETTLED_NOTE_STATES.map((s) => `'${s}'`).join(',');
+
+export interface CreditFactsRow {
+  id: number;
+  code: string;
+  name: string;
+  lifecycle: string;
+  /** customers.credit_rating / credit_class / credit_limit (the current values) */
+  curRating: string | null;
+  curClass: string | null;
+  curLimit: number;
+  ratingAsOf: string | null;
+  hasRatings: number;
+  classAsOf: string | null;
+  classSetOn: string | null;
+  hasClasses: number;
+  lastReportOn: string | null;
+  limitAsOf: number | null;
+  /** amount of the first decision recorded when it is an initial one (import / migration / form): it applies before any dated decision */
+  initialLimit: number | null;
+  hasDecisions: number;
+  notes: number;
+}
+
+const FACTS_SQL = `SELECT c.id AS id, c.code AS code, c.name AS name, c.lifecycle AS lifecycle,
+    c.credit_rating AS curRating, c.credit_class AS curClass, c.credit_limit AS curLimit,
+    (SELECT r.grade FROM credit_ratings r WHERE r.customer_id = c.id AND r.rated_on <= @d ORDER BY r.rated_on DESC, r.id DESC LIMIT 1) AS ratingAsOf,
+    EXISTS (SELECT 1 FROM credit_ratings r WHERE r.customer_id = c.id) AS hasRatings,
+    (SELECT k.class FROM credit_classes k WHERE k.customer_id = c.id AND k.set_on <= @d ORDER BY k.set_on DESC, k.id DESC LIMIT 1) AS classAsOf,
+    (SELECT k.set_on FROM credit_classes k WHERE k.customer_id = c.id AND k.set_on <= @d ORDER BY k.set_on DESC, k.id DESC LIMIT 1) AS classSetOn,
+    EXISTS (SELECT 1 FROM credit_classes k WHERE k.customer_id = c.id) AS hasClasses,
+    (SELECT MAX(v.reviewed_on) FROM credit_reviews v WHERE v.customer_id = c.id AND v.reviewed_on <= @d) AS lastReportOn,
+    (SELECT x.amount FROM credit_limit_decisions x WHERE x.customer_id = c.id AND x.effective_date <= @d ORDER BY x.effective_date DESC, x.id DESC LIMIT 1) AS limitAsOf,
+    (SELECT CASE WHEN x.source <> 'worksheet' THEN x.amount END FROM credit_limit_decisions x WHERE x.customer_id = c.id ORDER BY x.id LIMIT 1) AS initialLimit,
+    EXISTS (SELECT 1 FROM credit_limit_decisions x WHERE x.customer_id = c.id) AS hasDecisions,
+    COALESCE((SELECT SUM(n.amount) FROM notes_receivable n WHERE n.customer_id = c.id AND n.issue_date <= @d
+                AND (n.state IN (${UNSETTLED}) OR n.state_date > @d)), 0) AS notes
+  FROM customers c`;
+
+/** Every customer (or one) with its credit facts as of `asOf`, in code order. */
+export function creditFactsAsOf(sqlite: Database.Database, asOf: string, customerId?: number): CreditFactsRow[] {
+  if (customerId !== undefined) return stmt(sqlite, `${FACTS_SQL} WHERE c.id = @cid`).all({ d: asOf, cid: customerId }) as CreditFactsRow[];
+  return stmt(sqlite, `${FACTS_SQL} ORDER BY c.code`).all({ d: asOf }) as CreditFactsRow[];
+}
+
+/** The receivables setting "a zero limit means no limit" (default true). */
+export function zeroLimitMeansNone(sqlite: Database.Database): boolean {
+  const row = stmt(sqlite, "SELECT value FROM settings WHERE key = 'receivables.settings'").get() as { value: string } | undefined;
+  if (!row) return true;
+  try {
+    const v = (JSON.parse(row.value) as { zeroLimitMeansNone?: unknown }).zeroLimitMeansNone;
+    return v === undefined ? true : v === true;
+  } catch {
+    return true;
+  }
+}
+
+// ---- one customer's credit file (the card's credit tab) ----
+
+export interface PaymentEvidenceRow {
+  invoices: number;
+  avgDaysLate: number | null;
+  largestOverdue: number;
+  firstIssue: string | null;
+}
+
+/**
+ * Payment record as of `today`: average days late over invoices that are settled (days from due
+ * date to settlement, 0 when on time) or open and past due (days past due so far); the largest
+ * open amount past due; the first invoice date (ledger length).
+ */
+export function paymentEvidence(sqlite: Database.Database, customerId: number, today: string): PaymentEvidenceRow {
+  return stmt(
+    sqlite,
+    `SELECT COUNT(*) AS invoices,
+        AVG(CASE WHEN settled_on IS NOT NULL THEN MAX(0, julianday(settled_on) - julianday(due_date))
+                 WHEN due_date < @t THEN julianday(@t) - julianday(due_date) END) AS avgDaysLate,
+        COALESCE(MAX(CASE WHEN settled_on IS NULL AND due_date < @t THEN open_amount END), 0) AS largestOverdue,
+        MIN(issue_date) AS firstIssue
+     FROM invoices WHERE customer_id = @c AND voided_at IS NULL AND issue_date <= @t`,
+  ).get({ c: customerId, t: today }) as PaymentEvidenceRow;
+}
+
+export function creditHistoryRows(sqlite: Database.Database, customerId: number) {
+  const q = (sql: string) => stmt(sqlite, sql).all(customerId) as Record<string, unknown>[];
+  return {
+    ratings: q('SELECT id, rated_on AS ratedOn, scores, weights, score_x100 AS scoreX100, grade, note, rated_by AS ratedBy, approved_by AS approvedBy, created_at AS createdAt FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC'),
+    classes: q('SELECT id, class AS creditClass, set_on AS setOn, reason, set_by AS setBy FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC'),
+    reviews: q('SELECT id, reviewed_on AS reviewedOn, kind, findings, put_on_hold AS putOnHold, reviewed_by AS reviewedBy FROM credit_reviews WHERE customer_id = ? ORDER BY reviewed_on DESC, id DESC'),
+    decisions: q('SELECT id, effective_date AS effectiveDate, amount, method, inputs, reason, source, decided_by AS decidedBy, approved_by AS approvedBy, decided_at AS decidedAt FROM credit_limit_decisions WHERE customer_id = ? ORDER BY effective_date DESC, id DESC'),
+    investigations: q('SELECT id, date, channel, source, findings, attachments, warning_signs AS warningSigns, recorded_by AS recordedBy FROM credit_investigations WHERE customer_id = ? ORDER BY date DESC, id DESC'),
+    countermeasures: q('SELECT id, action, detail, status, due_date AS dueDate, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt FROM credit_countermeasures WHERE customer_id = ? ORDER BY id DESC'),
+    terms: stmt(sqlite, 'SELECT discount_bp AS discountBp, discount_days AS discountDays, net_days AS netDays FROM credit_terms WHERE customer_id = ?').get(customerId) as
+      | { discountBp: number; discountDays: number; netDays: number }
+      | undefined,
+  };
+}
+
+// ---- book-wide (overview, back-test) ----
+
+/** Downgrades: ratings whose grade is worse than the customer's previous rating, rated on or after `from`. */
+export function recentDowngrades(sqlite: Database.Database, from: string, limit = 50) {
+  return stmt(
+    sqlite,
+    `SELECT c.code AS customerCode, c.name AS customerName, c.id AS customerId, r.rated_on AS ratedOn, r.grade AS grade,
+        (SELECT p.grade FROM credit_ratings p WHERE p.customer_id = r.customer_id AND (p.rated_on < r.rated_on OR (p.rated_on = r.rated_on AND p.id < r.id)) ORDER BY p.rated_on DESC, p.id DESC LIMIT 1) AS previous
+     FROM credit_ratings r JOIN customers c ON c.id = r.customer_id
+     WHERE r.rated_on >= @from ORDER BY r.rated_on DESC, r.id DESC`,
+  )
+    .all({ from })
+    .filter((x) => {
+      const r = x as { grade: string; previous: string | null };
+      return r.previous !== null && GRADE_ORDER.indexOf(r.grade) > GRADE_ORDER.indexOf(r.previous);
+    })
+    .slice(0, limit) as { customerCode: string; customerName: string; customerId: number; ratedOn: string; grade: string; previous: string }[];
+}
+
+const GRADE_ORDER = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
+
+/**
+ * Back-test: per grade (each customer's latest rating; customers with a grade but no rating
+ * history count from the start), customers and how many had an invoice issued on or after the
+ * rating that went more than 60 days past due (settled over 60 days late, or open and over 60
+ * days past due as of `today`).
+ */
+export function backtestByGrade(sqlite: Database.Database, today: string): { grade: string; customers: number; bad: number }[] {
+  return stmt(
+    sqlite,
+    `WITH latest AS (
+        SELECT c.id AS cid, COALESCE(r.grade, c.credit_rating) AS grade, COALESCE(r.rated_on, '0000-00-00') AS since
+        FROM customers c LEFT JOIN credit_ratings r ON r.id = (SELECT x.id FROM credit_ratings x WHERE x.customer_id = c.id ORDER BY x.rated_on DESC, x.id DESC LIMIT 1)
+        WHERE COALESCE(r.grade, c.credit_rating) IS NOT NULL)
+     SELECT l.grade AS grade, COUNT(*) AS customers,
+        SUM(EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = l.cid AND i.issue_date >= l.since AND i.voided_at IS NULL
+              AND ((i.settled_on IS NULL AND i.due_date < date(@t, '-60 days')) OR (i.settled_on > date(i.due_date, '+60 days'))))) AS bad
+     FROM latest l GROUP BY l.grade`,
+  ).all({ t: today }) as { grade: string; customers: number; bad: number }[];
+}

@@ -1,0 +1,33 @@
+// The credit manager's approval inside a form: name + password (checked and logged in main).
+import { Alert, Form, Input } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { errorText } from '../../format/errors';
+import { CREDIT_NS } from './i18n';
+
+/** The message of a refused approval ("approval_wrong_password: …") in the page's language. */
+export function approvalErrorText(t: TFunction, e: unknown): string {
+  if (e instanceof ApiError) {
+    const key = /^([a-z_]+):/.exec(e.message)?.[1];
+    if (key) return t(`approval.errors.${key}`, { ns: CREDIT_NS, defaultValue: e.message });
+  }
+  return errorText(t, e);
+}
+
+export function ApprovalFields({ prefix = 'approver' }: { prefix?: string }) {
+  const { t } = useTranslation(CREDIT_NS);
+  return (
+    <div className="credit-approval" data-testid="credit-approval">
+      <Alert type="info" showIcon title={t('approval.title')} description={t('approval.hint')} style={{ marginBottom: 8 }} />
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item name={`${prefix}Name`} label={t('approval.name')} style={{ minWidth: 200 }}>
+          <Input data-testid="approval-name" maxLength={40} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name={`${prefix}Password`} label={t('approval.password')} style={{ minWidth: 200 }}>
+          <Input.Password data-testid="approval-password" maxLength={200} autoComplete="new-password" />
+        </Form.Item>
+      </div>
+    </div>
+  );
+}

@@ -17,4 +17,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   backup: lazy(() => import('./backup'), (m) => m.backupCommand),
   verify: lazy(() => import('./backup'), (m) => m.verifyCommand),
   restore: lazy(() => import('./backup'), (m) => m.restoreCommand),
+  promises: lazy(() => import('./collections'), (m) => m.promisesCommand),
+  dunning: lazy(() => import('./collections'), (m) => m.dunningCommand),
+  calendar: lazy(() => import('./collections'), (m) => m.calendarCommand),
 };

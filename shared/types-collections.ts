@@ -108,3 +108,35 @@ export interface CollectionRecordOut {
   operatorName: string | null;
   source: string | null;
 }
+
+export type WorklistReasonKey = 'due_today' | 'promise_due_today' | 'promise_broken' | 'ladder_step' | 'call_planned' | 'visit_planned' | 'slip_not_returned';
+
+export interface WorklistReason {
+  key: WorklistReasonKey;
+  date?: string;
+  amount?: number;
+  level?: number;
+}
+
+export interface WorklistRow {
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  overdue: number;
+  daysOverdue: number;
+  level: number | null;
+  brokenPromises: number;
+  partlyKeptPromises: number;
+  averageDaysLate: number;
+  /** risk × 1000 (1000 = no extra risk) */
+  riskMilli: number;
+  score: number;
+  reasons: WorklistReason[];
+}
+
+export interface CustomerCollectionsOut {
+  asOf: string;
+  promises: PromiseStatusRow[];
+  records: CollectionRecordOut[];
+  keptRate: { kept: number; decided: number; rate: number | null };
+}

@@ -16,6 +16,8 @@ import type { backupChannels } from '../../shared/ipc/backup';
 import { backupHandlers } from './handlers-backup';
 import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
+import type { collectionsChannels } from '../../shared/ipc/collections';
+import { collectionsHandlers } from './handlers-collections';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -31,10 +33,10 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk) };
+  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk), ...collectionsHandlers(desk) };
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels>;
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof collectionsChannels>;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
   const ctx = () => readerContext(desk);

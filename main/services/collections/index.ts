@@ -3,3 +3,4 @@ export * from './records';
 export * from './reports';
 export * from './settings';
 export { importPromises } from './import-promises';
+export { printDunningLetters, dunningMessage } from './letters';

@@ -1,4 +1,6 @@
 // Layout: left menu (real screens only), header with company, operator and language.
+import { AlertOutlined, CalendarOutlined, PhoneOutlined } from '@ant-design/icons';
+import '../pages/collections/i18n';
 import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
@@ -14,7 +16,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // Areas with several menu items (receivables, statements) select by full path.
-  const selected = /^\/(receivables|statements)/.test(pathname) ? pathname : '/' + (pathname.split('/')[1] || 'customers');
+  const selected = /^\/(receivables|statements|collections)/.test(pathname) ? pathname : '/' + (pathname.split('/')[1] || 'customers');
 
   // Electron's application menu (File ▸ Company settings…) asks the page to navigate.
   useEffect(() => {
@@ -48,6 +50,9 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             { key: '/statements', icon: <FileTextOutlined />, label: t('nav.statements') },
             { key: '/statements/batch', icon: <PrinterOutlined />, label: t('nav.statementBatch') },
             { key: '/statements/confirmations', icon: <CheckSquareOutlined />, label: t('nav.confirmations') },
+            { key: '/collections/calendar', icon: <CalendarOutlined />, label: t('nav.collectionCalendar') },
+            { key: '/collections/today', icon: <PhoneOutlined />, label: t('nav.worklist') },
+            { key: '/collections/dunning', icon: <AlertOutlined />, label: t('nav.dunning') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

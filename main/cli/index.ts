@@ -7,11 +7,14 @@ import { COMMANDS } from './commands';
 const USAGE = `usage:
   creditdesk init      --db FILE [--company NAME]
   creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
-  creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx [--open-anyway]
+  creditdesk import    --db FILE customers|invoices|receipts|promises FILE.csv|FILE.xlsx [--open-anyway]
   creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
   creditdesk tiers     --db FILE --as-of YYYY-MM-DD [--months N] [--format json|csv]
   creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
   creditdesk credit    --db FILE --as-of YYYY-MM-DD [--format json|csv]
+  creditdesk promises  --db FILE --as-of YYYY-MM-DD [--format json|csv]
+  creditdesk dunning   --db FILE --as-of YYYY-MM-DD [--format json|csv] [--level N --letters DIR]
+  creditdesk calendar  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|ics]
   creditdesk backup    --db FILE --to DIR [--password-file F]
   creditdesk verify    BACKUP [--password-file F]
   creditdesk restore   BACKUP --db FILE [--password-file F]

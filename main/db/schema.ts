@@ -388,6 +388,59 @@ export interface CreditTermsTable {
 /** Operators gain a role (admin | credit_manager | bookkeeper | viewer) in migration 0005. */
 export interface OperatorsTable {
   role: Generated<string>;
+// ---- collections (migration 2026-11-30-0006) ----
+
+export interface CollectionRecordsTable {
+  id: Generated<number>;
+  customer_id: number;
+  date: string;
+  contact_id: number | null;
+  contact_name: string | null;
+  channel: string;
+  method: string | null;
+  tactic: string | null;
+  outcome: string | null;
+  delay_side: string | null;
+  delay_reason: string | null;
+  next_step: string | null;
+  next_date: string | null;
+  operator_name: string | null;
+  source: string | null;
+  created_at: string;
+}
+
+export interface PromisesTable {
+  id: Generated<number>;
+  customer_id: number;
+  made_on: string;
+  promised_on: string;
+  amount: number; // fen
+  promised_by: string | null;
+  form: string; // written | verbal
+  collection_record_id: number | null;
+  note: string | null;
+  source: string | null;
+  created_at: string;
+}
+
+export interface DunningLevelsTable {
+  level: number;
+  days: number;
+  name: string;
+  letter_template: string;
+  action: string;
+}
+
+export interface DunningLettersTable {
+  id: Generated<number>;
+  customer_id: number;
+  level: number;
+  as_of: string;
+  days_overdue: number;
+  overdue: number;
+  file_path: string | null;
+  collection_record_id: number | null;
+  sent_at: string;
 }
 
 /** Merged into DB (interface declaration merging). */
@@ -401,4 +454,8 @@ export interface DB {
   credit_limit_decisions: CreditLimitDecisionsTable;
   credit_countermeasures: CreditCountermeasuresTable;
   credit_terms: CreditTermsTable;
+  collection_records: CollectionRecordsTable;
+  promises: PromisesTable;
+  dunning_levels: DunningLevelsTable;
+  dunning_letters: DunningLettersTable;
 }

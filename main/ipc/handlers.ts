@@ -24,6 +24,8 @@ import { analysisHandlers } from './handlers-analysis';
 import type { creditChannels } from '../../shared/ipc/credit';
 import { creditHandlers } from './handlers-credit';
 import { assertRole } from '../services/credit/roles';
+import type { collectionsChannels } from '../../shared/ipc/collections';
+import { collectionsHandlers } from './handlers-collections';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -47,12 +49,14 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...welcomeHandlers(desk),
     ...analysisHandlers(desk),
     ...creditHandlers(desk),
+    ...collectionsHandlers(desk),
   });
 }
 
 type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof welcomeChannels
   | keyof typeof analysisChannels
   | keyof typeof creditChannels
+  | keyof typeof collectionsChannels
 >;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {

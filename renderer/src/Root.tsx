@@ -27,6 +27,9 @@ import {
   WelcomePage,
   AnalysisPage,
   CreditOverviewPage,
+  CalendarPage,
+  DunningPage,
+  WorklistPage,
 } from './routes/lazy-pages';
 
 export function Root() {
@@ -84,6 +87,9 @@ export function Root() {
         <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
         <Route path="/analysis" element={<AnalysisPage />} />
         <Route path="/credit" element={<CreditOverviewPage />} />
+        <Route path="/collections/calendar" element={<CalendarPage />} />
+        <Route path="/collections/today" element={<WorklistPage />} />
+        <Route path="/collections/dunning" element={<DunningPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

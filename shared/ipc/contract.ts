@@ -26,6 +26,7 @@ import { statementsChannels } from './statements';
 import { welcomeChannels } from './welcome';
 import { analysisChannels } from './analysis';
 import { creditChannels } from './credit';
+import { collectionsChannels } from './collections';
 
 const empty = z.object({}).strict().default({});
 
@@ -68,6 +69,7 @@ export const contract = {
   ...welcomeChannels,
   ...analysisChannels,
   ...creditChannels,
+  ...collectionsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

@@ -6,6 +6,7 @@ import { errorLines, EXIT, parseCommandArgs, requireOption, UsageError, type Cli
 import { openCliBook } from '../book';
 import { importCustomers } from '../../services/customers';
 import { importInvoices, importReceipts } from '../../services/receivables';
+import { importPromises } from '../../services/collections/import-promises';
 import type { ServiceContext } from '../../services/context';
 import type { ImportSummary } from '../../../shared/types';
 
@@ -16,15 +17,16 @@ export const IMPORTERS: Record<string, Importer> = {
   customers: (ctx, name, file) => importCustomers(ctx, name, fs.readFileSync(file)),
   invoices: (ctx, name, file) => importInvoices(ctx, name, { path: file }),
   receipts: (ctx, name, file) => importReceipts(ctx, name, { path: file }),
+  promises: (ctx, name, file) => importPromises(ctx, name, { path: file }),
 };
 
 export const importCommand: CliCommand = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, 'open-anyway': { type: 'boolean' } }, { positionals: true });
   const db = requireOption(values.db, 'db');
   const [kind, file] = positionals;
-  if (!kind || !file || positionals.length > 2) throw new UsageError('expected: import --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx');
+  if (!kind || !file || positionals.length > 2) throw new UsageError('expected: import --db FILE customers|invoices|receipts|promises FILE.csv|FILE.xlsx');
   const importer = IMPORTERS[kind];
-  if (!importer) throw new UsageError(`unknown import kind "${kind}" (customers, invoices, receipts)`);
+  if (!importer) throw new UsageError(`unknown import kind "${kind}" (customers, invoices, receipts, promises)`);
   if (!fs.existsSync(file)) {
     io.err(`creditdesk import: ${file}: file not found\n`);
     return EXIT.BAD_INPUT;

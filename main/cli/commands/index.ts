@@ -19,4 +19,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   verify: lazy(() => import('./backup'), (m) => m.verifyCommand),
   restore: lazy(() => import('./backup'), (m) => m.restoreCommand),
   tiers: lazy(() => import('./tiers'), (m) => m.tiersCommand),
+  promises: lazy(() => import('./collections'), (m) => m.promisesCommand),
+  dunning: lazy(() => import('./collections'), (m) => m.dunningCommand),
+  calendar: lazy(() => import('./collections'), (m) => m.calendarCommand),
 };

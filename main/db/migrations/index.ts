@@ -6,6 +6,7 @@ import * as m0002 from './2026-11-23-0002-receivables';
 import * as m0003 from './2026-11-23-0003-statements';
 import * as m0004analysis from './2026-11-30-0004-analysis';
 import * as m0005 from './2026-11-30-0005-credit';
+import * as m0006 from './2026-11-30-0006-collections';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0003-statements': m0003,
   '2026-11-30-0004-analysis': m0004analysis,
   '2026-11-30-0005-credit': m0005,
+  '2026-11-30-0006-collections': m0006,
 };
 
 /** Schema version of this app = number of migrations it knows. */

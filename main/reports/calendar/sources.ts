@@ -4,6 +4,7 @@
 import type { Book } from '../../db/connection';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import { creditReviewsSource } from './credit-reviews';
+import { invoiceDueSource, nextStepSource, promiseSource, statementSource } from './collections-sources';
 
 export interface CalendarWindow {
   from: string;
@@ -15,4 +16,7 @@ export interface CalendarWindow {
 export type CalendarSource = (book: Book, window: CalendarWindow) => CalendarItem[] | Promise<CalendarItem[]>;
 
 /** Areas add their source to this list (one line each). */
-export const CALENDAR_SOURCES: CalendarSource[] = [creditReviewsSource];
+export const CALENDAR_SOURCES: CalendarSource[] = [
+  invoiceDueSource, promiseSource, nextStepSource, statementSource, // collections (#13)
+  creditReviewsSource, // credit (#12)
+];

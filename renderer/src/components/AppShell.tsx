@@ -1,6 +1,8 @@
 // Layout: left menu (real screens only), header with company, operator and language.
 import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { PieChartOutlined } from '@ant-design/icons';
+import { AlertOutlined, CalendarOutlined, PhoneOutlined } from '@ant-design/icons';
+import '../pages/collections/i18n';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +18,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // Areas with several menu items (receivables, statements) select by full path.
-  const selected = /^\/(receivables|statements)/.test(pathname) ? pathname : '/' + (pathname.split('/')[1] || 'customers');
+  const selected = /^\/(receivables|statements|collections)/.test(pathname) ? pathname : '/' + (pathname.split('/')[1] || 'customers');
 
   // Electron's application menu (File ▸ Company settings…) asks the page to navigate.
   useEffect(() => {
@@ -52,6 +54,9 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             { key: '/statements/confirmations', icon: <CheckSquareOutlined />, label: t('nav.confirmations') },
             { key: '/analysis', icon: <PieChartOutlined />, label: t('nav', { ns: 'analysis' }) },
             { key: '/credit', icon: <SafetyCertificateOutlined />, label: t('nav.credit') },
+            { key: '/collections/calendar', icon: <CalendarOutlined />, label: t('nav.collectionCalendar') },
+            { key: '/collections/today', icon: <PhoneOutlined />, label: t('nav.worklist') },
+            { key: '/collections/dunning', icon: <AlertOutlined />, label: t('nav.dunning') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -23,6 +23,9 @@ export const BatchStatementsPage = page(() => import('../pages/statements'), 'Ba
 export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
 export const AnalysisPage = page(() => import('../pages/analysis/AnalysisPage'), 'AnalysisPage');
 export const CreditOverviewPage = page(() => import('../pages/credit/CreditOverviewPage'), 'CreditOverviewPage');
+export const CalendarPage = page(() => import('../pages/collections'), 'CalendarPage');
+export const WorklistPage = page(() => import('../pages/collections'), 'WorklistPage');
+export const DunningPage = page(() => import('../pages/collections'), 'DunningPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
   return { default: Page };

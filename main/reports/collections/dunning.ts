@@ -1,0 +1,28 @@
+// Dunning list as of a date (SPEC §5): customers with an overdue amount, their days overdue,
+// ladder level, and whether the ladder is paused (pending promise or open dispute).
+import type { Book } from '../../db/connection';
+import { customersByIds, ladderRows, overdueInvoicesAsOf } from '../../db/collections-store';
+import { disputedCustomerIds } from '../../db/disputes';
+import { dunningRows, type LadderStep } from '../../domain/dunning';
+import type { DunningListRow } from '../../../shared/types-collections';
+import { customersWithPendingPromise } from './promise-status';
+
+export function ladderOf(book: Book): LadderStep[] {
+  return ladderRows(book.sqlite) as LadderStep[];
+}
+
+export function dunningList(book: Book, asOf: string): DunningListRow[] {
+  const pending = customersWithPendingPromise(book, asOf);
+  const disputed = disputedCustomerIds(book, asOf);
+  const rows = dunningRows(overdueInvoicesAsOf(book.sqlite, asOf), asOf, ladderOf(book), (id) => pending.has(id) || disputed.has(id));
+  const customers = customersByIds(book.sqlite, rows.map((r) => r.customerId));
+  return rows
+    .map((r) => {
+      const c = customers.get(r.customerId)!;
+      const pausedBy: DunningListRow['pausedBy'] = [];
+      if (pending.has(r.customerId)) pausedBy.push('promise');
+      if (disputed.has(r.customerId)) pausedBy.push('dispute');
+      return { customerId: r.customerId, customerCode: c.code, customerName: c.name, daysOverdue: r.daysOverdue, overdue: r.overdue, level: r.level, paused: r.paused, pausedBy };
+    })
+    .sort((a, b) => (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0));
+}

@@ -1,0 +1,6 @@
+// Collections desk (催收): promises to pay, collection records, dunning ladder and letters, calendar.
+export * from './records';
+export * from './reports';
+export * from './settings';
+export { importPromises } from './import-promises';
+export { printDunningLetters, dunningMessage } from './letters';

@@ -1,0 +1,3 @@
+export { CalendarPage } from './CalendarPage';
+export { WorklistPage } from './WorklistPage';
+export { DunningPage } from './DunningPage';

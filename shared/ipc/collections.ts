@@ -1,0 +1,75 @@
+// Collections channels (催收: promises, collection records, dunning ladder and letters, calendar,
+// today's worklist). Merged into contract.ts. Main validates everything; money in fen.
+import { z } from 'zod';
+import { channel } from './channel';
+import { importFileInput } from './files';
+import { id, isoDate } from '../schemas/common';
+import { collectionRecordInput, collectionsSettingsInput, ladderInput, promiseInput } from '../schemas/collections';
+import type {
+  CalendarReport,
+  CollectionRecordOut,
+  CustomerCollectionsOut,
+  DunningReport,
+  LadderStepOut,
+  PromiseReport,
+  WorklistRow,
+} from '../types-collections';
+
+const asOfOnly = z.object({ asOf: isoDate }).strict();
+
+export interface LetterJob {
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  asOf: string;
+  level: number;
+  total: number;
+  produced: number;
+  dir: string;
+  files: string[];
+  error: string | null;
+}
+
+export const collectionsChannels = {
+  'collections:promises': channel<PromiseReport>()(z.object({ asOf: isoDate, customerId: id.optional() }).strict()),
+  'collections:promise-create': channel<{ id: number }>()(promiseInput),
+  'collections:promises-import': channel<{ imported: number; created: number; updated: number; amount: number }>()(importFileInput),
+  'collections:record-create': channel<{ record: CollectionRecordOut; promiseId: number | null }>()(collectionRecordInput),
+  'collections:customer': channel<CustomerCollectionsOut>()(z.object({ customerId: id, asOf: isoDate.optional() }).strict()),
+  'collections:dunning': channel<DunningReport>()(asOfOnly),
+  'collections:calendar': channel<CalendarReport>()(
+    z
+      .object({ from: isoDate, to: isoDate, asOf: isoDate.optional() })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] })
+      .refine((v) => v.from >= '0001-01-01' && daysApart(v.from, v.to) <= 400, { message: 'out_of_range', path: ['to'] }),
+  ),
+  'collections:calendar-ics': channel<{ fileName: string; text: string }>()(
+    z
+      .object({ from: isoDate, to: isoDate, asOf: isoDate.optional(), lang: z.enum(['zh-CN', 'en']).optional() })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] }),
+  ),
+  'collections:worklist': channel<{ asOf: string; rows: WorklistRow[] }>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'collections:ladder': channel<LadderStepOut[]>()(z.object({}).strict().default({})),
+  'collections:ladder-update': channel<LadderStepOut[]>()(ladderInput),
+  'collections:settings': channel<{ promiseGraceDays: number; slipFollowUpDays: number }>()(z.object({}).strict().default({})),
+  'collections:settings-update': channel<{ promiseGraceDays: number; slipFollowUpDays: number }>()(collectionsSettingsInput),
+  'collections:message': channel<{ text: string }>()(z.object({ customerId: id, asOf: isoDate, lang: z.enum(['zh-CN', 'en']).optional() }).strict()),
+  /** batch 催款函: customers at exactly `level`, not paused, as of `asOf` (optionally only some) */
+  'collections:letters-start': channel<LetterJob>()(
+    z
+      .object({
+        asOf: isoDate,
+        level: z.number().int().min(1).max(20),
+        output: z.enum(['per_customer', 'combined']),
+        customerIds: z.array(id).max(100000).optional(),
+        lang: z.enum(['zh-CN', 'en']).optional(),
+      })
+      .strict(),
+  ),
+  'collections:letters-progress': channel<LetterJob | null>()(z.object({}).strict().default({})),
+  'collections:letters-cancel': channel<LetterJob | null>()(z.object({}).strict().default({})),
+};
+
+function daysApart(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

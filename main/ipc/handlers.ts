@@ -16,6 +16,8 @@ import type { backupChannels } from '../../shared/ipc/backup';
 import { backupHandlers } from './handlers-backup';
 import type { statementsChannels } from '../../shared/ipc/statements';
 import { statementsHandlers } from './handlers-statements';
+import type { complaintsChannels } from '../../shared/ipc/complaints';
+import { complaintsHandlers } from './handlers-complaints';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -31,10 +33,10 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 export function createHandlers(desk: Desk): HandlerMap {
-  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk) };
+  return { ...coreHandlers(desk), ...receivablesHandlers(desk), ...backupHandlers(desk), ...statementsHandlers(desk), ...complaintsHandlers(desk) };
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels>;
+type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof complaintsChannels>;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
   const ctx = () => readerContext(desk);

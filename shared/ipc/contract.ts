@@ -22,6 +22,7 @@ import { id } from '../schemas/common';
 import { receivablesChannels } from './receivables';
 import { backupChannels } from './backup';
 import { statementsChannels } from './statements';
+import { complaintsChannels } from './complaints';
 
 const empty = z.object({}).strict().default({});
 
@@ -57,6 +58,7 @@ export const contract = {
   ...receivablesChannels,
   ...backupChannels,
   ...statementsChannels,
+  ...complaintsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

@@ -4,11 +4,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-23-0001-foundation';
 import * as m0002 from './2026-11-23-0002-receivables';
 import * as m0003 from './2026-11-23-0003-statements';
+import * as m0007 from './2026-11-30-0007-complaints';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
   '2026-11-23-0002-receivables': m0002,
   '2026-11-23-0003-statements': m0003,
+  '2026-11-30-0007-complaints': m0007,
 };
 
 /** Schema version of this app = number of migrations it knows. */

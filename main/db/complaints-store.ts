@@ -184,13 +184,14 @@ export function disputedInvoicesOf(sqlite: Sqlite, customerId: number, asOf: str
 }
 
 /** Open disputing complaints of a customer as of asOf (for the statement's dispute notes). */
-export function openDisputesOf(sqlite: Sqlite, customerId: number, asOf: string): { number: string; receivedOn: string; invoices: string }[] {
-  return stmt(
+export function openDisputesOf(sqlite: Sqlite, customerId: number, asOf: string): { number: string; receivedOn: string; invoices: string[] }[] {
+  const rows = stmt(
     sqlite,
     `SELECT k.number, k.received_on AS receivedOn,
-       COALESCE((SELECT group_concat(i.number, ', ') FROM complaint_invoices x JOIN invoices i ON i.id = x.invoice_id WHERE x.complaint_id = k.id), '') AS invoices
+       COALESCE((SELECT group_concat(i.number, char(31)) FROM complaint_invoices x JOIN invoices i ON i.id = x.invoice_id WHERE x.complaint_id = k.id), '') AS invoices
      FROM complaints k WHERE k.customer_id = ? AND k.disputes_invoices = 1 AND k.received_on <= ?
        AND (k.resolved_on IS NULL OR k.resolved_on > ?) AND (k.closed_on IS NULL OR k.closed_on > ?)
      ORDER BY k.received_on, k.number`,
   ).all(customerId, asOf, asOf, asOf) as { number: string; receivedOn: string; invoices: string }[];
+  return rows.map((r) => ({ ...r, invoices: r.invoices ? r.invoices.split('\x1f') : [] }));
 }

@@ -9,6 +9,7 @@ const USAGE = `usage:
   creditdesk import    --db FILE customers|invoices|receipts FILE.csv|FILE.xlsx
   creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
   creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
+  creditdesk complaints --db FILE [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]
   creditdesk backup    --db FILE --to DIR [--password-file F]
   creditdesk verify    BACKUP [--password-file F]
   creditdesk restore   BACKUP --db FILE [--password-file F]

@@ -177,3 +177,20 @@ describe('disputes', () => {
     expect(statementHtml(st, { lang: 'en' })).toContain('Statement slip disagrees');
   });
 });
+
+describe('calendar', () => {
+  it('puts reply-by and follow-up dates on the collection calendar (complaint_followup)', async () => {
+    const { CALENDAR_SOURCES } = await import('../../main/reports/calendar/sources');
+    const { complaintFollowups } = await import('../../main/reports/calendar/complaint-followups');
+    expect(CALENDAR_SOURCES).toContain(complaintFollowups);
+    const { customerId } = await seed();
+    const k = await t.ok('complaints:create', { customerId, ...base, receivedOn: '2026-05-09', followUpOn: '2026-05-20' });
+    const items = complaintFollowups(t.desk.ctx.book, { from: '2026-05-01', to: '2026-05-31', asOf: '2026-05-10' });
+    expect(items).toEqual([
+      { kind: 'complaint_followup', date: '2026-05-12', customerId, customerCode: 'C1', customerName: '客户C1', refId: k.id, status: 'reply', label: 'TS-000001 回复', done: false },
+      { kind: 'complaint_followup', date: '2026-05-20', customerId, customerCode: 'C1', customerName: '客户C1', refId: k.id, status: 'follow_up', label: 'TS-000001 回访', done: false },
+    ]);
+    await t.ok('complaints:update', { id: k.id, version: k.version, data: { repliedOn: '2026-05-10' } });
+    expect(complaintFollowups(t.desk.ctx.book, { from: '2026-05-01', to: '2026-05-31', asOf: '2026-05-10' })[0].done).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   import: lazy(() => import('./import'), (m) => m.importCommand),
   ageing: lazy(() => import('./ageing'), (m) => m.ageingCommand),
   statement: lazy(() => import('./statement'), (m) => m.statementCommand),
+  complaints: lazy(() => import('./complaints'), (m) => m.complaintsCommand),
   serve: lazy(() => import('./serve'), (m) => m.serveCommand),
   backup: lazy(() => import('./backup'), (m) => m.backupCommand),
   verify: lazy(() => import('./backup'), (m) => m.verifyCommand),

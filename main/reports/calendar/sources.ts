@@ -3,6 +3,7 @@
 // merges the items by day. A source reads the book; it never writes.
 import type { Book } from '../../db/connection';
 import type { CalendarItem } from '../../../shared/types-calendar';
+import { complaintFollowups } from './complaint-followups';
 
 export interface CalendarWindow {
   from: string;
@@ -14,4 +15,6 @@ export interface CalendarWindow {
 export type CalendarSource = (book: Book, window: CalendarWindow) => CalendarItem[] | Promise<CalendarItem[]>;
 
 /** Areas add their source to this list (one line each). */
-export const CALENDAR_SOURCES: CalendarSource[] = [];
+export const CALENDAR_SOURCES: CalendarSource[] = [
+  complaintFollowups,
+];

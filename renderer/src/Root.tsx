@@ -17,6 +17,7 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { BackupPage } from './pages/backup/BackupPage';
 import { AgeingPage, ArDashboardPage, ArEntryPage } from './pages/receivables';
 import { BatchStatementsPage, ConfirmationsPage, StatementsPage } from './pages/statements';
+import { ComplaintsPage } from './pages/complaints';
 
 export function Root() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ export function Root() {
         <Route path="/statements" element={<div className="page">{<StatementsPage />}</div>} />
         <Route path="/statements/batch" element={<div className="page">{<BatchStatementsPage />}</div>} />
         <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
+        <Route path="/complaints" element={<ComplaintsPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

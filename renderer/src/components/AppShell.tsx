@@ -1,5 +1,5 @@
 // Layout: left menu (real screens only), header with company, operator and language.
-import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, CommentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             { key: '/statements', icon: <FileTextOutlined />, label: t('nav.statements') },
             { key: '/statements/batch', icon: <PrinterOutlined />, label: t('nav.statementBatch') },
             { key: '/statements/confirmations', icon: <CheckSquareOutlined />, label: t('nav.confirmations') },
+            { key: '/complaints', icon: <CommentOutlined />, label: t('complaints:nav') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -23,10 +23,24 @@ export interface StatementLineOut {
   balance: number;
   /** Present (true) only on voided documents shown with includeVoided: zero effect. */
   void?: boolean;
+  /** Present (true) only on an invoice the customer disputes as of `to` (an open complaint). */
+  disputed?: boolean;
 }
 
 /** An open invoice as of the statement's end date: the same shape as the ageing drill-down. */
-export type StatementOpenItem = OpenItemOut;
+export type StatementOpenItem = OpenItemOut & { /** disputed as of `to` (an open complaint that disputes it) */ disputed?: boolean };
+
+/** Something the customer disputes as of `to`: an open complaint that disputes invoices, or a returned slip that disagrees. */
+export interface StatementDispute {
+  source: 'complaint' | 'slip';
+  /** complaint number, or the statement period end the slip answered */
+  ref: string;
+  receivedOn: string;
+  /** invoice numbers the complaint disputes */
+  invoices: string[];
+  statedDifference: number | null;
+  note: string | null;
+}
 
 export interface StatementCredit {
   kind: 'receipt' | 'credit_note' | 'write_off';
@@ -70,6 +84,8 @@ export interface StatementData {
   customer: StatementCustomerBlock;
   /** Voided documents were listed (zero effect). */
   includesVoided: boolean;
+  /** Open disputes as of `to` (the dunning ladder pauses for this customer); absent when none. */
+  disputes?: StatementDispute[];
   ms: number;
 }
 

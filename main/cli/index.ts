@@ -15,6 +15,7 @@ const USAGE = `usage:
   creditdesk promises  --db FILE --as-of YYYY-MM-DD [--format json|csv]
   creditdesk dunning   --db FILE --as-of YYYY-MM-DD [--format json|csv] [--level N --letters DIR]
   creditdesk calendar  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|ics]
+  creditdesk complaints --db FILE [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]
   creditdesk backup    --db FILE --to DIR [--password-file F]
   creditdesk verify    BACKUP [--password-file F]
   creditdesk restore   BACKUP --db FILE [--password-file F]

@@ -26,6 +26,8 @@ import { creditHandlers } from './handlers-credit';
 import { assertRole } from '../services/credit/roles';
 import type { collectionsChannels } from '../../shared/ipc/collections';
 import { collectionsHandlers } from './handlers-collections';
+import type { complaintsChannels } from '../../shared/ipc/complaints';
+import { complaintsHandlers } from './handlers-complaints';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -50,6 +52,7 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...analysisHandlers(desk),
     ...creditHandlers(desk),
     ...collectionsHandlers(desk),
+    ...complaintsHandlers(desk),
   });
 }
 
@@ -57,6 +60,7 @@ type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typ
   | keyof typeof analysisChannels
   | keyof typeof creditChannels
   | keyof typeof collectionsChannels
+  | keyof typeof complaintsChannels
 >;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {

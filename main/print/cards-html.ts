@@ -1,6 +1,6 @@
 // The five customer cards (资料卡, SPEC §1), each printable: basic card, management card (with
-// financials), address card, grade card, complaint record card (§8; the complaints table is
-// not built yet, so the card prints its empty ruled table for handwritten records).
+// financials), address card, grade card, complaint record card (§8: the customer's complaints,
+// then ruled blank rows for handwritten records).
 import { CHINESE_HEADERS, PROFILE_FIELDS } from '../../shared/customer-fields';
 import { formatMoney } from '../../shared/money';
 import type { CompanySettings, Customer, Region } from '../../shared/types';
@@ -13,7 +13,7 @@ export interface CardContext {
   region: Region | null;
   /** Ledger balance now and credit figures for the management card. */
   balance: number | null;
-  /** Complaint records when that module exists. */
+  /** The customer's complaint records (services/complaints/card.ts). */
   complaints?: { date: string; kind: string; content: string; handling: string; result: string }[];
   printedOn: string;
 }

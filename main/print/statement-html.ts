@@ -5,6 +5,7 @@
 // items, and the tear-off confirmation slip (回执) on a dashed cut line, kept on one page.
 import type { StatementData, StatementLineKind, PrintLang } from '../../shared/types-statements';
 import { amt, companyHeader, esc, htmlDocument, sanitizeFileName, type FontMode } from './html';
+import { disputedMark, disputesSection } from './statement-disputes';
 
 const KIND: Record<PrintLang, Record<StatementLineKind, string>> = {
   'zh-CN': { invoice: '销售发票', receipt: '收款', credit_note: '退货/折让', write_off: '坏账核销', recovery: '坏账收回' },
@@ -194,7 +195,7 @@ export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): s
         credit += l.credit;
       }
       rows.push(
-        `<tr${l.void ? ' class="void"' : ''}><td class="date">${esc(l.date)}</td><td>${esc(k[l.kind])}${l.void ? ` <span class="flag">(${s.void})</span>` : ''}</td><td class="code">${esc(l.number)}</td>` +
+        `<tr${l.void ? ' class="void"' : ''}><td class="date">${esc(l.date)}</td><td>${esc(k[l.kind])}${l.void ? ` <span class="flag">(${s.void})</span>` : ''}</td><td class="code">${esc(l.number)}${l.disputed ? disputedMark(lang) : ''}</td>` +
           `<td class="num">${amt(l.debit, true)}</td><td class="num">${amt(l.credit, true)}</td><td class="num">${l.void ? '' : amt(l.balance)}</td></tr>`,
       );
     }
@@ -220,7 +221,7 @@ ${rows.join('\n')}
   const items = d.openItems
     .map(
       (i) =>
-        `<tr><td class="code">${esc(i.number)}</td><td class="date">${esc(i.issueDate)}</td><td class="date">${esc(i.dueDate)}</td><td class="num">${amt(i.amount)}</td><td class="num">${amt(i.open)}</td><td class="num">${i.daysPastDue > 0 ? i.daysPastDue : ''}</td></tr>`,
+        `<tr${i.disputed ? ' class="disputed"' : ''}><td class="code">${esc(i.number)}${i.disputed ? disputedMark(lang) : ''}</td><td class="date">${esc(i.issueDate)}</td><td class="date">${esc(i.dueDate)}</td><td class="num">${amt(i.amount)}</td><td class="num">${amt(i.open)}</td><td class="num">${i.daysPastDue > 0 ? i.daysPastDue : ''}</td></tr>`,
     )
     .join('\n');
   const openSum = d.openItems.reduce((a, i) => a + i.open, 0);
@@ -238,6 +239,7 @@ ${d.openItems.length ? `<tr class="total"><td colspan="4">${s.total}</td><td cla
       .map((cr) => `<tr><td>${esc(k[cr.kind])}</td><td class="code">${esc(cr.number)}</td><td class="date">${esc(cr.date)}</td><td class="num">${amt(cr.amount)}</td><td class="num">${amt(-cr.unapplied)}</td></tr>`)
       .join('\n')}</tbody></table></section>`);
   }
+  parts.push(disputesSection(d, lang));
   const closingHtml = (
     `<div class="closing"><span>${s.closing}${s.lp}${esc(d.to)}${s.rp}${s.colon}<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}${s.colon}<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`
   );

@@ -30,6 +30,7 @@ import {
   CalendarPage,
   DunningPage,
   WorklistPage,
+  ComplaintsPage,
 } from './routes/lazy-pages';
 
 export function Root() {
@@ -90,6 +91,7 @@ export function Root() {
         <Route path="/collections/calendar" element={<CalendarPage />} />
         <Route path="/collections/today" element={<WorklistPage />} />
         <Route path="/collections/dunning" element={<DunningPage />} />
+        <Route path="/complaints" element={<ComplaintsPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

@@ -27,6 +27,7 @@ import { welcomeChannels } from './welcome';
 import { analysisChannels } from './analysis';
 import { creditChannels } from './credit';
 import { collectionsChannels } from './collections';
+import { complaintsChannels } from './complaints';
 
 const empty = z.object({}).strict().default({});
 
@@ -70,6 +71,7 @@ export const contract = {
   ...analysisChannels,
   ...creditChannels,
   ...collectionsChannels,
+  ...complaintsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(
     z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),

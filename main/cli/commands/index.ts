@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   ageing: lazy(() => import('./ageing'), (m) => m.ageingCommand),
   statement: lazy(() => import('./statement'), (m) => m.statementCommand),
   credit: lazy(() => import('./credit'), (m) => m.creditCommand),
+  complaints: lazy(() => import('./complaints'), (m) => m.complaintsCommand),
   serve: lazy(() => import('./serve'), (m) => m.serveCommand),
   backup: lazy(() => import('./backup'), (m) => m.backupCommand),
   verify: lazy(() => import('./backup'), (m) => m.verifyCommand),

@@ -5,6 +5,7 @@ import type { Book } from '../../db/connection';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import { creditReviewsSource } from './credit-reviews';
 import { invoiceDueSource, nextStepSource, promiseSource, statementSource } from './collections-sources';
+import { complaintFollowups } from './complaint-followups';
 
 export interface CalendarWindow {
   from: string;
@@ -19,4 +20,5 @@ export type CalendarSource = (book: Book, window: CalendarWindow) => CalendarIte
 export const CALENDAR_SOURCES: CalendarSource[] = [
   invoiceDueSource, promiseSource, nextStepSource, statementSource, // collections (#13)
   creditReviewsSource, // credit (#12)
+  complaintFollowups,
 ];

@@ -285,7 +285,17 @@ export type CreditNoteInput = ParsedInputOf<'credit-notes:create'>;
 
 export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInput): Promise<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }> {
   assertDateField(input.date, 'date');
-  return write(ctx, async (trx, sqlite) => {
+  return write(ctx, (trx, sqlite) => createCreditNoteIn(ctx, trx, sqlite, input));
+}
+
+/** createCreditNote inside a transaction the caller holds (a complaint's claim writes its credit note with it). */
+export async function createCreditNoteIn(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  sqlite: import('better-sqlite3').Database,
+  input: CreditNoteInput,
+): Promise<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }> {
+  {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     if (stmt(sqlite, 'SELECT 1 FROM credit_notes WHERE number = ?').get(input.number)) {
@@ -315,11 +325,21 @@ export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInp
     const out = { creditNote: creditNoteRow(sqlite, id), allocations: allocationRows(sqlite, 'ids', ids) };
     await writeAudit(ctx, trx, { entity: 'credit_note', entityId: input.number, customerId: c.id, action: 'create', after: out });
     return out;
-  });
+  }
 }
 
 export async function voidCreditNote(ctx: ServiceContext, input: { id: number; reason: string }): Promise<CreditNoteRow> {
-  return write(ctx, async (trx, sqlite) => {
+  return write(ctx, (trx, sqlite) => voidCreditNoteIn(ctx, trx, sqlite, input));
+}
+
+/** voidCreditNote inside a transaction the caller holds (voiding a complaint's claim voids its credit note with it). */
+export async function voidCreditNoteIn(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  sqlite: import('better-sqlite3').Database,
+  input: { id: number; reason: string },
+): Promise<CreditNoteRow> {
+  {
     const before = creditNoteRow(sqlite, input.id);
     if (before.voidedAt) throw serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
@@ -331,7 +351,7 @@ export async function voidCreditNote(ctx: ServiceContext, input: { id: number; r
     const after = creditNoteRow(sqlite, input.id);
     await writeAudit(ctx, trx, { entity: 'credit_note', entityId: before.number, customerId: before.customerId, action: 'void', before, after, note: input.reason });
     return after;
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

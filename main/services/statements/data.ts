@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import { buildStatement } from '../../domain/statement';
 import { bucketize, defaultBuckets, positionAsOf, bucketFor, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../../domain/ageing';
 import type { Allocation } from '../../domain/allocation';
+import { statementDisputes } from './disputes';
 import { isValidDate } from '../../domain/dates';
 import type { CompanySettings } from '../../../shared/types';
 import type { Confidentiality } from '../../../shared/customer-fields';
@@ -227,6 +228,10 @@ export function statementDataSync(
     if (u !== 0) creditsOut.push({ kind: cr.kind, number: cr.label, date: cr.date, amount: cr.amount, unapplied: u });
   }
 
+  const disputes = statementDisputes(sqlite, c.id, q.to);
+  const disputedIds = disputes.invoiceIds;
+  if (disputedIds.size) lines = lines.map((l) => (l.kind === 'invoice' && !l.void && disputes.numbers.has(l.number) ? { ...l, disputed: true } : l));
+
   return {
     customerCode: c.code,
     from: q.from,
@@ -248,11 +253,13 @@ export function statementDataSync(
       daysPastDue: i.daysPastDue,
       daysSinceIssue: i.daysSinceIssue,
       bucket: bucketFor(i.daysPastDue, set),
+      ...(disputedIds.has(i.invoiceId as number) ? { disputed: true } : {}),
     })),
     credits: creditsOut,
     company,
     customer: customerBlock(sqlite, c),
     includesVoided: !!q.includeVoided,
+    ...(disputes.list.length ? { disputes: disputes.list } : {}),
     ms: Math.round((performance.now() - t0) * 10) / 10,
   };
 }
@@ -264,12 +271,13 @@ export function statementJson(d: StatementData) {
     from: d.from,
     to: d.to,
     opening: d.opening,
-    lines: d.lines.map((l) => ({ date: l.date, kind: l.kind, number: l.number, debit: l.debit, credit: l.credit, balance: l.balance, ...(l.void ? { void: true } : {}) })),
+    lines: d.lines.map((l) => ({ date: l.date, kind: l.kind, number: l.number, debit: l.debit, credit: l.credit, balance: l.balance, ...(l.void ? { void: true } : {}), ...(l.disputed ? { disputed: true } : {}) })),
     closing: d.closing,
     closingInWords: d.closingInWords,
     ageing: { buckets: d.ageing.buckets, total: d.ageing.total, unapplied: d.ageing.unapplied },
     customerName: d.customer.name,
     currency: d.currency,
-    openItems: d.openItems.map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amount: i.amount, open: i.open, daysPastDue: i.daysPastDue })),
+    openItems: d.openItems.map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amount: i.amount, open: i.open, daysPastDue: i.daysPastDue, ...(i.disputed ? { disputed: true } : {}) })),
+    ...(d.disputes ? { disputes: d.disputes } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // Printing a confidential (机密) or top-secret (绝密) customer needs `confirmed: true` and is
 // written to the audit log (SPEC §1).
 import { serverError } from '../../../shared/messages/server-messages';
+import { complaintsForCard } from '../complaints/card';
 import { SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
 import type { CardKind, PrintLang, StatementData, StatementHtmlOut, StatementPdfOut, StatementQuery } from '../../../shared/types-statements';
 import { cardsHtml, cardTitle } from '../../print/cards-html';
@@ -119,7 +120,8 @@ export async function cardsHtmlFor(ctx: ServiceContext, q: CardsQuery): Promise<
       : undefined;
     return { balance: b.b, region: r ?? null };
   });
-  const html = cardsHtml(kinds, { customer, company, region, balance, printedOn: today }, { lang, fonts: q.fonts });
+  const complaints = kinds.includes('complaint') ? await complaintsForCard(ctx, customer.id, lang) : undefined;
+  const html = cardsHtml(kinds, { customer, company, region, balance, complaints, printedOn: today }, { lang, fonts: q.fonts });
   await auditPrint(ctx, { customerId: customer.id, code: customer.code, confidentiality: customer.confidentiality, what: 'cards', detail: { kinds } });
   const title = `${customer.code} ${customer.name} ${kinds.map((k) => cardTitle(k, lang)).join(' ')}`;
   return { html, title, fileName: `${sanitizeFileName(`${customer.code}-${customer.name}-${kinds.length === 1 ? cardTitle(kinds[0], lang) : lang === 'zh-CN' ? '资料卡' : 'cards'}`)}.html` };

@@ -1,5 +1,5 @@
 // Layout: left menu (real screens only), header with company, operator and language.
-import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined, SafetyCertificateOutlined, CommentOutlined } from '@ant-design/icons';
 import { PieChartOutlined } from '@ant-design/icons';
 import { AlertOutlined, CalendarOutlined, PhoneOutlined } from '@ant-design/icons';
 import '../pages/collections/i18n';
@@ -57,6 +57,7 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
             { key: '/collections/calendar', icon: <CalendarOutlined />, label: t('nav.collectionCalendar') },
             { key: '/collections/today', icon: <PhoneOutlined />, label: t('nav.worklist') },
             { key: '/collections/dunning', icon: <AlertOutlined />, label: t('nav.dunning') },
+            { key: '/complaints', icon: <CommentOutlined />, label: t('complaints:nav') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -26,6 +26,7 @@ export const CreditOverviewPage = page(() => import('../pages/credit/CreditOverv
 export const CalendarPage = page(() => import('../pages/collections'), 'CalendarPage');
 export const WorklistPage = page(() => import('../pages/collections'), 'WorklistPage');
 export const DunningPage = page(() => import('../pages/collections'), 'DunningPage');
+export const ComplaintsPage = page(() => import('../pages/complaints'), 'ComplaintsPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
   return { default: Page };

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Spin, Tabs, Typography } from 'antd';
 import { CustomerLedgerTab } from '../../receivables';
 import { CustomerStatementsTab } from '../../statements';
+import { CustomerComplaintsTab } from '../../complaints';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -11,7 +12,7 @@ import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
 import { errorText } from '../../../format/errors';
 import { money } from '../../../format/money';
 import { useCustomer, useRegions } from '../../../hooks/queries';
-import { AddressCard, BasicCard, ComplaintCard, ContactsTable, GradeCard, ManagementCard } from './CardSections';
+import { AddressCard, BasicCard, ContactsTable, GradeCard, ManagementCard } from './CardSections';
 import { HistoryTab } from './HistoryTab';
 import '../../analysis/i18n';
 import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
@@ -77,7 +78,7 @@ export function CustomerCardPage() {
             { key: 'management', label: t('card.tabs.management'), children: <ManagementCard c={c} /> },
             { key: 'address', label: t('card.tabs.address'), children: <AddressCard c={c} regions={regions.data ?? []} /> },
             { key: 'grade', label: t('card.tabs.grade'), children: <GradeCard c={c} /> },
-            { key: 'complaints', label: t('card.tabs.complaints'), children: <ComplaintCard /> },
+            { key: 'complaints', label: t('card.tabs.complaints'), children: <CustomerComplaintsTab customer={c} /> },
             { key: 'receivables', label: t('nav.receivables'), children: <CustomerLedgerTab customerId={c.id} /> },
             { key: 'statements', label: t('nav.statements'), children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} /> },
             { key: 'contacts', label: `${t('card.tabs.contacts')} (${c.contacts.length})`, children: <ContactsTable c={c} /> },

@@ -300,6 +300,14 @@ export interface TierHistoryTable {
   average_monthly: number; // fen
   tier: string;
   previous_tier: string | null;
+}
+
+/** Merged into DB (interface declaration merging). */
+export interface DB {
+  tier_runs: TierRunsTable;
+  tier_history: TierHistoryTable;
+}
+
 // ---- credit management (migration 2026-11-30-0005) ----
 
 export interface CreditInvestigationsTable {
@@ -388,6 +396,19 @@ export interface CreditTermsTable {
 /** Operators gain a role (admin | credit_manager | bookkeeper | viewer) in migration 0005. */
 export interface OperatorsTable {
   role: Generated<string>;
+}
+
+/** Merged into DB (interface declaration merging). */
+export interface DB {
+  credit_investigations: CreditInvestigationsTable;
+  credit_ratings: CreditRatingsTable;
+  credit_classes: CreditClassesTable;
+  credit_reviews: CreditReviewsTable;
+  credit_limit_decisions: CreditLimitDecisionsTable;
+  credit_countermeasures: CreditCountermeasuresTable;
+  credit_terms: CreditTermsTable;
+}
+
 // ---- collections (migration 2026-11-30-0006) ----
 
 export interface CollectionRecordsTable {
@@ -445,15 +466,6 @@ export interface DunningLettersTable {
 
 /** Merged into DB (interface declaration merging). */
 export interface DB {
-  tier_runs: TierRunsTable;
-  tier_history: TierHistoryTable;
-  credit_investigations: CreditInvestigationsTable;
-  credit_ratings: CreditRatingsTable;
-  credit_classes: CreditClassesTable;
-  credit_reviews: CreditReviewsTable;
-  credit_limit_decisions: CreditLimitDecisionsTable;
-  credit_countermeasures: CreditCountermeasuresTable;
-  credit_terms: CreditTermsTable;
   collection_records: CollectionRecordsTable;
   promises: PromisesTable;
   dunning_levels: DunningLevelsTable;

@@ -3,7 +3,7 @@
 // open as of D = open now + Σ allocations dated after D, for invoices issued ≤ D that are open
 // now or were settled after D.
 import type Database from 'better-sqlite3';
-import { stmt } from './receivables-store';
+import { stmt } from './receivables/prepared';
 import type { PromiseIn, ReceiptIn } from '../domain/promises';
 import { addDays } from '../domain/dates';
 

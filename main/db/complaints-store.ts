@@ -2,7 +2,7 @@
 // list (ordered by received on, then number; every filter has an index that keeps that order),
 // and the invoices a complaint concerns.
 import type Database from 'better-sqlite3';
-import { stmt } from './receivables-store';
+import { stmt } from './receivables/prepared';
 import type {
   ComplaintChannel,
   ComplaintFilter,

@@ -2,7 +2,7 @@
 // unsettled notes as of a date, read from the credit history tables (migration 0005) with one
 // indexed lookup per customer and fact. Open receivables come from receivables-store.
 import type Database from 'better-sqlite3';
-import { stmt } from './receivables-store';
+import { stmt } from './receivables/prepared';
 import { UNSETTLED_NOTE_STATES } from '../../shared/types-receivables';
 
 const UNSETTLED = UNSETTLED_NOTE_STATES.map((s) => `'${s}'`).join(',');

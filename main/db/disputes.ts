@@ -3,7 +3,7 @@
 // disputed items. Resolving (or closing) the complaint, or resolving the slip's disagreement,
 // lifts the dispute from that day on.
 import type { Book } from './connection';
-import { stmt } from './receivables-store';
+import { stmt } from './receivables/prepared';
 
 /** Ids of customers in dispute as of `asOf` (YYYY-MM-DD). */
 export function disputedCustomerIds(book: Book, asOf: string): Set<number> {

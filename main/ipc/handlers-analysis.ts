@@ -5,7 +5,7 @@ import type { Desk } from '../app/desk';
 import { analysisOverview, getTierSettings, latestTierRun, recomputeTiers, updateTierSettings } from '../services/analysis';
 import type { Handler } from './handlers';
 import { customerOverview } from '../reports/customer-overview';
-import { serialize } from '../services/receivables/common';
+import { serialize } from '../services/book-queue';
 import { readerContext, writerContext } from './session';
 
 type AnalysisChannel = keyof typeof analysisChannels;

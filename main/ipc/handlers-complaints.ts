@@ -15,7 +15,7 @@ import {
   voidClaim,
 } from '../services/complaints';
 import { complaintAnalysis } from '../reports/complaints';
-import { read } from '../services/receivables/common';
+import { read } from '../services/book-queue';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
 

@@ -6,7 +6,7 @@ import type { CreditBacktestOut, CreditOverviewOut, CreditProfileOut, CreditSett
 import type { Desk } from '../app/desk';
 import { creditProfile } from '../reports/credit-profile';
 import { creditBacktest, creditOverview } from '../reports/credit-overview';
-import { read } from '../services/receivables/common';
+import { read } from '../services/book-queue';
 import { setCreditClass, recordCreditReport } from '../services/credit/classes';
 import { decideLimit, worksheet } from '../services/credit/limits';
 import { rateCustomer } from '../services/credit/rating';

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { mulDivRound } from '../../shared/money';
 import { creditFactsAsOf, zeroLimitMeansNone, type CreditFactsRow } from '../db/credit-store';
-import { bucketSumsAsOf, bucketSumsCurrent, creditsAsOf, creditsCurrent, latestDate } from '../db/receivables-store';
+import { bucketSumsAsOf, bucketSumsCurrent, creditsAsOf, creditsCurrent, latestDate } from '../db/receivables/as-of';
 import { nextReviewDue } from '../domain/credit-review';
 
 export interface CreditPositionRow {

@@ -3,7 +3,7 @@ export { getTierSettings, updateTierSettings, loadTierSettings } from './setting
 export { recomputeTiers, recomputeTiersIfNewMonth, latestTierRun } from './recompute';
 import { tierAnalysis } from '../../reports/tier-analysis';
 import type { ServiceContext } from '../context';
-import { serialize } from '../receivables/common';
+import { serialize } from '../book-queue';
 import { latestTierRun } from './recompute';
 
 export async function analysisOverview(ctx: ServiceContext) {

@@ -5,7 +5,7 @@ import type { TierRunSummary, TierSettings } from '../../../shared/types-analysi
 import { tierReport } from '../../reports/tiers';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { write } from '../receivables/common';
+import { write } from '../book-queue';
 import { loadTierSettings, methodOf } from './settings';
 
 export interface RecomputeOptions {

@@ -5,7 +5,7 @@ import { DEFAULT_TIER_SETTINGS, type TierSettings } from '../../../shared/types-
 import { TIER_MONTHS_MAX, TIER_MONTHS_MIN, tierMethodError, type TierMethod } from '../../domain/tiers';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { serialize } from '../receivables/common';
+import { serialize } from '../book-queue';
 
 export const TIER_SETTINGS_KEY = 'analysis.tiers';
 

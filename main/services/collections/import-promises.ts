@@ -9,7 +9,7 @@ import { mapHeaders, readTable } from '../../import/tabular';
 import { wholeFile, type ImportSource } from '../files/import-source';
 import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
-import { writeBulk } from '../receivables/common';
+import { writeBulk } from '../book-queue';
 import type { PromiseForm } from '../../../shared/types-collections';
 
 export const PROMISE_COLUMNS = ['customer_code', 'made_on', 'promised_on', 'amount', 'promised_by', 'form'];

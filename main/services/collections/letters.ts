@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { DunningListRow } from '../../../shared/types-collections';
 import type { PrintLang } from '../../../shared/types-statements';
 import { ladderRows } from '../../db/collections-store';
-import { openItemsAsOf, stmt } from '../../db/receivables-store';
+import { openItemsAsOf } from '../../db/receivables/as-of';
+import { stmt } from '../../db/receivables/prepared';
 import { daysBetween } from '../../domain/dates';
 import { dunningLetterSection, dunningLetterTitle, dunningMessageText, type DunningLetterData } from '../../print/dunning-letter-html';
 import { htmlDocument, sanitizeFileName } from '../../print/html';
@@ -18,7 +19,7 @@ import { dunningList } from '../../reports/collections/dunning';
 import type { CompanySettings } from '../../../shared/types';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { read, write } from '../receivables/common';
+import { read, write } from '../book-queue';
 import { getCompany } from '../settings';
 import { insertRecordSync } from './records';
 

@@ -6,8 +6,9 @@ import type { CollectionRecordInput, PromiseInput } from '../../../shared/schema
 import type { CollectionRecordOut } from '../../../shared/types-collections';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { assertWritable, customerById, write } from '../receivables/common';
-import { stmt } from '../../db/receivables-store';
+import { assertWritable, customerById } from '../receivables/common';
+import { write } from '../book-queue';
+import { stmt } from '../../db/receivables/prepared';
 import type Database from 'better-sqlite3';
 
 interface PromiseRowIn {

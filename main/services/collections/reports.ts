@@ -8,7 +8,7 @@ import { calendarReport } from '../../reports/calendar/calendar';
 import { dunningList } from '../../reports/collections/dunning';
 import { promiseStatusRows } from '../../reports/collections/promise-status';
 import type { ServiceContext } from '../context';
-import { read } from '../receivables/common';
+import { read } from '../book-queue';
 
 export async function promiseReport(ctx: ServiceContext, q: { asOf: string; customerId?: number }): Promise<PromiseReport> {
   return read(ctx, () => ({ asOf: q.asOf, rows: promiseStatusRows(ctx.book, { asOf: q.asOf, customerId: q.customerId }) }));

@@ -4,7 +4,7 @@ import { COLLECTIONS_SETTINGS_KEY, collectionsSettings, ladderRows, type Collect
 import type { LadderStepOut } from '../../../shared/types-collections';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { read, write } from '../receivables/common';
+import { read, write } from '../book-queue';
 
 export async function getCollectionsSettings(ctx: ServiceContext): Promise<CollectionsSettings> {
   return read(ctx, (sqlite) => collectionsSettings(sqlite));

@@ -2,7 +2,7 @@
 import type { PrintLang } from '../../../shared/types-statements';
 import { formatMoney } from '../../../shared/money';
 import type { ServiceContext } from '../context';
-import { read } from '../receivables/common';
+import { read } from '../book-queue';
 import { complaintOut, listComplaintRows } from '../../db/complaints-store';
 import { complaintLabel } from '../../../shared/complaint-labels';
 

@@ -9,9 +9,10 @@ import { AppError } from '../../../shared/result';
 import type { CreditNoteRow } from '../../../shared/types-receivables';
 import type { ComplaintDetail } from '../../../shared/types-complaints';
 import { checkCompensation, type Issue } from '../../domain/complaints';
-import { stmt } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
-import { assertWritable, customerById, write } from '../receivables/common';
+import { assertWritable, customerById } from '../receivables/common';
+import { write } from '../book-queue';
 import { createCreditNoteIn, voidCreditNoteIn } from '../receivables/documents';
 import { audit, detail, fail } from './records';
 

@@ -9,12 +9,13 @@ import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { ComplaintDetail, ComplaintFilter, ComplaintRow, ComplaintStatus } from '../../../shared/types-complaints';
 import { checkComplaint, checkMove, replyByFor, type Issue } from '../../domain/complaints';
 import { maxDate } from '../../domain/dates';
-import { stmt } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
 import { complaintDbRow, complaintInvoices, complaintOut, listComplaintRows, nextComplaintNumber } from '../../db/complaints-store';
 import type { DB } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { assertWritable, customerById, read, write } from '../receivables/common';
+import { assertWritable, customerById } from '../receivables/common';
+import { read, write } from '../book-queue';
 import { loadReplyDays } from './settings';
 
 type Sqlite = Database.Database;

@@ -3,7 +3,7 @@ import { DEFAULT_REPLY_DAYS, COMPLAINT_SEVERITIES, type ReplyDays } from '../../
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getSetting } from '../settings';
-import { serialize } from '../receivables/common';
+import { serialize } from '../book-queue';
 
 const KEY = 'complaints.reply_days';
 

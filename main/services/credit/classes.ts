@@ -7,7 +7,8 @@ import { isCreditClass, type CreditClass } from '../../domain/credit-review';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById, write } from '../receivables/common';
+import { customerById } from '../receivables/common';
+import { write } from '../book-queue';
 import { assertRole } from './roles';
 
 function dateIssues(ctx: ServiceContext, field: string, v: string): FieldIssue[] {

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { daysBetween } from '../../domain/dates';
 import { maxDaysOwedBreached, overdueAmountBreached } from '../../domain/credit-rules';
 import type { CreditReasonOut } from '../../../shared/types-receivables';
-import { stmt } from '../../db/receivables-store';
+import { stmt } from '../../db/receivables/prepared';
 import { CREDIT_SETTINGS_KEY, DEFAULT_CREDIT_SETTINGS, type CreditSettings } from './settings';
 
 function settingsOf(sqlite: Database.Database): CreditSettings {

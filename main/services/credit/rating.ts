@@ -7,7 +7,8 @@ import { validateScores } from '../../domain/credit-rules';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById, write } from '../receivables/common';
+import { customerById } from '../receivables/common';
+import { write } from '../book-queue';
 import { verifyApproval, type Approval } from './roles';
 import { loadCreditSettings } from './settings';
 

@@ -6,7 +6,8 @@ import { COUNTERMEASURE_ACTIONS, COUNTERMEASURE_STATUSES, INVESTIGATION_CHANNELS
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById, write } from '../receivables/common';
+import { customerById } from '../receivables/common';
+import { write } from '../book-queue';
 import { assertRole } from './roles';
 
 const WRITERS = ['admin', 'credit_manager', 'bookkeeper'] as const;

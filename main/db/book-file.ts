@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/result';
-import { sqliteNativeBinding } from './connection';
+import { sqliteNativeBinding } from './native-binding';
 
 /** "CDBK" — SQLite's application_id identifies the file type to tools like `file(1)`. */
 export const BOOK_APPLICATION_ID = 0x4344424b;

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { MIGRATIONS } from './migrations';
-import { sqliteNativeBinding } from './connection';
+import { sqliteNativeBinding } from './native-binding';
 
 /** One schema object as SQLite stores it: `type:name` → normalised CREATE statement. */
 export type SchemaShape = Map<string, string>;

@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { AppError } from '../../shared/result';
 import { BOOK_APPLICATION_ID, assertBookFile } from './book-file';
+import { sqliteNativeBinding } from './native-binding';
 
 export interface Book {
   path: string;
@@ -16,15 +17,6 @@ export interface Book {
   close(): Promise<void>;
 }
 
-/** Electron loads a separately built better-sqlite3 binary (see docs/architecture.md). */
-let nativeBinding: string | undefined;
-export function setSqliteNativeBinding(file: string | undefined): void {
-  nativeBinding = file;
-}
-/** The binding set above (the report worker opens its own connection with it). */
-export function sqliteNativeBinding(): string | undefined {
-  return nativeBinding;
-}
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -32,15 +32,6 @@ import { complaintsHandlers } from './handlers-complaints';
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
 
-/** Channels that work before an operator is chosen. */
-export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
-  'app:info',
-  'app:set-locale',
-  'operators:list',
-  'operators:login',
-  'books:open',
-  'books:create',
-]);
 
 export function createHandlers(desk: Desk): HandlerMap {
   return requireOperator(desk, {

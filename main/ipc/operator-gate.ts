@@ -4,7 +4,17 @@
 import type { Desk } from '../app/desk';
 import { AppError } from '../../shared/result';
 import type { Channel } from '../../shared/ipc/contract';
-import { OPEN_CHANNELS, type HandlerMap } from './handlers';
+import type { HandlerMap } from './handlers';
+
+/** Channels that work before an operator is chosen. */
+export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'app:set-locale',
+  'operators:list',
+  'operators:login',
+  'books:open',
+  'books:create',
+]);
 
 /** Is a book open, nobody logged in, and does the book have an active operator with a password? */
 export function loginRequired(desk: Desk): boolean {

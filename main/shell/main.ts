@@ -8,7 +8,7 @@ import path from 'node:path';
 import log from 'electron-log/main';
 import { Desk } from '../app/desk';
 import { APP_ROOT, RENDERER_DIST } from '../app/paths';
-import { setSqliteNativeBinding } from '../db/connection';
+import { setSqliteNativeBinding } from '../db/native-binding';
 import { setBackupNativeBinding } from '../db/backup';
 import { stagedFiles } from '../services/files/staged-files';
 import { ElectronPdfRenderer } from './print';

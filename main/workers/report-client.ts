@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Book } from '../db/connection';
-import { sqliteNativeBinding } from '../db/connection';
+import { sqliteNativeBinding } from '../db/native-binding';
 import { stmt } from '../db/receivables/prepared';
 import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';

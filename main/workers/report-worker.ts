@@ -5,7 +5,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite, setSqliteNativeBinding } from '../db/connection';
+import { openSqlite } from '../db/connection';
+import { setSqliteNativeBinding } from '../db/native-binding';
 import { dataVersion } from '../db/receivables/as-of';
 import { customerDirectory } from '../db/receivables/directory';
 import { columnBuffers, type AgeingColumns } from '../reports/ageing';

@@ -2,7 +2,7 @@
 // reads, exports and backups answer NO_OPERATOR. Failed logins are audited and slowed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/contract';
-import { OPEN_CHANNELS } from '../../main/ipc/handlers';
+import { OPEN_CHANNELS } from '../../main/ipc/operator-gate';
 import { loginDelayMs } from '../../main/services/login-throttle';
 import { HUASHENG, openTestDesk, tempDir, type TestDesk } from '../support/book';
 

@@ -98,6 +98,7 @@ describe('architecture', () => {
   });
 
   it('finds a loop when there is one', () => {
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
     const dir = fs.mkdtempSync(path.join(root, 'test-output', 'loop-'));
     try {
       fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");

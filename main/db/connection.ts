@@ -21,6 +21,7 @@ export interface Book {
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export function openSqlite(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  const nativeBinding = sqliteNativeBinding();
   const sqlite = new Database(file, {
     readonly: opts.readonly ?? false,
     fileMustExist: opts.fileMustExist ?? false,

@@ -1,6 +1,6 @@
 // `npm run bench`: the speed figures the issues ask for, as JSON on stdout (and in
 // test-output/bench.json). Options: --customers N (default 100000), --invoices M (default
-// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|backup.
+// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|backup|statements|firstStart.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ const targets: Record<string, Record<string, number>> = {
   },
   backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
+  firstStart: { cliHelpMs: 150, cliAgeingRatio: 0.5, appOpenToAgeingTodayMs: 1000, appOpenToAgeingPastMs: 1000, browserColdFcpMs: 1000, browserColdInteractiveMs: 2000 },
 };
 try {
   if (!only || only === 'customers') {
@@ -39,6 +40,7 @@ try {
     ['receivables', './receivables.ts', 'runReceivablesBench'],
     ['backup', './backup.ts', 'runBackupBench'],
     ['statements', './statements.ts', 'runStatementBench'],
+    ['firstStart', './first-start.ts', 'runFirstStartBench'],
   ];
   let receivablesBook: string | undefined;
   for (const [name, file, fn] of optional) {

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function serve(book: string, home: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'creditdesk.mjs'), 'serve', '--db', book], {
-    cwd: root,
+async function serve(book: string, home: string, appRoot: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(appRoot, 'bin', 'creditdesk.mjs'), 'serve', '--db', book], {
+    cwd: appRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, CREDITDESK_HOME: home },
   });
@@ -28,11 +28,12 @@ async function serve(book: string, home: string): Promise<{ url: string; stop: (
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-export async function runBrowserFirstPaint(book: string, runs = 3): Promise<Record<string, number>> {
+/** appRoot: another checkout to compare with (its own build), this one by default. */
+export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = root): Promise<Record<string, number>> {
   if (!fs.existsSync('/usr/bin/chromium')) return {};
   const { chromium } = await import('playwright-core');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-fcp-'));
-  const server = await serve(book, home);
+  const server = await serve(book, home, appRoot);
   const fcp: number[] = [];
   const interactive: number[] = [];
   try {

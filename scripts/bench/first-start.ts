@@ -64,7 +64,16 @@ function referenceQuery(book: string, asOf: string): { ms: number; rows: number 
   return JSON.parse(r.stdout) as { ms: number; rows: number };
 }
 
-export async function runFirstStartBench(opts: { book?: string; past?: string; importDir?: string; baseBook?: string; customers?: number; dir: string; importOnly?: boolean }) {
+export async function runFirstStartBench(opts: {
+  book?: string;
+  past?: string;
+  importDir?: string;
+  baseBook?: string;
+  customers?: number;
+  invoices?: number;
+  dir: string;
+  importOnly?: boolean;
+}) {
   const out: Record<string, number | string> = { loadAvgStart: loadAvg() };
   if (!opts.importOnly) await coldFigures(opts, out);
   if (opts.importDir && opts.baseBook) await importFigures(opts as typeof opts & { importDir: string; baseBook: string }, out);
@@ -73,7 +82,7 @@ export async function runFirstStartBench(opts: { book?: string; past?: string; i
   return out;
 }
 
-async function coldFigures(opts: { book?: string; past?: string; customers?: number; dir: string }, out: Record<string, number | string>) {
+async function coldFigures(opts: { book?: string; past?: string; customers?: number; invoices?: number; dir: string }, out: Record<string, number | string>) {
   wallMs([cli, '--help']); // builds dist/cli when missing or stale (not part of the figure)
   const base: number[] = [];
   const help: number[] = [];
@@ -89,7 +98,7 @@ async function coldFigures(opts: { book?: string; past?: string; customers?: num
   if (!book) {
     book = path.join(opts.dir, 'first-start.creditdesk');
     const n = opts.customers ?? 2000;
-    wallMs([cli, 'demo', '--db', book, '--customers', String(n), '--invoices', String(n * 10)]);
+    wallMs([cli, 'demo', '--db', book, '--customers', String(n), '--invoices', String(opts.invoices ?? n * 10)]);
   }
   out.book = book;
   out.bookMb = Math.round(fs.statSync(book).size / 1e6);

@@ -1,6 +1,6 @@
 // `npm run bench`: the speed figures the issues ask for, as JSON on stdout (and in
 // test-output/bench.json). Options: --customers N (default 100000), --invoices M (default
-// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|credit|backup.
+// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|credit|backup|statements|tiers|firstStart|... (see SECTIONS).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,7 @@ const targets: Record<string, Record<string, number>> = {
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
   credit: { creditOverviewMs: 500, creditCheckMs_p95: 20, creditBacktestMs: 3000 },
   tiers: { tierComputeMs_p50: 500, cliTiersProcessMs: 1500, customerOverviewMs_p50: 100 },
+  firstStart: { cliHelpMs: 150, cliAgeingRatio: 0.5, appOpenToAgeingTodayMs: 1000, appOpenToAgeingPastMs: 1000, browserColdFcpMs: 1000, browserColdInteractiveMs: 2000 },
 };
 try {
   if (!only || only === 'customers') {
@@ -43,6 +44,7 @@ try {
     ['backup', './backup.ts', 'runBackupBench'],
     ['statements', './statements.ts', 'runStatementBench'],
     ['tiers', './tiers.ts', 'runTiersBench'],
+    ['firstStart', './first-start.ts', 'runFirstStartBench'],
   ];
   let receivablesBook: string | undefined;
   for (const [name, file, fn] of optional) {

@@ -8,6 +8,15 @@ function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
+// The page the app opens on starts loading at once, beside the app-info request, instead of
+// after it (one round trip less before the first screen). import() caches: lazy() reuses it.
+const START_PAGES: [RegExp, () => Promise<unknown>][] = [
+  [/^#?\/?(customers\/?)?$/, () => import('../pages/customers/CustomerListPage')],
+  [/^#\/receivables\/ageing/, () => import('../pages/receivables/ageing/AgeingPage')],
+  [/^#\/receivables\/?$/, () => import('../pages/receivables/dashboard/ArDashboardPage')],
+];
+if (typeof location !== 'undefined') START_PAGES.find(([re]) => re.test(location.hash))?.[1]().catch(() => {});
+
 export const CustomerListPage = page(() => import('../pages/customers/CustomerListPage'), 'CustomerListPage');
 export const CustomerCardPage = page(() => import('../pages/customers/card/CustomerCardPage'), 'CustomerCardPage');
 export const CustomerFormPage = page(() => import('../pages/customers/form/CustomerFormPage'), 'CustomerFormPage');

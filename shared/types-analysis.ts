@@ -1,8 +1,8 @@
 // Customer analysis (客户分析, SPEC §3): value tier settings, runs and the analysis page's data.
 // Money is integer fen; dates YYYY-MM-DD.
-export const VALUE_TIER_KEYS = ["A", "B", "C"] as const;
+export const VALUE_TIER_KEYS = ['A', 'B', 'C'] as const;
 export type TierKey = (typeof VALUE_TIER_KEYS)[number];
-export const TIER_METHODS = ["pareto", "threshold"] as const;
+export const TIER_METHODS = ['pareto', 'threshold'] as const;
 export type TierMethodKind = (typeof TIER_METHODS)[number];
 
 export interface TierSettings {
@@ -17,14 +17,7 @@ export interface TierSettings {
   bMin: number;
 }
 
-export const DEFAULT_TIER_SETTINGS: TierSettings = {
-  months: 3,
-  method: "pareto",
-  aPercent: 80,
-  bPercent: 95,
-  aMin: 10_000_00,
-  bMin: 2_000_00,
-};
+export const DEFAULT_TIER_SETTINGS: TierSettings = { months: 3, method: 'pareto', aPercent: 80, bPercent: 95, aMin: 10_000_00, bMin: 2_000_00 };
 
 export interface TierRunSummary {
   id: number;
@@ -34,7 +27,7 @@ export interface TierRunSummary {
   from: string;
   to: string;
   counts: Record<TierKey, number>;
-  trigger: "manual" | "monthly";
+  trigger: 'manual' | 'monthly';
   operatorName: string | null;
   computedAt: string;
 }
@@ -80,12 +73,7 @@ export interface TierAnalysis {
   totals: { tier: string; customers: number; sales: number }[];
   movement: { up: TierMovementRow[]; down: TierMovementRow[] };
   matrix: MatrixCell[];
-  composition: {
-    nature: CompositionRow[];
-    region: CompositionRow[];
-    industry: CompositionRow[];
-    tier: CompositionRow[];
-  };
+  composition: { nature: CompositionRow[]; region: CompositionRow[]; industry: CompositionRow[]; tier: CompositionRow[] };
 }
 
 /** The customer card's overview (概览), as of a date. Money in fen. */
@@ -111,16 +99,5 @@ export interface CustomerOverview {
   ageing: { key: string; amount: number }[];
   /** the last 12 months (oldest first): invoices issued and receipts received */
   trend: { month: string; sales: number; receipts: number }[];
-  activity: {
-    date: string;
-    kind:
-      | "invoice"
-      | "receipt"
-      | "credit_note"
-      | "statement_sent"
-      | "slip_returned";
-    ref: string | null;
-    amount: number | null;
-    note: string | null;
-  }[];
+  activity: { date: string; kind: 'invoice' | 'receipt' | 'credit_note' | 'statement_sent' | 'slip_returned'; ref: string | null; amount: number | null; note: string | null }[];
 }

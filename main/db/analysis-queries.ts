@@ -1,11 +1,7 @@
 // Set-based SQL for customer analysis (value tiers). One statement reads the window's sales of
 // every ranked customer through the (customer_id, date) indexes.
-import type Database from "better-sqlite3";
-import type {
-  CompositionRow,
-  MatrixCell,
-  TierMovementRow,
-} from "../../shared/types-analysis";
+import type Database from 'better-sqlite3';
+import type { CompositionRow, MatrixCell, TierMovementRow } from '../../shared/types-analysis';
 
 export interface WindowSalesRow {
   customerId: number;
@@ -15,11 +11,7 @@ export interface WindowSalesRow {
 }
 
 /** Sales in [from, to] of every customer that is neither a prospect nor terminated. */
-export function windowSalesOfRankedCustomers(
-  sqlite: Database.Database,
-  from: string,
-  to: string,
-): WindowSalesRow[] {
+export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: string, to: string): WindowSalesRow[] {
   return sqlite
     .prepare(
       `SELECT c.id AS customerId, c.code AS customerCode,
@@ -34,31 +26,15 @@ export function windowSalesOfRankedCustomers(
 }
 
 /** A run's ranking for the Pareto chart: averages and tiers in rank order, codes of the first ranks. */
-export function rankedHistory(
-  sqlite: Database.Database,
-  runId: number,
-  codesUpTo = 200,
-): { averages: number[]; tiers: string; codes: string[] } {
+export function rankedHistory(sqlite: Database.Database, runId: number, codesUpTo = 200): { averages: number[]; tiers: string; codes: string[] } {
   const averages: number[] = [];
-  let tiers = "";
-  const rows = sqlite
-    .prepare(
-      "SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank",
-    )
-    .raw()
-    .iterate(runId) as Iterable<[number, string]>;
+  let tiers = '';
+  const rows = sqlite.prepare('SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank').raw().iterate(runId) as Iterable<[number, string]>;
   for (const [a, t] of rows) {
     averages.push(a);
     tiers += t;
   }
-  const codes = (
-    sqlite
-      .prepare(
-        "SELECT c.code FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE h.run_id = ? AND h.rank <= ? ORDER BY h.rank",
-      )
-      .raw()
-      .all(runId, codesUpTo) as [string][]
-  ).map((r) => r[0]);
+  const codes = (sqlite.prepare('SELECT c.code FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE h.run_id = ? AND h.rank <= ? ORDER BY h.rank').raw().all(runId, codesUpTo) as [string][]).map((r) => r[0]);
   return { averages, tiers, codes };
 }
 
@@ -68,23 +44,12 @@ export interface TierTotalsRow {
   sales: number;
 }
 
-export function tierTotals(
-  sqlite: Database.Database,
-  runId: number,
-): TierTotalsRow[] {
-  return sqlite
-    .prepare(
-      "SELECT tier, count(*) AS customers, COALESCE(SUM(sales), 0) AS sales FROM tier_history WHERE run_id = ? GROUP BY tier ORDER BY tier",
-    )
-    .all(runId) as TierTotalsRow[];
+export function tierTotals(sqlite: Database.Database, runId: number): TierTotalsRow[] {
+  return sqlite.prepare('SELECT tier, count(*) AS customers, COALESCE(SUM(sales), 0) AS sales FROM tier_history WHERE run_id = ? GROUP BY tier ORDER BY tier').all(runId) as TierTotalsRow[];
 }
 
 /** Customers whose tier changed in the run (previous_tier null: ranked for the first time). */
-export function tierMovement(
-  sqlite: Database.Database,
-  runId: number,
-  limit = 500,
-): TierMovementRow[] {
+export function tierMovement(sqlite: Database.Database, runId: number, limit = 500): TierMovementRow[] {
   return sqlite
     .prepare(
       `SELECT c.id AS customerId, c.code AS customerCode, c.name AS customerName, h.previous_tier AS "from", h.tier AS "to", h.average_monthly AS averageMonthly
@@ -109,19 +74,15 @@ export function tierRatingMatrix(sqlite: Database.Database): MatrixCell[] {
 }
 
 const COMPOSITION_KEY = {
-  nature: "c.nature",
-  region: "c.region_code",
+  nature: 'c.nature',
+  region: 'c.region_code',
   industry: "json_extract(c.profile, '$.industry')",
-  tier: "c.value_tier",
+  tier: 'c.value_tier',
 } as const;
 export type CompositionDimension = keyof typeof COMPOSITION_KEY;
 
 /** Customers (ranked ones) and their sales in the run's window, grouped by one dimension. */
-export function composition(
-  sqlite: Database.Database,
-  runId: number | null,
-  dim: CompositionDimension,
-): CompositionRow[] {
+export function composition(sqlite: Database.Database, runId: number | null, dim: CompositionDimension): CompositionRow[] {
   return sqlite
     .prepare(
       `SELECT ${COMPOSITION_KEY[dim]} AS key, count(*) AS customers, COALESCE(SUM(h.sales), 0) AS sales

@@ -1,22 +1,14 @@
 // The customer card overview's queries: a handful of indexed reads on one customer.
-import type Database from "better-sqlite3";
-import type { CustomerOverview } from "../../shared/types-analysis";
+import type Database from 'better-sqlite3';
+import type { CustomerOverview } from '../../shared/types-analysis';
 
-export function openInvoicesOf(
-  sqlite: Database.Database,
-  customerId: number,
-): { dueDate: string; open: number }[] {
+export function openInvoicesOf(sqlite: Database.Database, customerId: number): { dueDate: string; open: number }[] {
   return sqlite
-    .prepare(
-      "SELECT due_date AS dueDate, open_amount AS open FROM invoices WHERE customer_id = ? AND settled_on IS NULL AND voided_at IS NULL AND open_amount <> 0",
-    )
+    .prepare('SELECT due_date AS dueDate, open_amount AS open FROM invoices WHERE customer_id = ? AND settled_on IS NULL AND voided_at IS NULL AND open_amount <> 0')
     .all(customerId) as { dueDate: string; open: number }[];
 }
 
-export function unappliedOf(
-  sqlite: Database.Database,
-  customerId: number,
-): number {
+export function unappliedOf(sqlite: Database.Database, customerId: number): number {
   const r = sqlite
     .prepare(
       `SELECT COALESCE((SELECT SUM(unapplied) FROM receipts WHERE customer_id = @c AND voided_at IS NULL), 0)
@@ -26,28 +18,12 @@ export function unappliedOf(
   return r.u;
 }
 
-export function salesBetween(
-  sqlite: Database.Database,
-  customerId: number,
-  from: string,
-  to: string,
-): number {
-  return (
-    sqlite
-      .prepare(
-        "SELECT COALESCE(SUM(amount), 0) AS s FROM invoices WHERE customer_id = ? AND issue_date BETWEEN ? AND ? AND voided_at IS NULL",
-      )
-      .get(customerId, from, to) as { s: number }
-  ).s;
+export function salesBetween(sqlite: Database.Database, customerId: number, from: string, to: string): number {
+  return (sqlite.prepare('SELECT COALESCE(SUM(amount), 0) AS s FROM invoices WHERE customer_id = ? AND issue_date BETWEEN ? AND ? AND voided_at IS NULL').get(customerId, from, to) as { s: number }).s;
 }
 
 /** Σ amount × days late and Σ amount of invoices settled in [from, to] (days late ≥ 0). */
-export function lateness(
-  sqlite: Database.Database,
-  customerId: number,
-  from: string,
-  to: string,
-): { weighted: number; amount: number } {
+export function lateness(sqlite: Database.Database, customerId: number, from: string, to: string): { weighted: number; amount: number } {
   return sqlite
     .prepare(
       `SELECT COALESCE(SUM(amount * MAX(0, CAST(julianday(settled_on) - julianday(due_date) AS INTEGER))), 0) AS weighted, COALESCE(SUM(amount), 0) AS amount
@@ -56,12 +32,7 @@ export function lateness(
     .get(customerId, from, to) as { weighted: number; amount: number };
 }
 
-export function monthlyFlows(
-  sqlite: Database.Database,
-  customerId: number,
-  from: string,
-  to: string,
-): { month: string; sales: number; receipts: number }[] {
+export function monthlyFlows(sqlite: Database.Database, customerId: number, from: string, to: string): { month: string; sales: number; receipts: number }[] {
   return sqlite
     .prepare(
       `SELECT month, SUM(sales) AS sales, SUM(receipts) AS receipts FROM (
@@ -70,20 +41,11 @@ export function monthlyFlows(
          SELECT substr(date, 1, 7), 0, amount FROM receipts WHERE customer_id = @c AND date BETWEEN @from AND @to AND voided_at IS NULL
        ) GROUP BY month ORDER BY month`,
     )
-    .all({ c: customerId, from, to }) as {
-    month: string;
-    sales: number;
-    receipts: number;
-  }[];
+    .all({ c: customerId, from, to }) as { month: string; sales: number; receipts: number }[];
 }
 
 /** The latest documents, statements sent and slips returned, newest first. */
-export function recentActivity(
-  sqlite: Database.Database,
-  customerId: number,
-  asOf: string,
-  limit = 12,
-): CustomerOverview["activity"] {
+export function recentActivity(sqlite: Database.Database, customerId: number, asOf: string, limit = 12): CustomerOverview['activity'] {
   return sqlite
     .prepare(
       `SELECT * FROM (
@@ -96,9 +58,7 @@ export function recentActivity(
     )
     .all({ c: customerId, d: asOf, n: limit })
     .map((r) => {
-      const { id: _id, ...rest } = r as CustomerOverview["activity"][number] & {
-        id: number;
-      };
+      const { id: _id, ...rest } = r as CustomerOverview['activity'][number] & { id: number };
       return rest;
     });
 }

@@ -1,15 +1,9 @@
 // Value tiers A/B/C (ABC分类), SPEC §3 "The exact rule". Pure: no clock, no I/O.
 // Money is integer fen; the share comparisons use BigInt so 100·cum never loses precision.
-import {
-  addMonths,
-  assertDate,
-  monthEnd,
-  monthStart,
-  type IsoDate,
-} from "./dates";
+import { addMonths, assertDate, monthEnd, monthStart, type IsoDate } from './dates';
 
-export type ValueTier = "A" | "B" | "C";
-export const VALUE_TIERS: readonly ValueTier[] = ["A", "B", "C"];
+export type ValueTier = 'A' | 'B' | 'C';
+export const VALUE_TIERS: readonly ValueTier[] = ['A', 'B', 'C'];
 
 export const TIER_MONTHS_MIN = 3;
 export const TIER_MONTHS_MAX = 6;
@@ -21,24 +15,20 @@ export interface TierWindow {
 
 /** Pareto split: A while 100·cum ≤ aPercent·T, B while ≤ bPercent·T (integers, 0 < a < b ≤ 100). */
 export interface ParetoMethod {
-  kind: "pareto";
+  kind: 'pareto';
   aPercent: number;
   bPercent: number;
 }
 
 /** 等级标准额: A when the average monthly sales ≥ aMin fen, B when ≥ bMin fen (0 < bMin < aMin). */
 export interface ThresholdMethod {
-  kind: "threshold";
+  kind: 'threshold';
   aMin: number;
   bMin: number;
 }
 
 export type TierMethod = ParetoMethod | ThresholdMethod;
-export const DEFAULT_TIER_METHOD: ParetoMethod = {
-  kind: "pareto",
-  aPercent: 80,
-  bPercent: 95,
-};
+export const DEFAULT_TIER_METHOD: ParetoMethod = { kind: 'pareto', aPercent: 80, bPercent: 95 };
 
 export interface TierSalesInput {
   customerCode: string;
@@ -56,14 +46,8 @@ export interface TierRow {
 }
 
 export function assertTierMonths(months: number): void {
-  if (
-    !Number.isInteger(months) ||
-    months < TIER_MONTHS_MIN ||
-    months > TIER_MONTHS_MAX
-  ) {
-    throw new RangeError(
-      `months must be an integer ${TIER_MONTHS_MIN}–${TIER_MONTHS_MAX}, got ${months}`,
-    );
+  if (!Number.isInteger(months) || months < TIER_MONTHS_MIN || months > TIER_MONTHS_MAX) {
+    throw new RangeError(`months must be an integer ${TIER_MONTHS_MIN}–${TIER_MONTHS_MAX}, got ${months}`);
   }
 }
 
@@ -72,10 +56,9 @@ export function assertTierMonths(months: number): void {
  * D on the last day of its month completes that month, so it counts.
  */
 export function tierWindow(asOf: IsoDate, months: number): TierWindow {
-  assertDate(asOf, "asOf");
+  assertDate(asOf, 'asOf');
   assertTierMonths(months);
-  const lastMonthEnd =
-    asOf === monthEnd(asOf) ? asOf : monthEnd(addMonths(monthStart(asOf), -1));
+  const lastMonthEnd = asOf === monthEnd(asOf) ? asOf : monthEnd(addMonths(monthStart(asOf), -1));
   const from = addMonths(monthStart(lastMonthEnd), -(months - 1));
   return { from, to: lastMonthEnd };
 }
@@ -105,66 +88,37 @@ export function averageMonthly(sales: number, months: number): number {
 }
 
 /** Ranking order: average descending, ties by customer code ascending. */
-export function compareRanked(
-  a: { averageMonthly: number; customerCode: string },
-  b: { averageMonthly: number; customerCode: string },
-): number {
-  if (a.averageMonthly !== b.averageMonthly)
-    return b.averageMonthly - a.averageMonthly;
-  return a.customerCode < b.customerCode
-    ? -1
-    : a.customerCode > b.customerCode
-      ? 1
-      : 0;
+export function compareRanked(a: { averageMonthly: number; customerCode: string }, b: { averageMonthly: number; customerCode: string }): number {
+  if (a.averageMonthly !== b.averageMonthly) return b.averageMonthly - a.averageMonthly;
+  return a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0;
 }
 
 /** Why a method is not acceptable, per field (i18n keys), or null when it is fine. */
-export function tierMethodError(
-  method: TierMethod,
-): { field: string; message: string } | null {
-  if (method.kind === "pareto") {
+export function tierMethodError(method: TierMethod): { field: string; message: string } | null {
+  if (method.kind === 'pareto') {
     const { aPercent: a, bPercent: b } = method;
-    if (!Number.isInteger(a) || a < 1 || a > 99)
-      return { field: "aPercent", message: "analysis.error.aPercent" };
-    if (!Number.isInteger(b) || b <= a || b > 100)
-      return { field: "bPercent", message: "analysis.error.bPercent" };
+    if (!Number.isInteger(a) || a < 1 || a > 99) return { field: 'aPercent', message: 'analysis.error.aPercent' };
+    if (!Number.isInteger(b) || b <= a || b > 100) return { field: 'bPercent', message: 'analysis.error.bPercent' };
     return null;
   }
   const { aMin, bMin } = method;
-  if (!Number.isSafeInteger(bMin) || bMin <= 0)
-    return { field: "bMin", message: "analysis.error.bMin" };
-  if (!Number.isSafeInteger(aMin) || aMin <= bMin)
-    return { field: "aMin", message: "analysis.error.thresholdsIncreasing" };
+  if (!Number.isSafeInteger(bMin) || bMin <= 0) return { field: 'bMin', message: 'analysis.error.bMin' };
+  if (!Number.isSafeInteger(aMin) || aMin <= bMin) return { field: 'aMin', message: 'analysis.error.thresholdsIncreasing' };
   return null;
 }
 
 /** Ranks every customer given and assigns its tier. Input: only customers to be ranked. */
-export function computeTiers(
-  inputs: readonly TierSalesInput[],
-  months: number,
-  method: TierMethod = DEFAULT_TIER_METHOD,
-): TierRow[] {
+export function computeTiers(inputs: readonly TierSalesInput[], months: number, method: TierMethod = DEFAULT_TIER_METHOD): TierRow[] {
   assertTierMonths(months);
   const err = tierMethodError(method);
   if (err) throw new RangeError(`bad tier method: ${err.field}`);
   const rows: TierRow[] = inputs.map((i) => {
     const sales = netSales(i.invoiced, i.credited);
-    return {
-      customerCode: i.customerCode,
-      sales,
-      averageMonthly: averageMonthly(sales, months),
-      tier: "C",
-    };
+    return { customerCode: i.customerCode, sales, averageMonthly: averageMonthly(sales, months), tier: 'C' };
   });
   rows.sort(compareRanked);
-  if (method.kind === "threshold") {
-    for (const r of rows)
-      r.tier =
-        r.averageMonthly >= method.aMin
-          ? "A"
-          : r.averageMonthly >= method.bMin
-            ? "B"
-            : "C";
+  if (method.kind === 'threshold') {
+    for (const r of rows) r.tier = r.averageMonthly >= method.aMin ? 'A' : r.averageMonthly >= method.bMin ? 'B' : 'C';
     return rows;
   }
   let total = 0;
@@ -178,7 +132,7 @@ export function computeTiers(
     rows.forEach((r, i) => {
       cum += r.averageMonthly;
       const scaled = 100 * cum;
-      r.tier = i === 0 || scaled <= aLimit ? "A" : scaled <= bLimit ? "B" : "C";
+      r.tier = i === 0 || scaled <= aLimit ? 'A' : scaled <= bLimit ? 'B' : 'C';
     });
     return rows;
   }
@@ -189,14 +143,12 @@ export function computeTiers(
   rows.forEach((r, i) => {
     cum += BigInt(r.averageMonthly);
     const scaled = 100n * cum;
-    r.tier = i === 0 || scaled <= aLimit ? "A" : scaled <= bLimit ? "B" : "C";
+    r.tier = i === 0 || scaled <= aLimit ? 'A' : scaled <= bLimit ? 'B' : 'C';
   });
   return rows;
 }
 
-export function countTiers(
-  rows: readonly { tier: ValueTier }[],
-): Record<ValueTier, number> {
+export function countTiers(rows: readonly { tier: ValueTier }[]): Record<ValueTier, number> {
   const counts: Record<ValueTier, number> = { A: 0, B: 0, C: 0 };
   for (const r of rows) counts[r.tier]++;
   return counts;
@@ -204,5 +156,5 @@ export function countTiers(
 
 /** Lifecycles that are ranked: everyone neither a prospect nor terminated. */
 export function isRankedLifecycle(lifecycle: string): boolean {
-  return lifecycle !== "prospect" && lifecycle !== "terminated";
+  return lifecycle !== 'prospect' && lifecycle !== 'terminated';
 }

@@ -1,17 +1,14 @@
 // Value tiers as a user works with them: recompute on the 客户分析 page → filter the customer
 // list by tier → batch statements for that tier. Screenshots of the analysis page and the card
 // in zh-CN and en at 1440×900 and 1280×720 (test-output/screenshots/analysis-*).
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Desk } from "../../main/app/desk";
-import {
-  insertDemoCustomers,
-  makeDemoCustomers,
-} from "../../main/demo/customers";
-import { DEMO_EXTENSIONS } from "../../main/demo/extensions";
-import { selectCandidates } from "../../main/services/statements";
-import { startE2E, type E2E } from "./support";
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk } from '../../main/app/desk';
+import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
+import { DEMO_EXTENSIONS } from '../../main/demo/extensions';
+import { selectCandidates } from '../../main/services/statements';
+import { startE2E, type E2E } from './support';
 
 let e: E2E;
 
@@ -36,117 +33,66 @@ afterAll(async () => {
 
 const sqlite = () => e.desk.ctx.book.sqlite;
 
-describe("customer analysis end to end", () => {
-  it("recompute → list filtered by tier → batch statements by tier", async () => {
+describe('customer analysis end to end', () => {
+  it('recompute → list filtered by tier → batch statements by tier', async () => {
     const { page } = e;
     await page.goto(`${e.server.origin}/#/analysis`);
     await page.locator('[data-testid="tier-never"]').waitFor();
     await page.locator('[data-testid="tier-recompute"]').click();
     await page.locator('[data-testid="tier-last-run"]').waitFor();
     // as of the desk's day 2026-11-23: August to October
-    expect(
-      await page.locator('[data-testid="tier-last-run"]').textContent(),
-    ).toContain("2026-08-01 至 2026-10-31");
-    const counts = sqlite()
-      .prepare(
-        "SELECT value_tier AS t, count(*) AS n FROM customers WHERE value_tier IS NOT NULL GROUP BY value_tier",
-      )
-      .all() as { t: string; n: number }[];
-    const nA = counts.find((c) => c.t === "A")!.n;
+    expect(await page.locator('[data-testid="tier-last-run"]').textContent()).toContain('2026-08-01 至 2026-10-31');
+    const counts = sqlite().prepare('SELECT value_tier AS t, count(*) AS n FROM customers WHERE value_tier IS NOT NULL GROUP BY value_tier').all() as { t: string; n: number }[];
+    const nA = counts.find((c) => c.t === 'A')!.n;
     expect(nA).toBeGreaterThan(0);
-    await page
-      .locator('[data-testid="pareto-chart"] .recharts-bar-rectangle')
-      .first()
-      .waitFor();
-    const countsTable = page
-      .locator('[data-testid="tier-counts"] tbody tr')
-      .first();
-    expect(await countsTable.locator("td").nth(1).textContent()).toBe(
-      String(nA),
-    );
+    await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor();
+    const countsTable = page.locator('[data-testid="tier-counts"] tbody tr').first();
+    expect(await countsTable.locator('td').nth(1).textContent()).toBe(String(nA));
 
     // the list filtered by tier A through its filter
     await page.goto(`${e.server.origin}/#/customers`);
     await page.locator('[data-testid="customer-row"]').first().waitFor();
     await page.locator('[data-testid="filter-value-tier"]').click();
-    await page
-      .locator(".ant-select-item-option")
-      .filter({ hasText: "A 级" })
-      .click();
-    await page.keyboard.press("Escape");
-    await expect
-      .poll(() =>
-        page
-          .locator('[data-testid="customer-table"]')
-          .getAttribute("data-total"),
-      )
-      .toBe(String(nA));
+    await page.locator('.ant-select-item-option').filter({ hasText: 'A 级' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total')).toBe(String(nA));
     // sorted by tier: A first
     await page.locator('[data-testid="sort-valueTier"]').click();
 
     // the matrix cell of tier A × not rated opens the list filtered to both
     await page.goto(`${e.server.origin}/#/analysis`);
     const cell = page.locator('[data-testid="matrix-A-none"]');
-    const cellText = (await cell.textContent()) ?? "";
+    const cellText = (await cell.textContent()) ?? '';
     await cell.click();
-    await expect
-      .poll(() =>
-        page
-          .locator('[data-testid="customer-table"]')
-          .getAttribute("data-total"),
-      )
-      .toBe(cellText.split(" / ")[0]);
+    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total')).toBe(cellText.split(' / ')[0]);
     await page.locator('[data-testid="filter-credit-rating"]').waitFor();
 
     // batch statements for tier A: the note counts them, the run prints those with a balance
     await page.goto(`${e.server.origin}/#/statements/batch`);
     await page.locator('[data-testid="batch-tiers"]').click();
-    await page
-      .locator(".ant-select-item-option")
-      .filter({ hasText: /^A$/ })
-      .click();
-    await page.keyboard.press("Escape");
-    await expect
-      .poll(() =>
-        page.locator('[data-testid="tier-filter-note"]').textContent(),
-      )
-      .toContain(`所选价值等级共有 ${nA} 家客户`);
-    const dir = path.join(e.dir, "batch-a");
+    await page.locator('.ant-select-item-option').filter({ hasText: /^A$/ }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="tier-filter-note"]').textContent()).toContain(`所选价值等级共有 ${nA} 家客户`);
+    const dir = path.join(e.dir, 'batch-a');
     await page.locator('[data-testid="batch-dir"]').fill(dir);
-    const to = await page.locator(".ant-picker input").nth(1).inputValue();
+    const to = await page.locator('.ant-picker input').nth(1).inputValue();
     const expected = selectCandidates(sqlite(), {
       to,
-      filter: { valueTiers: ["A"] },
+      filter: { valueTiers: ['A'] },
     });
     await page.locator('[data-testid="batch-start"]').click();
-    await expect
-      .poll(
-        () => page.locator('[data-testid="batch-progress"]').textContent(),
-        { timeout: 120_000 },
-      )
-      .toMatch(/完成：生成/);
-    const text =
-      (await page.locator('[data-testid="batch-progress"]').textContent()) ??
-      "";
-    const [, produced, skipped] = /生成 (\d+)，跳过 (\d+)/
-      .exec(text)!
-      .map(Number);
-    const pdfs = fs.readdirSync(dir).filter((f) => f.endsWith(".pdf"));
+    await expect.poll(() => page.locator('[data-testid="batch-progress"]').textContent(), { timeout: 120_000 }).toMatch(/完成：生成/);
+    const text = (await page.locator('[data-testid="batch-progress"]').textContent()) ?? '';
+    const [, produced, skipped] = /生成 (\d+)，跳过 (\d+)/.exec(text)!.map(Number);
+    const pdfs = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf'));
     expect(expected.length).toBeGreaterThan(0);
     expect(produced + skipped).toBe(expected.length); // confidential customers are skipped without confirmation
     expect(pdfs.length).toBe(produced);
-    const aCodes = new Set(
-      (
-        sqlite()
-          .prepare("SELECT code FROM customers WHERE value_tier = 'A'")
-          .all() as { code: string }[]
-      ).map((r) => r.code),
-    );
-    for (const f of pdfs)
-      expect([...aCodes].some((c) => f.includes(c))).toBe(true);
+    const aCodes = new Set((sqlite().prepare("SELECT code FROM customers WHERE value_tier = 'A'").all() as { code: string }[]).map((r) => r.code));
+    for (const f of pdfs) expect([...aCodes].some((c) => f.includes(c))).toBe(true);
   }, 240_000);
 
-  it("screenshots: analysis page and card, zh-CN and en, 1440×900 and 1280×720", async () => {
+  it('screenshots: analysis page and card, zh-CN and en, 1440×900 and 1280×720', async () => {
     const { page } = e;
     // an A customer with something open, so the card's ageing chart has bars
     const top = sqlite()
@@ -154,14 +100,10 @@ describe("customer analysis end to end", () => {
         "SELECT c.id FROM customers c WHERE c.value_tier = 'A' ORDER BY (SELECT SUM(open_amount) FROM invoices i WHERE i.customer_id = c.id AND i.voided_at IS NULL) DESC LIMIT 1",
       )
       .get() as { id: number };
-    for (const lang of ["zh", "en"] as const) {
-      if (lang === "en") {
-        await page
-          .locator('[data-testid="lang-switch"]')
-          .first()
-          .getByText("EN")
-          .click();
-        await page.getByText("Customers").first().waitFor();
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') {
+        await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
+        await page.getByText('Customers').first().waitFor();
       }
       for (const [w, h] of [
         [1440, 900],
@@ -169,32 +111,18 @@ describe("customer analysis end to end", () => {
       ]) {
         await page.setViewportSize({ width: w, height: h });
         await page.goto(`${e.server.origin}/#/analysis`);
-        await page
-          .locator('[data-testid="pareto-chart"] .recharts-bar-rectangle')
-          .first()
-          .waitFor();
+        await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor();
         await page.waitForTimeout(500);
         await e.shot(`analysis-page-${lang}-${w}`);
-        await page
-          .locator('[data-testid="composition"]')
-          .scrollIntoViewIfNeeded();
+        await page.locator('[data-testid="composition"]').scrollIntoViewIfNeeded();
         await page.waitForTimeout(300);
         await e.shot(`analysis-page-lower-${lang}-${w}`);
         await page.goto(`${e.server.origin}/#/customers/${top.id}`);
         await page.locator('[data-testid="value-tier"]').waitFor();
-        await page
-          .locator('[data-testid="customer-overview"] .recharts-surface')
-          .first()
-          .waitFor();
-        expect(
-          await page.locator('[data-testid="ov-tier"]').textContent(),
-        ).toBe("A");
-        await page
-          .locator('[data-testid="customer-name"]')
-          .scrollIntoViewIfNeeded();
-        expect(
-          await page.locator('[data-testid="value-tier"]').textContent(),
-        ).toBe("A");
+        await page.locator('[data-testid="customer-overview"] .recharts-surface').first().waitFor();
+        expect(await page.locator('[data-testid="ov-tier"]').textContent()).toBe('A');
+        await page.locator('[data-testid="customer-name"]').scrollIntoViewIfNeeded();
+        expect(await page.locator('[data-testid="value-tier"]').textContent()).toBe('A');
         await page.waitForTimeout(300);
         await e.shot(`analysis-card-${lang}-${w}`);
       }

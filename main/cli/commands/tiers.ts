@@ -2,40 +2,30 @@
 // Prints the value tiers (SPEC §3) as of the date, in rank order; stores nothing.
 // JSON: {asOf, months, from, to, rows: [{customerCode, sales, averageMonthly, tier}], counts: {A, B, C}}
 // with money in integer fen. CSV: the rows with amounts in decimal yuan.
-import fs from "node:fs";
-import Papa from "papaparse";
-import {
-  EXIT,
-  parseCommandArgs,
-  requireDate,
-  requireOption,
-  UsageError,
-  type CliCommand,
-} from "../io";
-import { openCliBook } from "../book";
-import { tierReport, tierReportFixed } from "../../reports/tiers";
-import { fenToDecimal } from "../../../shared/money";
-import { TIER_MONTHS_MAX, TIER_MONTHS_MIN } from "../../domain/tiers";
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
+import { openCliBook } from '../book';
+import { tierReport, tierReportFixed } from '../../reports/tiers';
+import { fenToDecimal } from '../../../shared/money';
+import { TIER_MONTHS_MAX, TIER_MONTHS_MIN } from '../../domain/tiers';
 
 export const tiersCommand: CliCommand = async (argv, io) => {
   const { values } = parseCommandArgs(argv, {
-    db: { type: "string" },
-    "as-of": { type: "string" },
-    months: { type: "string" },
-    format: { type: "string" },
+    db: { type: 'string' },
+    'as-of': { type: 'string' },
+    months: { type: 'string' },
+    format: { type: 'string' },
   });
-  const db = requireOption(values.db, "db");
-  const asOf = requireDate(values["as-of"], "as-of");
-  const monthsText = values.months ?? "3";
+  const db = requireOption(values.db, 'db');
+  const asOf = requireDate(values['as-of'], 'as-of');
+  const monthsText = values.months ?? '3';
   const months = /^\d+$/.test(monthsText) ? Number(monthsText) : NaN;
   if (!(months >= TIER_MONTHS_MIN && months <= TIER_MONTHS_MAX)) {
-    throw new UsageError(
-      `--months must be a whole number ${TIER_MONTHS_MIN}–${TIER_MONTHS_MAX}, got "${monthsText}"`,
-    );
+    throw new UsageError(`--months must be a whole number ${TIER_MONTHS_MIN}–${TIER_MONTHS_MAX}, got "${monthsText}"`);
   }
-  const format = values.format ?? "json";
-  if (format !== "json" && format !== "csv")
-    throw new UsageError(`--format must be json or csv, got "${format}"`);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
   if (!fs.existsSync(db)) {
     io.err(`creditdesk tiers: book not found: ${db}\n`);
     return EXIT.FAILURE;
@@ -43,25 +33,13 @@ export const tiersCommand: CliCommand = async (argv, io) => {
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
     const rep = tierReportFixed(tierReport(ctx.book, asOf, months));
-    if (format === "json") {
+    if (format === 'json') {
       io.out(`${JSON.stringify(rep, null, 2)}\n`);
       return EXIT.OK;
     }
-    const fields = [
-      "rank",
-      "customer_code",
-      "sales",
-      "average_monthly",
-      "tier",
-    ];
-    const data = rep.rows.map((r, i) => [
-      i + 1,
-      r.customerCode,
-      fenToDecimal(r.sales),
-      fenToDecimal(r.averageMonthly),
-      r.tier,
-    ]);
-    io.out(`${Papa.unparse({ fields, data }, { newline: "\n" })}\n`);
+    const fields = ['rank', 'customer_code', 'sales', 'average_monthly', 'tier'];
+    const data = rep.rows.map((r, i) => [i + 1, r.customerCode, fenToDecimal(r.sales), fenToDecimal(r.averageMonthly), r.tier]);
+    io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
     return EXIT.OK;
   } finally {
     await ctx.book.close();

@@ -1,27 +1,21 @@
 // Recompute and store value tiers (SPEC §3): one audited run writes the run, each ranked
 // customer's result with the tier it had before (tier movement), and the tier + as-of date on
 // the customer. Prospects and terminated customers are not ranked: their stored tier is cleared.
-import type {
-  TierRunSummary,
-  TierSettings,
-} from "../../../shared/types-analysis";
-import { tierReport } from "../../reports/tiers";
-import { writeAudit } from "../audit";
-import type { ServiceContext } from "../context";
-import { write } from "../receivables/common";
-import { loadTierSettings, methodOf } from "./settings";
+import type { TierRunSummary, TierSettings } from '../../../shared/types-analysis';
+import { tierReport } from '../../reports/tiers';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { write } from '../receivables/common';
+import { loadTierSettings, methodOf } from './settings';
 
 export interface RecomputeOptions {
   asOf?: string;
-  trigger?: "manual" | "monthly";
+  trigger?: 'manual' | 'monthly';
 }
 
-export async function recomputeTiers(
-  ctx: ServiceContext,
-  opts: RecomputeOptions = {},
-): Promise<TierRunSummary> {
+export async function recomputeTiers(ctx: ServiceContext, opts: RecomputeOptions = {}): Promise<TierRunSummary> {
   const asOf = opts.asOf ?? ctx.clock.today();
-  const trigger = opts.trigger ?? "manual";
+  const trigger = opts.trigger ?? 'manual';
   return write(ctx, async (trx, sqlite) => {
     const settings: TierSettings = loadTierSettings(ctx);
     const rep = tierReport(ctx.book, asOf, settings.months, methodOf(settings));
@@ -32,19 +26,7 @@ export async function recomputeTiers(
         `INSERT INTO tier_runs (as_of, months, method, window_from, window_to, count_a, count_b, count_c, trigger, operator_name, computed_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        asOf,
-        settings.months,
-        JSON.stringify(methodOf(settings)),
-        rep.from,
-        rep.to,
-        rep.counts.A,
-        rep.counts.B,
-        rep.counts.C,
-        trigger,
-        operatorName,
-        computedAt,
-      );
+      .run(asOf, settings.months, JSON.stringify(methodOf(settings)), rep.from, rep.to, rep.counts.A, rep.counts.B, rep.counts.C, trigger, operatorName, computedAt);
     const runId = Number(run.lastInsertRowid);
     const insert = sqlite.prepare(
       `INSERT INTO tier_history (run_id, customer_id, rank, sales, average_monthly, tier, previous_tier)
@@ -61,18 +43,8 @@ export async function recomputeTiers(
            FROM tier_history h WHERE h.run_id = @runId AND h.customer_id = customers.id`,
       )
       .run({ runId, asOf });
-    sqlite
-      .prepare(
-        `UPDATE customers SET value_tier = NULL, value_tier_on = NULL WHERE lifecycle IN ('prospect', 'terminated') AND value_tier IS NOT NULL`,
-      )
-      .run();
-    const moved = (
-      sqlite
-        .prepare(
-          "SELECT count(*) AS n FROM tier_history WHERE run_id = ? AND previous_tier IS NOT tier",
-        )
-        .get(runId) as { n: number }
-    ).n;
+    sqlite.prepare(`UPDATE customers SET value_tier = NULL, value_tier_on = NULL WHERE lifecycle IN ('prospect', 'terminated') AND value_tier IS NOT NULL`).run();
+    const moved = (sqlite.prepare('SELECT count(*) AS n FROM tier_history WHERE run_id = ? AND previous_tier IS NOT tier').get(runId) as { n: number }).n;
     const summary: TierRunSummary = {
       id: runId,
       asOf,
@@ -86,38 +58,26 @@ export async function recomputeTiers(
       computedAt,
     };
     await writeAudit(ctx, trx, {
-      entity: "tiers",
+      entity: 'tiers',
       entityId: runId,
-      action: trigger === "monthly" ? "recompute-monthly" : "recompute",
-      after: {
-        asOf,
-        months: settings.months,
-        method: methodOf(settings),
-        from: rep.from,
-        to: rep.to,
-        counts: rep.counts,
-        moved,
-      },
+      action: trigger === 'monthly' ? 'recompute-monthly' : 'recompute',
+      after: { asOf, months: settings.months, method: methodOf(settings), from: rep.from, to: rep.to, counts: rep.counts, moved },
     });
     return summary;
   });
 }
 
 export function latestTierRun(ctx: ServiceContext): TierRunSummary | null {
-  const r = ctx.book.sqlite
-    .prepare("SELECT * FROM tier_runs ORDER BY id DESC LIMIT 1")
-    .get() as RunRow | undefined;
+  const r = ctx.book.sqlite.prepare('SELECT * FROM tier_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
   return r ? runSummary(r) : null;
 }
 
 /** At the start of a month: when the stored computation is from an earlier month, recompute. */
-export async function recomputeTiersIfNewMonth(
-  ctx: ServiceContext,
-): Promise<TierRunSummary | null> {
+export async function recomputeTiersIfNewMonth(ctx: ServiceContext): Promise<TierRunSummary | null> {
   const last = latestTierRun(ctx);
   const today = ctx.clock.today();
   if (!last || last.asOf.slice(0, 7) >= today.slice(0, 7)) return null; // never computed: the first run is the user's
-  return recomputeTiers(ctx, { asOf: today, trigger: "monthly" });
+  return recomputeTiers(ctx, { asOf: today, trigger: 'monthly' });
 }
 
 interface RunRow {
@@ -136,10 +96,7 @@ interface RunRow {
 }
 
 export function runSummary(r: RunRow): TierRunSummary {
-  const method =
-    (JSON.parse(r.method) as { kind: string }).kind === "threshold"
-      ? "threshold"
-      : "pareto";
+  const method = (JSON.parse(r.method) as { kind: string }).kind === 'threshold' ? 'threshold' : 'pareto';
   return {
     id: r.id,
     asOf: r.as_of,
@@ -148,7 +105,7 @@ export function runSummary(r: RunRow): TierRunSummary {
     from: r.window_from,
     to: r.window_to,
     counts: { A: r.count_a, B: r.count_b, C: r.count_c },
-    trigger: r.trigger === "monthly" ? "monthly" : "manual",
+    trigger: r.trigger === 'monthly' ? 'monthly' : 'manual',
     operatorName: r.operator_name,
     computedAt: r.computed_at,
   };
@@ -159,9 +116,6 @@ export async function recomputeTiersOnOpen(ctx: ServiceContext): Promise<void> {
   try {
     await recomputeTiersIfNewMonth(ctx);
   } catch (e) {
-    console.error(
-      "creditdesk: the monthly value tier recompute failed:",
-      (e as Error).message,
-    );
+    console.error('creditdesk: the monthly value tier recompute failed:', (e as Error).message);
   }
 }

@@ -7,29 +7,15 @@ export interface CreditUse {
 }
 
 export function creditUse(used: number, limit: number): CreditUse {
-  if (limit <= 0)
-    return { percent: used > 0 ? 100 : 0, over: used > 0, hasLimit: false };
+  if (limit <= 0) return { percent: used > 0 ? 100 : 0, over: used > 0, hasLimit: false };
   const pct = Math.floor((used * 100) / limit);
   return { percent: Math.min(100, pct), over: used > limit, hasLimit: true };
 }
 
 /** "2026-03" → "3月" (zh-CN) or "Mar" (en); January shows the year so the axis reads across years. */
-export function monthLabel(month: string, lang: "zh-CN" | "en"): string {
-  const [y, m] = month.split("-").map(Number);
-  if (lang === "zh-CN") return m === 1 ? `${y}年1月` : `${m}月`;
-  const name = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ][m - 1];
+export function monthLabel(month: string, lang: 'zh-CN' | 'en'): string {
+  const [y, m] = month.split('-').map(Number);
+  if (lang === 'zh-CN') return m === 1 ? `${y}年1月` : `${m}月`;
+  const name = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
   return m === 1 ? `${name} ${y}` : name;
 }

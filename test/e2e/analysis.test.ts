@@ -55,16 +55,17 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="filter-value-tier"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'A 级' }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total')).toBe(String(nA));
+    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 }).toBe(String(nA));
     // sorted by tier: A first
     await page.locator('[data-testid="sort-valueTier"]').click();
+    await e.shot('analysis-list-tier-a-zh');
 
     // the matrix cell of tier A × not rated opens the list filtered to both
     await page.goto(`${e.server.origin}/#/analysis`);
     const cell = page.locator('[data-testid="matrix-A-none"]');
     const cellText = (await cell.textContent()) ?? '';
     await cell.click();
-    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total')).toBe(cellText.split(' / ')[0]);
+    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 }).toBe(cellText.split(' / ')[0]);
     await page.locator('[data-testid="filter-credit-rating"]').waitFor();
 
     // batch statements for tier A: the note counts them, the run prints those with a balance
@@ -72,7 +73,8 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="batch-tiers"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: /^A$/ }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid="tier-filter-note"]').textContent()).toContain(`所选价值等级共有 ${nA} 家客户`);
+    await expect.poll(() => page.locator('[data-testid="tier-filter-note"]').textContent(), { timeout: 20_000 }).toContain(`所选价值等级共有 ${nA} 家客户`);
+    await e.shot('analysis-batch-tier-a-zh');
     const dir = path.join(e.dir, 'batch-a');
     await page.locator('[data-testid="batch-dir"]').fill(dir);
     const to = await page.locator('.ant-picker input').nth(1).inputValue();

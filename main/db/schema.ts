@@ -274,7 +274,6 @@ export interface DB {
 /** Merged into CustomersTable (interface declaration merging). */
 export interface CustomersTable {
   value_tier_on: string | null; // as-of date of the stored value tier
-  loyalty_type: string | null; // loyal | switching | none
 }
 
 export interface TierRunsTable {

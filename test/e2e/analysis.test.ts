@@ -15,7 +15,13 @@ let e: E2E;
 async function seed(desk: Desk) {
   const list = makeDemoCustomers(80, 11);
   await insertDemoCustomers(desk.ctx, list);
-  for (const ext of DEMO_EXTENSIONS) await ext({ ctx: desk.ctx, customers: list.map((c) => c.code), invoices: 2_000, seed: 11 });
+  for (const ext of DEMO_EXTENSIONS)
+    await ext({
+      ctx: desk.ctx,
+      customers: list.map((c) => c.code),
+      invoices: 2_000,
+      seed: 11,
+    });
 }
 
 beforeAll(async () => {
@@ -36,7 +42,7 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="tier-last-run"]').waitFor();
     // as of the desk's day 2026-11-23: August to October
     expect(await page.locator('[data-testid="tier-last-run"]').textContent()).toContain('2026-08-01 至 2026-10-31');
-    const counts = sqlite().prepare("SELECT value_tier AS t, count(*) AS n FROM customers WHERE value_tier IS NOT NULL GROUP BY value_tier").all() as { t: string; n: number }[];
+    const counts = sqlite().prepare('SELECT value_tier AS t, count(*) AS n FROM customers WHERE value_tier IS NOT NULL GROUP BY value_tier').all() as { t: string; n: number }[];
     const nA = counts.find((c) => c.t === 'A')!.n;
     expect(nA).toBeGreaterThan(0);
     await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor();
@@ -49,16 +55,17 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="filter-value-tier"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'A 级' }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total')).toBe(String(nA));
+    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 }).toBe(String(nA));
     // sorted by tier: A first
     await page.locator('[data-testid="sort-valueTier"]').click();
+    await e.shot('analysis-list-tier-a-zh');
 
     // the matrix cell of tier A × not rated opens the list filtered to both
     await page.goto(`${e.server.origin}/#/analysis`);
     const cell = page.locator('[data-testid="matrix-A-none"]');
     const cellText = (await cell.textContent()) ?? '';
     await cell.click();
-    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total')).toBe(cellText.split(' / ')[0]);
+    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 }).toBe(cellText.split(' / ')[0]);
     await page.locator('[data-testid="filter-credit-rating"]').waitFor();
 
     // batch statements for tier A: the note counts them, the run prints those with a balance
@@ -66,11 +73,15 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="batch-tiers"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: /^A$/ }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid="tier-filter-note"]').textContent()).toContain(`所选价值等级共有 ${nA} 家客户`);
+    await expect.poll(() => page.locator('[data-testid="tier-filter-note"]').textContent(), { timeout: 20_000 }).toContain(`所选价值等级共有 ${nA} 家客户`);
+    await e.shot('analysis-batch-tier-a-zh');
     const dir = path.join(e.dir, 'batch-a');
     await page.locator('[data-testid="batch-dir"]').fill(dir);
     const to = await page.locator('.ant-picker input').nth(1).inputValue();
-    const expected = selectCandidates(sqlite(), { to, filter: { valueTiers: ['A'] } });
+    const expected = selectCandidates(sqlite(), {
+      to,
+      filter: { valueTiers: ['A'] },
+    });
     await page.locator('[data-testid="batch-start"]').click();
     await expect.poll(() => page.locator('[data-testid="batch-progress"]').textContent(), { timeout: 120_000 }).toMatch(/完成：生成/);
     const text = (await page.locator('[data-testid="batch-progress"]').textContent()) ?? '';
@@ -85,7 +96,12 @@ describe('customer analysis end to end', () => {
 
   it('screenshots: analysis page and card, zh-CN and en, 1440×900 and 1280×720', async () => {
     const { page } = e;
-    const top = sqlite().prepare("SELECT id FROM customers WHERE value_tier = 'A' ORDER BY code LIMIT 1").get() as { id: number };
+    // an A customer with something open, so the card's ageing chart has bars
+    const top = sqlite()
+      .prepare(
+        "SELECT c.id FROM customers c WHERE c.value_tier = 'A' ORDER BY (SELECT SUM(open_amount) FROM invoices i WHERE i.customer_id = c.id AND i.voided_at IS NULL) DESC LIMIT 1",
+      )
+      .get() as { id: number };
     for (const lang of ['zh', 'en'] as const) {
       if (lang === 'en') {
         await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
@@ -107,6 +123,7 @@ describe('customer analysis end to end', () => {
         await page.locator('[data-testid="value-tier"]').waitFor();
         await page.locator('[data-testid="customer-overview"] .recharts-surface').first().waitFor();
         expect(await page.locator('[data-testid="ov-tier"]').textContent()).toBe('A');
+        await page.locator('[data-testid="customer-name"]').scrollIntoViewIfNeeded();
         expect(await page.locator('[data-testid="value-tier"]').textContent()).toBe('A');
         await page.waitForTimeout(300);
         await e.shot(`analysis-card-${lang}-${w}`);

@@ -1,11 +1,10 @@
 // Frozen migration (once released): customer analysis — value tier runs and their history
 // (so "tier movement since the previous computation" can be shown), the date a customer's
-// tier was computed, evaluation sheets, visit plans, service follow-ups and loyalty.
+// tier was computed, and a covering index for the window's sales.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE customers ADD COLUMN value_tier_on TEXT`.execute(db); // as-of date of the stored tier
-  await sql`ALTER TABLE customers ADD COLUMN loyalty_type TEXT`.execute(db); // loyal | switching | none
   await db.schema.createIndex('customers_value_tier').on('customers').columns(['value_tier', 'code']).execute();
   // the tier window's sales per customer read from the index alone (no row lookups at 1M invoices)
   await sql`CREATE INDEX invoices_customer_issue_amount ON invoices (customer_id, issue_date, amount, voided_at) WHERE voided_at IS NULL`.execute(db);

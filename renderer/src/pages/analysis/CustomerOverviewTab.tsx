@@ -18,23 +18,50 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { t: tc } = useTranslation();
   const [lang] = useLang();
-  const q = useQuery({ queryKey: ['analysis', 'customer-overview', customerId], queryFn: () => call('analysis:customer-overview', { customerId }) });
+  const q = useQuery({
+    queryKey: ['analysis', 'customer-overview', customerId],
+    queryFn: () => call('analysis:customer-overview', { customerId }),
+  });
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <Alert type="error" title={errorText(tc, q.error)} />;
   const o = q.data;
   const use = creditUse(o.creditUsed, o.creditLimit);
   const stat = (title: string, value: string, testid: string, extra?: React.ReactNode, danger?: boolean) => (
     <Col xs={12} md={8} xl={4}>
-      <Statistic title={title} value={value} valueStyle={{ fontSize: 20, color: danger ? '#cf1322' : undefined, fontVariantNumeric: 'tabular-nums' }} data-testid={testid} />
+      <Statistic
+        title={title}
+        value={value}
+        valueStyle={{
+          fontSize: 20,
+          color: danger ? '#cf1322' : undefined,
+          fontVariantNumeric: 'tabular-nums',
+        }}
+        data-testid={testid}
+      />
       {extra}
     </Col>
   );
-  const trend = o.trend.map((m) => ({ ...m, label: monthLabel(m.month, lang) }));
-  const ageing = o.ageing.map((b) => ({ ...b, label: tc(`ar.bucket.${b.key}`) }));
+  const trend = o.trend.map((m) => ({
+    ...m,
+    label: monthLabel(m.month, lang),
+  }));
+  const ageing = o.ageing.map((b) => ({
+    ...b,
+    label: tc(`ar.bucket.${b.key}`),
+  }));
   return (
     <div data-testid="customer-overview">
       <Row gutter={[16, 16]}>
-        {stat(t('overview.balance'), money(o.balance), 'ov-balance', o.unapplied ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('overview.unapplied', { amount: money(o.unapplied) })}</Typography.Text> : null)}
+        {stat(
+          t('overview.balance'),
+          money(o.balance),
+          'ov-balance',
+          o.unapplied ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('overview.unapplied', { amount: money(o.unapplied) })}
+            </Typography.Text>
+          ) : null,
+        )}
         {stat(t('overview.overdue'), money(o.overdue), 'ov-overdue', null, o.overdue > 0)}
         {stat(t('overview.available'), o.available === null ? t('overview.noLimit') : money(o.available), 'ov-available', null, (o.available ?? 0) < 0)}
         {stat(t('overview.dso'), o.dsoDays === null ? '—' : t('overview.days', { n: o.dsoDays }), 'ov-dso')}
@@ -52,21 +79,31 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
             {t('overview.creditUsed')}: {money(o.creditUsed)} / {o.creditLimit > 0 ? money(o.creditLimit) : t('overview.noLimit')}
             {use.over && <Typography.Text type="danger"> · {t('overview.overLimit')}</Typography.Text>}
           </Typography.Text>
-          <Progress percent={use.percent} showInfo={use.hasLimit} status={use.over ? 'exception' : 'normal'} strokeColor={use.percent >= 90 ? '#d48806' : undefined} data-testid="ov-credit-bar" />
+          <Progress
+            percent={use.percent}
+            showInfo={use.hasLimit}
+            status={use.over ? 'exception' : 'normal'}
+            strokeColor={use.percent >= 90 ? '#d48806' : undefined}
+            data-testid="ov-credit-bar"
+          />
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title={t('overview.ageing')}>
-            <div style={{ height: 200 }}>
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={ageing} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-                  <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-25} textAnchor="end" height={48} />
-                  <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} />
-                  <Tooltip formatter={(v) => money(Number(v))} />
-                  <Bar dataKey="amount" fill="#1f5fbf" isAnimationActive={false} name={t('overview.balance')} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            {ageing.every((b) => b.amount === 0) ? (
+              <Empty description={t('overview.noOpen')} style={{ height: 200, paddingTop: 40 }} />
+            ) : (
+              <div style={{ height: 200 }}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <BarChart data={ageing} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
+                    <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
+                    <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-25} textAnchor="end" height={48} />
+                    <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} />
+                    <Tooltip formatter={(v) => money(Number(v))} />
+                    <Bar dataKey="amount" fill="#1f5fbf" isAnimationActive={false} name={t('overview.balance')} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={15}>

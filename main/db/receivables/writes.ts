@@ -215,3 +215,51 @@ export function insertNote(
      VALUES (@customer_id, @number, @kind, @drawer, @issue_date, @maturity_date, @amount, @state, @state_date, @created_at)`,
   ).run(v);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Payment application and voids
+
+export function setReceiptApplied(sqlite: Sqlite, id: number, unapplied: number, appliedOn: string | null): void {
+  stmt(sqlite, 'UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?').run(unapplied, appliedOn, id);
+}
+
+export interface NetAllocation {
+  inv: number;
+  rec: number | null;
+  cn: number | null;
+  wo: number | null;
+  date: string;
+  amount: number;
+}
+
+/** A document's allocations netted per (invoice, source, date), the non-zero ones (to reverse them). */
+export function netAllocationsOf(sqlite: Sqlite, source: 'receipt_id' | 'credit_note_id' | 'write_off_id' | 'invoice_id', id: number): NetAllocation[] {
+  return stmt(
+    sqlite,
+    `SELECT invoice_id AS inv, receipt_id AS rec, credit_note_id AS cn, write_off_id AS wo, date, SUM(amount) AS amount
+     FROM allocations WHERE ${source} = ? GROUP BY invoice_id, receipt_id, credit_note_id, write_off_id, date HAVING SUM(amount) <> 0`,
+  ).all(id) as NetAllocation[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imports
+
+/** Customers by code with what an invoice or receipt row needs. */
+export function importCustomers(sqlite: Sqlite): IterableIterator<{ id: number; code: string; lifecycle: string; terms: number }> {
+  return sqlite.prepare('SELECT id, code, lifecycle, payment_terms_days AS terms FROM customers').iterate() as IterableIterator<{
+    id: number;
+    code: string;
+    lifecycle: string;
+    terms: number;
+  }>;
+}
+
+export function nextInvoiceId(sqlite: Sqlite): number {
+  return (sqlite.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM invoices').get() as { n: number }).n;
+}
+
+/** The invoice with this number, if any (prepared once per import). */
+export function invoiceByNumber(sqlite: Sqlite): (number: string) => { id: number; cid: number; voided: string | null } | undefined {
+  const s = sqlite.prepare('SELECT id, customer_id AS cid, voided_at AS voided FROM invoices WHERE number = ?');
+  return (number) => s.get(number) as { id: number; cid: number; voided: string | null } | undefined;
+}

@@ -16,7 +16,7 @@ import {
   type BackupManifest,
   type RestoreResult,
 } from '../../db/backup';
-import { openRawSqlite } from '../../db/backup/book-info';
+import { assertReadableSqlite, openRawSqlite } from '../../db/backup/book-info';
 import { acquireBookLock } from '../../db/lock';
 
 export interface BookFileBackupOptions {
@@ -40,7 +40,7 @@ export async function backupBookFile(dbPath: string, toDir: string, o: BookFileB
   try {
     sqlite = openRawSqlite(dbPath, { fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    assertReadableSqlite(sqlite);
   } catch (e) {
     sqlite?.close();
     throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${dbPath}`, { field: 'db' });

@@ -12,7 +12,8 @@ import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWir
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { isCurrent } from '../../reports/ageing';
-import { assertDateField, customerById } from './common';
+import { assertDateField } from './common';
+import { customerById } from '../../db/receivables/rows';
 import { read, serialize } from '../book-queue';
 import { runAgeing, runAgeingWire, runReport } from './reports';
 import { resolveBuckets } from './settings';

@@ -134,7 +134,12 @@ function sumsFromSnapshot(snap: OpenSnapshot, basis: 'due' | 'issue', ranges: re
   const lo = ranges.map((r) => ymd(r.lo));
   const dates = basis === 'issue' ? snap.issue : snap.due;
   let m = 0;
-  for (let i = 0, cur = -1; i < snap.cid.length; i++) if (snap.cid[i] !== cur) (cur = snap.cid[i]), m++;
+  for (let i = 0, cur = -1; i < snap.cid.length; i++) {
+    if (snap.cid[i] !== cur) {
+      cur = snap.cid[i];
+      m++;
+    }
+  }
   const out: CustomerSums = { cid: new Int32Array(m), cells: new Float64Array(m * nb), neg: new Float64Array(m) };
   let j = -1;
   let cur = -1;

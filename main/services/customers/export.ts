@@ -1,7 +1,6 @@
 // Export of the (filtered) customer list to CSV (UTF-8 with BOM, so Excel opens it) or .xlsx.
 // Confidential and top-secret customers have contact and financial fields masked unless the
 // user explicitly includes them after a confirmation, which is written to the audit log.
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lib/lazy-modules';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/result';

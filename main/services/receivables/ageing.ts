@@ -8,7 +8,7 @@ import { daysBetween } from '../../domain/dates';
 import { AppError } from '../../../shared/result';
 import { openItemsAsOf } from '../../db/receivables/as-of';
 import type { ExportFile } from '../../../shared/types';
-import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { isCurrent } from '../../reports/ageing';

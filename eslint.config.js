@@ -10,12 +10,28 @@ const mainFolders = (message, names) => ({ regex: `^(\\.\\./)+(${names.join('|')
 const electron = wall('only main/shell imports electron', ['electron', 'electron/*']);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-output/', '.electron-native/', '.tmp/', '.scratch/', 'renderer/dist/', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'test-output/',
+      '.electron-native/',
+      '.tmp/',
+      '.scratch/',
+      'renderer/dist/',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // casts at the edges (better-sqlite3 rows, IPC) are explicit `as`; `any` stays rare but allowed
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -56,17 +72,55 @@ export default tseslint.config(
   {
     files: ['main/reports/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [mainFolders('main/reports never imports services, app or ipc (services import reports)', ['services', 'app', 'ipc']), electron] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            mainFolders('main/reports never imports services, app or ipc (services import reports)', [
+              'services',
+              'app',
+              'ipc',
+            ]),
+            electron,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['main/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [mainFolders('services take a BookHost; they never import the app, ipc, cli, shell or serve', ['app', 'ipc', 'cli', 'shell', 'serve']), electron] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            mainFolders('services take a BookHost; they never import the app, ipc, cli, shell or serve', [
+              'app',
+              'ipc',
+              'cli',
+              'shell',
+              'serve',
+            ]),
+            electron,
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['main/db/**/*.ts', 'main/import/**/*.ts', 'main/ipc/**/*.ts', 'main/app/**/*.ts', 'main/cli/**/*.ts', 'main/serve/**/*.ts', 'main/print/**/*.ts', 'main/workers/**/*.ts', 'main/demo/**/*.ts', 'main/lib/**/*.ts', 'shared/**/*.ts'],
+    files: [
+      'main/db/**/*.ts',
+      'main/import/**/*.ts',
+      'main/ipc/**/*.ts',
+      'main/app/**/*.ts',
+      'main/cli/**/*.ts',
+      'main/serve/**/*.ts',
+      'main/print/**/*.ts',
+      'main/workers/**/*.ts',
+      'main/demo/**/*.ts',
+      'main/lib/**/*.ts',
+      'shared/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
   },
   {
@@ -74,7 +128,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [wall('the renderer is untrusted: it imports only shared/ and its own files', ['**/main/*', 'better-sqlite3', 'kysely', 'node:*']), electron] },
+        {
+          patterns: [
+            wall('the renderer is untrusted: it imports only shared/ and its own files', [
+              '**/main/*',
+              'better-sqlite3',
+              'kysely',
+              'node:*',
+            ]),
+            electron,
+          ],
+        },
       ],
     },
   },

@@ -21,7 +21,10 @@ export interface OpenBookOptions {
   operator: Operator | null;
 }
 
-export async function openBookContext(file: string, o: OpenBookOptions): Promise<{ ctx: ServiceContext; lock: BookLock | null }> {
+export async function openBookContext(
+  file: string,
+  o: OpenBookOptions,
+): Promise<{ ctx: ServiceContext; lock: BookLock | null }> {
   const abs = path.resolve(file);
   const existed = fs.existsSync(abs);
   if (o.create) fs.mkdirSync(path.dirname(abs), { recursive: true });

@@ -41,11 +41,22 @@ function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'z
     fenToDecimal(r.creditLimit),
     pct(r.limitUsedBp),
   ];
-  const totals = [zh ? '合计' : 'TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '', ''];
+  const totals = [
+    zh ? '合计' : 'TOTAL',
+    '',
+    ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])),
+    fenToDecimal(rep.totals.unapplied),
+    fenToDecimal(rep.totals.total),
+    '',
+    '',
+  ];
   return { headers, line, totals };
 }
 
-export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-CN'): { headers: string[]; data: string[][] } {
+export function ageingTable(
+  rep: AgeingReportOut,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): { headers: string[]; data: string[][] } {
   const { headers, line, totals } = tableParts(rep, locale);
   const data = rep.rows.map(line);
   data.push(totals);
@@ -69,7 +80,10 @@ function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
 }
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
-export async function buildAgeingExport(src: ExportRows, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
+export async function buildAgeingExport(
+  src: ExportRows,
+  q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' },
+): Promise<ExportFile> {
   const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
   if (q.format === 'csv') {
     const csv = ageingCsv(src, q.locale ?? 'zh-CN');
@@ -94,4 +108,3 @@ export async function buildAgeingExport(src: ExportRows, q: { asOf: string; form
     masked: 0,
   };
 }
-

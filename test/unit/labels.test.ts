@@ -10,14 +10,17 @@ import { en } from '../../renderer/src/i18n/en';
 describe('labels', () => {
   it('profile fields: the screen (zh-CN) and the import/export headers agree', () => {
     const field = zhCN.field as Record<string, string>;
-    const differ = PROFILE_KEYS.filter((k) => field[k] !== undefined && field[k] !== CHINESE_HEADERS[k]).map((k) => `${k}: screen ${field[k]} vs file ${CHINESE_HEADERS[k]}`);
+    const differ = PROFILE_KEYS.filter((k) => field[k] !== undefined && field[k] !== CHINESE_HEADERS[k]).map(
+      (k) => `${k}: screen ${field[k]} vs file ${CHINESE_HEADERS[k]}`,
+    );
     expect(differ).toEqual([]);
     expect(CHINESE_HEADERS.interests).toBe('兴趣爱好');
   });
 
   it('every default bucket has a label in both languages, and the screens use them', () => {
     const keys = [...DEFAULT_DUE_BUCKETS, ...DEFAULT_ISSUE_BUCKETS].map((b) => b.key);
-    for (const locale of ['zh-CN', 'en'] as const) for (const k of keys) expect(BUCKET_LABELS[locale][k], `${locale} ${k}`).toBeTruthy();
+    for (const locale of ['zh-CN', 'en'] as const)
+      for (const k of keys) expect(BUCKET_LABELS[locale][k], `${locale} ${k}`).toBeTruthy();
     expect(zhCN.ar.bucket).toBe(BUCKET_LABELS['zh-CN']);
     expect(en.ar.bucket).toBe(BUCKET_LABELS.en);
   });

@@ -19,21 +19,43 @@ export function markVoided(sqlite: Sqlite, table: VoidableTable, id: number, at:
 
 /** The write-off of an invoice that is not void, if any. */
 export function liveWriteOffOf(sqlite: Sqlite, invoiceId: number): { id: number } | undefined {
-  return stmt(sqlite, 'SELECT id FROM write_offs WHERE invoice_id = ? AND voided_at IS NULL').get(invoiceId) as { id: number } | undefined;
+  return stmt(sqlite, 'SELECT id FROM write_offs WHERE invoice_id = ? AND voided_at IS NULL').get(invoiceId) as
+    { id: number } | undefined;
 }
 
-export function invoiceBrief(sqlite: Sqlite, id: number): { customer_id: number; voided_at: string | null; number: string } | undefined {
-  return stmt(sqlite, 'SELECT customer_id, voided_at, number FROM invoices WHERE id = ?').get(id) as { customer_id: number; voided_at: string | null; number: string } | undefined;
+export function invoiceBrief(
+  sqlite: Sqlite,
+  id: number,
+): { customer_id: number; voided_at: string | null; number: string } | undefined {
+  return stmt(sqlite, 'SELECT customer_id, voided_at, number FROM invoices WHERE id = ?').get(id) as
+    { customer_id: number; voided_at: string | null; number: string } | undefined;
 }
 
 /** Allocation rows between one receipt (or credit note) and one invoice. */
-export function allocationsBetween(sqlite: Sqlite, col: 'receipt_id' | 'credit_note_id', sourceId: number, invoiceId: number): { amount: number; date: string }[] {
-  return stmt(sqlite, `SELECT amount, date FROM allocations WHERE ${col} = ? AND invoice_id = ?`).all(sourceId, invoiceId) as { amount: number; date: string }[];
+export function allocationsBetween(
+  sqlite: Sqlite,
+  col: 'receipt_id' | 'credit_note_id',
+  sourceId: number,
+  invoiceId: number,
+): { amount: number; date: string }[] {
+  return stmt(sqlite, `SELECT amount, date FROM allocations WHERE ${col} = ? AND invoice_id = ?`).all(
+    sourceId,
+    invoiceId,
+  ) as { amount: number; date: string }[];
 }
 
 export function insertCreditNote(
   sqlite: Sqlite,
-  v: { customerId: number; number: string; date: string; amount: number; kind: string; invoiceId: number | null; reason: string | null; createdAt: string },
+  v: {
+    customerId: number;
+    number: string;
+    date: string;
+    amount: number;
+    kind: string;
+    invoiceId: number | null;
+    reason: string | null;
+    createdAt: string;
+  },
 ): number {
   const r = stmt(
     sqlite,
@@ -45,7 +67,15 @@ export function insertCreditNote(
 
 export function insertWriteOff(
   sqlite: Sqlite,
-  v: { customerId: number; invoiceId: number; date: string; amount: number; approvedBy: string; reason: string; createdAt: string },
+  v: {
+    customerId: number;
+    invoiceId: number;
+    date: string;
+    amount: number;
+    approvedBy: string;
+    reason: string;
+    createdAt: string;
+  },
 ): number {
   const r = stmt(
     sqlite,
@@ -60,7 +90,16 @@ export function addRecovered(sqlite: Sqlite, writeOffId: number, amount: number)
 
 export function insertNoteReceivable(
   sqlite: Sqlite,
-  v: { customerId: number; number: string; kind: string; drawer: string; issueDate: string; maturityDate: string; amount: number; createdAt: string },
+  v: {
+    customerId: number;
+    number: string;
+    kind: string;
+    drawer: string;
+    issueDate: string;
+    maturityDate: string;
+    amount: number;
+    createdAt: string;
+  },
 ): number {
   const r = stmt(
     sqlite,
@@ -80,7 +119,10 @@ export function setNoteStateRow(sqlite: Sqlite, id: number, state: string, date:
 }
 
 /** One page of invoice ids, newest first, with the total (optionally one customer's, open only). */
-export function pageInvoiceIds(sqlite: Sqlite, q: { customerId?: number; openOnly?: boolean; offset?: number; limit?: number }): { total: number; ids: number[] } {
+export function pageInvoiceIds(
+  sqlite: Sqlite,
+  q: { customerId?: number; openOnly?: boolean; offset?: number; limit?: number },
+): { total: number; ids: number[] } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.customerId !== undefined) {
@@ -97,7 +139,10 @@ export function pageInvoiceIds(sqlite: Sqlite, q: { customerId?: number; openOnl
 }
 
 /** One page of receipt ids, newest first, with the total (optionally one customer's). */
-export function pageReceiptIds(sqlite: Sqlite, q: { customerId?: number; offset?: number; limit?: number }): { total: number; ids: number[] } {
+export function pageReceiptIds(
+  sqlite: Sqlite,
+  q: { customerId?: number; offset?: number; limit?: number },
+): { total: number; ids: number[] } {
   const w = q.customerId !== undefined ? 'WHERE customer_id = @c' : '';
   const params = q.customerId !== undefined ? { c: q.customerId } : {};
   const total = (sqlite.prepare(`SELECT count(*) AS n FROM receipts ${w}`).get(params) as { n: number }).n;
@@ -111,7 +156,9 @@ export function pageReceiptIds(sqlite: Sqlite, q: { customerId?: number; offset?
 export function listNoteRows(sqlite: Sqlite, customerId?: number): NoteReceivableRow[] {
   const rows =
     customerId !== undefined
-      ? sqlite.prepare('SELECT * FROM notes_receivable WHERE customer_id = ? ORDER BY maturity_date, id').all(customerId)
+      ? sqlite
+          .prepare('SELECT * FROM notes_receivable WHERE customer_id = ? ORDER BY maturity_date, id')
+          .all(customerId)
       : sqlite.prepare('SELECT * FROM notes_receivable ORDER BY maturity_date, id LIMIT 5000').all();
   return (rows as never[]).map(noteRow);
 }

@@ -4,7 +4,18 @@ import type Database from 'better-sqlite3';
 import type { DB } from '../schema';
 import { stmt } from './prepared';
 import { AppError } from '../../../shared/result';
-import type { AllocationRow, InvoiceRow, ReceiptRow, CreditNoteRow, WriteOffRow, NoteReceivableRow, ReceiptMethod, CreditNoteKind, NoteKind, NoteState } from '../../../shared/types-receivables';
+import type {
+  AllocationRow,
+  InvoiceRow,
+  ReceiptRow,
+  CreditNoteRow,
+  WriteOffRow,
+  NoteReceivableRow,
+  ReceiptMethod,
+  CreditNoteKind,
+  NoteKind,
+  NoteState,
+} from '../../../shared/types-receivables';
 
 export interface CustomerLite {
   id: number;
@@ -16,7 +27,10 @@ export interface CustomerLite {
 }
 
 export function customerById(sqlite: Database.Database, id: number, field = 'customerId'): CustomerLite {
-  const c = stmt(sqlite, 'SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?').get(id) as CustomerLite | undefined;
+  const c = stmt(
+    sqlite,
+    'SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?',
+  ).get(id) as CustomerLite | undefined;
   if (!c) throw new AppError('NOT_FOUND', `${field}: customer ${id} not found`, { field });
   return c;
 }
@@ -45,9 +59,10 @@ export function invoiceRow(sqlite: Database.Database, id: number): InvoiceRow {
 }
 
 export function receiptRow(sqlite: Database.Database, id: number): ReceiptRow {
-  const r = stmt(sqlite, `SELECT r.*, c.code AS customer_code FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?`).get(id) as
-    | (DB['receipts'] & { id: number; customer_code: string })
-    | undefined;
+  const r = stmt(
+    sqlite,
+    `SELECT r.*, c.code AS customer_code FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?`,
+  ).get(id) as (DB['receipts'] & { id: number; customer_code: string }) | undefined;
   if (!r) throw new AppError('NOT_FOUND', `receipt ${id} not found`, { field: 'receiptId' });
   return {
     id: r.id,
@@ -66,7 +81,8 @@ export function receiptRow(sqlite: Database.Database, id: number): ReceiptRow {
 }
 
 export function creditNoteRow(sqlite: Database.Database, id: number): CreditNoteRow {
-  const r = stmt(sqlite, 'SELECT * FROM credit_notes WHERE id = ?').get(id) as (DB['credit_notes'] & { id: number }) | undefined;
+  const r = stmt(sqlite, 'SELECT * FROM credit_notes WHERE id = ?').get(id) as
+    (DB['credit_notes'] & { id: number }) | undefined;
   if (!r) throw new AppError('NOT_FOUND', `credit note ${id} not found`, { field: 'creditNoteId' });
   return {
     id: r.id,
@@ -83,9 +99,10 @@ export function creditNoteRow(sqlite: Database.Database, id: number): CreditNote
 }
 
 export function writeOffRow(sqlite: Database.Database, id: number): WriteOffRow {
-  const r = stmt(sqlite, 'SELECT w.*, i.number AS invoice_number FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.id = ?').get(id) as
-    | (DB['write_offs'] & { id: number; recovered: number; invoice_number: string })
-    | undefined;
+  const r = stmt(
+    sqlite,
+    'SELECT w.*, i.number AS invoice_number FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.id = ?',
+  ).get(id) as (DB['write_offs'] & { id: number; recovered: number; invoice_number: string }) | undefined;
   if (!r) throw new AppError('NOT_FOUND', `write-off ${id} not found`, { field: 'writeOffId' });
   return {
     id: r.id,
@@ -116,7 +133,11 @@ export function noteRow(r: DB['notes_receivable'] & { id: number }): NoteReceiva
   };
 }
 
-export function allocationRows(sqlite: Database.Database, where: 'receipt' | 'invoice' | 'credit_note' | 'write_off' | 'customer' | 'ids', id: number | number[]): AllocationRow[] {
+export function allocationRows(
+  sqlite: Database.Database,
+  where: 'receipt' | 'invoice' | 'credit_note' | 'write_off' | 'customer' | 'ids',
+  id: number | number[],
+): AllocationRow[] {
   const cond = {
     receipt: 'a.receipt_id = ?',
     invoice: 'a.invoice_id = ?',
@@ -131,7 +152,9 @@ export function allocationRows(sqlite: Database.Database, where: 'receipt' | 'in
   if (where === 'ids') {
     const ids = id as number[];
     if (ids.length === 0) return [];
-    return sqlite.prepare(`${base} WHERE a.id IN (${ids.map(() => '?').join(',')}) ORDER BY a.id`).all(...ids) as AllocationRow[];
+    return sqlite
+      .prepare(`${base} WHERE a.id IN (${ids.map(() => '?').join(',')}) ORDER BY a.id`)
+      .all(...ids) as AllocationRow[];
   }
   return stmt(sqlite, `${base} WHERE ${cond} ORDER BY a.id`).all(id) as AllocationRow[];
 }

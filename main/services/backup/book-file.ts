@@ -30,7 +30,11 @@ export interface BookFileBackupOptions {
 }
 
 /** A verified backup of the book at `dbPath` into `toDir` (safe while the app has it open). */
-export async function backupBookFile(dbPath: string, toDir: string, o: BookFileBackupOptions = {}): Promise<{ file: string; manifest: BackupManifest }> {
+export async function backupBookFile(
+  dbPath: string,
+  toDir: string,
+  o: BookFileBackupOptions = {},
+): Promise<{ file: string; manifest: BackupManifest }> {
   try {
     await fs.access(dbPath);
   } catch {
@@ -62,16 +66,28 @@ export async function backupBookFile(dbPath: string, toDir: string, o: BookFileB
   }
 }
 
-export async function verifyBackupFile(file: string, o: BookFileBackupOptions = {}): Promise<{ manifest: BackupManifest }> {
+export async function verifyBackupFile(
+  file: string,
+  o: BookFileBackupOptions = {},
+): Promise<{ manifest: BackupManifest }> {
   return verifyBackup(file, { password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION });
 }
 
 /** Restores `file` over the book at `dbPath`, holding the book lock (refused while the app has it open). */
-export async function restoreBookFile(file: string, dbPath: string, o: BookFileBackupOptions = {}): Promise<RestoreResult> {
+export async function restoreBookFile(
+  file: string,
+  dbPath: string,
+  o: BookFileBackupOptions = {},
+): Promise<RestoreResult> {
   await fs.mkdir(path.dirname(dbPath), { recursive: true }).catch(() => undefined);
   const lock = acquireBookLock(dbPath, { purpose: 'cli' });
   try {
-    return await restoreBackup(file, { dbPath, password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION, now: o.now ?? new Date() });
+    return await restoreBackup(file, {
+      dbPath,
+      password: o.password,
+      maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION,
+      now: o.now ?? new Date(),
+    });
   } finally {
     lock.release();
   }

@@ -34,18 +34,34 @@ if [ ! -d node_modules ]; then
 fi
 
 mkdir -p test-output
+
+# Lint (eslint: typescript-eslint + the walls between the floors) and format (prettier) run first;
+# each failing one counts as one failed test. CREDITDESK_SKIP_FORMAT_CHECK=1 skips the format
+# check (only until the code base has been formatted once with `npx prettier --write .`).
+static_failed=0
+echo "lint: eslint"
+node node_modules/eslint/bin/eslint.js . || { echo "lint: eslint found problems (npm run lint)" >&2; static_failed=$((static_failed + 1)); }
+if [ "${CREDITDESK_SKIP_FORMAT_CHECK:-}" = "1" ]; then
+  echo "format: skipped (CREDITDESK_SKIP_FORMAT_CHECK=1)"
+else
+  echo "format: prettier --check"
+  node node_modules/prettier/bin/prettier.cjs --check . --log-level warn || { echo "format: files are not formatted (npm run format)" >&2; static_failed=$((static_failed + 1)); }
+fi
+
 echo "test setup: building the renderer"
 node node_modules/vite/bin/vite.js build --config renderer/vite.config.ts --logLevel warn || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 node node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json "$@"
 status=$?
-node -e '
+STATIC_FAILED=$static_failed node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
 try {
   const r = JSON.parse(fs.readFileSync("test-output/vitest.json", "utf8"));
   passed = r.numPassedTests; failed = r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0);
 } catch { failed = 1; }
+failed += Number(process.env.STATIC_FAILED || 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 '
+[ "$static_failed" -gt 0 ] && [ "$status" -eq 0 ] && status=1
 exit $status

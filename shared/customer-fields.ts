@@ -129,7 +129,7 @@ export const CHINESE_HEADERS: Record<string, string> = {
   education: '学历',
   occupation: '职业',
   income_band: '收入',
-  interests: '兴趣',
+  interests: '兴趣爱好',
   payment_habit: '付款习惯',
   service_region: '服务区域',
   sales_capacity: '销售能力',
@@ -156,6 +156,9 @@ export const CHINESE_HEADERS: Record<string, string> = {
   value_tier: '价值等级',
   credit_rating: '信用等级',
 };
+
+/** Older Chinese headers still accepted in imports. */
+export const CHINESE_HEADER_ALIASES: Record<string, string> = { 兴趣: 'interests' };
 
 /** Chinese labels accepted for enum values in imports. */
 export const CHINESE_VALUES: Record<string, Record<string, string>> = {

@@ -82,13 +82,13 @@ function toTable(data: string[][], skipBlank = false): Table {
 }
 
 /** Maps headers (English keys or Chinese labels) to field keys; unknown headers are errors. */
-export function mapHeaders(headers: string[], known: string[], chinese: Record<string, string>): Map<string, string> {
+export function mapHeaders(headers: string[], known: string[], chinese: Record<string, string>, aliases: Record<string, string> = {}): Map<string, string> {
   const byChinese = new Map(Object.entries(chinese).map(([k, zh]) => [zh, k]));
   const map = new Map<string, string>();
   const unknown: string[] = [];
   for (const h of headers) {
     if (!h) continue;
-    const key = known.includes(h.toLowerCase()) ? h.toLowerCase() : byChinese.get(h);
+    const key = known.includes(h.toLowerCase()) ? h.toLowerCase() : (byChinese.get(h) ?? aliases[h]);
     if (!key || !known.includes(key)) unknown.push(h);
     else map.set(h, key);
   }

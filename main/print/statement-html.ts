@@ -4,6 +4,7 @@
 // repeats on every page), closing balance with 大写金额, ageing of the closing position, open
 // items, and the tear-off confirmation slip (回执) on a dashed cut line, kept on one page.
 import type { StatementData, StatementLineKind, PrintLang } from '../../shared/types-statements';
+import { bucketLabel } from '../../shared/labels/buckets';
 import { amt, companyHeader, esc, htmlDocument, sanitizeFileName, type FontMode } from './html';
 import { disputedMark, disputesSection } from './statement-disputes';
 
@@ -12,10 +13,6 @@ const KIND: Record<PrintLang, Record<StatementLineKind, string>> = {
   en: { invoice: 'Invoice', receipt: 'Payment', credit_note: 'Credit note', write_off: 'Write-off', recovery: 'Bad debt recovered' },
 };
 
-const BUCKET: Record<PrintLang, Record<string, string>> = {
-  'zh-CN': { not_due: '未到期', '1-30': '逾期1-30天', '31-60': '31-60天', '61-90': '61-90天', '91-180': '91-180天', '181-365': '181-365天', over_365: '365天以上' },
-  en: { not_due: 'Not due', '1-30': '1-30 days', '31-60': '31-60', '61-90': '61-90', '91-180': '91-180', '181-365': '181-365', over_365: 'Over 365' },
-};
 
 const S = {
   'zh-CN': {
@@ -213,7 +210,7 @@ ${rows.join('\n')}
   // Ageing of the closing position
   const keys = d.ageing.keys.map((b) => b.key);
   parts.push(`<section class="block"><h2>${s.ageing}</h2><table class="grid ageing">
-<thead><tr>${keys.map((key) => `<th class="num">${esc(BUCKET[lang][key] ?? key)}</th>`).join('')}<th class="num">${s.unapplied}</th><th class="num">${s.total}</th></tr></thead>
+<thead><tr>${keys.map((key) => `<th class="num">${esc(bucketLabel(key, lang))}</th>`).join('')}<th class="num">${s.unapplied}</th><th class="num">${s.total}</th></tr></thead>
 <tbody><tr>${keys.map((key) => `<td class="num">${amt(d.ageing.buckets[key] ?? 0)}</td>`).join('')}<td class="num">${amt(d.ageing.unapplied)}</td><td class="num"><b>${amt(d.ageing.total)}</b></td></tr></tbody>
 </table></section>`);
 

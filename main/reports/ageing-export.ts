@@ -3,24 +3,9 @@
 import { csvRows } from '../lib/csv';
 import { loadExcel } from '../lib/lazy-modules';
 import { fenToDecimal, formatBp } from '../../shared/money';
+import { bucketColumnHeader } from '../../shared/labels/buckets';
 import type { ExportFile } from '../../shared/types';
 import type { AgeingReportOut, AgeingReportRow } from '../../shared/types-receivables';
-
-const ZH_BUCKETS: Record<string, string> = {
-  not_due: '未到期',
-  '1-30': '逾期1-30天',
-  '31-60': '逾期31-60天',
-  '61-90': '逾期61-90天',
-  '91-180': '逾期91-180天',
-  '181-365': '逾期181-365天',
-  over_365: '逾期365天以上',
-  'y0-1': '1年以内',
-  'y1-2': '1-2年',
-  'y2-3': '2-3年',
-  'y3-4': '3-4年',
-  'y4-5': '4-5年',
-  over_5y: '5年以上',
-};
 
 /**
  * A report's rows as an export reads them: by index. From the worker's columns each row object
@@ -40,7 +25,7 @@ function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'z
   const headers = [
     zh ? '客户编码' : 'customer_code',
     zh ? '客户名称' : 'customer_name',
-    ...keys.map((k) => (zh ? (ZH_BUCKETS[k] ?? k) : k)),
+    ...keys.map((k) => bucketColumnHeader(k, locale)),
     zh ? '未核销' : 'unapplied',
     zh ? '合计' : 'total',
     zh ? '信用额度' : 'credit_limit',
@@ -56,11 +41,22 @@ function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'z
     fenToDecimal(r.creditLimit),
     pct(r.limitUsedBp),
   ];
-  const totals = [zh ? '合计' : 'TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '', ''];
+  const totals = [
+    zh ? '合计' : 'TOTAL',
+    '',
+    ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])),
+    fenToDecimal(rep.totals.unapplied),
+    fenToDecimal(rep.totals.total),
+    '',
+    '',
+  ];
   return { headers, line, totals };
 }
 
-export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-CN'): { headers: string[]; data: string[][] } {
+export function ageingTable(
+  rep: AgeingReportOut,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): { headers: string[]; data: string[][] } {
   const { headers, line, totals } = tableParts(rep, locale);
   const data = rep.rows.map(line);
   data.push(totals);
@@ -84,7 +80,10 @@ function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
 }
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
-export async function buildAgeingExport(src: ExportRows, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
+export async function buildAgeingExport(
+  src: ExportRows,
+  q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' },
+): Promise<ExportFile> {
   const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
   if (q.format === 'csv') {
     const csv = ageingCsv(src, q.locale ?? 'zh-CN');
@@ -109,4 +108,3 @@ export async function buildAgeingExport(src: ExportRows, q: { asOf: string; form
     masked: 0,
   };
 }
-

@@ -16,8 +16,7 @@ import { typedArraysAsArrays, WIRE_CHANNELS } from '../../shared/ipc/wire';
 import { stagedFiles } from '../services/files/staged-files';
 import { pidAlive } from '../db/lock';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+import { CSP } from '../app/csp';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,7 +2,6 @@
 // as the change it describes, so a change without its audit row cannot exist.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lib/lazy-modules';
 import { csvTable } from '../lib/csv';
 import type { AuditEntry, ExportFile } from '../../shared/types';

@@ -23,13 +23,21 @@ export function serialize<T>(ctx: ServiceContext, fn: () => Promise<T> | T): Pro
 }
 
 /** One write: serialized, in a kysely transaction (for writeAudit) on the same connection. */
-export function write<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
+export function write<T>(
+  ctx: ServiceContext,
+  fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>,
+): Promise<T> {
   return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite)));
 }
 
 /** A bulk write (imports): the same, with a large page cache for the transaction (withBulkCache). */
-export function writeBulk<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>): Promise<T> {
-  return serialize(ctx, () => withBulkCache(ctx.book.sqlite, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite))));
+export function writeBulk<T>(
+  ctx: ServiceContext,
+  fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>,
+): Promise<T> {
+  return serialize(ctx, () =>
+    withBulkCache(ctx.book.sqlite, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite))),
+  );
 }
 
 export function read<T>(ctx: ServiceContext, fn: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {

@@ -11,6 +11,7 @@ import { APP_ROOT, RENDERER_DIST } from '../app/paths';
 import { setSqliteNativeBinding } from '../db/native-binding';
 import { setBackupNativeBinding } from '../db/backup';
 import { stagedFiles } from '../services/files/staged-files';
+import { SHELL_CHANNELS } from '../../shared/ipc/shell';
 import { ElectronPdfRenderer } from './print';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
@@ -77,13 +78,13 @@ if (!app.requestSingleInstanceLock()) {
     // Statements print through Electron's own Chromium (printToPDF) in the desktop app.
     desk.statements.configure({ pdfRenderer: () => new ElectronPdfRenderer(), concurrency: 1 });
     registerIpc(ipcMain, createHandlers(desk), { isTrustedSender, log: { error: (m, e) => log.error(m, e) } });
-    ipcMain.handle('shell:print', async (event) => {
+    ipcMain.handle(SHELL_CHANNELS.print, async (event) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return false;
       return new Promise<boolean>((resolve) => event.sender.print({ printBackground: true }, (ok) => resolve(ok)));
     });
     // An import file: the path the user picks here is staged in main; the page gets a token for
     // the import channel, never the path, and the file is read from disk in chunks.
-    ipcMain.handle('shell:choose-import-file', async (event) => {
+    ipcMain.handle(SHELL_CHANNELS.chooseImportFile, async (event) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
       const owner = BrowserWindow.fromWebContents(event.sender);
       const options = { properties: ['openFile' as const], filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }] };
@@ -91,7 +92,7 @@ if (!app.requestSingleInstanceLock()) {
       if (r.canceled || !r.filePaths[0]) return null;
       return stagedFiles.stage(r.filePaths[0]);
     });
-    ipcMain.handle('shell:print-to-pdf', async (event, suggestedName: unknown) => {
+    ipcMain.handle(SHELL_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
       const r = await dialog.showSaveDialog({ defaultPath: String(suggestedName ?? 'CreditDesk.pdf'), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
       if (r.canceled || !r.filePath) return null;

@@ -2,16 +2,16 @@
 // window.api.<channel>(input). Nothing else of Node or Electron reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
+import { SHELL_CHANNELS, type CreditdeskShell } from '../../shared/ipc/shell';
 
 const api = Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => ipcRenderer.invoke(c, input)]));
 contextBridge.exposeInMainWorld('api', api);
-contextBridge.exposeInMainWorld('creditdeskShell', {
-  /** Native print / save-as-PDF of the current page (statements, cards). */
-  print: () => ipcRenderer.invoke('shell:print'),
-  printToPdf: (suggestedName: string) => ipcRenderer.invoke('shell:print-to-pdf', suggestedName),
-  /** The native open dialog for an import file: { token, fileName, size } or null (cancelled). */
-  chooseImportFile: () => ipcRenderer.invoke('shell:choose-import-file'),
-  onMenu: (listener: (command: string) => void) => {
+const shell: CreditdeskShell = {
+  print: () => ipcRenderer.invoke(SHELL_CHANNELS.print),
+  printToPdf: (suggestedName) => ipcRenderer.invoke(SHELL_CHANNELS.printToPdf, suggestedName),
+  chooseImportFile: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseImportFile),
+  onMenu: (listener) => {
     ipcRenderer.on('menu', (_e, command: string) => listener(command));
   },
-});
+};
+contextBridge.exposeInMainWorld('creditdeskShell', shell);

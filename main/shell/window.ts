@@ -3,7 +3,7 @@
 import { BrowserWindow, app, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CSP } from '../serve/server';
+import { CSP } from '../app/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://creditdesk`;

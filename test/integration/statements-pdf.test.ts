@@ -13,7 +13,7 @@ import { statementHtml } from '../../main/print/statement-html';
 import { cardsHtml } from '../../main/print/cards-html';
 import { statementFixture } from '../support/statement-fixture';
 import { activeCustomer, seedWorkedExample } from '../support/worked-example';
-import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
+import { openTestDesk, type TestDesk } from '../support/book';
 
 const OUT = path.resolve('test-output/statements');
 let t: TestDesk;

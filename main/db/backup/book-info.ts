@@ -78,3 +78,8 @@ export function readAppVersion(): string {
   }
   return cachedVersion;
 }
+
+/** Throws unless the file opens as an SQLite database (the first read checks the header). */
+export function assertReadableSqlite(sqlite: Database.Database): void {
+  sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+}

@@ -69,7 +69,8 @@ function bucketColumns(n: number, col: string, openExpr: string, positiveOnly = 
   const cols: string[] = [];
   const guard = positiveOnly ? `${openExpr} > 0 AND ` : '';
   // aggregate FILTER: measurably cheaper per row than SUM(CASE …) over 100,000+ open invoices
-  for (let k = 0; k < n; k++) cols.push(`COALESCE(SUM(${openExpr}) FILTER (WHERE ${guard}${col} BETWEEN @lo${k} AND @hi${k}), 0) AS b${k}`);
+  for (let k = 0; k < n; k++)
+    cols.push(`COALESCE(SUM(${openExpr}) FILTER (WHERE ${guard}${col} BETWEEN @lo${k} AND @hi${k}), 0) AS b${k}`);
   return cols.join(', ');
 }
 
@@ -113,9 +114,18 @@ function openSnapshot(sqlite: Sqlite): OpenSnapshot | null {
   if (hit && hit.version === version) return hit;
   snapshots.delete(sqlite);
   const n = (stmt(sqlite, 'SELECT count(*) AS n FROM invoices WHERE settled_on IS NULL').get() as { n: number }).n;
-  const snap: OpenSnapshot = { version, cid: new Int32Array(n), due: new Int32Array(n), issue: new Int32Array(n), open: new Float64Array(n) };
+  const snap: OpenSnapshot = {
+    version,
+    cid: new Int32Array(n),
+    due: new Int32Array(n),
+    issue: new Int32Array(n),
+    open: new Float64Array(n),
+  };
   let i = 0;
-  const rows = stmt(sqlite, 'SELECT customer_id, due_date, issue_date, open_amount FROM invoices WHERE settled_on IS NULL ORDER BY customer_id').raw();
+  const rows = stmt(
+    sqlite,
+    'SELECT customer_id, due_date, issue_date, open_amount FROM invoices WHERE settled_on IS NULL ORDER BY customer_id',
+  ).raw();
   for (const r of rows.iterate() as IterableIterator<[number, string, string, number]>) {
     if (i === n) break;
     snap.cid[i] = r[0];
@@ -134,7 +144,12 @@ function sumsFromSnapshot(snap: OpenSnapshot, basis: 'due' | 'issue', ranges: re
   const lo = ranges.map((r) => ymd(r.lo));
   const dates = basis === 'issue' ? snap.issue : snap.due;
   let m = 0;
-  for (let i = 0, cur = -1; i < snap.cid.length; i++) if (snap.cid[i] !== cur) (cur = snap.cid[i]), m++;
+  for (let i = 0, cur = -1; i < snap.cid.length; i++) {
+    if (snap.cid[i] !== cur) {
+      cur = snap.cid[i];
+      m++;
+    }
+  }
   const out: CustomerSums = { cid: new Int32Array(m), cells: new Float64Array(m * nb), neg: new Float64Array(m) };
   let j = -1;
   let cur = -1;
@@ -156,14 +171,24 @@ function sumsFromSnapshot(snap: OpenSnapshot, basis: 'due' | 'issue', ranges: re
  * Open invoices now, from open_amount (valid as of any date on or after latestDate()).
  * Touches only the open-invoice index.
  */
-export function bucketSumsCurrent(sqlite: Sqlite, basis: 'due' | 'issue', ranges: readonly DateRange[], customerId?: number): CustomerSums {
+export function bucketSumsCurrent(
+  sqlite: Sqlite,
+  basis: 'due' | 'issue',
+  ranges: readonly DateRange[],
+  customerId?: number,
+): CustomerSums {
   const snap = customerId === undefined ? openSnapshot(sqlite) : null;
   if (snap) return sumsFromSnapshot(snap, basis, ranges);
   const col = basis === 'issue' ? 'i.issue_date' : 'i.due_date';
   const where = customerId === undefined ? '' : ' AND i.customer_id = @cid';
   const sql = `SELECT i.customer_id AS cid, ${bucketColumns(ranges.length, col, 'i.open_amount', false)}, 0 AS neg
       FROM invoices i WHERE i.settled_on IS NULL${where} GROUP BY i.customer_id`;
-  return fromRows(stmt(sqlite, sql).raw().all(bindRanges(ranges, customerId === undefined ? {} : { cid: customerId })) as number[][], ranges.length);
+  return fromRows(
+    stmt(sqlite, sql)
+      .raw()
+      .all(bindRanges(ranges, customerId === undefined ? {} : { cid: customerId })) as number[][],
+    ranges.length,
+  );
 }
 
 const OPEN_AS_OF = `(i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= @d), 0))`;
@@ -184,7 +209,13 @@ function bucketIndexExpr(n: number, col: string): string {
  * and no per-invoice lookup is needed. One customer: "amount − Σ allocations up to D" per
  * invoice (a handful of lookups).
  */
-export function bucketSumsAsOf(sqlite: Sqlite, asOf: string, basis: 'due' | 'issue', ranges: readonly DateRange[], customerId?: number): CustomerSums {
+export function bucketSumsAsOf(
+  sqlite: Sqlite,
+  asOf: string,
+  basis: 'due' | 'issue',
+  ranges: readonly DateRange[],
+  customerId?: number,
+): CustomerSums {
   const n = ranges.length;
   if (customerId !== undefined) {
     const col = basis === 'issue' ? 'x.issue_date' : 'x.due_date';
@@ -193,7 +224,12 @@ export function bucketSumsAsOf(sqlite: Sqlite, asOf: string, basis: 'due' | 'iss
     const sql = `SELECT x.cid AS cid, ${bucketColumns(n, col, 'x.o')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
       FROM (${inner('i.settled_on IS NULL')} UNION ALL ${inner('i.settled_on > @d')}) x
       WHERE x.o <> 0 GROUP BY x.cid`;
-    return fromRows(stmt(sqlite, sql).raw().all(bindRanges(ranges, { d: asOf, cid: customerId })) as number[][], n);
+    return fromRows(
+      stmt(sqlite, sql)
+        .raw()
+        .all(bindRanges(ranges, { d: asOf, cid: customerId })) as number[][],
+      n,
+    );
   }
   const col = basis === 'issue' ? 'i.issue_date' : 'i.due_date';
   const b = bucketIndexExpr(n, col);
@@ -208,7 +244,12 @@ export function bucketSumsAsOf(sqlite: Sqlite, asOf: string, basis: 'due' | 'iss
           SELECT i.customer_id AS cid, ${b} AS b, d.s AS o
             FROM d JOIN invoices i ON i.id = d.inv WHERE i.settled_on > @d AND i.issue_date <= @d) x
     WHERE x.o <> 0 GROUP BY x.cid`;
-  return fromRows(stmt(sqlite, sql).raw().all(bindRanges(ranges, { d: asOf })) as number[][], n);
+  return fromRows(
+    stmt(sqlite, sql)
+      .raw()
+      .all(bindRanges(ranges, { d: asOf })) as number[][],
+    n,
+  );
 }
 
 export interface CustomerCredit {
@@ -235,7 +276,8 @@ export function creditsCurrent(sqlite: Sqlite, customerId?: number): CustomerCre
  */
 export function creditsAsOf(sqlite: Sqlite, asOf: string, customerId?: number): CustomerCredit[] {
   const w = customerId === undefined ? '' : ' AND r.customer_id = @cid';
-  const after = (col: string) => `COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.${col} = r.id AND a.date > @d), 0)`;
+  const after = (col: string) =>
+    `COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.${col} = r.id AND a.date > @d), 0)`;
   const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit FROM (
       SELECT r.customer_id AS cid, r.unapplied + ${after('receipt_id')} AS u FROM receipts r WHERE r.applied_on IS NULL AND r.date <= @d${w}
       UNION ALL
@@ -244,7 +286,9 @@ export function creditsAsOf(sqlite: Sqlite, asOf: string, customerId?: number): 
       SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_note_id = r.id AND a.date <= @d), 0) AS u
       FROM credit_notes r WHERE r.voided_at IS NULL AND r.date <= @d${w}) g
     GROUP BY g.cid HAVING SUM(g.u) <> 0`;
-  return stmt(sqlite, sql).all(customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId }) as CustomerCredit[];
+  return stmt(sqlite, sql).all(
+    customerId === undefined ? { d: asOf } : { d: asOf, cid: customerId },
+  ) as CustomerCredit[];
 }
 
 export interface OpenItemRow {

@@ -24,8 +24,17 @@ export function dailyRows(sqlite: Sqlite): DailyRow[] {
 }
 
 /** Book totals of the open invoices now: total, overdue as of `asOf`, sums per issue-date range. */
-export function currentTotals(sqlite: Sqlite, asOf: string, issueRanges: readonly DateRange[]): { total: number; overdue: number; issue: number[] } {
-  const cols = issueRanges.map((_, k) => `COALESCE(SUM(CASE WHEN issue_date >= @lo${k} AND issue_date <= @hi${k} THEN open_amount END), 0) AS b${k}`).join(', ');
+export function currentTotals(
+  sqlite: Sqlite,
+  asOf: string,
+  issueRanges: readonly DateRange[],
+): { total: number; overdue: number; issue: number[] } {
+  const cols = issueRanges
+    .map(
+      (_, k) =>
+        `COALESCE(SUM(CASE WHEN issue_date >= @lo${k} AND issue_date <= @hi${k} THEN open_amount END), 0) AS b${k}`,
+    )
+    .join(', ');
   const r = stmt(
     sqlite,
     `SELECT COALESCE(SUM(open_amount), 0) AS total, COALESCE(SUM(CASE WHEN due_date < @d THEN open_amount END), 0) AS overdue, ${cols}

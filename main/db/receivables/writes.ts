@@ -86,7 +86,8 @@ export function refreshInvoice(sqlite: Sqlite, id: number): { open: number; sett
             COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS reduced,
             (SELECT MAX(a.date) FROM allocations a WHERE a.invoice_id = i.id) AS last
      FROM invoices i WHERE i.id = ?`,
-  ).get(id) as { amount: number; issue: string; voided: string | null; reduced: number; last: string | null } | undefined;
+  ).get(id) as
+    { amount: number; issue: string; voided: string | null; reduced: number; last: string | null } | undefined;
   if (!r) throw new Error(`invoice ${id} not found`);
   const open = r.voided ? 0 : r.amount - r.reduced;
   const settledOn = r.voided ? r.issue : open === 0 ? (r.last ?? r.issue) : null;
@@ -95,7 +96,11 @@ export function refreshInvoice(sqlite: Sqlite, id: number): { open: number; sett
 }
 
 /** Recomputes unapplied / applied_on of a receipt or credit note from its allocation rows. */
-export function refreshCredit(sqlite: Sqlite, table: 'receipts' | 'credit_notes', id: number): { unapplied: number; appliedOn: string | null } {
+export function refreshCredit(
+  sqlite: Sqlite,
+  table: 'receipts' | 'credit_notes',
+  id: number,
+): { unapplied: number; appliedOn: string | null } {
   const col = table === 'receipts' ? 'receipt_id' : 'credit_note_id';
   const r = stmt(
     sqlite,
@@ -103,7 +108,8 @@ export function refreshCredit(sqlite: Sqlite, table: 'receipts' | 'credit_notes'
             COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.${col} = c.id), 0) AS applied,
             (SELECT MAX(a.date) FROM allocations a WHERE a.${col} = c.id) AS last
      FROM ${table} c WHERE c.id = ?`,
-  ).get(id) as { amount: number; date: string; voided: string | null; applied: number; last: string | null } | undefined;
+  ).get(id) as
+    { amount: number; date: string; voided: string | null; applied: number; last: string | null } | undefined;
   if (!r) throw new Error(`${table} ${id} not found`);
   const unapplied = r.voided ? 0 : r.amount - r.applied;
   const appliedOn = r.voided ? r.date : unapplied === 0 ? (r.last ?? r.date) : null;
@@ -163,8 +169,14 @@ export class DailyAccumulator {
 // Bulk writes with ids chosen by the caller (demo book: state computed in memory first)
 
 export function nextIds(sqlite: Sqlite): { invoice: number; receipt: number; creditNote: number; writeOff: number } {
-  const one = (t: string) => (sqlite.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS n FROM ${t}`).get() as { n: number }).n;
-  return { invoice: one('invoices'), receipt: one('receipts'), creditNote: one('credit_notes'), writeOff: one('write_offs') };
+  const one = (t: string) =>
+    (sqlite.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS n FROM ${t}`).get() as { n: number }).n;
+  return {
+    invoice: one('invoices'),
+    receipt: one('receipts'),
+    creditNote: one('credit_notes'),
+    writeOff: one('write_offs'),
+  };
 }
 
 export function insertInvoiceWithId(sqlite: Sqlite, v: InvoiceInsert & { id: number }): void {
@@ -185,7 +197,19 @@ export function insertReceiptWithId(sqlite: Sqlite, v: ReceiptInsert & { id: num
 
 export function insertCreditNoteWithId(
   sqlite: Sqlite,
-  v: { id: number; customer_id: number; number: string; date: string; amount: number; kind: string; invoice_id: number | null; reason: string | null; unapplied: number; applied_on: string | null; created_at: string },
+  v: {
+    id: number;
+    customer_id: number;
+    number: string;
+    date: string;
+    amount: number;
+    kind: string;
+    invoice_id: number | null;
+    reason: string | null;
+    unapplied: number;
+    applied_on: string | null;
+    created_at: string;
+  },
 ): void {
   stmt(
     sqlite,
@@ -196,7 +220,16 @@ export function insertCreditNoteWithId(
 
 export function insertWriteOffWithId(
   sqlite: Sqlite,
-  v: { id: number; customer_id: number; invoice_id: number; date: string; amount: number; approved_by: string; reason: string; created_at: string },
+  v: {
+    id: number;
+    customer_id: number;
+    invoice_id: number;
+    date: string;
+    amount: number;
+    approved_by: string;
+    reason: string;
+    created_at: string;
+  },
 ): void {
   stmt(
     sqlite,
@@ -207,11 +240,80 @@ export function insertWriteOffWithId(
 
 export function insertNote(
   sqlite: Sqlite,
-  v: { customer_id: number; number: string; kind: string; drawer: string; issue_date: string; maturity_date: string; amount: number; state: string; state_date: string; created_at: string },
+  v: {
+    customer_id: number;
+    number: string;
+    kind: string;
+    drawer: string;
+    issue_date: string;
+    maturity_date: string;
+    amount: number;
+    state: string;
+    state_date: string;
+    created_at: string;
+  },
 ): void {
   stmt(
     sqlite,
     `INSERT INTO notes_receivable (customer_id, number, kind, drawer, issue_date, maturity_date, amount, state, state_date, created_at)
      VALUES (@customer_id, @number, @kind, @drawer, @issue_date, @maturity_date, @amount, @state, @state_date, @created_at)`,
   ).run(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payment application and voids
+
+export function setReceiptApplied(sqlite: Sqlite, id: number, unapplied: number, appliedOn: string | null): void {
+  stmt(sqlite, 'UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?').run(unapplied, appliedOn, id);
+}
+
+export interface NetAllocation {
+  inv: number;
+  rec: number | null;
+  cn: number | null;
+  wo: number | null;
+  date: string;
+  amount: number;
+}
+
+/** A document's allocations netted per (invoice, source, date), the non-zero ones (to reverse them). */
+export function netAllocationsOf(
+  sqlite: Sqlite,
+  source: 'receipt_id' | 'credit_note_id' | 'write_off_id' | 'invoice_id',
+  id: number,
+): NetAllocation[] {
+  return stmt(
+    sqlite,
+    `SELECT invoice_id AS inv, receipt_id AS rec, credit_note_id AS cn, write_off_id AS wo, date, SUM(amount) AS amount
+     FROM allocations WHERE ${source} = ? GROUP BY invoice_id, receipt_id, credit_note_id, write_off_id, date HAVING SUM(amount) <> 0`,
+  ).all(id) as NetAllocation[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imports
+
+/** Customers by code with what an invoice or receipt row needs. */
+export function importCustomers(
+  sqlite: Sqlite,
+): IterableIterator<{ id: number; code: string; lifecycle: string; terms: number }> {
+  return sqlite
+    .prepare('SELECT id, code, lifecycle, payment_terms_days AS terms FROM customers')
+    .iterate() as IterableIterator<{
+    id: number;
+    code: string;
+    lifecycle: string;
+    terms: number;
+  }>;
+}
+
+export function nextInvoiceId(sqlite: Sqlite): number {
+  return (sqlite.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM invoices').get() as { n: number }).n;
+}
+
+/** The invoice with this number, if any (prepared once per import). */
+export function invoiceByNumber(
+  sqlite: Sqlite,
+): (number: string) => { id: number; cid: number; voided: string | null } | undefined {
+  const s = sqlite.prepare('SELECT id, customer_id AS cid, voided_at AS voided FROM invoices WHERE number = ?');
+  return (number) => s.get(number) as { id: number; cid: number; voided: string | null } | undefined;
 }

@@ -16,7 +16,7 @@ import {
   type BackupManifest,
   type RestoreResult,
 } from '../../db/backup';
-import { openRawSqlite } from '../../db/backup/book-info';
+import { assertReadableSqlite, openRawSqlite } from '../../db/backup/book-info';
 import { assertBookFile } from '../../db/book-file';
 import { acquireBookLock } from '../../db/lock';
 
@@ -33,7 +33,11 @@ export interface BookFileBackupOptions {
 }
 
 /** A verified backup of the book at `dbPath` into `toDir` (safe while the app has it open). */
-export async function backupBookFile(dbPath: string, toDir: string, o: BookFileBackupOptions = {}): Promise<{ file: string; manifest: BackupManifest }> {
+export async function backupBookFile(
+  dbPath: string,
+  toDir: string,
+  o: BookFileBackupOptions = {},
+): Promise<{ file: string; manifest: BackupManifest }> {
   try {
     await fs.access(dbPath);
   } catch {
@@ -44,7 +48,7 @@ export async function backupBookFile(dbPath: string, toDir: string, o: BookFileB
   try {
     sqlite = openRawSqlite(dbPath, { fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    assertReadableSqlite(sqlite);
   } catch (e) {
     sqlite?.close();
     throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${dbPath}`, { field: 'db' });
@@ -66,12 +70,23 @@ export async function backupBookFile(dbPath: string, toDir: string, o: BookFileB
   }
 }
 
-export async function verifyBackupFile(file: string, o: BookFileBackupOptions = {}): Promise<{ manifest: BackupManifest }> {
-  return verifyBackup(file, { password: o.password, maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION, appSchema: o.appSchema ?? true });
+export async function verifyBackupFile(
+  file: string,
+  o: BookFileBackupOptions = {},
+): Promise<{ manifest: BackupManifest }> {
+  return verifyBackup(file, {
+    password: o.password,
+    maxSchemaVersion: o.maxSchemaVersion ?? APP_SCHEMA_VERSION,
+    appSchema: o.appSchema ?? true,
+  });
 }
 
 /** Restores `file` over the book at `dbPath`, holding the book lock (refused while the app has it open). */
-export async function restoreBookFile(file: string, dbPath: string, o: BookFileBackupOptions = {}): Promise<RestoreResult> {
+export async function restoreBookFile(
+  file: string,
+  dbPath: string,
+  o: BookFileBackupOptions = {},
+): Promise<RestoreResult> {
   await fs.mkdir(path.dirname(dbPath), { recursive: true }).catch(() => undefined);
   const lock = acquireBookLock(dbPath, { purpose: 'cli' });
   try {

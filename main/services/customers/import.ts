@@ -2,7 +2,7 @@
 // written, in one transaction (all rows or none). Existing codes are updated.
 import { serverError } from '../../../shared/messages/server-messages';
 import { AppError, type RowError } from '../../../shared/result';
-import { CHINESE_HEADERS, CHINESE_VALUES, LIFECYCLES, PROFILE_FIELDS, PROFILE_KEYS } from '../../../shared/customer-fields';
+import { CHINESE_HEADER_ALIASES, CHINESE_HEADERS, CHINESE_VALUES, LIFECYCLES, PROFILE_FIELDS, PROFILE_KEYS } from '../../../shared/customer-fields';
 import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { describeIssue, issuesOf } from '../../../shared/validation';
@@ -121,7 +121,7 @@ function parseRow(row: number, cells: Record<string, string>, headerMap: Map<str
 
 export async function importCustomers(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ImportSummary> {
   const table = await readTable(fileName, content);
-  const headerMap = mapHeaders(table.headers, COLUMN_KEYS, CHINESE_HEADERS);
+  const headerMap = mapHeaders(table.headers, COLUMN_KEYS, CHINESE_HEADERS, CHINESE_HEADER_ALIASES);
   const mapped = new Set(headerMap.values());
   const missing = ['code', 'name', 'kind'].filter((k) => !mapped.has(k));
   if (missing.length) {

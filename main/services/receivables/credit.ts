@@ -4,34 +4,22 @@
 import type Database from 'better-sqlite3';
 import { checkCredit } from '../../domain/credit';
 import { daysBetween } from '../../domain/dates';
-import { stmt } from '../../db/receivables/prepared';
-import { UNSETTLED_NOTE_STATES, type CreditCheckOut, type ReceivablesSettings } from '../../../shared/types-receivables';
+import { exposureNow } from '../../db/receivables/credit';
+import { type CreditCheckOut, type ReceivablesSettings } from '../../../shared/types-receivables';
 import type { ServiceContext } from '../context';
-import { customerById, type CustomerLite } from './common';
+import { customerById, type CustomerLite } from '../../db/receivables/rows';
 import { read } from '../book-queue';
 import { loadArSettings } from './settings';
 import { controlReasons } from '../credit/control';
 
 export function creditCheckSync(sqlite: Database.Database, settings: ReceivablesSettings, c: CustomerLite, newAmount: number, today: string): CreditCheckOut {
-  const inv = stmt(
-    sqlite,
-    'SELECT COALESCE(SUM(open_amount), 0) AS open, MIN(due_date) AS oldest FROM invoices WHERE customer_id = ? AND settled_on IS NULL',
-  ).get(c.id) as { open: number; oldest: string | null };
-  const cr = stmt(
-    sqlite,
-    `SELECT COALESCE((SELECT SUM(unapplied) FROM receipts WHERE customer_id = @c AND applied_on IS NULL), 0)
-          + COALESCE((SELECT SUM(unapplied) FROM credit_notes WHERE customer_id = @c AND applied_on IS NULL AND voided_at IS NULL), 0) AS credit`,
-  ).get({ c: c.id }) as { credit: number };
-  const notes = stmt(
-    sqlite,
-    `SELECT COALESCE(SUM(amount), 0) AS n FROM notes_receivable WHERE customer_id = ? AND state IN (${UNSETTLED_NOTE_STATES.map((s) => `'${s}'`).join(',')})`,
-  ).get(c.id) as { n: number };
-  const oldestOverdueDays = inv.oldest && inv.oldest < today ? daysBetween(inv.oldest, today) : 0;
+  const exp = exposureNow(sqlite, c.id);
+  const oldestOverdueDays = exp.oldest && exp.oldest < today ? daysBetween(exp.oldest, today) : 0;
   const limit = c.credit_limit === 0 && settings.zeroLimitMeansNone ? null : c.credit_limit;
-  const openReceivables = inv.open - cr.credit;
+  const openReceivables = exp.open - exp.credit;
   const res = checkCredit({
     openReceivables,
-    unsettledNotes: notes.n,
+    unsettledNotes: exp.notes,
     newAmount,
     limit,
     onHold: c.lifecycle === 'suspended',
@@ -46,7 +34,7 @@ export function creditCheckSync(sqlite: Database.Database, settings: Receivables
     status,
     reasons,
     openReceivables,
-    unsettledNotes: notes.n,
+    unsettledNotes: exp.notes,
     exposure: res.exposure,
     projected: res.projected,
     limit,

@@ -5,8 +5,23 @@ import { serverError } from '../../../shared/messages/server-messages';
 import { AppError } from '../../../shared/result';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
-import { stmt } from '../../db/receivables/prepared';
 import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice } from '../../db/receivables/writes';
+import {
+  addRecovered,
+  allocationsBetween,
+  insertCreditNote,
+  insertNoteReceivable,
+  insertWriteOff,
+  invoiceBrief,
+  listNoteRows,
+  liveWriteOffOf,
+  markVoided,
+  noteById,
+  numberTaken,
+  pageInvoiceIds,
+  pageReceiptIds,
+  setNoteStateRow,
+} from '../../db/receivables/documents';
 import type {
   AllocationRow,
   CreditNoteRow,
@@ -23,7 +38,8 @@ import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { allocationRows, assertDateField, assertWritable, creditNoteRow, customerById, invoiceRow, noteRow, receiptRow, writeOffRow } from './common';
+import { assertDateField, assertWritable } from './common';
+import { allocationRows, creditNoteRow, customerById, invoiceRow, receiptRow, writeOffRow } from '../../db/receivables/rows';
 import { read, write } from '../book-queue';
 import { creditCheckSync } from './credit';
 import { applyStoredReceipt, refreshAll, reverseAllocations } from './engine';
@@ -47,7 +63,7 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c, { trading: true });
-    if (stmt(sqlite, 'SELECT 1 FROM invoices WHERE number = ?').get(input.number)) {
+    if (numberTaken(sqlite, 'invoices', input.number)) {
       throw serverError('CONFLICT', 'invoice_exists', { number: input.number }, { field: 'number' });
     }
     const dueDate = input.dueDate || dueDateFor(input.issueDate, c.payment_terms_days);
@@ -97,11 +113,11 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
     const before = invoiceRow(sqlite, input.id);
     if (before.voidedAt) throw serverError('CONFLICT', 'invoice_already_void', { number: before.number }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
-    const wo = stmt(sqlite, 'SELECT id FROM write_offs WHERE invoice_id = ? AND voided_at IS NULL').get(input.id);
+    const wo = liveWriteOffOf(sqlite, input.id);
     if (wo) throw serverError('CONFLICT', 'invoice_has_write_off', { number: before.number }, { field: 'id', bare: true });
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'invoice_id', input.id, at);
-    stmt(sqlite, 'UPDATE invoices SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    markVoided(sqlite, 'invoices', input.id, at, input.reason);
     refreshAll(sqlite, { ...touched, invoices: [...new Set([...touched.invoices, input.id])] });
     bumpDaily(sqlite, before.issueDate, { invoiced: -before.amount, invoices_n: -1 });
     const after = invoiceRow(sqlite, input.id);
@@ -118,7 +134,7 @@ export type ReceiptInput = ParsedInputOf<'receipts:create'>;
 
 function checkNamedInvoice(sqlite: import('better-sqlite3').Database, invoiceId: number | null | undefined, customerId: number, field = 'invoiceId'): void {
   if (invoiceId === null || invoiceId === undefined) return;
-  const inv = stmt(sqlite, 'SELECT customer_id, voided_at, number FROM invoices WHERE id = ?').get(invoiceId) as { customer_id: number; voided_at: string | null; number: string } | undefined;
+  const inv = invoiceBrief(sqlite, invoiceId);
   if (!inv) throw serverError('VALIDATION', 'invoice_id_not_found', { id: invoiceId }, { field });
   if (inv.customer_id !== customerId) throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field });
   if (inv.voided_at) throw serverError('VALIDATION', 'invoice_is_void', { number: inv.number }, { field });
@@ -163,7 +179,7 @@ export async function voidReceipt(ctx: ServiceContext, input: { id: number; reas
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'receipt_id', input.id, at);
-    stmt(sqlite, 'UPDATE receipts SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    markVoided(sqlite, 'receipts', input.id, at, input.reason);
     refreshAll(sqlite, { ...touched, receipts: [...new Set([...touched.receipts, input.id])] });
     bumpDaily(sqlite, before.date, { received: -before.amount, receipts_n: -1 });
     const after = receiptRow(sqlite, input.id);
@@ -260,7 +276,7 @@ export async function unapplyCredit(ctx: ServiceContext, input: ApplyInput): Pro
     const src = creditSource(sqlite, input);
     const inv = invoiceRow(sqlite, input.invoiceId);
     assertWritable(customerById(sqlite, inv.customerId));
-    const rows = stmt(sqlite, `SELECT amount, date FROM allocations WHERE ${src.col} = ? AND invoice_id = ?`).all(src.id, inv.id) as { amount: number; date: string }[];
+    const rows = allocationsBetween(sqlite, src.col, src.id, inv.id);
     let a: Allocation;
     try {
       a = unapplyAllocation(
@@ -298,17 +314,21 @@ export async function createCreditNoteIn(
   {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
-    if (stmt(sqlite, 'SELECT 1 FROM credit_notes WHERE number = ?').get(input.number)) {
+    if (numberTaken(sqlite, 'credit_notes', input.number)) {
       throw serverError('CONFLICT', 'credit_note_exists', { number: input.number }, { field: 'number' });
     }
     checkNamedInvoice(sqlite, input.invoiceId, c.id);
     const at = now(ctx);
-    const r = stmt(
-      sqlite,
-      `INSERT INTO credit_notes (customer_id, number, date, amount, kind, invoice_id, reason, unapplied, applied_on, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-    ).run(c.id, input.number, input.date, input.amount, input.kind, input.invoiceId ?? null, input.reason ?? null, input.amount, at);
-    const id = Number(r.lastInsertRowid);
+    const id = insertCreditNote(sqlite, {
+      customerId: c.id,
+      number: input.number,
+      date: input.date,
+      amount: input.amount,
+      kind: input.kind,
+      invoiceId: input.invoiceId ?? null,
+      reason: input.reason ?? null,
+      createdAt: at,
+    });
     bumpDaily(sqlite, input.date, { credited: input.amount, credits_n: 1 });
     const ids: number[] = [];
     if (input.invoiceId) {
@@ -345,7 +365,7 @@ export async function voidCreditNoteIn(
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'credit_note_id', input.id, at);
-    stmt(sqlite, 'UPDATE credit_notes SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    markVoided(sqlite, 'credit_notes', input.id, at, input.reason);
     refreshAll(sqlite, { ...touched, creditNotes: [...new Set([...touched.creditNotes, input.id])] });
     bumpDaily(sqlite, before.date, { credited: -before.amount, credits_n: -1 });
     const after = creditNoteRow(sqlite, input.id);
@@ -371,11 +391,7 @@ export async function createWriteOff(ctx: ServiceContext, input: WriteOffInput):
     const amount = input.amount ?? inv.open;
     if (amount <= 0 || amount > inv.open) throw serverError('VALIDATION', 'write_off_amount_range', { openFen: inv.open }, { field: 'amount' });
     const at = now(ctx);
-    const r = stmt(
-      sqlite,
-      'INSERT INTO write_offs (customer_id, invoice_id, date, amount, approved_by, reason, recovered, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
-    ).run(c.id, inv.id, input.date, amount, input.approvedBy, input.reason, at);
-    const id = Number(r.lastInsertRowid);
+    const id = insertWriteOff(sqlite, { customerId: c.id, invoiceId: inv.id, date: input.date, amount, approvedBy: input.approvedBy, reason: input.reason, createdAt: at });
     insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: null, write_off_id: id, amount, date: input.date, kind: 'write_off', created_at: at });
     refreshInvoice(sqlite, inv.id);
     bumpDaily(sqlite, input.date, { written_off: amount, credits_n: 1 });
@@ -405,7 +421,7 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
     if (input.amount > left) throw serverError('VALIDATION', 'recover_at_most', { leftFen: left }, { field: 'amount' });
     const at = now(ctx);
     insertAllocation(sqlite, { invoice_id: wo.invoiceId, receipt_id: null, credit_note_id: null, write_off_id: wo.id, amount: -input.amount, date: input.date, kind: 'recovery', created_at: at });
-    stmt(sqlite, 'UPDATE write_offs SET recovered = recovered + ? WHERE id = ?').run(input.amount, wo.id);
+    addRecovered(sqlite, wo.id, input.amount);
     refreshInvoice(sqlite, wo.invoiceId);
     bumpDaily(sqlite, input.date, { written_off: -input.amount });
     const receipt = receiptSync(sqlite, ctx, c.id, { customerId: c.id, date: input.date, amount: input.amount, method: input.method, reference: input.reference ?? null, invoiceId: wo.invoiceId }, null);
@@ -424,7 +440,7 @@ export async function voidWriteOff(ctx: ServiceContext, input: { id: number; rea
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'write_off_id', input.id, at);
-    stmt(sqlite, 'UPDATE write_offs SET voided_at = ?, void_reason = ? WHERE id = ?').run(at, input.reason, input.id);
+    markVoided(sqlite, 'write_offs', input.id, at, input.reason);
     refreshAll(sqlite, touched);
     bumpDaily(sqlite, before.date, { written_off: -before.amount, credits_n: -1 });
     const after = writeOffRow(sqlite, input.id);
@@ -454,15 +470,20 @@ export async function createNote(ctx: ServiceContext, input: NoteInput): Promise
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
-    if (stmt(sqlite, 'SELECT 1 FROM notes_receivable WHERE number = ?').get(input.number)) {
+    if (numberTaken(sqlite, 'notes_receivable', input.number)) {
       throw serverError('CONFLICT', 'note_exists', { number: input.number }, { field: 'number' });
     }
-    const r = stmt(
-      sqlite,
-      `INSERT INTO notes_receivable (customer_id, number, kind, drawer, issue_date, maturity_date, amount, state, state_date, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'held', ?, ?)`,
-    ).run(c.id, input.number, input.kind, input.drawer, input.issueDate, input.maturityDate, input.amount, input.issueDate, now(ctx));
-    const row = noteRow(stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(Number(r.lastInsertRowid)) as never);
+    const id = insertNoteReceivable(sqlite, {
+      customerId: c.id,
+      number: input.number,
+      kind: input.kind,
+      drawer: input.drawer,
+      issueDate: input.issueDate,
+      maturityDate: input.maturityDate,
+      amount: input.amount,
+      createdAt: now(ctx),
+    });
+    const row = noteById(sqlite, id)!;
     await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: input.number, customerId: c.id, action: 'create', after: row });
     return row;
   });
@@ -471,16 +492,15 @@ export async function createNote(ctx: ServiceContext, input: NoteInput): Promise
 export async function setNoteState(ctx: ServiceContext, input: { id: number; state: NoteState; date: string; note?: string }): Promise<NoteReceivableRow> {
   assertDateField(input.date, 'date');
   return write(ctx, async (trx, sqlite) => {
-    const raw = stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(input.id) as (DB['notes_receivable'] & { id: number }) | undefined;
-    if (!raw) throw serverError('NOT_FOUND', 'note_not_found', { id: input.id }, { field: 'id', bare: true });
-    const before = noteRow(raw);
+    const before = noteById(sqlite, input.id);
+    if (!before) throw serverError('NOT_FOUND', 'note_not_found', { id: input.id }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     if (!NOTE_MOVES[before.state].includes(input.state)) {
       throw serverError('VALIDATION', 'note_state_change', { from: before.state, to: input.state }, { field: 'state' });
     }
     if (input.date < before.stateDate) throw serverError('VALIDATION', 'before_note_change', { date: before.stateDate }, { field: 'date' });
-    stmt(sqlite, 'UPDATE notes_receivable SET state = ?, state_date = ? WHERE id = ?').run(input.state, input.date, input.id);
-    const after = noteRow(stmt(sqlite, 'SELECT * FROM notes_receivable WHERE id = ?').get(input.id) as never);
+    setNoteStateRow(sqlite, input.id, input.state, input.date);
+    const after = noteById(sqlite, input.id)!;
     await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: before.number, customerId: before.customerId, action: 'state', before, after, note: input.note ?? null });
     return after;
   });
@@ -494,40 +514,20 @@ export async function listInvoices(
   q: { customerId?: number; openOnly?: boolean; offset?: number; limit?: number },
 ): Promise<{ total: number; rows: InvoiceRow[] }> {
   return read(ctx, (sqlite) => {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (q.customerId !== undefined) {
-      where.push('customer_id = @c');
-      params.c = q.customerId;
-    }
-    if (q.openOnly) where.push('settled_on IS NULL');
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (sqlite.prepare(`SELECT count(*) AS n FROM invoices ${w}`).get(params) as { n: number }).n;
-    const ids = sqlite
-      .prepare(`SELECT id FROM invoices ${w} ORDER BY issue_date DESC, id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: q.limit ?? 200, offset: q.offset ?? 0 }) as { id: number }[];
-    return { total, rows: ids.map((r) => invoiceRow(sqlite, r.id)) };
+    const { total, ids } = pageInvoiceIds(sqlite, q);
+    return { total, rows: ids.map((id) => invoiceRow(sqlite, id)) };
   });
 }
 
 export async function listReceipts(ctx: ServiceContext, q: { customerId?: number; offset?: number; limit?: number }): Promise<{ total: number; rows: ReceiptRow[] }> {
   return read(ctx, (sqlite) => {
-    const w = q.customerId !== undefined ? 'WHERE customer_id = @c' : '';
-    const params = q.customerId !== undefined ? { c: q.customerId } : {};
-    const total = (sqlite.prepare(`SELECT count(*) AS n FROM receipts ${w}`).get(params) as { n: number }).n;
-    const ids = sqlite
-      .prepare(`SELECT id FROM receipts ${w} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: q.limit ?? 200, offset: q.offset ?? 0 }) as { id: number }[];
-    return { total, rows: ids.map((r) => receiptRow(sqlite, r.id)) };
+    const { total, ids } = pageReceiptIds(sqlite, q);
+    return { total, rows: ids.map((id) => receiptRow(sqlite, id)) };
   });
 }
 
 export async function listNotes(ctx: ServiceContext, q: { customerId?: number }): Promise<NoteReceivableRow[]> {
   return read(ctx, (sqlite) => {
-    const rows =
-      q.customerId !== undefined
-        ? sqlite.prepare('SELECT * FROM notes_receivable WHERE customer_id = ? ORDER BY maturity_date, id').all(q.customerId)
-        : sqlite.prepare('SELECT * FROM notes_receivable ORDER BY maturity_date, id LIMIT 5000').all();
-    return (rows as never[]).map(noteRow);
+    return listNoteRows(sqlite, q.customerId);
   });
 }

@@ -5,8 +5,7 @@ import type Database from 'better-sqlite3';
 import { SequentialApplier } from '../../domain/allocation';
 import { maxDate } from '../../domain/dates';
 import { openInvoicesOf, type OpenInvoiceRow } from '../../db/receivables/as-of';
-import { stmt } from '../../db/receivables/prepared';
-import { bumpDaily, insertAllocation, refreshCredit, refreshInvoice, setInvoiceState } from '../../db/receivables/writes';
+import { bumpDaily, insertAllocation, netAllocationsOf, refreshCredit, refreshInvoice, setInvoiceState, setReceiptApplied } from '../../db/receivables/writes';
 
 type Sqlite = Database.Database;
 
@@ -73,7 +72,7 @@ export function applyStoredReceipt(sqlite: Sqlite, r: NewReceipt, now: string): 
     insertAllocation(sqlite, { invoice_id: a.invoiceId, receipt_id: r.id, credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: now }),
   );
   open.flush(sqlite);
-  stmt(sqlite, 'UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?').run(plan.unapplied, plan.appliedOn, r.id);
+  setReceiptApplied(sqlite, r.id, plan.unapplied, plan.appliedOn);
   for (const a of plan.allocations) if (a.date !== r.date) bumpDaily(sqlite, a.date, {});
   return ids;
 }
@@ -86,11 +85,7 @@ type Source = 'receipt_id' | 'credit_note_id' | 'write_off_id' | 'invoice_id';
  * stays rebuildable. Refreshes the invoices and credits touched.
  */
 export function reverseAllocations(sqlite: Sqlite, source: Source, id: number, now: string): { invoices: number[]; receipts: number[]; creditNotes: number[] } {
-  const groups = stmt(
-    sqlite,
-    `SELECT invoice_id AS inv, receipt_id AS rec, credit_note_id AS cn, write_off_id AS wo, date, SUM(amount) AS amount
-     FROM allocations WHERE ${source} = ? GROUP BY invoice_id, receipt_id, credit_note_id, write_off_id, date HAVING SUM(amount) <> 0`,
-  ).all(id) as { inv: number; rec: number | null; cn: number | null; wo: number | null; date: string; amount: number }[];
+  const groups = netAllocationsOf(sqlite, source, id);
   const invoices = new Set<number>();
   const receipts = new Set<number>();
   const creditNotes = new Set<number>();

@@ -18,7 +18,7 @@ import { AppError, type RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { addDays, isValidDate } from '../../domain/dates';
 import { mapHeaders, readTable } from '../../import/tabular';
-import { DailyAccumulator, insertAllocation, insertInvoice, insertReceipt } from '../../db/receivables/writes';
+import { DailyAccumulator, importCustomers, insertAllocation, insertInvoice, insertReceipt, invoiceByNumber, nextInvoiceId, setReceiptApplied } from '../../db/receivables/writes';
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -186,12 +186,7 @@ interface CustomerRef {
 
 function loadCustomers(ctx: ServiceContext): Map<string, CustomerRef> {
   const m = new Map<string, CustomerRef>();
-  for (const r of ctx.book.sqlite.prepare('SELECT id, code, lifecycle, payment_terms_days AS terms FROM customers').iterate() as IterableIterator<{
-    id: number;
-    code: string;
-    lifecycle: string;
-    terms: number;
-  }>) {
+  for (const r of importCustomers(ctx.book.sqlite)) {
     m.set(r.code, { id: r.id, lifecycle: r.lifecycle, terms: r.terms });
   }
   return m;
@@ -279,8 +274,8 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   let lastNumber = '';
   const progress = beginImportProgress(ctx.book, 'invoices', fileName);
   await writeBulk(ctx, async (trx, db) => {
-    const existsStmt = db.prepare('SELECT id FROM invoices WHERE number = ?');
-    const firstId = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM invoices').get() as { n: number }).n;
+    const existing = invoiceByNumber(db);
+    const firstId = nextInvoiceId(db);
     // file row of each invoice written (by id − firstId), for "also in row N"
     let rowOfId = new Int32Array(1 << 16);
     // numbers of good rows read after the first problem (those are no longer written)
@@ -297,7 +292,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       else if (number.length > 40) p.add(row, 'number', 'is too long (at most 40 characters)');
       else {
         const prev = unwritten.get(number);
-        const hit = prev === undefined ? (existsStmt.get(number) as { id: number } | undefined) : undefined;
+        const hit = prev === undefined ? existing(number) : undefined;
         if (prev !== undefined) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${prev})`);
         else if (hit && hit.id >= firstId) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${rowOfId[hit.id - firstId]})`);
         else if (hit) p.add(row, 'number', `invoice number ${number} already exists in the book`);
@@ -428,7 +423,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
   let allocationsN = 0;
   const progress = beginImportProgress(ctx.book, 'receipts', fileName);
   await writeBulk(ctx, async (trx, db) => {
-    const invoiceStmt = db.prepare('SELECT id, customer_id AS cid, voided_at AS voided FROM invoices WHERE number = ?');
+    const invoiceOf = invoiceByNumber(db);
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     await eachRow(fileName, content, RECEIPT_COLUMNS, RECEIPT_HEADERS_ZH, (row, get) => {
@@ -450,7 +445,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       let inv: number | null = null;
       const number = get('invoice_number');
       if (number !== '') {
-        const hit = invoiceStmt.get(number) as { id: number; cid: number; voided: string | null } | undefined;
+        const hit = invoiceOf(number);
         if (!hit) p.add(row, 'invoice_number', `invoice ${number} not found`);
         else if (c && hit.cid !== c.id) p.add(row, 'invoice_number', `invoice ${number} belongs to another customer, not ${code}`);
         else if (hit.voided) p.add(row, 'invoice_number', `invoice ${number} is void`);
@@ -479,7 +474,6 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
     if (p.count === 0 && rows === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
 
-    const setApplied = db.prepare('UPDATE receipts SET unapplied = ?, applied_on = ? WHERE id = ?');
     const { order, start, customers: ids } = cols.byCustomer();
     progress.phase = 'applying';
     progress.customersTotal = ids.length;
@@ -497,7 +491,7 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
           if (a.date !== d) daily.add(a.date, {});
           applied += a.amount;
         }
-        setApplied.run(plan.unapplied, plan.appliedOn, cols.id[i]);
+        setReceiptApplied(db, cols.id[i], plan.unapplied, plan.appliedOn);
         allocationsN += plan.allocations.length;
       }
       open.flush(db);

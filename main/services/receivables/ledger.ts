@@ -3,10 +3,11 @@
 import type { CustomerLedgerOut, LedgerLine } from '../../../shared/types-receivables';
 import { bucketFor, defaultBuckets } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
-import { stmt } from '../../db/receivables/prepared';
+import { ledgerDocuments, notesOf } from '../../db/receivables/ledger';
 import type { ServiceContext } from '../context';
 import { openItemsOut } from './ageing';
-import { allocationRows, assertDateField, customerById, noteRow, writeOffRow } from './common';
+import { assertDateField } from './common';
+import { allocationRows, customerById, writeOffRow } from '../../db/receivables/rows';
 import { read } from '../book-queue';
 
 const KIND_ORDER: Record<LedgerLine['kind'], number> = { invoice: 0, receipt: 1, credit_note: 2, write_off: 3, recovery: 4 };
@@ -17,44 +18,16 @@ export async function customerLedger(ctx: ServiceContext, q: { customerId: numbe
   return read(ctx, (sqlite) => {
     const c = customerById(sqlite, q.customerId);
     const lines: LedgerLine[] = [];
-    const inv = stmt(sqlite, 'SELECT id, number, issue_date, amount, description, voided_at FROM invoices WHERE customer_id = ? AND issue_date <= ?').all(c.id, asOf) as {
-      id: number;
-      number: string;
-      issue_date: string;
-      amount: number;
-      description: string | null;
-      voided_at: string | null;
-    }[];
+    const docs = ledgerDocuments(sqlite, c.id, asOf);
+    const inv = docs.inv;
     for (const i of inv) lines.push({ date: i.issue_date, kind: 'invoice', id: i.id, number: i.number, description: i.description, debit: i.amount, credit: 0, balance: 0, voided: !!i.voided_at });
-    const rec = stmt(sqlite, 'SELECT id, number, reference, date, amount, method, voided_at FROM receipts WHERE customer_id = ? AND date <= ?').all(c.id, asOf) as {
-      id: number;
-      number: string | null;
-      reference: string | null;
-      date: string;
-      amount: number;
-      method: string;
-      voided_at: string | null;
-    }[];
+    const rec = docs.rec;
     for (const r of rec) lines.push({ date: r.date, kind: 'receipt', id: r.id, number: r.number ?? r.reference ?? `#${r.id}`, description: r.method, debit: 0, credit: r.amount, balance: 0, voided: !!r.voided_at });
-    const cns = stmt(sqlite, 'SELECT id, number, date, amount, kind, voided_at FROM credit_notes WHERE customer_id = ? AND date <= ?').all(c.id, asOf) as {
-      id: number;
-      number: string;
-      date: string;
-      amount: number;
-      kind: string;
-      voided_at: string | null;
-    }[];
+    const cns = docs.cns;
     for (const n of cns) lines.push({ date: n.date, kind: 'credit_note', id: n.id, number: n.number, description: n.kind, debit: 0, credit: n.amount, balance: 0, voided: !!n.voided_at });
-    const wos = stmt(
-      sqlite,
-      'SELECT w.id, i.number, w.date, w.amount, w.reason, w.voided_at FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.customer_id = ? AND w.date <= ? ORDER BY w.date, w.id',
-    ).all(c.id, asOf) as { id: number; number: string; date: string; amount: number; reason: string; voided_at: string | null }[];
+    const wos = docs.wos;
     for (const w of wos) lines.push({ date: w.date, kind: 'write_off', id: w.id, number: w.number, description: w.reason, debit: 0, credit: w.amount, balance: 0, voided: !!w.voided_at });
-    const recov = stmt(
-      sqlite,
-      `SELECT a.id, a.write_off_id, i.number, a.date, -a.amount AS amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id
-       WHERE i.customer_id = ? AND a.kind = 'recovery' AND a.date <= ?`,
-    ).all(c.id, asOf) as { id: number; write_off_id: number; number: string; date: string; amount: number }[];
+    const recov = docs.recov;
     for (const r of recov) lines.push({ date: r.date, kind: 'recovery', id: r.id, number: r.number, description: '坏账收回', debit: r.amount, credit: 0, balance: 0, voided: false });
     // the write-offs as of the date: recovered counts only recoveries dated on or before it
     const recoveredBy = new Map<number, number>();
@@ -93,7 +66,7 @@ export async function customerLedger(ctx: ServiceContext, q: { customerId: numbe
       if (u !== 0) credits.push({ kind: 'credit_note', id: n.id, number: n.number, date: n.date, amount: n.amount, unapplied: u });
     }
     const open = openItems.reduce((s, i) => s + i.open, 0);
-    const notes = (stmt(sqlite, 'SELECT * FROM notes_receivable WHERE customer_id = ? ORDER BY maturity_date, id').all(c.id) as never[]).map(noteRow);
+    const notes = notesOf(sqlite, c.id);
     return {
       customerId: c.id,
       customerCode: c.code,

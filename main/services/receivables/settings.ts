@@ -8,6 +8,7 @@ import { DEFAULT_DUE_BUCKETS, DEFAULT_ISSUE_BUCKETS, validateBucketSet, type Buc
 import { DEFAULT_CREDIT_POLICY } from '../../domain/credit';
 import { DEFAULT_PROVISION_RATES_BP, validateRates } from '../../domain/provision';
 import type { AgeingBucketDef, AgeingPreset, ReceivablesSettings } from '../../../shared/types-receivables';
+import { settingValue } from '../../db/settings';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { serialize } from '../book-queue';
@@ -30,10 +31,10 @@ export const BUILT_IN_PRESETS: AgeingPreset[] = [
 ];
 
 function readJson<T>(ctx: ServiceContext, key: string): T | null {
-  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  if (!row) return null;
+  const value = settingValue(ctx.book.sqlite, key);
+  if (value === null) return null;
   try {
-    return JSON.parse(row.value) as T;
+    return JSON.parse(value) as T;
   } catch {
     return null;
   }

@@ -4,13 +4,14 @@
 // and main reads the file from disk in chunks: no file crosses IPC as base64.
 import { useRef, type ReactElement } from 'react';
 import type { StagedFileOut } from '../../../shared/ipc/files';
+import type { CreditdeskShell } from '../../../shared/ipc/shell';
 import { ApiError } from './client';
 import { uploadToMain } from './bridge';
 
-type NativeChooser = () => Promise<StagedFileOut | null>;
+type NativeChooser = CreditdeskShell['chooseImportFile'];
 
 function nativeChooser(): NativeChooser | null {
-  const shell = (window as { creditdeskShell?: { chooseImportFile?: NativeChooser } }).creditdeskShell;
+  const shell = (window as { creditdeskShell?: CreditdeskShell }).creditdeskShell;
   return shell?.chooseImportFile ?? null;
 }
 

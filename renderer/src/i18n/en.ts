@@ -1,5 +1,6 @@
 // English. Typed against zh-CN so a missing key fails to compile.
 import type { Messages } from './types';
+import { BUCKET_LABELS } from '../../../shared/labels/buckets';
 
 export const en: Messages = {
   app: {
@@ -583,21 +584,7 @@ export const en: Messages = {
     creditNoteKind: { return: 'Return', allowance: 'Allowance', claim: 'Claim' },
     noteKind: { bank_acceptance: 'Bank acceptance', commercial: 'Commercial' },
     noteState: { held: 'Held', honoured: 'Honoured', endorsed: 'Endorsed', discounted: 'Discounted', dishonoured: 'Dishonoured' },
-    bucket: {
-      not_due: 'Not due',
-      '1-30': '1–30 days',
-      '31-60': '31–60 days',
-      '61-90': '61–90 days',
-      '91-180': '91–180 days',
-      '181-365': '181–365 days',
-      over_365: 'Over 365 days',
-      'y0-1': 'Within 1 year',
-      'y1-2': '1–2 years',
-      'y2-3': '2–3 years',
-      'y3-4': '3–4 years',
-      'y4-5': '4–5 years',
-      over_5y: 'Over 5 years',
-    },
+    bucket: BUCKET_LABELS['en'],
     bucketRange: { upTo: '≤ {{to}} days', over: 'Over {{from}} days', range: '{{from}}–{{to}} days', all: 'All' },
     ledger: {
       title: 'Receivables ledger',

@@ -1,4 +1,5 @@
 // Simplified Chinese (default language). en.ts must have exactly the same keys (typed).
+import { BUCKET_LABELS } from '../../../shared/labels/buckets';
 export const zhCN = {
   app: {
     name: 'CreditDesk 客户信用管理',
@@ -584,21 +585,7 @@ export const zhCN = {
     creditNoteKind: { return: '退货', allowance: '折让', claim: '索赔补偿' },
     noteKind: { bank_acceptance: '银行承兑汇票', commercial: '商业承兑汇票' },
     noteState: { held: '持有', honoured: '已承兑', endorsed: '已背书', discounted: '已贴现', dishonoured: '已拒付' },
-    bucket: {
-      not_due: '未到期',
-      '1-30': '1–30天',
-      '31-60': '31–60天',
-      '61-90': '61–90天',
-      '91-180': '91–180天',
-      '181-365': '181–365天',
-      over_365: '365天以上',
-      'y0-1': '1年以内',
-      'y1-2': '1–2年',
-      'y2-3': '2–3年',
-      'y3-4': '3–4年',
-      'y4-5': '4–5年',
-      over_5y: '5年以上',
-    },
+    bucket: BUCKET_LABELS['zh-CN'],
     bucketRange: { upTo: '≤{{to}}天', over: '{{from}}天以上', range: '{{from}}–{{to}}天', all: '全部' },
     ledger: {
       title: '应收明细',

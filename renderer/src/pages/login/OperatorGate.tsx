@@ -8,7 +8,6 @@ import type { AppInfo, Operator } from '../../../../shared/types';
 import { ApiError, call } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { errorText } from '../../format/errors';
-import { qk } from '../../hooks/queries';
 
 export function OperatorGate({ info, onDone, onCancel }: { info: AppInfo; onDone: () => void; onCancel?: () => void }) {
   const { t } = useTranslation();

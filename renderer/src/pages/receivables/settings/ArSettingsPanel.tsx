@@ -4,7 +4,7 @@
 import { DeleteOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatBp, parseHundredths } from '../../../../../shared/money';
-import { Alert, App, Button, Checkbox, Divider, Form, InputNumber, Radio, Select, Space, Spin, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Divider, Form, InputNumber, Radio, Space, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgeingPreset, ReceivablesSettings } from '../../../../../shared/types-receivables';

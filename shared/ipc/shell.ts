@@ -1,0 +1,21 @@
+// The desktop shell's own channels (not in the browser-mode API: they open native dialogs or
+// print the window). The preload exposes them as window.creditdeskShell; main/shell/main.ts
+// handles them after checking the sender. One list, one type, used by all three.
+import type { StagedFileOut } from './files';
+
+export const SHELL_CHANNELS = {
+  print: 'shell:print',
+  printToPdf: 'shell:print-to-pdf',
+  chooseImportFile: 'shell:choose-import-file',
+} as const;
+
+/** window.creditdeskShell in the desktop app (undefined in browser mode). */
+export interface CreditdeskShell {
+  /** Native print of the current page; false when cancelled or refused. */
+  print(): Promise<boolean>;
+  /** Save the current page as PDF through a save dialog: the path written, or null (cancelled). */
+  printToPdf(suggestedName: string): Promise<string | null>;
+  /** The native open dialog for an import file: the staged file, or null (cancelled). */
+  chooseImportFile(): Promise<StagedFileOut | null>;
+  onMenu(listener: (command: string) => void): void;
+}

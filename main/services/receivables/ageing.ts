@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lib/lazy-modules';
 import { csvRows } from '../../lib/csv';
+import { MASK, sensitiveCustomers, showSensitive, type SensitiveChoice } from '../sensitive-customers';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
 import { fenToDecimal, formatBp } from '../../../shared/money';
@@ -126,7 +127,7 @@ export interface ExportRows {
 
 export const rowsOf = (rep: AgeingReportOut): ExportRows => ({ rep, count: rep.rows.length, row: (i) => rep.rows[i] });
 
-function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'zh-CN' | 'en') {
+function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'zh-CN' | 'en', masked: ReadonlySet<string> = new Set()) {
   const zh = locale === 'zh-CN';
   const keys = rep.buckets.map((b) => b.key);
   const headers = [
@@ -145,8 +146,8 @@ function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'z
     ...keys.map((k) => fenToDecimal(r.buckets[k])),
     fenToDecimal(r.unapplied),
     fenToDecimal(r.total),
-    fenToDecimal(r.creditLimit),
-    pct(r.limitUsedBp),
+    masked.has(r.customerCode) ? MASK : fenToDecimal(r.creditLimit),
+    masked.has(r.customerCode) ? MASK : pct(r.limitUsedBp),
   ];
   const totals = [zh ? '合计' : 'TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '', ''];
   return { headers, line, totals };
@@ -163,8 +164,8 @@ export function ageingTable(rep: AgeingReportOut, locale: 'zh-CN' | 'en' = 'zh-C
  * The CSV bytes (UTF-8 with a BOM, CRLF), encoded a slice of rows at a time: 100,000 rows never
  * exist as one UTF-16 string (Chinese names make it two bytes a character) nor twice as cells.
  */
-function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
-  const { headers, line, totals } = tableParts(src.rep, locale);
+function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en', masked: ReadonlySet<string>): Buffer {
+  const { headers, line, totals } = tableParts(src.rep, locale, masked);
   const chunks = [Buffer.from('\uFEFF' + csvRows([headers]), 'utf8')];
   for (let i = 0; i < src.count; i += 2000) {
     const slice: string[][] = [];
@@ -176,18 +177,32 @@ function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
 }
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
-export async function buildAgeingExport(src: ExportRows, q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
-  const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
+export async function buildAgeingExport(
+  rows: ExportRows,
+  q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en'; maskCodes?: string[] },
+): Promise<ExportFile> {
+  const name = `ageing-${rows.rep.basis}-${q.asOf.replaceAll('-', '')}`;
+  // confidential/top-secret customers: credit limit and its use masked (balances stay, so totals tie out)
+  const maskSet = new Set(q.maskCodes ?? []);
+  let maskedCount = 0;
+  const src: ExportRows = {
+    ...rows,
+    row: (i) => {
+      const r = rows.row(i);
+      if (maskSet.has(r.customerCode)) maskedCount++;
+      return r;
+    },
+  };
   if (q.format === 'csv') {
-    const csv = ageingCsv(src, q.locale ?? 'zh-CN');
-    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: 0 };
+    const csv = ageingCsv(src, q.locale ?? 'zh-CN', maskSet);
+    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: maskedCount };
   }
-  const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN');
+  const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN', maskSet);
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(q.locale === 'en' ? 'Ageing' : '账龄分析');
   ws.addRow(headers).font = { bold: true };
   // money cells as numbers (yuan) so Excel can sum them; codes and names stay text
-  const add = (d: string[]) => ws.addRow(d.map((v, i) => (i >= 2 && v !== '' ? Number(v) : v)));
+  const add = (d: string[]) => ws.addRow(d.map((v, i) => (i >= 2 && v !== '' && v !== MASK ? Number(v) : v)));
   for (let i = 0; i < src.count; i++) add(line(src.row(i)));
   add(totals);
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
@@ -198,17 +213,22 @@ export async function buildAgeingExport(src: ExportRows, q: { asOf: string; form
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: buf.toString('base64'),
     rows: src.count,
-    masked: 0,
+    masked: maskedCount,
   };
 }
 
-export async function exportAgeing(ctx: ServiceContext, q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
+export async function exportAgeing(
+  ctx: ServiceContext,
+  q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' } & SensitiveChoice,
+): Promise<ExportFile> {
   assertDateField(q.asOf, 'asOf');
+  const show = showSensitive(q);
+  const maskCodes = show ? [] : (await sensitiveCustomers(ctx.book.db)).codes;
   const basis = q.basis ?? 'due';
   const set = await serialize(ctx, () => resolveBuckets(ctx, basis, q));
-  const file = await runReport(ctx, 'export', { asOf: q.asOf, basis, set, rebuild: q.rebuild, format: q.format, locale: q.locale });
+  const file = await runReport(ctx, 'export', { asOf: q.asOf, basis, set, rebuild: q.rebuild, format: q.format, locale: q.locale, maskCodes });
   await serialize(ctx, () =>
-    writeAudit(ctx, ctx.book.db, { entity: 'export', entityId: 'ageing', action: 'export', after: { format: q.format, asOf: q.asOf, basis, rows: file.rows } }),
+    writeAudit(ctx, ctx.book.db, { entity: 'export', entityId: 'ageing', action: show ? 'export-sensitive' : 'export', after: { format: q.format, asOf: q.asOf, basis, rows: file.rows, masked: file.masked } }),
   );
   return file;
 }

@@ -276,6 +276,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   let total = 0;
   let firstNumber = '';
   let lastNumber = '';
+  const numbers: string[] = [];
   const progress = beginImportProgress(ctx.book, 'invoices', fileName);
   await writeBulk(ctx, async (trx, db) => {
     const existsStmt = db.prepare('SELECT id FROM invoices WHERE number = ?');
@@ -337,6 +338,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       total += a!;
       if (!firstNumber) firstNumber = number;
       lastNumber = number;
+      numbers.push(number);
     });
     if (p.count === 0 && rows === 0) throw new AppError('VALIDATION', `${fileName}: no data rows`, { field: 'file' });
     p.throwIfAny(fileName); // rolls the transaction back
@@ -345,7 +347,8 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber },
+      // which documents this import created: one audit row per import, listing every number
+      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber, numbers },
     });
   }).finally(() => endImportProgress(ctx.book, progress));
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
@@ -423,6 +426,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
   const cols = new ReceiptColumns();
   let rows = 0;
   let total = 0;
+  let firstReceiptId: number | null = null;
+  let lastReceiptId: number | null = null;
   let applied = 0;
   let allocationsN = 0;
   const progress = beginImportProgress(ctx.book, 'receipts', fileName);
@@ -472,6 +477,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
         created_at: at,
       });
       cols.push(id, c.id, d, a, inv);
+      if (firstReceiptId === null) firstReceiptId = id;
+      lastReceiptId = id;
       daily.add(d, { received: a, receipts_n: 1 });
       total += a;
     });
@@ -511,7 +518,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN },
+      // receipts have no number of their own: the ids this import created (one contiguous range)
+      after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN, receiptIds: [firstReceiptId, lastReceiptId] },
     });
   }).finally(() => endImportProgress(ctx.book, progress));
   return {

@@ -7,6 +7,9 @@ import { bucketColumnHeader } from '../../shared/labels/buckets';
 import type { ExportFile } from '../../shared/types';
 import type { AgeingReportOut, AgeingReportRow } from '../../shared/types-receivables';
 
+/** What a masked cell shows (the same mark as the customer export). */
+const MASK = '***';
+
 /**
  * A report's rows as an export reads them: by index. From the worker's columns each row object
  * is made only while its slice is written, so a 100,000-customer export never holds them all.
@@ -19,7 +22,11 @@ export interface ExportRows {
 
 export const rowsOf = (rep: AgeingReportOut): ExportRows => ({ rep, count: rep.rows.length, row: (i) => rep.rows[i] });
 
-function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'zh-CN' | 'en') {
+function tableParts(
+  rep: Pick<AgeingReportOut, 'buckets' | 'totals'>,
+  locale: 'zh-CN' | 'en',
+  masked: ReadonlySet<string> = new Set(),
+) {
   const zh = locale === 'zh-CN';
   const keys = rep.buckets.map((b) => b.key);
   const headers = [
@@ -38,8 +45,8 @@ function tableParts(rep: Pick<AgeingReportOut, 'buckets' | 'totals'>, locale: 'z
     ...keys.map((k) => fenToDecimal(r.buckets[k])),
     fenToDecimal(r.unapplied),
     fenToDecimal(r.total),
-    fenToDecimal(r.creditLimit),
-    pct(r.limitUsedBp),
+    masked.has(r.customerCode) ? MASK : fenToDecimal(r.creditLimit),
+    masked.has(r.customerCode) ? MASK : pct(r.limitUsedBp),
   ];
   const totals = [
     zh ? '合计' : 'TOTAL',
@@ -67,8 +74,8 @@ export function ageingTable(
  * The CSV bytes (UTF-8 with a BOM, CRLF), encoded a slice of rows at a time: 100,000 rows never
  * exist as one UTF-16 string (Chinese names make it two bytes a character) nor twice as cells.
  */
-function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
-  const { headers, line, totals } = tableParts(src.rep, locale);
+function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en', masked: ReadonlySet<string>): Buffer {
+  const { headers, line, totals } = tableParts(src.rep, locale, masked);
   const chunks = [Buffer.from('\uFEFF' + csvRows([headers]), 'utf8')];
   for (let i = 0; i < src.count; i += 2000) {
     const slice: string[][] = [];
@@ -81,20 +88,31 @@ function ageingCsv(src: ExportRows, locale: 'zh-CN' | 'en'): Buffer {
 
 /** The export file (CSV with a BOM, or .xlsx) of a computed report; runs on the report worker for big books. */
 export async function buildAgeingExport(
-  src: ExportRows,
-  q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' },
+  rows: ExportRows,
+  q: { asOf: string; format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en'; maskCodes?: string[] },
 ): Promise<ExportFile> {
-  const name = `ageing-${src.rep.basis}-${q.asOf.replaceAll('-', '')}`;
+  const name = `ageing-${rows.rep.basis}-${q.asOf.replaceAll('-', '')}`;
+  // confidential/top-secret customers: credit limit and its use masked (balances stay, so totals tie out)
+  const maskSet = new Set(q.maskCodes ?? []);
+  let maskedCount = 0;
+  const src: ExportRows = {
+    ...rows,
+    row: (i) => {
+      const r = rows.row(i);
+      if (maskSet.has(r.customerCode)) maskedCount++;
+      return r;
+    },
+  };
   if (q.format === 'csv') {
-    const csv = ageingCsv(src, q.locale ?? 'zh-CN');
-    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: 0 };
+    const csv = ageingCsv(src, q.locale ?? 'zh-CN', maskSet);
+    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: maskedCount };
   }
-  const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN');
+  const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN', maskSet);
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(q.locale === 'en' ? 'Ageing' : '账龄分析');
   ws.addRow(headers).font = { bold: true };
   // money cells as numbers (yuan) so Excel can sum them; codes and names stay text
-  const add = (d: string[]) => ws.addRow(d.map((v, i) => (i >= 2 && v !== '' ? Number(v) : v)));
+  const add = (d: string[]) => ws.addRow(d.map((v, i) => (i >= 2 && v !== '' && v !== MASK ? Number(v) : v)));
   for (let i = 0; i < src.count; i++) add(line(src.row(i)));
   add(totals);
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
@@ -105,6 +123,6 @@ export async function buildAgeingExport(
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: buf.toString('base64'),
     rows: src.count,
-    masked: 0,
+    masked: maskedCount,
   };
 }

@@ -20,7 +20,7 @@ export interface ReportJobs {
   ageing: { args: AgeingJobArgs; result: AgeingColumns };
   'tie-out': { args: { asOf: string }; result: TieOutOut };
   dashboard: { args: { asOf: string; from: string; to: string; settings: ReceivablesSettings }; result: DashboardOut };
-  export: { args: AgeingJobArgs & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }; result: ExportFile };
+  export: { args: AgeingJobArgs & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en'; maskCodes?: string[] }; result: ExportFile };
 }
 export type ReportJob = keyof ReportJobs;
 

@@ -6,6 +6,7 @@ import { loadExcel } from '../lib/lazy-modules';
 import { csvTable } from '../lib/csv';
 import type { AuditEntry, ExportFile } from '../../shared/types';
 import type { ServiceContext } from './context';
+import { MASK, sensitiveCustomers, showSensitive, type SensitiveChoice } from './sensitive-customers';
 
 export interface AuditRecord {
   entity: string;
@@ -84,16 +85,28 @@ export async function listAudit(ctx: ServiceContext, q: AuditQuery): Promise<{ t
 /** Audit log export (CSV with BOM, or .xlsx) of the filtered entries, newest first (max 100,000). */
 export async function exportAudit(
   ctx: ServiceContext,
-  q: AuditQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' },
+  q: AuditQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' } & SensitiveChoice,
 ): Promise<ExportFile> {
-  const { rows } = await listAudit(ctx, { ...q, offset: 0, limit: 100_000 });
+  const show = showSensitive(q);
+  const { includeSensitive: _i, confirmed: _c, ...query } = q;
+  const listed = await listAudit(ctx, { ...query, offset: 0, limit: 100_000 });
+  // entries about confidential/top-secret customers: before/after states (address, credit
+  // limit, contacts …) masked unless confirmed
+  const hidden = show ? new Set<number>() : (await sensitiveCustomers(ctx.book.db)).ids;
+  let masked = 0;
+  const rows = listed.rows.map((r) => {
+    if (r.customerId == null || !hidden.has(r.customerId) || (r.before == null && r.after == null)) return r;
+    masked++;
+    return { ...r, before: r.before == null ? null : MASK, after: r.after == null ? null : MASK };
+  });
+  const cell = (v: unknown) => (v == null ? '' : v === MASK ? MASK : JSON.stringify(v));
   const zh = q.locale !== 'en';
   const headers = zh ? ['时间', '操作员', '对象', '编号', '动作', '变更前', '变更后', '备注'] : ['time', 'operator', 'entity', 'id', 'action', 'before', 'after', 'note'];
-  const data = rows.map((r) => [r.at, r.operatorName ?? '', r.entity, r.entityId ?? '', r.action, r.before == null ? '' : JSON.stringify(r.before), r.after == null ? '' : JSON.stringify(r.after), r.note ?? '']);
+  const data = rows.map((r) => [r.at, r.operatorName ?? '', r.entity, r.entityId ?? '', r.action, cell(r.before), cell(r.after), r.note ?? '']);
   const stamp = ctx.clock.today().replaceAll('-', '');
   if (q.format === 'csv') {
     const csv = '\uFEFF' + csvTable(headers, data);
-    return { fileName: `audit-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked: 0 };
+    return { fileName: `audit-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked };
   }
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(zh ? '审计日志' : 'Audit log');
@@ -106,6 +119,6 @@ export async function exportAudit(
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: buf.toString('base64'),
     rows: rows.length,
-    masked: 0,
+    masked,
   };
 }

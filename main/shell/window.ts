@@ -4,6 +4,7 @@ import { BrowserWindow, app, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP } from '../app/csp';
+import { isAllowedExternal } from './external-links';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://creditdesk`;
@@ -60,8 +61,8 @@ export function createMainWindow(preload: string): BrowserWindow {
     if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // External links open in the user's browser, never inside the app.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    // Allowed external links (the app's help pages) open in the user's browser, never inside the app.
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());

@@ -172,7 +172,13 @@ export const contract = {
 
   'audit:list': channel<{ total: number; rows: AuditEntry[] }>()(auditQuery),
   'audit:export': channel<ExportFile>()(
-    auditQuery.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']).optional() }),
+    auditQuery.extend({
+      format: z.enum(['csv', 'xlsx']),
+      locale: z.enum(['zh-CN', 'en']).optional(),
+      /** unmask entries of confidential/top-secret customers: requires confirmed: true */
+      includeSensitive: z.boolean().optional(),
+      confirmed: z.boolean().optional(),
+    }),
   ),
 } as const;
 

@@ -169,7 +169,18 @@ export const receivablesChannels = {
   ),
   'ageing:drilldown': channel<DrilldownOut>()(z.object({ ...ageingQuery, customerId: id, bucket: z.string().max(30).optional() }).strict()),
   'ageing:tie-out': channel<TieOutOut>()(z.object({ asOf: isoDate }).strict()),
-  'ageing:export': channel<ExportFile>()(z.object({ ...ageingQuery, format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']).optional() }).strict()),
+  'ageing:export': channel<ExportFile>()(
+    z
+      .object({
+        ...ageingQuery,
+        format: z.enum(['csv', 'xlsx']),
+        locale: z.enum(['zh-CN', 'en']).optional(),
+        /** show confidential/top-secret customers' credit limits: requires confirmed: true */
+        includeSensitive: z.boolean().optional(),
+        confirmed: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   'ageing:presets': channel<AgeingPreset[]>()(z.object({}).strict().default({})),
   'ageing:save-preset': channel<AgeingPreset[]>()(
     z.object({ name: z.string().trim().min(1, 'required').max(60, 'too_long'), basis, buckets, isDefault: z.boolean().optional() }).strict(),

@@ -82,7 +82,7 @@ describe('backup round trip', () => {
       now,
     });
     expect(manifest.encrypted).toBe(true);
-    expect(manifest.kdf).toMatchObject({ name: 'scrypt', N: 32768, r: 8, p: 1 });
+    expect(manifest.kdf).toMatchObject({ name: 'scrypt', N: 1 << 17, r: 8, p: 1 }); // the default: OWASP scrypt N=2^17
     expect(manifest.cipher).toMatchObject({ name: 'aes-256-gcm' });
     const raw = fs.readFileSync(file);
     expect(raw.includes(Buffer.from('SQLite format 3'))).toBe(false);

@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/result';
 import { openItemsAsOf } from '../../db/receivables/as-of';
 import type { ExportFile } from '../../../shared/types';
 import type { AgeingBucketDef, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
+import { sensitiveCustomers, showSensitive, type SensitiveChoice } from '../sensitive-customers';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { isCurrent } from '../../reports/ageing';
@@ -95,13 +96,23 @@ export async function ageingTieOut(ctx: ServiceContext, q: { asOf: string }): Pr
   return runReport(ctx, 'tie-out', { asOf: q.asOf });
 }
 
-export async function exportAgeing(ctx: ServiceContext, q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' }): Promise<ExportFile> {
+export async function exportAgeing(
+  ctx: ServiceContext,
+  q: AgeingQuery & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en' } & SensitiveChoice,
+): Promise<ExportFile> {
   assertDateField(q.asOf, 'asOf');
   const basis = q.basis ?? 'due';
+  const show = showSensitive(q);
+  const maskCodes = show ? [] : (await sensitiveCustomers(ctx.book.db)).codes;
   const set = await serialize(ctx, () => resolveBuckets(ctx, basis, q));
-  const file = await runReport(ctx, 'export', { asOf: q.asOf, basis, set, rebuild: q.rebuild, format: q.format, locale: q.locale });
+  const file = await runReport(ctx, 'export', { asOf: q.asOf, basis, set, rebuild: q.rebuild, format: q.format, locale: q.locale, maskCodes });
   await serialize(ctx, () =>
-    writeAudit(ctx, ctx.book.db, { entity: 'export', entityId: 'ageing', action: 'export', after: { format: q.format, asOf: q.asOf, basis, rows: file.rows } }),
+    writeAudit(ctx, ctx.book.db, {
+      entity: 'export',
+      entityId: 'ageing',
+      action: show ? 'export-sensitive' : 'export',
+      after: { format: q.format, asOf: q.asOf, basis, rows: file.rows, masked: file.masked },
+    }),
   );
   return file;
 }

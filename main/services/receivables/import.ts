@@ -272,6 +272,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
   let total = 0;
   let firstNumber = '';
   let lastNumber = '';
+  const numbers: string[] = [];
   const progress = beginImportProgress(ctx.book, 'invoices', fileName);
   await writeBulk(ctx, async (trx, db) => {
     const existing = invoiceByNumber(db);
@@ -333,6 +334,7 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       total += a!;
       if (!firstNumber) firstNumber = number;
       lastNumber = number;
+      numbers.push(number);
     });
     if (p.count === 0 && rows === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
@@ -341,7 +343,8 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber },
+      // which documents this import created: one audit row per import, listing every number
+      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber, numbers },
     });
   }).finally(() => endImportProgress(ctx.book, progress));
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
@@ -419,6 +422,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
   const cols = new ReceiptColumns();
   let rows = 0;
   let total = 0;
+  let firstReceiptId: number | null = null;
+  let lastReceiptId: number | null = null;
   let applied = 0;
   let allocationsN = 0;
   const progress = beginImportProgress(ctx.book, 'receipts', fileName);
@@ -468,6 +473,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
         created_at: at,
       });
       cols.push(id, c.id, d, a, inv);
+      if (firstReceiptId === null) firstReceiptId = id;
+      lastReceiptId = id;
       daily.add(d, { received: a, receipts_n: 1 });
       total += a;
     });
@@ -506,7 +513,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN },
+      // receipts have no number of their own: the ids this import created (one contiguous range)
+      after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN, receiptIds: [firstReceiptId, lastReceiptId] },
     });
   }).finally(() => endImportProgress(ctx.book, progress));
   return {

@@ -59,8 +59,15 @@ describe('polish at 1440×900 and 1280×720, zh-CN and en', () => {
         expect(await ageingOverflow(page), `ageing grid scrolls sideways at ${w}`).toBe(0);
         await go(page, '/customers', '[data-testid="customer-row"]');
         await e.shot(`polish-customers-${tag}`);
+        // the credit limit column is in view without scrolling sideways
+        const limitHead = await page.getByRole('columnheader', { name: /信用额度|Credit limit/ }).boundingBox();
+        expect(limitHead, 'credit limit column').not.toBeNull();
+        expect(limitHead!.x + limitHead!.width).toBeLessThanOrEqual(w);
         await go(page, `/customers/${customerId}`, '[data-testid="customer-name"]');
         await e.shot(`polish-card-${tag}`);
+        // the card header shows the whole limit, not "¥940,"
+        const limit = page.getByText('¥940,000.00').first();
+        expect(await limit.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
         await go(page, '/receivables', '.recharts-surface');
         await e.shot(`polish-dashboard-${tag}`);
         await go(page, '/backup', '[data-testid="backup-page"]');
@@ -69,6 +76,16 @@ describe('polish at 1440×900 and 1280×720, zh-CN and en', () => {
         await e.shot(`polish-audit-${tag}`);
         await go(page, '/statements', '[data-testid="statement-customer"]');
         await e.shot(`polish-statements-${tag}`);
+        if (w === 1440) {
+          // from after to: a message, not a blank panel
+          const from = page.locator('[data-testid="statement-from"] input');
+          await from.click();
+          await from.fill('2026/12/5');
+          await from.press('Enter');
+          await page.locator('[data-testid="statement-period-error"]').waitFor({ timeout: 5000 });
+          expect(await page.locator('[data-testid="statement-period-error"]').innerText()).toMatch(lang === 'zh' ? /开始日期\s*晚于结束日期/ : /From\s*is after the end date/);
+          await e.shot(`polish-statements-period-${tag}`);
+        }
       }
       await page.setViewportSize({ width: 1440, height: 900 });
     });

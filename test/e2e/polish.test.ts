@@ -78,7 +78,7 @@ describe('polish at 1440×900 and 1280×720, zh-CN and en', () => {
         await e.shot(`polish-statements-${tag}`);
         if (w === 1440) {
           // from after to: a message, not a blank panel
-          const from = page.locator('[data-testid="statement-from"] input');
+          const from = page.locator('input[data-testid="statement-from"], [data-testid="statement-from"] input').first();
           await from.click();
           await from.fill('2026/12/5');
           await from.press('Enter');

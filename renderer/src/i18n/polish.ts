@@ -63,6 +63,7 @@ export const polishZh = {
     receipt: '收款',
     name: '名称',
   },
+  polish: { prospectInvoice: '客户 {{code}} 还是潜在客户：交易开始调查书获批后才能开票（在客户档案里审批）。' },
   auditNote: { confirmedPrint: '用户已确认打印机密/绝密客户', confirmedExport: '用户已确认导出含机密/绝密客户' },
   auditValue: {
     manual: '手动',
@@ -155,6 +156,7 @@ export const polishEn: typeof polishZh = {
     receipt: 'Receipt',
     name: 'Name',
   },
+  polish: { prospectInvoice: 'Customer {{code}} is a prospect: invoices can be entered once the opening review is approved (on the customer card).' },
   auditNote: { confirmedPrint: 'The user confirmed printing a confidential/top-secret customer', confirmedExport: 'The user confirmed including confidential/top-secret customers' },
   auditValue: {
     manual: 'Manual',

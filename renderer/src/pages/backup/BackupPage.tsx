@@ -201,7 +201,7 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
           </Checkbox>
         </Form.Item>
         {encrypt && (
-          <Space wrap align="start">
+          <Space wrap align="start" style={{ display: 'flex' }}>
             <Form.Item label={t('now.password')} extra={t('now.passwordHint')}>
               <Input.Password value={pw} maxLength={BACKUP_PASSWORD_MAX} onChange={(e) => setPw(e.target.value)} autoComplete="new-password" data-testid="backup-password" />
             </Form.Item>
@@ -590,7 +590,7 @@ export function BackupPage() {
   }
   const s = status.data;
   return (
-    <div style={{ maxWidth: 1000 }} data-testid="backup-page">
+    <div data-testid="backup-page">
       <Typography.Title level={3}>{t('title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Typography.Paragraph>

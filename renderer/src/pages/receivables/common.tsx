@@ -121,6 +121,8 @@ export interface CustomerOption {
   id: number;
   code: string;
   name: string;
+  /** known when picked from the list: prospects are marked (no invoices before the opening review) */
+  lifecycle?: string;
 }
 
 /**
@@ -141,7 +143,7 @@ export const CustomerPicker = forwardRef<
   });
   const options = useMemo(() => {
     const rows = list.data?.rows ?? [];
-    const opts = rows.map((r) => ({ value: r.id, label: `${r.code} ${r.name}`, row: { id: r.id, code: r.code, name: r.name } }));
+    const opts = rows.map((r) => ({ value: r.id, label: `${r.code} ${r.name}`, row: { id: r.id, code: r.code, name: r.name, lifecycle: r.lifecycle } as CustomerOption }));
     if (value && !opts.some((o) => o.value === value.id)) opts.unshift({ value: value.id, label: `${value.code} ${value.name}`, row: value });
     return opts;
   }, [list.data, value]);
@@ -161,6 +163,11 @@ export const CustomerPicker = forwardRef<
       optionRender={(o) => (
         <span>
           <span className="code ar-opt-code">{o.data.row.code}</span> {o.data.row.name}
+          {o.data.row.lifecycle === 'prospect' && (
+            <Tag color="orange" style={{ marginLeft: 6 }} data-testid="ar-opt-prospect">
+              {t('enums.lifecycle.prospect')}
+            </Tag>
+          )}
         </span>
       )}
       onChange={(id) => {

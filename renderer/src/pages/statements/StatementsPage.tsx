@@ -29,7 +29,8 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
   const [includeVoided, setIncludeVoided] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
-  const ready = !!customer && !!from && !!to && iso(from) <= iso(to);
+  const periodReversed = !!from && !!to && iso(from)! > iso(to)!;
+  const ready = !!customer && !!from && !!to && !periodReversed;
   const q = { customerId: customer?.id ?? 0, from: iso(from), to: iso(to), style, lang, includeVoided };
 
   const preview = useQuery({
@@ -104,14 +105,21 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
       {customer && isSensitive(customer.confidentiality) && !confirmed && (
         <Alert type="warning" title={t('confidentialText')} action={<Button onClick={() => void askPreview()}>{t('preview')}</Button>} />
       )}
-      {preview.isError && <Alert type="error" title={(preview.error as Error).message} />}
+      {periodReversed && <Alert type="error" showIcon data-testid="statement-period-error" title={`${i18n.t('field.from')} ${i18n.t('validation.invalid_period')}`} />}
+      {preview.isError && <Alert type="error" title={errorText(i18n.t, preview.error)} />}
       <iframe
         ref={frame}
         data-testid="statement-preview"
         title={t('preview')}
         srcDoc={preview.data?.html ?? ''}
         sandbox="allow-same-origin allow-modals"
-        style={{ width: '100%', height: '80vh', border: '1px solid #d9d9d9', background: '#e9ecef' }}
+        // as tall as the statement: the page scrolls, not a box inside it
+        onLoad={(ev) => {
+          const doc = (ev.target as HTMLIFrameElement).contentDocument;
+          const h = doc?.documentElement?.scrollHeight ?? 0;
+          if (h > 0) (ev.target as HTMLIFrameElement).style.height = `${h + 4}px`;
+        }}
+        style={{ width: '100%', height: '80vh', border: '1px solid #d9d9d9', background: '#e9ecef', display: preview.data ? 'block' : 'none' }}
       />
     </Space>
   );

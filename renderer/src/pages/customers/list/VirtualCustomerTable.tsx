@@ -24,6 +24,21 @@ const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
   en: { code: '96px', name: 'minmax(150px, 1fr)', kind: '76px', nature: '112px', lifecycle: '104px', region: '88px', routeSeq: '72px', valueTier: '52px', creditRating: '66px', confidentiality: '104px', phone: '120px', creditLimit: '136px' },
 };
 
+// Below 1400 px (a 1280×720 laptop) route order and kind step aside so the credit limit stays in view.
+const NARROW_BELOW = 1400;
+const NARROW_HIDDEN = new Set(['routeSeq', 'kind']);
+const NARROW_MIN_WIDTH = 1000;
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW);
+  useEffect(() => {
+    const on = () => setNarrow(window.innerWidth < NARROW_BELOW);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return narrow;
+}
+
 interface Column {
   key: string;
   sort?: CustomerSortKey;
@@ -74,7 +89,8 @@ export function VirtualCustomerTable({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [filterKey]);
 
-  const columns = useMemo<Column[]>(() => [
+  const narrow = useNarrow();
+  const allColumns = useMemo<Column[]>(() => [
     { key: 'code', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
     { key: 'name', sort: 'name', render: (r) => r.name, title: (r) => r.name },
     { key: 'kind', render: (r) => t(`enums.kindShort.${r.kind}`) },
@@ -93,7 +109,9 @@ export function VirtualCustomerTable({
     { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
     { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
   ], [t, regionName]);
-  const grid = columns.map((c) => WIDTHS[lang][c.key]).join(' ');
+  const columns = useMemo(() => (narrow ? allColumns.filter((c) => !NARROW_HIDDEN.has(c.key)) : allColumns), [allColumns, narrow]);
+  const grid = columns.map((c) => (narrow && c.key === 'name' ? 'minmax(130px, 1fr)' : WIDTHS[lang][c.key])).join(' ');
+  const minWidth = narrow ? NARROW_MIN_WIDTH : MIN_WIDTH;
   const open = useCallback((id: number) => navigate(`/customers/${id}`), [navigate]);
 
   const clickSort = (key: CustomerSortKey) => {
@@ -105,7 +123,7 @@ export function VirtualCustomerTable({
     <div className="vt" data-testid="customer-table" data-total={total}>
       {error && <Alert type="error" banner title={errorText(t, error)} />}
       <div className="vt-scroll" ref={scrollRef}>
-        <div style={{ minWidth: MIN_WIDTH, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
+        <div style={{ minWidth, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
           <div className="vt-row vt-head" style={{ gridTemplateColumns: grid, height: HEAD_HEIGHT }} role="row">
             {columns.map((c) => (
               <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} role="columnheader">

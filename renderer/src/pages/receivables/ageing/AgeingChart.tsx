@@ -3,6 +3,7 @@ import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceTicks } from '../../../reports/nice-ticks';
 import type { AgeingReportOut } from '../../../../../shared/types-receivables';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
@@ -24,7 +25,7 @@ export function AgeingChart({ report, height = 240 }: { report: AgeingReportOut;
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={data.length > 6 ? -20 : 0} textAnchor={data.length > 6 ? 'end' : 'middle'} height={data.length > 6 ? 48 : 30} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} {...niceYAxis(data)} />
           <Tooltip
             formatter={(_v, name, item) => {
               const p = item.payload as (typeof data)[number];
@@ -42,4 +43,12 @@ export function AgeingChart({ report, height = 240 }: { report: AgeingReportOut;
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** Nice 1/2/5 steps over the stacked bars (negative parts included). */
+function niceYAxis(data: { top: number; others: number }[]): { ticks: number[]; domain: [number, number]; interval: 0 } {
+  const highs = data.map((d) => Math.max(0, d.top) + Math.max(0, d.others));
+  const lows = data.map((d) => Math.min(0, d.top) + Math.min(0, d.others));
+  const ticks = niceTicks(Math.min(0, ...lows), Math.max(0, ...highs));
+  return { ticks, domain: [ticks[0], ticks[ticks.length - 1]], interval: 0 };
 }

@@ -3,7 +3,7 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty } from 'antd';
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgeingBucketDef } from '../../../../../shared/types-receivables';
 import { moneyText } from '../../../format/money';
@@ -16,7 +16,22 @@ const ROW = 34;
 export function gridHeightFor(rows: number, showGroups: boolean): number {
   return (showGroups ? 26 : 0) + 38 + Math.max(rows, 3) * ROW + 38 + 18;
 }
-const W = { code: 84, name: 190, bucket: 108, unapplied: 108, total: 128, limit: 120, used: 112 };
+// Least widths: with the default seven buckets every column fits 1440 px beside the menu
+// (1140 px); below 1400 px the compact widths (smaller type, 972 px) fit 1280 px. Wider
+// windows share the extra room in proportion.
+const W_NORMAL = { code: 72, name: 120, bucket: 84, unapplied: 88, total: 104, limit: 96, used: 72 };
+const W_COMPACT = { code: 64, name: 96, bucket: 72, unapplied: 76, total: 92, limit: 80, used: 60 };
+const COMPACT_BELOW = 1400;
+
+function useCompact(): boolean {
+  const [compact, setCompact] = useState(() => typeof window !== 'undefined' && window.innerWidth < COMPACT_BELOW);
+  useEffect(() => {
+    const on = () => setCompact(window.innerWidth < COMPACT_BELOW);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return compact;
+}
 
 export interface GridGroup {
   basis: 'due' | 'issue';
@@ -56,7 +71,16 @@ export function AgeingGrid({
 }) {
   const { t } = useTranslation();
   const scroll = useRef<HTMLDivElement>(null);
-  const amt = (fen: number | undefined, cls = '') => (!fen ? <span className="ar-zero">—</span> : <span className={`${fen < 0 ? 'ar-neg' : ''} ${cls}`}>{moneyText(fen)}</span>);
+  const compact = useCompact();
+  const W = compact ? W_COMPACT : W_NORMAL;
+  const amt = (fen: number | undefined, cls = '') =>
+    !fen ? (
+      <span className="ar-zero">—</span>
+    ) : (
+      <span className={`${fen < 0 ? 'ar-neg' : ''} ${cls}`} title={moneyText(fen)}>
+        {moneyText(fen)}
+      </span>
+    );
 
   const cols = useMemo<Col[]>(() => {
     const c: Col[] = [
@@ -92,9 +116,10 @@ export function AgeingGrid({
       { key: 'limitUsed', title: t('ar.ageing.limitUsed'), width: W.used, num: true, cell: (r) => <Used bp={r.limitUsedBp} />, foot: totals.creditLimit > 0 ? percentText(Math.round((totals.total * 10_000) / totals.creditLimit)) : '' },
     );
     return c;
-  }, [groups, onDrill, rows.length, t, totals]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [groups, onDrill, rows.length, t, totals, compact]);
 
-  const template = cols.map((c) => `${c.width}px`).join(' ');
+  const template = cols.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');
   const width = cols.reduce((s, c) => s + c.width, 0);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroll.current, estimateSize: () => ROW, overscan: 16 });
   const headH = showGroups ? 26 : 0;
@@ -107,12 +132,12 @@ export function AgeingGrid({
         : undefined;
 
   return (
-    <div className="ar-grid-wrap" data-testid="ageing-grid">
+    <div className={`ar-grid-wrap${compact ? ' ar-grid-compact' : ''}`} data-testid="ageing-grid">
       <div className="ar-grid-scroll" ref={scroll}>
         <div style={{ width, minWidth: '100%', position: 'relative' }}>
           {showGroups && (
             <div className="ar-grid-row ar-grid-group" style={{ gridTemplateColumns: template, height: headH }}>
-              <div className="ar-cell" style={{ gridColumn: 'span 2', ...stickyStyle(cols[0]) }} />
+              <div className="ar-cell" style={{ gridColumn: 'span 2', ...stickyStyle(cols[0]), background: '#eef2f8' }} />
               {groups.map((g) => (
                 <div key={g.basis} className="ar-cell" style={{ gridColumn: `span ${g.buckets.length}`, textAlign: 'center', borderLeft: '1px solid #dfe4ec' }}>
                   {g.basis === 'due' ? t('ar.ageing.groupDue') : t('ar.ageing.groupIssue')}
@@ -125,7 +150,7 @@ export function AgeingGrid({
             {cols.map((c) => (
               <div
                 key={c.key}
-                className={`ar-cell${c.num ? ' num' : ''}${c.key !== 'none' ? ' sortable' : ''}`}
+                className={`ar-cell${c.num ? ' num' : ''}${c.key !== 'none' ? ' sortable' : ''}${stickyStyle(c) ? ' ar-sticky' : ''}`}
                 style={stickyStyle(c)}
                 onClick={() => c.key !== 'none' && onSort({ key: c.key, order: sort.key === c.key && sort.order === 'desc' ? 'asc' : sort.key === c.key ? 'desc' : c.num ? 'desc' : 'asc' })}
                 title={typeof c.title === 'string' ? c.title : undefined}
@@ -152,7 +177,7 @@ export function AgeingGrid({
                     {cols.map((c) => (
                       <div
                         key={c.key}
-                        className={`ar-cell${c.num ? ' num' : ''}${c.click ? ' clickable' : ''}`}
+                        className={`ar-cell${c.num ? ' num' : ''}${c.click ? ' clickable' : ''}${stickyStyle(c) ? ' ar-sticky' : ''}`}
                         style={stickyStyle(c)}
                         data-col={c.key}
                         onClick={c.click ? () => c.click!(r) : undefined}
@@ -168,7 +193,7 @@ export function AgeingGrid({
           {rows.length > 0 && (
             <div className="ar-grid-row ar-grid-foot" style={{ gridTemplateColumns: template, height: 38 }} data-testid="ageing-total">
               {cols.map((c) => (
-                <div key={c.key} className={`ar-cell${c.num ? ' num' : ''}`} style={stickyStyle(c)} data-col={c.key}>
+                <div key={c.key} className={`ar-cell${c.num ? ' num' : ''}${stickyStyle(c) ? ' ar-sticky' : ''}`} style={stickyStyle(c)} data-col={c.key}>
                   {c.foot}
                 </div>
               ))}

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceTicks, trendMonthLabel } from '../../../reports/nice-ticks';
 import type { DashboardOut } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
@@ -131,8 +132,8 @@ function Trend({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
             </linearGradient>
           </defs>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-          <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} interval={0} tickFormatter={(m: string, i: number) => trendMonthLabel(m, i, lang)} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} {...niceAxis(data.map((p) => p.balance))} />
           <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).balance), t('ar.dashboard.balance')]} labelFormatter={(l) => String(l)} />
           <Area type="monotone" dataKey="balance" stroke="#1f5fbf" strokeWidth={2} fill="url(#arTrendFill)" isAnimationActive={false} dot={{ r: 3 }} />
         </AreaChart>
@@ -154,7 +155,7 @@ function Distribution({ rep, lang }: { rep: import('../../../../../shared/types-
         <BarChart data={data} margin={{ top: 22, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={lang === 'en' ? 62 : 48} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} {...niceAxis(data.map((s) => s.amount))} />
           <Tooltip
             formatter={(_v, _n, item) => {
               const p = item.payload as (typeof data)[number];
@@ -184,7 +185,7 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#eef1f5" />
-            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} />
+            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} {...niceAxis(data.map((r) => r.overdue), 3)} />
             <YAxis type="category" dataKey="code" tick={{ fontSize: 11 }} width={70} />
             <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).overdue), t('ar.dashboard.overdue')]} labelFormatter={(_l, items) => (items?.[0]?.payload as (typeof data)[number] | undefined)?.label ?? ''} />
             <Bar dataKey="overdue" fill="#c41d1d" maxBarSize={26} isAnimationActive={false} cursor="pointer" onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)} />
@@ -241,4 +242,10 @@ function Provision({ d }: { d: DashboardOut }) {
       )}
     />
   );
+}
+
+/** recharts axis props for nice 1/2/5 steps over these amounts (fen). */
+function niceAxis(values: number[], count = 4): { ticks: number[]; domain: [number, number]; interval: 0 } {
+  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), count);
+  return { ticks, domain: [ticks[0], ticks[ticks.length - 1]], interval: 0 };
 }

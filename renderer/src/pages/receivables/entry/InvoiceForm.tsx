@@ -140,6 +140,9 @@ export function InvoiceForm({ today }: { today: string }) {
               }}
             />
             <CustomerFacts customer={customer} verdict={blocked ? 'block' : undefined} />
+            {customer?.lifecycle === 'prospect' && (
+              <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="ar-prospect-warning" title={t('polish.prospectInvoice', { code: customer.code })} />
+            )}
           </Form.Item>
           <Form.Item name="number" label={t('ar.entry.number')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 40, message: t('validation.too_long') }]}>
             <Input data-testid="ar-number" maxLength={40} autoComplete="off" />

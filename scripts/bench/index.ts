@@ -30,6 +30,7 @@ const targets: Record<string, Record<string, number>> = {
   },
   backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
+  collections: { calendarMonthMs: 200, worklistMs: 300, dunningTodayMs: 1000, dunningPastMs: 1000, promiseStatusesMs: 1000, promiseStatusesPastMs: 1000, lettersMs: 60_000 },
 };
 try {
   if (!only || only === 'customers') {
@@ -39,6 +40,7 @@ try {
     ['receivables', './receivables.ts', 'runReceivablesBench'],
     ['backup', './backup.ts', 'runBackupBench'],
     ['statements', './statements.ts', 'runStatementBench'],
+    ['collections', './collections.ts', 'runCollectionsBench'],
   ];
   let receivablesBook: string | undefined;
   for (const [name, file, fn] of optional) {
@@ -46,7 +48,10 @@ try {
     if (!fs.existsSync(new URL(file, import.meta.url))) continue;
     const mod = (await import(file)) as Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>>;
     if (typeof mod[fn] !== 'function') continue;
-    const r = name === 'backup' ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk')) : await mod[fn]({ customers, invoices, dir });
+    const r =
+      name === 'backup'
+        ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk'))
+        : await mod[fn]({ customers, invoices, dir, book: name === 'collections' ? receivablesBook : undefined, letters: values.quick ? 100 : undefined });
     if (typeof r.bookPath === 'string') receivablesBook = r.bookPath;
     results[name] = r;
   }

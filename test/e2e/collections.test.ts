@@ -111,6 +111,7 @@ describe('collections desk end to end', () => {
       ['calendar', '/collections/calendar', '.fc-daygrid-day'],
       ['worklist', '/collections/today', '[data-testid="worklist-page"] .ant-table-row'],
       ['dunning', '/collections/dunning', '[data-testid="dunning-page"] .ant-table-row'],
+      ['customer-tab', `/customers/${c9}?tab=collections`, '[data-testid="customer-collections"] .ant-timeline-item'],
     ];
     for (const lang of ['zh', 'en'] as const) {
       if (lang === 'en') {

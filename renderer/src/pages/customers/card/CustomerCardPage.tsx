@@ -4,6 +4,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Spin, Tabs, Typography } from 'antd';
 import { CustomerLedgerTab } from '../../receivables';
 import { CustomerStatementsTab } from '../../statements';
+import { CustomerCollectionsTab } from '../../collections';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -75,6 +76,7 @@ export function CustomerCardPage() {
             { key: 'complaints', label: t('card.tabs.complaints'), children: <ComplaintCard /> },
             { key: 'receivables', label: t('nav.receivables'), children: <CustomerLedgerTab customerId={c.id} /> },
             { key: 'statements', label: t('nav.statements'), children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} /> },
+            { key: 'collections', label: t('card.tabs.collections'), children: <CustomerCollectionsTab customer={{ id: c.id, code: c.code, name: c.name }} /> },
             { key: 'contacts', label: `${t('card.tabs.contacts')} (${c.contacts.length})`, children: <ContactsTable c={c} /> },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}

@@ -111,7 +111,7 @@ describe('collections desk end to end', () => {
       ['calendar', '/collections/calendar', '.fc-daygrid-day'],
       ['worklist', '/collections/today', '[data-testid="worklist-page"] .ant-table-row'],
       ['dunning', '/collections/dunning', '[data-testid="dunning-page"] .ant-table-row'],
-      ['customer-tab', `/customers/${c9}?tab=collections`, '[data-testid="customer-collections"] .ant-timeline-item'],
+      ['customer-tab', `/customers/${c9}`, '[data-testid="customer-collections"] .ant-timeline-item'],
     ];
     for (const lang of ['zh', 'en'] as const) {
       if (lang === 'en') {
@@ -125,6 +125,7 @@ describe('collections desk end to end', () => {
         await page.setViewportSize({ width: w, height: h });
         for (const [name, route, ready] of screens) {
           await page.goto(`${e.server.origin}/#${route}`);
+          if (name === 'customer-tab') await page.getByRole('tab', { name: /^(催收|Collections)$/ }).click();
           await page.locator(ready).first().waitFor({ timeout: 20_000 });
           await page.waitForTimeout(500);
           await e.shot(`collections-${name}-${lang}-${w}`);

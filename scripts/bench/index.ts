@@ -33,6 +33,7 @@ const targets: Record<string, Record<string, number>> = {
   credit: { creditOverviewMs: 500, creditCheckMs_p95: 20, creditBacktestMs: 3000 },
   tiers: { tierComputeMs_p50: 500, cliTiersProcessMs: 1500, customerOverviewMs_p50: 100 },
   firstStart: { cliHelpMs: 150, cliAgeingRatio: 0.5, appOpenToAgeingTodayMs: 1000, appOpenToAgeingPastMs: 1000, browserColdFcpMs: 1000, browserColdInteractiveMs: 2000 },
+  collections: { calendarMonthMs: 200, worklistMs: 300, dunningTodayMs: 1000, dunningPastMs: 1000, promiseStatusesMs: 1000, promiseStatusesPastMs: 1000, lettersMs: 60_000 },
 };
 try {
   if (!only || only === 'customers') {
@@ -45,6 +46,7 @@ try {
     ['statements', './statements.ts', 'runStatementBench'],
     ['tiers', './tiers.ts', 'runTiersBench'],
     ['firstStart', './first-start.ts', 'runFirstStartBench'],
+    ['collections', './collections.ts', 'runCollectionsBench'],
   ];
   let receivablesBook: string | undefined;
   for (const [name, file, fn] of optional) {
@@ -52,7 +54,10 @@ try {
     if (!fs.existsSync(new URL(file, import.meta.url))) continue;
     const mod = (await import(file)) as Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>>;
     if (typeof mod[fn] !== 'function') continue;
-    const r = name === 'backup' || name === 'credit' ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk')) : await mod[fn]({ customers, invoices, dir });
+    const r =
+      name === 'backup' || name === 'credit'
+        ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk'))
+        : await mod[fn]({ customers, invoices, dir, book: name === 'collections' ? receivablesBook : undefined, letters: values.quick ? 100 : undefined });
     if (typeof r.bookPath === 'string') receivablesBook = r.bookPath;
     results[name] = r;
   }

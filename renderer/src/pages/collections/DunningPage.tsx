@@ -175,7 +175,7 @@ export function DunningPage() {
           { title: t('dunning.overdue'), dataIndex: 'overdue', width: 150, align: 'right', render: (v: number) => money(v) },
           { title: t('dunning.level'), dataIndex: 'level', width: 80, align: 'right', render: (v: number | null) => (v === null ? '—' : `L${v}`) },
           { title: t('dunning.paused'), key: 'p', width: 200, render: (_, r) => r.pausedBy.map((p) => <Tag key={p} color="gold">{t(`dunning.pausedBy.${p}`)}</Tag>) },
-          { title: '', key: 'm', width: 110, render: (_, r) => <MessageButton customerId={r.customerId} asOf={asOf} /> },
+          { title: '', key: 'm', width: 150, render: (_, r) => <MessageButton customerId={r.customerId} asOf={asOf} /> },
         ]}
       />
       <LadderCard />

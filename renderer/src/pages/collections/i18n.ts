@@ -87,6 +87,7 @@ const zhCN = {
     ladderSaved: '级别设置已保存',
     confirmHold: '第 3 级会将客户冻结信用，确认保存？',
   },
+  tab: { title: '催收', keptRate: '承诺兑现率', none: '暂无', log: '记录联系', promise: '付款承诺', record: '催款记录', next: '下一步' },
   kinds: {
     invoice_due: '到期应收',
     promise: '付款承诺',
@@ -194,6 +195,7 @@ const en: typeof zhCN = {
     ladderSaved: 'Ladder saved',
     confirmHold: 'Level 3 puts the customer on credit hold. Save?',
   },
+  tab: { title: 'Collections', keptRate: 'Promise-kept rate', none: 'none yet', log: 'Log contact', promise: 'Promise to pay', record: 'Collection record', next: 'Next' },
   kinds: {
     invoice_due: 'Due',
     promise: 'Promise to pay',
@@ -228,10 +230,12 @@ const en: typeof zhCN = {
 /** Keys of the default namespace this area adds (nav labels, form validation messages). */
 const shared = {
   'zh-CN': {
+    card: { tabs: { collections: '催收' } },
     nav: { collectionCalendar: '催收日历', worklist: '今日催收', dunning: '催收级别' },
     validation: { promise_before_made: '承诺付款日不能早于承诺日期', next_before_date: '下一步日期不能早于记录日期', ladder_days_increasing: '第 {{level}} 级的天数必须大于上一级（{{prev}} 天）' },
   },
   en: {
+    card: { tabs: { collections: 'Collections' } },
     nav: { collectionCalendar: 'Collection calendar', worklist: "Today's collections", dunning: 'Dunning' },
     validation: { promise_before_made: 'the promised date is before the day the promise was made', next_before_date: 'the next step is before the record date', ladder_days_increasing: 'level {{level}} needs more days than the level before ({{prev}})' },
   },

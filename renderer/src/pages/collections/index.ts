@@ -1,3 +1,4 @@
 export { CalendarPage } from './CalendarPage';
 export { WorklistPage } from './WorklistPage';
 export { DunningPage } from './DunningPage';
+export { CustomerCollectionsTab } from './CustomerCollectionsTab';

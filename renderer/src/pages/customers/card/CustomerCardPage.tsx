@@ -5,6 +5,7 @@ import { Alert, Button, Card, Spin, Tabs, Typography } from 'antd';
 import { CustomerLedgerTab } from '../../receivables';
 import { CustomerStatementsTab } from '../../statements';
 import { CustomerComplaintsTab } from '../../complaints';
+import { CustomerCollectionsTab } from '../../collections';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -81,6 +82,7 @@ export function CustomerCardPage() {
             { key: 'complaints', label: t('card.tabs.complaints'), children: <CustomerComplaintsTab customer={c} /> },
             { key: 'receivables', label: t('nav.receivables'), children: <CustomerLedgerTab customerId={c.id} /> },
             { key: 'statements', label: t('nav.statements'), children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} /> },
+            { key: 'collections', label: t('card.tabs.collections'), children: <CustomerCollectionsTab customer={{ id: c.id, code: c.code, name: c.name }} /> },
             { key: 'contacts', label: `${t('card.tabs.contacts')} (${c.contacts.length})`, children: <ContactsTable c={c} /> },
             { key: 'credit', label: t('card.tabs.credit'), children: <CreditTab customerId={c.id} readOnly={c.readOnly} /> },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },

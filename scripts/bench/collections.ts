@@ -1,0 +1,82 @@
+// Collections benchmark (issue #13): on the receivables bench book plus one promise per customer
+// and two collection records per customer (the issue's 100k promises / 200k records at 100k
+// customers): calendar month, today's worklist, dunning list as of today and a past date,
+// promise statuses, and N dunning letters to PDF (default 1,000; --quick 100).
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCliBook } from '../../main/cli/book';
+import { addDays } from '../../main/domain/dates';
+import { collectionCalendar, dunningReport, promiseReport, todayWorklist } from '../../main/services/collections';
+import { printDunningLetters } from '../../main/services/collections/letters';
+import { fixedClock } from '../../main/services/context';
+
+const ms = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
+  const t = performance.now();
+  const r = await fn();
+  return [Math.round(performance.now() - t), r];
+};
+
+export async function runCollectionsBench(opts: { customers: number; invoices: number; dir: string; book?: string; letters?: number }): Promise<Record<string, number | string>> {
+  let book = opts.book;
+  if (!book) {
+    const { runReceivablesBench } = await import('./receivables');
+    book = String((await runReceivablesBench({ customers: opts.customers, invoices: opts.invoices, dir: opts.dir })).bookPath);
+  }
+  const ctx = await openCliBook(book);
+  const out: Record<string, number | string> = {};
+  try {
+    const sqlite = ctx.book.sqlite;
+    const today = (sqlite.prepare('SELECT MAX(date) AS d FROM ar_daily').get() as { d: string }).d;
+    ctx.clock = fixedClock(`${today}T09:00:00.000Z`);
+    // promises and records, one and two per customer, spread over the last 120 days
+    let t = performance.now();
+    const ids = (sqlite.prepare('SELECT id FROM customers ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const insP = sqlite.prepare("INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, source, created_at) VALUES (?, ?, ?, ?, NULL, 'verbal', 'bench', ?)");
+    const insR = sqlite.prepare("INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'bench', ?, ?, 'bench', ?)");
+    sqlite.transaction(() => {
+      ids.forEach((id, i) => {
+        const made = addDays(today, -(i % 120));
+        insP.run(id, made, addDays(made, 3 + (i % 20)), 10_000 + (i % 97) * 1_000, today);
+        for (let k = 0; k < 2; k++) {
+          const d = addDays(today, -((i * 7 + k * 13) % 120));
+          insR.run(id, d, k ? 'visit' : 'call', addDays(d, 5 + (i % 30)), today);
+        }
+      });
+    })();
+    out.promises = ids.length;
+    out.collectionRecords = ids.length * 2;
+    out.seedMs = Math.round(performance.now() - t);
+
+    const monthFrom = `${today.slice(0, 7)}-01`;
+    const monthTo = addDays(addDays(monthFrom, 31).slice(0, 8) + '01', -1);
+    await collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }); // warm
+    const [cal, rep] = await ms(() => collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }));
+    out.calendarMonthMs = cal;
+    out.calendarMonthItems = rep.days.reduce((s, d) => s + d.items.length, 0);
+    [out.worklistMs] = await ms(() => todayWorklist(ctx, { asOf: today }));
+    const [dun, drep] = await ms(() => dunningReport(ctx, { asOf: today }));
+    out.dunningTodayMs = dun;
+    out.dunningRows = drep.rows.length;
+    [out.dunningPastMs] = await ms(() => dunningReport(ctx, { asOf: addDays(today, -180) }));
+    [out.promiseStatusesMs] = await ms(() => promiseReport(ctx, { asOf: today }));
+    [out.promiseStatusesPastMs] = await ms(() => promiseReport(ctx, { asOf: addDays(today, -60) }));
+
+    // letters: the level with the most customers that are not paused
+    const byLevel = new Map<number, number>();
+    for (const r of drep.rows) if (r.level !== null && !r.paused) byLevel.set(r.level, (byLevel.get(r.level) ?? 0) + 1);
+    const [level] = [...byLevel].sort((a, b) => b[1] - a[1])[0] ?? [1];
+    const want = opts.letters ?? 1000;
+    const rows = drep.rows.filter((r) => r.level === level && !r.paused).slice(0, want);
+    const dir = path.join(opts.dir, 'letters');
+    const rss0 = process.memoryUsage().rss;
+    t = performance.now();
+    const run = await printDunningLetters(ctx, { asOf: today, level, dir, output: 'per_customer', rows });
+    out.letters = run.produced;
+    out.lettersMs = Math.round(performance.now() - t);
+    out.lettersRssGrowthMb = Math.round((process.memoryUsage().rss - rss0) / 1e6);
+    fs.rmSync(dir, { recursive: true, force: true });
+  } finally {
+    await ctx.book.close();
+  }
+  return out;
+}

@@ -160,9 +160,9 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
           { title: t('tab.effectiveDate'), dataIndex: 'effectiveDate', width: 110 },
           { title: t('tab.amount'), dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => money(v) },
           { title: t('tab.method'), dataIndex: 'method', width: 140, render: (m: string) => t(`methods.${m}`, { defaultValue: m }) },
-          { title: t('tab.reason'), dataIndex: 'reason', ellipsis: true },
+          { title: t('tab.reason'), dataIndex: 'reason', ellipsis: true, render: (v: string, r: { source: string }) => (r.source === 'initial' || r.source === 'migration' ? t(`tab.source.${r.source}`) : v) },
           { title: t('tab.sourceTitle'), dataIndex: 'source', width: 100, render: (s: string) => t(`tab.source.${s}`, { defaultValue: s }) },
-          { title: t('tab.ratedBy'), dataIndex: 'decidedBy', width: 90 },
+          { title: t('tab.decidedBy'), dataIndex: 'decidedBy', width: 90 },
           { title: t('tab.approvedBy'), dataIndex: 'approvedBy', width: 90 },
         ]}
       />

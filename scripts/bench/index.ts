@@ -1,6 +1,6 @@
 // `npm run bench`: the speed figures the issues ask for, as JSON on stdout (and in
 // test-output/bench.json). Options: --customers N (default 100000), --invoices M (default
-// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|backup.
+// 1000000), --quick (10,000 customers / 100,000 invoices), --only customers|receivables|credit|backup.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ const targets: Record<string, Record<string, number>> = {
   },
   backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
+  credit: { creditOverviewMs: 500, creditCheckMs_p95: 20, creditBacktestMs: 3000 },
 };
 try {
   if (!only || only === 'customers') {
@@ -37,6 +38,7 @@ try {
   }
   const optional: [string, string, string][] = [
     ['receivables', './receivables.ts', 'runReceivablesBench'],
+    ['credit', './credit.ts', 'runCreditBench'],
     ['backup', './backup.ts', 'runBackupBench'],
     ['statements', './statements.ts', 'runStatementBench'],
   ];
@@ -46,7 +48,7 @@ try {
     if (!fs.existsSync(new URL(file, import.meta.url))) continue;
     const mod = (await import(file)) as Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>>;
     if (typeof mod[fn] !== 'function') continue;
-    const r = name === 'backup' ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk')) : await mod[fn]({ customers, invoices, dir });
+    const r = name === 'backup' || name === 'credit' ? await mod[fn](receivablesBook ?? path.join(dir, 'customers.creditdesk')) : await mod[fn]({ customers, invoices, dir });
     if (typeof r.bookPath === 'string') receivablesBook = r.bookPath;
     results[name] = r;
   }

@@ -1,0 +1,71 @@
+// Credit benchmark on a given book (the receivables bench's, or a `creditdesk demo` book):
+// gives every customer a rating history row and a class (inside a copy, the book itself is
+// never touched), then times the credit overview, the back-test and the credit check at
+// invoice entry (p95 over 200 customers).
+//
+//   node bin/run-ts.mjs scripts/bench/credit.ts /path/to/book.creditdesk
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { openBook } from '../../main/db/connection';
+import { creditBacktest, creditOverview } from '../../main/reports/credit-overview';
+import { creditCheckSync } from '../../main/services/receivables/credit';
+import { DEFAULT_AR_SETTINGS } from '../../main/services/receivables/settings';
+
+const GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
+
+export async function runCreditBench(bookPath: string): Promise<Record<string, number>> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-bench-credit-'));
+  try {
+    const file = path.join(work, 'book.creditdesk');
+    const src = new Database(path.resolve(bookPath), { readonly: true, fileMustExist: true });
+    await src.backup(file);
+    src.close();
+    const book = await openBook(file); // migrates a book written before credit management
+    const s = book.sqlite;
+    const ids = (s.prepare('SELECT id FROM customers').raw().all() as [number][]).map((r) => r[0]);
+    s.transaction(() => {
+      const rate = s.prepare(`INSERT INTO credit_ratings (customer_id, rated_on, scores, weights, thresholds, score_x100, grade, note, rated_by, approved_by, created_at) VALUES (?, '2025-06-30', '{}', '{}', '[]', 0, ?, NULL, 'bench', 'bench', '2025-06-30T00:00:00Z')`);
+      const cls = s.prepare(`INSERT INTO credit_classes (customer_id, class, set_on, reason, set_by, created_at) VALUES (?, ?, '2025-06-30', NULL, 'bench', '2025-06-30T00:00:00Z')`);
+      ids.forEach((id, i) => {
+        rate.run(id, GRADES[(id * 7) % 10]);
+        cls.run(id, 'ABC'[i % 3]);
+      });
+    })();
+    const today = (s.prepare('SELECT MAX(issue_date) AS d FROM invoices').get() as { d: string | null }).d ?? '2026-06-30';
+    // cold: the first overview reads every customer row; warm: the customer rows are kept per
+    // connection until a customer changes (what the app does on every later visit)
+    let t = performance.now();
+    creditOverview(s, today);
+    const overviewColdMs = performance.now() - t;
+    t = performance.now();
+    const ov = creditOverview(s, today);
+    const overviewMs = performance.now() - t;
+    t = performance.now();
+    creditBacktest(s, today);
+    const backtestMs = performance.now() - t;
+    const checks: number[] = [];
+    const cust = s.prepare('SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?');
+    for (let i = 0; i < 200; i++) {
+      const c = cust.get(ids[(i * 7919) % ids.length]) as never;
+      const t0 = performance.now();
+      creditCheckSync(s, DEFAULT_AR_SETTINGS, c, 100_00, today);
+      checks.push(performance.now() - t0);
+    }
+    checks.sort((a, b) => a - b);
+    const invoices = (s.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+    await book.close();
+    const r1 = (n: number) => Math.round(n * 10) / 10;
+    return { customers: ov.customers, invoices, creditOverviewColdMs: r1(overviewColdMs), creditOverviewMs: r1(overviewMs), creditBacktestMs: r1(backtestMs), creditCheckMs_p95: r1(checks[Math.floor(checks.length * 0.95)]), loadAvg1: r1(os.loadavg()[0]) };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const book = process.argv[2];
+  if (!book) throw new Error('usage: scripts/bench/credit.ts BOOK');
+  console.log(JSON.stringify(await runCreditBench(book), null, 2));
+}

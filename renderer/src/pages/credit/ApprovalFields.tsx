@@ -1,5 +1,6 @@
 // The credit manager's approval inside a form: name + password (checked and logged in main).
-import { Alert, Form, Input } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Form, Input, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -19,7 +20,13 @@ export function ApprovalFields({ prefix = 'approver' }: { prefix?: string }) {
   const { t } = useTranslation(CREDIT_NS);
   return (
     <div className="credit-approval" data-testid="credit-approval">
-      <Alert type="info" showIcon title={t('approval.title')} description={t('approval.hint')} style={{ marginBottom: 8 }} />
+      <div style={{ marginBottom: 8 }}>
+        <SafetyCertificateOutlined style={{ color: '#1677ff', marginInlineEnd: 6 }} />
+        <Typography.Text strong>{t('approval.title')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+          {t('approval.hint')}
+        </Typography.Text>
+      </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Form.Item name={`${prefix}Name`} label={t('approval.name')} style={{ minWidth: 200 }}>
           <Input data-testid="approval-name" maxLength={40} autoComplete="off" />

@@ -26,7 +26,6 @@ export function CreditOverviewPage() {
   const nameCol = {
     title: t('col.name'),
     key: 'name',
-    ellipsis: true,
     render: (_: unknown, r: Row) => (
       <Link to={`/customers/${r.customerId}`}>
         <span className="code">{r.customerCode}</span> {r.customerName}

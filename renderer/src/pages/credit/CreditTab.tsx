@@ -13,11 +13,15 @@ import { ClassSection, RatingSection } from './RatingSection';
 import { LimitSection } from './LimitSection';
 import { RecordsSection } from './RecordsSection';
 import { useCreditProfile } from './useCreditProfile';
+import { useAppInfo } from '../../hooks/queries';
 
 export function CreditTab({ customerId, readOnly }: { customerId: number; readOnly: boolean }) {
   const { t } = useTranslation(CREDIT_NS);
   const { t: tg } = useTranslation();
   const q = useCreditProfile(customerId);
+  const info = useAppInfo();
+  // viewers (只读) see the file without the forms; main refuses their writes anyway
+  readOnly = readOnly || info.data?.currentOperator?.role === 'viewer';
   if (q.isPending) return <Spin />;
   if (q.isError) return <Alert type="error" title={errorText(tg, q.error)} />;
   const p = q.data;
@@ -39,7 +43,7 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
       {p.suggestion && <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="credit-suggestion" title={t('tab.suggestion', { ...p.suggestion.values, grade: p.suggestion.grade })} />}
       <Space direction="vertical" style={{ width: '100%' }} size={12}>
         <Card size="small" title={t('tab.position')}>
-          <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} data-testid="credit-position">
+          <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} data-testid="credit-position">
             <Descriptions.Item label={t('col.rating')}>{pos.rating ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('col.creditClass')}>{pos.creditClass ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('col.limit')}>
@@ -55,7 +59,7 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
             <Descriptions.Item label={t('col.nextReview')}>{pos.nextReviewDue ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tab.onHold')}>{pos.onHold ? <Tag color="red">{t('tab.onHold')}</Tag> : '—'}</Descriptions.Item>
           </Descriptions>
-          <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} title={t('tab.evidence')} data-testid="credit-evidence">
+          <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} title={t('tab.evidence')} data-testid="credit-evidence" style={{ marginTop: 12 }}>
             <Descriptions.Item label={t('tab.avgDaysLate')}>{p.evidence.avgDaysLate ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tab.largestOverdue')}>
               <span className="num">{money(p.evidence.largestOverdue)}</span>

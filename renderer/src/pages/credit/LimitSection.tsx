@@ -1,6 +1,6 @@
 // Credit-limit worksheet (the five SPEC §4 methods side by side) and the decision form
 // (method, amount, effective date, reason, a credit manager's approval); decision history.
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Statistic, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Select, Statistic, Table, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -81,10 +81,11 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
       {!readOnly && (
         <>
           <Form form={ws} layout="vertical" requiredMark={false}>
-            <Row gutter={[12, 12]}>
+            {/* the five methods side by side (wrapping on narrow windows) */}
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(190px, 1fr))', gap: 12 }}>
               {METHODS.map((m) => (
-                <Col key={m.key} xs={24} md={12} xl={Math.floor(24 / 5) + (m.key === 'judgement' ? 4 : 0)} style={{ minWidth: 200 }}>
-                  <Card size="small" type="inner" title={t(`methods.${m.method}`)}>
+                <div key={m.key}>
+                  <Card size="small" type="inner" title={t(`methods.${m.method}`)} style={{ height: '100%' }}>
                     {m.fields.map((f) => (
                       <Form.Item key={f.name} name={[m.key, f.name]} label={t(`ws.${LABEL[f.name] ?? f.name}`)} style={{ marginBottom: 8 }}>
                         <Input className={f.kind === 'money' ? 'num' : undefined} autoComplete="off" data-testid={`ws-${m.key}-${f.name}`} />
@@ -92,9 +93,9 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
                     ))}
                     <Statistic title={t('ws.result')} value={result?.limits[m.method] == null ? '—' : money(result.limits[m.method])} valueStyle={{ fontSize: 16 }} />
                   </Card>
-                </Col>
+                </div>
               ))}
-            </Row>
+            </div>
             <Button onClick={runWorksheet} loading={compute.isPending} style={{ marginTop: 8 }} data-testid="ws-compute">
               {t('tab.compute')}
             </Button>
@@ -159,9 +160,9 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
           { title: t('tab.effectiveDate'), dataIndex: 'effectiveDate', width: 110 },
           { title: t('tab.amount'), dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => money(v) },
           { title: t('tab.method'), dataIndex: 'method', width: 140, render: (m: string) => t(`methods.${m}`, { defaultValue: m }) },
-          { title: t('tab.reason'), dataIndex: 'reason', ellipsis: true },
+          { title: t('tab.reason'), dataIndex: 'reason', ellipsis: true, render: (v: string, r: { source: string }) => (r.source === 'initial' || r.source === 'migration' ? t(`tab.source.${r.source}`) : v) },
           { title: t('tab.sourceTitle'), dataIndex: 'source', width: 100, render: (s: string) => t(`tab.source.${s}`, { defaultValue: s }) },
-          { title: t('tab.ratedBy'), dataIndex: 'decidedBy', width: 90 },
+          { title: t('tab.decidedBy'), dataIndex: 'decidedBy', width: 90 },
           { title: t('tab.approvedBy'), dataIndex: 'approvedBy', width: 90 },
         ]}
       />

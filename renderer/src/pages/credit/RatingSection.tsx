@@ -162,7 +162,7 @@ export function ClassSection({ customerId, profile, readOnly }: P) {
           { title: t('tab.report'), dataIndex: 'kind', width: 110, render: (k: 'regular' | 'emergency') => t(`tab.reportKind.${k}`) },
           { title: t('tab.findings'), dataIndex: 'findings', ellipsis: true },
           { title: t('tab.onHold'), dataIndex: 'putOnHold', width: 90, render: (v: number) => (v ? '✓' : '') },
-          { title: t('tab.ratedBy'), dataIndex: 'reviewedBy', width: 90 },
+          { title: t('tab.by'), dataIndex: 'reviewedBy', width: 90 },
         ]}
       />
     </Card>

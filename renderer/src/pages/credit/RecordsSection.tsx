@@ -82,7 +82,7 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
             { title: t('tab.channel'), dataIndex: 'channel', width: 150, render: (c: keyof typeof INVESTIGATION_CHANNELS) => INVESTIGATION_CHANNELS[c]?.[lang] ?? c },
             { title: t('tab.findings'), dataIndex: 'findings', ellipsis: true },
             { title: t('tab.warningSigns'), dataIndex: 'warningSigns', render: (s: string[]) => s.map((k) => <Tag key={k}>{warningSignLabel(k, lang)}</Tag>) },
-            { title: t('tab.ratedBy'), dataIndex: 'recordedBy', width: 90 },
+            { title: t('tab.by'), dataIndex: 'recordedBy', width: 90 },
           ]}
         />
       </Card>

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
+import { approvalErrorText } from './ApprovalFields';
 import type { Channel, InputOf, OutputOf } from '../../../../shared/ipc/contract';
 import { CREDIT_NS } from './i18n';
 
@@ -17,6 +18,7 @@ export function useCreditWrite<C extends Channel>(channel: C, customerId: number
   const qc = useQueryClient();
   const { message } = App.useApp();
   const { t } = useTranslation(CREDIT_NS);
+  const { t: tg } = useTranslation();
   return useMutation({
     mutationFn: (input: InputOf<C>) => call(channel, input),
     onSuccess: (out) => {
@@ -25,6 +27,11 @@ export function useCreditWrite<C extends Channel>(channel: C, customerId: number
       void qc.invalidateQueries();
       void message.success(t('tab.saved'));
       onDone?.(out);
+    },
+    // field errors go under their fields (the caller's onError); the rest (a viewer, a missing role) as a message
+    onError: (e) => {
+      if (e instanceof ApiError && (e.code === 'VALIDATION' || e.field?.startsWith('approval.'))) return;
+      void message.error(approvalErrorText(tg, e));
     },
   });
 }

@@ -61,7 +61,7 @@ export function InvoiceForm({ today }: { today: string }) {
         void call('credit:check', { customerId: customer.id, amount: fenOf(form.getFieldValue('amount')) ?? undefined }).then(setBlocked);
       }
       const approvalField = f === 'approval.name' ? 'approverName' : f === 'approval.password' ? 'approverPassword' : null;
-      if (approvalField) form.setFields([{ name: approvalField, errors: [approvalErrorText(t, e)] }]);
+      if (approvalField) form.setFields([{ name: 'approverName', errors: [] }, { name: 'approverPassword', errors: [] }, { name: approvalField, errors: [approvalErrorText(t, e)] }]);
       else if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
       else void message.error(arErrorText(t, e));
     },

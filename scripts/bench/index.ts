@@ -30,6 +30,7 @@ const targets: Record<string, Record<string, number>> = {
   },
   backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
+  complaints: { listMs_p95: 100 },
 };
 try {
   if (!only || only === 'customers') {
@@ -39,6 +40,7 @@ try {
     ['receivables', './receivables.ts', 'runReceivablesBench'],
     ['backup', './backup.ts', 'runBackupBench'],
     ['statements', './statements.ts', 'runStatementBench'],
+    ['complaints', './complaints.ts', 'runComplaintsBench'],
   ];
   let receivablesBook: string | undefined;
   for (const [name, file, fn] of optional) {

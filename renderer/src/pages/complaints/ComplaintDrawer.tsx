@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { ApiError } from '../../api/client';
 import { money, moneyText, parseMoneyText } from '../../format/money';
 import { CustomerPicker, type PickedCustomer } from '../statements/common';
+import { useToday } from '../receivables/common';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_SEVERITIES,
@@ -42,7 +43,8 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<PickedCustomer | null>(customer ?? null);
-  const [moveDate, setMoveDate] = useState<Dayjs>(dayjs());
+  const today = useToday();
+  const [moveDate, setMoveDate] = useState<Dayjs>(dayjs(today));
   const current = useQuery({ queryKey: [...complaintKeys.all, 'get', id], queryFn: () => call('complaints:get', { id: id! }), enabled: open && id !== null });
   const settings = useQuery({ queryKey: [...complaintKeys.all, 'settings'], queryFn: () => call('complaints:settings', {}), enabled: open });
   const c = id !== null ? current.data : undefined;
@@ -55,15 +57,16 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
 
   useEffect(() => {
     if (!open) return;
+    setMoveDate(dayjs(today));
     if (id === null) {
       form.resetFields();
-      form.setFieldsValue({ receivedOn: dayjs(), channel: 'phone', type: 'product_quality', severity: 'normal', supplierClaimStatus: 'none' });
+      form.setFieldsValue({ receivedOn: dayjs(today), channel: 'phone', type: 'product_quality', severity: 'normal', supplierClaimStatus: 'none' });
       setPicked(customer ?? null);
     } else if (c) {
       form.resetFields();
       form.setFieldsValue(toForm(c));
     }
-  }, [open, id, c, customer, form]);
+  }, [open, id, c, customer, form, today]);
 
   const payload = (v: Values) => {
     const out: Values = {};

@@ -100,7 +100,7 @@ describe('complaints end to end', () => {
     expect(k).toMatchObject({ number: 'TS-000004', status: 'resolved', followUpBy: '李强', replyPerson: '张经理', receivedBy: '王芳', responsibility: 'ours', compensation: 150000, creditNoteNumber: 'CN-TS-000004', disputesInvoices: true });
     const ledger = await ok('ledger:customer', { customerId });
     expect(ledger.balance).toBe(1_130_000);
-  });
+  }, 300_000);
 
   it('filters, analysis, customer tab; zh-CN and en at 1440×900 and 1280×720', async () => {
     const { page } = e;
@@ -118,7 +118,7 @@ describe('complaints end to end', () => {
     await e.shot('complaints-list-zh-1280');
     await page.goto(`${e.server.origin}/#/customers/${customerId}`);
     await page.getByRole('tab', { name: /投诉/ }).click();
-    await page.locator('[data-testid="customer-complaints-table"]').getByText('TS-000004').waitFor();
+    await page.locator('[data-testid="customer-complaints-table"]').getByText('TS-000004', { exact: true }).waitFor();
     await e.shot('complaints-customer-tab-zh-1280');
 
     // English
@@ -135,5 +135,5 @@ describe('complaints end to end', () => {
     await page.getByRole('tab', { name: 'Analysis' }).click();
     await page.locator('[data-testid="chart-type"]').waitFor();
     await e.shot('complaints-analysis-en-1440');
-  });
+  }, 300_000);
 });

@@ -121,7 +121,7 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
     mutationFn: (to: ComplaintStatus) => call('complaints:move', { id: id!, to, date: moveDate.format('YYYY-MM-DD') }),
     onSuccess: () => {
       invalidateComplaints(qc);
-      void message.success(t('status.moved'));
+      void message.success(t('progress.moved'));
     },
     onError: (e) => {
       const rest = showFieldErrors(t, form, e, FIELDS);
@@ -218,11 +218,11 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
         <>
           <Steps size="small" current={statusIndex} items={COMPLAINT_STATUSES.map((s) => ({ title: t(`status.${s}`) }))} style={{ marginBottom: 12 }} />
           <Space wrap style={{ marginBottom: 8 }}>
-            <span>{t('status.date')}</span>
+            <span>{t('progress.date')}</span>
             <DatePicker value={moveDate} onChange={(d) => d && setMoveDate(d)} allowClear={false} data-testid="complaint-move-date" />
             {next.map((s) => (
               <Button key={s} data-testid={`complaint-move-${s}`} loading={move.isPending && move.variables === s} onClick={() => move.mutate(s)}>
-                {t('status.move', { to: t(`status.${s}`) })}
+                {t('progress.move', { to: t(`status.${s}`) })}
               </Button>
             ))}
           </Space>
@@ -253,16 +253,21 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
           <Input.TextArea rows={3} maxLength={4000} data-testid="complaint-description" />
         </Form.Item>
         <Space.Compact block style={{ gap: 12, display: 'flex', flexWrap: 'wrap' }}>
-          <Form.Item name="replyBy" label={t('form.replyBy')} extra={days ? t('form.replyByHelp', days) : undefined} style={{ maxWidth: 330 }}>
+          <Form.Item name="replyBy" label={t('form.replyBy')} style={{ marginBottom: 4 }}>
             <DatePicker data-testid="complaint-reply-by" />
           </Form.Item>
-          <Form.Item name="repliedOn" label={t('form.repliedOn')}>
+          <Form.Item name="repliedOn" label={t('form.repliedOn')} style={{ marginBottom: 4 }}>
             <DatePicker data-testid="complaint-replied-on" />
           </Form.Item>
-          <Form.Item name="followUpOn" label={t('form.followUpOn')}>
+          <Form.Item name="followUpOn" label={t('form.followUpOn')} style={{ marginBottom: 4 }}>
             <DatePicker />
           </Form.Item>
         </Space.Compact>
+        {days && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 12 }}>
+            {t('form.replyByHelp', days)}
+          </Typography.Paragraph>
+        )}
         <Divider titlePlacement="start" plain>{t('form.people')}</Divider>
         <Space.Compact block style={{ gap: 12, display: 'flex' }}>
           <Form.Item name="receivedBy" label={t('form.receivedBy')} style={{ flex: 1 }}>

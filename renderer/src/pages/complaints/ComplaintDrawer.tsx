@@ -242,7 +242,7 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
           <Form.Item name="channel" label={t('form.channel')} style={{ minWidth: 110 }}>
             <Select options={opt('channel', COMPLAINT_CHANNELS)} />
           </Form.Item>
-          <Form.Item name="type" label={t('form.type')} style={{ minWidth: 140 }}>
+          <Form.Item name="type" label={t('form.type')} style={{ minWidth: 170 }}>
             <Select data-testid="complaint-type" options={opt('type', COMPLAINT_TYPES)} />
           </Form.Item>
           <Form.Item name="severity" label={t('form.severity')} style={{ minWidth: 110 }}>

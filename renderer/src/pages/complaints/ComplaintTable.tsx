@@ -26,7 +26,7 @@ export function ComplaintTable(props: {
       size="small"
       loading={props.loading}
       dataSource={props.rows}
-      scroll={{ x: 1160 }}
+      scroll={{ x: 1185 }}
       rowClassName={(r) => (r.overdueReply ? 'complaint-overdue' : '')}
       onRow={(r) => ({ onClick: () => props.onOpen(r), style: { cursor: 'pointer' } })}
       locale={{ emptyText: t('empty') }}
@@ -72,7 +72,7 @@ export function ComplaintTable(props: {
             </span>
           ),
         },
-        { key: 'responsibility', title: t('col.responsibility'), width: 100, render: (_, r) => (r.responsibility ? t(`responsibility.${r.responsibility}`) : '—') },
+        { key: 'responsibility', title: t('col.responsibility'), width: 125, render: (_, r) => (r.responsibility ? t(`responsibility.${r.responsibility}`) : '—') },
         { key: 'followUpBy', title: t('col.followUpBy'), dataIndex: 'followUpBy', width: 90, render: (v: string | null) => v ?? '—' },
         { key: 'compensation', title: t('col.compensation'), width: 120, align: 'right', render: (_, r) => (r.compensation ? money(r.compensation) : '—') },
         {

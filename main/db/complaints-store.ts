@@ -114,7 +114,7 @@ export function complaintInvoices(sqlite: Sqlite, complaintId: number): Complain
 }
 
 /** WHERE clause + parameters of a list filter (`today` decides "overdue reply"). */
-function whereOf(f: ComplaintFilter, today: string): { sql: string; params: Record<string, unknown> } {
+function whereOf(f: ComplaintFilter, today: string): { sql: string; params: Record<string, unknown>; from: string } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (col: string, name: string, values: readonly string[] | undefined) => {
@@ -141,7 +141,10 @@ function whereOf(f: ComplaintFilter, today: string): { sql: string; params: Reco
     where.push('k.received_on <= @to');
     params.to = f.to;
   }
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  // Overdue replies: walk the partial index of unanswered open complaints (kept in list order)
+  // instead of letting the planner pick the status index and sort a quarter of the book.
+  const from = f.overdueReply ? 'complaints k INDEXED BY complaints_open_reply' : 'complaints k';
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, from };
 }
 
 export function listComplaintRows(
@@ -151,12 +154,16 @@ export function listComplaintRows(
   page: { offset?: number; limit?: number } = {},
 ): { total: number; rows: ComplaintDbRow[] } {
   const w = whereOf(f, today);
-  const total = (stmt(sqlite, `SELECT count(*) AS n FROM complaints k ${w.sql}`).get(w.params) as { n: number }).n;
-  const rows = stmt(sqlite, `${COMPLAINT_SELECT} ${w.sql} ORDER BY k.received_on, k.number LIMIT @limit OFFSET @offset`).all({
+  const total = (stmt(sqlite, `SELECT count(*) AS n FROM ${w.from} ${w.sql}`).get(w.params) as { n: number }).n;
+  // The page's ids first (index-only: the filter indexes end in received_on, number), then the
+  // 50 rows themselves: sorting bare ids is cheap where sorting joined rows is not.
+  const ids = stmt(sqlite, `SELECT k.id FROM ${w.from} ${w.sql} ORDER BY k.received_on, k.number LIMIT @limit OFFSET @offset`).all({
     ...w.params,
     limit: page.limit ?? 200,
     offset: page.offset ?? 0,
-  }) as ComplaintDbRow[];
+  }) as { id: number }[];
+  const one = stmt(sqlite, `${COMPLAINT_SELECT} WHERE k.id = ?`);
+  const rows = ids.map((r) => one.get(r.id) as ComplaintDbRow);
   return { total, rows };
 }
 

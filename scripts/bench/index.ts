@@ -34,6 +34,7 @@ const targets: Record<string, Record<string, number>> = {
   tiers: { tierComputeMs_p50: 500, cliTiersProcessMs: 1500, customerOverviewMs_p50: 100 },
   firstStart: { cliHelpMs: 150, cliAgeingRatio: 0.5, appOpenToAgeingTodayMs: 1000, appOpenToAgeingPastMs: 1000, browserColdFcpMs: 1000, browserColdInteractiveMs: 2000 },
   collections: { calendarMonthMs: 200, worklistMs: 300, dunningTodayMs: 1000, dunningPastMs: 1000, promiseStatusesMs: 1000, promiseStatusesPastMs: 1000, lettersMs: 60_000 },
+  complaints: { listMs_p95: 100 },
 };
 try {
   if (!only || only === 'customers') {
@@ -47,6 +48,7 @@ try {
     ['tiers', './tiers.ts', 'runTiersBench'],
     ['firstStart', './first-start.ts', 'runFirstStartBench'],
     ['collections', './collections.ts', 'runCollectionsBench'],
+    ['complaints', './complaints.ts', 'runComplaintsBench'],
   ];
   let receivablesBook: string | undefined;
   for (const [name, file, fn] of optional) {

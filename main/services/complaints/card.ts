@@ -24,8 +24,8 @@ export async function complaintsForCard(ctx: ServiceContext, customerId: number,
       const handling = [
         `${c.number} ${L('status', c.status)}`,
         people,
-        c.responsibility ? `${lang === 'zh-CN' ? '责任' : 'Responsibility'}: ${L('responsibility', c.responsibility)}` : '',
-      ].filter(Boolean).join('；');
+        c.responsibility ? `${lang === 'zh-CN' ? '责任：' : 'Responsibility: '}${L('responsibility', c.responsibility)}` : '',
+      ].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ');
       const result = [
         L('resolution', c.resolution),
         c.compensation ? formatMoney(c.compensation) : '',

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { ApiError } from '../../api/client';
 import { money, moneyText, parseMoneyText } from '../../format/money';
 import { CustomerPicker, type PickedCustomer } from '../statements/common';
+import { useToday } from '../receivables/common';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_SEVERITIES,
@@ -42,7 +43,8 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<PickedCustomer | null>(customer ?? null);
-  const [moveDate, setMoveDate] = useState<Dayjs>(dayjs());
+  const today = useToday();
+  const [moveDate, setMoveDate] = useState<Dayjs>(dayjs(today));
   const current = useQuery({ queryKey: [...complaintKeys.all, 'get', id], queryFn: () => call('complaints:get', { id: id! }), enabled: open && id !== null });
   const settings = useQuery({ queryKey: [...complaintKeys.all, 'settings'], queryFn: () => call('complaints:settings', {}), enabled: open });
   const c = id !== null ? current.data : undefined;
@@ -55,15 +57,16 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
 
   useEffect(() => {
     if (!open) return;
+    setMoveDate(dayjs(today));
     if (id === null) {
       form.resetFields();
-      form.setFieldsValue({ receivedOn: dayjs(), channel: 'phone', type: 'product_quality', severity: 'normal', supplierClaimStatus: 'none' });
+      form.setFieldsValue({ receivedOn: dayjs(today), channel: 'phone', type: 'product_quality', severity: 'normal', supplierClaimStatus: 'none' });
       setPicked(customer ?? null);
     } else if (c) {
       form.resetFields();
       form.setFieldsValue(toForm(c));
     }
-  }, [open, id, c, customer, form]);
+  }, [open, id, c, customer, form, today]);
 
   const payload = (v: Values) => {
     const out: Values = {};
@@ -118,7 +121,7 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
     mutationFn: (to: ComplaintStatus) => call('complaints:move', { id: id!, to, date: moveDate.format('YYYY-MM-DD') }),
     onSuccess: () => {
       invalidateComplaints(qc);
-      void message.success(t('status.moved'));
+      void message.success(t('progress.moved'));
     },
     onError: (e) => {
       const rest = showFieldErrors(t, form, e, FIELDS);
@@ -215,11 +218,11 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
         <>
           <Steps size="small" current={statusIndex} items={COMPLAINT_STATUSES.map((s) => ({ title: t(`status.${s}`) }))} style={{ marginBottom: 12 }} />
           <Space wrap style={{ marginBottom: 8 }}>
-            <span>{t('status.date')}</span>
+            <span>{t('progress.date')}</span>
             <DatePicker value={moveDate} onChange={(d) => d && setMoveDate(d)} allowClear={false} data-testid="complaint-move-date" />
             {next.map((s) => (
               <Button key={s} data-testid={`complaint-move-${s}`} loading={move.isPending && move.variables === s} onClick={() => move.mutate(s)}>
-                {t('status.move', { to: t(`status.${s}`) })}
+                {t('progress.move', { to: t(`status.${s}`) })}
               </Button>
             ))}
           </Space>
@@ -239,7 +242,7 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
           <Form.Item name="channel" label={t('form.channel')} style={{ minWidth: 110 }}>
             <Select options={opt('channel', COMPLAINT_CHANNELS)} />
           </Form.Item>
-          <Form.Item name="type" label={t('form.type')} style={{ minWidth: 140 }}>
+          <Form.Item name="type" label={t('form.type')} style={{ minWidth: 170 }}>
             <Select data-testid="complaint-type" options={opt('type', COMPLAINT_TYPES)} />
           </Form.Item>
           <Form.Item name="severity" label={t('form.severity')} style={{ minWidth: 110 }}>
@@ -250,16 +253,21 @@ export function ComplaintDrawer({ open, id, customer, onClose }: { open: boolean
           <Input.TextArea rows={3} maxLength={4000} data-testid="complaint-description" />
         </Form.Item>
         <Space.Compact block style={{ gap: 12, display: 'flex', flexWrap: 'wrap' }}>
-          <Form.Item name="replyBy" label={t('form.replyBy')} extra={days ? t('form.replyByHelp', days) : undefined} style={{ maxWidth: 330 }}>
+          <Form.Item name="replyBy" label={t('form.replyBy')} style={{ marginBottom: 4 }}>
             <DatePicker data-testid="complaint-reply-by" />
           </Form.Item>
-          <Form.Item name="repliedOn" label={t('form.repliedOn')}>
+          <Form.Item name="repliedOn" label={t('form.repliedOn')} style={{ marginBottom: 4 }}>
             <DatePicker data-testid="complaint-replied-on" />
           </Form.Item>
-          <Form.Item name="followUpOn" label={t('form.followUpOn')}>
+          <Form.Item name="followUpOn" label={t('form.followUpOn')} style={{ marginBottom: 4 }}>
             <DatePicker />
           </Form.Item>
         </Space.Compact>
+        {days && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 12 }}>
+            {t('form.replyByHelp', days)}
+          </Typography.Paragraph>
+        )}
         <Divider titlePlacement="start" plain>{t('form.people')}</Divider>
         <Space.Compact block style={{ gap: 12, display: 'flex' }}>
           <Form.Item name="receivedBy" label={t('form.receivedBy')} style={{ flex: 1 }}>

@@ -26,7 +26,7 @@ export function ComplaintTable(props: {
       size="small"
       loading={props.loading}
       dataSource={props.rows}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1185 }}
       rowClassName={(r) => (r.overdueReply ? 'complaint-overdue' : '')}
       onRow={(r) => ({ onClick: () => props.onOpen(r), style: { cursor: 'pointer' } })}
       locale={{ emptyText: t('empty') }}
@@ -40,17 +40,16 @@ export function ComplaintTable(props: {
         onChange: props.onPage,
       }}
       columns={[
-        { key: 'number', title: t('col.number'), dataIndex: 'number', width: 110, fixed: 'left' },
+        { key: 'number', title: t('col.number'), dataIndex: 'number', width: 100, fixed: 'left' },
         ...(props.showCustomer !== false
-          ? [{ key: 'customer', title: t('col.customer'), width: 220, ellipsis: true, render: (_: unknown, r: ComplaintRow) => `${r.customerCode} ${r.customerName}` }]
+          ? [{ key: 'customer', title: t('col.customer'), width: 180, ellipsis: true, render: (_: unknown, r: ComplaintRow) => `${r.customerCode} ${r.customerName}` }]
           : []),
-        { key: 'receivedOn', title: t('col.receivedOn'), dataIndex: 'receivedOn', width: 110 },
+        { key: 'receivedOn', title: t('col.receivedOn'), dataIndex: 'receivedOn', width: 105 },
         { key: 'type', title: t('col.type'), width: 110, render: (_, r) => t(`type.${r.type}`) },
-        { key: 'severity', title: t('col.severity'), width: 90, render: (_, r) => t(`severity.${r.severity}`) },
         {
           key: 'replyBy',
           title: t('col.replyBy'),
-          width: 150,
+          width: 120,
           render: (_, r) => (
             <span>
               {r.replyBy}
@@ -73,7 +72,7 @@ export function ComplaintTable(props: {
             </span>
           ),
         },
-        { key: 'responsibility', title: t('col.responsibility'), width: 100, render: (_, r) => (r.responsibility ? t(`responsibility.${r.responsibility}`) : '—') },
+        { key: 'responsibility', title: t('col.responsibility'), width: 125, render: (_, r) => (r.responsibility ? t(`responsibility.${r.responsibility}`) : '—') },
         { key: 'followUpBy', title: t('col.followUpBy'), dataIndex: 'followUpBy', width: 90, render: (v: string | null) => v ?? '—' },
         { key: 'compensation', title: t('col.compensation'), width: 120, align: 'right', render: (_, r) => (r.compensation ? money(r.compensation) : '—') },
         {

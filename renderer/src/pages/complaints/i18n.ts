@@ -73,7 +73,7 @@ const zhCN = {
     overConfirmText: '赔偿金额 {{amount}} 超过涉及发票合计 {{total}}。确定按此金额登记？',
     confirm: '确定',
   },
-  status: {
+  progress: {
     title: '处理进度',
     move: '转为“{{to}}”',
     date: '日期',
@@ -179,7 +179,7 @@ const en: typeof zhCN = {
     overConfirmText: 'The compensation {{amount}} is more than the invoices concerned ({{total}}). Record it anyway?',
     confirm: 'Confirm',
   },
-  status: {
+  progress: {
     title: 'Progress',
     move: 'Move to "{{to}}"',
     date: 'Date',

@@ -6,7 +6,8 @@ import type { CollectionRecordInput, PromiseInput } from '../../../shared/schema
 import type { CollectionRecordOut } from '../../../shared/types-collections';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { assertWritable, customerById } from '../receivables/common';
+import { assertWritable } from '../receivables/common';
+import { customerById } from '../../db/receivables/rows';
 import { write } from '../book-queue';
 import { stmt } from '../../db/receivables/prepared';
 import type Database from 'better-sqlite3';

@@ -14,7 +14,8 @@ import { complaintDbRow, complaintInvoices, complaintOut, listComplaintRows, nex
 import type { DB } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { assertWritable, customerById } from '../receivables/common';
+import { assertWritable } from '../receivables/common';
+import { customerById } from '../../db/receivables/rows';
 import { read, write } from '../book-queue';
 import { loadReplyDays } from './settings';
 

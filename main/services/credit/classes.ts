@@ -7,7 +7,7 @@ import { isCreditClass, type CreditClass } from '../../domain/credit-review';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById } from '../receivables/common';
+import { customerById } from '../../db/receivables/rows';
 import { write } from '../book-queue';
 import { assertRole } from './roles';
 

@@ -7,7 +7,7 @@ import { computeWorksheet, type WorksheetInputs, type WorksheetResult } from '..
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById } from '../receivables/common';
+import { customerById } from '../../db/receivables/rows';
 import { write } from '../book-queue';
 import { insertDecision } from './decisions';
 import { verifyApproval, type Approval } from './roles';

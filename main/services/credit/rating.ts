@@ -7,7 +7,7 @@ import { validateScores } from '../../domain/credit-rules';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById } from '../receivables/common';
+import { customerById } from '../../db/receivables/rows';
 import { write } from '../book-queue';
 import { verifyApproval, type Approval } from './roles';
 import { loadCreditSettings } from './settings';

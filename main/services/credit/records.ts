@@ -6,7 +6,7 @@ import { COUNTERMEASURE_ACTIONS, COUNTERMEASURE_STATUSES, INVESTIGATION_CHANNELS
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { customerById } from '../receivables/common';
+import { customerById } from '../../db/receivables/rows';
 import { write } from '../book-queue';
 import { assertRole } from './roles';
 

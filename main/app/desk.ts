@@ -4,7 +4,6 @@ import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type Book } from '../db/connection';
-import { assertBookFile } from '../db/book-file';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { systemClock, type Clock, type ServiceContext } from '../services/context';
 import { autoLogin, ensureDefaultOperator, listOperators } from '../services/operators';
@@ -14,7 +13,6 @@ import { StatementsService, type StatementsServiceOptions } from '../services/st
 import type { BookHost } from '../services/host';
 import { openBookContext } from './open-book';
 import type { AppInfo } from '../../shared/types';
-import { AppError } from '../../shared/result';
 import type { BookLock } from '../db/lock';
 import { recomputeTiersOnOpen } from '../services/analysis/recompute';
 

@@ -1,5 +1,4 @@
 // Opening a book: one SQLite file per company (账套). SQLite-specific pragmas live here.
-import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

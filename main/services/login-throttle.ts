@@ -29,4 +29,4 @@ export function clearFailures(bookPath: string, operatorId: number): void {
   failures.delete(key(bookPath, operatorId));
 }
 
-export let sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -49,7 +49,7 @@ export async function setUpCompanyBook(ctx: ServiceContext, input: CompanyBookSe
       after: { name: input.operatorName, hasPassword: password !== null },
     });
   });
-  const op: Operator = { id: before.id, name: input.operatorName, hasPassword: password !== null };
+  const op: Operator = { ...before, name: input.operatorName, hasPassword: password !== null };
   ctx.session.operator = op; // the person who set the book up is the one working now
   return op;
 }

@@ -31,8 +31,14 @@ planDemoReceivables(demoCustomerRefs(ctx).filter((c) => c.lifecycle !== 'termina
   for (const inv of plan.invoices) bi.push(`${code},${inv.number},${inv.issueDate},${inv.dueDate},${fenToDecimal(inv.amount)},${inv.description}\n`);
   for (const r of plan.receipts) br.push(`${code},${r.date},${fenToDecimal(r.amount)},${r.reference},${r.named === null ? '' : plan.invoices[r.named].number},${r.method}\n`);
   receipts += plan.receipts.length;
-  if (bi.length > 20_000) (fs.writeSync(fi, bi.join('')), (bi = []));
-  if (br.length > 20_000) (fs.writeSync(fr, br.join('')), (br = []));
+  if (bi.length > 20_000) {
+    fs.writeSync(fi, bi.join(''));
+    bi = [];
+  }
+  if (br.length > 20_000) {
+    fs.writeSync(fr, br.join(''));
+    br = [];
+  }
 });
 fs.writeSync(fi, bi.join(''));
 fs.writeSync(fr, br.join(''));

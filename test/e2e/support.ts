@@ -68,7 +68,7 @@ export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; lo
 /** Calls a channel through the real handlers (seeding a book before the browser opens). */
 export function handlerCaller(desk: Desk) {
   const h = createHandlers(desk);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   return async (channel: string, input: unknown): Promise<any> => {
     const r = await dispatch(h, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);

@@ -57,7 +57,7 @@ describe('creditdesk import promises', () => {
       ['customer_code,made_on,promised_on,amount,promised_by,form', 'C1,2026-04-01,2026-04-10,800.00,,', 'NOPE,2026-04-01,2026-04-10,1,,', 'C1,2026-04-10,2026-04-01,1,,', 'C1,2026-04-01,2026-04-10,0,,', 'C1,2026-04-01,2026-04-10,1.234,,', 'C1,2026-02-30,2026-04-10,1,,', 'C2,2026-04-01,2026-04-10,5,,maybe'].join('\n'),
     );
     const a = io();
-    expect(await runCli(['import', '--db', db, 'promises', bad], a.x)).toBe(3);
+    expect(await runCli(['import', '--db', db, 'promises', bad, '--lang', 'en'], a.x)).toBe(3);
     const err = a.err();
     expect(err).toContain('bad-promises.csv row 3, customer_code: unknown customer NOPE');
     expect(err).toContain('bad-promises.csv row 4, promised_on: promised date 2026-04-01 is before the date the promise was made (2026-04-10)');

@@ -21,7 +21,7 @@ function io() {
   return { x, out: () => out.join(''), err: () => err.join('') };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const k = (receivedOn: string, type: string, extra: Record<string, unknown> = {}): any => ({ receivedOn, channel: 'phone', type, description: '投诉', severity: 'low', ...extra });
 
 async function seed() {

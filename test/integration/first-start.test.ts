@@ -96,8 +96,8 @@ describe('welcome on an empty book (IPC)', () => {
     expect(r.ok).toBe(true);
     const info = (r as { data: { book: { company: string }; operators: unknown[]; currentOperator: unknown; needsLogin: boolean } }).data;
     expect(info.book.company).toBe('杭州明远机电有限公司');
-    expect(info.operators).toEqual([{ id: 1, name: '张会计', hasPassword: true }]);
-    expect(info.currentOperator).toEqual({ id: 1, name: '张会计', hasPassword: true });
+    expect(info.operators).toEqual([{ id: 1, name: '张会计', hasPassword: true, role: 'admin' }]);
+    expect(info.currentOperator).toEqual({ id: 1, name: '张会计', hasPassword: true, role: 'admin' });
     expect(info.needsLogin).toBe(false); // the person who set it up keeps working
     const audit = desk.ctx.book.sqlite.prepare("SELECT before, after FROM audit_log WHERE entity = 'operator' AND action = 'update'").all();
     expect(audit).toEqual([{ before: JSON.stringify({ name: '管理员', hasPassword: false }), after: JSON.stringify({ name: '张会计', hasPassword: true }) }]);

@@ -3,7 +3,7 @@
 // 1,200.00; INV-3 2026-04-01 800.00; R-2 2026-04-05 500.00 naming INV-3; R-3 2026-06-10 3,000.00.
 import { HUASHENG } from './book';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type Ok = (channel: any, input: any) => Promise<any>;
 
 export async function activeCustomer(ok: Ok, code = 'C1', extra: Record<string, unknown> = {}): Promise<number> {

@@ -147,7 +147,7 @@ export function deriveKeys(password: string, kdf: KdfParams): Promise<DerivedKey
 export function sanitizeCompany(name: string): string {
   const cleaned = name
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
+     
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()

@@ -4,7 +4,6 @@ import { serverError } from '../../../shared/messages/server-messages';
 import type Database from 'better-sqlite3';
 import type { DB } from '../schema';
 import { stmt } from './prepared';
-import { AppError } from '../../../shared/result';
 import type {
   AllocationRow,
   InvoiceRow,

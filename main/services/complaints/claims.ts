@@ -5,7 +5,6 @@
 // invoice the complaint concerns (SPEC §2: it reduces that invoice; the rest stands as an
 // unapplied credit). Voiding the claim offers to void the credit note, and the receivables side
 // asks the other way round.
-import { AppError } from '../../../shared/result';
 import type { CreditNoteRow } from '../../../shared/types-receivables';
 import type { ComplaintDetail } from '../../../shared/types-complaints';
 import { checkCompensation, type Issue } from '../../domain/complaints';

@@ -2,10 +2,8 @@
 // Confidential and top-secret customers have contact and financial fields masked unless the
 // user explicitly includes them after a confirmation, which is written to the audit log.
 import { serverError } from '../../../shared/messages/server-messages';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lib/lazy-modules';
 import { csvTable } from '../../lib/csv';
-import { AppError } from '../../../shared/result';
 import { CHINESE_HEADERS, PROFILE_FIELDS, SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
 import { fenToDecimal } from '../../../shared/money';
 import type { ExportFile } from '../../../shared/types';

@@ -6,7 +6,6 @@ import { serverError } from '../../../shared/messages/server-messages';
 import type Database from 'better-sqlite3';
 import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
-import { AppError } from '../../../shared/result';
 import { openItemsAsOf } from '../../db/receivables/as-of';
 import type { ExportFile } from '../../../shared/types';
 import type { AgeingBucketDef, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';

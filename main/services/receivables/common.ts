@@ -2,7 +2,6 @@
 import { serverError } from '../../../shared/messages/server-messages';
 // main/db/receivables/rows.ts; the book's write queue is services/book-queue.ts.)
 import type { CustomerLite } from '../../db/receivables/rows';
-import { AppError } from '../../../shared/result';
 import { isValidDate } from '../../domain/dates';
 
 /** New documents: not for terminated customers (read-only) and, for invoices, not for prospects. */

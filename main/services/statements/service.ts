@@ -1,7 +1,6 @@
 // The statements service (one per open-book host; Desk builds it): which PDF renderer to use (the Electron shell injects its
 // printToPDF renderer; browser mode, the CLI and tests use Chromium through playwright-core),
 // a shared renderer for single PDFs (closed when idle), and the one batch run at a time.
-import { AppError } from '../../../shared/result';
 import { serverError } from '../../../shared/messages/server-messages';
 import type { StatementBatchInput, StatementBatchJob } from '../../../shared/types-statements';
 import type { PdfRenderer, PdfRendererFactory } from '../../print/pdf';

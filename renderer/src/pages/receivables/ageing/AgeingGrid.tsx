@@ -116,7 +116,6 @@ export function AgeingGrid({
       { key: 'limitUsed', title: t('ar.ageing.limitUsed'), width: W.used, num: true, cell: (r) => <Used bp={r.limitUsedBp} />, foot: totals.creditLimit > 0 ? percentText(Math.round((totals.total * 10_000) / totals.creditLimit)) : '' },
     );
     return c;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [groups, onDrill, rows.length, t, totals, compact]);
 
   const template = cols.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');

@@ -14,7 +14,8 @@ async function loadCli() {
       if (!cliBundleFresh()) await buildCli({ quiet: true });
       return await import(pathToFileURL(path.join(CLI_DIR, 'creditdesk.mjs')).href);
     } catch (e) {
-      if (process.env.CREDITDESK_DEBUG) process.stderr.write(`creditdesk: bundle unavailable (${e?.message ?? e}); running the sources\n`);
+      if (process.env.CREDITDESK_DEBUG)
+        process.stderr.write(`creditdesk: bundle unavailable (${e?.message ?? e}); running the sources\n`);
     }
   }
   const { register } = await import('tsx/esm/api');

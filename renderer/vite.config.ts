@@ -18,7 +18,8 @@ function copyPrintFont(): Plugin {
     writeBundle(options) {
       const to = path.join(options.dir!, 'fonts/noto-sans-sc');
       fs.mkdirSync(to, { recursive: true });
-      for (const f of fs.readdirSync(from)) if (/-(400|700)-normal\.woff2$/.test(f)) fs.copyFileSync(path.join(from, f), path.join(to, f));
+      for (const f of fs.readdirSync(from))
+        if (/-(400|700)-normal\.woff2$/.test(f)) fs.copyFileSync(path.join(from, f), path.join(to, f));
     },
   };
 }

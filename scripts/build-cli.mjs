@@ -43,10 +43,16 @@ export async function buildCli({ quiet = false } = {}) {
     // CLI still running from an older build keeps finding its chunks
     chunkNames: '[name]-[hash]',
   });
-  const worker = await build({ ...common, entryPoints: { 'report-worker': 'main/workers/report-worker.ts' }, outdir: tmp });
+  const worker = await build({
+    ...common,
+    entryPoints: { 'report-worker': 'main/workers/report-worker.ts' },
+    outdir: tmp,
+  });
   // the demo generator for the first-start demo book (main/app/demo-book.ts, in serve)
   const demo = await build({ ...common, entryPoints: { 'demo-generator': 'main/demo/generate.ts' }, outdir: tmp });
-  const inputs = new Set([cli, worker, demo].flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules')));
+  const inputs = new Set(
+    [cli, worker, demo].flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules')),
+  );
   const files = {};
   for (const f of [...inputs].sort()) files[f] = fs.statSync(path.join(root, f)).mtimeMs;
   fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), files }));
@@ -62,7 +68,8 @@ export async function buildCli({ quiet = false } = {}) {
   // chunks of builds older than a day (no CLI runs that long from a replaced build)
   for (const c of fs.readdirSync(CLI_DIR)) {
     const f = path.join(CLI_DIR, c);
-    if (!ENTRIES.includes(c) && !chunks.has(c) && Date.now() - fs.statSync(f).mtimeMs > 86_400_000) fs.rmSync(f, { force: true });
+    if (!ENTRIES.includes(c) && !chunks.has(c) && Date.now() - fs.statSync(f).mtimeMs > 86_400_000)
+      fs.rmSync(f, { force: true });
   }
   for (const f of ENTRIES) fs.renameSync(path.join(tmp, f), path.join(CLI_DIR, f));
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -23,15 +23,28 @@ if (fs.existsSync(out) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8')
 
 console.log(`building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (one time)…`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-native-'));
-fs.cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
+fs.cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), work, {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
+});
 const gyp = require.resolve('node-gyp/bin/node-gyp.js');
 const r = spawnSync(
   process.execPath,
-  [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
+  [
+    gyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${process.arch}`,
+    '--dist-url=https://electronjs.org/headers',
+    '--runtime=electron',
+  ],
   { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
 );
 if (r.status !== 0) {
-  console.error('could not build better-sqlite3 for Electron (needs a C++ toolchain and internet access for Electron headers once).');
+  console.error(
+    'could not build better-sqlite3 for Electron (needs a C++ toolchain and internet access for Electron headers once).',
+  );
   process.exit(1);
 }
 fs.mkdirSync(outDir, { recursive: true });

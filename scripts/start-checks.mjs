@@ -33,6 +33,7 @@ export function electronBinary(root) {
 /** Why the desktop window cannot open here (null: it can). */
 export function electronUnusableReason(root) {
   if (!electronBinary(root)) return 'the Electron binary is not installed on this machine';
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no graphical display (DISPLAY is not set)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no graphical display (DISPLAY is not set)';
   return null;
 }

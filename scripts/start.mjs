@@ -22,27 +22,37 @@ const say = (m) => console.log(`CreditDesk: ${m}`);
 
 function npmCommand() {
   // under `npm start`, npm tells us where it is (works on Windows without a shell)
-  if (process.env.npm_execpath && fs.existsSync(process.env.npm_execpath)) return [process.execPath, [process.env.npm_execpath]];
+  if (process.env.npm_execpath && fs.existsSync(process.env.npm_execpath))
+    return [process.execPath, [process.env.npm_execpath]];
   return [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
 }
 
 function installDependencies() {
   const missing = dependenciesMissing(root);
   if (missing.length === 0) return;
-  say(`installing dependencies (one time; missing or changed: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
+  say(
+    `installing dependencies (one time; missing or changed: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+  );
   const [cmd, pre] = npmCommand();
   const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
   const attempts = fs.existsSync(path.join(root, 'package-lock.json')) ? [['ci'], ['install']] : [['install']];
   let done = false;
   for (const a of attempts) {
-    const r = spawnSync(cmd, [...pre, ...a, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' && pre.length === 0 });
+    const r = spawnSync(cmd, [...pre, ...a, '--no-audit', '--no-fund'], {
+      cwd: root,
+      stdio: 'inherit',
+      env,
+      shell: process.platform === 'win32' && pre.length === 0,
+    });
     if (r.status === 0) {
       done = true;
       break;
     }
   }
   if (!done || dependenciesMissing(root).length > 0) {
-    console.error('CreditDesk: the dependencies could not be installed (see the messages above; is the internet reachable?). Run `npm start` again when it is.');
+    console.error(
+      'CreditDesk: the dependencies could not be installed (see the messages above; is the internet reachable?). Run `npm start` again when it is.',
+    );
     process.exit(1);
   }
   fetchElectronBinary();
@@ -55,7 +65,8 @@ function fetchElectronBinary() {
   if (!fs.existsSync(script)) return;
   say('fetching the Electron binary for the desktop window…');
   const r = spawnSync(process.execPath, [script], { cwd: path.dirname(script), stdio: 'inherit', timeout: 300_000 });
-  if (r.status !== 0 || !electronBinary(root)) say('the Electron binary could not be fetched here; CreditDesk runs in your browser instead.');
+  if (r.status !== 0 || !electronBinary(root))
+    say('the Electron binary could not be fetched here; CreditDesk runs in your browser instead.');
 }
 
 function run(script) {
@@ -65,9 +76,17 @@ function run(script) {
 function openBrowser(url) {
   if (process.env.CREDITDESK_NO_OPEN === '1') return;
   const [cmd, a] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
-    const child = spawn(cmd, a, { stdio: 'ignore', detached: true, windowsVerbatimArguments: process.platform === 'win32' });
+    const child = spawn(cmd, a, {
+      stdio: 'ignore',
+      detached: true,
+      windowsVerbatimArguments: process.platform === 'win32',
+    });
     child.on('error', () => say('open the address above in your browser.'));
     child.unref();
   } catch {
@@ -77,7 +96,10 @@ function openBrowser(url) {
 
 function browserMode(reason) {
   if (reason) say(`${reason} — starting browser mode instead.`);
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'creditdesk.mjs'), 'serve', ...serveArgs], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'creditdesk.mjs'), 'serve', ...serveArgs], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let opened = false;
   let buffer = '';
   child.stdout.on('data', (chunk) => {

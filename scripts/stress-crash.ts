@@ -25,7 +25,9 @@ const runs = await Promise.all(
       onRound: (_i, c) => {
         done++;
         if (done % 25 === 0 || c.integrity !== 'ok' || c.broken.length) {
-          console.log(`  ${done}/${per * parallel} kills, book${k + 1}: ${c.batches} batches, ${c.rows} rows, integrity ${c.integrity}${c.broken.length ? `, BROKEN: ${c.broken[0]}` : ''}`);
+          console.log(
+            `  ${done}/${per * parallel} kills, book${k + 1}: ${c.batches} batches, ${c.rows} rows, integrity ${c.integrity}${c.broken.length ? `, BROKEN: ${c.broken[0]}` : ''}`,
+          );
         }
       },
     }),

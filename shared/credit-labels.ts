@@ -7,7 +7,10 @@ export const INVESTIGATION_CHANNELS = {
   agency: { zh: '专业资信调查机构', en: 'Credit agency' },
   customer: { zh: '客户/行业组织', en: 'Customer / trade association' },
   internal: { zh: '内部调查', en: 'Internal' },
-  other: { zh: '其他（税务、消协、市场监管、母公司、交易所、媒体）', en: 'Other (tax office, consumer association, regulator, parent, exchange, press)' },
+  other: {
+    zh: '其他（税务、消协、市场监管、母公司、交易所、媒体）',
+    en: 'Other (tax office, consumer association, regulator, parent, exchange, press)',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type InvestigationChannel = keyof typeof INVESTIGATION_CHANNELS;
 
@@ -54,7 +57,9 @@ export const WARNING_SIGNS = {
   },
 } as const;
 export type WarningGroup = keyof typeof WARNING_SIGNS;
-export const WARNING_SIGN_KEYS: readonly string[] = Object.entries(WARNING_SIGNS).flatMap(([g, v]) => Object.keys(v.signs).map((k) => `${g}.${k}`));
+export const WARNING_SIGN_KEYS: readonly string[] = Object.entries(WARNING_SIGNS).flatMap(([g, v]) =>
+  Object.keys(v.signs).map((k) => `${g}.${k}`),
+);
 
 export function warningSignLabel(key: string, lang: 'zh' | 'en'): string {
   const [g, k] = key.split('.');

@@ -163,7 +163,20 @@ export const CHINESE_HEADER_ALIASES: Record<string, string> = { 兴趣: 'interes
 /** Chinese labels accepted for enum values in imports. */
 export const CHINESE_VALUES: Record<string, Record<string, string>> = {
   kind: { 公司: 'company', 企业: 'company', 个人: 'individual', 个人或家庭: 'individual', 家庭: 'individual' },
-  nature: { 政府机构: 'government', 特殊公司: 'special_company', 普通公司: 'ordinary_company', 顾客个人: 'individual', 个人: 'individual', 交易伙伴: 'trade_partner' },
-  lifecycle: { 潜在: 'prospect', 潜在客户: 'prospect', 正在交易: 'active', 停止供货: 'suspended', 已中止: 'terminated' },
+  nature: {
+    政府机构: 'government',
+    特殊公司: 'special_company',
+    普通公司: 'ordinary_company',
+    顾客个人: 'individual',
+    个人: 'individual',
+    交易伙伴: 'trade_partner',
+  },
+  lifecycle: {
+    潜在: 'prospect',
+    潜在客户: 'prospect',
+    正在交易: 'active',
+    停止供货: 'suspended',
+    已中止: 'terminated',
+  },
   confidentiality: { 普通: 'normal', 一般: 'normal', 秘密: 'secret', 机密: 'confidential', 绝密: 'top_secret' },
 };

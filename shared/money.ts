@@ -25,7 +25,10 @@ export class MoneyParseError extends Error {
 
 /** Full-width digits and signs typed with a Chinese input method (１２３４．５６, －５, ，) as ASCII. */
 export function halfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/[。]/g, '.');
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/[。]/g, '.');
 }
 
 /**
@@ -117,7 +120,11 @@ export function assertFen(fen: unknown): asserts fen is Fen {
  * usual 四舍五入 half-up). Used for every rate applied to money: amount × bp ÷ 10000.
  */
 export function mulDivRound(a: number, b: number, c: number): number {
-  for (const [name, v] of [['a', a], ['b', b], ['c', c]] as const) {
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+    ['c', c],
+  ] as const) {
     if (!Number.isSafeInteger(v)) throw new TypeError(`mulDivRound: ${name} must be an integer, got ${v}`);
   }
   if (c === 0) throw new RangeError('mulDivRound: division by zero');

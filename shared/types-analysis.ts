@@ -17,7 +17,14 @@ export interface TierSettings {
   bMin: number;
 }
 
-export const DEFAULT_TIER_SETTINGS: TierSettings = { months: 3, method: 'pareto', aPercent: 80, bPercent: 95, aMin: 10_000_00, bMin: 2_000_00 };
+export const DEFAULT_TIER_SETTINGS: TierSettings = {
+  months: 3,
+  method: 'pareto',
+  aPercent: 80,
+  bPercent: 95,
+  aMin: 10_000_00,
+  bMin: 2_000_00,
+};
 
 export interface TierRunSummary {
   id: number;
@@ -73,7 +80,12 @@ export interface TierAnalysis {
   totals: { tier: string; customers: number; sales: number }[];
   movement: { up: TierMovementRow[]; down: TierMovementRow[] };
   matrix: MatrixCell[];
-  composition: { nature: CompositionRow[]; region: CompositionRow[]; industry: CompositionRow[]; tier: CompositionRow[] };
+  composition: {
+    nature: CompositionRow[];
+    region: CompositionRow[];
+    industry: CompositionRow[];
+    tier: CompositionRow[];
+  };
 }
 
 /** The customer card's overview (概览), as of a date. Money in fen. */
@@ -99,5 +111,11 @@ export interface CustomerOverview {
   ageing: { key: string; amount: number }[];
   /** the last 12 months (oldest first): invoices issued and receipts received */
   trend: { month: string; sales: number; receipts: number }[];
-  activity: { date: string; kind: 'invoice' | 'receipt' | 'credit_note' | 'statement_sent' | 'slip_returned'; ref: string | null; amount: number | null; note: string | null }[];
+  activity: {
+    date: string;
+    kind: 'invoice' | 'receipt' | 'credit_note' | 'statement_sent' | 'slip_returned';
+    ref: string | null;
+    amount: number | null;
+    note: string | null;
+  }[];
 }

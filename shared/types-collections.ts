@@ -8,7 +8,15 @@ export type PromiseStatusKey = (typeof PROMISE_STATUSES)[number];
 export const PROMISE_FORMS = ['written', 'verbal'] as const;
 export type PromiseForm = (typeof PROMISE_FORMS)[number];
 
-export const COLLECTION_CHANNELS = ['call', 'visit', 'letter', 'sms_wechat', 'email', 'lawyer_letter', 'lawsuit'] as const;
+export const COLLECTION_CHANNELS = [
+  'call',
+  'visit',
+  'letter',
+  'sms_wechat',
+  'email',
+  'lawyer_letter',
+  'lawsuit',
+] as const;
 export type CollectionChannel = (typeof COLLECTION_CHANNELS)[number];
 /** 收款手段 (SPEC §5). */
 export const COLLECTION_METHODS = [
@@ -109,7 +117,14 @@ export interface CollectionRecordOut {
   source: string | null;
 }
 
-export type WorklistReasonKey = 'due_today' | 'promise_due_today' | 'promise_broken' | 'ladder_step' | 'call_planned' | 'visit_planned' | 'slip_not_returned';
+export type WorklistReasonKey =
+  | 'due_today'
+  | 'promise_due_today'
+  | 'promise_broken'
+  | 'ladder_step'
+  | 'call_planned'
+  | 'visit_planned'
+  | 'slip_not_returned';
 
 export interface WorklistReason {
   key: WorklistReasonKey;

@@ -115,6 +115,12 @@ export interface ComplaintAnalysis {
   from: string | null;
   to: string | null;
   rows: ComplaintAnalysisRow[];
-  topCustomers: { customerId: number; customerCode: string; customerName: string; count: number; compensation: number }[];
+  topCustomers: {
+    customerId: number;
+    customerCode: string;
+    customerName: string;
+    count: number;
+    compensation: number;
+  }[];
   supplierClaims: { outstandingCount: number; outstandingAmount: number; recoveredAmount: number };
 }

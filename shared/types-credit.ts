@@ -27,7 +27,13 @@ export interface CreditSettingsOut {
 export interface WorksheetInputsIn {
   sales?: { monthlyPurchases: number; supplyShareBp: number; creditPeriodMonths: string | number };
   workingCapital?: { workingCapital: number; suppliers: number };
-  currentRatio?: { currentAssets: number; currentLiabilities: number; baseLimit: number; normPermille?: number; capPermille?: number };
+  currentRatio?: {
+    currentAssets: number;
+    currentLiabilities: number;
+    baseLimit: number;
+    normPermille?: number;
+    capPermille?: number;
+  };
   netAsset?: { totalAssets: number; totalLiabilities: number; suppliers: number };
   judgement?: { amount: number; adjustments?: { reason: string; amount: number }[] };
 }
@@ -39,16 +45,68 @@ export interface WorksheetOut {
 
 export interface CreditProfileOut {
   position: CreditPositionRow;
-  evidence: { invoices: number; avgDaysLate: number | null; largestOverdue: number; ledgerMonths: number; firstIssue: string | null };
+  evidence: {
+    invoices: number;
+    avgDaysLate: number | null;
+    largestOverdue: number;
+    ledgerMonths: number;
+    firstIssue: string | null;
+  };
   suggestion: { grade: Grade; key: 'late_payer'; values: { avgDaysLate: number; overDays: number } } | null;
   recentWarningSigns: { key: string; date: string }[];
   history: {
-    ratings: { id: number; ratedOn: string; scores: Record<SixCKey, number>; weights: Record<SixCKey, number>; scoreX100: number; grade: Grade; note: string | null; ratedBy: string | null; approvedBy: string | null }[];
+    ratings: {
+      id: number;
+      ratedOn: string;
+      scores: Record<SixCKey, number>;
+      weights: Record<SixCKey, number>;
+      scoreX100: number;
+      grade: Grade;
+      note: string | null;
+      ratedBy: string | null;
+      approvedBy: string | null;
+    }[];
     classes: { id: number; creditClass: string; setOn: string; reason: string | null; setBy: string | null }[];
-    reviews: { id: number; reviewedOn: string; kind: 'regular' | 'emergency'; findings: string; putOnHold: number; reviewedBy: string | null }[];
-    decisions: { id: number; effectiveDate: string; amount: number; method: string; inputs: unknown; reason: string; source: string; decidedBy: string | null; approvedBy: string | null; decidedAt: string }[];
-    investigations: { id: number; date: string; channel: string; source: string | null; findings: string; attachments: string[]; warningSigns: string[]; recordedBy: string | null }[];
-    countermeasures: { id: number; action: string; detail: string | null; status: string; dueDate: string | null; createdBy: string | null; createdAt: string; updatedAt: string }[];
+    reviews: {
+      id: number;
+      reviewedOn: string;
+      kind: 'regular' | 'emergency';
+      findings: string;
+      putOnHold: number;
+      reviewedBy: string | null;
+    }[];
+    decisions: {
+      id: number;
+      effectiveDate: string;
+      amount: number;
+      method: string;
+      inputs: unknown;
+      reason: string;
+      source: string;
+      decidedBy: string | null;
+      approvedBy: string | null;
+      decidedAt: string;
+    }[];
+    investigations: {
+      id: number;
+      date: string;
+      channel: string;
+      source: string | null;
+      findings: string;
+      attachments: string[];
+      warningSigns: string[];
+      recordedBy: string | null;
+    }[];
+    countermeasures: {
+      id: number;
+      action: string;
+      detail: string | null;
+      status: string;
+      dueDate: string | null;
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
     terms: { discountBp: number; discountDays: number; netDays: number } | undefined;
   };
 }
@@ -61,7 +119,14 @@ export interface CreditOverviewOut {
   overLimit: Named[];
   nearLimit: Named[];
   reviewsDue: (Named & { overdue: boolean })[];
-  downgrades: { customerCode: string; customerName: string; customerId: number; ratedOn: string; grade: string; previous: string }[];
+  downgrades: {
+    customerCode: string;
+    customerName: string;
+    customerId: number;
+    ratedOn: string;
+    grade: string;
+    previous: string;
+  }[];
   grades: { grade: string; customers: number }[];
   utilisation: { band: string; customers: number }[];
   ms: number;

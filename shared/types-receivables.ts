@@ -1,6 +1,13 @@
 // Receivables data shapes that cross IPC (outputs). Money is integer fen, dates YYYY-MM-DD.
 
-export const RECEIPT_METHODS = ['cash', 'bank_transfer', 'bank_acceptance_bill', 'commercial_bill', 'cheque', 'offset'] as const;
+export const RECEIPT_METHODS = [
+  'cash',
+  'bank_transfer',
+  'bank_acceptance_bill',
+  'commercial_bill',
+  'cheque',
+  'offset',
+] as const;
 export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
 export const CREDIT_NOTE_KINDS = ['return', 'allowance', 'claim'] as const;
 export type CreditNoteKind = (typeof CREDIT_NOTE_KINDS)[number];
@@ -215,7 +222,15 @@ export interface TieOutOut {
   /** Notes receivable held on that date: a separate asset (应收票据), not in the ageing. */
   notesReceivable: { count: number; amount: number };
   /** Documents dated after the date: entered, but not part of the position. */
-  documentsAfter: { invoices: number; invoiced: number; receipts: number; received: number; credits: number; credited: number; writtenOff: number };
+  documentsAfter: {
+    invoices: number;
+    invoiced: number;
+    receipts: number;
+    received: number;
+    credits: number;
+    credited: number;
+    writtenOff: number;
+  };
   explanation: string[];
 }
 
@@ -239,7 +254,14 @@ export interface CustomerLedgerOut {
   lines: LedgerLine[];
   allocations: AllocationRow[];
   openItems: OpenItemOut[];
-  credits: { kind: 'receipt' | 'credit_note'; id: number; number: string | null; date: string; amount: number; unapplied: number }[];
+  credits: {
+    kind: 'receipt' | 'credit_note';
+    id: number;
+    number: string | null;
+    date: string;
+    amount: number;
+    unapplied: number;
+  }[];
   /** The customer's write-offs (void ones too), `recovered` as of the date. */
   writeOffs: WriteOffRow[];
   balance: number;
@@ -285,7 +307,17 @@ export interface DashboardOut {
   overdueShareBp: number | null;
   unapplied: number;
   net: number;
-  period: { from: string; to: string; days: number; opening: number; sales: number; collected: number; otherCredits: number; closing: number; averageDailyBalance: number };
+  period: {
+    from: string;
+    to: string;
+    days: number;
+    opening: number;
+    sales: number;
+    collected: number;
+    otherCredits: number;
+    closing: number;
+    averageDailyBalance: number;
+  };
   dso: number | null;
   collectionRate: { ratio: number | null; bp: number | null };
   cost: {
@@ -294,7 +326,14 @@ export interface DashboardOut {
     provision: number;
     total: number;
     standard: 'small_enterprise' | 'enterprise';
-    provisionLines: { key: string; from: number | null; to: number | null; amount: number; rateBp: number; provision: number }[];
+    provisionLines: {
+      key: string;
+      from: number | null;
+      to: number | null;
+      amount: number;
+      rateBp: number;
+      provision: number;
+    }[];
   };
   trend: { month: string; date: string; balance: number }[];
   topOverdue: { customerId: number; customerCode: string; customerName: string; overdue: number; total: number }[];

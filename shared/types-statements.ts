@@ -28,7 +28,9 @@ export interface StatementLineOut {
 }
 
 /** An open invoice as of the statement's end date: the same shape as the ageing drill-down. */
-export type StatementOpenItem = OpenItemOut & { /** disputed as of `to` (an open complaint that disputes it) */ disputed?: boolean };
+export type StatementOpenItem = OpenItemOut & {
+  /** disputed as of `to` (an open complaint that disputes it) */ disputed?: boolean;
+};
 
 /** Something the customer disputes as of `to`: an open complaint that disputes invoices, or a returned slip that disagrees. */
 export interface StatementDispute {
@@ -76,7 +78,12 @@ export interface StatementData {
   closing: number;
   closingInWords: string;
   /** Ageing of the closing position as of `to` (days past due); Σ buckets + unapplied = total = closing. */
-  ageing: { buckets: Record<string, number>; unapplied: number; total: number; keys: { key: string; from: number | null; to: number | null }[] };
+  ageing: {
+    buckets: Record<string, number>;
+    unapplied: number;
+    total: number;
+    keys: { key: string; from: number | null; to: number | null }[];
+  };
   openItems: StatementOpenItem[];
   /** Unapplied credits as of `to` (open-item style shows them under the open invoices). */
   credits: StatementCredit[];

@@ -11,18 +11,20 @@ export interface FieldIssue {
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   const seen = new Set<string>();
-  return error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || '(input)',
-    // zod's own messages (unknown keys, wrong types) are not keys; keep them readable.
-    key: /^[a-z_]+$/.test(i.message) ? i.message : i.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid',
-    ...(i.code === 'custom' && i.params ? { values: i.params as Record<string, string | number> } : {}),
-  })).filter((x) => {
-    // one message per field and problem (a malformed date fails both its pattern and its calendar check)
-    const k = `${x.field}\u0000${x.key}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return error.issues
+    .map((i) => ({
+      field: i.path.map(String).join('.') || '(input)',
+      // zod's own messages (unknown keys, wrong types) are not keys; keep them readable.
+      key: /^[a-z_]+$/.test(i.message) ? i.message : i.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid',
+      ...(i.code === 'custom' && i.params ? { values: i.params as Record<string, string | number> } : {}),
+    }))
+    .filter((x) => {
+      // one message per field and problem (a malformed date fails both its pattern and its calendar check)
+      const k = `${x.field}\u0000${x.key}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
 }
 
 const ENGLISH: Record<string, string> = {
@@ -59,7 +61,9 @@ const ENGLISH: Record<string, string> = {
 };
 
 export function describeIssue(i: FieldIssue): string {
-  const text = (ENGLISH[i.key] ?? i.key).replace(/\{(\w+)\}/g, (m, k: string) => (i.values && k in i.values ? String(i.values[k]) : m));
+  const text = (ENGLISH[i.key] ?? i.key).replace(/\{(\w+)\}/g, (m, k: string) =>
+    i.values && k in i.values ? String(i.values[k]) : m,
+  );
   return `${i.field}: ${text}`;
 }
 

@@ -15,7 +15,8 @@ type Generator = typeof import('../demo/generate');
  *  a path in a variable, so the app's bundle never pulls faker's name tables in. */
 async function loadGenerator(): Promise<Generator> {
   const bundled = new URL('./demo-generator.mjs', import.meta.url);
-  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled))) return (await import(bundled.href)) as Generator;
+  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled)))
+    return (await import(bundled.href)) as Generator;
   const source = new URL('../demo/generate.ts', import.meta.url).href;
   return (await import(/* @vite-ignore */ source)) as Generator;
 }

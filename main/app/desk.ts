@@ -83,7 +83,10 @@ export class Desk implements BookHost {
   }
 
   /** Opens a book (creating it when asked), migrates it and makes it current. */
-  async open(file: string, opts: { create?: boolean; company?: string; readonly?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
+  async open(
+    file: string,
+    opts: { create?: boolean; company?: string; readonly?: boolean; openAnyway?: boolean } = {},
+  ): Promise<ServiceContext> {
     const existed = fs.existsSync(file);
     if (opts.create && existed && opts.company) {
       throw serverError('CONFLICT', 'book_exists', { file }, { field: 'path', bare: true });

@@ -7,7 +7,10 @@ import { systemClock, type ServiceContext } from '../services/context';
 
 export const CLI_OPERATOR = { id: 0, name: 'creditdesk-cli', hasPassword: false };
 
-export async function openCliBook(file: string, opts: { create?: boolean; company?: string; write?: boolean; openAnyway?: boolean } = {}): Promise<ServiceContext> {
+export async function openCliBook(
+  file: string,
+  opts: { create?: boolean; company?: string; write?: boolean; openAnyway?: boolean } = {},
+): Promise<ServiceContext> {
   const { ctx, lock } = await openBookContext(file, {
     create: opts.create,
     company: opts.company,

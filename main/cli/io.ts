@@ -33,7 +33,9 @@ export function errorLines(io: CliIo, prefix: string, e: AppError, fileName?: st
   const zh = (io.lang ?? 'zh-CN') === 'zh-CN';
   let text = `${prefix}: ${localizedErrorMessage(io.lang ?? 'zh-CN', e)}\n`;
   for (const r of e.rows ?? []) {
-    const where = zh ? `${fileName ? `${fileName} ` : ''}第 ${r.row} 行，${r.field}` : `${fileName ? `${fileName} ` : ''}row ${r.row}, ${r.field}`;
+    const where = zh
+      ? `${fileName ? `${fileName} ` : ''}第 ${r.row} 行，${r.field}`
+      : `${fileName ? `${fileName} ` : ''}row ${r.row}, ${r.field}`;
     text += `  ${where}: ${zh ? rowMessageText('zh-CN', r.message, r.values) : r.message}\n`;
   }
   return text;
@@ -68,7 +70,11 @@ export function requireOption(value: string | undefined, name: string): string {
 
 export function requireDate(value: string | undefined, name: string): string {
   const v = requireOption(value, name);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+    Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+    new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+  ) {
     throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
   }
   return v;

@@ -26,15 +26,29 @@ export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: st
 }
 
 /** A run's ranking for the Pareto chart: averages and tiers in rank order, codes of the first ranks. */
-export function rankedHistory(sqlite: Database.Database, runId: number, codesUpTo = 200): { averages: number[]; tiers: string; codes: string[] } {
+export function rankedHistory(
+  sqlite: Database.Database,
+  runId: number,
+  codesUpTo = 200,
+): { averages: number[]; tiers: string; codes: string[] } {
   const averages: number[] = [];
   let tiers = '';
-  const rows = sqlite.prepare('SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank').raw().iterate(runId) as Iterable<[number, string]>;
+  const rows = sqlite
+    .prepare('SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank')
+    .raw()
+    .iterate(runId) as Iterable<[number, string]>;
   for (const [a, t] of rows) {
     averages.push(a);
     tiers += t;
   }
-  const codes = (sqlite.prepare('SELECT c.code FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE h.run_id = ? AND h.rank <= ? ORDER BY h.rank').raw().all(runId, codesUpTo) as [string][]).map((r) => r[0]);
+  const codes = (
+    sqlite
+      .prepare(
+        'SELECT c.code FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE h.run_id = ? AND h.rank <= ? ORDER BY h.rank',
+      )
+      .raw()
+      .all(runId, codesUpTo) as [string][]
+  ).map((r) => r[0]);
   return { averages, tiers, codes };
 }
 
@@ -45,7 +59,11 @@ export interface TierTotalsRow {
 }
 
 export function tierTotals(sqlite: Database.Database, runId: number): TierTotalsRow[] {
-  return sqlite.prepare('SELECT tier, count(*) AS customers, COALESCE(SUM(sales), 0) AS sales FROM tier_history WHERE run_id = ? GROUP BY tier ORDER BY tier').all(runId) as TierTotalsRow[];
+  return sqlite
+    .prepare(
+      'SELECT tier, count(*) AS customers, COALESCE(SUM(sales), 0) AS sales FROM tier_history WHERE run_id = ? GROUP BY tier ORDER BY tier',
+    )
+    .all(runId) as TierTotalsRow[];
 }
 
 /** Customers whose tier changed in the run (previous_tier null: ranked for the first time). */
@@ -82,7 +100,11 @@ const COMPOSITION_KEY = {
 export type CompositionDimension = keyof typeof COMPOSITION_KEY;
 
 /** Customers (ranked ones) and their sales in the run's window, grouped by one dimension. */
-export function composition(sqlite: Database.Database, runId: number | null, dim: CompositionDimension): CompositionRow[] {
+export function composition(
+  sqlite: Database.Database,
+  runId: number | null,
+  dim: CompositionDimension,
+): CompositionRow[] {
   return sqlite
     .prepare(
       `SELECT ${COMPOSITION_KEY[dim]} AS key, count(*) AS customers, COALESCE(SUM(h.sales), 0) AS sales

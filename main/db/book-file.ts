@@ -59,7 +59,11 @@ export function bookWriteAccess(file: string, dir: string): 'ok' | 'read-only-di
  * Throws unless `file` may be opened as a book: a CreditDesk book, or (only when creating) a
  * missing or empty file. With `readonly` a book on a read-only disk is accepted.
  */
-export function assertBookFile(file: string, dir: string, opts: { create?: boolean; readonly?: boolean } = {}): BookFileKind {
+export function assertBookFile(
+  file: string,
+  dir: string,
+  opts: { create?: boolean; readonly?: boolean } = {},
+): BookFileKind {
   const kind = inspectBookFile(file);
   if (kind === 'missing') {
     if (!opts.create) throw new AppError('NOT_FOUND', `book not found: ${file}`, { field: 'db' });
@@ -70,8 +74,14 @@ export function assertBookFile(file: string, dir: string, opts: { create?: boole
   }
   if (!opts.readonly) {
     const access = bookWriteAccess(file, dir);
-    if (access === 'read-only-disk') throw new AppError('FORBIDDEN', `${READ_ONLY_DISK_MESSAGE}: ${file}`, { field: 'db' });
-    if (access === 'no-permission') throw new AppError('FORBIDDEN', `no permission to write the book ${file}: open it read-only or copy it to your PC`, { field: 'db' });
+    if (access === 'read-only-disk')
+      throw new AppError('FORBIDDEN', `${READ_ONLY_DISK_MESSAGE}: ${file}`, { field: 'db' });
+    if (access === 'no-permission')
+      throw new AppError(
+        'FORBIDDEN',
+        `no permission to write the book ${file}: open it read-only or copy it to your PC`,
+        { field: 'db' },
+      );
   }
   return kind;
 }

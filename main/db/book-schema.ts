@@ -13,13 +13,18 @@ export type SchemaShape = Map<string, string>;
 const MIGRATION_TABLE = 'kysely_migration';
 
 function normaliseSql(sql: string): string {
-  return sql.replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').trim();
+  return sql
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),])\s*/g, '$1')
+    .trim();
 }
 
 /** Tables, indexes, triggers and views of a database (SQLite internals and kysely's lock table excluded). */
 export function readSchemaShape(db: Database.Database): SchemaShape {
   const rows = db
-    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")
+    .prepare(
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )
     .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
   const out: SchemaShape = new Map();
   for (const r of rows) {
@@ -27,7 +32,9 @@ export function readSchemaShape(db: Database.Database): SchemaShape {
     // autoindexes have no SQL: their table's SQL already describes them
     out.set(`${r.type}:${r.name}`, r.sql === null ? `(automatic on ${r.tbl_name})` : normaliseSql(r.sql));
     if (r.type === 'table' && r.sql !== null) {
-      const cols = db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`).all(r.name);
+      const cols = db
+        .prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`)
+        .all(r.name);
       out.set(`columns:${r.name}`, JSON.stringify(cols));
     }
   }
@@ -69,7 +76,13 @@ export interface ImageProblem {
   message: string;
 }
 
-const LABEL: Record<string, string> = { table: 'table', index: 'index', trigger: 'trigger', view: 'view', columns: 'columns of table' };
+const LABEL: Record<string, string> = {
+  table: 'table',
+  index: 'index',
+  trigger: 'trigger',
+  view: 'view',
+  columns: 'columns of table',
+};
 
 function describeKey(key: string): string {
   const i = key.indexOf(':');
@@ -83,8 +96,11 @@ function describeKey(key: string): string {
  */
 export async function checkBookImage(db: Database.Database, expectedVersion: number): Promise<ImageProblem | null> {
   const hasMigrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(MIGRATION_TABLE);
-  if (!hasMigrations) return { kind: 'no-migrations', message: 'the book inside has no migrations table: it is not a CreditDesk book' };
-  const applied = (db.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  if (!hasMigrations)
+    return { kind: 'no-migrations', message: 'the book inside has no migrations table: it is not a CreditDesk book' };
+  const applied = (db.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  );
   if (applied.length > expectedVersion) {
     return {
       kind: 'schema-version',
@@ -107,12 +123,18 @@ export async function checkBookImage(db: Database.Database, expectedVersion: num
   }
   for (const k of ref.keys()) if (!got.has(k)) diffs.push(`${describeKey(k)} is missing`);
   if (diffs.length) {
-    return { kind: 'schema-differs', message: `the book inside does not have CreditDesk's structure: ${diffs.slice(0, 5).join('; ')}` };
+    return {
+      kind: 'schema-differs',
+      message: `the book inside does not have CreditDesk's structure: ${diffs.slice(0, 5).join('; ')}`,
+    };
   }
   const fk = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
   if (fk.length) {
     const first = fk.slice(0, 3).map((r) => `${r.table} row ${r.rowid} → missing ${r.parent}`);
-    return { kind: 'foreign-keys', message: `the book inside has ${fk.length} broken reference(s): ${first.join('; ')}` };
+    return {
+      kind: 'foreign-keys',
+      message: `the book inside has ${fk.length} broken reference(s): ${first.join('; ')}`,
+    };
   }
   return null;
 }

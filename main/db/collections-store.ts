@@ -38,7 +38,10 @@ export function openInvoicesDueBetween(sqlite: Sqlite, asOf: string, dueFrom: st
 }
 
 /** Compact form for the dunning list: [customerId, dueDate, open] of invoices past due as of D. */
-export function overdueInvoicesAsOf(sqlite: Sqlite, asOf: string): { customerId: number; dueDate: string; open: number }[] {
+export function overdueInvoicesAsOf(
+  sqlite: Sqlite,
+  asOf: string,
+): { customerId: number; dueDate: string; open: number }[] {
   return stmt(
     sqlite,
     `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
@@ -70,7 +73,8 @@ function scopeWhere(s: PromiseScope): { where: string; params: Record<string, un
     params.cid = s.customerId;
   }
   if (s.promisedFrom !== undefined && s.promisedTo !== undefined) {
-    where += ' AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE q.promised_on BETWEEN @pf AND @pt AND q.made_on <= @d)';
+    where +=
+      ' AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE q.promised_on BETWEEN @pf AND @pt AND q.made_on <= @d)';
     params.pf = s.promisedFrom;
     params.pt = s.promisedTo;
   }
@@ -122,7 +126,9 @@ export function customersByIds(sqlite: Sqlite, ids: Iterable<number>): Map<numbe
   const list = [...ids];
   for (let i = 0; i < list.length; i += 500) {
     const part = list.slice(i, i + 500);
-    const rows = sqlite.prepare(`SELECT id, code, name FROM customers WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as CustomerRow[];
+    const rows = sqlite
+      .prepare(`SELECT id, code, name FROM customers WHERE id IN (${part.map(() => '?').join(',')})`)
+      .all(...part) as CustomerRow[];
     for (const r of rows) out.set(r.id, r);
   }
   return out;
@@ -162,7 +168,13 @@ export interface StatementSentRow {
 }
 
 /** Statements sent on [from, to] (by sent date), or whose slip follow-up (sent + days) falls there. */
-export function statementsSentAround(sqlite: Sqlite, from: string, to: string, followUpDays: number, asOf: string): StatementSentRow[] {
+export function statementsSentAround(
+  sqlite: Sqlite,
+  from: string,
+  to: string,
+  followUpDays: number,
+  asOf: string,
+): StatementSentRow[] {
   return stmt(
     sqlite,
     `SELECT s.id AS id, s.customer_id AS customerId, c.code AS customerCode, c.name AS customerName, substr(s.sent_at, 1, 10) AS sentOn, s.period_to AS periodTo,
@@ -183,7 +195,8 @@ export const COLLECTIONS_SETTINGS_KEY = 'collections.settings';
 export const DEFAULT_COLLECTIONS_SETTINGS: CollectionsSettings = { promiseGraceDays: 0, slipFollowUpDays: 14 };
 
 export function collectionsSettings(sqlite: Sqlite): CollectionsSettings {
-  const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(COLLECTIONS_SETTINGS_KEY) as { value: string } | undefined;
+  const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(COLLECTIONS_SETTINGS_KEY) as
+    { value: string } | undefined;
   if (!row) return { ...DEFAULT_COLLECTIONS_SETTINGS };
   try {
     return { ...DEFAULT_COLLECTIONS_SETTINGS, ...(JSON.parse(row.value) as Partial<CollectionsSettings>) };
@@ -201,5 +214,8 @@ export interface LadderRow {
 }
 
 export function ladderRows(sqlite: Sqlite): LadderRow[] {
-  return stmt(sqlite, 'SELECT level, days, name, letter_template AS letterTemplate, action FROM dunning_levels ORDER BY level').all() as LadderRow[];
+  return stmt(
+    sqlite,
+    'SELECT level, days, name, letter_template AS letterTemplate, action FROM dunning_levels ORDER BY level',
+  ).all() as LadderRow[];
 }

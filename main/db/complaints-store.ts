@@ -157,7 +157,10 @@ export function listComplaintRows(
   const total = (stmt(sqlite, `SELECT count(*) AS n FROM ${w.from} ${w.sql}`).get(w.params) as { n: number }).n;
   // The page's ids first (index-only: the filter indexes end in received_on, number), then the
   // 50 rows themselves: sorting bare ids is cheap where sorting joined rows is not.
-  const ids = stmt(sqlite, `SELECT k.id FROM ${w.from} ${w.sql} ORDER BY k.received_on, k.number LIMIT @limit OFFSET @offset`).all({
+  const ids = stmt(
+    sqlite,
+    `SELECT k.id FROM ${w.from} ${w.sql} ORDER BY k.received_on, k.number LIMIT @limit OFFSET @offset`,
+  ).all({
     ...w.params,
     limit: page.limit ?? 200,
     offset: page.offset ?? 0,
@@ -169,7 +172,10 @@ export function listComplaintRows(
 
 /** Next complaint number TS-000001, TS-000002, … (numbers of this form only). */
 export function nextComplaintNumber(sqlite: Sqlite): string {
-  const r = stmt(sqlite, `SELECT max(CAST(substr(number, 4) AS INTEGER)) AS n FROM complaints WHERE number GLOB 'TS-[0-9]*'`).get() as { n: number | null };
+  const r = stmt(
+    sqlite,
+    `SELECT max(CAST(substr(number, 4) AS INTEGER)) AS n FROM complaints WHERE number GLOB 'TS-[0-9]*'`,
+  ).get() as { n: number | null };
   return `TS-${String((r.n ?? 0) + 1).padStart(6, '0')}`;
 }
 
@@ -191,7 +197,11 @@ export function disputedInvoicesOf(sqlite: Sqlite, customerId: number, asOf: str
 }
 
 /** Open disputing complaints of a customer as of asOf (for the statement's dispute notes). */
-export function openDisputesOf(sqlite: Sqlite, customerId: number, asOf: string): { number: string; receivedOn: string; invoices: string[] }[] {
+export function openDisputesOf(
+  sqlite: Sqlite,
+  customerId: number,
+  asOf: string,
+): { number: string; receivedOn: string; invoices: string[] }[] {
   const rows = stmt(
     sqlite,
     `SELECT k.number, k.received_on AS receivedOn,

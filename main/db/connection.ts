@@ -16,10 +16,12 @@ export interface Book {
   close(): Promise<void>;
 }
 
-
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-export function openSqlite(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+export function openSqlite(
+  file: string,
+  opts: { readonly?: boolean; fileMustExist?: boolean } = {},
+): Database.Database {
   const nativeBinding = sqliteNativeBinding();
   const sqlite = new Database(file, {
     readonly: opts.readonly ?? false,
@@ -61,7 +63,11 @@ export async function openBook(file: string, opts: { create?: boolean; readonly?
   try {
     if (opts.readonly) {
       if (bookSchemaVersion(sqlite) !== SCHEMA_VERSION) {
-        throw new AppError('VALIDATION', `this book needs updating to this CreditDesk's format, which a read-only copy cannot do: copy it to your PC first`, { field: 'db' });
+        throw new AppError(
+          'VALIDATION',
+          `this book needs updating to this CreditDesk's format, which a read-only copy cannot do: copy it to your PC first`,
+          { field: 'db' },
+        );
       }
     } else await migrateBook(book);
   } catch (e) {
@@ -74,7 +80,10 @@ export async function openBook(file: string, opts: { create?: boolean; readonly?
 export async function migrateBook(book: Book): Promise<void> {
   const applied = bookSchemaVersion(book.sqlite);
   if (applied > SCHEMA_VERSION) {
-    throw new AppError('VALIDATION', `this book was written by a newer CreditDesk (schema ${applied} > ${SCHEMA_VERSION}); please update the app`);
+    throw new AppError(
+      'VALIDATION',
+      `this book was written by a newer CreditDesk (schema ${applied} > ${SCHEMA_VERSION}); please update the app`,
+    );
   }
   if (applied === SCHEMA_VERSION) return;
   book.sqlite.pragma(`application_id = ${BOOK_APPLICATION_ID}`); // marks the file as a CreditDesk book
@@ -82,7 +91,10 @@ export async function migrateBook(book: Book): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new AppError('INTERNAL', `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+    throw new AppError(
+      'INTERNAL',
+      `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`,
+    );
   }
 }
 

@@ -52,10 +52,17 @@ const customerCache = new WeakMap<Database.Database, { rev: number; rows: Custom
  * `revisions` counter of customers moves: scanning 100,000 wide customer rows costs seconds.
  */
 function customerRows(sqlite: Database.Database): CustomerRow[] {
-  const rev = (stmt(sqlite, "SELECT rev FROM revisions WHERE name = 'customers'").get() as { rev: number } | undefined)?.rev ?? -1;
+  const rev =
+    (stmt(sqlite, "SELECT rev FROM revisions WHERE name = 'customers'").get() as { rev: number } | undefined)?.rev ??
+    -1;
   const hit = customerCache.get(sqlite);
   if (hit && hit.rev === rev && rev !== -1) return hit.rows;
-  const rows = stmt(sqlite, 'SELECT id, code, name, lifecycle, credit_rating, credit_class, credit_limit FROM customers').raw().all() as CustomerRow[];
+  const rows = stmt(
+    sqlite,
+    'SELECT id, code, name, lifecycle, credit_rating, credit_class, credit_limit FROM customers',
+  )
+    .raw()
+    .all() as CustomerRow[];
   rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   customerCache.set(sqlite, { rev, rows });
   return rows;
@@ -67,24 +74,51 @@ function customerRows(sqlite: Database.Database): CustomerRow[] {
  * functions), joined in memory — 100,000 customers × nine correlated lookups cost seconds.
  */
 export function creditFactsAsOf(sqlite: Database.Database, asOf: string, customerId?: number): CreditFactsRow[] {
-  if (customerId !== undefined) return stmt(sqlite, `${FACTS_SQL} WHERE c.id = @cid`).all({ d: asOf, cid: customerId }) as CreditFactsRow[];
+  if (customerId !== undefined)
+    return stmt(sqlite, `${FACTS_SQL} WHERE c.id = @cid`).all({ d: asOf, cid: customerId }) as CreditFactsRow[];
   const p = { d: asOf };
   const latest = (table: string, dateCol: string, cols: string) =>
     new Map(
-      (stmt(sqlite, `SELECT customer_id AS cid, ${cols} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ${dateCol} DESC, id DESC) AS rn FROM ${table} WHERE ${dateCol} <= @d) WHERE rn = 1`).all(p) as { cid: number }[]).map((r) => [r.cid, r]),
+      (
+        stmt(
+          sqlite,
+          `SELECT customer_id AS cid, ${cols} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ${dateCol} DESC, id DESC) AS rn FROM ${table} WHERE ${dateCol} <= @d) WHERE rn = 1`,
+        ).all(p) as { cid: number }[]
+      ).map((r) => [r.cid, r]),
     );
   const ids = (sql: string) => new Set((stmt(sqlite, sql).raw().all() as [number][]).map((r) => r[0]));
   const ratings = latest('credit_ratings', 'rated_on', 'grade') as unknown as Map<number, { grade: string }>;
-  const classes = latest('credit_classes', 'set_on', 'class, set_on AS setOn') as unknown as Map<number, { class: string; setOn: string }>;
-  const limits = latest('credit_limit_decisions', 'effective_date', 'amount') as unknown as Map<number, { amount: number }>;
+  const classes = latest('credit_classes', 'set_on', 'class, set_on AS setOn') as unknown as Map<
+    number,
+    { class: string; setOn: string }
+  >;
+  const limits = latest('credit_limit_decisions', 'effective_date', 'amount') as unknown as Map<
+    number,
+    { amount: number }
+  >;
   const hasRatings = ids('SELECT DISTINCT customer_id FROM credit_ratings');
   const hasClasses = ids('SELECT DISTINCT customer_id FROM credit_classes');
   const first = new Map(
-    (stmt(sqlite, `SELECT customer_id AS cid, source, amount FROM credit_limit_decisions WHERE id IN (SELECT MIN(id) FROM credit_limit_decisions GROUP BY customer_id)`).all() as { cid: number; source: string; amount: number }[]).map((r) => [r.cid, r]),
+    (
+      stmt(
+        sqlite,
+        `SELECT customer_id AS cid, source, amount FROM credit_limit_decisions WHERE id IN (SELECT MIN(id) FROM credit_limit_decisions GROUP BY customer_id)`,
+      ).all() as { cid: number; source: string; amount: number }[]
+    ).map((r) => [r.cid, r]),
   );
-  const reports = new Map((stmt(sqlite, 'SELECT customer_id, MAX(reviewed_on) FROM credit_reviews WHERE reviewed_on <= @d GROUP BY customer_id').raw().all(p) as [number, string][]));
+  const reports = new Map(
+    stmt(
+      sqlite,
+      'SELECT customer_id, MAX(reviewed_on) FROM credit_reviews WHERE reviewed_on <= @d GROUP BY customer_id',
+    )
+      .raw()
+      .all(p) as [number, string][],
+  );
   const notes = new Map(
-    stmt(sqlite, `SELECT customer_id, SUM(amount) FROM notes_receivable WHERE issue_date <= @d AND (state IN (${UNSETTLED}) OR state_date > @d) GROUP BY customer_id`)
+    stmt(
+      sqlite,
+      `SELECT customer_id, SUM(amount) FROM notes_receivable WHERE issue_date <= @d AND (state IN (${UNSETTLED}) OR state_date > @d) GROUP BY customer_id`,
+    )
       .raw()
       .all(p) as [number, number][],
   );
@@ -116,7 +150,8 @@ export function creditFactsAsOf(sqlite: Database.Database, asOf: string, custome
 
 /** The receivables setting "a zero limit means no limit" (default true). */
 export function zeroLimitMeansNone(sqlite: Database.Database): boolean {
-  const row = stmt(sqlite, "SELECT value FROM settings WHERE key = 'receivables.settings'").get() as { value: string } | undefined;
+  const row = stmt(sqlite, "SELECT value FROM settings WHERE key = 'receivables.settings'").get() as
+    { value: string } | undefined;
   if (!row) return true;
   try {
     const v = (JSON.parse(row.value) as { zeroLimitMeansNone?: unknown }).zeroLimitMeansNone;
@@ -155,15 +190,28 @@ export function paymentEvidence(sqlite: Database.Database, customerId: number, t
 export function creditHistoryRows(sqlite: Database.Database, customerId: number) {
   const q = (sql: string) => stmt(sqlite, sql).all(customerId) as Record<string, unknown>[];
   return {
-    ratings: q('SELECT id, rated_on AS ratedOn, scores, weights, score_x100 AS scoreX100, grade, note, rated_by AS ratedBy, approved_by AS approvedBy, created_at AS createdAt FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC'),
-    classes: q('SELECT id, class AS creditClass, set_on AS setOn, reason, set_by AS setBy FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC'),
-    reviews: q('SELECT id, reviewed_on AS reviewedOn, kind, findings, put_on_hold AS putOnHold, reviewed_by AS reviewedBy FROM credit_reviews WHERE customer_id = ? ORDER BY reviewed_on DESC, id DESC'),
-    decisions: q('SELECT id, effective_date AS effectiveDate, amount, method, inputs, reason, source, decided_by AS decidedBy, approved_by AS approvedBy, decided_at AS decidedAt FROM credit_limit_decisions WHERE customer_id = ? ORDER BY effective_date DESC, id DESC'),
-    investigations: q('SELECT id, date, channel, source, findings, attachments, warning_signs AS warningSigns, recorded_by AS recordedBy FROM credit_investigations WHERE customer_id = ? ORDER BY date DESC, id DESC'),
-    countermeasures: q('SELECT id, action, detail, status, due_date AS dueDate, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt FROM credit_countermeasures WHERE customer_id = ? ORDER BY id DESC'),
-    terms: stmt(sqlite, 'SELECT discount_bp AS discountBp, discount_days AS discountDays, net_days AS netDays FROM credit_terms WHERE customer_id = ?').get(customerId) as
-      | { discountBp: number; discountDays: number; netDays: number }
-      | undefined,
+    ratings: q(
+      'SELECT id, rated_on AS ratedOn, scores, weights, score_x100 AS scoreX100, grade, note, rated_by AS ratedBy, approved_by AS approvedBy, created_at AS createdAt FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC',
+    ),
+    classes: q(
+      'SELECT id, class AS creditClass, set_on AS setOn, reason, set_by AS setBy FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC',
+    ),
+    reviews: q(
+      'SELECT id, reviewed_on AS reviewedOn, kind, findings, put_on_hold AS putOnHold, reviewed_by AS reviewedBy FROM credit_reviews WHERE customer_id = ? ORDER BY reviewed_on DESC, id DESC',
+    ),
+    decisions: q(
+      'SELECT id, effective_date AS effectiveDate, amount, method, inputs, reason, source, decided_by AS decidedBy, approved_by AS approvedBy, decided_at AS decidedAt FROM credit_limit_decisions WHERE customer_id = ? ORDER BY effective_date DESC, id DESC',
+    ),
+    investigations: q(
+      'SELECT id, date, channel, source, findings, attachments, warning_signs AS warningSigns, recorded_by AS recordedBy FROM credit_investigations WHERE customer_id = ? ORDER BY date DESC, id DESC',
+    ),
+    countermeasures: q(
+      'SELECT id, action, detail, status, due_date AS dueDate, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt FROM credit_countermeasures WHERE customer_id = ? ORDER BY id DESC',
+    ),
+    terms: stmt(
+      sqlite,
+      'SELECT discount_bp AS discountBp, discount_days AS discountDays, net_days AS netDays FROM credit_terms WHERE customer_id = ?',
+    ).get(customerId) as { discountBp: number; discountDays: number; netDays: number } | undefined,
   };
 }
 
@@ -183,7 +231,14 @@ export function recentDowngrades(sqlite: Database.Database, from: string, limit 
       const r = x as { grade: string; previous: string | null };
       return r.previous !== null && GRADE_ORDER.indexOf(r.grade) > GRADE_ORDER.indexOf(r.previous);
     })
-    .slice(0, limit) as { customerCode: string; customerName: string; customerId: number; ratedOn: string; grade: string; previous: string }[];
+    .slice(0, limit) as {
+    customerCode: string;
+    customerName: string;
+    customerId: number;
+    ratedOn: string;
+    grade: string;
+    previous: string;
+  }[];
 }
 
 const GRADE_ORDER = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
@@ -194,7 +249,10 @@ const GRADE_ORDER = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
  * rating that went more than 60 days past due (settled over 60 days late, or open and over 60
  * days past due as of `today`).
  */
-export function backtestByGrade(sqlite: Database.Database, today: string): { grade: string; customers: number; bad: number }[] {
+export function backtestByGrade(
+  sqlite: Database.Database,
+  today: string,
+): { grade: string; customers: number; bad: number }[] {
   return stmt(
     sqlite,
     `WITH latest AS (

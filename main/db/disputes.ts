@@ -20,11 +20,20 @@ export function disputedCustomerIds(book: Book, asOf: string): Set<number> {
 }
 
 /** Disagreeing statement slips of one customer not yet cleared as of asOf (for the statement's notes). */
-export function openSlipDisputesOf(book: Pick<Book, 'sqlite'>, customerId: number, asOf: string): { receivedOn: string; periodTo: string; statedDifference: number | null; note: string | null }[] {
+export function openSlipDisputesOf(
+  book: Pick<Book, 'sqlite'>,
+  customerId: number,
+  asOf: string,
+): { receivedOn: string; periodTo: string; statedDifference: number | null; note: string | null }[] {
   return stmt(
     book.sqlite,
     `SELECT received_on AS receivedOn, period_to AS periodTo, stated_difference AS statedDifference, note FROM statement_confirmations
      WHERE customer_id = ? AND result = 'disagrees' AND received_on <= ? AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > ?)
      ORDER BY received_on, id`,
-  ).all(customerId, asOf, asOf) as { receivedOn: string; periodTo: string; statedDifference: number | null; note: string | null }[];
+  ).all(customerId, asOf, asOf) as {
+    receivedOn: string;
+    periodTo: string;
+    statedDifference: number | null;
+    note: string | null;
+  }[];
 }

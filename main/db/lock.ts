@@ -162,7 +162,8 @@ export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose; op
       if (code === 'ENOENT') {
         throw new AppError('NOT_FOUND', `the book's folder does not exist: ${path.dirname(file)}`, { field: 'db' });
       }
-      if (code !== 'EEXIST') throw new AppError('INTERNAL', `cannot create the book lock ${file}: ${(e as Error).message}`);
+      if (code !== 'EEXIST')
+        throw new AppError('INTERNAL', `cannot create the book lock ${file}: ${(e as Error).message}`);
     }
     const held = readLock(file);
     if (held === null) continue; // released meanwhile: try again

@@ -4,7 +4,9 @@ import type { CustomerOverview } from '../../shared/types-analysis';
 
 export function openInvoicesOf(sqlite: Database.Database, customerId: number): { dueDate: string; open: number }[] {
   return sqlite
-    .prepare('SELECT due_date AS dueDate, open_amount AS open FROM invoices WHERE customer_id = ? AND settled_on IS NULL AND voided_at IS NULL AND open_amount <> 0')
+    .prepare(
+      'SELECT due_date AS dueDate, open_amount AS open FROM invoices WHERE customer_id = ? AND settled_on IS NULL AND voided_at IS NULL AND open_amount <> 0',
+    )
     .all(customerId) as { dueDate: string; open: number }[];
 }
 
@@ -19,11 +21,22 @@ export function unappliedOf(sqlite: Database.Database, customerId: number): numb
 }
 
 export function salesBetween(sqlite: Database.Database, customerId: number, from: string, to: string): number {
-  return (sqlite.prepare('SELECT COALESCE(SUM(amount), 0) AS s FROM invoices WHERE customer_id = ? AND issue_date BETWEEN ? AND ? AND voided_at IS NULL').get(customerId, from, to) as { s: number }).s;
+  return (
+    sqlite
+      .prepare(
+        'SELECT COALESCE(SUM(amount), 0) AS s FROM invoices WHERE customer_id = ? AND issue_date BETWEEN ? AND ? AND voided_at IS NULL',
+      )
+      .get(customerId, from, to) as { s: number }
+  ).s;
 }
 
 /** Σ amount × days late and Σ amount of invoices settled in [from, to] (days late ≥ 0). */
-export function lateness(sqlite: Database.Database, customerId: number, from: string, to: string): { weighted: number; amount: number } {
+export function lateness(
+  sqlite: Database.Database,
+  customerId: number,
+  from: string,
+  to: string,
+): { weighted: number; amount: number } {
   return sqlite
     .prepare(
       `SELECT COALESCE(SUM(amount * MAX(0, CAST(julianday(settled_on) - julianday(due_date) AS INTEGER))), 0) AS weighted, COALESCE(SUM(amount), 0) AS amount
@@ -32,7 +45,12 @@ export function lateness(sqlite: Database.Database, customerId: number, from: st
     .get(customerId, from, to) as { weighted: number; amount: number };
 }
 
-export function monthlyFlows(sqlite: Database.Database, customerId: number, from: string, to: string): { month: string; sales: number; receipts: number }[] {
+export function monthlyFlows(
+  sqlite: Database.Database,
+  customerId: number,
+  from: string,
+  to: string,
+): { month: string; sales: number; receipts: number }[] {
   return sqlite
     .prepare(
       `SELECT month, SUM(sales) AS sales, SUM(receipts) AS receipts FROM (
@@ -45,7 +63,12 @@ export function monthlyFlows(sqlite: Database.Database, customerId: number, from
 }
 
 /** The latest documents, statements sent and slips returned, newest first. */
-export function recentActivity(sqlite: Database.Database, customerId: number, asOf: string, limit = 12): CustomerOverview['activity'] {
+export function recentActivity(
+  sqlite: Database.Database,
+  customerId: number,
+  asOf: string,
+  limit = 12,
+): CustomerOverview['activity'] {
   return sqlite
     .prepare(
       `SELECT * FROM (

@@ -8,17 +8,24 @@ export const DISK_FULL_MESSAGE = 'the disk is full — nothing was saved';
 export const READ_ONLY_MESSAGE = 'this book is on a read-only disk: open it read-only or copy it to your PC';
 
 function codeOf(e: unknown): string {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '';
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : '';
 }
 
 /** An AppError for disk-level SQLite errors (full, read-only, I/O), or null for anything else. */
 export function storageError(e: unknown): AppError | null {
   const code = codeOf(e);
   const message = e instanceof Error ? e.message : String(e);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /database or disk is full|cannot rollback - no transaction is active/.test(message)) {
+  if (
+    code === 'SQLITE_FULL' ||
+    code === 'ENOSPC' ||
+    /database or disk is full|cannot rollback - no transaction is active/.test(message)
+  ) {
     return new AppError('INTERNAL', DISK_FULL_MESSAGE);
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new AppError('FORBIDDEN', READ_ONLY_MESSAGE);
-  if (code.startsWith('SQLITE_IOERR')) return new AppError('INTERNAL', `the disk could not be written (${code}) — nothing was saved`);
+  if (code.startsWith('SQLITE_IOERR'))
+    return new AppError('INTERNAL', `the disk could not be written (${code}) — nothing was saved`);
   return null;
 }

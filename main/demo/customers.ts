@@ -16,7 +16,18 @@ export const DEMO_REGIONS = [
   { code: 'DB', name: '东北区', area: '辽宁、吉林、黑龙江' },
 ];
 
-const INDUSTRIES = ['批发零售', '制造业', '建筑安装', '餐饮服务', '物流运输', '电子电器', '食品饮料', '纺织服装', '五金机电', '医药器械'];
+const INDUSTRIES = [
+  '批发零售',
+  '制造业',
+  '建筑安装',
+  '餐饮服务',
+  '物流运输',
+  '电子电器',
+  '食品饮料',
+  '纺织服装',
+  '五金机电',
+  '医药器械',
+];
 const ROLES: BuyingRole[] = ['decision_maker', 'purchaser', 'user', 'influencer', 'initiator'];
 const TITLES = ['总经理', '采购经理', '财务经理', '出纳', '老板', '仓库主管', '副总经理'];
 
@@ -46,16 +57,19 @@ export function makeDemoCustomers(count: number, seed: number): DemoCustomer[] {
       code: `C${String(i).padStart(6, '0')}`,
       name,
       kind: individual ? 'individual' : 'company',
-      nature: individual ? 'individual' : f.helpers.weightedArrayElement([
-        { value: 'ordinary_company', weight: 80 },
-        { value: 'trade_partner', weight: 12 },
-        { value: 'special_company', weight: 5 },
-        { value: 'government', weight: 3 },
-      ]),
+      nature: individual
+        ? 'individual'
+        : f.helpers.weightedArrayElement([
+            { value: 'ordinary_company', weight: 80 },
+            { value: 'trade_partner', weight: 12 },
+            { value: 'special_company', weight: 5 },
+            { value: 'government', weight: 3 },
+          ]),
       prospectGrade: lifecycle === 'prospect' ? f.helpers.arrayElement(['A', 'B', 'C', 'D']) : null,
       regionCode: region,
       routeSeq: route,
-      confidentiality: confRoll <= 85 ? 'normal' : confRoll <= 95 ? 'secret' : confRoll <= 99 ? 'confidential' : 'top_secret',
+      confidentiality:
+        confRoll <= 85 ? 'normal' : confRoll <= 95 ? 'secret' : confRoll <= 99 ? 'confidential' : 'top_secret',
       address: `${f.location.state()}${f.location.city()}${f.location.street()}${f.number.int({ min: 1, max: 999 })}号`,
       phone: `0${f.number.int({ min: 10, max: 999 })}-${f.number.int({ min: 2000000, max: 89999999 })}`,
       email: `${f.string.alphanumeric({ length: 6, casing: 'lower' })}@${f.helpers.arrayElement(['163.com', 'qq.com', '126.com', 'sina.com'])}`,
@@ -100,7 +114,11 @@ export async function insertDemoCustomers(ctx: ServiceContext, customers: DemoCu
   const now = ctx.clock.now().toISOString();
   await ctx.book.db.transaction().execute(async (trx) => {
     for (const r of DEMO_REGIONS) {
-      await trx.insertInto('regions').values({ ...r, created_at: now }).onConflict((oc) => oc.column('code').doNothing()).execute();
+      await trx
+        .insertInto('regions')
+        .values({ ...r, created_at: now })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
     }
     for (let i = 0; i < customers.length; i += 500) {
       const chunk = customers.slice(i, i + 500);
@@ -111,7 +129,9 @@ export async function insertDemoCustomers(ctx: ServiceContext, customers: DemoCu
             ...customerColumns(c.input),
             lifecycle: c.lifecycle,
             opening_review:
-              c.lifecycle === 'prospect' ? null : JSON.stringify({ requestedBy: '业务员', approvedBy: '总经理', approvedAt: now, note: 'demo' }),
+              c.lifecycle === 'prospect'
+                ? null
+                : JSON.stringify({ requestedBy: '业务员', approvedBy: '总经理', approvedAt: now, note: 'demo' }),
             created_at: now,
             updated_at: now,
           })),

@@ -6,7 +6,10 @@ import { updateCompany } from '../services/settings';
 import { insertDemoCustomers, makeDemoCustomers } from './customers';
 import { DEMO_EXTENSIONS } from './extensions';
 
-export async function fillDemoBook(ctx: ServiceContext, opts: { customers: number; invoices: number; seed: number }): Promise<void> {
+export async function fillDemoBook(
+  ctx: ServiceContext,
+  opts: { customers: number; invoices: number; seed: number },
+): Promise<void> {
   await updateCompany(ctx, {
     name: '华盛商贸有限公司（演示）',
     address: '浙江省杭州市西湖区文三路 90 号',
@@ -16,5 +19,6 @@ export async function fillDemoBook(ctx: ServiceContext, opts: { customers: numbe
   });
   const list = makeDemoCustomers(opts.customers, opts.seed);
   await insertDemoCustomers(ctx, list);
-  for (const ext of DEMO_EXTENSIONS) await ext({ ctx, customers: list.map((c) => c.code), invoices: opts.invoices, seed: opts.seed });
+  for (const ext of DEMO_EXTENSIONS)
+    await ext({ ctx, customers: list.map((c) => c.code), invoices: opts.invoices, seed: opts.seed });
 }

@@ -7,7 +7,16 @@
 import type { ServiceContext } from '../services/context';
 import { addDays, maxDate } from '../domain/dates';
 import { mulDivRound } from '../../shared/money';
-import { DailyAccumulator, insertAllocation, insertCreditNoteWithId, insertInvoiceWithId, insertNote, insertReceiptWithId, insertWriteOffWithId, nextIds } from '../db/receivables/writes';
+import {
+  DailyAccumulator,
+  insertAllocation,
+  insertCreditNoteWithId,
+  insertInvoiceWithId,
+  insertNote,
+  insertReceiptWithId,
+  insertWriteOffWithId,
+  nextIds,
+} from '../db/receivables/writes';
 import { CustomerInvoices, planReceipt } from '../services/receivables/engine';
 import type { ReceiptMethod } from '../../shared/types-receivables';
 import type { DemoExtension } from './extensions';
@@ -27,7 +36,18 @@ export function rng(seed: number): () => number {
   };
 }
 
-const DESCRIPTIONS = ['货款', '材料款', '配件', '五金件', '办公用品', '包装材料', '电子元件', '劳保用品', '设备维修', '运输服务'];
+const DESCRIPTIONS = [
+  '货款',
+  '材料款',
+  '配件',
+  '五金件',
+  '办公用品',
+  '包装材料',
+  '电子元件',
+  '劳保用品',
+  '设备维修',
+  '运输服务',
+];
 const DRAWERS = ['中国工商银行', '中国建设银行', '中国农业银行', '中国银行', '交通银行', '招商银行', '兴业银行'];
 
 export interface DemoCustomerRef {
@@ -56,10 +76,25 @@ export interface DemoCustomerPlan {
   customer: DemoCustomerRef;
   invoices: DemoInvoice[];
   receipts: DemoReceipt[];
-  creditNotes: { invoice: number; date: string; amount: number; kind: 'return' | 'allowance' | 'claim'; number: string }[];
+  creditNotes: {
+    invoice: number;
+    date: string;
+    amount: number;
+    kind: 'return' | 'allowance' | 'claim';
+    number: string;
+  }[];
   /** unpaid invoices long overdue: written off on this date */
   writeOffs: { invoice: number; date: string }[];
-  notes: { receipt: number; number: string; drawer: string; issueDate: string; maturityDate: string; amount: number; state: string; stateDate: string }[];
+  notes: {
+    receipt: number;
+    number: string;
+    drawer: string;
+    issueDate: string;
+    maturityDate: string;
+    amount: number;
+    state: string;
+    stateDate: string;
+  }[];
 }
 
 const METHODS: [ReceiptMethod, number][] = [
@@ -101,7 +136,12 @@ function perMille(r: () => number, lo: number, hi: number): number {
  * Plans the documents of every trading customer (not prospects), one customer at a time.
  * Invoice numbers are book-wide: FP + 8 digits.
  */
-export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices: number, seed: number, each: (plan: DemoCustomerPlan) => void): void {
+export function planDemoReceivables(
+  customers: DemoCustomerRef[],
+  totalInvoices: number,
+  seed: number,
+  each: (plan: DemoCustomerPlan) => void,
+): void {
   const trading = customers.filter((c) => c.lifecycle !== 'prospect');
   if (trading.length === 0 || totalInvoices === 0) return;
   const r = rng(seed * 7919 + 17);
@@ -118,8 +158,17 @@ export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices:
     const scaleFen = SCALES_FEN[Math.floor(r() * SCALES_FEN.length)];
     // a terminated customer stopped trading some time ago
     const lastDay = c.lifecycle === 'terminated' ? 200 : 0;
-    const days = Array.from({ length: n }, () => lastDay + Math.floor(r() * (HISTORY_DAYS - lastDay))).sort((a, b) => b - a);
-    const plan: DemoCustomerPlan = { customer: c, invoices: [], receipts: [], creditNotes: [], writeOffs: [], notes: [] };
+    const days = Array.from({ length: n }, () => lastDay + Math.floor(r() * (HISTORY_DAYS - lastDay))).sort(
+      (a, b) => b - a,
+    );
+    const plan: DemoCustomerPlan = {
+      customer: c,
+      invoices: [],
+      receipts: [],
+      creditNotes: [],
+      writeOffs: [],
+      notes: [],
+    };
     const payments: { date: string; amount: number; invoice: number }[] = [];
     days.forEach((back, j) => {
       const issueDate = addDays(ref, -back);
@@ -128,14 +177,26 @@ export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices:
       // three in ten invoices are round hundreds of yuan
       const amount = Math.max(100, r() < 0.3 ? mulDivRound(raw, 1, 10_000) * 10_000 : raw);
       invNo++;
-      plan.invoices.push({ number: `FP${String(invNo).padStart(8, '0')}`, issueDate, dueDate, amount, description: DESCRIPTIONS[Math.floor(r() * DESCRIPTIONS.length)] });
+      plan.invoices.push({
+        number: `FP${String(invNo).padStart(8, '0')}`,
+        issueDate,
+        dueDate,
+        amount,
+        description: DESCRIPTIONS[Math.floor(r() * DESCRIPTIONS.length)],
+      });
       let due = amount;
       if (r() < 0.005) {
         const cn = Math.max(1, mulDivRound(amount, perMille(r, 50, 200), 1000));
         cnNo++;
         const cnDate = addDays(issueDate, 3 + Math.floor(r() * 17));
         if (cnDate <= ref) {
-          plan.creditNotes.push({ invoice: j, date: cnDate, amount: cn, kind: (['return', 'allowance', 'claim'] as const)[Math.floor(r() * 3)], number: `HZ${String(cnNo).padStart(7, '0')}` });
+          plan.creditNotes.push({
+            invoice: j,
+            date: cnDate,
+            amount: cn,
+            kind: (['return', 'allowance', 'claim'] as const)[Math.floor(r() * 3)],
+            number: `HZ${String(cnNo).padStart(7, '0')}`,
+          });
           due -= cn;
         }
       }
@@ -174,14 +235,31 @@ export function planDemoReceivables(customers: DemoCustomerRef[], totalInvoices:
       if (amount <= 0) continue;
       const method = pickMethod(r);
       const idx = plan.receipts.length;
-      plan.receipts.push({ date, amount, named: !merged && r() < 0.35 ? p.invoice : null, method, reference: `${method === 'cash' ? 'XJ' : 'YH'}${date.replaceAll('-', '')}${String(idx).padStart(3, '0')}` });
+      plan.receipts.push({
+        date,
+        amount,
+        named: !merged && r() < 0.35 ? p.invoice : null,
+        method,
+        reference: `${method === 'cash' ? 'XJ' : 'YH'}${date.replaceAll('-', '')}${String(idx).padStart(3, '0')}`,
+      });
       if ((method === 'bank_acceptance_bill' || method === 'commercial_bill') && r() < 0.3) {
         noteNo++;
         const maturityDate = addDays(date, 180);
         const x = r();
         const matured = maturityDate <= ref;
-        const state = matured ? (x < 0.7 ? 'honoured' : x < 0.9 ? 'endorsed' : x < 0.98 ? 'discounted' : 'dishonoured') : x < 0.15 ? 'endorsed' : 'held';
-        const stateDate = state === 'held' ? date : state === 'endorsed' || state === 'discounted' ? addDays(date, 30) : maturityDate;
+        const state = matured
+          ? x < 0.7
+            ? 'honoured'
+            : x < 0.9
+              ? 'endorsed'
+              : x < 0.98
+                ? 'discounted'
+                : 'dishonoured'
+          : x < 0.15
+            ? 'endorsed'
+            : 'held';
+        const stateDate =
+          state === 'held' ? date : state === 'endorsed' || state === 'discounted' ? addDays(date, 30) : maturityDate;
         plan.notes.push({
           receipt: idx,
           number: `${method === 'bank_acceptance_bill' ? 'YC' : 'SC'}${String(noteNo).padStart(8, '0')}`,
@@ -208,11 +286,23 @@ export interface DemoReceivablesCounts {
 }
 
 /** Writes the planned documents of all trading customers into the book (in big transactions). */
-export function writeDemoReceivables(ctx: ServiceContext, customers: DemoCustomerRef[], totalInvoices: number, seed: number): DemoReceivablesCounts {
+export function writeDemoReceivables(
+  ctx: ServiceContext,
+  customers: DemoCustomerRef[],
+  totalInvoices: number,
+  seed: number,
+): DemoReceivablesCounts {
   const sqlite = ctx.book.sqlite;
   const at = ctx.clock.now().toISOString();
   const ids = nextIds(sqlite);
-  const counts: DemoReceivablesCounts = { invoices: 0, receipts: 0, allocations: 0, creditNotes: 0, writeOffs: 0, notes: 0 };
+  const counts: DemoReceivablesCounts = {
+    invoices: 0,
+    receipts: 0,
+    allocations: 0,
+    creditNotes: 0,
+    writeOffs: 0,
+    notes: 0,
+  };
   const daily = new DailyAccumulator();
   let pending: DemoCustomerPlan[] = [];
   let pendingInvoices = 0;
@@ -221,7 +311,16 @@ export function writeDemoReceivables(ctx: ServiceContext, customers: DemoCustome
   const writeOne = (plan: DemoCustomerPlan): void => {
     const cid = plan.customer.id;
     const invIds = plan.invoices.map(() => ids.invoice++);
-    const open = new CustomerInvoices(plan.invoices.map((inv, j) => ({ id: invIds[j], number: inv.number, issueDate: inv.issueDate, dueDate: inv.dueDate, open: inv.amount, last: null })));
+    const open = new CustomerInvoices(
+      plan.invoices.map((inv, j) => ({
+        id: invIds[j],
+        number: inv.number,
+        issueDate: inv.issueDate,
+        dueDate: inv.dueDate,
+        open: inv.amount,
+        last: null,
+      })),
+    );
     type Ev = { date: string; order: number; run: () => void };
     const events: Ev[] = [];
     for (const cn of plan.creditNotes) {
@@ -247,7 +346,16 @@ export function writeDemoReceivables(ctx: ServiceContext, customers: DemoCustome
             created_at: at,
           });
           if (applied > 0) {
-            insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: id, write_off_id: null, amount: applied, date, kind: 'credit_note', created_at: at });
+            insertAllocation(sqlite, {
+              invoice_id: inv.id,
+              receipt_id: null,
+              credit_note_id: id,
+              write_off_id: null,
+              amount: applied,
+              date,
+              kind: 'credit_note',
+              created_at: at,
+            });
             inv.open -= applied;
             inv.last = inv.last === null ? date : maxDate(inv.last, date);
             open.touched.add(inv.id);
@@ -281,16 +389,37 @@ export function writeDemoReceivables(ctx: ServiceContext, customers: DemoCustome
             created_at: at,
           });
           for (const a of p.allocations) {
-            insertAllocation(sqlite, { invoice_id: a.invoiceId, receipt_id: id, credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: at });
+            insertAllocation(sqlite, {
+              invoice_id: a.invoiceId,
+              receipt_id: id,
+              credit_note_id: null,
+              write_off_id: null,
+              amount: a.amount,
+              date: a.date,
+              kind: a.kind,
+              created_at: at,
+            });
             if (a.date !== rc.date) daily.add(a.date, {});
           }
           counts.allocations += p.allocations.length;
           daily.add(rc.date, { received: rc.amount, receipts_n: 1 });
           counts.receipts++;
-          for (const nt of plan.notes) if (nt.receipt === k) {
-            insertNote(sqlite, { customer_id: cid, number: nt.number, kind: rc.method === 'bank_acceptance_bill' ? 'bank_acceptance' : 'commercial', drawer: nt.drawer, issue_date: nt.issueDate, maturity_date: nt.maturityDate, amount: nt.amount, state: nt.state, state_date: nt.stateDate, created_at: at });
-            counts.notes++;
-          }
+          for (const nt of plan.notes)
+            if (nt.receipt === k) {
+              insertNote(sqlite, {
+                customer_id: cid,
+                number: nt.number,
+                kind: rc.method === 'bank_acceptance_bill' ? 'bank_acceptance' : 'commercial',
+                drawer: nt.drawer,
+                issue_date: nt.issueDate,
+                maturity_date: nt.maturityDate,
+                amount: nt.amount,
+                state: nt.state,
+                state_date: nt.stateDate,
+                created_at: at,
+              });
+              counts.notes++;
+            }
         },
       });
     });
@@ -302,8 +431,26 @@ export function writeDemoReceivables(ctx: ServiceContext, customers: DemoCustome
           const inv = open.byId.get(invIds[wo.invoice])!;
           if (inv.open <= 0) return;
           const id = ids.writeOff++;
-          insertWriteOffWithId(sqlite, { id, customer_id: cid, invoice_id: inv.id, date: wo.date, amount: inv.open, approved_by: '总经理', reason: '债务人失联，经催收无果', created_at: at });
-          insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: null, write_off_id: id, amount: inv.open, date: wo.date, kind: 'write_off', created_at: at });
+          insertWriteOffWithId(sqlite, {
+            id,
+            customer_id: cid,
+            invoice_id: inv.id,
+            date: wo.date,
+            amount: inv.open,
+            approved_by: '总经理',
+            reason: '债务人失联，经催收无果',
+            created_at: at,
+          });
+          insertAllocation(sqlite, {
+            invoice_id: inv.id,
+            receipt_id: null,
+            credit_note_id: null,
+            write_off_id: id,
+            amount: inv.open,
+            date: wo.date,
+            kind: 'write_off',
+            created_at: at,
+          });
           daily.add(wo.date, { written_off: inv.open, credits_n: 1 });
           inv.last = inv.last === null ? wo.date : maxDate(inv.last, wo.date);
           inv.open = 0;
@@ -357,7 +504,9 @@ export function writeDemoReceivables(ctx: ServiceContext, customers: DemoCustome
 }
 
 export function demoCustomerRefs(ctx: ServiceContext, codes?: string[]): DemoCustomerRef[] {
-  const rows = ctx.book.sqlite.prepare('SELECT id, code, payment_terms_days AS terms, lifecycle FROM customers ORDER BY id').all() as DemoCustomerRef[];
+  const rows = ctx.book.sqlite
+    .prepare('SELECT id, code, payment_terms_days AS terms, lifecycle FROM customers ORDER BY id')
+    .all() as DemoCustomerRef[];
   if (!codes) return rows;
   const want = new Set(codes);
   return rows.filter((r) => want.has(r.code));

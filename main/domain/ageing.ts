@@ -178,7 +178,8 @@ export function openAmountAsOf(
   if (invoice.issueDate > asOf) return 0;
   let open = invoice.amount;
   // A reduction cannot take effect before the invoice exists: effective = max(its date, issue).
-  for (const a of allocations) if (a.invoiceId === invoice.id && maxDate(a.date, invoice.issueDate) <= asOf) open -= a.amount;
+  for (const a of allocations)
+    if (a.invoiceId === invoice.id && maxDate(a.date, invoice.issueDate) <= asOf) open -= a.amount;
   for (const c of creditNotes) if (c.invoiceId === invoice.id && c.date <= asOf) open -= c.amount;
   for (const w of writeOffs) if (w.invoiceId === invoice.id && w.date <= asOf) open -= w.amount;
   return Math.max(0, open);
@@ -298,10 +299,20 @@ export interface CustomerAgeing {
   openItems: OpenItem[];
 }
 
-export function ageCustomer(ledger: Ledger, asOf: IsoDate, basis: AgeingBasis = 'due', set: BucketSet = defaultBuckets(basis)): CustomerAgeing {
+export function ageCustomer(
+  ledger: Ledger,
+  asOf: IsoDate,
+  basis: AgeingBasis = 'due',
+  set: BucketSet = defaultBuckets(basis),
+): CustomerAgeing {
   assertBucketSet(set);
   const pos = positionAsOf(ledger, asOf);
-  return { buckets: bucketize(pos.openItems, basis, set), unapplied: pos.unapplied, total: pos.total, openItems: pos.openItems };
+  return {
+    buckets: bucketize(pos.openItems, basis, set),
+    unapplied: pos.unapplied,
+    total: pos.total,
+    openItems: pos.openItems,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

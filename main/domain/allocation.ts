@@ -229,7 +229,10 @@ export function allocatedToInvoice(invoiceId: Id, allocations: readonly Allocati
 }
 
 /** What is still unapplied of a receipt now. */
-export function receiptUnapplied(receipt: Pick<AllocReceipt, 'id' | 'amount'>, allocations: readonly Allocation[]): Fen {
+export function receiptUnapplied(
+  receipt: Pick<AllocReceipt, 'id' | 'amount'>,
+  allocations: readonly Allocation[],
+): Fen {
   return receipt.amount - allocatedFromReceipt(receipt.id, allocations);
 }
 
@@ -248,7 +251,9 @@ export function applyManually(
   const value = amount ?? max;
   assertPositiveFen(value, 'amount to apply', false);
   if (value > max) {
-    throw new RangeError(`cannot apply ${value}: at most ${max} (unapplied ${receipt.unapplied}, open ${invoice.open})`);
+    throw new RangeError(
+      `cannot apply ${value}: at most ${max} (unapplied ${receipt.unapplied}, open ${invoice.open})`,
+    );
   }
   return {
     receiptId: receipt.id,

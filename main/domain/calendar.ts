@@ -24,7 +24,11 @@ const KIND_ORDER: Record<CalendarItemKind, number> = {
 
 /** Items of one day in a stable order: kind, customer code, then the record id. */
 export function compareItems(a: CalendarItem, b: CalendarItem): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0) || (a.refId ?? 0) - (b.refId ?? 0);
+  return (
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0) ||
+    (a.refId ?? 0) - (b.refId ?? 0)
+  );
 }
 
 /** Groups the items of [from, to] by day (items outside the window are dropped), days in date order. */

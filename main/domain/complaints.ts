@@ -1,7 +1,13 @@
 // Complaint rules (SPEC §8), pure: the reply-by date from the severity (及时处理), forward-only
 // status moves, and the checks on a complaint record. Issues are i18n keys (validation.*), one
 // per field, so the form shows each message beside its field and nothing is written.
-import type { ComplaintSeverity, ComplaintStatus, ReplyDays, Resolution, Responsibility } from '../../shared/types-complaints';
+import type {
+  ComplaintSeverity,
+  ComplaintStatus,
+  ReplyDays,
+  Resolution,
+  Responsibility,
+} from '../../shared/types-complaints';
 import { COMPLAINT_STATUSES } from '../../shared/types-complaints';
 import { addDays } from './dates';
 
@@ -52,14 +58,18 @@ export function checkComplaint(s: ComplaintState, o: CheckOptions): Issue[] {
     if (s.repliedOn < s.receivedOn) issues.push({ field: 'repliedOn', key: 'before_received' });
     else if (s.repliedOn > o.today) issues.push({ field: 'repliedOn', key: 'date_in_future' });
   }
-  if (s.followUpOn !== null && s.followUpOn < s.receivedOn) issues.push({ field: 'followUpOn', key: 'before_received' });
+  if (s.followUpOn !== null && s.followUpOn < s.receivedOn)
+    issues.push({ field: 'followUpOn', key: 'before_received' });
   if (s.disputesInvoices && s.invoiceCount === 0) issues.push({ field: 'invoiceIds', key: 'dispute_needs_invoices' });
   issues.push(...checkCompensation(s, o.confirmedOverInvoices));
   return issues;
 }
 
 /** A compensation above the total of the invoices it concerns needs the user's confirmation. */
-export function checkCompensation(s: Pick<ComplaintState, 'compensation' | 'invoiceCount' | 'invoiceTotal'>, confirmed: boolean): Issue[] {
+export function checkCompensation(
+  s: Pick<ComplaintState, 'compensation' | 'invoiceCount' | 'invoiceTotal'>,
+  confirmed: boolean,
+): Issue[] {
   if (s.compensation < 0) return [{ field: 'compensation', key: 'must_not_be_negative' }];
   if (s.invoiceCount > 0 && s.compensation > s.invoiceTotal && !confirmed) {
     return [{ field: 'compensation', key: 'compensation_above_invoices', values: { total: s.invoiceTotal } }];

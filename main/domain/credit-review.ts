@@ -47,7 +47,12 @@ export function firstReviewDayFrom(asOf: IsoDate): IsoDate {
  * Next credit report due as of `asOf`: from the last report (regular or emergency) or, failing
  * that, the day the class was set; null without a class. A due date before `asOf` is overdue.
  */
-export function nextReviewDue(input: { creditClass: string | null; lastReportOn: IsoDate | null; classSetOn: IsoDate | null; asOf: IsoDate }): IsoDate | null {
+export function nextReviewDue(input: {
+  creditClass: string | null;
+  lastReportOn: IsoDate | null;
+  classSetOn: IsoDate | null;
+  asOf: IsoDate;
+}): IsoDate | null {
   if (!isCreditClass(input.creditClass)) return null;
   const base = input.lastReportOn ?? input.classSetOn;
   return base ? reviewDueAfter(base, input.creditClass) : firstReviewDayFrom(input.asOf);

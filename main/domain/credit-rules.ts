@@ -38,14 +38,21 @@ export function validateGradeThresholds(thresholds: readonly { grade: string; mi
     }
     const prev = i > 0 ? thresholds[i - 1].min : null;
     if (typeof prev === 'number' && !(min < prev)) {
-      issues.push({ field: `thresholds.${t.grade}`, key: 'threshold_decreasing', values: { above: thresholds[i - 1].grade, aboveMin: prev } });
+      issues.push({
+        field: `thresholds.${t.grade}`,
+        key: 'threshold_decreasing',
+        values: { above: thresholds[i - 1].grade, aboveMin: prev },
+      });
     }
   });
   return issues;
 }
 
 /** Worksheet figures: money and counts must be non-negative whole numbers (fen / units). */
-export function validateNonNegative(values: Record<string, unknown>, opts: { positive?: readonly string[] } = {}): FieldIssue[] {
+export function validateNonNegative(
+  values: Record<string, unknown>,
+  opts: { positive?: readonly string[] } = {},
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const [field, v] of Object.entries(values)) {
     if (v === undefined || v === null) continue;
@@ -86,7 +93,8 @@ export function validateScores(scores: Partial<Record<SixC, unknown>>): FieldIss
   const issues: FieldIssue[] = [];
   for (const k of SIX_C) {
     const s = scores[k];
-    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s > 100) issues.push({ field: `scores.${k}`, key: 'score_range' });
+    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s > 100)
+      issues.push({ field: `scores.${k}`, key: 'score_range' });
   }
   return issues;
 }

@@ -16,7 +16,13 @@ import { validateNonNegative } from './credit-rules';
 export interface WorksheetInputs {
   sales?: { monthlyPurchases: number; supplyShareBp: number; creditPeriodMonths: string | number };
   workingCapital?: { workingCapital: number; suppliers: number };
-  currentRatio?: { currentAssets: number; currentLiabilities: number; baseLimit: number; normPermille?: number; capPermille?: number };
+  currentRatio?: {
+    currentAssets: number;
+    currentLiabilities: number;
+    baseLimit: number;
+    normPermille?: number;
+    capPermille?: number;
+  };
   netAsset?: { totalAssets: number; totalLiabilities: number; suppliers: number };
   judgement?: { amount: number; adjustments?: { reason: string; amount: number }[] };
 }
@@ -43,24 +49,41 @@ export function validateWorksheet(w: WorksheetInputs): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (w.sales) {
     const s = w.sales;
-    issues.push(...prefixed('sales', validateNonNegative({ monthlyPurchases: s.monthlyPurchases, supplyShareBp: s.supplyShareBp })));
-    if (Number.isSafeInteger(s.supplyShareBp) && s.supplyShareBp > 10_000) issues.push({ field: 'sales.supplyShareBp', key: 'out_of_range' });
+    issues.push(
+      ...prefixed(
+        'sales',
+        validateNonNegative({ monthlyPurchases: s.monthlyPurchases, supplyShareBp: s.supplyShareBp }),
+      ),
+    );
+    if (Number.isSafeInteger(s.supplyShareBp) && s.supplyShareBp > 10_000)
+      issues.push({ field: 'sales.supplyShareBp', key: 'out_of_range' });
     let months = -1;
     try {
       months = parseHundredths(s.creditPeriodMonths);
     } catch {
       months = -1;
     }
-    if (months < 0) issues.push({ field: 'sales.creditPeriodMonths', key: String(s.creditPeriodMonths).trim().startsWith('-') ? 'must_not_be_negative' : 'invalid_number' });
+    if (months < 0)
+      issues.push({
+        field: 'sales.creditPeriodMonths',
+        key: String(s.creditPeriodMonths).trim().startsWith('-') ? 'must_not_be_negative' : 'invalid_number',
+      });
   }
-  if (w.workingCapital) issues.push(...prefixed('workingCapital', validateNonNegative(w.workingCapital, { positive: ['suppliers'] })));
+  if (w.workingCapital)
+    issues.push(...prefixed('workingCapital', validateNonNegative(w.workingCapital, { positive: ['suppliers'] })));
   if (w.currentRatio) {
     const c = w.currentRatio;
     issues.push(
       ...prefixed(
         'currentRatio',
         validateNonNegative(
-          { currentAssets: c.currentAssets, currentLiabilities: c.currentLiabilities, baseLimit: c.baseLimit, normPermille: c.normPermille, capPermille: c.capPermille },
+          {
+            currentAssets: c.currentAssets,
+            currentLiabilities: c.currentLiabilities,
+            baseLimit: c.baseLimit,
+            normPermille: c.normPermille,
+            capPermille: c.capPermille,
+          },
           { positive: ['normPermille'] },
         ),
       ),
@@ -70,7 +93,8 @@ export function validateWorksheet(w: WorksheetInputs): FieldIssue[] {
   if (w.judgement) {
     issues.push(...prefixed('judgement', validateNonNegative({ amount: w.judgement.amount })));
     (w.judgement.adjustments ?? []).forEach((a, i) => {
-      if (!Number.isSafeInteger(a.amount)) issues.push({ field: `judgement.adjustments.${i}.amount`, key: 'invalid_number' });
+      if (!Number.isSafeInteger(a.amount))
+        issues.push({ field: `judgement.adjustments.${i}.amount`, key: 'invalid_number' });
       if (!a.reason?.trim()) issues.push({ field: `judgement.adjustments.${i}.reason`, key: 'required' });
     });
   }
@@ -81,7 +105,13 @@ export function validateWorksheet(w: WorksheetInputs): FieldIssue[] {
 export function computeWorksheet(w: WorksheetInputs): WorksheetResult {
   const issues = validateWorksheet(w);
   const bad = (key: string) => issues.some((i) => i.field.startsWith(`${key}.`));
-  const limits: Record<CreditLimitMethod, number | null> = { sales: null, working_capital: null, current_ratio: null, net_asset: null, judgement: null };
+  const limits: Record<CreditLimitMethod, number | null> = {
+    sales: null,
+    working_capital: null,
+    current_ratio: null,
+    net_asset: null,
+    judgement: null,
+  };
   if (w.sales && !bad('sales')) limits.sales = salesMethodLimit(w.sales).limit;
   if (w.workingCapital && !bad('workingCapital')) limits.working_capital = workingCapitalLimit(w.workingCapital).limit;
   if (w.currentRatio && !bad('currentRatio')) limits.current_ratio = currentRatioLimit(w.currentRatio).limit;

@@ -11,7 +11,8 @@ function assertFen(v: Fen, field: string, opts: { min?: number } = {}): void {
 }
 
 function assertInt(v: number, field: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
-  if (!Number.isSafeInteger(v) || v < min || v > max) throw new RangeError(`${field} must be a whole number ${min}–${max}, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < min || v > max)
+    throw new RangeError(`${field} must be a whole number ${min}–${max}, got ${v}`);
 }
 
 /** round(n / d), half away from zero, for BigInt n and positive d. */
@@ -55,14 +56,22 @@ export function salesMethodLimit(inputs: SalesMethodInputs): CreditLimitResult<S
     hundredths = -1;
   }
   if (hundredths < 0) {
-    throw new RangeError(`credit period must be a non-negative number of months with at most 2 decimals, got ${inputs.creditPeriodMonths}`);
+    throw new RangeError(
+      `credit period must be a non-negative number of months with at most 2 decimals, got ${inputs.creditPeriodMonths}`,
+    );
   }
-  const limit = roundDiv(BigInt(inputs.monthlyPurchases) * BigInt(inputs.supplyShareBp) * BigInt(hundredths), 1_000_000n);
+  const limit = roundDiv(
+    BigInt(inputs.monthlyPurchases) * BigInt(inputs.supplyShareBp) * BigInt(hundredths),
+    1_000_000n,
+  );
   return { method: 'sales', limit, inputs: { ...inputs } };
 }
 
 /** 周转资产分割法: working capital ÷ number of suppliers (0 when working capital is negative). */
-export function workingCapitalLimit(inputs: { workingCapital: Fen; suppliers: number }): CreditLimitResult<{ workingCapital: Fen; suppliers: number }> {
+export function workingCapitalLimit(inputs: {
+  workingCapital: Fen;
+  suppliers: number;
+}): CreditLimitResult<{ workingCapital: Fen; suppliers: number }> {
   assertFen(inputs.workingCapital, 'working capital');
   assertInt(inputs.suppliers, 'number of suppliers', 1);
   const limit = inputs.workingCapital <= 0 ? 0 : roundDiv(BigInt(inputs.workingCapital), BigInt(inputs.suppliers));
@@ -148,7 +157,11 @@ export function judgementLimit(inputs: JudgementInputs): CreditLimitResult<Judge
     assertFen(a.amount, `adjustment "${a.reason}"`);
     limit += a.amount;
   }
-  return { method: 'judgement', limit: Math.max(0, limit), inputs: { ...inputs, adjustments: [...(inputs.adjustments ?? [])] } };
+  return {
+    method: 'judgement',
+    limit: Math.max(0, limit),
+    inputs: { ...inputs, adjustments: [...(inputs.adjustments ?? [])] },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +207,8 @@ export function validateThresholds(thresholds: readonly { grade: string; min: nu
   const errors: string[] = [];
   thresholds.forEach((t, i) => {
     if (!Number.isFinite(t.min) || t.min < 0 || t.min > 100) errors.push(`${t.grade}: minimum must be 0–100`);
-    if (i > 0 && !(t.min < thresholds[i - 1].min)) errors.push(`${t.grade}: minimum must be below ${thresholds[i - 1].grade}'s`);
+    if (i > 0 && !(t.min < thresholds[i - 1].min))
+      errors.push(`${t.grade}: minimum must be below ${thresholds[i - 1].grade}'s`);
   });
   return errors;
 }
@@ -220,8 +234,10 @@ export function rate6C(
   for (const k of SIX_C) {
     const s = scores[k];
     const w = weights[k];
-    if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s > 100) throw new RangeError(`${k} score must be 0–100, got ${s}`);
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new RangeError(`${k} weight must be ≥ 0, got ${w}`);
+    if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s > 100)
+      throw new RangeError(`${k} score must be 0–100, got ${s}`);
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
+      throw new RangeError(`${k} weight must be ≥ 0, got ${w}`);
     num += s * w;
     den += w;
   }
@@ -236,7 +252,10 @@ export function rate6C(
   };
 }
 
-export function gradeFor(score: number, thresholds: readonly { grade: CreditGrade; min: number }[] = DEFAULT_GRADE_THRESHOLDS): CreditGrade {
+export function gradeFor(
+  score: number,
+  thresholds: readonly { grade: CreditGrade; min: number }[] = DEFAULT_GRADE_THRESHOLDS,
+): CreditGrade {
   return thresholds.find((t) => score >= t.min)?.grade ?? 'D';
 }
 
@@ -283,7 +302,8 @@ export interface CreditCheckInput {
   policy?: Partial<CreditPolicy>;
 }
 
-export type CreditReasonCode = 'over_limit' | 'near_limit' | 'on_hold' | 'overdue' | 'no_limit' | 'max_days_owed' | 'overdue_amount';
+export type CreditReasonCode =
+  'over_limit' | 'near_limit' | 'on_hold' | 'overdue' | 'no_limit' | 'max_days_owed' | 'overdue_amount';
 
 export interface CreditReason {
   code: CreditReasonCode;
@@ -317,11 +337,24 @@ export function checkCredit(input: CreditCheckInput): CreditCheckResult {
 
   if (input.onHold) reasons.push({ code: 'on_hold', severity: policy.onHold, message: 'customer is on credit hold' });
   if (input.limit === null) {
-    if (policy.noLimit !== 'ok') reasons.push({ code: 'no_limit', severity: policy.noLimit, message: 'no approved credit limit' });
+    if (policy.noLimit !== 'ok')
+      reasons.push({ code: 'no_limit', severity: policy.noLimit, message: 'no approved credit limit' });
   } else if (projected > input.limit) {
-    reasons.push({ code: 'over_limit', severity: policy.overLimit, message: `exposure ${projected} would exceed the limit ${input.limit} by ${projected - input.limit}` });
-  } else if (policy.nearLimitBp !== null && input.limit > 0 && BigInt(projected) * 10_000n >= BigInt(input.limit) * BigInt(policy.nearLimitBp)) {
-    reasons.push({ code: 'near_limit', severity: 'warn', message: `exposure ${projected} uses ${policy.nearLimitBp / 100}% or more of the limit ${input.limit}` });
+    reasons.push({
+      code: 'over_limit',
+      severity: policy.overLimit,
+      message: `exposure ${projected} would exceed the limit ${input.limit} by ${projected - input.limit}`,
+    });
+  } else if (
+    policy.nearLimitBp !== null &&
+    input.limit > 0 &&
+    BigInt(projected) * 10_000n >= BigInt(input.limit) * BigInt(policy.nearLimitBp)
+  ) {
+    reasons.push({
+      code: 'near_limit',
+      severity: 'warn',
+      message: `exposure ${projected} uses ${policy.nearLimitBp / 100}% or more of the limit ${input.limit}`,
+    });
   }
   if (policy.maxOverdueDays !== null && input.oldestOverdueDays > policy.maxOverdueDays) {
     reasons.push({

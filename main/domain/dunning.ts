@@ -49,15 +49,22 @@ export function validateLadder(ladder: readonly LadderStep[]): { index: number; 
   const out: { index: number; field: string; message: string }[] = [];
   ladder.forEach((s, i) => {
     if (s.level !== i + 1) out.push({ index: i, field: 'level', message: `level must be ${i + 1}` });
-    if (!Number.isInteger(s.days) || s.days < 1) out.push({ index: i, field: 'days', message: 'days must be a whole number ≥ 1' });
-    else if (i > 0 && s.days <= ladder[i - 1].days) out.push({ index: i, field: 'days', message: 'days must be more than the level before' });
+    if (!Number.isInteger(s.days) || s.days < 1)
+      out.push({ index: i, field: 'days', message: 'days must be a whole number ≥ 1' });
+    else if (i > 0 && s.days <= ladder[i - 1].days)
+      out.push({ index: i, field: 'days', message: 'days must be more than the level before' });
     if (!s.name.trim()) out.push({ index: i, field: 'name', message: 'name is required' });
   });
   return out;
 }
 
 /** One row per customer with an overdue amount, in customer-id order (the caller sorts by code). */
-export function dunningRows(invoices: Iterable<OpenInvoiceAsOf>, asOf: string, ladder: readonly LadderStep[], paused: (customerId: number) => boolean): DunningRow[] {
+export function dunningRows(
+  invoices: Iterable<OpenInvoiceAsOf>,
+  asOf: string,
+  ladder: readonly LadderStep[],
+  paused: (customerId: number) => boolean,
+): DunningRow[] {
   const acc = new Map<number, { days: number; overdue: number }>();
   for (const inv of invoices) {
     if (inv.open <= 0) continue;
@@ -71,7 +78,13 @@ export function dunningRows(invoices: Iterable<OpenInvoiceAsOf>, asOf: string, l
   }
   const rows: DunningRow[] = [];
   for (const [customerId, a] of acc) {
-    rows.push({ customerId, daysOverdue: a.days, overdue: a.overdue, level: ladderLevel(a.days, ladder), paused: paused(customerId) });
+    rows.push({
+      customerId,
+      daysOverdue: a.days,
+      overdue: a.overdue,
+      level: ladderLevel(a.days, ladder),
+      paused: paused(customerId),
+    });
   }
   return rows.sort((x, y) => x.customerId - y.customerId);
 }

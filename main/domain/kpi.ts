@@ -19,7 +19,10 @@ export interface ReceivableSummary {
   net: Fen;
 }
 
-export function receivableSummary(items: readonly Pick<OpenItem, 'open' | 'daysPastDue'>[], unapplied: Fen = 0): ReceivableSummary {
+export function receivableSummary(
+  items: readonly Pick<OpenItem, 'open' | 'daysPastDue'>[],
+  unapplied: Fen = 0,
+): ReceivableSummary {
   let total = 0;
   let overdue = 0;
   for (const it of items) {
@@ -97,7 +100,17 @@ export function periodFlows(ledger: Ledger, from: IsoDate, to: IsoDate): PeriodF
     balance += d;
     sum += balance;
   }
-  return { from, to, days, opening, sales, collected, otherCredits, closing: balance, averageDailyBalance: mulDivRound(sum, 1, days) };
+  return {
+    from,
+    to,
+    days,
+    opening,
+    sales,
+    collected,
+    otherCredits,
+    closing: balance,
+    averageDailyBalance: mulDivRound(sum, 1, days),
+  };
 }
 
 /** DSO = average receivable ÷ credit sales in the period × days in the period; null without sales. */
@@ -107,7 +120,11 @@ export function dso(averageReceivableFen: Fen, creditSales: Fen, days: number): 
 }
 
 /** Collection rate (回款率) = collected ÷ (opening receivable + sales in the period). */
-export function collectionRate(collected: Fen, openingReceivable: Fen, sales: Fen): { ratio: number | null; bp: number | null } {
+export function collectionRate(
+  collected: Fen,
+  openingReceivable: Fen,
+  sales: Fen,
+): { ratio: number | null; bp: number | null } {
   const base = openingReceivable + sales;
   if (base <= 0) return { ratio: null, bp: null };
   return { ratio: collected / base, bp: mulDivRound(collected, 10_000, base) };
@@ -119,7 +136,8 @@ export function collectionRate(collected: Fen, openingReceivable: Fen, sales: Fe
  */
 export function opportunityCost(averageReceivableFen: Fen, annualRateBp: number, days: number): Fen {
   if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
-  if (!Number.isSafeInteger(annualRateBp) || annualRateBp < 0) throw new RangeError(`rate must be non-negative basis points, got ${annualRateBp}`);
+  if (!Number.isSafeInteger(annualRateBp) || annualRateBp < 0)
+    throw new RangeError(`rate must be non-negative basis points, got ${annualRateBp}`);
   // Money owed to the customer (a net credit) ties up none of our capital: no negative cost.
   if (averageReceivableFen <= 0) return 0;
   return mulDivRound(averageReceivableFen, annualRateBp * days, 10_000 * 365);

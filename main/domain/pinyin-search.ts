@@ -4,7 +4,9 @@ import { pinyin } from 'pinyin-pro';
 
 /** Lower-case, toneless full pinyin without spaces, e.g. 华盛贸易 → huashengmaoyi. */
 export function fullPinyin(text: string): string {
-  return pinyin(text, { toneType: 'none', separator: '', nonZh: 'consecutive', v: true }).toLowerCase().replace(/\s+/g, '');
+  return pinyin(text, { toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
+    .toLowerCase()
+    .replace(/\s+/g, '');
 }
 
 /** Initials, e.g. 华盛贸易 → hsmy. Non-Chinese characters are kept as they are. */

@@ -45,7 +45,12 @@ export function compareReceipts(a: ReceiptIn, b: ReceiptIn): number {
   return a.id - b.id;
 }
 
-export function statusOf(p: Pick<PromiseIn, 'promisedOn' | 'amount'>, received: number, asOf: string, graceDays: number): PromiseStatus {
+export function statusOf(
+  p: Pick<PromiseIn, 'promisedOn' | 'amount'>,
+  received: number,
+  asOf: string,
+  graceDays: number,
+): PromiseStatus {
   if (received >= p.amount) return 'kept';
   if (asOf <= addDays(p.promisedOn, graceDays)) return 'pending';
   return received > 0 ? 'partly_kept' : 'broken';
@@ -55,7 +60,12 @@ export function statusOf(p: Pick<PromiseIn, 'promisedOn' | 'amount'>, received: 
  * Status of every promise made on or before `asOf` (others are left out: they do not exist
  * yet), keyed by promise id. Receipts dated after `asOf` are ignored.
  */
-export function promiseStates(promises: readonly PromiseIn[], receipts: readonly ReceiptIn[], asOf: string, graceDays = 0): Map<number, PromiseState> {
+export function promiseStates(
+  promises: readonly PromiseIn[],
+  receipts: readonly ReceiptIn[],
+  asOf: string,
+  graceDays = 0,
+): Map<number, PromiseState> {
   const byCustomer = new Map<number, { p: PromiseIn; last: string; received: number }[]>();
   for (const p of promises) {
     if (p.madeOn > asOf) continue;
@@ -84,7 +94,11 @@ export function promiseStates(promises: readonly PromiseIn[], receipts: readonly
 }
 
 /** Promise-kept rate over decided promises (kept ÷ kept + partly kept + broken), null when none is decided. */
-export function promiseKeptRate(statuses: Iterable<PromiseStatus>): { kept: number; decided: number; rate: number | null } {
+export function promiseKeptRate(statuses: Iterable<PromiseStatus>): {
+  kept: number;
+  decided: number;
+  rate: number | null;
+} {
   let kept = 0;
   let decided = 0;
   for (const s of statuses) {

@@ -54,7 +54,8 @@ export function validateRates(buckets: BucketSet, ratesBp: Readonly<Record<strin
   for (const b of buckets) {
     const r = ratesBp[b.key];
     if (r === undefined) errors.push(`no provision rate for bucket ${b.key}`);
-    else if (!Number.isSafeInteger(r) || r < 0 || r > 10_000) errors.push(`rate for ${b.key} must be 0–10000 basis points, got ${r}`);
+    else if (!Number.isSafeInteger(r) || r < 0 || r > 10_000)
+      errors.push(`rate for ${b.key} must be 0–10000 basis points, got ${r}`);
   }
   return errors;
 }

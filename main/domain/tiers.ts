@@ -88,7 +88,10 @@ export function averageMonthly(sales: number, months: number): number {
 }
 
 /** Ranking order: average descending, ties by customer code ascending. */
-export function compareRanked(a: { averageMonthly: number; customerCode: string }, b: { averageMonthly: number; customerCode: string }): number {
+export function compareRanked(
+  a: { averageMonthly: number; customerCode: string },
+  b: { averageMonthly: number; customerCode: string },
+): number {
   if (a.averageMonthly !== b.averageMonthly) return b.averageMonthly - a.averageMonthly;
   return a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0;
 }
@@ -103,12 +106,17 @@ export function tierMethodError(method: TierMethod): { field: string; message: s
   }
   const { aMin, bMin } = method;
   if (!Number.isSafeInteger(bMin) || bMin <= 0) return { field: 'bMin', message: 'analysis.error.bMin' };
-  if (!Number.isSafeInteger(aMin) || aMin <= bMin) return { field: 'aMin', message: 'analysis.error.thresholdsIncreasing' };
+  if (!Number.isSafeInteger(aMin) || aMin <= bMin)
+    return { field: 'aMin', message: 'analysis.error.thresholdsIncreasing' };
   return null;
 }
 
 /** Ranks every customer given and assigns its tier. Input: only customers to be ranked. */
-export function computeTiers(inputs: readonly TierSalesInput[], months: number, method: TierMethod = DEFAULT_TIER_METHOD): TierRow[] {
+export function computeTiers(
+  inputs: readonly TierSalesInput[],
+  months: number,
+  method: TierMethod = DEFAULT_TIER_METHOD,
+): TierRow[] {
   assertTierMonths(months);
   const err = tierMethodError(method);
   if (err) throw new RangeError(`bad tier method: ${err.field}`);

@@ -27,7 +27,10 @@ function readCsv(content: Buffer): Table {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
-    throw new AppError('VALIDATION', `row ${(e.row ?? 0) + 1}: ${e.message}`, { field: 'file', rows: [{ row: (e.row ?? 0) + 1, field: 'file', message: e.message }] });
+    throw new AppError('VALIDATION', `row ${(e.row ?? 0) + 1}: ${e.message}`, {
+      field: 'file',
+      rows: [{ row: (e.row ?? 0) + 1, field: 'file', message: e.message }],
+    });
   }
   return toTable(parsed.data);
 }
@@ -82,7 +85,12 @@ function toTable(data: string[][], skipBlank = false): Table {
 }
 
 /** Maps headers (English keys or Chinese labels) to field keys; unknown headers are errors. */
-export function mapHeaders(headers: string[], known: string[], chinese: Record<string, string>, aliases: Record<string, string> = {}): Map<string, string> {
+export function mapHeaders(
+  headers: string[],
+  known: string[],
+  chinese: Record<string, string>,
+  aliases: Record<string, string> = {},
+): Map<string, string> {
   const byChinese = new Map(Object.entries(chinese).map(([k, zh]) => [zh, k]));
   const map = new Map<string, string>();
   const unknown: string[] = [];

@@ -2,7 +2,13 @@
 // book; changing settings and recomputing need a chosen operator (both are audited).
 import type { analysisChannels } from '../../shared/ipc/analysis';
 import type { Desk } from '../app/desk';
-import { analysisOverview, getTierSettings, latestTierRun, recomputeTiers, updateTierSettings } from '../services/analysis';
+import {
+  analysisOverview,
+  getTierSettings,
+  latestTierRun,
+  recomputeTiers,
+  updateTierSettings,
+} from '../services/analysis';
 import type { Handler } from './handlers';
 import { customerOverview } from '../reports/customer-overview';
 import { serialize } from '../services/book-queue';

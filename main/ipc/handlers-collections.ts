@@ -43,10 +43,24 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
       const running = jobs.get(desk);
       if (running?.job.state === 'running') return running.job;
       const dir = path.join(desk.userDataDir, 'letters', `${q.asOf}-L${q.level}-${Date.now()}`);
-      const entry = { job: { state: 'running', asOf: q.asOf, level: q.level, total: 0, produced: 0, dir, files: [], error: null } as LetterJob, cancel: false };
+      const entry = {
+        job: {
+          state: 'running',
+          asOf: q.asOf,
+          level: q.level,
+          total: 0,
+          produced: 0,
+          dir,
+          files: [],
+          error: null,
+        } as LetterJob,
+        cancel: false,
+      };
       jobs.set(desk, entry);
       const rows = (await col.dunningReport(ctx, { asOf: q.asOf })).rows;
-      entry.job.total = rows.filter((r) => r.level === q.level && !r.paused && (!q.customerIds || q.customerIds.includes(r.customerId))).length;
+      entry.job.total = rows.filter(
+        (r) => r.level === q.level && !r.paused && (!q.customerIds || q.customerIds.includes(r.customerId)),
+      ).length;
       void col
         .printDunningLetters(ctx, {
           ...q,

@@ -2,7 +2,13 @@
 // (a few indexed lookups per customer); writes go through writerContext (viewers refused) and
 // the credit services (roles, approvals, audit).
 import type { creditChannels } from '../../shared/ipc/credit';
-import type { CreditBacktestOut, CreditOverviewOut, CreditProfileOut, CreditSettingsOut, WorksheetOut } from '../../shared/types-credit';
+import type {
+  CreditBacktestOut,
+  CreditOverviewOut,
+  CreditProfileOut,
+  CreditSettingsOut,
+  WorksheetOut,
+} from '../../shared/types-credit';
 import type { Desk } from '../app/desk';
 import { creditProfile } from '../reports/credit-profile';
 import { creditBacktest, creditOverview } from '../reports/credit-overview';
@@ -10,7 +16,12 @@ import { read } from '../services/book-queue';
 import { setCreditClass, recordCreditReport } from '../services/credit/classes';
 import { decideLimit, worksheet } from '../services/credit/limits';
 import { rateCustomer } from '../services/credit/rating';
-import { addCountermeasure, recordInvestigation, setDiscountTerms, updateCountermeasure } from '../services/credit/records';
+import {
+  addCountermeasure,
+  recordInvestigation,
+  setDiscountTerms,
+  updateCountermeasure,
+} from '../services/credit/records';
 import { setOperatorRole } from '../services/credit/roles';
 import { loadCreditSettings, updateCreditSettings, type CreditSettings } from '../services/credit/settings';
 import type { WorksheetInputs } from '../domain/credit-worksheet';
@@ -36,9 +47,11 @@ export function creditHandlers(desk: Desk): { [C in CreditChannel]: Handler<C> }
       return read(c, (sqlite) => creditBacktest(sqlite, asOf ?? c.clock.today()) as CreditBacktestOut);
     },
     'credit:settings': async () => loadCreditSettings(ctx()) as CreditSettingsOut,
-    'credit:update-settings': async (patch) => updateCreditSettings(writer(), patch as Partial<CreditSettings>) as Promise<CreditSettingsOut>,
+    'credit:update-settings': async (patch) =>
+      updateCreditSettings(writer(), patch as Partial<CreditSettings>) as Promise<CreditSettingsOut>,
     'credit:worksheet': async (input) => worksheet(input as WorksheetInputs) as WorksheetOut,
-    'credit:decide-limit': async (input) => decideLimit(writer(), { ...input, worksheet: input.worksheet as WorksheetInputs | undefined }),
+    'credit:decide-limit': async (input) =>
+      decideLimit(writer(), { ...input, worksheet: input.worksheet as WorksheetInputs | undefined }),
     'credit:rate': async (input) => rateCustomer(writer(), input),
     'credit:set-class': async (input) => setCreditClass(writer(), input),
     'credit:report': async (input) => recordCreditReport(writer(), input),

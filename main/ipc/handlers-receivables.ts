@@ -49,7 +49,8 @@ export function receivablesHandlers(desk: Desk): { [C in ReceivablesChannel]: Ha
     'ageing:delete-preset': async ({ name }) => ar.deletePreset(writer(), name),
     'receivables:dashboard': async (q) => ar.receivablesDashboard(ctx(), q),
     'receivables:settings': async () => ar.getArSettings(ctx()),
-    'receivables:update-settings': async (patch) => ar.updateArSettings(writer(), patch as Partial<ReceivablesSettings>),
+    'receivables:update-settings': async (patch) =>
+      ar.updateArSettings(writer(), patch as Partial<ReceivablesSettings>),
     'credit:check': async (q) => ar.creditCheck(ctx(), q),
   };
 }

@@ -37,7 +37,15 @@ export function statementsHandlers(desk: Desk): { [C in StatementsChannel]: Hand
     'statements:mark-sent': async (q) => {
       const ctx = writer();
       const d = await statementData(ctx, { customerId: q.customerId, from: q.from, to: q.to, style: q.style });
-      await recordSent(ctx, { runId: null, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file: null });
+      await recordSent(ctx, {
+        runId: null,
+        customerId: d.customer.id,
+        from: d.from,
+        to: d.to,
+        style: d.style,
+        closing: d.closing,
+        file: null,
+      });
       return listOutstanding(ctx, { customerId: q.customerId, latestOnly: true });
     },
     'statements:batch-start': async (input) => svc().startBatch(writer(), input),

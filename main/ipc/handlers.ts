@@ -32,7 +32,6 @@ import { complaintsHandlers } from './handlers-complaints';
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
 
-
 export function createHandlers(desk: Desk): HandlerMap {
   return requireOperator(desk, {
     ...coreHandlers(desk),
@@ -47,7 +46,12 @@ export function createHandlers(desk: Desk): HandlerMap {
   });
 }
 
-type CoreChannel = Exclude<Channel, keyof typeof receivablesChannels | keyof typeof backupChannels | keyof typeof statementsChannels | keyof typeof welcomeChannels
+type CoreChannel = Exclude<
+  Channel,
+  | keyof typeof receivablesChannels
+  | keyof typeof backupChannels
+  | keyof typeof statementsChannels
+  | keyof typeof welcomeChannels
   | keyof typeof analysisChannels
   | keyof typeof creditChannels
   | keyof typeof collectionsChannels
@@ -91,7 +95,9 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
     'customers:history': async ({ id }) => (await listAudit(ctx(), { customerId: id, limit: 500 })).rows,
     'customers:import': async (input) => {
       const w = writer();
-      return withImportFile(input, async (fileName, source) => customers.importCustomers(w, fileName, await wholeFile(source)));
+      return withImportFile(input, async (fileName, source) =>
+        customers.importCustomers(w, fileName, await wholeFile(source)),
+      );
     },
     'customers:export': async (input) => customers.exportCustomers(auditedReaderContext(desk), input), // a read with an audit row: viewers may export
     'audit:list': async (q) => listAudit(ctx(), q),

@@ -25,7 +25,10 @@ export function loginRequired(desk: Desk): boolean {
     return false; // no book open: the handler answers that itself
   }
   if (ctx.session.operator !== null) return false;
-  return ctx.book.sqlite.prepare('SELECT 1 FROM operators WHERE active = 1 AND password_hash IS NOT NULL LIMIT 1').get() !== undefined;
+  return (
+    ctx.book.sqlite.prepare('SELECT 1 FROM operators WHERE active = 1 AND password_hash IS NOT NULL LIMIT 1').get() !==
+    undefined
+  );
 }
 
 export function requireOperator(desk: Desk, handlers: HandlerMap): HandlerMap {

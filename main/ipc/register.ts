@@ -19,7 +19,12 @@ export interface DispatchLog {
   error(message: string, err: unknown): void;
 }
 
-export async function dispatch(handlers: HandlerMap, channel: string, raw: unknown, log?: DispatchLog): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: HandlerMap,
+  channel: string,
+  raw: unknown,
+  log?: DispatchLog,
+): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, channel)) {
     return { ok: false, error: { code: 'NOT_FOUND', message: `unknown channel ${channel}` } };
   }
@@ -54,7 +59,10 @@ export function registerIpc(
     ipcMain.handle(channel, async (event, raw) => {
       const url = event.senderFrame?.url ?? '';
       if (!opts.isTrustedSender(url)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame' } } satisfies Result<never>;
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame' },
+        } satisfies Result<never>;
       }
       return dispatch(handlers, channel, raw, opts.log);
     });

@@ -8,7 +8,9 @@ let excel: Promise<typeof ExcelJSModule> | null = null;
 let pdf: Promise<typeof PdfLib> | null = null;
 
 export function loadExcel(): Promise<typeof ExcelJSModule> {
-  excel ??= import('exceljs').then((m) => ((m as { default?: typeof ExcelJSModule }).default ?? (m as unknown as typeof ExcelJSModule)));
+  excel ??= import('exceljs').then(
+    (m) => (m as { default?: typeof ExcelJSModule }).default ?? (m as unknown as typeof ExcelJSModule),
+  );
   return excel;
 }
 

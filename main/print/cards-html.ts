@@ -19,8 +19,20 @@ export interface CardContext {
 }
 
 const TITLES: Record<PrintLang, Record<CardKind, string>> = {
-  'zh-CN': { basic: '客户基础资料卡', management: '客户经营管理卡', address: '客户地址卡', grade: '客户等级卡', complaint: '客户投诉记录卡' },
-  en: { basic: 'Customer basic card', management: 'Customer management card', address: 'Customer address card', grade: 'Customer grade card', complaint: 'Complaint record card' },
+  'zh-CN': {
+    basic: '客户基础资料卡',
+    management: '客户经营管理卡',
+    address: '客户地址卡',
+    grade: '客户等级卡',
+    complaint: '客户投诉记录卡',
+  },
+  en: {
+    basic: 'Customer basic card',
+    management: 'Customer management card',
+    address: 'Customer address card',
+    grade: 'Customer grade card',
+    complaint: 'Complaint record card',
+  },
 };
 
 const EN_LABELS: Record<string, string> = {
@@ -103,20 +115,26 @@ function kvTable(rows: [string, string][]): string {
   for (let i = 0; i < rows.length; i += 2) {
     const a = rows[i];
     const b = rows[i + 1];
-    cells.push(`<tr><th>${esc(a[0])}</th><td>${a[1]}</td>${b ? `<th>${esc(b[0])}</th><td>${b[1]}</td>` : '<th></th><td></td>'}</tr>`);
+    cells.push(
+      `<tr><th>${esc(a[0])}</th><td>${a[1]}</td>${b ? `<th>${esc(b[0])}</th><td>${b[1]}</td>` : '<th></th><td></td>'}</tr>`,
+    );
   }
   return `<table class="grid kvgrid"><colgroup><col style="width:17%"><col style="width:33%"><col style="width:17%"><col style="width:33%"></colgroup><tbody>${cells.join('')}</tbody></table>`;
 }
 
 function profileRows(c: Customer, groups: string[], lang: PrintLang, only?: string[]): [string, string][] {
   const p = c.profile as Record<string, unknown>;
-  return PROFILE_FIELDS.filter((f) => groups.includes(f.group) && (!only || only.includes(f.key))).map((f) => [label(f.key, lang), value(p[f.key], lang, f.type === 'money')]);
+  return PROFILE_FIELDS.filter((f) => groups.includes(f.group) && (!only || only.includes(f.key))).map((f) => [
+    label(f.key, lang),
+    value(p[f.key], lang, f.type === 'money'),
+  ]);
 }
 
 function cardBody(kind: CardKind, x: CardContext, lang: PrintLang): string {
   const c = x.customer;
   const zh = lang === 'zh-CN';
-  const base = (keys: [string, unknown, boolean?][]) => keys.map(([k, v, m]) => [label(k, lang), value(v, lang, m)] as [string, string]);
+  const base = (keys: [string, unknown, boolean?][]) =>
+    keys.map(([k, v, m]) => [label(k, lang), value(v, lang, m)] as [string, string]);
   switch (kind) {
     case 'basic': {
       const rows = [
@@ -188,10 +206,21 @@ function cardBody(kind: CardKind, x: CardContext, lang: PrintLang): string {
       const list = x.complaints ?? [];
       const blank = Math.max(0, 12 - list.length);
       const rows =
-        list.map((r) => `<tr><td class="date">${esc(r.date)}</td><td>${esc(r.kind)}</td><td>${esc(r.content)}</td><td>${esc(r.handling)}</td><td>${esc(r.result)}</td></tr>`).join('') +
-        '<tr><td>&nbsp;</td><td></td><td></td><td></td><td></td></tr>'.repeat(blank);
+        list
+          .map(
+            (r) =>
+              `<tr><td class="date">${esc(r.date)}</td><td>${esc(r.kind)}</td><td>${esc(r.content)}</td><td>${esc(r.handling)}</td><td>${esc(r.result)}</td></tr>`,
+          )
+          .join('') + '<tr><td>&nbsp;</td><td></td><td></td><td></td><td></td></tr>'.repeat(blank);
       return (
-        kvTable(base([['code', c.code], ['name', c.name], ['address', c.address], ['phone', c.phone]])) +
+        kvTable(
+          base([
+            ['code', c.code],
+            ['name', c.name],
+            ['address', c.address],
+            ['phone', c.phone],
+          ]),
+        ) +
         `<h2>${zh ? '投诉记录' : 'Complaints'}</h2><table class="grid"><colgroup><col style="width:14%"><col style="width:14%"><col style="width:30%"><col style="width:26%"><col style="width:16%"></colgroup><thead><tr><th>${zh ? '日期' : 'Date'}</th><th>${zh ? '类别' : 'Kind'}</th><th>${zh ? '投诉内容' : 'Complaint'}</th><th>${zh ? '处理经过' : 'Handling'}</th><th>${zh ? '结果' : 'Result'}</th></tr></thead><tbody>${rows}</tbody></table>`
       );
     }
@@ -205,7 +234,11 @@ export function cardSection(kind: CardKind, x: CardContext, lang: PrintLang): st
 <div class="card">${cardBody(kind, x, lang)}</div></div>`;
 }
 
-export function cardsHtml(kinds: CardKind[], x: CardContext, opts: { lang?: PrintLang; fonts?: FontMode } = {}): string {
+export function cardsHtml(
+  kinds: CardKind[],
+  x: CardContext,
+  opts: { lang?: PrintLang; fonts?: FontMode } = {},
+): string {
   const lang = opts.lang ?? 'zh-CN';
   const title = `${x.customer.code} ${x.customer.name} ${kinds.map((k) => TITLES[lang][k]).join(' ')}`;
   return htmlDocument(title, kinds.map((k) => cardSection(k, x, lang)).join('\n'), { lang, fonts: opts.fonts });

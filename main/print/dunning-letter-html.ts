@@ -31,24 +31,66 @@ export interface DunningLetterData {
 
 const TEXT: Record<PrintLang, Record<string, (d: DunningLetterData) => string>> = {
   'zh-CN': {
-    friendly: (d) => `贵公司截至 ${d.asOf} 尚有下列款项已超过约定付款期限，可能是一时疏忽。烦请核对后尽快安排付款；如已付款，请忽略本函并告知我们付款日期。`,
-    firm: (d) => `经核对，贵公司截至 ${d.asOf} 逾期未付款项合计如下，最长已逾期 ${d.daysOverdue} 天。请于收到本函后七日内付清，或与我方联系确定付款计划。`,
-    stop_supply: (d) => `贵公司逾期款项最长已达 ${d.daysOverdue} 天。根据合同约定及不安抗辩权，我方将暂停向贵公司供货，直至下列款项结清。请尽快安排付款。`,
-    final: (d) => `这是我方就下列逾期款项（最长逾期 ${d.daysOverdue} 天）发出的最后通知。请于七日内付清，否则我方将不再另行通知，直接采取进一步措施。`,
-    legal: (d) => `贵公司逾期款项最长已达 ${d.daysOverdue} 天，经多次催收仍未付清。如七日内仍不付款，我方将委托律师通过法律途径追讨，由此产生的费用由贵公司承担。`,
+    friendly: (d) =>
+      `贵公司截至 ${d.asOf} 尚有下列款项已超过约定付款期限，可能是一时疏忽。烦请核对后尽快安排付款；如已付款，请忽略本函并告知我们付款日期。`,
+    firm: (d) =>
+      `经核对，贵公司截至 ${d.asOf} 逾期未付款项合计如下，最长已逾期 ${d.daysOverdue} 天。请于收到本函后七日内付清，或与我方联系确定付款计划。`,
+    stop_supply: (d) =>
+      `贵公司逾期款项最长已达 ${d.daysOverdue} 天。根据合同约定及不安抗辩权，我方将暂停向贵公司供货，直至下列款项结清。请尽快安排付款。`,
+    final: (d) =>
+      `这是我方就下列逾期款项（最长逾期 ${d.daysOverdue} 天）发出的最后通知。请于七日内付清，否则我方将不再另行通知，直接采取进一步措施。`,
+    legal: (d) =>
+      `贵公司逾期款项最长已达 ${d.daysOverdue} 天，经多次催收仍未付清。如七日内仍不付款，我方将委托律师通过法律途径追讨，由此产生的费用由贵公司承担。`,
   },
   en: {
-    friendly: (d) => `As of ${d.asOf} the amounts below are past their agreed payment date; this may be an oversight. Please check and arrange payment soon; if you have paid, please tell us the date.`,
-    firm: (d) => `As of ${d.asOf} the amounts below are overdue, the oldest by ${d.daysOverdue} days. Please pay within seven days of this letter or contact us to agree a payment plan.`,
-    stop_supply: (d) => `Your overdue amounts are up to ${d.daysOverdue} days late. Under the contract we suspend supply until the amounts below are settled.`,
-    final: (d) => `This is our final notice about the overdue amounts below (up to ${d.daysOverdue} days late). Please pay within seven days; we will take further steps without another notice.`,
-    legal: (d) => `Your overdue amounts are up to ${d.daysOverdue} days late despite several reminders. Unless paid within seven days we will instruct our lawyers, at your cost.`,
+    friendly: (d) =>
+      `As of ${d.asOf} the amounts below are past their agreed payment date; this may be an oversight. Please check and arrange payment soon; if you have paid, please tell us the date.`,
+    firm: (d) =>
+      `As of ${d.asOf} the amounts below are overdue, the oldest by ${d.daysOverdue} days. Please pay within seven days of this letter or contact us to agree a payment plan.`,
+    stop_supply: (d) =>
+      `Your overdue amounts are up to ${d.daysOverdue} days late. Under the contract we suspend supply until the amounts below are settled.`,
+    final: (d) =>
+      `This is our final notice about the overdue amounts below (up to ${d.daysOverdue} days late). Please pay within seven days; we will take further steps without another notice.`,
+    legal: (d) =>
+      `Your overdue amounts are up to ${d.daysOverdue} days late despite several reminders. Unless paid within seven days we will instruct our lawyers, at your cost.`,
   },
 };
 
 const L = {
-  'zh-CN': { title: '催款函', to: '致', code: '客户编码', attn: '联系人', total: '逾期金额合计', words: '大写', number: '发票号', issue: '开票日期', due: '到期日', days: '逾期天数', amount: '发票金额', open: '未付金额', sign: '（公章）', date: '日期', level: '级别' },
-  en: { title: 'Payment reminder', to: 'To', code: 'Customer code', attn: 'Attn.', total: 'Total overdue', words: 'In words', number: 'Invoice', issue: 'Issued', due: 'Due', days: 'Days overdue', amount: 'Amount', open: 'Open', sign: '(company seal)', date: 'Date', level: 'Level' },
+  'zh-CN': {
+    title: '催款函',
+    to: '致',
+    code: '客户编码',
+    attn: '联系人',
+    total: '逾期金额合计',
+    words: '大写',
+    number: '发票号',
+    issue: '开票日期',
+    due: '到期日',
+    days: '逾期天数',
+    amount: '发票金额',
+    open: '未付金额',
+    sign: '（公章）',
+    date: '日期',
+    level: '级别',
+  },
+  en: {
+    title: 'Payment reminder',
+    to: 'To',
+    code: 'Customer code',
+    attn: 'Attn.',
+    total: 'Total overdue',
+    words: 'In words',
+    number: 'Invoice',
+    issue: 'Issued',
+    due: 'Due',
+    days: 'Days overdue',
+    amount: 'Amount',
+    open: 'Open',
+    sign: '(company seal)',
+    date: 'Date',
+    level: 'Level',
+  },
 };
 
 export function dunningLetterTitle(d: Pick<DunningLetterData, 'customer' | 'asOf'>, lang: PrintLang): string {
@@ -59,7 +101,10 @@ export function dunningLetterSection(d: DunningLetterData, lang: PrintLang = 'zh
   const l = L[lang];
   const text = (TEXT[lang][d.template] ?? TEXT[lang].firm)(d);
   const rows = d.invoices
-    .map((i) => `<tr><td class="code">${esc(i.number)}</td><td class="date">${esc(i.issueDate)}</td><td class="date">${esc(i.dueDate)}</td><td class="num">${i.daysOverdue}</td><td class="num">${amt(i.amount)}</td><td class="num">${amt(i.open)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td class="code">${esc(i.number)}</td><td class="date">${esc(i.issueDate)}</td><td class="date">${esc(i.dueDate)}</td><td class="num">${i.daysOverdue}</td><td class="num">${amt(i.amount)}</td><td class="num">${amt(i.open)}</td></tr>`,
+    )
     .join('');
   return `<div class="doc letter" data-customer="${esc(d.customer.code)}">
 ${companyHeader(d.company, lang)}
@@ -78,7 +123,10 @@ ${d.contact ? `<tr><th>${l.attn}</th><td>${esc(d.contact.name)}${d.contact.phone
 }
 
 /** The ready-to-paste WeChat / SMS text for a customer (no amounts table). */
-export function dunningMessageText(d: Pick<DunningLetterData, 'company' | 'customer' | 'asOf' | 'overdue' | 'daysOverdue' | 'invoices'>, lang: PrintLang = 'zh-CN'): string {
+export function dunningMessageText(
+  d: Pick<DunningLetterData, 'company' | 'customer' | 'asOf' | 'overdue' | 'daysOverdue' | 'invoices'>,
+  lang: PrintLang = 'zh-CN',
+): string {
   if (lang === 'en') {
     return `${d.customer.name}: as of ${d.asOf} you have ${formatMoney(d.overdue)} overdue (${d.invoices.length} invoice(s), oldest ${d.daysOverdue} days). Please arrange payment. — ${d.company.name}`;
   }

@@ -24,12 +24,18 @@ const anchorId = (i: number) => `cd-doc-${i}`;
 export function anchoredBody(sections: string[]): string {
   const links = sections.map((_, i) => `<a href="#${anchorId(i)}"></a>`).join('');
   // each document in its own box that starts a page: the destination lands on its first page
-  const docs = sections.map((s, i) => `<div id="${anchorId(i)}"${i ? ' style="break-before:page"' : ''}>\n${s}\n</div>`).join('\n');
+  const docs = sections
+    .map((s, i) => `<div id="${anchorId(i)}"${i ? ' style="break-before:page"' : ''}>\n${s}\n</div>`)
+    .join('\n');
   return `<nav style="display:none">${links}</nav>\n${docs}`;
 }
 
 /** Page index where each document starts, from the PDF's named destinations; null when absent. */
-export function documentStarts(lib: Awaited<ReturnType<typeof loadPdfLib>>, pdf: PDFDocument, count: number): number[] | null {
+export function documentStarts(
+  lib: Awaited<ReturnType<typeof loadPdfLib>>,
+  pdf: PDFDocument,
+  count: number,
+): number[] | null {
   const { PDFArray, PDFDict, PDFName, PDFRef } = lib;
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (!dests) return null;
@@ -74,7 +80,11 @@ function drawFooter(lib: PdfLib, page: PdfPage, font: PdfFont, label: string, n:
  * statement, not "2 / 150"). `combined` was printed from anchoredBody without page numbers.
  * Returns null when the start pages cannot be read.
  */
-export async function numberPagesPerDocument(combined: Uint8Array, docs: Pick<SplitDoc, 'footerLabel'>[], title?: string): Promise<Buffer | null> {
+export async function numberPagesPerDocument(
+  combined: Uint8Array,
+  docs: Pick<SplitDoc, 'footerLabel'>[],
+  title?: string,
+): Promise<Buffer | null> {
   const lib = await loadPdfLib();
   const pdf = await lib.PDFDocument.load(combined, { updateMetadata: false });
   const starts = documentStarts(lib, pdf, docs.length);
@@ -128,7 +138,11 @@ export async function splitCombinedPdf(combined: Uint8Array, docs: SplitDoc[]): 
  * Prints the documents in one call and splits the result; if the split is impossible (no named
  * destinations from this renderer), prints them one by one.
  */
-export async function printSplit(renderer: PdfRenderer, docs: SplitDoc[], wrap: (body: string) => string): Promise<Buffer[]> {
+export async function printSplit(
+  renderer: PdfRenderer,
+  docs: SplitDoc[],
+  wrap: (body: string) => string,
+): Promise<Buffer[]> {
   if (docs.length === 0) return [];
   if (docs.length > 1) {
     const combined = await renderer.htmlToPdf(wrap(anchoredBody(docs.map((d) => d.section))), { pageNumbers: false });
@@ -136,6 +150,7 @@ export async function printSplit(renderer: PdfRenderer, docs: SplitDoc[], wrap: 
     if (split) return split;
   }
   const one: Buffer[] = [];
-  for (const d of docs) one.push(await renderer.htmlToPdf(wrap(d.section), { footerLabel: d.footerLabel, title: d.title }));
+  for (const d of docs)
+    one.push(await renderer.htmlToPdf(wrap(d.section), { footerLabel: d.footerLabel, title: d.title }));
   return one;
 }

@@ -24,7 +24,10 @@ const asciiOnly = (s: string) => s.replace(/[^\x20-\x7e]/g, '').replace(/[<>&"']
 /** Chromium's footerTemplate (pageNumber / totalPages are filled in by Chromium). */
 export function footerTemplate(opts: PdfOptions = {}): string {
   const label = opts.footerLabel ? asciiOnly(opts.footerLabel).slice(0, 60) : '';
-  const pages = opts.pageNumbers === false ? '' : '<span class="pageNumber"></span> <span style="margin:0 0.4em">/</span> <span class="totalPages"></span>';
+  const pages =
+    opts.pageNumbers === false
+      ? ''
+      : '<span class="pageNumber"></span> <span style="margin:0 0.4em">/</span> <span class="totalPages"></span>';
   return (
     `<div style="width:100%;font-family:Arial,Helvetica,sans-serif;font-size:8pt;color:#555;padding:0 12mm;display:flex;justify-content:space-between;">` +
     `<span>${label}</span><span>${pages}</span><span style="visibility:hidden">${label}</span></div>`

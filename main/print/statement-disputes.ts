@@ -5,8 +5,26 @@ import type { PrintLang, StatementData } from '../../shared/types-statements';
 import { esc } from './html';
 
 const T = {
-  'zh-CN': { mark: '争议', title: '争议事项（处理期间暂停催收）', complaint: '客户投诉', slip: '对账回执不符', received: '受理日期', invoices: '涉及发票', difference: '差额', period: '对账截至' },
-  en: { mark: 'disputed', title: 'Items in dispute (collection paused meanwhile)', complaint: 'Complaint', slip: 'Statement slip disagrees', received: 'Received', invoices: 'Invoices', difference: 'difference', period: 'statement to' },
+  'zh-CN': {
+    mark: '争议',
+    title: '争议事项（处理期间暂停催收）',
+    complaint: '客户投诉',
+    slip: '对账回执不符',
+    received: '受理日期',
+    invoices: '涉及发票',
+    difference: '差额',
+    period: '对账截至',
+  },
+  en: {
+    mark: 'disputed',
+    title: 'Items in dispute (collection paused meanwhile)',
+    complaint: 'Complaint',
+    slip: 'Statement slip disagrees',
+    received: 'Received',
+    invoices: 'Invoices',
+    difference: 'difference',
+    period: 'statement to',
+  },
 } as const;
 
 export function disputedMark(lang: PrintLang): string {

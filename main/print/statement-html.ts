@@ -9,10 +9,21 @@ import { amt, companyHeader, esc, htmlDocument, sanitizeFileName, type FontMode 
 import { disputedMark, disputesSection } from './statement-disputes';
 
 const KIND: Record<PrintLang, Record<StatementLineKind, string>> = {
-  'zh-CN': { invoice: '销售发票', receipt: '收款', credit_note: '退货/折让', write_off: '坏账核销', recovery: '坏账收回' },
-  en: { invoice: 'Invoice', receipt: 'Payment', credit_note: 'Credit note', write_off: 'Write-off', recovery: 'Bad debt recovered' },
+  'zh-CN': {
+    invoice: '销售发票',
+    receipt: '收款',
+    credit_note: '退货/折让',
+    write_off: '坏账核销',
+    recovery: '坏账收回',
+  },
+  en: {
+    invoice: 'Invoice',
+    receipt: 'Payment',
+    credit_note: 'Credit note',
+    write_off: 'Write-off',
+    recovery: 'Bad debt recovered',
+  },
 };
-
 
 const S = {
   'zh-CN': {
@@ -112,7 +123,8 @@ const S = {
     credits: 'Unapplied payments and credits',
     void: 'void',
     noLines: 'No transactions in this period',
-    remark: 'Please check the balance above, sign and stamp the slip below and return it to us. If it does not agree, state the difference and the reason.',
+    remark:
+      'Please check the balance above, sign and stamp the slip below and return it to us. If it does not agree, state the difference and the reason.',
     cut: '✂ Cut along the dashed line and return this slip',
     slipTitle: 'Balance confirmation',
     slipTo: 'To',
@@ -144,7 +156,10 @@ export function statementTitle(d: StatementData, lang: PrintLang = 'zh-CN'): str
 }
 
 /** `<code>-<name>-对账单-<to>.pdf`, sanitized. */
-export function statementFileName(d: Pick<StatementData, 'to'> & { customer: { code: string; name: string } }, ext = 'pdf'): string {
+export function statementFileName(
+  d: Pick<StatementData, 'to'> & { customer: { code: string; name: string } },
+  ext = 'pdf',
+): string {
   return `${sanitizeFileName(`${d.customer.code}-${d.customer.name}-对账单-${d.to}`)}.${ext}`;
 }
 
@@ -160,13 +175,17 @@ export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): s
   const k = KIND[lang];
   const cur = esc(d.currency);
   const c = d.customer;
-  const contact = c.keyContact ? [c.keyContact.name, c.keyContact.title, c.keyContact.phone].filter(Boolean).map(esc).join('　') : '';
+  const contact = c.keyContact
+    ? [c.keyContact.name, c.keyContact.title, c.keyContact.phone].filter(Boolean).map(esc).join('　')
+    : '';
   const openItemStyle = d.style === 'open_item';
   const parts: string[] = [];
   parts.push(companyHeader(d.company, lang));
   // the spaced title keeps its bracketed note unspaced: 对 账 单（未清项目）, not 对 账 单 （未 清 项 目）
   const [titleMain, titleNote] = openItemStyle ? splitNote(s.openItemTitle) : [s.title, ''];
-  parts.push(`<h1>${esc(titleMain)}${titleNote ? `<span class="h1-note">${esc(titleNote)}</span>` : ''}<small>${esc(s.subtitle)}</small></h1>`);
+  parts.push(
+    `<h1>${esc(titleMain)}${titleNote ? `<span class="h1-note">${esc(titleNote)}</span>` : ''}<small>${esc(s.subtitle)}</small></h1>`,
+  );
   parts.push(`<section class="meta">
 <div><table class="kv">
 <tr><th>${s.code}</th><td>${esc(c.code)}</td></tr>
@@ -183,7 +202,9 @@ export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): s
 
   if (!openItemStyle) {
     const rows: string[] = [];
-    rows.push(`<tr class="opening"><td class="date">${esc(d.from)}</td><td colspan="4">${s.opening}</td><td class="num">${amt(d.opening)}</td></tr>`);
+    rows.push(
+      `<tr class="opening"><td class="date">${esc(d.from)}</td><td colspan="4">${s.opening}</td><td class="num">${amt(d.opening)}</td></tr>`,
+    );
     let debit = 0;
     let credit = 0;
     for (const l of d.lines) {
@@ -197,7 +218,9 @@ export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): s
       );
     }
     if (d.lines.length === 0) rows.push(`<tr><td colspan="6" class="empty">${s.noLines}</td></tr>`);
-    rows.push(`<tr class="total"><td class="date">${esc(d.to)}</td><td colspan="2">${s.periodTotal} / ${s.closing}</td><td class="num">${amt(debit)}</td><td class="num">${amt(credit)}</td><td class="num">${amt(d.closing)}</td></tr>`);
+    rows.push(
+      `<tr class="total"><td class="date">${esc(d.to)}</td><td colspan="2">${s.periodTotal} / ${s.closing}</td><td class="num">${amt(debit)}</td><td class="num">${amt(credit)}</td><td class="num">${amt(d.closing)}</td></tr>`,
+    );
     parts.push(`<table class="grid lines">
 <colgroup><col style="width:15%"><col style="width:15%"><col style="width:19%"><col style="width:17%"><col style="width:17%"><col style="width:17%"></colgroup>
 <thead><tr><th>${s.date}</th><th>${s.kind}</th><th>${s.number}</th><th class="num">${s.debit}</th><th class="num">${s.credit}</th><th class="num">${s.balance}</th></tr></thead>
@@ -233,20 +256,24 @@ ${d.openItems.length ? `<tr class="total"><td colspan="4">${s.total}</td><td cla
 <colgroup><col style="width:20%"><col style="width:20%"><col style="width:15%"><col style="width:22.5%"><col style="width:22.5%"></colgroup>
 <thead><tr><th>${s.kind}</th><th>${s.number}</th><th>${s.date}</th><th class="num">${s.amount}</th><th class="num">${s.unapplied}</th></tr></thead>
 <tbody>${d.credits
-      .map((cr) => `<tr><td>${esc(k[cr.kind])}</td><td class="code">${esc(cr.number)}</td><td class="date">${esc(cr.date)}</td><td class="num">${amt(cr.amount)}</td><td class="num">${amt(-cr.unapplied)}</td></tr>`)
+      .map(
+        (cr) =>
+          `<tr><td>${esc(k[cr.kind])}</td><td class="code">${esc(cr.number)}</td><td class="date">${esc(cr.date)}</td><td class="num">${amt(cr.amount)}</td><td class="num">${amt(-cr.unapplied)}</td></tr>`,
+      )
       .join('\n')}</tbody></table></section>`);
   }
   parts.push(disputesSection(d, lang));
-  const closingHtml = (
-    `<div class="closing"><span>${s.closing}${s.lp}${esc(d.to)}${s.rp}${s.colon}<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}${s.colon}<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`
-  );
+  const closingHtml = `<div class="closing"><span>${s.closing}${s.lp}${esc(d.to)}${s.rp}${s.colon}<b>${cur} ${amt(d.closing)}</b></span><span>${s.inWords}${s.colon}<b>${lang === 'zh-CN' ? s.rmb : ''}${esc(d.closingInWords)}</b></span></div>`;
   // balance-forward: closing right after the lines; open-item: after the open items and credits
   if (openItemStyle) parts.push(closingHtml);
   else parts.splice(closingAt, 0, closingHtml);
   parts.push(`<p class="note">${s.remark}</p>`);
 
   // Tear-off confirmation slip (回执)
-  const diffLine = lang === 'zh-CN' ? `${s.disagrees} <span class="line"></span> ${s.yuan}` : `${s.disagrees} ${s.yuan} <span class="line"></span>`;
+  const diffLine =
+    lang === 'zh-CN'
+      ? `${s.disagrees} <span class="line"></span> ${s.yuan}`
+      : `${s.disagrees} ${s.yuan} <span class="line"></span>`;
   parts.push(`<section class="slip">
 <div class="cut">${s.cut}</div>
 <div class="box">

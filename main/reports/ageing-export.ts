@@ -105,7 +105,13 @@ export async function buildAgeingExport(
   };
   if (q.format === 'csv') {
     const csv = ageingCsv(src, q.locale ?? 'zh-CN', maskSet);
-    return { fileName: `${name}.csv`, mime: 'text/csv', base64: csv.toString('base64'), rows: src.count, masked: maskedCount };
+    return {
+      fileName: `${name}.csv`,
+      mime: 'text/csv',
+      base64: csv.toString('base64'),
+      rows: src.count,
+      masked: maskedCount,
+    };
   }
   const { headers, line, totals } = tableParts(src.rep, q.locale ?? 'zh-CN', maskSet);
   const wb = new (await loadExcel()).Workbook();

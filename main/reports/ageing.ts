@@ -8,10 +8,23 @@
 import type Database from 'better-sqlite3';
 import { fenToDecimal, mulDivRound } from '../../shared/money';
 import { defaultBuckets, type BucketSet } from '../domain/ageing';
-import { bucketSumsAsOf, bucketSumsCurrent, creditsAsOf, creditsCurrent, latestDate, type DateRange } from '../db/receivables/as-of';
+import {
+  bucketSumsAsOf,
+  bucketSumsCurrent,
+  creditsAsOf,
+  creditsCurrent,
+  latestDate,
+  type DateRange,
+} from '../db/receivables/as-of';
 import { customerDirectory } from '../db/receivables/directory';
 import { stmt } from '../db/receivables/prepared';
-import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow, AgeingReportWire, TieOutOut } from '../../shared/types-receivables';
+import type {
+  AgeingBucketDef,
+  AgeingReportOut,
+  AgeingReportRow,
+  AgeingReportWire,
+  TieOutOut,
+} from '../../shared/types-receivables';
 import { ageingRowAt } from '../../shared/ipc/wire';
 import { addDays } from '../domain/dates';
 
@@ -65,7 +78,9 @@ export function computeAgeingColumns(
   const t0 = performance.now();
   const current = !opts.rebuild && isCurrent(sqlite, asOf);
   const ranges = bucketRanges(asOf, set);
-  const sums = current ? bucketSumsCurrent(sqlite, basis, ranges, opts.customerId) : bucketSumsAsOf(sqlite, asOf, basis, ranges, opts.customerId);
+  const sums = current
+    ? bucketSumsCurrent(sqlite, basis, ranges, opts.customerId)
+    : bucketSumsAsOf(sqlite, asOf, basis, ranges, opts.customerId);
   const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
   const keys = set.map((b) => b.key);
   const n = keys.length;
@@ -130,7 +145,11 @@ export function computeAgeingColumns(
     limitUsedBp[out] = limit > 0 ? mulDivRound(t, 10_000, limit) : NaN;
     out++;
   }
-  const totals = { buckets: Object.fromEntries(keys.map((k, i) => [k, tb[i]])) as Record<string, number>, unapplied: tu, total: tt };
+  const totals = {
+    buckets: Object.fromEntries(keys.map((k, i) => [k, tb[i]])) as Record<string, number>,
+    unapplied: tu,
+    total: tt,
+  };
   return {
     asOf,
     basis,
@@ -154,7 +173,9 @@ export function computeAgeingColumns(
 
 /** The buffers a worker hands over (transferred, not copied). */
 export function columnBuffers(c: AgeingColumns): ArrayBuffer[] {
-  return [c.customerId, c.rank, c.cells, c.unapplied, c.total, c.creditLimit, c.limitUsedBp].map((a) => a.buffer as ArrayBuffer);
+  return [c.customerId, c.rank, c.cells, c.unapplied, c.total, c.creditLimit, c.limitUsedBp].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 export function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
@@ -162,7 +183,16 @@ export function rowAt(c: AgeingColumns, i: number): AgeingReportRow {
 }
 
 function reportOf(c: AgeingColumns, rows: AgeingReportRow[], ms: number): AgeingReportOut {
-  return { asOf: c.asOf, basis: c.basis, currency: 'CNY', buckets: c.buckets, rows, totals: c.totals, method: c.method, ms: Math.round(ms) };
+  return {
+    asOf: c.asOf,
+    basis: c.basis,
+    currency: 'CNY',
+    buckets: c.buckets,
+    rows,
+    totals: c.totals,
+    method: c.method,
+    ms: Math.round(ms),
+  };
 }
 
 /** The columns as `ageing:report` carries them over IPC: the worker's typed arrays themselves. */
@@ -187,7 +217,7 @@ const SLICE_ROWS = 4000;
 export async function columnsToReportSliced(c: AgeingColumns, startedAt: number): Promise<AgeingReportOut> {
   const m = c.code.length;
   const rows: AgeingReportRow[] = new Array(m);
-  for (let i = 0; i < m; ) {
+  for (let i = 0; i < m;) {
     const end = Math.min(m, i + SLICE_ROWS);
     for (; i < end; i++) rows[i] = rowAt(c, i);
     if (i < m) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -195,13 +225,22 @@ export async function columnsToReportSliced(c: AgeingColumns, startedAt: number)
   return reportOf(c, rows, performance.now() - startedAt);
 }
 
-export function computeAgeing(sqlite: Database.Database, asOf: string, basis: 'due' | 'issue', set: BucketSet, opts: { rebuild?: boolean; customerId?: number } = {}): AgeingReportOut {
+export function computeAgeing(
+  sqlite: Database.Database,
+  asOf: string,
+  basis: 'due' | 'issue',
+  set: BucketSet,
+  opts: { rebuild?: boolean; customerId?: number } = {},
+): AgeingReportOut {
   return columnsToReport(computeAgeingColumns(sqlite, asOf, basis, set, opts));
 }
 
 /** Ledger balance (Σ invoices − receipts − credit notes − write-offs) dated on or before D, from the per-day totals. */
 export function ledgerBalance(sqlite: Database.Database, asOf: string): number {
-  const r = stmt(sqlite, 'SELECT COALESCE(SUM(invoiced - received - credited - written_off), 0) AS b FROM ar_daily WHERE date <= ?').get(asOf) as { b: number };
+  const r = stmt(
+    sqlite,
+    'SELECT COALESCE(SUM(invoiced - received - credited - written_off), 0) AS b FROM ar_daily WHERE date <= ?',
+  ).get(asOf) as { b: number };
   return r.b;
 }
 
@@ -229,5 +268,15 @@ export function computeTieOut(sqlite: Database.Database, asOf: string): TieOutOu
     `notes receivable held on ${asOf} (应收票据, a separate account, not aged): ${notes.count} for ${fenToDecimal(notes.amount)}`,
     `documents dated after ${asOf} are not part of this position: ${after.invoices} invoices ${fenToDecimal(after.invoiced)}, ${after.receipts} receipts ${fenToDecimal(after.received)}, credit notes ${fenToDecimal(after.credited)}, write-offs ${fenToDecimal(after.writtenOff)}`,
   ];
-  return { asOf, agedInvoices: aged, unapplied: rep.totals.unapplied, ageingTotal: rep.totals.total, ledgerBalance: ledger, difference, notesReceivable: notes, documentsAfter: after, explanation };
+  return {
+    asOf,
+    agedInvoices: aged,
+    unapplied: rep.totals.unapplied,
+    ageingTotal: rep.totals.total,
+    ledgerBalance: ledger,
+    difference,
+    notesReceivable: notes,
+    documentsAfter: after,
+    explanation,
+  };
 }

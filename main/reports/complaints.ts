@@ -39,13 +39,30 @@ export function complaintAnalysis(book: Book, q: { from?: string; to?: string })
       `SELECT substr(k.received_on, 1, 7) AS month, k.type, k.responsibility, k.status, k.received_on AS receivedOn, k.resolved_on AS resolvedOn, k.compensation
        FROM complaints k ${p.sql}`,
     )
-    .all(p.params) as { month: string; type: string; responsibility: string | null; status: string; receivedOn: string; resolvedOn: string | null; compensation: number }[];
+    .all(p.params) as {
+    month: string;
+    type: string;
+    responsibility: string | null;
+    status: string;
+    receivedOn: string;
+    resolvedOn: string | null;
+    compensation: number;
+  }[];
   const groups = new Map<string, ComplaintAnalysisRow>();
   for (const r of raw) {
     const key = `${r.month}|${r.type}|${r.responsibility ?? ''}|${r.status}`;
     let g = groups.get(key);
     if (!g) {
-      g = { month: r.month, type: r.type, responsibility: r.responsibility, status: r.status, count: 0, compensation: 0, resolveDays: 0, resolvedCount: 0 } as ComplaintAnalysisRow;
+      g = {
+        month: r.month,
+        type: r.type,
+        responsibility: r.responsibility,
+        status: r.status,
+        count: 0,
+        compensation: 0,
+        resolveDays: 0,
+        resolvedCount: 0,
+      } as ComplaintAnalysisRow;
       groups.set(key, g);
     }
     g.count += 1;

@@ -29,7 +29,11 @@ export interface CreditOverview {
 }
 
 /** Near limit from 90 % of the limit; reviews due within `dueWithinDays` (default 31) or overdue. */
-export function creditOverview(sqlite: Database.Database, asOf: string, opts: { nearBp?: number; dueWithinDays?: number; listLimit?: number } = {}): CreditOverview {
+export function creditOverview(
+  sqlite: Database.Database,
+  asOf: string,
+  opts: { nearBp?: number; dueWithinDays?: number; listLimit?: number } = {},
+): CreditOverview {
   const t0 = performance.now();
   const nearBp = opts.nearBp ?? 9000;
   const dueBy = addDays(asOf, opts.dueWithinDays ?? 31);
@@ -58,7 +62,9 @@ export function creditOverview(sqlite: Database.Database, asOf: string, opts: { 
   }
   overLimit.sort((a, b) => b.utilisationBp! - a.utilisationBp! || a.customerCode.localeCompare(b.customerCode));
   nearLimit.sort((a, b) => b.utilisationBp! - a.utilisationBp! || a.customerCode.localeCompare(b.customerCode));
-  reviewsDue.sort((a, b) => a.nextReviewDue!.localeCompare(b.nextReviewDue!) || a.customerCode.localeCompare(b.customerCode));
+  reviewsDue.sort(
+    (a, b) => a.nextReviewDue!.localeCompare(b.nextReviewDue!) || a.customerCode.localeCompare(b.customerCode),
+  );
   return {
     asOf,
     customers: rep.rows.length,
@@ -80,7 +86,10 @@ export interface BacktestRow {
   badBp: number | null;
 }
 
-export function creditBacktest(sqlite: Database.Database, today: string): { asOf: string; rows: BacktestRow[]; ms: number } {
+export function creditBacktest(
+  sqlite: Database.Database,
+  today: string,
+): { asOf: string; rows: BacktestRow[]; ms: number } {
   const t0 = performance.now();
   const got = new Map(backtestByGrade(sqlite, today).map((r) => [r.grade, r]));
   const rows = GRADES.map((g) => {

@@ -11,7 +11,13 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export interface CreditProfile {
   position: CreditPositionRow;
-  evidence: { invoices: number; avgDaysLate: number | null; largestOverdue: number; ledgerMonths: number; firstIssue: string | null };
+  evidence: {
+    invoices: number;
+    avgDaysLate: number | null;
+    largestOverdue: number;
+    ledgerMonths: number;
+    firstIssue: string | null;
+  };
   suggestion: DowngradeSuggestion | null;
   recentWarningSigns: { key: string; date: string }[];
   history: ReturnType<typeof creditHistoryRows>;
@@ -25,7 +31,13 @@ export function creditProfile(sqlite: Database.Database, customerId: number, tod
   const ev = paymentEvidence(sqlite, customerId, today);
   const avg = ev.avgDaysLate === null ? null : Math.round(ev.avgDaysLate);
   const ledgerMonths = ev.firstIssue ? Math.floor(daysBetween(ev.firstIssue, today) / 30.4375) : 0;
-  const evidence = { invoices: ev.invoices, avgDaysLate: avg, largestOverdue: ev.largestOverdue, ledgerMonths, firstIssue: ev.firstIssue };
+  const evidence = {
+    invoices: ev.invoices,
+    avgDaysLate: avg,
+    largestOverdue: ev.largestOverdue,
+    ledgerMonths,
+    firstIssue: ev.firstIssue,
+  };
   const history = creditHistoryRows(sqlite, customerId);
   for (const r of history.ratings) {
     r.scores = parse(r.scores);
@@ -40,8 +52,12 @@ export function creditProfile(sqlite: Database.Database, customerId: number, tod
   const recentWarningSigns: { key: string; date: string }[] = [];
   for (const inv of history.investigations) {
     if ((inv.date as string) < since) continue;
-    for (const key of inv.warningSigns as string[]) if (!recentWarningSigns.some((w) => w.key === key)) recentWarningSigns.push({ key, date: inv.date as string });
+    for (const key of inv.warningSigns as string[])
+      if (!recentWarningSigns.some((w) => w.key === key)) recentWarningSigns.push({ key, date: inv.date as string });
   }
-  const suggestion = avg === null ? null : suggestDowngrade(position.rating, { avgDaysLate: avg, largestOverdue: ev.largestOverdue, ledgerMonths });
+  const suggestion =
+    avg === null
+      ? null
+      : suggestDowngrade(position.rating, { avgDaysLate: avg, largestOverdue: ev.largestOverdue, ledgerMonths });
   return { position, evidence, suggestion, recentWarningSigns, history };
 }

@@ -31,10 +31,13 @@ const ALL_DATES = [{ lo: '0000-00-00', hi: '9999-99-99' }];
 export function openReceivablesAsOf(sqlite: Database.Database, asOf: string, customerId?: number): Map<number, number> {
   const latest = latestDate(sqlite);
   const current = latest === null || asOf >= latest;
-  const sums = current ? bucketSumsCurrent(sqlite, 'due', ALL_DATES, customerId) : bucketSumsAsOf(sqlite, asOf, 'due', ALL_DATES, customerId);
+  const sums = current
+    ? bucketSumsCurrent(sqlite, 'due', ALL_DATES, customerId)
+    : bucketSumsAsOf(sqlite, asOf, 'due', ALL_DATES, customerId);
   const open = new Map<number, number>();
   for (let j = 0; j < sums.cid.length; j++) open.set(sums.cid[j], sums.cells[j] + sums.neg[j]);
-  for (const c of current ? creditsCurrent(sqlite, customerId) : creditsAsOf(sqlite, asOf, customerId)) open.set(c.cid, (open.get(c.cid) ?? 0) - c.credit);
+  for (const c of current ? creditsCurrent(sqlite, customerId) : creditsAsOf(sqlite, asOf, customerId))
+    open.set(c.cid, (open.get(c.cid) ?? 0) - c.credit);
   return open;
 }
 
@@ -45,7 +48,12 @@ export function limitAsOf(f: CreditFactsRow): number {
   return f.curLimit; // no history at all (a book written before credit management)
 }
 
-export function positionRow(f: CreditFactsRow, openReceivables: number, asOf: string, zeroIsNone: boolean): CreditPositionRow {
+export function positionRow(
+  f: CreditFactsRow,
+  openReceivables: number,
+  asOf: string,
+  zeroIsNone: boolean,
+): CreditPositionRow {
   const rating = f.hasRatings ? f.ratingAsOf : f.curRating;
   const creditClass = f.hasClasses ? f.classAsOf : f.curClass;
   const amount = limitAsOf(f);
@@ -59,7 +67,12 @@ export function positionRow(f: CreditFactsRow, openReceivables: number, asOf: st
     exposure,
     available: limit === null ? null : limit - exposure,
     utilisationBp: limit === null || limit === 0 ? null : mulDivRound(exposure, 10_000, limit),
-    nextReviewDue: nextReviewDue({ creditClass, lastReportOn: f.lastReportOn, classSetOn: f.hasClasses ? f.classSetOn : null, asOf }),
+    nextReviewDue: nextReviewDue({
+      creditClass,
+      lastReportOn: f.lastReportOn,
+      classSetOn: f.hasClasses ? f.classSetOn : null,
+      asOf,
+    }),
     onHold: f.lifecycle === 'suspended',
   };
 }

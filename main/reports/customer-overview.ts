@@ -2,7 +2,14 @@
 // 12-month trend and recent activity — one indexed query set, no full-book scans.
 // Positions use the invoices' current open amounts (the overview is as of today).
 import type { Book } from '../db/connection';
-import { lateness, monthlyFlows, openInvoicesOf, recentActivity, salesBetween, unappliedOf } from '../db/overview-queries';
+import {
+  lateness,
+  monthlyFlows,
+  openInvoicesOf,
+  recentActivity,
+  salesBetween,
+  unappliedOf,
+} from '../db/overview-queries';
 import { addDays, addMonths, daysBetween, monthStart } from '../domain/dates';
 import { bucketFor, DEFAULT_DUE_BUCKETS } from '../domain/ageing';
 import { mulDivRound } from '../../shared/money';
@@ -11,8 +18,16 @@ import { AppError } from '../../shared/result';
 
 export function customerOverview(book: Book, customerId: number, asOf: string): CustomerOverview {
   const s = book.sqlite;
-  const c = s.prepare('SELECT id, credit_limit, value_tier, value_tier_on, credit_rating FROM customers WHERE id = ?').get(customerId) as
-    | { id: number; credit_limit: number; value_tier: string | null; value_tier_on: string | null; credit_rating: string | null }
+  const c = s
+    .prepare('SELECT id, credit_limit, value_tier, value_tier_on, credit_rating FROM customers WHERE id = ?')
+    .get(customerId) as
+    | {
+        id: number;
+        credit_limit: number;
+        value_tier: string | null;
+        value_tier_on: string | null;
+        credit_rating: string | null;
+      }
     | undefined;
   if (!c) throw new AppError('NOT_FOUND', `customer ${customerId} not found`, { field: 'customerId' });
   const buckets = new Map<string, number>(DEFAULT_DUE_BUCKETS.map((b) => [b.key, 0]));
@@ -52,7 +67,12 @@ export function customerOverview(book: Book, customerId: number, asOf: string): 
     valueTierOn: c.value_tier_on,
     creditRating: c.credit_rating,
     dsoDays: sales90 > 0 ? mulDivRound(creditUsed, 90, sales90) : null,
-    averageDaysLate: late.amount <= 0 ? null : Number.isSafeInteger(late.weighted) ? mulDivRound(late.weighted, 1, late.amount) : Math.round(late.weighted / late.amount),
+    averageDaysLate:
+      late.amount <= 0
+        ? null
+        : Number.isSafeInteger(late.weighted)
+          ? mulDivRound(late.weighted, 1, late.amount)
+          : Math.round(late.weighted / late.amount),
     ageing: [...buckets].map(([key, amount]) => ({ key, amount })),
     trend,
     activity: recentActivity(s, customerId, asOf),

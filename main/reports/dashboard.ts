@@ -1,7 +1,13 @@
 // Receivables dashboard KPIs (SPEC §2): total receivable, overdue amount and share, DSO and
 // collection rate for a period, receivables cost (opportunity cost + provision), 12 month-end
 // balances, top 10 overdue customers. Book-level flows come from the per-day totals.
-import { DEFAULT_DUE_BUCKETS, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../domain/ageing';
+import {
+  DEFAULT_DUE_BUCKETS,
+  type ArCreditNote,
+  type ArInvoice,
+  type ArReceipt,
+  type ArWriteOff,
+} from '../domain/ageing';
 import { addMonths, monthEnd } from '../domain/dates';
 import { collectionRate, dso, opportunityCost, periodFlows, receivablesCost, shareBp } from '../domain/kpi';
 import { computeProvision } from '../domain/provision';
@@ -13,7 +19,10 @@ import type Database from 'better-sqlite3';
 import { bucketRanges, computeAgeing, computeAgeingColumns, isCurrent } from './ageing';
 
 /** The dashboard figures on one connection (the report worker's, or the book's for small books). */
-export function computeDashboard(sqlite: Database.Database, q: { asOf: string; from: string; to: string; settings: ReceivablesSettings }): DashboardOut {
+export function computeDashboard(
+  sqlite: Database.Database,
+  q: { asOf: string; from: string; to: string; settings: ReceivablesSettings },
+): DashboardOut {
   const { asOf, from, to, settings } = q;
   {
     const t0 = performance.now();
@@ -33,7 +42,13 @@ export function computeDashboard(sqlite: Database.Database, q: { asOf: string; f
       topOverdue = topOverdueCurrent(sqlite, asOf, 10).map((t) => {
         const k = dir.rank.get(t.cid)!;
         const pos = computeAgeing(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS, { customerId: t.cid });
-        return { customerId: t.cid, customerCode: dir.code[k], customerName: dir.name[k], overdue: t.overdue, total: pos.totals.total };
+        return {
+          customerId: t.cid,
+          customerCode: dir.code[k],
+          customerName: dir.name[k],
+          overdue: t.overdue,
+          total: pos.totals.total,
+        };
       });
     } else {
       // as columns (no row objects for 100,000 customers)
@@ -51,11 +66,24 @@ export function computeDashboard(sqlite: Database.Database, q: { asOf: string; f
       topOverdue = top
         .sort((a, b) => overdueOf(b) - overdueOf(a) || (due.code[a] < due.code[b] ? -1 : 1))
         .slice(0, 10)
-        .map((i) => ({ customerId: due.customerId[i], customerCode: due.code[i], customerName: due.name[i], overdue: overdueOf(i), total: due.total[i] }));
+        .map((i) => ({
+          customerId: due.customerId[i],
+          customerCode: due.code[i],
+          customerName: due.name[i],
+          overdue: overdueOf(i),
+          total: due.total[i],
+        }));
     }
     const notDue = total - overdue;
-    const items = settings.provisionBuckets.map((b, k) => ({ open: issueTotals[k], daysSinceIssue: b.from ?? b.to ?? 0 }));
-    const provision = computeProvision(items, { standard: settings.accountingStandard, buckets: settings.provisionBuckets, ratesBp: settings.provisionRatesBp });
+    const items = settings.provisionBuckets.map((b, k) => ({
+      open: issueTotals[k],
+      daysSinceIssue: b.from ?? b.to ?? 0,
+    }));
+    const provision = computeProvision(items, {
+      standard: settings.accountingStandard,
+      buckets: settings.provisionBuckets,
+      ratesBp: settings.provisionRatesBp,
+    });
 
     const days = dailyRows(sqlite);
     const invoices: ArInvoice[] = [];
@@ -63,7 +91,8 @@ export function computeDashboard(sqlite: Database.Database, q: { asOf: string; f
     const creditNotes: ArCreditNote[] = [];
     const writeOffs: ArWriteOff[] = [];
     days.forEach((d, i) => {
-      if (d.invoiced) invoices.push({ id: i, customerId: 0, number: '', issueDate: d.date, dueDate: d.date, amount: d.invoiced });
+      if (d.invoiced)
+        invoices.push({ id: i, customerId: 0, number: '', issueDate: d.date, dueDate: d.date, amount: d.invoiced });
       if (d.received) receipts.push({ id: i, customerId: 0, date: d.date, amount: d.received });
       if (d.credited) creditNotes.push({ id: i, customerId: 0, number: '', date: d.date, amount: d.credited });
       if (d.written_off) writeOffs.push({ id: i, customerId: 0, date: d.date, amount: d.written_off, invoiceId: 0 });
@@ -97,7 +126,17 @@ export function computeDashboard(sqlite: Database.Database, q: { asOf: string; f
       overdueShareBp: shareBp(overdue, total),
       unapplied,
       net: total + unapplied,
-      period: { from: flows.from, to: flows.to, days: flows.days, opening: flows.opening, sales: flows.sales, collected: flows.collected, otherCredits: flows.otherCredits, closing: flows.closing, averageDailyBalance: flows.averageDailyBalance },
+      period: {
+        from: flows.from,
+        to: flows.to,
+        days: flows.days,
+        opening: flows.opening,
+        sales: flows.sales,
+        collected: flows.collected,
+        otherCredits: flows.otherCredits,
+        closing: flows.closing,
+        averageDailyBalance: flows.averageDailyBalance,
+      },
       dso: dso(flows.averageDailyBalance, flows.sales, flows.days),
       collectionRate: collectionRate(flows.collected, flows.opening, flows.sales),
       cost: {

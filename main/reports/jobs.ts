@@ -20,7 +20,10 @@ export interface ReportJobs {
   ageing: { args: AgeingJobArgs; result: AgeingColumns };
   'tie-out': { args: { asOf: string }; result: TieOutOut };
   dashboard: { args: { asOf: string; from: string; to: string; settings: ReceivablesSettings }; result: DashboardOut };
-  export: { args: AgeingJobArgs & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en'; maskCodes?: string[] }; result: ExportFile };
+  export: {
+    args: AgeingJobArgs & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en'; maskCodes?: string[] };
+    result: ExportFile;
+  };
 }
 export type ReportJob = keyof ReportJobs;
 
@@ -34,7 +37,11 @@ function snapshot<T>(sqlite: Database.Database, fn: () => T): T {
   return sqlite.inTransaction ? fn() : sqlite.transaction(fn)();
 }
 
-export async function runJob<J extends ReportJob>(sqlite: Database.Database, job: J, args: ReportJobs[J]['args']): Promise<JobOutput<J>> {
+export async function runJob<J extends ReportJob>(
+  sqlite: Database.Database,
+  job: J,
+  args: ReportJobs[J]['args'],
+): Promise<JobOutput<J>> {
   switch (job) {
     case 'ageing': {
       const a = args as AgeingJobArgs;
@@ -53,7 +60,11 @@ export async function runJob<J extends ReportJob>(sqlite: Database.Database, job
       const a = args as ReportJobs['export']['args'];
       const cols = snapshot(sqlite, () => computeAgeingColumns(sqlite, a.asOf, a.basis, a.set, { rebuild: a.rebuild }));
       const { buildAgeingExport } = await import('./ageing-export');
-      const rows = { rep: { basis: cols.basis, buckets: cols.buckets, totals: cols.totals }, count: cols.code.length, row: (i: number) => rowAt(cols, i) };
+      const rows = {
+        rep: { basis: cols.basis, buckets: cols.buckets, totals: cols.totals },
+        count: cols.code.length,
+        row: (i: number) => rowAt(cols, i),
+      };
       return { result: await buildAgeingExport(rows, a), transfer: [] } as JobOutput<J>;
     }
     default:

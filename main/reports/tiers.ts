@@ -2,7 +2,15 @@
 // The analysis service stores the result; `creditdesk tiers` only prints it.
 import type { Book } from '../db/connection';
 import { windowSalesOfRankedCustomers } from '../db/analysis-queries';
-import { computeTiers, countTiers, tierWindow, DEFAULT_TIER_METHOD, type TierMethod, type TierRow, type ValueTier } from '../domain/tiers';
+import {
+  computeTiers,
+  countTiers,
+  tierWindow,
+  DEFAULT_TIER_METHOD,
+  type TierMethod,
+  type TierRow,
+  type ValueTier,
+} from '../domain/tiers';
 
 export interface TierReport {
   asOf: string;
@@ -18,7 +26,12 @@ export interface TierReportWithIds extends TierReport {
   idByCode: Map<string, number>;
 }
 
-export function tierReport(book: Book, asOf: string, months = 3, method: TierMethod = DEFAULT_TIER_METHOD): TierReportWithIds {
+export function tierReport(
+  book: Book,
+  asOf: string,
+  months = 3,
+  method: TierMethod = DEFAULT_TIER_METHOD,
+): TierReportWithIds {
   const { from, to } = tierWindow(asOf, months);
   const sales = windowSalesOfRankedCustomers(book.sqlite, from, to);
   const rows = computeTiers(sales, months, method);
@@ -33,7 +46,12 @@ export function tierReportFixed(rep: TierReport): TierReport {
     months: rep.months,
     from: rep.from,
     to: rep.to,
-    rows: rep.rows.map((r) => ({ customerCode: r.customerCode, sales: r.sales, averageMonthly: r.averageMonthly, tier: r.tier })),
+    rows: rep.rows.map((r) => ({
+      customerCode: r.customerCode,
+      sales: r.sales,
+      averageMonthly: r.averageMonthly,
+      tier: r.tier,
+    })),
     counts: { A: rep.counts.A, B: rep.counts.B, C: rep.counts.C },
   };
 }

@@ -20,10 +20,14 @@ export async function ensureRendererBuilt(log: (m: string) => void): Promise<str
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return RENDERER_DIST;
   log('building the renderer (vite build)…');
   const vite = path.join(APP_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(APP_ROOT, 'renderer', 'vite.config.ts')], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(APP_ROOT, 'renderer', 'vite.config.ts')],
+    {
+      cwd: APP_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (r.status !== 0) throw new Error('renderer build failed');
   return RENDERER_DIST;
 }

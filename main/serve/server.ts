@@ -57,7 +57,9 @@ export const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (opts.token !== undefined && opts.token.length < MIN_TOKEN_LENGTH) {
-    throw new Error(`the token must be at least ${MIN_TOKEN_LENGTH} characters (a short token can be guessed by any web page)`);
+    throw new Error(
+      `the token must be at least ${MIN_TOKEN_LENGTH} characters (a short token can be guessed by any web page)`,
+    );
   }
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   removeStaleUploads();
@@ -81,17 +83,27 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const post = url.pathname === '/upload' || url.pathname.startsWith('/ipc/');
     if (post && req.method !== 'POST') return void res.writeHead(405).end();
     const json = (status: number, body: unknown, replacer?: (key: string, value: unknown) => unknown) =>
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body, replacer));
-    if (post && !safeEqual(String(req.headers['x-creditdesk-token'] ?? ''), token)) return json(401, { ok: false, error: { code: 'FORBIDDEN', message: 'bad token' } });
+      res
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        .end(JSON.stringify(body, replacer));
+    if (post && !safeEqual(String(req.headers['x-creditdesk-token'] ?? ''), token))
+      return json(401, { ok: false, error: { code: 'FORBIDDEN', message: 'bad token' } });
     if (url.pathname === '/upload') {
       const name = path.basename(url.searchParams.get('name') ?? '').slice(0, 260);
-      if (!name) return json(400, { ok: false, error: { code: 'VALIDATION', field: 'fileName', message: 'fileName: required' } });
+      if (!name)
+        return json(400, {
+          ok: false,
+          error: { code: 'VALIDATION', field: 'fileName', message: 'fileName: required' },
+        });
       const file = path.join(os.tmpdir(), `${UPLOAD_PREFIX}${process.pid}-${crypto.randomBytes(12).toString('hex')}`);
       try {
         await pipeline(req, sizeLimit(MAX_UPLOAD), fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
       } catch (e) {
         fs.rmSync(file, { force: true });
-        return json(413, { ok: false, error: { code: 'VALIDATION', field: 'file', message: `upload failed: ${(e as Error).message}` } });
+        return json(413, {
+          ok: false,
+          error: { code: 'VALIDATION', field: 'file', message: `upload failed: ${(e as Error).message}` },
+        });
       }
       return json(200, { ok: true, data: stagedFiles.stage(file, { fileName: name, temporary: true }) });
     }
@@ -99,7 +111,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       const tooLarge = () => {
         req.resume(); // discard the rest without holding it; the answer is sent in full
         res.setHeader('connection', 'close');
-        json(413, { ok: false, error: { code: 'VALIDATION', message: `request too large (over ${MAX_IPC_BODY / 1048576} MB)` } });
+        json(413, {
+          ok: false,
+          error: { code: 'VALIDATION', message: `request too large (over ${MAX_IPC_BODY / 1048576} MB)` },
+        });
       };
       if (Number(req.headers['content-length'] ?? 0) > MAX_IPC_BODY) return tooLarge();
       const body = await readBody(req, MAX_IPC_BODY);
@@ -111,13 +126,17 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         return json(400, { ok: false, error: { code: 'VALIDATION', message: 'body is not JSON' } });
       }
       const channel = decodePath(url.pathname.slice('/ipc/'.length));
-      if (channel === null) return json(400, { ok: false, error: { code: 'VALIDATION', message: 'bad %-encoding in the path' } });
-      const result = await dispatch(opts.handlers, channel, payload, { error: (m, e) => opts.log?.(`${m}: ${(e as Error)?.stack ?? e}`) });
+      if (channel === null)
+        return json(400, { ok: false, error: { code: 'VALIDATION', message: 'bad %-encoding in the path' } });
+      const result = await dispatch(opts.handlers, channel, payload, {
+        error: (m, e) => opts.log?.(`${m}: ${(e as Error)?.stack ?? e}`),
+      });
       return json(200, result, WIRE_CHANNELS.has(channel) ? typedArraysAsArrays : undefined);
     }
     // Static renderer files.
     let rel = decodePath(url.pathname);
-    if (rel === null) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad %-encoding in the path');
+    if (rel === null)
+      return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad %-encoding in the path');
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(root, `.${rel}`);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

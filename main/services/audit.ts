@@ -18,7 +18,11 @@ export interface AuditRecord {
   note?: string | null;
 }
 
-export async function writeAudit(ctx: ServiceContext, trx: Kysely<DB> | Transaction<DB>, rec: AuditRecord): Promise<void> {
+export async function writeAudit(
+  ctx: ServiceContext,
+  trx: Kysely<DB> | Transaction<DB>,
+  rec: AuditRecord,
+): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({
@@ -51,7 +55,11 @@ export async function listAudit(ctx: ServiceContext, q: AuditQuery): Promise<{ t
   let base = ctx.book.db.selectFrom('audit_log');
   if (q.customerId !== undefined) base = base.where('customer_id', '=', q.customerId);
   if (q.customerCode) {
-    const c = await ctx.book.db.selectFrom('customers').select('id').where('code', '=', q.customerCode).executeTakeFirst();
+    const c = await ctx.book.db
+      .selectFrom('customers')
+      .select('id')
+      .where('code', '=', q.customerCode)
+      .executeTakeFirst();
     base = base.where('customer_id', '=', c?.id ?? -1);
   }
   if (q.operator) base = base.where('operator_name', '=', q.operator);
@@ -101,12 +109,29 @@ export async function exportAudit(
   });
   const cell = (v: unknown) => (v == null ? '' : v === MASK ? MASK : JSON.stringify(v));
   const zh = q.locale !== 'en';
-  const headers = zh ? ['时间', '操作员', '对象', '编号', '动作', '变更前', '变更后', '备注'] : ['time', 'operator', 'entity', 'id', 'action', 'before', 'after', 'note'];
-  const data = rows.map((r) => [r.at, r.operatorName ?? '', r.entity, r.entityId ?? '', r.action, cell(r.before), cell(r.after), r.note ?? '']);
+  const headers = zh
+    ? ['时间', '操作员', '对象', '编号', '动作', '变更前', '变更后', '备注']
+    : ['time', 'operator', 'entity', 'id', 'action', 'before', 'after', 'note'];
+  const data = rows.map((r) => [
+    r.at,
+    r.operatorName ?? '',
+    r.entity,
+    r.entityId ?? '',
+    r.action,
+    cell(r.before),
+    cell(r.after),
+    r.note ?? '',
+  ]);
   const stamp = ctx.clock.today().replaceAll('-', '');
   if (q.format === 'csv') {
     const csv = '\uFEFF' + csvTable(headers, data);
-    return { fileName: `audit-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked };
+    return {
+      fileName: `audit-${stamp}.csv`,
+      mime: 'text/csv',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+      rows: rows.length,
+      masked,
+    };
   }
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(zh ? '审计日志' : 'Audit log');

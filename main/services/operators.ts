@@ -21,11 +21,23 @@ function checkPassword(password: string, stored: string): boolean {
 
 export async function listOperators(ctx: ServiceContext): Promise<Operator[]> {
   const rows = await ctx.book.db.selectFrom('operators').selectAll().where('active', '=', 1).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, hasPassword: r.password_hash !== null, role: r.role as Operator['role'] }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    hasPassword: r.password_hash !== null,
+    role: r.role as Operator['role'],
+  }));
 }
 
-export async function createOperator(ctx: ServiceContext, input: { name: string; password?: string; role?: Operator['role'] }): Promise<Operator> {
-  const exists = await ctx.book.db.selectFrom('operators').select('id').where('name', '=', input.name).executeTakeFirst();
+export async function createOperator(
+  ctx: ServiceContext,
+  input: { name: string; password?: string; role?: Operator['role'] },
+): Promise<Operator> {
+  const exists = await ctx.book.db
+    .selectFrom('operators')
+    .select('id')
+    .where('name', '=', input.name)
+    .executeTakeFirst();
   if (exists) throw serverError('CONFLICT', 'operator_exists', { name: input.name }, { field: 'name', bare: true });
   const op = await ctx.book.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -38,26 +50,46 @@ export async function createOperator(ctx: ServiceContext, input: { name: string;
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(ctx, trx, { entity: 'operator', entityId: row.id, action: 'create', after: { name: row.name, hasPassword: !!input.password, role: row.role } });
+    await writeAudit(ctx, trx, {
+      entity: 'operator',
+      entityId: row.id,
+      action: 'create',
+      after: { name: row.name, hasPassword: !!input.password, role: row.role },
+    });
     return { id: row.id, name: row.name, hasPassword: row.password_hash !== null, role: row.role as Operator['role'] };
   });
   return op;
 }
 
 export async function login(ctx: ServiceContext, input: { id: number; password?: string }): Promise<Operator> {
-  const row = await ctx.book.db.selectFrom('operators').selectAll().where('id', '=', input.id).where('active', '=', 1).executeTakeFirst();
+  const row = await ctx.book.db
+    .selectFrom('operators')
+    .selectAll()
+    .where('id', '=', input.id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
   if (!row) throw serverError('NOT_FOUND', 'operator_not_found', { id: input.id }, { field: 'id', bare: true });
   if (row.password_hash) {
     const book = ctx.book.path;
     await sleep(loginDelayMs(failuresOf(book, row.id))); // slowed after repeated failures
     if (!checkPassword(input.password ?? '', row.password_hash)) {
       const n = recordFailure(book, row.id);
-      await writeAudit(ctx, ctx.book.db, { entity: 'operator', entityId: row.id, action: 'login-failed', after: { name: row.name, failuresInARow: n } });
+      await writeAudit(ctx, ctx.book.db, {
+        entity: 'operator',
+        entityId: row.id,
+        action: 'login-failed',
+        after: { name: row.name, failuresInARow: n },
+      });
       throw serverError('FORBIDDEN', 'wrong_password', {}, { field: 'password', bare: true });
     }
     clearFailures(book, row.id);
   }
-  const op: Operator = { id: row.id, name: row.name, hasPassword: row.password_hash !== null, role: row.role as Operator['role'] };
+  const op: Operator = {
+    id: row.id,
+    name: row.name,
+    hasPassword: row.password_hash !== null,
+    role: row.role as Operator['role'],
+  };
   ctx.session.operator = op;
   await writeAudit(ctx, ctx.book.db, { entity: 'operator', entityId: op.id, action: 'login' });
   return op;

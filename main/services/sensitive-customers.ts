@@ -15,13 +15,19 @@ export interface SensitiveChoice {
 /** Throws CONFIRMATION_REQUIRED when sensitive data is asked for without confirmation; true when it may be shown. */
 export function showSensitive(input: SensitiveChoice): boolean {
   if (input.includeSensitive && !input.confirmed) {
-    throw new AppError('CONFIRMATION_REQUIRED', 'including confidential and top-secret customers needs confirmation', { field: 'includeSensitive' });
+    throw new AppError('CONFIRMATION_REQUIRED', 'including confidential and top-secret customers needs confirmation', {
+      field: 'includeSensitive',
+    });
   }
   return input.includeSensitive === true;
 }
 
 /** Ids and codes of the confidential and top-secret customers. */
 export async function sensitiveCustomers(db: Kysely<DB>): Promise<{ ids: Set<number>; codes: string[] }> {
-  const rows = await db.selectFrom('customers').select(['id', 'code']).where('confidentiality', 'in', [...SENSITIVE_LEVELS]).execute();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'code'])
+    .where('confidentiality', 'in', [...SENSITIVE_LEVELS])
+    .execute();
   return { ids: new Set(rows.map((r) => r.id)), codes: rows.map((r) => r.code) };
 }

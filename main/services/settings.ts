@@ -35,7 +35,8 @@ export async function getCompany(ctx: ServiceContext): Promise<CompanySettings> 
 
 export async function updateCompany(ctx: ServiceContext, patch: Partial<CompanySettings>): Promise<CompanySettings> {
   const before = await getCompany(ctx);
-  if (patch.name !== undefined && patch.name.trim() === '') throw serverError('VALIDATION', 'name_required', {}, { field: 'name' });
+  if (patch.name !== undefined && patch.name.trim() === '')
+    throw serverError('VALIDATION', 'name_required', {}, { field: 'name' });
   await ctx.book.db.transaction().execute(async (trx) => {
     for (const [k, v] of Object.entries(patch) as [keyof CompanySettings, string | null][]) {
       if (v === undefined) continue;

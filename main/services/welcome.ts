@@ -30,11 +30,20 @@ export async function setUpCompanyBook(ctx: ServiceContext, input: CompanyBookSe
   const ops = await listOperators(ctx);
   if (ops.length !== 1) throw new AppError('CONFLICT', 'welcome.operators_exist');
   const header = { address: input.address, phone: input.phone, taxId: input.taxId, bankAccount: input.bankAccount };
-  await updateCompany(ctx, { name: input.name, ...Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined)) });
+  await updateCompany(ctx, {
+    name: input.name,
+    ...Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined)),
+  });
   const before = ops[0];
   const password = input.password ? input.password : null;
-  const taken = await ctx.book.db.selectFrom('operators').select('id').where('name', '=', input.operatorName).where('id', '!=', before.id).executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', `operator "${input.operatorName}" already exists`, { field: 'operatorName' });
+  const taken = await ctx.book.db
+    .selectFrom('operators')
+    .select('id')
+    .where('name', '=', input.operatorName)
+    .where('id', '!=', before.id)
+    .executeTakeFirst();
+  if (taken)
+    throw new AppError('CONFLICT', `operator "${input.operatorName}" already exists`, { field: 'operatorName' });
   await ctx.book.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('operators')

@@ -87,24 +87,31 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(SHELL_CHANNELS.chooseImportFile, async (event) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
       const owner = BrowserWindow.fromWebContents(event.sender);
-      const options = { properties: ['openFile' as const], filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }] };
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }],
+      };
       const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       if (r.canceled || !r.filePaths[0]) return null;
       return stagedFiles.stage(r.filePaths[0]);
     });
     ipcMain.handle(SHELL_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
-      const r = await dialog.showSaveDialog({ defaultPath: String(suggestedName ?? 'CreditDesk.pdf'), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      const r = await dialog.showSaveDialog({
+        defaultPath: String(suggestedName ?? 'CreditDesk.pdf'),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
       if (r.canceled || !r.filePath) return null;
       const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
       fs.writeFileSync(r.filePath, pdf);
       return r.filePath;
     });
     win = createMainWindow(path.join(APP_ROOT, 'dist', 'electron', 'preload.cjs'));
-    const rebuildMenu = () => buildMenu(win!, desk, () => {
-      rebuildMenu();
-      win?.webContents.reload();
-    });
+    const rebuildMenu = () =>
+      buildMenu(win!, desk, () => {
+        rebuildMenu();
+        win?.webContents.reload();
+      });
     rebuildMenu();
   });
 
@@ -136,7 +143,8 @@ if (!app.requestSingleInstanceLock()) {
       }, EXIT_BACKUP_TIMEOUT_MS);
     });
     const backup = backups.runAuto('exit').then(
-      (r) => r.targets.filter((t) => !t.ok).forEach((t) => log.warn(`automatic backup on exit to ${t.dir}: ${t.message}`)),
+      (r) =>
+        r.targets.filter((t) => !t.ok).forEach((t) => log.warn(`automatic backup on exit to ${t.dir}: ${t.message}`)),
       (e) => log.error('automatic backup on exit failed', e),
     );
     void Promise.race([backup, timeout]).finally(() => {

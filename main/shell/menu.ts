@@ -17,7 +17,10 @@ export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => v
         // offer what the message suggests: read it without writing (no lock, no migration)
         const r = await dialog.showMessageBox(win, {
           type: 'warning',
-          message: L('此账套位于只读磁盘上：可以只读打开，或先复制到电脑上。', 'This book is on a read-only disk: open it read-only or copy it to your PC.'),
+          message: L(
+            '此账套位于只读磁盘上：可以只读打开，或先复制到电脑上。',
+            'This book is on a read-only disk: open it read-only or copy it to your PC.',
+          ),
           buttons: [L('只读打开', 'Open read-only'), L('取消', 'Cancel')],
           cancelId: 1,
         });
@@ -34,7 +37,9 @@ export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => v
       dialog.showErrorBox(L('无法打开账套', 'Cannot open book'), message);
     }
   };
-  const recent = desk.readState().recentBooks.map<MenuItemConstructorOptions>((p) => ({ label: p, click: () => void openBook(p) }));
+  const recent = desk
+    .readState()
+    .recentBooks.map<MenuItemConstructorOptions>((p) => ({ label: p, click: () => void openBook(p) }));
   const template: MenuItemConstructorOptions[] = [
     {
       label: L('文件', 'File'),
@@ -48,18 +53,25 @@ export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => v
               defaultPath: path.join(desk.userDataDir, 'books', L('新账套.creditdesk', 'new-book.creditdesk')),
               filters: [{ name: 'CreditDesk', extensions: ['creditdesk'] }],
             });
-            if (!r.canceled && r.filePath) await openBook(r.filePath, true, path.basename(r.filePath).replace(/\.[^.]+$/, ''));
+            if (!r.canceled && r.filePath)
+              await openBook(r.filePath, true, path.basename(r.filePath).replace(/\.[^.]+$/, ''));
           },
         },
         {
           label: L('打开账套…', 'Open book…'),
           accelerator: 'CmdOrCtrl+O',
           click: async () => {
-            const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'CreditDesk', extensions: ['creditdesk', 'db', 'sqlite'] }] });
+            const r = await dialog.showOpenDialog(win, {
+              properties: ['openFile'],
+              filters: [{ name: 'CreditDesk', extensions: ['creditdesk', 'db', 'sqlite'] }],
+            });
             if (!r.canceled && r.filePaths[0]) await openBook(r.filePaths[0]);
           },
         },
-        { label: L('切换账套', 'Switch book'), submenu: recent.length ? recent : [{ label: L('（无）', '(none)'), enabled: false }] },
+        {
+          label: L('切换账套', 'Switch book'),
+          submenu: recent.length ? recent : [{ label: L('（无）', '(none)'), enabled: false }],
+        },
         { type: 'separator' },
         { label: L('公司设置…', 'Company settings…'), click: () => win.webContents.send('menu', 'settings') },
         { type: 'separator' },
@@ -68,18 +80,36 @@ export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => v
     },
     {
       label: L('编辑', 'Edit'),
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
     },
     {
       label: L('视图', 'View'),
-      submenu: [{ role: 'reload' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'resetZoom' }, { role: 'togglefullscreen' }],
+      submenu: [
+        { role: 'reload' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'resetZoom' },
+        { role: 'togglefullscreen' },
+      ],
     },
     {
       label: L('帮助', 'Help'),
       submenu: [
         {
           label: L('关于 CreditDesk', 'About CreditDesk'),
-          click: () => void dialog.showMessageBox(win, { message: `CreditDesk 客户信用管理 ${app.getVersion()}`, detail: desk.ctx.book.path }),
+          click: () =>
+            void dialog.showMessageBox(win, {
+              message: `CreditDesk 客户信用管理 ${app.getVersion()}`,
+              detail: desk.ctx.book.path,
+            }),
         },
       ],
     },

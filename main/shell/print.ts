@@ -26,7 +26,14 @@ export class ElectronPdfRenderer implements PdfRenderer {
       show: false,
       width: 794,
       height: 1123,
-      webPreferences: { offscreen: true, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, session: ses },
+      webPreferences: {
+        offscreen: true,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        session: ses,
+      },
     });
     this.win.webContents.on('will-navigate', (e) => e.preventDefault());
     this.win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -11,7 +11,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://creditdesk`;
 
 /** Must run before app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves dist/renderer under app://creditdesk/ with the CSP header. */

@@ -129,24 +129,47 @@ class ReportWorker {
           this.started = true;
           stats.workersStarted++;
           resolve();
-        }
-        else if (m.ready === false) reject(new ReportWorkerUnavailable(m.message ?? 'the report worker could not open the book'));
+        } else if (m.ready === false)
+          reject(new ReportWorkerUnavailable(m.message ?? 'the report worker could not open the book'));
       };
       this.worker.once('message', onFirst);
       this.worker.once('error', (e) => reject(new ReportWorkerUnavailable(e.message)));
       this.worker.once('exit', (code) => reject(new ReportWorkerUnavailable(`the report worker exited (${code})`)));
     });
     this.ready.catch(() => undefined);
-    this.worker.on('message', (m: { id?: number; ok?: boolean; result?: unknown; error?: { name?: string; code?: string; message: string; field?: string; rows?: unknown; key?: string; values?: Record<string, string | number> } }) => {
-      if (m.id === undefined) return;
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.result);
-      else if (m.error?.name === 'AppError' && m.error.code) {
-        p.reject(new AppError(m.error.code as ErrorCode, m.error.message, { field: m.error.field, rows: m.error.rows as never, key: m.error.key, values: m.error.values }));
-      } else p.reject(new Error(m.error?.message ?? 'report failed'));
-    });
+    this.worker.on(
+      'message',
+      (m: {
+        id?: number;
+        ok?: boolean;
+        result?: unknown;
+        error?: {
+          name?: string;
+          code?: string;
+          message: string;
+          field?: string;
+          rows?: unknown;
+          key?: string;
+          values?: Record<string, string | number>;
+        };
+      }) => {
+        if (m.id === undefined) return;
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        if (m.ok) p.resolve(m.result);
+        else if (m.error?.name === 'AppError' && m.error.code) {
+          p.reject(
+            new AppError(m.error.code as ErrorCode, m.error.message, {
+              field: m.error.field,
+              rows: m.error.rows as never,
+              key: m.error.key,
+              values: m.error.values,
+            }),
+          );
+        } else p.reject(new Error(m.error?.message ?? 'report failed'));
+      },
+    );
     const fail = (e: Error) => {
       this.dead = true;
       for (const p of this.pending.values()) p.reject(new ReportWorkerUnavailable(e.message));
@@ -224,7 +247,11 @@ function workerFor(book: Book): ReportWorker {
 const closeHooked = new WeakSet<Book>();
 
 /** Runs a report job on the book's worker; ReportWorkerUnavailable when no worker can run it. */
-export async function runInWorker<J extends ReportJob>(book: Book, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+export async function runInWorker<J extends ReportJob>(
+  book: Book,
+  job: J,
+  args: ReportJobs[J]['args'],
+): Promise<ReportJobs[J]['result']> {
   const w = workerFor(book);
   try {
     const result = await w.run(job, args);

@@ -131,7 +131,27 @@ port.on('message', async (m: Request) => {
     port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
     collectSoon();
   } catch (e) {
-    const err = e as { name?: string; code?: string; message?: string; field?: string; rows?: unknown; key?: string; values?: unknown };
-    port.postMessage({ id: m.id, ok: false, error: { name: err?.name, code: err?.code, message: err?.message ?? String(e), field: err?.field, rows: err?.rows, key: err?.key, values: err?.values } });
+    const err = e as {
+      name?: string;
+      code?: string;
+      message?: string;
+      field?: string;
+      rows?: unknown;
+      key?: string;
+      values?: unknown;
+    };
+    port.postMessage({
+      id: m.id,
+      ok: false,
+      error: {
+        name: err?.name,
+        code: err?.code,
+        message: err?.message ?? String(e),
+        field: err?.field,
+        rows: err?.rows,
+        key: err?.key,
+        values: err?.values,
+      },
+    });
   }
 });

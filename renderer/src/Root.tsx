@@ -68,35 +68,41 @@ export function Root() {
   }
   const data = info.data;
   if (switching || (data.needsLogin && !data.currentOperator)) {
-    return <OperatorGate info={data} onDone={() => setSwitching(false)} onCancel={data.currentOperator ? () => setSwitching(false) : undefined} />;
+    return (
+      <OperatorGate
+        info={data}
+        onDone={() => setSwitching(false)}
+        onCancel={data.currentOperator ? () => setSwitching(false) : undefined}
+      />
+    );
   }
   return (
     <AppShell info={data} onSwitchOperator={() => setSwitching(true)}>
       <PageSuspense>
-      <Routes>
-        <Route path="/" element={<Navigate to={data.book.customers === 0 ? '/welcome' : '/customers'} replace />} />
-        <Route path="/welcome" element={<WelcomePage info={data} />} />
-        <Route path="/customers" element={<CustomerListPage />} />
-        <Route path="/customers/new" element={<CustomerFormPage />} />
-        <Route path="/customers/:id" element={<CustomerCardPage />} />
-        <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
-        <Route path="/receivables" element={<ArDashboardPage />} />
-        <Route path="/receivables/entry" element={<ArEntryPage />} />
-        <Route path="/receivables/ageing" element={<AgeingPage />} />
-        <Route path="/statements" element={<div className="page">{<StatementsPage />}</div>} />
-        <Route path="/statements/batch" element={<div className="page">{<BatchStatementsPage />}</div>} />
-        <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
-        <Route path="/analysis" element={<AnalysisPage />} />
-        <Route path="/credit" element={<CreditOverviewPage />} />
-        <Route path="/collections/calendar" element={<CalendarPage />} />
-        <Route path="/collections/today" element={<WorklistPage />} />
-        <Route path="/collections/dunning" element={<DunningPage />} />
-        <Route path="/complaints" element={<ComplaintsPage />} />
-        <Route path="/audit" element={<AuditLogPage />} />
-        <Route path="/settings" element={<SettingsPage />} />
-        <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+        <Routes>
+          <Route path="/" element={<Navigate to={data.book.customers === 0 ? '/welcome' : '/customers'} replace />} />
+          <Route path="/welcome" element={<WelcomePage info={data} />} />
+          <Route path="/customers" element={<CustomerListPage />} />
+          <Route path="/customers/new" element={<CustomerFormPage />} />
+          <Route path="/customers/:id" element={<CustomerCardPage />} />
+          <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
+          <Route path="/receivables" element={<ArDashboardPage />} />
+          <Route path="/receivables/entry" element={<ArEntryPage />} />
+          <Route path="/receivables/ageing" element={<AgeingPage />} />
+          <Route path="/statements" element={<div className="page">{<StatementsPage />}</div>} />
+          <Route path="/statements/batch" element={<div className="page">{<BatchStatementsPage />}</div>} />
+          <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
+          <Route path="/analysis" element={<AnalysisPage />} />
+          <Route path="/credit" element={<CreditOverviewPage />} />
+          <Route path="/collections/calendar" element={<CalendarPage />} />
+          <Route path="/collections/today" element={<WorklistPage />} />
+          <Route path="/collections/dunning" element={<DunningPage />} />
+          <Route path="/complaints" element={<ComplaintsPage />} />
+          <Route path="/audit" element={<AuditLogPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
       </PageSuspense>
     </AppShell>
   );

@@ -8,7 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { APP_SCHEMA_VERSION, createBackup, readCompanyName, readSchemaVersion, restoreBackup, verifyBackup } from '../../main/db/backup';
+import {
+  APP_SCHEMA_VERSION,
+  createBackup,
+  readCompanyName,
+  readSchemaVersion,
+  restoreBackup,
+  verifyBackup,
+} from '../../main/db/backup';
 
 /** Runs `fn` while measuring the longest gap between 10 ms timer ticks (main-thread block). */
 async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; maxLagMs: number; value: T }> {
@@ -55,15 +62,41 @@ export async function runBackupBench(dbPath: string): Promise<Record<string, num
     const schemaVersion = readSchemaVersion(db);
     const bookBytes = fs.statSync(book).size;
 
-    const plain = await measure(() => createBackup({ sqlite: db, toDir: targets, company, appVersion: 'bench', schemaVersion, now: new Date(Date.now()) }));
+    const plain = await measure(() =>
+      createBackup({
+        sqlite: db,
+        toDir: targets,
+        company,
+        appVersion: 'bench',
+        schemaVersion,
+        now: new Date(Date.now()),
+      }),
+    );
     const enc = await measure(() =>
-      createBackup({ sqlite: db, toDir: targets, company, appVersion: 'bench', schemaVersion, password: 'bench-口令', now: new Date(Date.now() + 1000) }),
+      createBackup({
+        sqlite: db,
+        toDir: targets,
+        company,
+        appVersion: 'bench',
+        schemaVersion,
+        password: 'bench-口令',
+        now: new Date(Date.now() + 1000),
+      }),
     );
     db.close();
 
-    const verify = await measure(() => verifyBackup(plain.value.file, { maxSchemaVersion: Math.max(APP_SCHEMA_VERSION, schemaVersion) }));
-    const verifyEnc = await measure(() => verifyBackup(enc.value.file, { password: 'bench-口令', maxSchemaVersion: Math.max(APP_SCHEMA_VERSION, schemaVersion) }));
-    const restore = await measure(() => restoreBackup(plain.value.file, { dbPath: book, maxSchemaVersion: Math.max(APP_SCHEMA_VERSION, schemaVersion) }));
+    const verify = await measure(() =>
+      verifyBackup(plain.value.file, { maxSchemaVersion: Math.max(APP_SCHEMA_VERSION, schemaVersion) }),
+    );
+    const verifyEnc = await measure(() =>
+      verifyBackup(enc.value.file, {
+        password: 'bench-口令',
+        maxSchemaVersion: Math.max(APP_SCHEMA_VERSION, schemaVersion),
+      }),
+    );
+    const restore = await measure(() =>
+      restoreBackup(plain.value.file, { dbPath: book, maxSchemaVersion: Math.max(APP_SCHEMA_VERSION, schemaVersion) }),
+    );
 
     return {
       bookBytes,

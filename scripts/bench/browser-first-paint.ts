@@ -43,12 +43,22 @@ export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = roo
         executablePath: '/usr/bin/chromium',
         headless: true,
         viewport: { width: 1440, height: 900 },
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       try {
         const page = ctx.pages()[0] ?? (await ctx.newPage());
         await page.goto(`${server.url}#/customers`, { waitUntil: 'commit' });
-        await page.locator('[data-testid="customer-row"], [data-testid="welcome"]').first().waitFor({ timeout: 60_000 });
+        await page
+          .locator('[data-testid="customer-row"], [data-testid="welcome"]')
+          .first()
+          .waitFor({ timeout: 60_000 });
         const t = await page.evaluate(() => ({
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
           now: performance.now(),

@@ -16,11 +16,19 @@ const ms = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
   return [Math.round(performance.now() - t), r];
 };
 
-export async function runCollectionsBench(opts: { customers: number; invoices: number; dir: string; book?: string; letters?: number }): Promise<Record<string, number | string>> {
+export async function runCollectionsBench(opts: {
+  customers: number;
+  invoices: number;
+  dir: string;
+  book?: string;
+  letters?: number;
+}): Promise<Record<string, number | string>> {
   let book = opts.book;
   if (!book) {
     const { runReceivablesBench } = await import('./receivables');
-    book = String((await runReceivablesBench({ customers: opts.customers, invoices: opts.invoices, dir: opts.dir })).bookPath);
+    book = String(
+      (await runReceivablesBench({ customers: opts.customers, invoices: opts.invoices, dir: opts.dir })).bookPath,
+    );
   }
   const ctx = await openCliBook(book);
   const out: Record<string, number | string> = {};
@@ -31,8 +39,12 @@ export async function runCollectionsBench(opts: { customers: number; invoices: n
     // promises and records, one and two per customer, spread over the last 120 days
     let t = performance.now();
     const ids = (sqlite.prepare('SELECT id FROM customers ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-    const insP = sqlite.prepare("INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, source, created_at) VALUES (?, ?, ?, ?, NULL, 'verbal', 'bench', ?)");
-    const insR = sqlite.prepare("INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'bench', ?, ?, 'bench', ?)");
+    const insP = sqlite.prepare(
+      "INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, source, created_at) VALUES (?, ?, ?, ?, NULL, 'verbal', 'bench', ?)",
+    );
+    const insR = sqlite.prepare(
+      "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'bench', ?, ?, 'bench', ?)",
+    );
     sqlite.transaction(() => {
       ids.forEach((id, i) => {
         const made = addDays(today, -(i % 120));

@@ -19,10 +19,12 @@ export async function runComplaintsBench(opts: { dir: string; complaints?: numbe
   const t0 = performance.now();
   db.transaction(() => {
     const at = new Date().toISOString();
-    const cust = db.prepare(`INSERT INTO customers (code, name, kind, nature, lifecycle, confidentiality, payment_terms_days, credit_limit, search_text, name_pinyin, version, created_at, updated_at)
+    const cust =
+      db.prepare(`INSERT INTO customers (code, name, kind, nature, lifecycle, confidentiality, payment_terms_days, credit_limit, search_text, name_pinyin, version, created_at, updated_at)
       VALUES (?, ?, 'company', 'ordinary_company', 'active', 'normal', 30, 0, ?, ?, 1, ?, ?)`);
     for (let i = 1; i <= 2000; i++) cust.run(`B${String(i).padStart(6, '0')}`, `客户${i}`, `b${i}`, `kehu${i}`, at, at);
-    const ins = db.prepare(`INSERT INTO complaints (number, customer_id, received_on, channel, type, description, severity, reply_by, replied_on, status, responsibility, compensation, created_at, updated_at)
+    const ins =
+      db.prepare(`INSERT INTO complaints (number, customer_id, received_on, channel, type, description, severity, reply_by, replied_on, status, responsibility, compensation, created_at, updated_at)
       VALUES (?, ?, ?, 'phone', ?, '投诉', 'normal', ?, ?, ?, ?, ?, ?, ?)`);
     let seed = 7; // mulberry32: deterministic, evenly spread
     const rnd = (m: number) => {
@@ -36,13 +38,30 @@ export async function runComplaintsBench(opts: { dir: string; complaints?: numbe
       const reply = new Date(Date.parse(day) + 3 * 86400000).toISOString().slice(0, 10);
       const status = COMPLAINT_STATUSES[rnd(4)];
       const open = status === 'received' || status === 'investigating';
-      ins.run(`TS-${String(i).padStart(6, '0')}`, 1 + rnd(2000), day, COMPLAINT_TYPES[rnd(4)], reply, open && rnd(2) ? null : reply, status, open && rnd(3) === 0 ? null : RESPONSIBILITIES[rnd(5)], rnd(4) === 0 ? rnd(1_000_000) : 0, at, at);
+      ins.run(
+        `TS-${String(i).padStart(6, '0')}`,
+        1 + rnd(2000),
+        day,
+        COMPLAINT_TYPES[rnd(4)],
+        reply,
+        open && rnd(2) ? null : reply,
+        status,
+        open && rnd(3) === 0 ? null : RESPONSIBILITIES[rnd(5)],
+        rnd(4) === 0 ? rnd(1_000_000) : 0,
+        at,
+        at,
+      );
     }
   })();
   const fillMs = Math.round(performance.now() - t0);
   db.exec('ANALYZE');
   if (process.env.BENCH_PLAN) {
-    for (const r of db.prepare(`EXPLAIN QUERY PLAN SELECT k.id FROM complaints k INDEXED BY complaints_open_reply WHERE k.replied_on IS NULL AND k.status IN ('received', 'investigating') AND k.reply_by < '2026-01-01' ORDER BY k.received_on, k.number LIMIT 50`).all()) console.error(r);
+    for (const r of db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT k.id FROM complaints k INDEXED BY complaints_open_reply WHERE k.replied_on IS NULL AND k.status IN ('received', 'investigating') AND k.reply_by < '2026-01-01' ORDER BY k.received_on, k.number LIMIT 50`,
+      )
+      .all())
+      console.error(r);
   }
   const today = '2026-11-30';
   const cases: Record<string, ComplaintFilter> = {
@@ -53,7 +72,12 @@ export async function runComplaintsBench(opts: { dir: string; complaints?: numbe
     overdueReply: { overdueReply: true },
     customer: { customerId: 777 },
     period: { from: '2025-01-01', to: '2025-03-31' },
-    combined: { status: ['received', 'investigating'], type: ['product_quality'], responsibility: ['ours'], overdueReply: true },
+    combined: {
+      status: ['received', 'investigating'],
+      type: ['product_quality'],
+      responsibility: ['ours'],
+      overdueReply: true,
+    },
   };
   const out: Record<string, unknown> = { complaints: n, fillMs };
   let worst = 0;

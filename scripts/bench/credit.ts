@@ -27,14 +27,19 @@ export async function runCreditBench(bookPath: string): Promise<Record<string, n
     const s = book.sqlite;
     const ids = (s.prepare('SELECT id FROM customers').raw().all() as [number][]).map((r) => r[0]);
     s.transaction(() => {
-      const rate = s.prepare(`INSERT INTO credit_ratings (customer_id, rated_on, scores, weights, thresholds, score_x100, grade, note, rated_by, approved_by, created_at) VALUES (?, '2025-06-30', '{}', '{}', '[]', 0, ?, NULL, 'bench', 'bench', '2025-06-30T00:00:00Z')`);
-      const cls = s.prepare(`INSERT INTO credit_classes (customer_id, class, set_on, reason, set_by, created_at) VALUES (?, ?, '2025-06-30', NULL, 'bench', '2025-06-30T00:00:00Z')`);
+      const rate = s.prepare(
+        `INSERT INTO credit_ratings (customer_id, rated_on, scores, weights, thresholds, score_x100, grade, note, rated_by, approved_by, created_at) VALUES (?, '2025-06-30', '{}', '{}', '[]', 0, ?, NULL, 'bench', 'bench', '2025-06-30T00:00:00Z')`,
+      );
+      const cls = s.prepare(
+        `INSERT INTO credit_classes (customer_id, class, set_on, reason, set_by, created_at) VALUES (?, ?, '2025-06-30', NULL, 'bench', '2025-06-30T00:00:00Z')`,
+      );
       ids.forEach((id, i) => {
         rate.run(id, GRADES[(id * 7) % 10]);
         cls.run(id, 'ABC'[i % 3]);
       });
     })();
-    const today = (s.prepare('SELECT MAX(issue_date) AS d FROM invoices').get() as { d: string | null }).d ?? '2026-06-30';
+    const today =
+      (s.prepare('SELECT MAX(issue_date) AS d FROM invoices').get() as { d: string | null }).d ?? '2026-06-30';
     // cold: the first overview reads every customer row; warm: the customer rows are kept per
     // connection until a customer changes (what the app does on every later visit)
     let t = performance.now();
@@ -47,7 +52,9 @@ export async function runCreditBench(bookPath: string): Promise<Record<string, n
     creditBacktest(s, today);
     const backtestMs = performance.now() - t;
     const checks: number[] = [];
-    const cust = s.prepare('SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?');
+    const cust = s.prepare(
+      'SELECT id, code, name, lifecycle, payment_terms_days, credit_limit FROM customers WHERE id = ?',
+    );
     for (let i = 0; i < 200; i++) {
       const c = cust.get(ids[(i * 7919) % ids.length]) as never;
       const t0 = performance.now();
@@ -58,7 +65,15 @@ export async function runCreditBench(bookPath: string): Promise<Record<string, n
     const invoices = (s.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
     await book.close();
     const r1 = (n: number) => Math.round(n * 10) / 10;
-    return { customers: ov.customers, invoices, creditOverviewColdMs: r1(overviewColdMs), creditOverviewMs: r1(overviewMs), creditBacktestMs: r1(backtestMs), creditCheckMs_p95: r1(checks[Math.floor(checks.length * 0.95)]), loadAvg1: r1(os.loadavg()[0]) };
+    return {
+      customers: ov.customers,
+      invoices,
+      creditOverviewColdMs: r1(overviewColdMs),
+      creditOverviewMs: r1(overviewMs),
+      creditBacktestMs: r1(backtestMs),
+      creditCheckMs_p95: r1(checks[Math.floor(checks.length * 0.95)]),
+      loadAvg1: r1(os.loadavg()[0]),
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -27,11 +27,19 @@ import { importInChildProcess } from './receivables-reports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'bin', 'creditdesk.mjs');
-const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((x) => Math.round(x * 100) / 100)
+    .join(' ');
 
 function wallMs(args: string[], opts: { env?: NodeJS.ProcessEnv; stdout?: number | 'ignore' } = {}): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', opts.stdout ?? 'ignore', 'inherit'], env: opts.env ?? process.env });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', opts.stdout ?? 'ignore', 'inherit'],
+    env: opts.env ?? process.env,
+  });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
   return ms;
@@ -59,7 +67,11 @@ process.stdout.write(JSON.stringify({ ms: performance.now() - t, rows: rows.leng
 `;
 
 function referenceQuery(book: string, asOf: string): { ms: number; rows: number } {
-  const r = spawnSync(process.execPath, ['-e', REFERENCE, book, asOf], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, ['-e', REFERENCE, book, asOf], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('reference query failed');
   return JSON.parse(r.stdout) as { ms: number; rows: number };
 }
@@ -76,13 +88,17 @@ export async function runFirstStartBench(opts: {
 }) {
   const out: Record<string, number | string> = { loadAvgStart: loadAvg() };
   if (!opts.importOnly) await coldFigures(opts, out);
-  if (opts.importDir && opts.baseBook) await importFigures(opts as typeof opts & { importDir: string; baseBook: string }, out);
+  if (opts.importDir && opts.baseBook)
+    await importFigures(opts as typeof opts & { importDir: string; baseBook: string }, out);
   out.loadAvgEnd = loadAvg();
   for (const k of Object.keys(out)) if (typeof out[k] === 'number') out[k] = Math.round((out[k] as number) * 100) / 100;
   return out;
 }
 
-async function coldFigures(opts: { book?: string; past?: string; customers?: number; invoices?: number; dir: string }, out: Record<string, number | string>) {
+async function coldFigures(
+  opts: { book?: string; past?: string; customers?: number; invoices?: number; dir: string },
+  out: Record<string, number | string>,
+) {
   wallMs([cli, '--help']); // builds dist/cli when missing or stale (not part of the figure)
   const base: number[] = [];
   const help: number[] = [];
@@ -117,13 +133,20 @@ async function coldFigures(opts: { book?: string; past?: string; customers?: num
   out.cliAgeingRows = (JSON.parse(fs.readFileSync(json, 'utf8')) as { rows: unknown[] }).rows.length;
 
   // open → first ageing in the app's code, in a fresh process each (cold: nothing cached)
-  for (const [key, asOf] of [['Today', '2026-11-23'], ['Past', past]] as const) {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'run-ts.mjs'), path.join(root, 'scripts', 'bench', 'cold-open.ts'), book, asOf], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: path.join(root, 'dist', 'cli', 'report-worker.mjs') },
-    });
+  for (const [key, asOf] of [
+    ['Today', '2026-11-23'],
+    ['Past', past],
+  ] as const) {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin', 'run-ts.mjs'), path.join(root, 'scripts', 'bench', 'cold-open.ts'), book, asOf],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: path.join(root, 'dist', 'cli', 'report-worker.mjs') },
+      },
+    );
     if (r.status !== 0) throw new Error('cold-open failed');
     const got = JSON.parse(r.stdout) as { openMs: number; firstAgeingMs: number; rows: number };
     out[`appOpenMs_${key}`] = got.openMs;
@@ -133,19 +156,31 @@ async function coldFigures(opts: { book?: string; past?: string; customers?: num
   Object.assign(out, await runBrowserFirstPaint(book));
 }
 
-async function importFigures(opts: { importDir: string; baseBook: string; dir: string }, out: Record<string, number | string>) {
+async function importFigures(
+  opts: { importDir: string; baseBook: string; dir: string },
+  out: Record<string, number | string>,
+) {
   {
     const target = path.join(opts.dir, 'import.creditdesk');
     fs.copyFileSync(opts.baseBook, target);
     for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
     out.loadAvgBeforeImport = loadAvg();
-    out.cliImportInvoicesMs = Math.round(wallMs([cli, 'import', '--db', target, 'invoices', path.join(opts.importDir, 'invoices.csv')]));
-    out.cliImportReceiptsMs = Math.round(wallMs([cli, 'import', '--db', target, 'receipts', path.join(opts.importDir, 'receipts.csv')]));
+    out.cliImportInvoicesMs = Math.round(
+      wallMs([cli, 'import', '--db', target, 'invoices', path.join(opts.importDir, 'invoices.csv')]),
+    );
+    out.cliImportReceiptsMs = Math.round(
+      wallMs([cli, 'import', '--db', target, 'receipts', path.join(opts.importDir, 'receipts.csv')]),
+    );
     out.cliImportTotalMs = out.cliImportInvoicesMs + out.cliImportReceiptsMs;
     // the same files through the app's import path (staged file → IPC handler), same run
     fs.copyFileSync(opts.baseBook, target);
     for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
-    const app = await importInChildProcess(target, opts.dir, path.join(opts.importDir, 'invoices.csv'), path.join(opts.importDir, 'receipts.csv'));
+    const app = await importInChildProcess(
+      target,
+      opts.dir,
+      path.join(opts.importDir, 'invoices.csv'),
+      path.join(opts.importDir, 'receipts.csv'),
+    );
     out.appImportInvoicesMs = app.importInvoicesMs;
     out.appImportReceiptsMs = app.importReceiptsMs;
     out.appImportTotalMs = app.importTotalMs;

@@ -10,7 +10,10 @@ import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customer
 import { demoCustomerRefs, planDemoReceivables } from '../../main/demo/receivables';
 import { fenToDecimal } from '../../shared/money';
 
-const { values, positionals } = parseArgs({ options: { customers: { type: 'string' }, invoices: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { customers: { type: 'string' }, invoices: { type: 'string' } },
+  allowPositionals: true,
+});
 const dir = path.resolve(positionals[0] ?? 'import-files');
 const customers = Number(values.customers ?? 100_000);
 const invoices = Number(values.invoices ?? customers * 10);
@@ -26,20 +29,29 @@ fs.writeSync(fr, 'customer_code,date,amount,reference,invoice_number,method\n');
 let bi: string[] = [];
 let br: string[] = [];
 let receipts = 0;
-planDemoReceivables(demoCustomerRefs(ctx).filter((c) => c.lifecycle !== 'terminated'), invoices, 1, (plan) => {
-  const code = plan.customer.code;
-  for (const inv of plan.invoices) bi.push(`${code},${inv.number},${inv.issueDate},${inv.dueDate},${fenToDecimal(inv.amount)},${inv.description}\n`);
-  for (const r of plan.receipts) br.push(`${code},${r.date},${fenToDecimal(r.amount)},${r.reference},${r.named === null ? '' : plan.invoices[r.named].number},${r.method}\n`);
-  receipts += plan.receipts.length;
-  if (bi.length > 20_000) {
-    fs.writeSync(fi, bi.join(''));
-    bi = [];
-  }
-  if (br.length > 20_000) {
-    fs.writeSync(fr, br.join(''));
-    br = [];
-  }
-});
+planDemoReceivables(
+  demoCustomerRefs(ctx).filter((c) => c.lifecycle !== 'terminated'),
+  invoices,
+  1,
+  (plan) => {
+    const code = plan.customer.code;
+    for (const inv of plan.invoices)
+      bi.push(`${code},${inv.number},${inv.issueDate},${inv.dueDate},${fenToDecimal(inv.amount)},${inv.description}\n`);
+    for (const r of plan.receipts)
+      br.push(
+        `${code},${r.date},${fenToDecimal(r.amount)},${r.reference},${r.named === null ? '' : plan.invoices[r.named].number},${r.method}\n`,
+      );
+    receipts += plan.receipts.length;
+    if (bi.length > 20_000) {
+      fs.writeSync(fi, bi.join(''));
+      bi = [];
+    }
+    if (br.length > 20_000) {
+      fs.writeSync(fr, br.join(''));
+      br = [];
+    }
+  },
+);
 fs.writeSync(fi, bi.join(''));
 fs.writeSync(fr, br.join(''));
 fs.closeSync(fi);

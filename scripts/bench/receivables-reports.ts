@@ -26,7 +26,11 @@ function pct(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 const median = (values: number[]) => round(pct(values, 50));
-const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((x) => Math.round(x * 100) / 100)
+    .join(' ');
 
 /**
  * The report figures on an existing book, measured through `dispatch` as the app calls them.
@@ -59,7 +63,9 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
     const ms = performance.now() - s;
     if (process.env.BENCH_RSS_TRAIL) {
       const m = process.memoryUsage();
-      trail.push(`${channel} ${JSON.stringify(input)} ${Math.round(ms)}ms rss ${Math.round(m.rss / 1048576)} heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} external ${Math.round(m.external / 1048576)} peak ${peakMb()}`);
+      trail.push(
+        `${channel} ${JSON.stringify(input)} ${Math.round(ms)}ms rss ${Math.round(m.rss / 1048576)} heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} external ${Math.round(m.external / 1048576)} peak ${peakMb()}`,
+      );
     }
     return { ms, data: r.data as Record<string, unknown> };
   };
@@ -95,18 +101,33 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
   out.ageingTodayMethod = first.data.method as string;
   first.data = {};
   // "today" on later days: the kept open amounts (method current), a different bucket cut each time
-  let r = await each('ageing:report', days('2026-11-24', 7, 1).map((asOf) => ({ asOf })));
+  let r = await each(
+    'ageing:report',
+    days('2026-11-24', 7, 1).map((asOf) => ({ asOf })),
+  );
   out.ageingTodayMs = median(r.ms);
   out.ageingTodayMs_max = round(Math.max(...r.ms));
-  r = await each('ageing:report', days('2026-11-23', 5, 0).map((asOf) => ({ asOf })));
+  r = await each(
+    'ageing:report',
+    days('2026-11-23', 5, 0).map((asOf) => ({ asOf })),
+  );
   out.ageingTodayCachedMs = median(r.ms);
-  r = await each('ageing:report', days('2026-09-26', 5, 1).map((asOf) => ({ asOf })));
+  r = await each(
+    'ageing:report',
+    days('2026-09-26', 5, 1).map((asOf) => ({ asOf })),
+  );
   out.ageingPastMs = median(r.ms);
   out.ageingPastMs_max = round(Math.max(...r.ms));
   out.ageingPastMethod = r.data.method as string;
-  r = await each('ageing:report', days('2026-06-28', 3, 1).map((asOf) => ({ asOf })));
+  r = await each(
+    'ageing:report',
+    days('2026-06-28', 3, 1).map((asOf) => ({ asOf })),
+  );
   out.ageingPast5MonthsMs = median(r.ms);
-  r = await each('ageing:report', days('2026-11-24', 3, 1).map((asOf) => ({ asOf, basis: 'issue' })));
+  r = await each(
+    'ageing:report',
+    days('2026-11-24', 3, 1).map((asOf) => ({ asOf, basis: 'issue' })),
+  );
   out.ageingIssueBasisMs = median(r.ms);
   r = { ms: [], data: {} };
 
@@ -129,29 +150,46 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
   out.longestMainThreadBlockMs = round(Math.max(...blocks));
 
   const drill: number[] = [];
-  for (let i = 0; i < 50; i++) drill.push((await call('ageing:drilldown', { asOf: '2026-11-23', customerId: rows[Math.floor((i * rows.length) / 50)] })).ms);
+  for (let i = 0; i < 50; i++)
+    drill.push(
+      (await call('ageing:drilldown', { asOf: '2026-11-23', customerId: rows[Math.floor((i * rows.length) / 50)] })).ms,
+    );
   out.drilldownMs_p95 = round(pct(drill, 95));
   const drillPast: number[] = [];
-  for (let i = 0; i < 20; i++) drillPast.push((await call('ageing:drilldown', { asOf: '2026-06-30', customerId: rows[(i * 7) % rows.length] })).ms);
+  for (let i = 0; i < 20; i++)
+    drillPast.push(
+      (await call('ageing:drilldown', { asOf: '2026-06-30', customerId: rows[(i * 7) % rows.length] })).ms,
+    );
   out.drilldownPastMs_p95 = round(pct(drillPast, 95));
 
   // the dashboard as of today (the page's default), on different period ends: computed each time
-  const dash = await each('receivables:dashboard', days('2026-11-24', 5, 1).map((asOf) => ({ asOf })));
+  const dash = await each(
+    'receivables:dashboard',
+    days('2026-11-24', 5, 1).map((asOf) => ({ asOf })),
+  );
   out.dashboardMs = median(dash.ms);
   out.totalReceivableFen = (dash.data.totalReceivable as number) ?? 0;
   out.dashboardCachedMs = median((await times(3, 'receivables:dashboard', {})).ms);
-  const dashPast = await each('receivables:dashboard', days('2026-09-26', 3, 1).map((asOf) => ({ asOf })));
+  const dashPast = await each(
+    'receivables:dashboard',
+    days('2026-09-26', 3, 1).map((asOf) => ({ asOf })),
+  );
   out.dashboardPastMs = median(dashPast.ms);
-  const tie = await each('ageing:tie-out', days('2026-11-24', 3, 1).map((asOf) => ({ asOf })));
+  const tie = await each(
+    'ageing:tie-out',
+    days('2026-11-24', 3, 1).map((asOf) => ({ asOf })),
+  );
   out.tieOutMs = median(tie.ms);
   out.tieOutDifference = tie.data.difference as number;
   const tiePast = await times(1, 'ageing:tie-out', { asOf: '2026-06-30' });
   out.tieOutPastDifference = tiePast.data.difference as number;
   const ledger: number[] = [];
-  for (let i = 0; i < 20; i++) ledger.push((await call('ledger:customer', { customerId: rows[(i * 13) % rows.length] })).ms);
+  for (let i = 0; i < 20; i++)
+    ledger.push((await call('ledger:customer', { customerId: rows[(i * 13) % rows.length] })).ms);
   out.customerLedgerMs_p95 = round(pct(ledger, 95));
   const credit: number[] = [];
-  for (let i = 0; i < 20; i++) credit.push((await call('credit:check', { customerId: rows[(i * 11) % rows.length], amount: 100000 })).ms);
+  for (let i = 0; i < 20; i++)
+    credit.push((await call('credit:check', { customerId: rows[(i * 11) % rows.length], amount: 100000 })).ms);
   out.creditCheckMs_p95 = round(pct(credit, 95));
   const exp = await call('ageing:export', { asOf: '2026-11-23', format: 'csv' });
   out.exportCsvMs = round(exp.ms);
@@ -182,7 +220,16 @@ async function bundle(entry: string, name: string): Promise<string | null> {
   const outfile = path.join(root, 'node_modules/.cache/creditdesk-bench', name); // beside node_modules: better-sqlite3 resolves
   try {
     const { build } = await import('esbuild');
-    await build({ entryPoints: [path.join(root, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: [path.join(root, entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     return outfile;
   } catch {
     return null;
@@ -194,7 +241,12 @@ async function bundle(entry: string, name: string): Promise<string | null> {
  * dialog does) and imported by token, read from disk in chunks. importPeakRssMb is the peak
  * memory of a process that loads what Electron main loads and imports both files.
  */
-export async function runImportBench(book: string, dir: string, invoicesCsv: string, receiptsCsv: string): Promise<Record<string, number | string>> {
+export async function runImportBench(
+  book: string,
+  dir: string,
+  invoicesCsv: string,
+  receiptsCsv: string,
+): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = {};
   const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
   await desk.open(book);
@@ -226,7 +278,12 @@ async function inChildProcess(args: string[]): Promise<{ bundled: boolean; out: 
   const main = worker ? await bundle('scripts/bench/receivables-reports.ts', 'receivables-reports.mjs') : null;
   const env = worker ? { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: worker } : process.env;
   const entry = main ? [main] : [runTs, self];
-  const r = spawnSync(process.execPath, ['--expose-gc', ...entry, ...args], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
+  const r = spawnSync(process.execPath, ['--expose-gc', ...entry, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
   if (r.status !== 0) throw new Error(`receivables bench child failed (${r.status})`);
   return { bundled: main !== null, out: JSON.parse(r.stdout) as Record<string, number | string> };
 }
@@ -236,15 +293,30 @@ export async function reportsInChildProcess(book: string, dir: string): Promise<
   return { reportProcess: bundled ? 'bundled (esbuild, as in Electron)' : 'TypeScript source via tsx', ...out };
 }
 
-export async function importInChildProcess(book: string, dir: string, invoicesCsv: string, receiptsCsv: string): Promise<Record<string, number | string>> {
-  return (await inChildProcess(['--book', book, '--dir', dir, '--invoices', invoicesCsv, '--receipts', receiptsCsv])).out;
+export async function importInChildProcess(
+  book: string,
+  dir: string,
+  invoicesCsv: string,
+  receiptsCsv: string,
+): Promise<Record<string, number | string>> {
+  return (await inChildProcess(['--book', book, '--dir', dir, '--invoices', invoicesCsv, '--receipts', receiptsCsv]))
+    .out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { book: { type: 'string' }, dir: { type: 'string' }, invoices: { type: 'string' }, receipts: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      book: { type: 'string' },
+      dir: { type: 'string' },
+      invoices: { type: 'string' },
+      receipts: { type: 'string' },
+    },
+  });
   if (!values.book) throw new Error('--book FILE');
   const dir = values.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-ar-reports-'));
   const out =
-    values.invoices && values.receipts ? await runImportBench(values.book, dir, values.invoices, values.receipts) : await runReportsBench(values.book, dir);
+    values.invoices && values.receipts
+      ? await runImportBench(values.book, dir, values.invoices, values.receipts)
+      : await runReportsBench(values.book, dir);
   process.stdout.write(JSON.stringify(out));
 }

@@ -22,11 +22,26 @@ import { importInChildProcess, reportsInChildProcess } from './receivables-repor
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((x) => Math.round(x * 100) / 100)
+    .join(' ');
 
-export async function runReceivablesBench(opts: { customers: number; invoices: number; dir?: string; demo?: boolean; book?: string }): Promise<Record<string, number | string>> {
+export async function runReceivablesBench(opts: {
+  customers: number;
+  invoices: number;
+  dir?: string;
+  demo?: boolean;
+  book?: string;
+}): Promise<Record<string, number | string>> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-ar-bench-'));
-  const out: Record<string, number | string> = { customers: opts.customers, invoices: opts.invoices, cpus: os.cpus().length, loadAvgStart: loadAvg() };
+  const out: Record<string, number | string> = {
+    customers: opts.customers,
+    invoices: opts.invoices,
+    cpus: os.cpus().length,
+    loadAvgStart: loadAvg(),
+  };
   if (opts.book) {
     // reports only, on an existing book (e.g. `creditdesk demo` output)
     Object.assign(out, await reportsInChildProcess(path.resolve(opts.book), dir));
@@ -53,20 +68,31 @@ export async function runReceivablesBench(opts: { customers: number; invoices: n
   let bi: string[] = [];
   let br: string[] = [];
   // terminated customers are read-only: an import cannot give them documents
-  planDemoReceivables(demoCustomerRefs(ctx).filter((c) => c.lifecycle !== 'terminated'), opts.invoices, 1, (plan) => {
-    const code = plan.customer.code;
-    for (const inv of plan.invoices) bi.push(`${code},${inv.number},${inv.issueDate},${inv.dueDate},${fenToDecimal(inv.amount)},${inv.description}\n`);
-    for (const r of plan.receipts) br.push(`${code},${r.date},${fenToDecimal(r.amount)},${r.reference},${r.named === null ? '' : plan.invoices[r.named].number},${r.method}\n`);
-    receipts += plan.receipts.length;
-    if (bi.length > 20_000) {
-      fs.writeSync(fi, bi.join(''));
-      bi = [];
-    }
-    if (br.length > 20_000) {
-      fs.writeSync(fr, br.join(''));
-      br = [];
-    }
-  });
+  planDemoReceivables(
+    demoCustomerRefs(ctx).filter((c) => c.lifecycle !== 'terminated'),
+    opts.invoices,
+    1,
+    (plan) => {
+      const code = plan.customer.code;
+      for (const inv of plan.invoices)
+        bi.push(
+          `${code},${inv.number},${inv.issueDate},${inv.dueDate},${fenToDecimal(inv.amount)},${inv.description}\n`,
+        );
+      for (const r of plan.receipts)
+        br.push(
+          `${code},${r.date},${fenToDecimal(r.amount)},${r.reference},${r.named === null ? '' : plan.invoices[r.named].number},${r.method}\n`,
+        );
+      receipts += plan.receipts.length;
+      if (bi.length > 20_000) {
+        fs.writeSync(fi, bi.join(''));
+        bi = [];
+      }
+      if (br.length > 20_000) {
+        fs.writeSync(fr, br.join(''));
+        br = [];
+      }
+    },
+  );
   fs.writeSync(fi, bi.join(''));
   fs.writeSync(fr, br.join(''));
   fs.closeSync(fi);
@@ -120,7 +146,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const invoices = Number(values.invoices ?? customers * 10);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-ar-bench-'));
     try {
-      console.log(JSON.stringify(await runReceivablesBench({ customers, invoices, dir, demo: !values['no-demo'], book: values.book }), null, 2));
+      console.log(
+        JSON.stringify(
+          await runReceivablesBench({ customers, invoices, dir, demo: !values['no-demo'], book: values.book }),
+          null,
+          2,
+        ),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -54,7 +54,11 @@ function childrenRss(pid = process.pid): number {
 
 export async function newBook(file: string): Promise<ServiceContext> {
   const book = await openBook(file, { create: true });
-  const ctx: ServiceContext = { book, clock: systemClock, session: { operator: { id: 0, name: 'bench', hasPassword: false } } };
+  const ctx: ServiceContext = {
+    book,
+    clock: systemClock,
+    session: { operator: { id: 0, name: 'bench', hasPassword: false } },
+  };
   await initCompany(ctx, '杭州华盛商贸有限公司');
   return ctx;
 }
@@ -69,21 +73,35 @@ export function insertCustomers(ctx: ServiceContext, n: number, prefix: string):
   ctx.book.sqlite.transaction(() => {
     for (let i = 0; i < n; i++) {
       const code = `${prefix}${String(i + 1).padStart(6, '0')}`;
-      ids.push(Number(ins.run(code, `华盛贸易有限公司${i + 1}`, code.toLowerCase(), code.toLowerCase(), now, now).lastInsertRowid));
+      ids.push(
+        Number(
+          ins.run(code, `华盛贸易有限公司${i + 1}`, code.toLowerCase(), code.toLowerCase(), now, now).lastInsertRowid,
+        ),
+      );
     }
   })();
   return ids;
 }
 
 /** `invoices` invoices and `receipts` receipts (each paying the oldest open invoice) per customer. */
-export function insertDocs(ctx: ServiceContext, customerIds: number[], invoices: number, receipts: number, start = '2024-01-01'): void {
+export function insertDocs(
+  ctx: ServiceContext,
+  customerIds: number[],
+  invoices: number,
+  receipts: number,
+  start = '2024-01-01',
+): void {
   const s = ctx.book.sqlite;
   const now = new Date().toISOString();
   const inv = s.prepare(
     `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, open_amount, settled_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const rec = s.prepare(`INSERT INTO receipts (customer_id, number, date, amount, method, unapplied, applied_on, created_at) VALUES (?, ?, ?, ?, 'bank_transfer', 0, ?, ?)`);
-  const alloc = s.prepare(`INSERT INTO allocations (invoice_id, receipt_id, amount, date, kind, created_at) VALUES (?, ?, ?, ?, 'auto', ?)`);
+  const rec = s.prepare(
+    `INSERT INTO receipts (customer_id, number, date, amount, method, unapplied, applied_on, created_at) VALUES (?, ?, ?, ?, 'bank_transfer', 0, ?, ?)`,
+  );
+  const alloc = s.prepare(
+    `INSERT INTO allocations (invoice_id, receipt_id, amount, date, kind, created_at) VALUES (?, ?, ?, ?, 'auto', ?)`,
+  );
   let n = 0;
   s.transaction(() => {
     for (const cid of customerIds) {
@@ -93,7 +111,18 @@ export function insertDocs(ctx: ServiceContext, customerIds: number[], invoices:
         const date = addDays(start, Math.floor(i * (700 / invoices)) + (i % step));
         const amount = 10_000 + ((i * 7919 + cid) % 500_000);
         const paid = i < receipts;
-        const id = Number(inv.run(cid, `INV-${cid}-${++n}`, date, addDays(date, 30), amount, paid ? 0 : amount, paid ? addDays(date, 20) : null, now).lastInsertRowid);
+        const id = Number(
+          inv.run(
+            cid,
+            `INV-${cid}-${++n}`,
+            date,
+            addDays(date, 30),
+            amount,
+            paid ? 0 : amount,
+            paid ? addDays(date, 20) : null,
+            now,
+          ).lastInsertRowid,
+        );
         ids.push({ id, amount, date });
       }
       for (let j = 0; j < receipts && j < ids.length; j++) {
@@ -106,7 +135,11 @@ export function insertDocs(ctx: ServiceContext, customerIds: number[], invoices:
   })();
 }
 
-export async function runStatementBench(opts: { dir: string; statements?: number; both?: boolean }): Promise<Record<string, number>> {
+export async function runStatementBench(opts: {
+  dir: string;
+  statements?: number;
+  both?: boolean;
+}): Promise<Record<string, number>> {
   const work = fs.mkdtempSync(path.join(opts.dir, 'statements-'));
   const out: Record<string, number> = {};
   try {
@@ -136,7 +169,10 @@ export async function runStatementBench(opts: { dir: string; statements?: number
     ctx = await newBook(path.join(work, 'batch.creditdesk'));
     const ids = insertCustomers(ctx, n, 'C');
     insertDocs(ctx, ids, 5, 2, '2026-01-05');
-    for (const [label, chunkSize] of [['', undefined], ['_printPerStatement', 1]] as const) {
+    for (const [label, chunkSize] of [
+      ['', undefined],
+      ['_printPerStatement', 1],
+    ] as const) {
       if (label && !opts.both) continue;
       const pdfDir = path.join(work, `pdf${label}`);
       const rss0 = process.memoryUsage().rss;
@@ -155,7 +191,11 @@ export async function runStatementBench(opts: { dir: string; statements?: number
         }
       }, 250);
       const t = performance.now();
-      run = await startBatchRun(ctx, { from: '2026-01-01', to: '2026-12-31', output: 'per_customer', dir: pdfDir }, { renderer: () => new PlaywrightPdfRenderer({ documentsPerPage: 1 }), chunkSize });
+      run = await startBatchRun(
+        ctx,
+        { from: '2026-01-01', to: '2026-12-31', output: 'per_customer', dir: pdfDir },
+        { renderer: () => new PlaywrightPdfRenderer({ documentsPerPage: 1 }), chunkSize },
+      );
       const job = await run.done;
       clearInterval(sampler);
       const ms = performance.now() - t;
@@ -169,7 +209,9 @@ export async function runStatementBench(opts: { dir: string; statements?: number
       out[`batchRssGrowthAfter100Mb${label}`] = r1((peak - rssAt100) / 1e6);
       out[`chromiumRssAfter100Mb${label}`] = r1(chromeAt100 / 1e6);
       out[`chromiumPeakRssMb${label}`] = r1(chromePeak / 1e6);
-      out[`batchPdfMb${label}`] = r1(fs.readdirSync(pdfDir).reduce((s, f) => s + fs.statSync(path.join(pdfDir, f)).size, 0) / 1e6);
+      out[`batchPdfMb${label}`] = r1(
+        fs.readdirSync(pdfDir).reduce((s, f) => s + fs.statSync(path.join(pdfDir, f)).size, 0) / 1e6,
+      );
     }
     out.loadAverage1m = r1(os.loadavg()[0]);
     out.cpus = os.cpus().length;
@@ -184,7 +226,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const i = process.argv.indexOf('--statements');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-bench-'));
   try {
-    console.log(JSON.stringify(await runStatementBench({ dir, statements: i > 0 ? Number(process.argv[i + 1]) : undefined, both: process.argv.includes('--both') }), null, 2));
+    console.log(
+      JSON.stringify(
+        await runStatementBench({
+          dir,
+          statements: i > 0 ? Number(process.argv[i + 1]) : undefined,
+          both: process.argv.includes('--both'),
+        }),
+        null,
+        2,
+      ),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -28,11 +28,20 @@ export function fillBook(sqlite: import('better-sqlite3').Database, customers: n
     `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, open_amount, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)`,
   );
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   sqlite.transaction(() => {
     for (let i = 1; i <= customers; i++) {
       const code = `C${String(i).padStart(6, '0')}`;
-      addC.run(i, code, `客户${i}`, i % 50 === 0 ? 'prospect' : 'active', code.toLowerCase(), code.toLowerCase(), now, now);
+      addC.run(
+        i,
+        code,
+        `客户${i}`,
+        i % 50 === 0 ? 'prospect' : 'active',
+        code.toLowerCase(),
+        code.toLowerCase(),
+        now,
+        now,
+      );
     }
     for (let k = 0; k < invoices; k++) {
       // skewed: a few customers buy a lot (Pareto-like)
@@ -45,7 +54,11 @@ export function fillBook(sqlite: import('better-sqlite3').Database, customers: n
   })();
 }
 
-export async function runTiersBench(opts: { customers: number; invoices: number; dir: string }): Promise<Record<string, unknown>> {
+export async function runTiersBench(opts: {
+  customers: number;
+  invoices: number;
+  dir: string;
+}): Promise<Record<string, unknown>> {
   const file = path.join(opts.dir, 'tiers.creditdesk');
   const ctx = await newBook(file);
   const t0 = performance.now();
@@ -72,7 +85,9 @@ export async function runTiersBench(opts: { customers: number; invoices: number;
   await recomputeTiers(c2, {});
   const recomputeAgainMs = performance.now() - s2;
   // the card overview of the customer with the most invoices (target ≤ 100 ms)
-  const big = ctx.book.sqlite.prepare('SELECT customer_id AS id FROM invoices GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number };
+  const big = ctx.book.sqlite
+    .prepare('SELECT customer_id AS id FROM invoices GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1')
+    .get() as { id: number };
   const ov: number[] = [];
   for (let i = 0; i < 5; i++) {
     const s = performance.now();
@@ -85,7 +100,10 @@ export async function runTiersBench(opts: { customers: number; invoices: number;
   const cli: number[] = [];
   for (let i = 0; i < 2; i++) {
     const s = performance.now();
-    execFileSync(process.execPath, [bin, 'tiers', '--db', file, '--as-of', '2026-11-23'], { maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [bin, 'tiers', '--db', file, '--as-of', '2026-11-23'], {
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     cli.push(performance.now() - s);
   }
   return {
@@ -106,7 +124,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { customers: { type: 'string' }, invoices: { type: 'string' } } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-tiers-bench-'));
   try {
-    console.log(JSON.stringify(await runTiersBench({ customers: Number(values.customers ?? 100_000), invoices: Number(values.invoices ?? 1_000_000), dir }), null, 2));
+    console.log(
+      JSON.stringify(
+        await runTiersBench({
+          customers: Number(values.customers ?? 100_000),
+          invoices: Number(values.invoices ?? 1_000_000),
+          dir,
+        }),
+        null,
+        2,
+      ),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -6,5 +6,9 @@ import type { z } from 'zod';
  * shared/ipc/wire.ts turns Wire back into Out on the receiving side.
  */
 export function channel<O, W = O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O, wire: undefined as unknown as W });
+  return <I extends z.ZodType>(input: I) => ({
+    input,
+    output: undefined as unknown as O,
+    wire: undefined as unknown as W,
+  });
 }

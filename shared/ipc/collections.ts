@@ -31,16 +31,25 @@ export interface LetterJob {
 export const collectionsChannels = {
   'collections:promises': channel<PromiseReport>()(z.object({ asOf: isoDate, customerId: id.optional() }).strict()),
   'collections:promise-create': channel<{ id: number }>()(promiseInput),
-  'collections:promises-import': channel<{ imported: number; created: number; updated: number; amount: number }>()(importFileInput),
-  'collections:record-create': channel<{ record: CollectionRecordOut; promiseId: number | null }>()(collectionRecordInput),
-  'collections:customer': channel<CustomerCollectionsOut>()(z.object({ customerId: id, asOf: isoDate.optional() }).strict()),
+  'collections:promises-import': channel<{ imported: number; created: number; updated: number; amount: number }>()(
+    importFileInput,
+  ),
+  'collections:record-create': channel<{ record: CollectionRecordOut; promiseId: number | null }>()(
+    collectionRecordInput,
+  ),
+  'collections:customer': channel<CustomerCollectionsOut>()(
+    z.object({ customerId: id, asOf: isoDate.optional() }).strict(),
+  ),
   'collections:dunning': channel<DunningReport>()(asOfOnly),
   'collections:calendar': channel<CalendarReport>()(
     z
       .object({ from: isoDate, to: isoDate, asOf: isoDate.optional() })
       .strict()
       .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] })
-      .refine((v) => v.from >= '0001-01-01' && daysApart(v.from, v.to) <= 400, { message: 'out_of_range', path: ['to'] }),
+      .refine((v) => v.from >= '0001-01-01' && daysApart(v.from, v.to) <= 400, {
+        message: 'out_of_range',
+        path: ['to'],
+      }),
   ),
   'collections:calendar-ics': channel<{ fileName: string; text: string }>()(
     z
@@ -48,12 +57,20 @@ export const collectionsChannels = {
       .strict()
       .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] }),
   ),
-  'collections:worklist': channel<{ asOf: string; rows: WorklistRow[] }>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'collections:worklist': channel<{ asOf: string; rows: WorklistRow[] }>()(
+    z.object({ asOf: isoDate.optional() }).strict(),
+  ),
   'collections:ladder': channel<LadderStepOut[]>()(z.object({}).strict().default({})),
   'collections:ladder-update': channel<LadderStepOut[]>()(ladderInput),
-  'collections:settings': channel<{ promiseGraceDays: number; slipFollowUpDays: number }>()(z.object({}).strict().default({})),
-  'collections:settings-update': channel<{ promiseGraceDays: number; slipFollowUpDays: number }>()(collectionsSettingsInput),
-  'collections:message': channel<{ text: string }>()(z.object({ customerId: id, asOf: isoDate, lang: z.enum(['zh-CN', 'en']).optional() }).strict()),
+  'collections:settings': channel<{ promiseGraceDays: number; slipFollowUpDays: number }>()(
+    z.object({}).strict().default({}),
+  ),
+  'collections:settings-update': channel<{ promiseGraceDays: number; slipFollowUpDays: number }>()(
+    collectionsSettingsInput,
+  ),
+  'collections:message': channel<{ text: string }>()(
+    z.object({ customerId: id, asOf: isoDate, lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+  ),
   /** batch 催款函: customers at exactly `level`, not paused, as of `asOf` (optionally only some) */
   'collections:letters-start': channel<LetterJob>()(
     z

@@ -19,7 +19,11 @@ import {
 } from '../types-complaints';
 
 /** Money in fen, zero allowed (no compensation); negative amounts are refused per field. */
-const fenOrZero = z.number().int('invalid_money').min(0, 'must_not_be_negative').max(999_999_999_999_99, 'out_of_range');
+const fenOrZero = z
+  .number()
+  .int('invalid_money')
+  .min(0, 'must_not_be_negative')
+  .max(999_999_999_999_99, 'out_of_range');
 const person = z.string().trim().max(40, 'too_long').nullable().optional();
 const optionalDate = isoDate.nullable().optional();
 
@@ -92,11 +96,15 @@ export const complaintsChannels = {
   ),
   /** void the confirmed claim; voidCreditNote also voids its credit note (offered, not forced) */
   'complaints:void-claim': channel<ComplaintDetail>()(
-    z.object({ id, reason: z.string().trim().min(1, 'required').max(500, 'too_long'), voidCreditNote: z.boolean() }).strict(),
+    z
+      .object({ id, reason: z.string().trim().min(1, 'required').max(500, 'too_long'), voidCreditNote: z.boolean() })
+      .strict(),
   ),
   /** the complaint a claim credit note came from (the receivables side offers to void its claim) */
   'complaints:by-credit-note': channel<ComplaintRow | null>()(z.object({ creditNoteId: id }).strict()),
-  'complaints:analysis': channel<ComplaintAnalysis>()(z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict()),
+  'complaints:analysis': channel<ComplaintAnalysis>()(
+    z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  ),
   'complaints:settings': channel<{ replyDays: ReplyDays }>()(z.object({}).strict().default({})),
   'complaints:set-settings': channel<{ replyDays: ReplyDays }>()(
     z.object({ replyDays: z.object({ low: days, normal: days, high: days, urgent: days }).strict() }).strict(),

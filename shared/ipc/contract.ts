@@ -73,11 +73,13 @@ export const contract = {
   ...collectionsChannels,
   ...complaintsChannels,
   'app:info': channel<AppInfo>()(empty),
-  'app:set-locale': channel<{ locale: string }>()(
-    z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
-  ),
+  'app:set-locale': channel<{ locale: string }>()(z.object({ locale: z.enum(['zh-CN', 'en']) }).strict()),
 
-  'books:open': channel<AppInfo>()(z.object({ path: z.string().min(1), readonly: z.boolean().optional(), openAnyway: z.boolean().optional() }).strict()),
+  'books:open': channel<AppInfo>()(
+    z
+      .object({ path: z.string().min(1), readonly: z.boolean().optional(), openAnyway: z.boolean().optional() })
+      .strict(),
+  ),
   'books:create': channel<AppInfo>()(
     z.object({ path: z.string().min(1), company: z.string().trim().min(1, 'required').max(100, 'too_long') }).strict(),
   ),
@@ -104,11 +106,15 @@ export const contract = {
 
   'operators:list': channel<Operator[]>()(empty),
   'operators:create': channel<Operator>()(
-    z.object({ name: z.string().trim().min(1, 'required').max(40, 'too_long'), password: z.string().max(200).optional(), role: z.enum(OPERATOR_ROLES).optional() }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1, 'required').max(40, 'too_long'),
+        password: z.string().max(200).optional(),
+        role: z.enum(OPERATOR_ROLES).optional(),
+      })
+      .strict(),
   ),
-  'operators:login': channel<Operator>()(
-    z.object({ id, password: z.string().max(200).optional() }).strict(),
-  ),
+  'operators:login': channel<Operator>()(z.object({ id, password: z.string().max(200).optional() }).strict()),
 
   'regions:list': channel<Region[]>()(empty),
   'regions:upsert': channel<Region>()(
@@ -153,7 +159,13 @@ export const contract = {
       .strict(),
   ),
   'customers:set-lifecycle': channel<Customer>()(
-    z.object({ id, to: z.enum(['suspended', 'active', 'terminated']), reason: z.string().trim().min(1, 'required').max(500, 'too_long') }).strict(),
+    z
+      .object({
+        id,
+        to: z.enum(['suspended', 'active', 'terminated']),
+        reason: z.string().trim().min(1, 'required').max(500, 'too_long'),
+      })
+      .strict(),
   ),
   'customers:history': channel<AuditEntry[]>()(z.object({ id }).strict()),
   'customers:import': channel<ImportSummary>()(importFileInput),

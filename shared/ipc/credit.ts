@@ -5,20 +5,52 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { id, isoDate } from '../schemas/common';
 import { OPERATOR_ROLES } from '../types';
-import type { CreditBacktestOut, CreditOverviewOut, CreditProfileOut, CreditSettingsOut, OperatorRoleOut, WorksheetOut } from '../types-credit';
+import type {
+  CreditBacktestOut,
+  CreditOverviewOut,
+  CreditProfileOut,
+  CreditSettingsOut,
+  OperatorRoleOut,
+  WorksheetOut,
+} from '../types-credit';
 
 const num = z.number().finite();
 const text = (max: number) => z.string().max(max, 'too_long');
-const approval = z.object({ name: z.string().trim().max(40, 'too_long'), password: z.string().max(200, 'too_long') }).strict();
-const sixC = z.object({ character: num, capacity: num, capital: num, collateral: num, conditions: num, continuity: num }).strict();
+const approval = z
+  .object({ name: z.string().trim().max(40, 'too_long'), password: z.string().max(200, 'too_long') })
+  .strict();
+const sixC = z
+  .object({ character: num, capacity: num, capital: num, collateral: num, conditions: num, continuity: num })
+  .strict();
 
 export const worksheetInput = z
   .object({
-    sales: z.object({ monthlyPurchases: num, supplyShareBp: num, creditPeriodMonths: z.union([z.string().max(20), num]) }).strict().optional(),
+    sales: z
+      .object({ monthlyPurchases: num, supplyShareBp: num, creditPeriodMonths: z.union([z.string().max(20), num]) })
+      .strict()
+      .optional(),
     workingCapital: z.object({ workingCapital: num, suppliers: num }).strict().optional(),
-    currentRatio: z.object({ currentAssets: num, currentLiabilities: num, baseLimit: num, normPermille: num.optional(), capPermille: num.optional() }).strict().optional(),
+    currentRatio: z
+      .object({
+        currentAssets: num,
+        currentLiabilities: num,
+        baseLimit: num,
+        normPermille: num.optional(),
+        capPermille: num.optional(),
+      })
+      .strict()
+      .optional(),
     netAsset: z.object({ totalAssets: num, totalLiabilities: num, suppliers: num }).strict().optional(),
-    judgement: z.object({ amount: num, adjustments: z.array(z.object({ reason: text(200), amount: num }).strict()).max(20).optional() }).strict().optional(),
+    judgement: z
+      .object({
+        amount: num,
+        adjustments: z
+          .array(z.object({ reason: text(200), amount: num }).strict())
+          .max(20)
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -31,7 +63,10 @@ export const creditChannels = {
     z
       .object({
         weights: sixC.optional(),
-        thresholds: z.array(z.object({ grade: z.string().max(4), min: num }).strict()).max(12).optional(),
+        thresholds: z
+          .array(z.object({ grade: z.string().max(4), min: num }).strict())
+          .max(12)
+          .optional(),
         maxDaysOwed: num.nullable().optional(),
         overdueAmountLimit: num.nullable().optional(),
       })
@@ -52,13 +87,36 @@ export const creditChannels = {
       .strict(),
   ),
   'credit:rate': channel<{ id: number; grade: string; score: number; creditRating: string }>()(
-    z.object({ customerId: id, ratedOn: z.string().max(10), scores: sixC, note: text(500).nullable().optional(), approval }).strict(),
+    z
+      .object({
+        customerId: id,
+        ratedOn: z.string().max(10),
+        scores: sixC,
+        note: text(500).nullable().optional(),
+        approval,
+      })
+      .strict(),
   ),
   'credit:set-class': channel<{ creditClass: string }>()(
-    z.object({ customerId: id, creditClass: z.enum(['A', 'B', 'C']), setOn: z.string().max(10), reason: text(500).nullable().optional() }).strict(),
+    z
+      .object({
+        customerId: id,
+        creditClass: z.enum(['A', 'B', 'C']),
+        setOn: z.string().max(10),
+        reason: text(500).nullable().optional(),
+      })
+      .strict(),
   ),
   'credit:report': channel<{ id: number; onHold: boolean }>()(
-    z.object({ customerId: id, reviewedOn: z.string().max(10), kind: z.enum(['regular', 'emergency']), findings: text(2000), putOnHold: z.boolean().optional() }).strict(),
+    z
+      .object({
+        customerId: id,
+        reviewedOn: z.string().max(10),
+        kind: z.enum(['regular', 'emergency']),
+        findings: text(2000),
+        putOnHold: z.boolean().optional(),
+      })
+      .strict(),
   ),
   'credit:investigate': channel<{ id: number }>()(
     z
@@ -74,13 +132,33 @@ export const creditChannels = {
       .strict(),
   ),
   'credit:add-countermeasure': channel<{ id: number }>()(
-    z.object({ customerId: id, action: z.string().max(30), detail: text(1000).nullable().optional(), status: z.string().max(20), dueDate: z.string().max(10).nullable().optional() }).strict(),
+    z
+      .object({
+        customerId: id,
+        action: z.string().max(30),
+        detail: text(1000).nullable().optional(),
+        status: z.string().max(20),
+        dueDate: z.string().max(10).nullable().optional(),
+      })
+      .strict(),
   ),
   'credit:update-countermeasure': channel<{ id: number }>()(
-    z.object({ id, status: z.string().max(20), dueDate: z.string().max(10).nullable().optional(), detail: text(1000).nullable().optional() }).strict(),
+    z
+      .object({
+        id,
+        status: z.string().max(20),
+        dueDate: z.string().max(10).nullable().optional(),
+        detail: text(1000).nullable().optional(),
+      })
+      .strict(),
   ),
   'credit:set-terms': channel<{ terms: { discountBp: number; discountDays: number; netDays: number } | null }>()(
-    z.object({ customerId: id, terms: z.object({ discountBp: num, discountDays: num, netDays: num }).strict().nullable() }).strict(),
+    z
+      .object({
+        customerId: id,
+        terms: z.object({ discountBp: num, discountDays: num, netDays: num }).strict().nullable(),
+      })
+      .strict(),
   ),
   'operators:set-role': channel<OperatorRoleOut>()(z.object({ id, role: z.enum(OPERATOR_ROLES) }).strict()),
 } as const;

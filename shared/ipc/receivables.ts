@@ -72,14 +72,23 @@ export const receivablesChannels = {
         /** needed when the credit check blocks; logged */
         overrideReason: text(500).nullable().optional(),
         /** a credit manager's approval of a blocked invoice (name + password); logged */
-        approval: z.object({ name: z.string().trim().max(40), password: z.string().max(200) }).strict().nullable().optional(),
+        approval: z
+          .object({ name: z.string().trim().max(40), password: z.string().max(200) })
+          .strict()
+          .nullable()
+          .optional(),
       })
       .strict(),
   ),
   'invoices:void': channel<InvoiceRow>()(z.object({ id, reason }).strict()),
   'invoices:list': channel<{ total: number; rows: InvoiceRow[] }>()(
     z
-      .object({ customerId: id.optional(), openOnly: z.boolean().optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .object({
+        customerId: id.optional(),
+        openOnly: z.boolean().optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
       .strict(),
   ),
   'invoices:import': channel<ArImportSummary>()(importFileInput),
@@ -100,7 +109,13 @@ export const receivablesChannels = {
   ),
   'receipts:void': channel<ReceiptRow>()(z.object({ id, reason }).strict()),
   'receipts:list': channel<{ total: number; rows: ReceiptRow[] }>()(
-    z.object({ customerId: id.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z
+      .object({
+        customerId: id.optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
   ),
   'receipts:import': channel<ArImportSummary>()(importFileInput),
   /** the import running now (answered while it runs: it reads no table) */
@@ -126,7 +141,13 @@ export const receivablesChannels = {
 
   'write-offs:create': channel<WriteOffRow>()(
     z
-      .object({ invoiceId: id, date: isoDate, amount: fen.optional(), approvedBy: z.string().trim().min(1, 'required').max(40, 'too_long'), reason })
+      .object({
+        invoiceId: id,
+        date: isoDate,
+        amount: fen.optional(),
+        approvedBy: z.string().trim().min(1, 'required').max(40, 'too_long'),
+        reason,
+      })
       .strict(),
   ),
   'write-offs:recover': channel<{ writeOff: WriteOffRow; receipt: ReceiptCreated }>()(
@@ -158,16 +179,30 @@ export const receivablesChannels = {
       .strict(),
   ),
   'notes:set-state': channel<NoteReceivableRow>()(
-    z.object({ id, state: z.enum(NOTE_STATES, 'invalid_option').exclude(['held']), date: isoDate, note: text(500).optional() }).strict(),
+    z
+      .object({
+        id,
+        state: z.enum(NOTE_STATES, 'invalid_option').exclude(['held']),
+        date: isoDate,
+        note: text(500).optional(),
+      })
+      .strict(),
   ),
   'notes:list': channel<NoteReceivableRow[]>()(z.object({ customerId: id.optional() }).strict()),
 
   'ledger:customer': channel<CustomerLedgerOut>()(z.object({ customerId: id, asOf: isoDate.optional() }).strict()),
 
   'ageing:report': channel<AgeingReportOut, AgeingReportWire>()(
-    z.object({ ...ageingQuery, /** rebuild from allocation rows even when open amounts would do (checks) */ rebuild: z.boolean().optional() }).strict(),
+    z
+      .object({
+        ...ageingQuery,
+        /** rebuild from allocation rows even when open amounts would do (checks) */ rebuild: z.boolean().optional(),
+      })
+      .strict(),
   ),
-  'ageing:drilldown': channel<DrilldownOut>()(z.object({ ...ageingQuery, customerId: id, bucket: z.string().max(30).optional() }).strict()),
+  'ageing:drilldown': channel<DrilldownOut>()(
+    z.object({ ...ageingQuery, customerId: id, bucket: z.string().max(30).optional() }).strict(),
+  ),
   'ageing:tie-out': channel<TieOutOut>()(z.object({ asOf: isoDate }).strict()),
   'ageing:export': channel<ExportFile>()(
     z
@@ -183,18 +218,32 @@ export const receivablesChannels = {
   ),
   'ageing:presets': channel<AgeingPreset[]>()(z.object({}).strict().default({})),
   'ageing:save-preset': channel<AgeingPreset[]>()(
-    z.object({ name: z.string().trim().min(1, 'required').max(60, 'too_long'), basis, buckets, isDefault: z.boolean().optional() }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1, 'required').max(60, 'too_long'),
+        basis,
+        buckets,
+        isDefault: z.boolean().optional(),
+      })
+      .strict(),
   ),
-  'ageing:delete-preset': channel<AgeingPreset[]>()(z.object({ name: z.string().trim().min(1, 'required').max(60, 'too_long') }).strict()),
+  'ageing:delete-preset': channel<AgeingPreset[]>()(
+    z.object({ name: z.string().trim().min(1, 'required').max(60, 'too_long') }).strict(),
+  ),
 
-  'receivables:dashboard': channel<DashboardOut>()(z.object({ asOf: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()),
+  'receivables:dashboard': channel<DashboardOut>()(
+    z.object({ asOf: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  ),
   'receivables:settings': channel<ReceivablesSettings>()(z.object({}).strict().default({})),
   'receivables:update-settings': channel<ReceivablesSettings>()(
     z
       .object({
         accountingStandard: z.enum(['small_enterprise', 'enterprise']),
         provisionBuckets: buckets,
-        provisionRatesBp: z.record(z.string().max(30), z.number().int('invalid_number').min(0, 'out_of_range').max(10_000, 'out_of_range')),
+        provisionRatesBp: z.record(
+          z.string().max(30),
+          z.number().int('invalid_number').min(0, 'out_of_range').max(10_000, 'out_of_range'),
+        ),
         costOfCapitalBp: z.number().int().min(0).max(10_000),
         creditPolicy: z
           .object({
@@ -214,7 +263,8 @@ export const receivablesChannels = {
       .superRefine((v, ctx) => {
         // the provision matrix's edges and rates, one issue per field naming the bucket
         if (!v.provisionBuckets) return;
-        for (const i of provisionMatrixIssues(v.provisionBuckets, v.provisionRatesBp)) ctx.addIssue({ code: 'custom', path: i.path, message: i.key, params: i.values });
+        for (const i of provisionMatrixIssues(v.provisionBuckets, v.provisionRatesBp))
+          ctx.addIssue({ code: 'custom', path: i.path, message: i.key, params: i.values });
       }),
   ),
 

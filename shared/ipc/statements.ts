@@ -32,7 +32,8 @@ const statementQuery = {
   style: z.enum(STATEMENT_STYLES).optional(),
   includeVoided: z.boolean().optional(),
 };
-const who = (v: { customerId?: number; customerCode?: string }) => v.customerId !== undefined || v.customerCode !== undefined;
+const who = (v: { customerId?: number; customerCode?: string }) =>
+  v.customerId !== undefined || v.customerCode !== undefined;
 const period = (v: { from: string; to: string }) => v.from <= v.to;
 const printOpts = { lang: z.enum(PRINT_LANGS).optional(), confirmed: z.boolean().optional() };
 
@@ -62,7 +63,10 @@ export const statementsChannels = {
   ),
   /** record a statement printed from the preview as sent (for the confirmation loop) */
   'statements:mark-sent': channel<StatementSentRow[]>()(
-    z.object({ customerId: id, from: isoDate, to: isoDate, style: z.enum(STATEMENT_STYLES).optional() }).strict().refine(period, { message: 'invalid_period', path: ['from'] }),
+    z
+      .object({ customerId: id, from: isoDate, to: isoDate, style: z.enum(STATEMENT_STYLES).optional() })
+      .strict()
+      .refine(period, { message: 'invalid_period', path: ['from'] }),
   ),
   'statements:batch-start': channel<StatementBatchJob>()(
     z
@@ -74,7 +78,10 @@ export const statementsChannels = {
         filter: z
           .object({
             regions: z.array(z.string().trim().max(20)).max(500).optional(),
-            valueTiers: z.array(z.enum(['A', 'B', 'C'])).max(3).optional(),
+            valueTiers: z
+              .array(z.enum(['A', 'B', 'C']))
+              .max(3)
+              .optional(),
             overdueOnly: z.boolean().optional(),
             codes: z.array(code).max(100_000).optional(),
             includeZero: z.boolean().optional(),
@@ -99,13 +106,22 @@ export const statementsChannels = {
         customerId: id.optional(),
         periodTo: isoDate.optional(),
         result: z.enum(['agrees', 'disagrees']),
-        statedDifference: z.number().int('invalid_money').min(-999_999_999_999_99, 'out_of_range').max(999_999_999_999_99, 'out_of_range').nullable().optional(),
+        statedDifference: z
+          .number()
+          .int('invalid_money')
+          .min(-999_999_999_999_99, 'out_of_range')
+          .max(999_999_999_999_99, 'out_of_range')
+          .nullable()
+          .optional(),
         note: z.string().trim().max(1000, 'too_long').nullable().optional(),
         receivedOn: isoDate,
         scan: z
           .object({
             fileName: z.string().trim().min(1).max(260),
-            mime: z.string().max(100).regex(/^(image\/(png|jpeg|gif|webp|tiff)|application\/pdf)$/, 'invalid_option'),
+            mime: z
+              .string()
+              .max(100)
+              .regex(/^(image\/(png|jpeg|gif|webp|tiff)|application\/pdf)$/, 'invalid_option'),
             base64: z.string().max(14_000_000, 'too_long'),
           })
           .strict()
@@ -114,20 +130,25 @@ export const statementsChannels = {
         scanPath: fsPath.nullable().optional(),
       })
       .strict()
-      .refine((v) => v.statementId !== undefined || v.customerId !== undefined, { message: 'required', path: ['statementId'] }),
+      .refine((v) => v.statementId !== undefined || v.customerId !== undefined, {
+        message: 'required',
+        path: ['statementId'],
+      }),
   ),
   /** a customer's confirmation history (all slips), or all open disagreements */
   'statements:confirmations': channel<ConfirmationRow[]>()(
     z.object({ customerId: id.optional(), openDisagreements: z.boolean().optional() }).strict(),
   ),
-  'statements:resolve': channel<ConfirmationRow>()(z.object({ id, resolution: z.string().trim().min(1, 'required').max(1000, 'too_long') }).strict()),
+  'statements:resolve': channel<ConfirmationRow>()(
+    z.object({ id, resolution: z.string().trim().min(1, 'required').max(1000, 'too_long') }).strict(),
+  ),
   'statements:scan': channel<{ fileName: string; mime: string; base64: string } | null>()(z.object({ id }).strict()),
   /** statements sent and not yet returned (latest per customer unless latestOnly: false) */
-  'statements:outstanding': channel<StatementSentRow[]>()(z.object({ customerId: id.optional(), latestOnly: z.boolean().optional() }).strict()),
+  'statements:outstanding': channel<StatementSentRow[]>()(
+    z.object({ customerId: id.optional(), latestOnly: z.boolean().optional() }).strict(),
+  ),
   /** print-ready HTML of the customer cards (资料卡) */
   'cards:html': channel<StatementHtmlOut>()(
-    z
-      .object({ customerId: id, kinds: z.array(z.enum(CARD_KINDS)).max(5).optional(), ...printOpts })
-      .strict(),
+    z.object({ customerId: id, kinds: z.array(z.enum(CARD_KINDS)).max(5).optional(), ...printOpts }).strict(),
   ),
 } as const;

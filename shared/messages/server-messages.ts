@@ -17,9 +17,15 @@ export const SERVER_MESSAGES = {
   // documents (invoices, receipts, credit notes, write-offs, notes receivable)
   invoice_exists: { en: 'invoice number {number} already exists', zh: '发票号 {number} 已存在' },
   due_before_issue: { en: 'is before the issue date', zh: '到期日不能早于开票日' },
-  credit_blocked: { en: 'credit check blocks this invoice: {reasons} (give an override reason)', zh: '信用检查不允许开这张发票：{reasons}（如需保存，请填写特批原因）' },
+  credit_blocked: {
+    en: 'credit check blocks this invoice: {reasons} (give an override reason)',
+    zh: '信用检查不允许开这张发票：{reasons}（如需保存，请填写特批原因）',
+  },
   invoice_already_void: { en: 'invoice {number} is already void', zh: '发票 {number} 已作废' },
-  invoice_has_write_off: { en: 'invoice {number} has a write-off; void the write-off first', zh: '发票 {number} 有核销记录，请先作废核销' },
+  invoice_has_write_off: {
+    en: 'invoice {number} has a write-off; void the write-off first',
+    zh: '发票 {number} 有核销记录，请先作废核销',
+  },
   invoice_id_not_found: { en: 'invoice {id} not found', zh: '找不到发票（编号 {id}）' },
   invoice_other_customer: { en: 'invoice {number} belongs to another customer', zh: '发票 {number} 属于另一个客户' },
   invoice_is_void: { en: 'invoice {number} is void', zh: '发票 {number} 已作废' },
@@ -27,7 +33,10 @@ export const SERVER_MESSAGES = {
   receipt_not_found: { en: 'receipt {id} not found', zh: '找不到收款（编号 {id}）' },
   receipt_already_void: { en: 'receipt {id} is already void', zh: '收款 {id} 已作废' },
   receipt_is_void: { en: 'receipt {id} is void', zh: '收款 {id} 已作废' },
-  receipt_or_credit_note: { en: 'give either a receipt or a credit note', zh: '请选择一笔收款或一张贷项通知单（二选一）' },
+  receipt_or_credit_note: {
+    en: 'give either a receipt or a credit note',
+    zh: '请选择一笔收款或一张贷项通知单（二选一）',
+  },
   credit_note_not_found: { en: 'credit note {id} not found', zh: '找不到贷项通知单（编号 {id}）' },
   credit_note_exists: { en: 'credit note number {number} already exists', zh: '贷项通知单号 {number} 已存在' },
   credit_note_already_void: { en: 'credit note {number} is already void', zh: '贷项通知单 {number} 已作废' },
@@ -36,13 +45,19 @@ export const SERVER_MESSAGES = {
   apply_amount_invalid: { en: '{detail}', zh: '金额不可用：{detail}' },
   write_off_not_found: { en: 'write-off {id} not found', zh: '找不到坏账核销（编号 {id}）' },
   date_before_invoice_issue: { en: 'is before the invoice was issued', zh: '日期早于发票开票日' },
-  write_off_amount_range: { en: 'must be 0.01 … {openFen} (the invoice\'s open amount)', zh: '金额须在 0.01 至 {openFen}（发票未清金额）之间' },
+  write_off_amount_range: {
+    en: "must be 0.01 … {openFen} (the invoice's open amount)",
+    zh: '金额须在 0.01 至 {openFen}（发票未清金额）之间',
+  },
   write_off_void: { en: 'the write-off is void', zh: '该坏账核销已作废' },
   before_write_off: { en: 'is before the write-off', zh: '日期早于坏账核销日' },
   fully_recovered: { en: 'the write-off is fully recovered', zh: '该坏账已全部收回' },
   recover_at_most: { en: 'at most {leftFen} is still written off', zh: '尚未收回的核销金额最多为 {leftFen}' },
   write_off_already_void: { en: 'the write-off is already void', zh: '该坏账核销已作废' },
-  write_off_recovered: { en: 'a recovered write-off cannot be voided; void the recovery receipt first', zh: '已收回的坏账核销不能作废，请先作废收回的收款' },
+  write_off_recovered: {
+    en: 'a recovered write-off cannot be voided; void the recovery receipt first',
+    zh: '已收回的坏账核销不能作废，请先作废收回的收款',
+  },
   maturity_before_issue: { en: 'is before the issue date', zh: '到期日不能早于出票日' },
   note_exists: { en: 'note number {number} already exists', zh: '票据号 {number} 已存在' },
   note_not_found: { en: 'note {id} not found', zh: '找不到票据（编号 {id}）' },
@@ -56,18 +71,36 @@ export const SERVER_MESSAGES = {
     zh: '客户 {code} 还是潜在客户：请先通过交易开始调查书审批，才能开票',
   },
   customer_code_exists: { en: 'customer code {code} already exists', zh: '客户编码 {code} 已存在' },
-  customer_changed: { en: 'customer {code} was changed by someone else; reload and try again', zh: '客户 {code} 已被他人修改，请刷新后重试' },
+  customer_changed: {
+    en: 'customer {code} was changed by someone else; reload and try again',
+    zh: '客户 {code} 已被他人修改，请刷新后重试',
+  },
   unknown_region: { en: 'unknown region "{code}"', zh: '未知地区“{code}”' },
-  review_prospects_only: { en: 'customer {code} is {lifecycle}; an opening review applies to prospects only', zh: '客户 {code} 不是潜在客户，交易开始调查只适用于潜在客户' },
-  prospect_needs_review: { en: 'a prospect becomes active only through an approved opening review', zh: '潜在客户只有在交易开始调查书获批后才能转为正常交易' },
+  review_prospects_only: {
+    en: 'customer {code} is {lifecycle}; an opening review applies to prospects only',
+    zh: '客户 {code} 不是潜在客户，交易开始调查只适用于潜在客户',
+  },
+  prospect_needs_review: {
+    en: 'a prospect becomes active only through an approved opening review',
+    zh: '潜在客户只有在交易开始调查书获批后才能转为正常交易',
+  },
   lifecycle_move: { en: 'cannot move customer {code} from {from} to {to}', zh: '客户 {code} 不能从当前状态改为该状态' },
-  confirm_sensitive_export: { en: 'including confidential and top-secret customers needs confirmation', zh: '导出机密和绝密客户需要先确认' },
+  confirm_sensitive_export: {
+    en: 'including confidential and top-secret customers needs confirmation',
+    zh: '导出机密和绝密客户需要先确认',
+  },
   // statements and confirmation slips
   from_after_to: { en: 'is after to', zh: '开始日期晚于结束日期，请调整期间' },
   from_after_to_dates: { en: '{from} is after to {to}', zh: '开始日期 {from} 晚于结束日期 {to}，请调整期间' },
   not_a_date: { en: 'must be a date YYYY-MM-DD', zh: '请输入有效日期（年-月-日）' },
-  print_confirm_confidential: { en: 'customer {code} is confidential: printing needs confirmation', zh: '客户 {code} 为机密客户：打印前需确认' },
-  print_confirm_top_secret: { en: 'customer {code} is top_secret: printing needs confirmation', zh: '客户 {code} 为绝密客户：打印前需确认' },
+  print_confirm_confidential: {
+    en: 'customer {code} is confidential: printing needs confirmation',
+    zh: '客户 {code} 为机密客户：打印前需确认',
+  },
+  print_confirm_top_secret: {
+    en: 'customer {code} is top_secret: printing needs confirmation',
+    zh: '客户 {code} 为绝密客户：打印前需确认',
+  },
   batch_running: { en: 'a statement batch is already running', zh: '已有一批对账单正在生成' },
   dir_not_absolute: { en: 'must be a full (absolute) folder path', zh: '请填写完整的文件夹路径' },
   dir_not_writable: { en: 'cannot write to {dir} ({detail})', zh: '无法写入文件夹 {dir}（{detail}）' },
@@ -75,10 +108,19 @@ export const SERVER_MESSAGES = {
   statement_not_found: { en: 'statement {id} not found', zh: '找不到对账单（编号 {id}）' },
   slip_other_customer: { en: 'the statement was sent to another customer', zh: '这张对账单是发给另一个客户的' },
   slip_needs_statement: { en: 'give the statement or the customer', zh: '请选择对账单或客户' },
-  slip_no_waiting_statement: { en: 'no statement sent to this customer is waiting; give the period end of the slip', zh: '该客户没有等待回函的对账单，请填写回函的截止日期' },
-  slip_needs_difference: { en: 'a disagreement needs the stated difference or a note', zh: '不符的回函请填写差异金额或说明' },
+  slip_no_waiting_statement: {
+    en: 'no statement sent to this customer is waiting; give the period end of the slip',
+    zh: '该客户没有等待回函的对账单，请填写回函的截止日期',
+  },
+  slip_needs_difference: {
+    en: 'a disagreement needs the stated difference or a note',
+    zh: '不符的回函请填写差异金额或说明',
+  },
   scan_empty: { en: 'the file is empty', zh: '文件是空的' },
-  scan_too_large: { en: 'larger than {mb} MB; keep it as a file path instead', zh: '文件超过 {mb} MB，请改为保存文件路径' },
+  scan_too_large: {
+    en: 'larger than {mb} MB; keep it as a file path instead',
+    zh: '文件超过 {mb} MB，请改为保存文件路径',
+  },
   slip_agrees: { en: 'this slip agrees; nothing to resolve', zh: '该回函相符，无需处理' },
   slip_resolved: { en: 'already resolved', zh: '已处理' },
   // batch run log
@@ -100,16 +142,34 @@ export const SERVER_MESSAGES = {
   book_exists: { en: 'a book already exists at {file}', zh: '{file} 已有账套' },
   book_not_found: { en: 'book not found: {file}', zh: '找不到账套：{file}' },
   file_gone: { en: 'the chosen file is no longer available: choose it again', zh: '所选文件已不可用，请重新选择' },
-  file_moved: { en: '{file}: the file was moved or deleted: choose it again', zh: '{file}：文件已被移动或删除，请重新选择' },
-  backup_running: { en: 'a backup or restore is already running; wait until it has finished', zh: '已有备份或恢复正在进行，请等它完成' },
-  need_full_path: { en: 'a full folder or file path is needed (for example E:\\备份 or /media/…)', zh: '请填写完整的文件夹或文件路径（例如 E:\\备份 或 /media/…）' },
+  file_moved: {
+    en: '{file}: the file was moved or deleted: choose it again',
+    zh: '{file}：文件已被移动或删除，请重新选择',
+  },
+  backup_running: {
+    en: 'a backup or restore is already running; wait until it has finished',
+    zh: '已有备份或恢复正在进行，请等它完成',
+  },
+  need_full_path: {
+    en: 'a full folder or file path is needed (for example E:\\备份 or /media/…)',
+    zh: '请填写完整的文件夹或文件路径（例如 E:\\备份 或 /media/…）',
+  },
   // imports (file-level; row problems are listed per row)
   import_missing_columns: { en: '{file}: missing required column(s): {columns}', zh: '{file}：缺少必填列：{columns}' },
   import_no_rows: { en: '{file}: no data rows', zh: '{file}：没有数据行' },
-  import_problems: { en: '{file}: {count} problem(s){more}; nothing was imported', zh: '{file}：发现 {count} 处问题，未导入任何数据' },
-  import_not_utf8: { en: 'file is not UTF-8 text (save the CSV as UTF-8)', zh: '文件不是 UTF-8 文本（请将 CSV 另存为 UTF-8）' },
+  import_problems: {
+    en: '{file}: {count} problem(s){more}; nothing was imported',
+    zh: '{file}：发现 {count} 处问题，未导入任何数据',
+  },
+  import_not_utf8: {
+    en: 'file is not UTF-8 text (save the CSV as UTF-8)',
+    zh: '文件不是 UTF-8 文本（请将 CSV 另存为 UTF-8）',
+  },
   import_empty: { en: 'the file is empty (a header row is required)', zh: '文件是空的（需要表头行）' },
-  import_file_type: { en: '{file}: unsupported file type (use .csv or .xlsx)', zh: '{file}：不支持的文件类型（请用 .csv 或 .xlsx）' },
+  import_file_type: {
+    en: '{file}: unsupported file type (use .csv or .xlsx)',
+    zh: '{file}：不支持的文件类型（请用 .csv 或 .xlsx）',
+  },
   import_bad_xlsx: { en: 'not a readable .xlsx file: {detail}', zh: '无法读取该 .xlsx 文件：{detail}' },
   import_no_sheet: { en: 'the workbook has no sheet', zh: '工作簿中没有工作表' },
   import_unknown_columns: { en: 'unknown column(s): {columns}', zh: '无法识别的列：{columns}' },
@@ -148,6 +208,9 @@ export function serverError(
 }
 
 /** An error's text in the given language: its key when it has one, else its message. */
-export function localizedErrorMessage(lang: MessageLang, e: { message: string; key?: string; values?: MessageValues }): string {
+export function localizedErrorMessage(
+  lang: MessageLang,
+  e: { message: string; key?: string; values?: MessageValues },
+): string {
   return isServerMessageKey(e.key) ? renderServerMessage(lang, e.key, e.values) : e.message;
 }

@@ -2,9 +2,20 @@
 // the IPC contract (main validates) and the renderer's forms. Messages are i18n keys.
 import { z } from 'zod';
 import { id, isoDate } from './common';
-import { COLLECTION_CHANNELS, COLLECTION_METHODS, COLLECTION_TACTICS, DELAY_SIDES, NEXT_STEPS, PROMISE_FORMS } from '../types-collections';
+import {
+  COLLECTION_CHANNELS,
+  COLLECTION_METHODS,
+  COLLECTION_TACTICS,
+  DELAY_SIDES,
+  NEXT_STEPS,
+  PROMISE_FORMS,
+} from '../types-collections';
 
-const fen = z.number({ message: 'invalid_money' }).int('invalid_money').positive('must_be_positive').max(1e13, 'out_of_range');
+const fen = z
+  .number({ message: 'invalid_money' })
+  .int('invalid_money')
+  .positive('must_be_positive')
+  .max(1e13, 'out_of_range');
 const text = (max: number) => z.string().trim().max(max, 'too_long');
 const optText = (max: number) => text(max).nullish();
 
@@ -43,13 +54,20 @@ export const collectionRecordInput = z
   .strict()
   .refine((v) => !v.nextStep || !!v.nextDate, { message: 'required', path: ['nextDate'] })
   .refine((v) => !v.nextDate || v.nextDate >= v.date, { message: 'next_before_date', path: ['nextDate'] })
-  .refine((v) => !v.promise || v.promise.promisedOn >= v.date, { message: 'promise_before_made', path: ['promise', 'promisedOn'] });
+  .refine((v) => !v.promise || v.promise.promisedOn >= v.date, {
+    message: 'promise_before_made',
+    path: ['promise', 'promisedOn'],
+  });
 export type CollectionRecordInput = z.infer<typeof collectionRecordInput>;
 
 export const ladderStepInput = z
   .object({
     level: z.number().int().min(1).max(20),
-    days: z.number({ message: 'invalid_number' }).int('invalid_number').min(1, 'out_of_range').max(3650, 'out_of_range'),
+    days: z
+      .number({ message: 'invalid_number' })
+      .int('invalid_number')
+      .min(1, 'out_of_range')
+      .max(3650, 'out_of_range'),
     name: text(40).min(1, 'required'),
     letterTemplate: text(40).min(1, 'required'),
     action: z.enum(['none', 'credit_hold', 'stop_supply', 'legal'], { message: 'invalid_option' }),
@@ -62,7 +80,13 @@ export const ladderInput = z
   .superRefine((v, ctx) => {
     v.steps.forEach((s, i) => {
       if (s.level !== i + 1) ctx.addIssue({ code: 'custom', message: 'invalid', path: ['steps', i, 'level'] });
-      if (i > 0 && s.days <= v.steps[i - 1].days) ctx.addIssue({ code: 'custom', message: 'ladder_days_increasing', path: ['steps', i, 'days'], params: { level: i + 1, prev: v.steps[i - 1].days } });
+      if (i > 0 && s.days <= v.steps[i - 1].days)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'ladder_days_increasing',
+          path: ['steps', i, 'days'],
+          params: { level: i + 1, prev: v.steps[i - 1].days },
+        });
     });
   });
 

@@ -61,7 +61,9 @@ function profileFieldSchema(f: ProfileField): z.ZodType<unknown> {
     case 'money':
       return nonNegativeFen.nullable().optional();
     case 'select':
-      return z.preprocess(emptyToNull, z.enum(f.options as [string, ...string[]], 'invalid_option').nullable()).optional();
+      return z
+        .preprocess(emptyToNull, z.enum(f.options as [string, ...string[]], 'invalid_option').nullable())
+        .optional();
     case 'longtext':
       return optionalText(2000);
     default:
@@ -75,19 +77,21 @@ export const profileSchema = z
 
 export type Profile = Record<string, string | number | null | undefined>;
 
-export const contactInput = z.object({
-  id: z.number().int().positive().optional(),
-  name: z.string('required').trim().min(1, 'required').max(60, 'too_long'),
-  title: optionalText(60),
-  phone,
-  mobile: phone,
-  email,
-  wechat: optionalText(60),
-  birthday: z.preprocess(emptyToNull, isoDate.nullable()).optional(),
-  notes: optionalText(500),
-  buyingRole: z.enum(BUYING_ROLES, 'invalid_option').nullable().optional(),
-  isKeyPayer: z.boolean().optional(),
-}).strict();
+export const contactInput = z
+  .object({
+    id: z.number().int().positive().optional(),
+    name: z.string('required').trim().min(1, 'required').max(60, 'too_long'),
+    title: optionalText(60),
+    phone,
+    mobile: phone,
+    email,
+    wechat: optionalText(60),
+    birthday: z.preprocess(emptyToNull, isoDate.nullable()).optional(),
+    notes: optionalText(500),
+    buyingRole: z.enum(BUYING_ROLES, 'invalid_option').nullable().optional(),
+    isKeyPayer: z.boolean().optional(),
+  })
+  .strict();
 
 export const customerInput = z
   .object({
@@ -103,12 +107,23 @@ export const customerInput = z
       .transform((s) => (s === '' ? null : s))
       .nullable()
       .optional(),
-    routeSeq: z.number('invalid_number').int('invalid_number').min(0, 'out_of_range').max(999999, 'out_of_range').nullable().optional(),
+    routeSeq: z
+      .number('invalid_number')
+      .int('invalid_number')
+      .min(0, 'out_of_range')
+      .max(999999, 'out_of_range')
+      .nullable()
+      .optional(),
     confidentiality: z.enum(CONFIDENTIALITY, 'invalid_option').default('normal'),
     address: optionalText(200),
     phone,
     email,
-    paymentTermsDays: z.number('invalid_number').int('invalid_number').min(0, 'out_of_range').max(3650, 'out_of_range').default(30),
+    paymentTermsDays: z
+      .number('invalid_number')
+      .int('invalid_number')
+      .min(0, 'out_of_range')
+      .max(3650, 'out_of_range')
+      .default(30),
     creditLimit: nonNegativeFen.default(0),
     profile: profileSchema.default({}),
     contacts: z.array(contactInput).max(50, 'too_many').default([]),

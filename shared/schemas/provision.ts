@@ -17,7 +17,10 @@ export interface MatrixIssue {
  * the last ends unbounded, each starts the day after the previous ends; keys are unique; with
  * rates given, every bucket has one.
  */
-export function provisionMatrixIssues(buckets: readonly AgeingBucketDef[], ratesBp?: Readonly<Record<string, number>>): MatrixIssue[] {
+export function provisionMatrixIssues(
+  buckets: readonly AgeingBucketDef[],
+  ratesBp?: Readonly<Record<string, number>>,
+): MatrixIssue[] {
   const out: MatrixIssue[] = [];
   const at = (i: number, field: string, key: string, values: Record<string, number | string> = {}) =>
     out.push({ path: ['provisionBuckets', i, field], key, values: { bucket: i + 1, ...values } });
@@ -31,10 +34,12 @@ export function provisionMatrixIssues(buckets: readonly AgeingBucketDef[], rates
     } else if (b.to !== null) at(i, 'to', 'edge_last_open');
     if (i === 0 && b.from !== null) at(i, 'from', 'bucket_first_open');
     // a wrong edge above already explains a bad start; only report a start that is off on its own
-    if (i > 0 && prev !== null && b.from !== prev + 1 && !(i < last && (b.to === null || b.to <= prev))) at(i, 'from', 'bucket_from', { from: prev + 1 });
+    if (i > 0 && prev !== null && b.from !== prev + 1 && !(i < last && (b.to === null || b.to <= prev)))
+      at(i, 'from', 'bucket_from', { from: prev + 1 });
     if (seen.has(b.key)) at(i, 'key', 'bucket_key_twice');
     seen.add(b.key);
-    if (ratesBp && ratesBp[b.key] === undefined) out.push({ path: ['provisionRatesBp', b.key], key: 'rate_missing', values: { bucket: i + 1 } });
+    if (ratesBp && ratesBp[b.key] === undefined)
+      out.push({ path: ['provisionRatesBp', b.key], key: 'rate_missing', values: { bucket: i + 1 } });
   });
   return out;
 }

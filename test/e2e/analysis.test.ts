@@ -42,7 +42,9 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="tier-last-run"]').waitFor();
     // as of the desk's day 2026-11-23: August to October
     expect(await page.locator('[data-testid="tier-last-run"]').textContent()).toContain('2026-08-01 至 2026-10-31');
-    const counts = sqlite().prepare('SELECT value_tier AS t, count(*) AS n FROM customers WHERE value_tier IS NOT NULL GROUP BY value_tier').all() as { t: string; n: number }[];
+    const counts = sqlite()
+      .prepare('SELECT value_tier AS t, count(*) AS n FROM customers WHERE value_tier IS NOT NULL GROUP BY value_tier')
+      .all() as { t: string; n: number }[];
     const nA = counts.find((c) => c.t === 'A')!.n;
     expect(nA).toBeGreaterThan(0);
     await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor();
@@ -55,7 +57,9 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="filter-value-tier"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'A 级' }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 }).toBe(String(nA));
+    await expect
+      .poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 })
+      .toBe(String(nA));
     // sorted by tier: A first
     await page.locator('[data-testid="sort-valueTier"]').click();
     await e.shot('analysis-list-tier-a-zh');
@@ -65,7 +69,9 @@ describe('customer analysis end to end', () => {
     const cell = page.locator('[data-testid="matrix-A-none"]');
     const cellText = (await cell.textContent()) ?? '';
     await cell.click();
-    await expect.poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 }).toBe(cellText.split(' / ')[0]);
+    await expect
+      .poll(() => page.locator('[data-testid="customer-table"]').getAttribute('data-total'), { timeout: 20_000 })
+      .toBe(cellText.split(' / ')[0]);
     await page.locator('[data-testid="filter-credit-rating"]').waitFor();
 
     // batch statements for tier A: the note counts them, the run prints those with a balance
@@ -73,7 +79,9 @@ describe('customer analysis end to end', () => {
     await page.locator('[data-testid="batch-tiers"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: /^A$/ }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid="tier-filter-note"]').textContent(), { timeout: 20_000 }).toContain(`所选价值等级共有 ${nA} 家客户`);
+    await expect
+      .poll(() => page.locator('[data-testid="tier-filter-note"]').textContent(), { timeout: 20_000 })
+      .toContain(`所选价值等级共有 ${nA} 家客户`);
     await e.shot('analysis-batch-tier-a-zh');
     const dir = path.join(e.dir, 'batch-a');
     await page.locator('[data-testid="batch-dir"]').fill(dir);
@@ -83,14 +91,20 @@ describe('customer analysis end to end', () => {
       filter: { valueTiers: ['A'] },
     });
     await page.locator('[data-testid="batch-start"]').click();
-    await expect.poll(() => page.locator('[data-testid="batch-progress"]').textContent(), { timeout: 120_000 }).toMatch(/完成：生成/);
+    await expect
+      .poll(() => page.locator('[data-testid="batch-progress"]').textContent(), { timeout: 120_000 })
+      .toMatch(/完成：生成/);
     const text = (await page.locator('[data-testid="batch-progress"]').textContent()) ?? '';
     const [, produced, skipped] = /生成 (\d+)，跳过 (\d+)/.exec(text)!.map(Number);
     const pdfs = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf'));
     expect(expected.length).toBeGreaterThan(0);
     expect(produced + skipped).toBe(expected.length); // confidential customers are skipped without confirmation
     expect(pdfs.length).toBe(produced);
-    const aCodes = new Set((sqlite().prepare("SELECT code FROM customers WHERE value_tier = 'A'").all() as { code: string }[]).map((r) => r.code));
+    const aCodes = new Set(
+      (sqlite().prepare("SELECT code FROM customers WHERE value_tier = 'A'").all() as { code: string }[]).map(
+        (r) => r.code,
+      ),
+    );
     for (const f of pdfs) expect([...aCodes].some((c) => f.includes(c))).toBe(true);
   }, 240_000);
 

@@ -17,12 +17,23 @@ const OUT = path.resolve('test-output/e2e-collections');
 async function seed(desk: Desk) {
   const ok = handlerCaller(desk);
   await ok('settings:update-company', { address: '浙江省杭州市西湖区文三路 90 号', phone: '0571-88886666' });
-  c9 = await activeCustomer(ok, 'C9', { name: '华盛贸易有限公司', address: '杭州市滨江区江南大道 1 号', contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', isKeyPayer: true }] });
+  c9 = await activeCustomer(ok, 'C9', {
+    name: '华盛贸易有限公司',
+    address: '杭州市滨江区江南大道 1 号',
+    contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', isKeyPayer: true }],
+  });
   await ok('invoices:create', { customerId: c9, number: 'HS-1001', issueDate: '2026-10-24', amount: 120000 }); // due 2026-11-23 (today)
   await ok('invoices:create', { customerId: c9, number: 'HS-0901', issueDate: '2026-08-25', amount: 350000 }); // due 09-24, 60 days overdue
   const c8 = await activeCustomer(ok, 'C8', { name: '永康五金商行' });
   await ok('invoices:create', { customerId: c8, number: 'YK-0701', issueDate: '2026-07-01', amount: 88000 }); // due 07-31, 115 days
-  await ok('collections:record-create', { customerId: c8, date: '2026-11-16', channel: 'visit', outcome: '老板不在', nextStep: 'call', nextDate: '2026-11-20' });
+  await ok('collections:record-create', {
+    customerId: c8,
+    date: '2026-11-16',
+    channel: 'visit',
+    outcome: '老板不在',
+    nextStep: 'call',
+    nextDate: '2026-11-20',
+  });
 }
 
 beforeAll(async () => {
@@ -65,7 +76,13 @@ describe('collections desk end to end', () => {
     await e.shot('collections-calendar-zh');
 
     // the receipt comes in on 11-23 (entered as the bookkeeper would, through the same handlers)
-    await handlerCaller(e.desk)('receipts:create', { customerId: c9, date: '2026-11-23', amount: 100000, method: 'bank_transfer', reference: 'BK-1123' });
+    await handlerCaller(e.desk)('receipts:create', {
+      customerId: c9,
+      date: '2026-11-23',
+      amount: 100000,
+      method: 'bank_transfer',
+      reference: 'BK-1123',
+    });
     await page.reload();
     await cal.getByText('付款承诺 华盛贸易有限公司 ¥1,000.00 已兑现').waitFor({ timeout: 20_000 });
     // the receipt paid the oldest invoice (HS-0901) first, so today's due amount is unchanged
@@ -90,7 +107,9 @@ describe('collections desk end to end', () => {
     await page.locator('[data-testid="letters-level"]').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'L4' }).click();
     await page.locator('[data-testid="letters-start"]').click();
-    await expect.poll(() => page.locator('[data-testid="letters-progress"]').innerText(), { timeout: 60_000 }).toContain('已保存到');
+    await expect
+      .poll(() => page.locator('[data-testid="letters-progress"]').innerText(), { timeout: 60_000 })
+      .toContain('已保存到');
     await e.shot('collections-letters-done-zh');
     const job = await handlerCaller(e.desk)('collections:letters-progress', {});
     expect(job.files.map((f: string) => path.basename(f))).toEqual(['C8.pdf']);
@@ -101,7 +120,9 @@ describe('collections desk end to end', () => {
     expect(words).toContain('YK-0701');
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUT, 'letter-C8')]);
     // the letter is recorded as a collection record (channel letter)
-    const rec = await handlerCaller(e.desk)('collections:customer', { customerId: (await handlerCaller(e.desk)('customers:list', { filter: { query: 'C8' } })).rows[0].id });
+    const rec = await handlerCaller(e.desk)('collections:customer', {
+      customerId: (await handlerCaller(e.desk)('customers:list', { filter: { query: 'C8' } })).rows[0].id,
+    });
     expect(rec.records.map((r: any) => r.channel)).toContain('letter');
   }, 120_000);
 

@@ -16,10 +16,34 @@ async function seed(desk: Desk) {
   const other = await activeCustomer(ok, 'C000200', { name: '东方建材有限公司' });
   await ok('invoices:create', { customerId, number: 'INV-1001', issueDate: '2026-10-08', amount: 1_280_000 });
   const base = { channel: 'phone', description: '送货延误三天，影响客户开工', severity: 'normal' };
-  await ok('complaints:create', { customerId: other, ...base, receivedOn: '2026-11-02', type: 'transport', followUpBy: '李强' });
-  const k = await ok('complaints:create', { customerId: other, ...base, receivedOn: '2026-10-15', type: 'service', responsibility: 'ours', resolution: 'apology', repliedOn: '2026-10-16', satisfaction: 4 });
+  await ok('complaints:create', {
+    customerId: other,
+    ...base,
+    receivedOn: '2026-11-02',
+    type: 'transport',
+    followUpBy: '李强',
+  });
+  const k = await ok('complaints:create', {
+    customerId: other,
+    ...base,
+    receivedOn: '2026-10-15',
+    type: 'service',
+    responsibility: 'ours',
+    resolution: 'apology',
+    repliedOn: '2026-10-16',
+    satisfaction: 4,
+  });
   await ok('complaints:move', { id: k.id, to: 'resolved', date: '2026-10-20' });
-  await ok('complaints:create', { customerId: other, ...base, receivedOn: '2026-09-03', type: 'product_quality', responsibility: 'supplier', resolution: 'replacement', supplierClaim: 350_000, supplierClaimStatus: 'claimed' });
+  await ok('complaints:create', {
+    customerId: other,
+    ...base,
+    receivedOn: '2026-09-03',
+    type: 'product_quality',
+    responsibility: 'supplier',
+    resolution: 'replacement',
+    supplierClaim: 350_000,
+    supplierClaimStatus: 'claimed',
+  });
 }
 
 beforeAll(async () => {
@@ -40,7 +64,11 @@ async function setDate(testid: string, date: string) {
 
 async function pick(testid: string, text: string) {
   await e.page.locator(`[data-testid="${testid}"]`).click();
-  await e.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await e.page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
   await e.page.locator('.ant-drawer-title').click();
 }
 
@@ -91,13 +119,27 @@ describe('complaints end to end', () => {
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await page.locator('[data-testid="complaint-credit-note"]').filter({ hasText: 'CN-TS-000004' }).waitFor();
     await page.locator('[data-testid="complaint-move-resolved"]').click();
-    await page.locator('.ant-steps-item-finish, .ant-steps-item-process').filter({ hasText: '已解决' }).first().waitFor();
+    await page
+      .locator('.ant-steps-item-finish, .ant-steps-item-process')
+      .filter({ hasText: '已解决' })
+      .first()
+      .waitFor();
     await e.shot('complaints-drawer-zh-1440');
     await page.keyboard.press('Escape');
 
     const ok = handlerCaller(e.desk);
     const k = (await ok('complaints:list', { filter: { customerId } })).rows[0];
-    expect(k).toMatchObject({ number: 'TS-000004', status: 'resolved', followUpBy: '李强', replyPerson: '张经理', receivedBy: '王芳', responsibility: 'ours', compensation: 150000, creditNoteNumber: 'CN-TS-000004', disputesInvoices: true });
+    expect(k).toMatchObject({
+      number: 'TS-000004',
+      status: 'resolved',
+      followUpBy: '李强',
+      replyPerson: '张经理',
+      receivedBy: '王芳',
+      responsibility: 'ours',
+      compensation: 150000,
+      creditNoteNumber: 'CN-TS-000004',
+      disputesInvoices: true,
+    });
     const ledger = await ok('ledger:customer', { customerId });
     expect(ledger.balance).toBe(1_130_000);
   }, 300_000);

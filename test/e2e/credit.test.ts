@@ -18,23 +18,77 @@ async function seed(desk: Desk) {
   ] as const) {
     opId[name] = (await ok('operators:create', { name, password, role })).id;
   }
-  const c = await ok('customers:create', { code: 'C1', name: '华盛贸易有限公司', kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, creditLimit: 100_000 });
+  const c = await ok('customers:create', {
+    code: 'C1',
+    name: '华盛贸易有限公司',
+    kind: 'company',
+    nature: 'ordinary_company',
+    paymentTermsDays: 30,
+    creditLimit: 100_000,
+  });
   await ok('customers:approve-opening', { id: c.id, approvedBy: '王主管' });
   cid = c.id;
   const approval = { name: '王主管', password: 'mgr-secret' };
   await ok('invoices:create', { customerId: c.id, number: 'INV-1', issueDate: '2026-08-01', amount: 80_000 });
-  await ok('credit:rate', { customerId: c.id, ratedOn: '2026-10-01', scores: { character: 90, capacity: 85, capital: 80, collateral: 70, conditions: 80, continuity: 90 }, note: '年度评级', approval });
+  await ok('credit:rate', {
+    customerId: c.id,
+    ratedOn: '2026-10-01',
+    scores: { character: 90, capacity: 85, capital: 80, collateral: 70, conditions: 80, continuity: 90 },
+    note: '年度评级',
+    approval,
+  });
   await ok('credit:set-class', { customerId: c.id, creditClass: 'B', setOn: '2026-10-01' });
-  await ok('credit:investigate', { customerId: c.id, date: '2026-11-01', channel: 'bank', findings: '开户行反映近期资金紧张，多次推迟付款', attachments: ['银行询证函'], warningSigns: ['funds.cash_shortage', 'payment.postponed_dates'] });
-  await ok('credit:add-countermeasure', { customerId: c.id, action: 'guarantor', status: 'planned', dueDate: '2026-12-15', detail: '法人个人担保' });
+  await ok('credit:investigate', {
+    customerId: c.id,
+    date: '2026-11-01',
+    channel: 'bank',
+    findings: '开户行反映近期资金紧张，多次推迟付款',
+    attachments: ['银行询证函'],
+    warningSigns: ['funds.cash_shortage', 'payment.postponed_dates'],
+  });
+  await ok('credit:add-countermeasure', {
+    customerId: c.id,
+    action: 'guarantor',
+    status: 'planned',
+    dueDate: '2026-12-15',
+    detail: '法人个人担保',
+  });
   await ok('credit:set-terms', { customerId: c.id, terms: { discountBp: 200, discountDays: 10, netDays: 30 } });
   // more customers for the overview charts
   for (let i = 2; i <= 6; i++) {
-    const d = await ok('customers:create', { code: `C${i}`, name: `客户${i}号商行`, kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, creditLimit: 50_000 * i });
+    const d = await ok('customers:create', {
+      code: `C${i}`,
+      name: `客户${i}号商行`,
+      kind: 'company',
+      nature: 'ordinary_company',
+      paymentTermsDays: 30,
+      creditLimit: 50_000 * i,
+    });
     await ok('customers:approve-opening', { id: d.id, approvedBy: '王主管' });
-    await ok('invoices:create', { customerId: d.id, number: `N-${i}`, issueDate: '2026-10-15', amount: 12_000 * i * i > 50_000 * i ? 49_000 * i : 12_000 * i * i });
-    await ok('credit:rate', { customerId: d.id, ratedOn: '2026-10-01', scores: { character: 40 + i * 8, capacity: 50 + i * 5, capital: 60, collateral: 50, conditions: 60, continuity: 50 + i * 6 }, approval });
-    await ok('credit:set-class', { customerId: d.id, creditClass: (['A', 'B', 'C'] as const)[i % 3], setOn: '2026-09-01' });
+    await ok('invoices:create', {
+      customerId: d.id,
+      number: `N-${i}`,
+      issueDate: '2026-10-15',
+      amount: 12_000 * i * i > 50_000 * i ? 49_000 * i : 12_000 * i * i,
+    });
+    await ok('credit:rate', {
+      customerId: d.id,
+      ratedOn: '2026-10-01',
+      scores: {
+        character: 40 + i * 8,
+        capacity: 50 + i * 5,
+        capital: 60,
+        collateral: 50,
+        conditions: 60,
+        continuity: 50 + i * 6,
+      },
+      approval,
+    });
+    await ok('credit:set-class', {
+      customerId: d.id,
+      creditClass: (['A', 'B', 'C'] as const)[i % 3],
+      setOn: '2026-09-01',
+    });
   }
   await ok('operators:login', { id: opId['李会计'], password: 'bk-secret' });
 }
@@ -79,16 +133,37 @@ describe('credit management end to end', () => {
     await page.locator('[data-testid="approval-password"]').fill('wrong');
     await page.locator('[data-testid="ar-save"]').click();
     await expect.poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('密码错误');
-    expect((e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM invoices WHERE number = 'INV-2'").get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM invoices WHERE number = 'INV-2'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(0);
     await e.shot('credit-invoice-approval-zh-1440');
     await page.locator('[data-testid="approval-password"]').fill('mgr-secret');
     await page.locator('[data-testid="ar-save"]').click();
-    await expect.poll(() => (e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM invoices WHERE number = 'INV-2'").get() as { n: number }).n).toBe(1);
-    const log = e.desk.ctx.book.sqlite.prepare("SELECT operator_name, note, after FROM audit_log WHERE action = 'credit-override' AND entity_id = 'INV-2'").get() as { operator_name: string; note: string; after: string };
+    await expect
+      .poll(
+        () =>
+          (
+            e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM invoices WHERE number = 'INV-2'").get() as {
+              n: number;
+            }
+          ).n,
+      )
+      .toBe(1);
+    const log = e.desk.ctx.book.sqlite
+      .prepare(
+        "SELECT operator_name, note, after FROM audit_log WHERE action = 'credit-override' AND entity_id = 'INV-2'",
+      )
+      .get() as { operator_name: string; note: string; after: string };
     expect(log.operator_name).toBe('李会计');
     expect(log.note).toBe('老客户，月底回款');
     expect(JSON.parse(log.after)).toMatchObject({ approvedBy: '王主管', status: 'block' });
-    const refused = e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'approval-refused'").get() as { n: number };
+    const refused = e.desk.ctx.book.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'approval-refused'")
+      .get() as { n: number };
     expect(refused.n).toBe(1);
   });
 
@@ -106,7 +181,9 @@ describe('credit management end to end', () => {
       await page.goto(`${e.server.origin}/#/customers/${cid}?tab=credit`);
       await page.reload();
       await page.locator('[data-testid="credit-position"]').waitFor();
-      expect(await page.locator('[data-testid="credit-warnings"]').innerText()).toContain(locale === 'en' ? 'Cash shortage' : '现金短缺');
+      expect(await page.locator('[data-testid="credit-warnings"]').innerText()).toContain(
+        locale === 'en' ? 'Cash shortage' : '现金短缺',
+      );
       await e.shot(`credit-tab-${locale}-${w}`);
       await page.locator('[data-testid="credit-worksheet"]').scrollIntoViewIfNeeded();
       await e.shot(`credit-worksheet-${locale}-${w}`);
@@ -131,7 +208,9 @@ describe('credit management end to end', () => {
     await page.locator('[data-testid="ws-sales-supplyShareBp"]').fill('30');
     await page.locator('[data-testid="ws-sales-creditPeriodMonths"]').fill('1.5');
     await page.locator('[data-testid="ws-compute"]').click();
-    await expect.poll(() => page.locator('[data-testid="credit-worksheet"] .ant-form-item-explain-error').allInnerTexts()).toContain('不能为负数');
+    await expect
+      .poll(() => page.locator('[data-testid="credit-worksheet"] .ant-form-item-explain-error').allInnerTexts())
+      .toContain('不能为负数');
     expect(await page.locator('[data-testid="credit-worksheet"]').innerText()).toContain('90,000.00');
     await e.shot('credit-worksheet-error-zh-1440');
   });
@@ -144,7 +223,8 @@ describe('credit management end to end', () => {
     await page.locator('[data-testid="credit-position"]').waitFor();
     expect(await page.locator('[data-testid="credit-rate-save"]').count()).toBe(0);
     expect(await page.locator('[data-testid="decision-save"]').count()).toBe(0);
-    const before = (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM credit_ratings').get() as { n: number }).n;
+    const before = (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM credit_ratings').get() as { n: number })
+      .n;
     const answer = await page.evaluate(
       (customerId) =>
         (window as unknown as { api: Record<string, (x: unknown) => Promise<unknown>> }).api['credit:rate']({
@@ -156,7 +236,9 @@ describe('credit management end to end', () => {
       cid,
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM credit_ratings').get() as { n: number }).n).toBe(before);
+    expect((e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM credit_ratings').get() as { n: number }).n).toBe(
+      before,
+    );
     await e.shot('credit-viewer-zh-1440');
   });
 });

@@ -38,13 +38,21 @@ describe('customer archive end to end', () => {
     await page.getByText('金额格式不正确（最多两位小数，如 1,234.56）').waitFor();
     await e.shot('customer-form-errors-zh');
     // nothing was saved
-    expect((e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM customers WHERE code = 'C900001'").get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        e.desk.ctx.book.sqlite.prepare("SELECT count(*) AS n FROM customers WHERE code = 'C900001'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(0);
 
     await page.locator('[data-testid="field-creditLimit"]').fill('50,000.00');
     await page.locator('[data-testid="save-customer"]').first().click();
     await page.locator('[data-testid="customer-name"]').waitFor();
     expect(await page.locator('[data-testid="customer-name"]').innerText()).toBe('华盛贸易有限公司');
-    const row = e.desk.ctx.book.sqlite.prepare("SELECT credit_limit, email, lifecycle FROM customers WHERE code = 'C900001'").get();
+    const row = e.desk.ctx.book.sqlite
+      .prepare("SELECT credit_limit, email, lifecycle FROM customers WHERE code = 'C900001'")
+      .get();
     expect(row).toEqual({ credit_limit: 5_000_000, email: 'caiwu@huasheng.cn', lifecycle: 'prospect' });
     await e.shot('customer-card-zh');
   });
@@ -66,11 +74,15 @@ describe('customer archive end to end', () => {
     const { page } = e;
     await page.goto(`${e.server.origin}/#/customers`);
     const csv = '\uFEFF编码,名称,类型,账期天数,信用额度\r\nC900777,杭州导入测试有限公司,公司,45,"12,345.67"\r\n';
-    await page.locator('[data-testid="import-file"]').setInputFiles({ name: '客户.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: '客户.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const done = page.locator('.ant-modal-confirm-success');
     await done.waitFor();
     expect(await done.innerText()).toContain('新建 1 个客户');
-    expect(e.desk.ctx.book.sqlite.prepare("SELECT name, credit_limit AS lim FROM customers WHERE code = 'C900777'").get()).toEqual({ name: '杭州导入测试有限公司', lim: 1_234_567 });
+    expect(
+      e.desk.ctx.book.sqlite.prepare("SELECT name, credit_limit AS lim FROM customers WHERE code = 'C900777'").get(),
+    ).toEqual({ name: '杭州导入测试有限公司', lim: 1_234_567 });
     await page.waitForTimeout(400); // the dialog's opening animation, then close it for the next test
     await done.locator('.ant-modal-confirm-btns button').click();
     await done.waitFor({ state: 'hidden' });
@@ -84,7 +96,9 @@ describe('customer archive end to end', () => {
     await page.locator('[data-testid="field-phone"]').fill('0571-12345678');
     await page.locator('[data-testid="save-customer"]').first().click();
     await page.locator('[data-testid="customer-name"]').waitFor();
-    expect(e.desk.ctx.book.sqlite.prepare("SELECT phone FROM customers WHERE code = 'C900001'").get()).toEqual({ phone: '0571-12345678' });
+    expect(e.desk.ctx.book.sqlite.prepare("SELECT phone FROM customers WHERE code = 'C900001'").get()).toEqual({
+      phone: '0571-12345678',
+    });
     await page.getByRole('tab', { name: /历史|History/ }).click();
     await page.locator('[data-testid="customer-history"]').getByText('0571-12345678').first().waitFor();
     await e.shot('customer-history-zh');

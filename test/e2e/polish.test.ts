@@ -14,7 +14,8 @@ let customerId = 0;
 async function seed(desk: Desk) {
   await insertDemoCustomers(desk.ctx, makeDemoCustomers(40, 5));
   const ok = handlerCaller(desk);
-  customerId = (await seedWorkedExample(ok, 'C900001', { name: '华盛贸易有限公司', creditLimit: 940_000_00 })).customerId;
+  customerId = (await seedWorkedExample(ok, 'C900001', { name: '华盛贸易有限公司', creditLimit: 940_000_00 }))
+    .customerId;
 }
 
 beforeAll(async () => {
@@ -67,7 +68,11 @@ describe('polish at 1440×900 and 1280×720, zh-CN and en', () => {
         await e.shot(`polish-card-${tag}`);
         // the card header shows the whole limit, not "¥940,"
         const limit = page.getByText('¥940,000.00').first();
-        expect(await limit.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+        expect(
+          await limit.evaluate(
+            (el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth,
+          ),
+        ).toBe(true);
         await go(page, '/receivables', '.recharts-surface');
         await e.shot(`polish-dashboard-${tag}`);
         await go(page, '/backup', '[data-testid="backup-page"]');
@@ -78,12 +83,16 @@ describe('polish at 1440×900 and 1280×720, zh-CN and en', () => {
         await e.shot(`polish-statements-${tag}`);
         if (w === 1440) {
           // from after to: a message, not a blank panel
-          const from = page.locator('input[data-testid="statement-from"], [data-testid="statement-from"] input').first();
+          const from = page
+            .locator('input[data-testid="statement-from"], [data-testid="statement-from"] input')
+            .first();
           await from.click();
           await from.fill('2026/12/5');
           await from.press('Enter');
           await page.locator('[data-testid="statement-period-error"]').waitFor({ timeout: 5000 });
-          expect(await page.locator('[data-testid="statement-period-error"]').innerText()).toMatch(lang === 'zh' ? /开始日期\s*晚于结束日期/ : /From\s*is after the end date/);
+          expect(await page.locator('[data-testid="statement-period-error"]').innerText()).toMatch(
+            lang === 'zh' ? /开始日期\s*晚于结束日期/ : /From\s*is after the end date/,
+          );
           await e.shot(`polish-statements-period-${tag}`);
         }
       }

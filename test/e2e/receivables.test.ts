@@ -15,14 +15,39 @@ async function seedBook(desk: Desk) {
   const ok = handlerCaller(desk);
   await seedWorkedExample(ok, 'C1', { name: '华盛贸易有限公司', creditLimit: 500_000, contacts: [] });
   // a second customer, overdue today, so the dashboard has something to chart
-  const d = await ok('customers:create', { code: 'C2', name: '东方红五金店', kind: 'company', nature: 'trade_partner', paymentTermsDays: 30, creditLimit: 1_000_000 });
+  const d = await ok('customers:create', {
+    code: 'C2',
+    name: '东方红五金店',
+    kind: 'company',
+    nature: 'trade_partner',
+    paymentTermsDays: 30,
+    creditLimit: 1_000_000,
+  });
   await ok('customers:approve-opening', { id: d.id, approvedBy: '张总' });
   await ok('invoices:create', { customerId: d.id, number: 'INV-9', issueDate: '2026-09-01', amount: 456_789 });
   // a third customer whose 1,000.00 was written off as a bad debt
-  const b = await ok('customers:create', { code: 'C3', name: '远大建材商行', kind: 'company', nature: 'ordinary_company', paymentTermsDays: 30, creditLimit: 0 });
+  const b = await ok('customers:create', {
+    code: 'C3',
+    name: '远大建材商行',
+    kind: 'company',
+    nature: 'ordinary_company',
+    paymentTermsDays: 30,
+    creditLimit: 0,
+  });
   await ok('customers:approve-opening', { id: b.id, approvedBy: '张总' });
-  const bd = await ok('invoices:create', { customerId: b.id, number: 'BD-1', issueDate: '2025-06-01', amount: 100_000, overrideReason: '老客户' });
-  await ok('write-offs:create', { invoiceId: bd.invoice.id, date: '2026-01-15', approvedBy: '张总', reason: '客户失联' });
+  const bd = await ok('invoices:create', {
+    customerId: b.id,
+    number: 'BD-1',
+    issueDate: '2025-06-01',
+    amount: 100_000,
+    overrideReason: '老客户',
+  });
+  await ok('write-offs:create', {
+    invoiceId: bd.invoice.id,
+    date: '2026-01-15',
+    approvedBy: '张总',
+    reason: '客户失联',
+  });
   badDebtor = b.id;
 }
 
@@ -41,10 +66,14 @@ async function setAsOf(date: string) {
   await input.press('Enter');
   await e.page.keyboard.press('Escape');
   // screenshots show the report, not the closing calendar
-  await e.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await e.page
+    .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
 }
 
-const cell = (col: string) => e.page.locator(`[data-testid="ageing-row"][data-code="C1"] [data-col="${col}"]`).innerText();
+const cell = (col: string) =>
+  e.page.locator(`[data-testid="ageing-row"][data-code="C1"] [data-col="${col}"]`).innerText();
 
 describe('receivables end to end', () => {
   it('shows the worked example ageing as of 2026-05-31 to the fen', async () => {
@@ -151,27 +180,40 @@ describe('receivables end to end', () => {
 
   it('imports an invoice file chosen on the page (streamed to main, imported by token); a bad file lists its rows', async () => {
     const { page } = e;
-    const invoices = () => (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+    const invoices = () =>
+      (e.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
     const before = invoices();
     await page.goto(`${e.server.origin}/#/receivables/entry`);
     await page.locator('[data-testid="lang-switch"]').first().getByText('中文').click(); // an earlier test left English on
     await page.getByText('单据录入').first().waitFor();
     const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await page.locator('[data-testid="ar-import-file"]').setInputFiles(file('坏发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC9,IMP-2,2026-10-02,5\n'));
+    await page
+      .locator('[data-testid="ar-import-file"]')
+      .setInputFiles(
+        file('坏发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC9,IMP-2,2026-10-02,5\n'),
+      );
     const errors = page.locator('[data-testid="ar-import-errors"]');
     await errors.waitFor();
     expect(await errors.innerText()).toMatch(/3[\s\S]*未知客户 C9/); // the row's problem in the page's language
-    expect(await page.locator('.ant-modal-body').first().innerText()).toContain('请在文件中修改以下 1 处错误后重新导入');
+    expect(await page.locator('.ant-modal-body').first().innerText()).toContain(
+      '请在文件中修改以下 1 处错误后重新导入',
+    );
     await page.waitForTimeout(400); // the modal's opening animation
     await e.shot('ar-import-errors');
     expect(invoices()).toBe(before); // nothing written
     await page.keyboard.press('Escape');
-    await page.locator('[data-testid="ar-import-file"]').setInputFiles(file('发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC2,IMP-2,2026-10-02,"1,234.56"\n'));
+    await page
+      .locator('[data-testid="ar-import-file"]')
+      .setInputFiles(
+        file('发票.csv', '客户编码,发票号,开票日期,金额\nC2,IMP-1,2026-10-01,100.00\nC2,IMP-2,2026-10-02,"1,234.56"\n'),
+      );
     const done = page.locator('.ant-modal-confirm-success');
     await done.waitFor();
     expect(await done.innerText()).toMatch(/2[\s\S]*1,334\.56/);
     expect(invoices()).toBe(before + 2);
-    expect(e.desk.ctx.book.sqlite.prepare("SELECT amount FROM invoices WHERE number = 'IMP-2'").get()).toEqual({ amount: 123_456 });
+    expect(e.desk.ctx.book.sqlite.prepare("SELECT amount FROM invoices WHERE number = 'IMP-2'").get()).toEqual({
+      amount: 123_456,
+    });
     await page.waitForTimeout(400); // the dialog's opening animation, then close it for the next test
     await done.locator('.ant-modal-confirm-btns button').click();
     await done.waitFor({ state: 'hidden' });
@@ -202,7 +244,9 @@ describe('bad-debt recovery and provision edges', () => {
     // more than is written off: main refuses, the message sits under the amount
     await modal.locator('[data-testid="ar-rec-amount"]').fill('1,200.00');
     await modal.locator('[data-testid="ar-rec-save"]').click();
-    const amountError = modal.locator('.ant-form-item-has-error').filter({ has: page.locator('[data-testid="ar-rec-amount"]') });
+    const amountError = modal
+      .locator('.ant-form-item-has-error')
+      .filter({ has: page.locator('[data-testid="ar-rec-amount"]') });
     await expect.poll(() => amountError.innerText()).toContain('仍处于核销状态的只有 ¥1,000.00');
     expect(receipts()).toBe(before);
     await page.waitForTimeout(400); // the error slides in
@@ -215,8 +259,10 @@ describe('bad-debt recovery and provision edges', () => {
     await modal.waitFor({ state: 'detached' });
     await expect.poll(() => row.locator('[data-col="recovered"]').innerText()).toContain('300.00');
     expect(await row.locator('[data-col="left"]').innerText()).toContain('700.00');
-    expect(sqlite().prepare("SELECT amount, method, reference FROM receipts WHERE reference = 'BK-778'").get()).toEqual({ amount: 30_000, method: 'bank_transfer', reference: 'BK-778' });
-    expect(sqlite().prepare("SELECT recovered FROM write_offs").get()).toEqual({ recovered: 30_000 });
+    expect(sqlite().prepare("SELECT amount, method, reference FROM receipts WHERE reference = 'BK-778'").get()).toEqual(
+      { amount: 30_000, method: 'bank_transfer', reference: 'BK-778' },
+    );
+    expect(sqlite().prepare('SELECT recovered FROM write_offs').get()).toEqual({ recovered: 30_000 });
     await e.shot('ar-ledger-write-offs-zh');
     // the ledger line of the write-off says what came back
     await page.getByRole('tab', { name: /明细账/ }).click();
@@ -243,26 +289,37 @@ describe('bad-debt recovery and provision edges', () => {
 
   it('edits a provision bucket edge; a bad edge is refused under its row and nothing is saved', async () => {
     const { page } = e;
-    const settings = () => JSON.parse((sqlite().prepare("SELECT value FROM settings WHERE key = 'receivables.settings'").get() as { value: string } | undefined)?.value ?? '{}');
+    const settings = () =>
+      JSON.parse(
+        (
+          sqlite().prepare("SELECT value FROM settings WHERE key = 'receivables.settings'").get() as
+            { value: string } | undefined
+        )?.value ?? '{}',
+      );
     await page.goto(`${e.server.origin}/#/settings`);
     const matrix = page.locator('[data-testid="ar-provision-matrix"]');
     await matrix.scrollIntoViewIfNeeded();
-    const edge = (n: number) => matrix.locator(`[data-testid="ar-edge-${n}"] input, input[data-testid="ar-edge-${n}"]`).first();
+    const edge = (n: number) =>
+      matrix.locator(`[data-testid="ar-edge-${n}"] input, input[data-testid="ar-edge-${n}"]`).first();
     await edge(1).fill('180');
     await edge(2).fill('100');
     await expect.poll(() => matrix.locator('[data-row="1"] [data-col="label"]').innerText()).toBe('≤180天');
     await page.locator('[data-testid="ar-settings-save"]').click();
-    await expect.poll(() => matrix.locator('[data-testid="ar-matrix-error-2"]').innerText()).toBe('第 2 档的上限必须大于第 1 档的上限（180 天）');
+    await expect
+      .poll(() => matrix.locator('[data-testid="ar-matrix-error-2"]').innerText())
+      .toBe('第 2 档的上限必须大于第 1 档的上限（180 天）');
     expect(settings().provisionBuckets).toBeUndefined(); // never saved: still the defaults
     await matrix.scrollIntoViewIfNeeded();
     await e.shot('ar-settings-provision-refused-zh');
 
     await edge(2).fill('730');
     await page.locator('[data-testid="ar-settings-save"]').click();
-    await expect.poll(() => settings().provisionBuckets?.slice(0, 2)).toEqual([
-      { key: 'le_180', from: null, to: 180 },
-      { key: '181-730', from: 181, to: 730 },
-    ]);
+    await expect
+      .poll(() => settings().provisionBuckets?.slice(0, 2))
+      .toEqual([
+        { key: 'le_180', from: null, to: 180 },
+        { key: '181-730', from: 181, to: 730 },
+      ]);
     expect(settings().provisionRatesBp).toMatchObject({ le_180: 500, '181-730': 1000, 'y2-3': 3000 });
     await expect.poll(() => matrix.locator('[data-testid^="ar-matrix-error"]').count()).toBe(0);
   });

@@ -15,9 +15,26 @@ async function seed(desk: Desk) {
   const ok = handlerCaller(desk);
   customerId = (await seedWorkedExample(ok, 'C900001', { name: '华盛贸易有限公司' })).customerId;
   // a bad debt, written off and partly recovered, for the write-offs tab
-  const bd = await ok('invoices:create', { customerId, number: 'C900001-BD-1', issueDate: '2025-05-06', amount: 100_000, overrideReason: '老客户' });
-  const wo = await ok('write-offs:create', { invoiceId: bd.invoice.id, date: '2026-01-15', approvedBy: '张总', reason: '客户失联，经理批准核销' });
-  await ok('write-offs:recover', { writeOffId: wo.id, date: '2026-03-10', amount: 30_000, method: 'bank_transfer', reference: 'BK-778' });
+  const bd = await ok('invoices:create', {
+    customerId,
+    number: 'C900001-BD-1',
+    issueDate: '2025-05-06',
+    amount: 100_000,
+    overrideReason: '老客户',
+  });
+  const wo = await ok('write-offs:create', {
+    invoiceId: bd.invoice.id,
+    date: '2026-01-15',
+    approvedBy: '张总',
+    reason: '客户失联，经理批准核销',
+  });
+  await ok('write-offs:recover', {
+    writeOffId: wo.id,
+    date: '2026-03-10',
+    amount: 30_000,
+    method: 'bank_transfer',
+    reference: 'BK-778',
+  });
 }
 
 beforeAll(async () => {
@@ -55,7 +72,12 @@ const SCREENS: [string, string, string, ((page: Page) => Promise<unknown>)?][] =
   ],
   ['receivables', '/receivables', '.recharts-surface'],
   ['entry', '/receivables/entry', '[data-testid="ar-entry"]'],
-  ['entry-recovery', '/receivables/entry', '[data-testid="ar-entry"]', (page) => page.getByRole('tab', { name: /坏账收回|Recovery/ }).click()],
+  [
+    'entry-recovery',
+    '/receivables/entry',
+    '[data-testid="ar-entry"]',
+    (page) => page.getByRole('tab', { name: /坏账收回|Recovery/ }).click(),
+  ],
   ['ageing', '/receivables/ageing', '[data-testid="ageing-page"]'],
   ['statements', '/statements', '[data-testid="statement-customer"]'],
   ['statement-batch', '/statements/batch', 'h3'],
@@ -63,26 +85,31 @@ const SCREENS: [string, string, string, ((page: Page) => Promise<unknown>)?][] =
   ['audit', '/audit', '[data-testid="audit-table"]'],
   ['backup', '/backup', '[data-testid="backup-page"]'],
   ['settings', '/settings', '[data-testid="settings-receivables"]'],
-  ['settings-provision', '/settings', '[data-testid="ar-provision-matrix"]', (page) => page.locator('[data-testid="ar-provision-matrix"]').scrollIntoViewIfNeeded()],
+  [
+    'settings-provision',
+    '/settings',
+    '[data-testid="ar-provision-matrix"]',
+    (page) => page.locator('[data-testid="ar-provision-matrix"]').scrollIntoViewIfNeeded(),
+  ],
 ];
 
 /** The page's own heading (h1, or antd Title h3), per screen: [zh-CN, en]. */
 const HEADINGS: Record<string, [string, string]> = {
-  'customers': ['客户档案', 'Customers'],
+  customers: ['客户档案', 'Customers'],
   'customer-card': ['华盛贸易有限公司', '华盛贸易有限公司'],
   'customer-ledger': ['华盛贸易有限公司', '华盛贸易有限公司'],
   'customer-write-offs': ['华盛贸易有限公司', '华盛贸易有限公司'],
   'customer-recovery': ['华盛贸易有限公司', '华盛贸易有限公司'],
-  'receivables': ['应收总览', 'Receivables'],
-  'entry': ['单据录入', 'Document entry'],
+  receivables: ['应收总览', 'Receivables'],
+  entry: ['单据录入', 'Document entry'],
   'entry-recovery': ['单据录入', 'Document entry'],
-  'ageing': ['账龄分析', 'Ageing'],
-  'statements': ['对账单', 'Statements'],
+  ageing: ['账龄分析', 'Ageing'],
+  statements: ['对账单', 'Statements'],
   'statement-batch': ['批量打印对账单', 'Batch statements'],
-  'confirmations': ['对账回执', 'Confirmation slips'],
-  'audit': ['审计日志', 'Audit log'],
-  'backup': ['备份与恢复', 'Backup'],
-  'settings': ['设置', 'Settings'],
+  confirmations: ['对账回执', 'Confirmation slips'],
+  audit: ['审计日志', 'Audit log'],
+  backup: ['备份与恢复', 'Backup'],
+  settings: ['设置', 'Settings'],
   'settings-provision': ['设置', 'Settings'],
 };
 

@@ -13,8 +13,17 @@ const OUT = path.resolve('test-output/e2e-statements');
 
 async function seed(desk: Desk) {
   const ok = handlerCaller(desk);
-  await ok('settings:update-company', { address: '浙江省杭州市西湖区文三路 90 号', phone: '0571-88886666', taxId: '91330100MA2C8X1234', bankAccount: '工商银行文三路支行 1202 0210 0910 0123 456' });
-  await seedWorkedExample(ok, 'C1', { name: '华盛贸易有限公司', address: '杭州市滨江区江南大道 1 号', contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', isKeyPayer: true }] });
+  await ok('settings:update-company', {
+    address: '浙江省杭州市西湖区文三路 90 号',
+    phone: '0571-88886666',
+    taxId: '91330100MA2C8X1234',
+    bankAccount: '工商银行文三路支行 1202 0210 0910 0123 456',
+  });
+  await seedWorkedExample(ok, 'C1', {
+    name: '华盛贸易有限公司',
+    address: '杭州市滨江区江南大道 1 号',
+    contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', isKeyPayer: true }],
+  });
 }
 
 beforeAll(async () => {
@@ -51,7 +60,9 @@ describe('statement (对账单) end to end', () => {
     const previewFrame = page.frames().find((f) => f !== page.mainFrame())!;
     const fonts = await previewFrame.evaluate(async () => {
       await document.fonts.ready;
-      return [...document.fonts].filter((f) => f.family.includes('Noto Sans SC') && f.status !== 'unloaded').map((f) => f.status);
+      return [...document.fonts]
+        .filter((f) => f.family.includes('Noto Sans SC') && f.status !== 'unloaded')
+        .map((f) => f.status);
     });
     expect(fonts.length).toBeGreaterThan(0);
     expect(new Set(fonts)).toEqual(new Set(['loaded']));

@@ -25,7 +25,9 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; locale?: 'zh-CN' | 'en' } = {}): Promise<E2E> {
+export async function startE2E(
+  opts: { setup?: (desk: Desk) => Promise<void>; locale?: 'zh-CN' | 'en' } = {},
+): Promise<E2E> {
   const dir = tempDir('creditdesk-e2e-');
   const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
   await desk.open(path.join(dir, 'e2e.creditdesk'), { create: true, company: '华盛商贸有限公司' });
@@ -35,7 +37,16 @@ export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; lo
   const server = await startServer({ handlers: createHandlers(desk), rendererDir });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: opts.locale ?? 'zh-CN' });
   const errors: string[] = [];
@@ -68,7 +79,7 @@ export async function startE2E(opts: { setup?: (desk: Desk) => Promise<void>; lo
 /** Calls a channel through the real handlers (seeding a book before the browser opens). */
 export function handlerCaller(desk: Desk) {
   const h = createHandlers(desk);
-   
+
   return async (channel: string, input: unknown): Promise<any> => {
     const r = await dispatch(h, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);

@@ -32,7 +32,8 @@ describe('first start on an empty book', () => {
     const steps = page.locator('[data-testid="welcome-steps"] .ant-steps-item-title');
     expect(await steps.allInnerTexts()).toEqual(['1. 客户档案', '2. 应收发票', '3. 收款']);
     // each step has its import button right there
-    for (const id of ['import-customers', 'ar-import-invoices', 'ar-import-receipts']) expect(await page.getByTestId(id).isVisible()).toBe(true);
+    for (const id of ['import-customers', 'ar-import-invoices', 'ar-import-receipts'])
+      expect(await page.getByTestId(id).isVisible()).toBe(true);
     await shots(e, 'welcome-zh');
 
     // company name is required: nothing changes without it
@@ -63,7 +64,9 @@ describe('first start on an empty book', () => {
     await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 90_000 });
     expect(path.basename(desk.ctx.book.path)).toBe('demo.creditdesk');
     expect(desk.ctx.book.path).not.toBe(empty);
-    const n = desk.ctx.book.sqlite.prepare('SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM invoices) AS i').get() as {
+    const n = desk.ctx.book.sqlite
+      .prepare('SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM invoices) AS i')
+      .get() as {
       c: number;
       i: number;
     };

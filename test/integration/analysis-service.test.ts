@@ -15,12 +15,23 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const stored = () =>
-  t.desk.ctx.book.sqlite.prepare('SELECT code, value_tier AS tier, value_tier_on AS "on" FROM customers ORDER BY code').all() as { code: string; tier: string | null; on: string | null }[];
+  t.desk.ctx.book.sqlite
+    .prepare('SELECT code, value_tier AS tier, value_tier_on AS "on" FROM customers ORDER BY code')
+    .all() as { code: string; tier: string | null; on: string | null }[];
 
 describe('recompute and store value tiers', () => {
   it('stores tier and as-of date on every ranked customer, audited', async () => {
     const run = await t.ok('analysis:recompute', { asOf: '2026-09-30' });
-    expect(run).toMatchObject({ asOf: '2026-09-30', months: 3, method: 'pareto', from: '2026-07-01', to: '2026-09-30', counts: { A: 1, B: 3, C: 2 }, trigger: 'manual', operatorName: '管理员' });
+    expect(run).toMatchObject({
+      asOf: '2026-09-30',
+      months: 3,
+      method: 'pareto',
+      from: '2026-07-01',
+      to: '2026-09-30',
+      counts: { A: 1, B: 3, C: 2 },
+      trigger: 'manual',
+      operatorName: '管理员',
+    });
     expect(stored()).toEqual([
       { code: 'C1', tier: 'A', on: '2026-09-30' },
       { code: 'C2', tier: 'B', on: '2026-09-30' },
@@ -49,7 +60,15 @@ describe('recompute and store value tiers', () => {
     const notComputed = await t.ok('customers:list', { filter: { valueTier: ['none'] } });
     expect(notComputed.rows.map((r: any) => r.code)).toEqual(['C5']); // the prospect (C6 is terminated: hidden)
     const byTier = await t.ok('customers:list', { sort: 'valueTier', order: 'asc' });
-    expect(byTier.rows.map((r: any) => `${r.code}:${r.valueTier ?? '-'}`)).toEqual(['C1:A', 'C2:B', 'C3:B', 'C7:B', 'C4:C', 'C8:C', 'C5:-']);
+    expect(byTier.rows.map((r: any) => `${r.code}:${r.valueTier ?? '-'}`)).toEqual([
+      'C1:A',
+      'C2:B',
+      'C3:B',
+      'C7:B',
+      'C4:C',
+      'C8:C',
+      'C5:-',
+    ]);
     const rated = await t.ok('customers:list', { filter: { valueTier: ['A'], creditRating: ['none'] } });
     expect(rated.rows.map((r: any) => r.code)).toEqual(['C1']);
     const card = await t.ok('customers:get', { code: 'C1' });
@@ -110,7 +129,9 @@ describe('recompute and store value tiers', () => {
       expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field, message } });
     }
     expect(await t.ok('analysis:tier-settings', {})).toEqual(before);
-    expect((await t.ok('audit:list', { entity: 'settings' })).rows.filter((r: any) => r.entityId === 'tiers')).toHaveLength(0);
+    expect(
+      (await t.ok('audit:list', { entity: 'settings' })).rows.filter((r: any) => r.entityId === 'tiers'),
+    ).toHaveLength(0);
     const ok = await t.ok('analysis:update-tier-settings', { months: 6 });
     expect(ok.months).toBe(6);
     expect((await t.ok('analysis:recompute', { asOf: '2026-09-30' })).from).toBe('2026-04-01');
@@ -127,12 +148,16 @@ describe('recompute and store value tiers', () => {
     await same.close();
     const next = new Desk({ mode: 'browser', userDataDir: t.dir, clock: fixedClock('2026-11-02T09:00:00.000Z') });
     await next.open(path);
-    const runs = next.ctx.book.sqlite.prepare('SELECT as_of, window_from, window_to, trigger FROM tier_runs ORDER BY id').all();
+    const runs = next.ctx.book.sqlite
+      .prepare('SELECT as_of, window_from, window_to, trigger FROM tier_runs ORDER BY id')
+      .all();
     expect(runs).toEqual([
       { as_of: '2026-10-05', window_from: '2026-07-01', window_to: '2026-09-30', trigger: 'manual' },
       { as_of: '2026-11-02', window_from: '2026-08-01', window_to: '2026-10-31', trigger: 'monthly' },
     ]);
-    expect(next.ctx.book.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'tiers' ORDER BY id").all()).toEqual([{ action: 'recompute' }, { action: 'recompute-monthly' }]);
+    expect(
+      next.ctx.book.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'tiers' ORDER BY id").all(),
+    ).toEqual([{ action: 'recompute' }, { action: 'recompute-monthly' }]);
     await next.close();
     await t.desk.open(path); // so the suite's close() finds a book
   });

@@ -11,7 +11,12 @@ import { SCHEMA_VERSION } from '../../main/db/migrations';
 import { CHEAP_KDF, bookFingerprint, dumpBook, listDir, makeBook, tempDir } from '../fixtures/backup-books';
 
 function fakeIo() {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io as CliIo & { stdout: string; stderr: string };
 }
 
@@ -19,7 +24,13 @@ let dir: string;
 let book: string;
 let usb: string;
 const now = new Date('2026-11-23T10:11:12Z');
-const cmds = makeBackupCommands({ maxSchemaVersion: 2, appSchema: false, appVersion: '9.9.9', now: () => now, kdf: CHEAP_KDF });
+const cmds = makeBackupCommands({
+  maxSchemaVersion: 2,
+  appSchema: false,
+  appVersion: '9.9.9',
+  now: () => now,
+  kdf: CHEAP_KDF,
+});
 
 beforeEach(() => {
   dir = tempDir('cd-cli-');
@@ -100,7 +111,15 @@ describe('creditdesk backup / verify / restore', () => {
     const file = io.stdout.split('\n')[0];
     const raw = fs.readFileSync(file);
     const cases: [string, Buffer, RegExp][] = [
-      ['flipped.cdbak', (() => { const b = Buffer.from(raw); b[b.length - 5000] ^= 1; return b; })(), /checksum mismatch/],
+      [
+        'flipped.cdbak',
+        (() => {
+          const b = Buffer.from(raw);
+          b[b.length - 5000] ^= 1;
+          return b;
+        })(),
+        /checksum mismatch/,
+      ],
       ['short.cdbak', raw.subarray(0, raw.length - 100), /truncated/],
       ['empty.cdbak', Buffer.alloc(0), /empty/],
       ['photo.jpg', Buffer.from('\xff\xd8\xff\xe0 JFIF', 'latin1'), /not a CreditDesk backup/],
@@ -156,7 +175,9 @@ describe('creditdesk backup / verify / restore', () => {
       const before = bookFingerprint(book);
       const r = fakeIo();
       expect(await cmds.restore([file, '--db', book], r)).toBe(EXIT.FAILURE);
-      expect(r.stderr).toMatch(/this book is open in another CreditDesk window\/process \(a CreditDesk window, pid \d+/);
+      expect(r.stderr).toMatch(
+        /this book is open in another CreditDesk window\/process \(a CreditDesk window, pid \d+/,
+      );
       expect(bookFingerprint(book)).toEqual(before);
     } finally {
       lock.release();

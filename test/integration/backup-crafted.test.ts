@@ -40,7 +40,13 @@ async function crafted(alter: (db: Database.Database) => void, schemaVersion = S
   db.close();
   const out = path.join(work, `out-${n}`);
   fs.mkdirSync(out);
-  const { file } = await createBackup({ dbPath: copy, toDir: out, company: '测试商贸有限公司', appVersion: '0.1.0', schemaVersion });
+  const { file } = await createBackup({
+    dbPath: copy,
+    toDir: out,
+    company: '测试商贸有限公司',
+    appVersion: '0.1.0',
+    schemaVersion,
+  });
   return file;
 }
 
@@ -49,12 +55,21 @@ function fingerprint(): string {
   const db = t.desk.ctx.book.sqlite;
   const h = crypto.createHash('sha256');
   h.update(JSON.stringify(db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()));
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('audit_log', 'sqlite_sequence') ORDER BY name").all() as { name: string }[];
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('audit_log', 'sqlite_sequence') ORDER BY name",
+    )
+    .all() as { name: string }[];
   for (const { name } of tables) h.update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()));
   return h.digest('hex');
 }
 const fakeIo = () => {
-  const io = { stdout: '', stderr: '', out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (s: string) => void (io.stdout += s),
+    err: (s: string) => void (io.stderr += s),
+  };
   return io as CliIo & { stdout: string; stderr: string };
 };
 
@@ -84,7 +99,9 @@ describe('verify compares the image with what the migrations produce', () => {
 
   it('an extra trigger multiplying new invoices by 10 is refused', async () => {
     const file = await crafted((db) =>
-      db.exec('CREATE TRIGGER evil AFTER INSERT ON invoices BEGIN UPDATE invoices SET amount = amount * 10 WHERE id = NEW.id; END'),
+      db.exec(
+        'CREATE TRIGGER evil AFTER INSERT ON invoices BEGIN UPDATE invoices SET amount = amount * 10 WHERE id = NEW.id; END',
+      ),
     );
     await expectRefused(file, 'integrity', /unexpected trigger "evil"/);
   });
@@ -118,6 +135,10 @@ describe('verify compares the image with what the migrations produce', () => {
 
   it('a newer schema inside than the manifest says is refused', async () => {
     const file = await crafted(() => undefined, SCHEMA_VERSION - 1);
-    await expectRefused(file, 'newer-schema', new RegExp(`schema ${SCHEMA_VERSION}, newer than the ${SCHEMA_VERSION - 1}`));
+    await expectRefused(
+      file,
+      'newer-schema',
+      new RegExp(`schema ${SCHEMA_VERSION}, newer than the ${SCHEMA_VERSION - 1}`),
+    );
   });
 });

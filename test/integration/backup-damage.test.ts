@@ -5,8 +5,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupError, createBackup, readManifest, restoreBackup, verifyBackup, type BackupProblem } from '../../main/db/backup';
-import { HEADER_BYTES, encodeHeader, encodeTrailer, manifestChecksum, sha256Hex, type BackupManifest } from '../../main/db/backup/format';
+import {
+  BackupError,
+  createBackup,
+  readManifest,
+  restoreBackup,
+  verifyBackup,
+  type BackupProblem,
+} from '../../main/db/backup';
+import {
+  HEADER_BYTES,
+  encodeHeader,
+  encodeTrailer,
+  manifestChecksum,
+  sha256Hex,
+  type BackupManifest,
+} from '../../main/db/backup/format';
 import { CHEAP_KDF, bookFingerprint, listDir, makeBook, tempDir } from '../fixtures/backup-books';
 
 let dir: string;
@@ -26,12 +40,20 @@ beforeAll(async () => {
   makeBook(src, { company: '备份公司', customers: 300, invoices: 3000, seed: 2 });
   const out = path.join(dir, 'out');
   fs.mkdirSync(out);
-  const common = { dbPath: src, toDir: out, company: '备份公司', appVersion: '0.1.0', schemaVersion: 1, kdf: CHEAP_KDF };
+  const common = {
+    dbPath: src,
+    toDir: out,
+    company: '备份公司',
+    appVersion: '0.1.0',
+    schemaVersion: 1,
+    kdf: CHEAP_KDF,
+  };
   plain = (await createBackup({ ...common, now: new Date('2026-01-01T00:00:00Z') })).file;
   enc = (await createBackup({ ...common, password: PW, now: new Date('2026-01-02T00:00:00Z') })).file;
   const src2 = path.join(dir, 'src2.sqlite');
   makeBook(src2, { company: '别家', customers: 50, invoices: 100, seed: 3 });
-  other = (await createBackup({ ...common, dbPath: src2, company: '别家', now: new Date('2026-01-03T00:00:00Z') })).file;
+  other = (await createBackup({ ...common, dbPath: src2, company: '别家', now: new Date('2026-01-03T00:00:00Z') }))
+    .file;
   newer = (await createBackup({ ...common, schemaVersion: 7, now: new Date('2026-01-04T00:00:00Z') })).file;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +67,13 @@ function variant(from: string, edit: (b: Buffer) => Buffer, ext = '.cdbak'): str
 function parts(b: Buffer) {
   const mlen = b.readUInt32BE(7);
   const manifest = JSON.parse(b.subarray(HEADER_BYTES, HEADER_BYTES + mlen).toString('utf8')) as BackupManifest;
-  return { mlen, manifest, payloadStart: HEADER_BYTES + mlen, payload: b.subarray(HEADER_BYTES + mlen, b.length - 40), trailer: b.subarray(b.length - 40) };
+  return {
+    mlen,
+    manifest,
+    payloadStart: HEADER_BYTES + mlen,
+    payload: b.subarray(HEADER_BYTES + mlen, b.length - 40),
+    trailer: b.subarray(b.length - 40),
+  };
 }
 function assemble(manifest: BackupManifest, payload: Buffer, trailerFor?: Buffer): Buffer {
   const mb = Buffer.from(JSON.stringify(manifest));
@@ -80,22 +108,56 @@ describe('damaged and foreign backups are refused; the current book is untouched
 
   it('truncated files', async () => {
     const size = fs.statSync(plain).size;
-    await expectRefused(variant(plain, (b) => b.subarray(0, size - 1)), 'truncated', /truncated/);
-    await expectRefused(variant(plain, (b) => b.subarray(0, Math.floor(size / 2))), 'truncated', /truncated/);
-    await expectRefused(variant(plain, (b) => b.subarray(0, 100)), 'truncated', /truncated.*manifest/);
-    await expectRefused(variant(plain, (b) => b.subarray(0, 9)), 'truncated', /truncated/);
-    await expectRefused(variant(plain, (b) => b.subarray(0, 4)), 'truncated', /truncated/);
-    await expectRefused(variant(enc, (b) => b.subarray(0, b.length - 1000)), 'truncated', /truncated/, PW);
+    await expectRefused(
+      variant(plain, (b) => b.subarray(0, size - 1)),
+      'truncated',
+      /truncated/,
+    );
+    await expectRefused(
+      variant(plain, (b) => b.subarray(0, Math.floor(size / 2))),
+      'truncated',
+      /truncated/,
+    );
+    await expectRefused(
+      variant(plain, (b) => b.subarray(0, 100)),
+      'truncated',
+      /truncated.*manifest/,
+    );
+    await expectRefused(
+      variant(plain, (b) => b.subarray(0, 9)),
+      'truncated',
+      /truncated/,
+    );
+    await expectRefused(
+      variant(plain, (b) => b.subarray(0, 4)),
+      'truncated',
+      /truncated/,
+    );
+    await expectRefused(
+      variant(enc, (b) => b.subarray(0, b.length - 1000)),
+      'truncated',
+      /truncated/,
+      PW,
+    );
   });
 
   it('a flipped byte in the payload: checksum mismatch (plain) / authentication failure (encrypted)', async () => {
     const b = fs.readFileSync(plain);
     const { payloadStart, payload } = parts(b);
     for (const at of [payloadStart, payloadStart + 5000, payloadStart + payload.length - 1]) {
-      await expectRefused(variant(plain, (x) => flip(x, at)), 'checksum', /checksum mismatch/);
+      await expectRefused(
+        variant(plain, (x) => flip(x, at)),
+        'checksum',
+        /checksum mismatch/,
+      );
     }
     const e = parts(fs.readFileSync(enc));
-    await expectRefused(variant(enc, (x) => flip(x, e.payloadStart + 12345)), 'damaged', /damaged or was tampered with/, PW);
+    await expectRefused(
+      variant(enc, (x) => flip(x, e.payloadStart + 12345)),
+      'damaged',
+      /damaged or was tampered with/,
+      PW,
+    );
   });
 
   it('a flipped byte in the manifest', async () => {
@@ -103,36 +165,81 @@ describe('damaged and foreign backups are refused; the current book is untouched
     const text = b.subarray(HEADER_BYTES, parts(b).payloadStart).toString('latin1');
     // inside a value (still valid JSON): checksum of the manifest catches it
     const atCompanyValue = HEADER_BYTES + text.indexOf('"appVersion": "0.1.0"') + '"appVersion": "0.'.length;
-    await expectRefused(variant(plain, (x) => flip(x, atCompanyValue)), 'manifest-damaged', /manifest was altered or damaged/);
+    await expectRefused(
+      variant(plain, (x) => flip(x, atCompanyValue)),
+      'manifest-damaged',
+      /manifest was altered or damaged/,
+    );
     const atDigit = HEADER_BYTES + text.indexOf('"customers": 300') + '"customers": '.length;
-    await expectRefused(variant(plain, (x) => { const c = Buffer.from(x); c[atDigit] = '4'.charCodeAt(0); return c; }), 'manifest-damaged', /manifest/);
+    await expectRefused(
+      variant(plain, (x) => {
+        const c = Buffer.from(x);
+        c[atDigit] = '4'.charCodeAt(0);
+        return c;
+      }),
+      'manifest-damaged',
+      /manifest/,
+    );
     // a structural byte: unreadable JSON
-    await expectRefused(variant(plain, (x) => flip(x, HEADER_BYTES)), 'manifest-damaged', /manifest is damaged/);
+    await expectRefused(
+      variant(plain, (x) => flip(x, HEADER_BYTES)),
+      'manifest-damaged',
+      /manifest is damaged/,
+    );
     // the length field
-    await expectRefused(variant(plain, (x) => flip(x, 7)), 'manifest-damaged', /manifest/);
+    await expectRefused(
+      variant(plain, (x) => flip(x, 7)),
+      'manifest-damaged',
+      /manifest/,
+    );
     // the trailer
-    await expectRefused(variant(plain, (x) => flip(x, x.length - 3)), 'manifest-swapped', /does not belong/);
-    await expectRefused(variant(plain, (x) => flip(x, x.length - 39)), 'damaged', /end marker/);
+    await expectRefused(
+      variant(plain, (x) => flip(x, x.length - 3)),
+      'manifest-swapped',
+      /does not belong/,
+    );
+    await expectRefused(
+      variant(plain, (x) => flip(x, x.length - 39)),
+      'damaged',
+      /end marker/,
+    );
   });
 
   it('a manifest swapped in from another backup', async () => {
     const a = parts(fs.readFileSync(plain));
     const o = fs.readFileSync(other);
     const oManifestBytes = o.subarray(0, parts(o).payloadStart);
-    await expectRefused(variant(plain, (x) => Buffer.concat([oManifestBytes, x.subarray(a.payloadStart)])), 'manifest-swapped', /does not belong to this backup/);
+    await expectRefused(
+      variant(plain, (x) => Buffer.concat([oManifestBytes, x.subarray(a.payloadStart)])),
+      'manifest-swapped',
+      /does not belong to this backup/,
+    );
   });
 
   it('a manifest edited with a recomputed checksum (and even a recomputed end marker)', async () => {
     const a = parts(fs.readFileSync(plain));
     const edited = { ...a.manifest, tables: { ...a.manifest.tables, customers: 299 } };
     edited.manifestSha256 = manifestChecksum(edited);
-    await expectRefused(variant(plain, () => assemble(edited, a.payload, Buffer.from(JSON.stringify(a.manifest, null, 2)))), 'manifest-swapped', /does not belong/);
-    await expectRefused(variant(plain, () => assemble(edited, a.payload)), 'row-counts', /customers: 300 rows, manifest says 299/);
+    await expectRefused(
+      variant(plain, () => assemble(edited, a.payload, Buffer.from(JSON.stringify(a.manifest, null, 2)))),
+      'manifest-swapped',
+      /does not belong/,
+    );
+    await expectRefused(
+      variant(plain, () => assemble(edited, a.payload)),
+      'row-counts',
+      /customers: 300 rows, manifest says 299/,
+    );
     // encrypted: every manifest field is authenticated by AES-GCM
     const e = parts(fs.readFileSync(enc));
     const editedE = { ...e.manifest, company: '冒充公司' };
     editedE.manifestSha256 = manifestChecksum(editedE);
-    await expectRefused(variant(enc, () => assemble(editedE, e.payload)), 'damaged', /tampered/, PW);
+    await expectRefused(
+      variant(enc, () => assemble(editedE, e.payload)),
+      'damaged',
+      /tampered/,
+      PW,
+    );
   });
 
   it('wrong password and missing password', async () => {
@@ -142,15 +249,43 @@ describe('damaged and foreign backups are refused; the current book is untouched
   });
 
   it('an empty file, a random file, a SQLite book, a text file, a folder, a missing file, a .partial', async () => {
-    await expectRefused(variant(plain, () => Buffer.alloc(0)), 'not-a-backup', /empty/);
-    await expectRefused(variant(plain, () => crypto.randomBytes(100_000)), 'not-a-backup', /not a CreditDesk backup/);
-    await expectRefused(variant(plain, () => Buffer.from('hello\n')), 'not-a-backup', /not a CreditDesk backup/);
-    await expectRefused(variant(plain, () => fs.readFileSync(path.join(dir, 'src.sqlite'))), 'not-a-backup', /SQLite database, not a CreditDesk backup/);
+    await expectRefused(
+      variant(plain, () => Buffer.alloc(0)),
+      'not-a-backup',
+      /empty/,
+    );
+    await expectRefused(
+      variant(plain, () => crypto.randomBytes(100_000)),
+      'not-a-backup',
+      /not a CreditDesk backup/,
+    );
+    await expectRefused(
+      variant(plain, () => Buffer.from('hello\n')),
+      'not-a-backup',
+      /not a CreditDesk backup/,
+    );
+    await expectRefused(
+      variant(plain, () => fs.readFileSync(path.join(dir, 'src.sqlite'))),
+      'not-a-backup',
+      /SQLite database, not a CreditDesk backup/,
+    );
     await expectRefused(path.join(dir, 'out'), 'not-a-backup', /not a file/);
     await expectRefused(path.join(dir, 'nope.cdbak'), 'not-found', /not found/);
-    await expectRefused(variant(plain, (b) => b, '.cdbak.partial'), 'incomplete', /unfinished backup/);
+    await expectRefused(
+      variant(plain, (b) => b, '.cdbak.partial'),
+      'incomplete',
+      /unfinished backup/,
+    );
     // a future container version
-    await expectRefused(variant(plain, (x) => { const c = Buffer.from(x); c[6] = 9; return c; }), 'unsupported-format', /unknown format version/);
+    await expectRefused(
+      variant(plain, (x) => {
+        const c = Buffer.from(x);
+        c[6] = 9;
+        return c;
+      }),
+      'unsupported-format',
+      /unknown format version/,
+    );
   });
 
   it('a backup from a newer CreditDesk (schema) is refused, but its manifest can be read', async () => {
@@ -166,12 +301,20 @@ describe('damaged and foreign backups are refused; the current book is untouched
     for (const page of [3, 4, 5, 10, 20]) img.fill(0xab, page * pageSize + 8, page * pageSize + 200);
     const m = { ...a.manifest, sha256: sha256Hex(img) };
     m.manifestSha256 = manifestChecksum(m);
-    await expectRefused(variant(plain, () => assemble(m, img)), 'integrity', /integrity check|damaged|cannot be opened/);
+    await expectRefused(
+      variant(plain, () => assemble(m, img)),
+      'integrity',
+      /integrity check|damaged|cannot be opened/,
+    );
     // not a SQLite image at all
     const junk = crypto.randomBytes(a.payload.length);
     const j = { ...a.manifest, sha256: sha256Hex(junk) };
     j.manifestSha256 = manifestChecksum(j);
-    await expectRefused(variant(plain, () => assemble(j, junk)), 'integrity', /does not contain a CreditDesk book/);
+    await expectRefused(
+      variant(plain, () => assemble(j, junk)),
+      'integrity',
+      /does not contain a CreditDesk book/,
+    );
   });
 
   it('verify works on a read-only backup file and leaves no temporary files', async () => {

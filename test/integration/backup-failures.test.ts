@@ -57,7 +57,9 @@ describe('backup failures', () => {
   it('disk full while writing: clear message, partial removed', async () => {
     const seen = { files: [] as string[] };
     const before = bookFingerprint(book);
-    const err = await createBackup({ ...common(), targetFs: failingFs(200_000, 'ENOSPC', seen) }).catch((e: unknown) => e);
+    const err = await createBackup({ ...common(), targetFs: failingFs(200_000, 'ENOSPC', seen) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(BackupError);
     expect((err as BackupError).problem).toBe('disk-full');
     expect((err as BackupError).message).toMatch(/not enough free space on .*usb.*disk full/);
@@ -69,12 +71,20 @@ describe('backup failures', () => {
 
   it('disk full while writing the header, and at fsync', async () => {
     const seen = { files: [] as string[] };
-    await expect(createBackup({ ...common(), password: 'x', kdf: CHEAP_KDF, targetFs: failingFs(10, 'ENOSPC', seen) })).rejects.toMatchObject({ problem: 'disk-full' });
+    await expect(
+      createBackup({ ...common(), password: 'x', kdf: CHEAP_KDF, targetFs: failingFs(10, 'ENOSPC', seen) }),
+    ).rejects.toMatchObject({ problem: 'disk-full' });
     expectTargetClean();
     const syncFails: BackupTargetFs = {
       async create(file) {
         const h = await nodeTargetFs.create(file);
-        return { write: h.write, close: h.close, sync: async () => { throw Object.assign(new Error('EIO'), { code: 'EIO' }); } };
+        return {
+          write: h.write,
+          close: h.close,
+          sync: async () => {
+            throw Object.assign(new Error('EIO'), { code: 'EIO' });
+          },
+        };
       },
     };
     const err = await createBackup({ ...common(), targetFs: syncFails }).catch((e: unknown) => e);
@@ -148,7 +158,9 @@ describe('backup failures', () => {
   it('a .partial left by a killed backup never verifies; the next backup does not reuse its name', async () => {
     const { file } = await createBackup({ ...common(), now: new Date('2026-05-05T05:05:05Z') });
     fs.copyFileSync(file, `${file}.partial`);
-    await expect(verifyBackup(`${file}.partial`, { maxSchemaVersion: 1 })).rejects.toMatchObject({ problem: 'incomplete' });
+    await expect(verifyBackup(`${file}.partial`, { maxSchemaVersion: 1 })).rejects.toMatchObject({
+      problem: 'incomplete',
+    });
     fs.renameSync(file, path.join(dir, 'moved.cdbak'));
     const second = await createBackup({ ...common(), now: new Date('2026-05-05T05:05:05Z') });
     expect(second.file).not.toBe(file);

@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, verifyBackup } from '../../main/db/backup';
-import { DEFAULT_KDF, HEADER_BYTES, encodeHeader, encodeTrailer, kdfAllowed, manifestChecksum, type BackupManifest } from '../../main/db/backup/format';
+import {
+  DEFAULT_KDF,
+  HEADER_BYTES,
+  encodeHeader,
+  encodeTrailer,
+  kdfAllowed,
+  manifestChecksum,
+  type BackupManifest,
+} from '../../main/db/backup/format';
 import { makeBook, tempDir } from '../fixtures/backup-books';
 
 const PW = 'pw-密码';
@@ -17,7 +25,17 @@ beforeAll(async () => {
   const src = path.join(dir, 'src.sqlite');
   makeBook(src, { company: 'K', customers: 5, invoices: 5 });
   fs.mkdirSync(path.join(dir, 'out'));
-  enc = (await createBackup({ dbPath: src, toDir: path.join(dir, 'out'), company: 'K', appVersion: '0.1.0', schemaVersion: 1, password: PW, kdf: { N: 1 << 15, r: 8, p: 1 } })).file;
+  enc = (
+    await createBackup({
+      dbPath: src,
+      toDir: path.join(dir, 'out'),
+      company: 'K',
+      appVersion: '0.1.0',
+      schemaVersion: 1,
+      password: PW,
+      kdf: { N: 1 << 15, r: 8, p: 1 },
+    })
+  ).file;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -30,7 +48,10 @@ function withKdf(kdf: { N: number; r: number; p: number }): string {
   next.manifestSha256 = manifestChecksum(next);
   const mb = Buffer.from(JSON.stringify(next));
   const f = path.join(dir, `kdf-${kdf.N}-${kdf.r}-${kdf.p}.cdbak`);
-  fs.writeFileSync(f, Buffer.concat([encodeHeader(mb), mb, b.subarray(HEADER_BYTES + mlen, b.length - 40), encodeTrailer(mb)]));
+  fs.writeFileSync(
+    f,
+    Buffer.concat([encodeHeader(mb), mb, b.subarray(HEADER_BYTES + mlen, b.length - 40), encodeTrailer(mb)]),
+  );
   return f;
 }
 
@@ -46,7 +67,9 @@ describe('scrypt parameter whitelist', () => {
   it('N=2^22, r=32, p=16 (16 GiB) is refused at once', async () => {
     const f = withKdf({ N: 1 << 22, r: 32, p: 16 });
     const t0 = Date.now();
-    await expect(verifyBackup(f, { password: PW, maxSchemaVersion: 1 })).rejects.toMatchObject({ problem: 'unsupported-format' });
+    await expect(verifyBackup(f, { password: PW, maxSchemaVersion: 1 })).rejects.toMatchObject({
+      problem: 'unsupported-format',
+    });
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 

@@ -36,7 +36,9 @@ describe('book lock: one writer per book', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('CONFLICT');
     expect((err as AppError).message).toMatch(
-      new RegExp(`this book is open in another CreditDesk window/process \\(a CreditDesk window, pid ${process.pid}, since ${info.startedAt.replace(/[.]/g, '\\.')}`),
+      new RegExp(
+        `this book is open in another CreditDesk window/process \\(a CreditDesk window, pid ${process.pid}, since ${info.startedAt.replace(/[.]/g, '\\.')}`,
+      ),
     );
     expect(bookLockHolder(book)).toMatchObject({ pid: process.pid });
     lock.release();
@@ -50,7 +52,10 @@ describe('book lock: one writer per book', () => {
   it('a lock held by another live process is refused; once that process dies the lock is taken over', async () => {
     const holder = spawn(
       process.execPath,
-      ['-e', `require('fs').writeFileSync(${JSON.stringify(lockFileOf(book))}, JSON.stringify({pid: process.pid, host: require('os').hostname(), purpose: 'serve', startedAt: new Date().toISOString(), token: 'x'}), {flag: 'wx'}); console.log('held'); setInterval(() => {}, 1000);`],
+      [
+        '-e',
+        `require('fs').writeFileSync(${JSON.stringify(lockFileOf(book))}, JSON.stringify({pid: process.pid, host: require('os').hostname(), purpose: 'serve', startedAt: new Date().toISOString(), token: 'x'}), {flag: 'wx'}); console.log('held'); setInterval(() => {}, 1000);`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((r) => holder.stdout.on('data', () => r()));
@@ -64,7 +69,10 @@ describe('book lock: one writer per book', () => {
   });
 
   it('a stale lock (dead pid) and a damaged lock file are taken over', () => {
-    fs.writeFileSync(lockFileOf(book), JSON.stringify({ pid: deadPid(), host: os.hostname(), purpose: 'app', startedAt: '2026-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      lockFileOf(book),
+      JSON.stringify({ pid: deadPid(), host: os.hostname(), purpose: 'app', startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     expect(bookLockHolder(book)).toBeNull();
     const lock = acquireBookLock(book, { purpose: 'cli' });
     expect(JSON.parse(fs.readFileSync(lockFileOf(book), 'utf8'))).toMatchObject({ pid: process.pid, purpose: 'cli' });
@@ -79,7 +87,10 @@ describe('book lock: one writer per book', () => {
   });
 
   it('a lock from another computer (network share) is never taken over', () => {
-    fs.writeFileSync(lockFileOf(book), JSON.stringify({ pid: deadPid(), host: 'ACCOUNTING-PC2', purpose: 'app', startedAt: '2026-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      lockFileOf(book),
+      JSON.stringify({ pid: deadPid(), host: 'ACCOUNTING-PC2', purpose: 'app', startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     expect(() => acquireBookLock(book, { purpose: 'app' })).toThrow(/on computer "ACCOUNTING-PC2"/);
   });
 
@@ -95,13 +106,29 @@ describe('book lock: one writer per book', () => {
     makeBook(book, { company: 'L', customers: 10, invoices: 10 });
     const out = path.join(dir, 'out');
     fs.mkdirSync(out);
-    const holder = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(lockFileOf(book))}, JSON.stringify({pid: process.pid, host: require('os').hostname(), purpose: 'app', startedAt: 'now'})); console.log('held'); setInterval(() => {}, 1000);`], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('fs').writeFileSync(${JSON.stringify(lockFileOf(book))}, JSON.stringify({pid: process.pid, host: require('os').hostname(), purpose: 'app', startedAt: 'now'})); console.log('held'); setInterval(() => {}, 1000);`,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       await new Promise<void>((r) => holder.stdout.on('data', () => r()));
-      const { file } = await createBackup({ dbPath: book, toDir: out, company: 'L', appVersion: '0', schemaVersion: 1 });
-      await expect(restoreBackup(file, { dbPath: book, maxSchemaVersion: 1 })).rejects.toMatchObject({ problem: 'book-in-use', code: 'CONFLICT' });
+      const { file } = await createBackup({
+        dbPath: book,
+        toDir: out,
+        company: 'L',
+        appVersion: '0',
+        schemaVersion: 1,
+      });
+      await expect(restoreBackup(file, { dbPath: book, maxSchemaVersion: 1 })).rejects.toMatchObject({
+        problem: 'book-in-use',
+        code: 'CONFLICT',
+      });
     } finally {
       holder.kill('SIGKILL');
     }

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, readManifest, restoreBackup, verifyBackup, timeStamp, backupFileName } from '../../main/db/backup';
+import {
+  createBackup,
+  readManifest,
+  restoreBackup,
+  verifyBackup,
+  timeStamp,
+  backupFileName,
+} from '../../main/db/backup';
 import { HEADER_BYTES, MAGIC } from '../../main/db/backup/format';
 import { checkSqliteFile } from '../../main/db/backup/sqlite-check';
 import { CHEAP_KDF, dumpBook, listDir, makeBook, tempDir } from '../fixtures/backup-books';
@@ -89,7 +96,9 @@ describe('backup round trip', () => {
     expect(raw.includes(Buffer.from('客户1号'))).toBe(false);
     expect(raw.includes(Buffer.from('正确 horse battery'))).toBe(false);
 
-    await expect(verifyBackup(file, { maxSchemaVersion: 1, password: '正确 horse battery' })).resolves.toMatchObject({ ok: true });
+    await expect(verifyBackup(file, { maxSchemaVersion: 1, password: '正确 horse battery' })).resolves.toMatchObject({
+      ok: true,
+    });
     const target = path.join(dir, 'restored.sqlite');
     await restoreBackup(file, { dbPath: target, maxSchemaVersion: 1, password: '正确 horse battery' });
     expect(dumpBook(target)).toEqual(before);
@@ -97,7 +106,16 @@ describe('backup round trip', () => {
 
   it('restore over an existing book saves the current book aside first (including its WAL)', async () => {
     const original = dumpBook(book);
-    const { file } = await createBackup({ dbPath: book, toDir: out, company: 'X', appVersion: '0.1.0', schemaVersion: 1, now, password: 'pw', kdf: CHEAP_KDF });
+    const { file } = await createBackup({
+      dbPath: book,
+      toDir: out,
+      company: 'X',
+      appVersion: '0.1.0',
+      schemaVersion: 1,
+      now,
+      password: 'pw',
+      kdf: CHEAP_KDF,
+    });
     // change the book after the backup, leaving un-checkpointed changes in the WAL
     const db = new Database(book);
     db.pragma('journal_mode = WAL');
@@ -107,7 +125,10 @@ describe('backup round trip', () => {
     const changed = (() => {
       const c = new Database(book, { readonly: true });
       try {
-        return { customers: c.prepare('SELECT * FROM customers ORDER BY rowid').all(), invoices: c.prepare('SELECT * FROM invoices ORDER BY rowid').all() };
+        return {
+          customers: c.prepare('SELECT * FROM customers ORDER BY rowid').all(),
+          invoices: c.prepare('SELECT * FROM invoices ORDER BY rowid').all(),
+        };
       } finally {
         c.close();
       }
@@ -150,7 +171,15 @@ describe('backup round trip', () => {
     const files: string[] = [];
     for (let i = 0; i < 5; i++) {
       const t = new Date(now.getTime() + i * 86_400_000);
-      const r = await createBackup({ dbPath: book, toDir: out, company: '华东贸易有限公司', appVersion: '0', schemaVersion: 1, now: t, keep: 3 });
+      const r = await createBackup({
+        dbPath: book,
+        toDir: out,
+        company: '华东贸易有限公司',
+        appVersion: '0',
+        schemaVersion: 1,
+        now: t,
+        keep: 3,
+      });
       files.push(path.basename(r.file));
       if (i === 4) expect(r.rotated.map((f) => path.basename(f))).toEqual([files[1]]);
     }
@@ -188,7 +217,8 @@ describe('backup round trip', () => {
     const target = path.join(dir, 'r.sqlite');
     await restoreBackup(file, { dbPath: target, maxSchemaVersion: 1 });
     const db = new Database(target, { readonly: true });
-    const n = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'during-backup'").get() as { n: number }).n;
+    const n = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'during-backup'").get() as { n: number })
+      .n;
     db.close();
     expect(n % 2).toBe(0);
     expect(manifest.tables.audit_log).toBe(500 + n);

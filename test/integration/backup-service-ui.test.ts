@@ -20,7 +20,9 @@ beforeEach(async () => {
   t = await openTestDesk();
   t.desk.backup.configure({ kdf: { N: 1024, r: 8, p: 1 }, listDrives: async () => [] });
   usb = tempDir('cd-ui-usb-');
-  (window as unknown as { api: unknown }).api = Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => dispatch(t.handlers, c, input)]));
+  (window as unknown as { api: unknown }).api = Object.fromEntries(
+    CHANNELS.map((c) => [c, (input: unknown) => dispatch(t.handlers, c, input)]),
+  );
 });
 
 afterEach(async () => {
@@ -32,7 +34,9 @@ afterEach(async () => {
 function renderPage() {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // (no JSX: the integration suite collects *.test.ts)
-  return render(createElement(QueryClientProvider, { client: qc }, createElement(AntApp, null, createElement(BackupPage))));
+  return render(
+    createElement(QueryClientProvider, { client: qc }, createElement(AntApp, null, createElement(BackupPage))),
+  );
 }
 
 describe('BackupPage', () => {

@@ -30,7 +30,11 @@ afterEach(async () => {
   for (const d of extra.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const cdbaks = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cdbak')).sort();
+const cdbaks = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cdbak'))
+    .sort();
 const customerCount = async () => (await t.ok('customers:list', {})).total as number;
 
 describe('backup channels: round trip', () => {
@@ -48,7 +52,13 @@ describe('backup channels: round trip', () => {
     const audit1 = await t.ok('audit:list', { entity: 'backup' });
     expect(audit1.rows[0]).toMatchObject({ entity: 'backup', action: 'create', entityId: created.fileName });
     const st1: BackupStatus = await t.ok('backup:status', {});
-    expect(st1.history[0]).toMatchObject({ ok: true, verified: true, kind: 'manual', file: created.file, encrypted: false });
+    expect(st1.history[0]).toMatchObject({
+      ok: true,
+      verified: true,
+      kind: 'manual',
+      file: created.file,
+      encrypted: false,
+    });
     expect(st1.recentTargets.map((r) => r.path)).toEqual([path.resolve(usb)]);
     expect(st1.book.path).toBe(t.desk.ctx.book.path);
     expect(st1.book.bytes).toBeGreaterThan(0);
@@ -56,7 +66,11 @@ describe('backup channels: round trip', () => {
 
     const insp: BackupInspectResult = await t.ok('backup:inspect', { file: created.file });
     expect(insp).toMatchObject({ verified: true, problem: null, compatible: true });
-    expect(insp.manifest).toMatchObject({ company: '测试商贸有限公司', createdAt: '2026-11-23T09:00:00.000Z', encrypted: false });
+    expect(insp.manifest).toMatchObject({
+      company: '测试商贸有限公司',
+      createdAt: '2026-11-23T09:00:00.000Z',
+      encrypted: false,
+    });
     expect(insp.manifest!.totalRows).toBeGreaterThan(0);
 
     await t.ok('customers:create', HUASHENG);
@@ -119,7 +133,10 @@ describe('passwords and damaged files', () => {
     expect(wrong).toMatchObject({ verified: false, problem: 'wrong-password' });
     expect(wrong.message).toMatch(/wrong password/);
 
-    const right: BackupInspectResult = await t.ok('backup:inspect', { file: created.file, password: '正确的口令 secret' });
+    const right: BackupInspectResult = await t.ok('backup:inspect', {
+      file: created.file,
+      password: '正确的口令 secret',
+    });
     expect(right.verified).toBe(true);
 
     const r = await t.call('backup:restore', { file: created.file, password: 'wrong', confirm: true });
@@ -275,7 +292,9 @@ describe('rotation, same disk, settings, validation, progress', () => {
     expect(parseWmicDrives('DeviceID  \r\nE:        \r\nF:\r\n\r\n')).toEqual(['E:\\', 'F:\\']);
     t.desk.backup.configure({ listDrives: async () => [{ path: usb, label: 'STICK', readOnly: false }] });
     const drives = await t.ok('backup:drives', {});
-    expect(drives).toEqual([{ path: usb, label: 'STICK', present: true, writable: true, sameDisk: true, removable: true }]);
+    expect(drives).toEqual([
+      { path: usb, label: 'STICK', present: true, writable: true, sameDisk: true, removable: true },
+    ]);
     t.desk.backup.configure({
       listDrives: async () => {
         throw new Error('no wmic');

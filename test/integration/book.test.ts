@@ -19,10 +19,14 @@ describe('book and migrations', () => {
     const book = await openBook(file, { create: true });
     expect(bookSchemaVersion(book.sqlite)).toBe(SCHEMA_VERSION);
     const tables = book.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
+      )
       .all()
       .map((r: any) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'contacts', 'customers', 'operators', 'regions', 'revisions', 'settings']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['audit_log', 'contacts', 'customers', 'operators', 'regions', 'revisions', 'settings']),
+    );
     expect(book.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(book.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     await book.close();

@@ -28,8 +28,14 @@ describe('books', () => {
 
   it('refuses to create over an existing book and to open a missing one, staying on the current book', async () => {
     const first = t.desk.ctx.book.path;
-    expect(await t.call('books:create', { path: first, company: '重复' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'path' } });
-    expect(await t.call('books:open', { path: path.join(t.dir, 'nope.creditdesk') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call('books:create', { path: first, company: '重复' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'path' },
+    });
+    expect(await t.call('books:open', { path: path.join(t.dir, 'nope.creditdesk') })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await t.ok('app:info', {})).book.path).toBe(first);
   });
 });

@@ -35,7 +35,9 @@ describe('creditdesk command line', () => {
     expect(await runCli(['init', '--db', db, '--company', '华盛商贸'], a.x)).toBe(0);
     expect(a.out()).toContain('created book');
     const book = await openBook(db);
-    expect(book.sqlite.prepare("SELECT value FROM settings WHERE key = 'company.name'").get()).toEqual({ value: '华盛商贸' });
+    expect(book.sqlite.prepare("SELECT value FROM settings WHERE key = 'company.name'").get()).toEqual({
+      value: '华盛商贸',
+    });
     await book.close();
   });
 
@@ -46,7 +48,11 @@ describe('creditdesk command line', () => {
     expect(await runCli(['demo', '--db', b, '--customers', '300', '--seed', '42'], io().x)).toBe(0);
     const rowsOf = async (f: string) => {
       const book = await openBook(f);
-      const rows = book.sqlite.prepare('SELECT code, name, kind, region_code, phone, address, credit_limit, profile FROM customers ORDER BY code').all();
+      const rows = book.sqlite
+        .prepare(
+          'SELECT code, name, kind, region_code, phone, address, credit_limit, profile FROM customers ORDER BY code',
+        )
+        .all();
       await book.close();
       return rows as any[];
     };
@@ -89,7 +95,16 @@ describe('creditdesk command line', () => {
     const db = path.join(dir, 'locked.creditdesk');
     await runCli(['init', '--db', db], io().x);
     // a live lock from another pid on this host (pid 1 is always alive)
-    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: 1, host: (await import('node:os')).hostname(), purpose: 'app', startedAt: '2026-11-23T08:00:00Z', token: 'x' }));
+    fs.writeFileSync(
+      `${db}.lock`,
+      JSON.stringify({
+        pid: 1,
+        host: (await import('node:os')).hostname(),
+        purpose: 'app',
+        startedAt: '2026-11-23T08:00:00Z',
+        token: 'x',
+      }),
+    );
     const good = path.join(dir, 'good2.csv');
     fs.writeFileSync(good, 'code,name,kind\nC9,某某,company\n');
     const a = io();

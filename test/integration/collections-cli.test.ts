@@ -43,7 +43,16 @@ beforeAll(async () => {
   const c2 = await activeCustomer(t.ok, 'C2');
   await t.ok('invoices:create', { customerId: c2, number: 'C2-A', issueDate: '2026-04-01', amount: 10000 }); // due 2026-05-01
   await t.ok('invoices:create', { customerId: c2, number: 'C2-B', issueDate: '2026-05-10', amount: 25000 }); // due 2026-06-09
-  await createCollectionRecord(t.desk.ctx, { customerId: c2, date: '2026-06-10', channel: 'call', method: 'persistence', tactic: 'reasoning', outcome: '答应月底付', nextStep: 'call', nextDate: '2026-06-20' });
+  await createCollectionRecord(t.desk.ctx, {
+    customerId: c2,
+    date: '2026-06-10',
+    channel: 'call',
+    method: 'persistence',
+    tactic: 'reasoning',
+    outcome: '答应月底付',
+    nextStep: 'call',
+    nextDate: '2026-06-20',
+  });
   db = t.desk.ctx.book.path;
   await t.desk.close(); // the command line writes only a book nobody else has open
 }, 60_000);
@@ -54,13 +63,24 @@ describe('creditdesk import promises', () => {
     const bad = path.join(t.dir, 'bad-promises.csv');
     fs.writeFileSync(
       bad,
-      ['customer_code,made_on,promised_on,amount,promised_by,form', 'C1,2026-04-01,2026-04-10,800.00,,', 'NOPE,2026-04-01,2026-04-10,1,,', 'C1,2026-04-10,2026-04-01,1,,', 'C1,2026-04-01,2026-04-10,0,,', 'C1,2026-04-01,2026-04-10,1.234,,', 'C1,2026-02-30,2026-04-10,1,,', 'C2,2026-04-01,2026-04-10,5,,maybe'].join('\n'),
+      [
+        'customer_code,made_on,promised_on,amount,promised_by,form',
+        'C1,2026-04-01,2026-04-10,800.00,,',
+        'NOPE,2026-04-01,2026-04-10,1,,',
+        'C1,2026-04-10,2026-04-01,1,,',
+        'C1,2026-04-01,2026-04-10,0,,',
+        'C1,2026-04-01,2026-04-10,1.234,,',
+        'C1,2026-02-30,2026-04-10,1,,',
+        'C2,2026-04-01,2026-04-10,5,,maybe',
+      ].join('\n'),
     );
     const a = io();
     expect(await runCli(['import', '--db', db, 'promises', bad, '--lang', 'en'], a.x)).toBe(3);
     const err = a.err();
     expect(err).toContain('bad-promises.csv row 3, customer_code: unknown customer NOPE');
-    expect(err).toContain('bad-promises.csv row 4, promised_on: promised date 2026-04-01 is before the date the promise was made (2026-04-10)');
+    expect(err).toContain(
+      'bad-promises.csv row 4, promised_on: promised date 2026-04-01 is before the date the promise was made (2026-04-10)',
+    );
     expect(err).toContain('bad-promises.csv row 5, amount: amount must be positive, got "0"');
     expect(err).toMatch(/bad-promises\.csv row 6, amount: .*decimals/);
     expect(err).toContain('bad-promises.csv row 7, made_on: "2026-02-30" is not a date YYYY-MM-DD');
@@ -88,11 +108,39 @@ describe('creditdesk promises', () => {
           asOf: '2026-06-30',
           rows: [
             // R-2 (04-05, 500.00) is the only receipt in [04-01, 04-10]
-            { customerCode: 'C1', madeOn: '2026-04-01', promisedOn: '2026-04-10', amount: 80000, received: 50000, status: 'partly_kept' },
+            {
+              customerCode: 'C1',
+              madeOn: '2026-04-01',
+              promisedOn: '2026-04-10',
+              amount: 80000,
+              received: 50000,
+              status: 'partly_kept',
+            },
             // R-3 (06-10, 3,000.00): the promise due 06-12 takes 1,500.00 first, the one due 06-15 the other 1,500.00
-            { customerCode: 'C1', madeOn: '2026-06-01', promisedOn: '2026-06-12', amount: 150000, received: 150000, status: 'kept' },
-            { customerCode: 'C1', madeOn: '2026-06-01', promisedOn: '2026-06-15', amount: 200000, received: 150000, status: 'partly_kept' },
-            { customerCode: 'C2', madeOn: '2026-05-20', promisedOn: '2026-06-05', amount: 10000, received: 0, status: 'broken' },
+            {
+              customerCode: 'C1',
+              madeOn: '2026-06-01',
+              promisedOn: '2026-06-12',
+              amount: 150000,
+              received: 150000,
+              status: 'kept',
+            },
+            {
+              customerCode: 'C1',
+              madeOn: '2026-06-01',
+              promisedOn: '2026-06-15',
+              amount: 200000,
+              received: 150000,
+              status: 'partly_kept',
+            },
+            {
+              customerCode: 'C2',
+              madeOn: '2026-05-20',
+              promisedOn: '2026-06-05',
+              amount: 10000,
+              received: 0,
+              status: 'broken',
+            },
           ],
         },
         null,
@@ -143,14 +191,18 @@ describe('creditdesk dunning', () => {
     const j = io();
     expect(await runCli(['dunning', '--db', db, '--as-of', '2026-06-30'], j.x)).toBe(0);
     // as of 06-30 C1 has only an unapplied credit; C2-A 60 days, C2-B 21 days; the promise is broken
-    expect(JSON.parse(j.out()).rows).toEqual([{ customerCode: 'C2', daysOverdue: 60, overdue: 35000, level: 3, paused: false }]);
+    expect(JSON.parse(j.out()).rows).toEqual([
+      { customerCode: 'C2', daysOverdue: 60, overdue: 35000, level: 3, paused: false },
+    ]);
   });
 
   it('--level N --letters DIR: one PDF per customer at exactly that level and not paused, recorded as sent', async () => {
     const dir = path.join(t.dir, 'letters');
     const recordsBefore = await count('collection_records');
     const a = io();
-    expect(await runCli(['dunning', '--db', db, '--as-of', '2026-05-31', '--level', '3', '--letters', dir], a.x)).toBe(0);
+    expect(await runCli(['dunning', '--db', db, '--as-of', '2026-05-31', '--level', '3', '--letters', dir], a.x)).toBe(
+      0,
+    );
     expect(fs.readdirSync(dir)).toEqual(['C1.pdf']);
     const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'C1.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('催款函');
@@ -162,7 +214,9 @@ describe('creditdesk dunning', () => {
     expect(await count('dunning_letters')).toBe(1);
     // level 2: C2 is paused (pending promise) → no letter
     const dir2 = path.join(t.dir, 'letters2');
-    expect(await runCli(['dunning', '--db', db, '--as-of', '2026-05-31', '--level', '2', '--letters', dir2], io().x)).toBe(0);
+    expect(
+      await runCli(['dunning', '--db', db, '--as-of', '2026-05-31', '--level', '2', '--letters', dir2], io().x),
+    ).toBe(0);
     expect(fs.readdirSync(dir2)).toEqual([]);
     expect(await runCli(['dunning', '--db', db, '--as-of', '2026-05-31', '--level', '2'], io().x)).toBe(2);
   }, 120_000);
@@ -171,11 +225,22 @@ describe('creditdesk dunning', () => {
 describe('creditdesk calendar', () => {
   it('as of 2026-05-31: open amounts due per day and promises made by then', async () => {
     const a = io();
-    expect(await runCli(['calendar', '--db', db, '--from', '2026-06-01', '--to', '2026-06-30', '--as-of', '2026-05-31'], a.x)).toBe(0);
+    expect(
+      await runCli(
+        ['calendar', '--db', db, '--from', '2026-06-01', '--to', '2026-06-30', '--as-of', '2026-05-31'],
+        a.x,
+      ),
+    ).toBe(0);
     const rep = JSON.parse(a.out());
     expect(rep.from).toBe('2026-06-01');
     expect(rep.asOf).toBe('2026-05-31');
-    expect(rep.days.map((d: any) => [d.date, d.due, d.items.map((i: any) => [i.kind, i.customerCode, i.amount ?? null, i.status ?? null])])).toEqual([
+    expect(
+      rep.days.map((d: any) => [
+        d.date,
+        d.due,
+        d.items.map((i: any) => [i.kind, i.customerCode, i.amount ?? null, i.status ?? null]),
+      ]),
+    ).toEqual([
       ['2026-06-05', 0, [['promise', 'C2', 10000, 'pending']]],
       ['2026-06-09', 25000, [['invoice_due', 'C2', 25000, null]]],
       ['2026-06-20', 0, [['call', 'C2', null, 'call']]],
@@ -184,9 +249,20 @@ describe('creditdesk calendar', () => {
 
   it('as of 2026-06-30: statuses change, paid invoices leave the due amounts', async () => {
     const a = io();
-    expect(await runCli(['calendar', '--db', db, '--from', '2026-04-01', '--to', '2026-06-30', '--as-of', '2026-06-30'], a.x)).toBe(0);
+    expect(
+      await runCli(
+        ['calendar', '--db', db, '--from', '2026-04-01', '--to', '2026-06-30', '--as-of', '2026-06-30'],
+        a.x,
+      ),
+    ).toBe(0);
     const rep = JSON.parse(a.out());
-    expect(rep.days.map((d: any) => [d.date, d.due, d.items.map((i: any) => `${i.kind}:${i.customerCode}:${i.amount ?? ''}:${i.status ?? ''}`)])).toEqual([
+    expect(
+      rep.days.map((d: any) => [
+        d.date,
+        d.due,
+        d.items.map((i: any) => `${i.kind}:${i.customerCode}:${i.amount ?? ''}:${i.status ?? ''}`),
+      ]),
+    ).toEqual([
       ['2026-04-10', 0, ['promise:C1:80000:partly_kept']],
       ['2026-05-01', 10000, ['invoice_due:C2:10000:']],
       ['2026-06-05', 0, ['promise:C2:10000:broken']],
@@ -197,14 +273,35 @@ describe('creditdesk calendar', () => {
     ]);
     // INV-3 (due 05-01) was open as of 05-31 but is paid as of 06-30
     const b = io();
-    expect(await runCli(['calendar', '--db', db, '--from', '2026-05-01', '--to', '2026-05-01', '--as-of', '2026-05-31'], b.x)).toBe(0);
+    expect(
+      await runCli(
+        ['calendar', '--db', db, '--from', '2026-05-01', '--to', '2026-05-01', '--as-of', '2026-05-31'],
+        b.x,
+      ),
+    ).toBe(0);
     expect(JSON.parse(b.out()).days).toEqual([
       {
         date: '2026-05-01',
         due: 40000,
         items: [
-          { kind: 'invoice_due', customerCode: 'C1', customerName: '客户C1', amount: 30000, label: 'INV-3', refId: expect.any(Number), done: false },
-          { kind: 'invoice_due', customerCode: 'C2', customerName: '客户C2', amount: 10000, label: 'C2-A', refId: expect.any(Number), done: false },
+          {
+            kind: 'invoice_due',
+            customerCode: 'C1',
+            customerName: '客户C1',
+            amount: 30000,
+            label: 'INV-3',
+            refId: expect.any(Number),
+            done: false,
+          },
+          {
+            kind: 'invoice_due',
+            customerCode: 'C2',
+            customerName: '客户C2',
+            amount: 10000,
+            label: 'C2-A',
+            refId: expect.any(Number),
+            done: false,
+          },
         ],
       },
     ]);
@@ -212,7 +309,24 @@ describe('creditdesk calendar', () => {
 
   it('--format ics: a VCALENDAR with one VEVENT per item and Chinese summaries', async () => {
     const a = io();
-    expect(await runCli(['calendar', '--db', db, '--from', '2026-06-01', '--to', '2026-06-30', '--as-of', '2026-06-30', '--format', 'ics'], a.x)).toBe(0);
+    expect(
+      await runCli(
+        [
+          'calendar',
+          '--db',
+          db,
+          '--from',
+          '2026-06-01',
+          '--to',
+          '2026-06-30',
+          '--as-of',
+          '2026-06-30',
+          '--format',
+          'ics',
+        ],
+        a.x,
+      ),
+    ).toBe(0);
     const ics = a.out();
     expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
@@ -226,6 +340,8 @@ describe('creditdesk calendar', () => {
   it('usage: from after to, bad dates, unknown format', async () => {
     expect(await runCli(['calendar', '--db', db, '--from', '2026-06-30', '--to', '2026-06-01'], io().x)).toBe(2);
     expect(await runCli(['calendar', '--db', db, '--from', '2026-06-01'], io().x)).toBe(2);
-    expect(await runCli(['calendar', '--db', db, '--from', '2026-06-01', '--to', '2026-06-30', '--format', 'pdf'], io().x)).toBe(2);
+    expect(
+      await runCli(['calendar', '--db', db, '--from', '2026-06-01', '--to', '2026-06-30', '--format', 'pdf'], io().x),
+    ).toBe(2);
   });
 });

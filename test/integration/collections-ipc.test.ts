@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = (table: string) => (t.desk.ctx.book.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) =>
+  (t.desk.ctx.book.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('collections over IPC', () => {
   it('a call with a promise turns kept when the receipt comes, and the calendar shows it', async () => {
@@ -31,7 +32,9 @@ describe('collections over IPC', () => {
     });
     expect(r.promiseId).toBeGreaterThan(0);
     const before = await t.ok('collections:promises', { asOf: '2026-11-23' });
-    expect(before.rows.map((p: any) => [p.customerCode, p.amount, p.received, p.status])).toEqual([['C9', 300000, 0, 'pending']]);
+    expect(before.rows.map((p: any) => [p.customerCode, p.amount, p.received, p.status])).toEqual([
+      ['C9', 300000, 0, 'pending'],
+    ]);
     const cal1 = await t.ok('collections:calendar', { from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-23' });
     expect(cal1.days.map((d: any) => [d.date, d.items.map((i: any) => `${i.kind}:${i.status ?? ''}`)])).toEqual([
       ['2026-11-25', ['promise:pending']],
@@ -42,8 +45,12 @@ describe('collections over IPC', () => {
     expect(after.rows[0]).toMatchObject({ received: 300000, status: 'kept' });
     const card = await t.ok('collections:customer', { customerId: cid, asOf: '2026-11-23' });
     expect(card.keptRate).toEqual({ kept: 1, decided: 1, rate: 1 });
-    expect(card.records.map((x: any) => [x.channel, x.nextStep, x.nextDate])).toEqual([['call', 'visit', '2026-11-30']]);
-    const audit = t.desk.ctx.book.sqlite.prepare("SELECT entity, action FROM audit_log WHERE entity IN ('collection_record','promise') ORDER BY id").all();
+    expect(card.records.map((x: any) => [x.channel, x.nextStep, x.nextDate])).toEqual([
+      ['call', 'visit', '2026-11-30'],
+    ]);
+    const audit = t.desk.ctx.book.sqlite
+      .prepare("SELECT entity, action FROM audit_log WHERE entity IN ('collection_record','promise') ORDER BY id")
+      .all();
     expect(audit).toEqual([
       { entity: 'collection_record', action: 'create' },
       { entity: 'promise', action: 'create' },
@@ -53,19 +60,38 @@ describe('collections over IPC', () => {
   it('bad input is refused per field and nothing is written', async () => {
     const records = count('collection_records');
     const promises = count('promises');
-    const r = await t.call('collections:record-create', { customerId: cid, date: '2026-11-20', channel: 'pigeon', nextStep: 'call', promise: { promisedOn: '2026-11-01', amount: 0 } });
+    const r = await t.call('collections:record-create', {
+      customerId: cid,
+      date: '2026-11-20',
+      channel: 'pigeon',
+      nextStep: 'call',
+      promise: { promisedOn: '2026-11-01', amount: 0 },
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.rows!.map((e) => [e.field, e.message]).sort()).toEqual([
-      ['channel', 'invalid_option'],
-      ['promise.amount', 'must_be_positive'],
-    ]);
-    const r2 = await t.call('collections:record-create', { customerId: cid, date: '2026-11-20', channel: 'call', nextStep: 'call', promise: { promisedOn: '2026-11-01', amount: 5 } });
+    if (!r.ok)
+      expect(r.error.rows!.map((e) => [e.field, e.message]).sort()).toEqual([
+        ['channel', 'invalid_option'],
+        ['promise.amount', 'must_be_positive'],
+      ]);
+    const r2 = await t.call('collections:record-create', {
+      customerId: cid,
+      date: '2026-11-20',
+      channel: 'call',
+      nextStep: 'call',
+      promise: { promisedOn: '2026-11-01', amount: 5 },
+    });
     expect(r2.ok).toBe(false);
-    if (!r2.ok) expect(r2.error.rows!.map((e) => [e.field, e.message]).sort()).toEqual([
-      ['nextDate', 'required'],
-      ['promise.promisedOn', 'promise_before_made'],
-    ]);
-    const p = await t.call('collections:promise-create', { customerId: cid, madeOn: '2026-11-20', promisedOn: '2026-11-19', amount: 100 });
+    if (!r2.ok)
+      expect(r2.error.rows!.map((e) => [e.field, e.message]).sort()).toEqual([
+        ['nextDate', 'required'],
+        ['promise.promisedOn', 'promise_before_made'],
+      ]);
+    const p = await t.call('collections:promise-create', {
+      customerId: cid,
+      madeOn: '2026-11-20',
+      promisedOn: '2026-11-19',
+      amount: 100,
+    });
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.error.field).toBe('promisedOn');
     expect([count('collection_records'), count('promises')]).toEqual([records, promises]);
@@ -84,14 +110,20 @@ describe('collections over IPC', () => {
     ]);
     const d = await t.ok('collections:dunning', { asOf: '2026-11-23' });
     // X-1 due 10-01 (2026-11-23 − 10-01 = 53 days), 2,000.00 still open after the receipt
-    expect(d.rows.map((r: any) => [r.customerCode, r.daysOverdue, r.overdue, r.level, r.paused])).toEqual([['C9', 53, 200000, 2, false]]);
-    expect(t.desk.ctx.book.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'dunning_ladder'").get()).toEqual({ n: 1 });
+    expect(d.rows.map((r: any) => [r.customerCode, r.daysOverdue, r.overdue, r.level, r.paused])).toEqual([
+      ['C9', 53, 200000, 2, false],
+    ]);
+    expect(
+      t.desk.ctx.book.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'dunning_ladder'").get(),
+    ).toEqual({ n: 1 });
     await t.ok('collections:ladder-update', { steps: ladder });
   });
 
   it('worklist: the planned visit and the message text', async () => {
     const w = await t.ok('collections:worklist', { asOf: '2026-11-30' });
-    expect(w.rows.map((r: any) => [r.customerCode, r.overdue, r.daysOverdue, r.reasons.map((x: any) => x.key)])).toEqual([['C9', 200000, 60, ['visit_planned', 'ladder_step']]]);
+    expect(
+      w.rows.map((r: any) => [r.customerCode, r.overdue, r.daysOverdue, r.reasons.map((x: any) => x.key)]),
+    ).toEqual([['C9', 200000, 60, ['visit_planned', 'ladder_step']]]);
     const m = await t.ok('collections:message', { customerId: cid, asOf: '2026-11-30' });
     expect(m.text).toContain('逾期款项¥2,000.00');
   });

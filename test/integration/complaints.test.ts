@@ -18,13 +18,28 @@ afterEach(async () => {
 /** C1: INV-1 2026-04-01 1,000.00; INV-2 2026-04-10 2,500.00; receipt 2026-04-20 1,200.00 (INV-1 1,000.00, INV-2 200.00). */
 async function seed() {
   const customerId = await activeCustomer(t.ok, 'C1');
-  const inv1 = (await t.ok('invoices:create', { customerId, number: 'INV-1', issueDate: '2026-04-01', amount: 100000 })).invoice;
-  const inv2 = (await t.ok('invoices:create', { customerId, number: 'INV-2', issueDate: '2026-04-10', amount: 250000 })).invoice;
-  await t.ok('receipts:create', { customerId, number: 'R-1', date: '2026-04-20', amount: 120000, method: 'bank_transfer', invoiceId: null });
+  const inv1 = (await t.ok('invoices:create', { customerId, number: 'INV-1', issueDate: '2026-04-01', amount: 100000 }))
+    .invoice;
+  const inv2 = (await t.ok('invoices:create', { customerId, number: 'INV-2', issueDate: '2026-04-10', amount: 250000 }))
+    .invoice;
+  await t.ok('receipts:create', {
+    customerId,
+    number: 'R-1',
+    date: '2026-04-20',
+    amount: 120000,
+    method: 'bank_transfer',
+    invoiceId: null,
+  });
   return { customerId, inv1, inv2 };
 }
 
-const base = { receivedOn: '2026-04-25', channel: 'phone', type: 'product_quality', description: '第二批货外包装破损，部分商品受潮', severity: 'normal' } as const;
+const base = {
+  receivedOn: '2026-04-25',
+  channel: 'phone',
+  type: 'product_quality',
+  description: '第二批货外包装破损，部分商品受潮',
+  severity: 'normal',
+} as const;
 
 async function count(): Promise<number> {
   return (await t.ok('complaints:list', {})).total;
@@ -34,12 +49,23 @@ describe('complaint record', () => {
   it('numbers TS-000001, derives reply-by from the severity, audits every change', async () => {
     const { customerId, inv2 } = await seed();
     const k = await t.ok('complaints:create', { customerId, ...base, invoiceIds: [inv2.id], receivedBy: '王芳' });
-    expect(k).toMatchObject({ number: 'TS-000001', status: 'received', replyBy: '2026-04-28', customerCode: 'C1', overdueReply: true, compensation: 0 });
+    expect(k).toMatchObject({
+      number: 'TS-000001',
+      status: 'received',
+      replyBy: '2026-04-28',
+      customerCode: 'C1',
+      overdueReply: true,
+      compensation: 0,
+    });
     expect(k.invoices.map((i: any) => i.number)).toEqual(['INV-2']);
     await t.ok('complaints:set-settings', { replyDays: { low: 10, normal: 5, high: 2, urgent: 0 } });
     const k2 = await t.ok('complaints:create', { customerId, ...base, severity: 'high' });
     expect(k2).toMatchObject({ number: 'TS-000002', replyBy: '2026-04-27' });
-    const up = await t.ok('complaints:update', { id: k.id, version: k.version, data: { followUpBy: '李强', replyPerson: '张经理' } });
+    const up = await t.ok('complaints:update', {
+      id: k.id,
+      version: k.version,
+      data: { followUpBy: '李强', replyPerson: '张经理' },
+    });
     expect(up).toMatchObject({ followUpBy: '李强', replyPerson: '张经理', version: 2 });
     const hist = await t.ok('audit:list', { entity: 'complaint' });
     const upd = hist.rows.find((r: any) => r.action === 'update');
@@ -59,15 +85,34 @@ describe('complaint record', () => {
       ['supplierClaim', 'must_not_be_negative'],
     ]);
     // INV-2 is 2,500.00: 2,600.00 compensation needs the user's confirmation
-    const over = await t.call('complaints:create', { customerId, ...base, invoiceIds: [inv2.id], resolution: 'compensation', compensation: 260000 });
-    expect((over as any).error.rows).toEqual([{ row: 0, field: 'compensation', message: 'compensation_above_invoices', values: { total: 250000 } }]);
+    const over = await t.call('complaints:create', {
+      customerId,
+      ...base,
+      invoiceIds: [inv2.id],
+      resolution: 'compensation',
+      compensation: 260000,
+    });
+    expect((over as any).error.rows).toEqual([
+      { row: 0, field: 'compensation', message: 'compensation_above_invoices', values: { total: 250000 } },
+    ]);
     const noInv = await t.call('complaints:create', { customerId, ...base, disputesInvoices: true });
     expect((noInv as any).error.rows.map((r: any) => r.field)).toEqual(['invoiceIds']);
     expect(await count()).toBe(0);
-    const okOver = await t.ok('complaints:create', { customerId, ...base, invoiceIds: [inv2.id], resolution: 'compensation', compensation: 260000, confirmedOverInvoices: true });
+    const okOver = await t.ok('complaints:create', {
+      customerId,
+      ...base,
+      invoiceIds: [inv2.id],
+      resolution: 'compensation',
+      compensation: 260000,
+      confirmedOverInvoices: true,
+    });
     expect(okOver.compensation).toBe(260000);
     // an edit that fails leaves the record as it was
-    const bad = await t.call('complaints:update', { id: okOver.id, version: okOver.version, data: { description: '改了', replyBy: '2026-05-09' } });
+    const bad = await t.call('complaints:update', {
+      id: okOver.id,
+      version: okOver.version,
+      data: { description: '改了', replyBy: '2026-05-09' },
+    });
     expect((bad as any).error.rows[0]).toMatchObject({ field: 'replyBy', message: 'reply_by_past' });
     expect((await t.ok('complaints:get', { id: okOver.id })).description).toBe(base.description);
   });
@@ -82,7 +127,11 @@ describe('complaint record', () => {
     const noResp = await t.call('complaints:move', { id: k.id, to: 'resolved', date: '2026-05-02' });
     expect((noResp as any).error.rows.map((r: any) => r.field)).toEqual(['responsibility', 'resolution']);
     const cur = await t.ok('complaints:get', { id: k.id });
-    await t.ok('complaints:update', { id: k.id, version: cur.version, data: { responsibility: 'carrier', resolution: 'apology', repliedOn: '2026-04-27' } });
+    await t.ok('complaints:update', {
+      id: k.id,
+      version: cur.version,
+      data: { responsibility: 'carrier', resolution: 'apology', repliedOn: '2026-04-27' },
+    });
     const res = await t.ok('complaints:move', { id: k.id, to: 'resolved', date: '2026-05-02' });
     expect(res).toMatchObject({ status: 'resolved', resolvedOn: '2026-05-02', overdueReply: false });
     expect((await t.ok('complaints:move', { id: k.id, to: 'closed' })).closedOn).toBe('2026-05-10');
@@ -92,10 +141,28 @@ describe('complaint record', () => {
 describe('claims become credit notes', () => {
   it('compensation → claim credit note → ledger and statement to the fen; voiding the claim voids the credit note', async () => {
     const { customerId, inv2 } = await seed();
-    const k = await t.ok('complaints:create', { customerId, ...base, invoiceIds: [inv2.id], responsibility: 'ours', resolution: 'compensation', compensation: 30000 });
+    const k = await t.ok('complaints:create', {
+      customerId,
+      ...base,
+      invoiceIds: [inv2.id],
+      responsibility: 'ours',
+      resolution: 'compensation',
+      compensation: 30000,
+    });
     const { complaint, creditNote } = await t.ok('complaints:confirm-claim', { id: k.id, date: '2026-05-05' });
-    expect(creditNote).toMatchObject({ number: 'CN-TS-000001', kind: 'claim', amount: 30000, invoiceId: inv2.id, unapplied: 0, date: '2026-05-05' });
-    expect(complaint).toMatchObject({ creditNoteId: creditNote.id, creditNoteNumber: 'CN-TS-000001', claimConfirmedOn: '2026-05-05' });
+    expect(creditNote).toMatchObject({
+      number: 'CN-TS-000001',
+      kind: 'claim',
+      amount: 30000,
+      invoiceId: inv2.id,
+      unapplied: 0,
+      date: '2026-05-05',
+    });
+    expect(complaint).toMatchObject({
+      creditNoteId: creditNote.id,
+      creditNoteNumber: 'CN-TS-000001',
+      claimConfirmedOn: '2026-05-05',
+    });
     expect((await t.ok('complaints:by-credit-note', { creditNoteId: creditNote.id })).number).toBe('TS-000001');
     // ledger: 3,500.00 invoiced − 1,200.00 received − 300.00 claim = 2,000.00; INV-2 open 2,000.00
     const ledger = await t.ok('ledger:customer', { customerId });
@@ -113,7 +180,11 @@ describe('claims become credit notes', () => {
     expect(st.closingInWords).toBe('贰仟元整');
     // the claim cannot be confirmed twice, the confirmed amount is locked
     expect((await t.call('complaints:confirm-claim', { id: k.id })).ok).toBe(false);
-    const locked = await t.call('complaints:update', { id: k.id, version: complaint.version, data: { compensation: 40000 } });
+    const locked = await t.call('complaints:update', {
+      id: k.id,
+      version: complaint.version,
+      data: { compensation: 40000 },
+    });
     expect((locked as any).error.rows[0]).toMatchObject({ field: 'compensation', message: 'claim_confirmed_locked' });
     // void the claim and (as offered) its credit note: the statement is back to 2,300.00
     const voided = await t.ok('complaints:void-claim', { id: k.id, reason: '客户撤回索赔', voidCreditNote: true });
@@ -131,7 +202,14 @@ describe('claims become credit notes', () => {
       ['resolution', 'claim_needs_resolution'],
       ['compensation', 'must_be_positive'],
     ]);
-    const k2 = await t.ok('complaints:create', { customerId, ...base, invoiceIds: [inv1.id], resolution: 'refund', compensation: 120000, confirmedOverInvoices: true });
+    const k2 = await t.ok('complaints:create', {
+      customerId,
+      ...base,
+      invoiceIds: [inv1.id],
+      resolution: 'refund',
+      compensation: 120000,
+      confirmedOverInvoices: true,
+    });
     const r2 = await t.call('complaints:confirm-claim', { id: k2.id });
     expect((r2 as any).error.rows[0]).toMatchObject({ field: 'compensation', message: 'compensation_above_invoices' });
     const done = await t.ok('complaints:confirm-claim', { id: k2.id, confirmedOverInvoices: true });
@@ -152,13 +230,26 @@ describe('disputes', () => {
     const st = await t.ok('statements:data', { customerId, from: '2026-04-01', to: '2026-05-10' });
     expect(st.lines.filter((l: any) => l.disputed).map((l: any) => l.number)).toEqual(['INV-2']);
     expect(st.openItems.map((i: any) => [i.number, i.open, i.disputed ?? false])).toEqual([['INV-2', 230000, true]]);
-    expect(st.disputes).toEqual([{ source: 'complaint', ref: 'TS-000001', receivedOn: '2026-04-25', invoices: ['INV-2'], statedDifference: null, note: null }]);
+    expect(st.disputes).toEqual([
+      {
+        source: 'complaint',
+        ref: 'TS-000001',
+        receivedOn: '2026-04-25',
+        invoices: ['INV-2'],
+        statedDifference: null,
+        note: null,
+      },
+    ]);
     const html = statementHtml(st, { lang: 'zh-CN' });
     expect(html).toContain('INV-2 <span class="flag disputed">(争议)</span>');
     expect(html).toContain('争议事项（处理期间暂停催收）');
     expect(html).toContain('客户投诉 TS-000001');
     const cur = await t.ok('complaints:get', { id: k.id });
-    await t.ok('complaints:update', { id: k.id, version: cur.version, data: { responsibility: 'ours', resolution: 'replacement' } });
+    await t.ok('complaints:update', {
+      id: k.id,
+      version: cur.version,
+      data: { responsibility: 'ours', resolution: 'replacement' },
+    });
     await t.ok('complaints:move', { id: k.id, to: 'resolved', date: '2026-05-08' });
     expect([...disputedCustomerIds(t.desk.ctx.book, '2026-05-07')]).toEqual([customerId]);
     expect([...disputedCustomerIds(t.desk.ctx.book, '2026-05-08')]).toEqual([]);
@@ -170,10 +261,26 @@ describe('disputes', () => {
 
   it('a returned slip that disagrees puts the customer in dispute until it is resolved', async () => {
     const { customerId } = await seed();
-    await t.ok('statements:confirm', { customerId, periodTo: '2026-04-30', result: 'disagrees', statedDifference: 30000, receivedOn: '2026-05-06', note: '货损未扣' });
+    await t.ok('statements:confirm', {
+      customerId,
+      periodTo: '2026-04-30',
+      result: 'disagrees',
+      statedDifference: 30000,
+      receivedOn: '2026-05-06',
+      note: '货损未扣',
+    });
     expect([...disputedCustomerIds(t.desk.ctx.book, '2026-05-06')]).toEqual([customerId]);
     const st = await t.ok('statements:data', { customerId, from: '2026-04-01', to: '2026-05-10' });
-    expect(st.disputes).toEqual([{ source: 'slip', ref: '2026-04-30', receivedOn: '2026-05-06', invoices: [], statedDifference: 30000, note: '货损未扣' }]);
+    expect(st.disputes).toEqual([
+      {
+        source: 'slip',
+        ref: '2026-04-30',
+        receivedOn: '2026-05-06',
+        invoices: [],
+        statedDifference: 30000,
+        note: '货损未扣',
+      },
+    ]);
     expect(statementHtml(st, { lang: 'en' })).toContain('Statement slip disagrees');
   });
 });
@@ -184,13 +291,40 @@ describe('calendar', () => {
     const { complaintFollowups } = await import('../../main/reports/calendar/complaint-followups');
     expect(CALENDAR_SOURCES).toContain(complaintFollowups);
     const { customerId } = await seed();
-    const k = await t.ok('complaints:create', { customerId, ...base, receivedOn: '2026-05-09', followUpOn: '2026-05-20' });
+    const k = await t.ok('complaints:create', {
+      customerId,
+      ...base,
+      receivedOn: '2026-05-09',
+      followUpOn: '2026-05-20',
+    });
     const items = complaintFollowups(t.desk.ctx.book, { from: '2026-05-01', to: '2026-05-31', asOf: '2026-05-10' });
     expect(items).toEqual([
-      { kind: 'complaint_followup', date: '2026-05-12', customerId, customerCode: 'C1', customerName: '客户C1', refId: k.id, status: 'reply', label: 'TS-000001 回复', done: false },
-      { kind: 'complaint_followup', date: '2026-05-20', customerId, customerCode: 'C1', customerName: '客户C1', refId: k.id, status: 'follow_up', label: 'TS-000001 回访', done: false },
+      {
+        kind: 'complaint_followup',
+        date: '2026-05-12',
+        customerId,
+        customerCode: 'C1',
+        customerName: '客户C1',
+        refId: k.id,
+        status: 'reply',
+        label: 'TS-000001 回复',
+        done: false,
+      },
+      {
+        kind: 'complaint_followup',
+        date: '2026-05-20',
+        customerId,
+        customerCode: 'C1',
+        customerName: '客户C1',
+        refId: k.id,
+        status: 'follow_up',
+        label: 'TS-000001 回访',
+        done: false,
+      },
     ]);
     await t.ok('complaints:update', { id: k.id, version: k.version, data: { repliedOn: '2026-05-10' } });
-    expect(complaintFollowups(t.desk.ctx.book, { from: '2026-05-01', to: '2026-05-31', asOf: '2026-05-10' })[0].done).toBe(true);
+    expect(
+      complaintFollowups(t.desk.ctx.book, { from: '2026-05-01', to: '2026-05-31', asOf: '2026-05-10' })[0].done,
+    ).toBe(true);
   });
 });

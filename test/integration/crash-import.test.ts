@@ -16,13 +16,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const ROWS = 6000;
 function bigCsv(file: string) {
   const lines = ['code,name,kind,region,payment_terms_days,credit_limit,phone'];
-  for (let i = 1; i <= ROWS; i++) lines.push(`K${String(i).padStart(6, '0')},崩溃测试客户${i}号有限公司,company,HD,30,${i}.50,0571-${String(10000000 + i)}`);
+  for (let i = 1; i <= ROWS; i++)
+    lines.push(
+      `K${String(i).padStart(6, '0')},崩溃测试客户${i}号有限公司,company,HD,30,${i}.50,0571-${String(10000000 + i)}`,
+    );
   fs.writeFileSync(file, lines.join('\n'));
 }
 
-function runImport(db: string, csv: string, killAfterMs: number): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+function runImport(
+  db: string,
+  csv: string,
+  killAfterMs: number,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/creditdesk.mjs'), 'import', '--db', db, 'customers', csv], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/creditdesk.mjs'), 'import', '--db', db, 'customers', csv],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -66,7 +77,9 @@ describe('SIGKILL during a real customer import', () => {
       if (i === 0 && r.signal === 'SIGKILL') {
         expect((await runImport(db, csv, 120_000)).code).toBe(0);
         const again = new Database(db);
-        expect((again.prepare("SELECT count(*) AS n FROM customers WHERE code LIKE 'K%'").get() as { n: number }).n).toBe(ROWS);
+        expect(
+          (again.prepare("SELECT count(*) AS n FROM customers WHERE code LIKE 'K%'").get() as { n: number }).n,
+        ).toBe(ROWS);
         again.close();
       }
     }

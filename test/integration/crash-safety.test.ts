@@ -27,7 +27,9 @@ describe('crash safety (SIGKILL during transactional imports)', () => {
 
   it('60 random kills on 3 books: always opens, integrity ok, every batch all-or-nothing', async () => {
     const runs = await Promise.all(
-      [1, 2, 3].map((k) => runCrashRounds(path.join(dir, `book${k}.sqlite`), 20, { seed: 1000 * k + 7, maxDelayMs: 150 })),
+      [1, 2, 3].map((k) =>
+        runCrashRounds(path.join(dir, `book${k}.sqlite`), 20, { seed: 1000 * k + 7, maxDelayMs: 150 }),
+      ),
     );
     const kills = runs.reduce((a, r) => a + r.kills, 0);
     const failures = runs.flatMap((r) => r.failures);
@@ -45,7 +47,10 @@ describe('crash safety (SIGKILL during transactional imports)', () => {
     const book = path.join(dir, 'live.sqlite');
     const out = path.join(dir, 'usb');
     fs.mkdirSync(out, { recursive: true });
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, book, '99'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, book, '99'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d) => String(d).includes('ready') && resolve());
       child.on('exit', () => reject(new Error('writer exited early')));

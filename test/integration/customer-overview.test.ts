@@ -28,7 +28,20 @@ describe('customer overview', () => {
       averageDaysLate: 59, // (1,000×11 + 2,500×85 + 800×40) ÷ 4,300 = 59.4
     });
     expect(o.ageing.filter((b: any) => b.amount !== 0)).toEqual([{ key: '31-60', amount: 100_000 }]);
-    expect(o.trend.map((m: any) => m.month)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']);
+    expect(o.trend.map((m: any) => m.month)).toEqual([
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+    ]);
     expect(o.trend.filter((m: any) => m.sales || m.receipts)).toEqual([
       { month: '2026-01', sales: 100_000, receipts: 0 },
       { month: '2026-02', sales: 250_000, receipts: 120_000 },
@@ -47,6 +60,9 @@ describe('customer overview', () => {
   });
 
   it('an unknown customer is not found', async () => {
-    expect(await t.call('analysis:customer-overview', { customerId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call('analysis:customer-overview', { customerId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

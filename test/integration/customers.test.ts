@@ -32,17 +32,34 @@ describe('customer archive through the IPC handlers', () => {
     });
     expect(c.profile).toEqual({ legal_rep: '王建国', industry: '批发零售', registered_capital: 50_000_000 });
     expect(c.contacts).toHaveLength(1);
-    expect(c.contacts[0]).toMatchObject({ name: '李娜', buyingRole: 'purchaser', isKeyPayer: true, mobile: '13800138000' });
+    expect(c.contacts[0]).toMatchObject({
+      name: '李娜',
+      buyingRole: 'purchaser',
+      isKeyPayer: true,
+      mobile: '13800138000',
+    });
     const history = await t.ok('customers:history', { id: c.id });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ action: 'create', operatorName: '管理员', entityId: 'C000123', at: '2026-11-23T09:00:00.000Z' });
+    expect(history[0]).toMatchObject({
+      action: 'create',
+      operatorName: '管理员',
+      entityId: 'C000123',
+      at: '2026-11-23T09:00:00.000Z',
+    });
     expect((history[0].after as any).name).toBe('华盛贸易有限公司');
   });
 
   it('rejects bad payloads with the field named, and changes nothing', async () => {
     const before = { customers: await customerCount(), audit: await auditCount() };
     const bad = await t.call('customers:create', { ...HUASHENG, email: 'not-an-email' });
-    expect(bad).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field: 'email', message: 'email: is not an e-mail address' }) });
+    expect(bad).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'VALIDATION',
+        field: 'email',
+        message: 'email: is not an e-mail address',
+      }),
+    });
     const money = await t.call('customers:create', { ...HUASHENG, creditLimit: 12.5 });
     expect(money.ok).toBe(false);
     if (!money.ok) expect(money.error.field).toBe('creditLimit');
@@ -75,10 +92,18 @@ describe('customer archive through the IPC handlers', () => {
 
   it('updates with optimistic versioning and records only the changed fields', async () => {
     const c = await t.ok('customers:create', HUASHENG);
-    const updated = await t.ok('customers:update', { id: c.id, version: c.version, data: { ...HUASHENG, phone: '0571-12345678', creditLimit: 8_000_000 } });
+    const updated = await t.ok('customers:update', {
+      id: c.id,
+      version: c.version,
+      data: { ...HUASHENG, phone: '0571-12345678', creditLimit: 8_000_000 },
+    });
     expect(updated.version).toBe(c.version + 1);
     expect(updated.creditLimit).toBe(5_000_000); // the limit changes only through a credit-limit decision (issue 12)
-    const stale = await t.call('customers:update', { id: c.id, version: c.version, data: { ...HUASHENG, name: '旧版本' } });
+    const stale = await t.call('customers:update', {
+      id: c.id,
+      version: c.version,
+      data: { ...HUASHENG, name: '旧版本' },
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'version' } });
     const history = await t.ok('customers:history', { id: c.id });
     expect(history[0].action).toBe('update');
@@ -92,9 +117,19 @@ describe('customer archive through the IPC handlers', () => {
     expect(direct).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'lifecycle' } });
     const noApprover = await t.call('customers:approve-opening', { id: c.id, approvedBy: '' });
     expect(noApprover).toMatchObject({ ok: false, error: { field: 'approvedBy' } });
-    const active = await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总', requestedBy: '业务员小刘', note: '交易开始调查书已审' });
+    const active = await t.ok('customers:approve-opening', {
+      id: c.id,
+      approvedBy: '张总',
+      requestedBy: '业务员小刘',
+      note: '交易开始调查书已审',
+    });
     expect(active.lifecycle).toBe('active');
-    expect(active.openingReview).toEqual({ requestedBy: '业务员小刘', approvedBy: '张总', approvedAt: '2026-11-23T09:00:00.000Z', note: '交易开始调查书已审' });
+    expect(active.openingReview).toEqual({
+      requestedBy: '业务员小刘',
+      approvedBy: '张总',
+      approvedAt: '2026-11-23T09:00:00.000Z',
+      note: '交易开始调查书已审',
+    });
     const held = await t.ok('customers:set-lifecycle', { id: c.id, to: 'suspended', reason: '上批货款未结清' });
     expect(held.lifecycle).toBe('suspended');
     const ended = await t.ok('customers:set-lifecycle', { id: c.id, to: 'terminated', reason: '停止合作' });
@@ -121,8 +156,22 @@ describe('customer search', () => {
   beforeEach(async () => {
     await t.ok('regions:upsert', { code: 'HD', name: '华东区', area: null });
     await t.ok('customers:create', { ...HUASHENG, regionCode: 'HD', routeSeq: 20 });
-    await t.ok('customers:create', { code: 'C000200', name: '重庆长安五金店', kind: 'company', nature: 'trade_partner', phone: '023-66554433', regionCode: 'HD', routeSeq: 10 });
-    await t.ok('customers:create', { code: 'C000300', name: '张伟', kind: 'individual', nature: 'individual', confidentiality: 'confidential' });
+    await t.ok('customers:create', {
+      code: 'C000200',
+      name: '重庆长安五金店',
+      kind: 'company',
+      nature: 'trade_partner',
+      phone: '023-66554433',
+      regionCode: 'HD',
+      routeSeq: 10,
+    });
+    await t.ok('customers:create', {
+      code: 'C000300',
+      name: '张伟',
+      kind: 'individual',
+      nature: 'individual',
+      confidentiality: 'confidential',
+    });
   });
   const codes = async (input: any) => (await t.ok('customers:list', input)).rows.map((r: any) => r.code);
 
@@ -172,7 +221,10 @@ describe('operators', () => {
     const blocked = await t.call('customers:create', HUASHENG);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'NO_OPERATOR' } });
     const wang = info.operators[1];
-    expect(await t.call('operators:login', { id: wang.id, password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'password' } });
+    expect(await t.call('operators:login', { id: wang.id, password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: 'password' },
+    });
     await t.ok('operators:login', { id: wang.id, password: 'secret-1' });
     const c = await t.ok('customers:create', HUASHENG);
     const history = await t.ok('customers:history', { id: c.id });
@@ -184,7 +236,11 @@ describe('company settings', () => {
   it('keeps the company header and audits changes', async () => {
     expect(await t.ok('settings:company', {})).toMatchObject({ name: '测试商贸有限公司', currency: 'CNY' });
     await t.ok('settings:update-company', { address: '杭州市文三路 90 号', taxId: '91330100MA2C8X1234' });
-    expect(await t.ok('settings:company', {})).toMatchObject({ name: '测试商贸有限公司', address: '杭州市文三路 90 号', taxId: '91330100MA2C8X1234' });
+    expect(await t.ok('settings:company', {})).toMatchObject({
+      name: '测试商贸有限公司',
+      address: '杭州市文三路 90 号',
+      taxId: '91330100MA2C8X1234',
+    });
     const bad = await t.call('settings:update-company', { logoDataUrl: 'javascript:alert(1)' });
     expect(bad).toMatchObject({ ok: false, error: { field: 'logoDataUrl' } });
     const audit = await t.ok('audit:list', { entity: 'settings' });

@@ -21,23 +21,35 @@ describe('disk full', () => {
     const before = [count(), auditRows()];
     let last: any = null;
     for (let i = 0; i < 200 && !last; i++) {
-      const r = await t.call('customers:create', { ...HUASHENG, code: `F${i}`, name: `客户${i}`.repeat(20), address: '很长的地址'.repeat(40) });
+      const r = await t.call('customers:create', {
+        ...HUASHENG,
+        code: `F${i}`,
+        name: `客户${i}`.repeat(20),
+        address: '很长的地址'.repeat(40),
+      });
       if (!r.ok) last = r;
     }
     expect(last).toMatchObject({ ok: false, error: { message: DISK_FULL_MESSAGE } });
     sqlite.pragma('max_page_count = 1073741823');
     // the failed create left nothing behind: customers and audit rows grew together
     expect(auditRows() - before[1]).toBe(count() - before[0]); // one audit row per saved customer, none for the failed one
-    const codes = sqlite.prepare("SELECT code FROM customers WHERE code LIKE 'F%' ORDER BY id").all() as { code: string }[];
+    const codes = sqlite.prepare("SELECT code FROM customers WHERE code LIKE 'F%' ORDER BY id").all() as {
+      code: string;
+    }[];
     const failedCode = codes.length; // creates were sequential: F0..F(n-1) saved, Fn failed
     expect(codes.map((c) => c.code)).toEqual(Array.from({ length: failedCode }, (_, i) => `F${i}`));
     expect((await t.call('customers:create', { ...HUASHENG, code: 'AFTER' })).ok).toBe(true);
   });
 
   it('maps the follow-up rollback error and SQLITE_FULL alike', () => {
-    expect(storageError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))?.message).toBe(DISK_FULL_MESSAGE);
+    expect(storageError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))?.message).toBe(
+      DISK_FULL_MESSAGE,
+    );
     expect(storageError(new Error('cannot rollback - no transaction is active'))?.message).toBe(DISK_FULL_MESSAGE);
-    expect(storageError(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))?.message).toMatch(/read-only disk/);
+    expect(
+      storageError(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))
+        ?.message,
+    ).toMatch(/read-only disk/);
     expect(storageError(new Error('something else'))).toBeNull();
   });
 });

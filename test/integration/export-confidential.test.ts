@@ -6,19 +6,42 @@ import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
 
 let t: TestDesk;
 const SECRET_ADDRESS = '绝密路88号保险库';
-const rowsOf = (base64: string) => Papa.parse<string[]>(Buffer.from(base64, 'base64').toString('utf8').replace(/^\uFEFF/, '')).data;
+const rowsOf = (base64: string) =>
+  Papa.parse<string[]>(
+    Buffer.from(base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  ).data;
 
 beforeAll(async () => {
   t = await openTestDesk();
-  const data = { ...HUASHENG, code: 'S1', name: '绝密客户', confidentiality: 'top_secret' as const, creditLimit: 5_000_000 };
+  const data = {
+    ...HUASHENG,
+    code: 'S1',
+    name: '绝密客户',
+    confidentiality: 'top_secret' as const,
+    creditLimit: 5_000_000,
+  };
   const secret = await t.ok('customers:create', data);
   await t.ok('customers:approve-opening', { id: secret.id, approvedBy: '张总' });
   const cur = await t.ok('customers:get', { id: secret.id });
   await t.ok('customers:update', { id: secret.id, version: cur.version, data: { ...data, address: SECRET_ADDRESS } });
-  await t.ok('invoices:create', { customerId: secret.id, number: 'S-1', issueDate: '2026-10-01', dueDate: '2026-10-31', amount: 120_000 });
+  await t.ok('invoices:create', {
+    customerId: secret.id,
+    number: 'S-1',
+    issueDate: '2026-10-01',
+    dueDate: '2026-10-31',
+    amount: 120_000,
+  });
   const open = await t.ok('customers:create', { ...HUASHENG, code: 'N1', name: '普通客户', creditLimit: 800_000 });
   await t.ok('customers:approve-opening', { id: open.id, approvedBy: '张总' });
-  await t.ok('invoices:create', { customerId: open.id, number: 'N-1', issueDate: '2026-10-01', dueDate: '2026-10-31', amount: 30_000 });
+  await t.ok('invoices:create', {
+    customerId: open.id,
+    number: 'N-1',
+    issueDate: '2026-10-01',
+    dueDate: '2026-10-31',
+    amount: 30_000,
+  });
 });
 afterAll(() => t.close());
 
@@ -41,7 +64,13 @@ describe('ageing:export', () => {
       ok: false,
       error: { code: 'CONFIRMATION_REQUIRED' },
     });
-    const f = await t.ok('ageing:export', { asOf: '2026-11-30', format: 'csv', locale: 'en', includeSensitive: true, confirmed: true });
+    const f = await t.ok('ageing:export', {
+      asOf: '2026-11-30',
+      format: 'csv',
+      locale: 'en',
+      includeSensitive: true,
+      confirmed: true,
+    });
     expect(f.masked).toBe(0);
     const rows = rowsOf(f.base64);
     expect(rows.find((r) => r[0] === 'S1')![rows[0].indexOf('credit_limit')]).toBe('50000.00');
@@ -60,7 +89,10 @@ describe('audit:export', () => {
   });
 
   it('needs confirmation to include them', async () => {
-    expect(await t.call('audit:export', { format: 'csv', includeSensitive: true })).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
+    expect(await t.call('audit:export', { format: 'csv', includeSensitive: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRMATION_REQUIRED' },
+    });
     const f = await t.ok('audit:export', { format: 'csv', locale: 'en', includeSensitive: true, confirmed: true });
     expect(Buffer.from(f.base64, 'base64').toString('utf8')).toContain(SECRET_ADDRESS);
     expect(f.masked).toBe(0);

@@ -33,7 +33,10 @@ const write = (file: string, text: string) => {
 describe('npm start checks (scripts/start-checks.mjs)', () => {
   it('names dependencies that are missing or at another version than pinned', () => {
     const root = temp();
-    write(path.join(root, 'package.json'), JSON.stringify({ dependencies: { kysely: '0.28.18', zod: '4.6.7' }, devDependencies: { vite: '8.3.8' } }));
+    write(
+      path.join(root, 'package.json'),
+      JSON.stringify({ dependencies: { kysely: '0.28.18', zod: '4.6.7' }, devDependencies: { vite: '8.3.8' } }),
+    );
     expect(dependenciesMissing(root)).toEqual(['kysely', 'zod', 'vite']);
     write(path.join(root, 'node_modules/kysely/package.json'), JSON.stringify({ version: '0.28.18' }));
     write(path.join(root, 'node_modules/zod/package.json'), JSON.stringify({ version: '3.0.0' }));
@@ -58,14 +61,19 @@ describe('command-line bundle (scripts/build-cli.mjs)', () => {
     const out = temp();
     write(path.join(base, 'main/a.ts'), 'a');
     write(path.join(base, 'main/b.ts'), 'b');
-    const files = Object.fromEntries(['main/a.ts', 'main/b.ts'].map((f) => [f, fs.statSync(path.join(base, f)).mtimeMs]));
+    const files = Object.fromEntries(
+      ['main/a.ts', 'main/b.ts'].map((f) => [f, fs.statSync(path.join(base, f)).mtimeMs]),
+    );
     expect(cliBundleFresh(out, base)).toBe(false); // no bundle yet
     write(path.join(out, 'inputs.json'), JSON.stringify({ files }));
     expect(cliBundleFresh(out, base)).toBe(true);
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(path.join(base, 'main/b.ts'), later, later);
     expect(cliBundleFresh(out, base)).toBe(false);
-    write(path.join(out, 'inputs.json'), JSON.stringify({ files: { ...files, 'main/b.ts': fs.statSync(path.join(base, 'main/b.ts')).mtimeMs } }));
+    write(
+      path.join(out, 'inputs.json'),
+      JSON.stringify({ files: { ...files, 'main/b.ts': fs.statSync(path.join(base, 'main/b.ts')).mtimeMs } }),
+    );
     expect(cliBundleFresh(out, base)).toBe(true);
     fs.rmSync(path.join(base, 'main/a.ts'));
     expect(cliBundleFresh(out, base)).toBe(false);
@@ -92,15 +100,29 @@ describe('welcome on an empty book (IPC)', () => {
     const { desk, call } = await open();
     const bad = await call('welcome:set-up', { name: ' ', operatorName: '' });
     expect(bad.ok).toBe(false);
-    const r = await call('welcome:set-up', { name: '杭州明远机电有限公司', address: '杭州市滨江区', operatorName: '张会计', password: 'secret1' });
+    const r = await call('welcome:set-up', {
+      name: '杭州明远机电有限公司',
+      address: '杭州市滨江区',
+      operatorName: '张会计',
+      password: 'secret1',
+    });
     expect(r.ok).toBe(true);
-    const info = (r as { data: { book: { company: string }; operators: unknown[]; currentOperator: unknown; needsLogin: boolean } }).data;
+    const info = (
+      r as { data: { book: { company: string }; operators: unknown[]; currentOperator: unknown; needsLogin: boolean } }
+    ).data;
     expect(info.book.company).toBe('杭州明远机电有限公司');
     expect(info.operators).toEqual([{ id: 1, name: '张会计', hasPassword: true, role: 'admin' }]);
     expect(info.currentOperator).toEqual({ id: 1, name: '张会计', hasPassword: true, role: 'admin' });
     expect(info.needsLogin).toBe(false); // the person who set it up keeps working
-    const audit = desk.ctx.book.sqlite.prepare("SELECT before, after FROM audit_log WHERE entity = 'operator' AND action = 'update'").all();
-    expect(audit).toEqual([{ before: JSON.stringify({ name: '管理员', hasPassword: false }), after: JSON.stringify({ name: '张会计', hasPassword: true }) }]);
+    const audit = desk.ctx.book.sqlite
+      .prepare("SELECT before, after FROM audit_log WHERE entity = 'operator' AND action = 'update'")
+      .all();
+    expect(audit).toEqual([
+      {
+        before: JSON.stringify({ name: '管理员', hasPassword: false }),
+        after: JSON.stringify({ name: '张会计', hasPassword: true }),
+      },
+    ]);
     await desk.close();
   });
 

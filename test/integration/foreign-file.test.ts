@@ -27,7 +27,9 @@ beforeAll(async () => {
   dir = tempDir('cd-foreign-');
   foreign = path.join(dir, 'photos.sqlite');
   const db = new Database(foreign);
-  db.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('a.jpg'), ('b.jpg');");
+  db.exec(
+    "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('a.jpg'), ('b.jpg');",
+  );
   db.close();
   t = await openTestDesk();
 });
@@ -45,7 +47,10 @@ describe('a foreign SQLite file', () => {
   it('books:open refuses it and leaves it byte-identical; the current book stays open', async () => {
     const before = hash(foreign);
     const r = await t.call('books:open', { path: foreign });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^not a CreditDesk book/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/^not a CreditDesk book/) },
+    });
     expectUntouched(before);
     expect((await t.ok('app:info', {})).book.path).toBe(t.desk.ctx.book.path);
   });
@@ -64,7 +69,19 @@ describe('a foreign SQLite file', () => {
     fs.writeFileSync(csv, '客户编码,客户名称\nC1,甲\n');
     const runs: string[][] = [
       ['ageing', '--db', foreign, '--as-of', '2026-11-30'],
-      ['statement', '--db', foreign, '--customer', 'C1', '--from', '2026-01-01', '--to', '2026-11-30', '--out', path.join(side, 'x.pdf')],
+      [
+        'statement',
+        '--db',
+        foreign,
+        '--customer',
+        'C1',
+        '--from',
+        '2026-01-01',
+        '--to',
+        '2026-11-30',
+        '--out',
+        path.join(side, 'x.pdf'),
+      ],
       ['import', '--db', foreign, 'customers', csv],
       ['init', '--db', foreign],
       ['backup', '--db', foreign, '--to', side],
@@ -94,7 +111,9 @@ describe('the book marker', () => {
     raw.pragma('application_id = 0');
     raw.close();
     const book = await openBook(older);
-    expect(book.sqlite.prepare('SELECT count(*) AS n FROM kysely_migration').get()).toMatchObject({ n: expect.any(Number) });
+    expect(book.sqlite.prepare('SELECT count(*) AS n FROM kysely_migration').get()).toMatchObject({
+      n: expect.any(Number),
+    });
     await book.close();
     fs.rmSync(path.dirname(older), { recursive: true, force: true });
   });

@@ -12,20 +12,35 @@ afterEach(async () => {
 });
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
-const count = (table: string) => (t.desk.ctx.book.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) =>
+  (t.desk.ctx.book.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('customer import', () => {
   it('imports a UTF-8 CSV with BOM and Chinese headers, amounts in yuan', async () => {
-    const csv = '\uFEFF编码,名称,类型,区域,账期天数,信用额度,电话\r\nC000001,华盛贸易有限公司,公司,HD,45,"12,345.67",0571-88881234\r\nC000002,王小明,个人,,,,\r\n';
+    const csv =
+      '\uFEFF编码,名称,类型,区域,账期天数,信用额度,电话\r\nC000001,华盛贸易有限公司,公司,HD,45,"12,345.67",0571-88881234\r\nC000002,王小明,个人,,,,\r\n';
     const summary = await t.ok('customers:import', { fileName: 'customers.csv', base64: b64(csv) });
     expect(summary).toEqual({ imported: 2, created: 2, updated: 0 });
     const c1 = await t.ok('customers:get', { code: 'C000001' });
-    expect(c1).toMatchObject({ name: '华盛贸易有限公司', kind: 'company', regionCode: 'HD', paymentTermsDays: 45, creditLimit: 1_234_567, phone: '0571-88881234', lifecycle: 'active' });
+    expect(c1).toMatchObject({
+      name: '华盛贸易有限公司',
+      kind: 'company',
+      regionCode: 'HD',
+      paymentTermsDays: 45,
+      creditLimit: 1_234_567,
+      phone: '0571-88881234',
+      lifecycle: 'active',
+    });
     const c2 = await t.ok('customers:get', { code: 'C000002' });
     expect(c2).toMatchObject({ kind: 'individual', nature: 'individual', paymentTermsDays: 30, creditLimit: 0 });
-    expect((await t.ok('customers:list', { filter: { query: 'hsmy' } })).rows.map((r: any) => r.code)).toEqual(['C000001']);
+    expect((await t.ok('customers:list', { filter: { query: 'hsmy' } })).rows.map((r: any) => r.code)).toEqual([
+      'C000001',
+    ]);
     expect((await t.ok('regions:list', {})).map((r: any) => r.code)).toEqual(['HD']);
-    expect((await t.ok('customers:history', { id: c1.id }))[0]).toMatchObject({ action: 'import-create', note: 'customers.csv row 2' });
+    expect((await t.ok('customers:history', { id: c1.id }))[0]).toMatchObject({
+      action: 'import-create',
+      note: 'customers.csv row 2',
+    });
   });
 
   it('rejects the whole file and lists every bad row and field; nothing changes', async () => {
@@ -58,10 +73,16 @@ describe('customer import', () => {
   });
 
   it('rejects unknown columns and missing required columns', async () => {
-    const r1 = await t.call('customers:import', { fileName: 'x.csv', base64: b64('code,name,kind,shoe_size\nC1,a,company,42\n') });
+    const r1 = await t.call('customers:import', {
+      fileName: 'x.csv',
+      base64: b64('code,name,kind,shoe_size\nC1,a,company,42\n'),
+    });
     expect(r1).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'unknown column(s): shoe_size' } });
     const r2 = await t.call('customers:import', { fileName: 'x.csv', base64: b64('code,name\nC1,a\n') });
-    expect(r2).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'x.csv: missing required column(s): kind' } });
+    expect(r2).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'x.csv: missing required column(s): kind' },
+    });
     expect(count('customers')).toBe(0);
   });
 
@@ -76,7 +97,10 @@ describe('customer import', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const summary = await t.ok('customers:import', { fileName: 'c.xlsx', base64: buf.toString('base64') });
     expect(summary).toEqual({ imported: 2, created: 1, updated: 1 });
-    expect(await t.ok('customers:get', { code: 'C000123' })).toMatchObject({ creditLimit: 8_000_000, profile: { founded_on: '2010-05-06' } });
+    expect(await t.ok('customers:get', { code: 'C000123' })).toMatchObject({
+      creditLimit: 8_000_000,
+      profile: { founded_on: '2010-05-06' },
+    });
     expect(await t.ok('customers:get', { code: 'C000124' })).toMatchObject({ creditLimit: 100_050 });
   });
 });
@@ -84,7 +108,13 @@ describe('customer import', () => {
 describe('customer export', () => {
   beforeEach(async () => {
     await t.ok('customers:create', HUASHENG);
-    await t.ok('customers:create', { ...HUASHENG, code: 'C000999', name: '机密客户', confidentiality: 'top_secret', contacts: [] });
+    await t.ok('customers:create', {
+      ...HUASHENG,
+      code: 'C000999',
+      name: '机密客户',
+      confidentiality: 'top_secret',
+      contacts: [],
+    });
   });
 
   function parseCsv(base64: string) {
@@ -97,14 +127,35 @@ describe('customer export', () => {
     const f = await t.ok('customers:export', { format: 'csv' });
     expect(f).toMatchObject({ rows: 2, masked: 1, mime: 'text/csv', fileName: 'customers-20261123.csv' });
     const rows = parseCsv(f.base64);
-    expect(rows[0]).toMatchObject({ code: 'C000123', phone: '0571-8888 1234', credit_limit: '50000.00', registered_capital: '500000.00', legal_rep: '王建国' });
-    expect(rows[1]).toMatchObject({ code: 'C000999', name: '机密客户', phone: '***', email: '***', address: '***', credit_limit: '***', registered_capital: '***', legal_rep: '***', industry: '批发零售' });
+    expect(rows[0]).toMatchObject({
+      code: 'C000123',
+      phone: '0571-8888 1234',
+      credit_limit: '50000.00',
+      registered_capital: '500000.00',
+      legal_rep: '王建国',
+    });
+    expect(rows[1]).toMatchObject({
+      code: 'C000999',
+      name: '机密客户',
+      phone: '***',
+      email: '***',
+      address: '***',
+      credit_limit: '***',
+      registered_capital: '***',
+      legal_rep: '***',
+      industry: '批发零售',
+    });
   });
 
   it('includes confidential data only after confirmation, and writes that to the audit log', async () => {
     const refused = await t.call('customers:export', { format: 'csv', includeSensitive: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
-    const f = await t.ok('customers:export', { format: 'csv', includeSensitive: true, confirmed: true, locale: 'zh-CN' });
+    const f = await t.ok('customers:export', {
+      format: 'csv',
+      includeSensitive: true,
+      confirmed: true,
+      locale: 'zh-CN',
+    });
     expect(f.masked).toBe(0);
     const rows = parseCsv(f.base64);
     expect(rows[1]).toMatchObject({ 编码: 'C000999', 电话: '0571-8888 1234', 信用额度: '50000.00' });

@@ -52,7 +52,11 @@ describe('browser mode server', () => {
   });
 
   const ipc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.origin}/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.origin}/ipc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('listens on 127.0.0.1 and prints a URL with the token', () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -79,7 +83,10 @@ describe('browser mode server', () => {
   it('refuses a non-loopback Host header (DNS rebinding)', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = http.request(
+        { host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'evil.example' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.end();
     });
     expect(status).toBe(403);

@@ -30,7 +30,17 @@ afterAll(async () => {
 });
 
 const writeLock = (file: string, extra: Record<string, unknown>) =>
-  fs.writeFileSync(lockFileOf(file), JSON.stringify({ pid: other.pid, host: os.hostname(), purpose: 'app', startedAt: '2026-11-01T08:00:00.000Z', token: 'old', ...extra }));
+  fs.writeFileSync(
+    lockFileOf(file),
+    JSON.stringify({
+      pid: other.pid,
+      host: os.hostname(),
+      purpose: 'app',
+      startedAt: '2026-11-01T08:00:00.000Z',
+      token: 'old',
+      ...extra,
+    }),
+  );
 
 describe('lock judgement', () => {
   it('the lock records the start time and boot id of its process', () => {

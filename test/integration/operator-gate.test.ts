@@ -51,17 +51,28 @@ describe('failed logins', () => {
   it('are audited and slowed; the right password then works and resets the count', async () => {
     expect([0, 1, 2, 3, 4].map(loginDelayMs)).toEqual([0, 0, 500, 1000, 2000]);
     const sqlite = () => t.desk.ctx.book.sqlite;
-    const failedRows = () => (sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed' AND entity_id = ?").get(String(secretId)) as { n: number }).n;
+    const failedRows = () =>
+      (
+        sqlite()
+          .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed' AND entity_id = ?")
+          .get(String(secretId)) as { n: number }
+      ).n;
     const before = failedRows();
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = Date.now();
-      expect(await t.call('operators:login', { id: secretId, password: `猜${i}` })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'password' } });
+      expect(await t.call('operators:login', { id: secretId, password: `猜${i}` })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', field: 'password' },
+      });
       times.push(Date.now() - t0);
     }
     expect(failedRows()).toBe(before + 3);
     expect(times[2]).toBeGreaterThanOrEqual(480); // the third try waited after two failures
-    expect(await t.call('operators:login', { id: secretId, password: '正确密码-1' })).toMatchObject({ ok: true, data: { name: '会计王' } });
+    expect(await t.call('operators:login', { id: secretId, password: '正确密码-1' })).toMatchObject({
+      ok: true,
+      data: { name: '会计王' },
+    });
     expect((await t.ok('customers:list', {})).total).toBe(1);
     const t0 = Date.now();
     await t.call('operators:login', { id: secretId, password: 'wrong' });

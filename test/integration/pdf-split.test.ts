@@ -55,7 +55,9 @@ describe('printing a batch as one print, cut per statement', () => {
       const pages = pagesText(pdfs[i], d.customer.code);
       expect(pages).toHaveLength(counts[i]!);
       pages.forEach((page, k) => {
-        expect(page, `${d.customer.code} page ${k + 1}`).toMatch(new RegExp(`${d.customer.code}\\s+${k + 1} / ${counts[i]}`));
+        expect(page, `${d.customer.code} page ${k + 1}`).toMatch(
+          new RegExp(`${d.customer.code}\\s+${k + 1} / ${counts[i]}`),
+        );
       });
       const text = pages.join('\n');
       expect(text).toContain(d.customer.name);
@@ -65,12 +67,21 @@ describe('printing a batch as one print, cut per statement', () => {
   });
 
   it('the PDF title and a page count that adds up to the combined print', async () => {
-    const list = [statementFixture({ code: 'A1', name: '客户一', lines: 2 }), statementFixture({ code: 'A2', name: '客户二', lines: 60 })];
-    const docs = list.map((d) => ({ section: statementSection(d), footerLabel: d.customer.code, title: `${d.customer.code} 对账单` }));
+    const list = [
+      statementFixture({ code: 'A1', name: '客户一', lines: 2 }),
+      statementFixture({ code: 'A2', name: '客户二', lines: 60 }),
+    ];
+    const docs = list.map((d) => ({
+      section: statementSection(d),
+      footerLabel: d.customer.code,
+      title: `${d.customer.code} 对账单`,
+    }));
     const pdfs = await printSplit(renderer, docs, wrap);
     const titles = await Promise.all(pdfs.map(async (p) => (await PDFDocument.load(p)).getTitle()));
     expect(titles).toEqual(['A1 对账单', 'A2 对账单']);
-    const combined = await renderer.htmlToPdf(wrap(list.map((d) => statementSection(d)).join('\n')), { pageNumbers: false });
+    const combined = await renderer.htmlToPdf(wrap(list.map((d) => statementSection(d)).join('\n')), {
+      pageNumbers: false,
+    });
     expect(pdfs.reduce((n, p) => n + countPdfPages(p)!, 0)).toBe(countPdfPages(combined));
   });
 
@@ -88,7 +99,14 @@ describe('printing a batch as one print, cut per statement', () => {
       },
       close: async () => undefined,
     };
-    const out = await printSplit(stub, [{ section: '<p>one</p>', footerLabel: 'X1' }, { section: '<p>two</p>', footerLabel: 'X2' }], (b) => `<html>${b}</html>`);
+    const out = await printSplit(
+      stub,
+      [
+        { section: '<p>one</p>', footerLabel: 'X1' },
+        { section: '<p>two</p>', footerLabel: 'X2' },
+      ],
+      (b) => `<html>${b}</html>`,
+    );
     expect(out.map((b) => b.toString())).toEqual(['pdf 2', 'pdf 3']);
     expect(calls[1]).toEqual({ html: '<html><p>one</p></html>', opts: { footerLabel: 'X1', title: undefined } });
     expect(calls[2].opts?.footerLabel).toBe('X2');

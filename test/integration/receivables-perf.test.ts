@@ -7,7 +7,12 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { demoCustomerRefs, writeDemoReceivables } from '../../main/demo/receivables';
-import { AUTO_MIN_INVOICES, reportWorkerStats, reportWorkerUnavailable, setReportWorkerMode } from '../../main/workers/report-client';
+import {
+  AUTO_MIN_INVOICES,
+  reportWorkerStats,
+  reportWorkerUnavailable,
+  setReportWorkerMode,
+} from '../../main/workers/report-client';
 import { openTestDesk, type TestDesk } from '../support/book';
 
 let t: TestDesk;
@@ -83,7 +88,9 @@ describe('report worker', () => {
     const csv = await both('ageing:export', { asOf: '2026-08-31', format: 'csv', locale: 'en' });
     expect(csv.remote).toEqual(csv.local);
     const text = Buffer.from(csv.remote.base64, 'base64').toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFcustomer_code,customer_name,not_due,1-30,31-60,61-90,91-180,181-365,over_365,unapplied,total,credit_limit,limit_used_pct');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFcustomer_code,customer_name,not_due,1-30,31-60,61-90,91-180,181-365,over_365,unapplied,total,credit_limit,limit_used_pct',
+    );
     expect(text.split('\r\n').length).toBe(csv.remote.rows + 2);
   });
 
@@ -93,7 +100,12 @@ describe('report worker', () => {
     const again = await t.ok('ageing:report', { asOf: '2026-11-23' });
     expect(strip(again)).toEqual(strip(first));
     const target = first.rows[0];
-    await t.ok('invoices:create', { customerId: target.customerId, number: 'PERF-NEW-1', issueDate: '2026-11-23', amount: 12345 });
+    await t.ok('invoices:create', {
+      customerId: target.customerId,
+      number: 'PERF-NEW-1',
+      issueDate: '2026-11-23',
+      amount: 12345,
+    });
     const after = await t.ok('ageing:report', { asOf: '2026-11-23' });
     expect(after.rows.find((r: any) => r.customerId === target.customerId).total).toBe(target.total + 12345);
     expect(after.totals.total).toBe(first.totals.total + 12345);

@@ -21,7 +21,14 @@ function io() {
 }
 
 async function activeCustomer(code = 'C1', extra: Record<string, unknown> = {}) {
-  const c = await t.ok('customers:create', { ...HUASHENG, code, name: `客户${code}`, paymentTermsDays: 30, contacts: [], ...extra } as never);
+  const c = await t.ok('customers:create', {
+    ...HUASHENG,
+    code,
+    name: `客户${code}`,
+    paymentTermsDays: 30,
+    contacts: [],
+    ...extra,
+  } as never);
   await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
   return c.id as number;
 }
@@ -29,14 +36,20 @@ async function activeCustomer(code = 'C1', extra: Record<string, unknown> = {}) 
 const sqlite = () => t.desk.ctx.book.sqlite;
 const count = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const allocs = (receiptId: number) =>
-  (sqlite().prepare('SELECT i.number, a.amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.receipt_id = ? ORDER BY a.id').all(receiptId) as { number: string; amount: number }[]).map(
-    (r) => [r.number, r.amount],
-  );
+  (
+    sqlite()
+      .prepare(
+        'SELECT i.number, a.amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.receipt_id = ? ORDER BY a.id',
+      )
+      .all(receiptId) as { number: string; amount: number }[]
+  ).map((r) => [r.number, r.amount]);
 
 async function workedExample(customerId: number) {
-  const inv = async (number: string, issueDate: string, amount: number) => (await t.ok('invoices:create', { customerId, number, issueDate, amount })).invoice;
+  const inv = async (number: string, issueDate: string, amount: number) =>
+    (await t.ok('invoices:create', { customerId, number, issueDate, amount })).invoice;
   const rec = async (date: string, amount: number, invoiceId?: number) =>
-    (await t.ok('receipts:create', { customerId, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null })).receipt;
+    (await t.ok('receipts:create', { customerId, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null }))
+      .receipt;
   const i1 = await inv('INV-1', '2026-01-10', 100000);
   const i2 = await inv('INV-2', '2026-02-15', 250000);
   const r1 = await rec('2026-02-20', 120000);
@@ -71,9 +84,18 @@ describe('SPEC worked example through the services', () => {
     const zero = { not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '91-180': 0, '181-365': 0, over_365: 0 };
     for (const rebuild of [false, true]) {
       const mar = await t.ok('ageing:report', { asOf: '2026-03-31', rebuild });
-      expect(row(mar)).toMatchObject({ buckets: { ...zero, '1-30': 230000 }, unapplied: 0, total: 230000, creditLimit: 5_000_000 });
+      expect(row(mar)).toMatchObject({
+        buckets: { ...zero, '1-30': 230000 },
+        unapplied: 0,
+        total: 230000,
+        creditLimit: 5_000_000,
+      });
       const may = await t.ok('ageing:report', { asOf: '2026-05-31', rebuild });
-      expect(row(may)).toMatchObject({ buckets: { ...zero, '1-30': 30000, '61-90': 230000 }, unapplied: 0, total: 260000 });
+      expect(row(may)).toMatchObject({
+        buckets: { ...zero, '1-30': 30000, '61-90': 230000 },
+        unapplied: 0,
+        total: 260000,
+      });
       const jun = await t.ok('ageing:report', { asOf: '2026-06-30', rebuild });
       expect(row(jun)).toMatchObject({ buckets: zero, unapplied: -40000, total: -40000 });
       expect(jun.totals).toEqual({ buckets: zero, unapplied: -40000, total: -40000 });
@@ -84,9 +106,20 @@ describe('SPEC worked example through the services', () => {
     const drill = await t.ok('ageing:drilldown', { asOf: '2026-05-31', customerId: cid, bucket: '61-90' });
     expect(drill.items.map((i: any) => [i.number, i.open, i.daysPastDue])).toEqual([['INV-2', 230000, 75]]);
     const tie = await t.ok('ageing:tie-out', { asOf: '2026-06-30' });
-    expect(tie).toMatchObject({ agedInvoices: 0, unapplied: -40000, ageingTotal: -40000, ledgerBalance: -40000, difference: 0 });
+    expect(tie).toMatchObject({
+      agedInvoices: 0,
+      unapplied: -40000,
+      ageingTotal: -40000,
+      ledgerBalance: -40000,
+      difference: 0,
+    });
     const tieMay = await t.ok('ageing:tie-out', { asOf: '2026-05-31' });
-    expect(tieMay).toMatchObject({ ageingTotal: 260000, ledgerBalance: 260000, difference: 0, documentsAfter: { receipts: 1, received: 300000 } });
+    expect(tieMay).toMatchObject({
+      ageingTotal: 260000,
+      ledgerBalance: 260000,
+      difference: 0,
+      documentsAfter: { receipts: 1, received: 300000 },
+    });
   });
 
   it('prints the exact ageing JSON from the command line', async () => {
@@ -112,29 +145,66 @@ describe('SPEC worked example through the services', () => {
       basis: 'due',
       currency: 'CNY',
       buckets,
-      rows: [{ customerCode: 'C1', customerName: '客户C1', buckets: { ...zero, '1-30': 230000 }, unapplied: 0, total: 230000, creditLimit: 5_000_000 }],
+      rows: [
+        {
+          customerCode: 'C1',
+          customerName: '客户C1',
+          buckets: { ...zero, '1-30': 230000 },
+          unapplied: 0,
+          total: 230000,
+          creditLimit: 5_000_000,
+        },
+      ],
       totals: { buckets: { ...zero, '1-30': 230000 }, unapplied: 0, total: 230000 },
     });
     const may = await run('2026-05-31');
-    expect(may.rows).toEqual([{ customerCode: 'C1', customerName: '客户C1', buckets: { ...zero, '1-30': 30000, '61-90': 230000 }, unapplied: 0, total: 260000, creditLimit: 5_000_000 }]);
+    expect(may.rows).toEqual([
+      {
+        customerCode: 'C1',
+        customerName: '客户C1',
+        buckets: { ...zero, '1-30': 30000, '61-90': 230000 },
+        unapplied: 0,
+        total: 260000,
+        creditLimit: 5_000_000,
+      },
+    ]);
     expect(may.totals).toEqual({ buckets: { ...zero, '1-30': 30000, '61-90': 230000 }, unapplied: 0, total: 260000 });
     const jun = await run('2026-06-30');
-    expect(jun.rows).toEqual([{ customerCode: 'C1', customerName: '客户C1', buckets: zero, unapplied: -40000, total: -40000, creditLimit: 5_000_000 }]);
+    expect(jun.rows).toEqual([
+      {
+        customerCode: 'C1',
+        customerName: '客户C1',
+        buckets: zero,
+        unapplied: -40000,
+        total: -40000,
+        creditLimit: 5_000_000,
+      },
+    ]);
     const before = await run('2025-12-31');
     expect(before.rows).toEqual([]);
     expect(before.totals.total).toBe(0);
 
     const issue = io();
-    expect(await runCli(['ageing', '--db', t.desk.ctx.book.path, '--as-of', '2026-05-31', '--basis', 'issue'], issue.x)).toBe(0);
+    expect(
+      await runCli(['ageing', '--db', t.desk.ctx.book.path, '--as-of', '2026-05-31', '--basis', 'issue'], issue.x),
+    ).toBe(0);
     const iss = JSON.parse(issue.out());
     expect(iss.buckets.map((b: any) => b.key)).toEqual(['y0-1', 'y1-2', 'y2-3', 'y3-4', 'y4-5', 'over_5y']);
     expect(iss.rows[0].buckets['y0-1']).toBe(260000);
 
     const csv = io();
-    expect(await runCli(['ageing', '--db', t.desk.ctx.book.path, '--as-of', '2026-05-31', '--format', 'csv'], csv.x)).toBe(0);
+    expect(
+      await runCli(['ageing', '--db', t.desk.ctx.book.path, '--as-of', '2026-05-31', '--format', 'csv'], csv.x),
+    ).toBe(0);
     expect(csv.out().split('\n')[1]).toBe('C1,客户C1,0.00,300.00,0.00,2300.00,0.00,0.00,0.00,0.00,2600.00,50000.00');
 
-    for (const bad of [['--as-of', '2026-02-30'], ['--as-of', 'yesterday'], ['--as-of', '2026-05-31', '--basis', 'x'], ['--as-of', '2026-05-31', '--format', 'xml'], []]) {
+    for (const bad of [
+      ['--as-of', '2026-02-30'],
+      ['--as-of', 'yesterday'],
+      ['--as-of', '2026-05-31', '--basis', 'x'],
+      ['--as-of', '2026-05-31', '--format', 'xml'],
+      [],
+    ]) {
       const e = io();
       expect(await runCli(['ageing', '--db', t.desk.ctx.book.path, ...bad], e.x)).toBe(2);
     }
@@ -142,10 +212,15 @@ describe('SPEC worked example through the services', () => {
 
   it('gives the same result through the CSV import (receipts in file order, named invoice)', async () => {
     await activeCustomer();
-    const inv = 'customer_code,number,issue_date,due_date,amount\nC1,INV-1,2026-01-10,,1000.00\nC1,INV-2,2026-02-15,,"2,500.00"\nC1,INV-3,2026-04-01,,800\n';
-    const res = await t.ok('invoices:import', { fileName: 'inv.csv', base64: Buffer.from('\uFEFF' + inv).toString('base64') });
+    const inv =
+      'customer_code,number,issue_date,due_date,amount\nC1,INV-1,2026-01-10,,1000.00\nC1,INV-2,2026-02-15,,"2,500.00"\nC1,INV-3,2026-04-01,,800\n';
+    const res = await t.ok('invoices:import', {
+      fileName: 'inv.csv',
+      base64: Buffer.from('\uFEFF' + inv).toString('base64'),
+    });
     expect(res).toMatchObject({ imported: 3, amount: 430000 });
-    const rec = '客户编码,日期,金额,参考号,指定发票号,方式\nC1,2026-02-20,1200.00,BK-1,,银行转账\nC1,2026-04-05,500.00,BK-2,INV-3,现金\nC1,2026-06-10,3000.00,BK-3,,\n';
+    const rec =
+      '客户编码,日期,金额,参考号,指定发票号,方式\nC1,2026-02-20,1200.00,BK-1,,银行转账\nC1,2026-04-05,500.00,BK-2,INV-3,现金\nC1,2026-06-10,3000.00,BK-3,,\n';
     const rr = await t.ok('receipts:import', { fileName: 'rec.csv', base64: Buffer.from(rec).toString('base64') });
     expect(rr).toMatchObject({ imported: 3, amount: 470000, applied: 430000, unapplied: 40000, allocations: 5 });
     const ids = (sqlite().prepare('SELECT id FROM receipts ORDER BY id').all() as { id: number }[]).map((r) => r.id);
@@ -160,7 +235,11 @@ describe('SPEC worked example through the services', () => {
         ['INV-3', 30000],
       ],
     ]);
-    expect(sqlite().prepare('SELECT method FROM receipts ORDER BY id').all()).toEqual([{ method: 'bank_transfer' }, { method: 'cash' }, { method: 'bank_transfer' }]);
+    expect(sqlite().prepare('SELECT method FROM receipts ORDER BY id').all()).toEqual([
+      { method: 'bank_transfer' },
+      { method: 'cash' },
+      { method: 'bank_transfer' },
+    ]);
     const may = await t.ok('ageing:report', { asOf: '2026-05-31' });
     expect(row(may).buckets).toMatchObject({ '1-30': 30000, '61-90': 230000 });
     expect(row(may).total).toBe(260000);
@@ -170,10 +249,27 @@ describe('SPEC worked example through the services', () => {
 describe('payment application cases', () => {
   it('partial payments, payment before due, overpayment, due exactly 30/31 days before, documents after the date', async () => {
     const cid = await activeCustomer();
-    const a = (await t.ok('invoices:create', { customerId: cid, number: 'A-1', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 100000 })).invoice;
-    const b = (await t.ok('invoices:create', { customerId: cid, number: 'A-2', issueDate: '2026-03-01', dueDate: '2026-04-01', amount: 50000 })).invoice;
+    const a = (
+      await t.ok('invoices:create', {
+        customerId: cid,
+        number: 'A-1',
+        issueDate: '2026-03-01',
+        dueDate: '2026-03-31',
+        amount: 100000,
+      })
+    ).invoice;
+    const b = (
+      await t.ok('invoices:create', {
+        customerId: cid,
+        number: 'A-2',
+        issueDate: '2026-03-01',
+        dueDate: '2026-04-01',
+        amount: 50000,
+      })
+    ).invoice;
     // partial payment before due
-    const p1 = (await t.ok('receipts:create', { customerId: cid, date: '2026-03-15', amount: 30000, method: 'cash' })).receipt;
+    const p1 = (await t.ok('receipts:create', { customerId: cid, date: '2026-03-15', amount: 30000, method: 'cash' }))
+      .receipt;
     expect(allocs(p1.id)).toEqual([['A-1', 30000]]);
     // as of 2026-04-30: A-1 due 03-31 is 30 days past due (1-30), A-2 due 04-01 is 29 days; as of 05-01: A-1 31 days (31-60)
     const apr = row(await t.ok('ageing:report', { asOf: '2026-04-30' }));
@@ -184,7 +280,9 @@ describe('payment application cases', () => {
     expect(may2.buckets).toMatchObject({ '1-30': 0, '31-60': 120000 });
     // a later invoice and an overpayment dated after the as-of date do not exist as of it
     await t.ok('invoices:create', { customerId: cid, number: 'A-3', issueDate: '2026-06-01', amount: 10000 });
-    const over = (await t.ok('receipts:create', { customerId: cid, date: '2026-06-02', amount: 200000, method: 'bank_transfer' })).receipt;
+    const over = (
+      await t.ok('receipts:create', { customerId: cid, date: '2026-06-02', amount: 200000, method: 'bank_transfer' })
+    ).receipt;
     expect(allocs(over.id)).toEqual([
       ['A-1', 70000],
       ['A-2', 50000],
@@ -193,14 +291,27 @@ describe('payment application cases', () => {
     expect(over.unapplied).toBe(70000);
     expect(row(await t.ok('ageing:report', { asOf: '2026-05-02' })).total).toBe(120000);
     expect(row(await t.ok('ageing:report', { asOf: '2026-06-01' })).total).toBe(130000);
-    expect(row(await t.ok('ageing:report', { asOf: '2026-06-02' }))).toMatchObject({ total: -70000, unapplied: -70000 });
+    expect(row(await t.ok('ageing:report', { asOf: '2026-06-02' }))).toMatchObject({
+      total: -70000,
+      unapplied: -70000,
+    });
     // a receipt does not pay invoices issued after its date unless it names them
-    const c = (await t.ok('invoices:create', { customerId: cid, number: 'A-4', issueDate: '2026-07-01', amount: 5000 })).invoice;
-    const early = (await t.ok('receipts:create', { customerId: cid, date: '2026-06-20', amount: 1000, method: 'cash' })).receipt;
+    const c = (await t.ok('invoices:create', { customerId: cid, number: 'A-4', issueDate: '2026-07-01', amount: 5000 }))
+      .invoice;
+    const early = (await t.ok('receipts:create', { customerId: cid, date: '2026-06-20', amount: 1000, method: 'cash' }))
+      .receipt;
     expect(early.unapplied).toBe(1000);
-    const named = await t.ok('receipts:create', { customerId: cid, date: '2026-06-21', amount: 2000, method: 'cash', invoiceId: c.id });
+    const named = await t.ok('receipts:create', {
+      customerId: cid,
+      date: '2026-06-21',
+      amount: 2000,
+      method: 'cash',
+      invoiceId: c.id,
+    });
     // named invoice issued after the receipt: the allocation takes effect on the issue date
-    expect(named.allocations.map((x: any) => [x.invoiceNumber, x.amount, x.date])).toEqual([['A-4', 2000, '2026-07-01']]);
+    expect(named.allocations.map((x: any) => [x.invoiceNumber, x.amount, x.date])).toEqual([
+      ['A-4', 2000, '2026-07-01'],
+    ]);
     expect(row(await t.ok('ageing:report', { asOf: '2026-06-30' })).total).toBe(-73000);
     expect(row(await t.ok('ageing:report', { asOf: '2026-06-30', rebuild: true })).total).toBe(-73000);
     void a;
@@ -209,9 +320,14 @@ describe('payment application cases', () => {
 
   it('void reverses allocations (same dates), manual apply and unapply are rows', async () => {
     const cid = await activeCustomer();
-    const i1 = (await t.ok('invoices:create', { customerId: cid, number: 'V-1', issueDate: '2026-01-05', amount: 100000 })).invoice;
-    const i2 = (await t.ok('invoices:create', { customerId: cid, number: 'V-2', issueDate: '2026-01-06', amount: 50000 })).invoice;
-    const r = (await t.ok('receipts:create', { customerId: cid, date: '2026-02-01', amount: 120000, method: 'cheque' })).receipt;
+    const i1 = (
+      await t.ok('invoices:create', { customerId: cid, number: 'V-1', issueDate: '2026-01-05', amount: 100000 })
+    ).invoice;
+    const i2 = (
+      await t.ok('invoices:create', { customerId: cid, number: 'V-2', issueDate: '2026-01-06', amount: 50000 })
+    ).invoice;
+    const r = (await t.ok('receipts:create', { customerId: cid, date: '2026-02-01', amount: 120000, method: 'cheque' }))
+      .receipt;
     expect(allocs(r.id)).toEqual([
       ['V-1', 100000],
       ['V-2', 20000],
@@ -229,8 +345,14 @@ describe('payment application cases', () => {
     expect(rr.unapplied).toBe(100000);
     // ageing before and after: V-1 never existed
     expect(row(await t.ok('ageing:report', { asOf: '2026-01-31' })).total).toBe(50000);
-    expect(row(await t.ok('ageing:report', { asOf: '2026-02-15' }))).toMatchObject({ total: -70000, unapplied: -100000 });
-    expect(await t.call('invoices:void', { id: i1.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(row(await t.ok('ageing:report', { asOf: '2026-02-15' }))).toMatchObject({
+      total: -70000,
+      unapplied: -100000,
+    });
+    expect(await t.call('invoices:void', { id: i1.id, reason: 'again' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     // manual apply of the unapplied credit to V-2 (today = 2026-11-23)
     const ap = await t.ok('allocations:apply', { receiptId: r.id, invoiceId: i2.id });
     expect(ap).toMatchObject({ amount: 30000, date: '2026-11-23', kind: 'manual' });
@@ -238,16 +360,29 @@ describe('payment application cases', () => {
     expect(un).toMatchObject({ amount: -10000, date: '2026-11-23', kind: 'unapply' });
     const inv2 = (await t.ok('invoices:list', { customerId: cid })).rows.find((x: any) => x.id === i2.id);
     expect(inv2).toMatchObject({ open: 10000, settledOn: null });
-    expect(await t.call('allocations:apply', { receiptId: r.id, invoiceId: i2.id, amount: 999999 })).toMatchObject({ ok: false, error: { field: 'amount' } });
+    expect(await t.call('allocations:apply', { receiptId: r.id, invoiceId: i2.id, amount: 999999 })).toMatchObject({
+      ok: false,
+      error: { field: 'amount' },
+    });
     // as of a past date the manual rows do not exist yet
-    expect(row(await t.ok('ageing:report', { asOf: '2026-03-01' }))).toMatchObject({ total: -70000, buckets: { '1-30': 30000 } });
+    expect(row(await t.ok('ageing:report', { asOf: '2026-03-01' }))).toMatchObject({
+      total: -70000,
+      buckets: { '1-30': 30000 },
+    });
     // void the receipt: everything back open
     await t.ok('receipts:void', { id: r.id, reason: '退票' });
     expect(row(await t.ok('ageing:report', { asOf: '2026-11-23' })).total).toBe(50000);
     expect(row(await t.ok('ageing:report', { asOf: '2026-03-01' })).total).toBe(50000);
     const hist = await t.ok('audit:list', { customerId: cid });
     expect(hist.rows.map((h: any) => `${h.entity}:${h.action}`)).toEqual(
-      expect.arrayContaining(['invoice:void', 'receipt:void', 'allocation:apply', 'allocation:unapply', 'receipt:create', 'invoice:create']),
+      expect.arrayContaining([
+        'invoice:void',
+        'receipt:void',
+        'allocation:apply',
+        'allocation:unapply',
+        'receipt:create',
+        'invoice:create',
+      ]),
     );
     const tie = await t.ok('ageing:tie-out', { asOf: '2026-11-23' });
     expect(tie.difference).toBe(0);
@@ -255,16 +390,41 @@ describe('payment application cases', () => {
 
   it('credit notes, write-offs with recovery, notes receivable', async () => {
     const cid = await activeCustomer();
-    const i1 = (await t.ok('invoices:create', { customerId: cid, number: 'W-1', issueDate: '2025-01-05', amount: 100000 })).invoice;
-    const cn = await t.ok('credit-notes:create', { customerId: cid, number: 'CN-1', date: '2025-02-01', amount: 20000, kind: 'return', invoiceId: i1.id });
+    const i1 = (
+      await t.ok('invoices:create', { customerId: cid, number: 'W-1', issueDate: '2025-01-05', amount: 100000 })
+    ).invoice;
+    const cn = await t.ok('credit-notes:create', {
+      customerId: cid,
+      number: 'CN-1',
+      date: '2025-02-01',
+      amount: 20000,
+      kind: 'return',
+      invoiceId: i1.id,
+    });
     expect(cn.creditNote.unapplied).toBe(0);
-    const standing = await t.ok('credit-notes:create', { customerId: cid, number: 'CN-2', date: '2025-02-02', amount: 5000, kind: 'claim' });
+    const standing = await t.ok('credit-notes:create', {
+      customerId: cid,
+      number: 'CN-2',
+      date: '2025-02-02',
+      amount: 5000,
+      kind: 'claim',
+    });
     expect(standing.creditNote.unapplied).toBe(5000);
     expect(row(await t.ok('ageing:report', { asOf: '2025-03-01' }))).toMatchObject({ total: 75000, unapplied: -5000 });
-    const wo = await t.ok('write-offs:create', { invoiceId: i1.id, date: '2026-01-10', approvedBy: '张总', reason: '客户破产' });
+    const wo = await t.ok('write-offs:create', {
+      invoiceId: i1.id,
+      date: '2026-01-10',
+      approvedBy: '张总',
+      reason: '客户破产',
+    });
     expect(wo.amount).toBe(80000);
     expect(row(await t.ok('ageing:report', { asOf: '2026-02-01' }))).toMatchObject({ total: -5000 });
-    const rec = await t.ok('write-offs:recover', { writeOffId: wo.id, date: '2026-03-01', amount: 30000, method: 'bank_transfer' });
+    const rec = await t.ok('write-offs:recover', {
+      writeOffId: wo.id,
+      date: '2026-03-01',
+      amount: 30000,
+      method: 'bank_transfer',
+    });
     expect(rec.writeOff.recovered).toBe(30000);
     expect(rec.receipt.allocations.map((a: any) => [a.invoiceNumber, a.amount])).toEqual([['W-1', 30000]]);
     expect(row(await t.ok('ageing:report', { asOf: '2026-03-31' })).total).toBe(-5000);
@@ -278,10 +438,20 @@ describe('payment application cases', () => {
       ['recovery', 30000, 0, -5000],
     ]);
     expect(ledger.balance).toBe(-5000);
-    const note = await t.ok('notes:create', { customerId: cid, number: 'BA-1', kind: 'bank_acceptance', drawer: '某银行', issueDate: '2026-03-01', maturityDate: '2026-09-01', amount: 60000 });
+    const note = await t.ok('notes:create', {
+      customerId: cid,
+      number: 'BA-1',
+      kind: 'bank_acceptance',
+      drawer: '某银行',
+      issueDate: '2026-03-01',
+      maturityDate: '2026-09-01',
+      amount: 60000,
+    });
     const chk = await t.ok('credit:check', { customerId: cid, amount: 1000 });
     expect(chk).toMatchObject({ openReceivables: -5000, unsettledNotes: 60000, exposure: 55000, projected: 56000 });
-    expect(await t.call('notes:set-state', { id: note.id, state: 'held', date: '2026-04-01' })).toMatchObject({ ok: false });
+    expect(await t.call('notes:set-state', { id: note.id, state: 'held', date: '2026-04-01' })).toMatchObject({
+      ok: false,
+    });
     const endorsed = await t.ok('notes:set-state', { id: note.id, state: 'endorsed', date: '2026-04-01' });
     expect(endorsed).toMatchObject({ state: 'endorsed', stateDate: '2026-04-01' });
     expect((await t.ok('credit:check', { customerId: cid })).unsettledNotes).toBe(0);
@@ -293,16 +463,38 @@ describe('payment application cases', () => {
 describe('credit check and read-only customers', () => {
   it('warns, blocks without an override, logs an override', async () => {
     const cid = await activeCustomer('C2', { creditLimit: 100000 });
-    const ok = await t.ok('invoices:create', { customerId: cid, number: 'K-1', issueDate: '2026-11-01', amount: 50000 });
+    const ok = await t.ok('invoices:create', {
+      customerId: cid,
+      number: 'K-1',
+      issueDate: '2026-11-01',
+      amount: 50000,
+    });
     expect(ok.credit.status).toBe('ok');
-    const near = await t.ok('invoices:create', { customerId: cid, number: 'K-2', issueDate: '2026-11-02', amount: 45000 });
+    const near = await t.ok('invoices:create', {
+      customerId: cid,
+      number: 'K-2',
+      issueDate: '2026-11-02',
+      amount: 45000,
+    });
     expect(near.credit).toMatchObject({ status: 'warn', reasons: [{ code: 'near_limit', severity: 'warn' }] });
-    const blocked = await t.call('invoices:create', { customerId: cid, number: 'K-3', issueDate: '2026-11-03', amount: 10000 });
+    const blocked = await t.call('invoices:create', {
+      customerId: cid,
+      number: 'K-3',
+      issueDate: '2026-11-03',
+      amount: 10000,
+    });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'overrideReason' } });
     expect(count('invoices')).toBe(2);
     // an override needs a credit manager's approval (name + password, issue 12)
     await t.ok('operators:create', { name: '信用主管甲', password: 'pw-1', role: 'credit_manager' });
-    const over = await t.ok('invoices:create', { customerId: cid, number: 'K-3', issueDate: '2026-11-03', amount: 10000, overrideReason: '老客户，总经理特批', approval: { name: '信用主管甲', password: 'pw-1' } });
+    const over = await t.ok('invoices:create', {
+      customerId: cid,
+      number: 'K-3',
+      issueDate: '2026-11-03',
+      amount: 10000,
+      overrideReason: '老客户，总经理特批',
+      approval: { name: '信用主管甲', password: 'pw-1' },
+    });
     expect(over).toMatchObject({ overridden: '老客户，总经理特批', invoice: { overrideReason: '老客户，总经理特批' } });
     const hist = await t.ok('audit:list', { customerId: cid });
     const o = hist.rows.find((h: any) => h.action === 'credit-override');
@@ -315,22 +507,57 @@ describe('credit check and read-only customers', () => {
     expect(held.status).toBe('block');
     // terminated: read-only, no new documents
     await t.ok('customers:set-lifecycle', { id: cid, to: 'terminated', reason: '停止合作' });
-    expect(await t.call('receipts:create', { customerId: cid, date: '2026-11-05', amount: 100, method: 'cash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('invoices:create', { customerId: cid, number: 'K-4', issueDate: '2026-11-05', amount: 100 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await t.call('receipts:create', { customerId: cid, date: '2026-11-05', amount: 100, method: 'cash' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await t.call('invoices:create', { customerId: cid, number: 'K-4', issueDate: '2026-11-05', amount: 100 }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('validates payloads (renderer is untrusted)', async () => {
     const cid = await activeCustomer();
-    expect(await t.call('invoices:create', { customerId: cid, number: 'X', issueDate: '2026-02-30', amount: 1 })).toMatchObject({ ok: false, error: { field: 'issueDate' } });
-    expect(await t.call('invoices:create', { customerId: cid, number: 'X', issueDate: '2026-02-03', amount: 1.5 })).toMatchObject({ ok: false, error: { field: 'amount' } });
-    expect(await t.call('invoices:create', { customerId: cid, number: 'X', issueDate: '2026-02-03', amount: -5 })).toMatchObject({ ok: false, error: { field: 'amount' } });
-    expect(await t.call('receipts:create', { customerId: cid, date: '2026-02-03', amount: 5, method: 'bitcoin' })).toMatchObject({ ok: false, error: { field: 'method' } });
-    expect(await t.call('ageing:report', { asOf: '2026-13-01' })).toMatchObject({ ok: false, error: { field: 'asOf' } });
-    expect(await t.call('ageing:report', { asOf: '2026-01-01', buckets: [{ key: 'a', from: null, to: 5 }, { key: 'b', from: 7, to: null }] })).toMatchObject({ ok: false, error: { field: 'buckets' } });
+    expect(
+      await t.call('invoices:create', { customerId: cid, number: 'X', issueDate: '2026-02-30', amount: 1 }),
+    ).toMatchObject({ ok: false, error: { field: 'issueDate' } });
+    expect(
+      await t.call('invoices:create', { customerId: cid, number: 'X', issueDate: '2026-02-03', amount: 1.5 }),
+    ).toMatchObject({ ok: false, error: { field: 'amount' } });
+    expect(
+      await t.call('invoices:create', { customerId: cid, number: 'X', issueDate: '2026-02-03', amount: -5 }),
+    ).toMatchObject({ ok: false, error: { field: 'amount' } });
+    expect(
+      await t.call('receipts:create', { customerId: cid, date: '2026-02-03', amount: 5, method: 'bitcoin' }),
+    ).toMatchObject({ ok: false, error: { field: 'method' } });
+    expect(await t.call('ageing:report', { asOf: '2026-13-01' })).toMatchObject({
+      ok: false,
+      error: { field: 'asOf' },
+    });
+    expect(
+      await t.call('ageing:report', {
+        asOf: '2026-01-01',
+        buckets: [
+          { key: 'a', from: null, to: 5 },
+          { key: 'b', from: 7, to: null },
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'buckets' } });
     const other = await activeCustomer('C9');
-    const inv = (await t.ok('invoices:create', { customerId: other, number: 'O-1', issueDate: '2026-02-03', amount: 100 })).invoice;
-    expect(await t.call('receipts:create', { customerId: cid, date: '2026-02-03', amount: 5, method: 'cash', invoiceId: inv.id })).toMatchObject({ ok: false, error: { field: 'invoiceId' } });
-    expect(await t.call('invoices:create', { customerId: cid, number: 'O-1', issueDate: '2026-02-03', amount: 100 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'number' } });
+    const inv = (
+      await t.ok('invoices:create', { customerId: other, number: 'O-1', issueDate: '2026-02-03', amount: 100 })
+    ).invoice;
+    expect(
+      await t.call('receipts:create', {
+        customerId: cid,
+        date: '2026-02-03',
+        amount: 5,
+        method: 'cash',
+        invoiceId: inv.id,
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'invoiceId' } });
+    expect(
+      await t.call('invoices:create', { customerId: cid, number: 'O-1', issueDate: '2026-02-03', amount: 100 }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'number' } });
   });
 });
 
@@ -375,14 +602,21 @@ describe('import errors', () => {
     expect(r.error.rows![4].message).toContain('more than 2 decimals');
     expect({ inv: count('invoices'), audit: count('audit_log') }).toEqual(before);
 
-    const badRec = ['customer_code,date,amount,reference,invoice_number', 'C1,2026-01-05,10,R,', 'C2,2026-01-05,10,R,BOOK-1', 'C1,2026-01-05,10,R,NOPE-9', 'C1,2026/01/05,10,R,'].join('\n');
+    const badRec = [
+      'customer_code,date,amount,reference,invoice_number',
+      'C1,2026-01-05,10,R,',
+      'C2,2026-01-05,10,R,BOOK-1',
+      'C1,2026-01-05,10,R,NOPE-9',
+      'C1,2026/01/05,10,R,',
+    ].join('\n');
     const rr = await t.call('receipts:import', { fileName: 'rec.csv', base64: Buffer.from(badRec).toString('base64') });
     expect(rr.ok).toBe(false);
-    if (!rr.ok) expect(rr.error.rows!.map((e) => [e.row, e.field])).toEqual([
-      [3, 'invoice_number'],
-      [4, 'invoice_number'],
-      [5, 'date'],
-    ]);
+    if (!rr.ok)
+      expect(rr.error.rows!.map((e) => [e.row, e.field])).toEqual([
+        [3, 'invoice_number'],
+        [4, 'invoice_number'],
+        [5, 'date'],
+      ]);
     expect(count('receipts')).toBe(0);
 
     // the command line writes only a book nobody else has open
@@ -405,8 +639,10 @@ describe('import errors', () => {
     expect(JSON.parse(g.out())).toMatchObject({ kind: 'invoices', imported: 1, amount: 1234 });
     const { openBook } = await import('../../main/db/connection');
     const book = await openBook(bookPath);
-    expect(book.sqlite.prepare("SELECT count(*) AS n FROM invoices").get()).toEqual({ n: before.inv + 1 });
-    expect(book.sqlite.prepare("SELECT due_date FROM invoices WHERE number = 'G-1'").get()).toEqual({ due_date: '2026-05-31' });
+    expect(book.sqlite.prepare('SELECT count(*) AS n FROM invoices').get()).toEqual({ n: before.inv + 1 });
+    expect(book.sqlite.prepare("SELECT due_date FROM invoices WHERE number = 'G-1'").get()).toEqual({
+      due_date: '2026-05-31',
+    });
     await book.close();
   });
 });
@@ -417,11 +653,23 @@ describe('settings, presets, export, dashboard', () => {
     await workedExample(cid);
     const s = await t.ok('receivables:settings', {});
     expect(s).toMatchObject({ accountingStandard: 'enterprise', costOfCapitalBp: 600 });
-    expect(s.provisionRatesBp).toEqual({ 'y0-1': 500, 'y1-2': 1000, 'y2-3': 3000, 'y3-4': 5000, 'y4-5': 8000, over_5y: 10000 });
-    const upd = await t.ok('receivables:update-settings', { costOfCapitalBp: 800, creditPolicy: { maxOverdueDays: 30 } });
+    expect(s.provisionRatesBp).toEqual({
+      'y0-1': 500,
+      'y1-2': 1000,
+      'y2-3': 3000,
+      'y3-4': 5000,
+      'y4-5': 8000,
+      over_5y: 10000,
+    });
+    const upd = await t.ok('receivables:update-settings', {
+      costOfCapitalBp: 800,
+      creditPolicy: { maxOverdueDays: 30 },
+    });
     expect(upd.costOfCapitalBp).toBe(800);
     expect(upd.creditPolicy).toMatchObject({ maxOverdueDays: 30, overLimit: 'block' });
-    expect(await t.call('receivables:update-settings', { provisionRatesBp: { 'y0-1': 20000 } })).toMatchObject({ ok: false });
+    expect(await t.call('receivables:update-settings', { provisionRatesBp: { 'y0-1': 20000 } })).toMatchObject({
+      ok: false,
+    });
 
     const quarter = [
       { key: 'q1', from: null, to: 90 },
@@ -449,16 +697,31 @@ describe('settings, presets, export, dashboard', () => {
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
 
     const d = await t.ok('receivables:dashboard', { asOf: '2026-05-31', from: '2026-03-01', to: '2026-05-31' });
-    expect(d).toMatchObject({ totalReceivable: 260000, overdue: 260000, notDue: 0, overdueShareBp: 10000, net: 260000 });
+    expect(d).toMatchObject({
+      totalReceivable: 260000,
+      overdue: 260000,
+      notDue: 0,
+      overdueShareBp: 10000,
+      net: 260000,
+    });
     expect(d.period).toMatchObject({ opening: 230000, sales: 80000, collected: 50000, closing: 260000 });
     expect(d.trend).toHaveLength(12);
     expect(d.trend.at(-1)).toEqual({ month: '2026-05', date: '2026-05-31', balance: 260000 });
     expect(d.trend.find((x: any) => x.month === '2026-02').balance).toBe(230000);
-    expect(d.topOverdue).toEqual([{ customerId: cid, customerCode: 'C1', customerName: '客户C1', overdue: 260000, total: 260000 }]);
+    expect(d.topOverdue).toEqual([
+      { customerId: cid, customerCode: 'C1', customerName: '客户C1', overdue: 260000, total: 260000 },
+    ]);
     expect(d.collectionRate.bp).toBe(1613); // 500 / (2300 + 800)
     expect(d.cost.provision).toBe(13000); // 5 % of 2600.00
     const now = await t.ok('receivables:dashboard', {});
-    expect(now).toMatchObject({ asOf: '2026-11-23', totalReceivable: 0, overdue: 0, unapplied: -40000, net: -40000, topOverdue: [] });
+    expect(now).toMatchObject({
+      asOf: '2026-11-23',
+      totalReceivable: 0,
+      overdue: 0,
+      unapplied: -40000,
+      net: -40000,
+      topOverdue: [],
+    });
     await t.ok('receivables:update-settings', { accountingStandard: 'small_enterprise' });
     expect((await t.ok('receivables:dashboard', { asOf: '2026-05-31' })).cost.provision).toBe(0);
   });

@@ -29,15 +29,25 @@ afterAll(async () => {
 });
 
 /** A raw request: status and body, or the socket error. */
-function raw(pathname: string, body: Buffer | null, opts: { chunked?: boolean } = {}): Promise<{ status: number; body: string } | { error: string }> {
+function raw(
+  pathname: string,
+  body: Buffer | null,
+  opts: { chunked?: boolean } = {},
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
-    const headers: Record<string, string | number> = { 'x-creditdesk-token': TOKEN, 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = {
+      'x-creditdesk-token': TOKEN,
+      'content-type': 'application/json',
+    };
     if (body && !opts.chunked) headers['content-length'] = body.length;
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: 'POST', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: pathname, method: 'POST', headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', (e) => resolve({ error: (e as NodeJS.ErrnoException).code ?? e.message }));
     if (body && opts.chunked) {
       for (let i = 0; i < body.length; i += 1 << 20) req.write(body.subarray(i, i + (1 << 20)));
@@ -52,7 +62,10 @@ describe('browser-mode server limits', () => {
     for (const chunked of [false, true]) {
       const r = await raw('/ipc/customers:list', big, { chunked });
       expect(r, `chunked=${chunked}`).toMatchObject({ status: 413 });
-      expect(JSON.parse((r as { body: string }).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/too large/) } });
+      expect(JSON.parse((r as { body: string }).body)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/too large/) },
+      });
     }
     expect(MAX_IPC_BODY).toBeLessThanOrEqual(16 * 1024 * 1024);
   });
@@ -71,9 +84,13 @@ describe('browser-mode server limits', () => {
   });
 
   it('a token under 16 characters is refused (server and CLI)', async () => {
-    await expect(startServer({ handlers: t.handlers, rendererDir: dir, token: 'short-token' })).rejects.toThrow(/at least 16 characters/);
+    await expect(startServer({ handlers: t.handlers, rendererDir: dir, token: 'short-token' })).rejects.toThrow(
+      /at least 16 characters/,
+    );
     const io: CliIo = { out: () => undefined, err: () => undefined };
-    await expect(serveCommand(['--db', path.join(dir, 'x.creditdesk'), '--token', '123456'], io)).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      serveCommand(['--db', path.join(dir, 'x.creditdesk'), '--token', '123456'], io),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 
   it('uploads left by a killed server are removed at the next start', async () => {

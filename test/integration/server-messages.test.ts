@@ -25,14 +25,35 @@ async function failure(channel: string, input: unknown): Promise<ApiError> {
 
 describe('server messages in the user language', () => {
   it('duplicate invoice number, due before issue, prospect: Chinese in zh-CN, English in en', async () => {
-    const prospect = await t.ok('customers:create', { ...HUASHENG, code: 'P1', name: '潜在客户', contacts: [] } as never);
+    const prospect = await t.ok('customers:create', {
+      ...HUASHENG,
+      code: 'P1',
+      name: '潜在客户',
+      contacts: [],
+    } as never);
     const active = await t.ok('customers:create', { ...HUASHENG, code: 'A1', name: '正常客户', contacts: [] } as never);
     await t.ok('customers:approve-opening', { id: active.id, approvedBy: '张总' });
     await t.ok('invoices:create', { customerId: active.id, number: 'INV-9', issueDate: '2026-03-01', amount: 1000 });
 
-    const dup = await failure('invoices:create', { customerId: active.id, number: 'INV-9', issueDate: '2026-03-02', amount: 1000 });
-    const due = await failure('invoices:create', { customerId: active.id, number: 'INV-10', issueDate: '2026-03-05', dueDate: '2026-03-01', amount: 1000 });
-    const pro = await failure('invoices:create', { customerId: prospect.id, number: 'INV-11', issueDate: '2026-03-05', amount: 1000 });
+    const dup = await failure('invoices:create', {
+      customerId: active.id,
+      number: 'INV-9',
+      issueDate: '2026-03-02',
+      amount: 1000,
+    });
+    const due = await failure('invoices:create', {
+      customerId: active.id,
+      number: 'INV-10',
+      issueDate: '2026-03-05',
+      dueDate: '2026-03-01',
+      amount: 1000,
+    });
+    const pro = await failure('invoices:create', {
+      customerId: prospect.id,
+      number: 'INV-11',
+      issueDate: '2026-03-05',
+      amount: 1000,
+    });
 
     await i18n.changeLanguage('zh-CN');
     const tt = i18n.t.bind(i18n);

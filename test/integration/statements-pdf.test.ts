@@ -35,7 +35,8 @@ function pdfText(file: string): string {
 }
 
 function pngs(file: string, prefix: string, opts: { first?: number; last?: number } = {}): string[] {
-  for (const f of fs.readdirSync(OUT)) if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+  for (const f of fs.readdirSync(OUT))
+    if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
   const args = ['-png', '-r', '80'];
   if (opts.first) args.push('-f', String(opts.first));
   if (opts.last) args.push('-l', String(opts.last));
@@ -45,11 +46,20 @@ function pngs(file: string, prefix: string, opts: { first?: number; last?: numbe
 
 const LOGO =
   'data:image/svg+xml;base64,' +
-  Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" rx="8" fill="#1677ff"/><text x="60" y="40" font-size="28" text-anchor="middle" fill="#fff" font-family="Arial">HS</text></svg>').toString('base64');
+  Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" rx="8" fill="#1677ff"/><text x="60" y="40" font-size="28" text-anchor="middle" fill="#fff" font-family="Arial">HS</text></svg>',
+  ).toString('base64');
 
 describe('statement PDF (Chromium for Node)', () => {
   it('the worked example: 对账单, 贰仟陆佰元整, 2,600.00 and "1 / 1" in the PDF text; PNG kept', async () => {
-    await t.ok('settings:update-company', { name: '杭州华盛商贸有限公司', address: '浙江省杭州市西湖区文三路 90 号', phone: '0571-8888 1234', taxId: '91330106MA2XXXXXX', bankAccount: '工商银行文三路支行 1202 0000 0000 0000', logoDataUrl: LOGO });
+    await t.ok('settings:update-company', {
+      name: '杭州华盛商贸有限公司',
+      address: '浙江省杭州市西湖区文三路 90 号',
+      phone: '0571-8888 1234',
+      taxId: '91330106MA2XXXXXX',
+      bankAccount: '工商银行文三路支行 1202 0000 0000 0000',
+      logoDataUrl: LOGO,
+    });
     const { customerId } = await seedWorkedExample(t.ok, 'C1', { name: '华盛贸易C1' });
     const r = await t.ok('statements:pdf', { customerId, from: '2026-02-01', to: '2026-04-30' });
     expect(r.fileName).toBe('C1-华盛贸易C1-对账单-2026-04-30.pdf');
@@ -67,13 +77,25 @@ describe('statement PDF (Chromium for Node)', () => {
     expect(text).toMatch(/INV-2\s+250,000?\.00|INV-2\s+2,500\.00/);
     expect(pngs(file, 'worked-example')).toEqual(['worked-example-1.png']);
     // English
-    const en = await t.ok('statements:pdf', { customerId, from: '2026-02-01', to: '2026-04-30', lang: 'en', markSent: false });
+    const en = await t.ok('statements:pdf', {
+      customerId,
+      from: '2026-02-01',
+      to: '2026-04-30',
+      lang: 'en',
+      markSent: false,
+    });
     const enFile = path.join(OUT, 'worked-example-en.pdf');
     fs.writeFileSync(enFile, Buffer.from(en.base64, 'base64'));
     expect(pdfText(enFile)).toContain('Statement of account');
     pngs(enFile, 'worked-example-en');
     // open-item style
-    const oi = await t.ok('statements:pdf', { customerId, from: '2026-02-01', to: '2026-04-30', style: 'open_item', markSent: false });
+    const oi = await t.ok('statements:pdf', {
+      customerId,
+      from: '2026-02-01',
+      to: '2026-04-30',
+      style: 'open_item',
+      markSent: false,
+    });
     const oiFile = path.join(OUT, 'worked-example-open-item.pdf');
     fs.writeFileSync(oiFile, Buffer.from(oi.base64, 'base64'));
     expect(pdfText(oiFile)).toContain('未清项目');
@@ -88,11 +110,16 @@ describe('statement PDF (Chromium for Node)', () => {
     fs.writeFileSync(file, pdf);
     const pages = countPdfPages(pdf)!;
     expect(pages).toBeGreaterThan(30);
-    const text = pdfText(file).split('\f').filter((p) => p.trim());
+    const text = pdfText(file)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(text).toHaveLength(pages);
     text.forEach((page, i) => {
       expect(page, `page ${i + 1}`).toContain(`${i + 1} / ${pages}`);
-      if (i < pages - 1 || page.includes('FP2025') || page.includes('SK')) expect(page, `header on page ${i + 1}`).toMatch(/日期\s+单据类型\s+单号\s+借方（应收）\s+贷方（收款\/冲减）\s+余额/);
+      if (i < pages - 1 || page.includes('FP2025') || page.includes('SK'))
+        expect(page, `header on page ${i + 1}`).toMatch(
+          /日期\s+单据类型\s+单号\s+借方（应收）\s+贷方（收款\/冲减）\s+余额/,
+        );
     });
     // the slip (cut line → seal) is on one page
     const slipPages = text.filter((p) => p.includes('对账回执'));
@@ -104,15 +131,38 @@ describe('statement PDF (Chromium for Node)', () => {
   });
 
   it('the five cards print with the bundled font', async () => {
-    const id = await activeCustomer(t.ok, 'K1', { name: '华盛贸易K1', profile: { legal_rep: '王建国', industry: '批发零售', registered_capital: 500_000_00, owner_address: '杭州市上城区' } });
+    const id = await activeCustomer(t.ok, 'K1', {
+      name: '华盛贸易K1',
+      profile: {
+        legal_rep: '王建国',
+        industry: '批发零售',
+        registered_capital: 500_000_00,
+        owner_address: '杭州市上城区',
+      },
+    });
     const customer = await t.ok('customers:get', { id });
     const company = await t.ok('settings:company', {});
-    const html = cardsHtml(['basic', 'management', 'address', 'grade', 'complaint'], { customer, company, region: null, balance: 123456, printedOn: '2026-11-23' });
+    const html = cardsHtml(['basic', 'management', 'address', 'grade', 'complaint'], {
+      customer,
+      company,
+      region: null,
+      balance: 123456,
+      printedOn: '2026-11-23',
+    });
     const pdf = await renderer.htmlToPdf(html, { footerLabel: 'K1' });
     const file = path.join(OUT, 'cards.pdf');
     fs.writeFileSync(file, pdf);
     const text = pdfText(file);
-    for (const s of ['客户基础资料卡', '客户经营管理卡', '客户地址卡', '客户等级卡', '客户投诉记录卡', '王建国', '1,234.56']) expect(text).toContain(s);
+    for (const s of [
+      '客户基础资料卡',
+      '客户经营管理卡',
+      '客户地址卡',
+      '客户等级卡',
+      '客户投诉记录卡',
+      '王建国',
+      '1,234.56',
+    ])
+      expect(text).toContain(s);
     pngs(file, 'cards');
   });
 
@@ -125,24 +175,42 @@ describe('statement PDF (Chromium for Node)', () => {
     expect(ids).toHaveLength(3);
     const svc = t.desk.statements;
     const dir = path.join(t.dir, 'batch');
-    const started = await t.ok('statements:batch-start', { from: '2026-02-01', to: '2026-04-30', output: 'per_customer', dir, filter: { codes: ['B1', 'B2', 'B3', 'NOPE'] } });
+    const started = await t.ok('statements:batch-start', {
+      from: '2026-02-01',
+      to: '2026-04-30',
+      output: 'per_customer',
+      dir,
+      filter: { codes: ['B1', 'B2', 'B3', 'NOPE'] },
+    });
     expect(started.state).toBe('running');
     const job = (await svc.waitBatch())!;
     expect(job).toMatchObject({ state: 'done', produced: 2, skipped: 1, failed: 1, percent: 100 });
     const files = fs.readdirSync(dir).sort();
     expect(files).toEqual(['B1-华盛贸易B1-对账单-2026-04-30.pdf', 'B2-上海_浦东_______客户-对账单-2026-04-30.pdf']);
     expect(pdfText(path.join(dir, files[0]))).toContain('贰仟陆佰元整');
-    expect(job.log.find((l) => l.customerCode === 'B3')).toMatchObject({ status: 'skipped', message: expect.stringContaining('confirmation') });
+    expect(job.log.find((l) => l.customerCode === 'B3')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('confirmation'),
+    });
     expect(job.log.find((l) => l.customerCode === 'NOPE')).toMatchObject({ status: 'failed' });
     const progress = await t.ok('statements:batch-progress', {});
     expect(progress.runId).toBe(job.runId);
 
     const combined = path.join(t.dir, 'combined');
-    await t.ok('statements:batch-start', { from: '2026-02-01', to: '2026-04-30', output: 'combined', dir: combined, confirmed: true, filter: { codes: ['B1', 'B2', 'B3'] } });
+    await t.ok('statements:batch-start', {
+      from: '2026-02-01',
+      to: '2026-04-30',
+      output: 'combined',
+      dir: combined,
+      confirmed: true,
+      filter: { codes: ['B1', 'B2', 'B3'] },
+    });
     const cj = (await svc.waitBatch())!;
     expect(cj).toMatchObject({ state: 'done', produced: 3, skipped: 0, failed: 0 });
     const cfile = cj.combinedFile!;
-    const text = pdfText(cfile).split('\f').filter((p) => p.trim());
+    const text = pdfText(cfile)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(text.length).toBe(3);
     expect(text.filter((p) => p.includes('贰仟陆佰元整'))).toHaveLength(3);
     // each statement numbers its own pages in the combined file too ("1 / 1", not "2 / 3")

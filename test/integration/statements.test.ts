@@ -48,7 +48,12 @@ describe('statement data: SPEC worked example', () => {
       ['INV-2', 230000, 44],
       ['INV-3', 30000, -1],
     ]);
-    expect(d.customer).toMatchObject({ code: 'C1', name: '客户C1', address: HUASHENG.address, keyContact: { name: '李娜', title: '财务经理', phone: '13800138000' } });
+    expect(d.customer).toMatchObject({
+      code: 'C1',
+      name: '客户C1',
+      address: HUASHENG.address,
+      keyContact: { name: '李娜', title: '财务经理', phone: '13800138000' },
+    });
     expect(d.company.name).toBe('测试商贸有限公司');
     // by code as well
     const byCode = await t.ok('statements:data', { customerCode: 'C1', ...PERIOD });
@@ -65,7 +70,9 @@ describe('statement data: SPEC worked example', () => {
     expect(jun.closing).toBe(-40000);
     expect(jun.closingInWords).toBe('负肆佰元整');
     expect(jun.ageing).toMatchObject({ unapplied: -40000, total: -40000 });
-    expect(jun.credits).toEqual([{ kind: 'receipt', number: 'R-3', date: '2026-06-10', amount: 300000, unapplied: 40000 }]);
+    expect(jun.credits).toEqual([
+      { kind: 'receipt', number: 'R-3', date: '2026-06-10', amount: 300000, unapplied: 40000 },
+    ]);
     const rep = await t.ok('ageing:report', { asOf: '2026-06-30' });
     expect(rep.rows.find((r: any) => r.customerCode === 'C1').total).toBe(jun.closing);
   });
@@ -74,7 +81,9 @@ describe('statement data: SPEC worked example', () => {
     const { customerId } = await seedWorkedExample(t.ok);
     const d = await t.ok('statements:data', { customerId, ...PERIOD, style: 'open_item' });
     expect(d.style).toBe('open_item');
-    expect(d.openItems.map((i: any) => ({ number: i.number, open: i.open, daysPastDue: i.daysPastDue, bucket: i.bucket }))).toEqual([
+    expect(
+      d.openItems.map((i: any) => ({ number: i.number, open: i.open, daysPastDue: i.daysPastDue, bucket: i.bucket })),
+    ).toEqual([
       { number: 'INV-2', open: 230000, daysPastDue: 44, bucket: '31-60' },
       { number: 'INV-3', open: 30000, daysPastDue: -1, bucket: 'not_due' },
     ]);
@@ -87,9 +96,12 @@ describe('statement data: SPEC worked example', () => {
 
   it('voided documents are left out by default, and shown with zero effect when asked', async () => {
     const { customerId } = await seedWorkedExample(t.ok);
-    const x = (await t.ok('invoices:create', { customerId, number: 'INV-X', issueDate: '2026-03-10', amount: 999900 })).invoice;
+    const x = (await t.ok('invoices:create', { customerId, number: 'INV-X', issueDate: '2026-03-10', amount: 999900 }))
+      .invoice;
     await t.ok('invoices:void', { id: x.id, reason: '开错' });
-    const r = (await t.ok('receipts:create', { customerId, number: 'R-X', date: '2026-03-12', amount: 1000, method: 'cash' })).receipt;
+    const r = (
+      await t.ok('receipts:create', { customerId, number: 'R-X', date: '2026-03-12', amount: 1000, method: 'cash' })
+    ).receipt;
     await t.ok('receipts:void', { id: r.id, reason: '重复录入' });
     const d = await t.ok('statements:data', { customerId, ...PERIOD });
     expect(d.lines).toEqual(WORKED_LINES);
@@ -109,11 +121,31 @@ describe('statement data: SPEC worked example', () => {
 
   it('credit notes, write-offs and recoveries keep the running balance and the position in step', async () => {
     const customerId = await activeCustomer(t.ok, 'C2');
-    const i1 = (await t.ok('invoices:create', { customerId, number: 'C2-1', issueDate: '2026-01-05', amount: 500000 })).invoice;
-    const i2 = (await t.ok('invoices:create', { customerId, number: 'C2-2', issueDate: '2026-02-05', amount: 200000 })).invoice;
-    await t.ok('credit-notes:create', { customerId, number: 'CN-1', date: '2026-02-10', amount: 50000, kind: 'return', invoiceId: i1.id });
-    await t.ok('credit-notes:create', { customerId, number: 'CN-2', date: '2026-02-11', amount: 7000, kind: 'allowance' });
-    const wo = await t.ok('write-offs:create', { invoiceId: i2.id, date: '2026-03-01', approvedBy: '张总', reason: '破产' });
+    const i1 = (await t.ok('invoices:create', { customerId, number: 'C2-1', issueDate: '2026-01-05', amount: 500000 }))
+      .invoice;
+    const i2 = (await t.ok('invoices:create', { customerId, number: 'C2-2', issueDate: '2026-02-05', amount: 200000 }))
+      .invoice;
+    await t.ok('credit-notes:create', {
+      customerId,
+      number: 'CN-1',
+      date: '2026-02-10',
+      amount: 50000,
+      kind: 'return',
+      invoiceId: i1.id,
+    });
+    await t.ok('credit-notes:create', {
+      customerId,
+      number: 'CN-2',
+      date: '2026-02-11',
+      amount: 7000,
+      kind: 'allowance',
+    });
+    const wo = await t.ok('write-offs:create', {
+      invoiceId: i2.id,
+      date: '2026-03-01',
+      approvedBy: '张总',
+      reason: '破产',
+    });
     await t.ok('write-offs:recover', { writeOffId: wo.id, date: '2026-03-20', amount: 60000, method: 'cash' });
     const d = await t.ok('statements:data', { customerId, from: '2026-02-01', to: '2026-03-31' });
     expect(d.opening).toBe(500000);
@@ -144,7 +176,13 @@ describe('statement data: SPEC worked example', () => {
 describe('statement HTML and cards', () => {
   it('carries the capital amount, the slip, repeated headers and escapes user text', async () => {
     const { customerId } = await seedWorkedExample(t.ok, 'C1', { name: '<script>alert(1)</script>华盛&Co' });
-    await t.ok('settings:update-company', { name: '杭州测试商贸 <b>有限</b>公司', address: '文三路 1 号', taxId: '91330100XXXX', phone: '0571-1', bankAccount: '工行 123' });
+    await t.ok('settings:update-company', {
+      name: '杭州测试商贸 <b>有限</b>公司',
+      address: '文三路 1 号',
+      taxId: '91330100XXXX',
+      phone: '0571-1',
+      bankAccount: '工行 123',
+    });
     const { html, fileName } = await t.ok('statements:html', { customerId, ...PERIOD });
     expect(html).toContain('贰仟陆佰元整');
     expect(html).toContain('2,600.00');
@@ -165,7 +203,8 @@ describe('statement HTML and cards', () => {
   it('prints the five cards; complaints is an empty ruled table', async () => {
     const customerId = await activeCustomer(t.ok, 'C7');
     const { html } = await t.ok('cards:html', { customerId });
-    for (const title of ['客户基础资料卡', '客户经营管理卡', '客户地址卡', '客户等级卡', '客户投诉记录卡']) expect(html).toContain(title);
+    for (const title of ['客户基础资料卡', '客户经营管理卡', '客户地址卡', '客户等级卡', '客户投诉记录卡'])
+      expect(html).toContain(title);
     expect(html).toContain('李娜');
     expect(html).toContain('王建国');
     const one = await t.ok('cards:html', { customerId, kinds: ['grade'], lang: 'en' });
@@ -205,7 +244,13 @@ describe('confirmation loop', () => {
       ['C2', 12345, '2026-04-30'],
     ]);
     const agree = await t.ok('statements:confirm', { customerId, result: 'agrees', receivedOn: '2026-05-12' });
-    expect(agree).toMatchObject({ customerCode: 'C1', result: 'agrees', closing: 260000, periodTo: '2026-04-30', statementId: out[0].id });
+    expect(agree).toMatchObject({
+      customerCode: 'C1',
+      result: 'agrees',
+      closing: 260000,
+      periodTo: '2026-04-30',
+      statementId: out[0].id,
+    });
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
     const dis = await t.ok('statements:confirm', {
       statementId: out[1].id,
@@ -215,7 +260,11 @@ describe('confirmation loop', () => {
       receivedOn: '2026-05-15',
       scan: { fileName: '回执.png', mime: 'image/png', base64: png },
     });
-    expect(dis).toMatchObject({ result: 'disagrees', statedDifference: -2345, scan: { name: '回执.png', stored: 'blob' } });
+    expect(dis).toMatchObject({
+      result: 'disagrees',
+      statedDifference: -2345,
+      scan: { name: '回执.png', stored: 'blob' },
+    });
     out = await t.ok('statements:outstanding', {});
     expect(out).toEqual([]);
     const open = await t.ok('statements:confirmations', { openDisagreements: true });
@@ -229,9 +278,18 @@ describe('confirmation loop', () => {
     const audit = await t.ok('audit:list', { entity: 'statement_confirmation' });
     expect(audit.rows.map((r: any) => r.action).sort()).toEqual(['confirm-agrees', 'confirm-disagrees', 'resolve']);
     // a disagreement needs the difference or a note; a slip without any sent statement needs the period end
-    expect((await t.call('statements:confirm', { customerId, result: 'disagrees', receivedOn: '2026-05-20' })).ok).toBe(false);
-    expect((await t.call('statements:confirm', { customerId, result: 'agrees', receivedOn: '2026-05-20' })).ok).toBe(false);
-    const manual = await t.ok('statements:confirm', { customerId, periodTo: '2026-03-31', result: 'agrees', receivedOn: '2026-05-20' });
+    expect((await t.call('statements:confirm', { customerId, result: 'disagrees', receivedOn: '2026-05-20' })).ok).toBe(
+      false,
+    );
+    expect((await t.call('statements:confirm', { customerId, result: 'agrees', receivedOn: '2026-05-20' })).ok).toBe(
+      false,
+    );
+    const manual = await t.ok('statements:confirm', {
+      customerId,
+      periodTo: '2026-03-31',
+      result: 'agrees',
+      receivedOn: '2026-05-20',
+    });
     expect(manual).toMatchObject({ statementId: null, closing: null, periodTo: '2026-03-31' });
   });
 });
@@ -242,9 +300,35 @@ describe('creditdesk statement (CLI)', () => {
     const book = t.desk.ctx.book.path;
     const out = path.join(t.dir, 'out', 'c1.json');
     const o = io();
-    expect(await runCli(['statement', '--db', book, '--customer', 'C1', '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'json', '--out', out], o.x)).toBe(0);
+    expect(
+      await runCli(
+        [
+          'statement',
+          '--db',
+          book,
+          '--customer',
+          'C1',
+          '--from',
+          PERIOD.from,
+          '--to',
+          PERIOD.to,
+          '--format',
+          'json',
+          '--out',
+          out,
+        ],
+        o.x,
+      ),
+    ).toBe(0);
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(j).toMatchObject({ customerCode: 'C1', from: PERIOD.from, to: PERIOD.to, opening: 100000, closing: 260000, closingInWords: '贰仟陆佰元整' });
+    expect(j).toMatchObject({
+      customerCode: 'C1',
+      from: PERIOD.from,
+      to: PERIOD.to,
+      opening: 100000,
+      closing: 260000,
+      closingInWords: '贰仟陆佰元整',
+    });
     expect(j.lines).toEqual(WORKED_LINES);
     expect(j.ageing.total).toBe(260000);
     expect(j.ageing.buckets['31-60']).toBe(230000);
@@ -255,17 +339,43 @@ describe('creditdesk statement (CLI)', () => {
     const book = t.desk.ctx.book.path;
     const out = path.join(t.dir, 'c1.html');
     const base = ['statement', '--db', book, '--customer', 'C1'];
-    expect(await runCli([...base, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'html', '--out', out], io().x)).toBe(0);
+    expect(
+      await runCli([...base, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'html', '--out', out], io().x),
+    ).toBe(0);
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('贰仟陆佰元整');
     expect(html).toMatch(/@font-face[\s\S]*url\(file:\/\/[^)]*noto-sans-sc-[^)]*\.woff2\)/);
     expect(await runCli([...base, '--from', '2026-02-30', '--to', PERIOD.to, '--out', out], io().x)).toBe(2);
     expect(await runCli([...base, '--from', PERIOD.to, '--to', PERIOD.from, '--out', out], io().x)).toBe(2);
-    expect(await runCli([...base, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'pdf', '--out', out], io().x)).toBe(2);
+    expect(
+      await runCli([...base, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'pdf', '--out', out], io().x),
+    ).toBe(2);
     expect(await runCli(['statement', '--db', book, '--from', PERIOD.from, '--to', PERIOD.to], io().x)).toBe(2);
     const e = io();
-    expect(await runCli(['statement', '--db', book, '--customer', 'NOPE', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out], e.x)).toBe(3);
+    expect(
+      await runCli(
+        ['statement', '--db', book, '--customer', 'NOPE', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out],
+        e.x,
+      ),
+    ).toBe(3);
     expect(e.err()).toContain('NOPE');
-    expect(await runCli(['statement', '--db', path.join(t.dir, 'missing.creditdesk'), '--customer', 'C1', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out], io().x)).toBe(1);
+    expect(
+      await runCli(
+        [
+          'statement',
+          '--db',
+          path.join(t.dir, 'missing.creditdesk'),
+          '--customer',
+          'C1',
+          '--from',
+          PERIOD.from,
+          '--to',
+          PERIOD.to,
+          '--out',
+          out,
+        ],
+        io().x,
+      ),
+    ).toBe(1);
   });
 });

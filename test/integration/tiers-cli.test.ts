@@ -70,12 +70,18 @@ describe('creditdesk tiers', () => {
   it('csv lists the rows in rank order with amounts in yuan', async () => {
     const a = io();
     expect(await runCli(['tiers', '--db', dbPath, '--as-of', '2026-09-30', '--format', 'csv'], a.x)).toBe(0);
-    expect(a.out().split('\n').slice(0, 3)).toEqual(['rank,customer_code,sales,average_monthly,tier', '1,C1,12000.00,4000.00,A', '2,C2,2500.00,833.33,B']);
+    expect(a.out().split('\n').slice(0, 3)).toEqual([
+      'rank,customer_code,sales,average_monthly,tier',
+      '1,C1,12000.00,4000.00,A',
+      '2,C2,2500.00,833.33,B',
+    ]);
   });
 
   it('reports without storing: value tiers stay empty', async () => {
     await runCli(['tiers', '--db', dbPath, '--as-of', '2026-09-30'], io().x);
-    const n = t.desk.ctx.book.sqlite.prepare('SELECT count(*) AS n FROM customers WHERE value_tier IS NOT NULL').get() as { n: number };
+    const n = t.desk.ctx.book.sqlite
+      .prepare('SELECT count(*) AS n FROM customers WHERE value_tier IS NOT NULL')
+      .get() as { n: number };
     expect(n.n).toBe(0);
   });
 

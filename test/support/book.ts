@@ -26,7 +26,11 @@ export interface TestDesk {
 
 export async function openTestDesk(opts: { now?: string } = {}): Promise<TestDesk> {
   const dir = tempDir();
-  const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock(opts.now ?? '2026-11-23T09:00:00.000Z') });
+  const desk = new Desk({
+    mode: 'browser',
+    userDataDir: dir,
+    clock: fixedClock(opts.now ?? '2026-11-23T09:00:00.000Z'),
+  });
   await desk.open(path.join(dir, 'test.creditdesk'), { create: true, company: '测试商贸有限公司' });
   const handlers = createHandlers(desk);
   // answers as the renderer's client sees them (compact wire forms decoded, shared/ipc/wire.ts)

@@ -11,9 +11,24 @@ export function statementFixture(opts: { code: string; name: string; lines: numb
     const isInv = i % 3 !== 2;
     const amount = 10_000 + ((i * 7919) % 9_000_000);
     bal += isInv ? amount : -amount;
-    lines.push({ date: day, kind: isInv ? 'invoice' : 'receipt', number: isInv ? `FP2025${String(i).padStart(6, '0')}` : `SK${i}`, debit: isInv ? amount : 0, credit: isInv ? 0 : amount, balance: bal });
+    lines.push({
+      date: day,
+      kind: isInv ? 'invoice' : 'receipt',
+      number: isInv ? `FP2025${String(i).padStart(6, '0')}` : `SK${i}`,
+      debit: isInv ? amount : 0,
+      credit: isInv ? 0 : amount,
+      balance: bal,
+    });
   }
-  const company = { name: '杭州华盛商贸有限公司', address: '文三路 90 号', taxId: '', phone: '', bankAccount: '', currency: 'CNY', logoDataUrl: null };
+  const company = {
+    name: '杭州华盛商贸有限公司',
+    address: '文三路 90 号',
+    taxId: '',
+    phone: '',
+    bankAccount: '',
+    currency: 'CNY',
+    logoDataUrl: null,
+  };
   return {
     customerCode: opts.code,
     from: '2025-01-01',
@@ -28,7 +43,16 @@ export function statementFixture(opts: { code: string; name: string; lines: numb
     openItems: [],
     credits: [],
     company,
-    customer: { id: opts.id ?? 9, code: opts.code, name: opts.name, address: null, phone: null, confidentiality: 'normal', keyContact: null, paymentTermsDays: 30 },
+    customer: {
+      id: opts.id ?? 9,
+      code: opts.code,
+      name: opts.name,
+      address: null,
+      phone: null,
+      confidentiality: 'normal',
+      keyContact: null,
+      paymentTermsDays: 30,
+    },
     includesVoided: false,
     ms: 0,
   };

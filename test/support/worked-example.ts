@@ -3,7 +3,6 @@
 // 1,200.00; INV-3 2026-04-01 800.00; R-2 2026-04-05 500.00 naming INV-3; R-3 2026-06-10 3,000.00.
 import { HUASHENG } from './book';
 
- 
 export type Ok = (channel: any, input: any) => Promise<any>;
 
 export async function activeCustomer(ok: Ok, code = 'C1', extra: Record<string, unknown> = {}): Promise<number> {
@@ -16,9 +15,19 @@ export async function activeCustomer(ok: Ok, code = 'C1', extra: Record<string, 
 export async function seedWorkedExample(ok: Ok, code = 'C1', extra: Record<string, unknown> = {}) {
   const customerId = await activeCustomer(ok, code, extra);
   const p = code === 'C1' ? '' : `${code}-`;
-  const inv = async (number: string, issueDate: string, amount: number) => (await ok('invoices:create', { customerId, number: p + number, issueDate, amount })).invoice;
+  const inv = async (number: string, issueDate: string, amount: number) =>
+    (await ok('invoices:create', { customerId, number: p + number, issueDate, amount })).invoice;
   const rec = async (number: string, date: string, amount: number, invoiceId?: number) =>
-    (await ok('receipts:create', { customerId, number: p + number, date, amount, method: 'bank_transfer', invoiceId: invoiceId ?? null })).receipt;
+    (
+      await ok('receipts:create', {
+        customerId,
+        number: p + number,
+        date,
+        amount,
+        method: 'bank_transfer',
+        invoiceId: invoiceId ?? null,
+      })
+    ).receipt;
   const i1 = await inv('INV-1', '2026-01-10', 100000);
   const i2 = await inv('INV-2', '2026-02-15', 250000);
   const r1 = await rec('R-1', '2026-02-20', 120000);

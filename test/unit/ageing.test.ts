@@ -70,7 +70,12 @@ describe('bucket sets', () => {
         { key: 'b', from: 10, to: null },
       ]),
     ).toEqual(['bucket 2 (b): overlaps the previous bucket (starts at 10, previous ends at 10)']);
-    expect(validateBucketSet([{ key: 'a', from: 0, to: 10 }, { key: 'b', from: 11, to: 20 }])).toEqual([
+    expect(
+      validateBucketSet([
+        { key: 'a', from: 0, to: 10 },
+        { key: 'b', from: 11, to: 20 },
+      ]),
+    ).toEqual([
       'bucket 1 (a): the first bucket must start unbounded (from null)',
       'bucket 2 (b): the last bucket must end unbounded (to null)',
     ]);
@@ -81,15 +86,20 @@ describe('bucket sets', () => {
         { key: '', from: 6, to: null },
       ]),
     ).toEqual(['bucket 2 (a): key is used twice', 'bucket 2 (a): from is after to', 'bucket 3: key is empty']);
-    expect(validateBucketSet([{ key: 'a', from: null, to: 1.5 }, { key: 'b', from: 2.5, to: null }])).toContain(
-      'bucket 1 (a): to must be a whole number of days',
-    );
+    expect(
+      validateBucketSet([
+        { key: 'a', from: null, to: 1.5 },
+        { key: 'b', from: 2.5, to: null },
+      ]),
+    ).toContain('bucket 1 (a): to must be a whole number of days');
   });
 
   it('rejects an invalid set when ageing', () => {
-    expect(() => ageCustomer({ invoices: [], receipts: [], allocations: [] }, '2026-01-01', 'due', [{ key: 'x', from: 0, to: null }])).toThrow(
-      /first bucket/,
-    );
+    expect(() =>
+      ageCustomer({ invoices: [], receipts: [], allocations: [] }, '2026-01-01', 'due', [
+        { key: 'x', from: 0, to: null },
+      ]),
+    ).toThrow(/first bucket/);
   });
 });
 
@@ -105,7 +115,15 @@ describe('hand-worked ageing', () => {
       [2, 31],
       [1, 30],
     ]);
-    expect(a.buckets).toEqual({ not_due: 0, '1-30': 10_000, '31-60': 20_000, '61-90': 0, '91-180': 0, '181-365': 0, over_365: 0 });
+    expect(a.buckets).toEqual({
+      not_due: 0,
+      '1-30': 10_000,
+      '31-60': 20_000,
+      '61-90': 0,
+      '91-180': 0,
+      '181-365': 0,
+      over_365: 0,
+    });
     expect(a.total).toBe(30_000);
   });
 
@@ -209,7 +227,11 @@ describe('hand-worked ageing', () => {
     expect(a.openItems[0].daysSinceIssue).toBe(579);
     expect(oldestOverdueDays(a.openItems)).toBe(549);
     // Exactly two calendar years with a leap day is 731 days: the 365-day year puts it in y2-3.
-    expect(ageCustomer({ ...ledger, invoices: [invoice(1, '2024-01-01', '2024-01-31', 1)] }, '2026-01-01', 'issue').buckets['y2-3']).toBe(1);
+    expect(
+      ageCustomer({ ...ledger, invoices: [invoice(1, '2024-01-01', '2024-01-31', 1)] }, '2026-01-01', 'issue').buckets[
+        'y2-3'
+      ],
+    ).toBe(1);
   });
 });
 
@@ -259,7 +281,16 @@ describe('buildAgeingReport', () => {
       { key: 'new', from: null, to: 90 },
       { key: 'old', from: 91, to: null },
     ];
-    const r = buildAgeingReport({ asOf: '2026-03-31', basis: 'issue', bucketSet: set, currency: 'USD', customers, invoices, receipts, allocations });
+    const r = buildAgeingReport({
+      asOf: '2026-03-31',
+      basis: 'issue',
+      bucketSet: set,
+      currency: 'USD',
+      customers,
+      invoices,
+      receipts,
+      allocations,
+    });
     expect(r.basis).toBe('issue');
     expect(r.currency).toBe('USD');
     expect(r.buckets).toEqual(set);

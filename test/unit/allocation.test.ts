@@ -151,8 +151,12 @@ describe('manual apply / unapply', () => {
   });
 
   it('refuses more than min(unapplied, open), and nothing to apply', () => {
-    expect(() => applyManually({ id: 'R', date: '2026-02-01', unapplied: 5_000 }, invoice, '2026-04-02', 5_001)).toThrow(/at most 5000/);
-    expect(() => applyManually({ id: 'R', date: '2026-02-01', unapplied: 0 }, invoice, '2026-04-02')).toThrow(RangeError);
+    expect(() =>
+      applyManually({ id: 'R', date: '2026-02-01', unapplied: 5_000 }, invoice, '2026-04-02', 5_001),
+    ).toThrow(/at most 5000/);
+    expect(() => applyManually({ id: 'R', date: '2026-02-01', unapplied: 0 }, invoice, '2026-04-02')).toThrow(
+      RangeError,
+    );
   });
 
   it('unapplies with a reversing row and keeps history', () => {
@@ -167,7 +171,12 @@ describe('manual apply / unapply', () => {
     expect(allocatedToInvoice('INV-7', all, '2026-04-30')).toBe(5_000);
     expect(allocatedFromReceipt('R', all)).toBe(4_000);
     expect(receiptUnapplied({ id: 'R', amount: 10_000 }, all)).toBe(6_000);
-    expect(unapplyAllocation(all, 'R', 'INV-7', '2026-03-01')).toEqual({ receiptId: 'R', invoiceId: 'INV-7', amount: -3_000, date: '2026-05-01' });
+    expect(unapplyAllocation(all, 'R', 'INV-7', '2026-03-01')).toEqual({
+      receiptId: 'R',
+      invoiceId: 'INV-7',
+      amount: -3_000,
+      date: '2026-05-01',
+    });
     expect(() => unapplyAllocation(all, 'R', 'INV-7', '2026-05-02', 3_001)).toThrow(RangeError);
     expect(() => unapplyAllocation(all, 'R', 'INV-9', '2026-05-02')).toThrow(RangeError);
   });

@@ -16,7 +16,9 @@ function files(dir: string): string[] {
 function runtimeDeps(file: string, known: Set<string>): string[] {
   const src = fs.readFileSync(file, 'utf8');
   const deps: string[] = [];
-  for (const m of src.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm)) {
+  for (const m of src.matchAll(
+    /^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm,
+  )) {
     const base = path.resolve(path.dirname(file), m[1] ?? m[2]);
     const hit = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((c) => known.has(c));
     if (hit) deps.push(hit);
@@ -62,25 +64,47 @@ function importLoops(all: string[]): string[][] {
 
 /** `from` files importing something matching `bad` (a module specifier test). */
 function offenders(dir: string, bad: (spec: string) => boolean): string[] {
-  return files(path.join(root, dir)).flatMap((f) => importsOf(f).filter(bad).map((s) => `${path.relative(root, f)} imports ${s}`));
+  return files(path.join(root, dir)).flatMap((f) =>
+    importsOf(f)
+      .filter(bad)
+      .map((s) => `${path.relative(root, f)} imports ${s}`),
+  );
 }
 
-const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]);
+const importsOf = (file: string) =>
+  [
+    ...fs
+      .readFileSync(file, 'utf8')
+      .matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g),
+  ].map((m) => m[1] ?? m[2]);
 
 describe('architecture', () => {
   it('main/domain imports neither electron, react, kysely, better-sqlite3 nor node I/O', () => {
     const bad = files(path.join(root, 'main/domain')).flatMap((f) =>
       importsOf(f)
-        .filter((s) => /^(electron|react|react-dom|kysely|better-sqlite3|node:fs|fs|node:child_process)(\/|$)/.test(s) || s.includes('/db/') || s.includes('/services/'))
+        .filter(
+          (s) =>
+            /^(electron|react|react-dom|kysely|better-sqlite3|node:fs|fs|node:child_process)(\/|$)/.test(s) ||
+            s.includes('/db/') ||
+            s.includes('/services/'),
+        )
         .map((s) => `${path.relative(root, f)} imports ${s}`),
     );
     expect(bad).toEqual([]);
   });
 
   it('only main/shell imports electron', () => {
-    const bad = [...files(path.join(root, 'main')), ...files(path.join(root, 'shared')), ...files(path.join(root, 'renderer/src'))]
+    const bad = [
+      ...files(path.join(root, 'main')),
+      ...files(path.join(root, 'shared')),
+      ...files(path.join(root, 'renderer/src')),
+    ]
       .filter((f) => !f.includes(`${path.sep}main${path.sep}shell${path.sep}`))
-      .flatMap((f) => importsOf(f).filter((s) => /^electron(\/|$)/.test(s)).map((s) => `${path.relative(root, f)} imports ${s}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((s) => /^electron(\/|$)/.test(s))
+          .map((s) => `${path.relative(root, f)} imports ${s}`),
+      );
     expect(bad).toEqual([]);
   });
 
@@ -148,6 +172,7 @@ describe('architecture', () => {
       .filter((f) => sqlString.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(root, f));
     expect(bad).toEqual([]);
-    for (const f of SQL_NOT_YET_MOVED) expect(sqlString.test(fs.readFileSync(path.join(root, f), 'utf8')), f).toBe(true);
+    for (const f of SQL_NOT_YET_MOVED)
+      expect(sqlString.test(fs.readFileSync(path.join(root, f), 'utf8')), f).toBe(true);
   });
 });

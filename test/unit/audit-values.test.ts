@@ -8,8 +8,17 @@ describe('audit values', () => {
   it('a credit override reason reads in Chinese with formatted money', async () => {
     await i18n.changeLanguage('zh-CN');
     const t = i18n.t.bind(i18n);
-    const reasons = [{ code: 'over_limit', severity: 'block', message: 'exposure 110866560 would exceed the limit 107000000 by 3866560' }];
-    const text = renderValue(t, 'zh-CN', ['reasons'], reasons, { entity: 'invoice', record: { projected: 110866560, limit: 107000000 } });
+    const reasons = [
+      {
+        code: 'over_limit',
+        severity: 'block',
+        message: 'exposure 110866560 would exceed the limit 107000000 by 3866560',
+      },
+    ];
+    const text = renderValue(t, 'zh-CN', ['reasons'], reasons, {
+      entity: 'invoice',
+      record: { projected: 110866560, limit: 107000000 },
+    });
     expect(text).toContain('1,108,665.60');
     expect(text).toContain('1,070,000.00');
     expect(text).toContain('38,665.60');

@@ -1,15 +1,39 @@
 // Property tests of the credit rules (SPEC §4) against plain reference implementations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GRADE_THRESHOLDS, rate6C, SIX_C, salesMethodLimit, workingCapitalLimit, netAssetLimit, currentRatioLimit, type SixC } from '../../main/domain/credit';
-import { GRADES, maxDaysOwedBreached, overdueAmountBreached, suggestDowngrade, validateGradeThresholds, validateScores, validateWeights } from '../../main/domain/credit-rules';
+import {
+  DEFAULT_GRADE_THRESHOLDS,
+  rate6C,
+  SIX_C,
+  salesMethodLimit,
+  workingCapitalLimit,
+  netAssetLimit,
+  currentRatioLimit,
+  type SixC,
+} from '../../main/domain/credit';
+import {
+  GRADES,
+  maxDaysOwedBreached,
+  overdueAmountBreached,
+  suggestDowngrade,
+  validateGradeThresholds,
+  validateScores,
+  validateWeights,
+} from '../../main/domain/credit-rules';
 import { firstReviewDayFrom, nextReviewDue, reviewDueAfter } from '../../main/domain/credit-review';
 import { computeWorksheet } from '../../main/domain/credit-worksheet';
 
-const sixOf = <T>(arb: fc.Arbitrary<T>) => fc.tuple(arb, arb, arb, arb, arb, arb).map((v) => Object.fromEntries(SIX_C.map((k, i) => [k, v[i]])) as Record<SixC, T>);
+const sixOf = <T>(arb: fc.Arbitrary<T>) =>
+  fc
+    .tuple(arb, arb, arb, arb, arb, arb)
+    .map((v) => Object.fromEntries(SIX_C.map((k, i) => [k, v[i]])) as Record<SixC, T>);
 
 /** Reference grade: weighted mean as an exact fraction, first threshold from the top it reaches. */
-function refGrade(scores: Record<SixC, number>, weights: Record<SixC, number>, thresholds = DEFAULT_GRADE_THRESHOLDS): string {
+function refGrade(
+  scores: Record<SixC, number>,
+  weights: Record<SixC, number>,
+  thresholds = DEFAULT_GRADE_THRESHOLDS,
+): string {
   let num = 0;
   let den = 0;
   for (const k of SIX_C) {
@@ -24,13 +48,24 @@ function refGrade(scores: Record<SixC, number>, weights: Record<SixC, number>, t
 describe('6C rating', () => {
   it('weighted score → grade matches the reference (AAA ≥ 90 … D)', () => {
     const weights = sixOf(fc.integer({ min: 0, max: 100 })).filter((w) => SIX_C.reduce((s, k) => s + w[k], 0) > 0);
-    fc.assert(fc.property(sixOf(fc.integer({ min: 0, max: 100 })), weights, (s, w) => rate6C(s, w).grade === refGrade(s, w)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(sixOf(fc.integer({ min: 0, max: 100 })), weights, (s, w) => rate6C(s, w).grade === refGrade(s, w)),
+      { numRuns: 2000 },
+    );
   });
 
   it('boundaries: exactly 90 is AAA, 89 is AA, 9 is D', () => {
     const w = { character: 100, capacity: 0, capital: 0, collateral: 0, conditions: 0, continuity: 0 };
     const s = (x: number) => ({ character: x, capacity: 0, capital: 0, collateral: 0, conditions: 0, continuity: 0 });
-    expect([90, 89, 80, 79, 10, 9, 0].map((x) => rate6C(s(x), w).grade)).toEqual(['AAA', 'AA', 'AA', 'A', 'C', 'D', 'D']);
+    expect([90, 89, 80, 79, 10, 9, 0].map((x) => rate6C(s(x), w).grade)).toEqual([
+      'AAA',
+      'AA',
+      'AA',
+      'A',
+      'C',
+      'D',
+      'D',
+    ]);
   });
 
   it('weights are valid exactly when six whole numbers 0–100 sum to 100', () => {
@@ -41,8 +76,12 @@ describe('6C rating', () => {
       }),
       { numRuns: 2000 },
     );
-    expect(validateWeights({ character: 30, capacity: 20, capital: 20, collateral: 10, conditions: 10, continuity: 15 })).toEqual([{ field: 'weights', key: 'weights_sum', values: { sum: 105 } }]);
-    expect(validateWeights({ character: -1, capacity: 20, capital: 20, collateral: 10, conditions: 10, continuity: 15 })).toEqual([{ field: 'weights.character', key: 'weight_range' }]);
+    expect(
+      validateWeights({ character: 30, capacity: 20, capital: 20, collateral: 10, conditions: 10, continuity: 15 }),
+    ).toEqual([{ field: 'weights', key: 'weights_sum', values: { sum: 105 } }]);
+    expect(
+      validateWeights({ character: -1, capacity: 20, capital: 20, collateral: 10, conditions: 10, continuity: 15 }),
+    ).toEqual([{ field: 'weights.character', key: 'weight_range' }]);
   });
 
   it('thresholds are valid exactly when 0–100 and strictly decreasing, with a message on the offending grade', () => {
@@ -56,19 +95,30 @@ describe('6C rating', () => {
     );
     const t = DEFAULT_GRADE_THRESHOLDS.map((x) => ({ ...x }));
     t[3].min = 70; // BBB equal to A
-    expect(validateGradeThresholds(t)).toEqual([{ field: 'thresholds.BBB', key: 'threshold_decreasing', values: { above: 'A', aboveMin: 70 } }]);
-  });
-
-  it('scores must be whole numbers 0–100', () => {
-    expect(validateScores({ character: 101, capacity: 50, capital: 50, collateral: 50, conditions: -1, continuity: 50.5 }).map((i) => i.field)).toEqual([
-      'scores.character',
-      'scores.conditions',
-      'scores.continuity',
+    expect(validateGradeThresholds(t)).toEqual([
+      { field: 'thresholds.BBB', key: 'threshold_decreasing', values: { above: 'A', aboveMin: 70 } },
     ]);
   });
 
+  it('scores must be whole numbers 0–100', () => {
+    expect(
+      validateScores({
+        character: 101,
+        capacity: 50,
+        capital: 50,
+        collateral: 50,
+        conditions: -1,
+        continuity: 50.5,
+      }).map((i) => i.field),
+    ).toEqual(['scores.character', 'scores.conditions', 'scores.continuity']);
+  });
+
   it('downgrade suggestion: a grade better than the payment record supports', () => {
-    expect(suggestDowngrade('AA', { avgDaysLate: 45, largestOverdue: 0, ledgerMonths: 12 })).toEqual({ grade: 'BB', key: 'late_payer', values: { avgDaysLate: 45, overDays: 30 } });
+    expect(suggestDowngrade('AA', { avgDaysLate: 45, largestOverdue: 0, ledgerMonths: 12 })).toEqual({
+      grade: 'BB',
+      key: 'late_payer',
+      values: { avgDaysLate: 45, overDays: 30 },
+    });
     expect(suggestDowngrade('CC', { avgDaysLate: 120, largestOverdue: 0, ledgerMonths: 12 })).toBeNull();
     expect(suggestDowngrade('AAA', { avgDaysLate: 15, largestOverdue: 0, ledgerMonths: 12 })).toBeNull();
     expect(suggestDowngrade('AAA', { avgDaysLate: 16, largestOverdue: 0, ledgerMonths: 12 })?.grade).toBe('A');
@@ -76,12 +126,16 @@ describe('6C rating', () => {
 });
 
 describe('credit class reviews (A 6, B 3, C 1 months; due by the 10th)', () => {
-  const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc
+    .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   it('due on the 10th of the month N months after the base month (reference: Date.UTC month overflow)', () => {
     fc.assert(
       fc.property(date, fc.constantFrom('A', 'B', 'C' as const), (d, cls) => {
         const months = { A: 6, B: 3, C: 1 }[cls];
-        const ref = new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1 + months, 10)).toISOString().slice(0, 10);
+        const ref = new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1 + months, 10))
+          .toISOString()
+          .slice(0, 10);
         return reviewDueAfter(d, cls) === ref;
       }),
       { numRuns: 2000 },
@@ -95,9 +149,15 @@ describe('credit class reviews (A 6, B 3, C 1 months; due by the 10th)', () => {
     expect(firstReviewDayFrom('2026-05-10')).toBe('2026-05-10');
     expect(firstReviewDayFrom('2026-05-11')).toBe('2026-06-10');
     expect(firstReviewDayFrom('2026-12-31')).toBe('2027-01-10');
-    expect(nextReviewDue({ creditClass: 'B', lastReportOn: null, classSetOn: null, asOf: '2026-05-11' })).toBe('2026-06-10');
-    expect(nextReviewDue({ creditClass: 'B', lastReportOn: '2026-05-20', classSetOn: '2026-01-01', asOf: '2026-06-11' })).toBe('2026-08-10');
-    expect(nextReviewDue({ creditClass: null, lastReportOn: '2026-05-20', classSetOn: null, asOf: '2026-06-11' })).toBeNull();
+    expect(nextReviewDue({ creditClass: 'B', lastReportOn: null, classSetOn: null, asOf: '2026-05-11' })).toBe(
+      '2026-06-10',
+    );
+    expect(
+      nextReviewDue({ creditClass: 'B', lastReportOn: '2026-05-20', classSetOn: '2026-01-01', asOf: '2026-06-11' }),
+    ).toBe('2026-08-10');
+    expect(
+      nextReviewDue({ creditClass: null, lastReportOn: '2026-05-20', classSetOn: null, asOf: '2026-06-11' }),
+    ).toBeNull();
   });
 });
 
@@ -105,33 +165,53 @@ describe('limit worksheet: five methods with input validation', () => {
   const fen = fc.integer({ min: 0, max: 1e12 });
   it('non-negative figures give the same limits as each method alone', () => {
     fc.assert(
-      fc.property(fen, fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 1200 }), fen, fc.integer({ min: 1, max: 50 }), fen, fen, fen, (mp, share, months, wc, n, a, l, base) => {
-        const r = computeWorksheet({
-          sales: { monthlyPurchases: mp, supplyShareBp: share, creditPeriodMonths: months / 100 },
-          workingCapital: { workingCapital: wc, suppliers: n },
-          netAsset: { totalAssets: a, totalLiabilities: l, suppliers: n },
-          currentRatio: { currentAssets: a, currentLiabilities: l, baseLimit: base },
-          judgement: { amount: base },
-        });
-        expect(r.issues).toEqual([]);
-        expect(r.limits).toEqual({
-          sales: salesMethodLimit({ monthlyPurchases: mp, supplyShareBp: share, creditPeriodMonths: months / 100 }).limit,
-          working_capital: workingCapitalLimit({ workingCapital: wc, suppliers: n }).limit,
-          net_asset: netAssetLimit({ totalAssets: a, totalLiabilities: l, suppliers: n }).limit,
-          current_ratio: currentRatioLimit({ currentAssets: a, currentLiabilities: l, baseLimit: base }).limit,
-          judgement: base,
-        });
-      }),
+      fc.property(
+        fen,
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 1200 }),
+        fen,
+        fc.integer({ min: 1, max: 50 }),
+        fen,
+        fen,
+        fen,
+        (mp, share, months, wc, n, a, l, base) => {
+          const r = computeWorksheet({
+            sales: { monthlyPurchases: mp, supplyShareBp: share, creditPeriodMonths: months / 100 },
+            workingCapital: { workingCapital: wc, suppliers: n },
+            netAsset: { totalAssets: a, totalLiabilities: l, suppliers: n },
+            currentRatio: { currentAssets: a, currentLiabilities: l, baseLimit: base },
+            judgement: { amount: base },
+          });
+          expect(r.issues).toEqual([]);
+          expect(r.limits).toEqual({
+            sales: salesMethodLimit({ monthlyPurchases: mp, supplyShareBp: share, creditPeriodMonths: months / 100 })
+              .limit,
+            working_capital: workingCapitalLimit({ workingCapital: wc, suppliers: n }).limit,
+            net_asset: netAssetLimit({ totalAssets: a, totalLiabilities: l, suppliers: n }).limit,
+            current_ratio: currentRatioLimit({ currentAssets: a, currentLiabilities: l, baseLimit: base }).limit,
+            judgement: base,
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
   it('sales method reference: purchases × share × months, rounded half up to the fen', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2400 }), (mp, share, h) => {
-        const exact = BigInt(mp) * BigInt(share) * BigInt(h); // fen × 1e6
-        const ref = Number((exact * 2n + 1_000_000n) / 2_000_000n);
-        return computeWorksheet({ sales: { monthlyPurchases: mp, supplyShareBp: share, creditPeriodMonths: (h / 100).toFixed(2) } }).limits.sales === ref;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 2400 }),
+        (mp, share, h) => {
+          const exact = BigInt(mp) * BigInt(share) * BigInt(h); // fen × 1e6
+          const ref = Number((exact * 2n + 1_000_000n) / 2_000_000n);
+          return (
+            computeWorksheet({
+              sales: { monthlyPurchases: mp, supplyShareBp: share, creditPeriodMonths: (h / 100).toFixed(2) },
+            }).limits.sales === ref
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -149,13 +229,25 @@ describe('limit worksheet: five methods with input validation', () => {
       { field: 'workingCapital.suppliers', key: 'must_be_positive' },
       { field: 'netAsset.totalLiabilities', key: 'must_not_be_negative' },
     ]);
-    expect(r.limits).toEqual({ sales: null, working_capital: null, current_ratio: null, net_asset: null, judgement: 400_000 });
+    expect(r.limits).toEqual({
+      sales: null,
+      working_capital: null,
+      current_ratio: null,
+      net_asset: null,
+      judgement: 400_000,
+    });
   });
 });
 
 describe('control rules', () => {
   it('max days owed: blocks only beyond N days; off when null', () => {
-    fc.assert(fc.property(fc.nat(1000), fc.option(fc.nat(1000)), (days, n) => maxDaysOwedBreached(days, n) === (n !== null && days > n)));
+    fc.assert(
+      fc.property(
+        fc.nat(1000),
+        fc.option(fc.nat(1000)),
+        (days, n) => maxDaysOwedBreached(days, n) === (n !== null && days > n),
+      ),
+    );
     expect(maxDaysOwedBreached(90, 90)).toBe(false);
     expect(maxDaysOwedBreached(91, 90)).toBe(true);
   });

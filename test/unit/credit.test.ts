@@ -15,10 +15,20 @@ import {
 describe('credit limit methods', () => {
   it('sales method: monthly purchases × share × months', () => {
     const r = salesMethodLimit({ monthlyPurchases: 50_000_000, supplyShareBp: 3000, creditPeriodMonths: 2 });
-    expect(r).toEqual({ method: 'sales', limit: 30_000_000, inputs: { monthlyPurchases: 50_000_000, supplyShareBp: 3000, creditPeriodMonths: 2 } });
-    expect(salesMethodLimit({ monthlyPurchases: 33_333, supplyShareBp: 3333, creditPeriodMonths: 1.5 }).limit).toBe(16_665); // 16664.83
-    expect(() => salesMethodLimit({ monthlyPurchases: 1, supplyShareBp: 10_001, creditPeriodMonths: 1 })).toThrow(RangeError);
-    expect(() => salesMethodLimit({ monthlyPurchases: 1, supplyShareBp: 100, creditPeriodMonths: 1.234 })).toThrow(RangeError);
+    expect(r).toEqual({
+      method: 'sales',
+      limit: 30_000_000,
+      inputs: { monthlyPurchases: 50_000_000, supplyShareBp: 3000, creditPeriodMonths: 2 },
+    });
+    expect(salesMethodLimit({ monthlyPurchases: 33_333, supplyShareBp: 3333, creditPeriodMonths: 1.5 }).limit).toBe(
+      16_665,
+    ); // 16664.83
+    expect(() => salesMethodLimit({ monthlyPurchases: 1, supplyShareBp: 10_001, creditPeriodMonths: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => salesMethodLimit({ monthlyPurchases: 1, supplyShareBp: 100, creditPeriodMonths: 1.234 })).toThrow(
+      RangeError,
+    );
   });
 
   it('working-capital and net-asset split', () => {
@@ -34,7 +44,8 @@ describe('credit limit methods', () => {
 
   it('current-ratio method with norm 2.0 and cap 1.5×', () => {
     const base = 10_000_000;
-    const at = (ca: number, cl: number) => currentRatioLimit({ currentAssets: ca, currentLiabilities: cl, baseLimit: base });
+    const at = (ca: number, cl: number) =>
+      currentRatioLimit({ currentAssets: ca, currentLiabilities: cl, baseLimit: base });
     expect(at(200, 100).limit).toBe(10_000_000); // ratio 2.0 → 1×
     expect(at(100, 100).limit).toBe(5_000_000); // ratio 1.0 → 0.5×
     expect(at(300, 100).limit).toBe(15_000_000); // 1.5× exactly, not capped
@@ -45,11 +56,26 @@ describe('credit limit methods', () => {
     expect(at(500, 0).inputs.currentRatio).toBeNull();
     expect(at(0, 100).limit).toBe(0);
     expect(at(1, 3).limit).toBe(1_666_667); // 1/3 ÷ 2 = 0.1666… × base
-    expect(currentRatioLimit({ currentAssets: 150, currentLiabilities: 100, baseLimit: 1000, normPermille: 1500, capPermille: 2000 }).limit).toBe(1000);
+    expect(
+      currentRatioLimit({
+        currentAssets: 150,
+        currentLiabilities: 100,
+        baseLimit: 1000,
+        normPermille: 1500,
+        capPermille: 2000,
+      }).limit,
+    ).toBe(1000);
   });
 
   it('judgement with step adjustments', () => {
-    const r = judgementLimit({ amount: 5_000_000, factors: { safety: '良好' }, adjustments: [{ reason: '按时付款', amount: 1_000_000 }, { reason: '逾期', amount: -500_000 }] });
+    const r = judgementLimit({
+      amount: 5_000_000,
+      factors: { safety: '良好' },
+      adjustments: [
+        { reason: '按时付款', amount: 1_000_000 },
+        { reason: '逾期', amount: -500_000 },
+      ],
+    });
     expect(r.limit).toBe(5_500_000);
     expect(judgementLimit({ amount: 100, adjustments: [{ reason: 'x', amount: -200 }] }).limit).toBe(0);
   });
@@ -64,7 +90,9 @@ describe('6C rating', () => {
     expect(r.score).toBe(78.5);
     expect(r.grade).toBe('A');
     const equal = { character: 1, capacity: 1, capital: 1, collateral: 1, conditions: 1, continuity: 1 };
-    expect(rate6C({ character: 100, capacity: 0, capital: 0, collateral: 0, conditions: 0, continuity: 0 }, equal)).toMatchObject({ score: 16.67, grade: 'C' });
+    expect(
+      rate6C({ character: 100, capacity: 0, capital: 0, collateral: 0, conditions: 0, continuity: 0 }, equal),
+    ).toMatchObject({ score: 16.67, grade: 'C' });
   });
 
   it('thresholds are inclusive at every grade', () => {
@@ -84,19 +112,29 @@ describe('6C rating', () => {
     expect(rate6C(all(84), undefined, [{ grade: 'A', min: 85 }]).grade).toBe('D');
     expect(() => rate6C(all(101))).toThrow(RangeError);
     expect(() => rate6C(all(50), all(0))).toThrow(/all be zero/);
-    expect(() => rate6C(all(50), undefined, [{ grade: 'A', min: 50 }, { grade: 'B', min: 60 }])).toThrow(/thresholds/);
+    expect(() =>
+      rate6C(all(50), undefined, [
+        { grade: 'A', min: 50 },
+        { grade: 'B', min: 60 },
+      ]),
+    ).toThrow(/thresholds/);
   });
 
   it('the grade is monotone in every score (property)', () => {
     const score = fc.integer({ min: 0, max: 100 });
     const rank = (g: string) => [...DEFAULT_GRADE_THRESHOLDS.map((t) => t.grade), 'D'].indexOf(g as never);
     fc.assert(
-      fc.property(fc.array(score, { minLength: 6, maxLength: 6 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 }), (s, i, bump) => {
-        const keys = ['character', 'capacity', 'capital', 'collateral', 'conditions', 'continuity'] as const;
-        const a = Object.fromEntries(keys.map((k, j) => [k, s[j]])) as Record<(typeof keys)[number], number>;
-        const b = { ...a, [keys[i]]: Math.min(100, a[keys[i]] + bump) };
-        expect(rank(rate6C(b).grade)).toBeLessThanOrEqual(rank(rate6C(a).grade));
-      }),
+      fc.property(
+        fc.array(score, { minLength: 6, maxLength: 6 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 100 }),
+        (s, i, bump) => {
+          const keys = ['character', 'capacity', 'capital', 'collateral', 'conditions', 'continuity'] as const;
+          const a = Object.fromEntries(keys.map((k, j) => [k, s[j]])) as Record<(typeof keys)[number], number>;
+          const b = { ...a, [keys[i]]: Math.min(100, a[keys[i]] + bump) };
+          expect(rank(rate6C(b).grade)).toBeLessThanOrEqual(rank(rate6C(a).grade));
+        },
+      ),
     );
   });
 });
@@ -134,8 +172,17 @@ describe('checkCredit', () => {
       ['overdue', 'warn'],
     ]);
     expect(checkCredit({ ...base, openReceivables: 0, oldestOverdueDays: 60 }).status).toBe('ok');
-    expect(checkCredit({ ...base, openReceivables: 0, oldestOverdueDays: 31, policy: { maxOverdueDays: 30, overdue: 'block' } }).status).toBe('block');
-    expect(checkCredit({ ...base, openReceivables: 0, oldestOverdueDays: 999, policy: { maxOverdueDays: null } }).status).toBe('ok');
+    expect(
+      checkCredit({
+        ...base,
+        openReceivables: 0,
+        oldestOverdueDays: 31,
+        policy: { maxOverdueDays: 30, overdue: 'block' },
+      }).status,
+    ).toBe('block');
+    expect(
+      checkCredit({ ...base, openReceivables: 0, oldestOverdueDays: 999, policy: { maxOverdueDays: null } }).status,
+    ).toBe('ok');
   });
 
   it('no approved limit warns by default', () => {
@@ -144,6 +191,8 @@ describe('checkCredit', () => {
     expect(r.reasons[0].code).toBe('no_limit');
     expect(checkCredit({ ...base, limit: null, policy: { noLimit: 'ok' } }).status).toBe('ok');
     expect(checkCredit({ ...base, openReceivables: 0, unsettledNotes: 0, limit: 0 }).status).toBe('ok');
-    expect(checkCredit({ ...base, openReceivables: 0, unsettledNotes: 0, limit: 0, newAmount: 1 }).status).toBe('block');
+    expect(checkCredit({ ...base, openReceivables: 0, unsettledNotes: 0, limit: 0, newAmount: 1 }).status).toBe(
+      'block',
+    );
   });
 });

@@ -11,7 +11,13 @@ const problems = (v: unknown) => {
 describe('customer validation (shared by forms and IPC)', () => {
   it('accepts a minimal company and fills defaults', () => {
     const r = customerInput.parse(base);
-    expect(r).toMatchObject({ confidentiality: 'normal', paymentTermsDays: 30, creditLimit: 0, contacts: [], profile: {} });
+    expect(r).toMatchObject({
+      confidentiality: 'normal',
+      paymentTermsDays: 30,
+      creditLimit: 0,
+      contacts: [],
+      profile: {},
+    });
   });
   it('names each bad field with an i18n key', () => {
     expect(problems({ ...base, code: '' })).toEqual(['code:required']);
@@ -29,6 +35,8 @@ describe('customer validation (shared by forms and IPC)', () => {
     expect(problems({ ...base, contacts: [{ name: '' }] })).toEqual(['contacts.0.name:required']);
   });
   it('treats empty optional text as absent', () => {
-    expect(customerInput.parse({ ...base, email: '', phone: '', profile: { founded_on: '', legal_rep: '' } })).toMatchObject({ email: null, phone: null, profile: { founded_on: null, legal_rep: null } });
+    expect(
+      customerInput.parse({ ...base, email: '', phone: '', profile: { founded_on: '', legal_rep: '' } }),
+    ).toMatchObject({ email: null, phone: null, profile: { founded_on: null, legal_rep: null } });
   });
 });

@@ -4,9 +4,33 @@ import type { ArInvoice, ArReceipt, Ledger } from '../../main/domain/ageing';
 
 export const C1 = { id: 1, code: 'C1', name: '客户一', creditLimit: 500_000 };
 
-export const INV_1: ArInvoice = { id: 101, customerId: 1, number: 'INV-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 100_000, seq: 1 };
-export const INV_2: ArInvoice = { id: 102, customerId: 1, number: 'INV-2', issueDate: '2026-02-15', dueDate: '2026-03-17', amount: 250_000, seq: 2 };
-export const INV_3: ArInvoice = { id: 103, customerId: 1, number: 'INV-3', issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 80_000, seq: 4 };
+export const INV_1: ArInvoice = {
+  id: 101,
+  customerId: 1,
+  number: 'INV-1',
+  issueDate: '2026-01-10',
+  dueDate: '2026-02-09',
+  amount: 100_000,
+  seq: 1,
+};
+export const INV_2: ArInvoice = {
+  id: 102,
+  customerId: 1,
+  number: 'INV-2',
+  issueDate: '2026-02-15',
+  dueDate: '2026-03-17',
+  amount: 250_000,
+  seq: 2,
+};
+export const INV_3: ArInvoice = {
+  id: 103,
+  customerId: 1,
+  number: 'INV-3',
+  issueDate: '2026-04-01',
+  dueDate: '2026-05-01',
+  amount: 80_000,
+  seq: 4,
+};
 export const R_1: ArReceipt = { id: 201, customerId: 1, number: 'R-1', date: '2026-02-20', amount: 120_000, seq: 3 };
 export const R_2: ArReceipt = { id: 202, customerId: 1, number: 'R-2', date: '2026-04-05', amount: 50_000, seq: 5 };
 export const R_3: ArReceipt = { id: 203, customerId: 1, number: 'R-3', date: '2026-06-10', amount: 300_000, seq: 6 };

@@ -28,8 +28,26 @@ const wire: AgeingReportWire = {
 };
 
 const rows = [
-  { customerId: 7, customerCode: 'C1', customerName: '华盛贸易有限公司', buckets: { not_due: 30000, '1-30': 200000 }, unapplied: 0, total: 230000, creditLimit: 500000, limitUsedBp: 4600 },
-  { customerId: 9, customerCode: 'C2', customerName: '杭州西湖商行', buckets: { not_due: 0, '1-30': 30000 }, unapplied: -5000, total: 25000, creditLimit: 0, limitUsedBp: null },
+  {
+    customerId: 7,
+    customerCode: 'C1',
+    customerName: '华盛贸易有限公司',
+    buckets: { not_due: 30000, '1-30': 200000 },
+    unapplied: 0,
+    total: 230000,
+    creditLimit: 500000,
+    limitUsedBp: 4600,
+  },
+  {
+    customerId: 9,
+    customerCode: 'C2',
+    customerName: '杭州西湖商行',
+    buckets: { not_due: 0, '1-30': 30000 },
+    unapplied: -5000,
+    total: 25000,
+    creditLimit: 0,
+    limitUsedBp: null,
+  },
 ];
 
 describe('ageing report wire form', () => {

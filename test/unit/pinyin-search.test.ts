@@ -11,16 +11,17 @@ describe('pinyin search keys', () => {
   });
 
   it('builds one lower-case key with code, name, phones, initials and full pinyin', () => {
-    expect(buildSearchText({ code: 'C000123', name: '华盛贸易', phones: ['0571-8888 1234', null, '13800138000'] })).toBe(
-      'c000123|华盛贸易|057188881234|13800138000|hsmy|huashengmaoyi',
-    );
+    expect(
+      buildSearchText({ code: 'C000123', name: '华盛贸易', phones: ['0571-8888 1234', null, '13800138000'] }),
+    ).toBe('c000123|华盛贸易|057188881234|13800138000|hsmy|huashengmaoyi');
   });
 
   it('normalises typed queries the same way', () => {
     expect(normaliseQuery('  HuaSheng ')).toBe('huasheng');
     expect(normaliseQuery('0571-8888 1234')).toBe('057188881234');
     const key = buildSearchText({ code: 'C1', name: '华盛贸易', phones: ['0571-8888 1234'] });
-    for (const q of ['hsmy', 'huasheng', 'HSMY', '华盛', '8888 1234', 'c1']) expect(key.includes(normaliseQuery(q))).toBe(true);
+    for (const q of ['hsmy', 'huasheng', 'HSMY', '华盛', '8888 1234', 'c1'])
+      expect(key.includes(normaliseQuery(q))).toBe(true);
     expect(key.includes(normaliseQuery('hsmx'))).toBe(false);
   });
 });

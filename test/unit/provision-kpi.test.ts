@@ -13,10 +13,23 @@ import {
 import { DEFAULT_ISSUE_BUCKETS, positionAsOf } from '../../main/domain/ageing';
 import { workedExample } from './fixtures';
 
-const item = (open: number, daysSinceIssue: number, daysPastDue = daysSinceIssue - 30) => ({ open, daysSinceIssue, daysPastDue });
+const item = (open: number, daysSinceIssue: number, daysPastDue = daysSinceIssue - 30) => ({
+  open,
+  daysSinceIssue,
+  daysPastDue,
+});
 
 describe('computeProvision', () => {
-  const items = [item(100_000, 10), item(33_333, 365), item(50_000, 366), item(12_345, 800), item(7_777, 1200), item(1_001, 1600), item(999, 1826), item(-500, 10)];
+  const items = [
+    item(100_000, 10),
+    item(33_333, 365),
+    item(50_000, 366),
+    item(12_345, 800),
+    item(7_777, 1200),
+    item(1_001, 1600),
+    item(999, 1826),
+    item(-500, 10),
+  ];
 
   it('applies the default matrix per bucket, rounding half-up once per bucket', () => {
     const p = computeProvision(items);
@@ -44,7 +57,9 @@ describe('computeProvision', () => {
   it('takes configured rates and checks them', () => {
     const rates = { ...DEFAULT_PROVISION_RATES_BP, 'y0-1': 0 };
     expect(computeProvision([item(100_000, 1)], { ratesBp: rates }).provision).toBe(0);
-    expect(validateRates(DEFAULT_ISSUE_BUCKETS, { 'y0-1': 20_000 })).toContain('rate for y0-1 must be 0–10000 basis points, got 20000');
+    expect(validateRates(DEFAULT_ISSUE_BUCKETS, { 'y0-1': 20_000 })).toContain(
+      'rate for y0-1 must be 0–10000 basis points, got 20000',
+    );
     expect(() => computeProvision([], { ratesBp: { 'y0-1': 500 } })).toThrow(/no provision rate for bucket y1-2/);
   });
 
@@ -56,7 +71,10 @@ describe('computeProvision', () => {
 
 describe('KPIs', () => {
   it('summarises receivable and overdue share', () => {
-    const s = receivableSummary([item(30_000, 30, 30), item(230_000, 105, 75), item(10_000, 5, -25), item(0, 400, 370)], -5_000);
+    const s = receivableSummary(
+      [item(30_000, 30, 30), item(230_000, 105, 75), item(10_000, 5, -25), item(0, 400, 370)],
+      -5_000,
+    );
     expect(s).toEqual({
       totalReceivable: 270_000,
       overdue: 260_000,
@@ -80,7 +98,14 @@ describe('KPIs', () => {
 
   it('period flows of the worked example', () => {
     const f = periodFlows(workedExample(), '2026-02-01', '2026-04-30');
-    expect(f).toMatchObject({ days: 89, opening: 100_000, sales: 330_000, collected: 170_000, otherCredits: 0, closing: 260_000 });
+    expect(f).toMatchObject({
+      days: 89,
+      opening: 100_000,
+      sales: 330_000,
+      collected: 170_000,
+      otherCredits: 0,
+      closing: 260_000,
+    });
     // End-of-day balances: 14 days at 100000, 5 at 350000, 40 at 230000, 4 at 310000, 26 at 260000.
     const sum = 14 * 100_000 + 5 * 350_000 + 40 * 230_000 + 4 * 310_000 + 26 * 260_000;
     expect(sum).toBe(20_350_000);

@@ -1,7 +1,14 @@
 // Property tests over random books: allocation, positions, ageing report and statements agree.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateReceipts, applyReceipt, SequentialApplier, type Allocation, type Id, type OpenInvoice } from '../../main/domain/allocation';
+import {
+  allocateReceipts,
+  applyReceipt,
+  SequentialApplier,
+  type Allocation,
+  type Id,
+  type OpenInvoice,
+} from '../../main/domain/allocation';
 import {
   ageCustomer,
   buildAgeingReport,
@@ -67,14 +74,48 @@ const bookArb = fc
     let seq = 0;
     invSpecs.forEach((s, i) => {
       const id = `i${i}`;
-      invoices.push({ id, customerId: s.customer, number: `INV-${i + 1}`, issueDate: day(s.issue), dueDate: day(s.issue + s.terms), amount: s.amount, seq: seq++ });
+      invoices.push({
+        id,
+        customerId: s.customer,
+        number: `INV-${i + 1}`,
+        issueDate: day(s.issue),
+        dueDate: day(s.issue + s.terms),
+        amount: s.amount,
+        seq: seq++,
+      });
       const cn = Math.floor((s.amount * s.cnPermille) / 1000);
       const wo = Math.floor(((s.amount - cn) * s.woPermille) / 1000);
-      if (cn > 0) creditNotes.push({ id: `c${i}`, customerId: s.customer, number: `CN-${i}`, date: day(s.issue + s.reductionLag), amount: cn, invoiceId: id, seq: seq++ });
-      if (wo > 0) writeOffs.push({ id: `w${i}`, customerId: s.customer, number: `WO-${i}`, date: day(s.issue + s.reductionLag + 1), amount: wo, invoiceId: id, seq: seq++ });
+      if (cn > 0)
+        creditNotes.push({
+          id: `c${i}`,
+          customerId: s.customer,
+          number: `CN-${i}`,
+          date: day(s.issue + s.reductionLag),
+          amount: cn,
+          invoiceId: id,
+          seq: seq++,
+        });
+      if (wo > 0)
+        writeOffs.push({
+          id: `w${i}`,
+          customerId: s.customer,
+          number: `WO-${i}`,
+          date: day(s.issue + s.reductionLag + 1),
+          amount: wo,
+          invoiceId: id,
+          seq: seq++,
+        });
     });
     standalone.forEach((s, i) =>
-      creditNotes.push({ id: `s${i}`, customerId: s.customer, number: `SCN-${i}`, date: day(s.date), amount: s.amount, invoiceId: null, seq: seq++ }),
+      creditNotes.push({
+        id: `s${i}`,
+        customerId: s.customer,
+        number: `SCN-${i}`,
+        date: day(s.date),
+        amount: s.amount,
+        invoiceId: null,
+        seq: seq++,
+      }),
     );
     const receipts: ArReceipt[] = [];
     const named = new Map<string, Id | undefined>();
@@ -82,7 +123,14 @@ const bookArb = fc
       const own = invoices.filter((v) => v.customerId === s.customer);
       const name = s.nameIndex !== undefined && own.length ? own[s.nameIndex % own.length].id : undefined;
       const id = `r${i}`;
-      receipts.push({ id, customerId: s.customer, number: `R-${i + 1}`, date: day(s.date), amount: s.amount, seq: seq++ });
+      receipts.push({
+        id,
+        customerId: s.customer,
+        number: `R-${i + 1}`,
+        date: day(s.date),
+        amount: s.amount,
+        seq: seq++,
+      });
       named.set(id, name);
     });
     // Allocate per customer, receipts in entry order (the array order, not date order).
@@ -90,10 +138,13 @@ const bookArb = fc
     const unapplied = new Map<string, number>();
     for (const c of [1, 2, 3]) {
       const reduced = (id: string) =>
-        creditNotes.filter((x) => x.invoiceId === id).reduce((a, x) => a + x.amount, 0) + writeOffs.filter((x) => x.invoiceId === id).reduce((a, x) => a + x.amount, 0);
+        creditNotes.filter((x) => x.invoiceId === id).reduce((a, x) => a + x.amount, 0) +
+        writeOffs.filter((x) => x.invoiceId === id).reduce((a, x) => a + x.amount, 0);
       const res = allocateReceipts(
         invoices.filter((v) => v.customerId === c).map((v) => ({ ...v, reduced: reduced(String(v.id)) })),
-        receipts.filter((r) => r.customerId === c).map((r) => ({ id: r.id, date: r.date, amount: r.amount, namedInvoiceId: named.get(String(r.id)) })),
+        receipts
+          .filter((r) => r.customerId === c)
+          .map((r) => ({ id: r.id, date: r.date, amount: r.amount, namedInvoiceId: named.get(String(r.id)) })),
       );
       allocations.push(...res.allocations);
       for (const u of res.unapplied) unapplied.set(String(u.receiptId), u.amount);
@@ -131,7 +182,9 @@ describe('allocation properties', () => {
         }
         for (const inv of b.invoices) {
           const paid = b.allocations.filter((a) => a.invoiceId === inv.id).reduce((s, a) => s + a.amount, 0);
-          const reduced = [...b.creditNotes, ...b.writeOffs].filter((x) => x.invoiceId === inv.id).reduce((s, x) => s + x.amount, 0);
+          const reduced = [...b.creditNotes, ...b.writeOffs]
+            .filter((x) => x.invoiceId === inv.id)
+            .reduce((s, x) => s + x.amount, 0);
           expect(paid + reduced).toBeLessThanOrEqual(inv.amount);
         }
         // per customer: Σ allocations + Σ unapplied = Σ receipts
@@ -167,18 +220,27 @@ describe('allocation properties', () => {
   it('leaves credit unapplied only when no eligible invoice is still open', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ issue: fc.integer({ min: 0, max: 60 }), amount: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 10 }),
+        fc.array(fc.record({ issue: fc.integer({ min: 0, max: 60 }), amount: fc.integer({ min: 1, max: 10_000 }) }), {
+          maxLength: 10,
+        }),
         fc.integer({ min: 0, max: 60 }),
         fc.integer({ min: 0, max: 60_000 }),
         (specs, rDay, amount) => {
-          const open: OpenInvoice[] = specs.map((s, i) => ({ id: i, number: `N${i}`, issueDate: day(s.issue), dueDate: day(s.issue + 30), open: s.amount }));
+          const open: OpenInvoice[] = specs.map((s, i) => ({
+            id: i,
+            number: `N${i}`,
+            issueDate: day(s.issue),
+            dueDate: day(s.issue + 30),
+            open: s.amount,
+          }));
           const res = applyReceipt(open, { id: 'r', date: day(rDay), amount });
           const eligibleLeft = res.invoices.filter((i) => i.issueDate <= day(rDay)).reduce((s, i) => s + i.open, 0);
           if (res.unapplied > 0) expect(eligibleLeft).toBe(0);
           // Oldest-due-first: no later-due eligible invoice is paid while an earlier-due one stays open.
           const paid = new Set(res.allocations.map((a) => a.invoiceId));
           for (const p of res.invoices.filter((i) => paid.has(i.id)))
-            for (const o of res.invoices.filter((i) => i.open > 0 && i.issueDate <= day(rDay))) expect(o.dueDate >= p.dueDate).toBe(true);
+            for (const o of res.invoices.filter((i) => i.open > 0 && i.issueDate <= day(rDay)))
+              expect(o.dueDate >= p.dueDate).toBe(true);
         },
       ),
       RUNS,
@@ -243,13 +305,16 @@ describe('position and ageing properties', () => {
           const current = new Map<string, number>();
           for (const inv of l.invoices) {
             const paid = b.allocations.filter((x) => x.invoiceId === inv.id).reduce((s, x) => s + x.amount, 0);
-            const reduced = [...l.creditNotes!, ...l.writeOffs!].filter((x) => x.invoiceId === inv.id).reduce((s, x) => s + x.amount, 0);
+            const reduced = [...l.creditNotes!, ...l.writeOffs!]
+              .filter((x) => x.invoiceId === inv.id)
+              .reduce((s, x) => s + x.amount, 0);
             const open = inv.amount - paid - reduced;
             if (open > 0) current.set(String(inv.id), open);
           }
           expect(new Map(a.openItems.map((i) => [String(i.invoiceId), i.open]))).toEqual(current);
           const unappliedNow =
-            l.receipts.reduce((s, r) => s + b.unapplied.get(String(r.id))!, 0) + l.creditNotes!.filter((x) => !x.invoiceId).reduce((s, x) => s + x.amount, 0);
+            l.receipts.reduce((s, r) => s + b.unapplied.get(String(r.id))!, 0) +
+            l.creditNotes!.filter((x) => !x.invoiceId).reduce((s, x) => s + x.amount, 0);
           expect(a.unapplied).toBe(unappliedNow === 0 ? 0 : -unappliedNow);
         }
       }),
@@ -259,24 +324,29 @@ describe('position and ageing properties', () => {
 
   it('statement: opening + lines = closing = ageing total; running balance adds up', () => {
     fc.assert(
-      fc.property(bookArb, fc.integer({ min: -10, max: HORIZON + 100 }), fc.integer({ min: 0, max: 200 }), (b, f, len) => {
-        const from = day(f);
-        const to = day(f + len);
-        for (const c of b.customers) {
-          const l = ledgerOf(b, c.id);
-          const st = buildStatement({ customerCode: c.code, from, to, ...l });
-          expect(st.opening).toBe(balanceAsOf(l, day(f - 1)));
-          expect(st.closing).toBe(balanceAsOf(l, to));
-          expect(st.ageing.total).toBe(st.closing);
-          let bal = st.opening;
-          for (const line of st.lines) {
-            expect(line.date >= from && line.date <= to).toBe(true);
-            bal += line.debit - line.credit;
-            expect(line.balance).toBe(bal);
+      fc.property(
+        bookArb,
+        fc.integer({ min: -10, max: HORIZON + 100 }),
+        fc.integer({ min: 0, max: 200 }),
+        (b, f, len) => {
+          const from = day(f);
+          const to = day(f + len);
+          for (const c of b.customers) {
+            const l = ledgerOf(b, c.id);
+            const st = buildStatement({ customerCode: c.code, from, to, ...l });
+            expect(st.opening).toBe(balanceAsOf(l, day(f - 1)));
+            expect(st.closing).toBe(balanceAsOf(l, to));
+            expect(st.ageing.total).toBe(st.closing);
+            let bal = st.opening;
+            for (const line of st.lines) {
+              expect(line.date >= from && line.date <= to).toBe(true);
+              bal += line.debit - line.credit;
+              expect(line.balance).toBe(bal);
+            }
+            expect(bal).toBe(st.closing);
           }
-          expect(bal).toBe(st.closing);
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -290,16 +360,34 @@ describe('SequentialApplier (imports): the SPEC rule receipt after receipt, with
       open: fc.integer({ min: 1, max: 50_000 }),
       n: fc.integer({ min: 1, max: 30 }),
     });
-    const receipt = fc.record({ date: fc.integer({ min: 0, max: 80 }), amount: fc.integer({ min: 1, max: 80_000 }), name: fc.option(fc.nat(), { nil: undefined }) });
+    const receipt = fc.record({
+      date: fc.integer({ min: 0, max: 80 }),
+      amount: fc.integer({ min: 1, max: 80_000 }),
+      name: fc.option(fc.nat(), { nil: undefined }),
+    });
     fc.assert(
       fc.property(fc.array(invoice, { maxLength: 30 }), fc.array(receipt, { maxLength: 25 }), (specs, receipts) => {
         // duplicate numbers and equal dates exercise every tie-break
-        const invoices: OpenInvoice[] = specs.map((s, i) => ({ id: i + 1, number: `INV-${s.n}`, issueDate: day(s.issue), dueDate: day(s.issue + s.terms), open: s.open }));
+        const invoices: OpenInvoice[] = specs.map((s, i) => ({
+          id: i + 1,
+          number: `INV-${s.n}`,
+          issueDate: day(s.issue),
+          dueDate: day(s.issue + s.terms),
+          open: s.open,
+        }));
         const applier = new SequentialApplier(invoices.map((i) => ({ ...i })));
         let open = invoices;
         receipts.forEach((r, k) => {
-          const rec = { id: k, date: day(r.date), amount: r.amount, namedInvoiceId: r.name === undefined || !invoices.length ? null : invoices[r.name % invoices.length].id };
-          const expected = applyReceipt(open.filter((i) => i.open > 0), rec);
+          const rec = {
+            id: k,
+            date: day(r.date),
+            amount: r.amount,
+            namedInvoiceId: r.name === undefined || !invoices.length ? null : invoices[r.name % invoices.length].id,
+          };
+          const expected = applyReceipt(
+            open.filter((i) => i.open > 0),
+            rec,
+          );
           open = open.map((i) => expected.invoices.find((e) => e.id === i.id) ?? i);
           const got = applier.apply(rec);
           expect(got).toEqual({ allocations: expected.allocations, unapplied: expected.unapplied });

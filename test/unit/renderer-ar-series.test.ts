@@ -13,7 +13,13 @@ import {
   percentText,
   sortAgeingRows,
 } from '../../renderer/src/reports/ageing-series';
-import { axisMoney, kpiValues, periodRange, topOverdueSeries, trendSeries } from '../../renderer/src/reports/dashboard-series';
+import {
+  axisMoney,
+  kpiValues,
+  periodRange,
+  topOverdueSeries,
+  trendSeries,
+} from '../../renderer/src/reports/dashboard-series';
 
 const BUCKETS = [
   { key: 'not_due', from: null, to: 0 },
@@ -23,12 +29,25 @@ const BUCKETS = [
 
 function row(id: number, code: string, b: Record<string, number>, unapplied = 0, limit = 0) {
   const total = Object.values(b).reduce((s, v) => s + v, 0) + unapplied;
-  return { customerId: id, customerCode: code, customerName: `名称${id}`, buckets: b, unapplied, total, creditLimit: limit, limitUsedBp: limit ? Math.round((total * 10000) / limit) : null };
+  return {
+    customerId: id,
+    customerCode: code,
+    customerName: `名称${id}`,
+    buckets: b,
+    unapplied,
+    total,
+    creditLimit: limit,
+    limitUsedBp: limit ? Math.round((total * 10000) / limit) : null,
+  };
 }
 
 const report: Pick<AgeingReportOut, 'buckets' | 'rows' | 'totals'> = {
   buckets: BUCKETS,
-  rows: [row(1, 'C1', { not_due: 100_00, '1-30': 230_000, over_30: 0 }), row(2, 'C2', { not_due: 50_00, '1-30': 0, over_30: 80_000 }, -10_00), row(3, 'C3', { not_due: 1_00, '1-30': 2_00, over_30: 3_00 })],
+  rows: [
+    row(1, 'C1', { not_due: 100_00, '1-30': 230_000, over_30: 0 }),
+    row(2, 'C2', { not_due: 50_00, '1-30': 0, over_30: 80_000 }, -10_00),
+    row(3, 'C3', { not_due: 1_00, '1-30': 2_00, over_30: 3_00 }),
+  ],
   totals: { buckets: { not_due: 151_00, '1-30': 230_200, over_30: 80_300 }, unapplied: -10_00, total: 0 },
 };
 
@@ -49,11 +68,23 @@ describe('ageing series', () => {
       ['1-30', 230_200, 7070],
       ['over_30', 80_300, 2466],
     ]);
-    expect(ageingDistribution({ buckets: BUCKETS, totals: { buckets: {}, unapplied: 0, total: 0 } }).every((x) => x.shareBp === null && x.amount === 0)).toBe(true);
+    expect(
+      ageingDistribution({ buckets: BUCKETS, totals: { buckets: {}, unapplied: 0, total: 0 } }).every(
+        (x) => x.shareBp === null && x.amount === 0,
+      ),
+    ).toBe(true);
   });
 
   it('builds bucket sets from upper bounds, matching the default keys', () => {
-    expect(bucketsFromBounds([0, 30, 60, 90, 180, 365]).map((b) => b.key)).toEqual(['not_due', '1-30', '31-60', '61-90', '91-180', '181-365', 'over_365']);
+    expect(bucketsFromBounds([0, 30, 60, 90, 180, 365]).map((b) => b.key)).toEqual([
+      'not_due',
+      '1-30',
+      '31-60',
+      '61-90',
+      '91-180',
+      '181-365',
+      'over_365',
+    ]);
     expect(bucketsFromBounds([0, 30])).toEqual([
       { key: 'not_due', from: null, to: 0 },
       { key: '1-30', from: 1, to: 30 },
@@ -81,7 +112,13 @@ describe('ageing series', () => {
       { key: 'over_730', from: 731, to: null },
     ]);
     // bad edges go to main as typed (it names the bucket); keys stay unique
-    expect(bucketsFromEdges([5, 3, 5, 3, null], []).map((b) => b.key)).toEqual(['le_5', '6-3', '4-5', '6-3_4', 'over_3']);
+    expect(bucketsFromEdges([5, 3, 5, 3, null], []).map((b) => b.key)).toEqual([
+      'le_5',
+      '6-3',
+      '4-5',
+      '6-3_4',
+      'over_3',
+    ]);
     expect(bucketsFromEdges([null], [])).toEqual([{ key: 'all', from: null, to: null }]);
   });
 
@@ -119,17 +156,40 @@ const dash: DashboardOut = {
   overdueShareBp: 6000,
   unapplied: -40_000,
   net: 960_000,
-  period: { from: '2026-04-02', to: '2026-06-30', days: 90, opening: 500_000, sales: 900_000, collected: 700_000, otherCredits: 0, closing: 700_000, averageDailyBalance: 650_000 },
+  period: {
+    from: '2026-04-02',
+    to: '2026-06-30',
+    days: 90,
+    opening: 500_000,
+    sales: 900_000,
+    collected: 700_000,
+    otherCredits: 0,
+    closing: 700_000,
+    averageDailyBalance: 650_000,
+  },
   dso: 65.04,
   collectionRate: { ratio: 0.5, bp: 5000 },
-  cost: { costOfCapitalBp: 600, opportunityCost: 9_616, provision: 50_000, total: 59_616, standard: 'enterprise', provisionLines: [] },
+  cost: {
+    costOfCapitalBp: 600,
+    opportunityCost: 9_616,
+    provision: 50_000,
+    total: 59_616,
+    standard: 'enterprise',
+    provisionLines: [],
+  },
   trend: [
     { month: '2026-04', date: '2026-04-30', balance: 500_000 },
     { month: '2026-05', date: '2026-05-31', balance: 800_000 },
     { month: '2026-06', date: '2026-06-30', balance: 700_000 },
   ],
   topOverdue: [
-    { customerId: 7, customerCode: 'C000007', customerName: '华盛商贸有限责任公司华东分公司', overdue: 300_000, total: 400_000 },
+    {
+      customerId: 7,
+      customerCode: 'C000007',
+      customerName: '华盛商贸有限责任公司华东分公司',
+      overdue: 300_000,
+      total: 400_000,
+    },
     { customerId: 8, customerCode: 'C000008', customerName: '张三', overdue: 100_00, total: 0 },
   ],
   ms: 1,
@@ -155,7 +215,15 @@ describe('dashboard series', () => {
 
   it('top overdue: labels shortened, share of total', () => {
     const s = topOverdueSeries(dash.topOverdue, 8);
-    expect(s[0]).toEqual({ customerId: 7, code: 'C000007', name: '华盛商贸有限责任公司华东分公司', label: 'C000007 华盛商贸有限责任…', overdue: 300_000, total: 400_000, shareBp: 7500 });
+    expect(s[0]).toEqual({
+      customerId: 7,
+      code: 'C000007',
+      name: '华盛商贸有限责任公司华东分公司',
+      label: 'C000007 华盛商贸有限责任…',
+      overdue: 300_000,
+      total: 400_000,
+      shareBp: 7500,
+    });
     expect(s[1].label).toBe('C000008 张三');
     expect(s[1].shareBp).toBeNull();
   });
@@ -171,7 +239,11 @@ describe('dashboard series', () => {
     ]);
     expect(k[1].sub).toEqual([{ key: 'overdueShare', format: 'percent', value: 6000 }]);
     expect(k[4].sub?.map((s) => s.value)).toEqual([9_616, 50_000]);
-    expect(kpiValues({ ...dash, dso: null, collectionRate: { ratio: null, bp: null }, overdueShareBp: null }).map((x) => x.value)).toEqual([1_000_000, 600_000, null, null, 59_616]);
+    expect(
+      kpiValues({ ...dash, dso: null, collectionRate: { ratio: null, bp: null }, overdueShareBp: null }).map(
+        (x) => x.value,
+      ),
+    ).toEqual([1_000_000, 600_000, null, null, 59_616]);
   });
 
   it('axis ticks in 万 / k', () => {

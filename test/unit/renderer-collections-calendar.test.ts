@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { calendarEvents } from '../../renderer/src/pages/collections/calendar-events';
 import type { CalendarReport } from '../../shared/types-collections';
 
-const t = (k: string) => ({ 'kinds.promise': '付款承诺', 'kinds.call': '电话催收', 'status.kept': '已兑现', 'calendar.due': '到期应收', 'calendar.overdueWork': '逾期未办' })[k] ?? k;
+const t = (k: string) =>
+  ({
+    'kinds.promise': '付款承诺',
+    'kinds.call': '电话催收',
+    'status.kept': '已兑现',
+    'calendar.due': '到期应收',
+    'calendar.overdueWork': '逾期未办',
+  })[k] ?? k;
 
 describe('calendarEvents', () => {
   it('shapes due totals, promises with status and carried overdue work', () => {
@@ -13,14 +20,58 @@ describe('calendarEvents', () => {
       to: '2026-11-30',
       asOf: '2026-11-23',
       days: [
-        { date: '2026-11-20', due: 0, items: [{ kind: 'call', date: '2026-11-20', customerId: 8, customerCode: 'C8', customerName: '永康五金', refId: 3, done: false }] },
-        { date: '2026-11-21', due: 0, items: [{ kind: 'call', date: '2026-11-21', customerId: 7, customerCode: 'C7', customerName: '已办', refId: 4, done: true }] },
+        {
+          date: '2026-11-20',
+          due: 0,
+          items: [
+            {
+              kind: 'call',
+              date: '2026-11-20',
+              customerId: 8,
+              customerCode: 'C8',
+              customerName: '永康五金',
+              refId: 3,
+              done: false,
+            },
+          ],
+        },
+        {
+          date: '2026-11-21',
+          due: 0,
+          items: [
+            {
+              kind: 'call',
+              date: '2026-11-21',
+              customerId: 7,
+              customerCode: 'C7',
+              customerName: '已办',
+              refId: 4,
+              done: true,
+            },
+          ],
+        },
         {
           date: '2026-11-23',
           due: 120000,
           items: [
-            { kind: 'invoice_due', date: '2026-11-23', customerId: 9, customerCode: 'C9', customerName: '华盛', amount: 120000 },
-            { kind: 'promise', date: '2026-11-23', customerId: 9, customerCode: 'C9', customerName: '华盛', amount: 100000, status: 'kept', refId: 1 },
+            {
+              kind: 'invoice_due',
+              date: '2026-11-23',
+              customerId: 9,
+              customerCode: 'C9',
+              customerName: '华盛',
+              amount: 120000,
+            },
+            {
+              kind: 'promise',
+              date: '2026-11-23',
+              customerId: 9,
+              customerCode: 'C9',
+              customerName: '华盛',
+              amount: 100000,
+              status: 'kept',
+              refId: 1,
+            },
           ],
         },
       ],

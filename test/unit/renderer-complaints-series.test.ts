@@ -2,10 +2,30 @@
 // average days to resolve.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageResolveDays, byMonth, byResponsibility, byType, monthRange, totals } from '../../renderer/src/reports/complaints-series';
-import { COMPLAINT_STATUSES, COMPLAINT_TYPES, RESPONSIBILITIES, type ComplaintAnalysisRow } from '../../shared/types-complaints';
+import {
+  averageResolveDays,
+  byMonth,
+  byResponsibility,
+  byType,
+  monthRange,
+  totals,
+} from '../../renderer/src/reports/complaints-series';
+import {
+  COMPLAINT_STATUSES,
+  COMPLAINT_TYPES,
+  RESPONSIBILITIES,
+  type ComplaintAnalysisRow,
+} from '../../shared/types-complaints';
 
-const row = (month: string, type: ComplaintAnalysisRow['type'], responsibility: ComplaintAnalysisRow['responsibility'], count: number, compensation: number, resolveDays = 0, resolvedCount = 0): ComplaintAnalysisRow => ({
+const row = (
+  month: string,
+  type: ComplaintAnalysisRow['type'],
+  responsibility: ComplaintAnalysisRow['responsibility'],
+  count: number,
+  compensation: number,
+  resolveDays = 0,
+  resolvedCount = 0,
+): ComplaintAnalysisRow => ({
   month,
   type,
   responsibility,
@@ -17,7 +37,11 @@ const row = (month: string, type: ComplaintAnalysisRow['type'], responsibility: 
 });
 
 describe('complaints series', () => {
-  const rows = [row('2026-01', 'transport', 'carrier', 2, 10000, 6, 2), row('2026-03', 'transport', null, 1, 0), row('2026-03', 'service', 'ours', 3, 5050, 3, 1)];
+  const rows = [
+    row('2026-01', 'transport', 'carrier', 2, 10000, 6, 2),
+    row('2026-03', 'transport', null, 1, 0),
+    row('2026-03', 'service', 'ours', 3, 5050, 3, 1),
+  ];
 
   it('sums by type in the fixed order', () => {
     expect(byType(rows)).toEqual([

@@ -3,7 +3,10 @@ import { backtestRows, bpText, gradeSeries, utilisationSeries } from '../../rend
 
 describe('credit overview series', () => {
   it('grade bars stop at the lowest grade that has customers', () => {
-    const g = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'].map((grade, i) => ({ grade, customers: [3, 0, 5, 2, 0, 1, 0, 0, 0, 0][i] }));
+    const g = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'].map((grade, i) => ({
+      grade,
+      customers: [3, 0, 5, 2, 0, 1, 0, 0, 0, 0][i],
+    }));
     expect(gradeSeries(g).map((x) => x.grade)).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB', 'B']);
     expect(gradeSeries(g.map((x) => ({ ...x, customers: 0 })))).toEqual([]);
   });
@@ -23,7 +26,19 @@ describe('credit overview series', () => {
     ]);
   });
   it('percent texts from basis points, half up to one decimal', () => {
-    expect([10_333, 500, 0, -1333, 9995, null].map(bpText)).toEqual(['103.3%', '5.0%', '0.0%', '-13.3%', '100.0%', '—']);
-    expect(backtestRows([{ grade: 'AAA', customers: 8, bad: 1, badBp: 1250 }, { grade: 'AA', customers: 0, bad: 0, badBp: null }])).toEqual([{ grade: 'AAA', customers: 8, bad: 1, share: '12.5%' }]);
+    expect([10_333, 500, 0, -1333, 9995, null].map(bpText)).toEqual([
+      '103.3%',
+      '5.0%',
+      '0.0%',
+      '-13.3%',
+      '100.0%',
+      '—',
+    ]);
+    expect(
+      backtestRows([
+        { grade: 'AAA', customers: 8, bad: 1, badBp: 1250 },
+        { grade: 'AA', customers: 0, bad: 0, badBp: null },
+      ]),
+    ).toEqual([{ grade: 'AAA', customers: 8, bad: 1, share: '12.5%' }]);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BUYING_ROLES, CONFIDENTIALITY, CUSTOMER_KINDS, GENDERS, LIFECYCLES, NATURES, ORG_FORMS, PROFILE_FIELDS } from '../../shared/customer-fields';
+import {
+  BUYING_ROLES,
+  CONFIDENTIALITY,
+  CUSTOMER_KINDS,
+  GENDERS,
+  LIFECYCLES,
+  NATURES,
+  ORG_FORMS,
+  PROFILE_FIELDS,
+} from '../../shared/customer-fields';
 import { contactNames, fieldChanges, valueKind } from '../../renderer/src/format/history';
 import { moneyText, parseMoneyText } from '../../renderer/src/format/money';
 import { recogniseMessage } from '../../renderer/src/format/server-messages';
@@ -19,7 +28,9 @@ describe('history shaping', () => {
     ]);
   });
   it('treats a missing before as a creation', () => {
-    expect(fieldChanges(null, { lifecycle: 'active' })).toEqual([{ path: ['lifecycle'], before: null, after: 'active' }]);
+    expect(fieldChanges(null, { lifecycle: 'active' })).toEqual([
+      { path: ['lifecycle'], before: null, after: 'active' },
+    ]);
   });
   it('knows how to show values', () => {
     expect(valueKind(['creditLimit'])).toEqual({ type: 'money' });
@@ -52,20 +63,43 @@ describe('server messages', () => {
   it('recognises import row messages', () => {
     expect(recogniseMessage('is required')).toEqual({ key: 'validation.required' });
     expect(recogniseMessage('invalid_email')).toEqual({ key: 'validation.invalid_email' });
-    expect(recogniseMessage('"abc" is not an amount')).toEqual({ key: 'serverMsg.not_amount', values: { value: 'abc' } });
-    expect(recogniseMessage('duplicate code C1 (also in row 4)')).toEqual({ key: 'serverMsg.duplicate_code_in_file', values: { code: 'C1', row: '4' } });
-    expect(recogniseMessage('unknown customer C9')).toEqual({ key: 'serverMsg.unknown_customer', values: { code: 'C9' } });
-    expect(recogniseMessage('"2026-02-30" is not a date YYYY-MM-DD')).toEqual({ key: 'serverMsg.not_a_date', values: { value: '2026-02-30' } });
-    expect(recogniseMessage('duplicate invoice number INV-1 (also in row 2)')).toEqual({ key: 'serverMsg.duplicate_invoice_in_file', values: { number: 'INV-1', row: '2' } });
-    expect(recogniseMessage('invoice INV-7 belongs to another customer, not C2')).toEqual({ key: 'serverMsg.invoice_other_customer', values: { number: 'INV-7', code: 'C2' } });
-    expect(recogniseMessage('is too long (at most 40 characters)')).toEqual({ key: 'serverMsg.too_long_at_most', values: { max: '40' } });
+    expect(recogniseMessage('"abc" is not an amount')).toEqual({
+      key: 'serverMsg.not_amount',
+      values: { value: 'abc' },
+    });
+    expect(recogniseMessage('duplicate code C1 (also in row 4)')).toEqual({
+      key: 'serverMsg.duplicate_code_in_file',
+      values: { code: 'C1', row: '4' },
+    });
+    expect(recogniseMessage('unknown customer C9')).toEqual({
+      key: 'serverMsg.unknown_customer',
+      values: { code: 'C9' },
+    });
+    expect(recogniseMessage('"2026-02-30" is not a date YYYY-MM-DD')).toEqual({
+      key: 'serverMsg.not_a_date',
+      values: { value: '2026-02-30' },
+    });
+    expect(recogniseMessage('duplicate invoice number INV-1 (also in row 2)')).toEqual({
+      key: 'serverMsg.duplicate_invoice_in_file',
+      values: { number: 'INV-1', row: '2' },
+    });
+    expect(recogniseMessage('invoice INV-7 belongs to another customer, not C2')).toEqual({
+      key: 'serverMsg.invoice_other_customer',
+      values: { number: 'INV-7', code: 'C2' },
+    });
+    expect(recogniseMessage('is too long (at most 40 characters)')).toEqual({
+      key: 'serverMsg.too_long_at_most',
+      values: { max: '40' },
+    });
     expect(recogniseMessage('something new')).toBeNull();
   });
 });
 
 describe('i18n catalogues', () => {
   function keys(o: object, prefix = ''): string[] {
-    return Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`)));
+    return Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`),
+    );
   }
   it('zh-CN and en have the same keys', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
@@ -85,7 +119,20 @@ describe('i18n catalogues', () => {
         expect(fields[f.key], f.key).toBeTruthy();
         expect(groups[f.group], f.group).toBeTruthy();
       }
-      for (const v of ['required', 'too_long', 'invalid_email', 'invalid_phone', 'invalid_code', 'invalid_date', 'invalid_money', 'out_of_range', 'one_key_payer', 'must_not_be_negative', 'invalid_number', 'invalid_option']) {
+      for (const v of [
+        'required',
+        'too_long',
+        'invalid_email',
+        'invalid_phone',
+        'invalid_code',
+        'invalid_date',
+        'invalid_money',
+        'out_of_range',
+        'one_key_payer',
+        'must_not_be_negative',
+        'invalid_number',
+        'invalid_option',
+      ]) {
         expect((cat.validation as Record<string, string>)[v], v).toBeTruthy();
       }
     }

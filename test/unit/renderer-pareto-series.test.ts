@@ -29,20 +29,26 @@ describe('Pareto series', () => {
 
   it('bars cover every rank exactly once, in order, one tier each (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 500 }), fc.integer({ min: 1, max: 80 }), (raw, maxBars) => {
-        const averages = [...raw].sort((a, b) => b - a);
-        const tiers = averages.map((_, i) => (i < averages.length / 5 ? 'A' : i < averages.length / 2 ? 'B' : 'C')).join('');
-        const s = paretoSeries(averages, tiers, [], maxBars);
-        let next = 1;
-        for (const p of s.points) {
-          expect(p.from).toBe(next);
-          expect(p.to - p.from + 1).toBeLessThanOrEqual(s.bucketSize);
-          expect(new Set(tiers.slice(p.from - 1, p.to))).toEqual(new Set([p.tier]));
-          next = p.to + 1;
-        }
-        expect(next).toBe(averages.length + 1);
-        expect(s.points.length).toBeLessThanOrEqual(maxBars + 2);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 500 }),
+        fc.integer({ min: 1, max: 80 }),
+        (raw, maxBars) => {
+          const averages = [...raw].sort((a, b) => b - a);
+          const tiers = averages
+            .map((_, i) => (i < averages.length / 5 ? 'A' : i < averages.length / 2 ? 'B' : 'C'))
+            .join('');
+          const s = paretoSeries(averages, tiers, [], maxBars);
+          let next = 1;
+          for (const p of s.points) {
+            expect(p.from).toBe(next);
+            expect(p.to - p.from + 1).toBeLessThanOrEqual(s.bucketSize);
+            expect(new Set(tiers.slice(p.from - 1, p.to))).toEqual(new Set([p.tier]));
+            next = p.to + 1;
+          }
+          expect(next).toBe(averages.length + 1);
+          expect(s.points.length).toBeLessThanOrEqual(maxBars + 2);
+        },
+      ),
     );
   });
 
@@ -54,7 +60,12 @@ describe('Pareto series', () => {
 
 describe('tier shares, matrix, composition', () => {
   it('counts and shares for A, B, C even when a tier is empty', () => {
-    expect(tierShares([{ tier: 'A', customers: 1, sales: 3_000 }, { tier: 'C', customers: 3, sales: 1_000 }])).toEqual([
+    expect(
+      tierShares([
+        { tier: 'A', customers: 1, sales: 3_000 },
+        { tier: 'C', customers: 3, sales: 1_000 },
+      ]),
+    ).toEqual([
       { tier: 'A', customers: 1, sales: 3_000, customerShare: 25, salesShare: 75 },
       { tier: 'B', customers: 0, sales: 0, customerShare: 0, salesShare: 0 },
       { tier: 'C', customers: 3, sales: 1_000, customerShare: 75, salesShare: 25 },

@@ -9,7 +9,9 @@ describe('electron-builder fuses', () => {
     // the top-level `electronFuses:` block of electron-builder.yml: indented `key: true|false` lines
     const text = fs.readFileSync('electron-builder.yml', 'utf8');
     const block = /^electronFuses:\n((?:[ ]+\S+: (?:true|false)\n?)+)/m.exec(text)?.[1] ?? '';
-    const fuses = Object.fromEntries([...block.matchAll(/^ +(\w+): (true|false)$/gm)].map((m) => [m[1], m[2] === 'true']));
+    const fuses = Object.fromEntries(
+      [...block.matchAll(/^ +(\w+): (true|false)$/gm)].map((m) => [m[1], m[2] === 'true']),
+    );
     expect(fuses).toMatchObject({
       runAsNode: false,
       enableCookieEncryption: true,

@@ -6,8 +6,24 @@ import { workedExample } from './fixtures';
 describe('buildStatement', () => {
   const ledger: Ledger = {
     invoices: [
-      { id: 1, customerId: 1, number: 'INV-1', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 100_000, seq: 10 },
-      { id: 2, customerId: 1, number: 'INV-2', issueDate: '2026-03-05', dueDate: '2026-04-04', amount: 20_000, seq: 12 },
+      {
+        id: 1,
+        customerId: 1,
+        number: 'INV-1',
+        issueDate: '2026-03-01',
+        dueDate: '2026-03-31',
+        amount: 100_000,
+        seq: 10,
+      },
+      {
+        id: 2,
+        customerId: 1,
+        number: 'INV-2',
+        issueDate: '2026-03-05',
+        dueDate: '2026-04-04',
+        amount: 20_000,
+        seq: 12,
+      },
       { id: 3, customerId: 1, number: 'INV-3', issueDate: '2026-05-01', dueDate: '2026-05-31', amount: 7_000, seq: 20 },
     ],
     receipts: [{ id: 9, customerId: 1, number: 'R-9', date: '2026-03-05', amount: 50_000, seq: 11 }],
@@ -72,10 +88,14 @@ describe('buildStatement', () => {
     expect(all.closing).toBe(100_000 + 250_000 + 80_000 - 120_000 - 50_000 - 300_000);
     const day = buildStatement({ customerCode: 'C1', from: '2026-06-10', to: '2026-06-10', ...ex });
     expect(day.opening).toBe(260_000);
-    expect(day.lines).toEqual([{ date: '2026-06-10', kind: 'receipt', number: 'R-3', debit: 0, credit: 300_000, balance: -40_000 }]);
+    expect(day.lines).toEqual([
+      { date: '2026-06-10', kind: 'receipt', number: 'R-3', debit: 0, credit: 300_000, balance: -40_000 },
+    ]);
   });
 
   it('refuses a reversed period', () => {
-    expect(() => buildStatement({ customerCode: 'C1', from: '2026-05-01', to: '2026-04-30', ...workedExample() })).toThrow(RangeError);
+    expect(() =>
+      buildStatement({ customerCode: 'C1', from: '2026-05-01', to: '2026-04-30', ...workedExample() }),
+    ).toThrow(RangeError);
   });
 });

@@ -15,7 +15,9 @@ describe('statement print helpers', () => {
     expect(amt(0, true)).toBe('');
   });
   it('sanitizes file names: <code>-<name>-对账单-<to>.pdf', () => {
-    expect(statementFileName({ to: '2026-04-30', customer: { code: 'C1', name: '华盛/贸易:有限*公司?' } })).toBe('C1-华盛_贸易_有限_公司_-对账单-2026-04-30.pdf');
+    expect(statementFileName({ to: '2026-04-30', customer: { code: 'C1', name: '华盛/贸易:有限*公司?' } })).toBe(
+      'C1-华盛_贸易_有限_公司_-对账单-2026-04-30.pdf',
+    );
     expect(sanitizeFileName('..\\..\\etc\\passwd')).toBe('_.._etc_passwd');
     expect(sanitizeFileName('CON')).toBe('_CON');
     expect(sanitizeFileName('x'.repeat(300))).toHaveLength(120);

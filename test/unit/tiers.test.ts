@@ -10,7 +10,11 @@ import {
   type TierSalesInput,
 } from '../../main/domain/tiers';
 
-const inp = (customerCode: string, invoiced: number, credited = 0): TierSalesInput => ({ customerCode, invoiced, credited });
+const inp = (customerCode: string, invoiced: number, credited = 0): TierSalesInput => ({
+  customerCode,
+  invoiced,
+  credited,
+});
 
 describe('tier window (SPEC §3)', () => {
   it('month-end as-of date counts its own month', () => {
@@ -98,13 +102,22 @@ describe('tier split (Pareto)', () => {
 
   it('percentages are configurable', () => {
     const inputs = [inp('C1', 300), inp('C2', 300), inp('C3', 300), inp('C4', 300)];
-    expect(computeTiers(inputs, 3, { kind: 'pareto', aPercent: 50, bPercent: 75 }).map((r) => r.tier)).toEqual(['A', 'A', 'B', 'C']);
+    expect(computeTiers(inputs, 3, { kind: 'pareto', aPercent: 50, bPercent: 75 }).map((r) => r.tier)).toEqual([
+      'A',
+      'A',
+      'B',
+      'C',
+    ]);
   });
 });
 
 describe('tier split by threshold amounts (等级标准额)', () => {
   it('A at or above aMin, B at or above bMin', () => {
-    const rows = computeTiers([inp('C1', 3_000), inp('C2', 1_500), inp('C3', 1_497), inp('C4', 0)], 3, { kind: 'threshold', aMin: 1_000, bMin: 499 });
+    const rows = computeTiers([inp('C1', 3_000), inp('C2', 1_500), inp('C3', 1_497), inp('C4', 0)], 3, {
+      kind: 'threshold',
+      aMin: 1_000,
+      bMin: 499,
+    });
     expect(rows.map((r) => [r.averageMonthly, r.tier])).toEqual([
       [1000, 'A'],
       [500, 'B'],
@@ -113,7 +126,10 @@ describe('tier split by threshold amounts (等级标准额)', () => {
     ]);
   });
   it('thresholds must increase; percentages must be in order', () => {
-    expect(tierMethodError({ kind: 'threshold', aMin: 100, bMin: 100 })).toEqual({ field: 'aMin', message: 'analysis.error.thresholdsIncreasing' });
+    expect(tierMethodError({ kind: 'threshold', aMin: 100, bMin: 100 })).toEqual({
+      field: 'aMin',
+      message: 'analysis.error.thresholdsIncreasing',
+    });
     expect(tierMethodError({ kind: 'threshold', aMin: 100, bMin: 0 })?.field).toBe('bMin');
     expect(tierMethodError({ kind: 'pareto', aPercent: 95, bPercent: 80 })?.field).toBe('bPercent');
     expect(tierMethodError({ kind: 'pareto', aPercent: 0, bPercent: 80 })?.field).toBe('aPercent');
@@ -124,7 +140,10 @@ describe('tier split by threshold amounts (等级标准额)', () => {
 
 describe('who is ranked', () => {
   it('everyone but prospects and terminated customers', () => {
-    expect(['prospect', 'active', 'suspended', 'terminated'].filter(isRankedLifecycle)).toEqual(['active', 'suspended']);
+    expect(['prospect', 'active', 'suspended', 'terminated'].filter(isRankedLifecycle)).toEqual([
+      'active',
+      'suspended',
+    ]);
   });
 });
 
@@ -140,7 +159,7 @@ function reference(inputs: TierSalesInput[], months: number, a: number, b: numbe
     if (rest * 2 >= months) avg += 1;
     return { code: i.customerCode, sales, avg };
   });
-  rows.sort((x, y) => (y.avg - x.avg) || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  rows.sort((x, y) => y.avg - x.avg || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
   const total = rows.reduce((s, r) => s + BigInt(r.avg), 0n);
   const out: { customerCode: string; sales: number; averageMonthly: number; tier: string }[] = [];
   let cum = 0n;
@@ -169,11 +188,19 @@ const salesInputs = fc.uniqueArray(
 describe('tier rule properties', () => {
   it('matches the reference for any book, window length and percentages', () => {
     fc.assert(
-      fc.property(salesInputs, fc.integer({ min: 3, max: 6 }), fc.integer({ min: 1, max: 98 }), fc.integer({ min: 1, max: 100 }), (inputs, months, a, bExtra) => {
-        const b = Math.min(100, a + bExtra);
-        if (b <= a) return;
-        expect(computeTiers(inputs, months, { kind: 'pareto', aPercent: a, bPercent: b })).toEqual(reference(inputs, months, a, b));
-      }),
+      fc.property(
+        salesInputs,
+        fc.integer({ min: 3, max: 6 }),
+        fc.integer({ min: 1, max: 98 }),
+        fc.integer({ min: 1, max: 100 }),
+        (inputs, months, a, bExtra) => {
+          const b = Math.min(100, a + bExtra);
+          if (b <= a) return;
+          expect(computeTiers(inputs, months, { kind: 'pareto', aPercent: a, bPercent: b })).toEqual(
+            reference(inputs, months, a, b),
+          );
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -189,22 +216,26 @@ describe('tier rule properties', () => {
 
   it('window: always N whole months, ending on or before the as-of date, the month-end rule', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 3, max: 6 }), (d, n) => {
-        const asOf = d.toISOString().slice(0, 10);
-        const { from, to } = tierWindow(asOf, n);
-        const [y, m, day] = asOf.split('-').map(Number);
-        const isLast = new Date(Date.UTC(y, m, 0)).getUTCDate() === day;
-        // reference: month index of the last counted month
-        const lastIdx = y * 12 + (m - 1) - (isLast ? 0 : 1);
-        const firstIdx = lastIdx - (n - 1);
-        const ymd = (idx: number, end: boolean) => {
-          const yy = Math.floor(idx / 12);
-          const mm = (idx % 12) + 1;
-          const dd = end ? new Date(Date.UTC(yy, mm, 0)).getUTCDate() : 1;
-          return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-        };
-        expect({ from, to }).toEqual({ from: ymd(firstIdx, false), to: ymd(lastIdx, true) });
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 3, max: 6 }),
+        (d, n) => {
+          const asOf = d.toISOString().slice(0, 10);
+          const { from, to } = tierWindow(asOf, n);
+          const [y, m, day] = asOf.split('-').map(Number);
+          const isLast = new Date(Date.UTC(y, m, 0)).getUTCDate() === day;
+          // reference: month index of the last counted month
+          const lastIdx = y * 12 + (m - 1) - (isLast ? 0 : 1);
+          const firstIdx = lastIdx - (n - 1);
+          const ymd = (idx: number, end: boolean) => {
+            const yy = Math.floor(idx / 12);
+            const mm = (idx % 12) + 1;
+            const dd = end ? new Date(Date.UTC(yy, mm, 0)).getUTCDate() : 1;
+            return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+          };
+          expect({ from, to }).toEqual({ from: ymd(firstIdx, false), to: ymd(lastIdx, true) });
+        },
+      ),
     );
   });
 });

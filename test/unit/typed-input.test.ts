@@ -7,24 +7,52 @@ import { parseMoney } from '../../shared/money';
 
 describe('parseTypedDate', () => {
   it('accepts the common typed forms', () => {
-    for (const s of ['2026-03-05', '2026-3-5', '2026/3/5', '2026/03/05', '2026.3.5', '20260305', '2026年3月5日', ' 2026/3/5 ', '２０２６／３／５'])
+    for (const s of [
+      '2026-03-05',
+      '2026-3-5',
+      '2026/3/5',
+      '2026/03/05',
+      '2026.3.5',
+      '20260305',
+      '2026年3月5日',
+      ' 2026/3/5 ',
+      '２０２６／３／５',
+    ])
       expect(parseTypedDate(s), s).toEqual({ kind: 'date', date: '2026-03-05' });
     expect(parseTypedDate('2024/2/29')).toEqual({ kind: 'date', date: '2024-02-29' });
   });
   it('refuses impossible and unreadable dates (never a substitute)', () => {
-    for (const s of ['2026-02-30', '2025-02-29', '2026/13/1', '2026-04-31', '20260230', '2026-0-5', '5/3/2026', 'tomorrow', '2026-03', '202635'])
+    for (const s of [
+      '2026-02-30',
+      '2025-02-29',
+      '2026/13/1',
+      '2026-04-31',
+      '20260230',
+      '2026-0-5',
+      '5/3/2026',
+      'tomorrow',
+      '2026-03',
+      '202635',
+    ])
       expect(parseTypedDate(s), s).toEqual({ kind: 'invalid' });
     expect(parseTypedDate('')).toEqual({ kind: 'empty' });
     expect(parseTypedDate('  ')).toEqual({ kind: 'empty' });
   });
   it('agrees with the calendar for every day (reference: Date round trip)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-        const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-        const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        expect(parseTypedDate(`${y}/${m}/${d}`)).toEqual(real ? { kind: 'date', date: iso } : { kind: 'invalid' });
-        expect(parseTypedDate(iso.replace(/-/g, ''))).toEqual(real ? { kind: 'date', date: iso } : { kind: 'invalid' });
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(parseTypedDate(`${y}/${m}/${d}`)).toEqual(real ? { kind: 'date', date: iso } : { kind: 'invalid' });
+          expect(parseTypedDate(iso.replace(/-/g, ''))).toEqual(
+            real ? { kind: 'date', date: iso } : { kind: 'invalid' },
+          );
+        },
+      ),
     );
   });
 });

@@ -24,7 +24,15 @@ describe('SPEC worked example (customer C1)', () => {
 
   it('ages by due date as of 2026-03-31', () => {
     const a = ageCustomer(ledger, '2026-03-31');
-    expect(a.buckets).toEqual({ not_due: 0, '1-30': 230_000, '31-60': 0, '61-90': 0, '91-180': 0, '181-365': 0, over_365: 0 });
+    expect(a.buckets).toEqual({
+      not_due: 0,
+      '1-30': 230_000,
+      '31-60': 0,
+      '61-90': 0,
+      '91-180': 0,
+      '181-365': 0,
+      over_365: 0,
+    });
     expect(a.openItems).toHaveLength(1);
     expect(a.openItems[0]).toMatchObject({ number: 'INV-2', open: 230_000, daysPastDue: 14 });
     expect(a.unapplied).toBe(0);

@@ -34,8 +34,22 @@ export const ageingCommand: CliCommand = async (argv, io) => {
     }
     const keys = rep.buckets.map((b) => b.key);
     const fields = ['customer_code', 'customer_name', ...keys, 'unapplied', 'total', 'credit_limit'];
-    const data = rep.rows.map((r) => [r.customerCode, r.customerName, ...keys.map((k) => fenToDecimal(r.buckets[k])), fenToDecimal(r.unapplied), fenToDecimal(r.total), fenToDecimal(r.creditLimit)]);
-    data.push(['TOTAL', '', ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])), fenToDecimal(rep.totals.unapplied), fenToDecimal(rep.totals.total), '']);
+    const data = rep.rows.map((r) => [
+      r.customerCode,
+      r.customerName,
+      ...keys.map((k) => fenToDecimal(r.buckets[k])),
+      fenToDecimal(r.unapplied),
+      fenToDecimal(r.total),
+      fenToDecimal(r.creditLimit),
+    ]);
+    data.push([
+      'TOTAL',
+      '',
+      ...keys.map((k) => fenToDecimal(rep.totals.buckets[k])),
+      fenToDecimal(rep.totals.unapplied),
+      fenToDecimal(rep.totals.total),
+      '',
+    ]);
     io.out(`${csvTable(fields, data, '\n')}\n`);
     return EXIT.OK;
   } finally {

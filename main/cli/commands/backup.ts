@@ -34,7 +34,9 @@ async function readPasswordFile(file: string | undefined): Promise<string | unde
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new BadInput(`cannot read the password file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new BadInput(
+      `cannot read the password file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   const pw = text.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
   if (pw === '') throw new BadInput(`the password file ${file} is empty`);
@@ -72,11 +74,19 @@ function summary(m: BackupManifest): string {
   ].join('\n');
 }
 
-export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliCommand; verify: CliCommand; restore: CliCommand } {
+export function makeBackupCommands(deps: BackupCommandDeps = {}): {
+  backup: CliCommand;
+  verify: CliCommand;
+  restore: CliCommand;
+} {
   const opts = (password: string | undefined) => ({ ...deps, password, now: deps.now?.() });
 
   const backup: CliCommand = async (argv, io) => {
-    const { values } = parseCommandArgs(argv, { db: { type: 'string' }, to: { type: 'string' }, 'password-file': { type: 'string' } });
+    const { values } = parseCommandArgs(argv, {
+      db: { type: 'string' },
+      to: { type: 'string' },
+      'password-file': { type: 'string' },
+    });
     const dbPath = path.resolve(requireOption(values.db, 'db'));
     const toDir = path.resolve(requireOption(values.to, 'to'));
     try {
@@ -91,7 +101,11 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
   };
 
   const verify: CliCommand = async (argv, io) => {
-    const { values, positionals } = parseCommandArgs(argv, { 'password-file': { type: 'string' } }, { positionals: true });
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { 'password-file': { type: 'string' } },
+      { positionals: true },
+    );
     if (positionals.length !== 1) throw new UsageError('verify takes exactly one BACKUP file');
     const file = path.resolve(positionals[0]);
     try {
@@ -105,7 +119,11 @@ export function makeBackupCommands(deps: BackupCommandDeps = {}): { backup: CliC
   };
 
   const restore: CliCommand = async (argv, io) => {
-    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, 'password-file': { type: 'string' } }, { positionals: true });
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { db: { type: 'string' }, 'password-file': { type: 'string' } },
+      { positionals: true },
+    );
     if (positionals.length !== 1) throw new UsageError('restore takes exactly one BACKUP file');
     const dbPath = path.resolve(requireOption(values.db, 'db'));
     const file = path.resolve(positionals[0]);

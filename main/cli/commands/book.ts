@@ -49,7 +49,13 @@ export const demoCommand: CliCommand = async (argv, io) => {
       io.err(`creditdesk demo: ${ctx.book.path} already has customers; use a new file\n`);
       return EXIT.BAD_INPUT;
     }
-    await updateCompany(ctx, { name: '华盛商贸有限公司（演示）', address: '浙江省杭州市西湖区文三路 90 号', phone: '0571-88886666', taxId: '91330100MA2C8X1234', bankAccount: '中国工商银行杭州文三路支行 1202 0210 0910 0123 456' });
+    await updateCompany(ctx, {
+      name: '华盛商贸有限公司（演示）',
+      address: '浙江省杭州市西湖区文三路 90 号',
+      phone: '0571-88886666',
+      taxId: '91330100MA2C8X1234',
+      bankAccount: '中国工商银行杭州文三路支行 1202 0210 0910 0123 456',
+    });
     await ensureDefaultOperator(ctx);
     const t0 = Date.now();
     const list = makeDemoCustomers(customers, seed);

@@ -18,7 +18,13 @@ function format<T extends string>(value: string | undefined, allowed: readonly T
   return f;
 }
 
-async function withBook(db: string, name: string, io: CliIo, fn: (ctx: ServiceContext) => Promise<number>, write = false): Promise<number> {
+async function withBook(
+  db: string,
+  name: string,
+  io: CliIo,
+  fn: (ctx: ServiceContext) => Promise<number>,
+  write = false,
+): Promise<number> {
   if (!fs.existsSync(db)) {
     io.err(`creditdesk ${name}: book not found: ${db}\n`);
     return EXIT.FAILURE;
@@ -34,15 +40,39 @@ async function withBook(db: string, name: string, io: CliIo, fn: (ctx: ServiceCo
 const csv = (fields: string[], data: unknown[][]) => `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 
 export const promisesCommand: CliCommand = async (argv, io) => {
-  const { values } = parseCommandArgs(argv, { db: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+  });
   const db = requireOption(values.db, 'db');
   const asOf = requireDate(values['as-of'], 'as-of');
   const fmt = format(values.format, ['json', 'csv'] as const);
   return withBook(db, 'promises', io, async (ctx) => {
     const rep = await promiseReport(ctx, { asOf });
-    const rows = rep.rows.map((r) => ({ customerCode: r.customerCode, madeOn: r.madeOn, promisedOn: r.promisedOn, amount: r.amount, received: r.received, status: r.status }));
+    const rows = rep.rows.map((r) => ({
+      customerCode: r.customerCode,
+      madeOn: r.madeOn,
+      promisedOn: r.promisedOn,
+      amount: r.amount,
+      received: r.received,
+      status: r.status,
+    }));
     if (fmt === 'json') io.out(`${JSON.stringify({ asOf, rows }, null, 2)}\n`);
-    else io.out(csv(['customer_code', 'made_on', 'promised_on', 'amount', 'received', 'status'], rows.map((r) => [r.customerCode, r.madeOn, r.promisedOn, fenToDecimal(r.amount), fenToDecimal(r.received), r.status])));
+    else
+      io.out(
+        csv(
+          ['customer_code', 'made_on', 'promised_on', 'amount', 'received', 'status'],
+          rows.map((r) => [
+            r.customerCode,
+            r.madeOn,
+            r.promisedOn,
+            fenToDecimal(r.amount),
+            fenToDecimal(r.received),
+            r.status,
+          ]),
+        ),
+      );
     return EXIT.OK;
   });
 };
@@ -58,10 +88,12 @@ export const dunningCommand: CliCommand = async (argv, io) => {
   const db = requireOption(values.db, 'db');
   const asOf = requireDate(values['as-of'], 'as-of');
   const fmt = format(values.format, ['json', 'csv'] as const);
-  if ((values.level === undefined) !== (values.letters === undefined)) throw new UsageError('--level N and --letters DIR go together');
+  if ((values.level === undefined) !== (values.letters === undefined))
+    throw new UsageError('--level N and --letters DIR go together');
   let level: number | null = null;
   if (values.level !== undefined) {
-    if (!/^\d+$/.test(values.level) || Number(values.level) < 1) throw new UsageError(`--level must be a ladder level 1, 2, ..., got "${values.level}"`);
+    if (!/^\d+$/.test(values.level) || Number(values.level) < 1)
+      throw new UsageError(`--level must be a ladder level 1, 2, ..., got "${values.level}"`);
     level = Number(values.level);
   }
   return withBook(
@@ -72,12 +104,30 @@ export const dunningCommand: CliCommand = async (argv, io) => {
       const rep = await dunningReport(ctx, { asOf });
       if (level !== null && values.letters) {
         const { printDunningLetters } = await import('../../services/collections/letters');
-        const run = await printDunningLetters(ctx, { asOf, level, dir: values.letters, output: 'per_customer', rows: rep.rows });
+        const run = await printDunningLetters(ctx, {
+          asOf,
+          level,
+          dir: values.letters,
+          output: 'per_customer',
+          rows: rep.rows,
+        });
         io.err(`creditdesk dunning: ${run.produced} letter(s) at level ${level} written to ${values.letters}\n`);
       }
-      const rows = rep.rows.map((r) => ({ customerCode: r.customerCode, daysOverdue: r.daysOverdue, overdue: r.overdue, level: r.level, paused: r.paused }));
+      const rows = rep.rows.map((r) => ({
+        customerCode: r.customerCode,
+        daysOverdue: r.daysOverdue,
+        overdue: r.overdue,
+        level: r.level,
+        paused: r.paused,
+      }));
       if (fmt === 'json') io.out(`${JSON.stringify({ asOf, rows }, null, 2)}\n`);
-      else io.out(csv(['customer_code', 'days_overdue', 'overdue', 'level', 'paused'], rows.map((r) => [r.customerCode, r.daysOverdue, fenToDecimal(r.overdue), r.level ?? '', r.paused])));
+      else
+        io.out(
+          csv(
+            ['customer_code', 'days_overdue', 'overdue', 'level', 'paused'],
+            rows.map((r) => [r.customerCode, r.daysOverdue, fenToDecimal(r.overdue), r.level ?? '', r.paused]),
+          ),
+        );
       return EXIT.OK;
     },
     level !== null,
@@ -85,7 +135,13 @@ export const dunningCommand: CliCommand = async (argv, io) => {
 };
 
 export const calendarCommand: CliCommand = async (argv, io) => {
-  const { values } = parseCommandArgs(argv, { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+  });
   const db = requireOption(values.db, 'db');
   const from = requireDate(values.from, 'from');
   const to = requireDate(values.to, 'to');

@@ -34,8 +34,26 @@ export const complaintsCommand: CliCommand = async (argv, io) => {
       io.out(`${JSON.stringify({ rows }, null, 2)}\n`);
       return EXIT.OK;
     }
-    const fields = ['number', 'customer_code', 'received_on', 'type', 'status', 'responsibility', 'compensation', 'credit_note'];
-    const data = rows.map((r) => [r.number, r.customerCode, r.receivedOn, r.type, r.status, r.responsibility ?? '', fenToDecimal(r.compensation), r.creditNote ?? '']);
+    const fields = [
+      'number',
+      'customer_code',
+      'received_on',
+      'type',
+      'status',
+      'responsibility',
+      'compensation',
+      'credit_note',
+    ];
+    const data = rows.map((r) => [
+      r.number,
+      r.customerCode,
+      r.receivedOn,
+      r.type,
+      r.status,
+      r.responsibility ?? '',
+      fenToDecimal(r.compensation),
+      r.creditNote ?? '',
+    ]);
     io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
     return EXIT.OK;
   } finally {

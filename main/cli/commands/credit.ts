@@ -32,7 +32,17 @@ export const creditCommand: CliCommand = async (argv, io) => {
       return EXIT.OK;
     }
     const money = (v: number | null) => (v === null ? '' : fenToDecimal(v));
-    const fields = ['customer_code', 'rating', 'credit_class', 'credit_limit', 'exposure', 'available', 'utilisation_bp', 'next_review_due', 'on_hold'];
+    const fields = [
+      'customer_code',
+      'rating',
+      'credit_class',
+      'credit_limit',
+      'exposure',
+      'available',
+      'utilisation_bp',
+      'next_review_due',
+      'on_hold',
+    ];
     const data = rep.rows.map((r) => [
       r.customerCode,
       r.rating ?? '',

@@ -10,7 +10,11 @@ import { importPromises } from '../../services/collections/import-promises';
 import type { ServiceContext } from '../../services/context';
 import type { ImportSummary } from '../../../shared/types';
 
-export type Importer = (ctx: ServiceContext, fileName: string, file: string) => Promise<ImportSummary | Record<string, number>>;
+export type Importer = (
+  ctx: ServiceContext,
+  fileName: string,
+  file: string,
+) => Promise<ImportSummary | Record<string, number>>;
 
 /** Import kinds; receivables adds invoices and receipts (read from disk a chunk at a time). */
 export const IMPORTERS: Record<string, Importer> = {
@@ -21,10 +25,15 @@ export const IMPORTERS: Record<string, Importer> = {
 };
 
 export const importCommand: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, 'open-anyway': { type: 'boolean' } }, { positionals: true });
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { db: { type: 'string' }, 'open-anyway': { type: 'boolean' } },
+    { positionals: true },
+  );
   const db = requireOption(values.db, 'db');
   const [kind, file] = positionals;
-  if (!kind || !file || positionals.length > 2) throw new UsageError('expected: import --db FILE customers|invoices|receipts|promises FILE.csv|FILE.xlsx');
+  if (!kind || !file || positionals.length > 2)
+    throw new UsageError('expected: import --db FILE customers|invoices|receipts|promises FILE.csv|FILE.xlsx');
   const importer = IMPORTERS[kind];
   if (!importer) throw new UsageError(`unknown import kind "${kind}" (customers, invoices, receipts, promises)`);
   if (!fs.existsSync(file)) {

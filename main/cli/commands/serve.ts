@@ -7,10 +7,17 @@ import { ensureRendererBuilt } from '../../serve/renderer-build';
 import { EXIT, parseCommandArgs, UsageError, type CliCommand } from '../io';
 
 export const serveCommand: CliCommand = async (argv, io) => {
-  const { values } = parseCommandArgs(argv, { db: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' } });
-  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port must be a number, got "${values.port}"`);
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    token: { type: 'string' },
+  });
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port))
+    throw new UsageError(`--port must be a number, got "${values.port}"`);
   if (values.token !== undefined && values.token.length < MIN_TOKEN_LENGTH) {
-    throw new UsageError(`--token must be at least ${MIN_TOKEN_LENGTH} characters (a short token can be guessed by any web page)`);
+    throw new UsageError(
+      `--token must be at least ${MIN_TOKEN_LENGTH} characters (a short token can be guessed by any web page)`,
+    );
   }
   const rendererDir = await ensureRendererBuilt((m) => io.err(`${m}\n`));
   const desk = new Desk({ mode: 'browser', userDataDir: userDataDir() });

@@ -41,7 +41,9 @@ export const statementCommand: CliCommand = async (argv, io) => {
         text = `${JSON.stringify(statementJson(await statementData(ctx, { customerCode: customer, from, to })), null, 2)}\n`;
       } else {
         // Running the command is the confirmation; a confidential customer's print is audit-logged.
-        text = (await statementHtmlFor(ctx, { customerCode: customer, from, to, lang, confirmed: true, fonts: 'bundled' })).html;
+        text = (
+          await statementHtmlFor(ctx, { customerCode: customer, from, to, lang, confirmed: true, fonts: 'bundled' })
+        ).html;
       }
     } catch (e) {
       if (e instanceof AppError && e.code === 'NOT_FOUND') {

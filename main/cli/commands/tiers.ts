@@ -38,7 +38,13 @@ export const tiersCommand: CliCommand = async (argv, io) => {
       return EXIT.OK;
     }
     const fields = ['rank', 'customer_code', 'sales', 'average_monthly', 'tier'];
-    const data = rep.rows.map((r, i) => [i + 1, r.customerCode, fenToDecimal(r.sales), fenToDecimal(r.averageMonthly), r.tier]);
+    const data = rep.rows.map((r, i) => [
+      i + 1,
+      r.customerCode,
+      fenToDecimal(r.sales),
+      fenToDecimal(r.averageMonthly),
+      r.tier,
+    ]);
     io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
     return EXIT.OK;
   } finally {

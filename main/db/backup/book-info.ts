@@ -21,7 +21,10 @@ export function backupNativeBinding(): string | undefined {
 }
 
 /** Plain better-sqlite3 handle without the app's pragmas (backup copies, temp files). */
-export function openRawSqlite(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+export function openRawSqlite(
+  file: string,
+  opts: { readonly?: boolean; fileMustExist?: boolean } = {},
+): Database.Database {
   return new Database(file, {
     readonly: opts.readonly ?? false,
     fileMustExist: opts.fileMustExist ?? false,
@@ -37,7 +40,8 @@ function hasTable(db: Database.Database, name: string): boolean {
 export function readCompanyName(db: Database.Database, dbPath?: string): string {
   try {
     if (hasTable(db, 'settings')) {
-      const row = db.prepare("SELECT value FROM settings WHERE key = 'company.name'").get() as { value?: unknown } | undefined;
+      const row = db.prepare("SELECT value FROM settings WHERE key = 'company.name'").get() as
+        { value?: unknown } | undefined;
       if (row && typeof row.value === 'string' && row.value.trim() !== '') return row.value.trim();
     }
   } catch {

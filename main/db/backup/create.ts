@@ -22,7 +22,15 @@ import {
   type KdfParams,
 } from './format';
 import { BackupError, ioError } from './errors';
-import { chunks, nodeTargetFs, rmQuiet, rmSqliteFiles, syncDir, type BackupTargetFs, type TargetHandle } from './fsutil';
+import {
+  chunks,
+  nodeTargetFs,
+  rmQuiet,
+  rmSqliteFiles,
+  syncDir,
+  type BackupTargetFs,
+  type TargetHandle,
+} from './fsutil';
 import { verifyWritten, type ProgressFn } from './verify';
 import { checkSqliteFile, snapshotInWorker, WorkerUnavailable } from './sqlite-check';
 import { openRawSqlite } from './book-info';
@@ -62,7 +70,8 @@ export interface CreateBackupResult {
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export async function createBackup(opts: CreateBackupOptions): Promise<CreateBackupResult> {
-  if (!opts.sqlite && !opts.dbPath) throw new BackupError('io', 'createBackup needs either sqlite or dbPath', { code: 'VALIDATION' });
+  if (!opts.sqlite && !opts.dbPath)
+    throw new BackupError('io', 'createBackup needs either sqlite or dbPath', { code: 'VALIDATION' });
   const now = opts.now ?? new Date();
   const toDir = path.resolve(opts.toDir);
   await checkTargetDir(toDir);
@@ -93,10 +102,19 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     let manifest: BackupManifest;
     let payloadFile = snapshot;
     if (opts.password) {
-      const kdf: KdfParams = { name: 'scrypt', ...(opts.kdf ?? DEFAULT_KDF), salt: crypto.randomBytes(16).toString('base64') };
+      const kdf: KdfParams = {
+        name: 'scrypt',
+        ...(opts.kdf ?? DEFAULT_KDF),
+        salt: crypto.randomBytes(16).toString('base64'),
+      };
       const keys = await deriveKeys(opts.password, kdf);
       const iv = crypto.randomBytes(12);
-      const cipherDraft: CipherParams = { name: 'aes-256-gcm', iv: iv.toString('base64'), authTag: '', passwordCheck: keys.passwordCheck };
+      const cipherDraft: CipherParams = {
+        name: 'aes-256-gcm',
+        iv: iv.toString('base64'),
+        authTag: '',
+        passwordCheck: keys.passwordCheck,
+      };
       const cipher = crypto.createCipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
       const draft = { ...base, kdf, cipher: cipherDraft, sha256 };
       cipher.setAAD(manifestAad(draft));
@@ -119,7 +137,15 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     // 4. write <final>.partial on the target, fsync
     const final = await pickName(toDir, opts.company, now);
     partial = `${final}.partial`;
-    await writeTarget(opts.targetFs ?? nodeTargetFs, partial, toDir, manifestBytes, payloadFile, manifest.payloadBytes, opts.onProgress);
+    await writeTarget(
+      opts.targetFs ?? nodeTargetFs,
+      partial,
+      toDir,
+      manifestBytes,
+      payloadFile,
+      manifest.payloadBytes,
+      opts.onProgress,
+    );
     await syncDir(toDir);
     await rmQuiet(snapshot);
     if (payloadFile !== snapshot) await rmQuiet(payloadFile);
@@ -127,15 +153,28 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     // 5. read the written file back: structure, decryption, checksum. The checksum proves its
     //    contents are the snapshot that passed integrity_check in step 2, byte for byte.
     try {
-      await verifyWritten(partial, { password: opts.password, maxSchemaVersion: opts.schemaVersion, allowPartial: true, onProgress: opts.onProgress });
+      await verifyWritten(partial, {
+        password: opts.password,
+        maxSchemaVersion: opts.schemaVersion,
+        allowPartial: true,
+        onProgress: opts.onProgress,
+      });
     } catch (e) {
       if (e instanceof BackupError && e.problem === 'not-found') {
-        throw new BackupError('target-gone', `${toDir} is no longer available while verifying the backup — was the USB stick or drive removed?`, { cause: e });
+        throw new BackupError(
+          'target-gone',
+          `${toDir} is no longer available while verifying the backup — was the USB stick or drive removed?`,
+          { cause: e },
+        );
       }
       if (e instanceof BackupError && e.badInput) {
-        throw new BackupError('io', `the backup written to ${toDir} did not read back correctly (${e.message}); the target may be failing — try another drive`, {
-          cause: e,
-        });
+        throw new BackupError(
+          'io',
+          `the backup written to ${toDir} did not read back correctly (${e.message}); the target may be failing — try another drive`,
+          {
+            cause: e,
+          },
+        );
       }
       throw ioError(e, toDir, 'verify the backup');
     }
@@ -166,7 +205,9 @@ async function checkTargetDir(dir: string): Promise<void> {
     st = await fsp.stat(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BackupError('target-gone', `backup folder not found: ${dir} — is the USB stick or drive plugged in?`, { field: 'toDir' });
+      throw new BackupError('target-gone', `backup folder not found: ${dir} — is the USB stick or drive plugged in?`, {
+        field: 'toDir',
+      });
     }
     throw ioError(e, dir, 'open the backup folder');
   }
@@ -176,11 +217,15 @@ async function checkTargetDir(dir: string): Promise<void> {
 function snapshotError(e: unknown, dbPath?: string): BackupError {
   if (e instanceof BackupError) return e;
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'SQLITE_CANTOPEN' && dbPath) return new BackupError('io', `book not found or not readable: ${dbPath}`, { code: 'NOT_FOUND', field: 'db' });
+  if (code === 'SQLITE_CANTOPEN' && dbPath)
+    return new BackupError('io', `book not found or not readable: ${dbPath}`, { code: 'NOT_FOUND', field: 'db' });
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, { field: 'db' });
+    return new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, {
+      field: 'db',
+    });
   }
-  if (code === 'SQLITE_FULL') return new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
+  if (code === 'SQLITE_FULL')
+    return new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
   return new BackupError('io', `could not take a consistent copy of the book: ${(e as Error).message}`, { cause: e });
 }
 
@@ -212,7 +257,9 @@ async function snapshotInThread(opts: CreateBackupOptions, snapshot: string, pag
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'SQLITE_CANTOPEN') throw snapshotError(e, opts.dbPath);
-      throw new BackupError('source-damaged', `cannot open the book ${opts.dbPath}: ${(e as Error).message}`, { field: 'db' });
+      throw new BackupError('source-damaged', `cannot open the book ${opts.dbPath}: ${(e as Error).message}`, {
+        field: 'db',
+      });
     }
   }
   // A write by another connection or process restarts a stepped backup. After a few restarts,
@@ -247,7 +294,11 @@ async function toSelfContained(snapshot: string): Promise<void> {
       db.close();
     }
   } catch (e) {
-    throw new BackupError('source-damaged', `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`, { field: 'db' });
+    throw new BackupError(
+      'source-damaged',
+      `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`,
+      { field: 'db' },
+    );
   }
 }
 
@@ -262,12 +313,20 @@ async function inspectSnapshot(snapshot: string): Promise<Record<string, number>
   try {
     check = await checkSqliteFile(snapshot);
   } catch (e) {
-    throw new BackupError('source-damaged', `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`, { field: 'db' });
+    throw new BackupError(
+      'source-damaged',
+      `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`,
+      { field: 'db' },
+    );
   }
   if (check.integrity.length !== 1 || check.integrity[0] !== 'ok' || !check.counts) {
-    throw new BackupError('source-damaged', `the book fails SQLite's integrity check, a backup of it would not restore: ${check.integrity.slice(0, 3).join('; ')}`, {
-      field: 'db',
-    });
+    throw new BackupError(
+      'source-damaged',
+      `the book fails SQLite's integrity check, a backup of it would not restore: ${check.integrity.slice(0, 3).join('; ')}`,
+      {
+        field: 'db',
+      },
+    );
   }
   return check.counts;
 }
@@ -312,7 +371,8 @@ async function writeTarget(
       done += c.length;
       onProgress?.(done, payloadBytes, 'write');
     }
-    if (done !== payloadBytes) throw new BackupError('io', `payload size changed while writing (${done} != ${payloadBytes})`);
+    if (done !== payloadBytes)
+      throw new BackupError('io', `payload size changed while writing (${done} != ${payloadBytes})`);
     await h.write(encodeTrailer(manifestBytes));
     await h.sync();
     closed = true;

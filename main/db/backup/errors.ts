@@ -45,10 +45,23 @@ const BAD_INPUT: ReadonlySet<BackupProblem> = new Set<BackupProblem>([
 
 export class BackupError extends AppError {
   readonly problem: BackupProblem;
-  constructor(problem: BackupProblem, message: string, opts: { code?: ErrorCode; field?: string; cause?: unknown } = {}) {
+  constructor(
+    problem: BackupProblem,
+    message: string,
+    opts: { code?: ErrorCode; field?: string; cause?: unknown } = {},
+  ) {
     const code: ErrorCode =
-      opts.code ?? (BAD_INPUT.has(problem) ? 'VALIDATION' : problem === 'book-in-use' ? 'CONFLICT' : problem === 'target-gone' ? 'NOT_FOUND' : 'INTERNAL');
-    super(code, message, { field: opts.field ?? (problem === 'password-required' || problem === 'wrong-password' ? 'password' : undefined) });
+      opts.code ??
+      (BAD_INPUT.has(problem)
+        ? 'VALIDATION'
+        : problem === 'book-in-use'
+          ? 'CONFLICT'
+          : problem === 'target-gone'
+            ? 'NOT_FOUND'
+            : 'INTERNAL');
+    super(code, message, {
+      field: opts.field ?? (problem === 'password-required' || problem === 'wrong-password' ? 'password' : undefined),
+    });
     this.problem = problem;
     if (opts.cause !== undefined) (this as { cause?: unknown }).cause = opts.cause;
   }
@@ -74,13 +87,21 @@ export function ioError(e: unknown, where: string, action: string): BackupError 
     case 'ENXIO':
     case 'ESTALE':
     case 'ENOTDIR':
-      return new BackupError('target-gone', `${where} is no longer available while trying to ${action} — was the USB stick or drive removed? (${code})`, {
-        cause: e,
-      });
+      return new BackupError(
+        'target-gone',
+        `${where} is no longer available while trying to ${action} — was the USB stick or drive removed? (${code})`,
+        {
+          cause: e,
+        },
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new BackupError('target-unwritable', `cannot write to ${where} to ${action}: permission denied or read-only (${code})`, { cause: e });
+      return new BackupError(
+        'target-unwritable',
+        `cannot write to ${where} to ${action}: permission denied or read-only (${code})`,
+        { cause: e },
+      );
     default:
       return new BackupError('io', `failed to ${action} on ${where}: ${detail}`, { cause: e });
   }

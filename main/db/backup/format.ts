@@ -94,7 +94,10 @@ export function manifestChecksum(m: Omit<BackupManifest, 'manifestSha256'> & { m
 export function manifestAad(m: Omit<BackupManifest, 'manifestSha256'> & { manifestSha256?: string }): Buffer {
   const { manifestSha256: _a, cipher, ...rest } = m;
   const c = cipher ? { name: cipher.name, iv: cipher.iv, passwordCheck: cipher.passwordCheck } : undefined;
-  return crypto.createHash('sha256').update(canonicalJson({ ...rest, cipher: c })).digest();
+  return crypto
+    .createHash('sha256')
+    .update(canonicalJson({ ...rest, cipher: c }))
+    .digest();
 }
 
 export function encodeHeader(manifestBytes: Buffer): Buffer {
@@ -127,7 +130,8 @@ export interface DerivedKeys {
 }
 
 export function deriveKeys(password: string, kdf: KdfParams): Promise<DerivedKeys> {
-  if (!kdfAllowed(kdf)) return Promise.reject(new Error(`scrypt parameters not accepted (N=${kdf.N}, r=${kdf.r}, p=${kdf.p})`));
+  if (!kdfAllowed(kdf))
+    return Promise.reject(new Error(`scrypt parameters not accepted (N=${kdf.N}, r=${kdf.r}, p=${kdf.p})`));
   const salt = Buffer.from(kdf.salt, 'base64');
   const maxmem = 256 * kdf.N * kdf.r + 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
@@ -147,7 +151,7 @@ export function deriveKeys(password: string, kdf: KdfParams): Promise<DerivedKey
 export function sanitizeCompany(name: string): string {
   const cleaned = name
     .normalize('NFC')
-     
+
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()

@@ -90,7 +90,11 @@ export const CHUNK = 1 << 20;
 
 /** Async iterate a byte range of a file in chunks (end exclusive). */
 export async function* chunks(file: string, start = 0, end?: number): AsyncGenerator<Buffer> {
-  const stream = fs.createReadStream(file, { start, end: end === undefined ? undefined : end - 1, highWaterMark: CHUNK });
+  const stream = fs.createReadStream(file, {
+    start,
+    end: end === undefined ? undefined : end - 1,
+    highWaterMark: CHUNK,
+  });
   if (end !== undefined && end <= start) {
     stream.destroy();
     return;
@@ -99,5 +103,8 @@ export async function* chunks(file: string, start = 0, end?: number): AsyncGener
 }
 
 export function tmpName(dir: string, base: string, tag: string): string {
-  return path.join(dir, `.${base}.${tag}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  return path.join(
+    dir,
+    `.${base}.${tag}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
 }

@@ -14,4 +14,10 @@ export {
   type CipherParams,
 } from './format';
 export type { BackupTargetFs, TargetHandle } from './fsutil';
-export { APP_SCHEMA_VERSION, readCompanyName, readSchemaVersion, readAppVersion, setBackupNativeBinding } from './book-info';
+export {
+  APP_SCHEMA_VERSION,
+  readCompanyName,
+  readSchemaVersion,
+  readAppVersion,
+  setBackupNativeBinding,
+} from './book-info';

@@ -39,9 +39,13 @@ export async function restoreBackup(file: string, opts: RestoreOptions): Promise
 
   const holder = bookLockHolder(dbPath);
   if (holder && !(holder.pid === process.pid)) {
-    throw new BackupError('book-in-use', `cannot restore: the book is open in another CreditDesk window/process (pid ${holder.pid}, since ${holder.startedAt}); close it first`, {
-      field: 'db',
-    });
+    throw new BackupError(
+      'book-in-use',
+      `cannot restore: the book is open in another CreditDesk window/process (pid ${holder.pid}, since ${holder.startedAt}); close it first`,
+      {
+        field: 'db',
+      },
+    );
   }
   try {
     await fsp.mkdir(dir, { recursive: true });
@@ -127,18 +131,26 @@ async function saveAside(dbPath: string, now: Date): Promise<string> {
     if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal') {
       const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       if (r && r.busy !== 0) {
-        throw new BackupError('book-in-use', 'cannot restore: the book is being used by another process (checkpoint busy); close CreditDesk first', {
-          field: 'db',
-        });
+        throw new BackupError(
+          'book-in-use',
+          'cannot restore: the book is being used by another process (checkpoint busy); close CreditDesk first',
+          {
+            field: 'db',
+          },
+        );
       }
     }
     db.close();
     db = undefined;
     const wal = `${dbPath}-wal`;
     if (existsSync(wal) && (await fsp.stat(wal)).size > 0) {
-      throw new BackupError('book-in-use', 'cannot restore: the book is being used by another process (its journal is not empty); close CreditDesk first', {
-        field: 'db',
-      });
+      throw new BackupError(
+        'book-in-use',
+        'cannot restore: the book is being used by another process (its journal is not empty); close CreditDesk first',
+        {
+          field: 'db',
+        },
+      );
     }
     await rmQuiet(wal);
     await rmQuiet(`${dbPath}-shm`);

@@ -14,7 +14,8 @@ export interface SqliteCheck {
   counts: Record<string, number> | null;
 }
 
-const TABLES_SQL = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+const TABLES_SQL =
+  "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
 
 /** Row count per user table (internal sqlite_* tables excluded). */
 export function countRows(db: Database.Database): Record<string, number> {
@@ -33,7 +34,9 @@ function checkInThread(file: string, deleteMode: boolean): SqliteCheck {
   const db = openRawSqlite(file, { readonly: !deleteMode, fileMustExist: true });
   try {
     if (deleteMode) db.pragma('journal_mode = DELETE');
-    const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map(
+      (r) => r.integrity_check,
+    );
     return { integrity, counts: integrity.length === 1 && integrity[0] === 'ok' ? countRows(db) : null };
   } finally {
     db.close();
@@ -77,11 +80,18 @@ export class WorkerUnavailable extends Error {}
 type WorkerReply = { ok?: boolean; progress?: [number, number]; message?: string; code?: string; [k: string]: unknown };
 
 /** Runs a plain-JavaScript worker until its final { ok } message; progress messages go to onProgress. */
-function runWorker(source: string, data: Record<string, unknown>, onProgress?: (done: number, total: number) => void): Promise<WorkerReply> {
+function runWorker(
+  source: string,
+  data: Record<string, unknown>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(source, { eval: true, workerData: { ...data, modulePath: betterSqlitePath(), nativeBinding: backupNativeBinding() } });
+      worker = new Worker(source, {
+        eval: true,
+        workerData: { ...data, modulePath: betterSqlitePath(), nativeBinding: backupNativeBinding() },
+      });
     } catch (e) {
       reject(new WorkerUnavailable((e as Error).message));
       return;
@@ -94,7 +104,8 @@ function runWorker(source: string, data: Record<string, unknown>, onProgress?: (
       }
       settled = true;
       if (m.ok) resolve(m);
-      else if (m.code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(m.message ?? '')) reject(new WorkerUnavailable(m.message));
+      else if (m.code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(m.message ?? ''))
+        reject(new WorkerUnavailable(m.message));
       else reject(Object.assign(new Error(m.message), { code: m.code }));
     });
     worker.once('error', (e) => {
@@ -155,7 +166,12 @@ const { parentPort, workerData: w } = require('node:worker_threads');
  * thread. Throws WorkerUnavailable when no worker can run (the caller copies in-thread then);
  * SQLite errors keep their `code`.
  */
-export async function snapshotInWorker(source: string, dest: string, pagesPerStep: number, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function snapshotInWorker(
+  source: string,
+  dest: string,
+  pagesPerStep: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   if (!workersUsable) throw new WorkerUnavailable('workers unavailable');
   await runWorker(SNAPSHOT_SOURCE, { source, dest, pages: pagesPerStep }, onProgress);
 }
@@ -167,7 +183,10 @@ let workersUsable = true;
  * deleteMode: first switch the file to rollback-journal mode (a snapshot becoming one
  * self-contained file). Errors opening/reading the file are thrown as they come from SQLite.
  */
-export async function checkSqliteFile(file: string, opts: { deleteMode?: boolean; inThread?: boolean } = {}): Promise<SqliteCheck> {
+export async function checkSqliteFile(
+  file: string,
+  opts: { deleteMode?: boolean; inThread?: boolean } = {},
+): Promise<SqliteCheck> {
   const deleteMode = opts.deleteMode ?? false;
   if (!opts.inThread && workersUsable) {
     try {

@@ -73,9 +73,32 @@ function checkShape(m: unknown): m is BackupManifest {
   if (m.encrypted) {
     const k = m.kdf;
     const c = m.cipher;
-    if (!isObj(k) || k.name !== 'scrypt' || !Number.isInteger(k.N) || !Number.isInteger(k.r) || !Number.isInteger(k.p) || typeof k.salt !== 'string') return false;
-    if ((k.N as number) < 2 || (k.N as number) > 1 << 22 || (k.r as number) < 1 || (k.r as number) > 32 || (k.p as number) < 1 || (k.p as number) > 16) return false;
-    if (!isObj(c) || c.name !== 'aes-256-gcm' || typeof c.iv !== 'string' || typeof c.authTag !== 'string' || typeof c.passwordCheck !== 'string') return false;
+    if (
+      !isObj(k) ||
+      k.name !== 'scrypt' ||
+      !Number.isInteger(k.N) ||
+      !Number.isInteger(k.r) ||
+      !Number.isInteger(k.p) ||
+      typeof k.salt !== 'string'
+    )
+      return false;
+    if (
+      (k.N as number) < 2 ||
+      (k.N as number) > 1 << 22 ||
+      (k.r as number) < 1 ||
+      (k.r as number) > 32 ||
+      (k.p as number) < 1 ||
+      (k.p as number) > 16
+    )
+      return false;
+    if (
+      !isObj(c) ||
+      c.name !== 'aes-256-gcm' ||
+      typeof c.iv !== 'string' ||
+      typeof c.authTag !== 'string' ||
+      typeof c.passwordCheck !== 'string'
+    )
+      return false;
   }
   return true;
 }
@@ -92,80 +115,140 @@ export async function inspectBackup(file: string, opts: { allowPartial?: boolean
     st = await fsp.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new BackupError('not-found', `backup file not found: ${file}`, { field: 'file' });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new BackupError('not-found', `backup file not found: ${file}`, { field: 'file' });
     throw new BackupError('io', `cannot read ${file}: ${(e as Error).message}`, { code: 'VALIDATION', field: 'file' });
   }
-  if (!st.isFile()) throw new BackupError('not-a-backup', `${name} is not a file, not a CreditDesk backup`, { field: 'file' });
+  if (!st.isFile())
+    throw new BackupError('not-a-backup', `${name} is not a file, not a CreditDesk backup`, { field: 'file' });
   if (!opts.allowPartial && name.endsWith('.partial')) {
-    throw new BackupError('incomplete', `${name} is an unfinished backup left by an interrupted backup run; it cannot be used`, { field: 'file' });
+    throw new BackupError(
+      'incomplete',
+      `${name} is an unfinished backup left by an interrupted backup run; it cannot be used`,
+      { field: 'file' },
+    );
   }
   const size = st.size;
   if (size === 0) throw new BackupError('not-a-backup', `${name} is empty: not a CreditDesk backup`, { field: 'file' });
   const head = await readRange(file, 0, Math.min(size, Math.max(HEADER_BYTES, SQLITE_MAGIC.length)));
   if (head.length >= SQLITE_MAGIC.length && head.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new BackupError('not-a-backup', `${name} is a SQLite database, not a CreditDesk backup (${BACKUP_EXT}); to use a book file, open it instead of restoring`, {
-      field: 'file',
-    });
+    throw new BackupError(
+      'not-a-backup',
+      `${name} is a SQLite database, not a CreditDesk backup (${BACKUP_EXT}); to use a book file, open it instead of restoring`,
+      {
+        field: 'file',
+      },
+    );
   }
   const magicLen = Math.min(head.length, MAGIC.length);
   if (!head.subarray(0, magicLen).equals(MAGIC.subarray(0, magicLen)) || head.length < MAGIC.length) {
     if (head.length >= 6 && head.subarray(0, 6).equals(MAGIC.subarray(0, 6)) && head.length >= MAGIC.length) {
-      throw new BackupError('unsupported-format', `${name} is a CreditDesk backup of an unknown format version (${head[6]}); a newer CreditDesk is needed`, {
+      throw new BackupError(
+        'unsupported-format',
+        `${name} is a CreditDesk backup of an unknown format version (${head[6]}); a newer CreditDesk is needed`,
+        {
+          field: 'file',
+        },
+      );
+    }
+    if (head.length < MAGIC.length && head.equals(MAGIC.subarray(0, head.length))) {
+      throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, {
         field: 'file',
       });
     }
-    if (head.length < MAGIC.length && head.equals(MAGIC.subarray(0, head.length))) {
-      throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, { field: 'file' });
-    }
-    throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (unknown file contents)`, { field: 'file' });
+    throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (unknown file contents)`, {
+      field: 'file',
+    });
   }
-  if (size < HEADER_BYTES) throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, { field: 'file' });
+  if (size < HEADER_BYTES)
+    throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, {
+      field: 'file',
+    });
   const manifestLen = head.readUInt32BE(MAGIC.length);
   if (manifestLen === 0 || manifestLen > MAX_MANIFEST_BYTES) {
-    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged (impossible length ${manifestLen})`, { field: 'file' });
+    throw new BackupError(
+      'manifest-damaged',
+      `${name}: the backup's manifest is damaged (impossible length ${manifestLen})`,
+      { field: 'file' },
+    );
   }
   if (HEADER_BYTES + manifestLen > size) {
-    throw new BackupError('truncated', `${name} is truncated: the file ends inside its manifest (${size} bytes)`, { field: 'file' });
+    throw new BackupError('truncated', `${name} is truncated: the file ends inside its manifest (${size} bytes)`, {
+      field: 'file',
+    });
   }
   const manifestBytes = await readRange(file, HEADER_BYTES, manifestLen);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
   } catch {
-    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged (not readable)`, { field: 'file' });
-  }
-  if (!checkShape(parsed)) {
-    if (isObj(parsed) && typeof parsed.format === 'number' && parsed.format > FORMAT_VERSION) {
-      throw new BackupError('unsupported-format', `${name} uses backup format ${parsed.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`, {
-        field: 'file',
-      });
-    }
-    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged or incomplete`, { field: 'file' });
-  }
-  const manifest = parsed;
-  if (manifestChecksum(manifest) !== manifest.manifestSha256) {
-    throw new BackupError('manifest-damaged', `${name}: the backup's manifest was altered or damaged (manifest checksum mismatch)`, { field: 'file' });
-  }
-  if (manifest.app !== APP_NAME) throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (made by "${manifest.app}")`, { field: 'file' });
-  if (manifest.format !== FORMAT_VERSION) {
-    throw new BackupError('unsupported-format', `${name} uses backup format ${manifest.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`, {
+    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged (not readable)`, {
       field: 'file',
     });
   }
+  if (!checkShape(parsed)) {
+    if (isObj(parsed) && typeof parsed.format === 'number' && parsed.format > FORMAT_VERSION) {
+      throw new BackupError(
+        'unsupported-format',
+        `${name} uses backup format ${parsed.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`,
+        {
+          field: 'file',
+        },
+      );
+    }
+    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged or incomplete`, {
+      field: 'file',
+    });
+  }
+  const manifest = parsed;
+  if (manifestChecksum(manifest) !== manifest.manifestSha256) {
+    throw new BackupError(
+      'manifest-damaged',
+      `${name}: the backup's manifest was altered or damaged (manifest checksum mismatch)`,
+      { field: 'file' },
+    );
+  }
+  if (manifest.app !== APP_NAME)
+    throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (made by "${manifest.app}")`, {
+      field: 'file',
+    });
+  if (manifest.format !== FORMAT_VERSION) {
+    throw new BackupError(
+      'unsupported-format',
+      `${name} uses backup format ${manifest.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`,
+      {
+        field: 'file',
+      },
+    );
+  }
   const payloadOffset = HEADER_BYTES + manifestLen;
   const expected = payloadOffset + manifest.payloadBytes + TRAILER_BYTES;
-  const trailer = size >= payloadOffset + TRAILER_BYTES ? await readRange(file, size - TRAILER_BYTES, TRAILER_BYTES) : Buffer.alloc(0);
-  const hasTrailer = trailer.length === TRAILER_BYTES && trailer.subarray(0, TRAILER_MAGIC.length).equals(TRAILER_MAGIC);
+  const trailer =
+    size >= payloadOffset + TRAILER_BYTES
+      ? await readRange(file, size - TRAILER_BYTES, TRAILER_BYTES)
+      : Buffer.alloc(0);
+  const hasTrailer =
+    trailer.length === TRAILER_BYTES && trailer.subarray(0, TRAILER_MAGIC.length).equals(TRAILER_MAGIC);
   if (hasTrailer) {
     const bound = crypto.createHash('sha256').update(manifestBytes).digest();
     if (!bound.equals(trailer.subarray(TRAILER_MAGIC.length))) {
-      throw new BackupError('manifest-swapped', `${name}: the manifest does not belong to this backup (it was swapped or tampered with)`, { field: 'file' });
+      throw new BackupError(
+        'manifest-swapped',
+        `${name}: the manifest does not belong to this backup (it was swapped or tampered with)`,
+        { field: 'file' },
+      );
     }
     if (size !== expected) {
-      throw new BackupError('damaged', `${name} is damaged: ${size} bytes, but its manifest describes ${expected}`, { field: 'file' });
+      throw new BackupError('damaged', `${name} is damaged: ${size} bytes, but its manifest describes ${expected}`, {
+        field: 'file',
+      });
     }
   } else if (size < expected) {
-    throw new BackupError('truncated', `${name} is truncated: ${size} of ${expected} bytes (was the copy interrupted?)`, { field: 'file' });
+    throw new BackupError(
+      'truncated',
+      `${name} is truncated: ${size} of ${expected} bytes (was the copy interrupted?)`,
+      { field: 'file' },
+    );
   } else {
     throw new BackupError('damaged', `${name} is damaged: its end marker is missing or overwritten`, { field: 'file' });
   }
@@ -216,12 +299,19 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
  * checksum proves the contents are byte for byte the snapshot it already integrity-checked, so
  * a second copy and a second integrity_check would add seconds and prove nothing more.
  */
-export async function verifyWritten(file: string, opts: VerifyOptions & { allowPartial?: boolean }): Promise<BackupManifest> {
+export async function verifyWritten(
+  file: string,
+  opts: VerifyOptions & { allowPartial?: boolean },
+): Promise<BackupManifest> {
   return readPayload(file, opts, async () => undefined);
 }
 
 /** Streams the (decrypted) payload to `sink` and checks its checksum and SQLite magic. */
-async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: boolean }, sink: (buf: Buffer) => Promise<void>): Promise<BackupManifest> {
+async function readPayload(
+  file: string,
+  opts: VerifyOptions & { allowPartial?: boolean },
+  sink: (buf: Buffer) => Promise<void>,
+): Promise<BackupManifest> {
   const { manifest, payloadOffset } = await inspectBackup(file, { allowPartial: opts.allowPartial });
   const name = path.basename(file);
   if (manifest.schemaVersion > opts.maxSchemaVersion) {
@@ -252,7 +342,10 @@ async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: 
     }
     const iv = Buffer.from(manifest.cipher!.iv, 'base64');
     const tag = Buffer.from(manifest.cipher!.authTag, 'base64');
-    if (iv.length !== 12 || tag.length !== 16) throw new BackupError('manifest-damaged', `${name}: the backup's encryption parameters are damaged`, { field: 'file' });
+    if (iv.length !== 12 || tag.length !== 16)
+      throw new BackupError('manifest-damaged', `${name}: the backup's encryption parameters are damaged`, {
+        field: 'file',
+      });
     decipher = crypto.createDecipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
     decipher.setAAD(manifestAad(manifest));
     decipher.setAuthTag(tag);
@@ -265,7 +358,8 @@ async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: 
   const take = async (buf: Buffer) => {
     if (buf.length === 0) return;
     hash.update(buf);
-    if (head.length < SQLITE_MAGIC.length) head = Buffer.concat([head, buf.subarray(0, SQLITE_MAGIC.length - head.length)]);
+    if (head.length < SQLITE_MAGIC.length)
+      head = Buffer.concat([head, buf.subarray(0, SQLITE_MAGIC.length - head.length)]);
     await sink(buf);
   };
   for await (const chunk of chunks(file, payloadOffset, payloadOffset + total)) {
@@ -273,22 +367,32 @@ async function readPayload(file: string, opts: VerifyOptions & { allowPartial?: 
     done += chunk.length;
     opts.onProgress?.(done, total, 'verify');
   }
-  if (done !== total) throw new BackupError('truncated', `${name} is truncated: the payload ends early`, { field: 'file' });
+  if (done !== total)
+    throw new BackupError('truncated', `${name} is truncated: the payload ends early`, { field: 'file' });
   if (decipher) {
     let last: Buffer;
     try {
       last = decipher.final();
     } catch {
-      throw new BackupError('damaged', `${name} is damaged or was tampered with: the encrypted contents fail authentication (the password is right)`, {
-        field: 'file',
-      });
+      throw new BackupError(
+        'damaged',
+        `${name} is damaged or was tampered with: the encrypted contents fail authentication (the password is right)`,
+        {
+          field: 'file',
+        },
+      );
     }
     await take(last);
   }
   if (hash.digest('hex') !== manifest.sha256) {
-    throw new BackupError('checksum', `${name} is damaged: checksum mismatch (the contents changed since the backup was made)`, { field: 'file' });
+    throw new BackupError(
+      'checksum',
+      `${name} is damaged: checksum mismatch (the contents changed since the backup was made)`,
+      { field: 'file' },
+    );
   }
-  if (!head.equals(SQLITE_MAGIC)) throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
+  if (!head.equals(SQLITE_MAGIC))
+    throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
   return manifest;
 }
 
@@ -297,19 +401,33 @@ async function checkDatabase(file: string, manifest: BackupManifest, name: strin
   try {
     check = await checkSqliteFile(file);
   } catch (e) {
-    throw new BackupError('integrity', `${name}: the book inside is damaged and cannot be read (${(e as Error).message})`, { field: 'file' });
+    throw new BackupError(
+      'integrity',
+      `${name}: the book inside is damaged and cannot be read (${(e as Error).message})`,
+      { field: 'file' },
+    );
   }
   const result = check.integrity;
   if (result.length !== 1 || result[0] !== 'ok' || !check.counts) {
-    throw new BackupError('integrity', `${name}: the book inside fails SQLite's integrity check: ${result.slice(0, 3).join('; ')}`, { field: 'file' });
+    throw new BackupError(
+      'integrity',
+      `${name}: the book inside fails SQLite's integrity check: ${result.slice(0, 3).join('; ')}`,
+      { field: 'file' },
+    );
   }
   const counts = check.counts;
   const problems: string[] = [];
   const names = new Set([...Object.keys(counts), ...Object.keys(manifest.tables)]);
   for (const t of [...names].sort()) {
-    if (counts[t] !== manifest.tables[t]) problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
+    if (counts[t] !== manifest.tables[t])
+      problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
   }
-  if (problems.length) throw new BackupError('row-counts', `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`, { field: 'file' });
+  if (problems.length)
+    throw new BackupError(
+      'row-counts',
+      `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`,
+      { field: 'file' },
+    );
 }
 
 async function checkAppSchema(file: string, manifest: BackupManifest, name: string): Promise<void> {
@@ -317,7 +435,11 @@ async function checkAppSchema(file: string, manifest: BackupManifest, name: stri
   try {
     const problem = await checkBookImage(db, manifest.schemaVersion);
     if (problem) {
-      throw new BackupError(problem.kind === 'schema-version' ? 'newer-schema' : 'integrity', `${name}: refused — ${problem.message}`, { field: 'file' });
+      throw new BackupError(
+        problem.kind === 'schema-version' ? 'newer-schema' : 'integrity',
+        `${name}: refused — ${problem.message}`,
+        { field: 'file' },
+      );
     }
   } finally {
     db.close();

@@ -68,7 +68,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`INSERT INTO revisions (name, rev) VALUES ('customers', 0)`.execute(db);
   for (const ev of ['INSERT', 'UPDATE', 'DELETE']) {
     await sql
-      .raw(`CREATE TRIGGER customers_rev_${ev.toLowerCase()} AFTER ${ev} ON customers BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'customers'; END`)
+      .raw(
+        `CREATE TRIGGER customers_rev_${ev.toLowerCase()} AFTER ${ev} ON customers BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'customers'; END`,
+      )
       .execute(db);
   }
 
@@ -107,8 +109,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('audit_log_customer').on('audit_log').columns(['customer_id', 'id']).execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
   // The audit log is append-only: the database itself refuses edits and deletes.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -28,13 +28,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('void_reason', 'text')
     .execute();
   await db.schema.createIndex('invoices_number').on('invoices').column('number').unique().execute();
-  await db.schema.createIndex('invoices_customer_issue').on('invoices').columns(['customer_id', 'issue_date']).execute();
+  await db.schema
+    .createIndex('invoices_customer_issue')
+    .on('invoices')
+    .columns(['customer_id', 'issue_date'])
+    .execute();
   // Covering indexes for ageing (every column a report reads is in the index, so the 1,000,000
   // invoice rows are never visited): "open now" (settled_on is listed so SQLite treats the
   // partial index as covering) and "settled on a date" (as-of rebuilds read invoices settled
   // after D from a range of it).
-  await sql`CREATE INDEX invoices_open ON invoices (customer_id, due_date, issue_date, open_amount, settled_on) WHERE settled_on IS NULL`.execute(db);
-  await sql`CREATE INDEX invoices_settled ON invoices (settled_on, customer_id, due_date, issue_date) WHERE settled_on IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX invoices_open ON invoices (customer_id, due_date, issue_date, open_amount, settled_on) WHERE settled_on IS NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX invoices_settled ON invoices (settled_on, customer_id, due_date, issue_date) WHERE settled_on IS NOT NULL`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('receipts')
@@ -54,8 +62,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('void_reason', 'text')
     .execute();
   await db.schema.createIndex('receipts_customer_date').on('receipts').columns(['customer_id', 'date']).execute();
-  await sql`CREATE INDEX receipts_open ON receipts (customer_id, date, unapplied, applied_on) WHERE applied_on IS NULL`.execute(db);
-  await sql`CREATE INDEX receipts_applied ON receipts (applied_on, customer_id, date) WHERE applied_on IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX receipts_open ON receipts (customer_id, date, unapplied, applied_on) WHERE applied_on IS NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX receipts_applied ON receipts (applied_on, customer_id, date) WHERE applied_on IS NOT NULL`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('credit_notes')
@@ -105,13 +117,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull()) // auto | named | manual | unapply | void | credit_note | write_off | recovery
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('allocations_invoice').on('allocations').columns(['invoice_id', 'date', 'amount']).execute();
+  await db.schema
+    .createIndex('allocations_invoice')
+    .on('allocations')
+    .columns(['invoice_id', 'date', 'amount'])
+    .execute();
   // As of a past date D: open(D) = open now + Σ allocations dated after D, read from one range
   // of this index (a few months of allocations) instead of one lookup per invoice.
-  await db.schema.createIndex('allocations_date').on('allocations').columns(['date', 'invoice_id', 'receipt_id', 'credit_note_id', 'amount']).execute();
-  await sql`CREATE INDEX allocations_receipt ON allocations (receipt_id, date, amount) WHERE receipt_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX allocations_credit_note ON allocations (credit_note_id, date) WHERE credit_note_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX allocations_write_off ON allocations (write_off_id, date) WHERE write_off_id IS NOT NULL`.execute(db);
+  await db.schema
+    .createIndex('allocations_date')
+    .on('allocations')
+    .columns(['date', 'invoice_id', 'receipt_id', 'credit_note_id', 'amount'])
+    .execute();
+  await sql`CREATE INDEX allocations_receipt ON allocations (receipt_id, date, amount) WHERE receipt_id IS NOT NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX allocations_credit_note ON allocations (credit_note_id, date) WHERE credit_note_id IS NOT NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX allocations_write_off ON allocations (write_off_id, date) WHERE write_off_id IS NOT NULL`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('notes_receivable')
@@ -127,7 +153,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('state_date', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notes_receivable_customer').on('notes_receivable').columns(['customer_id', 'state']).execute();
+  await db.schema
+    .createIndex('notes_receivable_customer')
+    .on('notes_receivable')
+    .columns(['customer_id', 'state'])
+    .execute();
 
   // Book-wide totals per day, for the ledger balance as of any date (tie-out, trend, DSO).
   await db.schema

@@ -37,7 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('file_path', 'text')
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('statements_sent_customer').on('statements_sent').columns(['customer_id', 'sent_at']).execute();
+  await db.schema
+    .createIndex('statements_sent_customer')
+    .on('statements_sent')
+    .columns(['customer_id', 'sent_at'])
+    .execute();
 
   await db.schema
     .createTable('statement_confirmations')
@@ -58,9 +62,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('resolution', 'text')
     .execute();
-  await db.schema.createIndex('statement_confirmations_customer').on('statement_confirmations').columns(['customer_id', 'received_on']).execute();
-  await db.schema.createIndex('statement_confirmations_statement').on('statement_confirmations').column('statement_id').execute();
-  await sql`CREATE INDEX statement_confirmations_open ON statement_confirmations (received_on) WHERE result = 'disagrees' AND resolved_at IS NULL`.execute(db);
+  await db.schema
+    .createIndex('statement_confirmations_customer')
+    .on('statement_confirmations')
+    .columns(['customer_id', 'received_on'])
+    .execute();
+  await db.schema
+    .createIndex('statement_confirmations_statement')
+    .on('statement_confirmations')
+    .column('statement_id')
+    .execute();
+  await sql`CREATE INDEX statement_confirmations_open ON statement_confirmations (received_on) WHERE result = 'disagrees' AND resolved_at IS NULL`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

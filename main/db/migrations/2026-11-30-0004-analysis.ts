@@ -7,7 +7,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE customers ADD COLUMN value_tier_on TEXT`.execute(db); // as-of date of the stored tier
   await db.schema.createIndex('customers_value_tier').on('customers').columns(['value_tier', 'code']).execute();
   // the tier window's sales per customer read from the index alone (no row lookups at 1M invoices)
-  await sql`CREATE INDEX invoices_customer_issue_amount ON invoices (customer_id, issue_date, amount, voided_at) WHERE voided_at IS NULL`.execute(db);
+  await sql`CREATE INDEX invoices_customer_issue_amount ON invoices (customer_id, issue_date, amount, voided_at) WHERE voided_at IS NULL`.execute(
+    db,
+  );
 
   // One row per tier computation that was stored (manual or the automatic monthly run).
   await db.schema

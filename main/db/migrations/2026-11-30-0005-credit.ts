@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('credit_investigations_customer').on('credit_investigations').columns(['customer_id', 'date']).execute();
+  await db.schema
+    .createIndex('credit_investigations_customer')
+    .on('credit_investigations')
+    .columns(['customer_id', 'date'])
+    .execute();
 
   await db.schema
     .createTable('credit_ratings')
@@ -37,7 +41,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('approved_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('credit_ratings_customer').on('credit_ratings').columns(['customer_id', 'rated_on', 'id']).execute();
+  await db.schema
+    .createIndex('credit_ratings_customer')
+    .on('credit_ratings')
+    .columns(['customer_id', 'rated_on', 'id'])
+    .execute();
 
   // Class history: each row sets the class from `set_on`.
   await db.schema
@@ -50,7 +58,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('set_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('credit_classes_customer').on('credit_classes').columns(['customer_id', 'set_on', 'id']).execute();
+  await db.schema
+    .createIndex('credit_classes_customer')
+    .on('credit_classes')
+    .columns(['customer_id', 'set_on', 'id'])
+    .execute();
 
   // Credit reports (信用报告): regular reviews and emergency reports (紧急报告).
   await db.schema
@@ -64,7 +76,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reviewed_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('credit_reviews_customer').on('credit_reviews').columns(['customer_id', 'reviewed_on']).execute();
+  await db.schema
+    .createIndex('credit_reviews_customer')
+    .on('credit_reviews')
+    .columns(['customer_id', 'reviewed_on'])
+    .execute();
 
   await db.schema
     .createTable('credit_limit_decisions')
@@ -80,7 +96,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('approved_by', 'text')
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('credit_limit_decisions_customer').on('credit_limit_decisions').columns(['customer_id', 'effective_date', 'id']).execute();
+  await db.schema
+    .createIndex('credit_limit_decisions_customer')
+    .on('credit_limit_decisions')
+    .columns(['customer_id', 'effective_date', 'id'])
+    .execute();
 
   await db.schema
     .createTable('credit_countermeasures')
@@ -94,7 +114,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('credit_countermeasures_customer').on('credit_countermeasures').columns(['customer_id', 'status']).execute();
+  await db.schema
+    .createIndex('credit_countermeasures_customer')
+    .on('credit_countermeasures')
+    .columns(['customer_id', 'status'])
+    .execute();
 
   // Cash-discount terms per customer, e.g. 2/10 n/30 = discount_bp 200, discount_days 10, net_days 30.
   await db.schema

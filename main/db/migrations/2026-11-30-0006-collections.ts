@@ -23,8 +23,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source', 'text') // manual | letter | visit | import
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('collection_records_customer').on('collection_records').columns(['customer_id', 'date']).execute();
-  await sql`CREATE INDEX collection_records_next ON collection_records (next_date, customer_id) WHERE next_date IS NOT NULL`.execute(db);
+  await db.schema
+    .createIndex('collection_records_customer')
+    .on('collection_records')
+    .columns(['customer_id', 'date'])
+    .execute();
+  await sql`CREATE INDEX collection_records_next ON collection_records (next_date, customer_id) WHERE next_date IS NOT NULL`.execute(
+    db,
+  );
 
   // 付款承诺: the status is derived from receipts (domain/promises.ts), never stored.
   await db.schema
@@ -73,7 +79,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('collection_record_id', 'integer', (c) => c.references('collection_records.id'))
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('dunning_letters_customer').on('dunning_letters').columns(['customer_id', 'as_of']).execute();
+  await db.schema
+    .createIndex('dunning_letters_customer')
+    .on('dunning_letters')
+    .columns(['customer_id', 'as_of'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -42,10 +42,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The list is ordered by received_on, number; each filter has an index that keeps that order.
   await db.schema.createIndex('complaints_received').on('complaints').columns(['received_on', 'number']).execute();
   await db.schema.createIndex('complaints_customer').on('complaints').columns(['customer_id', 'received_on']).execute();
-  await db.schema.createIndex('complaints_status').on('complaints').columns(['status', 'received_on', 'number']).execute();
+  await db.schema
+    .createIndex('complaints_status')
+    .on('complaints')
+    .columns(['status', 'received_on', 'number'])
+    .execute();
   await db.schema.createIndex('complaints_type').on('complaints').columns(['type', 'received_on', 'number']).execute();
-  await db.schema.createIndex('complaints_responsibility').on('complaints').columns(['responsibility', 'received_on', 'number']).execute();
-  await sql`CREATE INDEX complaints_open_reply ON complaints (received_on, number, reply_by, status, type, responsibility, customer_id) WHERE replied_on IS NULL AND status IN ('received', 'investigating')`.execute(db);
+  await db.schema
+    .createIndex('complaints_responsibility')
+    .on('complaints')
+    .columns(['responsibility', 'received_on', 'number'])
+    .execute();
+  await sql`CREATE INDEX complaints_open_reply ON complaints (received_on, number, reply_by, status, type, responsibility, customer_id) WHERE replied_on IS NULL AND status IN ('received', 'investigating')`.execute(
+    db,
+  );
   await sql`CREATE INDEX complaints_disputes ON complaints (customer_id) WHERE disputes_invoices = 1`.execute(db);
   await db.schema.createIndex('complaints_credit_note').on('complaints').column('credit_note_id').execute();
 

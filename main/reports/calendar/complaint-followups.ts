@@ -30,13 +30,28 @@ export function complaintFollowups(book: Book, w: CalendarWindow): CalendarItem[
   const items: CalendarItem[] = [];
   for (const r of rows) {
     const who = { customerId: r.customer_id, customerCode: r.code, customerName: r.name, refId: r.id };
-    const settled = (r.resolved_on !== null && r.resolved_on <= w.asOf) || (r.closed_on !== null && r.closed_on <= w.asOf);
+    const settled =
+      (r.resolved_on !== null && r.resolved_on <= w.asOf) || (r.closed_on !== null && r.closed_on <= w.asOf);
     if (r.reply_by >= w.from && r.reply_by <= w.to) {
       const replied = r.replied_on !== null && r.replied_on <= w.asOf;
-      items.push({ kind: 'complaint_followup', date: r.reply_by, ...who, status: 'reply', label: `${r.number} 回复`, done: replied || settled });
+      items.push({
+        kind: 'complaint_followup',
+        date: r.reply_by,
+        ...who,
+        status: 'reply',
+        label: `${r.number} 回复`,
+        done: replied || settled,
+      });
     }
     if (r.follow_up_on && r.follow_up_on >= w.from && r.follow_up_on <= w.to) {
-      items.push({ kind: 'complaint_followup', date: r.follow_up_on, ...who, status: 'follow_up', label: `${r.number} 回访`, done: r.follow_up_on < w.asOf && (r.status === 'closed' || settled) });
+      items.push({
+        kind: 'complaint_followup',
+        date: r.follow_up_on,
+        ...who,
+        status: 'follow_up',
+        label: `${r.number} 回访`,
+        done: r.follow_up_on < w.asOf && (r.status === 'closed' || settled),
+      });
     }
   }
   return items;

@@ -10,9 +10,23 @@ export const creditReviewsSource: CalendarSource = (book, window) => {
   const items: CalendarItem[] = [];
   for (const f of creditFactsAsOf(book.sqlite, window.asOf)) {
     const creditClass = f.hasClasses ? f.classAsOf : f.curClass;
-    const due = nextReviewDue({ creditClass, lastReportOn: f.lastReportOn, classSetOn: f.hasClasses ? f.classSetOn : null, asOf: window.asOf });
+    const due = nextReviewDue({
+      creditClass,
+      lastReportOn: f.lastReportOn,
+      classSetOn: f.hasClasses ? f.classSetOn : null,
+      asOf: window.asOf,
+    });
     if (!due || due < window.from || due > window.to) continue;
-    items.push({ kind: 'credit_review', date: due, customerId: f.id, customerCode: f.code, customerName: f.name, status: due < window.asOf ? 'overdue' : 'due', label: `${creditClass}`, done: false });
+    items.push({
+      kind: 'credit_review',
+      date: due,
+      customerId: f.id,
+      customerCode: f.code,
+      customerName: f.name,
+      status: due < window.asOf ? 'overdue' : 'due',
+      label: `${creditClass}`,
+      done: false,
+    });
   }
   return items;
 };

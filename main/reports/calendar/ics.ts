@@ -9,7 +9,11 @@ import { addDays } from '../../domain/dates';
 
 type Lang = 'zh-CN' | 'en';
 
-const ymd = (d: string): [number, number, number] => [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+const ymd = (d: string): [number, number, number] => [
+  Number(d.slice(0, 4)),
+  Number(d.slice(5, 7)),
+  Number(d.slice(8, 10)),
+];
 
 export function itemSummary(i: CalendarItem, lang: Lang): string {
   const parts = [CALENDAR_KIND_LABELS[i.kind][lang], i.customerCode, i.customerName];
@@ -35,7 +39,16 @@ export function calendarIcs(rep: CalendarReport, opts: { lang: Lang }): string {
     }
   }
   if (events.length === 0) {
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:creditdesk/collections', 'METHOD:PUBLISH', 'X-PUBLISHED-TTL:PT1H', 'END:VCALENDAR', ''].join('\r\n');
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'CALSCALE:GREGORIAN',
+      'PRODID:creditdesk/collections',
+      'METHOD:PUBLISH',
+      'X-PUBLISHED-TTL:PT1H',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   }
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error('iCalendar export failed');

@@ -18,7 +18,10 @@ export type CalendarSource = (book: Book, window: CalendarWindow) => CalendarIte
 
 /** Areas add their source to this list (one line each). */
 export const CALENDAR_SOURCES: CalendarSource[] = [
-  invoiceDueSource, promiseSource, nextStepSource, statementSource, // collections (#13)
+  invoiceDueSource,
+  promiseSource,
+  nextStepSource,
+  statementSource, // collections (#13)
   creditReviewsSource, // credit (#12)
   complaintFollowups,
 ];

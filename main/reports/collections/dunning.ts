@@ -14,15 +14,32 @@ export function ladderOf(book: Book): LadderStep[] {
 export function dunningList(book: Book, asOf: string): DunningListRow[] {
   const pending = customersWithPendingPromise(book, asOf);
   const disputed = disputedCustomerIds(book, asOf);
-  const rows = dunningRows(overdueInvoicesAsOf(book.sqlite, asOf), asOf, ladderOf(book), (id) => pending.has(id) || disputed.has(id));
-  const customers = customersByIds(book.sqlite, rows.map((r) => r.customerId));
+  const rows = dunningRows(
+    overdueInvoicesAsOf(book.sqlite, asOf),
+    asOf,
+    ladderOf(book),
+    (id) => pending.has(id) || disputed.has(id),
+  );
+  const customers = customersByIds(
+    book.sqlite,
+    rows.map((r) => r.customerId),
+  );
   return rows
     .map((r) => {
       const c = customers.get(r.customerId)!;
       const pausedBy: DunningListRow['pausedBy'] = [];
       if (pending.has(r.customerId)) pausedBy.push('promise');
       if (disputed.has(r.customerId)) pausedBy.push('dispute');
-      return { customerId: r.customerId, customerCode: c.code, customerName: c.name, daysOverdue: r.daysOverdue, overdue: r.overdue, level: r.level, paused: r.paused, pausedBy };
+      return {
+        customerId: r.customerId,
+        customerCode: c.code,
+        customerName: c.name,
+        daysOverdue: r.daysOverdue,
+        overdue: r.overdue,
+        level: r.level,
+        paused: r.paused,
+        pausedBy,
+      };
     })
     .sort((a, b) => (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0));
 }

@@ -1,11 +1,20 @@
 // Promise statuses as of a date (SPEC §5): the book's promises and receipts handed to the
 // domain rule. Rows sorted by customer code, promised date, made-on date (then entry order).
 import type { Book } from '../../db/connection';
-import { collectionsSettings, promisesInScope, receiptsForPromises, type PromiseScope } from '../../db/collections-store';
+import {
+  collectionsSettings,
+  promisesInScope,
+  receiptsForPromises,
+  type PromiseScope,
+} from '../../db/collections-store';
 import { promiseStates } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
 
-export function promiseStatusRows(book: Book, scope: PromiseScope, graceDays = collectionsSettings(book.sqlite).promiseGraceDays): PromiseStatusRow[] {
+export function promiseStatusRows(
+  book: Book,
+  scope: PromiseScope,
+  graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
+): PromiseStatusRow[] {
   const promises = promisesInScope(book.sqlite, scope);
   if (promises.length === 0) return [];
   const receipts = receiptsForPromises(book.sqlite, scope, graceDays);

@@ -29,9 +29,12 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
   const dueToday = new Map<number, number>();
   for (const day of cal.days) {
     for (const i of day.items as CalendarItem[]) {
-      if (i.kind === 'invoice_due' && day.date === asOf) dueToday.set(i.customerId, (dueToday.get(i.customerId) ?? 0) + (i.amount ?? 0));
-      else if (i.kind === 'promise' && day.date === asOf && i.status === 'pending') add(i.customerId, { key: 'promise_due_today', amount: i.amount });
-      else if ((i.kind === 'call' || i.kind === 'visit') && !i.done) add(i.customerId, { key: i.kind === 'visit' ? 'visit_planned' : 'call_planned', date: day.date });
+      if (i.kind === 'invoice_due' && day.date === asOf)
+        dueToday.set(i.customerId, (dueToday.get(i.customerId) ?? 0) + (i.amount ?? 0));
+      else if (i.kind === 'promise' && day.date === asOf && i.status === 'pending')
+        add(i.customerId, { key: 'promise_due_today', amount: i.amount });
+      else if ((i.kind === 'call' || i.kind === 'visit') && !i.done)
+        add(i.customerId, { key: i.kind === 'visit' ? 'visit_planned' : 'call_planned', date: day.date });
       else if (i.kind === 'slip_followup' && !i.done) add(i.customerId, { key: 'slip_not_returned', date: day.date });
     }
   }
@@ -44,7 +47,8 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
     if (p.status === 'broken') b.broken++;
     if (p.status === 'partly_kept') b.partly++;
     broken.set(p.customerId, b);
-    if ((p.status === 'broken' || p.status === 'partly_kept') && addDays(p.promisedOn, grace) === yesterday) add(p.customerId, { key: 'promise_broken', date: p.promisedOn, amount: p.amount - p.received });
+    if ((p.status === 'broken' || p.status === 'partly_kept') && addDays(p.promisedOn, grace) === yesterday)
+      add(p.customerId, { key: 'promise_broken', date: p.promisedOn, amount: p.amount - p.received });
   }
   for (const d of dunning.values()) {
     const step = ladder.find((s) => s.days === d.daysOverdue);

@@ -26,7 +26,19 @@ export async function recomputeTiers(ctx: ServiceContext, opts: RecomputeOptions
         `INSERT INTO tier_runs (as_of, months, method, window_from, window_to, count_a, count_b, count_c, trigger, operator_name, computed_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(asOf, settings.months, JSON.stringify(methodOf(settings)), rep.from, rep.to, rep.counts.A, rep.counts.B, rep.counts.C, trigger, operatorName, computedAt);
+      .run(
+        asOf,
+        settings.months,
+        JSON.stringify(methodOf(settings)),
+        rep.from,
+        rep.to,
+        rep.counts.A,
+        rep.counts.B,
+        rep.counts.C,
+        trigger,
+        operatorName,
+        computedAt,
+      );
     const runId = Number(run.lastInsertRowid);
     const insert = sqlite.prepare(
       `INSERT INTO tier_history (run_id, customer_id, rank, sales, average_monthly, tier, previous_tier)
@@ -43,8 +55,16 @@ export async function recomputeTiers(ctx: ServiceContext, opts: RecomputeOptions
            FROM tier_history h WHERE h.run_id = @runId AND h.customer_id = customers.id`,
       )
       .run({ runId, asOf });
-    sqlite.prepare(`UPDATE customers SET value_tier = NULL, value_tier_on = NULL WHERE lifecycle IN ('prospect', 'terminated') AND value_tier IS NOT NULL`).run();
-    const moved = (sqlite.prepare('SELECT count(*) AS n FROM tier_history WHERE run_id = ? AND previous_tier IS NOT tier').get(runId) as { n: number }).n;
+    sqlite
+      .prepare(
+        `UPDATE customers SET value_tier = NULL, value_tier_on = NULL WHERE lifecycle IN ('prospect', 'terminated') AND value_tier IS NOT NULL`,
+      )
+      .run();
+    const moved = (
+      sqlite
+        .prepare('SELECT count(*) AS n FROM tier_history WHERE run_id = ? AND previous_tier IS NOT tier')
+        .get(runId) as { n: number }
+    ).n;
     const summary: TierRunSummary = {
       id: runId,
       asOf,
@@ -61,7 +81,15 @@ export async function recomputeTiers(ctx: ServiceContext, opts: RecomputeOptions
       entity: 'tiers',
       entityId: runId,
       action: trigger === 'monthly' ? 'recompute-monthly' : 'recompute',
-      after: { asOf, months: settings.months, method: methodOf(settings), from: rep.from, to: rep.to, counts: rep.counts, moved },
+      after: {
+        asOf,
+        months: settings.months,
+        method: methodOf(settings),
+        from: rep.from,
+        to: rep.to,
+        counts: rep.counts,
+        moved,
+      },
     });
     return summary;
   });

@@ -10,7 +10,8 @@ import { serialize } from '../book-queue';
 export const TIER_SETTINGS_KEY = 'analysis.tiers';
 
 export function loadTierSettings(ctx: ServiceContext): TierSettings {
-  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(TIER_SETTINGS_KEY) as { value: string } | undefined;
+  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(TIER_SETTINGS_KEY) as
+    { value: string } | undefined;
   if (!row) return { ...DEFAULT_TIER_SETTINGS };
   try {
     return { ...DEFAULT_TIER_SETTINGS, ...(JSON.parse(row.value) as Partial<TierSettings>) };
@@ -20,7 +21,9 @@ export function loadTierSettings(ctx: ServiceContext): TierSettings {
 }
 
 export function methodOf(s: TierSettings): TierMethod {
-  return s.method === 'threshold' ? { kind: 'threshold', aMin: s.aMin, bMin: s.bMin } : { kind: 'pareto', aPercent: s.aPercent, bPercent: s.bPercent };
+  return s.method === 'threshold'
+    ? { kind: 'threshold', aMin: s.aMin, bMin: s.bMin }
+    : { kind: 'pareto', aPercent: s.aPercent, bPercent: s.bPercent };
 }
 
 /** The first bad field of a settings object, as an AppError (message is an i18n key). */

@@ -31,7 +31,20 @@ function unescapeMount(s: string): string {
   return s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
 }
 
-const PSEUDO_FS = new Set(['tmpfs', 'proc', 'sysfs', 'devtmpfs', 'devpts', 'cgroup', 'cgroup2', 'overlay', 'autofs', 'squashfs', 'fuse.gvfsd-fuse', 'binfmt_misc']);
+const PSEUDO_FS = new Set([
+  'tmpfs',
+  'proc',
+  'sysfs',
+  'devtmpfs',
+  'devpts',
+  'cgroup',
+  'cgroup2',
+  'overlay',
+  'autofs',
+  'squashfs',
+  'fuse.gvfsd-fuse',
+  'binfmt_misc',
+]);
 
 /** Linux: mounted drives under /media/$USER, /run/media/$USER, /media and /mnt. */
 export function parseLinuxMounts(text: string, user: string): DriveInfo[] {
@@ -67,7 +80,9 @@ export function parseWmicDrives(text: string): string[] {
 
 function runCommand(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: 5000, windowsHide: true, encoding: 'utf8' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    execFile(cmd, args, { timeout: 5000, windowsHide: true, encoding: 'utf8' }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    );
   });
 }
 
@@ -110,7 +125,7 @@ export async function listRemovableDrives(env: ListDrivesEnv = {}): Promise<Driv
           '-NoProfile',
           '-NonInteractive',
           '-Command',
-          "Get-Volume | Where-Object { $_.DriveType -eq 'Removable' -and $_.DriveLetter } | ForEach-Object { \"$($_.DriveLetter):\" }",
+          'Get-Volume | Where-Object { $_.DriveType -eq \'Removable\' -and $_.DriveLetter } | ForEach-Object { "$($_.DriveLetter):" }',
         ]);
         letters = parseWmicDrives(ps);
       }

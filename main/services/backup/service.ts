@@ -359,7 +359,15 @@ export class BackupService {
         entity: 'backup',
         entityId: path.basename(r.file),
         action: 'create',
-        after: { kind: o.kind, file: r.file, bytes, encrypted: r.manifest.encrypted, verified: true, sha256: r.manifest.sha256, rotated: r.rotated.length },
+        after: {
+          kind: o.kind,
+          file: r.file,
+          bytes,
+          encrypted: r.manifest.encrypted,
+          verified: true,
+          sha256: r.manifest.sha256,
+          rotated: r.rotated.length,
+        },
       });
       return {
         file: r.file,
@@ -372,7 +380,13 @@ export class BackupService {
       };
     } catch (e) {
       this.state.addHistory(entry({ problem: problemOf(e) ?? 'io', message: messageOf(e) }));
-      await this.audit(ctx, { entity: 'backup', entityId: null, action: 'create-failed', after: { kind: o.kind, dir }, note: messageOf(e).slice(0, 500) });
+      await this.audit(ctx, {
+        entity: 'backup',
+        entityId: null,
+        action: 'create-failed',
+        after: { kind: o.kind, dir },
+        note: messageOf(e).slice(0, 500),
+      });
       throw e;
     }
   }
@@ -403,7 +417,8 @@ export class BackupService {
     if (reason === 'daily' && !opts.force && !this.isAutoDue()) return { ran: false, skipped: 'not-due', targets: [] };
 
     const plan: { dir: string; usb: boolean }[] = [{ dir: this.defaultDir, usb: false }];
-    if (settings.usbTarget && path.resolve(settings.usbTarget) !== path.resolve(this.defaultDir)) plan.push({ dir: settings.usbTarget, usb: true });
+    if (settings.usbTarget && path.resolve(settings.usbTarget) !== path.resolve(this.defaultDir))
+      plan.push({ dir: settings.usbTarget, usb: true });
 
     const results: AutoBackupTargetResult[] = [];
     const runnable: { dir: string; usb: boolean }[] = [];
@@ -422,7 +437,10 @@ export class BackupService {
           skipped: true,
           file: null,
           problem: !probe.present || emptyMountPoint ? 'target-gone' : 'target-unwritable',
-          message: !probe.present || emptyMountPoint ? `USB target not plugged in: ${t.dir}` : `USB target is read-only: ${t.dir}`,
+          message:
+            !probe.present || emptyMountPoint
+              ? `USB target not plugged in: ${t.dir}`
+              : `USB target is read-only: ${t.dir}`,
         });
         continue;
       }
@@ -438,9 +456,25 @@ export class BackupService {
             job.data.target = i + 1;
             try {
               const r = await this.backupTo(t.dir, { kind, job, createFolder: t.usb ? 'parent' : 'all' });
-              results.push({ dir: t.dir, usb: t.usb, ok: true, skipped: false, file: r.file, problem: null, message: null });
+              results.push({
+                dir: t.dir,
+                usb: t.usb,
+                ok: true,
+                skipped: false,
+                file: r.file,
+                problem: null,
+                message: null,
+              });
             } catch (e) {
-              results.push({ dir: t.dir, usb: t.usb, ok: false, skipped: false, file: null, problem: problemOf(e) ?? 'io', message: messageOf(e) });
+              results.push({
+                dir: t.dir,
+                usb: t.usb,
+                ok: false,
+                skipped: false,
+                file: null,
+                problem: problemOf(e) ?? 'io',
+                message: messageOf(e),
+              });
             }
           }
         },
@@ -448,7 +482,15 @@ export class BackupService {
       );
     } catch (e) {
       // another job slipped in between idle() and here: report, never throw
-      results.push({ dir: this.defaultDir, usb: false, ok: false, skipped: true, file: null, problem: null, message: messageOf(e) });
+      results.push({
+        dir: this.defaultDir,
+        usb: false,
+        ok: false,
+        skipped: true,
+        file: null,
+        problem: null,
+        message: messageOf(e),
+      });
     }
     const order = (r: AutoBackupTargetResult) => plan.findIndex((p) => p.dir === r.dir);
     results.sort((a, b) => order(a) - order(b));
@@ -471,7 +513,13 @@ export class BackupService {
       const summary = summarizeManifest(manifest);
       const compatible = manifest.schemaVersion <= APP_SCHEMA_VERSION;
       try {
-        await verifyBackup(file, { password: input.password, maxSchemaVersion: APP_SCHEMA_VERSION, appSchema: true, onProgress: job.progress, tempDir: this.opts.tempDir });
+        await verifyBackup(file, {
+          password: input.password,
+          maxSchemaVersion: APP_SCHEMA_VERSION,
+          appSchema: true,
+          onProgress: job.progress,
+          tempDir: this.opts.tempDir,
+        });
         return { file, verified: true, manifest: summary, problem: null, message: null, compatible };
       } catch (e) {
         if (!(e instanceof BackupError)) throw e;
@@ -508,20 +556,41 @@ export class BackupService {
         });
       } catch (e) {
         const ctx = this.bookCtx();
-        if (ctx) await this.audit(ctx, { entity: 'backup', entityId: path.basename(file), action: 'restore-failed', after: { file }, note: messageOf(e).slice(0, 500) });
+        if (ctx)
+          await this.audit(ctx, {
+            entity: 'backup',
+            entityId: path.basename(file),
+            action: 'restore-failed',
+            after: { file },
+            note: messageOf(e).slice(0, 500),
+          });
         throw e;
       }
       const ctx = this.host.ctx;
       // the restored book has its own operators: record who did it by name only
-      const by: ServiceContext = { ...ctx, session: { operator: operator ? { id: 0, name: operator.name, hasPassword: false } : null } };
+      const by: ServiceContext = {
+        ...ctx,
+        session: { operator: operator ? { id: 0, name: operator.name, hasPassword: false } : null },
+      };
       await this.audit(by, {
         entity: 'backup',
         entityId: path.basename(file),
         action: 'restore',
         before: { savedAside: r.savedAside },
-        after: { restoredFrom: r.restoredFrom, company: r.manifest.company, createdAt: r.manifest.createdAt, appVersion: r.manifest.appVersion, encrypted: r.manifest.encrypted },
+        after: {
+          restoredFrom: r.restoredFrom,
+          company: r.manifest.company,
+          createdAt: r.manifest.createdAt,
+          appVersion: r.manifest.appVersion,
+          encrypted: r.manifest.encrypted,
+        },
       });
-      return { restoredFrom: r.restoredFrom, savedAside: r.savedAside, manifest: summarizeManifest(r.manifest), app: await this.host.info() };
+      return {
+        restoredFrom: r.restoredFrom,
+        savedAside: r.savedAside,
+        manifest: summarizeManifest(r.manifest),
+        app: await this.host.info(),
+      };
     });
   }
 }

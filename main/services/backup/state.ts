@@ -50,8 +50,12 @@ export class BackupStateFile {
         keep: clampKeep(s.keep),
         usbTarget: typeof s.usbTarget === 'string' && s.usbTarget ? s.usbTarget : null,
       },
-      recentTargets: Array.isArray(raw.recentTargets) ? raw.recentTargets.filter((t): t is string => typeof t === 'string').slice(0, RECENT_TARGETS_MAX) : [],
-      history: Array.isArray(raw.history) ? raw.history.filter((h) => h && typeof h === 'object' && typeof h.at === 'string') : [],
+      recentTargets: Array.isArray(raw.recentTargets)
+        ? raw.recentTargets.filter((t): t is string => typeof t === 'string').slice(0, RECENT_TARGETS_MAX)
+        : [],
+      history: Array.isArray(raw.history)
+        ? raw.history.filter((h) => h && typeof h === 'object' && typeof h.at === 'string')
+        : [],
     };
   }
 

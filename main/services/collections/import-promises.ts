@@ -38,7 +38,12 @@ type Get = (key: string) => string;
 type Customers = Map<string, { id: number; lifecycle: string }>;
 
 /** The rules for one row: a checked promise, or its problems added to `problems`. */
-export function checkPromiseRow(row: number, get: Get, customers: Customers, problems: RowError[]): PromiseImportRow | null {
+export function checkPromiseRow(
+  row: number,
+  get: Get,
+  customers: Customers,
+  problems: RowError[],
+): PromiseImportRow | null {
   const before = problems.length;
   const add = (field: string, message: string) => problems.push({ row, field, message });
   const code = get('customer_code');
@@ -55,7 +60,8 @@ export function checkPromiseRow(row: number, get: Get, customers: Customers, pro
   };
   const madeOn = date('made_on');
   const promisedOn = date('promised_on');
-  if (madeOn && promisedOn && promisedOn < madeOn) add('promised_on', `promised date ${promisedOn} is before the date the promise was made (${madeOn})`);
+  if (madeOn && promisedOn && promisedOn < madeOn)
+    add('promised_on', `promised date ${promisedOn} is before the date the promise was made (${madeOn})`);
   let amount: number | null = null;
   const rawAmount = get('amount');
   if (!rawAmount) add('amount', 'is required');
@@ -70,13 +76,25 @@ export function checkPromiseRow(row: number, get: Get, customers: Customers, pro
   const promisedBy = get('promised_by');
   if (promisedBy.length > 100) add('promised_by', 'is longer than 100 characters');
   const rawForm = get('form');
-  const form = rawForm === '' ? 'verbal' : FORMS[rawForm.toLowerCase()] ?? FORMS[rawForm];
+  const form = rawForm === '' ? 'verbal' : (FORMS[rawForm.toLowerCase()] ?? FORMS[rawForm]);
   if (!form) add('form', `form must be written or verbal, got "${rawForm}"`);
   if (problems.length > before) return null;
-  return { row, customerId: c!.id, madeOn: madeOn!, promisedOn: promisedOn!, amount: amount!, promisedBy: promisedBy || null, form };
+  return {
+    row,
+    customerId: c!.id,
+    madeOn: madeOn!,
+    promisedOn: promisedOn!,
+    amount: amount!,
+    promisedBy: promisedBy || null,
+    form,
+  };
 }
 
-export async function importPromises(ctx: ServiceContext, fileName: string, source: ImportSource): Promise<{ imported: number; created: number; updated: number; amount: number }> {
+export async function importPromises(
+  ctx: ServiceContext,
+  fileName: string,
+  source: ImportSource,
+): Promise<{ imported: number; created: number; updated: number; amount: number }> {
   const table = await readTable(fileName, await wholeFile(source));
   const map = mapHeaders(table.headers, PROMISE_COLUMNS, PROMISE_HEADERS_ZH);
   const present = new Set(map.values());
@@ -89,7 +107,11 @@ export async function importPromises(ctx: ServiceContext, fileName: string, sour
   }
   const headerOf = new Map([...map].map(([h, k]) => [k, h]));
   const customers: Customers = new Map();
-  for (const r of ctx.book.sqlite.prepare('SELECT id, code, lifecycle FROM customers').iterate() as IterableIterator<{ id: number; code: string; lifecycle: string }>) {
+  for (const r of ctx.book.sqlite.prepare('SELECT id, code, lifecycle FROM customers').iterate() as IterableIterator<{
+    id: number;
+    code: string;
+    lifecycle: string;
+  }>) {
     customers.set(r.code, { id: r.id, lifecycle: r.lifecycle });
   }
   const problems: RowError[] = [];
@@ -104,7 +126,10 @@ export async function importPromises(ctx: ServiceContext, fileName: string, sour
   }
   if (problems.length) {
     const listed = problems.slice(0, 1000);
-    throw new AppError('VALIDATION', `${fileName}: ${problems.length} problem(s); nothing was imported`, { rows: listed, field: listed[0].field });
+    throw new AppError('VALIDATION', `${fileName}: ${problems.length} problem(s); nothing was imported`, {
+      rows: listed,
+      field: listed[0].field,
+    });
   }
   const now = ctx.clock.now().toISOString();
   return writeBulk(ctx, async (trx, sqlite) => {
@@ -117,7 +142,12 @@ export async function importPromises(ctx: ServiceContext, fileName: string, sour
       insert.run(p.customerId, p.madeOn, p.promisedOn, p.amount, p.promisedBy, p.form, `import:${fileName}`, now);
       amount += p.amount;
     }
-    await writeAudit(ctx, trx, { entity: 'promise', entityId: fileName, action: 'import', after: { file: fileName, rows: rows.length, amount } });
+    await writeAudit(ctx, trx, {
+      entity: 'promise',
+      entityId: fileName,
+      action: 'import',
+      after: { file: fileName, rows: rows.length, amount },
+    });
     return { imported: rows.length, created: rows.length, updated: 0, amount };
   });
 }

@@ -11,7 +11,12 @@ import { ladderRows } from '../../db/collections-store';
 import { openItemsAsOf } from '../../db/receivables/as-of';
 import { stmt } from '../../db/receivables/prepared';
 import { daysBetween } from '../../domain/dates';
-import { dunningLetterSection, dunningLetterTitle, dunningMessageText, type DunningLetterData } from '../../print/dunning-letter-html';
+import {
+  dunningLetterSection,
+  dunningLetterTitle,
+  dunningMessageText,
+  type DunningLetterData,
+} from '../../print/dunning-letter-html';
 import { htmlDocument, sanitizeFileName } from '../../print/html';
 import type { PdfRenderer } from '../../print/pdf';
 import { printSplit } from '../../print/pdf-split';
@@ -46,15 +51,32 @@ export interface LetterRunOut {
   cancelled: boolean;
 }
 
-export function letterData(sqlite: Database.Database, company: CompanySettings, row: Pick<DunningListRow, 'customerId' | 'daysOverdue' | 'overdue' | 'level'>, asOf: string): DunningLetterData {
-  const c = stmt(sqlite, 'SELECT code, name, address FROM customers WHERE id = ?').get(row.customerId) as { code: string; name: string; address: string | null };
-  const ct = stmt(sqlite, 'SELECT name, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY is_key_payer DESC, sort, id LIMIT 1').get(row.customerId) as
-    | { name: string; phone: string | null; mobile: string | null }
-    | undefined;
+export function letterData(
+  sqlite: Database.Database,
+  company: CompanySettings,
+  row: Pick<DunningListRow, 'customerId' | 'daysOverdue' | 'overdue' | 'level'>,
+  asOf: string,
+): DunningLetterData {
+  const c = stmt(sqlite, 'SELECT code, name, address FROM customers WHERE id = ?').get(row.customerId) as {
+    code: string;
+    name: string;
+    address: string | null;
+  };
+  const ct = stmt(
+    sqlite,
+    'SELECT name, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY is_key_payer DESC, sort, id LIMIT 1',
+  ).get(row.customerId) as { name: string; phone: string | null; mobile: string | null } | undefined;
   const step = ladderRows(sqlite).find((s) => s.level === row.level);
   const invoices = openItemsAsOf(sqlite, row.customerId, asOf, false)
     .filter((i) => i.open > 0 && i.dueDate < asOf)
-    .map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amount: i.amount, open: i.open, daysOverdue: daysBetween(i.dueDate, asOf) }));
+    .map((i) => ({
+      number: i.number,
+      issueDate: i.issueDate,
+      dueDate: i.dueDate,
+      amount: i.amount,
+      open: i.open,
+      daysOverdue: daysBetween(i.dueDate, asOf),
+    }));
   return {
     company,
     asOf,
@@ -70,10 +92,18 @@ export function letterData(sqlite: Database.Database, company: CompanySettings, 
 }
 
 /** The WeChat / SMS text of one customer's reminder as of a date. */
-export async function dunningMessage(ctx: ServiceContext, q: { customerId: number; asOf: string; lang?: PrintLang }): Promise<{ text: string }> {
+export async function dunningMessage(
+  ctx: ServiceContext,
+  q: { customerId: number; asOf: string; lang?: PrintLang },
+): Promise<{ text: string }> {
   const company = await getCompany(ctx);
   return read(ctx, (sqlite) => {
-    const row = dunningList(ctx.book, q.asOf).find((r) => r.customerId === q.customerId) ?? { customerId: q.customerId, daysOverdue: 0, overdue: 0, level: null };
+    const row = dunningList(ctx.book, q.asOf).find((r) => r.customerId === q.customerId) ?? {
+      customerId: q.customerId,
+      daysOverdue: 0,
+      overdue: 0,
+      level: null,
+    };
     return { text: dunningMessageText(letterData(sqlite, company, row, q.asOf), q.lang ?? 'zh-CN') };
   });
 }
@@ -111,7 +141,11 @@ export async function printDunningLetters(ctx: ServiceContext, input: LetterRunI
       } else {
         const pdfs = await printSplit(
           renderer,
-          data.map((d) => ({ section: dunningLetterSection(d, lang), footerLabel: d.customer.code, title: dunningLetterTitle(d, lang) })),
+          data.map((d) => ({
+            section: dunningLetterSection(d, lang),
+            footerLabel: d.customer.code,
+            title: dunningLetterTitle(d, lang),
+          })),
           wrap,
         );
         files = data.map((d, i) => {
@@ -138,25 +172,47 @@ export async function printDunningLetters(ctx: ServiceContext, input: LetterRunI
 }
 
 /** Each letter sent: a collection record (channel letter) and a dunning_letters row, audited. */
-async function recordLetters(ctx: ServiceContext, rows: DunningListRow[], files: string[], input: LetterRunInput): Promise<void> {
+async function recordLetters(
+  ctx: ServiceContext,
+  rows: DunningListRow[],
+  files: string[],
+  input: LetterRunInput,
+): Promise<void> {
   await write(ctx, async (trx, sqlite) => {
     const now = ctx.clock.now().toISOString();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      const recordId = insertRecordSync(ctx, sqlite, { customerId: r.customerId, date: ctx.clock.today(), channel: 'letter', outcome: `催款函 L${r.level} (${input.asOf})` }, 'letter');
-      const letterId = Number(
-        stmt(sqlite, 'INSERT INTO dunning_letters (customer_id, level, as_of, days_overdue, overdue, file_path, collection_record_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          r.customerId,
-          input.level,
-          input.asOf,
-          r.daysOverdue,
-          r.overdue,
-          files[i] || null,
-          recordId,
-          now,
-        ).lastInsertRowid,
+      const recordId = insertRecordSync(
+        ctx,
+        sqlite,
+        {
+          customerId: r.customerId,
+          date: ctx.clock.today(),
+          channel: 'letter',
+          outcome: `催款函 L${r.level} (${input.asOf})`,
+        },
+        'letter',
       );
-      await writeAudit(ctx, trx, { entity: 'dunning_letter', entityId: letterId, customerId: r.customerId, action: 'create', after: { level: input.level, asOf: input.asOf, overdue: r.overdue, file: files[i] || null, collectionRecordId: recordId } });
+      const letterId = Number(
+        stmt(
+          sqlite,
+          'INSERT INTO dunning_letters (customer_id, level, as_of, days_overdue, overdue, file_path, collection_record_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(r.customerId, input.level, input.asOf, r.daysOverdue, r.overdue, files[i] || null, recordId, now)
+          .lastInsertRowid,
+      );
+      await writeAudit(ctx, trx, {
+        entity: 'dunning_letter',
+        entityId: letterId,
+        customerId: r.customerId,
+        action: 'create',
+        after: {
+          level: input.level,
+          asOf: input.asOf,
+          overdue: r.overdue,
+          file: files[i] || null,
+          collectionRecordId: recordId,
+        },
+      });
     }
   });
 }

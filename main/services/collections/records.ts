@@ -29,21 +29,44 @@ function insertPromise(sqlite: Database.Database, p: PromiseRowIn, source: strin
       sqlite,
       `INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, collection_record_id, note, source, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(p.customerId, p.madeOn, p.promisedOn, p.amount, p.promisedBy ?? null, p.form, p.collectionRecordId ?? null, p.note ?? null, source, now).lastInsertRowid,
+    ).run(
+      p.customerId,
+      p.madeOn,
+      p.promisedOn,
+      p.amount,
+      p.promisedBy ?? null,
+      p.form,
+      p.collectionRecordId ?? null,
+      p.note ?? null,
+      source,
+      now,
+    ).lastInsertRowid,
   );
 }
 
 export async function createPromise(ctx: ServiceContext, input: PromiseInput): Promise<{ id: number }> {
-  if (input.promisedOn < input.madeOn) throw new AppError('VALIDATION', 'promisedOn: promise_before_made', { field: 'promisedOn' });
+  if (input.promisedOn < input.madeOn)
+    throw new AppError('VALIDATION', 'promisedOn: promise_before_made', { field: 'promisedOn' });
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     if (input.collectionRecordId != null) {
-      const r = stmt(sqlite, 'SELECT customer_id FROM collection_records WHERE id = ?').get(input.collectionRecordId) as { customer_id: number } | undefined;
-      if (!r || r.customer_id !== input.customerId) throw new AppError('VALIDATION', 'collectionRecordId: not a record of this customer', { field: 'collectionRecordId' });
+      const r = stmt(sqlite, 'SELECT customer_id FROM collection_records WHERE id = ?').get(
+        input.collectionRecordId,
+      ) as { customer_id: number } | undefined;
+      if (!r || r.customer_id !== input.customerId)
+        throw new AppError('VALIDATION', 'collectionRecordId: not a record of this customer', {
+          field: 'collectionRecordId',
+        });
     }
     const id = insertPromise(sqlite, input, 'manual', ctx.clock.now().toISOString());
-    await writeAudit(ctx, trx, { entity: 'promise', entityId: id, customerId: c.id, action: 'create', after: { ...input } });
+    await writeAudit(ctx, trx, {
+      entity: 'promise',
+      entityId: id,
+      customerId: c.id,
+      action: 'create',
+      after: { ...input },
+    });
     return { id };
   });
 }
@@ -66,8 +89,10 @@ export function insertRecordSync(
 ): number {
   let contactName = input.contactName ?? null;
   if (input.contactId != null) {
-    const ct = stmt(sqlite, 'SELECT customer_id, name FROM contacts WHERE id = ?').get(input.contactId) as { customer_id: number; name: string } | undefined;
-    if (!ct || ct.customer_id !== input.customerId) throw new AppError('VALIDATION', 'contactId: not a contact of this customer', { field: 'contactId' });
+    const ct = stmt(sqlite, 'SELECT customer_id, name FROM contacts WHERE id = ?').get(input.contactId) as
+      { customer_id: number; name: string } | undefined;
+    if (!ct || ct.customer_id !== input.customerId)
+      throw new AppError('VALIDATION', 'contactId: not a contact of this customer', { field: 'contactId' });
     contactName ??= ct.name;
   }
   return Number(
@@ -96,25 +121,42 @@ export function insertRecordSync(
 }
 
 /** A collection record, with the promise made in it (same transaction, one audit row each). */
-export async function createCollectionRecord(ctx: ServiceContext, input: CollectionRecordInput): Promise<{ record: CollectionRecordOut; promiseId: number | null }> {
+export async function createCollectionRecord(
+  ctx: ServiceContext,
+  input: CollectionRecordInput,
+): Promise<{ record: CollectionRecordOut; promiseId: number | null }> {
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     const { promise, ...record } = input;
     const id = insertRecordSync(ctx, sqlite, record, 'manual');
     const out = recordOut(sqlite, id);
-    await writeAudit(ctx, trx, { entity: 'collection_record', entityId: id, customerId: c.id, action: 'create', after: out });
+    await writeAudit(ctx, trx, {
+      entity: 'collection_record',
+      entityId: id,
+      customerId: c.id,
+      action: 'create',
+      after: out,
+    });
     let promiseId: number | null = null;
     if (promise) {
       const p = { customerId: c.id, madeOn: input.date, ...promise, collectionRecordId: id };
       promiseId = insertPromise(sqlite, p, 'record', ctx.clock.now().toISOString());
-      await writeAudit(ctx, trx, { entity: 'promise', entityId: promiseId, customerId: c.id, action: 'create', after: p });
+      await writeAudit(ctx, trx, {
+        entity: 'promise',
+        entityId: promiseId,
+        customerId: c.id,
+        action: 'create',
+        after: p,
+      });
     }
     return { record: out, promiseId };
   });
 }
 
 export function recordsOfCustomer(sqlite: Database.Database, customerId: number): CollectionRecordOut[] {
-  const ids = stmt(sqlite, 'SELECT id FROM collection_records WHERE customer_id = ? ORDER BY date DESC, id DESC').all(customerId) as { id: number }[];
+  const ids = stmt(sqlite, 'SELECT id FROM collection_records WHERE customer_id = ? ORDER BY date DESC, id DESC').all(
+    customerId,
+  ) as { id: number }[];
   return ids.map((r) => recordOut(sqlite, r.id));
 }

@@ -1,6 +1,11 @@
 // Collections settings (promise grace days, slip follow-up days; JSON in `settings`) and the
 // dunning ladder (dunning_levels). Changes are transactional and audited with before/after.
-import { COLLECTIONS_SETTINGS_KEY, collectionsSettings, ladderRows, type CollectionsSettings } from '../../db/collections-store';
+import {
+  COLLECTIONS_SETTINGS_KEY,
+  collectionsSettings,
+  ladderRows,
+  type CollectionsSettings,
+} from '../../db/collections-store';
 import type { LadderStepOut } from '../../../shared/types-collections';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -10,12 +15,23 @@ export async function getCollectionsSettings(ctx: ServiceContext): Promise<Colle
   return read(ctx, (sqlite) => collectionsSettings(sqlite));
 }
 
-export async function updateCollectionsSettings(ctx: ServiceContext, patch: Partial<CollectionsSettings>): Promise<CollectionsSettings> {
+export async function updateCollectionsSettings(
+  ctx: ServiceContext,
+  patch: Partial<CollectionsSettings>,
+): Promise<CollectionsSettings> {
   return write(ctx, async (trx, sqlite) => {
     const before = collectionsSettings(sqlite);
     const after = { ...before, ...patch };
-    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(COLLECTIONS_SETTINGS_KEY, JSON.stringify(after));
-    await writeAudit(ctx, trx, { entity: 'settings', entityId: COLLECTIONS_SETTINGS_KEY, action: 'update', before, after });
+    sqlite
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(COLLECTIONS_SETTINGS_KEY, JSON.stringify(after));
+    await writeAudit(ctx, trx, {
+      entity: 'settings',
+      entityId: COLLECTIONS_SETTINGS_KEY,
+      action: 'update',
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -29,7 +45,9 @@ export async function updateLadder(ctx: ServiceContext, steps: LadderStepOut[]):
   return write(ctx, async (trx, sqlite) => {
     const before = ladderRows(sqlite);
     sqlite.prepare('DELETE FROM dunning_levels').run();
-    const ins = sqlite.prepare('INSERT INTO dunning_levels (level, days, name, letter_template, action) VALUES (?, ?, ?, ?, ?)');
+    const ins = sqlite.prepare(
+      'INSERT INTO dunning_levels (level, days, name, letter_template, action) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const s of steps) ins.run(s.level, s.days, s.name, s.letterTemplate, s.action);
     const after = ladderRows(sqlite);
     await writeAudit(ctx, trx, { entity: 'dunning_ladder', entityId: 'ladder', action: 'update', before, after });

@@ -14,24 +14,35 @@ export interface CardComplaint {
   result: string;
 }
 
-export async function complaintsForCard(ctx: ServiceContext, customerId: number, lang: PrintLang): Promise<CardComplaint[]> {
+export async function complaintsForCard(
+  ctx: ServiceContext,
+  customerId: number,
+  lang: PrintLang,
+): Promise<CardComplaint[]> {
   const today = ctx.clock.today();
   return read(ctx, (sqlite) =>
     listComplaintRows(sqlite, { customerId }, today, { limit: 1000 }).rows.map((r) => {
       const c = complaintOut(r, today);
-      const L = (group: Parameters<typeof complaintLabel>[0], v: string | null) => (v ? complaintLabel(group, v, lang) : '');
+      const L = (group: Parameters<typeof complaintLabel>[0], v: string | null) =>
+        v ? complaintLabel(group, v, lang) : '';
       const people = [c.receivedBy, c.followUpBy, c.replyPerson].filter(Boolean).join(' / ');
       const handling = [
         `${c.number} ${L('status', c.status)}`,
         people,
-        c.responsibility ? `${lang === 'zh-CN' ? '责任：' : 'Responsibility: '}${L('responsibility', c.responsibility)}` : '',
-      ].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ');
+        c.responsibility
+          ? `${lang === 'zh-CN' ? '责任：' : 'Responsibility: '}${L('responsibility', c.responsibility)}`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(lang === 'zh-CN' ? '；' : '; ');
       const result = [
         L('resolution', c.resolution),
         c.compensation ? formatMoney(c.compensation) : '',
         c.creditNoteNumber && !c.creditNoteVoid ? c.creditNoteNumber : '',
         c.satisfaction ? `${lang === 'zh-CN' ? '满意度' : 'Satisfaction'} ${c.satisfaction}/5` : '',
-      ].filter(Boolean).join(' ');
+      ]
+        .filter(Boolean)
+        .join(' ');
       return { date: c.receivedOn, kind: L('type', c.type), content: c.description, handling, result };
     }),
   );

@@ -34,11 +34,17 @@ export async function confirmClaim(
     assertWritable(customerById(sqlite, before.customerId));
     const issues: Issue[] = [];
     if (before.claimConfirmedOn && !before.claimVoidedAt) issues.push({ field: 'id', key: 'claim_already_confirmed' });
-    if (before.resolution !== 'compensation' && before.resolution !== 'refund') issues.push({ field: 'resolution', key: 'claim_needs_resolution' });
+    if (before.resolution !== 'compensation' && before.resolution !== 'refund')
+      issues.push({ field: 'resolution', key: 'claim_needs_resolution' });
     if (before.compensation <= 0) issues.push({ field: 'compensation', key: 'must_be_positive' });
     if (date < before.receivedOn) issues.push({ field: 'date', key: 'before_received' });
     const invoiceTotal = before.invoices.reduce((s, i) => s + i.amount, 0);
-    issues.push(...checkCompensation({ compensation: before.compensation, invoiceCount: before.invoices.length, invoiceTotal }, !!input.confirmedOverInvoices));
+    issues.push(
+      ...checkCompensation(
+        { compensation: before.compensation, invoiceCount: before.invoices.length, invoiceTotal },
+        !!input.confirmedOverInvoices,
+      ),
+    );
     if (issues.length) fail(issues);
     const named = before.invoices.find((i) => i.open > 0) ?? null;
     const { creditNote } = await createCreditNoteIn(ctx, trx, sqlite, {
@@ -50,30 +56,53 @@ export async function confirmClaim(
       invoiceId: named?.id ?? null,
       reason: `${before.number} ${before.resolution === 'refund' ? '退款 refund' : '赔偿 compensation'}`,
     });
-    stmt(sqlite, 'UPDATE complaints SET claim_confirmed_on = ?, claim_voided_at = NULL, credit_note_id = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
-      date,
-      creditNote.id,
-      ctx.clock.now().toISOString(),
-      input.id,
-    );
+    stmt(
+      sqlite,
+      'UPDATE complaints SET claim_confirmed_on = ?, claim_voided_at = NULL, credit_note_id = ?, version = version + 1, updated_at = ? WHERE id = ?',
+    ).run(date, creditNote.id, ctx.clock.now().toISOString(), input.id);
     const after = detail(sqlite, input.id, today);
-    await audit(ctx, trx, after, 'confirm-claim', { claimConfirmedOn: before.claimConfirmedOn, creditNoteId: before.creditNoteId }, { claimConfirmedOn: date, creditNoteId: creditNote.id, creditNote: creditNote.number, amount: creditNote.amount });
+    await audit(
+      ctx,
+      trx,
+      after,
+      'confirm-claim',
+      { claimConfirmedOn: before.claimConfirmedOn, creditNoteId: before.creditNoteId },
+      { claimConfirmedOn: date, creditNoteId: creditNote.id, creditNote: creditNote.number, amount: creditNote.amount },
+    );
     return { complaint: after, creditNote };
   });
 }
 
-export async function voidClaim(ctx: ServiceContext, input: { id: number; reason: string; voidCreditNote: boolean }): Promise<ComplaintDetail> {
+export async function voidClaim(
+  ctx: ServiceContext,
+  input: { id: number; reason: string; voidCreditNote: boolean },
+): Promise<ComplaintDetail> {
   const today = ctx.clock.today();
   return write(ctx, async (trx, sqlite) => {
     const before = detail(sqlite, input.id, today);
     if (!before.claimConfirmedOn || before.claimVoidedAt) fail([{ field: 'id', key: 'claim_not_confirmed' }]);
     assertWritable(customerById(sqlite, before.customerId));
     if (input.voidCreditNote && before.creditNoteId && !before.creditNoteVoid) {
-      await voidCreditNoteIn(ctx, trx, sqlite, { id: before.creditNoteId, reason: `${before.number}: ${input.reason}` });
+      await voidCreditNoteIn(ctx, trx, sqlite, {
+        id: before.creditNoteId,
+        reason: `${before.number}: ${input.reason}`,
+      });
     }
-    stmt(sqlite, 'UPDATE complaints SET claim_voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?').run(ctx.clock.now().toISOString(), ctx.clock.now().toISOString(), input.id);
+    stmt(sqlite, 'UPDATE complaints SET claim_voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
+      ctx.clock.now().toISOString(),
+      ctx.clock.now().toISOString(),
+      input.id,
+    );
     const after = detail(sqlite, input.id, today);
-    await audit(ctx, trx, after, 'void-claim', { claimConfirmedOn: before.claimConfirmedOn }, { claimVoidedAt: after.claimVoidedAt, creditNoteVoided: input.voidCreditNote }, input.reason);
+    await audit(
+      ctx,
+      trx,
+      after,
+      'void-claim',
+      { claimConfirmedOn: before.claimConfirmedOn },
+      { claimVoidedAt: after.claimVoidedAt, creditNoteVoided: input.voidCreditNote },
+      input.reason,
+    );
     return after;
   });
 }

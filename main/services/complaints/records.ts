@@ -10,7 +10,13 @@ import type { ComplaintDetail, ComplaintFilter, ComplaintRow, ComplaintStatus } 
 import { checkComplaint, checkMove, replyByFor, type Issue } from '../../domain/complaints';
 import { maxDate } from '../../domain/dates';
 import { stmt } from '../../db/receivables/prepared';
-import { complaintDbRow, complaintInvoices, complaintOut, listComplaintRows, nextComplaintNumber } from '../../db/complaints-store';
+import {
+  complaintDbRow,
+  complaintInvoices,
+  complaintOut,
+  listComplaintRows,
+  nextComplaintNumber,
+} from '../../db/complaints-store';
 import type { DB } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -37,8 +43,10 @@ export function detail(sqlite: Sqlite, id: number, today: string): ComplaintDeta
 function checkInvoices(sqlite: Sqlite, customerId: number, ids: number[]): { issues: Issue[]; total: number } {
   let total = 0;
   for (const id of ids) {
-    const inv = stmt(sqlite, 'SELECT customer_id, amount, voided_at FROM invoices WHERE id = ?').get(id) as { customer_id: number; amount: number; voided_at: string | null } | undefined;
-    if (!inv || inv.customer_id !== customerId || inv.voided_at) return { issues: [{ field: 'invoiceIds', key: 'invalid_option' }], total: 0 };
+    const inv = stmt(sqlite, 'SELECT customer_id, amount, voided_at FROM invoices WHERE id = ?').get(id) as
+      { customer_id: number; amount: number; voided_at: string | null } | undefined;
+    if (!inv || inv.customer_id !== customerId || inv.voided_at)
+      return { issues: [{ field: 'invoiceIds', key: 'invalid_option' }], total: 0 };
     total += inv.amount;
   }
   return { issues: [], total };
@@ -68,7 +76,8 @@ const COLUMNS: Record<string, string> = {
 
 function setInvoices(sqlite: Sqlite, complaintId: number, ids: number[]): void {
   stmt(sqlite, 'DELETE FROM complaint_invoices WHERE complaint_id = ?').run(complaintId);
-  for (const inv of new Set(ids)) stmt(sqlite, 'INSERT INTO complaint_invoices (complaint_id, invoice_id) VALUES (?, ?)').run(complaintId, inv);
+  for (const inv of new Set(ids))
+    stmt(sqlite, 'INSERT INTO complaint_invoices (complaint_id, invoice_id) VALUES (?, ?)').run(complaintId, inv);
 }
 
 export async function createComplaint(ctx: ServiceContext, input: ComplaintCreateInput): Promise<ComplaintDetail> {
@@ -139,12 +148,31 @@ export async function createComplaint(ctx: ServiceContext, input: ComplaintCreat
   });
 }
 
-export function audit(ctx: ServiceContext, trx: Transaction<DB>, c: ComplaintRow, action: string, before: unknown, after: unknown, note?: string | null): Promise<void> {
-  return writeAudit(ctx, trx, { entity: 'complaint', entityId: c.number, customerId: c.customerId, action, before, after, note: note ?? null });
+export function audit(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  c: ComplaintRow,
+  action: string,
+  before: unknown,
+  after: unknown,
+  note?: string | null,
+): Promise<void> {
+  return writeAudit(ctx, trx, {
+    entity: 'complaint',
+    entityId: c.number,
+    customerId: c.customerId,
+    action,
+    before,
+    after,
+    note: note ?? null,
+  });
 }
 
 /** Only the fields that changed, for the audit row. */
-function changed(before: ComplaintDetail, after: ComplaintDetail): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function changed(
+  before: ComplaintDetail,
+  after: ComplaintDetail,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const k of Object.keys(after) as (keyof ComplaintDetail)[]) {
@@ -166,13 +194,17 @@ export async function updateComplaint(ctx: ServiceContext, input: ComplaintUpdat
     assertWritable(customerById(sqlite, before.customerId));
     const d = input.data;
     const claimLive = before.claimConfirmedOn !== null && before.claimVoidedAt === null;
-    if (claimLive && d.compensation !== undefined && d.compensation !== before.compensation) fail([{ field: 'compensation', key: 'claim_confirmed_locked' }]);
+    if (claimLive && d.compensation !== undefined && d.compensation !== before.compensation)
+      fail([{ field: 'compensation', key: 'claim_confirmed_locked' }]);
     const invoiceIds = d.invoiceIds ?? before.invoices.map((i) => i.id);
     const inv = checkInvoices(sqlite, before.customerId, invoiceIds);
     const receivedOn = d.receivedOn ?? before.receivedOn;
     const severity = d.severity ?? before.severity;
     // A new received date or severity re-derives the reply-by date unless one is typed.
-    const rederive = d.replyBy === undefined && (d.receivedOn !== undefined || d.severity !== undefined) && (receivedOn !== before.receivedOn || severity !== before.severity);
+    const rederive =
+      d.replyBy === undefined &&
+      (d.receivedOn !== undefined || d.severity !== undefined) &&
+      (receivedOn !== before.receivedOn || severity !== before.severity);
     const replyBy = d.replyBy ?? (rederive ? replyByFor(receivedOn, severity, days) : before.replyBy);
     const pick = <K extends keyof typeof d & keyof ComplaintDetail>(k: K) => (d[k] === undefined ? before[k] : d[k]);
     const issues = [
@@ -190,7 +222,11 @@ export async function updateComplaint(ctx: ServiceContext, input: ComplaintUpdat
           invoiceCount: new Set(invoiceIds).size,
           invoiceTotal: inv.total,
         },
-        { today, replyByGiven: d.replyBy != null && d.replyBy !== before.replyBy, confirmedOverInvoices: !!d.confirmedOverInvoices },
+        {
+          today,
+          replyByGiven: d.replyBy != null && d.replyBy !== before.replyBy,
+          confirmedOverInvoices: !!d.confirmedOverInvoices,
+        },
       ),
     ];
     if (issues.length) fail(issues);
@@ -206,7 +242,10 @@ export async function updateComplaint(ctx: ServiceContext, input: ComplaintUpdat
       params[k] = v;
     }
     params.at = ctx.clock.now().toISOString();
-    stmt(sqlite, `UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = @at'].join(', ')} WHERE id = @id`).run(params);
+    stmt(
+      sqlite,
+      `UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = @at'].join(', ')} WHERE id = @id`,
+    ).run(params);
     if (d.invoiceIds) setInvoices(sqlite, input.id, d.invoiceIds);
     const after = detail(sqlite, input.id, today);
     const diff = changed(before, after);
@@ -215,22 +254,43 @@ export async function updateComplaint(ctx: ServiceContext, input: ComplaintUpdat
   });
 }
 
-const DATE_COLUMN: Record<ComplaintStatus, string | null> = { received: null, investigating: 'investigating_on', resolved: 'resolved_on', closed: 'closed_on' };
+const DATE_COLUMN: Record<ComplaintStatus, string | null> = {
+  received: null,
+  investigating: 'investigating_on',
+  resolved: 'resolved_on',
+  closed: 'closed_on',
+};
 
 /** Moves the status forward on `date` (default today); resolving lifts the complaint's dispute from that day. */
-export async function moveComplaint(ctx: ServiceContext, input: { id: number; to: ComplaintStatus; date?: string }): Promise<ComplaintDetail> {
+export async function moveComplaint(
+  ctx: ServiceContext,
+  input: { id: number; to: ComplaintStatus; date?: string },
+): Promise<ComplaintDetail> {
   const today = ctx.clock.today();
   const date = input.date ?? today;
   return write(ctx, async (trx, sqlite) => {
     const before = detail(sqlite, input.id, today);
     assertWritable(customerById(sqlite, before.customerId));
-    const lastDate = maxDate(before.receivedOn, before.investigatingOn ?? before.receivedOn, before.resolvedOn ?? before.receivedOn);
-    const issues = checkMove(before.status, input.to, date, { receivedOn: before.receivedOn, lastDate, responsibility: before.responsibility, resolution: before.resolution }, today);
+    const lastDate = maxDate(
+      before.receivedOn,
+      before.investigatingOn ?? before.receivedOn,
+      before.resolvedOn ?? before.receivedOn,
+    );
+    const issues = checkMove(
+      before.status,
+      input.to,
+      date,
+      { receivedOn: before.receivedOn, lastDate, responsibility: before.responsibility, resolution: before.resolution },
+      today,
+    );
     if (issues.length) fail(issues);
     const col = DATE_COLUMN[input.to]!;
     // Skipped steps take the same date (a complaint closed at once was resolved that day too).
     const extra = input.to === 'closed' && !before.resolvedOn ? ', resolved_on = @date' : '';
-    stmt(sqlite, `UPDATE complaints SET status = @to, ${col} = @date${extra}, version = version + 1, updated_at = @at WHERE id = @id`).run({
+    stmt(
+      sqlite,
+      `UPDATE complaints SET status = @to, ${col} = @date${extra}, version = version + 1, updated_at = @at WHERE id = @id`,
+    ).run({
       id: input.id,
       to: input.to,
       date,
@@ -246,7 +306,10 @@ export async function getComplaint(ctx: ServiceContext, id: number): Promise<Com
   return read(ctx, (sqlite) => detail(sqlite, id, ctx.clock.today()));
 }
 
-export async function listComplaints(ctx: ServiceContext, q: { filter?: ComplaintFilter; offset?: number; limit?: number }): Promise<{ total: number; rows: ComplaintRow[] }> {
+export async function listComplaints(
+  ctx: ServiceContext,
+  q: { filter?: ComplaintFilter; offset?: number; limit?: number },
+): Promise<{ total: number; rows: ComplaintRow[] }> {
   const today = ctx.clock.today();
   return read(ctx, (sqlite) => {
     const r = listComplaintRows(sqlite, q.filter ?? {}, today, q);
@@ -257,7 +320,8 @@ export async function listComplaints(ctx: ServiceContext, q: { filter?: Complain
 export async function complaintByCreditNote(ctx: ServiceContext, creditNoteId: number): Promise<ComplaintRow | null> {
   const today = ctx.clock.today();
   return read(ctx, (sqlite) => {
-    const r = stmt(sqlite, 'SELECT id FROM complaints WHERE credit_note_id = ?').get(creditNoteId) as { id: number } | undefined;
+    const r = stmt(sqlite, 'SELECT id FROM complaints WHERE credit_note_id = ?').get(creditNoteId) as
+      { id: number } | undefined;
     return r ? detail(sqlite, r.id, today) : null;
   });
 }

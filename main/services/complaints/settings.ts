@@ -18,10 +18,16 @@ export async function loadReplyDays(ctx: ServiceContext): Promise<ReplyDays> {
 
 export async function saveReplyDays(ctx: ServiceContext, replyDays: ReplyDays): Promise<{ replyDays: ReplyDays }> {
   const before = await loadReplyDays(ctx);
-  await serialize(ctx, () => ctx.book.db.transaction().execute(async (trx) => {
-    const value = JSON.stringify(replyDays);
-    await trx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-    await writeAudit(ctx, trx, { entity: 'settings', entityId: KEY, action: 'update', before, after: replyDays });
-  }));
+  await serialize(ctx, () =>
+    ctx.book.db.transaction().execute(async (trx) => {
+      const value = JSON.stringify(replyDays);
+      await trx
+        .insertInto('settings')
+        .values({ key: KEY, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+      await writeAudit(ctx, trx, { entity: 'settings', entityId: KEY, action: 'update', before, after: replyDays });
+    }),
+  );
   return { replyDays: await loadReplyDays(ctx) };
 }

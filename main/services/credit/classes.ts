@@ -17,27 +17,59 @@ function dateIssues(ctx: ServiceContext, field: string, v: string): FieldIssue[]
   return [];
 }
 
-export async function setCreditClass(ctx: ServiceContext, input: { customerId: number; creditClass: CreditClass; setOn: string; reason?: string | null }) {
+export async function setCreditClass(
+  ctx: ServiceContext,
+  input: { customerId: number; creditClass: CreditClass; setOn: string; reason?: string | null },
+) {
   assertRole(ctx, ['admin', 'credit_manager']);
   const issues = dateIssues(ctx, 'setOn', input.setOn);
   if (!isCreditClass(input.creditClass)) issues.push({ field: 'creditClass', key: 'invalid_option' });
   if (issues.length) throw issuesToAppError(issues);
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
-    if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
-    const before = (sqlite.prepare('SELECT credit_class FROM customers WHERE id = ?').get(c.id) as { credit_class: string | null }).credit_class;
+    if (c.lifecycle === 'terminated')
+      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+    const before = (
+      sqlite.prepare('SELECT credit_class FROM customers WHERE id = ?').get(c.id) as { credit_class: string | null }
+    ).credit_class;
     await trx
       .insertInto('credit_classes')
-      .values({ customer_id: c.id, class: input.creditClass, set_on: input.setOn, reason: input.reason?.trim() || null, set_by: ctx.session.operator?.name ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({
+        customer_id: c.id,
+        class: input.creditClass,
+        set_on: input.setOn,
+        reason: input.reason?.trim() || null,
+        set_by: ctx.session.operator?.name ?? null,
+        created_at: ctx.clock.now().toISOString(),
+      })
       .execute();
-    const latest = sqlite.prepare('SELECT class FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC LIMIT 1').get(c.id) as { class: string };
+    const latest = sqlite
+      .prepare('SELECT class FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC LIMIT 1')
+      .get(c.id) as { class: string };
     await trx.updateTable('customers').set({ credit_class: latest.class }).where('id', '=', c.id).execute();
-    await writeAudit(ctx, trx, { entity: 'credit_class', entityId: c.code, customerId: c.id, action: 'set', before: { creditClass: before }, after: { creditClass: latest.class, setOn: input.setOn }, note: input.reason ?? null });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_class',
+      entityId: c.code,
+      customerId: c.id,
+      action: 'set',
+      before: { creditClass: before },
+      after: { creditClass: latest.class, setOn: input.setOn },
+      note: input.reason ?? null,
+    });
     return { creditClass: latest.class };
   });
 }
 
-export async function recordCreditReport(ctx: ServiceContext, input: { customerId: number; reviewedOn: string; kind: 'regular' | 'emergency'; findings: string; putOnHold?: boolean }) {
+export async function recordCreditReport(
+  ctx: ServiceContext,
+  input: {
+    customerId: number;
+    reviewedOn: string;
+    kind: 'regular' | 'emergency';
+    findings: string;
+    putOnHold?: boolean;
+  },
+) {
   assertRole(ctx, ['admin', 'credit_manager', 'bookkeeper']);
   const issues = dateIssues(ctx, 'reviewedOn', input.reviewedOn);
   if (!input.findings?.trim()) issues.push({ field: 'findings', key: 'required' });
@@ -45,7 +77,8 @@ export async function recordCreditReport(ctx: ServiceContext, input: { customerI
   if (issues.length) throw issuesToAppError(issues);
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
-    if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+    if (c.lifecycle === 'terminated')
+      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
     const row = await trx
       .insertInto('credit_reviews')
       .values({
@@ -59,11 +92,38 @@ export async function recordCreditReport(ctx: ServiceContext, input: { customerI
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(ctx, trx, { entity: 'credit_review', entityId: row.id, customerId: c.id, action: input.kind, after: { reviewedOn: input.reviewedOn, kind: input.kind, findings: input.findings.trim(), putOnHold: !!input.putOnHold } });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_review',
+      entityId: row.id,
+      customerId: c.id,
+      action: input.kind,
+      after: {
+        reviewedOn: input.reviewedOn,
+        kind: input.kind,
+        findings: input.findings.trim(),
+        putOnHold: !!input.putOnHold,
+      },
+    });
     let onHold = c.lifecycle === 'suspended';
     if (input.putOnHold && c.lifecycle === 'active') {
-      await trx.updateTable('customers').set((eb) => ({ lifecycle: 'suspended', updated_at: ctx.clock.now().toISOString(), version: eb('version', '+', 1) })).where('id', '=', c.id).execute();
-      await writeAudit(ctx, trx, { entity: 'customer', entityId: c.code, customerId: c.id, action: 'lifecycle', before: { lifecycle: c.lifecycle }, after: { lifecycle: 'suspended' }, note: `紧急报告 emergency report ${row.id}` });
+      await trx
+        .updateTable('customers')
+        .set((eb) => ({
+          lifecycle: 'suspended',
+          updated_at: ctx.clock.now().toISOString(),
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', c.id)
+        .execute();
+      await writeAudit(ctx, trx, {
+        entity: 'customer',
+        entityId: c.code,
+        customerId: c.id,
+        action: 'lifecycle',
+        before: { lifecycle: c.lifecycle },
+        after: { lifecycle: 'suspended' },
+        note: `紧急报告 emergency report ${row.id}`,
+      });
       onHold = true;
     }
     return { id: row.id, onHold };

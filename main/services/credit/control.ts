@@ -9,9 +9,12 @@ import { stmt } from '../../db/receivables/prepared';
 import { CREDIT_SETTINGS_KEY, DEFAULT_CREDIT_SETTINGS, type CreditSettings } from './settings';
 
 function settingsOf(sqlite: Database.Database): CreditSettings {
-  const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(CREDIT_SETTINGS_KEY) as { value: string } | undefined;
+  const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(CREDIT_SETTINGS_KEY) as
+    { value: string } | undefined;
   try {
-    return row ? { ...DEFAULT_CREDIT_SETTINGS, ...(JSON.parse(row.value) as Partial<CreditSettings>) } : DEFAULT_CREDIT_SETTINGS;
+    return row
+      ? { ...DEFAULT_CREDIT_SETTINGS, ...(JSON.parse(row.value) as Partial<CreditSettings>) }
+      : DEFAULT_CREDIT_SETTINGS;
   } catch {
     return DEFAULT_CREDIT_SETTINGS;
   }
@@ -29,7 +32,11 @@ export function controlFacts(sqlite: Database.Database, customerId: number, toda
     `SELECT MIN(issue_date) AS oldest, COALESCE(SUM(open_amount) FILTER (WHERE due_date < @today), 0) AS overdue
      FROM invoices WHERE customer_id = @c AND settled_on IS NULL AND open_amount > 0`,
   ).get({ c: customerId, today }) as { oldest: string | null; overdue: number };
-  return { oldestOpenIssue: r.oldest, daysOwed: r.oldest && r.oldest < today ? daysBetween(r.oldest, today) : 0, overdueAmount: r.overdue };
+  return {
+    oldestOpenIssue: r.oldest,
+    daysOwed: r.oldest && r.oldest < today ? daysBetween(r.oldest, today) : 0,
+    overdueAmount: r.overdue,
+  };
 }
 
 /** The blocking reasons from max days owed and the overdue-amount threshold (none when off). */
@@ -39,10 +46,18 @@ export function controlReasons(sqlite: Database.Database, customerId: number, to
   const f = controlFacts(sqlite, customerId, today);
   const out: CreditReasonOut[] = [];
   if (maxDaysOwedBreached(f.daysOwed, s.maxDaysOwed)) {
-    out.push({ code: 'max_days_owed', severity: 'block', message: `the oldest open invoice is ${f.daysOwed} days old (maximum ${s.maxDaysOwed})` });
+    out.push({
+      code: 'max_days_owed',
+      severity: 'block',
+      message: `the oldest open invoice is ${f.daysOwed} days old (maximum ${s.maxDaysOwed})`,
+    });
   }
   if (overdueAmountBreached(f.overdueAmount, s.overdueAmountLimit)) {
-    out.push({ code: 'overdue_amount', severity: 'block', message: `overdue amount ${f.overdueAmount} is above the threshold ${s.overdueAmountLimit}` });
+    out.push({
+      code: 'overdue_amount',
+      severity: 'block',
+      message: `overdue amount ${f.overdueAmount} is above the threshold ${s.overdueAmountLimit}`,
+    });
   }
   return out;
 }

@@ -40,7 +40,8 @@ export async function decideLimit(ctx: ServiceContext, input: DecideInput) {
   const approver = await verifyApproval(ctx, input.approval, `limit:${input.customerId}`, input.customerId);
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
-    if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+    if (c.lifecycle === 'terminated')
+      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
     const id = await insertDecision(ctx, trx, {
       customerId: c.id,
       amount: input.amount,
@@ -54,11 +55,21 @@ export async function decideLimit(ctx: ServiceContext, input: DecideInput) {
     // the limit in effect today: the latest decision effective on or before today
     const today = ctx.clock.today();
     const inEffect = sqlite
-      .prepare('SELECT amount FROM credit_limit_decisions WHERE customer_id = ? AND effective_date <= ? ORDER BY effective_date DESC, id DESC LIMIT 1')
+      .prepare(
+        'SELECT amount FROM credit_limit_decisions WHERE customer_id = ? AND effective_date <= ? ORDER BY effective_date DESC, id DESC LIMIT 1',
+      )
       .get(c.id, today) as { amount: number } | undefined;
     const limitNow = inEffect?.amount ?? c.credit_limit;
     if (limitNow !== c.credit_limit) {
-      await trx.updateTable('customers').set((eb) => ({ credit_limit: limitNow, updated_at: ctx.clock.now().toISOString(), version: eb('version', '+', 1) })).where('id', '=', c.id).execute();
+      await trx
+        .updateTable('customers')
+        .set((eb) => ({
+          credit_limit: limitNow,
+          updated_at: ctx.clock.now().toISOString(),
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', c.id)
+        .execute();
     }
     await writeAudit(ctx, trx, {
       entity: 'credit_limit',
@@ -66,7 +77,13 @@ export async function decideLimit(ctx: ServiceContext, input: DecideInput) {
       customerId: c.id,
       action: 'decide',
       before: { creditLimit: c.credit_limit },
-      after: { creditLimit: limitNow, decided: input.amount, method: input.method, effectiveDate: input.effectiveDate, approvedBy: approver },
+      after: {
+        creditLimit: limitNow,
+        decided: input.amount,
+        method: input.method,
+        effectiveDate: input.effectiveDate,
+        approvedBy: approver,
+      },
       note: input.reason.trim(),
     });
     return { id, creditLimit: limitNow };

@@ -30,8 +30,11 @@ export async function rateCustomer(ctx: ServiceContext, input: RateInput) {
   const approver = await verifyApproval(ctx, input.approval, `rating:${input.customerId}`, input.customerId);
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
-    if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
-    const beforeGrade = (sqlite.prepare('SELECT credit_rating FROM customers WHERE id = ?').get(c.id) as { credit_rating: string | null }).credit_rating;
+    if (c.lifecycle === 'terminated')
+      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+    const beforeGrade = (
+      sqlite.prepare('SELECT credit_rating FROM customers WHERE id = ?').get(c.id) as { credit_rating: string | null }
+    ).credit_rating;
     const row = await trx
       .insertInto('credit_ratings')
       .values({
@@ -50,7 +53,9 @@ export async function rateCustomer(ctx: ServiceContext, input: RateInput) {
       .returning('id')
       .executeTakeFirstOrThrow();
     // the customer's grade is its latest rating by date
-    const latest = sqlite.prepare('SELECT grade FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC LIMIT 1').get(c.id) as { grade: string };
+    const latest = sqlite
+      .prepare('SELECT grade FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC LIMIT 1')
+      .get(c.id) as { grade: string };
     await trx.updateTable('customers').set({ credit_rating: latest.grade }).where('id', '=', c.id).execute();
     await writeAudit(ctx, trx, {
       entity: 'credit_rating',
@@ -58,7 +63,15 @@ export async function rateCustomer(ctx: ServiceContext, input: RateInput) {
       customerId: c.id,
       action: 'rate',
       before: { creditRating: beforeGrade },
-      after: { creditRating: latest.grade, ratedOn: input.ratedOn, scores: rating.scores, weights: rating.weights, score: rating.score, grade: rating.grade, approvedBy: approver },
+      after: {
+        creditRating: latest.grade,
+        ratedOn: input.ratedOn,
+        scores: rating.scores,
+        weights: rating.weights,
+        score: rating.score,
+        grade: rating.grade,
+        approvedBy: approver,
+      },
       note: input.note ?? null,
     });
     return { id: row.id, grade: rating.grade, score: rating.score, creditRating: latest.grade };

@@ -2,7 +2,12 @@
 // one transaction with its audit row (operator, before, after).
 import { AppError } from '../../../shared/result';
 import { issuesToAppError, type FieldIssue } from '../../../shared/validation';
-import { COUNTERMEASURE_ACTIONS, COUNTERMEASURE_STATUSES, INVESTIGATION_CHANNELS, WARNING_SIGN_KEYS } from '../../../shared/credit-labels';
+import {
+  COUNTERMEASURE_ACTIONS,
+  COUNTERMEASURE_STATUSES,
+  INVESTIGATION_CHANNELS,
+  WARNING_SIGN_KEYS,
+} from '../../../shared/credit-labels';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -14,7 +19,8 @@ const WRITERS = ['admin', 'credit_manager', 'bookkeeper'] as const;
 
 function liveCustomer(sqlite: Parameters<typeof customerById>[0], id: number) {
   const c = customerById(sqlite, id);
-  if (c.lifecycle === 'terminated') throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+  if (c.lifecycle === 'terminated')
+    throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
   return c;
 }
 
@@ -53,7 +59,13 @@ export async function recordInvestigation(ctx: ServiceContext, input: Investigat
       created_at: ctx.clock.now().toISOString(),
     };
     const row = await trx.insertInto('credit_investigations').values(values).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(ctx, trx, { entity: 'credit_investigation', entityId: row.id, customerId: c.id, action: 'create', after: values });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_investigation',
+      entityId: row.id,
+      customerId: c.id,
+      action: 'create',
+      after: values,
+    });
     return { id: row.id };
   });
 }
@@ -68,8 +80,10 @@ export interface CountermeasureInput {
 
 function countermeasureIssues(input: { action?: string; status?: string; dueDate?: string | null }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (input.action !== undefined && !(input.action in COUNTERMEASURE_ACTIONS)) issues.push({ field: 'action', key: 'invalid_option' });
-  if (input.status !== undefined && !(input.status in COUNTERMEASURE_STATUSES)) issues.push({ field: 'status', key: 'invalid_option' });
+  if (input.action !== undefined && !(input.action in COUNTERMEASURE_ACTIONS))
+    issues.push({ field: 'action', key: 'invalid_option' });
+  if (input.status !== undefined && !(input.status in COUNTERMEASURE_STATUSES))
+    issues.push({ field: 'status', key: 'invalid_option' });
   if (input.dueDate && !isValidDate(input.dueDate)) issues.push({ field: 'dueDate', key: 'invalid_date' });
   return issues;
 }
@@ -81,19 +95,41 @@ export async function addCountermeasure(ctx: ServiceContext, input: Countermeasu
   return write(ctx, async (trx, sqlite) => {
     const c = liveCustomer(sqlite, input.customerId);
     const now = ctx.clock.now().toISOString();
-    const values = { customer_id: c.id, action: input.action, detail: input.detail?.trim() || null, status: input.status, due_date: input.dueDate || null, created_by: ctx.session.operator?.name ?? null, created_at: now, updated_at: now };
+    const values = {
+      customer_id: c.id,
+      action: input.action,
+      detail: input.detail?.trim() || null,
+      status: input.status,
+      due_date: input.dueDate || null,
+      created_by: ctx.session.operator?.name ?? null,
+      created_at: now,
+      updated_at: now,
+    };
     const row = await trx.insertInto('credit_countermeasures').values(values).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(ctx, trx, { entity: 'credit_countermeasure', entityId: row.id, customerId: c.id, action: 'create', after: values });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_countermeasure',
+      entityId: row.id,
+      customerId: c.id,
+      action: 'create',
+      after: values,
+    });
     return { id: row.id };
   });
 }
 
-export async function updateCountermeasure(ctx: ServiceContext, input: { id: number; status: string; dueDate?: string | null; detail?: string | null }) {
+export async function updateCountermeasure(
+  ctx: ServiceContext,
+  input: { id: number; status: string; dueDate?: string | null; detail?: string | null },
+) {
   assertRole(ctx, ['admin', 'credit_manager']);
   const issues = countermeasureIssues(input);
   if (issues.length) throw issuesToAppError(issues);
   return write(ctx, async (trx) => {
-    const before = await trx.selectFrom('credit_countermeasures').selectAll().where('id', '=', input.id).executeTakeFirst();
+    const before = await trx
+      .selectFrom('credit_countermeasures')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', `countermeasure ${input.id} not found`, { field: 'id' });
     const patch = {
       status: input.status,
@@ -102,7 +138,14 @@ export async function updateCountermeasure(ctx: ServiceContext, input: { id: num
       updated_at: ctx.clock.now().toISOString(),
     };
     await trx.updateTable('credit_countermeasures').set(patch).where('id', '=', input.id).execute();
-    await writeAudit(ctx, trx, { entity: 'credit_countermeasure', entityId: input.id, customerId: before.customer_id, action: 'update', before: { status: before.status, due_date: before.due_date, detail: before.detail }, after: patch });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_countermeasure',
+      entityId: input.id,
+      customerId: before.customer_id,
+      action: 'update',
+      before: { status: before.status, due_date: before.due_date, detail: before.detail },
+      after: patch,
+    });
     return { id: input.id };
   });
 }
@@ -118,23 +161,39 @@ export async function setDiscountTerms(ctx: ServiceContext, input: TermsInput) {
   const t = input.terms;
   if (t) {
     const issues: FieldIssue[] = [];
-    if (!Number.isInteger(t.discountBp) || t.discountBp < 0 || t.discountBp > 10_000) issues.push({ field: 'terms.discountBp', key: 'out_of_range' });
-    if (!Number.isInteger(t.discountDays) || t.discountDays < 0) issues.push({ field: 'terms.discountDays', key: 'must_not_be_negative' });
-    if (!Number.isInteger(t.netDays) || t.netDays < 0) issues.push({ field: 'terms.netDays', key: 'must_not_be_negative' });
-    else if (Number.isInteger(t.discountDays) && t.netDays < t.discountDays) issues.push({ field: 'terms.netDays', key: 'out_of_range' });
+    if (!Number.isInteger(t.discountBp) || t.discountBp < 0 || t.discountBp > 10_000)
+      issues.push({ field: 'terms.discountBp', key: 'out_of_range' });
+    if (!Number.isInteger(t.discountDays) || t.discountDays < 0)
+      issues.push({ field: 'terms.discountDays', key: 'must_not_be_negative' });
+    if (!Number.isInteger(t.netDays) || t.netDays < 0)
+      issues.push({ field: 'terms.netDays', key: 'must_not_be_negative' });
+    else if (Number.isInteger(t.discountDays) && t.netDays < t.discountDays)
+      issues.push({ field: 'terms.netDays', key: 'out_of_range' });
     if (issues.length) throw issuesToAppError(issues);
   }
   return write(ctx, async (trx, sqlite) => {
     const c = liveCustomer(sqlite, input.customerId);
     const before = await trx.selectFrom('credit_terms').selectAll().where('customer_id', '=', c.id).executeTakeFirst();
     await trx.deleteFrom('credit_terms').where('customer_id', '=', c.id).execute();
-    if (t) await trx.insertInto('credit_terms').values({ customer_id: c.id, discount_bp: t.discountBp, discount_days: t.discountDays, net_days: t.netDays, updated_at: ctx.clock.now().toISOString() }).execute();
+    if (t)
+      await trx
+        .insertInto('credit_terms')
+        .values({
+          customer_id: c.id,
+          discount_bp: t.discountBp,
+          discount_days: t.discountDays,
+          net_days: t.netDays,
+          updated_at: ctx.clock.now().toISOString(),
+        })
+        .execute();
     await writeAudit(ctx, trx, {
       entity: 'credit_terms',
       entityId: c.code,
       customerId: c.id,
       action: 'set',
-      before: before ? { discountBp: before.discount_bp, discountDays: before.discount_days, netDays: before.net_days } : null,
+      before: before
+        ? { discountBp: before.discount_bp, discountDays: before.discount_days, netDays: before.net_days }
+        : null,
       after: t,
     });
     return { terms: t };

@@ -18,18 +18,21 @@ export function roleOf(ctx: ServiceContext): OperatorRole | null {
   const op = ctx.session.operator;
   if (!op) return null;
   if (op.id === 0) return 'admin';
-  const row = ctx.book.sqlite.prepare('SELECT role FROM operators WHERE id = ?').get(op.id) as { role: string } | undefined;
+  const row = ctx.book.sqlite.prepare('SELECT role FROM operators WHERE id = ?').get(op.id) as
+    { role: string } | undefined;
   return row && (OPERATOR_ROLES as readonly string[]).includes(row.role) ? (row.role as OperatorRole) : 'viewer';
 }
 
 /** Writes are refused for viewers (called by writerContext for every write channel). */
 export function assertMayWrite(ctx: ServiceContext): void {
-  if (roleOf(ctx) === 'viewer') throw new AppError('FORBIDDEN', 'role_viewer: a viewer (只读) cannot change the book', { field: 'operator' });
+  if (roleOf(ctx) === 'viewer')
+    throw new AppError('FORBIDDEN', 'role_viewer: a viewer (只读) cannot change the book', { field: 'operator' });
 }
 
 export function assertRole(ctx: ServiceContext, roles: readonly OperatorRole[]): void {
   const role = roleOf(ctx);
-  if (!role || !roles.includes(role)) throw new AppError('FORBIDDEN', `role_required: needs ${roles.join(' or ')}`, { field: 'operator' });
+  if (!role || !roles.includes(role))
+    throw new AppError('FORBIDDEN', `role_required: needs ${roles.join(' or ')}`, { field: 'operator' });
 }
 
 function passwordMatches(password: string, stored: string): boolean {
@@ -45,34 +48,73 @@ function passwordMatches(password: string, stored: string): boolean {
  * password, and the password must match. Returns the approver's name. A refused approval is
  * written to the audit log (outside the refused change's transaction, so it stays).
  */
-export async function verifyApproval(ctx: ServiceContext, approval: Approval | null | undefined, what: string, customerId?: number): Promise<string> {
-  if (!approval || !approval.name.trim()) throw new AppError('FORBIDDEN', 'approval_required: a credit manager (信用主管) must approve', { field: 'approval.name' });
-  const row = ctx.book.sqlite.prepare('SELECT name, role, password_hash FROM operators WHERE name = ? AND active = 1').get(approval.name.trim()) as
-    | { name: string; role: string; password_hash: string | null }
-    | undefined;
+export async function verifyApproval(
+  ctx: ServiceContext,
+  approval: Approval | null | undefined,
+  what: string,
+  customerId?: number,
+): Promise<string> {
+  if (!approval || !approval.name.trim())
+    throw new AppError('FORBIDDEN', 'approval_required: a credit manager (信用主管) must approve', {
+      field: 'approval.name',
+    });
+  const row = ctx.book.sqlite
+    .prepare('SELECT name, role, password_hash FROM operators WHERE name = ? AND active = 1')
+    .get(approval.name.trim()) as { name: string; role: string; password_hash: string | null } | undefined;
   let problem: { field: string; message: string } | null = null;
-  if (!row || row.role !== 'credit_manager') problem = { field: 'approval.name', message: 'approver_not_manager: the approver must be a credit manager (信用主管)' };
-  else if (!row.password_hash) problem = { field: 'approval.name', message: 'approver_no_password: the credit manager has no password' };
-  else if (!passwordMatches(approval.password, row.password_hash)) problem = { field: 'approval.password', message: 'approval_wrong_password: wrong password' };
+  if (!row || row.role !== 'credit_manager')
+    problem = {
+      field: 'approval.name',
+      message: 'approver_not_manager: the approver must be a credit manager (信用主管)',
+    };
+  else if (!row.password_hash)
+    problem = { field: 'approval.name', message: 'approver_no_password: the credit manager has no password' };
+  else if (!passwordMatches(approval.password, row.password_hash))
+    problem = { field: 'approval.password', message: 'approval_wrong_password: wrong password' };
   if (problem) {
-    await writeAudit(ctx, ctx.book.db, { entity: 'approval', entityId: what, customerId: customerId ?? null, action: 'approval-refused', after: { approver: approval.name, reason: problem.message.split(':')[0] } });
+    await writeAudit(ctx, ctx.book.db, {
+      entity: 'approval',
+      entityId: what,
+      customerId: customerId ?? null,
+      action: 'approval-refused',
+      after: { approver: approval.name, reason: problem.message.split(':')[0] },
+    });
     throw new AppError('FORBIDDEN', problem.message, { field: problem.field });
   }
   return row!.name;
 }
 
 /** Sets an operator's role (administrators only); audited. The last administrator keeps the role. */
-export async function setOperatorRole(ctx: ServiceContext, input: { id: number; role: OperatorRole }): Promise<{ id: number; name: string; role: OperatorRole }> {
+export async function setOperatorRole(
+  ctx: ServiceContext,
+  input: { id: number; role: OperatorRole },
+): Promise<{ id: number; name: string; role: OperatorRole }> {
   assertRole(ctx, ['admin']);
   return ctx.book.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('operators').select(['id', 'name', 'role']).where('id', '=', input.id).executeTakeFirst();
+    const before = await trx
+      .selectFrom('operators')
+      .select(['id', 'name', 'role'])
+      .where('id', '=', input.id)
+      .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', `operator ${input.id} not found`, { field: 'id' });
     if (before.role === 'admin' && input.role !== 'admin') {
-      const { n } = await trx.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
-      if (Number(n) <= 1) throw new AppError('VALIDATION', 'last_admin: the last administrator keeps the role', { field: 'role' });
+      const { n } = await trx
+        .selectFrom('operators')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .executeTakeFirstOrThrow();
+      if (Number(n) <= 1)
+        throw new AppError('VALIDATION', 'last_admin: the last administrator keeps the role', { field: 'role' });
     }
     await trx.updateTable('operators').set({ role: input.role }).where('id', '=', input.id).execute();
-    await writeAudit(ctx, trx, { entity: 'operator', entityId: input.id, action: 'role', before: { role: before.role }, after: { role: input.role } });
+    await writeAudit(ctx, trx, {
+      entity: 'operator',
+      entityId: input.id,
+      action: 'role',
+      before: { role: before.role },
+      after: { role: input.role },
+    });
     return { id: before.id, name: before.name, role: input.role };
   });
 }

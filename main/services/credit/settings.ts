@@ -27,7 +27,8 @@ export const DEFAULT_CREDIT_SETTINGS: CreditSettings = {
 };
 
 export function loadCreditSettings(ctx: Pick<ServiceContext, 'book'>): CreditSettings {
-  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(CREDIT_SETTINGS_KEY) as { value: string } | undefined;
+  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(CREDIT_SETTINGS_KEY) as
+    { value: string } | undefined;
   if (!row) return structuredClone(DEFAULT_CREDIT_SETTINGS);
   try {
     return { ...structuredClone(DEFAULT_CREDIT_SETTINGS), ...(JSON.parse(row.value) as Partial<CreditSettings>) };
@@ -45,7 +46,10 @@ export function creditSettingsIssues(s: CreditSettings) {
 }
 
 /** Administrators and credit managers change the credit settings; audited with before/after. */
-export async function updateCreditSettings(ctx: ServiceContext, patch: Partial<CreditSettings>): Promise<CreditSettings> {
+export async function updateCreditSettings(
+  ctx: ServiceContext,
+  patch: Partial<CreditSettings>,
+): Promise<CreditSettings> {
   assertRole(ctx, ['admin', 'credit_manager']);
   const before = loadCreditSettings(ctx);
   const after: CreditSettings = { ...before, ...patch };

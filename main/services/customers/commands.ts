@@ -12,20 +12,37 @@ import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
 import { auditView, toCustomer } from './mapping';
 
-export async function getCustomer(ctx: ServiceContext, key: { id?: number; code?: string }, trx?: Transaction<DB>): Promise<Customer> {
+export async function getCustomer(
+  ctx: ServiceContext,
+  key: { id?: number; code?: string },
+  trx?: Transaction<DB>,
+): Promise<Customer> {
   const db = trx ?? ctx.book.db;
   let q = db.selectFrom('customers').selectAll();
   q = key.id !== undefined ? q.where('id', '=', key.id) : q.where('code', '=', key.code ?? '');
   const row = await q.executeTakeFirst();
-  if (!row) throw serverError('NOT_FOUND', 'customer_not_found', { code: key.code ?? key.id ?? '' }, { field: key.id !== undefined ? 'id' : 'code', bare: true });
-  const contacts = await db.selectFrom('contacts').selectAll().where('customer_id', '=', row.id).orderBy('sort').execute();
+  if (!row)
+    throw serverError(
+      'NOT_FOUND',
+      'customer_not_found',
+      { code: key.code ?? key.id ?? '' },
+      { field: key.id !== undefined ? 'id' : 'code', bare: true },
+    );
+  const contacts = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('customer_id', '=', row.id)
+    .orderBy('sort')
+    .execute();
   return toCustomer(row, contacts);
 }
 
 /** Column values (without id/lifecycle/timestamps) for a validated input. */
 export function customerColumns(input: CustomerInputParsed) {
   const phones = [input.phone, ...input.contacts.flatMap((c) => [c.phone, c.mobile])];
-  const profile = Object.fromEntries(Object.entries(input.profile).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  const profile = Object.fromEntries(
+    Object.entries(input.profile).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  );
   return {
     code: input.code,
     name: input.name,
@@ -90,10 +107,23 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerInputPa
     await writeContacts(trx, row.id, input);
     if (input.creditLimit !== 0) {
       // a limit typed at creation is the customer's initial credit-limit decision (SPEC §4)
-      await insertDecision(ctx, trx, { customerId: row.id, amount: input.creditLimit, effectiveDate: ctx.clock.today(), method: 'initial', reason: 'initial limit when the customer was created', source: 'initial' });
+      await insertDecision(ctx, trx, {
+        customerId: row.id,
+        amount: input.creditLimit,
+        effectiveDate: ctx.clock.today(),
+        method: 'initial',
+        reason: 'initial limit when the customer was created',
+        source: 'initial',
+      });
     }
     const created = await getCustomer(ctx, { id: row.id }, trx);
-    await writeAudit(ctx, trx, { entity: 'customer', entityId: created.code, customerId: row.id, action: 'create', after: auditView(created) });
+    await writeAudit(ctx, trx, {
+      entity: 'customer',
+      entityId: created.code,
+      customerId: row.id,
+      action: 'create',
+      after: auditView(created),
+    });
     return created;
   });
 }
@@ -111,7 +141,12 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   return { before: b, after: a };
 }
 
-export async function updateCustomer(ctx: ServiceContext, id: number, version: number, input: CustomerInputParsed): Promise<Customer> {
+export async function updateCustomer(
+  ctx: ServiceContext,
+  id: number,
+  version: number,
+  input: CustomerInputParsed,
+): Promise<Customer> {
   return ctx.book.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, { id }, trx);
     if (before.readOnly) throw serverError('FORBIDDEN', 'customer_terminated', { code: before.code });
@@ -126,7 +161,12 @@ export async function updateCustomer(ctx: ServiceContext, id: number, version: n
     await trx
       .updateTable('customers')
       // the credit limit changes only through a credit-limit decision (services/credit/limits.ts)
-      .set((eb) => ({ ...customerColumns(input), credit_limit: before.creditLimit, updated_at: ctx.clock.now().toISOString(), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        ...customerColumns(input),
+        credit_limit: before.creditLimit,
+        updated_at: ctx.clock.now().toISOString(),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id)
       .execute();
     await writeContacts(trx, id, input);
@@ -146,7 +186,12 @@ export async function approveOpening(
   return ctx.book.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, { id: input.id }, trx);
     if (before.lifecycle !== 'prospect') {
-      throw serverError('VALIDATION', 'review_prospects_only', { code: before.code, lifecycle: before.lifecycle }, { field: 'lifecycle', bare: true });
+      throw serverError(
+        'VALIDATION',
+        'review_prospects_only',
+        { code: before.code, lifecycle: before.lifecycle },
+        { field: 'lifecycle', bare: true },
+      );
     }
     const review = {
       requestedBy: input.requestedBy ?? ctx.session.operator?.name ?? null,
@@ -156,7 +201,12 @@ export async function approveOpening(
     };
     await trx
       .updateTable('customers')
-      .set((eb) => ({ lifecycle: 'active', opening_review: JSON.stringify(review), updated_at: review.approvedAt, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        lifecycle: 'active',
+        opening_review: JSON.stringify(review),
+        updated_at: review.approvedAt,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', input.id)
       .execute();
     await writeAudit(ctx, trx, {
@@ -172,14 +222,22 @@ export async function approveOpening(
   });
 }
 
-export async function setLifecycle(ctx: ServiceContext, input: { id: number; to: Lifecycle; reason: string }): Promise<Customer> {
+export async function setLifecycle(
+  ctx: ServiceContext,
+  input: { id: number; to: Lifecycle; reason: string },
+): Promise<Customer> {
   return ctx.book.db.transaction().execute(async (trx) => {
     const before = await getCustomer(ctx, { id: input.id }, trx);
     if (before.lifecycle === 'prospect' && input.to === 'active') {
       throw serverError('VALIDATION', 'prospect_needs_review', {}, { field: 'lifecycle' });
     }
     if (!LIFECYCLE_MOVES[before.lifecycle].includes(input.to)) {
-      throw serverError('VALIDATION', 'lifecycle_move', { code: before.code, from: before.lifecycle, to: input.to }, { field: 'lifecycle' });
+      throw serverError(
+        'VALIDATION',
+        'lifecycle_move',
+        { code: before.code, from: before.lifecycle, to: input.to },
+        { field: 'lifecycle' },
+      );
     }
     await trx
       .updateTable('customers')

@@ -4,7 +4,12 @@
 import { serverError } from '../../../shared/messages/server-messages';
 import { loadExcel } from '../../lib/lazy-modules';
 import { csvTable } from '../../lib/csv';
-import { CHINESE_HEADERS, PROFILE_FIELDS, SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
+import {
+  CHINESE_HEADERS,
+  PROFILE_FIELDS,
+  SENSITIVE_LEVELS,
+  type Confidentiality,
+} from '../../../shared/customer-fields';
 import { fenToDecimal } from '../../../shared/money';
 import type { ExportFile } from '../../../shared/types';
 import { writeAudit } from '../audit';
@@ -44,9 +49,17 @@ export interface ExportInput {
 
 export async function exportCustomers(ctx: ServiceContext, input: ExportInput): Promise<ExportFile> {
   if (input.includeSensitive && !input.confirmed) {
-    throw serverError('CONFIRMATION_REQUIRED', 'confirm_sensitive_export', {}, { field: 'includeSensitive', bare: true });
+    throw serverError(
+      'CONFIRMATION_REQUIRED',
+      'confirm_sensitive_export',
+      {},
+      { field: 'includeSensitive', bare: true },
+    );
   }
-  const rows = await applyCustomerFilter(ctx.book.db.selectFrom('customers'), input.filter).selectAll().orderBy('code').execute();
+  const rows = await applyCustomerFilter(ctx.book.db.selectFrom('customers'), input.filter)
+    .selectAll()
+    .orderBy('code')
+    .execute();
   const profileKeys = PROFILE_FIELDS.map((f) => f.key);
   const keys = [...BASE_COLUMNS, 'value_tier', 'credit_rating', ...profileKeys];
   let masked = 0;
@@ -99,7 +112,13 @@ export async function exportCustomers(ctx: ServiceContext, input: ExportInput): 
   const stamp = ctx.clock.today().replaceAll('-', '');
   if (input.format === 'csv') {
     const csv = '\uFEFF' + csvTable(headers, data);
-    return { fileName: `customers-${stamp}.csv`, mime: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length, masked };
+    return {
+      fileName: `customers-${stamp}.csv`,
+      mime: 'text/csv',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+      rows: rows.length,
+      masked,
+    };
   }
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(input.locale === 'zh-CN' ? '客户' : 'Customers');

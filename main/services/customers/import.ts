@@ -2,7 +2,14 @@
 // written, in one transaction (all rows or none). Existing codes are updated.
 import { serverError } from '../../../shared/messages/server-messages';
 import { AppError, type RowError } from '../../../shared/result';
-import { CHINESE_HEADER_ALIASES, CHINESE_HEADERS, CHINESE_VALUES, LIFECYCLES, PROFILE_FIELDS, PROFILE_KEYS } from '../../../shared/customer-fields';
+import {
+  CHINESE_HEADER_ALIASES,
+  CHINESE_HEADERS,
+  CHINESE_VALUES,
+  LIFECYCLES,
+  PROFILE_FIELDS,
+  PROFILE_KEYS,
+} from '../../../shared/customer-fields';
 import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { describeIssue, issuesOf } from '../../../shared/validation';
@@ -55,7 +62,12 @@ function enumValue(field: string, v: string): string {
 }
 
 /** One file row → customer input, collecting every problem as a RowError. */
-function parseRow(row: number, cells: Record<string, string>, headerMap: Map<string, string>, errors: RowError[]): ParsedRow | null {
+function parseRow(
+  row: number,
+  cells: Record<string, string>,
+  headerMap: Map<string, string>,
+  errors: RowError[],
+): ParsedRow | null {
   const v: Record<string, string> = {};
   for (const [h, key] of headerMap) v[key] = cells[h] ?? '';
   const before = errors.length;
@@ -105,12 +117,13 @@ function parseRow(row: number, cells: Record<string, string>, headerMap: Map<str
     contacts: [],
   };
   const lifecycle = v.lifecycle ? enumValue('lifecycle', v.lifecycle) : null;
-  if (lifecycle && !(LIFECYCLES as readonly string[]).includes(lifecycle)) bad('lifecycle', `"${v.lifecycle}" is not one of ${LIFECYCLES.join(', ')}`);
+  if (lifecycle && !(LIFECYCLES as readonly string[]).includes(lifecycle))
+    bad('lifecycle', `"${v.lifecycle}" is not one of ${LIFECYCLES.join(', ')}`);
   const parsed = customerInput.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of issuesOf(parsed.error)) {
       const [head, sub] = issue.field.split('.');
-      const field = head === 'profile' ? sub : Object.entries(CAMEL).find(([, c]) => c === head)?.[0] ?? head;
+      const field = head === 'profile' ? sub : (Object.entries(CAMEL).find(([, c]) => c === head)?.[0] ?? head);
       if (errors.some((e) => e.row === row && e.field === field)) continue; // already explained
       bad(field, describeIssue({ ...issue, field }).slice(field.length + 2));
     }
@@ -130,7 +143,8 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
       rows: missing.map((m) => ({ row: 1, field: m, message: 'required column is missing' })),
     });
   }
-  if (table.rows.length === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
+  if (table.rows.length === 0)
+    throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
 
   const errors: RowError[] = [];
   const parsed: ParsedRow[] = [];
@@ -139,7 +153,8 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
     const p = parseRow(r.row, r.cells, headerMap, errors);
     if (!p) continue;
     const prev = seen.get(p.input.code);
-    if (prev) errors.push({ row: r.row, field: 'code', message: `duplicate code ${p.input.code} (also in row ${prev})` });
+    if (prev)
+      errors.push({ row: r.row, field: 'code', message: `duplicate code ${p.input.code} (also in row ${prev})` });
     else seen.set(p.input.code, r.row);
     parsed.push(p);
   }
@@ -149,23 +164,34 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
   const existing = new Map<string, { id: number; lifecycle: string; creditLimit: number }>();
   for (let i = 0; i < parsed.length; i += 500) {
     const codes = parsed.slice(i, i + 500).map((p) => p.input.code);
-    for (const r of await db.selectFrom('customers').select(['id', 'code', 'lifecycle', 'credit_limit']).where('code', 'in', codes).execute()) {
+    for (const r of await db
+      .selectFrom('customers')
+      .select(['id', 'code', 'lifecycle', 'credit_limit'])
+      .where('code', 'in', codes)
+      .execute()) {
       existing.set(r.code, { id: r.id, lifecycle: r.lifecycle, creditLimit: r.credit_limit });
     }
   }
   for (const p of parsed) {
     const ex = existing.get(p.input.code);
-    if (ex?.lifecycle === 'terminated') errors.push({ row: p.row, field: 'code', message: `customer ${p.input.code} is terminated and read-only` });
+    if (ex?.lifecycle === 'terminated')
+      errors.push({ row: p.row, field: 'code', message: `customer ${p.input.code} is terminated and read-only` });
     if (p.lifecycle === 'active' && ex && ex.lifecycle === 'prospect') {
       // allowed: the import file states the customer is already trading (recorded below)
     }
   }
   const newRegions = new Set<string>();
-  for (const p of parsed) if (p.input.regionCode && !regions.has(p.input.regionCode)) newRegions.add(p.input.regionCode);
+  for (const p of parsed)
+    if (p.input.regionCode && !regions.has(p.input.regionCode)) newRegions.add(p.input.regionCode);
 
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
-    throw serverError('VALIDATION', 'import_problems', { file: fileName, count: errors.length }, { rows: errors, field: errors[0].field, bare: true });
+    throw serverError(
+      'VALIDATION',
+      'import_problems',
+      { file: fileName, count: errors.length },
+      { rows: errors, field: errors[0].field, bare: true },
+    );
   }
 
   const now = ctx.clock.now().toISOString();
@@ -173,7 +199,8 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
   let updated = 0;
   await db.transaction().execute(async (trx) => {
     // Regions named in the file but not yet kept are created with their code as name.
-    for (const code of newRegions) await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
+    for (const code of newRegions)
+      await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
     const fresh = parsed.filter((p) => !existing.has(p.input.code));
     for (let i = 0; i < fresh.length; i += 400) {
       const chunk = fresh.slice(i, i + 400);
@@ -186,13 +213,26 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
             opening_review:
               (p.lifecycle ?? 'active') === 'prospect'
                 ? null
-                : JSON.stringify({ requestedBy: null, approvedBy: `import ${fileName}`, approvedAt: now, note: `imported row ${p.row}` }),
+                : JSON.stringify({
+                    requestedBy: null,
+                    approvedBy: `import ${fileName}`,
+                    approvedAt: now,
+                    note: `imported row ${p.row}`,
+                  }),
             created_at: now,
             updated_at: now,
           })),
         )
         .execute();
-      const ids = await trx.selectFrom('customers').select(['id', 'code']).where('code', 'in', chunk.map((p) => p.input.code)).execute();
+      const ids = await trx
+        .selectFrom('customers')
+        .select(['id', 'code'])
+        .where(
+          'code',
+          'in',
+          chunk.map((p) => p.input.code),
+        )
+        .execute();
       const idOf = new Map(ids.map((r) => [r.code, r.id]));
       await trx
         .insertInto('audit_log')
@@ -215,7 +255,14 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
       for (const p of chunk) {
         const id = idOf.get(p.input.code);
         if (id !== undefined && p.input.creditLimit !== 0) {
-          await insertDecision(ctx, trx, { customerId: id, amount: p.input.creditLimit, effectiveDate: ctx.clock.today(), method: 'import', reason: `${fileName} row ${p.row}`, source: 'import' });
+          await insertDecision(ctx, trx, {
+            customerId: id,
+            amount: p.input.creditLimit,
+            effectiveDate: ctx.clock.today(),
+            method: 'import',
+            reason: `${fileName} row ${p.row}`,
+            source: 'import',
+          });
         }
       }
       created += chunk.length;
@@ -225,13 +272,32 @@ export async function importCustomers(ctx: ServiceContext, fileName: string, con
       const cols = customerColumns(p.input);
       await trx
         .updateTable('customers')
-        .set((eb) => ({ ...cols, ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}), updated_at: now, version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          ...cols,
+          ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}),
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
         .where('id', '=', ex.id)
         .execute();
       if (cols.credit_limit !== ex.creditLimit) {
-        await insertDecision(ctx, trx, { customerId: ex.id, amount: cols.credit_limit, effectiveDate: ctx.clock.today(), method: 'import', reason: `${fileName} row ${p.row}`, source: 'import' });
+        await insertDecision(ctx, trx, {
+          customerId: ex.id,
+          amount: cols.credit_limit,
+          effectiveDate: ctx.clock.today(),
+          method: 'import',
+          reason: `${fileName} row ${p.row}`,
+          source: 'import',
+        });
       }
-      await writeAudit(ctx, trx, { entity: 'customer', entityId: p.input.code, customerId: ex.id, action: 'import-update', after: cols, note: `${fileName} row ${p.row}` });
+      await writeAudit(ctx, trx, {
+        entity: 'customer',
+        entityId: p.input.code,
+        customerId: ex.id,
+        action: 'import-update',
+        after: cols,
+        note: `${fileName} row ${p.row}`,
+      });
       updated++;
     }
     await writeAudit(ctx, trx, {

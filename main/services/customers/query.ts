@@ -35,16 +35,23 @@ export function applyCustomerFilter<O>(
   if (f.region?.length) q = q.where('region_code', 'in', f.region);
   if (f.confidentiality?.length) q = q.where('confidentiality', 'in', f.confidentiality);
   if (f.valueTier?.length) q = q.where(sql<boolean>`COALESCE(value_tier, 'none') IN (${sql.join(f.valueTier)})`);
-  if (f.creditRating?.length) q = q.where(sql<boolean>`COALESCE(credit_rating, 'none') IN (${sql.join(f.creditRating)})`);
+  if (f.creditRating?.length)
+    q = q.where(sql<boolean>`COALESCE(credit_rating, 'none') IN (${sql.join(f.creditRating)})`);
   return q;
 }
-
 
 export async function listCustomers(
   ctx: ServiceContext,
   input: ListCustomersInput,
 ): Promise<{ total: number; rows: CustomerListRow[] }> {
-  const { total, ids } = await findCustomerIds(ctx.book, input.filter, input.sort, input.order, input.offset ?? 0, input.limit ?? 100);
+  const { total, ids } = await findCustomerIds(
+    ctx.book,
+    input.filter,
+    input.sort,
+    input.order,
+    input.offset ?? 0,
+    input.limit ?? 100,
+  );
   if (ids.length === 0) return { total, rows: [] };
   const rows = await ctx.book.db.selectFrom('customers').select(LIST_COLUMNS).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -29,12 +29,28 @@ interface Index {
 const indexes = new WeakMap<Book, Index>();
 
 async function load(book: Book): Promise<Index> {
-  const { rev } = await book.db.selectFrom('revisions').select('rev').where('name', '=', 'customers').executeTakeFirstOrThrow();
+  const { rev } = await book.db
+    .selectFrom('revisions')
+    .select('rev')
+    .where('name', '=', 'customers')
+    .executeTakeFirstOrThrow();
   const cached = indexes.get(book);
   if (cached && cached.rev === rev) return cached;
   const rows = await book.db
     .selectFrom('customers')
-    .select(['id', 'search_text', 'lifecycle', 'nature', 'region_code', 'confidentiality', 'name_pinyin', 'route_seq', 'credit_limit', 'value_tier', 'credit_rating'])
+    .select([
+      'id',
+      'search_text',
+      'lifecycle',
+      'nature',
+      'region_code',
+      'confidentiality',
+      'name_pinyin',
+      'route_seq',
+      'credit_limit',
+      'value_tier',
+      'credit_rating',
+    ])
     .orderBy(sql`code`)
     .execute();
   const n = rows.length;
@@ -83,12 +99,14 @@ function order(idx: Index, sort: CustomerSort): Int32Array {
   if (have) return have;
   const n = idx.ids.length;
   const pos = Int32Array.from({ length: n }, (_, i) => i);
-  const cmpStr = (a: string | null, b: string | null) => (a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0;
+  const cmpStr = (a: string | null, b: string | null) =>
+    (a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0;
   // Ties fall back to code order, which is the array order itself.
   const by: Record<CustomerSort, (a: number, b: number) => number> = {
     code: (a, b) => a - b,
     name: (a, b) => cmpStr(idx.namePinyin[a], idx.namePinyin[b]) || a - b,
-    region: (a, b) => cmpStr(idx.region[a], idx.region[b]) || (idx.routeSeq[a] ?? 1e9) - (idx.routeSeq[b] ?? 1e9) || a - b,
+    region: (a, b) =>
+      cmpStr(idx.region[a], idx.region[b]) || (idx.routeSeq[a] ?? 1e9) - (idx.routeSeq[b] ?? 1e9) || a - b,
     lifecycle: (a, b) => cmpStr(idx.lifecycle[a], idx.lifecycle[b]) || a - b,
     creditLimit: (a, b) => idx.creditLimit[a] - idx.creditLimit[b] || a - b,
     valueTier: (a, b) => cmpStr(idx.valueTier[a], idx.valueTier[b]) || a - b,

@@ -42,7 +42,8 @@ export class StagedFiles {
     const e = this.take(token);
     if (!e) throw serverError('NOT_FOUND', 'file_gone', {}, { field: 'fileToken', bare: true });
     try {
-      if (!fs.existsSync(e.path)) throw serverError('NOT_FOUND', 'file_moved', { file: e.fileName }, { field: 'fileToken', bare: true });
+      if (!fs.existsSync(e.path))
+        throw serverError('NOT_FOUND', 'file_moved', { file: e.fileName }, { field: 'fileToken', bare: true });
       return await fn({ path: e.path, fileName: e.fileName });
     } finally {
       if (e.temporary) fs.rmSync(e.path, { force: true });

@@ -8,7 +8,13 @@ import { bucketFor, defaultBuckets, type BucketSet } from '../../domain/ageing';
 import { daysBetween } from '../../domain/dates';
 import { openItemsAsOf } from '../../db/receivables/as-of';
 import type { ExportFile } from '../../../shared/types';
-import type { AgeingBucketDef, AgeingReportWire, DrilldownOut, OpenItemOut, TieOutOut } from '../../../shared/types-receivables';
+import type {
+  AgeingBucketDef,
+  AgeingReportWire,
+  DrilldownOut,
+  OpenItemOut,
+  TieOutOut,
+} from '../../../shared/types-receivables';
 import { sensitiveCustomers, showSensitive, type SensitiveChoice } from '../sensitive-customers';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -44,12 +50,25 @@ export async function ageingReportFixed(ctx: ServiceContext, asOf: string, basis
     basis: r.basis,
     currency: r.currency,
     buckets: r.buckets,
-    rows: r.rows.map((x) => ({ customerCode: x.customerCode, customerName: x.customerName, buckets: x.buckets, unapplied: x.unapplied, total: x.total, creditLimit: x.creditLimit })),
+    rows: r.rows.map((x) => ({
+      customerCode: x.customerCode,
+      customerName: x.customerName,
+      buckets: x.buckets,
+      unapplied: x.unapplied,
+      total: x.total,
+      creditLimit: x.creditLimit,
+    })),
     totals: r.totals,
   };
 }
 
-export function openItemsOut(sqlite: Database.Database, customerId: number, asOf: string, basis: 'due' | 'issue', set: BucketSet): OpenItemOut[] {
+export function openItemsOut(
+  sqlite: Database.Database,
+  customerId: number,
+  asOf: string,
+  basis: 'due' | 'issue',
+  set: BucketSet,
+): OpenItemOut[] {
   return openItemsAsOf(sqlite, customerId, asOf, isCurrent(sqlite, asOf))
     .filter((r) => r.open > 0)
     .map((r) => {
@@ -69,14 +88,20 @@ export function openItemsOut(sqlite: Database.Database, customerId: number, asOf
     });
 }
 
-export async function ageingDrilldown(ctx: ServiceContext, q: AgeingQuery & { customerId: number; bucket?: string }): Promise<DrilldownOut> {
+export async function ageingDrilldown(
+  ctx: ServiceContext,
+  q: AgeingQuery & { customerId: number; bucket?: string },
+): Promise<DrilldownOut> {
   assertDateField(q.asOf, 'asOf');
   const basis = q.basis ?? 'due';
   return read(ctx, (sqlite) => {
     const set = resolveBuckets(ctx, basis, q);
-    if (q.bucket !== undefined && !set.some((b) => b.key === q.bucket)) throw serverError('VALIDATION', 'no_bucket', { bucket: q.bucket }, { field: 'bucket' });
+    if (q.bucket !== undefined && !set.some((b) => b.key === q.bucket))
+      throw serverError('VALIDATION', 'no_bucket', { bucket: q.bucket }, { field: 'bucket' });
     const c = customerById(sqlite, q.customerId);
-    const items = openItemsOut(sqlite, c.id, q.asOf, basis, set).filter((i) => q.bucket === undefined || i.bucket === q.bucket);
+    const items = openItemsOut(sqlite, c.id, q.asOf, basis, set).filter(
+      (i) => q.bucket === undefined || i.bucket === q.bucket,
+    );
     return {
       asOf: q.asOf,
       basis,
@@ -104,7 +129,15 @@ export async function exportAgeing(
   const show = showSensitive(q);
   const maskCodes = show ? [] : (await sensitiveCustomers(ctx.book.db)).codes;
   const set = await serialize(ctx, () => resolveBuckets(ctx, basis, q));
-  const file = await runReport(ctx, 'export', { asOf: q.asOf, basis, set, rebuild: q.rebuild, format: q.format, locale: q.locale, maskCodes });
+  const file = await runReport(ctx, 'export', {
+    asOf: q.asOf,
+    basis,
+    set,
+    rebuild: q.rebuild,
+    format: q.format,
+    locale: q.locale,
+    maskCodes,
+  });
   await serialize(ctx, () =>
     writeAudit(ctx, ctx.book.db, {
       entity: 'export',

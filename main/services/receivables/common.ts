@@ -6,7 +6,8 @@ import { isValidDate } from '../../domain/dates';
 
 /** New documents: not for terminated customers (read-only) and, for invoices, not for prospects. */
 export function assertWritable(c: CustomerLite, opts: { trading?: boolean } = {}): void {
-  if (c.lifecycle === 'terminated') throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
+  if (c.lifecycle === 'terminated')
+    throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
   if (opts.trading && c.lifecycle === 'prospect') {
     throw serverError('VALIDATION', 'customer_prospect', { code: c.code }, { field: 'customerId' });
   }

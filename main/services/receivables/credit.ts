@@ -12,7 +12,13 @@ import { read } from '../book-queue';
 import { loadArSettings } from './settings';
 import { controlReasons } from '../credit/control';
 
-export function creditCheckSync(sqlite: Database.Database, settings: ReceivablesSettings, c: CustomerLite, newAmount: number, today: string): CreditCheckOut {
+export function creditCheckSync(
+  sqlite: Database.Database,
+  settings: ReceivablesSettings,
+  c: CustomerLite,
+  newAmount: number,
+  today: string,
+): CreditCheckOut {
   const exp = exposureNow(sqlite, c.id);
   const oldestOverdueDays = exp.oldest && exp.oldest < today ? daysBetween(exp.oldest, today) : 0;
   const limit = c.credit_limit === 0 && settings.zeroLimitMeansNone ? null : c.credit_limit;
@@ -44,6 +50,17 @@ export function creditCheckSync(sqlite: Database.Database, settings: Receivables
   };
 }
 
-export async function creditCheck(ctx: ServiceContext, input: { customerId: number; amount?: number }): Promise<CreditCheckOut> {
-  return read(ctx, (sqlite) => creditCheckSync(sqlite, loadArSettings(ctx), customerById(sqlite, input.customerId), input.amount ?? 0, ctx.clock.today()));
+export async function creditCheck(
+  ctx: ServiceContext,
+  input: { customerId: number; amount?: number },
+): Promise<CreditCheckOut> {
+  return read(ctx, (sqlite) =>
+    creditCheckSync(
+      sqlite,
+      loadArSettings(ctx),
+      customerById(sqlite, input.customerId),
+      input.amount ?? 0,
+      ctx.clock.today(),
+    ),
+  );
 }

@@ -9,7 +9,10 @@ import { serialize } from '../book-queue';
 import { runReport } from './reports';
 import { loadArSettings } from './settings';
 
-export async function receivablesDashboard(ctx: ServiceContext, q: { asOf?: string; from?: string; to?: string }): Promise<DashboardOut> {
+export async function receivablesDashboard(
+  ctx: ServiceContext,
+  q: { asOf?: string; from?: string; to?: string },
+): Promise<DashboardOut> {
   const asOf = q.asOf ?? ctx.clock.today();
   assertDateField(asOf, 'asOf');
   const to = q.to ?? asOf;
@@ -18,7 +21,11 @@ export async function receivablesDashboard(ctx: ServiceContext, q: { asOf?: stri
   assertDateField(to, 'to');
   if (from > to) throw serverError('VALIDATION', 'from_after_to', {}, { field: 'from' });
   const t0 = performance.now();
-  const out = await runReport(ctx, 'dashboard', { asOf, from, to, settings: await serialize(ctx, () => loadArSettings(ctx)) });
+  const out = await runReport(ctx, 'dashboard', {
+    asOf,
+    from,
+    to,
+    settings: await serialize(ctx, () => loadArSettings(ctx)),
+  });
   return { ...out, ms: Math.round(performance.now() - t0) };
 }
-

@@ -5,7 +5,14 @@ import { serverError } from '../../../shared/messages/server-messages';
 import { AppError } from '../../../shared/result';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
-import { bumpDaily, insertAllocation, insertInvoice, insertReceipt, refreshCredit, refreshInvoice } from '../../db/receivables/writes';
+import {
+  bumpDaily,
+  insertAllocation,
+  insertInvoice,
+  insertReceipt,
+  refreshCredit,
+  refreshInvoice,
+} from '../../db/receivables/writes';
 import {
   addRecovered,
   allocationsBetween,
@@ -39,7 +46,14 @@ import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { assertDateField, assertWritable } from './common';
-import { allocationRows, creditNoteRow, customerById, invoiceRow, receiptRow, writeOffRow } from '../../db/receivables/rows';
+import {
+  allocationRows,
+  creditNoteRow,
+  customerById,
+  invoiceRow,
+  receiptRow,
+  writeOffRow,
+} from '../../db/receivables/rows';
 import { read, write } from '../book-queue';
 import { creditCheckSync } from './credit';
 import { applyStoredReceipt, refreshAll, reverseAllocations } from './engine';
@@ -59,7 +73,9 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
   if (input.dueDate) assertDateField(input.dueDate, 'dueDate');
   // a credit manager's approval (name + password) is checked before the write, so a refused
   // approval is logged on its own (services/credit/roles.ts)
-  const approver = input.approval ? await verifyApproval(ctx, input.approval, `invoice:${input.number}`, input.customerId) : null;
+  const approver = input.approval
+    ? await verifyApproval(ctx, input.approval, `invoice:${input.number}`, input.customerId)
+    : null;
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c, { trading: true });
@@ -71,12 +87,19 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     const credit = creditCheckSync(sqlite, loadArSettings(ctx), c, input.amount, ctx.clock.today());
     const override = input.overrideReason?.trim() || null;
     if (credit.status === 'block' && !override) {
-      const reasons = credit.reasons.filter((r) => r.severity === 'block').map((r) => r.message).join('; ');
+      const reasons = credit.reasons
+        .filter((r) => r.severity === 'block')
+        .map((r) => r.message)
+        .join('; ');
       throw serverError('FORBIDDEN', 'credit_blocked', { reasons }, { field: 'overrideReason', bare: true });
     }
     const approvedBy = credit.status === 'block' ? (approver ?? selfApprover(ctx)) : null;
     if (credit.status === 'block' && !approvedBy) {
-      throw new AppError('FORBIDDEN', 'approval_required: a credit manager (信用主管) must approve this over-limit invoice (name and password)', { field: 'approval.name' });
+      throw new AppError(
+        'FORBIDDEN',
+        'approval_required: a credit manager (信用主管) must approve this over-limit invoice (name and password)',
+        { field: 'approval.name' },
+      );
     }
     const id = insertInvoice(sqlite, {
       customer_id: c.id,
@@ -93,14 +116,27 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     });
     bumpDaily(sqlite, input.issueDate, { invoiced: input.amount, invoices_n: 1 });
     const invoice = invoiceRow(sqlite, id);
-    await writeAudit(ctx, trx, { entity: 'invoice', entityId: invoice.number, customerId: c.id, action: 'create', after: invoice });
+    await writeAudit(ctx, trx, {
+      entity: 'invoice',
+      entityId: invoice.number,
+      customerId: c.id,
+      action: 'create',
+      after: invoice,
+    });
     if (credit.status !== 'ok') {
       await writeAudit(ctx, trx, {
         entity: 'invoice',
         entityId: invoice.number,
         customerId: c.id,
         action: credit.status === 'block' ? 'credit-override' : 'credit-warning',
-        after: { status: credit.status, reasons: credit.reasons, exposure: credit.exposure, projected: credit.projected, limit: credit.limit, ...(approvedBy ? { approvedBy } : {}) },
+        after: {
+          status: credit.status,
+          reasons: credit.reasons,
+          exposure: credit.exposure,
+          projected: credit.projected,
+          limit: credit.limit,
+          ...(approvedBy ? { approvedBy } : {}),
+        },
         note: credit.status === 'block' ? override : null,
       });
     }
@@ -111,17 +147,27 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
 export async function voidInvoice(ctx: ServiceContext, input: { id: number; reason: string }): Promise<InvoiceRow> {
   return write(ctx, async (trx, sqlite) => {
     const before = invoiceRow(sqlite, input.id);
-    if (before.voidedAt) throw serverError('CONFLICT', 'invoice_already_void', { number: before.number }, { field: 'id', bare: true });
+    if (before.voidedAt)
+      throw serverError('CONFLICT', 'invoice_already_void', { number: before.number }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const wo = liveWriteOffOf(sqlite, input.id);
-    if (wo) throw serverError('CONFLICT', 'invoice_has_write_off', { number: before.number }, { field: 'id', bare: true });
+    if (wo)
+      throw serverError('CONFLICT', 'invoice_has_write_off', { number: before.number }, { field: 'id', bare: true });
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'invoice_id', input.id, at);
     markVoided(sqlite, 'invoices', input.id, at, input.reason);
     refreshAll(sqlite, { ...touched, invoices: [...new Set([...touched.invoices, input.id])] });
     bumpDaily(sqlite, before.issueDate, { invoiced: -before.amount, invoices_n: -1 });
     const after = invoiceRow(sqlite, input.id);
-    await writeAudit(ctx, trx, { entity: 'invoice', entityId: before.number, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    await writeAudit(ctx, trx, {
+      entity: 'invoice',
+      entityId: before.number,
+      customerId: before.customerId,
+      action: 'void',
+      before,
+      after,
+      note: input.reason,
+    });
     return after;
   });
 }
@@ -132,11 +178,17 @@ export async function voidInvoice(ctx: ServiceContext, input: { id: number; reas
 /** As validated by the IPC contract (shared/ipc/receivables.ts). */
 export type ReceiptInput = ParsedInputOf<'receipts:create'>;
 
-function checkNamedInvoice(sqlite: import('better-sqlite3').Database, invoiceId: number | null | undefined, customerId: number, field = 'invoiceId'): void {
+function checkNamedInvoice(
+  sqlite: import('better-sqlite3').Database,
+  invoiceId: number | null | undefined,
+  customerId: number,
+  field = 'invoiceId',
+): void {
   if (invoiceId === null || invoiceId === undefined) return;
   const inv = invoiceBrief(sqlite, invoiceId);
   if (!inv) throw serverError('VALIDATION', 'invoice_id_not_found', { id: invoiceId }, { field });
-  if (inv.customer_id !== customerId) throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field });
+  if (inv.customer_id !== customerId)
+    throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field });
   if (inv.voided_at) throw serverError('VALIDATION', 'invoice_is_void', { number: inv.number }, { field });
 }
 
@@ -147,12 +199,24 @@ export async function createReceipt(ctx: ServiceContext, input: ReceiptInput): P
     assertWritable(c);
     checkNamedInvoice(sqlite, input.invoiceId, c.id);
     const res = receiptSync(sqlite, ctx, c.id, input, null);
-    await writeAudit(ctx, trx, { entity: 'receipt', entityId: res.receipt.id, customerId: c.id, action: 'create', after: res });
+    await writeAudit(ctx, trx, {
+      entity: 'receipt',
+      entityId: res.receipt.id,
+      customerId: c.id,
+      action: 'create',
+      after: res,
+    });
     return res;
   });
 }
 
-function receiptSync(sqlite: import('better-sqlite3').Database, ctx: ServiceContext, customerId: number, input: ReceiptInput, source: string | null): ReceiptCreated {
+function receiptSync(
+  sqlite: import('better-sqlite3').Database,
+  ctx: ServiceContext,
+  customerId: number,
+  input: ReceiptInput,
+  source: string | null,
+): ReceiptCreated {
   const at = now(ctx);
   const id = insertReceipt(sqlite, {
     customer_id: customerId,
@@ -168,14 +232,19 @@ function receiptSync(sqlite: import('better-sqlite3').Database, ctx: ServiceCont
     created_at: at,
   });
   bumpDaily(sqlite, input.date, { received: input.amount, receipts_n: 1 });
-  const ids = applyStoredReceipt(sqlite, { id, customerId, date: input.date, amount: input.amount, namedInvoiceId: input.invoiceId ?? null }, at);
+  const ids = applyStoredReceipt(
+    sqlite,
+    { id, customerId, date: input.date, amount: input.amount, namedInvoiceId: input.invoiceId ?? null },
+    at,
+  );
   return { receipt: receiptRow(sqlite, id), allocations: allocationRows(sqlite, 'ids', ids) };
 }
 
 export async function voidReceipt(ctx: ServiceContext, input: { id: number; reason: string }): Promise<ReceiptRow> {
   return write(ctx, async (trx, sqlite) => {
     const before = receiptRow(sqlite, input.id);
-    if (before.voidedAt) throw serverError('CONFLICT', 'receipt_already_void', { id: input.id }, { field: 'id', bare: true });
+    if (before.voidedAt)
+      throw serverError('CONFLICT', 'receipt_already_void', { id: input.id }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'receipt_id', input.id, at);
@@ -183,7 +252,15 @@ export async function voidReceipt(ctx: ServiceContext, input: { id: number; reas
     refreshAll(sqlite, { ...touched, receipts: [...new Set([...touched.receipts, input.id])] });
     bumpDaily(sqlite, before.date, { received: -before.amount, receipts_n: -1 });
     const after = receiptRow(sqlite, input.id);
-    await writeAudit(ctx, trx, { entity: 'receipt', entityId: input.id, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    await writeAudit(ctx, trx, {
+      entity: 'receipt',
+      entityId: input.id,
+      customerId: before.customerId,
+      action: 'void',
+      before,
+      after,
+      note: input.reason,
+    });
     return after;
   });
 }
@@ -204,18 +281,38 @@ interface CreditSource {
   label: string;
 }
 
-function creditSource(sqlite: import('better-sqlite3').Database, input: { receiptId?: number; creditNoteId?: number }): CreditSource {
+function creditSource(
+  sqlite: import('better-sqlite3').Database,
+  input: { receiptId?: number; creditNoteId?: number },
+): CreditSource {
   if ((input.receiptId === undefined) === (input.creditNoteId === undefined)) {
     throw serverError('VALIDATION', 'receipt_or_credit_note', {}, { field: 'receiptId' });
   }
   if (input.receiptId !== undefined) {
     const r = receiptRow(sqlite, input.receiptId);
     if (r.voidedAt) throw serverError('VALIDATION', 'receipt_is_void', { id: r.id }, { field: 'receiptId' });
-    return { table: 'receipts', col: 'receipt_id', id: r.id, customerId: r.customerId, date: r.date, unapplied: r.unapplied, label: `receipt ${r.number ?? r.id}` };
+    return {
+      table: 'receipts',
+      col: 'receipt_id',
+      id: r.id,
+      customerId: r.customerId,
+      date: r.date,
+      unapplied: r.unapplied,
+      label: `receipt ${r.number ?? r.id}`,
+    };
   }
   const c = creditNoteRow(sqlite, input.creditNoteId!);
-  if (c.voidedAt) throw serverError('VALIDATION', 'credit_note_is_void', { number: c.number }, { field: 'creditNoteId' });
-  return { table: 'credit_notes', col: 'credit_note_id', id: c.id, customerId: c.customerId, date: c.date, unapplied: c.unapplied, label: `credit note ${c.number}` };
+  if (c.voidedAt)
+    throw serverError('VALIDATION', 'credit_note_is_void', { number: c.number }, { field: 'creditNoteId' });
+  return {
+    table: 'credit_notes',
+    col: 'credit_note_id',
+    id: c.id,
+    customerId: c.customerId,
+    date: c.date,
+    unapplied: c.unapplied,
+    label: `credit note ${c.number}`,
+  };
 }
 
 /** Writes one hand-made allocation row (apply, or a negative unapply) and everything it moves. */
@@ -243,7 +340,14 @@ async function recordManualAllocation(
   bumpDaily(sqlite, a.date, {});
   const row = allocationRows(sqlite, 'ids', [id])[0];
   const note = `${src.label} ${action === 'apply' ? '→' : '↛'} ${inv.number}`;
-  await writeAudit(ctx, trx, { entity: 'allocation', entityId: id, customerId: inv.customerId, action, after: row, note });
+  await writeAudit(ctx, trx, {
+    entity: 'allocation',
+    entityId: id,
+    customerId: inv.customerId,
+    action,
+    after: row,
+    note,
+  });
   return row;
 }
 
@@ -251,11 +355,15 @@ export async function applyCredit(ctx: ServiceContext, input: ApplyInput): Promi
   return write(ctx, async (trx, sqlite) => {
     const src = creditSource(sqlite, input);
     const inv = invoiceRow(sqlite, input.invoiceId);
-    if (inv.customerId !== src.customerId) throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field: 'invoiceId' });
-    if (inv.voidedAt) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
+    if (inv.customerId !== src.customerId)
+      throw serverError('VALIDATION', 'invoice_other_customer', { number: inv.number }, { field: 'invoiceId' });
+    if (inv.voidedAt)
+      throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
     assertWritable(customerById(sqlite, inv.customerId));
-    if (src.unapplied <= 0) throw serverError('VALIDATION', 'nothing_unapplied', { label: src.label }, { field: 'amount' });
-    if (inv.open <= 0) throw serverError('VALIDATION', 'invoice_settled', { number: inv.number }, { field: 'invoiceId' });
+    if (src.unapplied <= 0)
+      throw serverError('VALIDATION', 'nothing_unapplied', { label: src.label }, { field: 'amount' });
+    if (inv.open <= 0)
+      throw serverError('VALIDATION', 'invoice_settled', { number: inv.number }, { field: 'invoiceId' });
     let a: Allocation;
     try {
       a = applyManually(
@@ -299,7 +407,10 @@ export async function unapplyCredit(ctx: ServiceContext, input: ApplyInput): Pro
 /** As validated by the IPC contract (shared/ipc/receivables.ts). */
 export type CreditNoteInput = ParsedInputOf<'credit-notes:create'>;
 
-export async function createCreditNote(ctx: ServiceContext, input: CreditNoteInput): Promise<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }> {
+export async function createCreditNote(
+  ctx: ServiceContext,
+  input: CreditNoteInput,
+): Promise<{ creditNote: CreditNoteRow; allocations: AllocationRow[] }> {
   assertDateField(input.date, 'date');
   return write(ctx, (trx, sqlite) => createCreditNoteIn(ctx, trx, sqlite, input));
 }
@@ -336,19 +447,39 @@ export async function createCreditNoteIn(
       const amount = Math.min(inv.open, input.amount);
       if (amount > 0) {
         const date = maxDate(input.date, inv.issueDate);
-        ids.push(insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: id, write_off_id: null, amount, date, kind: 'credit_note', created_at: at }));
+        ids.push(
+          insertAllocation(sqlite, {
+            invoice_id: inv.id,
+            receipt_id: null,
+            credit_note_id: id,
+            write_off_id: null,
+            amount,
+            date,
+            kind: 'credit_note',
+            created_at: at,
+          }),
+        );
         refreshInvoice(sqlite, inv.id);
         if (date !== input.date) bumpDaily(sqlite, date, {});
       }
     }
     refreshCredit(sqlite, 'credit_notes', id);
     const out = { creditNote: creditNoteRow(sqlite, id), allocations: allocationRows(sqlite, 'ids', ids) };
-    await writeAudit(ctx, trx, { entity: 'credit_note', entityId: input.number, customerId: c.id, action: 'create', after: out });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_note',
+      entityId: input.number,
+      customerId: c.id,
+      action: 'create',
+      after: out,
+    });
     return out;
   }
 }
 
-export async function voidCreditNote(ctx: ServiceContext, input: { id: number; reason: string }): Promise<CreditNoteRow> {
+export async function voidCreditNote(
+  ctx: ServiceContext,
+  input: { id: number; reason: string },
+): Promise<CreditNoteRow> {
   return write(ctx, (trx, sqlite) => voidCreditNoteIn(ctx, trx, sqlite, input));
 }
 
@@ -361,7 +492,8 @@ export async function voidCreditNoteIn(
 ): Promise<CreditNoteRow> {
   {
     const before = creditNoteRow(sqlite, input.id);
-    if (before.voidedAt) throw serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true });
+    if (before.voidedAt)
+      throw serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true });
     assertWritable(customerById(sqlite, before.customerId));
     const at = now(ctx);
     const touched = reverseAllocations(sqlite, 'credit_note_id', input.id, at);
@@ -369,7 +501,15 @@ export async function voidCreditNoteIn(
     refreshAll(sqlite, { ...touched, creditNotes: [...new Set([...touched.creditNotes, input.id])] });
     bumpDaily(sqlite, before.date, { credited: -before.amount, credits_n: -1 });
     const after = creditNoteRow(sqlite, input.id);
-    await writeAudit(ctx, trx, { entity: 'credit_note', entityId: before.number, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    await writeAudit(ctx, trx, {
+      entity: 'credit_note',
+      entityId: before.number,
+      customerId: before.customerId,
+      action: 'void',
+      before,
+      after,
+      note: input.reason,
+    });
     return after;
   }
 }
@@ -384,19 +524,45 @@ export async function createWriteOff(ctx: ServiceContext, input: WriteOffInput):
   assertDateField(input.date, 'date');
   return write(ctx, async (trx, sqlite) => {
     const inv = invoiceRow(sqlite, input.invoiceId);
-    if (inv.voidedAt) throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
+    if (inv.voidedAt)
+      throw new AppError('VALIDATION', `invoiceId: invoice ${inv.number} is void`, { field: 'invoiceId' });
     const c = customerById(sqlite, inv.customerId);
     assertWritable(c);
     if (input.date < inv.issueDate) throw serverError('VALIDATION', 'date_before_invoice_issue', {}, { field: 'date' });
     const amount = input.amount ?? inv.open;
-    if (amount <= 0 || amount > inv.open) throw serverError('VALIDATION', 'write_off_amount_range', { openFen: inv.open }, { field: 'amount' });
+    if (amount <= 0 || amount > inv.open)
+      throw serverError('VALIDATION', 'write_off_amount_range', { openFen: inv.open }, { field: 'amount' });
     const at = now(ctx);
-    const id = insertWriteOff(sqlite, { customerId: c.id, invoiceId: inv.id, date: input.date, amount, approvedBy: input.approvedBy, reason: input.reason, createdAt: at });
-    insertAllocation(sqlite, { invoice_id: inv.id, receipt_id: null, credit_note_id: null, write_off_id: id, amount, date: input.date, kind: 'write_off', created_at: at });
+    const id = insertWriteOff(sqlite, {
+      customerId: c.id,
+      invoiceId: inv.id,
+      date: input.date,
+      amount,
+      approvedBy: input.approvedBy,
+      reason: input.reason,
+      createdAt: at,
+    });
+    insertAllocation(sqlite, {
+      invoice_id: inv.id,
+      receipt_id: null,
+      credit_note_id: null,
+      write_off_id: id,
+      amount,
+      date: input.date,
+      kind: 'write_off',
+      created_at: at,
+    });
     refreshInvoice(sqlite, inv.id);
     bumpDaily(sqlite, input.date, { written_off: amount, credits_n: 1 });
     const row = writeOffRow(sqlite, id);
-    await writeAudit(ctx, trx, { entity: 'write_off', entityId: id, customerId: c.id, action: 'create', after: row, note: `${input.reason} (approved by ${input.approvedBy})` });
+    await writeAudit(ctx, trx, {
+      entity: 'write_off',
+      entityId: id,
+      customerId: c.id,
+      action: 'create',
+      after: row,
+      note: `${input.reason} (approved by ${input.approvedBy})`,
+    });
     return row;
   });
 }
@@ -408,7 +574,10 @@ export type RecoveryInput = ParsedInputOf<'write-offs:recover'>;
  * A written-off debt is paid after all: the write-off is reversed for the amount (the invoice
  * is receivable again), then a receipt naming the invoice pays it.
  */
-export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput): Promise<{ writeOff: WriteOffRow; receipt: ReceiptCreated }> {
+export async function recoverWriteOff(
+  ctx: ServiceContext,
+  input: RecoveryInput,
+): Promise<{ writeOff: WriteOffRow; receipt: ReceiptCreated }> {
   assertDateField(input.date, 'date');
   return write(ctx, async (trx, sqlite) => {
     const wo = writeOffRow(sqlite, input.writeOffId);
@@ -420,14 +589,44 @@ export async function recoverWriteOff(ctx: ServiceContext, input: RecoveryInput)
     if (left <= 0) throw serverError('VALIDATION', 'fully_recovered', {}, { field: 'writeOffId' });
     if (input.amount > left) throw serverError('VALIDATION', 'recover_at_most', { leftFen: left }, { field: 'amount' });
     const at = now(ctx);
-    insertAllocation(sqlite, { invoice_id: wo.invoiceId, receipt_id: null, credit_note_id: null, write_off_id: wo.id, amount: -input.amount, date: input.date, kind: 'recovery', created_at: at });
+    insertAllocation(sqlite, {
+      invoice_id: wo.invoiceId,
+      receipt_id: null,
+      credit_note_id: null,
+      write_off_id: wo.id,
+      amount: -input.amount,
+      date: input.date,
+      kind: 'recovery',
+      created_at: at,
+    });
     addRecovered(sqlite, wo.id, input.amount);
     refreshInvoice(sqlite, wo.invoiceId);
     bumpDaily(sqlite, input.date, { written_off: -input.amount });
-    const receipt = receiptSync(sqlite, ctx, c.id, { customerId: c.id, date: input.date, amount: input.amount, method: input.method, reference: input.reference ?? null, invoiceId: wo.invoiceId }, null);
+    const receipt = receiptSync(
+      sqlite,
+      ctx,
+      c.id,
+      {
+        customerId: c.id,
+        date: input.date,
+        amount: input.amount,
+        method: input.method,
+        reference: input.reference ?? null,
+        invoiceId: wo.invoiceId,
+      },
+      null,
+    );
     const after = writeOffRow(sqlite, wo.id);
     const note = input.note?.trim() || null;
-    await writeAudit(ctx, trx, { entity: 'write_off', entityId: wo.id, customerId: c.id, action: 'recover', before: wo, after: { writeOff: after, receipt }, note });
+    await writeAudit(ctx, trx, {
+      entity: 'write_off',
+      entityId: wo.id,
+      customerId: c.id,
+      action: 'recover',
+      before: wo,
+      after: { writeOff: after, receipt },
+      note,
+    });
     return { writeOff: after, receipt };
   });
 }
@@ -444,7 +643,15 @@ export async function voidWriteOff(ctx: ServiceContext, input: { id: number; rea
     refreshAll(sqlite, touched);
     bumpDaily(sqlite, before.date, { written_off: -before.amount, credits_n: -1 });
     const after = writeOffRow(sqlite, input.id);
-    await writeAudit(ctx, trx, { entity: 'write_off', entityId: input.id, customerId: before.customerId, action: 'void', before, after, note: input.reason });
+    await writeAudit(ctx, trx, {
+      entity: 'write_off',
+      entityId: input.id,
+      customerId: before.customerId,
+      action: 'void',
+      before,
+      after,
+      note: input.reason,
+    });
     return after;
   });
 }
@@ -466,7 +673,8 @@ const NOTE_MOVES: Record<NoteState, NoteState[]> = {
 export async function createNote(ctx: ServiceContext, input: NoteInput): Promise<NoteReceivableRow> {
   assertDateField(input.issueDate, 'issueDate');
   assertDateField(input.maturityDate, 'maturityDate');
-  if (input.maturityDate < input.issueDate) throw serverError('VALIDATION', 'maturity_before_issue', {}, { field: 'maturityDate' });
+  if (input.maturityDate < input.issueDate)
+    throw serverError('VALIDATION', 'maturity_before_issue', {}, { field: 'maturityDate' });
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
@@ -484,12 +692,21 @@ export async function createNote(ctx: ServiceContext, input: NoteInput): Promise
       createdAt: now(ctx),
     });
     const row = noteById(sqlite, id)!;
-    await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: input.number, customerId: c.id, action: 'create', after: row });
+    await writeAudit(ctx, trx, {
+      entity: 'note_receivable',
+      entityId: input.number,
+      customerId: c.id,
+      action: 'create',
+      after: row,
+    });
     return row;
   });
 }
 
-export async function setNoteState(ctx: ServiceContext, input: { id: number; state: NoteState; date: string; note?: string }): Promise<NoteReceivableRow> {
+export async function setNoteState(
+  ctx: ServiceContext,
+  input: { id: number; state: NoteState; date: string; note?: string },
+): Promise<NoteReceivableRow> {
   assertDateField(input.date, 'date');
   return write(ctx, async (trx, sqlite) => {
     const before = noteById(sqlite, input.id);
@@ -498,10 +715,19 @@ export async function setNoteState(ctx: ServiceContext, input: { id: number; sta
     if (!NOTE_MOVES[before.state].includes(input.state)) {
       throw serverError('VALIDATION', 'note_state_change', { from: before.state, to: input.state }, { field: 'state' });
     }
-    if (input.date < before.stateDate) throw serverError('VALIDATION', 'before_note_change', { date: before.stateDate }, { field: 'date' });
+    if (input.date < before.stateDate)
+      throw serverError('VALIDATION', 'before_note_change', { date: before.stateDate }, { field: 'date' });
     setNoteStateRow(sqlite, input.id, input.state, input.date);
     const after = noteById(sqlite, input.id)!;
-    await writeAudit(ctx, trx, { entity: 'note_receivable', entityId: before.number, customerId: before.customerId, action: 'state', before, after, note: input.note ?? null });
+    await writeAudit(ctx, trx, {
+      entity: 'note_receivable',
+      entityId: before.number,
+      customerId: before.customerId,
+      action: 'state',
+      before,
+      after,
+      note: input.note ?? null,
+    });
     return after;
   });
 }
@@ -519,7 +745,10 @@ export async function listInvoices(
   });
 }
 
-export async function listReceipts(ctx: ServiceContext, q: { customerId?: number; offset?: number; limit?: number }): Promise<{ total: number; rows: ReceiptRow[] }> {
+export async function listReceipts(
+  ctx: ServiceContext,
+  q: { customerId?: number; offset?: number; limit?: number },
+): Promise<{ total: number; rows: ReceiptRow[] }> {
   return read(ctx, (sqlite) => {
     const { total, ids } = pageReceiptIds(sqlite, q);
     return { total, rows: ids.map((id) => receiptRow(sqlite, id)) };

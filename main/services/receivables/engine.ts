@@ -5,7 +5,15 @@ import type Database from 'better-sqlite3';
 import { SequentialApplier } from '../../domain/allocation';
 import { maxDate } from '../../domain/dates';
 import { openInvoicesOf, type OpenInvoiceRow } from '../../db/receivables/as-of';
-import { bumpDaily, insertAllocation, netAllocationsOf, refreshCredit, refreshInvoice, setInvoiceState, setReceiptApplied } from '../../db/receivables/writes';
+import {
+  bumpDaily,
+  insertAllocation,
+  netAllocationsOf,
+  refreshCredit,
+  refreshInvoice,
+  setInvoiceState,
+  setReceiptApplied,
+} from '../../db/receivables/writes';
 
 type Sqlite = Database.Database;
 
@@ -59,7 +67,12 @@ export function planReceipt(open: CustomerInvoices, r: Omit<NewReceipt, 'id' | '
     inv.last = inv.last === null ? a.date : maxDate(inv.last, a.date);
     open.touched.add(inv.id);
     last = last === null ? a.date : maxDate(last, a.date);
-    return { invoiceId: inv.id, amount: a.amount, date: a.date, kind: a.invoiceId === r.namedInvoiceId ? 'named' : 'auto' };
+    return {
+      invoiceId: inv.id,
+      amount: a.amount,
+      date: a.date,
+      kind: a.invoiceId === r.namedInvoiceId ? 'named' : 'auto',
+    };
   });
   return { allocations, unapplied: res.unapplied, appliedOn: res.unapplied === 0 ? (last ?? r.date) : null };
 }
@@ -69,7 +82,16 @@ export function applyStoredReceipt(sqlite: Sqlite, r: NewReceipt, now: string): 
   const open = CustomerInvoices.load(sqlite, r.customerId);
   const plan = planReceipt(open, r);
   const ids = plan.allocations.map((a) =>
-    insertAllocation(sqlite, { invoice_id: a.invoiceId, receipt_id: r.id, credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: now }),
+    insertAllocation(sqlite, {
+      invoice_id: a.invoiceId,
+      receipt_id: r.id,
+      credit_note_id: null,
+      write_off_id: null,
+      amount: a.amount,
+      date: a.date,
+      kind: a.kind,
+      created_at: now,
+    }),
   );
   open.flush(sqlite);
   setReceiptApplied(sqlite, r.id, plan.unapplied, plan.appliedOn);
@@ -84,13 +106,27 @@ type Source = 'receipt_id' | 'credit_note_id' | 'write_off_id' | 'invoice_id';
  * date) with the same effective date, so the document nets to zero on every date and the past
  * stays rebuildable. Refreshes the invoices and credits touched.
  */
-export function reverseAllocations(sqlite: Sqlite, source: Source, id: number, now: string): { invoices: number[]; receipts: number[]; creditNotes: number[] } {
+export function reverseAllocations(
+  sqlite: Sqlite,
+  source: Source,
+  id: number,
+  now: string,
+): { invoices: number[]; receipts: number[]; creditNotes: number[] } {
   const groups = netAllocationsOf(sqlite, source, id);
   const invoices = new Set<number>();
   const receipts = new Set<number>();
   const creditNotes = new Set<number>();
   for (const g of groups) {
-    insertAllocation(sqlite, { invoice_id: g.inv, receipt_id: g.rec, credit_note_id: g.cn, write_off_id: g.wo, amount: -g.amount, date: g.date, kind: 'void', created_at: now });
+    insertAllocation(sqlite, {
+      invoice_id: g.inv,
+      receipt_id: g.rec,
+      credit_note_id: g.cn,
+      write_off_id: g.wo,
+      amount: -g.amount,
+      date: g.date,
+      kind: 'void',
+      created_at: now,
+    });
     invoices.add(g.inv);
     if (g.rec !== null) receipts.add(g.rec);
     if (g.cn !== null) creditNotes.add(g.cn);

@@ -18,7 +18,16 @@ import { AppError, type RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { addDays, isValidDate } from '../../domain/dates';
 import { mapHeaders, readTable } from '../../import/tabular';
-import { DailyAccumulator, importCustomers, insertAllocation, insertInvoice, insertReceipt, invoiceByNumber, nextInvoiceId, setReceiptApplied } from '../../db/receivables/writes';
+import {
+  DailyAccumulator,
+  importCustomers,
+  insertAllocation,
+  insertInvoice,
+  insertReceipt,
+  invoiceByNumber,
+  nextInvoiceId,
+  setReceiptApplied,
+} from '../../db/receivables/writes';
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -151,7 +160,11 @@ async function eachRow(
       throw new AppError('VALIDATION', `row ${e.row}: ${e.message}`, { field: 'file', rows: [e] });
     }
     if (!index) throw serverError('VALIDATION', 'import_empty', {}, { field: 'file', bare: true });
-    checkRequired(fileName, [...(index as number[])].map((j, i) => (j >= 0 ? known[i] : null)).filter((k): k is string => k !== null), known);
+    checkRequired(
+      fileName,
+      [...(index as number[])].map((j, i) => (j >= 0 ? known[i] : null)).filter((k): k is string => k !== null),
+      known,
+    );
     return;
   }
   // .xlsx is a zip: ExcelJS reads it whole (such files are far smaller than a CSV of the same rows)
@@ -168,7 +181,10 @@ async function eachRow(
 }
 
 function checkRequired(fileName: string, present: string[], known: string[]): void {
-  const required = known === INVOICE_COLUMNS ? ['customer_code', 'number', 'issue_date', 'amount'] : ['customer_code', 'date', 'amount'];
+  const required =
+    known === INVOICE_COLUMNS
+      ? ['customer_code', 'number', 'issue_date', 'amount']
+      : ['customer_code', 'date', 'amount'];
   const missing = required.filter((k) => !present.includes(k));
   if (missing.length) {
     throw new AppError('VALIDATION', `${fileName}: missing required column(s): ${missing.join(', ')}`, {
@@ -203,7 +219,12 @@ class Problems {
     if (this.count === 0) return;
     this.list.sort((a, b) => a.row - b.row);
     const more = this.count > this.list.length ? ` (first ${this.list.length} listed)` : '';
-    throw serverError('VALIDATION', 'import_problems', { file: fileName, count: this.count, more }, { rows: this.list, field: this.list[0].field, bare: true });
+    throw serverError(
+      'VALIDATION',
+      'import_problems',
+      { file: fileName, count: this.count, more },
+      { rows: this.list, field: this.list[0].field, bare: true },
+    );
   }
 }
 
@@ -237,7 +258,13 @@ function date(p: Problems, row: number, field: string, v: string, required = tru
   return v;
 }
 
-function customer(p: Problems, row: number, customers: Map<string, CustomerRef>, code: string, trading: boolean): CustomerRef | null {
+function customer(
+  p: Problems,
+  row: number,
+  customers: Map<string, CustomerRef>,
+  code: string,
+  trading: boolean,
+): CustomerRef | null {
   if (code === '') {
     p.add(row, 'customer_code', 'is required');
     return null;
@@ -263,7 +290,11 @@ function customer(p: Problems, row: number, customers: Map<string, CustomerRef>,
  * memory (1,000,000 rows). The first bad row stops the writing; the rest is still checked so every
  * problem is listed, and the transaction is rolled back: all rows or none.
  */
-export async function importInvoices(ctx: ServiceContext, fileName: string, content: ImportSource): Promise<ArImportSummary> {
+export async function importInvoices(
+  ctx: ServiceContext,
+  fileName: string,
+  content: ImportSource,
+): Promise<ArImportSummary> {
   const t0 = performance.now();
   const customers = loadCustomers(ctx);
   const p = new Problems();
@@ -295,7 +326,8 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
         const prev = unwritten.get(number);
         const hit = prev === undefined ? existing(number) : undefined;
         if (prev !== undefined) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${prev})`);
-        else if (hit && hit.id >= firstId) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${rowOfId[hit.id - firstId]})`);
+        else if (hit && hit.id >= firstId)
+          p.add(row, 'number', `duplicate invoice number ${number} (also in row ${rowOfId[hit.id - firstId]})`);
         else if (hit) p.add(row, 'number', `invoice number ${number} already exists in the book`);
         else numberOk = true;
       }
@@ -336,7 +368,8 @@ export async function importInvoices(ctx: ServiceContext, fileName: string, cont
       lastNumber = number;
       numbers.push(number);
     });
-    if (p.count === 0 && rows === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
+    if (p.count === 0 && rows === 0)
+      throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
     daily.flush(db);
     await writeAudit(ctx, trx, {
@@ -414,7 +447,11 @@ class ReceiptColumns {
  * of different customers never meet), from compact columns. Any bad row: every problem is
  * listed and the transaction is rolled back.
  */
-export async function importReceipts(ctx: ServiceContext, fileName: string, content: ImportSource): Promise<ArImportSummary> {
+export async function importReceipts(
+  ctx: ServiceContext,
+  fileName: string,
+  content: ImportSource,
+): Promise<ArImportSummary> {
   const t0 = performance.now();
   const customers = loadCustomers(ctx);
   const p = new Problems();
@@ -443,7 +480,9 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       let m: ReceiptMethod = 'bank_transfer';
       const mv = get('method');
       if (mv !== '') {
-        const k = (RECEIPT_METHODS as readonly string[]).includes(mv.toLowerCase()) ? (mv.toLowerCase() as ReceiptMethod) : METHOD_ZH[mv];
+        const k = (RECEIPT_METHODS as readonly string[]).includes(mv.toLowerCase())
+          ? (mv.toLowerCase() as ReceiptMethod)
+          : METHOD_ZH[mv];
         if (!k) p.add(row, 'method', `"${mv}" is not one of ${RECEIPT_METHODS.join(', ')}`);
         else m = k;
       }
@@ -452,7 +491,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       if (number !== '') {
         const hit = invoiceOf(number);
         if (!hit) p.add(row, 'invoice_number', `invoice ${number} not found`);
-        else if (c && hit.cid !== c.id) p.add(row, 'invoice_number', `invoice ${number} belongs to another customer, not ${code}`);
+        else if (c && hit.cid !== c.id)
+          p.add(row, 'invoice_number', `invoice ${number} belongs to another customer, not ${code}`);
         else if (hit.voided) p.add(row, 'invoice_number', `invoice ${number} is void`);
         else inv = hit.id;
       }
@@ -478,7 +518,8 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       daily.add(d, { received: a, receipts_n: 1 });
       total += a;
     });
-    if (p.count === 0 && rows === 0) throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
+    if (p.count === 0 && rows === 0)
+      throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
 
     const { order, start, customers: ids } = cols.byCustomer();
@@ -494,7 +535,16 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
         const plan = planReceipt(open, { date: d, amount, namedInvoiceId: cols.named[i] || null });
         if (plan.allocations.length === 0) continue;
         for (const a of plan.allocations) {
-          insertAllocation(db, { invoice_id: a.invoiceId, receipt_id: cols.id[i], credit_note_id: null, write_off_id: null, amount: a.amount, date: a.date, kind: a.kind, created_at: at });
+          insertAllocation(db, {
+            invoice_id: a.invoiceId,
+            receipt_id: cols.id[i],
+            credit_note_id: null,
+            write_off_id: null,
+            amount: a.amount,
+            date: a.date,
+            kind: a.kind,
+            created_at: at,
+          });
           if (a.date !== d) daily.add(a.date, {});
           applied += a.amount;
         }
@@ -514,7 +564,15 @@ export async function importReceipts(ctx: ServiceContext, fileName: string, cont
       entityId: fileName,
       action: 'import',
       // receipts have no number of their own: the ids this import created (one contiguous range)
-      after: { kind: 'receipts', rows, amount: total, applied, unapplied: total - applied, allocations: allocationsN, receiptIds: [firstReceiptId, lastReceiptId] },
+      after: {
+        kind: 'receipts',
+        rows,
+        amount: total,
+        applied,
+        unapplied: total - applied,
+        allocations: allocationsN,
+        receiptIds: [firstReceiptId, lastReceiptId],
+      },
     });
   }).finally(() => endImportProgress(ctx.book, progress));
   return {

@@ -9,7 +9,11 @@ import type { ServiceContext } from '../context';
 import { columnsToReportSliced, columnsToWire } from '../../reports/ageing';
 import { read, serialize } from '../book-queue';
 
-export async function runReport<J extends ReportJob>(ctx: ServiceContext, job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+export async function runReport<J extends ReportJob>(
+  ctx: ServiceContext,
+  job: J,
+  args: ReportJobs[J]['args'],
+): Promise<ReportJobs[J]['result']> {
   if (await serialize(ctx, () => wantsWorker(ctx.book))) {
     try {
       return await runInWorker(ctx.book, job, args);

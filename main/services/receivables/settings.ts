@@ -26,8 +26,20 @@ export const DEFAULT_AR_SETTINGS: ReceivablesSettings = {
 };
 
 export const BUILT_IN_PRESETS: AgeingPreset[] = [
-  { name: '逾期账龄（默认）', basis: 'due', buckets: DEFAULT_DUE_BUCKETS.map((b) => ({ ...b })), isDefault: true, builtIn: true },
-  { name: '开票账龄（计提坏账）', basis: 'issue', buckets: DEFAULT_ISSUE_BUCKETS.map((b) => ({ ...b })), isDefault: false, builtIn: true },
+  {
+    name: '逾期账龄（默认）',
+    basis: 'due',
+    buckets: DEFAULT_DUE_BUCKETS.map((b) => ({ ...b })),
+    isDefault: true,
+    builtIn: true,
+  },
+  {
+    name: '开票账龄（计提坏账）',
+    basis: 'issue',
+    buckets: DEFAULT_ISSUE_BUCKETS.map((b) => ({ ...b })),
+    isDefault: false,
+    builtIn: true,
+  },
 ];
 
 function readJson<T>(ctx: ServiceContext, key: string): T | null {
@@ -58,7 +70,10 @@ export function checkBuckets(set: BucketSet, field: string): void {
   if (errors.length) throw new AppError('VALIDATION', `${field}: ${errors.join('; ')}`, { field });
 }
 
-export async function updateArSettings(ctx: ServiceContext, patch: Partial<ReceivablesSettings>): Promise<ReceivablesSettings> {
+export async function updateArSettings(
+  ctx: ServiceContext,
+  patch: Partial<ReceivablesSettings>,
+): Promise<ReceivablesSettings> {
   return serialize(ctx, async () => {
     const before = loadArSettings(ctx);
     const after: ReceivablesSettings = {
@@ -68,13 +83,17 @@ export async function updateArSettings(ctx: ServiceContext, patch: Partial<Recei
     };
     // rates are kept only for buckets that exist: old keys would linger in the book otherwise;
     // a new bucket must be given a rate (rate_missing below names it)
-    after.provisionRatesBp = Object.fromEntries(after.provisionBuckets.map((b) => [b.key, after.provisionRatesBp[b.key]]).filter(([, v]) => v !== undefined));
+    after.provisionRatesBp = Object.fromEntries(
+      after.provisionBuckets.map((b) => [b.key, after.provisionRatesBp[b.key]]).filter(([, v]) => v !== undefined),
+    );
     // the contract checked the patch alone; this checks the merged matrix (e.g. new edges, old rates)
     const issues = provisionMatrixIssues(after.provisionBuckets, after.provisionRatesBp);
-    if (issues.length) throw issuesToAppError(issues.map((i) => ({ field: i.path.join('.'), key: i.key, values: i.values })));
+    if (issues.length)
+      throw issuesToAppError(issues.map((i) => ({ field: i.path.join('.'), key: i.key, values: i.values })));
     checkBuckets(after.provisionBuckets, 'provisionBuckets');
     const rateErrors = validateRates(after.provisionBuckets, after.provisionRatesBp);
-    if (rateErrors.length) throw new AppError('VALIDATION', `provisionRatesBp: ${rateErrors.join('; ')}`, { field: 'provisionRatesBp' });
+    if (rateErrors.length)
+      throw new AppError('VALIDATION', `provisionRatesBp: ${rateErrors.join('; ')}`, { field: 'provisionRatesBp' });
     await ctx.book.db.transaction().execute(async (trx) => {
       const value = JSON.stringify(after);
       await trx
@@ -91,7 +110,10 @@ export async function updateArSettings(ctx: ServiceContext, patch: Partial<Recei
 export function loadPresets(ctx: ServiceContext): AgeingPreset[] {
   const saved = readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? [];
   const anyDefault = saved.some((p) => p.isDefault);
-  return [...BUILT_IN_PRESETS.map((p) => ({ ...p, isDefault: anyDefault ? false : p.isDefault })), ...saved.map((p) => ({ ...p, builtIn: false }))];
+  return [
+    ...BUILT_IN_PRESETS.map((p) => ({ ...p, isDefault: anyDefault ? false : p.isDefault })),
+    ...saved.map((p) => ({ ...p, builtIn: false })),
+  ];
 }
 
 export async function listPresets(ctx: ServiceContext): Promise<AgeingPreset[]> {
@@ -103,7 +125,8 @@ export async function savePreset(
   input: { name: string; basis: 'due' | 'issue'; buckets: AgeingBucketDef[]; isDefault?: boolean },
 ): Promise<AgeingPreset[]> {
   return serialize(ctx, async () => {
-    if (BUILT_IN_PRESETS.some((p) => p.name === input.name)) throw serverError('CONFLICT', 'preset_built_in', { name: input.name }, { field: 'name' });
+    if (BUILT_IN_PRESETS.some((p) => p.name === input.name))
+      throw serverError('CONFLICT', 'preset_built_in', { name: input.name }, { field: 'name' });
     checkBuckets(input.buckets, 'buckets');
     const saved = (readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? []).filter((p) => p.name !== input.name);
     const before = readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? [];
@@ -119,13 +142,24 @@ export async function savePreset(
 export async function deletePreset(ctx: ServiceContext, name: string): Promise<AgeingPreset[]> {
   return serialize(ctx, async () => {
     const before = readJson<AgeingPreset[]>(ctx, PRESETS_KEY) ?? [];
-    if (!before.some((p) => p.name === name)) throw serverError('NOT_FOUND', 'preset_not_found', { name }, { field: 'name' });
-    await writePresets(ctx, before, before.filter((p) => p.name !== name), 'delete-preset');
+    if (!before.some((p) => p.name === name))
+      throw serverError('NOT_FOUND', 'preset_not_found', { name }, { field: 'name' });
+    await writePresets(
+      ctx,
+      before,
+      before.filter((p) => p.name !== name),
+      'delete-preset',
+    );
     return loadPresets(ctx);
   });
 }
 
-async function writePresets(ctx: ServiceContext, before: AgeingPreset[], next: AgeingPreset[], action: string): Promise<void> {
+async function writePresets(
+  ctx: ServiceContext,
+  before: AgeingPreset[],
+  next: AgeingPreset[],
+  action: string,
+): Promise<void> {
   await ctx.book.db.transaction().execute(async (trx) => {
     const value = JSON.stringify(next);
     await trx
@@ -138,7 +172,11 @@ async function writePresets(ctx: ServiceContext, before: AgeingPreset[], next: A
 }
 
 /** Buckets for a report: given explicitly, else a named preset, else the default preset of that basis. */
-export function resolveBuckets(ctx: ServiceContext, basis: 'due' | 'issue', opts: { buckets?: AgeingBucketDef[]; preset?: string }): BucketSet {
+export function resolveBuckets(
+  ctx: ServiceContext,
+  basis: 'due' | 'issue',
+  opts: { buckets?: AgeingBucketDef[]; preset?: string },
+): BucketSet {
   if (opts.buckets) {
     checkBuckets(opts.buckets, 'buckets');
     return opts.buckets;

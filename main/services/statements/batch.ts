@@ -7,7 +7,12 @@ import { serverError } from '../../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { BatchLogEntry, StatementBatchInput, StatementBatchJob, StatementData } from '../../../shared/types-statements';
+import type {
+  BatchLogEntry,
+  StatementBatchInput,
+  StatementBatchJob,
+  StatementData,
+} from '../../../shared/types-statements';
 import { combinedSectionsHtml, statementFileName, statementSection, statementTitle } from '../../print/statement-html';
 import { anchoredBody, numberPagesPerDocument, printSplit } from '../../print/pdf-split';
 import { sanitizeFileName } from '../../print/html';
@@ -45,10 +50,15 @@ export function balancesAsOf(sqlite: Database.Database, to: string): Map<number,
   return new Map(rows.map((r) => [r.cid, r.bal]));
 }
 
-export function selectCandidates(sqlite: Database.Database, input: Pick<StatementBatchInput, 'to' | 'filter'>): BatchCandidate[] {
+export function selectCandidates(
+  sqlite: Database.Database,
+  input: Pick<StatementBatchInput, 'to' | 'filter'>,
+): BatchCandidate[] {
   const f = input.filter ?? {};
   const balances = balancesAsOf(sqlite, input.to);
-  const all = sqlite.prepare('SELECT id, code, name, confidentiality, region_code, value_tier, lifecycle FROM customers ORDER BY code').all() as {
+  const all = sqlite
+    .prepare('SELECT id, code, name, confidentiality, region_code, value_tier, lifecycle FROM customers ORDER BY code')
+    .all() as {
     id: number;
     code: string;
     name: string;
@@ -70,7 +80,9 @@ export function selectCandidates(sqlite: Database.Database, input: Pick<Statemen
     if (!codes && c.lifecycle === 'terminated' && balance === 0) continue;
     out.push({ id: c.id, code: c.code, name: c.name, confidentiality: c.confidentiality, balance });
   }
-  if (codes) for (const code of codes) if (!seen.has(code)) out.push({ id: 0, code, name: '', confidentiality: 'normal', balance: 0, missing: true });
+  if (codes)
+    for (const code of codes)
+      if (!seen.has(code)) out.push({ id: 0, code, name: '', confidentiality: 'normal', balance: 0, missing: true });
   return out;
 }
 
@@ -151,7 +163,12 @@ export class BatchRun {
       const loadOne = async (c: BatchCandidate): Promise<StatementData | null> => {
         const base = { customerCode: c.code, customerName: c.name, file: null, closing: null };
         if (c.missing) {
-          this.logEntry({ ...base, status: 'failed', message: 'unknown customer code', messageKey: 'batch_unknown_customer' });
+          this.logEntry({
+            ...base,
+            status: 'failed',
+            message: 'unknown customer code',
+            messageKey: 'batch_unknown_customer',
+          });
           return null;
         }
         if (isSensitive(c.confidentiality) && !input.confirmed) {
@@ -163,11 +180,19 @@ export class BatchRun {
           });
           return null;
         }
-        const d = await read(ctx, (sqlite) => statementDataSync(sqlite, company, { customerId: c.id, from: input.from, to: input.to, style }));
+        const d = await read(ctx, (sqlite) =>
+          statementDataSync(sqlite, company, { customerId: c.id, from: input.from, to: input.to, style }),
+        );
         if (input.filter?.overdueOnly) {
           const overdue = Object.entries(d.ageing.buckets).some(([k, v]) => k !== 'not_due' && v > 0);
           if (!overdue) {
-            this.logEntry({ ...base, status: 'skipped', closing: d.closing, message: 'nothing overdue', messageKey: 'batch_nothing_overdue' });
+            this.logEntry({
+              ...base,
+              status: 'skipped',
+              closing: d.closing,
+              message: 'nothing overdue',
+              messageKey: 'batch_nothing_overdue',
+            });
             return null;
           }
         }
@@ -177,17 +202,40 @@ export class BatchRun {
       // Per customer: documents are printed CHUNK at a time in one print and cut apart
       // (print/pdf-split.ts); two chunks are in flight, so Chromium prints one while this
       // process loads and splits the other.
-      const wrap = (body: string) => combinedSectionsHtml([body], `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.to}`, { lang });
+      const wrap = (body: string) =>
+        combinedSectionsHtml([body], `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.to}`, { lang });
       const writeOne = async (d: StatementData, pdf: Buffer) => {
         const file = path.join(input.dir, statementFileName(d));
         const tmp = `${file}.partial`;
         fs.writeFileSync(tmp, pdf);
         fs.renameSync(tmp, file);
-        await recordSent(ctx, { runId: this.job.runId, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file });
-        this.logEntry({ customerCode: d.customer.code, customerName: d.customer.name, status: 'produced', file, closing: d.closing, message: null });
+        await recordSent(ctx, {
+          runId: this.job.runId,
+          customerId: d.customer.id,
+          from: d.from,
+          to: d.to,
+          style: d.style,
+          closing: d.closing,
+          file,
+        });
+        this.logEntry({
+          customerCode: d.customer.code,
+          customerName: d.customer.name,
+          status: 'produced',
+          file,
+          closing: d.closing,
+          message: null,
+        });
       };
       const failed = (c: Pick<BatchCandidate, 'code' | 'name'>, e: unknown) =>
-        this.logEntry({ customerCode: c.code, customerName: c.name, status: 'failed', file: null, closing: null, message: (e as Error).message ?? String(e) });
+        this.logEntry({
+          customerCode: c.code,
+          customerName: c.name,
+          status: 'failed',
+          file: null,
+          closing: null,
+          message: (e as Error).message ?? String(e),
+        });
 
       const worker = async () => {
         while (queue.length && !this.cancelled) {
@@ -215,7 +263,11 @@ export class BatchRun {
           try {
             pdfs = await printSplit(
               renderer!,
-              chunk.map((d) => ({ section: statementSection(d, lang), footerLabel: d.customer.code, title: statementTitle(d, lang) })),
+              chunk.map((d) => ({
+                section: statementSection(d, lang),
+                footerLabel: d.customer.code,
+                title: statementTitle(d, lang),
+              })),
               wrap,
             );
           } catch (e) {
@@ -241,18 +293,37 @@ export class BatchRun {
       if (input.output === 'combined' && combined.length && !this.cancelled) {
         this.job.current = null;
         const title = `${lang === 'zh-CN' ? '对账单' : 'Statements'} ${input.from}~${input.to}`;
-        const printed = await renderer.htmlToPdf(combinedSectionsHtml([anchoredBody(combinedHtml)], title, { lang }), { pageNumbers: false });
+        const printed = await renderer.htmlToPdf(combinedSectionsHtml([anchoredBody(combinedHtml)], title, { lang }), {
+          pageNumbers: false,
+        });
         const labels = combined.map((d) => ({ footerLabel: d.customer.code }));
         const pdf =
           (await numberPagesPerDocument(printed, labels, `statements ${input.to}`)) ??
-          (await renderer.htmlToPdf(combinedSectionsHtml(combinedHtml, title, { lang }), { title: `statements ${input.to}` }));
+          (await renderer.htmlToPdf(combinedSectionsHtml(combinedHtml, title, { lang }), {
+            title: `statements ${input.to}`,
+          }));
         const file = path.join(input.dir, `${sanitizeFileName(`对账单-${input.from}-${input.to}-合并`)}.pdf`);
         fs.writeFileSync(`${file}.partial`, pdf);
         fs.renameSync(`${file}.partial`, file);
         this.job.combinedFile = file;
         for (const d of combined) {
-          await recordSent(ctx, { runId: this.job.runId, customerId: d.customer.id, from: d.from, to: d.to, style: d.style, closing: d.closing, file });
-          this.logEntry({ customerCode: d.customer.code, customerName: d.customer.name, status: 'produced', file, closing: d.closing, message: null });
+          await recordSent(ctx, {
+            runId: this.job.runId,
+            customerId: d.customer.id,
+            from: d.from,
+            to: d.to,
+            style: d.style,
+            closing: d.closing,
+            file,
+          });
+          this.logEntry({
+            customerCode: d.customer.code,
+            customerName: d.customer.name,
+            status: 'produced',
+            file,
+            closing: d.closing,
+            message: null,
+          });
         }
       }
       this.job.state = this.cancelled ? 'cancelled' : 'done';
@@ -275,7 +346,14 @@ export class BatchRun {
       this.ctx.book.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('statement_runs')
-          .set({ state: j.state, produced: j.produced, skipped: j.skipped, failed: j.failed, log: JSON.stringify(j.log), finished_at: j.finishedAt })
+          .set({
+            state: j.state,
+            produced: j.produced,
+            skipped: j.skipped,
+            failed: j.failed,
+            log: JSON.stringify(j.log),
+            finished_at: j.finishedAt,
+          })
           .where('id', '=', j.runId)
           .execute();
         await writeAudit(this.ctx, trx, {
@@ -291,7 +369,9 @@ export class BatchRun {
             produced: j.produced,
             skipped: j.skipped,
             failed: j.failed,
-            sensitiveIncluded: this.input.confirmed ? this.candidates.filter((c) => isSensitive(c.confidentiality)).map((c) => c.code) : [],
+            sensitiveIncluded: this.input.confirmed
+              ? this.candidates.filter((c) => isSensitive(c.confidentiality)).map((c) => c.code)
+              : [],
           },
           note: this.input.confirmed ? 'user confirmed printing confidential/top-secret customers' : null,
         });
@@ -300,14 +380,23 @@ export class BatchRun {
   }
 }
 
-export async function startBatchRun(ctx: ServiceContext, input: StatementBatchInput, deps: BatchDeps): Promise<BatchRun> {
+export async function startBatchRun(
+  ctx: ServiceContext,
+  input: StatementBatchInput,
+  deps: BatchDeps,
+): Promise<BatchRun> {
   assertPeriod(input.from, input.to);
   if (!path.isAbsolute(input.dir)) throw serverError('VALIDATION', 'dir_not_absolute', {}, { field: 'dir' });
   try {
     fs.mkdirSync(input.dir, { recursive: true });
     fs.accessSync(input.dir, fs.constants.W_OK);
   } catch (e) {
-    throw serverError('VALIDATION', 'dir_not_writable', { dir: input.dir, detail: (e as Error).message }, { field: 'dir' });
+    throw serverError(
+      'VALIDATION',
+      'dir_not_writable',
+      { dir: input.dir, detail: (e as Error).message },
+      { field: 'dir' },
+    );
   }
   const candidates = await read(ctx, (sqlite) => selectCandidates(sqlite, input));
   const runId = await serialize(ctx, async () => {

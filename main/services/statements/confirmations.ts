@@ -52,7 +52,13 @@ function confOut(r: ConfRow): ConfirmationRow {
     receivedOn: r.received_on,
     scan:
       r.scan_name || r.scan_path
-        ? { name: r.scan_name ?? r.scan_path ?? '', mime: r.scan_mime ?? 'application/octet-stream', size: r.scan_size ?? 0, stored: r.scan_size ? 'blob' : 'path', path: r.scan_path }
+        ? {
+            name: r.scan_name ?? r.scan_path ?? '',
+            mime: r.scan_mime ?? 'application/octet-stream',
+            size: r.scan_size ?? 0,
+            stored: r.scan_size ? 'blob' : 'path',
+            path: r.scan_path,
+          }
         : null,
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
@@ -69,26 +75,35 @@ function getConfirmation(ctx: ServiceContext, id: number): ConfirmationRow {
 
 export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInput): Promise<ConfirmationRow> {
   if (!isValidDate(input.receivedOn)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'receivedOn' });
-  if (input.result === 'disagrees' && (input.statedDifference === null || input.statedDifference === undefined) && !input.note?.trim()) {
+  if (
+    input.result === 'disagrees' &&
+    (input.statedDifference === null || input.statedDifference === undefined) &&
+    !input.note?.trim()
+  ) {
     throw serverError('VALIDATION', 'slip_needs_difference', {}, { field: 'statedDifference' });
   }
   let scanBlob: Buffer | null = null;
   if (input.scan) {
     scanBlob = Buffer.from(input.scan.base64, 'base64');
     if (scanBlob.length === 0) throw serverError('VALIDATION', 'scan_empty', {}, { field: 'scan' });
-    if (scanBlob.length > SCAN_MAX_BYTES) throw serverError('VALIDATION', 'scan_too_large', { mb: SCAN_MAX_BYTES / 1024 / 1024 }, { field: 'scan' });
+    if (scanBlob.length > SCAN_MAX_BYTES)
+      throw serverError('VALIDATION', 'scan_too_large', { mb: SCAN_MAX_BYTES / 1024 / 1024 }, { field: 'scan' });
   }
   return serialize(ctx, async () => {
     const sqlite = ctx.book.sqlite;
     let statement: { id: number; customer_id: number; period_to: string; closing: number } | undefined;
     if (input.statementId !== undefined) {
-      statement = sqlite.prepare('SELECT id, customer_id, period_to, closing FROM statements_sent WHERE id = ?').get(input.statementId) as typeof statement;
-      if (!statement) throw serverError('NOT_FOUND', 'statement_not_found', { id: input.statementId }, { field: 'statementId' });
+      statement = sqlite
+        .prepare('SELECT id, customer_id, period_to, closing FROM statements_sent WHERE id = ?')
+        .get(input.statementId) as typeof statement;
+      if (!statement)
+        throw serverError('NOT_FOUND', 'statement_not_found', { id: input.statementId }, { field: 'statementId' });
       if (input.customerId !== undefined && input.customerId !== statement.customer_id) {
         throw serverError('VALIDATION', 'slip_other_customer', {}, { field: 'customerId' });
       }
     } else {
-      if (input.customerId === undefined) throw serverError('VALIDATION', 'slip_needs_statement', {}, { field: 'statementId' });
+      if (input.customerId === undefined)
+        throw serverError('VALIDATION', 'slip_needs_statement', {}, { field: 'statementId' });
       if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
         throw serverError('NOT_FOUND', 'customer_not_found', { code: input.customerId }, { field: 'customerId' });
       }
@@ -143,7 +158,11 @@ export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInpu
           statedDifference: input.statedDifference ?? null,
           note: input.note ?? null,
           receivedOn: input.receivedOn,
-          scan: input.scan ? { name: input.scan.fileName, bytes: scanBlob?.length ?? 0 } : input.scanPath ? { path: input.scanPath } : null,
+          scan: input.scan
+            ? { name: input.scan.fileName, bytes: scanBlob?.length ?? 0 }
+            : input.scanPath
+              ? { path: input.scanPath }
+              : null,
         },
       });
       return newId;
@@ -152,7 +171,10 @@ export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInpu
   });
 }
 
-export async function resolveDisagreement(ctx: ServiceContext, input: { id: number; resolution: string }): Promise<ConfirmationRow> {
+export async function resolveDisagreement(
+  ctx: ServiceContext,
+  input: { id: number; resolution: string },
+): Promise<ConfirmationRow> {
   return serialize(ctx, async () => {
     const before = getConfirmation(ctx, input.id);
     if (before.result !== 'disagrees') throw serverError('VALIDATION', 'slip_agrees', {}, { field: 'id' });
@@ -163,37 +185,59 @@ export async function resolveDisagreement(ctx: ServiceContext, input: { id: numb
         .set({ resolved_at: ctx.clock.now().toISOString(), resolution: input.resolution })
         .where('id', '=', input.id)
         .execute();
-      await writeAudit(ctx, trx, { entity: 'statement_confirmation', entityId: input.id, customerId: before.customerId, action: 'resolve', before, note: input.resolution });
+      await writeAudit(ctx, trx, {
+        entity: 'statement_confirmation',
+        entityId: input.id,
+        customerId: before.customerId,
+        action: 'resolve',
+        before,
+        note: input.resolution,
+      });
     });
     return getConfirmation(ctx, input.id);
   });
 }
 
-export async function listConfirmations(ctx: ServiceContext, q: { customerId?: number; openDisagreements?: boolean }): Promise<ConfirmationRow[]> {
+export async function listConfirmations(
+  ctx: ServiceContext,
+  q: { customerId?: number; openDisagreements?: boolean },
+): Promise<ConfirmationRow[]> {
   return serialize(ctx, () => {
     const where: string[] = [];
     if (q.customerId !== undefined) where.push('f.customer_id = @cid');
     if (q.openDisagreements) where.push("f.result = 'disagrees' AND f.resolved_at IS NULL");
     const rows = ctx.book.sqlite
-      .prepare(`${CONF_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.received_on DESC, f.id DESC LIMIT 2000`)
+      .prepare(
+        `${CONF_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.received_on DESC, f.id DESC LIMIT 2000`,
+      )
       .all({ cid: q.customerId ?? null }) as ConfRow[];
     return rows.map(confOut);
   });
 }
 
-export async function confirmationScan(ctx: ServiceContext, id: number): Promise<{ fileName: string; mime: string; base64: string } | null> {
+export async function confirmationScan(
+  ctx: ServiceContext,
+  id: number,
+): Promise<{ fileName: string; mime: string; base64: string } | null> {
   return serialize(ctx, () => {
-    const r = ctx.book.sqlite.prepare('SELECT scan_name, scan_mime, scan_blob FROM statement_confirmations WHERE id = ?').get(id) as
-      | { scan_name: string | null; scan_mime: string | null; scan_blob: Buffer | null }
-      | undefined;
+    const r = ctx.book.sqlite
+      .prepare('SELECT scan_name, scan_mime, scan_blob FROM statement_confirmations WHERE id = ?')
+      .get(id) as { scan_name: string | null; scan_mime: string | null; scan_blob: Buffer | null } | undefined;
     if (!r) throw serverError('NOT_FOUND', 'confirmation_not_found', { id }, { field: 'id', bare: true });
     if (!r.scan_blob) return null;
-    return { fileName: r.scan_name ?? `scan-${id}`, mime: r.scan_mime ?? 'application/octet-stream', base64: r.scan_blob.toString('base64') };
+    return {
+      fileName: r.scan_name ?? `scan-${id}`,
+      mime: r.scan_mime ?? 'application/octet-stream',
+      base64: r.scan_blob.toString('base64'),
+    };
   });
 }
 
 /** Statements sent and not yet returned (by default only the latest one per customer). */
-export async function listOutstanding(ctx: ServiceContext, q: { customerId?: number; latestOnly?: boolean } = {}): Promise<StatementSentRow[]> {
+export async function listOutstanding(
+  ctx: ServiceContext,
+  q: { customerId?: number; latestOnly?: boolean } = {},
+): Promise<StatementSentRow[]> {
   const today = ctx.clock.today();
   return serialize(ctx, () => {
     const rows = ctx.book.sqlite

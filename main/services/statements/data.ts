@@ -10,7 +10,16 @@
 import { serverError } from '../../../shared/messages/server-messages';
 import type Database from 'better-sqlite3';
 import { buildStatement } from '../../domain/statement';
-import { bucketize, defaultBuckets, positionAsOf, bucketFor, type ArCreditNote, type ArInvoice, type ArReceipt, type ArWriteOff } from '../../domain/ageing';
+import {
+  bucketize,
+  defaultBuckets,
+  positionAsOf,
+  bucketFor,
+  type ArCreditNote,
+  type ArInvoice,
+  type ArReceipt,
+  type ArWriteOff,
+} from '../../domain/ageing';
 import type { Allocation } from '../../domain/allocation';
 import { statementDisputes } from './disputes';
 import { isValidDate } from '../../domain/dates';
@@ -46,9 +55,12 @@ export function assertPeriod(from: string, to: string): void {
 }
 
 export function findCustomer(sqlite: Sqlite, key: { customerId?: number; customerCode?: string }): CustomerRow {
-  const sql = 'SELECT id, code, name, address, phone, confidentiality, payment_terms_days, lifecycle FROM customers WHERE ';
+  const sql =
+    'SELECT id, code, name, address, phone, confidentiality, payment_terms_days, lifecycle FROM customers WHERE ';
   const row = (
-    key.customerId !== undefined ? sqlite.prepare(`${sql}id = ?`).get(key.customerId) : sqlite.prepare(`${sql}code = ?`).get(key.customerCode ?? '')
+    key.customerId !== undefined
+      ? sqlite.prepare(`${sql}id = ?`).get(key.customerId)
+      : sqlite.prepare(`${sql}code = ?`).get(key.customerCode ?? '')
   ) as CustomerRow | undefined;
   if (!row) {
     const field = key.customerId !== undefined ? 'customerId' : 'customerCode';
@@ -59,7 +71,9 @@ export function findCustomer(sqlite: Sqlite, key: { customerId?: number; custome
 
 export function customerBlock(sqlite: Sqlite, c: CustomerRow): StatementCustomerBlock {
   const contact = sqlite
-    .prepare('SELECT name, title, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY is_key_payer DESC, sort, id LIMIT 1')
+    .prepare(
+      'SELECT name, title, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY is_key_payer DESC, sort, id LIMIT 1',
+    )
     .get(c.id) as { name: string; title: string | null; phone: string | null; mobile: string | null } | undefined;
   return {
     id: c.id,
@@ -68,7 +82,9 @@ export function customerBlock(sqlite: Sqlite, c: CustomerRow): StatementCustomer
     address: c.address,
     phone: c.phone,
     confidentiality: c.confidentiality as Confidentiality,
-    keyContact: contact ? { name: contact.name, title: contact.title, phone: contact.mobile || contact.phone || null } : null,
+    keyContact: contact
+      ? { name: contact.name, title: contact.title, phone: contact.mobile || contact.phone || null }
+      : null,
     paymentTermsDays: c.payment_terms_days,
   };
 }
@@ -88,41 +104,159 @@ interface Doc {
 }
 
 // A recovery (坏账收回) is entered together with its receipt: the debt comes back, then it is paid.
-const KIND_ORDER: Record<StatementLineKind, number> = { invoice: 0, recovery: 1, receipt: 2, credit_note: 3, write_off: 4 };
+const KIND_ORDER: Record<StatementLineKind, number> = {
+  invoice: 0,
+  recovery: 1,
+  receipt: 2,
+  credit_note: 3,
+  write_off: 4,
+};
 
 function loadDocs(sqlite: Sqlite, customerId: number, to: string): Doc[] {
   const docs: Doc[] = [];
   const inv = sqlite
-    .prepare('SELECT id, number, issue_date AS date, due_date AS due, amount, created_at AS at, voided_at AS v FROM invoices WHERE customer_id = ? AND issue_date <= ?')
-    .all(customerId, to) as { id: number; number: string; date: string; due: string; amount: number; at: string; v: string | null }[];
-  for (const r of inv) docs.push({ kind: 'invoice', key: String(r.id), id: r.id, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: r.id, dueDate: r.due, seq: 0 });
+    .prepare(
+      'SELECT id, number, issue_date AS date, due_date AS due, amount, created_at AS at, voided_at AS v FROM invoices WHERE customer_id = ? AND issue_date <= ?',
+    )
+    .all(customerId, to) as {
+    id: number;
+    number: string;
+    date: string;
+    due: string;
+    amount: number;
+    at: string;
+    v: string | null;
+  }[];
+  for (const r of inv)
+    docs.push({
+      kind: 'invoice',
+      key: String(r.id),
+      id: r.id,
+      number: r.number,
+      date: r.date,
+      amount: r.amount,
+      createdAt: r.at,
+      voided: !!r.v,
+      invoiceId: r.id,
+      dueDate: r.due,
+      seq: 0,
+    });
   const rec = sqlite
-    .prepare('SELECT id, number, reference, date, amount, created_at AS at, voided_at AS v FROM receipts WHERE customer_id = ? AND date <= ?')
-    .all(customerId, to) as { id: number; number: string | null; reference: string | null; date: string; amount: number; at: string; v: string | null }[];
+    .prepare(
+      'SELECT id, number, reference, date, amount, created_at AS at, voided_at AS v FROM receipts WHERE customer_id = ? AND date <= ?',
+    )
+    .all(customerId, to) as {
+    id: number;
+    number: string | null;
+    reference: string | null;
+    date: string;
+    amount: number;
+    at: string;
+    v: string | null;
+  }[];
   for (const r of rec) {
-    docs.push({ kind: 'receipt', key: `r${r.id}`, id: r.id, number: r.number || r.reference || `#${r.id}`, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: null, seq: 0 });
+    docs.push({
+      kind: 'receipt',
+      key: `r${r.id}`,
+      id: r.id,
+      number: r.number || r.reference || `#${r.id}`,
+      date: r.date,
+      amount: r.amount,
+      createdAt: r.at,
+      voided: !!r.v,
+      invoiceId: null,
+      seq: 0,
+    });
   }
   const cn = sqlite
-    .prepare('SELECT id, number, date, amount, invoice_id AS inv, created_at AS at, voided_at AS v FROM credit_notes WHERE customer_id = ? AND date <= ?')
-    .all(customerId, to) as { id: number; number: string; date: string; amount: number; inv: number | null; at: string; v: string | null }[];
-  for (const r of cn) docs.push({ kind: 'credit_note', key: `c${r.id}`, id: r.id, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: r.inv, seq: 0 });
+    .prepare(
+      'SELECT id, number, date, amount, invoice_id AS inv, created_at AS at, voided_at AS v FROM credit_notes WHERE customer_id = ? AND date <= ?',
+    )
+    .all(customerId, to) as {
+    id: number;
+    number: string;
+    date: string;
+    amount: number;
+    inv: number | null;
+    at: string;
+    v: string | null;
+  }[];
+  for (const r of cn)
+    docs.push({
+      kind: 'credit_note',
+      key: `c${r.id}`,
+      id: r.id,
+      number: r.number,
+      date: r.date,
+      amount: r.amount,
+      createdAt: r.at,
+      voided: !!r.v,
+      invoiceId: r.inv,
+      seq: 0,
+    });
   const wo = sqlite
     .prepare(
       `SELECT w.id, i.number, w.date, w.amount, w.invoice_id AS inv, w.created_at AS at, w.voided_at AS v
        FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.customer_id = ? AND w.date <= ?`,
     )
-    .all(customerId, to) as { id: number; number: string; date: string; amount: number; inv: number; at: string; v: string | null }[];
-  for (const r of wo) docs.push({ kind: 'write_off', key: `w${r.id}`, id: r.id, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: !!r.v, invoiceId: r.inv, seq: 0 });
+    .all(customerId, to) as {
+    id: number;
+    number: string;
+    date: string;
+    amount: number;
+    inv: number;
+    at: string;
+    v: string | null;
+  }[];
+  for (const r of wo)
+    docs.push({
+      kind: 'write_off',
+      key: `w${r.id}`,
+      id: r.id,
+      number: r.number,
+      date: r.date,
+      amount: r.amount,
+      createdAt: r.at,
+      voided: !!r.v,
+      invoiceId: r.inv,
+      seq: 0,
+    });
   // Bad-debt recoveries (坏账收回): a reversing write-off allocation, shown as a debit line.
   const recov = sqlite
     .prepare(
       `SELECT a.id, i.number, a.date, -a.amount AS amount, a.invoice_id AS inv, a.created_at AS at, a.write_off_id AS wo
        FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.customer_id = ? AND a.kind = 'recovery' AND a.date <= ?`,
     )
-    .all(customerId, to) as { id: number; number: string; date: string; amount: number; inv: number; at: string; wo: number }[];
-  for (const r of recov) docs.push({ kind: 'recovery', key: `v${r.id}`, id: r.wo, number: r.number, date: r.date, amount: r.amount, createdAt: r.at, voided: false, invoiceId: r.inv, seq: 0 });
+    .all(customerId, to) as {
+    id: number;
+    number: string;
+    date: string;
+    amount: number;
+    inv: number;
+    at: string;
+    wo: number;
+  }[];
+  for (const r of recov)
+    docs.push({
+      kind: 'recovery',
+      key: `v${r.id}`,
+      id: r.wo,
+      number: r.number,
+      date: r.date,
+      amount: r.amount,
+      createdAt: r.at,
+      voided: false,
+      invoiceId: r.inv,
+      seq: 0,
+    });
   // Entry order (same-day lines): when the document was entered, then kind, then id.
-  docs.sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id));
+  docs.sort((a, b) =>
+    a.createdAt !== b.createdAt
+      ? a.createdAt < b.createdAt
+        ? -1
+        : 1
+      : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id,
+  );
   docs.forEach((d, i) => (d.seq = i));
   return docs;
 }
@@ -145,14 +279,11 @@ function loadAllocations(sqlite: Sqlite, customerId: number, to: string): AllocR
     .all(customerId, to) as AllocRow[];
 }
 
-const cmpLine = (a: { date: string; seq: number }, b: { date: string; seq: number }) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.seq - b.seq);
+const cmpLine = (a: { date: string; seq: number }, b: { date: string; seq: number }) =>
+  a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.seq - b.seq;
 
 /** Statement data from an open book connection (synchronous; callers serialize). */
-export function statementDataSync(
-  sqlite: Sqlite,
-  company: CompanySettings,
-  q: StatementQuery,
-): StatementData {
+export function statementDataSync(sqlite: Sqlite, company: CompanySettings, q: StatementQuery): StatementData {
   const t0 = performance.now();
   assertPeriod(q.from, q.to);
   const style: StatementStyle = q.style ?? 'balance_forward';
@@ -167,17 +298,64 @@ export function statementDataSync(
   const creditNotes: ArCreditNote[] = [];
   const writeOffs: ArWriteOff[] = [];
   for (const d of live) {
-    if (d.kind === 'invoice') invoices.push({ id: d.id, customerId: c.id, number: d.number, issueDate: d.date, dueDate: d.dueDate!, amount: d.amount, seq: d.seq });
-    else if (d.kind === 'receipt') receipts.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, seq: d.seq });
-    else if (d.kind === 'credit_note') creditNotes.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, invoiceId: null, seq: d.seq });
-    else if (d.kind === 'write_off') writeOffs.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, invoiceId: d.invoiceId!, seq: d.seq });
-    else writeOffs.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: -d.amount, invoiceId: d.invoiceId!, seq: d.seq });
+    if (d.kind === 'invoice')
+      invoices.push({
+        id: d.id,
+        customerId: c.id,
+        number: d.number,
+        issueDate: d.date,
+        dueDate: d.dueDate!,
+        amount: d.amount,
+        seq: d.seq,
+      });
+    else if (d.kind === 'receipt')
+      receipts.push({ id: d.key, customerId: c.id, number: d.number, date: d.date, amount: d.amount, seq: d.seq });
+    else if (d.kind === 'credit_note')
+      creditNotes.push({
+        id: d.key,
+        customerId: c.id,
+        number: d.number,
+        date: d.date,
+        amount: d.amount,
+        invoiceId: null,
+        seq: d.seq,
+      });
+    else if (d.kind === 'write_off')
+      writeOffs.push({
+        id: d.key,
+        customerId: c.id,
+        number: d.number,
+        date: d.date,
+        amount: d.amount,
+        invoiceId: d.invoiceId!,
+        seq: d.seq,
+      });
+    else
+      writeOffs.push({
+        id: d.key,
+        customerId: c.id,
+        number: d.number,
+        date: d.date,
+        amount: -d.amount,
+        invoiceId: d.invoiceId!,
+        seq: d.seq,
+      });
   }
-  const st = buildStatement({ customerCode: c.code, from: q.from, to: q.to, invoices, receipts, creditNotes, writeOffs, allocations: [] });
+  const st = buildStatement({
+    customerCode: c.code,
+    from: q.from,
+    to: q.to,
+    invoices,
+    receipts,
+    creditNotes,
+    writeOffs,
+    allocations: [],
+  });
   const periodDocs = live.filter((d) => d.date >= q.from).sort(cmpLine);
   let lines: StatementLineOut[] = st.lines.map((l, i) => {
     const d = periodDocs[i];
-    if (d.kind === 'recovery') return { date: l.date, kind: 'recovery', number: l.number, debit: d.amount, credit: 0, balance: l.balance };
+    if (d.kind === 'recovery')
+      return { date: l.date, kind: 'recovery', number: l.number, debit: d.amount, credit: 0, balance: l.balance };
     return { date: l.date, kind: l.kind, number: l.number, debit: l.debit, credit: l.credit, balance: l.balance };
   });
   if (q.includeVoided) {
@@ -185,7 +363,16 @@ export function statementDataSync(
     for (const d of docs) {
       if (!d.voided || d.date < q.from) continue;
       const debit = d.kind === 'invoice' ? d.amount : 0;
-      merged.push({ date: d.date, kind: d.kind, number: d.number, debit, credit: debit ? 0 : d.amount, balance: 0, void: true, seq: d.seq });
+      merged.push({
+        date: d.date,
+        kind: d.kind,
+        number: d.number,
+        debit,
+        credit: debit ? 0 : d.amount,
+        balance: 0,
+        void: true,
+        seq: d.seq,
+      });
     }
     merged.sort(cmpLine);
     let bal = st.opening;
@@ -201,8 +388,17 @@ export function statementDataSync(
   for (const d of live) if (d.kind === 'recovery') recovered.set(d.id, (recovered.get(d.id) ?? 0) + d.amount);
   const credits: (ArReceipt & { kind: StatementCredit['kind']; label: string })[] = [];
   for (const d of live) {
-    if (d.kind === 'receipt' || d.kind === 'credit_note') credits.push({ id: d.key, customerId: c.id, date: d.date, amount: d.amount, kind: d.kind, label: d.number });
-    else if (d.kind === 'write_off') credits.push({ id: d.key, customerId: c.id, date: d.date, amount: d.amount - (recovered.get(d.id) ?? 0), kind: 'write_off', label: d.number });
+    if (d.kind === 'receipt' || d.kind === 'credit_note')
+      credits.push({ id: d.key, customerId: c.id, date: d.date, amount: d.amount, kind: d.kind, label: d.number });
+    else if (d.kind === 'write_off')
+      credits.push({
+        id: d.key,
+        customerId: c.id,
+        date: d.date,
+        amount: d.amount - (recovered.get(d.id) ?? 0),
+        kind: 'write_off',
+        label: d.number,
+      });
   }
   const allocations: Allocation[] = [];
   for (const a of loadAllocations(sqlite, c.id, q.to)) {
@@ -230,7 +426,10 @@ export function statementDataSync(
 
   const disputes = statementDisputes(sqlite, c.id, q.to);
   const disputedIds = disputes.invoiceIds;
-  if (disputedIds.size) lines = lines.map((l) => (l.kind === 'invoice' && !l.void && disputes.numbers.has(l.number) ? { ...l, disputed: true } : l));
+  if (disputedIds.size)
+    lines = lines.map((l) =>
+      l.kind === 'invoice' && !l.void && disputes.numbers.has(l.number) ? { ...l, disputed: true } : l,
+    );
 
   return {
     customerCode: c.code,
@@ -242,7 +441,12 @@ export function statementDataSync(
     lines,
     closing: st.closing,
     closingInWords: st.closingInWords,
-    ageing: { buckets, unapplied: pos.unapplied, total: pos.total, keys: set.map((b) => ({ key: b.key, from: b.from, to: b.to })) },
+    ageing: {
+      buckets,
+      unapplied: pos.unapplied,
+      total: pos.total,
+      keys: set.map((b) => ({ key: b.key, from: b.from, to: b.to })),
+    },
     openItems: pos.openItems.map((i) => ({
       invoiceId: i.invoiceId as number,
       number: i.number,
@@ -271,13 +475,30 @@ export function statementJson(d: StatementData) {
     from: d.from,
     to: d.to,
     opening: d.opening,
-    lines: d.lines.map((l) => ({ date: l.date, kind: l.kind, number: l.number, debit: l.debit, credit: l.credit, balance: l.balance, ...(l.void ? { void: true } : {}), ...(l.disputed ? { disputed: true } : {}) })),
+    lines: d.lines.map((l) => ({
+      date: l.date,
+      kind: l.kind,
+      number: l.number,
+      debit: l.debit,
+      credit: l.credit,
+      balance: l.balance,
+      ...(l.void ? { void: true } : {}),
+      ...(l.disputed ? { disputed: true } : {}),
+    })),
     closing: d.closing,
     closingInWords: d.closingInWords,
     ageing: { buckets: d.ageing.buckets, total: d.ageing.total, unapplied: d.ageing.unapplied },
     customerName: d.customer.name,
     currency: d.currency,
-    openItems: d.openItems.map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amount: i.amount, open: i.open, daysPastDue: i.daysPastDue, ...(i.disputed ? { disputed: true } : {}) })),
+    openItems: d.openItems.map((i) => ({
+      number: i.number,
+      issueDate: i.issueDate,
+      dueDate: i.dueDate,
+      amount: i.amount,
+      open: i.open,
+      daysPastDue: i.daysPastDue,
+      ...(i.disputed ? { disputed: true } : {}),
+    })),
     ...(d.disputes ? { disputes: d.disputes } : {}),
   };
 }

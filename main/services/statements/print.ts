@@ -4,7 +4,14 @@
 import { serverError } from '../../../shared/messages/server-messages';
 import { complaintsForCard } from '../complaints/card';
 import { SENSITIVE_LEVELS, type Confidentiality } from '../../../shared/customer-fields';
-import type { CardKind, PrintLang, StatementData, StatementHtmlOut, StatementPdfOut, StatementQuery } from '../../../shared/types-statements';
+import type {
+  CardKind,
+  PrintLang,
+  StatementData,
+  StatementHtmlOut,
+  StatementPdfOut,
+  StatementQuery,
+} from '../../../shared/types-statements';
 import { cardsHtml, cardTitle } from '../../print/cards-html';
 import type { FontMode } from '../../print/html';
 import { sanitizeFileName } from '../../print/html';
@@ -22,9 +29,17 @@ export function isSensitive(level: string): boolean {
 }
 
 /** Throws CONFIRMATION_REQUIRED for a confidential / top-secret customer without confirmation. */
-export function assertPrintConfirmed(c: { code: string; confidentiality: string }, confirmed: boolean | undefined): void {
+export function assertPrintConfirmed(
+  c: { code: string; confidentiality: string },
+  confirmed: boolean | undefined,
+): void {
   if (isSensitive(c.confidentiality) && confirmed !== true) {
-    throw serverError('CONFIRMATION_REQUIRED', c.confidentiality === 'top_secret' ? 'print_confirm_top_secret' : 'print_confirm_confidential', { code: c.code }, { field: 'confirmed', bare: true });
+    throw serverError(
+      'CONFIRMATION_REQUIRED',
+      c.confidentiality === 'top_secret' ? 'print_confirm_top_secret' : 'print_confirm_confidential',
+      { code: c.code },
+      { field: 'confirmed', bare: true },
+    );
   }
 }
 
@@ -56,37 +71,75 @@ export interface PrintQuery extends StatementQuery {
   fonts?: FontMode;
 }
 
-export async function statementHtmlFor(ctx: ServiceContext, q: PrintQuery): Promise<StatementHtmlOut & { data: StatementData }> {
+export async function statementHtmlFor(
+  ctx: ServiceContext,
+  q: PrintQuery,
+): Promise<StatementHtmlOut & { data: StatementData }> {
   const c = await read(ctx, (sqlite) => findCustomer(sqlite, q));
   assertPrintConfirmed(c, q.confirmed);
   const data = await statementData(ctx, { ...q, customerId: c.id, customerCode: undefined });
   const lang = q.lang ?? 'zh-CN';
   const html = statementHtml(data, { lang, fonts: q.fonts });
-  await auditPrint(ctx, { customerId: c.id, code: c.code, confidentiality: c.confidentiality, what: 'statement', detail: { from: q.from, to: q.to, style: data.style } });
+  await auditPrint(ctx, {
+    customerId: c.id,
+    code: c.code,
+    confidentiality: c.confidentiality,
+    what: 'statement',
+    detail: { from: q.from, to: q.to, style: data.style },
+  });
   return { html, title: statementTitle(data, lang), fileName: statementFileName(data, 'html'), data };
 }
 
 export async function recordSent(
   ctx: ServiceContext,
-  s: { runId: number | null; customerId: number; from: string; to: string; style: string; closing: number; file: string | null },
+  s: {
+    runId: number | null;
+    customerId: number;
+    from: string;
+    to: string;
+    style: string;
+    closing: number;
+    file: string | null;
+  },
 ): Promise<number> {
   return serialize(ctx, async () => {
     const r = await ctx.book.db
       .insertInto('statements_sent')
-      .values({ run_id: s.runId, customer_id: s.customerId, period_from: s.from, period_to: s.to, style: s.style, closing: s.closing, file_path: s.file, sent_at: ctx.clock.now().toISOString() })
+      .values({
+        run_id: s.runId,
+        customer_id: s.customerId,
+        period_from: s.from,
+        period_to: s.to,
+        style: s.style,
+        closing: s.closing,
+        file_path: s.file,
+        sent_at: ctx.clock.now().toISOString(),
+      })
       .executeTakeFirstOrThrow();
     return Number(r.insertId);
   });
 }
 
-export async function statementPdf(ctx: ServiceContext, renderer: PdfRenderer, q: PrintQuery & { markSent?: boolean }): Promise<StatementPdfOut> {
+export async function statementPdf(
+  ctx: ServiceContext,
+  renderer: PdfRenderer,
+  q: PrintQuery & { markSent?: boolean },
+): Promise<StatementPdfOut> {
   const out = await statementHtmlFor(ctx, { ...q, fonts: 'bundled' });
   const pdf = await renderer.htmlToPdf(out.html, { footerLabel: out.data.customer.code, title: out.title });
   const fileName = statementFileName(out.data);
   const sentId =
     q.markSent === false
       ? null
-      : await recordSent(ctx, { runId: null, customerId: out.data.customer.id, from: out.data.from, to: out.data.to, style: out.data.style, closing: out.data.closing, file: fileName });
+      : await recordSent(ctx, {
+          runId: null,
+          customerId: out.data.customer.id,
+          from: out.data.from,
+          to: out.data.to,
+          style: out.data.style,
+          closing: out.data.closing,
+          file: fileName,
+        });
   return { fileName, mime: 'application/pdf', base64: pdf.toString('base64'), pages: countPdfPages(pdf), sentId };
 }
 
@@ -116,13 +169,28 @@ export async function cardsHtmlFor(ctx: ServiceContext, q: CardsQuery): Promise<
       )
       .get({ id: customer.id }) as { b: number };
     const r = customer.regionCode
-      ? (sqlite.prepare('SELECT code, name, area FROM regions WHERE code = ?').get(customer.regionCode) as { code: string; name: string; area: string | null } | undefined)
+      ? (sqlite.prepare('SELECT code, name, area FROM regions WHERE code = ?').get(customer.regionCode) as
+          { code: string; name: string; area: string | null } | undefined)
       : undefined;
     return { balance: b.b, region: r ?? null };
   });
   const complaints = kinds.includes('complaint') ? await complaintsForCard(ctx, customer.id, lang) : undefined;
-  const html = cardsHtml(kinds, { customer, company, region, balance, complaints, printedOn: today }, { lang, fonts: q.fonts });
-  await auditPrint(ctx, { customerId: customer.id, code: customer.code, confidentiality: customer.confidentiality, what: 'cards', detail: { kinds } });
+  const html = cardsHtml(
+    kinds,
+    { customer, company, region, balance, complaints, printedOn: today },
+    { lang, fonts: q.fonts },
+  );
+  await auditPrint(ctx, {
+    customerId: customer.id,
+    code: customer.code,
+    confidentiality: customer.confidentiality,
+    what: 'cards',
+    detail: { kinds },
+  });
   const title = `${customer.code} ${customer.name} ${kinds.map((k) => cardTitle(k, lang)).join(' ')}`;
-  return { html, title, fileName: `${sanitizeFileName(`${customer.code}-${customer.name}-${kinds.length === 1 ? cardTitle(kinds[0], lang) : lang === 'zh-CN' ? '资料卡' : 'cards'}`)}.html` };
+  return {
+    html,
+    title,
+    fileName: `${sanitizeFileName(`${customer.code}-${customer.name}-${kinds.length === 1 ? cardTitle(kinds[0], lang) : lang === 'zh-CN' ? '资料卡' : 'cards'}`)}.html`,
+  };
 }

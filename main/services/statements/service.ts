@@ -66,7 +66,8 @@ export class StatementsService {
   }
 
   async startBatch(ctx: ServiceContext, input: StatementBatchInput): Promise<StatementBatchJob> {
-    if (this.batch?.job.state === 'running') throw serverError('CONFLICT', 'batch_running', {}, { field: 'dir', bare: true });
+    if (this.batch?.job.state === 'running')
+      throw serverError('CONFLICT', 'batch_running', {}, { field: 'dir', bare: true });
     this.batch = await startBatchRun(ctx, input, { renderer: this.factory, concurrency: this.opts.concurrency });
     return this.batch.snapshot();
   }

@@ -13,7 +13,13 @@ declare global {
 }
 
 const TOKEN_KEY = 'creditdesk.token';
-const BAD_TOKEN = { ok: false, error: { code: 'FORBIDDEN', message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`' } } as const;
+const BAD_TOKEN = {
+  ok: false,
+  error: {
+    code: 'FORBIDDEN',
+    message: 'browser-mode token missing or wrong: open the URL printed by `npm run browser`',
+  },
+} as const;
 
 function browserToken(): string {
   const url = new URL(window.location.href);

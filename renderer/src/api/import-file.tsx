@@ -30,7 +30,10 @@ export async function importInput(c: ChosenFile): Promise<{ fileToken: string }>
  * `pick()` opens the chooser; `onChosen` gets the file. Render `input` (the hidden file input
  * browser mode uses, with the given test id).
  */
-export function useImportFileChooser(onChosen: (c: ChosenFile) => void, testId: string): { pick: () => void; input: ReactElement } {
+export function useImportFileChooser(
+  onChosen: (c: ChosenFile) => void,
+  testId: string,
+): { pick: () => void; input: ReactElement } {
   const ref = useRef<HTMLInputElement>(null);
   const pick = () => {
     const native = nativeChooser();

@@ -1,5 +1,20 @@
 // Layout: left menu (real screens only), header with company, operator and language.
-import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, SwapOutlined, SafetyCertificateOutlined, CommentOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  PrinterOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  SwapOutlined,
+  SafetyCertificateOutlined,
+  CommentOutlined,
+} from '@ant-design/icons';
 import { PieChartOutlined } from '@ant-design/icons';
 import { AlertOutlined, CalendarOutlined, PhoneOutlined } from '@ant-design/icons';
 import '../pages/collections/i18n';
@@ -13,16 +28,27 @@ import '../pages/analysis/i18n';
 
 const { Sider, Header, Content } = Layout;
 
-export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; onSwitchOperator: () => void; children: ReactNode }) {
+export function AppShell({
+  info,
+  onSwitchOperator,
+  children,
+}: {
+  info: AppInfo;
+  onSwitchOperator: () => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // Areas with several menu items (receivables, statements) select by full path.
-  const selected = /^\/(receivables|statements|collections)/.test(pathname) ? pathname : '/' + (pathname.split('/')[1] || 'customers');
+  const selected = /^\/(receivables|statements|collections)/.test(pathname)
+    ? pathname
+    : '/' + (pathname.split('/')[1] || 'customers');
 
   // Electron's application menu (File ▸ Company settings…) asks the page to navigate.
   useEffect(() => {
-    const shell = (window as { creditdeskShell?: { onMenu(listener: (command: string) => void): void } }).creditdeskShell;
+    const shell = (window as { creditdeskShell?: { onMenu(listener: (command: string) => void): void } })
+      .creditdeskShell;
     shell?.onMenu((command) => {
       if (command === 'settings') navigate('/settings');
     });
@@ -66,7 +92,13 @@ export function AppShell({ info, onSwitchOperator, children }: { info: AppInfo; 
       </Sider>
       <Layout>
         <Header className="app-header">
-          <Typography.Text strong className="company-name" ellipsis title={info.book.company} data-testid="company-name">
+          <Typography.Text
+            strong
+            className="company-name"
+            ellipsis
+            title={info.book.company}
+            data-testid="company-name"
+          >
             {info.book.company}
           </Typography.Text>
           <div className="spacer" />

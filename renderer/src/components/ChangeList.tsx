@@ -26,7 +26,10 @@ export function renderValue(t: TFunction, lang: Lang, path: string[], v: unknown
   if (kind.type === 'enum' && typeof v === 'string') return t(`enums.${kind.ns}.${v}`, { defaultValue: v });
   if (kind.type === 'contacts') return contactNames(v, `（${t('card.keyPayer')}）`) || '—';
   if (path[path.length - 1] === 'method' && typeof v === 'string') return t(`ar.method.${v}`, { defaultValue: v });
-  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((item) => renderItem(t, lang, path, item, ctx)).join(lang === 'zh-CN' ? '；' : '; ');
+  if (Array.isArray(v))
+    return v.length === 0
+      ? '—'
+      : v.map((item) => renderItem(t, lang, path, item, ctx)).join(lang === 'zh-CN' ? '；' : '; ');
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.approvedBy === 'string') return t('card.approvedByIs', { name: o.approvedBy });
@@ -37,7 +40,18 @@ export function renderValue(t: TFunction, lang: Lang, path: string[], v: unknown
 }
 
 // Ids, internal links and timestamps say nothing to a bookkeeper reading the log.
-const HIDDEN = new Set(['id', 'customerId', 'invoiceId', 'receiptId', 'creditNoteId', 'writeOffId', 'namedInvoiceId', 'createdAt', 'voidedAt', 'voidReason']);
+const HIDDEN = new Set([
+  'id',
+  'customerId',
+  'invoiceId',
+  'receiptId',
+  'creditNoteId',
+  'writeOffId',
+  'namedInvoiceId',
+  'createdAt',
+  'voidedAt',
+  'voidReason',
+]);
 
 /** A nested record (a document, a credit check) as "field: value, field: value". */
 function renderObject(t: TFunction, lang: Lang, path: string[], o: Record<string, unknown>): string {
@@ -51,7 +65,8 @@ function renderObject(t: TFunction, lang: Lang, path: string[], o: Record<string
 function renderItem(t: TFunction, lang: Lang, path: string[], item: unknown, ctx: ValueContext = {}): string {
   if (item && typeof item === 'object') {
     const o = item as Record<string, unknown>;
-    if (typeof o.invoiceNumber === 'string' && typeof o.amount === 'number') return `${o.invoiceNumber} ${money(o.amount)}`;
+    if (typeof o.invoiceNumber === 'string' && typeof o.amount === 'number')
+      return `${o.invoiceNumber} ${money(o.amount)}`;
     if (typeof o.code === 'string' && typeof o.message === 'string') return creditReason(t, o, ctx.record ?? {});
     if (typeof o.message === 'string') return o.message;
     return renderObject(t, lang, path, o);
@@ -86,7 +101,8 @@ const AUDIT_NOTES: Record<string, string> = {
 /** Audit-record values that are codes or raw numbers: kinds, states, sizes, checksums. Null: not one of them. */
 function auditValue(t: TFunction, path: string[], v: unknown, ctx: ValueContext): string | null {
   const key = path[path.length - 1];
-  if (key === 'bytes' && typeof v === 'number') return v >= MB ? `${(v / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`;
+  if (key === 'bytes' && typeof v === 'number')
+    return v >= MB ? `${(v / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`;
   if (key === 'sha256' && typeof v === 'string') return `${v.slice(0, 12)}…`;
   if (typeof v !== 'string') return null;
   if (ctx.entity === 'note_receivable' && key === 'kind') return t(`ar.noteKind.${v}`, { defaultValue: v });
@@ -103,9 +119,11 @@ function auditValue(t: TFunction, path: string[], v: unknown, ctx: ValueContext)
 export function ChangeList({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const [lang] = useLang();
-  if (entry.action === 'create' && entry.entity === 'customer') return <span className="muted">{t('history.createdRecord')}</span>;
+  if (entry.action === 'create' && entry.entity === 'customer')
+    return <span className="muted">{t('history.createdRecord')}</span>;
   const changes = fieldChanges(entry.before, entry.after).filter((c) => !HIDDEN.has(c.path[c.path.length - 1]));
-  if (changes.length === 0 && !entry.note && entry.before === null && entry.after === null) return <span className="muted">—</span>;
+  if (changes.length === 0 && !entry.note && entry.before === null && entry.after === null)
+    return <span className="muted">—</span>;
   return (
     <div className="change-list">
       {changes.length === 0 && !entry.note && <span className="muted">{t('history.noChanges')}</span>}
@@ -117,12 +135,16 @@ export function ChangeList({ entry }: { entry: AuditEntry }) {
               {c.before === null || c.before === '' ? (
                 <span className="muted">—</span>
               ) : (
-                <span className="change-before">{renderValue(t, lang, c.path, c.before, { entity: entry.entity, record: asRecord(entry.before) })}</span>
+                <span className="change-before">
+                  {renderValue(t, lang, c.path, c.before, { entity: entry.entity, record: asRecord(entry.before) })}
+                </span>
               )}
               <ArrowRightOutlined className="muted" style={{ fontSize: 11 }} />
             </>
           )}
-          <span className="change-after">{renderValue(t, lang, c.path, c.after, { entity: entry.entity, record: asRecord(entry.after) })}</span>
+          <span className="change-after">
+            {renderValue(t, lang, c.path, c.after, { entity: entry.entity, record: asRecord(entry.after) })}
+          </span>
         </div>
       ))}
       {entry.note && (

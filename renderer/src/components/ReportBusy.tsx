@@ -6,7 +6,15 @@ export function ReportBusy({ label }: { label: string }) {
   return (
     <div
       data-testid="report-busy"
-      style={{ position: 'absolute', inset: 0, zIndex: 5, display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'rgba(255, 255, 255, 0.6)' }}
+      style={{
+        position: 'absolute',
+        inset: 0,
+        zIndex: 5,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'rgba(255, 255, 255, 0.6)',
+      }}
     >
       <Spin size="large" description={label} />
     </div>

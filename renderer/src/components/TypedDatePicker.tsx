@@ -27,7 +27,8 @@ function TypedDatePicker(props: Props) {
     else {
       setBad(null);
       const current = props.value ? props.value.format('YYYY-MM-DD') : null;
-      if (typed.kind === 'date' && typed.date !== current) props.onChange?.(dayjs(typed.date, 'YYYY-MM-DD'), typed.date);
+      if (typed.kind === 'date' && typed.date !== current)
+        props.onChange?.(dayjs(typed.date, 'YYYY-MM-DD'), typed.date);
     }
     props.onBlur?.(e as never, {} as never);
   };
@@ -56,5 +57,7 @@ function TypedDatePicker(props: Props) {
 
 /** Drop-in for antd's DatePicker (RangePicker as antd's, with the typed forms). */
 export const DatePicker = Object.assign(TypedDatePicker, {
-  RangePicker: (props: React.ComponentProps<typeof AntDatePicker.RangePicker>) => <AntDatePicker.RangePicker format={TYPED_DATE_FORMATS} {...props} />,
+  RangePicker: (props: React.ComponentProps<typeof AntDatePicker.RangePicker>) => (
+    <AntDatePicker.RangePicker format={TYPED_DATE_FORMATS} {...props} />
+  ),
 });

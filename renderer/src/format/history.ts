@@ -66,7 +66,19 @@ const MONEY_KEYS = new Set([
   'statedDifference',
   ...PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key),
 ]);
-const DATE_KEYS = new Set(['date', 'issueDate', 'dueDate', 'maturityDate', 'stateDate', 'from', 'to', 'periodTo', 'receivedOn', 'asOf', ...PROFILE_FIELDS.filter((f) => f.type === 'date').map((f) => f.key)]);
+const DATE_KEYS = new Set([
+  'date',
+  'issueDate',
+  'dueDate',
+  'maturityDate',
+  'stateDate',
+  'from',
+  'to',
+  'periodTo',
+  'receivedOn',
+  'asOf',
+  ...PROFILE_FIELDS.filter((f) => f.type === 'date').map((f) => f.key),
+]);
 /** enum value → the i18n namespace of its labels (enums.<ns>.<value>) */
 const ENUM_KEYS: Record<string, string> = {
   kind: 'kind',
@@ -78,7 +90,8 @@ const ENUM_KEYS: Record<string, string> = {
   buyingRole: 'buyingRole',
 };
 
-export type ValueKind = { type: 'money' } | { type: 'date' } | { type: 'enum'; ns: string } | { type: 'contacts' } | { type: 'text' };
+export type ValueKind =
+  { type: 'money' } | { type: 'date' } | { type: 'enum'; ns: string } | { type: 'contacts' } | { type: 'text' };
 
 /** How to show the value of a field, by its last path segment. */
 export function valueKind(path: string[]): ValueKind {

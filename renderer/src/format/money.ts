@@ -13,7 +13,8 @@ export function moneyText(fen: number | null | undefined): string {
   return formatMoney(fen, { symbol: false });
 }
 
-export type MoneyTextResult = { ok: true; fen: number | null } | { ok: false; key: 'invalid_money' | 'amount_too_large' };
+export type MoneyTextResult =
+  { ok: true; fen: number | null } | { ok: false; key: 'invalid_money' | 'amount_too_large' };
 
 /** Parse a money input: '' → null, bad text → invalid_money (never a float). */
 export function parseMoneyText(text: string | null | undefined): MoneyTextResult {
@@ -22,7 +23,8 @@ export function parseMoneyText(text: string | null | undefined): MoneyTextResult
   try {
     return { ok: true, fen: parseMoney(s) };
   } catch (e) {
-    if (e instanceof MoneyParseError) return { ok: false, key: e.reason === 'range' ? 'amount_too_large' : 'invalid_money' };
+    if (e instanceof MoneyParseError)
+      return { ok: false, key: e.reason === 'range' ? 'amount_too_large' : 'invalid_money' };
     throw e;
   }
 }

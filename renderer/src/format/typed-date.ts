@@ -7,7 +7,16 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 dayjs.extend(customParseFormat);
 
 /** Display format first (antd shows the first and parses with all of them). */
-export const TYPED_DATE_FORMATS = ['YYYY-MM-DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYY/MM/DD', 'YYYY.M.D', 'YYYY.MM.DD', 'YYYYMMDD', 'YYYY年M月D日'];
+export const TYPED_DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'YYYY-M-D',
+  'YYYY/M/D',
+  'YYYY/MM/DD',
+  'YYYY.M.D',
+  'YYYY.MM.DD',
+  'YYYYMMDD',
+  'YYYY年M月D日',
+];
 
 export type TypedDate = { kind: 'empty' } | { kind: 'date'; date: string } | { kind: 'invalid' };
 

@@ -31,9 +31,17 @@ export function useCompany() {
 }
 
 export function useCustomer(id: number) {
-  return useQuery({ queryKey: qk.customer(id), queryFn: () => call('customers:get', { id }), enabled: Number.isInteger(id) && id > 0 });
+  return useQuery({
+    queryKey: qk.customer(id),
+    queryFn: () => call('customers:get', { id }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
 }
 
 export function useCustomerHistory(id: number) {
-  return useQuery({ queryKey: qk.history(id), queryFn: () => call('customers:history', { id }), enabled: Number.isInteger(id) && id > 0 });
+  return useQuery({
+    queryKey: qk.history(id),
+    queryFn: () => call('customers:history', { id }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
 }

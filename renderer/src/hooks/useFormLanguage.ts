@@ -12,7 +12,10 @@ export function useFormLanguage(form: FormInstance): void {
   useEffect(() => {
     if (shown.current === lang) return;
     shown.current = lang;
-    const withErrors = form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => f.name);
+    const withErrors = form
+      .getFieldsError()
+      .filter((f) => f.errors.length > 0)
+      .map((f) => f.name);
     if (withErrors.length) form.validateFields(withErrors).catch(() => undefined);
   }, [lang, form]);
 }

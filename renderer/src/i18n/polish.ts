@@ -156,8 +156,14 @@ export const polishEn: typeof polishZh = {
     receipt: 'Receipt',
     name: 'Name',
   },
-  polish: { prospectInvoice: 'Customer {{code}} is a prospect: invoices can be entered once the opening review is approved (on the customer card).' },
-  auditNote: { confirmedPrint: 'The user confirmed printing a confidential/top-secret customer', confirmedExport: 'The user confirmed including confidential/top-secret customers' },
+  polish: {
+    prospectInvoice:
+      'Customer {{code}} is a prospect: invoices can be entered once the opening review is approved (on the customer card).',
+  },
+  auditNote: {
+    confirmedPrint: 'The user confirmed printing a confidential/top-secret customer',
+    confirmedExport: 'The user confirmed including confidential/top-secret customers',
+  },
   auditValue: {
     manual: 'Manual',
     auto: 'Automatic',
@@ -193,6 +199,18 @@ export function addPolishResources(): void {
   // labels that already exist keep their wording; the period message is reworded (it follows the field's label)
   i18n.addResourceBundle('zh-CN', 'translation', polishZh, true, false);
   i18n.addResourceBundle('en', 'translation', polishEn, true, false);
-  i18n.addResourceBundle('zh-CN', 'translation', { validation: { invalid_period: polishZh.validation.invalid_period } }, true, true);
-  i18n.addResourceBundle('en', 'translation', { validation: { invalid_period: polishEn.validation.invalid_period } }, true, true);
+  i18n.addResourceBundle(
+    'zh-CN',
+    'translation',
+    { validation: { invalid_period: polishZh.validation.invalid_period } },
+    true,
+    true,
+  );
+  i18n.addResourceBundle(
+    'en',
+    'translation',
+    { validation: { invalid_period: polishEn.validation.invalid_period } },
+    true,
+    true,
+  );
 }

@@ -9,7 +9,11 @@ export function NotFoundPage() {
     <Result
       status="404"
       title={t('app.notFound')}
-      extra={<Button type="primary" onClick={() => navigate('/customers')}>{t('app.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/customers')}>
+          {t('app.backHome')}
+        </Button>
+      }
     />
   );
 }

@@ -4,7 +4,21 @@ import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow } from '../../..
 import { formatBp } from '../../../shared/money';
 
 /** Bucket keys that have their own translated label (ar.bucket.<key>). */
-export const KNOWN_BUCKET_KEYS = ['not_due', '1-30', '31-60', '61-90', '91-180', '181-365', 'over_365', 'y0-1', 'y1-2', 'y2-3', 'y3-4', 'y4-5', 'over_5y'] as const;
+export const KNOWN_BUCKET_KEYS = [
+  'not_due',
+  '1-30',
+  '31-60',
+  '61-90',
+  '91-180',
+  '181-365',
+  'over_365',
+  'y0-1',
+  'y1-2',
+  'y2-3',
+  'y3-4',
+  'y4-5',
+  'over_5y',
+] as const;
 
 export type BucketLabelSpec =
   | { kind: 'known'; key: string }
@@ -45,13 +59,18 @@ export function bucketsFromBounds(bounds: number[]): AgeingBucketDef[] {
  * (so its label and history stay); others are keyed by range. Bad edges are passed on as they are:
  * main checks them and names the bucket.
  */
-export function bucketsFromEdges(edges: readonly (number | null)[], saved: readonly AgeingBucketDef[]): AgeingBucketDef[] {
+export function bucketsFromEdges(
+  edges: readonly (number | null)[],
+  saved: readonly AgeingBucketDef[],
+): AgeingBucketDef[] {
   const used = new Set<string>();
   return edges.map((edge, i) => {
     const prev = i > 0 ? edges[i - 1] : null;
     const from = i === 0 || prev === null ? null : prev + 1;
     const to = i === edges.length - 1 ? null : edge;
-    let key = saved.find((b) => b.from === from && b.to === to)?.key ?? (from === null ? (to === null ? 'all' : `le_${to}`) : to === null ? `over_${from - 1}` : `${from}-${to}`);
+    let key =
+      saved.find((b) => b.from === from && b.to === to)?.key ??
+      (from === null ? (to === null ? 'all' : `le_${to}`) : to === null ? `over_${from - 1}` : `${from}-${to}`);
     if (used.has(key)) key = `${key}_${i + 1}`; // only with bad edges; keeps keys unique so main reports the edge
     used.add(key);
     return { key, from, to };
@@ -90,9 +109,14 @@ export interface BucketBar {
  * Stacked bars of the report's bucket totals: for each bucket, the part held by the `topN`
  * largest customers (by total) and the rest — how concentrated each age band is.
  */
-export function ageingBucketSeries(report: Pick<AgeingReportOut, 'buckets' | 'rows' | 'totals'>, topN = 10): BucketBar[] {
+export function ageingBucketSeries(
+  report: Pick<AgeingReportOut, 'buckets' | 'rows' | 'totals'>,
+  topN = 10,
+): BucketBar[] {
   const top = [...report.rows]
-    .sort((a, b) => b.total - a.total || (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0))
+    .sort(
+      (a, b) => b.total - a.total || (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0),
+    )
     .slice(0, topN);
   return report.buckets.map((b) => {
     const total = report.totals.buckets[b.key] ?? 0;
@@ -133,17 +157,41 @@ export interface MergedAgeingRow {
 export function mergeAgeingRows(due: AgeingReportRow[], issue: AgeingReportRow[] | null): MergedAgeingRow[] {
   const byId = new Map<number, MergedAgeingRow>();
   for (const r of due) {
-    byId.set(r.customerId, { customerId: r.customerId, customerCode: r.customerCode, customerName: r.customerName, due: r.buckets, issue: {}, unapplied: r.unapplied, total: r.total, creditLimit: r.creditLimit, limitUsedBp: r.limitUsedBp });
+    byId.set(r.customerId, {
+      customerId: r.customerId,
+      customerCode: r.customerCode,
+      customerName: r.customerName,
+      due: r.buckets,
+      issue: {},
+      unapplied: r.unapplied,
+      total: r.total,
+      creditLimit: r.creditLimit,
+      limitUsedBp: r.limitUsedBp,
+    });
   }
   for (const r of issue ?? []) {
     const m = byId.get(r.customerId);
     if (m) m.issue = r.buckets;
-    else byId.set(r.customerId, { customerId: r.customerId, customerCode: r.customerCode, customerName: r.customerName, due: {}, issue: r.buckets, unapplied: r.unapplied, total: r.total, creditLimit: r.creditLimit, limitUsedBp: r.limitUsedBp });
+    else
+      byId.set(r.customerId, {
+        customerId: r.customerId,
+        customerCode: r.customerCode,
+        customerName: r.customerName,
+        due: {},
+        issue: r.buckets,
+        unapplied: r.unapplied,
+        total: r.total,
+        creditLimit: r.creditLimit,
+        limitUsedBp: r.limitUsedBp,
+      });
   }
-  return [...byId.values()].sort((a, b) => (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0));
+  return [...byId.values()].sort((a, b) =>
+    a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0,
+  );
 }
 
-export type AgeingSortKey = 'code' | 'name' | 'total' | 'unapplied' | 'creditLimit' | 'limitUsed' | `due:${string}` | `issue:${string}`;
+export type AgeingSortKey =
+  'code' | 'name' | 'total' | 'unapplied' | 'creditLimit' | 'limitUsed' | `due:${string}` | `issue:${string}`;
 
 /** Sort merged rows; ties by code. */
 export function sortAgeingRows(rows: MergedAgeingRow[], key: AgeingSortKey, order: 'asc' | 'desc'): MergedAgeingRow[] {
@@ -174,4 +222,12 @@ export function percentText(bp: number | null | undefined, digits: 0 | 1 | 2 = 1
 }
 
 /** Bucket colours from young (calm) to old (alarming), in bucket order. */
-export const DEFAULT_BUCKET_COLORS = ['#52a35a', '#9ccc65', '#f2c94c', '#f2994a', '#eb5757', '#b22a2a', '#6d1b1b'] as const;
+export const DEFAULT_BUCKET_COLORS = [
+  '#52a35a',
+  '#9ccc65',
+  '#f2c94c',
+  '#f2994a',
+  '#eb5757',
+  '#b22a2a',
+  '#6d1b1b',
+] as const;

@@ -10,7 +10,11 @@ export interface SeriesPoint {
   amount: number;
 }
 
-function sumBy(rows: ComplaintAnalysisRow[], keyOf: (r: ComplaintAnalysisRow) => string, keys: readonly string[]): SeriesPoint[] {
+function sumBy(
+  rows: ComplaintAnalysisRow[],
+  keyOf: (r: ComplaintAnalysisRow) => string,
+  keys: readonly string[],
+): SeriesPoint[] {
   const m = new Map<string, SeriesPoint>(keys.map((k) => [k, { key: k, count: 0, amount: 0 }]));
   for (const r of rows) {
     const k = keyOf(r);
@@ -70,5 +74,8 @@ export function averageResolveDays(rows: ComplaintAnalysisRow[]): number | null 
 }
 
 export function totals(rows: ComplaintAnalysisRow[]): { count: number; amount: number } {
-  return rows.reduce((a, r) => ({ count: a.count + r.count, amount: a.amount + r.compensation }), { count: 0, amount: 0 });
+  return rows.reduce((a, r) => ({ count: a.count + r.count, amount: a.amount + r.compensation }), {
+    count: 0,
+    amount: 0,
+  });
 }

@@ -12,11 +12,18 @@ export function gradeSeries(grades: CreditOverviewOut['grades']): { grade: strin
 
 /** Utilisation bands with their labels and a colour class: green under 80 %, amber to 100 %, red over. */
 export function utilisationSeries(util: CreditOverviewOut['utilisation'], label: (band: string) => string) {
-  return util.map((u) => ({ band: u.band, label: label(u.band), customers: u.customers, tone: u.band === 'over' ? 'red' : u.band === '90-100' || u.band === '80-90' ? 'amber' : 'green' }));
+  return util.map((u) => ({
+    band: u.band,
+    label: label(u.band),
+    customers: u.customers,
+    tone: u.band === 'over' ? 'red' : u.band === '90-100' || u.band === '80-90' ? 'amber' : 'green',
+  }));
 }
 
 /** Back-test rows of grades with customers; share as a percentage with one decimal ("12.5%"). */
-export function backtestRows(rows: CreditBacktestOut['rows']): { grade: string; customers: number; bad: number; share: string }[] {
+export function backtestRows(
+  rows: CreditBacktestOut['rows'],
+): { grade: string; customers: number; bad: number; share: string }[] {
   return rows
     .filter((r) => r.customers > 0)
     .map((r) => ({ grade: r.grade, customers: r.customers, bad: r.bad, share: bpText(r.badBp) }));

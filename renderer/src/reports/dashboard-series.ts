@@ -46,7 +46,12 @@ export interface TrendPoint {
 }
 
 export function trendSeries(trend: DashboardOut['trend']): TrendPoint[] {
-  return trend.map((p, i) => ({ month: p.month, date: p.date, balance: p.balance, change: i === 0 ? null : p.balance - trend[i - 1].balance }));
+  return trend.map((p, i) => ({
+    month: p.month,
+    date: p.date,
+    balance: p.balance,
+    change: i === 0 ? null : p.balance - trend[i - 1].balance,
+  }));
 }
 
 export interface TopOverduePoint {
@@ -89,7 +94,16 @@ export function kpiValues(d: DashboardOut): KpiValue[] {
   const share = d.overdueShareBp;
   const rate = d.collectionRate.bp;
   return [
-    { key: 'totalReceivable', format: 'money', value: d.totalReceivable, sub: [{ key: 'notDue', format: 'money', value: d.notDue }, { key: 'unapplied', format: 'money', value: d.unapplied }], tone: 'normal' },
+    {
+      key: 'totalReceivable',
+      format: 'money',
+      value: d.totalReceivable,
+      sub: [
+        { key: 'notDue', format: 'money', value: d.notDue },
+        { key: 'unapplied', format: 'money', value: d.unapplied },
+      ],
+      tone: 'normal',
+    },
     {
       key: 'overdue',
       format: 'money',
@@ -97,19 +111,31 @@ export function kpiValues(d: DashboardOut): KpiValue[] {
       sub: [{ key: 'overdueShare', format: 'percent', value: share }],
       tone: share === null ? 'normal' : share >= 5000 ? 'bad' : share >= 2000 ? 'warn' : 'good',
     },
-    { key: 'dso', format: 'days', value: d.dso === null ? null : Math.round(d.dso * 10) / 10, sub: [{ key: 'periodDays', format: 'days', value: d.period.days }], tone: 'normal' },
+    {
+      key: 'dso',
+      format: 'days',
+      value: d.dso === null ? null : Math.round(d.dso * 10) / 10,
+      sub: [{ key: 'periodDays', format: 'days', value: d.period.days }],
+      tone: 'normal',
+    },
     {
       key: 'collectionRate',
       format: 'percent',
       value: rate,
-      sub: [{ key: 'collected', format: 'money', value: d.period.collected }, { key: 'sales', format: 'money', value: d.period.sales }],
+      sub: [
+        { key: 'collected', format: 'money', value: d.period.collected },
+        { key: 'sales', format: 'money', value: d.period.sales },
+      ],
       tone: rate === null ? 'normal' : rate >= 8000 ? 'good' : rate >= 5000 ? 'warn' : 'bad',
     },
     {
       key: 'cost',
       format: 'money',
       value: d.cost.total,
-      sub: [{ key: 'opportunityCost', format: 'money', value: d.cost.opportunityCost }, { key: 'provision', format: 'money', value: d.cost.provision }],
+      sub: [
+        { key: 'opportunityCost', format: 'money', value: d.cost.opportunityCost },
+        { key: 'provision', format: 'money', value: d.cost.provision },
+      ],
       tone: 'normal',
     },
   ];

@@ -27,7 +27,12 @@ export interface ParetoSeries {
  * averages: average monthly sales in rank order (fen); tiers: one letter per rank;
  * codes: customer codes by rank (may be shorter); maxBars: readable bar count.
  */
-export function paretoSeries(averages: readonly number[], tiers: string, codes: readonly string[] = [], maxBars = 60): ParetoSeries {
+export function paretoSeries(
+  averages: readonly number[],
+  tiers: string,
+  codes: readonly string[] = [],
+  maxBars = 60,
+): ParetoSeries {
   const n = averages.length;
   let total = 0;
   for (const a of averages) total += a;
@@ -74,7 +79,13 @@ export function tierShares(totals: readonly { tier: string; customers: number; s
   const pct = (x: number, of: number) => (of > 0 ? Math.round((x * 1000) / of) / 10 : 0);
   return ['A', 'B', 'C'].map((tier) => {
     const t = byTier.get(tier) ?? { customers: 0, sales: 0 };
-    return { tier, customers: t.customers, sales: t.sales, customerShare: pct(t.customers, allCustomers), salesShare: pct(t.sales, allSales) };
+    return {
+      tier,
+      customers: t.customers,
+      sales: t.sales,
+      customerShare: pct(t.customers, allCustomers),
+      salesShare: pct(t.sales, allSales),
+    };
   });
 }
 
@@ -89,9 +100,15 @@ export interface MatrixTable {
 /** The tier × rating matrix as rows A, B, C, none and the rating columns that occur. */
 export function matrixTable(cells: readonly MatrixCell[]): MatrixTable {
   const present = new Set(cells.map((c) => c.rating ?? 'none'));
-  const ratings = [...RATING_ORDER.filter((r) => present.has(r)), ...[...present].filter((r) => r !== 'none' && !RATING_ORDER.includes(r)).sort()];
+  const ratings = [
+    ...RATING_ORDER.filter((r) => present.has(r)),
+    ...[...present].filter((r) => r !== 'none' && !RATING_ORDER.includes(r)).sort(),
+  ];
   if (present.has('none')) ratings.push('none');
-  const rows = ['A', 'B', 'C', 'none'].map((tier) => ({ tier, cells: {} as Record<string, { customers: number; open: number }> }));
+  const rows = ['A', 'B', 'C', 'none'].map((tier) => ({
+    tier,
+    cells: {} as Record<string, { customers: number; open: number }>,
+  }));
   for (const c of cells) {
     const row = rows.find((r) => r.tier === (c.tier ?? 'none'))!;
     row.cells[c.rating ?? 'none'] = { customers: c.customers, open: c.open };
@@ -110,7 +127,9 @@ export interface CompositionSlice {
 export function compositionSlices(rows: readonly CompositionRow[], top = 12): CompositionSlice[] {
   const all = rows.reduce((s, r) => s + r.sales, 0);
   const pct = (x: number) => (all > 0 ? Math.round((x * 1000) / all) / 10 : 0);
-  const head = rows.slice(0, top).map((r) => ({ key: r.key, customers: r.customers, sales: r.sales, salesShare: pct(r.sales) }));
+  const head = rows
+    .slice(0, top)
+    .map((r) => ({ key: r.key, customers: r.customers, sales: r.sales, salesShare: pct(r.sales) }));
   if (rows.length > top) {
     const rest = rows.slice(top);
     const sales = rest.reduce((s, r) => s + r.sales, 0);

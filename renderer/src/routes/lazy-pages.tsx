@@ -37,7 +37,10 @@ export const WorklistPage = page(() => import('../pages/collections'), 'Worklist
 export const DunningPage = page(() => import('../pages/collections'), 'DunningPage');
 export const ComplaintsPage = page(() => import('../pages/complaints'), 'ComplaintsPage');
 export const WelcomePage = lazy(async () => {
-  const [{ WelcomePage: Page }] = await Promise.all([import('../pages/welcome/WelcomePage'), import('../pages/welcome/i18n')]);
+  const [{ WelcomePage: Page }] = await Promise.all([
+    import('../pages/welcome/WelcomePage'),
+    import('../pages/welcome/i18n'),
+  ]);
   return { default: Page };
 });
 

@@ -36,7 +36,12 @@ export function AnalysisPage() {
       <div className="page-title-row">
         <h1>{t('title')}</h1>
         <div className="spacer" />
-        <Button type="primary" onClick={() => recompute.mutate()} loading={recompute.isPending} data-testid="tier-recompute">
+        <Button
+          type="primary"
+          onClick={() => recompute.mutate()}
+          loading={recompute.isPending}
+          data-testid="tier-recompute"
+        >
           {t('recompute')}
         </Button>
       </div>
@@ -44,18 +49,37 @@ export function AnalysisPage() {
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {run ? (
           <Typography.Text type="secondary" data-testid="tier-last-run">
-            {t('lastRun', { asOf: run.asOf, from: run.from, to: run.to, months: run.months, method: t(`method.${run.method}`), who: run.trigger === 'monthly' ? t('lastRunAuto') : (run.operatorName ?? '—') })}
+            {t('lastRun', {
+              asOf: run.asOf,
+              from: run.from,
+              to: run.to,
+              months: run.months,
+              method: t(`method.${run.method}`),
+              who: run.trigger === 'monthly' ? t('lastRunAuto') : (run.operatorName ?? '—'),
+            })}
           </Typography.Text>
         ) : (
           o && <Alert type="info" title={t('neverComputed')} data-testid="tier-never" />
         )}
         {s && (
-          <Collapse size="small" items={[{ key: 's', label: t('settings.title'), children: <TierSettingsForm settings={s} /> }]} />
+          <Collapse
+            size="small"
+            items={[{ key: 's', label: t('settings.title'), children: <TierSettingsForm settings={s} /> }]}
+          />
         )}
         <Row gutter={[16, 16]}>
           <Col span={24}>
             <Card size="small" title={t('pareto.title')}>
-              {o && <ParetoChart averages={o.pareto.averages} tiers={o.pareto.tiers} codes={o.pareto.codes} aPercent={s?.aPercent ?? 80} bPercent={s?.bPercent ?? 95} showShareLines={run?.method !== 'threshold'} />}
+              {o && (
+                <ParetoChart
+                  averages={o.pareto.averages}
+                  tiers={o.pareto.tiers}
+                  codes={o.pareto.codes}
+                  aPercent={s?.aPercent ?? 80}
+                  bPercent={s?.bPercent ?? 95}
+                  showShareLines={run?.method !== 'threshold'}
+                />
+              )}
             </Card>
           </Col>
           <Col xs={24} lg={12}>

@@ -34,7 +34,10 @@ export function CompositionPanel({ composition }: { composition: TierAnalysis['c
         <Segmented<Dim>
           value={dim}
           onChange={setDim}
-          options={(['nature', 'region', 'industry', 'tier'] as const).map((d) => ({ value: d, label: t(`composition.${d}`) }))}
+          options={(['nature', 'region', 'industry', 'tier'] as const).map((d) => ({
+            value: d,
+            label: t(`composition.${d}`),
+          }))}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('composition.note')}
@@ -59,10 +62,32 @@ export function CompositionPanel({ composition }: { composition: TierAnalysis['c
           pagination={false}
           scroll={{ y: 220 }}
           columns={[
-            { title: t('composition.key'), dataIndex: 'label', ellipsis: true, render: (v: string, r) => (dim === 'tier' && r.key && TIER_COLOURS[r.key] ? <span style={{ color: TIER_COLOURS[r.key] }}>{v}</span> : v) },
+            {
+              title: t('composition.key'),
+              dataIndex: 'label',
+              ellipsis: true,
+              render: (v: string, r) =>
+                dim === 'tier' && r.key && TIER_COLOURS[r.key] ? (
+                  <span style={{ color: TIER_COLOURS[r.key] }}>{v}</span>
+                ) : (
+                  v
+                ),
+            },
             { title: t('composition.customers'), dataIndex: 'customers', align: 'right', width: 90 },
-            { title: t('composition.sales'), dataIndex: 'sales', align: 'right', width: 150, render: (v: number) => money(v) },
-            { title: t('composition.share'), dataIndex: 'salesShare', align: 'right', width: 90, render: (v: number) => `${v.toFixed(1)}%` },
+            {
+              title: t('composition.sales'),
+              dataIndex: 'sales',
+              align: 'right',
+              width: 150,
+              render: (v: number) => money(v),
+            },
+            {
+              title: t('composition.share'),
+              dataIndex: 'salesShare',
+              align: 'right',
+              width: 90,
+              render: (v: number) => `${v.toFixed(1)}%`,
+            },
           ]}
         />
       </div>

@@ -63,20 +63,32 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
           ) : null,
         )}
         {stat(t('overview.overdue'), money(o.overdue), 'ov-overdue', null, o.overdue > 0)}
-        {stat(t('overview.available'), o.available === null ? t('overview.noLimit') : money(o.available), 'ov-available', null, (o.available ?? 0) < 0)}
+        {stat(
+          t('overview.available'),
+          o.available === null ? t('overview.noLimit') : money(o.available),
+          'ov-available',
+          null,
+          (o.available ?? 0) < 0,
+        )}
         {stat(t('overview.dso'), o.dsoDays === null ? '—' : t('overview.days', { n: o.dsoDays }), 'ov-dso')}
-        {stat(t('overview.daysLate'), o.averageDaysLate === null ? '—' : t('overview.days', { n: o.averageDaysLate }), 'ov-days-late')}
+        {stat(
+          t('overview.daysLate'),
+          o.averageDaysLate === null ? '—' : t('overview.days', { n: o.averageDaysLate }),
+          'ov-days-late',
+        )}
         <Col xs={12} md={8} xl={4}>
           <div className="ant-statistic-title" style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>
             {t('overview.tier')} / {t('overview.rating')}
           </div>
           <span style={{ fontSize: 20 }}>
-            <TierTag tier={o.valueTier} testid="ov-tier" /> <span data-testid="ov-rating">{o.creditRating ?? t('notRated')}</span>
+            <TierTag tier={o.valueTier} testid="ov-tier" />{' '}
+            <span data-testid="ov-rating">{o.creditRating ?? t('notRated')}</span>
           </span>
         </Col>
         <Col span={24}>
           <Typography.Text>
-            {t('overview.creditUsed')}: {money(o.creditUsed)} / {o.creditLimit > 0 ? money(o.creditLimit) : t('overview.noLimit')}
+            {t('overview.creditUsed')}: {money(o.creditUsed)} /{' '}
+            {o.creditLimit > 0 ? money(o.creditLimit) : t('overview.noLimit')}
             {use.over && <Typography.Text type="danger"> · {t('overview.overLimit')}</Typography.Text>}
           </Typography.Text>
           <Progress
@@ -96,7 +108,14 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
                 <ResponsiveContainer width="100%" height="100%">
                   <BarChart data={ageing} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
                     <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-                    <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-25} textAnchor="end" height={48} />
+                    <XAxis
+                      dataKey="label"
+                      tick={{ fontSize: 11 }}
+                      interval={0}
+                      angle={-25}
+                      textAnchor="end"
+                      height={48}
+                    />
                     <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} />
                     <Tooltip formatter={(v) => money(Number(v))} />
                     <Bar dataKey="amount" fill="#1f5fbf" isAnimationActive={false} name={t('overview.balance')} />
@@ -134,7 +153,8 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
                   color: a.kind === 'invoice' ? 'blue' : a.kind === 'receipt' ? 'green' : 'gray',
                   content: (
                     <span>
-                      <span className="code">{a.date}</span> · {t(`overview.kind.${a.kind}`)} {a.ref ?? ''} {a.amount !== null && a.kind !== 'slip_returned' ? money(a.amount) : ''}
+                      <span className="code">{a.date}</span> · {t(`overview.kind.${a.kind}`)} {a.ref ?? ''}{' '}
+                      {a.amount !== null && a.kind !== 'slip_returned' ? money(a.amount) : ''}
                     </span>
                   ),
                 }))}

@@ -3,7 +3,18 @@
 import { Empty, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, Cell, ComposedChart, CartesianGrid, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  Cell,
+  ComposedChart,
+  CartesianGrid,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { money } from '../../format/money';
 import { useLang } from '../../hooks/useLang';
 import { axisMoney } from '../../reports/dashboard-series';
@@ -11,7 +22,23 @@ import { paretoSeries } from '../../reports/pareto-series';
 import { ANALYSIS_NS } from './i18n';
 import { TIER_COLOURS } from './TierTag';
 
-export function ParetoChart({ averages, tiers, codes, aPercent, bPercent, showShareLines = true, height = 320 }: { averages: number[]; tiers: string; codes: string[]; aPercent: number; bPercent: number; showShareLines?: boolean; height?: number }) {
+export function ParetoChart({
+  averages,
+  tiers,
+  codes,
+  aPercent,
+  bPercent,
+  showShareLines = true,
+  height = 320,
+}: {
+  averages: number[];
+  tiers: string;
+  codes: string[];
+  aPercent: number;
+  bPercent: number;
+  showShareLines?: boolean;
+  height?: number;
+}) {
   const { t } = useTranslation(ANALYSIS_NS);
   const [lang] = useLang();
   const series = useMemo(() => paretoSeries(averages, tiers, codes, 80), [averages, tiers, codes]);
@@ -25,15 +52,36 @@ export function ParetoChart({ averages, tiers, codes, aPercent, bPercent, showSh
       <Space size={12} wrap style={{ fontSize: 12 }}>
         {(['A', 'B', 'C'] as const).map((k) => (
           <span key={k}>
-            <span style={{ display: 'inline-block', width: 10, height: 10, background: TIER_COLOURS[k], marginInlineEnd: 4 }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: 10,
+                height: 10,
+                background: TIER_COLOURS[k],
+                marginInlineEnd: 4,
+              }}
+            />
             {t(`tierOption.${k}`)}
           </span>
         ))}
         <span>
-          <span style={{ display: 'inline-block', width: 16, height: 2, background: '#cf1322', verticalAlign: 'middle', marginInlineEnd: 4 }} />
+          <span
+            style={{
+              display: 'inline-block',
+              width: 16,
+              height: 2,
+              background: '#cf1322',
+              verticalAlign: 'middle',
+              marginInlineEnd: 4,
+            }}
+          />
           {t('pareto.cumulative')}
         </span>
-        {series.bucketSize > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pareto.aggregated', { size: series.bucketSize })}</Typography.Text>}
+        {series.bucketSize > 1 && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('pareto.aggregated', { size: series.bucketSize })}
+          </Typography.Text>
+        )}
       </Space>
       <div style={{ width: '100%', height }}>
         <ResponsiveContainer width="100%" height="100%">
@@ -41,13 +89,26 @@ export function ParetoChart({ averages, tiers, codes, aPercent, bPercent, showSh
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={8} height={30} />
             <YAxis yAxisId="v" tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
-            <YAxis yAxisId="p" orientation="right" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 12 }} width={44} />
+            <YAxis
+              yAxisId="p"
+              orientation="right"
+              domain={[0, 100]}
+              ticks={[0, 20, 40, 60, 80, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+              tick={{ fontSize: 12 }}
+              width={44}
+            />
             <Tooltip
-              formatter={(v, name) => (name === 'cumPercent' ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')] : [money(Number(v)), t('pareto.bars')])}
+              formatter={(v, name) =>
+                name === 'cumPercent'
+                  ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')]
+                  : [money(Number(v)), t('pareto.bars')]
+              }
               labelFormatter={(_l, items) => {
                 const p = items?.[0]?.payload as (typeof data)[number] | undefined;
                 if (!p) return '';
-                const ranks = p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
+                const ranks =
+                  p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
                 return `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}`;
               }}
             />
@@ -56,9 +117,33 @@ export function ParetoChart({ averages, tiers, codes, aPercent, bPercent, showSh
                 <Cell key={p.from} fill={TIER_COLOURS[p.tier] ?? '#8c8c8c'} />
               ))}
             </Bar>
-            <Line yAxisId="p" type="monotone" dataKey="cumPercent" stroke="#cf1322" strokeWidth={2} dot={data.length <= 30} isAnimationActive={false} />
-            {showShareLines && <ReferenceLine yAxisId="p" y={aPercent} stroke="#1d5fd1" strokeDasharray="4 4" label={{ value: `${aPercent}%`, position: 'insideBottomRight', fontSize: 11, fill: '#1d5fd1' }} />}
-            {showShareLines && <ReferenceLine yAxisId="p" y={bPercent} stroke="#d48806" strokeDasharray="4 4" label={{ value: `${bPercent}%`, position: 'insideBottomRight', fontSize: 11, fill: '#d48806' }} />}
+            <Line
+              yAxisId="p"
+              type="monotone"
+              dataKey="cumPercent"
+              stroke="#cf1322"
+              strokeWidth={2}
+              dot={data.length <= 30}
+              isAnimationActive={false}
+            />
+            {showShareLines && (
+              <ReferenceLine
+                yAxisId="p"
+                y={aPercent}
+                stroke="#1d5fd1"
+                strokeDasharray="4 4"
+                label={{ value: `${aPercent}%`, position: 'insideBottomRight', fontSize: 11, fill: '#1d5fd1' }}
+              />
+            )}
+            {showShareLines && (
+              <ReferenceLine
+                yAxisId="p"
+                y={bPercent}
+                stroke="#d48806"
+                strokeDasharray="4 4"
+                label={{ value: `${bPercent}%`, position: 'insideBottomRight', fontSize: 11, fill: '#d48806' }}
+              />
+            )}
           </ComposedChart>
         </ResponsiveContainer>
       </div>

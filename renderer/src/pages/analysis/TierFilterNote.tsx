@@ -8,11 +8,41 @@ import { ANALYSIS_NS } from './i18n';
 
 export function TierFilterNote({ tiers }: { tiers: ('A' | 'B' | 'C')[] }) {
   const { t } = useTranslation(ANALYSIS_NS);
-  const run = useQuery({ queryKey: ['analysis', 'latest-run'], queryFn: () => call('analysis:latest-run', {}), enabled: tiers.length > 0 });
+  const run = useQuery({
+    queryKey: ['analysis', 'latest-run'],
+    queryFn: () => call('analysis:latest-run', {}),
+    enabled: tiers.length > 0,
+  });
   if (tiers.length === 0 || run.isPending || run.isError) return null;
   const r = run.data;
-  if (!r) return <Alert type="warning" showIcon title={t('batch.tiersNotComputed')} data-testid="tier-filter-note" style={{ marginBottom: 12 }} />;
+  if (!r)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('batch.tiersNotComputed')}
+        data-testid="tier-filter-note"
+        style={{ marginBottom: 12 }}
+      />
+    );
   const n = tiers.reduce((s, k) => s + r.counts[k], 0);
-  if (n === 0) return <Alert type="warning" showIcon title={t('batch.tiersMatchNobody', { ...r.counts, asOf: r.asOf })} data-testid="tier-filter-note" style={{ marginBottom: 12 }} />;
-  return <Alert type="info" showIcon title={t('batch.tiersMatch', { n, asOf: r.asOf })} data-testid="tier-filter-note" style={{ marginBottom: 12 }} />;
+  if (n === 0)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('batch.tiersMatchNobody', { ...r.counts, asOf: r.asOf })}
+        data-testid="tier-filter-note"
+        style={{ marginBottom: 12 }}
+      />
+    );
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('batch.tiersMatch', { n, asOf: r.asOf })}
+      data-testid="tier-filter-note"
+      style={{ marginBottom: 12 }}
+    />
+  );
 }

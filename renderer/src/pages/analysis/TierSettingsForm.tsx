@@ -15,9 +15,16 @@ export function TierSettingsForm({ settings }: { settings: TierSettings }) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState({ ...settings, aMinText: moneyText(settings.aMin), bMinText: moneyText(settings.bMin) });
+  const [draft, setDraft] = useState({
+    ...settings,
+    aMinText: moneyText(settings.aMin),
+    bMinText: moneyText(settings.bMin),
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  useEffect(() => setDraft({ ...settings, aMinText: moneyText(settings.aMin), bMinText: moneyText(settings.bMin) }), [settings]);
+  useEffect(
+    () => setDraft({ ...settings, aMinText: moneyText(settings.aMin), bMinText: moneyText(settings.bMin) }),
+    [settings],
+  );
 
   const save = useMutation({
     mutationFn: async () => {
@@ -44,37 +51,74 @@ export function TierSettingsForm({ settings }: { settings: TierSettings }) {
     onError: (e) => {
       const local = (e as { local?: Partial<Record<Field, string>> }).local;
       if (local) return setErrors(local);
-      if (e instanceof ApiError && e.field) return setErrors({ [e.field as Field]: t(e.message.replace(/^analysis\./, ''), { defaultValue: t('error.invalid') }) });
+      if (e instanceof ApiError && e.field)
+        return setErrors({
+          [e.field as Field]: t(e.message.replace(/^analysis\./, ''), { defaultValue: t('error.invalid') }),
+        });
       void message.error((e as Error).message);
     },
   });
 
-  const item = (field: Field) => ({ validateStatus: errors[field] ? ('error' as const) : undefined, help: errors[field], label: t(`settings.${field}`) });
+  const item = (field: Field) => ({
+    validateStatus: errors[field] ? ('error' as const) : undefined,
+    help: errors[field],
+    label: t(`settings.${field}`),
+  });
   return (
     <Form layout="vertical" data-testid="tier-settings">
       <Space wrap size="middle" align="start">
         <Form.Item {...item('months')}>
-          <InputNumber value={draft.months} onChange={(v) => setDraft({ ...draft, months: v ?? 0 })} style={{ width: 100 }} data-testid="tier-months" />
+          <InputNumber
+            value={draft.months}
+            onChange={(v) => setDraft({ ...draft, months: v ?? 0 })}
+            style={{ width: 100 }}
+            data-testid="tier-months"
+          />
         </Form.Item>
         <Form.Item label={t('settings.method')}>
-          <Segmented<'pareto' | 'threshold'> value={draft.method} onChange={(v) => setDraft({ ...draft, method: v })} options={[{ value: 'pareto', label: t('method.pareto') }, { value: 'threshold', label: t('method.threshold') }]} />
+          <Segmented<'pareto' | 'threshold'>
+            value={draft.method}
+            onChange={(v) => setDraft({ ...draft, method: v })}
+            options={[
+              { value: 'pareto', label: t('method.pareto') },
+              { value: 'threshold', label: t('method.threshold') },
+            ]}
+          />
         </Form.Item>
         {draft.method === 'pareto' ? (
           <>
             <Form.Item {...item('aPercent')}>
-              <InputNumber value={draft.aPercent} onChange={(v) => setDraft({ ...draft, aPercent: v ?? 0 })} style={{ width: 120 }} />
+              <InputNumber
+                value={draft.aPercent}
+                onChange={(v) => setDraft({ ...draft, aPercent: v ?? 0 })}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item {...item('bPercent')}>
-              <InputNumber value={draft.bPercent} onChange={(v) => setDraft({ ...draft, bPercent: v ?? 0 })} style={{ width: 120 }} />
+              <InputNumber
+                value={draft.bPercent}
+                onChange={(v) => setDraft({ ...draft, bPercent: v ?? 0 })}
+                style={{ width: 120 }}
+              />
             </Form.Item>
           </>
         ) : (
           <>
             <Form.Item {...item('aMin')}>
-              <Input value={draft.aMinText} onChange={(e) => setDraft({ ...draft, aMinText: e.target.value })} style={{ width: 150, textAlign: 'right' }} prefix="¥" />
+              <Input
+                value={draft.aMinText}
+                onChange={(e) => setDraft({ ...draft, aMinText: e.target.value })}
+                style={{ width: 150, textAlign: 'right' }}
+                prefix="¥"
+              />
             </Form.Item>
             <Form.Item {...item('bMin')}>
-              <Input value={draft.bMinText} onChange={(e) => setDraft({ ...draft, bMinText: e.target.value })} style={{ width: 150, textAlign: 'right' }} prefix="¥" />
+              <Input
+                value={draft.bMinText}
+                onChange={(e) => setDraft({ ...draft, bMinText: e.target.value })}
+                style={{ width: 150, textAlign: 'right' }}
+                prefix="¥"
+              />
             </Form.Item>
           </>
         )}

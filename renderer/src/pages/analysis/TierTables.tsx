@@ -51,7 +51,8 @@ export function TierMatrix({ cells }: { cells: MatrixCell[] }) {
   const { t } = useTranslation(ANALYSIS_NS);
   const navigate = useNavigate();
   const m = useMemo(() => matrixTable(cells), [cells]);
-  const open = (tier: string, rating: string) => navigate(`/customers?tier=${encodeURIComponent(tier)}&rating=${encodeURIComponent(rating)}`);
+  const open = (tier: string, rating: string) =>
+    navigate(`/customers?tier=${encodeURIComponent(tier)}&rating=${encodeURIComponent(rating)}`);
   return (
     <>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -65,7 +66,12 @@ export function TierMatrix({ cells }: { cells: MatrixCell[] }) {
         scroll={{ x: 'max-content' }}
         data-testid="tier-matrix"
         columns={[
-          { title: t('matrix.tier'), dataIndex: 'tier', fixed: 'left', render: (v: string) => (v === 'none' ? t('matrix.none') : <TierTag tier={v} />) },
+          {
+            title: t('matrix.tier'),
+            dataIndex: 'tier',
+            fixed: 'left',
+            render: (v: string) => (v === 'none' ? t('matrix.none') : <TierTag tier={v} />),
+          },
           ...m.ratings.map((rating) => ({
             title: rating === 'none' ? t('notRated') : rating,
             key: rating,
@@ -74,7 +80,11 @@ export function TierMatrix({ cells }: { cells: MatrixCell[] }) {
               const c = row.cells[rating];
               if (!c) return <span style={{ color: '#bbb' }}>—</span>;
               return (
-                <a onClick={() => open(row.tier, rating)} data-testid={`matrix-${row.tier}-${rating}`} style={{ whiteSpace: 'nowrap' }}>
+                <a
+                  onClick={() => open(row.tier, rating)}
+                  data-testid={`matrix-${row.tier}-${rating}`}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {c.customers} / {money(c.open)}
                 </a>
               );
@@ -99,10 +109,21 @@ export function MovementList({ rows, testid }: { rows: TierMovementRow[]; testid
       locale={{ emptyText: t('movement.none') }}
       onRow={(r) => ({ onClick: () => navigate(`/customers/${r.customerId}`), style: { cursor: 'pointer' } })}
       columns={[
-        { title: t('pareto.customer'), dataIndex: 'customerName', ellipsis: true, render: (v: string, r) => `${r.customerCode} ${v}` },
+        {
+          title: t('pareto.customer'),
+          dataIndex: 'customerName',
+          ellipsis: true,
+          render: (v: string, r) => `${r.customerCode} ${v}`,
+        },
         { title: t('movement.from'), dataIndex: 'from', width: 80, render: (v: string | null) => <TierTag tier={v} /> },
         { title: t('movement.to'), dataIndex: 'to', width: 80, render: (v: string) => <TierTag tier={v} /> },
-        { title: t('movement.avg'), dataIndex: 'averageMonthly', align: 'right', width: 170, render: (v: number) => money(v) },
+        {
+          title: t('movement.avg'),
+          dataIndex: 'averageMonthly',
+          align: 'right',
+          width: 170,
+          render: (v: number) => money(v),
+        },
       ]}
     />
   );

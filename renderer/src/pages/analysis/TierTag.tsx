@@ -6,7 +6,11 @@ export const TIER_COLOURS: Record<string, string> = { A: '#1d5fd1', B: '#d48806'
 export function TierTag({ tier, testid }: { tier: string | null | undefined; testid?: string }) {
   if (!tier) return <span data-testid={testid}>—</span>;
   return (
-    <Tag color={TIER_COLOURS[tier]} style={{ marginInlineEnd: 0, minWidth: 24, textAlign: 'center' }} data-testid={testid}>
+    <Tag
+      color={TIER_COLOURS[tier]}
+      style={{ marginInlineEnd: 0, minWidth: 24, textAlign: 'center' }}
+      data-testid={testid}
+    >
       {tier}
     </Tag>
   );

@@ -129,7 +129,8 @@ const en: typeof zhCN = {
   asOf: 'As of',
   lastRun: 'Last computed: {{asOf}} ({{from}} to {{to}}, {{months}} months, {{method}}) · {{who}}',
   lastRunAuto: 'monthly run',
-  neverComputed: 'Value tiers have not been computed yet. “Recompute tiers” applies the SPEC rule and stores a tier on every customer.',
+  neverComputed:
+    'Value tiers have not been computed yet. “Recompute tiers” applies the SPEC rule and stores a tier on every customer.',
   method: { pareto: 'cumulative share', threshold: 'threshold amounts' },
   settings: {
     title: 'Tier settings',
@@ -228,7 +229,8 @@ const en: typeof zhCN = {
   },
   card: { tierOn: 'computed {{date}}' },
   batch: {
-    tiersNotComputed: 'Value tiers have not been computed, so a tier filter selects nobody. Recompute them on the Customer analysis page first.',
+    tiersNotComputed:
+      'Value tiers have not been computed, so a tier filter selects nobody. Recompute them on the Customer analysis page first.',
     tiersMatchNobody: 'No customer has the chosen tiers (A {{A}}, B {{B}}, C {{C}}, computed {{asOf}}).',
     tiersMatch: '{{n}} customers have the chosen tiers (computed {{asOf}}); only those with a balance are printed.',
   },

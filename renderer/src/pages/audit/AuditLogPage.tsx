@@ -15,7 +15,26 @@ import { downloadBase64 } from '../../format/files';
 import { qk, useOperators } from '../../hooks/queries';
 import { useLang } from '../../hooks/useLang';
 
-const ENTITIES = ['customer', 'invoice', 'receipt', 'allocation', 'credit_note', 'write_off', 'note_receivable', 'statement_run', 'statement_confirmation', 'print', 'backup', 'operator', 'region', 'settings', 'export', 'import', 'book', 'demo'] as const;
+const ENTITIES = [
+  'customer',
+  'invoice',
+  'receipt',
+  'allocation',
+  'credit_note',
+  'write_off',
+  'note_receivable',
+  'statement_run',
+  'statement_confirmation',
+  'print',
+  'backup',
+  'operator',
+  'region',
+  'settings',
+  'export',
+  'import',
+  'book',
+  'demo',
+] as const;
 const PAGE = 50;
 
 export function AuditLogPage() {
@@ -39,11 +58,17 @@ export function AuditLogPage() {
     offset: (page - 1) * PAGE,
     limit: PAGE,
   };
-  const list = useQuery({ queryKey: [...qk.audit, input], queryFn: () => call('audit:list', input), placeholderData: keepPreviousData });
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const list = useQuery({
+    queryKey: [...qk.audit, input],
+    queryFn: () => call('audit:list', input),
+    placeholderData: keepPreviousData,
+  });
+  const resetPage =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <div className="page">
@@ -118,10 +143,30 @@ export function AuditLogPage() {
           onChange: setPage,
         }}
         columns={[
-          { title: t('history.at'), dataIndex: 'at', width: 180, render: (at: string) => <span className="num">{formatMoment(at, lang)}</span> },
-          { title: t('history.operator'), dataIndex: 'operatorName', width: 120, render: (n: string | null) => n ?? t('history.systemOperator') },
-          { title: t('history.entity'), dataIndex: 'entity', width: 100, render: (e: string) => t(`audit.entities.${e}`, { defaultValue: e }) },
-          { title: t('history.entityId'), dataIndex: 'entityId', width: 110, render: (v: string | null) => <span className="code">{v ?? '—'}</span> },
+          {
+            title: t('history.at'),
+            dataIndex: 'at',
+            width: 180,
+            render: (at: string) => <span className="num">{formatMoment(at, lang)}</span>,
+          },
+          {
+            title: t('history.operator'),
+            dataIndex: 'operatorName',
+            width: 120,
+            render: (n: string | null) => n ?? t('history.systemOperator'),
+          },
+          {
+            title: t('history.entity'),
+            dataIndex: 'entity',
+            width: 100,
+            render: (e: string) => t(`audit.entities.${e}`, { defaultValue: e }),
+          },
+          {
+            title: t('history.entityId'),
+            dataIndex: 'entityId',
+            width: 110,
+            render: (v: string | null) => <span className="code">{v ?? '—'}</span>,
+          },
           { title: t('history.action'), dataIndex: 'action', width: 150, render: (a: string) => actionLabel(t, a) },
           { title: t('history.changes'), key: 'changes', render: (_: unknown, e) => <ChangeList entry={e} /> },
         ]}

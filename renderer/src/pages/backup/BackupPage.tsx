@@ -2,9 +2,33 @@
 // quick choices, optional password, same-disk warning, progress, verified result), automatic
 // backups (on/off, keep N, USB folder), history, and restore (inspect → confirm → progress →
 // reload). Self-contained: its strings live in ./i18n.ts (namespace 'backup').
-import { CheckCircleTwoTone, CloseCircleTwoTone, FolderOpenOutlined, SafetyOutlined, UsbOutlined } from '@ant-design/icons';
+import {
+  CheckCircleTwoTone,
+  CloseCircleTwoTone,
+  FolderOpenOutlined,
+  SafetyOutlined,
+  UsbOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Progress, Space, Spin, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Space,
+  Spin,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,10 +92,21 @@ async function failureOf(e: unknown): Promise<{ problem: BackupProblemCode | nul
   } catch {
     /* ignore */
   }
-  return { problem, message: serverKeyText(e) ?? (e instanceof ApiError || e instanceof Error ? e.message : String(e)) };
+  return {
+    problem,
+    message: serverKeyText(e) ?? (e instanceof ApiError || e instanceof Error ? e.message : String(e)),
+  };
 }
 
-function ProblemAlert({ title, problem, message }: { title: string; problem: BackupProblemCode | null; message: string | null }) {
+function ProblemAlert({
+  title,
+  problem,
+  message,
+}: {
+  title: string;
+  problem: BackupProblemCode | null;
+  message: string | null;
+}) {
   const t = useT();
   return (
     <Alert
@@ -104,7 +139,15 @@ function JobBar({ job }: { job: BackupJob | null | undefined }) {
   );
 }
 
-function TargetChoices({ targets, onPick, title }: { targets: BackupTarget[]; onPick: (p: string) => void; title: string }) {
+function TargetChoices({
+  targets,
+  onPick,
+  title,
+}: {
+  targets: BackupTarget[];
+  onPick: (p: string) => void;
+  title: string;
+}) {
   const t = useT();
   if (!targets.length) return null;
   return (
@@ -136,7 +179,8 @@ function TargetChoices({ targets, onPick, title }: { targets: BackupTarget[]; on
 function BackupNowCard({ status }: { status: BackupStatus }) {
   const t = useT();
   const qc = useQueryClient();
-  const firstChoice = status.drives.find((d) => d.present && d.writable)?.path ?? status.recentTargets.find((r) => r.present)?.path ?? '';
+  const firstChoice =
+    status.drives.find((d) => d.present && d.writable)?.path ?? status.recentTargets.find((r) => r.present)?.path ?? '';
   const [dir, setDir] = useState(firstChoice);
   const [encrypt, setEncrypt] = useState(false);
   const [pw, setPw] = useState('');
@@ -172,7 +216,14 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
   };
 
   return (
-    <Card title={<Space><SafetyOutlined />{t('now.title')}</Space>}>
+    <Card
+      title={
+        <Space>
+          <SafetyOutlined />
+          {t('now.title')}
+        </Space>
+      }
+    >
       <Form layout="vertical" onFinish={() => canRun && create.mutate()}>
         <Form.Item label={t('now.folder')} extra={t('now.folderHelp')} required>
           <Input
@@ -192,9 +243,15 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
               <UsbOutlined /> {t('now.noDrives')}
             </Typography.Text>
           )}
-          <TargetChoices title={t('now.recent')} targets={[...status.recentTargets.filter((r) => r.path !== status.defaultDir), localChoice]} onPick={setDir} />
+          <TargetChoices
+            title={t('now.recent')}
+            targets={[...status.recentTargets.filter((r) => r.path !== status.defaultDir), localChoice]}
+            onPick={setDir}
+          />
         </Space>
-        {known?.sameDisk && !create.isPending && !result && <Alert type="warning" showIcon title={t('now.sameDisk')} style={{ marginBottom: 16 }} />}
+        {known?.sameDisk && !create.isPending && !result && (
+          <Alert type="warning" showIcon title={t('now.sameDisk')} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item>
           <Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} data-testid="backup-encrypt">
             {t('now.encrypt')}
@@ -203,10 +260,26 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
         {encrypt && (
           <Space wrap align="start" style={{ display: 'flex' }}>
             <Form.Item label={t('now.password')} extra={t('now.passwordHint')}>
-              <Input.Password value={pw} maxLength={BACKUP_PASSWORD_MAX} onChange={(e) => setPw(e.target.value)} autoComplete="new-password" data-testid="backup-password" />
+              <Input.Password
+                value={pw}
+                maxLength={BACKUP_PASSWORD_MAX}
+                onChange={(e) => setPw(e.target.value)}
+                autoComplete="new-password"
+                data-testid="backup-password"
+              />
             </Form.Item>
-            <Form.Item label={t('now.passwordConfirm')} validateStatus={pwMismatch ? 'error' : undefined} help={pwMismatch ? t('now.passwordMismatch') : undefined}>
-              <Input.Password value={pw2} maxLength={BACKUP_PASSWORD_MAX} onChange={(e) => setPw2(e.target.value)} autoComplete="new-password" data-testid="backup-password2" />
+            <Form.Item
+              label={t('now.passwordConfirm')}
+              validateStatus={pwMismatch ? 'error' : undefined}
+              help={pwMismatch ? t('now.passwordMismatch') : undefined}
+            >
+              <Input.Password
+                value={pw2}
+                maxLength={BACKUP_PASSWORD_MAX}
+                onChange={(e) => setPw2(e.target.value)}
+                autoComplete="new-password"
+                data-testid="backup-password2"
+              />
             </Form.Item>
           </Space>
         )}
@@ -237,7 +310,15 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
               </Space>
             }
           />
-          {result.sameDiskWarning && <Alert type="warning" showIcon title={t('now.sameDisk')} style={{ marginTop: 8 }} data-testid="backup-same-disk" />}
+          {result.sameDiskWarning && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('now.sameDisk')}
+              style={{ marginTop: 8 }}
+              data-testid="backup-same-disk"
+            />
+          )}
         </div>
       )}
       {failure && !create.isPending && (
@@ -259,7 +340,12 @@ function AutoCard({ status }: { status: BackupStatus }) {
   useEffect(() => setSettings(status.settings), [status.settings]);
 
   const save = useMutation({
-    mutationFn: () => call('backup:update-settings', { auto: settings.auto, keep: settings.keep, usbTarget: settings.usbTarget?.trim() || null }),
+    mutationFn: () =>
+      call('backup:update-settings', {
+        auto: settings.auto,
+        keep: settings.keep,
+        usbTarget: settings.usbTarget?.trim() || null,
+      }),
     onSuccess: (s) => {
       setSettings(s);
       void message.success(t('auto.saved'));
@@ -281,7 +367,11 @@ function AutoCard({ status }: { status: BackupStatus }) {
       <Form layout="vertical" onFinish={() => save.mutate()}>
         <Form.Item>
           <Space>
-            <Switch checked={settings.auto} onChange={(auto) => setSettings({ ...settings, auto })} data-testid="backup-auto" />
+            <Switch
+              checked={settings.auto}
+              onChange={(auto) => setSettings({ ...settings, auto })}
+              data-testid="backup-auto"
+            />
             <span>{t('auto.enabled')}</span>
           </Space>
         </Form.Item>
@@ -309,13 +399,23 @@ function AutoCard({ status }: { status: BackupStatus }) {
           />
         </Form.Item>
         <div style={{ marginBottom: 16 }}>
-          <TargetChoices title={t('now.drives')} targets={status.drives} onPick={(p) => setSettings({ ...settings, usbTarget: p })} />
+          <TargetChoices
+            title={t('now.drives')}
+            targets={status.drives}
+            onPick={(p) => setSettings({ ...settings, usbTarget: p })}
+          />
         </div>
         <Typography.Paragraph type="secondary">
           {t('auto.last')}: {status.lastAutoAt ? fmtTime(status.lastAutoAt) : t('auto.never')}
         </Typography.Paragraph>
         <Space>
-          <Button type="primary" htmlType="submit" disabled={!dirty} loading={save.isPending} data-testid="backup-auto-save">
+          <Button
+            type="primary"
+            htmlType="submit"
+            disabled={!dirty}
+            loading={save.isPending}
+            data-testid="backup-auto-save"
+          >
             {t('auto.save')}
           </Button>
           <Button onClick={() => run.mutate()} loading={run.isPending} disabled={dirty}>
@@ -332,8 +432,12 @@ function AutoCard({ status }: { status: BackupStatus }) {
         <Space orientation="vertical" style={{ marginTop: 16 }}>
           {ran.targets.map((x) => (
             <Typography.Text key={x.dir} type={x.ok ? 'success' : x.skipped ? 'secondary' : 'danger'}>
-              {x.ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor={x.skipped ? '#bfbfbf' : '#ff4d4f'} />} {x.dir}:{' '}
-              {x.ok ? t('auto.targetOk') : x.skipped ? t('auto.targetSkipped') : t('auto.targetFailed')}
+              {x.ok ? (
+                <CheckCircleTwoTone twoToneColor="#52c41a" />
+              ) : (
+                <CloseCircleTwoTone twoToneColor={x.skipped ? '#bfbfbf' : '#ff4d4f'} />
+              )}{' '}
+              {x.dir}: {x.ok ? t('auto.targetOk') : x.skipped ? t('auto.targetSkipped') : t('auto.targetFailed')}
               {!x.ok && x.problem ? ` — ${t(`problem.${x.problem}`)}` : ''}
             </Typography.Text>
           ))}
@@ -358,7 +462,12 @@ function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
         data-testid="backup-history"
         columns={[
           { title: t('history.time'), dataIndex: 'at', width: 170, render: (v: string) => fmtTime(v) },
-          { title: t('history.kind'), dataIndex: 'kind', width: 130, render: (v: BackupHistoryEntry['kind']) => t(`history.kinds.${v}`) },
+          {
+            title: t('history.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (v: BackupHistoryEntry['kind']) => t(`history.kinds.${v}`),
+          },
           {
             title: t('history.file'),
             dataIndex: 'file',
@@ -376,18 +485,25 @@ function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
                 </Tooltip>
               ),
           },
-          { title: t('history.size'), dataIndex: 'bytes', width: 100, align: 'right', render: (v: number, r) => (r.ok ? formatBytes(v) : '') },
+          {
+            title: t('history.size'),
+            dataIndex: 'bytes',
+            width: 100,
+            align: 'right',
+            render: (v: number, r) => (r.ok ? formatBytes(v) : ''),
+          },
           {
             title: t('history.encrypted'),
             dataIndex: 'encrypted',
             width: 80,
-            render: (v: boolean, r) => (r.ok ? (v ? <Tag color="gold">{t('history.yes')}</Tag> : t('history.no')) : ''),
+            render: (v: boolean, r) => (r.ok ? v ? <Tag color="gold">{t('history.yes')}</Tag> : t('history.no') : ''),
           },
           {
             title: t('history.verified'),
             dataIndex: 'verified',
             width: 80,
-            render: (v: boolean) => (v ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />),
+            render: (v: boolean) =>
+              v ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />,
           },
         ]}
       />
@@ -437,7 +553,10 @@ function RestoreCard({ status }: { status: BackupStatus }) {
     if (!current?.manifest) return;
     modal.confirm({
       title: t('restore.confirmTitle'),
-      content: t('restore.confirmBody', { date: fmtTime(current.manifest.createdAt), company: current.manifest.company }),
+      content: t('restore.confirmBody', {
+        date: fmtTime(current.manifest.createdAt),
+        company: current.manifest.company,
+      }),
       okText: t('restore.confirmOk'),
       okButtonProps: { danger: true, 'data-testid': 'restore-confirm-ok' } as { danger: boolean },
       cancelText: t('restore.cancel'),
@@ -498,7 +617,12 @@ function RestoreCard({ status }: { status: BackupStatus }) {
           />
         </Form.Item>
         <Space>
-          <Button htmlType="submit" disabled={!file.trim() || busy || !!done} loading={inspect.isPending} data-testid="restore-inspect">
+          <Button
+            htmlType="submit"
+            disabled={!file.trim() || busy || !!done}
+            loading={inspect.isPending}
+            data-testid="restore-inspect"
+          >
             {inspect.isPending ? t('restore.inspecting') : t('restore.inspect')}
           </Button>
           <Button
@@ -530,7 +654,11 @@ function RestoreCard({ status }: { status: BackupStatus }) {
                 { key: 'createdAt', label: t('restore.createdAt'), children: fmtTime(m.createdAt) },
                 { key: 'app', label: t('restore.app'), children: m.appVersion },
                 { key: 'schema', label: t('restore.schema'), children: m.schemaVersion },
-                { key: 'encrypted', label: t('restore.encrypted'), children: m.encrypted ? t('history.yes') : t('history.no') },
+                {
+                  key: 'encrypted',
+                  label: t('restore.encrypted'),
+                  children: m.encrypted ? t('history.yes') : t('history.no'),
+                },
                 { key: 'size', label: t('restore.size'), children: formatBytes(m.payloadBytes) },
                 {
                   key: 'rows',
@@ -586,7 +714,13 @@ export function BackupPage() {
   const status = useQuery({ queryKey: qkStatus, queryFn: () => call('backup:status', {}) });
   if (status.isPending) return <Spin />;
   if (status.isError) {
-    return <ProblemAlert title={t('title')} problem={null} message={status.error instanceof Error ? status.error.message : String(status.error)} />;
+    return (
+      <ProblemAlert
+        title={t('title')}
+        problem={null}
+        message={status.error instanceof Error ? status.error.message : String(status.error)}
+      />
+    );
   }
   const s = status.data;
   return (

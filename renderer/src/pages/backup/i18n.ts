@@ -136,7 +136,8 @@ type Strings = typeof zhCN;
 
 const en: Strings = {
   title: 'Backup & restore',
-  intro: 'Back the book up regularly to a USB stick or another drive. Every backup is read back and verified; before a restore the current book is saved aside.',
+  intro:
+    'Back the book up regularly to a USB stick or another drive. Every backup is read back and verified; before a restore the current book is saved aside.',
   book: 'Current book',
   bookSize: 'Size',
   phase: {
@@ -167,7 +168,8 @@ const en: Strings = {
     passwordHint: 'The password is not stored; without it this backup cannot be restored.',
     start: 'Back up',
     running: 'Backing up…',
-    sameDisk: 'The backup folder is on the same disk as the book: if that disk fails, the backup is lost too. Prefer a USB stick or another disk.',
+    sameDisk:
+      'The backup folder is on the same disk as the book: if that disk fails, the backup is lost too. Prefer a USB stick or another disk.',
     done: 'Backup written and verified ✓',
     file: 'File',
     size: 'Size',
@@ -182,7 +184,8 @@ const en: Strings = {
     keepUnit: 'backups per folder',
     usb: 'Also back up to a USB folder',
     usbPlaceholder: 'Used whenever the USB stick is plugged in (optional)',
-    usbHelp: 'Automatic backups always go to the local backup folder, and to this folder too when the stick is plugged in. Automatic backups are not encrypted.',
+    usbHelp:
+      'Automatic backups always go to the local backup folder, and to this folder too when the stick is plugged in. Automatic backups are not encrypted.',
     last: 'Last automatic backup',
     never: 'No automatic backup yet',
     save: 'Save settings',

@@ -32,10 +32,21 @@ export function CalendarPage() {
     queryKey: [...qkCollections, 'calendar', from, range?.to, asOf],
     queryFn: () => call('collections:calendar', { from: from!, to: range!.to, asOf }),
   });
-  const events = useMemo(() => (q.data && range ? calendarEvents(q.data, asOf, t as never, KIND_COLOURS).filter((e) => e.start >= range.from) : []), [q.data, range, asOf, t]);
+  const events = useMemo(
+    () =>
+      q.data && range
+        ? calendarEvents(q.data, asOf, t as never, KIND_COLOURS).filter((e) => e.start >= range.from)
+        : [],
+    [q.data, range, asOf, t],
+  );
   const exportIcs = async () => {
     if (!range) return;
-    const out = await call('collections:calendar-ics', { from: range.from, to: range.to, asOf, lang: currentLang() === 'en' ? 'en' : 'zh-CN' });
+    const out = await call('collections:calendar-ics', {
+      from: range.from,
+      to: range.to,
+      asOf,
+      lang: currentLang() === 'en' ? 'en' : 'zh-CN',
+    });
     const url = URL.createObjectURL(new Blob([out.text], { type: 'text/calendar;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -69,7 +80,10 @@ export function CalendarPage() {
         dayMaxEvents={4}
         events={events}
         datesSet={(arg) => {
-          const next = { from: dayjs(arg.start).format('YYYY-MM-DD'), to: dayjs(arg.end).subtract(1, 'day').format('YYYY-MM-DD') };
+          const next = {
+            from: dayjs(arg.start).format('YYYY-MM-DD'),
+            to: dayjs(arg.end).subtract(1, 'day').format('YYYY-MM-DD'),
+          };
           setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
         }}
         eventClick={(arg) => {

@@ -13,7 +13,10 @@ export function CustomerCollectionsTab({ customer }: { customer: { id: number; c
   const t = useCt();
   const asOf = useToday();
   const [open, setOpen] = useState(false);
-  const q = useQuery({ queryKey: [...qkCollections, 'customer', customer.id, asOf], queryFn: () => call('collections:customer', { customerId: customer.id, asOf }) });
+  const q = useQuery({
+    queryKey: [...qkCollections, 'customer', customer.id, asOf],
+    queryFn: () => call('collections:customer', { customerId: customer.id, asOf }),
+  });
   const d = q.data;
   const items = [
     ...(d?.records ?? []).map((r) => ({
@@ -41,7 +44,8 @@ export function CustomerCollectionsTab({ customer }: { customer: { id: number; c
       color: 'green',
       children: (
         <div>
-          <b>{p.madeOn}</b> {t('tab.promise')} {money(p.amount)} → {p.promisedOn} <Tag color={STATUS_COLOURS[p.status]}>{t(`status.${p.status}`)}</Tag>
+          <b>{p.madeOn}</b> {t('tab.promise')} {money(p.amount)} → {p.promisedOn}{' '}
+          <Tag color={STATUS_COLOURS[p.status]}>{t(`status.${p.status}`)}</Tag>
           <Typography.Text type="secondary">{money(p.received)}</Typography.Text>
         </div>
       ),
@@ -50,12 +54,23 @@ export function CustomerCollectionsTab({ customer }: { customer: { id: number; c
   return (
     <div data-testid="customer-collections">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Statistic title={t('tab.keptRate')} value={d?.keptRate.rate == null ? t('tab.none') : `${Math.round(d.keptRate.rate * 100)}% (${d.keptRate.kept}/${d.keptRate.decided})`} />
+        <Statistic
+          title={t('tab.keptRate')}
+          value={
+            d?.keptRate.rate == null
+              ? t('tab.none')
+              : `${Math.round(d.keptRate.rate * 100)}% (${d.keptRate.kept}/${d.keptRate.decided})`
+          }
+        />
         <Button type="primary" onClick={() => setOpen(true)}>
           {t('tab.log')}
         </Button>
       </Space>
-      {items.length ? <Timeline items={items.map(({ key, color, children }) => ({ key, color, children }))} /> : <Empty />}
+      {items.length ? (
+        <Timeline items={items.map(({ key, color, children }) => ({ key, color, children }))} />
+      ) : (
+        <Empty />
+      )}
       <RecordModal customer={customer} open={open} onClose={() => setOpen(false)} defaultDate={asOf} />
     </div>
   );

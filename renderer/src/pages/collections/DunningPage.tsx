@@ -2,7 +2,22 @@
 // disputes), batch 催款函 through the print pipeline (progress, cancel), the WeChat/SMS text per
 // customer with a copy button, and the ladder settings.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Input, InputNumber, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -20,7 +35,10 @@ function MessageButton({ customerId, asOf }: { customerId: number; asOf: string 
   const [text, setText] = useState<string | null>(null);
   return (
     <>
-      <Button size="small" onClick={async () => setText((await call('collections:message', { customerId, asOf })).text)}>
+      <Button
+        size="small"
+        onClick={async () => setText((await call('collections:message', { customerId, asOf })).text)}
+      >
         {t('dunning.message')}
       </Button>
       <Modal
@@ -46,7 +64,11 @@ function LettersCard({ asOf, levels }: { asOf: string; levels: number[] }) {
   const { message } = App.useApp();
   const [level, setLevel] = useState<number>(levels[0] ?? 1);
   const [output, setOutput] = useState<'per_customer' | 'combined'>('per_customer');
-  const job = useQuery({ queryKey: [...qkCollections, 'letters-job'], queryFn: () => call('collections:letters-progress', {}), refetchInterval: (q) => (q.state.data?.state === 'running' ? 500 : false) });
+  const job = useQuery({
+    queryKey: [...qkCollections, 'letters-job'],
+    queryFn: () => call('collections:letters-progress', {}),
+    refetchInterval: (q) => (q.state.data?.state === 'running' ? 500 : false),
+  });
   const qc = useQueryClient();
   const start = useMutation({
     mutationFn: () => call('collections:letters-start', { asOf, level, output }),
@@ -58,17 +80,40 @@ function LettersCard({ asOf, levels }: { asOf: string; levels: number[] }) {
     <Card size="small" title={t('dunning.letters')} style={{ marginBottom: 12 }}>
       <Space wrap>
         {t('dunning.lettersLevel')}
-        <Select value={level} onChange={setLevel} options={levels.map((l) => ({ value: l, label: `L${l}` }))} style={{ width: 80 }} data-testid="letters-level" />
+        <Select
+          value={level}
+          onChange={setLevel}
+          options={levels.map((l) => ({ value: l, label: `L${l}` }))}
+          style={{ width: 80 }}
+          data-testid="letters-level"
+        />
         {t('dunning.output')}
-        <Select value={output} onChange={setOutput} options={(['per_customer', 'combined'] as const).map((o) => ({ value: o, label: t(`dunning.outputs.${o}`) }))} style={{ width: 190 }} />
-        <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} disabled={j?.state === 'running'} data-testid="letters-start">
+        <Select
+          value={output}
+          onChange={setOutput}
+          options={(['per_customer', 'combined'] as const).map((o) => ({ value: o, label: t(`dunning.outputs.${o}`) }))}
+          style={{ width: 190 }}
+        />
+        <Button
+          type="primary"
+          onClick={() => start.mutate()}
+          loading={start.isPending}
+          disabled={j?.state === 'running'}
+          data-testid="letters-start"
+        >
           {t('dunning.start')}
         </Button>
-        {j?.state === 'running' && <Button onClick={() => void call('collections:letters-cancel', {})}>{t('dunning.cancel')}</Button>}
+        {j?.state === 'running' && (
+          <Button onClick={() => void call('collections:letters-cancel', {})}>{t('dunning.cancel')}</Button>
+        )}
       </Space>
       {j && (
         <div style={{ marginTop: 8 }} data-testid="letters-progress">
-          <Progress percent={j.total ? Math.round((j.produced * 100) / j.total) : 100} size="small" status={j.state === 'failed' ? 'exception' : undefined} />
+          <Progress
+            percent={j.total ? Math.round((j.produced * 100) / j.total) : 100}
+            size="small"
+            status={j.state === 'failed' ? 'exception' : undefined}
+          />
           <Typography.Text type="secondary">
             {t('dunning.progress', { done: j.produced, total: j.total })}
             {j.state !== 'running' && j.files.length > 0 ? ` · ${t('dunning.doneIn', { dir: j.dir })}` : ''}
@@ -96,9 +141,11 @@ function LadderCard() {
     },
     onError: (e) => message.error(errorText(tApp, e)),
   });
-  const patch = (i: number, p: Partial<LadderStepOut>) => setSteps((s) => s.map((x, k) => (k === i ? { ...x, ...p } : x)));
+  const patch = (i: number, p: Partial<LadderStepOut>) =>
+    setSteps((s) => s.map((x, k) => (k === i ? { ...x, ...p } : x)));
   const onSave = () => {
-    if (steps.some((s) => s.action === 'credit_hold')) modal.confirm({ title: t('dunning.confirmHold'), onOk: () => save.mutate() });
+    if (steps.some((s) => s.action === 'credit_hold'))
+      modal.confirm({ title: t('dunning.confirmHold'), onOk: () => save.mutate() });
     else save.mutate();
   };
   return (
@@ -110,15 +157,34 @@ function LadderCard() {
         dataSource={steps}
         columns={[
           { title: t('dunning.level'), dataIndex: 'level', width: 60 },
-          { title: t('dunning.ladderDays'), dataIndex: 'days', width: 130, render: (v: number, _r, i) => <InputNumber min={1} value={v} onChange={(n) => patch(i, { days: Number(n) })} /> },
-          { title: t('dunning.ladderName'), dataIndex: 'name', render: (v: string, _r, i) => <Input value={v} onChange={(e) => patch(i, { name: e.target.value })} /> },
+          {
+            title: t('dunning.ladderDays'),
+            dataIndex: 'days',
+            width: 130,
+            render: (v: number, _r, i) => (
+              <InputNumber min={1} value={v} onChange={(n) => patch(i, { days: Number(n) })} />
+            ),
+          },
+          {
+            title: t('dunning.ladderName'),
+            dataIndex: 'name',
+            render: (v: string, _r, i) => <Input value={v} onChange={(e) => patch(i, { name: e.target.value })} />,
+          },
           { title: t('dunning.ladderTemplate'), dataIndex: 'letterTemplate', width: 150 },
           {
             title: t('dunning.ladderAction'),
             dataIndex: 'action',
             width: 220,
             render: (v: string, _r, i) => (
-              <Select value={v} style={{ width: '100%' }} onChange={(a) => patch(i, { action: a as LadderStepOut['action'] })} options={['none', 'credit_hold', 'stop_supply', 'legal'].map((a) => ({ value: a, label: t(`actions.${a}`) }))} />
+              <Select
+                value={v}
+                style={{ width: '100%' }}
+                onChange={(a) => patch(i, { action: a as LadderStepOut['action'] })}
+                options={['none', 'credit_hold', 'stop_supply', 'legal'].map((a) => ({
+                  value: a,
+                  label: t(`actions.${a}`),
+                }))}
+              />
             ),
           },
         ]}
@@ -133,9 +199,14 @@ export function DunningPage() {
   const [picked, setAsOf] = useState<string | null>(null);
   const asOf = picked ?? appToday;
   const [level, setLevel] = useState<string>('all');
-  const q = useQuery({ queryKey: [...qkCollections, 'dunning', asOf], queryFn: () => call('collections:dunning', { asOf }) });
+  const q = useQuery({
+    queryKey: [...qkCollections, 'dunning', asOf],
+    queryFn: () => call('collections:dunning', { asOf }),
+  });
   const ladder = useQuery({ queryKey: [...qkCollections, 'ladder'], queryFn: () => call('collections:ladder', {}) });
-  const rows = (q.data?.rows ?? []).filter((r) => level === 'all' || (level === 'none' ? r.level === null : String(r.level) === level));
+  const rows = (q.data?.rows ?? []).filter(
+    (r) => level === 'all' || (level === 'none' ? r.level === null : String(r.level) === level),
+  );
   const levels = (ladder.data ?? []).map((s) => s.level);
   const count = (l: number | null) => (q.data?.rows ?? []).filter((r) => r.level === l).length;
   return (
@@ -146,7 +217,12 @@ export function DunningPage() {
         </Typography.Title>
         <Space>
           {t('dunning.asOf')}
-          <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} data-testid="dunning-asof" />
+          <DatePicker
+            value={dayjs(asOf)}
+            allowClear={false}
+            onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+            data-testid="dunning-asof"
+          />
         </Space>
       </Space>
       <Segmented
@@ -155,7 +231,10 @@ export function DunningPage() {
         style={{ marginBottom: 12 }}
         options={[
           { value: 'all', label: `${t('dunning.all')} (${q.data?.rows.length ?? 0})` },
-          ...(ladder.data ?? []).map((s) => ({ value: String(s.level), label: `L${s.level} ${s.name} (${count(s.level)})` })),
+          ...(ladder.data ?? []).map((s) => ({
+            value: String(s.level),
+            label: `L${s.level} ${s.name} (${count(s.level)})`,
+          })),
           { value: 'none', label: `${t('dunning.noLevel')} (${count(null)})` },
         ]}
       />
@@ -170,12 +249,47 @@ export function DunningPage() {
         pagination={false}
         style={{ marginBottom: 12 }}
         columns={[
-          { title: t('dunning.customer'), key: 'c', render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.customerCode} {r.customerName}</Link> },
+          {
+            title: t('dunning.customer'),
+            key: 'c',
+            render: (_, r) => (
+              <Link to={`/customers/${r.customerId}`}>
+                {r.customerCode} {r.customerName}
+              </Link>
+            ),
+          },
           { title: t('dunning.days'), dataIndex: 'daysOverdue', width: 110, align: 'right' },
-          { title: t('dunning.overdue'), dataIndex: 'overdue', width: 150, align: 'right', render: (v: number) => money(v) },
-          { title: t('dunning.level'), dataIndex: 'level', width: 80, align: 'right', render: (v: number | null) => (v === null ? '—' : `L${v}`) },
-          { title: t('dunning.paused'), key: 'p', width: 200, render: (_, r) => r.pausedBy.map((p) => <Tag key={p} color="gold">{t(`dunning.pausedBy.${p}`)}</Tag>) },
-          { title: '', key: 'm', width: 150, render: (_, r) => <MessageButton customerId={r.customerId} asOf={asOf} /> },
+          {
+            title: t('dunning.overdue'),
+            dataIndex: 'overdue',
+            width: 150,
+            align: 'right',
+            render: (v: number) => money(v),
+          },
+          {
+            title: t('dunning.level'),
+            dataIndex: 'level',
+            width: 80,
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : `L${v}`),
+          },
+          {
+            title: t('dunning.paused'),
+            key: 'p',
+            width: 200,
+            render: (_, r) =>
+              r.pausedBy.map((p) => (
+                <Tag key={p} color="gold">
+                  {t(`dunning.pausedBy.${p}`)}
+                </Tag>
+              )),
+          },
+          {
+            title: '',
+            key: 'm',
+            width: 150,
+            render: (_, r) => <MessageButton customerId={r.customerId} asOf={asOf} />,
+          },
         ]}
       />
       <LadderCard />

@@ -9,7 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
 import { issueText } from '../../format/errors';
 import { parseMoneyText } from '../../format/money';
-import { COLLECTION_CHANNELS, COLLECTION_METHODS, COLLECTION_TACTICS, DELAY_SIDES, NEXT_STEPS } from '../../../../shared/types-collections';
+import {
+  COLLECTION_CHANNELS,
+  COLLECTION_METHODS,
+  COLLECTION_TACTICS,
+  DELAY_SIDES,
+  NEXT_STEPS,
+} from '../../../../shared/types-collections';
 import { qkCollections, useCt } from './common';
 
 interface Values {
@@ -29,7 +35,17 @@ interface Values {
   form?: 'written' | 'verbal';
 }
 
-export function RecordModal({ customer, open, onClose, defaultDate }: { customer: { id: number; code: string; name: string } | null; open: boolean; onClose: () => void; defaultDate?: string }) {
+export function RecordModal({
+  customer,
+  open,
+  onClose,
+  defaultDate,
+}: {
+  customer: { id: number; code: string; name: string } | null;
+  open: boolean;
+  onClose: () => void;
+  defaultDate?: string;
+}) {
   const t = useCt();
   const { t: tApp } = useTranslation();
   const { message } = App.useApp();
@@ -40,7 +56,12 @@ export function RecordModal({ customer, open, onClose, defaultDate }: { customer
     mutationFn: async (v: Values) => {
       const amount = parseMoneyText(v.amount);
       if (withPromise && (!amount.ok || amount.fen === null)) {
-        throw new ApiError({ code: 'VALIDATION', message: 'invalid_money', field: 'promise.amount', rows: [{ row: 0, field: 'promise.amount', message: amount.ok ? 'required' : 'invalid_money' }] });
+        throw new ApiError({
+          code: 'VALIDATION',
+          message: 'invalid_money',
+          field: 'promise.amount',
+          rows: [{ row: 0, field: 'promise.amount', message: amount.ok ? 'required' : 'invalid_money' }],
+        });
       }
       const d = (x?: Dayjs) => (x ? x.format('YYYY-MM-DD') : null);
       return call('collections:record-create', {
@@ -55,7 +76,14 @@ export function RecordModal({ customer, open, onClose, defaultDate }: { customer
         delayReason: v.delayReason || null,
         nextStep: (v.nextStep ?? null) as never,
         nextDate: d(v.nextDate),
-        promise: withPromise ? { promisedOn: d(v.promisedOn) ?? '', amount: amount.ok ? (amount.fen ?? 0) : 0, promisedBy: v.promisedBy || null, form: v.form ?? 'verbal' } : null,
+        promise: withPromise
+          ? {
+              promisedOn: d(v.promisedOn) ?? '',
+              amount: amount.ok ? (amount.fen ?? 0) : 0,
+              promisedBy: v.promisedBy || null,
+              form: v.form ?? 'verbal',
+            }
+          : null,
       });
     },
     onSuccess: () => {
@@ -67,8 +95,17 @@ export function RecordModal({ customer, open, onClose, defaultDate }: { customer
     },
     onError: (e) => {
       if (e instanceof ApiError && e.rows?.length) {
-        const map: Record<string, keyof Values> = { 'promise.promisedOn': 'promisedOn', 'promise.amount': 'amount', 'promise.promisedBy': 'promisedBy' };
-        form.setFields(e.rows.map((r) => ({ name: (map[r.field] ?? r.field) as keyof Values, errors: [issueText(tApp, r.message, r.values)] })));
+        const map: Record<string, keyof Values> = {
+          'promise.promisedOn': 'promisedOn',
+          'promise.amount': 'amount',
+          'promise.promisedBy': 'promisedBy',
+        };
+        form.setFields(
+          e.rows.map((r) => ({
+            name: (map[r.field] ?? r.field) as keyof Values,
+            errors: [issueText(tApp, r.message, r.values)],
+          })),
+        );
       } else message.error(e instanceof Error ? e.message : String(e));
     },
   });
@@ -84,7 +121,13 @@ export function RecordModal({ customer, open, onClose, defaultDate }: { customer
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'record-save' } as never}
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(defaultDate), channel: 'call', form: 'verbal' }} onFinish={(v) => save.mutate(v)} data-testid="record-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ date: dayjs(defaultDate), channel: 'call', form: 'verbal' }}
+        onFinish={(v) => save.mutate(v)}
+        data-testid="record-form"
+      >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
           <Form.Item name="date" label={t('record.date')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} />
@@ -119,22 +162,39 @@ export function RecordModal({ customer, open, onClose, defaultDate }: { customer
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Checkbox checked={withPromise} onChange={(e) => setWithPromise(e.target.checked)} data-testid="record-with-promise">
+        <Checkbox
+          checked={withPromise}
+          onChange={(e) => setWithPromise(e.target.checked)}
+          data-testid="record-with-promise"
+        >
           {t('record.withPromise')}
         </Checkbox>
         {withPromise && (
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 1fr', columnGap: 12, marginTop: 12 }}>
-            <Form.Item name="promisedOn" label={t('record.promisedOn')} rules={[{ required: true, message: tApp('validation.required') }]}>
+            <Form.Item
+              name="promisedOn"
+              label={t('record.promisedOn')}
+              rules={[{ required: true, message: tApp('validation.required') }]}
+            >
               <DatePicker style={{ width: '100%' }} data-testid="promise-date" />
             </Form.Item>
-            <Form.Item name="amount" label={t('record.amount')} rules={[{ required: true, message: tApp('validation.required') }]}>
+            <Form.Item
+              name="amount"
+              label={t('record.amount')}
+              rules={[{ required: true, message: tApp('validation.required') }]}
+            >
               <Input style={{ textAlign: 'right' }} data-testid="promise-amount" />
             </Form.Item>
             <Form.Item name="promisedBy" label={t('record.promisedBy')}>
               <Input maxLength={100} />
             </Form.Item>
             <Form.Item name="form" label={t('record.form')}>
-              <Radio.Group options={[{ value: 'written', label: t('record.forms.written') }, { value: 'verbal', label: t('record.forms.verbal') }]} />
+              <Radio.Group
+                options={[
+                  { value: 'written', label: t('record.forms.written') },
+                  { value: 'verbal', label: t('record.forms.verbal') },
+                ]}
+              />
             </Form.Item>
           </div>
         )}

@@ -15,11 +15,21 @@ export function WorklistPage() {
   const t = useCt();
   const asOf = useToday();
   const [logFor, setLogFor] = useState<WorklistRow | null>(null);
-  const q = useQuery({ queryKey: [...qkCollections, 'worklist', asOf], queryFn: () => call('collections:worklist', { asOf }) });
-  const reason = (r: WorklistReason) => t(`worklist.reasons.${r.key}`, { amount: r.amount !== undefined ? money(r.amount) : '', date: r.date ?? '', level: r.level ?? '' });
+  const q = useQuery({
+    queryKey: [...qkCollections, 'worklist', asOf],
+    queryFn: () => call('collections:worklist', { asOf }),
+  });
+  const reason = (r: WorklistReason) =>
+    t(`worklist.reasons.${r.key}`, {
+      amount: r.amount !== undefined ? money(r.amount) : '',
+      date: r.date ?? '',
+      level: r.level ?? '',
+    });
   return (
     <div className="page" data-testid="worklist-page">
-      <Typography.Title level={3}>{t('worklist.title')} · {asOf}</Typography.Title>
+      <Typography.Title level={3}>
+        {t('worklist.title')} · {asOf}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('worklist.intro')}</Typography.Paragraph>
       <Table<WorklistRow>
         rowKey="customerId"
@@ -31,19 +41,60 @@ export function WorklistPage() {
         scroll={{ y: 600 }}
         locale={{ emptyText: t('worklist.empty') }}
         columns={[
-          { title: t('worklist.customer'), key: 'c', width: 220, render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.customerCode} {r.customerName}</Link> },
-          { title: t('worklist.overdue'), dataIndex: 'overdue', width: 130, align: 'right', render: (v: number) => money(v) },
+          {
+            title: t('worklist.customer'),
+            key: 'c',
+            width: 220,
+            render: (_, r) => (
+              <Link to={`/customers/${r.customerId}`}>
+                {r.customerCode} {r.customerName}
+              </Link>
+            ),
+          },
+          {
+            title: t('worklist.overdue'),
+            dataIndex: 'overdue',
+            width: 130,
+            align: 'right',
+            render: (v: number) => money(v),
+          },
           { title: t('worklist.days'), dataIndex: 'daysOverdue', width: 90, align: 'right' },
-          { title: t('worklist.level'), dataIndex: 'level', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
+          {
+            title: t('worklist.level'),
+            dataIndex: 'level',
+            width: 70,
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
           {
             title: t('worklist.risk'),
             dataIndex: 'riskMilli',
             width: 90,
             align: 'right',
-            render: (v: number, r) => <Tooltip title={t('worklist.riskWhy', { broken: r.brokenPromises, partly: r.partlyKeptPromises, late: r.averageDaysLate })}>{(v / 1000).toFixed(2)}</Tooltip>,
+            render: (v: number, r) => (
+              <Tooltip
+                title={t('worklist.riskWhy', {
+                  broken: r.brokenPromises,
+                  partly: r.partlyKeptPromises,
+                  late: r.averageDaysLate,
+                })}
+              >
+                {(v / 1000).toFixed(2)}
+              </Tooltip>
+            ),
           },
-          { title: t('worklist.score'), dataIndex: 'score', width: 110, align: 'right', render: (v: number) => v.toLocaleString() },
-          { title: t('worklist.why'), key: 'why', render: (_, r) => r.reasons.map((x, i) => <Tag key={i}>{reason(x)}</Tag>) },
+          {
+            title: t('worklist.score'),
+            dataIndex: 'score',
+            width: 110,
+            align: 'right',
+            render: (v: number) => v.toLocaleString(),
+          },
+          {
+            title: t('worklist.why'),
+            key: 'why',
+            render: (_, r) => r.reasons.map((x, i) => <Tag key={i}>{reason(x)}</Tag>),
+          },
           {
             title: '',
             key: 'log',
@@ -56,7 +107,12 @@ export function WorklistPage() {
           },
         ]}
       />
-      <RecordModal customer={logFor ? { id: logFor.customerId, code: logFor.customerCode, name: logFor.customerName } : null} open={!!logFor} onClose={() => setLogFor(null)} defaultDate={asOf} />
+      <RecordModal
+        customer={logFor ? { id: logFor.customerId, code: logFor.customerCode, name: logFor.customerName } : null}
+        open={!!logFor}
+        onClose={() => setLogFor(null)}
+        defaultDate={asOf}
+      />
     </div>
   );
 }

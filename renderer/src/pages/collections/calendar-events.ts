@@ -27,14 +27,36 @@ export function calendarEvents(rep: CalendarReport, today: string, t: T, colours
     return parts.join(' ');
   };
   for (const d of rep.days) {
-    if (d.due > 0) out.push({ id: `due-${d.date}`, title: `${t('calendar.due')} ${formatMoney(d.due)}`, start: d.date, allDay: true, color: colours.invoice_due, extendedProps: { kind: 'due_total' } });
+    if (d.due > 0)
+      out.push({
+        id: `due-${d.date}`,
+        title: `${t('calendar.due')} ${formatMoney(d.due)}`,
+        start: d.date,
+        allDay: true,
+        color: colours.invoice_due,
+        extendedProps: { kind: 'due_total' },
+      });
     for (const i of d.items) {
       if (i.kind === 'invoice_due') continue; // summed in the day's total
       const overdue = CARRIED.has(i.kind) && !i.done && d.date < today;
-      const ev: CalEvent = { id: `${i.kind}-${i.refId ?? i.customerId}-${d.date}`, title: itemTitle(i), start: d.date, allDay: true, color: colours[i.kind] ?? '#888', extendedProps: { kind: i.kind, customerId: i.customerId } };
+      const ev: CalEvent = {
+        id: `${i.kind}-${i.refId ?? i.customerId}-${d.date}`,
+        title: itemTitle(i),
+        start: d.date,
+        allDay: true,
+        color: colours[i.kind] ?? '#888',
+        extendedProps: { kind: i.kind, customerId: i.customerId },
+      };
       out.push(ev);
       if (overdue && rep.to >= today && rep.from <= today) {
-        out.push({ ...ev, id: `${ev.id}-carried`, title: `${t('calendar.overdueWork')}: ${ev.title} (${d.date})`, start: today, color: '#cf1322', extendedProps: { ...ev.extendedProps, overdue: true } });
+        out.push({
+          ...ev,
+          id: `${ev.id}-carried`,
+          title: `${t('calendar.overdueWork')}: ${ev.title} (${d.date})`,
+          start: today,
+          color: '#cf1322',
+          extendedProps: { ...ev.extendedProps, overdue: true },
+        });
       }
     }
   }

@@ -27,4 +27,9 @@ export const KIND_COLOURS: Record<string, string> = {
   service_followup: '#2f54eb',
 };
 
-export const STATUS_COLOURS: Record<string, string> = { pending: 'processing', kept: 'success', partly_kept: 'warning', broken: 'error' };
+export const STATUS_COLOURS: Record<string, string> = {
+  pending: 'processing',
+  kept: 'success',
+  partly_kept: 'warning',
+  broken: 'error',
+};

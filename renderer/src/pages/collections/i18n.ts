@@ -87,7 +87,15 @@ const zhCN = {
     ladderSaved: '级别设置已保存',
     confirmHold: '第 3 级会将客户冻结信用，确认保存？',
   },
-  tab: { title: '催收', keptRate: '承诺兑现率', none: '暂无', log: '记录联系', promise: '付款承诺', record: '催款记录', next: '下一步' },
+  tab: {
+    title: '催收',
+    keptRate: '承诺兑现率',
+    none: '暂无',
+    log: '记录联系',
+    promise: '付款承诺',
+    record: '催款记录',
+    next: '下一步',
+  },
   kinds: {
     invoice_due: '到期应收',
     promise: '付款承诺',
@@ -100,7 +108,15 @@ const zhCN = {
     service_followup: '服务回访',
   },
   status: { pending: '待兑现', kept: '已兑现', partly_kept: '部分兑现', broken: '已违约' },
-  channels: { call: '电话', visit: '上门', letter: '催款函', sms_wechat: '短信/微信', email: '电子邮件', lawyer_letter: '律师函', lawsuit: '诉讼' },
+  channels: {
+    call: '电话',
+    visit: '上门',
+    letter: '催款函',
+    sms_wechat: '短信/微信',
+    email: '电子邮件',
+    lawyer_letter: '律师函',
+    lawsuit: '诉讼',
+  },
   methods: {
     scheduled: '定期收款',
     advising: '出谋划策',
@@ -120,10 +136,19 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
-  calendar: { title: 'Collection calendar', asOf: 'As of', exportIcs: 'Export .ics', due: 'Due', overdueWork: 'Overdue work', legend: 'Legend', loading: 'Loading…' },
+  calendar: {
+    title: 'Collection calendar',
+    asOf: 'As of',
+    exportIcs: 'Export .ics',
+    due: 'Due',
+    overdueWork: 'Overdue work',
+    legend: 'Legend',
+    loading: 'Loading…',
+  },
   worklist: {
     title: "Today's collections",
-    intro: 'Ranked by score: overdue amount (yuan) × days overdue × risk (broken and partly kept promises, average days late).',
+    intro:
+      'Ranked by score: overdue amount (yuan) × days overdue × risk (broken and partly kept promises, average days late).',
     customer: 'Customer',
     overdue: 'Overdue',
     days: 'Days overdue',
@@ -195,7 +220,15 @@ const en: typeof zhCN = {
     ladderSaved: 'Ladder saved',
     confirmHold: 'Level 3 puts the customer on credit hold. Save?',
   },
-  tab: { title: 'Collections', keptRate: 'Promise-kept rate', none: 'none yet', log: 'Log contact', promise: 'Promise to pay', record: 'Collection record', next: 'Next' },
+  tab: {
+    title: 'Collections',
+    keptRate: 'Promise-kept rate',
+    none: 'none yet',
+    log: 'Log contact',
+    promise: 'Promise to pay',
+    record: 'Collection record',
+    next: 'Next',
+  },
   kinds: {
     invoice_due: 'Due',
     promise: 'Promise to pay',
@@ -208,7 +241,15 @@ const en: typeof zhCN = {
     service_followup: 'Service follow-up',
   },
   status: { pending: 'Pending', kept: 'Kept', partly_kept: 'Partly kept', broken: 'Broken' },
-  channels: { call: 'Call', visit: 'Visit', letter: 'Letter', sms_wechat: 'SMS / WeChat', email: 'E-mail', lawyer_letter: "Lawyer's letter", lawsuit: 'Lawsuit' },
+  channels: {
+    call: 'Call',
+    visit: 'Visit',
+    letter: 'Letter',
+    sms_wechat: 'SMS / WeChat',
+    email: 'E-mail',
+    lawyer_letter: "Lawyer's letter",
+    lawsuit: 'Lawsuit',
+  },
   methods: {
     scheduled: 'Scheduled collection',
     advising: 'Advising the customer',
@@ -222,9 +263,20 @@ const en: typeof zhCN = {
     legal: 'Legal action',
     automated: 'Automated reminders',
   },
-  tactics: { reasoning: 'Reasoning', sympathy: 'Sympathy', attrition: 'Attrition', provocation: 'Provocation', carrot_stick: 'Carrot and stick' },
+  tactics: {
+    reasoning: 'Reasoning',
+    sympathy: 'Sympathy',
+    attrition: 'Attrition',
+    provocation: 'Provocation',
+    carrot_stick: 'Carrot and stick',
+  },
   sides: { company: "Company's side", customer: "Customer's side", salesperson: "Salesperson's side" },
-  actions: { none: 'Letter only', credit_hold: 'Credit hold (after confirmation)', stop_supply: 'Stop supply', legal: 'Legal action' },
+  actions: {
+    none: 'Letter only',
+    credit_hold: 'Credit hold (after confirmation)',
+    stop_supply: 'Stop supply',
+    legal: 'Legal action',
+  },
 };
 
 /** Keys of the default namespace this area adds (nav labels, form validation messages). */
@@ -232,12 +284,20 @@ const shared = {
   'zh-CN': {
     card: { tabs: { collections: '催收' } },
     nav: { collectionCalendar: '催收日历', worklist: '今日催收', dunning: '催收级别' },
-    validation: { promise_before_made: '承诺付款日不能早于承诺日期', next_before_date: '下一步日期不能早于记录日期', ladder_days_increasing: '第 {{level}} 级的天数必须大于上一级（{{prev}} 天）' },
+    validation: {
+      promise_before_made: '承诺付款日不能早于承诺日期',
+      next_before_date: '下一步日期不能早于记录日期',
+      ladder_days_increasing: '第 {{level}} 级的天数必须大于上一级（{{prev}} 天）',
+    },
   },
   en: {
     card: { tabs: { collections: 'Collections' } },
     nav: { collectionCalendar: 'Collection calendar', worklist: "Today's collections", dunning: 'Dunning' },
-    validation: { promise_before_made: 'the promised date is before the day the promise was made', next_before_date: 'the next step is before the record date', ladder_days_increasing: 'level {{level}} needs more days than the level before ({{prev}})' },
+    validation: {
+      promise_before_made: 'the promised date is before the day the promise was made',
+      next_before_date: 'the next step is before the record date',
+      ladder_days_increasing: 'level {{level}} needs more days than the level before ({{prev}})',
+    },
   },
 };
 
@@ -246,9 +306,11 @@ export const collectionsStrings = { 'zh-CN': zhCN, en } as const;
 
 function register(): void {
   for (const [lang, strings] of Object.entries(collectionsStrings)) {
-    if (!i18n.hasResourceBundle(lang, COLLECTIONS_NS)) i18n.addResourceBundle(lang, COLLECTIONS_NS, strings, true, false);
+    if (!i18n.hasResourceBundle(lang, COLLECTIONS_NS))
+      i18n.addResourceBundle(lang, COLLECTIONS_NS, strings, true, false);
   }
-  for (const [lang, strings] of Object.entries(shared)) i18n.addResourceBundle(lang, 'translation', strings, true, false);
+  for (const [lang, strings] of Object.entries(shared))
+    i18n.addResourceBundle(lang, 'translation', strings, true, false);
 }
 
 if (i18n.store) register();

@@ -10,10 +10,25 @@ import { call } from '../../api/client';
 import { money } from '../../format/money';
 import { useLang } from '../../hooks/useLang';
 import { axisMoney } from '../../reports/dashboard-series';
-import { averageResolveDays, byMonth, byResponsibility, byType, totals, type SeriesPoint } from '../../reports/complaints-series';
+import {
+  averageResolveDays,
+  byMonth,
+  byResponsibility,
+  byType,
+  totals,
+  type SeriesPoint,
+} from '../../reports/complaints-series';
 import { complaintKeys, useCT } from './common';
 
-function SeriesChart({ data, label, testId }: { data: (SeriesPoint & { label: string })[]; label: (k: 'count' | 'amount') => string; testId: string }) {
+function SeriesChart({
+  data,
+  label,
+  testId,
+}: {
+  data: (SeriesPoint & { label: string })[];
+  label: (k: 'count' | 'amount') => string;
+  testId: string;
+}) {
   const [lang] = useLang();
   if (!data.some((d) => d.count)) return <Empty style={{ height: 220 }} />;
   return (
@@ -23,8 +38,18 @@ function SeriesChart({ data, label, testId }: { data: (SeriesPoint & { label: st
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
           <YAxis yAxisId="n" tick={{ fontSize: 12 }} allowDecimals={false} width={36} />
-          <YAxis yAxisId="a" orientation="right" tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
-          <Tooltip formatter={(v, name) => (name === 'amount' ? [money(Number(v)), label('amount')] : [String(v), label('count')])} />
+          <YAxis
+            yAxisId="a"
+            orientation="right"
+            tick={{ fontSize: 12 }}
+            tickFormatter={(v: number) => axisMoney(v, lang)}
+            width={64}
+          />
+          <Tooltip
+            formatter={(v, name) =>
+              name === 'amount' ? [money(Number(v)), label('amount')] : [String(v), label('count')]
+            }
+          />
           <Legend formatter={(v: string) => label(v as 'count' | 'amount')} wrapperStyle={{ fontSize: 12 }} />
           <Bar yAxisId="n" dataKey="count" fill="#1f5fbf" isAnimationActive={false} />
           <Bar yAxisId="a" dataKey="amount" fill="#f0a05a" isAnimationActive={false} />
@@ -39,12 +64,18 @@ export function AnalysisPanel() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
-  const q = useQuery({ queryKey: [...complaintKeys.all, 'analysis', from, to], queryFn: () => call('complaints:analysis', { from, to }) });
+  const q = useQuery({
+    queryKey: [...complaintKeys.all, 'analysis', from, to],
+    queryFn: () => call('complaints:analysis', { from, to }),
+  });
   const rows = useMemo(() => q.data?.rows ?? [], [q.data]);
   const label = (k: 'count' | 'amount') => t(`analysis.${k}`);
   const types = byType(rows).map((p) => ({ ...p, label: t(`type.${p.key}`) }));
   const months = byMonth(rows, from, to).map((p) => ({ ...p, label: p.key }));
-  const resp = byResponsibility(rows).map((p) => ({ ...p, label: p.key === 'unassigned' ? t('analysis.unassigned') : t(`responsibility.${p.key}`) }));
+  const resp = byResponsibility(rows).map((p) => ({
+    ...p,
+    label: p.key === 'unassigned' ? t('analysis.unassigned') : t(`responsibility.${p.key}`),
+  }));
   const avg = averageResolveDays(rows);
   const tot = totals(rows);
   const resolved = rows.reduce((s, r) => s + r.resolvedCount, 0);
@@ -54,10 +85,14 @@ export function AnalysisPanel() {
       <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as never)} allowEmpty={[true, true]} />
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}>
-          <Card size="small"><Statistic title={t('analysis.totalCount')} value={tot.count} /></Card>
+          <Card size="small">
+            <Statistic title={t('analysis.totalCount')} value={tot.count} />
+          </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card size="small"><Statistic title={t('analysis.totalAmount')} value={money(tot.amount)} /></Card>
+          <Card size="small">
+            <Statistic title={t('analysis.totalAmount')} value={money(tot.amount)} />
+          </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card size="small">
@@ -67,20 +102,31 @@ export function AnalysisPanel() {
         </Col>
         <Col xs={12} lg={6}>
           <Card size="small">
-            <Statistic title={t('analysis.supplierOutstanding')} value={sc ? `${money(sc.outstandingAmount)}（${sc.outstandingCount}）` : '—'} />
-            <span className="muted">{t('analysis.supplierRecovered')}: {sc ? money(sc.recoveredAmount) : '—'}</span>
+            <Statistic
+              title={t('analysis.supplierOutstanding')}
+              value={sc ? `${money(sc.outstandingAmount)}（${sc.outstandingCount}）` : '—'}
+            />
+            <span className="muted">
+              {t('analysis.supplierRecovered')}: {sc ? money(sc.recoveredAmount) : '—'}
+            </span>
           </Card>
         </Col>
       </Row>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('analysis.byType')}><SeriesChart data={types} label={label} testId="chart-type" /></Card>
+          <Card size="small" title={t('analysis.byType')}>
+            <SeriesChart data={types} label={label} testId="chart-type" />
+          </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('analysis.byResponsibility')}><SeriesChart data={resp} label={label} testId="chart-responsibility" /></Card>
+          <Card size="small" title={t('analysis.byResponsibility')}>
+            <SeriesChart data={resp} label={label} testId="chart-responsibility" />
+          </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('analysis.byMonth')}><SeriesChart data={months} label={label} testId="chart-month" /></Card>
+          <Card size="small" title={t('analysis.byMonth')}>
+            <SeriesChart data={months} label={label} testId="chart-month" />
+          </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('analysis.topCustomers')}>
@@ -90,9 +136,20 @@ export function AnalysisPanel() {
               pagination={false}
               dataSource={q.data?.topCustomers ?? []}
               columns={[
-                { key: 'c', title: t('col.customer'), ellipsis: true, render: (_, r) => `${r.customerCode} ${r.customerName}` },
+                {
+                  key: 'c',
+                  title: t('col.customer'),
+                  ellipsis: true,
+                  render: (_, r) => `${r.customerCode} ${r.customerName}`,
+                },
                 { key: 'n', title: t('analysis.count'), dataIndex: 'count', width: 90, align: 'right' },
-                { key: 'a', title: t('analysis.amount'), width: 130, align: 'right', render: (_, r) => money(r.compensation) },
+                {
+                  key: 'a',
+                  title: t('analysis.amount'),
+                  width: 130,
+                  align: 'right',
+                  render: (_, r) => money(r.compensation),
+                },
               ]}
             />
           </Card>

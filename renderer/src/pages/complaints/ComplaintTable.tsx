@@ -5,7 +5,12 @@ import type { ComplaintRow } from '../../../../shared/types-complaints';
 import { money } from '../../format/money';
 import { useCT } from './common';
 
-const STATUS_COLOR: Record<string, string> = { received: 'blue', investigating: 'orange', resolved: 'green', closed: 'default' };
+const STATUS_COLOR: Record<string, string> = {
+  received: 'blue',
+  investigating: 'orange',
+  resolved: 'green',
+  closed: 'default',
+};
 
 export function ComplaintTable(props: {
   rows: ComplaintRow[];
@@ -42,7 +47,15 @@ export function ComplaintTable(props: {
       columns={[
         { key: 'number', title: t('col.number'), dataIndex: 'number', width: 100, fixed: 'left' },
         ...(props.showCustomer !== false
-          ? [{ key: 'customer', title: t('col.customer'), width: 180, ellipsis: true, render: (_: unknown, r: ComplaintRow) => `${r.customerCode} ${r.customerName}` }]
+          ? [
+              {
+                key: 'customer',
+                title: t('col.customer'),
+                width: 180,
+                ellipsis: true,
+                render: (_: unknown, r: ComplaintRow) => `${r.customerCode} ${r.customerName}`,
+              },
+            ]
           : []),
         { key: 'receivedOn', title: t('col.receivedOn'), dataIndex: 'receivedOn', width: 105 },
         { key: 'type', title: t('col.type'), width: 110, render: (_, r) => t(`type.${r.type}`) },
@@ -68,18 +81,44 @@ export function ComplaintTable(props: {
           render: (_, r) => (
             <span>
               <Tag color={STATUS_COLOR[r.status]}>{t(`status.${r.status}`)}</Tag>
-              {r.disputesInvoices && r.status !== 'resolved' && r.status !== 'closed' && <Tag color="volcano">{t('disputes')}</Tag>}
+              {r.disputesInvoices && r.status !== 'resolved' && r.status !== 'closed' && (
+                <Tag color="volcano">{t('disputes')}</Tag>
+              )}
             </span>
           ),
         },
-        { key: 'responsibility', title: t('col.responsibility'), width: 125, render: (_, r) => (r.responsibility ? t(`responsibility.${r.responsibility}`) : '—') },
-        { key: 'followUpBy', title: t('col.followUpBy'), dataIndex: 'followUpBy', width: 90, render: (v: string | null) => v ?? '—' },
-        { key: 'compensation', title: t('col.compensation'), width: 120, align: 'right', render: (_, r) => (r.compensation ? money(r.compensation) : '—') },
+        {
+          key: 'responsibility',
+          title: t('col.responsibility'),
+          width: 125,
+          render: (_, r) => (r.responsibility ? t(`responsibility.${r.responsibility}`) : '—'),
+        },
+        {
+          key: 'followUpBy',
+          title: t('col.followUpBy'),
+          dataIndex: 'followUpBy',
+          width: 90,
+          render: (v: string | null) => v ?? '—',
+        },
+        {
+          key: 'compensation',
+          title: t('col.compensation'),
+          width: 120,
+          align: 'right',
+          render: (_, r) => (r.compensation ? money(r.compensation) : '—'),
+        },
         {
           key: 'creditNote',
           title: t('col.creditNote'),
           width: 140,
-          render: (_, r) => (r.creditNoteNumber && !r.claimVoidedAt ? <span style={r.creditNoteVoid ? { textDecoration: 'line-through' } : undefined}>{r.creditNoteNumber}</span> : '—'),
+          render: (_, r) =>
+            r.creditNoteNumber && !r.claimVoidedAt ? (
+              <span style={r.creditNoteVoid ? { textDecoration: 'line-through' } : undefined}>
+                {r.creditNoteNumber}
+              </span>
+            ) : (
+              '—'
+            ),
         },
       ]}
     />

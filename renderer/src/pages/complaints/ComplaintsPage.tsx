@@ -4,7 +4,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
-import { COMPLAINT_STATUSES, COMPLAINT_TYPES, RESPONSIBILITIES, type ComplaintFilter } from '../../../../shared/types-complaints';
+import {
+  COMPLAINT_STATUSES,
+  COMPLAINT_TYPES,
+  RESPONSIBILITIES,
+  type ComplaintFilter,
+} from '../../../../shared/types-complaints';
 import { AnalysisPanel } from './AnalysisPanel';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintTable } from './ComplaintTable';
@@ -20,7 +25,9 @@ export function Principles() {
         <Col key={p} xs={12} xl={6}>
           <Card size="small" className="principle">
             <Typography.Text strong>{t(`principles.${p}.title`)}</Typography.Text>
-            <div className="muted" style={{ fontSize: 12, marginTop: 2 }}>{t(`principles.${p}.text`)}</div>
+            <div className="muted" style={{ fontSize: 12, marginTop: 2 }}>
+              {t(`principles.${p}.text`)}
+            </div>
           </Card>
         </Col>
       ))}
@@ -42,12 +49,17 @@ export function ComplaintsPage() {
     setFilter((f) => ({ ...f, ...patch }));
     setPage((p) => ({ ...p, page: 1 }));
   };
-  const opt = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${group}.${v}`) }));
+  const opt = (group: string, values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: t(`${group}.${v}`) }));
   return (
     <div className="page" data-testid="complaints-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('title')}</Typography.Title>
-        <Button type="primary" data-testid="complaint-new" onClick={() => setDrawer({ open: true, id: null })}>{t('new')}</Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Button type="primary" data-testid="complaint-new" onClick={() => setDrawer({ open: true, id: null })}>
+          {t('new')}
+        </Button>
       </Space>
       <Principles />
       <Tabs
@@ -59,10 +71,39 @@ export function ComplaintsPage() {
             children: (
               <>
                 <Space wrap style={{ marginBottom: 12 }}>
-                  <Select mode="multiple" allowClear placeholder={t('filters.status')} style={{ minWidth: 180 }} options={opt('status', COMPLAINT_STATUSES)} onChange={(v) => set({ status: v.length ? v : undefined })} data-testid="filter-status" />
-                  <Select mode="multiple" allowClear placeholder={t('filters.type')} style={{ minWidth: 180 }} options={opt('type', COMPLAINT_TYPES)} onChange={(v) => set({ type: v.length ? v : undefined })} data-testid="filter-type" />
-                  <Select mode="multiple" allowClear placeholder={t('filters.responsibility')} style={{ minWidth: 180 }} options={opt('responsibility', RESPONSIBILITIES)} onChange={(v) => set({ responsibility: v.length ? v : undefined })} data-testid="filter-responsibility" />
-                  <Checkbox data-testid="filter-overdue" onChange={(e) => set({ overdueReply: e.target.checked || undefined })}>{t('filters.overdue')}</Checkbox>
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    placeholder={t('filters.status')}
+                    style={{ minWidth: 180 }}
+                    options={opt('status', COMPLAINT_STATUSES)}
+                    onChange={(v) => set({ status: v.length ? v : undefined })}
+                    data-testid="filter-status"
+                  />
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    placeholder={t('filters.type')}
+                    style={{ minWidth: 180 }}
+                    options={opt('type', COMPLAINT_TYPES)}
+                    onChange={(v) => set({ type: v.length ? v : undefined })}
+                    data-testid="filter-type"
+                  />
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    placeholder={t('filters.responsibility')}
+                    style={{ minWidth: 180 }}
+                    options={opt('responsibility', RESPONSIBILITIES)}
+                    onChange={(v) => set({ responsibility: v.length ? v : undefined })}
+                    data-testid="filter-responsibility"
+                  />
+                  <Checkbox
+                    data-testid="filter-overdue"
+                    onChange={(e) => set({ overdueReply: e.target.checked || undefined })}
+                  >
+                    {t('filters.overdue')}
+                  </Checkbox>
                 </Space>
                 <ComplaintTable
                   rows={list.data?.rows ?? []}

@@ -8,18 +8,29 @@ import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintTable } from './ComplaintTable';
 import { complaintKeys, useCT } from './common';
 
-export function CustomerComplaintsTab({ customer }: { customer: { id: number; code: string; name: string; confidentiality: string } }) {
+export function CustomerComplaintsTab({
+  customer,
+}: {
+  customer: { id: number; code: string; name: string; confidentiality: string };
+}) {
   const t = useCT();
   const [page, setPage] = useState({ page: 1, size: 20 });
   const [drawer, setDrawer] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
   const list = useQuery({
     queryKey: [...complaintKeys.all, 'customer', customer.id, page],
-    queryFn: () => call('complaints:list', { filter: { customerId: customer.id }, offset: (page.page - 1) * page.size, limit: page.size }),
+    queryFn: () =>
+      call('complaints:list', {
+        filter: { customerId: customer.id },
+        offset: (page.page - 1) * page.size,
+        limit: page.size,
+      }),
   });
   return (
     <div data-testid="customer-complaints">
       <Space style={{ marginBottom: 8 }}>
-        <Button type="primary" data-testid="customer-complaint-new" onClick={() => setDrawer({ open: true, id: null })}>{t('tab.new')}</Button>
+        <Button type="primary" data-testid="customer-complaint-new" onClick={() => setDrawer({ open: true, id: null })}>
+          {t('tab.new')}
+        </Button>
       </Space>
       <ComplaintTable
         rows={list.data?.rows ?? []}
@@ -32,7 +43,12 @@ export function CustomerComplaintsTab({ customer }: { customer: { id: number; co
         showCustomer={false}
         testId="customer-complaints-table"
       />
-      <ComplaintDrawer open={drawer.open} id={drawer.id} customer={customer} onClose={() => setDrawer({ open: false, id: null })} />
+      <ComplaintDrawer
+        open={drawer.open}
+        id={drawer.id}
+        customer={customer}
+        onClose={() => setDrawer({ open: false, id: null })}
+      />
     </div>
   );
 }

@@ -4,7 +4,15 @@
 import i18n from 'i18next';
 import { complaintLabelMap, type ComplaintLabelGroup } from '../../../../shared/complaint-labels';
 
-const GROUPS: ComplaintLabelGroup[] = ['channel', 'type', 'severity', 'status', 'responsibility', 'resolution', 'supplierClaimStatus'];
+const GROUPS: ComplaintLabelGroup[] = [
+  'channel',
+  'type',
+  'severity',
+  'status',
+  'responsibility',
+  'resolution',
+  'supplierClaimStatus',
+];
 const labels = (lang: 'zh-CN' | 'en') => Object.fromEntries(GROUPS.map((g) => [g, complaintLabelMap(g, lang)]));
 
 const zhCN = {
@@ -48,7 +56,8 @@ const zhCN = {
     description: '投诉内容',
     severity: '严重程度',
     replyBy: '回复期限',
-    replyByHelp: '留空则按严重程度自动计算（设置：一般 {{low}} 天，较重 {{normal}} 天，严重 {{high}} 天，紧急 {{urgent}} 天）',
+    replyByHelp:
+      '留空则按严重程度自动计算（设置：一般 {{low}} 天，较重 {{normal}} 天，严重 {{high}} 天，紧急 {{urgent}} 天）',
     repliedOn: '回复日期',
     receivedBy: '受理人',
     followUpBy: '跟进人',
@@ -117,14 +126,29 @@ const en: typeof zhCN = {
   nav: 'Complaints',
   title: 'Complaints and claims',
   principles: {
-    rules: { title: 'By the rules', text: 'Every complaint on the same record card: who receives, follows up and replies.' },
+    rules: {
+      title: 'By the rules',
+      text: 'Every complaint on the same record card: who receives, follows up and replies.',
+    },
     prompt: { title: 'Promptly', text: 'The reply-by date follows the severity; overdue replies are shown in red.' },
-    responsibility: { title: 'Assign responsibility', text: 'A complaint is resolved only with its responsibility and resolution; compensation becomes a claim credit note.' },
-    archive: { title: 'Archive and analyse', text: 'Counts and amounts by type, month and responsibility show the root causes.' },
+    responsibility: {
+      title: 'Assign responsibility',
+      text: 'A complaint is resolved only with its responsibility and resolution; compensation becomes a claim credit note.',
+    },
+    archive: {
+      title: 'Archive and analyse',
+      text: 'Counts and amounts by type, month and responsibility show the root causes.',
+    },
   },
   tabs: { list: 'Complaint records', analysis: 'Analysis' },
   new: 'Record a complaint',
-  filters: { status: 'Status', type: 'Type', responsibility: 'Responsibility', overdue: 'Overdue replies only', all: 'All' },
+  filters: {
+    status: 'Status',
+    type: 'Type',
+    responsibility: 'Responsibility',
+    overdue: 'Overdue replies only',
+    all: 'All',
+  },
   col: {
     number: 'Number',
     customer: 'Customer',
@@ -154,7 +178,8 @@ const en: typeof zhCN = {
     description: 'Complaint',
     severity: 'Severity',
     replyBy: 'Reply by',
-    replyByHelp: 'Empty: from the severity (settings: low {{low}} days, normal {{normal}}, high {{high}}, urgent {{urgent}})',
+    replyByHelp:
+      'Empty: from the severity (settings: low {{low}} days, normal {{normal}}, high {{high}}, urgent {{urgent}})',
     repliedOn: 'Replied on',
     receivedBy: 'Received by',
     followUpBy: 'Follow-up by',
@@ -188,7 +213,8 @@ const en: typeof zhCN = {
   claim: {
     title: 'Claim credit note',
     confirm: 'Confirm compensation and create the credit note',
-    confirmText: "A claim credit note of {{amount}} is written on the customer (it reduces the receivable) and shows in the ledger and the next statement.",
+    confirmText:
+      'A claim credit note of {{amount}} is written on the customer (it reduces the receivable) and shows in the ledger and the next statement.',
     done: 'Claim credit note {{number}} created',
     none: 'Compensation not confirmed yet',
     linked: 'Credit note {{number}} (confirmed {{date}})',

@@ -35,9 +35,27 @@ export function CreditOverviewPage() {
   const positionCols = [
     nameCol,
     { title: t('col.rating'), dataIndex: 'rating', width: 80, render: (v: string | null) => v ?? '—' },
-    { title: t('col.limit'), dataIndex: 'creditLimit', width: 130, align: 'right' as const, render: (v: number | null) => money(v) },
-    { title: t('col.exposure'), dataIndex: 'exposure', width: 130, align: 'right' as const, render: (v: number) => money(v) },
-    { title: t('col.utilisation'), dataIndex: 'utilisationBp', width: 90, align: 'right' as const, render: (v: number | null) => bpText(v) },
+    {
+      title: t('col.limit'),
+      dataIndex: 'creditLimit',
+      width: 130,
+      align: 'right' as const,
+      render: (v: number | null) => money(v),
+    },
+    {
+      title: t('col.exposure'),
+      dataIndex: 'exposure',
+      width: 130,
+      align: 'right' as const,
+      render: (v: number) => money(v),
+    },
+    {
+      title: t('col.utilisation'),
+      dataIndex: 'utilisationBp',
+      width: 90,
+      align: 'right' as const,
+      render: (v: number | null) => bpText(v),
+    },
   ];
   const grades = gradeSeries(o.grades);
   const util = utilisationSeries(o.utilisation, (b) => t(`overview.bands.${b}`));
@@ -46,7 +64,8 @@ export function CreditOverviewPage() {
       <div className="page-title-row">
         <h1>{t('overview.title')}</h1>
         <Typography.Text type="secondary">
-          {t('overview.asOf')} {o.asOf} · {t('overview.customers')} {o.customers.toLocaleString()} · {t('overview.took', { ms: o.ms })}
+          {t('overview.asOf')} {o.asOf} · {t('overview.customers')} {o.customers.toLocaleString()} ·{' '}
+          {t('overview.took', { ms: o.ms })}
         </Typography.Text>
       </div>
       <Row gutter={[16, 16]}>
@@ -89,12 +108,27 @@ export function CreditOverviewPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card title={`${t('overview.overLimit')} (${o.overLimit.length})`} size="small">
-            <Table<Row> size="small" rowKey="customerCode" dataSource={o.overLimit} columns={positionCols} pagination={{ pageSize: 8, hideOnSinglePage: true }} locale={{ emptyText: t('overview.none') }} data-testid="credit-over" />
+            <Table<Row>
+              size="small"
+              rowKey="customerCode"
+              dataSource={o.overLimit}
+              columns={positionCols}
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
+              locale={{ emptyText: t('overview.none') }}
+              data-testid="credit-over"
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card title={`${t('overview.nearLimit')} (${o.nearLimit.length})`} size="small">
-            <Table<Row> size="small" rowKey="customerCode" dataSource={o.nearLimit} columns={positionCols} pagination={{ pageSize: 8, hideOnSinglePage: true }} locale={{ emptyText: t('overview.none') }} />
+            <Table<Row>
+              size="small"
+              rowKey="customerCode"
+              dataSource={o.nearLimit}
+              columns={positionCols}
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
+              locale={{ emptyText: t('overview.none') }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>

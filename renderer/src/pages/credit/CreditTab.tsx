@@ -40,7 +40,15 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
           ))}
         </div>
       )}
-      {p.suggestion && <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="credit-suggestion" title={t('tab.suggestion', { ...p.suggestion.values, grade: p.suggestion.grade })} />}
+      {p.suggestion && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="credit-suggestion"
+          title={t('tab.suggestion', { ...p.suggestion.values, grade: p.suggestion.grade })}
+        />
+      )}
       <Space direction="vertical" style={{ width: '100%' }} size={12}>
         <Card size="small" title={t('tab.position')}>
           <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} data-testid="credit-position">
@@ -57,9 +65,17 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
             </Descriptions.Item>
             <Descriptions.Item label={t('col.utilisation')}>{bpText(pos.utilisationBp)}</Descriptions.Item>
             <Descriptions.Item label={t('col.nextReview')}>{pos.nextReviewDue ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tab.onHold')}>{pos.onHold ? <Tag color="red">{t('tab.onHold')}</Tag> : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('tab.onHold')}>
+              {pos.onHold ? <Tag color="red">{t('tab.onHold')}</Tag> : '—'}
+            </Descriptions.Item>
           </Descriptions>
-          <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} title={t('tab.evidence')} data-testid="credit-evidence" style={{ marginTop: 12 }}>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, xxl: 4 }}
+            title={t('tab.evidence')}
+            data-testid="credit-evidence"
+            style={{ marginTop: 12 }}
+          >
             <Descriptions.Item label={t('tab.avgDaysLate')}>{p.evidence.avgDaysLate ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tab.largestOverdue')}>
               <span className="num">{money(p.evidence.largestOverdue)}</span>

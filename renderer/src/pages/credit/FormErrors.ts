@@ -6,10 +6,19 @@ import { errorText, issueText } from '../../format/errors';
 import { approvalErrorText } from './ApprovalFields';
 
 /** `map` turns a server field path into the form's name path; unknown fields → returned as text. */
-export function applyServerErrors(form: FormInstance, t: TFunction, e: unknown, map: (field: string) => (string | number)[] | null): string | null {
+export function applyServerErrors(
+  form: FormInstance,
+  t: TFunction,
+  e: unknown,
+  map: (field: string) => (string | number)[] | null,
+): string | null {
   if (!(e instanceof ApiError)) return errorText(t, e);
   if (e.field === 'approval.name' || e.field === 'approval.password') {
-    form.setFields([{ name: 'approverName', errors: [] }, { name: 'approverPassword', errors: [] }, { name: e.field === 'approval.name' ? 'approverName' : 'approverPassword', errors: [approvalErrorText(t, e)] }]);
+    form.setFields([
+      { name: 'approverName', errors: [] },
+      { name: 'approverPassword', errors: [] },
+      { name: e.field === 'approval.name' ? 'approverName' : 'approverPassword', errors: [approvalErrorText(t, e)] },
+    ]);
     return null;
   }
   if (e.code === 'VALIDATION' && e.rows?.length) {

@@ -15,18 +15,56 @@ import { applyServerErrors } from './FormErrors';
 import { CREDIT_NS } from './i18n';
 import { useCreditWrite } from './useCreditProfile';
 
-const METHODS: { key: keyof WorksheetInputsIn; method: LimitMethod; fields: { name: string; kind: 'money' | 'count' | 'pct' | 'months' }[] }[] = [
-  { key: 'sales', method: 'sales', fields: [{ name: 'monthlyPurchases', kind: 'money' }, { name: 'supplyShareBp', kind: 'pct' }, { name: 'creditPeriodMonths', kind: 'months' }] },
-  { key: 'workingCapital', method: 'working_capital', fields: [{ name: 'workingCapital', kind: 'money' }, { name: 'suppliers', kind: 'count' }] },
-  { key: 'currentRatio', method: 'current_ratio', fields: [{ name: 'currentAssets', kind: 'money' }, { name: 'currentLiabilities', kind: 'money' }, { name: 'baseLimit', kind: 'money' }] },
-  { key: 'netAsset', method: 'net_asset', fields: [{ name: 'totalAssets', kind: 'money' }, { name: 'totalLiabilities', kind: 'money' }, { name: 'suppliers', kind: 'count' }] },
+const METHODS: {
+  key: keyof WorksheetInputsIn;
+  method: LimitMethod;
+  fields: { name: string; kind: 'money' | 'count' | 'pct' | 'months' }[];
+}[] = [
+  {
+    key: 'sales',
+    method: 'sales',
+    fields: [
+      { name: 'monthlyPurchases', kind: 'money' },
+      { name: 'supplyShareBp', kind: 'pct' },
+      { name: 'creditPeriodMonths', kind: 'months' },
+    ],
+  },
+  {
+    key: 'workingCapital',
+    method: 'working_capital',
+    fields: [
+      { name: 'workingCapital', kind: 'money' },
+      { name: 'suppliers', kind: 'count' },
+    ],
+  },
+  {
+    key: 'currentRatio',
+    method: 'current_ratio',
+    fields: [
+      { name: 'currentAssets', kind: 'money' },
+      { name: 'currentLiabilities', kind: 'money' },
+      { name: 'baseLimit', kind: 'money' },
+    ],
+  },
+  {
+    key: 'netAsset',
+    method: 'net_asset',
+    fields: [
+      { name: 'totalAssets', kind: 'money' },
+      { name: 'totalLiabilities', kind: 'money' },
+      { name: 'suppliers', kind: 'count' },
+    ],
+  },
   { key: 'judgement', method: 'judgement', fields: [{ name: 'amount', kind: 'money' }] },
 ];
 
 const LABEL: Record<string, string> = { supplyShareBp: 'supplyShare', amount: 'judged' };
 
 /** Form text → worksheet figures; a method is included when any of its figures is filled in. */
-function toInputs(v: Record<string, Record<string, string | undefined> | undefined>): { inputs: WorksheetInputsIn; bad: string[] } {
+function toInputs(v: Record<string, Record<string, string | undefined> | undefined>): {
+  inputs: WorksheetInputsIn;
+  bad: string[];
+} {
   const inputs: Record<string, Record<string, unknown>> = {};
   const bad: string[] = [];
   for (const m of METHODS) {
@@ -53,7 +91,15 @@ function toInputs(v: Record<string, Record<string, string | undefined> | undefin
   return { inputs: inputs as WorksheetInputsIn, bad };
 }
 
-export function LimitSection({ customerId, profile, readOnly }: { customerId: number; profile: CreditProfileOut; readOnly: boolean }) {
+export function LimitSection({
+  customerId,
+  profile,
+  readOnly,
+}: {
+  customerId: number;
+  profile: CreditProfileOut;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation(CREDIT_NS);
   const { t: tg } = useTranslation();
   const [ws] = Form.useForm();
@@ -61,17 +107,28 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
   const [result, setResult] = useState<WorksheetOut | null>(null);
   const [sheet, setSheet] = useState<WorksheetInputsIn | undefined>(undefined);
   const compute = useMutation({ mutationFn: (i: WorksheetInputsIn) => call('credit:worksheet', i) });
-  const decide = useCreditWrite('credit:decide-limit', customerId, () => dec.resetFields(['reason', 'approverName', 'approverPassword']));
+  const decide = useCreditWrite('credit:decide-limit', customerId, () =>
+    dec.resetFields(['reason', 'approverName', 'approverPassword']),
+  );
 
   const runWorksheet = () => {
     const { inputs, bad } = toInputs(ws.getFieldsValue(true));
-    ws.setFields(METHODS.flatMap((m) => m.fields.map((f) => ({ name: [m.key, f.name], errors: bad.includes(`${m.key}.${f.name}`) ? [tg('validation.invalid_number')] : [] }))));
+    ws.setFields(
+      METHODS.flatMap((m) =>
+        m.fields.map((f) => ({
+          name: [m.key, f.name],
+          errors: bad.includes(`${m.key}.${f.name}`) ? [tg('validation.invalid_number')] : [],
+        })),
+      ),
+    );
     if (bad.length) return;
     compute.mutate(inputs, {
       onSuccess: (r) => {
         setResult(r);
         setSheet(inputs);
-        ws.setFields(r.issues.map((i) => ({ name: i.field.split('.'), errors: [tg(`validation.${i.key}`, i.values)] })));
+        ws.setFields(
+          r.issues.map((i) => ({ name: i.field.split('.'), errors: [tg(`validation.${i.key}`, i.values)] })),
+        );
       },
     });
   };
@@ -87,16 +144,34 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
                 <div key={m.key}>
                   <Card size="small" type="inner" title={t(`methods.${m.method}`)} style={{ height: '100%' }}>
                     {m.fields.map((f) => (
-                      <Form.Item key={f.name} name={[m.key, f.name]} label={t(`ws.${LABEL[f.name] ?? f.name}`)} style={{ marginBottom: 8 }}>
-                        <Input className={f.kind === 'money' ? 'num' : undefined} autoComplete="off" data-testid={`ws-${m.key}-${f.name}`} />
+                      <Form.Item
+                        key={f.name}
+                        name={[m.key, f.name]}
+                        label={t(`ws.${LABEL[f.name] ?? f.name}`)}
+                        style={{ marginBottom: 8 }}
+                      >
+                        <Input
+                          className={f.kind === 'money' ? 'num' : undefined}
+                          autoComplete="off"
+                          data-testid={`ws-${m.key}-${f.name}`}
+                        />
                       </Form.Item>
                     ))}
-                    <Statistic title={t('ws.result')} value={result?.limits[m.method] == null ? '—' : money(result.limits[m.method])} valueStyle={{ fontSize: 16 }} />
+                    <Statistic
+                      title={t('ws.result')}
+                      value={result?.limits[m.method] == null ? '—' : money(result.limits[m.method])}
+                      valueStyle={{ fontSize: 16 }}
+                    />
                   </Card>
                 </div>
               ))}
             </div>
-            <Button onClick={runWorksheet} loading={compute.isPending} style={{ marginTop: 8 }} data-testid="ws-compute">
+            <Button
+              onClick={runWorksheet}
+              loading={compute.isPending}
+              style={{ marginTop: 8 }}
+              data-testid="ws-compute"
+            >
               {t('tab.compute')}
             </Button>
           </Form>
@@ -115,8 +190,21 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
                 return;
               }
               decide.mutate(
-                { customerId, amount: p.fen, method: v.method, effectiveDate: iso(v.effectiveDate) ?? '', reason: v.reason ?? '', worksheet: sheet, approval: { name: (v.approverName ?? '').trim(), password: v.approverPassword ?? '' } },
-                { onError: (e) => applyServerErrors(dec, tg, e, (f) => (['amount', 'effectiveDate', 'reason'].includes(f) ? [f] : null)) },
+                {
+                  customerId,
+                  amount: p.fen,
+                  method: v.method,
+                  effectiveDate: iso(v.effectiveDate) ?? '',
+                  reason: v.reason ?? '',
+                  worksheet: sheet,
+                  approval: { name: (v.approverName ?? '').trim(), password: v.approverPassword ?? '' },
+                },
+                {
+                  onError: (e) =>
+                    applyServerErrors(dec, tg, e, (f) =>
+                      ['amount', 'effectiveDate', 'reason'].includes(f) ? [f] : null,
+                    ),
+                },
               );
             }}
           >
@@ -159,9 +247,25 @@ export function LimitSection({ customerId, profile, readOnly }: { customerId: nu
         columns={[
           { title: t('tab.effectiveDate'), dataIndex: 'effectiveDate', width: 110 },
           { title: t('tab.amount'), dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => money(v) },
-          { title: t('tab.method'), dataIndex: 'method', width: 140, render: (m: string) => t(`methods.${m}`, { defaultValue: m }) },
-          { title: t('tab.reason'), dataIndex: 'reason', ellipsis: true, render: (v: string, r: { source: string }) => (r.source === 'initial' || r.source === 'migration' ? t(`tab.source.${r.source}`) : v) },
-          { title: t('tab.sourceTitle'), dataIndex: 'source', width: 100, render: (s: string) => t(`tab.source.${s}`, { defaultValue: s }) },
+          {
+            title: t('tab.method'),
+            dataIndex: 'method',
+            width: 140,
+            render: (m: string) => t(`methods.${m}`, { defaultValue: m }),
+          },
+          {
+            title: t('tab.reason'),
+            dataIndex: 'reason',
+            ellipsis: true,
+            render: (v: string, r: { source: string }) =>
+              r.source === 'initial' || r.source === 'migration' ? t(`tab.source.${r.source}`) : v,
+          },
+          {
+            title: t('tab.sourceTitle'),
+            dataIndex: 'source',
+            width: 100,
+            render: (s: string) => t(`tab.source.${s}`, { defaultValue: s }),
+          },
           { title: t('tab.decidedBy'), dataIndex: 'decidedBy', width: 90 },
           { title: t('tab.approvedBy'), dataIndex: 'approvedBy', width: 90 },
         ]}

@@ -33,7 +33,12 @@ export function RatingSection({ customerId, profile, readOnly }: P) {
         note: (v.note as string) || null,
         approval: { name: ((v.approverName as string) ?? '').trim(), password: (v.approverPassword as string) ?? '' },
       },
-      { onError: (e) => applyServerErrors(form, tg, e, (f) => (f.startsWith('scores.') ? [f.slice(7)] : f === 'ratedOn' ? ['ratedOn'] : null)) },
+      {
+        onError: (e) =>
+          applyServerErrors(form, tg, e, (f) =>
+            f.startsWith('scores.') ? [f.slice(7)] : f === 'ratedOn' ? ['ratedOn'] : null,
+          ),
+      },
     );
   return (
     <Card size="small" title={t('tab.rating')} data-testid="credit-rating">
@@ -69,8 +74,20 @@ export function RatingSection({ customerId, profile, readOnly }: P) {
         columns={[
           { title: t('col.ratedOn'), dataIndex: 'ratedOn', width: 110 },
           { title: t('col.grade'), dataIndex: 'grade', width: 70 },
-          { title: t('tab.score'), dataIndex: 'scoreX100', width: 90, align: 'right', render: (v: number) => (v / 100).toFixed(2) },
-          ...SIX.map((k) => ({ title: SIX_C_LABELS_BI[k][lang], key: k, width: 70, align: 'right' as const, render: (_: unknown, r: CreditProfileOut['history']['ratings'][number]) => `${r.scores[k]}×${r.weights[k]}` })),
+          {
+            title: t('tab.score'),
+            dataIndex: 'scoreX100',
+            width: 90,
+            align: 'right',
+            render: (v: number) => (v / 100).toFixed(2),
+          },
+          ...SIX.map((k) => ({
+            title: SIX_C_LABELS_BI[k][lang],
+            key: k,
+            width: 70,
+            align: 'right' as const,
+            render: (_: unknown, r: CreditProfileOut['history']['ratings'][number]) => `${r.scores[k]}×${r.weights[k]}`,
+          })),
           { title: t('tab.ratedBy'), dataIndex: 'ratedBy', width: 90 },
           { title: t('tab.approvedBy'), dataIndex: 'approvedBy', width: 90 },
           { title: t('tab.note'), dataIndex: 'note', ellipsis: true },
@@ -123,14 +140,27 @@ export function ClassSection({ customerId, profile, readOnly }: P) {
             initialValues={{ kind: 'regular', reviewedOn: dayjs() }}
             onFinish={(v) =>
               report.mutate(
-                { customerId, reviewedOn: iso(v.reviewedOn) ?? '', kind: v.kind, findings: v.findings ?? '', putOnHold: v.kind === 'emergency' && !!v.putOnHold },
+                {
+                  customerId,
+                  reviewedOn: iso(v.reviewedOn) ?? '',
+                  kind: v.kind,
+                  findings: v.findings ?? '',
+                  putOnHold: v.kind === 'emergency' && !!v.putOnHold,
+                },
                 { onError: (e) => applyServerErrors(reportForm, tg, e, (f) => [f]) },
               )
             }
           >
             <div style={{ display: 'flex', gap: 12 }}>
               <Form.Item name="kind" label={t('tab.report')}>
-                <Select style={{ width: 140 }} options={(['regular', 'emergency'] as const).map((k) => ({ value: k, label: t(`tab.reportKind.${k}`) }))} data-testid="report-kind" />
+                <Select
+                  style={{ width: 140 }}
+                  options={(['regular', 'emergency'] as const).map((k) => ({
+                    value: k,
+                    label: t(`tab.reportKind.${k}`),
+                  }))}
+                  data-testid="report-kind"
+                />
               </Form.Item>
               <Form.Item name="reviewedOn" label={t('tab.date')}>
                 <DatePicker format={DATE_FORMAT} allowClear={false} />
@@ -144,7 +174,12 @@ export function ClassSection({ customerId, profile, readOnly }: P) {
             <Form.Item name="findings" label={t('tab.findings')}>
               <Input.TextArea rows={2} maxLength={2000} data-testid="report-findings" />
             </Form.Item>
-            <Button htmlType="submit" loading={report.isPending} danger={kind === 'emergency'} data-testid="report-save">
+            <Button
+              htmlType="submit"
+              loading={report.isPending}
+              danger={kind === 'emergency'}
+              data-testid="report-save"
+            >
               {t('tab.report')}
             </Button>
           </Form>
@@ -159,7 +194,12 @@ export function ClassSection({ customerId, profile, readOnly }: P) {
         locale={{ emptyText: t('tab.empty') }}
         columns={[
           { title: t('tab.date'), dataIndex: 'reviewedOn', width: 110 },
-          { title: t('tab.report'), dataIndex: 'kind', width: 110, render: (k: 'regular' | 'emergency') => t(`tab.reportKind.${k}`) },
+          {
+            title: t('tab.report'),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: 'regular' | 'emergency') => t(`tab.reportKind.${k}`),
+          },
           { title: t('tab.findings'), dataIndex: 'findings', ellipsis: true },
           { title: t('tab.onHold'), dataIndex: 'putOnHold', width: 90, render: (v: number) => (v ? '✓' : '') },
           { title: t('tab.by'), dataIndex: 'reviewedBy', width: 90 },

@@ -3,7 +3,14 @@
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { COUNTERMEASURE_ACTIONS, COUNTERMEASURE_STATUSES, formatDiscountTerms, INVESTIGATION_CHANNELS, WARNING_SIGNS, warningSignLabel } from '../../../../shared/credit-labels';
+import {
+  COUNTERMEASURE_ACTIONS,
+  COUNTERMEASURE_STATUSES,
+  formatDiscountTerms,
+  INVESTIGATION_CHANNELS,
+  WARNING_SIGNS,
+  warningSignLabel,
+} from '../../../../shared/credit-labels';
 import type { CreditProfileOut } from '../../../../shared/types-credit';
 import { currentLang } from '../../i18n';
 import { DATE_FORMAT, iso } from '../receivables/entry/fields';
@@ -11,7 +18,15 @@ import { applyServerErrors } from './FormErrors';
 import { CREDIT_NS } from './i18n';
 import { useCreditWrite } from './useCreditProfile';
 
-export function RecordsSection({ customerId, profile, readOnly }: { customerId: number; profile: CreditProfileOut; readOnly: boolean }) {
+export function RecordsSection({
+  customerId,
+  profile,
+  readOnly,
+}: {
+  customerId: number;
+  profile: CreditProfileOut;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation(CREDIT_NS);
   const { t: tg } = useTranslation();
   const lang = currentLang() === 'en' ? 'en' : 'zh';
@@ -34,10 +49,26 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
             requiredMark={false}
             initialValues={{ date: dayjs(), channel: 'internal' }}
             onFinish={(v) => {
-              const signs = Object.keys(WARNING_SIGNS).flatMap((g) => ((v[`signs_${g}`] as string[] | undefined) ?? []).map((k) => `${g}.${k}`));
+              const signs = Object.keys(WARNING_SIGNS).flatMap((g) =>
+                ((v[`signs_${g}`] as string[] | undefined) ?? []).map((k) => `${g}.${k}`),
+              );
               investigate.mutate(
-                { customerId, date: iso(v.date) ?? '', channel: v.channel, source: v.source || null, findings: v.findings ?? '', attachments: ((v.attachments as string) ?? '').split('\n').map((s) => s.trim()).filter(Boolean), warningSigns: signs },
-                { onError: (e) => applyServerErrors(inv, tg, e, (f) => (['date', 'channel', 'findings'].includes(f) ? [f] : null)) },
+                {
+                  customerId,
+                  date: iso(v.date) ?? '',
+                  channel: v.channel,
+                  source: v.source || null,
+                  findings: v.findings ?? '',
+                  attachments: ((v.attachments as string) ?? '')
+                    .split('\n')
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                  warningSigns: signs,
+                },
+                {
+                  onError: (e) =>
+                    applyServerErrors(inv, tg, e, (f) => (['date', 'channel', 'findings'].includes(f) ? [f] : null)),
+                },
               );
             }}
           >
@@ -61,7 +92,10 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 8 }}>
               {Object.entries(WARNING_SIGNS).map(([g, group]) => (
                 <Form.Item key={g} name={`signs_${g}`} label={group.label[lang]} style={{ marginBottom: 8 }}>
-                  <Checkbox.Group options={Object.entries(group.signs).map(([k, l]) => ({ value: k, label: l[lang] }))} style={{ display: 'grid' }} />
+                  <Checkbox.Group
+                    options={Object.entries(group.signs).map(([k, l]) => ({ value: k, label: l[lang] }))}
+                    style={{ display: 'grid' }}
+                  />
                 </Form.Item>
               ))}
             </div>
@@ -79,9 +113,18 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
           locale={{ emptyText: t('tab.empty') }}
           columns={[
             { title: t('tab.date'), dataIndex: 'date', width: 110 },
-            { title: t('tab.channel'), dataIndex: 'channel', width: 150, render: (c: keyof typeof INVESTIGATION_CHANNELS) => INVESTIGATION_CHANNELS[c]?.[lang] ?? c },
+            {
+              title: t('tab.channel'),
+              dataIndex: 'channel',
+              width: 150,
+              render: (c: keyof typeof INVESTIGATION_CHANNELS) => INVESTIGATION_CHANNELS[c]?.[lang] ?? c,
+            },
             { title: t('tab.findings'), dataIndex: 'findings', ellipsis: true },
-            { title: t('tab.warningSigns'), dataIndex: 'warningSigns', render: (s: string[]) => s.map((k) => <Tag key={k}>{warningSignLabel(k, lang)}</Tag>) },
+            {
+              title: t('tab.warningSigns'),
+              dataIndex: 'warningSigns',
+              render: (s: string[]) => s.map((k) => <Tag key={k}>{warningSignLabel(k, lang)}</Tag>),
+            },
             { title: t('tab.by'), dataIndex: 'recordedBy', width: 90 },
           ]}
         />
@@ -92,13 +135,24 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
             form={cm}
             layout="inline"
             initialValues={{ action: 'guarantor', status: 'planned' }}
-            onFinish={(v) => addCm.mutate({ customerId, action: v.action, status: v.status, dueDate: iso(v.dueDate), detail: v.detail || null }, { onError: (e) => applyServerErrors(cm, tg, e, (f) => [f]) })}
+            onFinish={(v) =>
+              addCm.mutate(
+                { customerId, action: v.action, status: v.status, dueDate: iso(v.dueDate), detail: v.detail || null },
+                { onError: (e) => applyServerErrors(cm, tg, e, (f) => [f]) },
+              )
+            }
           >
             <Form.Item name="action" label={t('tab.action')}>
-              <Select style={{ width: 200 }} options={Object.entries(COUNTERMEASURE_ACTIONS).map(([k, v]) => ({ value: k, label: v[lang] }))} />
+              <Select
+                style={{ width: 200 }}
+                options={Object.entries(COUNTERMEASURE_ACTIONS).map(([k, v]) => ({ value: k, label: v[lang] }))}
+              />
             </Form.Item>
             <Form.Item name="status" label={t('tab.status')}>
-              <Select style={{ width: 110 }} options={Object.entries(COUNTERMEASURE_STATUSES).map(([k, v]) => ({ value: k, label: v[lang] }))} />
+              <Select
+                style={{ width: 110 }}
+                options={Object.entries(COUNTERMEASURE_STATUSES).map(([k, v]) => ({ value: k, label: v[lang] }))}
+              />
             </Form.Item>
             <Form.Item name="dueDate" label={t('tab.dueDate')}>
               <DatePicker format={DATE_FORMAT} />
@@ -119,7 +173,12 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
           dataSource={profile.history.countermeasures}
           locale={{ emptyText: t('tab.empty') }}
           columns={[
-            { title: t('tab.action'), dataIndex: 'action', width: 200, render: (a: keyof typeof COUNTERMEASURE_ACTIONS) => COUNTERMEASURE_ACTIONS[a]?.[lang] ?? a },
+            {
+              title: t('tab.action'),
+              dataIndex: 'action',
+              width: 200,
+              render: (a: keyof typeof COUNTERMEASURE_ACTIONS) => COUNTERMEASURE_ACTIONS[a]?.[lang] ?? a,
+            },
             { title: t('tab.note'), dataIndex: 'detail', ellipsis: true },
             { title: t('tab.dueDate'), dataIndex: 'dueDate', width: 110 },
             {
@@ -130,22 +189,48 @@ export function RecordsSection({ customerId, profile, readOnly }: { customerId: 
                 readOnly ? (
                   COUNTERMEASURE_STATUSES[s as keyof typeof COUNTERMEASURE_STATUSES]?.[lang]
                 ) : (
-                  <Select size="small" value={s} style={{ width: 110 }} onChange={(status) => updCm.mutate({ id: r.id, status })} options={Object.entries(COUNTERMEASURE_STATUSES).map(([k, v]) => ({ value: k, label: v[lang] }))} />
+                  <Select
+                    size="small"
+                    value={s}
+                    style={{ width: 110 }}
+                    onChange={(status) => updCm.mutate({ id: r.id, status })}
+                    options={Object.entries(COUNTERMEASURE_STATUSES).map(([k, v]) => ({ value: k, label: v[lang] }))}
+                  />
                 ),
             },
           ]}
         />
       </Card>
-      <Card size="small" title={`${t('tab.terms')}${tm ? ` · ${formatDiscountTerms(tm)}` : ''}`} data-testid="credit-terms">
+      <Card
+        size="small"
+        title={`${t('tab.terms')}${tm ? ` · ${formatDiscountTerms(tm)}` : ''}`}
+        data-testid="credit-terms"
+      >
         {!readOnly && (
           <Form
             form={terms}
             layout="inline"
-            initialValues={tm ? { pct: tm.discountBp / 100, discountDays: tm.discountDays, netDays: tm.netDays } : { pct: 2, discountDays: 10, netDays: 30 }}
+            initialValues={
+              tm
+                ? { pct: tm.discountBp / 100, discountDays: tm.discountDays, netDays: tm.netDays }
+                : { pct: 2, discountDays: 10, netDays: 30 }
+            }
             onFinish={(v) =>
               setTerms.mutate(
-                { customerId, terms: { discountBp: Math.round(Number(v.pct) * 100), discountDays: Number(v.discountDays), netDays: Number(v.netDays) } },
-                { onError: (e) => applyServerErrors(terms, tg, e, (f) => [f === 'terms.discountBp' ? 'pct' : f.replace('terms.', '')]) },
+                {
+                  customerId,
+                  terms: {
+                    discountBp: Math.round(Number(v.pct) * 100),
+                    discountDays: Number(v.discountDays),
+                    netDays: Number(v.netDays),
+                  },
+                },
+                {
+                  onError: (e) =>
+                    applyServerErrors(terms, tg, e, (f) => [
+                      f === 'terms.discountBp' ? 'pct' : f.replace('terms.', ''),
+                    ]),
+                },
               )
             }
           >

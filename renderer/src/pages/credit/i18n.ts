@@ -148,7 +148,8 @@ const en: typeof zhCN = {
     grades: 'Grade distribution',
     utilisation: 'Limit utilisation',
     backtest: 'Grade back-test',
-    backtestIntro: 'Per grade, the share of customers with an invoice issued after the rating that went more than 60 days overdue. Lower grades should show higher shares, or the grading predicts nothing.',
+    backtestIntro:
+      'Per grade, the share of customers with an invoice issued after the rating that went more than 60 days overdue. Lower grades should show higher shares, or the grading predicts nothing.',
     runBacktest: 'Run back-test',
     none: 'None',
     overdue: 'Overdue',
@@ -348,7 +349,14 @@ const sharedEn: typeof sharedZh = {
     effectiveDate: 'Effective date',
     netDays: 'Net days',
   },
-  ar: { credit: { reason: { max_days_owed: 'the oldest open invoice is older than the maximum days owed', overdue_amount: 'the overdue amount is above the threshold' } } },
+  ar: {
+    credit: {
+      reason: {
+        max_days_owed: 'the oldest open invoice is older than the maximum days owed',
+        overdue_amount: 'the overdue amount is above the threshold',
+      },
+    },
+  },
 };
 
 export const CREDIT_NS = 'credit';

@@ -13,10 +13,15 @@ import type { SortState } from './list/types';
 import { VirtualCustomerTable } from './list/VirtualCustomerTable';
 
 // Filters and sort survive a visit to a customer card and back.
-let remembered: { filters: FilterState; sort: SortState } = { filters: EMPTY_FILTERS, sort: { sort: 'code', order: 'asc' } };
+let remembered: { filters: FilterState; sort: SortState } = {
+  filters: EMPTY_FILTERS,
+  sort: { sort: 'code', order: 'asc' },
+};
 
 function filtersFromParams(p: URLSearchParams): FilterState | null {
-  const tier = p.getAll('tier').filter((v): v is FilterState['valueTier'][number] => ['A', 'B', 'C', 'none'].includes(v));
+  const tier = p
+    .getAll('tier')
+    .filter((v): v is FilterState['valueTier'][number] => ['A', 'B', 'C', 'none'].includes(v));
   const rating = p.getAll('rating');
   if (!tier.length && !rating.length) return null;
   return { ...EMPTY_FILTERS, valueTier: tier, creditRating: rating };
@@ -41,7 +46,12 @@ export function CustomerListPage() {
         <div className="spacer" />
         <ExportButtons filter={filter} />
         <ImportButton />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')} data-testid="new-customer">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => navigate('/customers/new')}
+          data-testid="new-customer"
+        >
           {t('customers.newCustomer')}
         </Button>
       </div>

@@ -15,7 +15,8 @@ export function OperatorGate({ info, onDone, onCancel }: { info: AppInfo; onDone
   const [chosen, setChosen] = useState<Operator | null>(null);
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: (op: Operator) => call('operators:login', { id: op.id, password: op.hasPassword ? password : undefined }),
+    mutationFn: (op: Operator) =>
+      call('operators:login', { id: op.id, password: op.hasPassword ? password : undefined }),
     onSuccess: async () => {
       setPassword('');
       await qc.invalidateQueries();
@@ -85,7 +86,11 @@ export function OperatorGate({ info, onDone, onCancel }: { info: AppInfo; onDone
           <Alert
             style={{ marginTop: 12 }}
             type="error"
-            title={login.error instanceof ApiError && login.error.field === 'password' ? t('login.wrongPassword') : errorText(t, login.error)}
+            title={
+              login.error instanceof ApiError && login.error.field === 'password'
+                ? t('login.wrongPassword')
+                : errorText(t, login.error)
+            }
             data-testid="login-error"
           />
         )}

@@ -36,7 +36,13 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
         content:
           v.kind === 'invoices'
             ? t('ar.import.invoicesDone', { imported: count(s.imported), amount: money(s.amount) })
-            : t('ar.import.receiptsDone', { imported: count(s.imported), amount: money(s.amount), allocations: count(s.allocations ?? 0), applied: money(s.applied ?? 0), unapplied: money(s.unapplied ?? 0) }),
+            : t('ar.import.receiptsDone', {
+                imported: count(s.imported),
+                amount: money(s.amount),
+                allocations: count(s.allocations ?? 0),
+                applied: money(s.applied ?? 0),
+                unapplied: money(s.unapplied ?? 0),
+              }),
       });
     },
     onError: (e) => {
@@ -58,7 +64,9 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
     ? t('ar.import.importing')
     : p.phase === 'reading'
       ? t('ar.import.progressReading', { rows: count(p.rows) })
-      : t('ar.import.progressApplying', { pct: p.customersTotal ? Math.floor((p.customersDone * 100) / p.customersTotal) : 0 });
+      : t('ar.import.progressApplying', {
+          pct: p.customersTotal ? Math.floor((p.customersDone * 100) / p.customersTotal) : 0,
+        });
 
   // the kind whose button opened the chooser
   const chooseFor = useRef<Kind>('invoices');
@@ -80,7 +88,11 @@ export function ArImportButtons({ kinds = ['invoices', 'receipts'] }: { kinds?: 
               chooser.pick();
             }}
           >
-            {run.isPending && run.variables?.kind === k ? <span data-testid="ar-import-progress">{pendingLabel}</span> : t(`ar.import.${k}`)}
+            {run.isPending && run.variables?.kind === k ? (
+              <span data-testid="ar-import-progress">{pendingLabel}</span>
+            ) : (
+              t(`ar.import.${k}`)
+            )}
           </Button>
         ))}
       </Space>

@@ -5,7 +5,12 @@ import { Select, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgeingBucketDef, AgeingPreset, CreditCheckOut, CreditReasonOut } from '../../../../shared/types-receivables';
+import type {
+  AgeingBucketDef,
+  AgeingPreset,
+  CreditCheckOut,
+  CreditReasonOut,
+} from '../../../../shared/types-receivables';
 import { ApiError, call } from '../../api/client';
 import { errorText, fieldLabel, issueText, serverKeyText } from '../../format/errors';
 import { money } from '../../format/money';
@@ -64,7 +69,15 @@ export function bucketLabel(t: TFunction, def: AgeingBucketDef): string {
 }
 
 /** A right-aligned tabular amount; negative in red, zero muted. */
-export function Amount({ fen, zeroDash, strong }: { fen: number | null | undefined; zeroDash?: boolean; strong?: boolean }) {
+export function Amount({
+  fen,
+  zeroDash,
+  strong,
+}: {
+  fen: number | null | undefined;
+  zeroDash?: boolean;
+  strong?: boolean;
+}) {
   if (fen === null || fen === undefined) return <span className="num muted">—</span>;
   if (fen === 0 && zeroDash) return <span className="num ar-zero">—</span>;
   return <span className={`num${fen < 0 ? ' ar-neg' : ''}${strong ? ' ar-strong' : ''}`}>{money(fen)}</span>;
@@ -72,7 +85,11 @@ export function Amount({ fen, zeroDash, strong }: { fen: number | null | undefin
 
 /** Label of a receivables field path, then the customer archive's labels. */
 export function arFieldLabel(t: TFunction, field: string): string {
-  const key = field.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? field;
+  const key =
+    field
+      .split('.')
+      .filter((s) => !/^\d+$/.test(s))
+      .pop() ?? field;
   const own = t(`ar.field.${key}`, { defaultValue: '' });
   return own || fieldLabel(t, field);
 }
@@ -131,7 +148,13 @@ export interface CustomerOption {
  */
 export const CustomerPicker = forwardRef<
   { focus: () => void; blur: () => void },
-  { value: CustomerOption | null; onChange: (c: CustomerOption | null) => void; testid?: string; autoFocus?: boolean; status?: 'error' }
+  {
+    value: CustomerOption | null;
+    onChange: (c: CustomerOption | null) => void;
+    testid?: string;
+    autoFocus?: boolean;
+    status?: 'error';
+  }
 >(function CustomerPicker({ value, onChange, testid, autoFocus, status }, ref) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -143,8 +166,13 @@ export const CustomerPicker = forwardRef<
   });
   const options = useMemo(() => {
     const rows = list.data?.rows ?? [];
-    const opts = rows.map((r) => ({ value: r.id, label: `${r.code} ${r.name}`, row: { id: r.id, code: r.code, name: r.name, lifecycle: r.lifecycle } as CustomerOption }));
-    if (value && !opts.some((o) => o.value === value.id)) opts.unshift({ value: value.id, label: `${value.code} ${value.name}`, row: value });
+    const opts = rows.map((r) => ({
+      value: r.id,
+      label: `${r.code} ${r.name}`,
+      row: { id: r.id, code: r.code, name: r.name, lifecycle: r.lifecycle } as CustomerOption,
+    }));
+    if (value && !opts.some((o) => o.value === value.id))
+      opts.unshift({ value: value.id, label: `${value.code} ${value.name}`, row: value });
     return opts;
   }, [list.data, value]);
 

@@ -46,7 +46,13 @@ function CompanyForm({ initial }: { initial: Company }) {
 
   const req = [{ required: true, whitespace: true, message: t('validation.required') }];
   return (
-    <Form<Company> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate({ ...initial, ...v })} style={{ maxWidth: 860 }}>
+    <Form<Company>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => save.mutate({ ...initial, ...v })}
+      style={{ maxWidth: 860 }}
+    >
       <Row gutter={20}>
         <Col span={12}>
           <Form.Item name="name" label={t('settings.companyName')} rules={req}>
@@ -103,7 +109,13 @@ function LogoField({ value, onChange }: { value?: string | null; onChange?: (v: 
   };
   return (
     <Space align="center">
-      {value ? <img src={value} alt="" style={{ height: 48, maxWidth: 160, objectFit: 'contain', border: '1px solid #e3e7ee', borderRadius: 4 }} /> : null}
+      {value ? (
+        <img
+          src={value}
+          alt=""
+          style={{ height: 48, maxWidth: 160, objectFit: 'contain', border: '1px solid #e3e7ee', borderRadius: 4 }}
+        />
+      ) : null}
       <input
         ref={file}
         type="file"

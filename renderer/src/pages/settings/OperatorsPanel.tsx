@@ -16,7 +16,8 @@ export function OperatorsPanel() {
   const info = useAppInfo();
   const [form] = Form.useForm<{ name: string; password?: string }>();
   const create = useMutation({
-    mutationFn: (v: { name: string; password?: string }) => call('operators:create', { name: v.name.trim(), ...(v.password ? { password: v.password } : {}) }),
+    mutationFn: (v: { name: string; password?: string }) =>
+      call('operators:create', { name: v.name.trim(), ...(v.password ? { password: v.password } : {}) }),
     onSuccess: (op) => {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: qk.operators });
@@ -51,7 +52,14 @@ export function OperatorsPanel() {
             title: t('login.password'),
             dataIndex: 'hasPassword',
             width: 160,
-            render: (has: boolean) => (has ? <span><LockOutlined /> {t('settings.hasPassword')}</span> : <span className="muted">{t('settings.noPassword')}</span>),
+            render: (has: boolean) =>
+              has ? (
+                <span>
+                  <LockOutlined /> {t('settings.hasPassword')}
+                </span>
+              ) : (
+                <span className="muted">{t('settings.noPassword')}</span>
+              ),
           },
         ]}
       />
@@ -60,9 +68,20 @@ export function OperatorsPanel() {
           <Input placeholder={t('settings.operatorName')} maxLength={40} data-testid="new-operator-name" />
         </Form.Item>
         <Form.Item name="password">
-          <Input.Password placeholder={t('settings.operatorPassword')} maxLength={200} autoComplete="new-password" data-testid="new-operator-password" />
+          <Input.Password
+            placeholder={t('settings.operatorPassword')}
+            maxLength={200}
+            autoComplete="new-password"
+            data-testid="new-operator-password"
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending} data-testid="create-operator">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<PlusOutlined />}
+          loading={create.isPending}
+          data-testid="create-operator"
+        >
           {t('settings.createOperator')}
         </Button>
       </Form>

@@ -17,7 +17,8 @@ export function RegionsPanel() {
   const [editing, setEditing] = useState<Region | 'new' | null>(null);
   const [form] = Form.useForm<{ code: string; name: string; area?: string | null }>();
   const save = useMutation({
-    mutationFn: (v: { code: string; name: string; area?: string | null }) => call('regions:upsert', { code: v.code.trim(), name: v.name.trim(), area: v.area?.trim() || null }),
+    mutationFn: (v: { code: string; name: string; area?: string | null }) =>
+      call('regions:upsert', { code: v.code.trim(), name: v.name.trim(), area: v.area?.trim() || null }),
     onSuccess: () => {
       setEditing(null);
       void qc.invalidateQueries({ queryKey: qk.regions });
@@ -27,12 +28,20 @@ export function RegionsPanel() {
   const open = (r: Region | 'new') => {
     save.reset();
     setEditing(r);
-    form.setFieldsValue(r === 'new' ? { code: '', name: '', area: '' } : { code: r.code, name: r.name, area: r.area ?? '' });
+    form.setFieldsValue(
+      r === 'new' ? { code: '', name: '', area: '' } : { code: r.code, name: r.name, area: r.area ?? '' },
+    );
   };
   const req = [{ required: true, whitespace: true, message: t('validation.required') }];
   return (
     <div style={{ maxWidth: 860 }}>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 12 }} data-testid="add-region">
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => open('new')}
+        style={{ marginBottom: 12 }}
+        data-testid="add-region"
+      >
         {t('settings.addRegion')}
       </Button>
       <Table<Region>
@@ -43,7 +52,12 @@ export function RegionsPanel() {
         pagination={false}
         data-testid="regions-table"
         columns={[
-          { title: t('settings.regionCode'), dataIndex: 'code', width: 140, render: (c: string) => <span className="code">{c}</span> },
+          {
+            title: t('settings.regionCode'),
+            dataIndex: 'code',
+            width: 140,
+            render: (c: string) => <span className="code">{c}</span>,
+          },
           { title: t('settings.regionName'), dataIndex: 'name', width: 200 },
           { title: t('settings.regionArea'), dataIndex: 'area', render: (a: string | null) => a ?? '—' },
           {

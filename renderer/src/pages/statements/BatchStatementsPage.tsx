@@ -2,7 +2,23 @@
 // codes), target folder, one PDF per customer or one combined PDF; progress bar (polls
 // statements:batch-progress) with cancel; the run log table.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Progress, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Progress,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -17,7 +33,11 @@ import './i18n';
 import { TierFilterNote } from '../analysis/TierFilterNote';
 
 const qkProgress = ['statements', 'batch-progress'] as const;
-const split = (s: string) => s.split(/[\s,，;；]+/).map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(/[\s,，;；]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function BatchStatementsPage() {
   const t = useT();
@@ -65,9 +85,19 @@ export function BatchStatementsPage() {
     onSuccess: (j) => qc.setQueryData(qkProgress, j),
     onError: (e) => void message.error(errorText(i18n.t, e)),
   });
-  const cancel = useMutation({ mutationFn: () => call('statements:batch-cancel', {}), onSuccess: (j) => qc.setQueryData(qkProgress, j) });
+  const cancel = useMutation({
+    mutationFn: () => call('statements:batch-cancel', {}),
+    onSuccess: (j) => qc.setQueryData(qkProgress, j),
+  });
 
-  const summary = job && job.state !== 'running' ? t(job.state === 'cancelled' ? 'batch.cancelled' : 'batch.done', { produced: job.produced, skipped: job.skipped, failed: job.failed }) : null;
+  const summary =
+    job && job.state !== 'running'
+      ? t(job.state === 'cancelled' ? 'batch.cancelled' : 'batch.done', {
+          produced: job.produced,
+          skipped: job.skipped,
+          failed: job.failed,
+        })
+      : null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -78,14 +108,29 @@ export function BatchStatementsPage() {
           <Space wrap size="large" align="start">
             <Form.Item label={t('period')}>
               <Space>
-                <DatePicker value={from} onChange={setFrom} allowClear={false} />–<DatePicker value={to} onChange={setTo} allowClear={false} />
+                <DatePicker value={from} onChange={setFrom} allowClear={false} />–
+                <DatePicker value={to} onChange={setTo} allowClear={false} />
               </Space>
             </Form.Item>
             <Form.Item label={t('style')}>
-              <Segmented<StatementStyle> value={style} onChange={setStyle} options={[{ value: 'balance_forward', label: t('styles.balance_forward') }, { value: 'open_item', label: t('styles.open_item') }]} />
+              <Segmented<StatementStyle>
+                value={style}
+                onChange={setStyle}
+                options={[
+                  { value: 'balance_forward', label: t('styles.balance_forward') },
+                  { value: 'open_item', label: t('styles.open_item') },
+                ]}
+              />
             </Form.Item>
             <Form.Item label={t('lang')}>
-              <Segmented<PrintLang> value={lang} onChange={setLang} options={[{ value: 'zh-CN', label: t('langs.zh-CN') }, { value: 'en', label: t('langs.en') }]} />
+              <Segmented<PrintLang>
+                value={lang}
+                onChange={setLang}
+                options={[
+                  { value: 'zh-CN', label: t('langs.zh-CN') },
+                  { value: 'en', label: t('langs.en') },
+                ]}
+              />
             </Form.Item>
           </Space>
           <Space wrap size="large" align="start">
@@ -93,10 +138,22 @@ export function BatchStatementsPage() {
               <Input value={regions} onChange={(e) => setRegions(e.target.value)} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item label={t('batch.tiers')}>
-              <Select mode="multiple" value={tiers} onChange={setTiers} style={{ width: 160 }} options={['A', 'B', 'C'].map((v) => ({ value: v, label: v }))} data-testid="batch-tiers" />
+              <Select
+                mode="multiple"
+                value={tiers}
+                onChange={setTiers}
+                style={{ width: 160 }}
+                options={['A', 'B', 'C'].map((v) => ({ value: v, label: v }))}
+                data-testid="batch-tiers"
+              />
             </Form.Item>
             <Form.Item label={t('batch.codes')}>
-              <Input.TextArea value={codes} onChange={(e) => setCodes(e.target.value)} rows={2} style={{ width: 280 }} />
+              <Input.TextArea
+                value={codes}
+                onChange={(e) => setCodes(e.target.value)}
+                rows={2}
+                style={{ width: 280 }}
+              />
             </Form.Item>
             <Form.Item label=" ">
               <Space orientation="vertical">
@@ -115,7 +172,13 @@ export function BatchStatementsPage() {
           <TierFilterNote tiers={tiers} />
           <Space wrap size="large" align="end">
             <Form.Item label={t('batch.dir')} required>
-              <Input data-testid="batch-dir" value={dir} onChange={(e) => setDir(e.target.value)} placeholder={t('batch.dirPlaceholder')} style={{ width: 420 }} />
+              <Input
+                data-testid="batch-dir"
+                value={dir}
+                onChange={(e) => setDir(e.target.value)}
+                placeholder={t('batch.dirPlaceholder')}
+                style={{ width: 420 }}
+              />
             </Form.Item>
             <Form.Item label={t('batch.output')}>
               <Radio.Group value={output} onChange={(e) => setOutput(e.target.value)}>
@@ -124,7 +187,13 @@ export function BatchStatementsPage() {
               </Radio.Group>
             </Form.Item>
             <Form.Item>
-              <Button type="primary" data-testid="batch-start" disabled={!dir.trim() || !from || !to} loading={start.isPending} onClick={() => start.mutate()}>
+              <Button
+                type="primary"
+                data-testid="batch-start"
+                disabled={!dir.trim() || !from || !to}
+                loading={start.isPending}
+                onClick={() => start.mutate()}
+              >
                 {t('batch.start')}
               </Button>
             </Form.Item>
@@ -135,14 +204,27 @@ export function BatchStatementsPage() {
         <Card size="small" data-testid="batch-progress">
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Space>
-              <Typography.Text>{running ? t('batch.running', { done: job.processed, total: job.total }) : summary}</Typography.Text>
+              <Typography.Text>
+                {running ? t('batch.running', { done: job.processed, total: job.total }) : summary}
+              </Typography.Text>
               {running && (
                 <Button danger size="small" onClick={() => cancel.mutate()} loading={cancel.isPending}>
                   {t('batch.cancel')}
                 </Button>
               )}
             </Space>
-            <Progress percent={job.percent} status={running ? 'active' : job.state === 'failed' ? 'exception' : job.state === 'cancelled' ? 'normal' : 'success'} />
+            <Progress
+              percent={job.percent}
+              status={
+                running
+                  ? 'active'
+                  : job.state === 'failed'
+                    ? 'exception'
+                    : job.state === 'cancelled'
+                      ? 'normal'
+                      : 'success'
+              }
+            />
             {job.state === 'failed' && <Alert type="error" title={t('batch.failed')} description={job.message} />}
             {job.combinedFile && (
               <Typography.Text copyable={{ text: job.combinedFile }}>
@@ -157,13 +239,27 @@ export function BatchStatementsPage() {
               pagination={{ pageSize: 50 }}
               columns={[
                 { title: t('customer'), render: (_v, r) => `${r.customerCode} ${r.customerName}` },
-                { title: '', dataIndex: 'status', render: (s: BatchLogEntry['status']) => <Tag color={s === 'produced' ? 'green' : s === 'skipped' ? 'gold' : 'red'}>{t(`batch.status.${s}`)}</Tag> },
-                { title: t('closing'), dataIndex: 'closing', align: 'right', render: (v: number | null) => (v === null ? '' : money(v)) },
+                {
+                  title: '',
+                  dataIndex: 'status',
+                  render: (s: BatchLogEntry['status']) => (
+                    <Tag color={s === 'produced' ? 'green' : s === 'skipped' ? 'gold' : 'red'}>
+                      {t(`batch.status.${s}`)}
+                    </Tag>
+                  ),
+                },
+                {
+                  title: t('closing'),
+                  dataIndex: 'closing',
+                  align: 'right',
+                  render: (v: number | null) => (v === null ? '' : money(v)),
+                },
                 { title: t('batch.file'), dataIndex: 'file', ellipsis: true },
                 {
                   title: t('batch.message'),
                   dataIndex: 'message',
-                  render: (m: string | null, r) => (isServerMessageKey(r.messageKey) ? renderServerMessage(currentLang(), r.messageKey) : m),
+                  render: (m: string | null, r) =>
+                    isServerMessageKey(r.messageKey) ? renderServerMessage(currentLang(), r.messageKey) : m,
                 },
               ]}
             />

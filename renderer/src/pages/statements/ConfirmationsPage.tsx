@@ -19,7 +19,17 @@ class FieldProblem extends Error {}
 
 export const qkStatements = ['statements'] as const;
 
-export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: StatementSentRow | null; customerId?: number; open: boolean; onClose: () => void }) {
+export function RecordSlipModal({
+  sent,
+  customerId,
+  open,
+  onClose,
+}: {
+  sent?: StatementSentRow | null;
+  customerId?: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -47,7 +57,9 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
         statedDifference: result === 'disagrees' ? fen : null,
         note: note || null,
         receivedOn: received.format('YYYY-MM-DD'),
-        scan: file ? { fileName: file.name, mime: file.type || 'application/pdf', base64: await readAsBase64(file) } : null,
+        scan: file
+          ? { fileName: file.name, mime: file.type || 'application/pdf', base64: await readAsBase64(file) }
+          : null,
       });
     },
     onSuccess: () => {
@@ -60,7 +72,15 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
     },
   });
   return (
-    <Modal open={open} title={t('conf.record')} onCancel={onClose} onOk={() => save.mutate()} okText={t('conf.save')} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('conf.record')}
+      onCancel={onClose}
+      onOk={() => save.mutate()}
+      okText={t('conf.save')}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       {sent && (
         <Typography.Paragraph>
           {sent.customerCode} {sent.customerName} · {sent.to} · {money(sent.closing)}
@@ -74,7 +94,11 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
           </Radio.Group>
         </Form.Item>
         {result === 'disagrees' && (
-          <Form.Item label={t('conf.difference')} validateStatus={diffError ? 'error' : undefined} help={diffError ?? undefined}>
+          <Form.Item
+            label={t('conf.difference')}
+            validateStatus={diffError ? 'error' : undefined}
+            help={diffError ?? undefined}
+          >
             <Input
               value={diff}
               data-testid="conf-difference"
@@ -89,11 +113,20 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
         <Form.Item label={t('conf.note')}>
           <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} />
         </Form.Item>
-        <Form.Item label={t('conf.receivedOn')} validateStatus={received ? undefined : 'error'} help={received ? undefined : i18n.t('validation.required')}>
+        <Form.Item
+          label={t('conf.receivedOn')}
+          validateStatus={received ? undefined : 'error'}
+          help={received ? undefined : i18n.t('validation.required')}
+        >
           <DatePicker value={received} onChange={setReceived} allowClear={false} />
         </Form.Item>
         <Form.Item label={t('conf.scan')}>
-          <Upload accept="image/*,application/pdf" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)}>
+          <Upload
+            accept="image/*,application/pdf"
+            maxCount={1}
+            beforeUpload={(f) => (setFile(f), false)}
+            onRemove={() => setFile(null)}
+          >
             <Button>{t('conf.scanPick')}</Button>
           </Upload>
         </Form.Item>
@@ -105,8 +138,14 @@ export function RecordSlipModal({ sent, customerId, open, onClose }: { sent?: St
 export function ConfirmationsPage() {
   const t = useT();
   const qc = useQueryClient();
-  const outstanding = useQuery({ queryKey: [...qkStatements, 'outstanding'], queryFn: () => call('statements:outstanding', {}) });
-  const disagreements = useQuery({ queryKey: [...qkStatements, 'disagreements'], queryFn: () => call('statements:confirmations', { openDisagreements: true }) });
+  const outstanding = useQuery({
+    queryKey: [...qkStatements, 'outstanding'],
+    queryFn: () => call('statements:outstanding', {}),
+  });
+  const disagreements = useQuery({
+    queryKey: [...qkStatements, 'disagreements'],
+    queryFn: () => call('statements:confirmations', { openDisagreements: true }),
+  });
   const [slipFor, setSlipFor] = useState<StatementSentRow | null>(null);
   const [resolving, setResolving] = useState<ConfirmationRow | null>(null);
   const [resolution, setResolution] = useState('');
@@ -134,9 +173,20 @@ export function ConfirmationsPage() {
             { title: t('customer'), render: (_v, r) => `${r.customerCode} ${r.customerName}` },
             { title: t('period'), render: (_v, r) => `${r.from} ~ ${r.to}` },
             { title: t('closing'), dataIndex: 'closing', align: 'right', render: (v: number) => money(v) },
-            { title: t('conf.sentAt'), dataIndex: 'sentAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            {
+              title: t('conf.sentAt'),
+              dataIndex: 'sentAt',
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+            },
             { title: t('conf.daysOut'), dataIndex: 'daysOut', align: 'right' },
-            { title: '', render: (_v, r) => <Button size="small" onClick={() => setSlipFor(r)}>{t('conf.record')}</Button> },
+            {
+              title: '',
+              render: (_v, r) => (
+                <Button size="small" onClick={() => setSlipFor(r)}>
+                  {t('conf.record')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
@@ -150,16 +200,40 @@ export function ConfirmationsPage() {
           columns={[
             { title: t('customer'), render: (_v, r) => `${r.customerCode} ${r.customerName}` },
             { title: t('to'), dataIndex: 'periodTo' },
-            { title: t('closing'), dataIndex: 'closing', align: 'right', render: (v: number | null) => (v === null ? '—' : money(v)) },
-            { title: t('conf.difference'), dataIndex: 'statedDifference', align: 'right', render: (v: number | null) => (v === null ? '—' : money(v)) },
+            {
+              title: t('closing'),
+              dataIndex: 'closing',
+              align: 'right',
+              render: (v: number | null) => (v === null ? '—' : money(v)),
+            },
+            {
+              title: t('conf.difference'),
+              dataIndex: 'statedDifference',
+              align: 'right',
+              render: (v: number | null) => (v === null ? '—' : money(v)),
+            },
             { title: t('conf.note'), dataIndex: 'note' },
             { title: t('conf.receivedOn'), dataIndex: 'receivedOn' },
-            { title: '', render: (_v, r) => <Button size="small" onClick={() => setResolving(r)}>{t('conf.resolve')}</Button> },
+            {
+              title: '',
+              render: (_v, r) => (
+                <Button size="small" onClick={() => setResolving(r)}>
+                  {t('conf.resolve')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
       <RecordSlipModal open={!!slipFor} sent={slipFor} onClose={() => setSlipFor(null)} />
-      <Modal open={!!resolving} title={t('conf.resolution')} onCancel={() => setResolving(null)} onOk={() => resolve.mutate()} okButtonProps={{ disabled: !resolution.trim() }} confirmLoading={resolve.isPending}>
+      <Modal
+        open={!!resolving}
+        title={t('conf.resolution')}
+        onCancel={() => setResolving(null)}
+        onOk={() => resolve.mutate()}
+        okButtonProps={{ disabled: !resolution.trim() }}
+        confirmLoading={resolve.isPending}
+      >
         <Input.TextArea value={resolution} onChange={(e) => setResolution(e.target.value)} rows={3} maxLength={1000} />
       </Modal>
     </Space>

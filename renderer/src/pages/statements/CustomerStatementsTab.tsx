@@ -13,17 +13,31 @@ import './i18n';
 import i18n from '../../i18n';
 import { errorText } from '../../format/errors';
 
-export function CustomerStatementsTab({ customerId, confidentiality }: { customerId: number; confidentiality?: string }) {
+export function CustomerStatementsTab({
+  customerId,
+  confidentiality,
+}: {
+  customerId: number;
+  confidentiality?: string;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const confirmSensitive = useSensitiveConfirm();
-  const history = useQuery({ queryKey: [...qkStatements, 'confirmations', customerId], queryFn: () => call('statements:confirmations', { customerId }) });
-  const outstanding = useQuery({ queryKey: [...qkStatements, 'outstanding', customerId], queryFn: () => call('statements:outstanding', { customerId }) });
+  const history = useQuery({
+    queryKey: [...qkStatements, 'confirmations', customerId],
+    queryFn: () => call('statements:confirmations', { customerId }),
+  });
+  const outstanding = useQuery({
+    queryKey: [...qkStatements, 'outstanding', customerId],
+    queryFn: () => call('statements:outstanding', { customerId }),
+  });
   const [recording, setRecording] = useState(false);
 
   const printCards = async (kinds: CardKind[]) => {
     try {
-      const r = await confirmSensitive(isSensitive(confidentiality), (confirmed) => call('cards:html', { customerId, kinds, confirmed: confirmed || undefined }));
+      const r = await confirmSensitive(isSensitive(confidentiality), (confirmed) =>
+        call('cards:html', { customerId, kinds, confirmed: confirmed || undefined }),
+      );
       if (r) printHtml(r.html);
     } catch (e) {
       void message.error(errorText(i18n.t, e));
@@ -35,7 +49,10 @@ export function CustomerStatementsTab({ customerId, confidentiality }: { custome
       <Space wrap>
         <Dropdown
           menu={{
-            items: [{ key: 'all', label: t('tab.cards.all') }, ...CARD_KINDS.map((k) => ({ key: k, label: t(`tab.cards.${k}`) }))],
+            items: [
+              { key: 'all', label: t('tab.cards.all') },
+              ...CARD_KINDS.map((k) => ({ key: k, label: t(`tab.cards.${k}`) })),
+            ],
             onClick: ({ key }) => void printCards(key === 'all' ? [...CARD_KINDS] : [key as CardKind]),
           }}
         >
@@ -60,15 +77,36 @@ export function CustomerStatementsTab({ customerId, confidentiality }: { custome
         locale={{ emptyText: t('conf.none') }}
         columns={[
           { title: t('to'), dataIndex: 'periodTo' },
-          { title: t('closing'), dataIndex: 'closing', align: 'right', render: (v: number | null) => (v === null ? '—' : money(v)) },
-          { title: t('conf.result'), dataIndex: 'result', render: (v: string, r) => <Tag color={v === 'agrees' ? 'green' : r.resolvedAt ? 'default' : 'red'}>{t(`conf.${v}`)}</Tag> },
-          { title: t('conf.difference'), dataIndex: 'statedDifference', align: 'right', render: (v: number | null) => (v === null ? '' : money(v)) },
+          {
+            title: t('closing'),
+            dataIndex: 'closing',
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : money(v)),
+          },
+          {
+            title: t('conf.result'),
+            dataIndex: 'result',
+            render: (v: string, r) => (
+              <Tag color={v === 'agrees' ? 'green' : r.resolvedAt ? 'default' : 'red'}>{t(`conf.${v}`)}</Tag>
+            ),
+          },
+          {
+            title: t('conf.difference'),
+            dataIndex: 'statedDifference',
+            align: 'right',
+            render: (v: number | null) => (v === null ? '' : money(v)),
+          },
           { title: t('conf.note'), dataIndex: 'note' },
           { title: t('conf.receivedOn'), dataIndex: 'receivedOn' },
           { title: t('conf.resolution'), dataIndex: 'resolution' },
         ]}
       />
-      <RecordSlipModal open={recording} customerId={customerId} sent={outstanding.data?.[0] ?? null} onClose={() => setRecording(false)} />
+      <RecordSlipModal
+        open={recording}
+        customerId={customerId}
+        sent={outstanding.data?.[0] ?? null}
+        onClose={() => setRecording(false)}
+      />
     </Space>
   );
 }

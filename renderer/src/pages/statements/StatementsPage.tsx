@@ -45,7 +45,10 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
   };
 
   const pdf = useMutation({
-    mutationFn: () => confirmSensitive(isSensitive(customer?.confidentiality), (c) => call('statements:pdf', { ...q, confirmed: c || undefined })),
+    mutationFn: () =>
+      confirmSensitive(isSensitive(customer?.confidentiality), (c) =>
+        call('statements:pdf', { ...q, confirmed: c || undefined }),
+      ),
     onSuccess: (r) => {
       if (!r) return;
       downloadBase64(r.fileName, r.mime, r.base64);
@@ -56,7 +59,10 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
 
   const print = async () => {
     frame.current?.contentWindow?.print();
-    if (customer) await call('statements:mark-sent', { customerId: customer.id, from: q.from, to: q.to, style }).catch(() => undefined);
+    if (customer)
+      await call('statements:mark-sent', { customerId: customer.id, from: q.from, to: q.to, style }).catch(
+        () => undefined,
+      );
   };
 
   return (
@@ -78,7 +84,8 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
             />
           </span>
           <span>
-            {t('period')}: <DatePicker data-testid="statement-from" value={from} onChange={setFrom} allowClear={false} /> –{' '}
+            {t('period')}:{' '}
+            <DatePicker data-testid="statement-from" value={from} onChange={setFrom} allowClear={false} /> –{' '}
             <DatePicker data-testid="statement-to" value={to} onChange={setTo} allowClear={false} />
           </span>
           <Segmented<StatementStyle>
@@ -89,23 +96,48 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
               { value: 'open_item', label: t('styles.open_item') },
             ]}
           />
-          <Segmented<PrintLang> value={lang} onChange={setLang} options={[{ value: 'zh-CN', label: t('langs.zh-CN') }, { value: 'en', label: t('langs.en') }]} />
+          <Segmented<PrintLang>
+            value={lang}
+            onChange={setLang}
+            options={[
+              { value: 'zh-CN', label: t('langs.zh-CN') },
+              { value: 'en', label: t('langs.en') },
+            ]}
+          />
           <Checkbox checked={includeVoided} onChange={(e) => setIncludeVoided(e.target.checked)}>
             {t('includeVoided')}
           </Checkbox>
           <Button icon={<PrinterOutlined />} disabled={!preview.data} onClick={() => void print()}>
             {t('print')}
           </Button>
-          <Button data-testid="statement-pdf" type="primary" icon={<FilePdfOutlined />} disabled={!ready} loading={pdf.isPending} onClick={() => pdf.mutate()}>
+          <Button
+            data-testid="statement-pdf"
+            type="primary"
+            icon={<FilePdfOutlined />}
+            disabled={!ready}
+            loading={pdf.isPending}
+            onClick={() => pdf.mutate()}
+          >
             {t('savePdf')}
           </Button>
         </Space>
       </Card>
       {!customer && <Alert type="info" title={t('pickCustomer')} />}
       {customer && isSensitive(customer.confidentiality) && !confirmed && (
-        <Alert type="warning" title={t('confidentialText')} action={<Button onClick={() => void askPreview()}>{t('preview')}</Button>} />
+        <Alert
+          type="warning"
+          title={t('confidentialText')}
+          action={<Button onClick={() => void askPreview()}>{t('preview')}</Button>}
+        />
       )}
-      {periodReversed && <Alert type="error" showIcon data-testid="statement-period-error" title={`${i18n.t('field.from')} ${i18n.t('validation.invalid_period')}`} />}
+      {periodReversed && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="statement-period-error"
+          title={`${i18n.t('field.from')} ${i18n.t('validation.invalid_period')}`}
+        />
+      )}
       {preview.isError && <Alert type="error" title={errorText(i18n.t, preview.error)} />}
       <iframe
         ref={frame}
@@ -119,7 +151,13 @@ export function StatementsPage({ initialCustomer }: { initialCustomer?: PickedCu
           const h = doc?.documentElement?.scrollHeight ?? 0;
           if (h > 0) (ev.target as HTMLIFrameElement).style.height = `${h + 4}px`;
         }}
-        style={{ width: '100%', height: '80vh', border: '1px solid #d9d9d9', background: '#e9ecef', display: preview.data ? 'block' : 'none' }}
+        style={{
+          width: '100%',
+          height: '80vh',
+          border: '1px solid #d9d9d9',
+          background: '#e9ecef',
+          display: preview.data ? 'block' : 'none',
+        }}
       />
     </Space>
   );

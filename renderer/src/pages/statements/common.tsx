@@ -19,7 +19,15 @@ export interface PickedCustomer {
   confidentiality: string;
 }
 
-export function CustomerPicker({ value, onChange, testId }: { value: PickedCustomer | null; onChange: (c: PickedCustomer | null) => void; testId?: string }) {
+export function CustomerPicker({
+  value,
+  onChange,
+  testId,
+}: {
+  value: PickedCustomer | null;
+  onChange: (c: PickedCustomer | null) => void;
+  testId?: string;
+}) {
   const t = useT();
   const [query, setQuery] = useState('');
   const q = useDebounced(query, 200);
@@ -37,7 +45,10 @@ export function CustomerPicker({ value, onChange, testId }: { value: PickedCusto
       placeholder={t('customerPlaceholder')}
       value={value?.id}
       loading={list.isFetching}
-      options={[...(value && !rows.some((r) => r.id === value.id) ? [value] : []), ...rows].map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))}
+      options={[...(value && !rows.some((r) => r.id === value.id) ? [value] : []), ...rows].map((r) => ({
+        value: r.id,
+        label: `${r.code} ${r.name}`,
+      }))}
       onChange={(id) => {
         const r = rows.find((x) => x.id === id) ?? (value?.id === id ? value : null);
         onChange(r ? { id: r.id, code: r.code, name: r.name, confidentiality: r.confidentiality } : null);
@@ -55,7 +66,14 @@ export function useSensitiveConfirm() {
   return async <T,>(sensitive: boolean, fn: (confirmed: boolean) => Promise<T>): Promise<T | null> => {
     const ask = () =>
       new Promise<boolean>((resolve) =>
-        modal.confirm({ title: t('confidentialTitle'), content: t('confidentialText'), okText: t('confirm'), cancelText: t('cancel'), onOk: () => resolve(true), onCancel: () => resolve(false) }),
+        modal.confirm({
+          title: t('confidentialTitle'),
+          content: t('confidentialText'),
+          okText: t('confirm'),
+          cancelText: t('cancel'),
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        }),
       );
     if (sensitive && !(await ask())) return null;
     try {

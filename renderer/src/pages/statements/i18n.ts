@@ -74,7 +74,14 @@ const zhCN = {
   },
   tab: {
     printCards: '打印资料卡',
-    cards: { basic: '基础资料卡', management: '经营管理卡', address: '地址卡', grade: '等级卡', complaint: '投诉记录卡', all: '全部资料卡' },
+    cards: {
+      basic: '基础资料卡',
+      management: '经营管理卡',
+      address: '地址卡',
+      grade: '等级卡',
+      complaint: '投诉记录卡',
+      all: '全部资料卡',
+    },
     statement: '打印对账单',
   },
 };
@@ -151,7 +158,14 @@ const en: typeof zhCN = {
   },
   tab: {
     printCards: 'Print cards',
-    cards: { basic: 'Basic card', management: 'Management card', address: 'Address card', grade: 'Grade card', complaint: 'Complaint record card', all: 'All cards' },
+    cards: {
+      basic: 'Basic card',
+      management: 'Management card',
+      address: 'Address card',
+      grade: 'Grade card',
+      complaint: 'Complaint record card',
+      all: 'All cards',
+    },
     statement: 'Print statement',
   },
 };

@@ -33,7 +33,9 @@ export function WelcomePage({ info }: { info: AppInfo }) {
   const [form] = Form.useForm<SetUpValues>();
   const [doneName, setDoneName] = useState<string | null>(null);
   const showError = (e: unknown) =>
-    e instanceof ApiError && e.message.startsWith('welcome.') ? t(`errors.${e.message.slice('welcome.'.length)}`) : errorText(tc, e);
+    e instanceof ApiError && e.message.startsWith('welcome.')
+      ? t(`errors.${e.message.slice('welcome.'.length)}`)
+      : errorText(tc, e);
 
   const setUp = useMutation({
     mutationFn: (v: SetUpValues) => call('welcome:set-up', { ...v, password: v.password || undefined }),
@@ -43,7 +45,8 @@ export function WelcomePage({ info }: { info: AppInfo }) {
       setDoneName(next.book.company);
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.field) form.setFields([{ name: e.field as keyof SetUpValues, errors: [showError(e)] }]);
+      if (e instanceof ApiError && e.field)
+        form.setFields([{ name: e.field as keyof SetUpValues, errors: [showError(e)] }]);
     },
   });
   const demo = useMutation({
@@ -186,7 +189,9 @@ export function WelcomePage({ info }: { info: AppInfo }) {
           <div className="welcome-side">
             <Card title={t('demo.title')} className="welcome-demo" data-testid="welcome-demo">
               <Typography.Paragraph type="secondary">{t('demo.help')}</Typography.Paragraph>
-              {demo.isError && <Alert type="error" showIcon title={showError(demo.error)} style={{ marginBottom: 12 }} />}
+              {demo.isError && (
+                <Alert type="error" showIcon title={showError(demo.error)} style={{ marginBottom: 12 }} />
+              )}
               <Button onClick={() => demo.mutate()} loading={demo.isPending} data-testid="welcome-open-demo">
                 {demo.isPending ? t('demo.opening') : t('demo.open')}
               </Button>

@@ -69,7 +69,8 @@ const en: typeof zhCN = {
   steps: {
     title: 'What to do first',
     customers: '1. Your customers',
-    customersHelp: 'CSV or Excel with a header row (code, name, kind, region, payment terms, credit limit…), or add them one by one.',
+    customersHelp:
+      'CSV or Excel with a header row (code, name, kind, region, payment terms, credit limit…), or add them one by one.',
     newCustomer: 'New customer',
     invoices: '2. Open invoices',
     invoicesHelp: 'One invoice a row: customer code, number, issue date, due date, amount.',

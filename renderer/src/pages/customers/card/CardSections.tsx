@@ -49,12 +49,32 @@ export function ManagementCard({ c }: { c: Customer }) {
   const [lang] = useLang();
   const rest = useProfileItems(c, ['characteristics', 'business', 'trade']);
   const fin: Items = [
-    { key: 'creditLimit', label: t('field.creditLimit'), children: <span className="num">{money(c.creditLimit)}</span> },
-    { key: 'paymentTermsDays', label: t('field.paymentTermsDays'), children: <span className="num">{c.paymentTermsDays}</span> },
-    { key: 'registered_capital', label: t('field.registered_capital'), children: <span className="num">{profileValue(t, lang, c, 'registered_capital')}</span> },
-    { key: 'total_assets', label: t('field.total_assets'), children: <span className="num">{profileValue(t, lang, c, 'total_assets')}</span> },
+    {
+      key: 'creditLimit',
+      label: t('field.creditLimit'),
+      children: <span className="num">{money(c.creditLimit)}</span>,
+    },
+    {
+      key: 'paymentTermsDays',
+      label: t('field.paymentTermsDays'),
+      children: <span className="num">{c.paymentTermsDays}</span>,
+    },
+    {
+      key: 'registered_capital',
+      label: t('field.registered_capital'),
+      children: <span className="num">{profileValue(t, lang, c, 'registered_capital')}</span>,
+    },
+    {
+      key: 'total_assets',
+      label: t('field.total_assets'),
+      children: <span className="num">{profileValue(t, lang, c, 'total_assets')}</span>,
+    },
     { key: 'lifecycle', label: t('field.lifecycle'), children: <LifecycleTag value={c.lifecycle} /> },
-    { key: 'confidentiality', label: t('field.confidentiality'), children: <ConfidentialityText value={c.confidentiality} /> },
+    {
+      key: 'confidentiality',
+      label: t('field.confidentiality'),
+      children: <ConfidentialityText value={c.confidentiality} />,
+    },
     {
       key: 'openingReview',
       label: t('card.openingReview'),
@@ -81,9 +101,17 @@ export function AddressCard({ c, regions }: { c: Customer; regions: Region[] }) 
   const region = regions.find((r) => r.code === c.regionCode);
   const address = useProfileItems(c, ['address']);
   const items: Items = [
-    { key: 'region', label: t('field.regionCode'), children: c.regionCode ? `${c.regionCode} ${region?.name ?? ''}` : '—' },
+    {
+      key: 'region',
+      label: t('field.regionCode'),
+      children: c.regionCode ? `${c.regionCode} ${region?.name ?? ''}` : '—',
+    },
     { key: 'routeSeq', label: t('field.routeSeq'), children: dash(c.routeSeq) },
-    { key: 'service_region', label: t('field.service_region'), children: dash(c.profile.service_region as string | null) },
+    {
+      key: 'service_region',
+      label: t('field.service_region'),
+      children: dash(c.profile.service_region as string | null),
+    },
     { key: 'address', label: t('field.address'), children: dash(c.address), span: 'filled' },
     ...address.map((a) => ({ ...a, span: 'filled' as const })),
   ];
@@ -93,7 +121,13 @@ export function AddressCard({ c, regions }: { c: Customer; regions: Region[] }) 
 export function GradeCard({ c }: { c: Customer }) {
   const { t } = useTranslation();
   const items: Items = [
-    { key: 'valueTier', label: t('field.valueTier'), children: c.valueTier ? `${c.valueTier}（${t('card.tierOn', { ns: 'analysis', date: c.valueTierOn ?? '—' })}）` : '—' },
+    {
+      key: 'valueTier',
+      label: t('field.valueTier'),
+      children: c.valueTier
+        ? `${c.valueTier}（${t('card.tierOn', { ns: 'analysis', date: c.valueTierOn ?? '—' })}）`
+        : '—',
+    },
     { key: 'creditRating', label: t('field.creditRating'), children: dash(c.creditRating) },
     { key: 'prospectGrade', label: t('field.prospectGrade'), children: dash(c.prospectGrade) },
     { key: 'creditClass', label: t('field.creditClass'), children: dash(c.creditClass) },
@@ -138,7 +172,11 @@ export function ContactsTable({ c }: { c: Customer }) {
         { title: t('field.email'), dataIndex: 'email', render: dash },
         { title: t('field.wechat'), dataIndex: 'wechat', render: dash },
         { title: t('field.birthday'), dataIndex: 'birthday', render: (d: string | null) => formatDate(d, lang) },
-        { title: t('field.buyingRole'), dataIndex: 'buyingRole', render: (r: string | null) => (r ? t(`enums.buyingRole.${r}`) : '—') },
+        {
+          title: t('field.buyingRole'),
+          dataIndex: 'buyingRole',
+          render: (r: string | null) => (r ? t(`enums.buyingRole.${r}`) : '—'),
+        },
         { title: t('field.notes'), dataIndex: 'notes', render: dash },
       ]}
     />

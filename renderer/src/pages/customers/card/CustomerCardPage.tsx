@@ -47,7 +47,12 @@ export function CustomerCardPage() {
   return (
     <div className="page" data-testid="customer-card" data-code={c.code}>
       <div className="page-title-row">
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/customers')} aria-label={t('common.back')} />
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate('/customers')}
+          aria-label={t('common.back')}
+        />
         <Typography.Text className="code card-code">{c.code}</Typography.Text>
         <h1 data-testid="customer-name">{c.name}</h1>
         <LifecycleTag value={c.lifecycle} />
@@ -55,14 +60,25 @@ export function CustomerCardPage() {
         <div className="spacer" />
         <LifecycleActions c={c} />
         {!c.readOnly && (
-          <Button icon={<EditOutlined />} onClick={() => navigate(`/customers/${c.id}/edit`)} data-testid="edit-customer">
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => navigate(`/customers/${c.id}/edit`)}
+            data-testid="edit-customer"
+          >
             {t('common.edit')}
           </Button>
         )}
       </div>
-      {c.readOnly && <Alert type="warning" showIcon title={t('card.terminatedBanner')} data-testid="terminated-banner" />}
+      {c.readOnly && (
+        <Alert type="warning" showIcon title={t('card.terminatedBanner')} data-testid="terminated-banner" />
+      )}
       <div className="kpis">
-        <Kpi label={t('card.valueTier')} value={c.valueTier ?? '—'} testid="value-tier" sub={c.valueTier && c.valueTierOn ? t('card.tierOn', { ns: 'analysis', date: c.valueTierOn }) : undefined} />
+        <Kpi
+          label={t('card.valueTier')}
+          value={c.valueTier ?? '—'}
+          testid="value-tier"
+          sub={c.valueTier && c.valueTierOn ? t('card.tierOn', { ns: 'analysis', date: c.valueTierOn }) : undefined}
+        />
         <Kpi label={t('card.creditRating')} value={c.creditRating ?? '—'} testid="credit-rating" />
         <Kpi label={t('field.creditLimit')} value={money(c.creditLimit)} num />
         <Kpi label={t('field.paymentTermsDays')} value={String(c.paymentTermsDays)} num />
@@ -74,17 +90,41 @@ export function CustomerCardPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'overview', label: t('overview.tab', { ns: 'analysis' }), children: <CustomerOverviewTab customerId={c.id} /> },
+            {
+              key: 'overview',
+              label: t('overview.tab', { ns: 'analysis' }),
+              children: <CustomerOverviewTab customerId={c.id} />,
+            },
             { key: 'basic', label: t('card.tabs.basic'), children: <BasicCard c={c} /> },
             { key: 'management', label: t('card.tabs.management'), children: <ManagementCard c={c} /> },
-            { key: 'address', label: t('card.tabs.address'), children: <AddressCard c={c} regions={regions.data ?? []} /> },
+            {
+              key: 'address',
+              label: t('card.tabs.address'),
+              children: <AddressCard c={c} regions={regions.data ?? []} />,
+            },
             { key: 'grade', label: t('card.tabs.grade'), children: <GradeCard c={c} /> },
             { key: 'complaints', label: t('card.tabs.complaints'), children: <CustomerComplaintsTab customer={c} /> },
             { key: 'receivables', label: t('nav.receivables'), children: <CustomerLedgerTab customerId={c.id} /> },
-            { key: 'statements', label: t('nav.statements'), children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} /> },
-            { key: 'collections', label: t('card.tabs.collections'), children: <CustomerCollectionsTab customer={{ id: c.id, code: c.code, name: c.name }} /> },
-            { key: 'contacts', label: `${t('card.tabs.contacts')} (${c.contacts.length})`, children: <ContactsTable c={c} /> },
-            { key: 'credit', label: t('card.tabs.credit'), children: <CreditTab customerId={c.id} readOnly={c.readOnly} /> },
+            {
+              key: 'statements',
+              label: t('nav.statements'),
+              children: <CustomerStatementsTab customerId={c.id} confidentiality={c.confidentiality} />,
+            },
+            {
+              key: 'collections',
+              label: t('card.tabs.collections'),
+              children: <CustomerCollectionsTab customer={{ id: c.id, code: c.code, name: c.name }} />,
+            },
+            {
+              key: 'contacts',
+              label: `${t('card.tabs.contacts')} (${c.contacts.length})`,
+              children: <ContactsTable c={c} />,
+            },
+            {
+              key: 'credit',
+              label: t('card.tabs.credit'),
+              children: <CreditTab customerId={c.id} readOnly={c.readOnly} />,
+            },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}
         />
@@ -93,14 +133,34 @@ export function CustomerCardPage() {
   );
 }
 
-function Kpi({ label, value, num, testid, sub }: { label: string; value: string; num?: boolean; testid?: string; sub?: string }) {
+function Kpi({
+  label,
+  value,
+  num,
+  testid,
+  sub,
+}: {
+  label: string;
+  value: string;
+  num?: boolean;
+  testid?: string;
+  sub?: string;
+}) {
   return (
     <div className="kpi">
       <div className="kpi-label">{label}</div>
-      <div className={`kpi-value${num ? ' num' : ''}`} style={num ? { textAlign: 'left' } : undefined} data-testid={testid}>
+      <div
+        className={`kpi-value${num ? ' num' : ''}`}
+        style={num ? { textAlign: 'left' } : undefined}
+        data-testid={testid}
+      >
         {value}
       </div>
-      {sub && <div className="kpi-label" style={{ fontSize: 11 }}>{sub}</div>}
+      {sub && (
+        <div className="kpi-label" style={{ fontSize: 11 }}>
+          {sub}
+        </div>
+      )}
     </div>
   );
 }

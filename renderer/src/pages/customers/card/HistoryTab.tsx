@@ -21,8 +21,18 @@ export function HistoryTab({ customerId }: { customerId: number }) {
       locale={{ emptyText: t('card.noHistory') }}
       pagination={(history.data?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       columns={[
-        { title: t('history.at'), dataIndex: 'at', width: 190, render: (at: string) => <span className="num">{formatMoment(at, lang)}</span> },
-        { title: t('history.operator'), dataIndex: 'operatorName', width: 120, render: (n: string | null) => n ?? t('history.systemOperator') },
+        {
+          title: t('history.at'),
+          dataIndex: 'at',
+          width: 190,
+          render: (at: string) => <span className="num">{formatMoment(at, lang)}</span>,
+        },
+        {
+          title: t('history.operator'),
+          dataIndex: 'operatorName',
+          width: 120,
+          render: (n: string | null) => n ?? t('history.systemOperator'),
+        },
         { title: t('history.action'), dataIndex: 'action', width: 150, render: (a: string) => actionLabel(t, a) },
         { title: t('history.changes'), key: 'changes', render: (_: unknown, e) => <ChangeList entry={e} /> },
       ]}

@@ -54,7 +54,12 @@ export function LifecycleActions({ c }: { c: Customer }) {
   return (
     <Space wrap>
       {c.lifecycle === 'prospect' && (
-        <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setApproving(true)} data-testid="approve-opening">
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          onClick={() => setApproving(true)}
+          data-testid="approve-opening"
+        >
           {t('card.approve')}
         </Button>
       )}
@@ -80,14 +85,20 @@ export function LifecycleActions({ c }: { c: Customer }) {
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         okButtonProps={{ danger: move === 'terminated', loading: setLifecycle.isPending }}
-        onOk={() => void reasonForm.validateFields().then((v) => move && setLifecycle.mutate({ to: move, reason: v.reason.trim() }))}
+        onOk={() =>
+          void reasonForm
+            .validateFields()
+            .then((v) => move && setLifecycle.mutate({ to: move, reason: v.reason.trim() }))
+        }
         onCancel={() => {
           setMove(null);
           setLifecycle.reset();
         }}
         destroyOnHidden
       >
-        {move === 'terminated' && <Alert type="warning" showIcon title={t('card.terminateWarning')} style={{ marginBottom: 12 }} />}
+        {move === 'terminated' && (
+          <Alert type="warning" showIcon title={t('card.terminateWarning')} style={{ marginBottom: 12 }} />
+        )}
         <Form form={reasonForm} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={t('card.reason')} rules={required}>
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} autoFocus data-testid="lifecycle-reason" />
@@ -110,7 +121,12 @@ export function LifecycleActions({ c }: { c: Customer }) {
         destroyOnHidden
       >
         <p>{t('card.approveText')}</p>
-        <Form form={approveForm} layout="vertical" preserve={false} initialValues={{ requestedBy: info.data?.currentOperator?.name ?? '' }}>
+        <Form
+          form={approveForm}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ requestedBy: info.data?.currentOperator?.name ?? '' }}
+        >
           <Form.Item name="approvedBy" label={t('card.approvedBy')} rules={required}>
             <Input maxLength={40} autoFocus data-testid="approved-by" />
           </Form.Item>

@@ -26,7 +26,11 @@ export function ContactsEditor({
           {fields.length === 0 && <Empty description={t('form.noContacts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
           {fields.map((f, i) => {
             const p = (k: string): FieldPath => ['contacts', f.name, k];
-            const item = (k: string) => ({ name: [f.name, k], rules: [rule(p(k))], validateTrigger: 'onBlur' as const });
+            const item = (k: string) => ({
+              name: [f.name, k],
+              rules: [rule(p(k))],
+              validateTrigger: 'onBlur' as const,
+            });
             return (
               <Card
                 key={f.key}
@@ -71,7 +75,12 @@ export function ContactsEditor({
                     </Form.Item>
                   </Col>
                   <Col span={6}>
-                    <Form.Item {...item('birthday')} {...dateItemProps} label={t('field.birthday')} validateTrigger={['onBlur', 'onChange']}>
+                    <Form.Item
+                      {...item('birthday')}
+                      {...dateItemProps}
+                      label={t('field.birthday')}
+                      validateTrigger={['onBlur', 'onChange']}
+                    >
                       <DatePicker style={{ width: '100%' }} placeholder={t('form.datePlaceholder')} />
                     </Form.Item>
                   </Col>
@@ -110,7 +119,11 @@ export function ContactsEditor({
             );
           })}
           <div>
-            <Button icon={<PlusOutlined />} onClick={() => add({ name: '', isKeyPayer: false })} data-testid="add-contact">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ name: '', isKeyPayer: false })}
+              data-testid="add-contact"
+            >
               {t('form.addContact')}
             </Button>
             <span className="muted" style={{ marginInlineStart: 12, fontSize: 12 }}>

@@ -7,14 +7,29 @@ import type { Rule } from 'antd/es/form';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, Link } from 'react-router';
-import { CONFIDENTIALITY, CUSTOMER_KINDS, NATURES, PROFILE_FIELDS, PROSPECT_GRADES, type ProfileGroup } from '../../../../../shared/customer-fields';
+import {
+  CONFIDENTIALITY,
+  CUSTOMER_KINDS,
+  NATURES,
+  PROFILE_FIELDS,
+  PROSPECT_GRADES,
+  type ProfileGroup,
+} from '../../../../../shared/customer-fields';
 import type { CustomerInput } from '../../../../../shared/schemas/customer';
 import type { Customer } from '../../../../../shared/types';
 import { ApiError, call } from '../../../api/client';
 import { errorText, issueText, serverKeyText } from '../../../format/errors';
 import { qk, useRegions } from '../../../hooks/queries';
 import { ContactsEditor } from './ContactsEditor';
-import { samePath, serverFieldPath, tabOfPath, validateForm, type CustomerFormValues, type FieldPath, type FormIssue } from './model';
+import {
+  samePath,
+  serverFieldPath,
+  tabOfPath,
+  validateForm,
+  type CustomerFormValues,
+  type FieldPath,
+  type FormIssue,
+} from './model';
 import { ProfileFieldInput } from './ProfileFieldInput';
 import { useFormLanguage } from '../../../hooks/useFormLanguage';
 
@@ -53,7 +68,8 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
   );
 
   // antd types field names from the values type; paths here come from zod/server at runtime
-  const setErrors = (fields: { name: FieldPath; errors: string[] }[]) => form.setFields(fields as Parameters<typeof form.setFields>[0]);
+  const setErrors = (fields: { name: FieldPath; errors: string[] }[]) =>
+    form.setFields(fields as Parameters<typeof form.setFields>[0]);
 
   const showIssues = (issues: FormIssue[]) => {
     const cleared = form
@@ -69,7 +85,9 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
 
   const save = useMutation({
     mutationFn: (input: CustomerInput) =>
-      existing ? call('customers:update', { id: existing.id, version: existing.version, data: input }) : call('customers:create', input),
+      existing
+        ? call('customers:update', { id: existing.id, version: existing.version, data: input })
+        : call('customers:create', input),
     onSuccess: async (c) => {
       await qc.invalidateQueries({ queryKey: qk.customers });
       void qc.invalidateQueries({ queryKey: qk.appInfo });
@@ -81,7 +99,9 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
         if (e.code === 'CONFLICT' && e.field === 'code') return showIssues([{ path: ['code'], key: 'duplicate_code' }]);
         if (e.code === 'CONFLICT' && e.field === 'version') return setFormError(t('form.versionConflict'));
         if (e.code === 'VALIDATION' && e.rows?.length) {
-          return showIssues(e.rows.map((r) => ({ path: serverFieldPath(r.field.replace(/^data\./, '')), key: r.message })));
+          return showIssues(
+            e.rows.map((r) => ({ path: serverFieldPath(r.field.replace(/^data\./, '')), key: r.message })),
+          );
         }
         if (e.code === 'VALIDATION' && e.field) {
           const path = serverFieldPath(e.field.replace(/^data\./, ''));
@@ -106,7 +126,12 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
     save.mutate(r.input);
   };
 
-  const field = (name: keyof CustomerFormValues, label: string, node: ReactNode, opts: { required?: boolean; change?: boolean } = {}) => (
+  const field = (
+    name: keyof CustomerFormValues,
+    label: string,
+    node: ReactNode,
+    opts: { required?: boolean; change?: boolean } = {},
+  ) => (
     <Col {...COL} key={name}>
       <Form.Item
         name={name}
@@ -126,7 +151,12 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
       </Col>
     ));
   const select = (options: readonly string[], ns: string, testid?: string, clear = false) => (
-    <Select allowClear={clear} placeholder={t('form.selectPlaceholder')} options={options.map((o) => ({ value: o, label: t(`${ns}.${o}`) }))} data-testid={testid} />
+    <Select
+      allowClear={clear}
+      placeholder={t('form.selectPlaceholder')}
+      options={options.map((o) => ({ value: o, label: t(`${ns}.${o}`) }))}
+      data-testid={testid}
+    />
   );
 
   const tabs = [
@@ -135,10 +165,21 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
       label: t('form.tabs.basic'),
       children: (
         <Grid>
-          {field('code', t('field.code'), <Input maxLength={32} className="code" placeholder="C000123" data-testid="field-code" />, { required: true })}
+          {field(
+            'code',
+            t('field.code'),
+            <Input maxLength={32} className="code" placeholder="C000123" data-testid="field-code" />,
+            { required: true },
+          )}
           {field('name', t('field.name'), <Input maxLength={100} data-testid="field-name" />, { required: true })}
-          {field('kind', t('field.kind'), select(CUSTOMER_KINDS, 'enums.kind', 'field-kind'), { required: true, change: true })}
-          {field('nature', t('field.nature'), select(NATURES, 'enums.nature', 'field-nature'), { required: true, change: true })}
+          {field('kind', t('field.kind'), select(CUSTOMER_KINDS, 'enums.kind', 'field-kind'), {
+            required: true,
+            change: true,
+          })}
+          {field('nature', t('field.nature'), select(NATURES, 'enums.nature', 'field-nature'), {
+            required: true,
+            change: true,
+          })}
           {field('phone', t('field.phone'), <Input maxLength={40} data-testid="field-phone" />)}
           {field('email', t('field.email'), <Input maxLength={120} data-testid="field-email" />)}
           <Col xs={24} xl={16}>
@@ -164,16 +205,31 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
           },
         ]
       : []),
-    { key: 'characteristics', label: t('form.tabs.characteristics'), children: <Grid>{profileGroup('characteristics')}</Grid> },
+    {
+      key: 'characteristics',
+      label: t('form.tabs.characteristics'),
+      children: <Grid>{profileGroup('characteristics')}</Grid>,
+    },
     { key: 'business', label: t('form.tabs.business'), children: <Grid>{profileGroup('business')}</Grid> },
     {
       key: 'trade',
       label: t('form.tabs.trade'),
       children: (
         <Grid>
-          {field('paymentTermsDays', t('field.paymentTermsDays'), <InputNumber min={0} max={3650} precision={0} style={{ width: '100%' }} data-testid="field-paymentTermsDays" />, {
-            required: true,
-          })}
+          {field(
+            'paymentTermsDays',
+            t('field.paymentTermsDays'),
+            <InputNumber
+              min={0}
+              max={3650}
+              precision={0}
+              style={{ width: '100%' }}
+              data-testid="field-paymentTermsDays"
+            />,
+            {
+              required: true,
+            },
+          )}
           {field(
             'creditLimit',
             t('field.creditLimit'),
@@ -185,7 +241,13 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
               data-testid="field-creditLimit"
               readOnly={!!existing}
               disabled={!!existing}
-              addonAfter={existing ? <Link to={`/customers/${existing.id}?tab=credit`} data-testid="limit-worksheet-link">{t('credit:tab.worksheet')}</Link> : undefined}
+              addonAfter={
+                existing ? (
+                  <Link to={`/customers/${existing.id}?tab=credit`} data-testid="limit-worksheet-link">
+                    {t('credit:tab.worksheet')}
+                  </Link>
+                ) : undefined
+              }
             />,
           )}
           {profileGroup('trade')}
@@ -197,9 +259,18 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
       label: t('form.tabs.classification'),
       children: (
         <Grid>
-          {field('prospectGrade', t('field.prospectGrade'), <Select allowClear placeholder={t('form.selectPlaceholder')} options={PROSPECT_GRADES.map((g) => ({ value: g, label: g }))} />, {
-            change: true,
-          })}
+          {field(
+            'prospectGrade',
+            t('field.prospectGrade'),
+            <Select
+              allowClear
+              placeholder={t('form.selectPlaceholder')}
+              options={PROSPECT_GRADES.map((g) => ({ value: g, label: g }))}
+            />,
+            {
+              change: true,
+            },
+          )}
           {field(
             'regionCode',
             t('field.regionCode'),
@@ -213,19 +284,41 @@ export function CustomerForm({ initial, existing }: { initial: CustomerFormValue
             />,
             { change: true },
           )}
-          {field('routeSeq', t('field.routeSeq'), <InputNumber min={0} max={999999} precision={0} style={{ width: '100%' }} />)}
-          {field('confidentiality', t('field.confidentiality'), select(CONFIDENTIALITY, 'enums.confidentiality', 'field-confidentiality'), { required: true, change: true })}
+          {field(
+            'routeSeq',
+            t('field.routeSeq'),
+            <InputNumber min={0} max={999999} precision={0} style={{ width: '100%' }} />,
+          )}
+          {field(
+            'confidentiality',
+            t('field.confidentiality'),
+            select(CONFIDENTIALITY, 'enums.confidentiality', 'field-confidentiality'),
+            { required: true, change: true },
+          )}
         </Grid>
       ),
     },
-    { key: 'contacts', label: t('form.tabs.contacts'), children: <ContactsEditor form={form} rule={rule} listError={listError} /> },
+    {
+      key: 'contacts',
+      label: t('form.tabs.contacts'),
+      children: <ContactsEditor form={form} rule={rule} listError={listError} />,
+    },
     { key: 'address', label: t('form.tabs.address'), children: <Grid>{profileGroup('address')}</Grid> },
   ].map((x) => ({ ...x, forceRender: true }));
 
   const buttons = (
     <>
-      <Button onClick={() => navigate(existing ? `/customers/${existing.id}` : '/customers')}>{t('common.cancel')}</Button>
-      <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={readOnly} onClick={submit} data-testid="save-customer">
+      <Button onClick={() => navigate(existing ? `/customers/${existing.id}` : '/customers')}>
+        {t('common.cancel')}
+      </Button>
+      <Button
+        type="primary"
+        icon={<SaveOutlined />}
+        loading={save.isPending}
+        disabled={readOnly}
+        onClick={submit}
+        data-testid="save-customer"
+      >
         {t('common.save')}
       </Button>
     </>

@@ -14,7 +14,14 @@ export function CustomerFormPage() {
   const customer = useCustomer(numericId);
   if (!id) return <CustomerForm key="new" initial={emptyFormValues()} />;
   if (customer.isPending) return <Spin style={{ margin: 48 }} />;
-  if (customer.isError) return <Alert style={{ margin: 20 }} type="error" showIcon title={errorText(t, customer.error)} />;
+  if (customer.isError)
+    return <Alert style={{ margin: 20 }} type="error" showIcon title={errorText(t, customer.error)} />;
   // key: a fresh form per loaded version
-  return <CustomerForm key={`${customer.data.id}-${customer.data.version}`} initial={customerToForm(customer.data)} existing={customer.data} />;
+  return (
+    <CustomerForm
+      key={`${customer.data.id}-${customer.data.version}`}
+      initial={customerToForm(customer.data)}
+      existing={customer.data}
+    />
+  );
 }

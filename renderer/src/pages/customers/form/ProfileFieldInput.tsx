@@ -26,7 +26,12 @@ export function ProfileFieldInput({ field, rule }: { field: ProfileField; rule: 
     case 'money':
       return (
         <Form.Item {...common}>
-          <Input className="num" prefix="¥" placeholder={t('form.moneyPlaceholder')} data-testid={`field-${field.key}`} />
+          <Input
+            className="num"
+            prefix="¥"
+            placeholder={t('form.moneyPlaceholder')}
+            data-testid={`field-${field.key}`}
+          />
         </Form.Item>
       );
     case 'select':

@@ -129,7 +129,8 @@ export function formToInput(v: CustomerFormValues): { input: CustomerInput; issu
   const cl = parseMoneyText(v.creditLimit);
   if (!cl.ok) issues.push({ path: ['creditLimit'], key: cl.key });
   else creditLimit = cl.fen ?? 0;
-  if (v.paymentTermsDays === null || v.paymentTermsDays === undefined) issues.push({ path: ['paymentTermsDays'], key: 'required' });
+  if (v.paymentTermsDays === null || v.paymentTermsDays === undefined)
+    issues.push({ path: ['paymentTermsDays'], key: 'required' });
 
   const input: CustomerInput = {
     code: v.code ?? '',
@@ -167,7 +168,8 @@ function issueKey(message: string): string {
   return /^[a-z_]+$/.test(message) ? message : 'invalid';
 }
 
-export type Validated = { ok: true; data: CustomerInputParsed; input: CustomerInput } | { ok: false; issues: FormIssue[] };
+export type Validated =
+  { ok: true; data: CustomerInputParsed; input: CustomerInput } | { ok: false; issues: FormIssue[] };
 
 /** Full validation: money parsing + customerInput.safeParse. Nothing invalid leaves this. */
 export function validateForm(v: CustomerFormValues): Validated {
@@ -203,7 +205,8 @@ export function tabOfPath(path: FieldPath): string {
     const f = PROFILE_FIELDS.find((x) => x.key === sub);
     return f ? f.group : 'basic';
   }
-  if (head === 'prospectGrade' || head === 'regionCode' || head === 'routeSeq' || head === 'confidentiality') return 'classification';
+  if (head === 'prospectGrade' || head === 'regionCode' || head === 'routeSeq' || head === 'confidentiality')
+    return 'classification';
   if (head === 'paymentTermsDays' || head === 'creditLimit') return 'trade';
   return 'basic';
 }

@@ -2,7 +2,14 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CONFIDENTIALITY, LIFECYCLES, NATURES, type Confidentiality, type Lifecycle, type Nature } from '../../../../../shared/customer-fields';
+import {
+  CONFIDENTIALITY,
+  LIFECYCLES,
+  NATURES,
+  type Confidentiality,
+  type Lifecycle,
+  type Nature,
+} from '../../../../../shared/customer-fields';
 import type { Region } from '../../../../../shared/types';
 import '../../analysis/i18n';
 
@@ -19,12 +26,34 @@ export interface FilterState {
   creditRating: string[];
 }
 
-export const EMPTY_FILTERS: FilterState = { query: '', nature: [], lifecycle: [], region: [], confidentiality: [], includeTerminated: false, valueTier: [], creditRating: [] };
+export const EMPTY_FILTERS: FilterState = {
+  query: '',
+  nature: [],
+  lifecycle: [],
+  region: [],
+  confidentiality: [],
+  includeTerminated: false,
+  valueTier: [],
+  creditRating: [],
+};
 
-export function CustomerFilters({ value, onChange, regions }: { value: FilterState; onChange: (v: FilterState) => void; regions: Region[] }) {
+export function CustomerFilters({
+  value,
+  onChange,
+  regions,
+}: {
+  value: FilterState;
+  onChange: (v: FilterState) => void;
+  regions: Region[];
+}) {
   const { t } = useTranslation();
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
-  const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: 150 } };
+  const multi = {
+    mode: 'multiple' as const,
+    allowClear: true,
+    maxTagCount: 'responsive' as const,
+    style: { width: 150 },
+  };
   return (
     <Space wrap size={[8, 8]}>
       <Input
@@ -76,7 +105,10 @@ export function CustomerFilters({ value, onChange, regions }: { value: FilterSta
         placeholder={t('customers.filterValueTier', { ns: 'analysis' })}
         value={value.valueTier}
         onChange={(v) => set('valueTier', v)}
-        options={(['A', 'B', 'C', 'none'] as const).map((n) => ({ value: n, label: t(`tierOption.${n}`, { ns: 'analysis' }) }))}
+        options={(['A', 'B', 'C', 'none'] as const).map((n) => ({
+          value: n,
+          label: t(`tierOption.${n}`, { ns: 'analysis' }),
+        }))}
         data-testid="filter-value-tier"
       />
       {value.creditRating.length > 0 && (
@@ -85,12 +117,20 @@ export function CustomerFilters({ value, onChange, regions }: { value: FilterSta
           style={{ width: 130 }}
           value={value.creditRating}
           onChange={(v) => set('creditRating', v)}
-          options={value.creditRating.map((n) => ({ value: n, label: n === 'none' ? t('notRated', { ns: 'analysis' }) : n }))}
+          options={value.creditRating.map((n) => ({
+            value: n,
+            label: n === 'none' ? t('notRated', { ns: 'analysis' }) : n,
+          }))}
           data-testid="filter-credit-rating"
         />
       )}
       <Space size={6}>
-        <Switch size="small" checked={value.includeTerminated} onChange={(v) => set('includeTerminated', v)} data-testid="show-terminated" />
+        <Switch
+          size="small"
+          checked={value.includeTerminated}
+          onChange={(v) => set('includeTerminated', v)}
+          data-testid="show-terminated"
+        />
         <span style={{ whiteSpace: 'nowrap' }}>{t('customers.showTerminated')}</span>
       </Space>
     </Space>

@@ -27,7 +27,11 @@ export function ExportButtons({ filter }: { filter: CustomerFilter }) {
       }),
     onSuccess: (f) => {
       downloadBase64(f.fileName, f.mime, f.base64);
-      void message.success(f.masked > 0 ? t('customers.exportedMasked', { rows: f.rows, masked: f.masked }) : t('customers.exported', { rows: f.rows }));
+      void message.success(
+        f.masked > 0
+          ? t('customers.exportedMasked', { rows: f.rows, masked: f.masked })
+          : t('customers.exported', { rows: f.rows }),
+      );
     },
     onError: (e) => void message.error(errorText(t, e)),
   });
@@ -53,10 +57,20 @@ export function ExportButtons({ filter }: { filter: CustomerFilter }) {
       <Checkbox checked={sensitive} onChange={(e) => setSensitive(e.target.checked)} data-testid="include-sensitive">
         {t('customers.includeSensitive')}
       </Checkbox>
-      <Button icon={<DownloadOutlined />} loading={run.isPending && run.variables?.format === 'csv'} onClick={() => start('csv')} data-testid="export-csv">
+      <Button
+        icon={<DownloadOutlined />}
+        loading={run.isPending && run.variables?.format === 'csv'}
+        onClick={() => start('csv')}
+        data-testid="export-csv"
+      >
         {t('customers.exportCsv')}
       </Button>
-      <Button icon={<DownloadOutlined />} loading={run.isPending && run.variables?.format === 'xlsx'} onClick={() => start('xlsx')} data-testid="export-xlsx">
+      <Button
+        icon={<DownloadOutlined />}
+        loading={run.isPending && run.variables?.format === 'xlsx'}
+        onClick={() => start('xlsx')}
+        data-testid="export-xlsx"
+      >
         {t('customers.exportXlsx')}
       </Button>
     </Space>

@@ -23,7 +23,10 @@ export function ImportButton() {
     onSuccess: (s) => {
       void qc.invalidateQueries({ queryKey: qk.customers });
       void qc.invalidateQueries({ queryKey: qk.appInfo });
-      modal.success({ title: t('customers.importDoneTitle'), content: t('customers.importDone', { imported: s.imported, created: s.created, updated: s.updated }) });
+      modal.success({
+        title: t('customers.importDoneTitle'),
+        content: t('customers.importDone', { imported: s.imported, created: s.created, updated: s.updated }),
+      });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'VALIDATION' && e.rows?.length) setBadRows(e.rows);

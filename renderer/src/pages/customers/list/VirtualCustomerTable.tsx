@@ -20,8 +20,34 @@ const HEAD_HEIGHT = 38;
 // Column widths per language (Chinese labels are narrower); each set sums to about MIN_WIDTH.
 const MIN_WIDTH = 1180;
 const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
-  'zh-CN': { code: '104px', name: 'minmax(180px, 1fr)', kind: '64px', nature: '100px', lifecycle: '96px', region: '108px', routeSeq: '72px', valueTier: '56px', creditRating: '60px', confidentiality: '76px', phone: '128px', creditLimit: '136px' },
-  en: { code: '96px', name: 'minmax(150px, 1fr)', kind: '76px', nature: '112px', lifecycle: '104px', region: '88px', routeSeq: '72px', valueTier: '52px', creditRating: '66px', confidentiality: '104px', phone: '120px', creditLimit: '136px' },
+  'zh-CN': {
+    code: '104px',
+    name: 'minmax(180px, 1fr)',
+    kind: '64px',
+    nature: '100px',
+    lifecycle: '96px',
+    region: '108px',
+    routeSeq: '72px',
+    valueTier: '56px',
+    creditRating: '60px',
+    confidentiality: '76px',
+    phone: '128px',
+    creditLimit: '136px',
+  },
+  en: {
+    code: '96px',
+    name: 'minmax(150px, 1fr)',
+    kind: '76px',
+    nature: '112px',
+    lifecycle: '104px',
+    region: '88px',
+    routeSeq: '72px',
+    valueTier: '52px',
+    creditRating: '66px',
+    confidentiality: '104px',
+    phone: '120px',
+    creditLimit: '136px',
+  },
 };
 
 // Below 1400 px (a 1280×720 laptop) route order and kind step aside so the credit limit stays in view.
@@ -90,26 +116,32 @@ export function VirtualCustomerTable({
   }, [filterKey]);
 
   const narrow = useNarrow();
-  const allColumns = useMemo<Column[]>(() => [
-    { key: 'code', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
-    { key: 'name', sort: 'name', render: (r) => r.name, title: (r) => r.name },
-    { key: 'kind', render: (r) => t(`enums.kindShort.${r.kind}`) },
-    { key: 'nature', render: (r) => t(`enums.natureShort.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
-    { key: 'lifecycle', sort: 'lifecycle', render: (r) => <LifecycleTag value={r.lifecycle} /> },
-    {
-      key: 'region',
-      sort: 'region',
-      render: (r) => (r.regionCode ? `${regionName.get(r.regionCode) ?? r.regionCode}` : '—'),
-      title: (r) => (r.regionCode ? `${r.regionCode} ${regionName.get(r.regionCode) ?? ''}` : undefined),
-    },
-    { key: 'routeSeq', num: true, render: (r) => r.routeSeq ?? '—' },
-    { key: 'valueTier', sort: 'valueTier', render: (r) => <TierTag tier={r.valueTier} /> },
-    { key: 'creditRating', render: (r) => r.creditRating ?? '—' },
-    { key: 'confidentiality', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
-    { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
-    { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
-  ], [t, regionName]);
-  const columns = useMemo(() => (narrow ? allColumns.filter((c) => !NARROW_HIDDEN.has(c.key)) : allColumns), [allColumns, narrow]);
+  const allColumns = useMemo<Column[]>(
+    () => [
+      { key: 'code', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
+      { key: 'name', sort: 'name', render: (r) => r.name, title: (r) => r.name },
+      { key: 'kind', render: (r) => t(`enums.kindShort.${r.kind}`) },
+      { key: 'nature', render: (r) => t(`enums.natureShort.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
+      { key: 'lifecycle', sort: 'lifecycle', render: (r) => <LifecycleTag value={r.lifecycle} /> },
+      {
+        key: 'region',
+        sort: 'region',
+        render: (r) => (r.regionCode ? `${regionName.get(r.regionCode) ?? r.regionCode}` : '—'),
+        title: (r) => (r.regionCode ? `${r.regionCode} ${regionName.get(r.regionCode) ?? ''}` : undefined),
+      },
+      { key: 'routeSeq', num: true, render: (r) => r.routeSeq ?? '—' },
+      { key: 'valueTier', sort: 'valueTier', render: (r) => <TierTag tier={r.valueTier} /> },
+      { key: 'creditRating', render: (r) => r.creditRating ?? '—' },
+      { key: 'confidentiality', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
+      { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
+      { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
+    ],
+    [t, regionName],
+  );
+  const columns = useMemo(
+    () => (narrow ? allColumns.filter((c) => !NARROW_HIDDEN.has(c.key)) : allColumns),
+    [allColumns, narrow],
+  );
   const grid = columns.map((c) => (narrow && c.key === 'name' ? 'minmax(130px, 1fr)' : WIDTHS[lang][c.key])).join(' ');
   const minWidth = narrow ? NARROW_MIN_WIDTH : MIN_WIDTH;
   const open = useCallback((id: number) => navigate(`/customers/${id}`), [navigate]);
@@ -145,7 +177,12 @@ export function VirtualCustomerTable({
           </div>
           {items.map((item) => {
             const row = rowAt(item.index);
-            const style = { gridTemplateColumns: grid, height: ROW_HEIGHT, top: HEAD_HEIGHT + item.start, width: '100%' };
+            const style = {
+              gridTemplateColumns: grid,
+              height: ROW_HEIGHT,
+              top: HEAD_HEIGHT + item.start,
+              width: '100%',
+            };
             if (!row) {
               return (
                 <div key={item.key} className="vt-row vt-body-row vt-placeholder" style={style}>
@@ -153,7 +190,16 @@ export function VirtualCustomerTable({
                 </div>
               );
             }
-            return <BodyRow key={item.key} row={row} top={HEAD_HEIGHT + item.start} grid={grid} columns={columns} onOpen={open} />;
+            return (
+              <BodyRow
+                key={item.key}
+                row={row}
+                top={HEAD_HEIGHT + item.start}
+                grid={grid}
+                columns={columns}
+                onOpen={open}
+              />
+            );
           })}
         </div>
         {!isLoading && total === 0 && (
@@ -176,7 +222,11 @@ export function VirtualCustomerTable({
 
 function SortMark({ active, order }: { active: boolean; order: 'asc' | 'desc' }) {
   if (!active) return <CaretUpOutlined style={{ fontSize: 10, color: '#c3cad6' }} />;
-  return order === 'asc' ? <CaretUpOutlined style={{ fontSize: 10, color: '#1f5fbf' }} /> : <CaretDownOutlined style={{ fontSize: 10, color: '#1f5fbf' }} />;
+  return order === 'asc' ? (
+    <CaretUpOutlined style={{ fontSize: 10, color: '#1f5fbf' }} />
+  ) : (
+    <CaretDownOutlined style={{ fontSize: 10, color: '#1f5fbf' }} />
+  );
 }
 
 /** One customer row; memoised so scrolling re-renders only rows that enter the window. */

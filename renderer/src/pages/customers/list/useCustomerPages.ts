@@ -14,7 +14,14 @@ export { PAGE_SIZE };
 export function useCustomerPages(filter: CustomerFilter, sort: SortState, visible: { first: number; last: number }) {
   const base = useMemo(() => [...qk.customerList, filter, sort.sort, sort.order] as const, [filter, sort]);
   const fetchPage = useCallback(
-    (page: number) => call('customers:list', { filter, sort: sort.sort, order: sort.order, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    (page: number) =>
+      call('customers:list', {
+        filter,
+        sort: sort.sort,
+        order: sort.order,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }),
     [filter, sort],
   );
 
@@ -41,7 +48,8 @@ export function useCustomerPages(filter: CustomerFilter, sort: SortState, visibl
     if (d) pages.set(p, d.rows);
   });
 
-  const rowAt = (index: number): CustomerListRow | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const rowAt = (index: number): CustomerListRow | undefined =>
+    pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 
   return {
     total,

@@ -84,7 +84,14 @@ export function AgeingGrid({
 
   const cols = useMemo<Col[]>(() => {
     const c: Col[] = [
-      { key: 'code', title: t('ar.ageing.code'), width: W.code, cell: (r) => <span className="code">{r.customerCode}</span>, foot: '', sticky: 0 },
+      {
+        key: 'code',
+        title: t('ar.ageing.code'),
+        width: W.code,
+        cell: (r) => <span className="code">{r.customerCode}</span>,
+        foot: '',
+        sticky: 0,
+      },
       {
         key: 'name',
         title: t('ar.ageing.name'),
@@ -110,17 +117,52 @@ export function AgeingGrid({
       }
     }
     c.push(
-      { key: 'unapplied', title: t('ar.ageing.unapplied'), width: W.unapplied, num: true, cell: (r) => amt(r.unapplied), foot: amt(totals.unapplied) },
-      { key: 'total', title: t('ar.ageing.total'), width: W.total, num: true, stickyRight: true, cell: (r) => amt(r.total, 'ar-strong'), foot: amt(totals.total), click: (r) => onDrill(r, groups[0]?.basis ?? 'due', null) },
-      { key: 'creditLimit', title: t('ar.ageing.creditLimit'), width: W.limit, num: true, cell: (r) => amt(r.creditLimit), foot: amt(totals.creditLimit) },
-      { key: 'limitUsed', title: t('ar.ageing.limitUsed'), width: W.used, num: true, cell: (r) => <Used bp={r.limitUsedBp} />, foot: totals.creditLimit > 0 ? percentText(Math.round((totals.total * 10_000) / totals.creditLimit)) : '' },
+      {
+        key: 'unapplied',
+        title: t('ar.ageing.unapplied'),
+        width: W.unapplied,
+        num: true,
+        cell: (r) => amt(r.unapplied),
+        foot: amt(totals.unapplied),
+      },
+      {
+        key: 'total',
+        title: t('ar.ageing.total'),
+        width: W.total,
+        num: true,
+        stickyRight: true,
+        cell: (r) => amt(r.total, 'ar-strong'),
+        foot: amt(totals.total),
+        click: (r) => onDrill(r, groups[0]?.basis ?? 'due', null),
+      },
+      {
+        key: 'creditLimit',
+        title: t('ar.ageing.creditLimit'),
+        width: W.limit,
+        num: true,
+        cell: (r) => amt(r.creditLimit),
+        foot: amt(totals.creditLimit),
+      },
+      {
+        key: 'limitUsed',
+        title: t('ar.ageing.limitUsed'),
+        width: W.used,
+        num: true,
+        cell: (r) => <Used bp={r.limitUsedBp} />,
+        foot: totals.creditLimit > 0 ? percentText(Math.round((totals.total * 10_000) / totals.creditLimit)) : '',
+      },
     );
     return c;
   }, [groups, onDrill, rows.length, t, totals, compact]);
 
   const template = cols.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');
   const width = cols.reduce((s, c) => s + c.width, 0);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroll.current, estimateSize: () => ROW, overscan: 16 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroll.current,
+    estimateSize: () => ROW,
+    overscan: 16,
+  });
   const headH = showGroups ? 26 : 0;
 
   const stickyStyle = (c: Col) =>
@@ -136,9 +178,20 @@ export function AgeingGrid({
         <div style={{ width, minWidth: '100%', position: 'relative' }}>
           {showGroups && (
             <div className="ar-grid-row ar-grid-group" style={{ gridTemplateColumns: template, height: headH }}>
-              <div className="ar-cell" style={{ gridColumn: 'span 2', ...stickyStyle(cols[0]), background: '#eef2f8' }} />
+              <div
+                className="ar-cell"
+                style={{ gridColumn: 'span 2', ...stickyStyle(cols[0]), background: '#eef2f8' }}
+              />
               {groups.map((g) => (
-                <div key={g.basis} className="ar-cell" style={{ gridColumn: `span ${g.buckets.length}`, textAlign: 'center', borderLeft: '1px solid #dfe4ec' }}>
+                <div
+                  key={g.basis}
+                  className="ar-cell"
+                  style={{
+                    gridColumn: `span ${g.buckets.length}`,
+                    textAlign: 'center',
+                    borderLeft: '1px solid #dfe4ec',
+                  }}
+                >
                   {g.basis === 'due' ? t('ar.ageing.groupDue') : t('ar.ageing.groupIssue')}
                 </div>
               ))}
@@ -151,11 +204,29 @@ export function AgeingGrid({
                 key={c.key}
                 className={`ar-cell${c.num ? ' num' : ''}${c.key !== 'none' ? ' sortable' : ''}${stickyStyle(c) ? ' ar-sticky' : ''}`}
                 style={stickyStyle(c)}
-                onClick={() => c.key !== 'none' && onSort({ key: c.key, order: sort.key === c.key && sort.order === 'desc' ? 'asc' : sort.key === c.key ? 'desc' : c.num ? 'desc' : 'asc' })}
+                onClick={() =>
+                  c.key !== 'none' &&
+                  onSort({
+                    key: c.key,
+                    order:
+                      sort.key === c.key && sort.order === 'desc'
+                        ? 'asc'
+                        : sort.key === c.key
+                          ? 'desc'
+                          : c.num
+                            ? 'desc'
+                            : 'asc',
+                  })
+                }
                 title={typeof c.title === 'string' ? c.title : undefined}
               >
                 {c.title}
-                {sort.key === c.key && (sort.order === 'asc' ? <CaretUpOutlined style={{ marginLeft: 2 }} /> : <CaretDownOutlined style={{ marginLeft: 2 }} />)}
+                {sort.key === c.key &&
+                  (sort.order === 'asc' ? (
+                    <CaretUpOutlined style={{ marginLeft: 2 }} />
+                  ) : (
+                    <CaretDownOutlined style={{ marginLeft: 2 }} />
+                  ))}
               </div>
             ))}
           </div>
@@ -190,9 +261,18 @@ export function AgeingGrid({
             </div>
           )}
           {rows.length > 0 && (
-            <div className="ar-grid-row ar-grid-foot" style={{ gridTemplateColumns: template, height: 38 }} data-testid="ageing-total">
+            <div
+              className="ar-grid-row ar-grid-foot"
+              style={{ gridTemplateColumns: template, height: 38 }}
+              data-testid="ageing-total"
+            >
               {cols.map((c) => (
-                <div key={c.key} className={`ar-cell${c.num ? ' num' : ''}${stickyStyle(c) ? ' ar-sticky' : ''}`} style={stickyStyle(c)} data-col={c.key}>
+                <div
+                  key={c.key}
+                  className={`ar-cell${c.num ? ' num' : ''}${stickyStyle(c) ? ' ar-sticky' : ''}`}
+                  style={stickyStyle(c)}
+                  data-col={c.key}
+                >
                   {c.foot}
                 </div>
               ))}

@@ -14,7 +14,13 @@ import { downloadBase64 } from '../../../format/files';
 import { money } from '../../../format/money';
 import { formatDate } from '../../../format/date';
 import { useLang } from '../../../hooks/useLang';
-import { mergeAgeingRows, percentText, sortAgeingRows, type AgeingSortKey, type MergedAgeingRow } from '../../../reports/ageing-series';
+import {
+  mergeAgeingRows,
+  percentText,
+  sortAgeingRows,
+  type AgeingSortKey,
+  type MergedAgeingRow,
+} from '../../../reports/ageing-series';
 import { arErrorText, arKeys, bucketLabel, presetLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
 import { AgeingChart } from './AgeingChart';
@@ -24,7 +30,11 @@ import { PresetModal } from './PresetModal';
 import { TieOutPanel } from './TieOutPanel';
 
 function defaultPreset(presets: AgeingPreset[], basis: 'due' | 'issue'): AgeingPreset | undefined {
-  return presets.find((p) => p.basis === basis && p.isDefault) ?? presets.find((p) => p.basis === basis && p.builtIn) ?? presets.find((p) => p.basis === basis);
+  return (
+    presets.find((p) => p.basis === basis && p.isDefault) ??
+    presets.find((p) => p.basis === basis && p.builtIn) ??
+    presets.find((p) => p.basis === basis)
+  );
 }
 
 export function AgeingPage() {
@@ -73,16 +83,33 @@ export function AgeingPage() {
   }, [due, issue, basis]);
   const rows = useMemo(() => {
     if (!main.data) return [];
-    const merged = basis === 'due' ? mergeAgeingRows(main.data.rows, sideBySide ? (other.data?.rows ?? null) : null) : mergeAgeingRows(sideBySide ? (other.data?.rows ?? []) : [], main.data.rows);
+    const merged =
+      basis === 'due'
+        ? mergeAgeingRows(main.data.rows, sideBySide ? (other.data?.rows ?? null) : null)
+        : mergeAgeingRows(sideBySide ? (other.data?.rows ?? []) : [], main.data.rows);
     return sortAgeingRows(merged, sort.key, sort.order);
   }, [main.data, other.data, sideBySide, basis, sort]);
-  const totals = useMemo(() => ({ unapplied: main.data?.totals.unapplied ?? 0, total: main.data?.totals.total ?? 0, creditLimit: rows.reduce((s, r) => s + r.creditLimit, 0) }), [main.data, rows]);
+  const totals = useMemo(
+    () => ({
+      unapplied: main.data?.totals.unapplied ?? 0,
+      total: main.data?.totals.total ?? 0,
+      creditLimit: rows.reduce((s, r) => s + r.creditLimit, 0),
+    }),
+    [main.data, rows],
+  );
 
   const onDrill = useCallback(
     (r: MergedAgeingRow, b: 'due' | 'issue', bucket: string | null) => {
       const rep = b === 'due' ? due : issue;
       if (!rep) return;
-      setDrill({ customerId: r.customerId, customerCode: r.customerCode, customerName: r.customerName, basis: b, buckets: rep.buckets, bucket });
+      setDrill({
+        customerId: r.customerId,
+        customerCode: r.customerCode,
+        customerName: r.customerName,
+        basis: b,
+        buckets: rep.buckets,
+        bucket,
+      });
     },
     [due, issue],
   );
@@ -97,7 +124,9 @@ export function AgeingPage() {
   });
   const presetRun = useMutation({
     mutationFn: (v: { op: 'default' | 'delete'; p: AgeingPreset }) =>
-      v.op === 'delete' ? call('ageing:delete-preset', { name: v.p.name }) : call('ageing:save-preset', { name: v.p.name, basis: v.p.basis, buckets: v.p.buckets, isDefault: true }),
+      v.op === 'delete'
+        ? call('ageing:delete-preset', { name: v.p.name })
+        : call('ageing:save-preset', { name: v.p.name, basis: v.p.basis, buckets: v.p.buckets, isDefault: true }),
     onSuccess: (l, v) => {
       qc.setQueryData(arKeys.presets, l);
       if (v.op === 'delete') setPresetName(null);
@@ -129,13 +158,28 @@ export function AgeingPage() {
         <h1>{t('ar.ageing.title')}</h1>
         <div className="spacer" />
         <Space size={8} wrap>
-          <Button icon={<DownloadOutlined />} loading={exportRun.isPending && exportRun.variables === 'csv'} onClick={() => exportRun.mutate('csv')} data-testid="ageing-export-csv">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exportRun.isPending && exportRun.variables === 'csv'}
+            onClick={() => exportRun.mutate('csv')}
+            data-testid="ageing-export-csv"
+          >
             {t('ar.ageing.exportCsv')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={exportRun.isPending && exportRun.variables === 'xlsx'} onClick={() => exportRun.mutate('xlsx')} data-testid="ageing-export-xlsx">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exportRun.isPending && exportRun.variables === 'xlsx'}
+            onClick={() => exportRun.mutate('xlsx')}
+            data-testid="ageing-export-xlsx"
+          >
             {t('ar.ageing.exportXlsx')}
           </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => setPrinting('button')} disabled={!main.data} data-testid="ageing-print">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => setPrinting('button')}
+            disabled={!main.data}
+            data-testid="ageing-print"
+          >
             {t('ar.ageing.print')}
           </Button>
         </Space>
@@ -181,7 +225,12 @@ export function AgeingPage() {
               ),
             }))}
         />
-        <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} disabled={!current} data-testid="ageing-save-preset">
+        <Button
+          icon={<SaveOutlined />}
+          onClick={() => setSaving(true)}
+          disabled={!current}
+          data-testid="ageing-save-preset"
+        >
           {t('ar.ageing.savePreset')}
         </Button>
         {current && !current.builtIn && !current.isDefault && (
@@ -195,7 +244,13 @@ export function AgeingPage() {
             danger
             aria-label={t('ar.ageing.deletePreset')}
             title={t('ar.ageing.deletePreset')}
-            onClick={() => modal.confirm({ title: t('ar.ageing.deleteConfirm', { name: presetLabel(t, current) }), okButtonProps: { danger: true }, onOk: () => presetRun.mutateAsync({ op: 'delete', p: current }) })}
+            onClick={() =>
+              modal.confirm({
+                title: t('ar.ageing.deleteConfirm', { name: presetLabel(t, current) }),
+                okButtonProps: { danger: true },
+                onOk: () => presetRun.mutateAsync({ op: 'delete', p: current }),
+              })
+            }
           />
         )}
         <Space size={6}>
@@ -204,13 +259,35 @@ export function AgeingPage() {
         </Space>
         <div className="spacer" />
         <span className="ar-hint" data-testid="ageing-meta">
-          {main.isFetching ? t('ar.ageing.computing') : main.data ? `${t('ar.ageing.computedIn', { n: main.data.rows.length, count: main.data.rows.length, ms: main.data.ms })} · ${t('ar.ageing.unit')}` : ''}
+          {main.isFetching
+            ? t('ar.ageing.computing')
+            : main.data
+              ? `${t('ar.ageing.computedIn', { n: main.data.rows.length, count: main.data.rows.length, ms: main.data.ms })} · ${t('ar.ageing.unit')}`
+              : ''}
         </span>
       </div>
-      {(main.isError || presets.isError) && <Alert type="error" showIcon title={arErrorText(t, main.error ?? presets.error)} />}
-      <div className="ar-grid-host ar-screen-only" style={{ height: `min(max(420px, calc(100vh - 250px)), ${gridHeightFor(rows.length, sideBySide)}px)`, display: 'flex', flexDirection: 'column', position: 'relative' }}>
+      {(main.isError || presets.isError) && (
+        <Alert type="error" showIcon title={arErrorText(t, main.error ?? presets.error)} />
+      )}
+      <div
+        className="ar-grid-host ar-screen-only"
+        style={{
+          height: `min(max(420px, calc(100vh - 250px)), ${gridHeightFor(rows.length, sideBySide)}px)`,
+          display: 'flex',
+          flexDirection: 'column',
+          position: 'relative',
+        }}
+      >
         {main.isFetching && <ReportBusy label={t('ar.ageing.computing')} />}
-        <AgeingGrid rows={rows} groups={groups} totals={totals} sort={sort} onSort={setSort} onDrill={onDrill} showGroups={sideBySide} />
+        <AgeingGrid
+          rows={rows}
+          groups={groups}
+          totals={totals}
+          sort={sort}
+          onSort={setSort}
+          onDrill={onDrill}
+          showGroups={sideBySide}
+        />
       </div>
       <div className="ar-charts ar-no-print">
         <Card size="small" title={`${t('ar.ageing.chartTitle')} · ${t(`ar.ageing.basisShort.${basis}`)}`}>
@@ -220,31 +297,58 @@ export function AgeingPage() {
           <TieOutPanel asOf={date} />
         </Card>
       </div>
-      {printing && main.data && <PrintTable report={main.data} rows={rows} groups={groups} totals={totals} lang={lang} />}
+      {printing && main.data && (
+        <PrintTable report={main.data} rows={rows} groups={groups} totals={totals} lang={lang} />
+      )}
       <DrilldownDrawer target={drill} asOf={date} onClose={() => setDrill(null)} />
       {saving && current && (
-        <PresetModal initial={{ basis, buckets: current.buckets }} onClose={() => setSaving(false)} onSaved={(p) => (p.basis === basis ? setPresetName(p.name) : undefined)} />
+        <PresetModal
+          initial={{ basis, buckets: current.buckets }}
+          onClose={() => setSaving(false)}
+          onSaved={(p) => (p.basis === basis ? setPresetName(p.name) : undefined)}
+        />
       )}
     </div>
   );
 }
 
 /** Every row as a plain table, only for printing (the screen table is virtual). */
-function PrintTable({ report, rows, groups, totals, lang }: { report: AgeingReportOut; rows: MergedAgeingRow[]; groups: GridGroup[]; totals: { unapplied: number; total: number; creditLimit: number }; lang: 'zh-CN' | 'en' }) {
+function PrintTable({
+  report,
+  rows,
+  groups,
+  totals,
+  lang,
+}: {
+  report: AgeingReportOut;
+  rows: MergedAgeingRow[];
+  groups: GridGroup[];
+  totals: { unapplied: number; total: number; creditLimit: number };
+  lang: 'zh-CN' | 'en';
+}) {
   const { t } = useTranslation();
   const m = (fen: number | undefined) => (fen ? money(fen) : '');
   return (
     <div className="ar-print-only" data-testid="ageing-print-table">
       <h2 style={{ margin: '0 0 4px', textAlign: 'center' }}>{t('ar.ageing.printTitle')}</h2>
       <div style={{ textAlign: 'center', marginBottom: 8, fontSize: '9pt' }}>
-        {t('ar.ageing.printMeta', { date: formatDate(report.asOf, lang), basis: report.basis === 'due' ? t('ar.ageing.basisDue') : t('ar.ageing.basisIssue') })}
+        {t('ar.ageing.printMeta', {
+          date: formatDate(report.asOf, lang),
+          basis: report.basis === 'due' ? t('ar.ageing.basisDue') : t('ar.ageing.basisIssue'),
+        })}
       </div>
       <table className="ar-print-table">
         <thead>
           <tr>
             <th>{t('ar.ageing.code')}</th>
             <th>{t('ar.ageing.name')}</th>
-            {groups.flatMap((g) => g.buckets.map((b) => <th key={`${g.basis}:${b.key}`} className="num">{bucketLabel(t, b)}</th>))}
+            {groups.flatMap((g) =>
+              g.buckets.map((b) => (
+                <th key={`${g.basis}:${b.key}`} className="num">
+                  {bucketLabel(t, b)}
+                </th>
+              )),
+            )}
             <th className="num">{t('ar.ageing.unapplied')}</th>
             <th className="num">{t('ar.ageing.total')}</th>
             <th className="num">{t('ar.ageing.creditLimit')}</th>
@@ -256,7 +360,13 @@ function PrintTable({ report, rows, groups, totals, lang }: { report: AgeingRepo
             <tr key={r.customerId}>
               <td>{r.customerCode}</td>
               <td>{r.customerName}</td>
-              {groups.flatMap((g) => g.buckets.map((b) => <td key={`${g.basis}:${b.key}`} className="num">{m(r[g.basis][b.key])}</td>))}
+              {groups.flatMap((g) =>
+                g.buckets.map((b) => (
+                  <td key={`${g.basis}:${b.key}`} className="num">
+                    {m(r[g.basis][b.key])}
+                  </td>
+                )),
+              )}
               <td className="num">{m(r.unapplied)}</td>
               <td className="num">{m(r.total)}</td>
               <td className="num">{m(r.creditLimit)}</td>
@@ -267,7 +377,13 @@ function PrintTable({ report, rows, groups, totals, lang }: { report: AgeingRepo
         <tfoot>
           <tr>
             <td colSpan={2}>{t('ar.ageing.totals', { n: rows.length, count: rows.length })}</td>
-            {groups.flatMap((g) => g.buckets.map((b) => <td key={`${g.basis}:${b.key}`} className="num">{m(g.totals[b.key])}</td>))}
+            {groups.flatMap((g) =>
+              g.buckets.map((b) => (
+                <td key={`${g.basis}:${b.key}`} className="num">
+                  {m(g.totals[b.key])}
+                </td>
+              )),
+            )}
             <td className="num">{m(totals.unapplied)}</td>
             <td className="num">{m(totals.total)}</td>
             <td className="num">{m(totals.creditLimit)}</td>

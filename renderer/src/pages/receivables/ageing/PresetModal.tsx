@@ -28,7 +28,8 @@ export function PresetModal({
   const bounds = parseBounds(boundsText);
   const buckets = bounds ? bucketsFromBounds(bounds) : null;
   const run = useMutation({
-    mutationFn: () => call('ageing:save-preset', { name: name.trim(), basis, buckets: buckets as AgeingBucketDef[], isDefault }),
+    mutationFn: () =>
+      call('ageing:save-preset', { name: name.trim(), basis, buckets: buckets as AgeingBucketDef[], isDefault }),
     onSuccess: (list) => {
       qc.setQueryData(arKeys.presets, list);
       void message.success(t('ar.ageing.presetSaved', { name: name.trim() }));
@@ -53,8 +54,19 @@ export function PresetModal({
       }}
     >
       <Form layout="vertical">
-        <Form.Item label={t('ar.ageing.presetName')} required validateStatus={touched && !name.trim() ? 'error' : undefined} help={touched && !name.trim() ? t('validation.required') : undefined}>
-          <Input autoFocus maxLength={60} value={name} onChange={(e) => setName(e.target.value)} data-testid="ageing-preset-name" />
+        <Form.Item
+          label={t('ar.ageing.presetName')}
+          required
+          validateStatus={touched && !name.trim() ? 'error' : undefined}
+          help={touched && !name.trim() ? t('validation.required') : undefined}
+        >
+          <Input
+            autoFocus
+            maxLength={60}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="ageing-preset-name"
+          />
         </Form.Item>
         <Form.Item label={t('ar.ageing.basis')}>
           <Radio.Group value={basis} onChange={(e) => setBasis(e.target.value)} optionType="button">
@@ -62,8 +74,16 @@ export function PresetModal({
             <Radio value="issue">{t('ar.ageing.basisIssue')}</Radio>
           </Radio.Group>
         </Form.Item>
-        <Form.Item label={t('ar.settings.bounds')} validateStatus={bounds ? undefined : 'error'} help={bounds ? t('ar.settings.boundsHint') : t('ar.settings.boundsInvalid')}>
-          <Input value={boundsText} onChange={(e) => setBoundsText(e.target.value)} data-testid="ageing-preset-bounds" />
+        <Form.Item
+          label={t('ar.settings.bounds')}
+          validateStatus={bounds ? undefined : 'error'}
+          help={bounds ? t('ar.settings.boundsHint') : t('ar.settings.boundsInvalid')}
+        >
+          <Input
+            value={boundsText}
+            onChange={(e) => setBoundsText(e.target.value)}
+            data-testid="ageing-preset-bounds"
+          />
         </Form.Item>
         {buckets && (
           <Form.Item label={t('ar.settings.preview')}>

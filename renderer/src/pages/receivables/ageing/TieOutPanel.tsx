@@ -31,21 +31,37 @@ export function TieOutPanel({ asOf }: { asOf: string }) {
       {line(t('ar.tieOut.ledgerBalance'), t('ar.tieOut.ledgerBalanceHelp'), d.ledgerBalance, { strong: true })}
       <div className="ar-tie-line" data-testid="ageing-tieout-diff">
         <div style={{ fontWeight: 700 }}>
-          {d.difference === 0 ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <WarningFilled style={{ color: '#c41d1d' }} />} {t('ar.tieOut.difference')}
+          {d.difference === 0 ? (
+            <CheckCircleFilled style={{ color: '#389e0d' }} />
+          ) : (
+            <WarningFilled style={{ color: '#c41d1d' }} />
+          )}{' '}
+          {t('ar.tieOut.difference')}
           <div className="ar-hint" style={{ fontWeight: 400 }}>
             {d.difference === 0 ? t('ar.tieOut.agrees') : t('ar.tieOut.differs', { amount: money(d.difference) })}
           </div>
         </div>
         <Amount fen={d.difference} strong />
       </div>
-      {line(t('ar.tieOut.notes'), t('ar.tieOut.notesHelp', { count: d.notesReceivable.count }), d.notesReceivable.amount)}
+      {line(
+        t('ar.tieOut.notes'),
+        t('ar.tieOut.notesHelp', { count: d.notesReceivable.count }),
+        d.notesReceivable.amount,
+      )}
       <div className="ar-tie-line">
         <div>
           <Tooltip title={d.explanation.join('\n')}>
             <div>{t('ar.tieOut.after')}</div>
           </Tooltip>
           <div className="ar-hint">
-            {t('ar.tieOut.afterHelp', { invoices: a.invoices, invoiced: money(a.invoiced), receipts: a.receipts, received: money(a.received), credited: money(a.credited), writtenOff: money(a.writtenOff) })}
+            {t('ar.tieOut.afterHelp', {
+              invoices: a.invoices,
+              invoiced: money(a.invoiced),
+              receipts: a.receipts,
+              received: money(a.received),
+              credited: money(a.credited),
+              writtenOff: money(a.writtenOff),
+            })}
           </div>
         </div>
       </div>

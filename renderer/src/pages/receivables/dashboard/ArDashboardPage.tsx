@@ -6,14 +6,35 @@ import { DatePicker } from '../../../components/TypedDatePicker';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { niceTicks, trendMonthLabel } from '../../../reports/nice-ticks';
 import type { DashboardOut } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { DEFAULT_BUCKET_COLORS, ageingDistribution, percentText } from '../../../reports/ageing-series';
-import { axisMoney, kpiValues, periodRange, PERIOD_PRESETS, topOverdueSeries, trendSeries, type KpiValue, type PeriodPreset } from '../../../reports/dashboard-series';
+import {
+  axisMoney,
+  kpiValues,
+  periodRange,
+  PERIOD_PRESETS,
+  topOverdueSeries,
+  trendSeries,
+  type KpiValue,
+  type PeriodPreset,
+} from '../../../reports/dashboard-series';
 import { Amount, arErrorText, arKeys, bucketLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
 
@@ -29,7 +50,10 @@ export function ArDashboardPage() {
     queryFn: () => call('receivables:dashboard', { asOf: today, from: range.from, to: range.to }),
     placeholderData: keepPreviousData,
   });
-  const ageing = useQuery({ queryKey: arKeys.ageing({ asOf: today, basis: 'due', dashboard: true }), queryFn: () => call('ageing:report', { asOf: today, basis: 'due' }) });
+  const ageing = useQuery({
+    queryKey: arKeys.ageing({ asOf: today, basis: 'due', dashboard: true }),
+    queryFn: () => call('ageing:report', { asOf: today, basis: 'due' }),
+  });
 
   return (
     <div className="page" data-testid="ar-dashboard">
@@ -43,7 +67,10 @@ export function ArDashboardPage() {
             value={preset}
             onChange={setPreset}
             data-testid="ar-period"
-            options={PERIOD_PRESETS.filter((p) => p !== 'last180').map((p) => ({ value: p, label: t(`ar.dashboard.periods.${p}`) }))}
+            options={PERIOD_PRESETS.filter((p) => p !== 'last180').map((p) => ({
+              value: p,
+              label: t(`ar.dashboard.periods.${p}`),
+            }))}
           />
           <DatePicker.RangePicker
             value={[day(range.from), day(range.to)]}
@@ -87,7 +114,11 @@ export function ArDashboardPage() {
   );
 }
 
-function kpiText(t: (k: string, o?: Record<string, unknown>) => string, format: KpiValue['format'], v: number | null): string {
+function kpiText(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  format: KpiValue['format'],
+  v: number | null,
+): string {
   if (v === null) return '—';
   if (format === 'money') return money(v);
   if (format === 'percent') return percentText(v);
@@ -96,7 +127,10 @@ function kpiText(t: (k: string, o?: Record<string, unknown>) => string, format: 
 
 function Kpis({ d }: { d: DashboardOut }) {
   const { t } = useTranslation();
-  const costHint = t('ar.dashboard.costHint', { rate: percentText(d.cost.costOfCapitalBp, 2), standard: t(`ar.settings.standards.${d.cost.standard}`) });
+  const costHint = t('ar.dashboard.costHint', {
+    rate: percentText(d.cost.costOfCapitalBp, 2),
+    standard: t(`ar.settings.standards.${d.cost.standard}`),
+  });
   return (
     <div className="ar-kpis" data-testid="ar-kpis">
       {kpiValues(d).map((k) => (
@@ -132,21 +166,56 @@ function Trend({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
             </linearGradient>
           </defs>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-          <XAxis dataKey="month" tick={{ fontSize: 11 }} interval={0} tickFormatter={(m: string, i: number) => trendMonthLabel(m, i, lang)} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} {...niceAxis(data.map((p) => p.balance))} />
-          <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).balance), t('ar.dashboard.balance')]} labelFormatter={(l) => String(l)} />
-          <Area type="monotone" dataKey="balance" stroke="#1f5fbf" strokeWidth={2} fill="url(#arTrendFill)" isAnimationActive={false} dot={{ r: 3 }} />
+          <XAxis
+            dataKey="month"
+            tick={{ fontSize: 11 }}
+            interval={0}
+            tickFormatter={(m: string, i: number) => trendMonthLabel(m, i, lang)}
+          />
+          <YAxis
+            tick={{ fontSize: 12 }}
+            tickFormatter={(v: number) => axisMoney(v, lang)}
+            width={64}
+            {...niceAxis(data.map((p) => p.balance))}
+          />
+          <Tooltip
+            formatter={(_v, _n, item) => [
+              money((item.payload as (typeof data)[number]).balance),
+              t('ar.dashboard.balance'),
+            ]}
+            labelFormatter={(l) => String(l)}
+          />
+          <Area
+            type="monotone"
+            dataKey="balance"
+            stroke="#1f5fbf"
+            strokeWidth={2}
+            fill="url(#arTrendFill)"
+            isAnimationActive={false}
+            dot={{ r: 3 }}
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>
   );
 }
 
-function Distribution({ rep, lang }: { rep: import('../../../../../shared/types-receivables').AgeingReportOut; lang: 'zh-CN' | 'en' }) {
+function Distribution({
+  rep,
+  lang,
+}: {
+  rep: import('../../../../../shared/types-receivables').AgeingReportOut;
+  lang: 'zh-CN' | 'en';
+}) {
   const { t } = useTranslation();
   const data = useMemo(() => {
     const defs = new Map(rep.buckets.map((b) => [b.key, b]));
-    return ageingDistribution(rep).map((s, i) => ({ ...s, label: bucketLabel(t, defs.get(s.key)!), color: DEFAULT_BUCKET_COLORS[Math.min(i, DEFAULT_BUCKET_COLORS.length - 1)], shareText: s.amount ? percentText(s.shareBp) : '' }));
+    return ageingDistribution(rep).map((s, i) => ({
+      ...s,
+      label: bucketLabel(t, defs.get(s.key)!),
+      color: DEFAULT_BUCKET_COLORS[Math.min(i, DEFAULT_BUCKET_COLORS.length - 1)],
+      shareText: s.amount ? percentText(s.shareBp) : '',
+    }));
   }, [rep, t]);
   if (data.every((s) => s.amount === 0)) return <Empty description={t('ar.dashboard.noData')} />;
   return (
@@ -154,8 +223,20 @@ function Distribution({ rep, lang }: { rep: import('../../../../../shared/types-
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 22, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={lang === 'en' ? 62 : 48} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={56} {...niceAxis(data.map((s) => s.amount))} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11 }}
+            interval={0}
+            angle={-30}
+            textAnchor="end"
+            height={lang === 'en' ? 62 : 48}
+          />
+          <YAxis
+            tick={{ fontSize: 12 }}
+            tickFormatter={(v: number) => axisMoney(v, lang)}
+            width={56}
+            {...niceAxis(data.map((s) => s.amount))}
+          />
           <Tooltip
             formatter={(_v, _n, item) => {
               const p = item.payload as (typeof data)[number];
@@ -185,10 +266,31 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#eef1f5" />
-            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => axisMoney(v, lang)} {...niceAxis(data.map((r) => r.overdue), 3)} />
+            <XAxis
+              type="number"
+              tick={{ fontSize: 11 }}
+              tickFormatter={(v: number) => axisMoney(v, lang)}
+              {...niceAxis(
+                data.map((r) => r.overdue),
+                3,
+              )}
+            />
             <YAxis type="category" dataKey="code" tick={{ fontSize: 11 }} width={70} />
-            <Tooltip formatter={(_v, _n, item) => [money((item.payload as (typeof data)[number]).overdue), t('ar.dashboard.overdue')]} labelFormatter={(_l, items) => (items?.[0]?.payload as (typeof data)[number] | undefined)?.label ?? ''} />
-            <Bar dataKey="overdue" fill="#c41d1d" maxBarSize={26} isAnimationActive={false} cursor="pointer" onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)} />
+            <Tooltip
+              formatter={(_v, _n, item) => [
+                money((item.payload as (typeof data)[number]).overdue),
+                t('ar.dashboard.overdue'),
+              ]}
+              labelFormatter={(_l, items) => (items?.[0]?.payload as (typeof data)[number] | undefined)?.label ?? ''}
+            />
+            <Bar
+              dataKey="overdue"
+              fill="#c41d1d"
+              maxBarSize={26}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(p) => navigate(`/customers/${(p.payload as (typeof data)[number]).customerId}`)}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -196,13 +298,18 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
         {data.map((r, i) => (
           <li key={r.customerId} onClick={() => navigate(`/customers/${r.customerId}`)} data-code={r.code}>
             <span className="ar-rank">{i + 1}</span>
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={`${r.code} ${r.name}`}>
+            <span
+              style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+              title={`${r.code} ${r.name}`}
+            >
               <span className="code ar-opt-code">{r.code}</span>
               {r.name}
             </span>
             <span className="num">
               <Amount fen={r.overdue} />
-              <span className="ar-hint" style={{ display: 'inline-block', width: 52 }}>{percentText(r.shareBp)}</span>
+              <span className="ar-hint" style={{ display: 'inline-block', width: 52 }}>
+                {percentText(r.shareBp)}
+              </span>
             </span>
           </li>
         ))}
@@ -213,7 +320,8 @@ function TopOverdue({ d, lang }: { d: DashboardOut; lang: 'zh-CN' | 'en' }) {
 
 function Provision({ d }: { d: DashboardOut }) {
   const { t } = useTranslation();
-  if (d.cost.standard === 'small_enterprise') return <Alert type="info" showIcon title={t('ar.dashboard.directWriteOff')} />;
+  if (d.cost.standard === 'small_enterprise')
+    return <Alert type="info" showIcon title={t('ar.dashboard.directWriteOff')} />;
   return (
     <Table
       size="small"
@@ -222,9 +330,24 @@ function Provision({ d }: { d: DashboardOut }) {
       dataSource={d.cost.provisionLines}
       columns={[
         { title: t('ar.dashboard.provisionBucket'), dataIndex: 'key', render: (_k: string, l) => bucketLabel(t, l) },
-        { title: t('ar.dashboard.provisionAmount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
-        { title: t('ar.dashboard.provisionRate'), dataIndex: 'rateBp', align: 'right', render: (v: number) => <span className="num">{percentText(v, 0)}</span> },
-        { title: t('ar.dashboard.provisionValue'), dataIndex: 'provision', align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
+        {
+          title: t('ar.dashboard.provisionAmount'),
+          dataIndex: 'amount',
+          align: 'right',
+          render: (v: number) => <Amount fen={v} zeroDash />,
+        },
+        {
+          title: t('ar.dashboard.provisionRate'),
+          dataIndex: 'rateBp',
+          align: 'right',
+          render: (v: number) => <span className="num">{percentText(v, 0)}</span>,
+        },
+        {
+          title: t('ar.dashboard.provisionValue'),
+          dataIndex: 'provision',
+          align: 'right',
+          render: (v: number) => <Amount fen={v} zeroDash />,
+        },
       ]}
       summary={() => (
         <Table.Summary.Row>

@@ -10,7 +10,14 @@ import type { CreditCheckOut } from '../../../../../shared/types-receivables';
 import { ApiError, call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { ApprovalFields, approvalErrorText } from '../../credit/ApprovalFields';
-import { arErrorText, creditReasonText, CustomerPicker, errorField, invalidateAr, type CustomerOption } from '../common';
+import {
+  arErrorText,
+  creditReasonText,
+  CustomerPicker,
+  errorField,
+  invalidateAr,
+  type CustomerOption,
+} from '../common';
 import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule, useCustomerFacts, SaveBar } from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
 import type { Dayjs } from 'dayjs';
@@ -40,16 +47,27 @@ export function InvoiceForm({ today }: { today: string }) {
   const facts = useCustomerFacts(customer);
   const issueDate = Form.useWatch('issueDate', form);
   const terms = facts.customer?.paymentTermsDays ?? null;
-  const defaultDue = terms !== null && issueDate && issueDate.isValid() ? issueDate.add(terms, 'day').format(DATE_FORMAT) : null;
+  const defaultDue =
+    terms !== null && issueDate && issueDate.isValid() ? issueDate.add(terms, 'day').format(DATE_FORMAT) : null;
 
   const save = useMutation({
     mutationFn: (input: InputOf<'invoices:create'>) => call('invoices:create', input),
     onSuccess: (res) => {
       invalidateAr(qc);
       void message.success(
-        res.overridden ? `${t('ar.entry.saved', { number: res.invoice.number })} · ${t('ar.credit.overridden', { reason: res.overridden })}` : t('ar.entry.saved', { number: res.invoice.number }),
+        res.overridden
+          ? `${t('ar.entry.saved', { number: res.invoice.number })} · ${t('ar.credit.overridden', { reason: res.overridden })}`
+          : t('ar.entry.saved', { number: res.invoice.number }),
       );
-      form.resetFields(['number', 'dueDate', 'amount', 'description', 'overrideReason', 'approverName', 'approverPassword']);
+      form.resetFields([
+        'number',
+        'dueDate',
+        'amount',
+        'description',
+        'overrideReason',
+        'approverName',
+        'approverPassword',
+      ]);
       setBlocked(null);
       setCustomer(null);
       focusFirst(box.current);
@@ -58,11 +76,21 @@ export function InvoiceForm({ today }: { today: string }) {
       const f = errorField(e);
       if (e instanceof ApiError && e.code === 'FORBIDDEN' && customer) {
         // the credit position changed since the check: ask for the override now
-        void call('credit:check', { customerId: customer.id, amount: fenOf(form.getFieldValue('amount')) ?? undefined }).then(setBlocked);
+        void call('credit:check', {
+          customerId: customer.id,
+          amount: fenOf(form.getFieldValue('amount')) ?? undefined,
+        }).then(setBlocked);
       }
-      const approvalField = f === 'approval.name' ? 'approverName' : f === 'approval.password' ? 'approverPassword' : null;
-      if (approvalField) form.setFields([{ name: 'approverName', errors: [] }, { name: 'approverPassword', errors: [] }, { name: approvalField, errors: [approvalErrorText(t, e)] }]);
-      else if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f)) form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
+      const approvalField =
+        f === 'approval.name' ? 'approverName' : f === 'approval.password' ? 'approverPassword' : null;
+      if (approvalField)
+        form.setFields([
+          { name: 'approverName', errors: [] },
+          { name: 'approverPassword', errors: [] },
+          { name: approvalField, errors: [approvalErrorText(t, e)] },
+        ]);
+      else if (f && ['number', 'issueDate', 'dueDate', 'amount', 'description', 'overrideReason'].includes(f))
+        form.setFields([{ name: f as keyof Values, errors: [arErrorText(t, e)] }]);
       else void message.error(arErrorText(t, e));
     },
   });
@@ -97,7 +125,11 @@ export function InvoiceForm({ today }: { today: string }) {
       }
       // a credit manager approves the override in the same form (name + password; main checks and logs it)
       const name = v.approverName?.trim();
-      save.mutate({ ...input, overrideReason: reason, approval: name ? { name, password: v.approverPassword ?? '' } : null });
+      save.mutate({
+        ...input,
+        overrideReason: reason,
+        approval: name ? { name, password: v.approverPassword ?? '' } : null,
+      });
       return;
     }
     setBlocked(null);
@@ -127,7 +159,12 @@ export function InvoiceForm({ today }: { today: string }) {
     <div ref={box} onKeyDown={onKeyDown}>
       <Form form={form} layout="vertical" initialValues={{ issueDate: day(today) }} requiredMark={false}>
         <div className="ar-entry-grid">
-          <Form.Item label={t('ar.entry.customer')} className="ar-wide" validateStatus={customerError ? 'error' : undefined} help={customerError ? t('ar.entry.needCustomer') : undefined}>
+          <Form.Item
+            label={t('ar.entry.customer')}
+            className="ar-wide"
+            validateStatus={customerError ? 'error' : undefined}
+            help={customerError ? t('ar.entry.needCustomer') : undefined}
+          >
             <CustomerPicker
               value={customer}
               autoFocus
@@ -141,26 +178,77 @@ export function InvoiceForm({ today }: { today: string }) {
             />
             <CustomerFacts customer={customer} verdict={blocked ? 'block' : undefined} />
             {customer?.lifecycle === 'prospect' && (
-              <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="ar-prospect-warning" title={t('polish.prospectInvoice', { code: customer.code })} />
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginTop: 6 }}
+                data-testid="ar-prospect-warning"
+                title={t('polish.prospectInvoice', { code: customer.code })}
+              />
             )}
           </Form.Item>
-          <Form.Item name="number" label={t('ar.entry.number')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 40, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="number"
+            label={t('ar.entry.number')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required') },
+              { max: 40, message: t('validation.too_long') },
+            ]}
+          >
             <Input data-testid="ar-number" maxLength={40} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="issueDate" label={t('ar.entry.issueDate')} rules={[{ required: true, message: t('validation.required') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} data-testid="ar-issue-date" />
+          <Form.Item
+            name="issueDate"
+            label={t('ar.entry.issueDate')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              needConfirm={false}
+              allowClear={false}
+              data-testid="ar-issue-date"
+            />
           </Form.Item>
           <Form.Item
             name="dueDate"
             label={t('ar.entry.dueDate')}
-            extra={<span data-testid="ar-due-default">{defaultDue && terms !== null ? t('ar.entry.dueDefault', { days: terms, date: defaultDue }) : t('ar.entry.dueDefaultEmpty')}</span>}
+            extra={
+              <span data-testid="ar-due-default">
+                {defaultDue && terms !== null
+                  ? t('ar.entry.dueDefault', { days: terms, date: defaultDue })
+                  : t('ar.entry.dueDefaultEmpty')}
+              </span>
+            }
           >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} placeholder={defaultDue ?? ''} data-testid="ar-due-date" />
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              needConfirm={false}
+              placeholder={defaultDue ?? ''}
+              data-testid="ar-due-date"
+            />
           </Form.Item>
-          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
-            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} data-testid="ar-amount" autoComplete="off" inputMode="decimal" />
+          <Form.Item
+            name="amount"
+            label={t('ar.entry.amount')}
+            rules={[moneyRule(t, true)]}
+            validateTrigger={['onBlur', 'onSubmit']}
+          >
+            <Input
+              className="num"
+              placeholder={t('ar.entry.amountPlaceholder')}
+              data-testid="ar-amount"
+              autoComplete="off"
+              inputMode="decimal"
+            />
           </Form.Item>
-          <Form.Item name="description" label={t('ar.entry.description')} className="ar-wide" rules={[{ max: 500, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="description"
+            label={t('ar.entry.description')}
+            className="ar-wide"
+            rules={[{ max: 500, message: t('validation.too_long') }]}
+          >
             <Input maxLength={500} autoComplete="off" data-testid="ar-description" />
           </Form.Item>
         </div>
@@ -182,20 +270,31 @@ export function InvoiceForm({ today }: { today: string }) {
                   ))}
                 </ul>
                 <div className="ar-hint">
-                  {t('ar.credit.exposure')} {money(blocked.exposure)} · {t('ar.credit.limit')} {blocked.limit === null ? t('ar.credit.noLimit') : money(blocked.limit)} ·{' '}
-                  {t('ar.credit.available')} {money(blocked.available)}
+                  {t('ar.credit.exposure')} {money(blocked.exposure)} · {t('ar.credit.limit')}{' '}
+                  {blocked.limit === null ? t('ar.credit.noLimit') : money(blocked.limit)} · {t('ar.credit.available')}{' '}
+                  {money(blocked.available)}
                 </div>
               </div>
             }
           />
         )}
         {blocked && (
-          <Form.Item name="overrideReason" label={t('ar.credit.overrideReason')} rules={[{ required: true, whitespace: true, message: t('ar.credit.overrideRequired') }, { max: 500 }]}>
+          <Form.Item
+            name="overrideReason"
+            label={t('ar.credit.overrideReason')}
+            rules={[{ required: true, whitespace: true, message: t('ar.credit.overrideRequired') }, { max: 500 }]}
+          >
             <Input data-testid="ar-override" maxLength={500} autoComplete="off" />
           </Form.Item>
         )}
         {blocked && <ApprovalFields />}
-        <SaveBar onSave={() => void submit()} pending={save.isPending} testId="ar-save" danger={!!blocked} label={blocked ? t('ar.entry.saveAnyway') : t('ar.entry.save')} />
+        <SaveBar
+          onSave={() => void submit()}
+          pending={save.isPending}
+          testId="ar-save"
+          danger={!!blocked}
+          label={blocked ? t('ar.entry.saveAnyway') : t('ar.entry.save')}
+        />
       </Form>
     </div>
   );

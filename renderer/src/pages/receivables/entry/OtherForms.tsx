@@ -9,11 +9,15 @@ import { useOpenInvoices } from '../common';
 import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
 import { useEntry } from './useEntry';
 
-
 const req = (t: (k: string) => string) => ({ required: true, whitespace: true, message: t('validation.required') });
 
 export function CreditNoteForm({ today }: { today: string }) {
-  const [last, setLast] = useState<{ number: string; amount: number; allocations: AllocationRow[]; unapplied: number } | null>(null);
+  const [last, setLast] = useState<{
+    number: string;
+    amount: number;
+    allocations: AllocationRow[];
+    unapplied: number;
+  } | null>(null);
   const e = useEntry({
     fields: ['number', 'date', 'amount', 'kind', 'invoiceId', 'reason'],
     keep: ['date', 'kind'],
@@ -28,7 +32,12 @@ export function CreditNoteForm({ today }: { today: string }) {
         reason: String(v.reason ?? '').trim() || null,
       }),
     done: (r) => {
-      setLast({ number: r.creditNote.number, amount: r.creditNote.amount, allocations: r.allocations, unapplied: r.creditNote.unapplied });
+      setLast({
+        number: r.creditNote.number,
+        amount: r.creditNote.amount,
+        allocations: r.allocations,
+        unapplied: r.creditNote.unapplied,
+      });
       void e.message.success(e.t('ar.entry.saved', { number: r.creditNote.number }));
     },
   });
@@ -40,27 +49,62 @@ export function CreditNoteForm({ today }: { today: string }) {
         <div className="ar-entry-grid">
           {e.picker('ar-cn-customer', () => form.setFieldValue('invoiceId', null))}
           <Form.Item name="kind" label={t('ar.entry.kind')}>
-            <Select data-testid="ar-cn-kind" options={CREDIT_NOTE_KINDS.map((k) => ({ value: k, label: t(`ar.creditNoteKind.${k}`) }))} />
+            <Select
+              data-testid="ar-cn-kind"
+              options={CREDIT_NOTE_KINDS.map((k) => ({ value: k, label: t(`ar.creditNoteKind.${k}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="number" label={t('ar.entry.number')} rules={[req(t), { max: 40, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="number"
+            label={t('ar.entry.number')}
+            rules={[req(t), { max: 40, message: t('validation.too_long') }]}
+          >
             <Input maxLength={40} autoComplete="off" data-testid="ar-cn-number" />
           </Form.Item>
-          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="date"
+            label={t('ar.entry.date')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
           </Form.Item>
-          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
-            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} autoComplete="off" data-testid="ar-cn-amount" inputMode="decimal" />
+          <Form.Item
+            name="amount"
+            label={t('ar.entry.amount')}
+            rules={[moneyRule(t, true)]}
+            validateTrigger={['onBlur', 'onSubmit']}
+          >
+            <Input
+              className="num"
+              placeholder={t('ar.entry.amountPlaceholder')}
+              autoComplete="off"
+              data-testid="ar-cn-amount"
+              inputMode="decimal"
+            />
           </Form.Item>
-          <Form.Item name="invoiceId" label={t('ar.entry.invoice')} className="ar-wide" extra={t('ar.entry.namedInvoiceHint')}>
+          <Form.Item
+            name="invoiceId"
+            label={t('ar.entry.invoice')}
+            className="ar-wide"
+            extra={t('ar.entry.namedInvoiceHint')}
+          >
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               disabled={!customer}
               placeholder={t('ar.entry.invoicePlaceholder')}
-              options={(open.data?.rows ?? []).map((i) => ({ value: i.id, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+              options={(open.data?.rows ?? []).map((i) => ({
+                value: i.id,
+                label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }),
+              }))}
             />
           </Form.Item>
-          <Form.Item name="reason" label={t('ar.entry.reason')} className="ar-wide" rules={[{ max: 500, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="reason"
+            label={t('ar.entry.reason')}
+            className="ar-wide"
+            rules={[{ max: 500, message: t('validation.too_long') }]}
+          >
             <Input maxLength={500} autoComplete="off" />
           </Form.Item>
         </div>
@@ -74,7 +118,13 @@ export function CreditNoteForm({ today }: { today: string }) {
               ? `${t('ar.entry.allocationsMade')}：${last.allocations.map((a) => `${a.invoiceNumber} ${money(a.amount)}`).join('；')}`
               : t('ar.entry.noAllocations')}
           </div>
-          <div>{last.unapplied > 0 ? <b className="ar-neg">{t('ar.entry.unappliedLeft', { amount: money(last.unapplied) })}</b> : t('ar.entry.allApplied')}</div>
+          <div>
+            {last.unapplied > 0 ? (
+              <b className="ar-neg">{t('ar.entry.unappliedLeft', { amount: money(last.unapplied) })}</b>
+            ) : (
+              t('ar.entry.allApplied')
+            )}
+          </div>
         </div>
       )}
     </div>
@@ -104,25 +154,57 @@ export function WriteOffForm({ today }: { today: string }) {
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today) }}>
         <div className="ar-entry-grid">
           {e.picker('ar-wo-customer', () => form.setFieldValue('invoiceId', undefined))}
-          <Form.Item name="invoiceId" label={t('ar.entry.invoice')} className="ar-wide" rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="invoiceId"
+            label={t('ar.entry.invoice')}
+            className="ar-wide"
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               disabled={!customer}
               placeholder={t('ar.entry.invoicePlaceholder')}
               data-testid="ar-wo-invoice"
-              options={(open.data?.rows ?? []).map((i) => ({ value: i.id, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+              options={(open.data?.rows ?? []).map((i) => ({
+                value: i.id,
+                label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }),
+              }))}
             />
           </Form.Item>
-          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="date"
+            label={t('ar.entry.date')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
           </Form.Item>
-          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, false)]} validateTrigger={['onBlur', 'onSubmit']} extra={inv ? t('ar.entry.writeOffAmountHint', { open: money(inv.open) }) : undefined}>
-            <Input className="num" placeholder={inv ? money(inv.open) : t('ar.entry.amountPlaceholder')} autoComplete="off" inputMode="decimal" />
+          <Form.Item
+            name="amount"
+            label={t('ar.entry.amount')}
+            rules={[moneyRule(t, false)]}
+            validateTrigger={['onBlur', 'onSubmit']}
+            extra={inv ? t('ar.entry.writeOffAmountHint', { open: money(inv.open) }) : undefined}
+          >
+            <Input
+              className="num"
+              placeholder={inv ? money(inv.open) : t('ar.entry.amountPlaceholder')}
+              autoComplete="off"
+              inputMode="decimal"
+            />
           </Form.Item>
-          <Form.Item name="approvedBy" label={t('ar.entry.approvedBy')} rules={[req(t), { max: 40, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="approvedBy"
+            label={t('ar.entry.approvedBy')}
+            rules={[req(t), { max: 40, message: t('validation.too_long') }]}
+          >
             <Input maxLength={40} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="reason" label={t('ar.entry.reason')} className="ar-wide" rules={[req(t), { max: 500, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="reason"
+            label={t('ar.entry.reason')}
+            className="ar-wide"
+            rules={[req(t), { max: 500, message: t('validation.too_long') }]}
+          >
             <Input maxLength={500} autoComplete="off" />
           </Form.Item>
         </div>
@@ -151,26 +233,57 @@ export function NoteForm({ today }: { today: string }) {
   const { t, form } = e;
   return (
     <div ref={e.box} onKeyDown={e.onKeyDown}>
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ issueDate: day(today), kind: 'bank_acceptance' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ issueDate: day(today), kind: 'bank_acceptance' }}
+      >
         <div className="ar-entry-grid">
           {e.picker('ar-note-customer')}
           <Form.Item name="kind" label={t('ar.entry.noteKind')}>
             <Select options={NOTE_KINDS.map((k) => ({ value: k, label: t(`ar.noteKind.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="number" label={t('ar.entry.number')} rules={[req(t), { max: 40, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="number"
+            label={t('ar.entry.number')}
+            rules={[req(t), { max: 40, message: t('validation.too_long') }]}
+          >
             <Input maxLength={40} autoComplete="off" data-testid="ar-note-number" />
           </Form.Item>
-          <Form.Item name="drawer" label={t('ar.entry.drawer')} rules={[req(t), { max: 100, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="drawer"
+            label={t('ar.entry.drawer')}
+            rules={[req(t), { max: 100, message: t('validation.too_long') }]}
+          >
             <Input maxLength={100} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="issueDate" label={t('ar.entry.issueDate')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="issueDate"
+            label={t('ar.entry.issueDate')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
           </Form.Item>
-          <Form.Item name="maturityDate" label={t('ar.entry.maturityDate')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="maturityDate"
+            label={t('ar.entry.maturityDate')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} />
           </Form.Item>
-          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
-            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} autoComplete="off" inputMode="decimal" />
+          <Form.Item
+            name="amount"
+            label={t('ar.entry.amount')}
+            rules={[moneyRule(t, true)]}
+            validateTrigger={['onBlur', 'onSubmit']}
+          >
+            <Input
+              className="num"
+              placeholder={t('ar.entry.amountPlaceholder')}
+              autoComplete="off"
+              inputMode="decimal"
+            />
           </Form.Item>
         </div>
         <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-note-save" />

@@ -31,7 +31,9 @@ export function ReceiptForm({ today }: { today: string }) {
     run: (c, v) => call('receipts:create', toInput(v as Values, c.id)),
     done: (res, customer) => {
       setLast({ customer, res });
-      void e.message.success(e.t('ar.entry.saved', { number: res.receipt.number ?? res.receipt.reference ?? money(res.receipt.amount) }));
+      void e.message.success(
+        e.t('ar.entry.saved', { number: res.receipt.number ?? res.receipt.reference ?? money(res.receipt.amount) }),
+      );
     },
   });
   const { t, form, customer } = e;
@@ -39,25 +41,72 @@ export function ReceiptForm({ today }: { today: string }) {
 
   return (
     <div ref={e.box} onKeyDown={e.onKeyDown}>
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today), method: 'bank_transfer' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ date: day(today), method: 'bank_transfer' }}
+      >
         <div className="ar-entry-grid">
           {e.picker('ar-receipt-customer', () => form.setFieldValue('invoiceId', null))}
-          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} data-testid="ar-receipt-date" />
+          <Form.Item
+            name="date"
+            label={t('ar.entry.date')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              needConfirm={false}
+              allowClear={false}
+              data-testid="ar-receipt-date"
+            />
           </Form.Item>
-          <Form.Item name="amount" label={t('ar.entry.amount')} rules={[moneyRule(t, true)]} validateTrigger={['onBlur', 'onSubmit']}>
-            <Input className="num" placeholder={t('ar.entry.amountPlaceholder')} data-testid="ar-receipt-amount" autoComplete="off" inputMode="decimal" />
+          <Form.Item
+            name="amount"
+            label={t('ar.entry.amount')}
+            rules={[moneyRule(t, true)]}
+            validateTrigger={['onBlur', 'onSubmit']}
+          >
+            <Input
+              className="num"
+              placeholder={t('ar.entry.amountPlaceholder')}
+              data-testid="ar-receipt-amount"
+              autoComplete="off"
+              inputMode="decimal"
+            />
           </Form.Item>
           <Form.Item name="method" label={t('ar.entry.method')}>
-            <Select data-testid="ar-receipt-method" options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ar.method.${m}`) }))} />
+            <Select
+              data-testid="ar-receipt-method"
+              options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ar.method.${m}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="reference" label={t('ar.entry.reference')} rules={[{ max: 100, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="reference"
+            label={t('ar.entry.reference')}
+            rules={[{ max: 100, message: t('validation.too_long') }]}
+          >
             <Input maxLength={100} autoComplete="off" data-testid="ar-receipt-reference" />
           </Form.Item>
-          <Form.Item name="number" label={t('ar.entry.receiptNumber')} rules={[{ max: 40, message: t('validation.too_long') }]}>
-            <Input maxLength={40} autoComplete="off" placeholder={t('common.optional')} data-testid="ar-receipt-number" />
+          <Form.Item
+            name="number"
+            label={t('ar.entry.receiptNumber')}
+            rules={[{ max: 40, message: t('validation.too_long') }]}
+          >
+            <Input
+              maxLength={40}
+              autoComplete="off"
+              placeholder={t('common.optional')}
+              data-testid="ar-receipt-number"
+            />
           </Form.Item>
-          <Form.Item name="invoiceId" label={t('ar.entry.namedInvoice')} className="ar-wide" extra={t('ar.entry.namedInvoiceHint')}>
+          <Form.Item
+            name="invoiceId"
+            label={t('ar.entry.namedInvoice')}
+            className="ar-wide"
+            extra={t('ar.entry.namedInvoiceHint')}
+          >
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
@@ -65,7 +114,10 @@ export function ReceiptForm({ today }: { today: string }) {
               loading={open.isFetching}
               placeholder={t('ar.entry.invoicePlaceholder')}
               data-testid="ar-receipt-invoice"
-              options={(open.data?.rows ?? []).map((i) => ({ value: i.id, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+              options={(open.data?.rows ?? []).map((i) => ({
+                value: i.id,
+                label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }),
+              }))}
             />
           </Form.Item>
         </div>
@@ -89,7 +141,13 @@ function toInput(v: Values, customerId: number) {
 }
 
 /** The receipt just saved and how it was applied; `extra` heads the box (a recovery's summary). */
-export function ReceiptResult({ last, extra }: { last: { customer: CustomerOption; res: ReceiptCreated }; extra?: ReactNode }) {
+export function ReceiptResult({
+  last,
+  extra,
+}: {
+  last: { customer: CustomerOption; res: ReceiptCreated };
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [lang] = useLang();
   const { receipt, allocations } = last.res;
@@ -97,7 +155,8 @@ export function ReceiptResult({ last, extra }: { last: { customer: CustomerOptio
     <div className="ar-result" style={{ marginTop: 16 }} data-testid="ar-receipt-result">
       {extra}
       <div style={{ marginBottom: 8 }}>
-        <b>{t('ar.entry.lastReceipt', { amount: money(receipt.amount) })}</b> · <span className="code">{last.customer.code}</span> {last.customer.name} · {formatDate(receipt.date, lang)} ·{' '}
+        <b>{t('ar.entry.lastReceipt', { amount: money(receipt.amount) })}</b> ·{' '}
+        <span className="code">{last.customer.code}</span> {last.customer.name} · {formatDate(receipt.date, lang)} ·{' '}
         {t(`ar.method.${receipt.method}`)}
       </div>
       {allocations.length > 0 ? (
@@ -108,8 +167,17 @@ export function ReceiptResult({ last, extra }: { last: { customer: CustomerOptio
           data-testid="ar-receipt-allocations"
           dataSource={allocations}
           columns={[
-            { title: t('ar.ledger.invoice'), dataIndex: 'invoiceNumber', render: (v: string) => <span className="code">{v}</span> },
-            { title: t('ar.ledger.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} /> },
+            {
+              title: t('ar.ledger.invoice'),
+              dataIndex: 'invoiceNumber',
+              render: (v: string) => <span className="code">{v}</span>,
+            },
+            {
+              title: t('ar.ledger.amount'),
+              dataIndex: 'amount',
+              align: 'right',
+              render: (v: number) => <Amount fen={v} />,
+            },
           ]}
           style={{ maxWidth: 480 }}
         />
@@ -117,7 +185,11 @@ export function ReceiptResult({ last, extra }: { last: { customer: CustomerOptio
         <div>{t('ar.entry.noAllocations')}</div>
       )}
       <div style={{ marginTop: 8 }} data-testid="ar-receipt-unapplied">
-        {receipt.unapplied > 0 ? <b className="ar-neg">{t('ar.entry.unappliedLeft', { amount: money(receipt.unapplied) })}</b> : t('ar.entry.allApplied')}
+        {receipt.unapplied > 0 ? (
+          <b className="ar-neg">{t('ar.entry.unappliedLeft', { amount: money(receipt.unapplied) })}</b>
+        ) : (
+          t('ar.entry.allApplied')
+        )}
       </div>
     </div>
   );

@@ -5,7 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { DatePicker } from '../../../components/TypedDatePicker';
 import { useState } from 'react';
-import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod, type WriteOffRow } from '../../../../../shared/types-receivables';
+import {
+  RECEIPT_METHODS,
+  type ReceiptCreated,
+  type ReceiptMethod,
+  type WriteOffRow,
+} from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { arKeys, type CustomerOption } from '../common';
@@ -24,7 +29,17 @@ interface Saved {
   receipt: ReceiptCreated;
 }
 
-export function RecoveryForm({ today, customer: start, writeOffId, onSaved }: { today: string; customer?: CustomerOption; writeOffId?: number; onSaved?: () => void }) {
+export function RecoveryForm({
+  today,
+  customer: start,
+  writeOffId,
+  onSaved,
+}: {
+  today: string;
+  customer?: CustomerOption;
+  writeOffId?: number;
+  onSaved?: () => void;
+}) {
   const [last, setLast] = useState<Saved | null>(null);
   const e = useEntry({
     fields: ['writeOffId', 'date', 'amount', 'method', 'reference', 'note'],
@@ -41,22 +56,39 @@ export function RecoveryForm({ today, customer: start, writeOffId, onSaved }: { 
       }),
     done: (r, customer) => {
       setLast({ customer, ...r });
-      void e.message.success(e.t('ar.recovery.saved', { number: r.writeOff.invoiceNumber, amount: money(r.receipt.receipt.amount) }));
+      void e.message.success(
+        e.t('ar.recovery.saved', { number: r.writeOff.invoiceNumber, amount: money(r.receipt.receipt.amount) }),
+      );
       onSaved?.();
     },
   });
   const { t, form, customer } = e;
   // the customer's write-offs come with its ledger (same query as the customer card)
-  const ledger = useQuery({ queryKey: arKeys.ledger(customer?.id ?? 0), queryFn: () => call('ledger:customer', { customerId: customer!.id }), enabled: !!customer });
+  const ledger = useQuery({
+    queryKey: arKeys.ledger(customer?.id ?? 0),
+    queryFn: () => call('ledger:customer', { customerId: customer!.id }),
+    enabled: !!customer,
+  });
   const open = (ledger.data?.writeOffs ?? []).filter((w) => recoverable(w) > 0);
   const chosenId = Form.useWatch('writeOffId', form) as number | undefined;
   const chosen = open.find((w) => w.id === chosenId);
   return (
     <div ref={e.box} onKeyDown={e.onKeyDown}>
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ date: day(today), method: 'bank_transfer', writeOffId }}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ date: day(today), method: 'bank_transfer', writeOffId }}
+      >
         <div className="ar-entry-grid">
           {e.picker('ar-rec-customer', () => form.setFieldValue('writeOffId', undefined))}
-          <Form.Item name="writeOffId" label={t('ar.recovery.writeOff')} className="ar-wide" rules={[{ required: true, message: t('validation.required') }]} extra={t('ar.recovery.explain')}>
+          <Form.Item
+            name="writeOffId"
+            label={t('ar.recovery.writeOff')}
+            className="ar-wide"
+            rules={[{ required: true, message: t('validation.required') }]}
+            extra={t('ar.recovery.explain')}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               disabled={!customer}
@@ -66,12 +98,27 @@ export function RecoveryForm({ today, customer: start, writeOffId, onSaved }: { 
               data-testid="ar-rec-writeoff"
               options={open.map((w) => ({
                 value: w.id,
-                label: t('ar.recovery.writeOffOption', { number: w.invoiceNumber, date: w.date, amount: money(w.amount), left: money(recoverable(w)) }),
+                label: t('ar.recovery.writeOffOption', {
+                  number: w.invoiceNumber,
+                  date: w.date,
+                  amount: money(w.amount),
+                  left: money(recoverable(w)),
+                }),
               }))}
             />
           </Form.Item>
-          <Form.Item name="date" label={t('ar.entry.date')} rules={[{ required: true, message: t('validation.required') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} data-testid="ar-rec-date" />
+          <Form.Item
+            name="date"
+            label={t('ar.entry.date')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              needConfirm={false}
+              allowClear={false}
+              data-testid="ar-rec-date"
+            />
           </Form.Item>
           <Form.Item
             name="amount"
@@ -80,16 +127,39 @@ export function RecoveryForm({ today, customer: start, writeOffId, onSaved }: { 
             validateTrigger={['onBlur', 'onSubmit']}
             extra={chosen ? t('ar.recovery.amountHint', { left: money(recoverable(chosen)) }) : undefined}
           >
-            <Input className="num" placeholder={chosen ? money(recoverable(chosen)) : t('ar.entry.amountPlaceholder')} autoComplete="off" inputMode="decimal" data-testid="ar-rec-amount" />
+            <Input
+              className="num"
+              placeholder={chosen ? money(recoverable(chosen)) : t('ar.entry.amountPlaceholder')}
+              autoComplete="off"
+              inputMode="decimal"
+              data-testid="ar-rec-amount"
+            />
           </Form.Item>
           <Form.Item name="method" label={t('ar.entry.method')}>
-            <Select data-testid="ar-rec-method" options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ar.method.${m}`) }))} />
+            <Select
+              data-testid="ar-rec-method"
+              options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ar.method.${m}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="reference" label={t('ar.entry.reference')} rules={[{ max: 100, message: t('validation.too_long') }]}>
+          <Form.Item
+            name="reference"
+            label={t('ar.entry.reference')}
+            rules={[{ max: 100, message: t('validation.too_long') }]}
+          >
             <Input maxLength={100} autoComplete="off" data-testid="ar-rec-reference" />
           </Form.Item>
-          <Form.Item name="note" label={t('ar.recovery.note')} className="ar-wide" rules={[{ max: 500, message: t('validation.too_long') }]}>
-            <Input maxLength={500} autoComplete="off" placeholder={t('ar.recovery.notePlaceholder')} data-testid="ar-rec-note" />
+          <Form.Item
+            name="note"
+            label={t('ar.recovery.note')}
+            className="ar-wide"
+            rules={[{ max: 500, message: t('validation.too_long') }]}
+          >
+            <Input
+              maxLength={500}
+              autoComplete="off"
+              placeholder={t('ar.recovery.notePlaceholder')}
+              data-testid="ar-rec-note"
+            />
           </Form.Item>
         </div>
         <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-rec-save" />

@@ -37,21 +37,39 @@ export function fenOf(v: string | undefined): number | null {
 }
 
 export function useCustomerFacts(customer: CustomerOption | null) {
-  const c = useQuery({ queryKey: qk.customer(customer?.id ?? 0), queryFn: () => call('customers:get', { id: customer!.id }), enabled: !!customer });
-  const credit = useQuery({ queryKey: arKeys.credit(customer?.id ?? 0), queryFn: () => call('credit:check', { customerId: customer!.id }), enabled: !!customer });
+  const c = useQuery({
+    queryKey: qk.customer(customer?.id ?? 0),
+    queryFn: () => call('customers:get', { id: customer!.id }),
+    enabled: !!customer,
+  });
+  const credit = useQuery({
+    queryKey: arKeys.credit(customer?.id ?? 0),
+    queryFn: () => call('credit:check', { customerId: customer!.id }),
+    enabled: !!customer,
+  });
   return { customer: c.data ?? null, credit: credit.data ?? null };
 }
 
 /** Under the customer: terms, limit, balance and credit status at a glance. */
 /** `verdict`: the form's current verdict (e.g. the block for the amount typed); the tag never contradicts the panel below. */
-export function CustomerFacts({ customer, verdict }: { customer: CustomerOption | null; verdict?: CreditCheckOut['status'] }) {
+export function CustomerFacts({
+  customer,
+  verdict,
+}: {
+  customer: CustomerOption | null;
+  verdict?: CreditCheckOut['status'];
+}) {
   const { t } = useTranslation();
   const f = useCustomerFacts(customer);
   if (!customer || !f.customer) return <div className="ar-hint">&nbsp;</div>;
   return (
     <div className="ar-customer-facts" data-testid="ar-customer-facts">
       <Tag>{t('ar.entry.paymentTerms', { days: f.customer.paymentTermsDays })}</Tag>
-      <Tag>{t('ar.entry.creditLimit', { limit: f.customer.creditLimit ? money(f.customer.creditLimit) : t('ar.credit.noLimit') })}</Tag>
+      <Tag>
+        {t('ar.entry.creditLimit', {
+          limit: f.customer.creditLimit ? money(f.customer.creditLimit) : t('ar.credit.noLimit'),
+        })}
+      </Tag>
       {f.credit && <Tag>{t('ar.entry.openBalance', { amount: money(f.credit.openReceivables) })}</Tag>}
       {(verdict || f.credit) && <CreditStatusTag status={verdict ?? f.credit!.status} />}
     </div>
@@ -59,7 +77,19 @@ export function CustomerFacts({ customer, verdict }: { customer: CustomerOption 
 }
 
 /** The save button and the keyboard hint under every entry form. */
-export function SaveBar({ onSave, pending, testId, danger, label }: { onSave: () => void; pending: boolean; testId: string; danger?: boolean; label?: string }) {
+export function SaveBar({
+  onSave,
+  pending,
+  testId,
+  danger,
+  label,
+}: {
+  onSave: () => void;
+  pending: boolean;
+  testId: string;
+  danger?: boolean;
+  label?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -2,10 +2,13 @@
 // Chinese IME composition (Enter confirms the candidate) is left alone.
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
 
-const FOCUSABLE = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]):not([readonly]), textarea:not([disabled]), button[data-nav]:not([disabled])';
+const FOCUSABLE =
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]):not([readonly]), textarea:not([disabled]), button[data-nav]:not([disabled])';
 
 export function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.offsetParent !== null || el === document.activeElement,
+  );
 }
 
 export function useEnterNav(root: RefObject<HTMLElement | null>, onSubmit: () => void) {

@@ -10,7 +10,12 @@ import { CustomerFacts } from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
 import { useFormLanguage } from '../../../hooks/useFormLanguage';
 
-export type Values = Record<string, unknown> & { date?: Dayjs; issueDate?: Dayjs; maturityDate?: Dayjs; amount?: string };
+export type Values = Record<string, unknown> & {
+  date?: Dayjs;
+  issueDate?: Dayjs;
+  maturityDate?: Dayjs;
+  amount?: string;
+};
 
 /**
  * The skeleton every entry form shares: customer first, Enter navigation, clear + refocus.
@@ -59,7 +64,12 @@ export function useEntry<R>(opts: {
   }, [customer, form, save]);
   const onKeyDown = useEnterNav(box, () => void submit());
   const picker = (testid: string, onPick?: () => void): ReactNode => (
-    <Form.Item label={t('ar.entry.customer')} className="ar-wide" validateStatus={customerError ? 'error' : undefined} help={customerError ? t('ar.entry.needCustomer') : undefined}>
+    <Form.Item
+      label={t('ar.entry.customer')}
+      className="ar-wide"
+      validateStatus={customerError ? 'error' : undefined}
+      help={customerError ? t('ar.entry.needCustomer') : undefined}
+    >
       <CustomerPicker
         value={customer}
         autoFocus

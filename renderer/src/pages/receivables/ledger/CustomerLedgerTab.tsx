@@ -3,16 +3,48 @@
 // and their recovery, notes receivable, and voiding a document (reason required).
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { DatePicker } from '../../../components/TypedDatePicker';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_STATES, type AllocationRow, type CustomerLedgerOut, type LedgerLine, type NoteReceivableRow, type NoteState, type WriteOffRow } from '../../../../../shared/types-receivables';
+import {
+  NOTE_STATES,
+  type AllocationRow,
+  type CustomerLedgerOut,
+  type LedgerLine,
+  type NoteReceivableRow,
+  type NoteState,
+  type WriteOffRow,
+} from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { formatDate } from '../../../format/date';
 import { money, parseMoneyText } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
-import { Amount, arErrorText, arKeys, bucketLabel, creditReasonText, CreditStatusTag, invalidateAr, useToday } from '../common';
+import {
+  Amount,
+  arErrorText,
+  arKeys,
+  bucketLabel,
+  creditReasonText,
+  CreditStatusTag,
+  invalidateAr,
+  useToday,
+} from '../common';
 import { DATE_FORMAT, day, iso } from '../entry/fields';
 import { recoverable } from '../entry/RecoveryForm';
 import { RecoveryModal, WriteOffsTable } from './WriteOffs';
@@ -22,7 +54,10 @@ type Credit = CustomerLedgerOut['credits'][number];
 export function CustomerLedgerTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const [lang] = useLang();
-  const ledger = useQuery({ queryKey: arKeys.ledger(customerId), queryFn: () => call('ledger:customer', { customerId }) });
+  const ledger = useQuery({
+    queryKey: arKeys.ledger(customerId),
+    queryFn: () => call('ledger:customer', { customerId }),
+  });
   const credit = useQuery({ queryKey: arKeys.credit(customerId), queryFn: () => call('credit:check', { customerId }) });
   const [voiding, setVoiding] = useState<LedgerLine | null>(null);
   const [applying, setApplying] = useState<Credit | null>(null);
@@ -61,10 +96,28 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
           items={[
             { key: 'balance', label: t('ar.ledger.balanceTotal'), children: <Amount fen={L.balance} strong /> },
             { key: 'open', label: t('ar.ledger.openTotal'), children: <Amount fen={L.open} /> },
-            { key: 'unapplied', label: t('ar.ledger.unappliedTotal'), children: <Amount fen={L.unapplied === 0 ? 0 : -Math.abs(L.unapplied)} /> },
-            { key: 'limit', label: t('ar.credit.limit'), children: c ? (c.limit === null ? t('ar.credit.noLimit') : <Amount fen={c.limit} />) : '…' },
+            {
+              key: 'unapplied',
+              label: t('ar.ledger.unappliedTotal'),
+              children: <Amount fen={L.unapplied === 0 ? 0 : -Math.abs(L.unapplied)} />,
+            },
+            {
+              key: 'limit',
+              label: t('ar.credit.limit'),
+              children: c ? c.limit === null ? t('ar.credit.noLimit') : <Amount fen={c.limit} /> : '…',
+            },
             { key: 'exposure', label: t('ar.credit.exposure'), children: c ? <Amount fen={c.exposure} /> : '…' },
-            { key: 'available', label: t('ar.credit.available'), children: c ? <span data-testid="ar-available"><Amount fen={c.available} /></span> : '…' },
+            {
+              key: 'available',
+              label: t('ar.credit.available'),
+              children: c ? (
+                <span data-testid="ar-available">
+                  <Amount fen={c.available} />
+                </span>
+              ) : (
+                '…'
+              ),
+            },
             { key: 'status', label: t('ar.credit.status'), children: c ? <CreditStatusTag status={c.status} /> : '…' },
           ]}
         />
@@ -96,22 +149,62 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                 data-testid="ar-ledger-lines"
                 rowKey={(l) => `${l.kind}:${l.id}`}
                 dataSource={lines}
-                pagination={lines.length > 50 ? { pageSize: 50, showSizeChanger: false, defaultCurrent: lastPage } : false}
+                pagination={
+                  lines.length > 50 ? { pageSize: 50, showSizeChanger: false, defaultCurrent: lastPage } : false
+                }
                 locale={{ emptyText: t('ar.ledger.noLines') }}
                 rowClassName={(l) => (l.voided ? 'muted' : '')}
                 columns={[
-                  { title: t('ar.ledger.date'), dataIndex: 'date', width: 110, render: (d: string) => formatDate(d, lang) },
-                  { title: t('ar.ledger.kind'), dataIndex: 'kind', width: 96, render: (k: string, l) => (
-                    <Space size={4}>
-                      {t(`ar.kind.${k}`)}
-                      {l.voided && <Tag color="default">{t('ar.ledger.voided')}</Tag>}
-                    </Space>
-                  ) },
-                  { title: t('ar.ledger.number'), dataIndex: 'number', width: 124, render: (n: string) => <span className="code">{n}</span> },
-                  { title: t('ar.ledger.description'), dataIndex: 'description', ellipsis: true, render: (d: string | null, l) => describe(t, l, d) },
-                  { title: t('ar.ledger.debit'), dataIndex: 'debit', width: 116, align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
-                  { title: t('ar.ledger.credit'), dataIndex: 'credit', width: 116, align: 'right', render: (v: number) => <Amount fen={v} zeroDash /> },
-                  { title: t('ar.ledger.balance'), dataIndex: 'balance', width: 124, align: 'right', render: (v: number) => <Amount fen={v} strong /> },
+                  {
+                    title: t('ar.ledger.date'),
+                    dataIndex: 'date',
+                    width: 110,
+                    render: (d: string) => formatDate(d, lang),
+                  },
+                  {
+                    title: t('ar.ledger.kind'),
+                    dataIndex: 'kind',
+                    width: 96,
+                    render: (k: string, l) => (
+                      <Space size={4}>
+                        {t(`ar.kind.${k}`)}
+                        {l.voided && <Tag color="default">{t('ar.ledger.voided')}</Tag>}
+                      </Space>
+                    ),
+                  },
+                  {
+                    title: t('ar.ledger.number'),
+                    dataIndex: 'number',
+                    width: 124,
+                    render: (n: string) => <span className="code">{n}</span>,
+                  },
+                  {
+                    title: t('ar.ledger.description'),
+                    dataIndex: 'description',
+                    ellipsis: true,
+                    render: (d: string | null, l) => describe(t, l, d),
+                  },
+                  {
+                    title: t('ar.ledger.debit'),
+                    dataIndex: 'debit',
+                    width: 116,
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} zeroDash />,
+                  },
+                  {
+                    title: t('ar.ledger.credit'),
+                    dataIndex: 'credit',
+                    width: 116,
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} zeroDash />,
+                  },
+                  {
+                    title: t('ar.ledger.balance'),
+                    dataIndex: 'balance',
+                    width: 124,
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} strong />,
+                  },
                   {
                     title: t('ar.ledger.applied'),
                     key: 'applied',
@@ -120,11 +213,26 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                     render: (_: unknown, l) => {
                       // a write-off that was (partly) paid after all says how much came back
                       const wo = writeOffOf(l);
-                      if (wo && wo.recovered > 0) return <span className="ar-hint">{t('ar.ledger.recoveredNote', { amount: money(wo.recovered) })}</span>;
+                      if (wo && wo.recovered > 0)
+                        return (
+                          <span className="ar-hint">
+                            {t('ar.ledger.recoveredNote', { amount: money(wo.recovered) })}
+                          </span>
+                        );
                       const al = l.kind === 'recovery' ? [] : (byDoc.get(`${l.kind}:${l.id}`) ?? []);
                       if (!al.length) return null;
-                      const text = al.map((a) => (l.kind === 'invoice' ? `${t(`ar.ledger.allocKind.${allocSource(a)}`)} ${money(a.amount)}` : `${a.invoiceNumber} ${money(a.amount)}`)).join('；');
-                      return <span title={text} className="ar-hint">{text}</span>;
+                      const text = al
+                        .map((a) =>
+                          l.kind === 'invoice'
+                            ? `${t(`ar.ledger.allocKind.${allocSource(a)}`)} ${money(a.amount)}`
+                            : `${a.invoiceNumber} ${money(a.amount)}`,
+                        )
+                        .join('；');
+                      return (
+                        <span title={text} className="ar-hint">
+                          {text}
+                        </span>
+                      );
                     },
                   },
                   {
@@ -167,13 +275,40 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                 pagination={L.openItems.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
                 locale={{ emptyText: t('ar.ledger.noOpen') }}
                 columns={[
-                  { title: t('ar.ledger.number'), dataIndex: 'number', render: (n: string) => <span className="code">{n}</span> },
-                  { title: t('ar.ledger.issueDate'), dataIndex: 'issueDate', render: (d: string) => formatDate(d, lang) },
+                  {
+                    title: t('ar.ledger.number'),
+                    dataIndex: 'number',
+                    render: (n: string) => <span className="code">{n}</span>,
+                  },
+                  {
+                    title: t('ar.ledger.issueDate'),
+                    dataIndex: 'issueDate',
+                    render: (d: string) => formatDate(d, lang),
+                  },
                   { title: t('ar.ledger.dueDate'), dataIndex: 'dueDate', render: (d: string) => formatDate(d, lang) },
-                  { title: t('ar.ledger.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} /> },
-                  { title: t('ar.ledger.open'), dataIndex: 'open', align: 'right', render: (v: number) => <Amount fen={v} strong /> },
-                  { title: t('ar.ledger.daysPastDue'), dataIndex: 'daysPastDue', align: 'right', render: (d: number) => <span className={`num${d > 0 ? ' ar-neg' : ''}`}>{d}</span> },
-                  { title: t('ar.ledger.bucket'), dataIndex: 'bucket', render: (b: string) => bucketLabel(t, { key: b, from: null, to: null }) },
+                  {
+                    title: t('ar.ledger.amount'),
+                    dataIndex: 'amount',
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} />,
+                  },
+                  {
+                    title: t('ar.ledger.open'),
+                    dataIndex: 'open',
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} strong />,
+                  },
+                  {
+                    title: t('ar.ledger.daysPastDue'),
+                    dataIndex: 'daysPastDue',
+                    align: 'right',
+                    render: (d: number) => <span className={`num${d > 0 ? ' ar-neg' : ''}`}>{d}</span>,
+                  },
+                  {
+                    title: t('ar.ledger.bucket'),
+                    dataIndex: 'bucket',
+                    render: (b: string) => bucketLabel(t, { key: b, from: null, to: null }),
+                  },
                 ]}
                 summary={() => (
                   <Table.Summary.Row>
@@ -202,16 +337,36 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                 locale={{ emptyText: t('ar.ledger.noCredits') }}
                 columns={[
                   { title: t('ar.ledger.kind'), dataIndex: 'kind', render: (k: string) => t(`ar.kind.${k}`) },
-                  { title: t('ar.ledger.number'), dataIndex: 'number', render: (n: string | null, r) => <span className="code">{n ?? `#${r.id}`}</span> },
+                  {
+                    title: t('ar.ledger.number'),
+                    dataIndex: 'number',
+                    render: (n: string | null, r) => <span className="code">{n ?? `#${r.id}`}</span>,
+                  },
                   { title: t('ar.ledger.date'), dataIndex: 'date', render: (d: string) => formatDate(d, lang) },
-                  { title: t('ar.ledger.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} /> },
-                  { title: t('ar.ledger.unapplied'), dataIndex: 'unapplied', align: 'right', render: (v: number) => <Amount fen={-v} strong /> },
+                  {
+                    title: t('ar.ledger.amount'),
+                    dataIndex: 'amount',
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} />,
+                  },
+                  {
+                    title: t('ar.ledger.unapplied'),
+                    dataIndex: 'unapplied',
+                    align: 'right',
+                    render: (v: number) => <Amount fen={-v} strong />,
+                  },
                   {
                     title: t('common.actions'),
                     key: 'a',
                     render: (_: unknown, r) =>
                       r.unapplied > 0 ? (
-                        <Button size="small" type="link" onClick={() => setApplying(r)} disabled={L.openItems.length === 0} data-testid="ar-apply">
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => setApplying(r)}
+                          disabled={L.openItems.length === 0}
+                          data-testid="ar-apply"
+                        >
                           {t('ar.ledger.applyTo')}
                         </Button>
                       ) : null,
@@ -241,13 +396,34 @@ export function CustomerLedgerTab({ customerId }: { customerId: number }) {
                 pagination={false}
                 locale={{ emptyText: t('ar.ledger.noNotes') }}
                 columns={[
-                  { title: t('ar.ledger.number'), dataIndex: 'number', render: (n: string) => <span className="code">{n}</span> },
+                  {
+                    title: t('ar.ledger.number'),
+                    dataIndex: 'number',
+                    render: (n: string) => <span className="code">{n}</span>,
+                  },
                   { title: t('ar.entry.noteKind'), dataIndex: 'kind', render: (k: string) => t(`ar.noteKind.${k}`) },
                   { title: t('ar.ledger.drawer'), dataIndex: 'drawer', ellipsis: true },
-                  { title: t('ar.ledger.issueDate'), dataIndex: 'issueDate', render: (d: string) => formatDate(d, lang) },
-                  { title: t('ar.ledger.maturity'), dataIndex: 'maturityDate', render: (d: string) => formatDate(d, lang) },
-                  { title: t('ar.ledger.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} /> },
-                  { title: t('ar.ledger.state'), dataIndex: 'state', render: (s: NoteState, r) => `${t(`ar.noteState.${s}`)} · ${formatDate(r.stateDate, lang)}` },
+                  {
+                    title: t('ar.ledger.issueDate'),
+                    dataIndex: 'issueDate',
+                    render: (d: string) => formatDate(d, lang),
+                  },
+                  {
+                    title: t('ar.ledger.maturity'),
+                    dataIndex: 'maturityDate',
+                    render: (d: string) => formatDate(d, lang),
+                  },
+                  {
+                    title: t('ar.ledger.amount'),
+                    dataIndex: 'amount',
+                    align: 'right',
+                    render: (v: number) => <Amount fen={v} />,
+                  },
+                  {
+                    title: t('ar.ledger.state'),
+                    dataIndex: 'state',
+                    render: (s: NoteState, r) => `${t(`ar.noteState.${s}`)} · ${formatDate(r.stateDate, lang)}`,
+                  },
                   {
                     title: t('common.actions'),
                     key: 'a',
@@ -295,7 +471,11 @@ function AllocationsTable({ rows, lines }: { rows: AllocationRow[]; lines: Ledge
   const numberOf = useMemo(() => new Map(lines.map((l) => [`${l.kind}:${l.id}`, l.number])), [lines]);
   const unapply = useMutation({
     mutationFn: (a: AllocationRow) =>
-      call('allocations:unapply', { invoiceId: a.invoiceId, amount: a.amount, ...(a.receiptId !== null ? { receiptId: a.receiptId } : { creditNoteId: a.creditNoteId as number }) }),
+      call('allocations:unapply', {
+        invoiceId: a.invoiceId,
+        amount: a.amount,
+        ...(a.receiptId !== null ? { receiptId: a.receiptId } : { creditNoteId: a.creditNoteId as number }),
+      }),
     onSuccess: () => {
       invalidateAr(qc);
       void message.success(t('ar.ledger.unapplied_done'));
@@ -313,7 +493,11 @@ function AllocationsTable({ rows, lines }: { rows: AllocationRow[]; lines: Ledge
       locale={{ emptyText: t('ar.ledger.noAllocations') }}
       columns={[
         { title: t('ar.ledger.date'), dataIndex: 'date', render: (d: string) => formatDate(d, lang) },
-        { title: t('ar.ledger.invoice'), dataIndex: 'invoiceNumber', render: (n: string) => <span className="code">{n}</span> },
+        {
+          title: t('ar.ledger.invoice'),
+          dataIndex: 'invoiceNumber',
+          render: (n: string) => <span className="code">{n}</span>,
+        },
         {
           title: t('ar.ledger.source'),
           key: 'src',
@@ -324,7 +508,12 @@ function AllocationsTable({ rows, lines }: { rows: AllocationRow[]; lines: Ledge
             return `${t(`ar.ledger.allocKind.${src}`)} ${num ?? ''}`;
           },
         },
-        { title: t('ar.ledger.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount fen={v} /> },
+        {
+          title: t('ar.ledger.amount'),
+          dataIndex: 'amount',
+          align: 'right',
+          render: (v: number) => <Amount fen={v} />,
+        },
         {
           title: t('common.actions'),
           key: 'a',
@@ -390,8 +579,20 @@ function VoidModal({ line, onClose }: { line: LedgerLine; onClose: () => void })
     >
       <Typography.Paragraph type="secondary">{t('ar.ledger.voidWarn')}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={t('ar.ledger.voidReason')} required validateStatus={touched && bad ? 'error' : undefined} help={touched && bad ? t('validation.required') : undefined}>
-          <Input.TextArea autoFocus rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ar-void-reason" />
+        <Form.Item
+          label={t('ar.ledger.voidReason')}
+          required
+          validateStatus={touched && bad ? 'error' : undefined}
+          help={touched && bad ? t('validation.required') : undefined}
+        >
+          <Input.TextArea
+            autoFocus
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="ar-void-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -428,7 +629,11 @@ function ApplyModal({ credit, ledger, onClose }: { credit: Credit; ledger: Custo
       width={560}
       title={t('ar.ledger.applyTitle', { kind: t(`ar.kind.${credit.kind}`), number: credit.number ?? `#${credit.id}` })}
       okText={t('common.ok')}
-      okButtonProps={{ disabled: !invoiceId || amountBad, loading: run.isPending, ...({ 'data-testid': 'ar-apply-ok' } as object) }}
+      okButtonProps={{
+        disabled: !invoiceId || amountBad,
+        loading: run.isPending,
+        ...({ 'data-testid': 'ar-apply-ok' } as object),
+      }}
       cancelText={t('common.cancel')}
       onCancel={onClose}
       onOk={() => run.mutate()}
@@ -440,7 +645,10 @@ function ApplyModal({ credit, ledger, onClose }: { credit: Credit; ledger: Custo
             onChange={setInvoiceId}
             showSearch={{ optionFilterProp: 'label' }}
             data-testid="ar-apply-invoice"
-            options={ledger.openItems.map((i) => ({ value: i.invoiceId, label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }) }))}
+            options={ledger.openItems.map((i) => ({
+              value: i.invoiceId,
+              label: t('ar.entry.openInvoiceOption', { number: i.number, due: i.dueDate, open: money(i.open) }),
+            }))}
           />
         </Form.Item>
         <Form.Item
@@ -448,7 +656,12 @@ function ApplyModal({ credit, ledger, onClose }: { credit: Credit; ledger: Custo
           validateStatus={amountBad ? 'error' : undefined}
           help={amountBad ? t('validation.invalid_money') : t('ar.ledger.applyAmountHint', { max: money(max) })}
         >
-          <Input className="num" value={amountText} onChange={(e) => setAmountText(e.target.value)} placeholder={money(max)} />
+          <Input
+            className="num"
+            value={amountText}
+            onChange={(e) => setAmountText(e.target.value)}
+            placeholder={money(max)}
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -463,7 +676,12 @@ function NoteStateModal({ note, onClose }: { note: NoteReceivableRow; onClose: (
   const [form] = Form.useForm<{ state: Exclude<NoteState, 'held'>; date: ReturnType<typeof day>; note?: string }>();
   const run = useMutation({
     mutationFn: (v: { state: Exclude<NoteState, 'held'>; date: ReturnType<typeof day>; note?: string }) =>
-      call('notes:set-state', { id: note.id, state: v.state, date: iso(v.date) as string, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }),
+      call('notes:set-state', {
+        id: note.id,
+        state: v.state,
+        date: iso(v.date) as string,
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      }),
     onSuccess: () => {
       invalidateAr(qc);
       void qc.invalidateQueries({ queryKey: arKeys.notes(note.customerId) });
@@ -483,9 +701,18 @@ function NoteStateModal({ note, onClose }: { note: NoteReceivableRow; onClose: (
     >
       <Form form={form} layout="vertical" initialValues={{ state: 'honoured', date: day(today) }}>
         <Form.Item name="state" label={t('ar.ledger.state')}>
-          <Select options={NOTE_STATES.filter((s) => s !== 'held' && s !== note.state).map((s) => ({ value: s, label: t(`ar.noteState.${s}`) }))} />
+          <Select
+            options={NOTE_STATES.filter((s) => s !== 'held' && s !== note.state).map((s) => ({
+              value: s,
+              label: t(`ar.noteState.${s}`),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="date" label={t('ar.ledger.stateDate')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="date"
+          label={t('ar.ledger.stateDate')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} />
         </Form.Item>
         <Form.Item name="note" label={t('ar.ledger.stateNote')}>

@@ -22,7 +22,12 @@ export function WriteOffsTable({ rows, onRecover }: { rows: WriteOffRow[]; onRec
       rowClassName={(w) => (w.voidedAt ? 'muted' : '')}
       onRow={(w) => ({ 'data-invoice': w.invoiceNumber }) as object}
       columns={[
-        { title: t('ar.ledger.writeOffDate'), dataIndex: 'date', width: 110, render: (d: string) => formatDate(d, lang) },
+        {
+          title: t('ar.ledger.writeOffDate'),
+          dataIndex: 'date',
+          width: 110,
+          render: (d: string) => formatDate(d, lang),
+        },
         {
           title: t('ar.ledger.invoice'),
           dataIndex: 'invoiceNumber',
@@ -34,14 +39,34 @@ export function WriteOffsTable({ rows, onRecover }: { rows: WriteOffRow[]; onRec
             </Space>
           ),
         },
-        { title: t('ar.ledger.writtenOff'), dataIndex: 'amount', width: 130, align: 'right', render: (v: number) => <Amount fen={v} /> },
-        { title: t('ar.ledger.recovered'), dataIndex: 'recovered', width: 130, align: 'right', render: (v: number) => <span data-col="recovered"><Amount fen={v} zeroDash /></span> },
+        {
+          title: t('ar.ledger.writtenOff'),
+          dataIndex: 'amount',
+          width: 130,
+          align: 'right',
+          render: (v: number) => <Amount fen={v} />,
+        },
+        {
+          title: t('ar.ledger.recovered'),
+          dataIndex: 'recovered',
+          width: 130,
+          align: 'right',
+          render: (v: number) => (
+            <span data-col="recovered">
+              <Amount fen={v} zeroDash />
+            </span>
+          ),
+        },
         {
           title: t('ar.ledger.stillWrittenOff'),
           key: 'left',
           width: 130,
           align: 'right',
-          render: (_: unknown, w) => <span data-col="left"><Amount fen={recoverable(w)} strong zeroDash /></span>,
+          render: (_: unknown, w) => (
+            <span data-col="left">
+              <Amount fen={recoverable(w)} strong zeroDash />
+            </span>
+          ),
         },
         { title: t('ar.entry.approvedBy'), dataIndex: 'approvedBy', width: 120, ellipsis: true },
         { title: t('ar.entry.reason'), dataIndex: 'reason', ellipsis: true },
@@ -64,13 +89,33 @@ export function WriteOffsTable({ rows, onRecover }: { rows: WriteOffRow[]; onRec
 }
 
 /** The recovery form for one write-off of the ledger's customer; closes once saved. */
-export function RecoveryModal({ writeOff, ledger, onClose }: { writeOff: WriteOffRow; ledger: CustomerLedgerOut; onClose: () => void }) {
+export function RecoveryModal({
+  writeOff,
+  ledger,
+  onClose,
+}: {
+  writeOff: WriteOffRow;
+  ledger: CustomerLedgerOut;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const today = useToday();
   return (
-    <Modal open width={760} title={t('ar.recovery.title', { number: writeOff.invoiceNumber })} footer={null} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      width={760}
+      title={t('ar.recovery.title', { number: writeOff.invoiceNumber })}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <div data-testid="ar-recovery-modal">
-        <RecoveryForm today={today} customer={{ id: ledger.customerId, code: ledger.customerCode, name: ledger.customerName }} writeOffId={writeOff.id} onSaved={onClose} />
+        <RecoveryForm
+          today={today}
+          customer={{ id: ledger.customerId, code: ledger.customerCode, name: ledger.customerName }}
+          writeOffId={writeOff.id}
+          onSaved={onClose}
+        />
       </div>
     </Modal>
   );

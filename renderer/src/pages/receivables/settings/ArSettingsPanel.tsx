@@ -29,7 +29,8 @@ interface FormValues {
 }
 
 // Percent inputs work on decimal text (InputNumber stringMode), read exactly into basis points.
-const toBp = (pct: string | number | null | undefined): number => (pct === null || pct === undefined || pct === '' ? 0 : parseHundredths(pct));
+const toBp = (pct: string | number | null | undefined): number =>
+  pct === null || pct === undefined || pct === '' ? 0 : parseHundredths(pct);
 const toPct = (bp: number): string => formatBp(bp);
 
 function toForm(s: ReceivablesSettings): FormValues {
@@ -56,7 +57,11 @@ export function ArSettingsPanel() {
   const settings = useQuery({ queryKey: arKeys.settings, queryFn: () => call('receivables:settings', {}) });
   const standard = Form.useWatch('accountingStandard', form);
   const [rowErrors, setRowErrors] = useState<MatrixErrors>({});
-  const bucketsOf = (v: FormValues) => bucketsFromEdges(v.provision.map((r) => r.to ?? null), settings.data?.provisionBuckets ?? []);
+  const bucketsOf = (v: FormValues) =>
+    bucketsFromEdges(
+      v.provision.map((r) => r.to ?? null),
+      settings.data?.provisionBuckets ?? [],
+    );
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(toForm(settings.data));
@@ -97,7 +102,11 @@ export function ArSettingsPanel() {
   if (settings.isPending) return <Spin />;
   if (settings.isError) return <Alert type="error" title={arErrorText(t, settings.error)} />;
   const s = settings.data;
-  const sev = (withOk: boolean) => [...(withOk ? (['ok'] as const) : []), 'warn' as const, 'block' as const].map((v) => ({ value: v, label: t(`ar.settings.severity.${v}`) }));
+  const sev = (withOk: boolean) =>
+    [...(withOk ? (['ok'] as const) : []), 'warn' as const, 'block' as const].map((v) => ({
+      value: v,
+      label: t(`ar.settings.severity.${v}`),
+    }));
 
   return (
     <div data-testid="ar-settings">
@@ -125,8 +134,22 @@ export function ArSettingsPanel() {
         <Form.Item label={t('ar.settings.provisionRates')}>
           <ProvisionMatrix saved={s.provisionBuckets} errors={rowErrors} dim={standard === 'small_enterprise'} />
         </Form.Item>
-        <Form.Item name="costOfCapital" label={t('ar.settings.costOfCapital')} rules={[{ required: true, message: t('validation.required') }]}>
-          <InputNumber stringMode min={0} max={100} step={0.25} precision={2} suffix="%" style={{ width: 130 }} className="num" data-testid="ar-cost-of-capital" />
+        <Form.Item
+          name="costOfCapital"
+          label={t('ar.settings.costOfCapital')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <InputNumber
+            stringMode
+            min={0}
+            max={100}
+            step={0.25}
+            precision={2}
+            suffix="%"
+            style={{ width: 130 }}
+            className="num"
+            data-testid="ar-cost-of-capital"
+          />
         </Form.Item>
         <Divider titlePlacement="start" plain>
           {t('ar.settings.creditPolicy')}
@@ -135,7 +158,15 @@ export function ArSettingsPanel() {
           <Radio.Group options={sev(false)} optionType="button" />
         </Form.Item>
         <Form.Item name="nearLimit" label={t('ar.settings.nearLimit')}>
-          <InputNumber stringMode min={0} max={100} precision={0} suffix="%" placeholder={t('ar.settings.off')} style={{ width: 130 }} />
+          <InputNumber
+            stringMode
+            min={0}
+            max={100}
+            precision={0}
+            suffix="%"
+            placeholder={t('ar.settings.off')}
+            style={{ width: 130 }}
+          />
         </Form.Item>
         <Form.Item name="onHold" label={t('ar.settings.onHold')}>
           <Radio.Group options={sev(false)} optionType="button" />
@@ -143,7 +174,14 @@ export function ArSettingsPanel() {
         <Form.Item label={t('ar.settings.maxOverdueDays')}>
           <Space>
             <Form.Item name="maxOverdueDays" noStyle>
-              <InputNumber min={0} max={3650} precision={0} placeholder={t('ar.settings.off')} style={{ width: 110 }} suffix={t('ar.settings.days')} />
+              <InputNumber
+                min={0}
+                max={3650}
+                precision={0}
+                placeholder={t('ar.settings.off')}
+                style={{ width: 110 }}
+                suffix={t('ar.settings.days')}
+              />
             </Form.Item>
             <Form.Item name="overdue" noStyle>
               <Radio.Group options={sev(false)} optionType="button" />
@@ -178,7 +216,9 @@ function BucketSets() {
   const [adding, setAdding] = useState(false);
   const run = useMutation({
     mutationFn: (v: { op: 'default' | 'delete'; p: AgeingPreset }) =>
-      v.op === 'delete' ? call('ageing:delete-preset', { name: v.p.name }) : call('ageing:save-preset', { name: v.p.name, basis: v.p.basis, buckets: v.p.buckets, isDefault: true }),
+      v.op === 'delete'
+        ? call('ageing:delete-preset', { name: v.p.name })
+        : call('ageing:save-preset', { name: v.p.name, basis: v.p.basis, buckets: v.p.buckets, isDefault: true }),
     onSuccess: (l) => qc.setQueryData(arKeys.presets, l),
     onError: (e) => void message.error(arErrorText(t, e)),
   });
@@ -204,8 +244,17 @@ function BucketSets() {
               </Space>
             ),
           },
-          { title: t('ar.ageing.basis'), dataIndex: 'basis', width: 120, render: (b: 'due' | 'issue') => t(`ar.ageing.basisShort.${b}`) },
-          { title: t('ar.settings.preview'), key: 'b', render: (_: unknown, p) => p.buckets.map((b) => bucketLabel(t, b)).join(' · ') },
+          {
+            title: t('ar.ageing.basis'),
+            dataIndex: 'basis',
+            width: 120,
+            render: (b: 'due' | 'issue') => t(`ar.ageing.basisShort.${b}`),
+          },
+          {
+            title: t('ar.settings.preview'),
+            key: 'b',
+            render: (_: unknown, p) => p.buckets.map((b) => bucketLabel(t, b)).join(' · '),
+          },
           {
             title: t('common.actions'),
             key: 'a',
@@ -214,7 +263,12 @@ function BucketSets() {
               p.builtIn ? null : (
                 <Space size={0}>
                   {!p.isDefault && (
-                    <Button size="small" type="link" icon={<StarOutlined />} onClick={() => run.mutate({ op: 'default', p })}>
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<StarOutlined />}
+                      onClick={() => run.mutate({ op: 'default', p })}
+                    >
                       {t('ar.ageing.makeDefault')}
                     </Button>
                   )}
@@ -224,17 +278,35 @@ function BucketSets() {
                     danger
                     icon={<DeleteOutlined />}
                     aria-label={t('ar.ageing.deletePreset')}
-                    onClick={() => modal.confirm({ title: t('ar.ageing.deleteConfirm', { name: p.name }), okButtonProps: { danger: true }, onOk: () => run.mutateAsync({ op: 'delete', p }) })}
+                    onClick={() =>
+                      modal.confirm({
+                        title: t('ar.ageing.deleteConfirm', { name: p.name }),
+                        okButtonProps: { danger: true },
+                        onOk: () => run.mutateAsync({ op: 'delete', p }),
+                      })
+                    }
                   />
                 </Space>
               ),
           },
         ]}
       />
-      <Button icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => setAdding(true)} disabled={!first} data-testid="ar-add-bucket-set">
+      <Button
+        icon={<PlusOutlined />}
+        style={{ marginTop: 8 }}
+        onClick={() => setAdding(true)}
+        disabled={!first}
+        data-testid="ar-add-bucket-set"
+      >
         {t('ar.settings.addPreset')}
       </Button>
-      {adding && first && <PresetModal initial={{ basis: 'due', buckets: first.buckets }} onClose={() => setAdding(false)} onSaved={() => invalidateAr(qc)} />}
+      {adding && first && (
+        <PresetModal
+          initial={{ basis: 'due', buckets: first.buckets }}
+          onClose={() => setAdding(false)}
+          onSaved={() => invalidateAr(qc)}
+        />
+      )}
     </>
   );
 }

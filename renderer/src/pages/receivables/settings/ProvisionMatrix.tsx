@@ -29,7 +29,12 @@ export function matrixErrors(t: TFunction, e: unknown, sent: AgeingBucketDef[]):
   const out: MatrixErrors = {};
   for (const r of e.rows) {
     const [head, part, sub] = r.field.split('.');
-    const row = head === 'provisionBuckets' ? Number(part) : head === 'provisionRatesBp' ? sent.findIndex((b) => b.key === part) : -1;
+    const row =
+      head === 'provisionBuckets'
+        ? Number(part)
+        : head === 'provisionRatesBp'
+          ? sent.findIndex((b) => b.key === part)
+          : -1;
     if (!(row >= 0)) return null;
     const cell = (out[row] ??= { texts: [] });
     if (head === 'provisionRatesBp') cell.rate = true;
@@ -39,11 +44,22 @@ export function matrixErrors(t: TFunction, e: unknown, sent: AgeingBucketDef[]):
   return out;
 }
 
-export function ProvisionMatrix({ saved, errors, dim }: { saved: AgeingBucketDef[]; errors: MatrixErrors; dim: boolean }) {
+export function ProvisionMatrix({
+  saved,
+  errors,
+  dim,
+}: {
+  saved: AgeingBucketDef[];
+  errors: MatrixErrors;
+  dim: boolean;
+}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const rows = (Form.useWatch('provision', form) as ProvisionRow[] | undefined) ?? [];
-  const buckets = bucketsFromEdges(rows.map((r) => r?.to ?? null), saved);
+  const buckets = bucketsFromEdges(
+    rows.map((r) => r?.to ?? null),
+    saved,
+  );
   return (
     <Form.List name="provision">
       {(fields, { add, remove }) => (
@@ -68,8 +84,19 @@ export function ProvisionMatrix({ saved, errors, dim }: { saved: AgeingBucketDef
                   {last ? (
                     <span className="ar-hint">{t('ar.settings.noUpperLimit')}</span>
                   ) : (
-                    <Form.Item name={[f.name, 'to']} validateStatus={err?.to ? 'error' : undefined} style={{ marginBottom: 0 }}>
-                      <InputNumber precision={0} step={30} suffix={t('ar.settings.days')} style={{ width: 130 }} className="num" data-testid={`ar-edge-${i + 1}`} />
+                    <Form.Item
+                      name={[f.name, 'to']}
+                      validateStatus={err?.to ? 'error' : undefined}
+                      style={{ marginBottom: 0 }}
+                    >
+                      <InputNumber
+                        precision={0}
+                        step={30}
+                        suffix={t('ar.settings.days')}
+                        style={{ width: 130 }}
+                        className="num"
+                        data-testid={`ar-edge-${i + 1}`}
+                      />
                     </Form.Item>
                   )}
                   <Form.Item
@@ -78,7 +105,17 @@ export function ProvisionMatrix({ saved, errors, dim }: { saved: AgeingBucketDef
                     rules={[{ required: true, message: t('validation.required') }]}
                     style={{ marginBottom: 0 }}
                   >
-                    <InputNumber stringMode min={0} max={100} step={1} precision={2} suffix="%" style={{ width: 120 }} className="num" data-testid={`ar-rate-${i + 1}`} />
+                    <InputNumber
+                      stringMode
+                      min={0}
+                      max={100}
+                      step={1}
+                      precision={2}
+                      suffix="%"
+                      style={{ width: 120 }}
+                      className="num"
+                      data-testid={`ar-rate-${i + 1}`}
+                    />
                   </Form.Item>
                   <Button
                     type="text"
@@ -106,7 +143,10 @@ export function ProvisionMatrix({ saved, errors, dim }: { saved: AgeingBucketDef
               data-testid="ar-add-bucket"
               onClick={() => {
                 // the new bucket goes before the open-ended last one, a year after the last limit
-                const edges = rows.slice(0, -1).map((r) => r?.to).filter((x): x is number => typeof x === 'number');
+                const edges = rows
+                  .slice(0, -1)
+                  .map((r) => r?.to)
+                  .filter((x): x is number => typeof x === 'number');
                 add({ to: (edges.length ? Math.max(...edges) : 0) + ADD_STEP_DAYS, rate: null }, fields.length - 1);
               }}
             >

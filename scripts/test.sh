@@ -36,17 +36,12 @@ fi
 mkdir -p test-output
 
 # Lint (eslint: typescript-eslint + the walls between the floors) and format (prettier) run first;
-# each failing one counts as one failed test. CREDITDESK_SKIP_FORMAT_CHECK=1 skips the format
-# check (only until the code base has been formatted once with `npx prettier --write .`).
+# each failing one counts as one failed test (`npm run format` fixes formatting).
 static_failed=0
 echo "lint: eslint"
 node node_modules/eslint/bin/eslint.js . || { echo "lint: eslint found problems (npm run lint)" >&2; static_failed=$((static_failed + 1)); }
-if [ "${CREDITDESK_SKIP_FORMAT_CHECK:-}" = "1" ]; then
-  echo "format: skipped (CREDITDESK_SKIP_FORMAT_CHECK=1)"
-else
-  echo "format: prettier --check"
-  node node_modules/prettier/bin/prettier.cjs --check . --log-level warn || { echo "format: files are not formatted (npm run format)" >&2; static_failed=$((static_failed + 1)); }
-fi
+echo "format: prettier --check"
+node node_modules/prettier/bin/prettier.cjs --check . --log-level warn || { echo "format: files are not formatted (npm run format)" >&2; static_failed=$((static_failed + 1)); }
 
 echo "test setup: building the renderer"
 node node_modules/vite/bin/vite.js build --config renderer/vite.config.ts --logLevel warn || { echo "tests: 0 passed, 1 failed"; exit 1; }

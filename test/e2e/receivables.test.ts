@@ -247,7 +247,7 @@ describe('bad-debt recovery and provision edges', () => {
     const amountError = modal
       .locator('.ant-form-item-has-error')
       .filter({ has: page.locator('[data-testid="ar-rec-amount"]') });
-    await expect.poll(() => amountError.innerText()).toContain('仍处于核销状态的只有 ¥1,000.00');
+    await expect.poll(() => amountError.innerText()).toContain('尚未收回的核销金额最多为 ¥1,000.00');
     expect(receipts()).toBe(before);
     await page.waitForTimeout(400); // the error slides in
     await e.shot('ar-recovery-refused-zh');

@@ -48,7 +48,7 @@ describe('first start on an empty book', () => {
     await page.getByText('账套已建立：杭州明远机电有限公司').waitFor();
     await expect.poll(() => page.locator('[data-testid="company-name"]').innerText()).toBe('杭州明远机电有限公司');
     expect((await getCompany(desk.ctx)).name).toBe('杭州明远机电有限公司');
-    expect(await listOperators(desk.ctx)).toEqual([{ id: 1, name: '张会计', hasPassword: false }]);
+    expect(await listOperators(desk.ctx)).toEqual([{ id: 1, name: '张会计', hasPassword: false, role: 'admin' }]);
     await shots(e, 'welcome-done-zh');
   }, 120_000);
 

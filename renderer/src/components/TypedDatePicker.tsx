@@ -44,13 +44,16 @@ function TypedDatePicker(props: Props) {
       }}
     />
   );
-  if (!bad) return picker;
+  // one tree whether or not there is a message: the picker is never remounted (a remount loses
+  // the input that the form's refs point at)
   return (
     <span style={{ display: props.style?.width === '100%' ? 'block' : 'inline-block' }}>
       {picker}
-      <span className="typed-date-error" role="alert" style={{ display: 'block', color: '#ff4d4f', fontSize: 12 }}>
-        {t('validation.invalid_typed_date', { value: bad })}
-      </span>
+      {bad && (
+        <span className="typed-date-error" role="alert" style={{ display: 'block', color: '#ff4d4f', fontSize: 12 }}>
+          {t('validation.invalid_typed_date', { value: bad })}
+        </span>
+      )}
     </span>
   );
 }

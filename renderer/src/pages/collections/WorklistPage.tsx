@@ -96,7 +96,11 @@ export function WorklistPage() {
             key: 'why',
             render: (_, r) =>
               r.reasons.map((x, i) => (
-                <Tag key={i} color={x.key === 'in_dispute' || x.key === 'slip_disagrees' ? 'orange' : undefined}>
+                <Tag
+                  key={i}
+                  color={x.key === 'in_dispute' || x.key === 'slip_disagrees' ? 'orange' : undefined}
+                  style={{ whiteSpace: 'normal' }} // long reasons (English) wrap instead of being clipped
+                >
                   {reason(x)}
                 </Tag>
               )),

@@ -124,13 +124,17 @@ export type WorklistReasonKey =
   | 'ladder_step'
   | 'call_planned'
   | 'visit_planned'
-  | 'slip_not_returned';
+  | 'slip_not_returned'
+  | 'in_dispute'
+  | 'slip_disagrees';
 
 export interface WorklistReason {
   key: WorklistReasonKey;
   date?: string;
   amount?: number;
   level?: number;
+  /** in_dispute: the complaint number (TS-…) that disputes invoices */
+  ref?: string;
 }
 
 export interface WorklistRow {

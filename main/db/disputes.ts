@@ -37,3 +37,27 @@ export function openSlipDisputesOf(
     note: string | null;
   }[];
 }
+
+/** What puts each customer in dispute as of asOf: open disputing complaints (by number) and disagreeing slips (by received date). */
+export function disputeSourcesByCustomer(
+  book: Pick<Book, 'sqlite'>,
+  asOf: string,
+): Map<number, { complaints: string[]; slips: string[] }> {
+  const rows = stmt(
+    book.sqlite,
+    `SELECT customer_id AS id, 'complaint' AS source, number AS ref FROM complaints
+       WHERE disputes_invoices = 1 AND received_on <= @asOf
+         AND (resolved_on IS NULL OR resolved_on > @asOf) AND (closed_on IS NULL OR closed_on > @asOf)
+     UNION ALL
+     SELECT customer_id AS id, 'slip' AS source, received_on AS ref FROM statement_confirmations
+       WHERE result = 'disagrees' AND received_on <= @asOf AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > @asOf)
+     ORDER BY id, source, ref`,
+  ).all({ asOf }) as { id: number; source: 'complaint' | 'slip'; ref: string }[];
+  const out = new Map<number, { complaints: string[]; slips: string[] }>();
+  for (const r of rows) {
+    const e = out.get(r.id) ?? { complaints: [], slips: [] };
+    (r.source === 'complaint' ? e.complaints : e.slips).push(r.ref);
+    out.set(r.id, e);
+  }
+  return out;
+}

@@ -4,11 +4,14 @@
 // (average days late: how late the customer's receipts settled its invoices, from allocations).
 // Each row says why it is there: due today, promise due today, promise broken yesterday, ladder
 // step reached today, a planned call/visit today or overdue, a statement slip not returned.
+// A customer in dispute (争议) gets no reminder: where the ladder step would be, the row says
+// which complaint (or disagreeing slip) disputes the invoices, so the collector settles that first.
 import type { Book } from '../../db/connection';
 import { addDays, daysBetween } from '../../domain/dates';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import { collectionsSettings, customersByIds } from '../../db/collections-store';
 import { calendarReport } from '../calendar/calendar';
+import { disputeSourcesByCustomer } from '../../db/disputes';
 import { dunningList, ladderOf } from './dunning';
 import { promiseStatusRows } from './promise-status';
 import type { WorklistRow, WorklistReason } from '../../../shared/types-collections';
@@ -50,10 +53,21 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
     if ((p.status === 'broken' || p.status === 'partly_kept') && addDays(p.promisedOn, grace) === yesterday)
       add(p.customerId, { key: 'promise_broken', date: p.promisedOn, amount: p.amount - p.received });
   }
+  const disputes = disputeSourcesByCustomer(book, asOf);
   for (const d of dunning.values()) {
     const step = ladder.find((s) => s.days === d.daysOverdue);
     if (step && !d.paused) add(d.customerId, { key: 'ladder_step', level: step.level });
+    else if (step && disputes.has(d.customerId)) addDispute(d.customerId);
   }
+  function addDispute(cid: number) {
+    const src = disputes.get(cid)!;
+    for (const ref of src.complaints) add(cid, { key: 'in_dispute', ref });
+    for (const date of src.slips) add(cid, { key: 'slip_disagrees', date });
+  }
+  // customers on the list for other reasons still show their dispute
+  for (const cid of reasons.keys())
+    if (disputes.has(cid) && !reasons.get(cid)!.some((r) => r.key === 'in_dispute' || r.key === 'slip_disagrees'))
+      addDispute(cid);
   const ids = [...reasons.keys()];
   const late = averageDaysLate(book, ids);
   const customers = customersByIds(book.sqlite, ids);

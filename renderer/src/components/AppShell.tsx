@@ -25,6 +25,8 @@ import { useLocation, useNavigate } from 'react-router';
 import type { AppInfo } from '../../../shared/types';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../pages/analysis/i18n';
+import '../pages/complaints/i18n';
+import '../pages/credit/i18n';
 
 const { Sider, Header, Content } = Layout;
 

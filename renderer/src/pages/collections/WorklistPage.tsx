@@ -24,6 +24,7 @@ export function WorklistPage() {
       amount: r.amount !== undefined ? money(r.amount) : '',
       date: r.date ?? '',
       level: r.level ?? '',
+      ref: r.ref ?? '',
     });
   return (
     <div className="page" data-testid="worklist-page">
@@ -93,7 +94,16 @@ export function WorklistPage() {
           {
             title: t('worklist.why'),
             key: 'why',
-            render: (_, r) => r.reasons.map((x, i) => <Tag key={i}>{reason(x)}</Tag>),
+            render: (_, r) =>
+              r.reasons.map((x, i) => (
+                <Tag
+                  key={i}
+                  color={x.key === 'in_dispute' || x.key === 'slip_disagrees' ? 'orange' : undefined}
+                  style={{ whiteSpace: 'normal' }} // long reasons (English) wrap instead of being clipped
+                >
+                  {reason(x)}
+                </Tag>
+              )),
           },
           {
             title: '',

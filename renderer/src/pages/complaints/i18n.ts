@@ -100,6 +100,8 @@ const zhCN = {
     voidReason: '作废原因',
     voidAlso: '同时作废贷项 {{number}}',
     voided: '索赔已作废',
+    belongsTo: '此贷项是客户投诉 {{number}} 的索赔（{{date}} 确认）。',
+    alsoVoidClaim: '同时作废投诉 {{number}} 的索赔',
   },
   analysis: {
     count: '投诉件数',
@@ -223,6 +225,8 @@ const en: typeof zhCN = {
     voidReason: 'Reason',
     voidAlso: 'Also void credit note {{number}}',
     voided: 'Claim voided',
+    belongsTo: 'This credit note is the claim of complaint {{number}} (confirmed {{date}}).',
+    alsoVoidClaim: "Also void complaint {{number}}'s claim",
   },
   analysis: {
     count: 'Complaints',

@@ -20,6 +20,7 @@ import {
   Typography,
 } from 'antd';
 import { DatePicker } from '../../../components/TypedDatePicker';
+import { ClaimVoidChoice, useClaimComplaint, voidClaimCreditNote } from './ClaimVoidChoice';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -548,9 +549,12 @@ function VoidModal({ line, onClose }: { line: LedgerLine; onClose: () => void })
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
+  const claimOf = useClaimComplaint(line);
+  const [alsoClaim, setAlsoClaim] = useState(true);
   const run = useMutation({
     mutationFn: async () => {
       const input = { id: line.id, reason: reason.trim() };
+      if (claimOf) return voidClaimCreditNote(line, claimOf, input.reason, alsoClaim);
       if (line.kind === 'invoice') return call('invoices:void', input);
       if (line.kind === 'receipt') return call('receipts:void', input);
       if (line.kind === 'credit_note') return call('credit-notes:void', input);
@@ -558,6 +562,7 @@ function VoidModal({ line, onClose }: { line: LedgerLine; onClose: () => void })
     },
     onSuccess: () => {
       invalidateAr(qc);
+      if (claimOf) void qc.invalidateQueries({ queryKey: ['complaints'] });
       void message.success(t('ar.ledger.voidDone'));
       onClose();
     },
@@ -578,6 +583,7 @@ function VoidModal({ line, onClose }: { line: LedgerLine; onClose: () => void })
       }}
     >
       <Typography.Paragraph type="secondary">{t('ar.ledger.voidWarn')}</Typography.Paragraph>
+      {claimOf && <ClaimVoidChoice complaint={claimOf} checked={alsoClaim} onChange={setAlsoClaim} />}
       <Form layout="vertical">
         <Form.Item
           label={t('ar.ledger.voidReason')}

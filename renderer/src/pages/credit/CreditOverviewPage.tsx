@@ -26,6 +26,8 @@ export function CreditOverviewPage() {
   const nameCol = {
     title: t('col.name'),
     key: 'name',
+    // a Chinese company name needs room (it stood one character a line in a half-width card)
+    width: 180,
     render: (_: unknown, r: Row) => (
       <Link to={`/customers/${r.customerId}`}>
         <span className="code">{r.customerCode}</span> {r.customerName}
@@ -106,7 +108,7 @@ export function CreditOverviewPage() {
             </div>
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Card title={`${t('overview.overLimit')} (${o.overLimit.length})`} size="small">
             <Table<Row>
               size="small"
@@ -119,7 +121,7 @@ export function CreditOverviewPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Card title={`${t('overview.nearLimit')} (${o.nearLimit.length})`} size="small">
             <Table<Row>
               size="small"

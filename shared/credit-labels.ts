@@ -1,5 +1,7 @@
 // Credit management vocabulary (SPEC §4) with labels in both languages: one source for the
 // renderer, the printed investigation sheet and exports.
+import { formatBp } from './money';
+
 export type Bilingual = { zh: string; en: string };
 
 export const INVESTIGATION_CHANNELS = {
@@ -105,6 +107,7 @@ export const ROLE_LABELS = {
 
 /** Cash-discount terms as printed: "2/10 n/30" (discount in bp: 200 = 2 %). */
 export function formatDiscountTerms(t: { discountBp: number; discountDays: number; netDays: number }): string {
-  const pct = t.discountBp % 100 === 0 ? String(t.discountBp / 100) : (t.discountBp / 100).toFixed(2).replace(/0$/, '');
+  // integer basis points to text through formatBp (no float division): 200 → 2, 250 → 2.5, 125 → 1.25
+  const pct = formatBp(t.discountBp, 2).replace(/\.?0+$/, '');
   return `${pct}/${t.discountDays} n/${t.netDays}`;
 }

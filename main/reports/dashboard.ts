@@ -40,7 +40,7 @@ export function computeDashboard(
       for (const c of creditsCurrent(sqlite)) unapplied -= c.credit;
       const dir = customerDirectory(sqlite);
       topOverdue = topOverdueCurrent(sqlite, asOf, 10).map((t) => {
-        const k = dir.rank.get(t.cid)!;
+        const k = dir.rankById[t.cid];
         const pos = computeAgeing(sqlite, asOf, 'due', DEFAULT_DUE_BUCKETS, { customerId: t.cid });
         return {
           customerId: t.cid,

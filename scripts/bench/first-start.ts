@@ -5,7 +5,10 @@
 //   referenceQueryMs    one plain set-based SQLite query of the same ageing (open amount per
 //                       invoice = amount − Σ allocations up to D, bucketed, grouped by customer),
 //                       the query alone on a fresh connection; cliAgeingRatio = cli / reference
-//                       (target ≤ 0.5)
+//                       (target ≤ 0.5); on a loaded machine wall times swing with the other
+//                       processes, so the same pair is also given as CPU time (cliAgeingPastCpuMs:
+//                       user + system of the whole CLI process; referenceQueryCpuMs: the query's
+//                       own process CPU) and cliAgeingCpuRatio
 //   appOpenToAgeing*Ms  open the book as the app does (Desk) → first ageing report through the
 //                       IPC dispatch, today and a past date, in a fresh process (target ≤ 1000)
 //   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
@@ -23,7 +26,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runBrowserFirstPaint } from './browser-first-paint';
-import { importInChildProcess } from './receivables-reports';
+import { bundle, importInChildProcess } from './receivables-reports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'bin', 'creditdesk.mjs');
@@ -53,6 +56,7 @@ const Database = require('better-sqlite3');
 const [file, d] = process.argv.slice(1);
 const db = new Database(file, { readonly: true });
 const t = performance.now();
+const c0 = process.cpuUsage();
 const back = (n) => new Date(Date.parse(d + 'T00:00:00Z') - n * 86400000).toISOString().slice(0, 10);
 const p = { d, b30: back(30), b60: back(60), b90: back(90), b180: back(180), b365: back(365) };
 const rows = db.prepare(\`
@@ -63,17 +67,34 @@ const rows = db.prepare(\`
   FROM invoices i LEFT JOIN (SELECT invoice_id, SUM(amount) AS s FROM allocations WHERE date <= @d GROUP BY invoice_id) a ON a.invoice_id = i.id
   WHERE i.issue_date <= @d AND i.voided_at IS NULL AND i.amount - COALESCE(a.s, 0) <> 0
   GROUP BY cid, bucket\`).raw().all(p);
-process.stdout.write(JSON.stringify({ ms: performance.now() - t, rows: rows.length }));
+const c = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ ms: performance.now() - t, cpuMs: (c.user + c.system) / 1000, rows: rows.length }));
 `;
 
-function referenceQuery(book: string, asOf: string): { ms: number; rows: number } {
+/** Wall and CPU (user + system, from /usr/bin/time) of a whole child process. */
+function wallAndCpuMs(args: string[], stdout: number): { ms: number; cpuMs: number } {
+  if (!fs.existsSync('/usr/bin/time')) return { ms: wallMs(args, { stdout }), cpuMs: NaN };
+  const tf = path.join(os.tmpdir(), `creditdesk-time-${process.pid}.txt`);
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', tf, process.execPath, ...args], {
+    cwd: root,
+    stdio: ['ignore', stdout, 'inherit'],
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  const [u, sys] = fs.readFileSync(tf, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+  fs.rmSync(tf, { force: true });
+  return { ms, cpuMs: (u + sys) * 1000 };
+}
+
+function referenceQuery(book: string, asOf: string): { ms: number; cpuMs: number; rows: number } {
   const r = spawnSync(process.execPath, ['-e', REFERENCE, book, asOf], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (r.status !== 0) throw new Error('reference query failed');
-  return JSON.parse(r.stdout) as { ms: number; rows: number };
+  return JSON.parse(r.stdout) as { ms: number; cpuMs: number; rows: number };
 }
 
 export async function runFirstStartBench(opts: {
@@ -122,35 +143,54 @@ async function coldFigures(
   out.pastDate = past;
   const json = path.join(opts.dir, 'ageing.json');
   const cliRuns: number[] = [];
+  const cliCpu: number[] = [];
   const refRuns: number[] = [];
+  const refCpu: number[] = [];
   for (let i = 0; i < 3; i++) {
-    cliRuns.push(wallMs([cli, 'ageing', '--db', book, '--as-of', past], { stdout: fs.openSync(json, 'w') }));
-    refRuns.push(referenceQuery(book, past).ms);
+    const c = wallAndCpuMs([cli, 'ageing', '--db', book, '--as-of', past], fs.openSync(json, 'w'));
+    cliRuns.push(c.ms);
+    cliCpu.push(c.cpuMs);
+    const r = referenceQuery(book, past);
+    refRuns.push(r.ms);
+    refCpu.push(r.cpuMs);
   }
   out.cliAgeingPastMs = median(cliRuns);
   out.referenceQueryMs = median(refRuns);
   out.cliAgeingRatio = Math.round((out.cliAgeingPastMs / out.referenceQueryMs) * 100) / 100;
+  out.cliAgeingPastCpuMs = median(cliCpu);
+  out.referenceQueryCpuMs = median(refCpu);
+  out.cliAgeingCpuRatio = Math.round((out.cliAgeingPastCpuMs / out.referenceQueryCpuMs) * 100) / 100;
   out.cliAgeingRows = (JSON.parse(fs.readFileSync(json, 'utf8')) as { rows: unknown[] }).rows.length;
 
-  // open → first ageing in the app's code, in a fresh process each (cold: nothing cached)
+  // open → first ageing in the app's code, in a fresh process each (cold: nothing cached), bundled
+  // by esbuild as Electron runs it (tsx compiling the sources cost seconds of the figure)
+  const coldOpen = await bundle('scripts/bench/cold-open.ts', 'cold-open.mjs');
+  const worker = await bundle('main/workers/report-worker.ts', 'report-worker.mjs');
+  out.appProcess = coldOpen && worker ? 'bundled (esbuild, as in Electron)' : 'TypeScript source via tsx';
   for (const [key, asOf] of [
     ['Today', '2026-11-23'],
     ['Past', past],
   ] as const) {
     const r = spawnSync(
       process.execPath,
-      [path.join(root, 'bin', 'run-ts.mjs'), path.join(root, 'scripts', 'bench', 'cold-open.ts'), book, asOf],
+      coldOpen
+        ? [coldOpen, book, asOf]
+        : [path.join(root, 'bin', 'run-ts.mjs'), path.join(root, 'scripts', 'bench', 'cold-open.ts'), book, asOf],
       {
         cwd: root,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, CREDITDESK_REPORT_WORKER_SCRIPT: path.join(root, 'dist', 'cli', 'report-worker.mjs') },
+        env: {
+          ...process.env,
+          CREDITDESK_REPORT_WORKER_SCRIPT: worker ?? path.join(root, 'dist', 'cli', 'report-worker.mjs'),
+        },
       },
     );
     if (r.status !== 0) throw new Error('cold-open failed');
-    const got = JSON.parse(r.stdout) as { openMs: number; firstAgeingMs: number; rows: number };
+    const got = JSON.parse(r.stdout) as { openMs: number; firstAgeingMs: number; rows: number; cpuMs: number };
     out[`appOpenMs_${key}`] = got.openMs;
     out[`appOpenToAgeing${key}Ms`] = Math.round(got.openMs + got.firstAgeingMs);
+    out[`appOpenToAgeing${key}CpuMs`] = got.cpuMs; // main thread + report worker, the whole process
   }
 
   Object.assign(out, await runBrowserFirstPaint(book));

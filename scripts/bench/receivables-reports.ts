@@ -215,7 +215,7 @@ export async function runReportsBench(book: string, dir: string): Promise<Record
  * TypeScript source through tsx (a dev-only loader that costs memory and start-up time): the
  * report worker, and this file for the process that opens the book and runs the reports.
  */
-async function bundle(entry: string, name: string): Promise<string | null> {
+export async function bundle(entry: string, name: string): Promise<string | null> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const outfile = path.join(root, 'node_modules/.cache/creditdesk-bench', name); // beside node_modules: better-sqlite3 resolves
   try {

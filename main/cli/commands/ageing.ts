@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import { csvTable } from '../../lib/csv';
 import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
-import { ageingReportFixed } from '../../services/receivables';
+import { ageingColumnsFixed, ageingReportFixed } from '../../services/receivables';
+import { writeAgeingJson } from '../output/ageing-json';
 import { fenToDecimal } from '../../../shared/money';
 
 export const ageingCommand: CliCommand = async (argv, io) => {
@@ -27,11 +28,11 @@ export const ageingCommand: CliCommand = async (argv, io) => {
   }
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
-    const rep = await ageingReportFixed(ctx, asOf, basis);
     if (format === 'json') {
-      io.out(`${JSON.stringify(rep, null, 2)}\n`);
+      writeAgeingJson(await ageingColumnsFixed(ctx, asOf, basis), io.out);
       return EXIT.OK;
     }
+    const rep = await ageingReportFixed(ctx, asOf, basis);
     const keys = rep.buckets.map((b) => b.key);
     const fields = ['customer_code', 'customer_name', ...keys, 'unapplied', 'total', 'credit_limit'];
     const data = rep.rows.map((r) => [

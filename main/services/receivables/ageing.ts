@@ -42,6 +42,11 @@ export async function ageingReport(ctx: ServiceContext, q: AgeingQuery): Promise
   return runAgeingWire(ctx, { asOf: q.asOf, basis, set, rebuild: q.rebuild });
 }
 
+/** The default-bucket report as columns (the CLI writes its fixed JSON from them, row by row). */
+export async function ageingColumnsFixed(ctx: ServiceContext, asOf: string, basis: 'due' | 'issue') {
+  return runReport(ctx, 'ageing', { asOf, basis, set: defaultBuckets(basis) });
+}
+
 /** The report in the fixed shape of `creditdesk ageing --format json` (DESIGN.md). */
 export async function ageingReportFixed(ctx: ServiceContext, asOf: string, basis: 'due' | 'issue') {
   const r = await runAgeing(ctx, { asOf, basis, set: defaultBuckets(basis) });

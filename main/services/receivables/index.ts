@@ -1,7 +1,14 @@
 // Receivables service (应收账款): documents, payment application, ageing, KPIs, import.
 export * from './documents';
 export { creditCheck, creditCheckSync } from './credit';
-export { ageingReport, ageingReportFixed, ageingDrilldown, ageingTieOut, exportAgeing } from './ageing';
+export {
+  ageingReport,
+  ageingColumnsFixed,
+  ageingReportFixed,
+  ageingDrilldown,
+  ageingTieOut,
+  exportAgeing,
+} from './ageing';
 export { receivablesDashboard } from './dashboard';
 export { customerLedger } from './ledger';
 export { importInvoices, importReceipts } from './import';

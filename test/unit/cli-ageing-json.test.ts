@@ -1,0 +1,66 @@
+// The CLI writes the ageing JSON row by row from the report's columns; the text must stay
+// exactly JSON.stringify(report, null, 2) (DESIGN.md's fixed shape), slices or not.
+import { describe, expect, it } from 'vitest';
+import { writeAgeingJson } from '../../main/cli/output/ageing-json';
+import { defaultBuckets } from '../../main/domain/ageing';
+import type { AgeingColumns } from '../../main/reports/ageing';
+
+function columns(rows: number): AgeingColumns {
+  const set = defaultBuckets('due');
+  const keys = set.map((b) => b.key);
+  const n = keys.length;
+  const cells = new Float64Array(rows * n);
+  for (let i = 0; i < cells.length; i++) cells[i] = (i * 7919) % 1000 === 0 ? 0 : ((i * 7919) % 100_000) - 1000;
+  const code = Array.from({ length: rows }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);
+  const total = new Float64Array(rows).map((_, i) => cells.slice(i * n, i * n + n).reduce((s, v) => s + v, 0));
+  const sumCol = (k: number) => Array.from({ length: rows }, (_, i) => cells[i * n + k]).reduce((s, v) => s + v, 0);
+  return {
+    asOf: '2026-06-30',
+    basis: 'due',
+    buckets: set.map((b) => ({ key: b.key, from: b.from, to: b.to })),
+    method: 'as_of',
+    keys,
+    customerId: new Float64Array(rows).map((_, i) => i + 1),
+    code,
+    name: code.map((c, i) => (i % 3 === 0 ? `华盛贸易 "${c}"\\` : `Shop ${c}`)),
+    rank: new Int32Array(rows),
+    dirRev: 1,
+    cells,
+    unapplied: new Float64Array(rows).map((_, i) => (i % 5 === 0 ? -400 : 0)),
+    total,
+    creditLimit: new Float64Array(rows).map((_, i) => i * 100),
+    limitUsedBp: new Float64Array(rows),
+    totals: {
+      buckets: Object.fromEntries(keys.map((k, j) => [k, sumCol(j)])),
+      unapplied: -400,
+      total: total.reduce((s, v) => s + v, 0),
+    },
+    ms: 1,
+  };
+}
+
+function expected(c: AgeingColumns): string {
+  const n = c.keys.length;
+  const rows = c.code.map((code, i) => ({
+    customerCode: code,
+    customerName: c.name[i],
+    buckets: Object.fromEntries(c.keys.map((k, j) => [k, c.cells[i * n + j]])),
+    unapplied: c.unapplied[i],
+    total: c.total[i],
+    creditLimit: c.creditLimit[i],
+  }));
+  const rep = { asOf: c.asOf, basis: c.basis, currency: 'CNY', buckets: c.buckets, rows, totals: c.totals };
+  return `${JSON.stringify(rep, null, 2)}\n`;
+}
+
+describe('creditdesk ageing --format json, written row by row', () => {
+  for (const rows of [0, 1, 3, 5000]) {
+    it(`is exactly JSON.stringify(report, null, 2) with ${rows} rows`, () => {
+      const c = columns(rows);
+      const parts: string[] = [];
+      writeAgeingJson(c, (t) => parts.push(t));
+      expect(parts.join('')).toBe(expected(c));
+      if (rows === 5000) expect(parts.length).toBeGreaterThan(1); // handed over in slices
+    });
+  }
+});

@@ -3,9 +3,9 @@
 // byte-identical. A book carries PRAGMA application_id = BOOK_APPLICATION_ID (set when it is
 // created or migrated); books made before the marker existed are recognised by their
 // migrations table. Only creating a new book initialises a missing or empty file.
+import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/result';
 import { sqliteNativeBinding } from './native-binding';
 
 /** "CDBK" — SQLite's application_id identifies the file type to tools like `file(1)`. */
@@ -22,9 +22,14 @@ export function inspectBookFile(file: string): BookFileKind {
     st = fs.statSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw new AppError('VALIDATION', `cannot read the book ${file}: ${(e as Error).message}`, { field: 'db' });
+    throw serverError(
+      'VALIDATION',
+      'cannot_read_book',
+      { file, detail: (e as Error).message },
+      { field: 'db', bare: true },
+    );
   }
-  if (!st.isFile()) throw new AppError('VALIDATION', `not a CreditDesk book (not a file): ${file}`, { field: 'db' });
+  if (!st.isFile()) throw serverError('VALIDATION', 'not_a_book_not_file', { file }, { field: 'db', bare: true });
   if (st.size === 0) return 'empty';
   const nb = sqliteNativeBinding();
   let db: Database.Database | undefined;
@@ -35,7 +40,12 @@ export function inspectBookFile(file: string): BookFileKind {
     const migrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();
     return migrations ? 'book' : 'foreign';
   } catch (e) {
-    throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${file}`, { field: 'db' });
+    throw serverError(
+      'VALIDATION',
+      'not_a_book_detail',
+      { detail: (e as Error).message, file },
+      { field: 'db', bare: true },
+    );
   } finally {
     db?.close();
   }
@@ -66,22 +76,18 @@ export function assertBookFile(
 ): BookFileKind {
   const kind = inspectBookFile(file);
   if (kind === 'missing') {
-    if (!opts.create) throw new AppError('NOT_FOUND', `book not found: ${file}`, { field: 'db' });
+    if (!opts.create) throw serverError('NOT_FOUND', 'book_not_found', { file }, { field: 'db', bare: true });
     return kind;
   }
   if (kind === 'foreign' || (kind === 'empty' && !opts.create)) {
-    throw new AppError('VALIDATION', `not a CreditDesk book: ${file} (nothing was changed)`, { field: 'db' });
+    throw serverError('VALIDATION', 'not_a_book', { file }, { field: 'db', bare: true });
   }
   if (!opts.readonly) {
     const access = bookWriteAccess(file, dir);
     if (access === 'read-only-disk')
-      throw new AppError('FORBIDDEN', `${READ_ONLY_DISK_MESSAGE}: ${file}`, { field: 'db' });
+      throw serverError('FORBIDDEN', 'book_read_only_disk', { file }, { field: 'db', bare: true });
     if (access === 'no-permission')
-      throw new AppError(
-        'FORBIDDEN',
-        `no permission to write the book ${file}: open it read-only or copy it to your PC`,
-        { field: 'db' },
-      );
+      throw serverError('FORBIDDEN', 'book_no_write_permission', { file }, { field: 'db', bare: true });
   }
   return kind;
 }

@@ -1,11 +1,11 @@
 // Opening a book: one SQLite file per company (账套). SQLite-specific pragmas live here.
+import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import type { DB } from './schema';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { AppError } from '../../shared/result';
 import { BOOK_APPLICATION_ID, assertBookFile } from './book-file';
 import { sqliteNativeBinding } from './native-binding';
 
@@ -49,7 +49,12 @@ export async function openBook(file: string, opts: { create?: boolean; readonly?
     sqlite = openSqlite(abs, { readonly: opts.readonly, fileMustExist: opts.readonly });
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
-    throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${abs}`, { field: 'db' });
+    throw serverError(
+      'VALIDATION',
+      'not_a_book_detail',
+      { detail: (e as Error).message, file: abs },
+      { field: 'db', bare: true },
+    );
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   const book: Book = {
@@ -63,11 +68,7 @@ export async function openBook(file: string, opts: { create?: boolean; readonly?
   try {
     if (opts.readonly) {
       if (bookSchemaVersion(sqlite) !== SCHEMA_VERSION) {
-        throw new AppError(
-          'VALIDATION',
-          `this book needs updating to this CreditDesk's format, which a read-only copy cannot do: copy it to your PC first`,
-          { field: 'db' },
-        );
+        throw serverError('VALIDATION', 'book_needs_update_read_only', {}, { field: 'db', bare: true });
       }
     } else await migrateBook(book);
   } catch (e) {
@@ -80,10 +81,7 @@ export async function openBook(file: string, opts: { create?: boolean; readonly?
 export async function migrateBook(book: Book): Promise<void> {
   const applied = bookSchemaVersion(book.sqlite);
   if (applied > SCHEMA_VERSION) {
-    throw new AppError(
-      'VALIDATION',
-      `this book was written by a newer CreditDesk (schema ${applied} > ${SCHEMA_VERSION}); please update the app`,
-    );
+    throw serverError('VALIDATION', 'book_newer_schema', { applied, known: SCHEMA_VERSION });
   }
   if (applied === SCHEMA_VERSION) return;
   book.sqlite.pragma(`application_id = ${BOOK_APPLICATION_ID}`); // marks the file as a CreditDesk book
@@ -91,10 +89,10 @@ export async function migrateBook(book: Book): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new AppError(
-      'INTERNAL',
-      `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`,
-    );
+    throw serverError('INTERNAL', 'migration_failed', {
+      name: failed?.migrationName ?? '',
+      detail: String((error as Error).message ?? error),
+    });
   }
 }
 

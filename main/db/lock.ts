@@ -4,11 +4,12 @@
 // process's start time (Linux /proc), so a reused pid is recognised as stale. When the lock
 // cannot be judged (no start time recorded, another OS, another computer) the refusal says so
 // and the caller may "open anyway" (books:open { openAnyway }, creditdesk import --open-anyway).
+import { serverError } from '../../shared/messages/server-messages';
+import { LOCK_PURPOSE_TEXT } from '../../shared/messages/book-messages';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/result';
 
 export type LockPurpose = 'app' | 'cli' | 'serve';
 
@@ -78,12 +79,6 @@ export function lockFileOf(dbPath: string): string {
   return `${path.resolve(dbPath)}.lock`;
 }
 
-const PURPOSE_TEXT: Record<string, string> = {
-  app: 'a CreditDesk window',
-  cli: 'a creditdesk command',
-  serve: 'CreditDesk browser mode (creditdesk serve)',
-};
-
 /** Is a process with this pid alive on this machine? */
 export function pidAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -120,11 +115,21 @@ export function bookLockHolder(dbPath: string): LockInfo | null {
   return info;
 }
 
-function describe(info: LockInfo): string {
-  const who = PURPOSE_TEXT[info.purpose] ?? 'another CreditDesk process';
-  const where = info.host === os.hostname() ? '' : ` on computer "${info.host}"`;
-  const self = info.pid === process.pid && info.host === os.hostname() ? ' — this same process' : '';
-  return `this book is open in another CreditDesk window/process (${who}, pid ${info.pid}${where}, since ${info.startedAt}${self}); close it there first`;
+/** Who holds the lock, as message values in both languages (book_in_use in book-messages.ts). */
+function holder(info: LockInfo): Record<string, string | number> {
+  const who = LOCK_PURPOSE_TEXT[info.purpose] ?? { en: 'another CreditDesk process', zh: '另一个 CreditDesk 进程' };
+  const remote = info.host !== os.hostname();
+  const self = info.pid === process.pid && !remote;
+  return {
+    who: who.en,
+    whoZh: who.zh,
+    pid: info.pid,
+    where: remote ? ` on computer "${info.host}"` : '',
+    whereZh: remote ? `，在电脑“${info.host}”上` : '',
+    since: info.startedAt,
+    self: self ? ' — this same process' : '',
+    selfZh: self ? '——就是本进程' : '',
+  };
 }
 
 /**
@@ -160,10 +165,10 @@ export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose; op
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
-        throw new AppError('NOT_FOUND', `the book's folder does not exist: ${path.dirname(file)}`, { field: 'db' });
+        throw serverError('NOT_FOUND', 'book_folder_missing', { dir: path.dirname(file) }, { field: 'db', bare: true });
       }
       if (code !== 'EEXIST')
-        throw new AppError('INTERNAL', `cannot create the book lock ${file}: ${(e as Error).message}`);
+        throw serverError('INTERNAL', 'lock_create_failed', { file, detail: (e as Error).message });
     }
     const held = readLock(file);
     if (held === null) continue; // released meanwhile: try again
@@ -183,15 +188,11 @@ export function acquireBookLock(dbPath: string, opts: { purpose: LockPurpose; op
       continue;
     }
     if (verdict === 'doubt') {
-      throw new AppError(
-        'CONFLICT',
-        `${describe(held)}. If you are sure no CreditDesk is using this book (for example after a crash and a restart), choose "open anyway" — two programs writing one book at once can damage it`,
-        { field: LOCK_IN_DOUBT_FIELD },
-      );
+      throw serverError('CONFLICT', 'book_in_use_doubt', holder(held), { field: LOCK_IN_DOUBT_FIELD, bare: true });
     }
-    throw new AppError('CONFLICT', describe(held));
+    throw serverError('CONFLICT', 'book_in_use', holder(held));
   }
-  throw new AppError('CONFLICT', `could not take the book lock ${file}: another process keeps changing it`);
+  throw serverError('CONFLICT', 'lock_contended', { file });
 }
 
 function ageMs(file: string): number | null {

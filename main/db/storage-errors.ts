@@ -2,6 +2,7 @@
 // on. A full disk during a transaction makes SQLite roll back by itself, so the library's own
 // ROLLBACK then fails with "cannot rollback - no transaction is active", which used to be the
 // only thing the user saw. Either way nothing was saved: the transaction was undone.
+import { serverError } from '../../shared/messages/server-messages';
 import { AppError } from '../../shared/result';
 
 export const DISK_FULL_MESSAGE = 'the disk is full — nothing was saved';
@@ -22,10 +23,9 @@ export function storageError(e: unknown): AppError | null {
     code === 'ENOSPC' ||
     /database or disk is full|cannot rollback - no transaction is active/.test(message)
   ) {
-    return new AppError('INTERNAL', DISK_FULL_MESSAGE);
+    return serverError('INTERNAL', 'disk_full');
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new AppError('FORBIDDEN', READ_ONLY_MESSAGE);
-  if (code.startsWith('SQLITE_IOERR'))
-    return new AppError('INTERNAL', `the disk could not be written (${code}) — nothing was saved`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return serverError('FORBIDDEN', 'book_read_only');
+  if (code.startsWith('SQLITE_IOERR')) return serverError('INTERNAL', 'disk_write_failed', { code });
   return null;
 }

@@ -4,6 +4,7 @@
 // Values named `...Fen` are money (integer fen) and are shown formatted.
 import { formatMoney } from '../money';
 import { AppError, type ErrorCode, type RowError } from '../result';
+import { BOOK_MESSAGES } from './book-messages';
 
 export type MessageLang = 'zh-CN' | 'en';
 export type MessageValues = Record<string, string | number>;
@@ -173,6 +174,8 @@ export const SERVER_MESSAGES = {
   import_bad_xlsx: { en: 'not a readable .xlsx file: {detail}', zh: '无法读取该 .xlsx 文件：{detail}' },
   import_no_sheet: { en: 'the workbook has no sheet', zh: '工作簿中没有工作表' },
   import_unknown_columns: { en: 'unknown column(s): {columns}', zh: '无法识别的列：{columns}' },
+  // the book file: opening, lock, schema, disk (book-messages.ts)
+  ...BOOK_MESSAGES,
 } satisfies Record<string, Text>;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;

@@ -2,9 +2,9 @@
 // the same core (main/db/backup) as the desk's BackupService, without a desk — the CLI has no
 // user-data folder, history or progress bar. Bad input (no such book, not a book) is an AppError
 // NOT_FOUND / VALIDATION; the core's BackupError says itself whether it is bad input.
+import { serverError } from '../../../shared/messages/server-messages';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../shared/result';
 import {
   APP_SCHEMA_VERSION,
   createBackup,
@@ -41,7 +41,7 @@ export async function backupBookFile(
   try {
     await fs.access(dbPath);
   } catch {
-    throw new AppError('NOT_FOUND', `book not found: ${dbPath}`, { field: 'db' });
+    throw serverError('NOT_FOUND', 'book_not_found', { file: dbPath }, { field: 'db', bare: true });
   }
   assertBookFile(dbPath, path.dirname(dbPath), { readonly: true }); // a foreign file is refused untouched
   let sqlite;
@@ -51,7 +51,12 @@ export async function backupBookFile(
     assertReadableSqlite(sqlite);
   } catch (e) {
     sqlite?.close();
-    throw new AppError('VALIDATION', `not a CreditDesk book (${(e as Error).message}): ${dbPath}`, { field: 'db' });
+    throw serverError(
+      'VALIDATION',
+      'not_a_book_detail',
+      { detail: (e as Error).message, file: dbPath },
+      { field: 'db', bare: true },
+    );
   }
   try {
     const { file, manifest } = await createBackup({

@@ -3,26 +3,9 @@ import { storageError } from '../db/storage-errors';
 import { AppError } from '../../shared/result';
 import { errorLines, EXIT, processIo, takeLangOption, UsageError, type CliCommand, type CliIo } from './io';
 import { COMMANDS } from './commands';
+import { HUMAN_OUTPUT, localizeCliText, usageText } from './messages';
 
-const USAGE = `usage:
-  creditdesk init      --db FILE [--company NAME]
-  creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
-  creditdesk import    --db FILE customers|invoices|receipts|promises FILE.csv|FILE.xlsx [--open-anyway]
-  creditdesk ageing    --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
-  creditdesk tiers     --db FILE --as-of YYYY-MM-DD [--months N] [--format json|csv]
-  creditdesk statement --db FILE --customer CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format html|json] --out FILE
-  creditdesk credit    --db FILE --as-of YYYY-MM-DD [--format json|csv]
-  creditdesk promises  --db FILE --as-of YYYY-MM-DD [--format json|csv]
-  creditdesk dunning   --db FILE --as-of YYYY-MM-DD [--format json|csv] [--level N --letters DIR]
-  creditdesk calendar  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|ics]
-  creditdesk complaints --db FILE [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]
-  creditdesk backup    --db FILE --to DIR [--password-file F]
-  creditdesk verify    BACKUP [--password-file F]
-  creditdesk restore   BACKUP --db FILE [--password-file F]
-  creditdesk serve     --db FILE [--port N] [--token T]
-every command: [--lang zh-CN|en] (messages in that language; zh-CN by default)
-exit codes: 0 done, 1 failure, 2 usage error, 3 bad input (nothing was changed)
-`;
+const USAGE = usageText('en'); // commands' own text is English; runCli localizes what it prints
 
 export async function runCli(argvIn: string[], ioIn: CliIo = processIo): Promise<number> {
   let argv: string[];
@@ -30,7 +13,14 @@ export async function runCli(argvIn: string[], ioIn: CliIo = processIo): Promise
   try {
     const taken = takeLangOption(argvIn);
     argv = taken.rest;
-    io = { ...ioIn, lang: taken.lang };
+    const lang = taken.lang;
+    const human = HUMAN_OUTPUT.has(argv[0] ?? '') || !argv[0] || argv[0].startsWith('-') || argv[0] === 'help';
+    io = {
+      ...ioIn,
+      lang,
+      err: (t) => ioIn.err(localizeCliText(lang, t)),
+      out: human ? (t) => ioIn.out(localizeCliText(lang, t)) : ioIn.out,
+    };
   } catch (e) {
     ioIn.err(`creditdesk: ${(e as Error).message}\n${USAGE}`);
     return EXIT.USAGE;

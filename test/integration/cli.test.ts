@@ -21,19 +21,29 @@ describe('creditdesk command line', () => {
     const a = io();
     expect(await runCli([], a.x)).toBe(2);
     expect(await runCli(['frobnicate'], a.x)).toBe(2);
-    expect(a.err()).toContain('unknown command "frobnicate"');
+    // the user's language: Chinese by default, English with --lang en
+    expect(a.err()).toContain('未知命令“frobnicate”');
+    expect(a.err()).toContain('用法：');
     const b = io();
     expect(await runCli(['init'], b.x)).toBe(2);
-    expect(b.err()).toContain('missing required option --db');
+    expect(b.err()).toContain('缺少必需的选项 --db');
     expect(await runCli(['init', '--db', 'x', '--bogus'], b.x)).toBe(2);
+    expect(b.err()).toContain('未知的选项 --bogus');
     expect(await runCli(['import', '--db', 'x', 'planets', 'a.csv'], b.x)).toBe(2);
+    expect(b.err()).toContain('未知的导入类型“planets”');
+    const en = io();
+    expect(await runCli(['frobnicate', '--lang', 'en'], en.x)).toBe(2);
+    expect(await runCli(['init', '--lang', 'en'], en.x)).toBe(2);
+    expect(en.err()).toContain('unknown command "frobnicate"');
+    expect(en.err()).toContain('missing required option --db');
+    expect(en.err()).toContain('usage:');
   });
 
   it('init creates a migrated book with the company name', async () => {
     const db = path.join(dir, 'init.creditdesk');
     const a = io();
     expect(await runCli(['init', '--db', db, '--company', '华盛商贸'], a.x)).toBe(0);
-    expect(a.out()).toContain('created book');
+    expect(a.out()).toContain('已新建账套');
     const book = await openBook(db);
     expect(book.sqlite.prepare("SELECT value FROM settings WHERE key = 'company.name'").get()).toEqual({
       value: '华盛商贸',
@@ -109,7 +119,10 @@ describe('creditdesk command line', () => {
     fs.writeFileSync(good, 'code,name,kind\nC9,某某,company\n');
     const a = io();
     expect(await runCli(['import', '--db', db, 'customers', good], a.x)).toBe(1);
-    expect(a.err()).toMatch(/open in another|in use|another CreditDesk/i);
+    expect(a.err()).toMatch(/已在另一个 CreditDesk 窗口或进程中打开（CreditDesk 窗口，进程号 1/);
+    const en = io();
+    expect(await runCli(['import', '--db', db, 'customers', good, '--lang', 'en'], en.x)).toBe(1);
+    expect(en.err()).toMatch(/open in another CreditDesk window\/process \(a CreditDesk window, pid 1/);
     fs.rmSync(`${db}.lock`);
   });
 });

@@ -89,7 +89,7 @@ describe('creditdesk tiers', () => {
     for (const m of ['2', '7', 'x', '3.5']) {
       const a = io();
       expect(await runCli(['tiers', '--db', dbPath, '--as-of', '2026-09-30', '--months', m], a.x)).toBe(2);
-      expect(a.err()).toContain('--months must be a whole number 3–6');
+      expect(a.err()).toContain('--months 必须是 3–6 之间的整数'); // the user's language, zh-CN by default
     }
     expect(await runCli(['tiers', '--db', dbPath, '--as-of', '2026-09-31'], io().x)).toBe(2);
     expect(await runCli(['tiers', '--db', dbPath, '--as-of', '2026-09-30', '--format', 'xml'], io().x)).toBe(2);

@@ -51,10 +51,6 @@ export async function startE2E(
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: opts.locale ?? 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => {
-    // Known, not yet fixed: antd's date picker (rc-picker) handles the blur of an input that is
-    // being unmounted (leaving a page while a date field has focus) and reads a ref that is gone.
-    // Nothing on screen changes; it is listed in the stop note to fix. Every other error fails.
-    if (/reading 'nativeElement'/.test(String(e)) && /onBlur/.test(e.stack ?? '')) return;
     errors.push(String(e.stack ?? e));
   });
   await page.goto(server.url);

@@ -63,7 +63,10 @@ export const polishZh = {
     receipt: '收款',
     name: '名称',
   },
-  polish: { prospectInvoice: '客户 {{code}} 还是潜在客户：交易开始调查书获批后才能开票（在客户档案里审批）。' },
+  polish: {
+    prospectInvoice: '客户 {{code}} 还是潜在客户：交易开始调查书获批后才能开票（在客户档案里审批）。',
+    pageOf: '第 {{page}} 页，共 {{pages}} 页',
+  },
   auditNote: { confirmedPrint: '用户已确认打印机密/绝密客户', confirmedExport: '用户已确认导出含机密/绝密客户' },
   auditValue: {
     manual: '手动',
@@ -159,6 +162,7 @@ export const polishEn: typeof polishZh = {
   polish: {
     prospectInvoice:
       'Customer {{code}} is a prospect: invoices can be entered once the opening review is approved (on the customer card).',
+    pageOf: 'Page {{page}} of {{pages}}',
   },
   auditNote: {
     confirmedPrint: 'The user confirmed printing a confidential/top-secret customer',

@@ -72,10 +72,34 @@ export function AuditLogPage() {
 
   return (
     <div className="page">
+      {/* exports beside the title: the filters keep one line down to 1280 px */}
       <div className="page-title-row">
         <h1>{t('audit.title')}</h1>
+        <div className="spacer" />
+        <Space size={8}>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <Button
+              key={format}
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              data-testid={`audit-export-${format}`}
+              onClick={async () => {
+                setExporting(true);
+                try {
+                  const { offset: _o, limit: _l, ...filters } = input;
+                  const f = await call('audit:export', { ...filters, format, locale: lang });
+                  downloadBase64(f.fileName, f.mime, f.base64);
+                } finally {
+                  setExporting(false);
+                }
+              }}
+            >
+              {t(format === 'csv' ? 'audit.exportCsv' : 'audit.exportXlsx')}
+            </Button>
+          ))}
+        </Space>
       </div>
-      <Space wrap>
+      <Space wrap align="start">
         <Select
           allowClear
           style={{ width: 180 }}
@@ -106,26 +130,6 @@ export function AuditLogPage() {
           data-testid="audit-customer"
         />
         <DatePicker.RangePicker value={range} onChange={resetPage(setRange)} allowEmpty={[true, true]} />
-        {(['csv', 'xlsx'] as const).map((format) => (
-          <Button
-            key={format}
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            data-testid={`audit-export-${format}`}
-            onClick={async () => {
-              setExporting(true);
-              try {
-                const { offset: _o, limit: _l, ...filters } = input;
-                const f = await call('audit:export', { ...filters, format, locale: lang });
-                downloadBase64(f.fileName, f.mime, f.base64);
-              } finally {
-                setExporting(false);
-              }
-            }}
-          >
-            {t(format === 'csv' ? 'audit.exportCsv' : 'audit.exportXlsx')}
-          </Button>
-        ))}
       </Space>
       {list.isError && <Alert type="error" showIcon title={errorText(t, list.error)} />}
       <Table<AuditEntry>

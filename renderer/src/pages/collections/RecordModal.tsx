@@ -2,7 +2,8 @@
 // outcome, delay side and reason, next step and date. Main validates; per-field messages come
 // back as i18n keys and are shown under the fields in the page's language.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

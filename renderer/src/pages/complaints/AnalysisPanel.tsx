@@ -2,7 +2,8 @@
 // reports/complaints-series.ts), the customers with most complaints, average days to resolve,
 // supplier claim-backs outstanding.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Empty, Row, Space, Statistic, Table } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Table } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';

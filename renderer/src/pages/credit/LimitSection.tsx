@@ -1,6 +1,7 @@
 // Credit-limit worksheet (the five SPEC §4 methods side by side) and the decision form
 // (method, amount, effective date, reason, a credit manager's approval); decision history.
-import { Button, Card, DatePicker, Form, Input, Select, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Statistic, Table, Typography } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';

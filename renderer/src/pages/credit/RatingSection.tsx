@@ -1,5 +1,6 @@
 // 6C rating (scores, approval, history) and credit class / reports (incl. emergency reports).
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Table } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CreditProfileOut, SixCKey } from '../../../../shared/types-credit';

@@ -1,6 +1,7 @@
 // Credit investigations (资信调查, with the four warning-sign checklists), countermeasures (对策)
 // and the customer's cash-discount terms (e.g. 2/10 n/30).
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { DatePicker } from '../../components/TypedDatePicker';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {

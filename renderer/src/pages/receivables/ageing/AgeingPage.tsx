@@ -11,20 +11,18 @@ import { useTranslation } from 'react-i18next';
 import type { AgeingBucketDef, AgeingPreset, AgeingReportOut } from '../../../../../shared/types-receivables';
 import { call } from '../../../api/client';
 import { downloadBase64 } from '../../../format/files';
-import { money } from '../../../format/money';
-import { formatDate } from '../../../format/date';
 import { useLang } from '../../../hooks/useLang';
 import {
   mergeAgeingRows,
-  percentText,
   sortAgeingRows,
   type AgeingSortKey,
   type MergedAgeingRow,
 } from '../../../reports/ageing-series';
-import { arErrorText, arKeys, bucketLabel, presetLabel, useToday } from '../common';
+import { arErrorText, arKeys, presetLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
 import { AgeingChart } from './AgeingChart';
 import { AgeingGrid, gridHeightFor, type GridGroup } from './AgeingGrid';
+import { AgeingPrintTable } from './AgeingPrint';
 import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
 import { PresetModal } from './PresetModal';
 import { TieOutPanel } from './TieOutPanel';
@@ -213,6 +211,13 @@ export function AgeingPage() {
           style={{ width: 240 }}
           value={current?.name}
           onChange={(n) => setPresetName(n)}
+          // the closed select shows the name alone (the "default" tag made English names clip)
+          labelRender={(o) => {
+            const p = list.find((x) => x.name === o.value);
+            return p ? presetLabel(t, p) : o.label;
+          }}
+          title={current ? presetLabel(t, current) : undefined}
+          popupMatchSelectWidth={false}
           data-testid="ageing-preset"
           options={list
             .filter((p) => p.basis === basis)
@@ -298,7 +303,7 @@ export function AgeingPage() {
         </Card>
       </div>
       {printing && main.data && (
-        <PrintTable report={main.data} rows={rows} groups={groups} totals={totals} lang={lang} />
+        <AgeingPrintTable report={main.data} rows={rows} groups={groups} totals={totals} lang={lang} />
       )}
       <DrilldownDrawer target={drill} asOf={date} onClose={() => setDrill(null)} />
       {saving && current && (
@@ -308,89 +313,6 @@ export function AgeingPage() {
           onSaved={(p) => (p.basis === basis ? setPresetName(p.name) : undefined)}
         />
       )}
-    </div>
-  );
-}
-
-/** Every row as a plain table, only for printing (the screen table is virtual). */
-function PrintTable({
-  report,
-  rows,
-  groups,
-  totals,
-  lang,
-}: {
-  report: AgeingReportOut;
-  rows: MergedAgeingRow[];
-  groups: GridGroup[];
-  totals: { unapplied: number; total: number; creditLimit: number };
-  lang: 'zh-CN' | 'en';
-}) {
-  const { t } = useTranslation();
-  const m = (fen: number | undefined) => (fen ? money(fen) : '');
-  return (
-    <div className="ar-print-only" data-testid="ageing-print-table">
-      <h2 style={{ margin: '0 0 4px', textAlign: 'center' }}>{t('ar.ageing.printTitle')}</h2>
-      <div style={{ textAlign: 'center', marginBottom: 8, fontSize: '9pt' }}>
-        {t('ar.ageing.printMeta', {
-          date: formatDate(report.asOf, lang),
-          basis: report.basis === 'due' ? t('ar.ageing.basisDue') : t('ar.ageing.basisIssue'),
-        })}
-      </div>
-      <table className="ar-print-table">
-        <thead>
-          <tr>
-            <th>{t('ar.ageing.code')}</th>
-            <th>{t('ar.ageing.name')}</th>
-            {groups.flatMap((g) =>
-              g.buckets.map((b) => (
-                <th key={`${g.basis}:${b.key}`} className="num">
-                  {bucketLabel(t, b)}
-                </th>
-              )),
-            )}
-            <th className="num">{t('ar.ageing.unapplied')}</th>
-            <th className="num">{t('ar.ageing.total')}</th>
-            <th className="num">{t('ar.ageing.creditLimit')}</th>
-            <th className="num">{t('ar.ageing.limitUsed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.customerId}>
-              <td>{r.customerCode}</td>
-              <td>{r.customerName}</td>
-              {groups.flatMap((g) =>
-                g.buckets.map((b) => (
-                  <td key={`${g.basis}:${b.key}`} className="num">
-                    {m(r[g.basis][b.key])}
-                  </td>
-                )),
-              )}
-              <td className="num">{m(r.unapplied)}</td>
-              <td className="num">{m(r.total)}</td>
-              <td className="num">{m(r.creditLimit)}</td>
-              <td className="num">{percentText(r.limitUsedBp)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={2}>{t('ar.ageing.totals', { n: rows.length, count: rows.length })}</td>
-            {groups.flatMap((g) =>
-              g.buckets.map((b) => (
-                <td key={`${g.basis}:${b.key}`} className="num">
-                  {m(g.totals[b.key])}
-                </td>
-              )),
-            )}
-            <td className="num">{m(totals.unapplied)}</td>
-            <td className="num">{m(totals.total)}</td>
-            <td className="num">{m(totals.creditLimit)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { formatMoney } from '../money';
 import { AppError, type ErrorCode, type RowError } from '../result';
 import { BOOK_MESSAGES } from './book-messages';
+import { BACKUP_MESSAGES } from './backup-messages';
 
 export type MessageLang = 'zh-CN' | 'en';
 export type MessageValues = Record<string, string | number>;
@@ -176,6 +177,8 @@ export const SERVER_MESSAGES = {
   import_unknown_columns: { en: 'unknown column(s): {columns}', zh: '无法识别的列：{columns}' },
   // the book file: opening, lock, schema, disk (book-messages.ts)
   ...BOOK_MESSAGES,
+  // details of backup, verify and restore failures (backup-messages.ts)
+  ...BACKUP_MESSAGES,
 } satisfies Record<string, Text>;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;

@@ -153,7 +153,7 @@ describe('creditdesk backup / verify / restore', () => {
   it('backup failures: missing book exits 3, missing target folder exits 1', async () => {
     const a = fakeIo();
     expect(await cmds.backup(['--db', path.join(dir, 'none.sqlite'), '--to', usb], a)).toBe(EXIT.BAD_INPUT);
-    expect(a.stderr).toMatch(/book not found/);
+    expect(a.stderr).toMatch(/找不到账套/); // book errors in the user's language, zh-CN by default
     const b = fakeIo();
     expect(await cmds.backup(['--db', book, '--to', path.join(dir, 'unplugged')], b)).toBe(EXIT.FAILURE);
     expect(b.stderr).toMatch(/backup folder not found: .*unplugged — is the USB stick or drive plugged in\?/);
@@ -175,9 +175,7 @@ describe('creditdesk backup / verify / restore', () => {
       const before = bookFingerprint(book);
       const r = fakeIo();
       expect(await cmds.restore([file, '--db', book], r)).toBe(EXIT.FAILURE);
-      expect(r.stderr).toMatch(
-        /this book is open in another CreditDesk window\/process \(a CreditDesk window, pid \d+/,
-      );
+      expect(r.stderr).toMatch(/已在另一个 CreditDesk 窗口或进程中打开（CreditDesk 窗口，进程号 \d+/);
       expect(bookFingerprint(book)).toEqual(before);
     } finally {
       lock.release();

@@ -90,7 +90,7 @@ describe('a foreign SQLite file', () => {
       const { x, cli } = io();
       const code = await runCli(argv, cli);
       expect(code, argv.join(' ')).not.toBe(0);
-      expect(x.err, argv.join(' ')).toMatch(/not a CreditDesk book/);
+      expect(x.err, argv.join(' ')).toMatch(/这不是 CreditDesk 账套/); // the user's language, zh-CN by default
       expectUntouched(before);
     }
   });

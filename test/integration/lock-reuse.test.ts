@@ -109,7 +109,7 @@ describe('open anyway through IPC and the CLI', () => {
     const err: string[] = [];
     const io: CliIo = { out: () => undefined, err: (s) => void err.push(s) };
     expect(await runCli(['import', '--db', third, 'customers', csv], io)).toBe(1);
-    expect(err.join('')).toMatch(/open anyway/);
+    expect(err.join('')).toMatch(/仍然打开/);
     expect(await runCli(['import', '--db', third, 'customers', csv, '--open-anyway'], io)).toBe(0);
   });
 });

@@ -8,6 +8,7 @@
 //   Nothing was changed.
 // 1 failure — the operation could not be done (target disk full or removed, book in use by
 //   another process, I/O error).
+import { localizedErrorMessage } from '../../../shared/messages/server-messages';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
@@ -50,7 +51,8 @@ function fail(io: CliIo, cmd: string, e: unknown): number {
     return EXIT.BAD_INPUT;
   }
   if (e instanceof BackupError) {
-    io.err(`creditdesk ${cmd}: ${e.message}\n`);
+    // in the user's language when runCli set one (a keyed detail); the English text otherwise
+    io.err(`creditdesk ${cmd}: ${io.lang ? localizedErrorMessage(io.lang, e) : e.message}\n`);
     return e.badInput ? EXIT.BAD_INPUT : EXIT.FAILURE;
   }
   if (e instanceof AppError) {

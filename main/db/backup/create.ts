@@ -21,7 +21,7 @@ import {
   type CipherParams,
   type KdfParams,
 } from './format';
-import { BackupError, ioError } from './errors';
+import { BackupError, ioError, keyedBackupError } from './errors';
 import {
   chunks,
   nodeTargetFs,
@@ -205,13 +205,19 @@ async function checkTargetDir(dir: string): Promise<void> {
     st = await fsp.stat(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BackupError('target-gone', `backup folder not found: ${dir} — is the USB stick or drive plugged in?`, {
-        field: 'toDir',
-      });
+      throw keyedBackupError(
+        'target-gone',
+        'backup_folder_not_found',
+        { dir },
+        {
+          field: 'toDir',
+        },
+      );
     }
     throw ioError(e, dir, 'open the backup folder');
   }
-  if (!st.isDirectory()) throw new BackupError('target-unwritable', `not a folder: ${dir}`, { field: 'toDir' });
+  if (!st.isDirectory())
+    throw keyedBackupError('target-unwritable', 'backup_not_a_folder', { dir }, { field: 'toDir' });
 }
 
 function snapshotError(e: unknown, dbPath?: string): BackupError {

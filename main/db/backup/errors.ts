@@ -1,6 +1,12 @@
 // Errors of the backup subsystem: an AppError with a machine-readable `problem`, so the UI and
 // the CLI can react to each case (ask for the password again, tell the user to plug the stick in).
 import { AppError, type ErrorCode } from '../../../shared/result';
+import { BACKUP_ACTION_ZH } from '../../../shared/messages/backup-messages';
+import {
+  renderServerMessage,
+  type MessageValues,
+  type ServerMessageKey,
+} from '../../../shared/messages/server-messages';
 
 export type BackupProblem =
   // a backup file that cannot be verified or restored (bad input: nothing was changed)
@@ -48,7 +54,7 @@ export class BackupError extends AppError {
   constructor(
     problem: BackupProblem,
     message: string,
-    opts: { code?: ErrorCode; field?: string; cause?: unknown } = {},
+    opts: { code?: ErrorCode; field?: string; cause?: unknown; key?: ServerMessageKey; values?: MessageValues } = {},
   ) {
     const code: ErrorCode =
       opts.code ??
@@ -61,6 +67,8 @@ export class BackupError extends AppError {
             : 'INTERNAL');
     super(code, message, {
       field: opts.field ?? (problem === 'password-required' || problem === 'wrong-password' ? 'password' : undefined),
+      key: opts.key,
+      values: opts.values,
     });
     this.problem = problem;
     if (opts.cause !== undefined) (this as { cause?: unknown }).cause = opts.cause;
@@ -71,38 +79,39 @@ export class BackupError extends AppError {
   }
 }
 
+/** A BackupError whose message is a server message (English text, shown in the user's language). */
+export function keyedBackupError(
+  problem: BackupProblem,
+  key: ServerMessageKey,
+  values: MessageValues,
+  opts: { code?: ErrorCode; field?: string; cause?: unknown } = {},
+): BackupError {
+  return new BackupError(problem, renderServerMessage('en', key, values), { ...opts, key, values });
+}
+
 /** Turn a file-system error while writing to `where` into a clear BackupError. */
 export function ioError(e: unknown, where: string, action: string): BackupError {
   if (e instanceof BackupError) return e;
   const code = (e as NodeJS.ErrnoException)?.code;
   const detail = (e as Error)?.message ?? String(e);
+  const step = { where, action, actionZh: BACKUP_ACTION_ZH[action] ?? action };
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      return new BackupError('disk-full', `not enough free space on ${where} to ${action} (disk full)`, { cause: e });
+      return keyedBackupError('disk-full', 'backup_disk_full', step, { cause: e });
     case 'ENOENT':
     case 'EIO':
     case 'ENODEV':
     case 'ENXIO':
     case 'ESTALE':
     case 'ENOTDIR':
-      return new BackupError(
-        'target-gone',
-        `${where} is no longer available while trying to ${action} — was the USB stick or drive removed? (${code})`,
-        {
-          cause: e,
-        },
-      );
+      return keyedBackupError('target-gone', 'backup_target_gone', { ...step, code }, { cause: e });
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new BackupError(
-        'target-unwritable',
-        `cannot write to ${where} to ${action}: permission denied or read-only (${code})`,
-        { cause: e },
-      );
+      return keyedBackupError('target-unwritable', 'backup_target_unwritable', { ...step, code }, { cause: e });
     default:
-      return new BackupError('io', `failed to ${action} on ${where}: ${detail}`, { cause: e });
+      return keyedBackupError('io', 'backup_io_failed', { ...step, detail }, { cause: e });
   }
 }

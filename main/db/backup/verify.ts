@@ -19,7 +19,7 @@ import {
   manifestChecksum,
   type BackupManifest,
 } from './format';
-import { BackupError } from './errors';
+import { BackupError, keyedBackupError } from './errors';
 import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
 import { checkSqliteFile } from './sqlite-check';
 import { openRawSqlite } from './book-info';
@@ -116,7 +116,7 @@ export async function inspectBackup(file: string, opts: { allowPartial?: boolean
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new BackupError('not-found', `backup file not found: ${file}`, { field: 'file' });
+      throw keyedBackupError('not-found', 'backup_file_not_found', { file }, { field: 'file' });
     throw new BackupError('io', `cannot read ${file}: ${(e as Error).message}`, { code: 'VALIDATION', field: 'file' });
   }
   if (!st.isFile())
@@ -324,7 +324,7 @@ async function readPayload(
   let decipher: crypto.DecipherGCM | undefined;
   if (manifest.encrypted) {
     if (opts.password === undefined || opts.password === '') {
-      throw new BackupError('password-required', `${name} is encrypted: a password is needed`);
+      throw keyedBackupError('password-required', 'backup_password_required', { name });
     }
     const k = manifest.kdf!;
     if (!kdfAllowed(k)) {
@@ -338,7 +338,7 @@ async function readPayload(
     const a = Buffer.from(keys.passwordCheck, 'base64');
     const b = Buffer.from(manifest.cipher!.passwordCheck, 'base64');
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
-      throw new BackupError('wrong-password', `wrong password for ${name}`);
+      throw keyedBackupError('wrong-password', 'backup_wrong_password', { name });
     }
     const iv = Buffer.from(manifest.cipher!.iv, 'base64');
     const tag = Buffer.from(manifest.cipher!.authTag, 'base64');

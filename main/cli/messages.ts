@@ -7,7 +7,8 @@
 import type { MessageLang } from '../../shared/messages/server-messages';
 
 /** Commands whose stdout is only for people (the others print data). */
-export const HUMAN_OUTPUT = new Set(['init', 'demo', 'backup', 'verify', 'restore', 'serve']);
+// (serve's "CreditDesk browser mode: URL" line is read by scripts/start.mjs: it stays as it is)
+export const HUMAN_OUTPUT = new Set(['init', 'demo', 'backup', 'verify', 'restore']);
 
 const SYNTAX = `  creditdesk init      --db FILE [--company NAME]
   creditdesk demo      --db FILE [--customers N] [--invoices M] [--seed S]
@@ -88,8 +89,6 @@ const LINES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^ {2}size: {6}(\d+) bytes, sha256 (\S+)$/, (m) => `  大小：    ${m[1]} 字节，SHA-256 ${m[2]}`],
   [/^ {2}tables: {4}(\d+), (\d+) rows$/, (m) => `  数据表：  ${m[1]} 张，共 ${m[2]} 行`],
   [/^(\d+) letter\(s\) at level (\d+) written to (.*)$/, (m) => `已生成 ${m[1]} 封第 ${m[2]} 级催款函：${m[3]}`],
-  [/^CreditDesk browser mode: (.*)$/, (m) => `CreditDesk 浏览器模式：${m[1]}`],
-  [/^book: (.*)$/, (m) => `账套：${m[1]}`],
 ];
 
 /** One line (no newline) in the user's language; unknown lines stay as they are. */

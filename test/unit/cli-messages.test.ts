@@ -1,7 +1,7 @@
 // The command line speaks the user's language (issue 16 item 7): the usage text and the lines
 // the commands write for people, in Chinese by default and unchanged with --lang en.
 import { describe, expect, it } from 'vitest';
-import { localizeCliLine, localizeCliText, usageText } from '../../main/cli/messages';
+import { HUMAN_OUTPUT, localizeCliLine, localizeCliText, usageText } from '../../main/cli/messages';
 
 describe('creditdesk in the user language', () => {
   it('prints the usage in Chinese with the same command syntax', () => {
@@ -41,7 +41,11 @@ describe('creditdesk in the user language', () => {
     expect(localizeCliLine('en', en)).toBe(en);
   });
 
-  it('leaves lines it does not know as they are', () => {
+  it('leaves lines it does not know as they are, and the browser-mode address that scripts read', () => {
     expect(localizeCliLine('zh-CN', 'C000001,华盛贸易,0.00')).toBe('C000001,华盛贸易,0.00');
+    expect(HUMAN_OUTPUT.has('serve')).toBe(false);
+    expect(localizeCliText('zh-CN', 'CreditDesk browser mode: http://127.0.0.1:5/?token=x\n')).toMatch(
+      /browser mode: http/,
+    );
   });
 });

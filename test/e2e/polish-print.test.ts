@@ -127,6 +127,16 @@ describe('polish, second pass', () => {
         expect(await save.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), `"Save as" clipped at ${w}`).toBe(
           true,
         );
+        // column titles and the limit-used cells are whole (titles wrap, the bar sits under the %)
+        const clipped = await page.evaluate(() =>
+          [
+            ...document.querySelectorAll('[data-testid="ageing-grid"] .ar-grid-head .ar-cell'),
+            ...document.querySelectorAll('[data-testid="ageing-row"] .ar-cell'),
+          ]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 4)
+            .map((el) => (el as HTMLElement).innerText),
+        );
+        expect(clipped, `clipped ageing cells at ${w}`).toEqual([]);
         await e.shot(`polish2-ageing-${tag}`);
         await go(page, '/audit', '[data-testid="audit-table"]');
         const tops = await page.evaluate(() =>
@@ -138,6 +148,9 @@ describe('polish, second pass', () => {
         expect(Math.max(...tops, rangeTop) - Math.min(...tops, rangeTop), `audit filters wrap at ${w}`).toBeLessThan(
           12,
         );
+        // the exports sit on the title row, above the filters (they used to wrap under them)
+        const exportBox = (await page.locator('[data-testid="audit-export-xlsx"]').boundingBox())!;
+        expect(exportBox.y + exportBox.height, `audit exports wrap at ${w}`).toBeLessThanOrEqual(Math.min(...tops));
         const start = page.locator('.ant-picker-range input').first();
         await start.click();
         await start.fill('2026-02-30');
@@ -147,6 +160,11 @@ describe('polish, second pass', () => {
         expect(await msg.innerText()).toMatch(
           lang === 'zh' ? /“2026-02-30”不是有效日期/ : /"2026-02-30" is not a valid date/,
         );
+        await page
+          .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')
+          .waitFor({ state: 'hidden', timeout: 5000 })
+          .catch(() => undefined); // the shot shows the page, not the closing calendar
+        await page.waitForTimeout(300);
         await e.shot(`polish2-audit-${tag}`);
         await start.click();
         await start.fill('');

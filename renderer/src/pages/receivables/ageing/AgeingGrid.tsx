@@ -18,9 +18,10 @@ export function gridHeightFor(rows: number, showGroups: boolean): number {
 }
 // Least widths: with the default seven buckets every column fits 1440 px beside the menu
 // (1140 px); below 1400 px the compact widths (smaller type, 972 px) fit 1280 px. Wider
-// windows share the extra room in proportion.
-const W_NORMAL = { code: 72, name: 120, bucket: 84, unapplied: 88, total: 104, limit: 96, used: 72 };
-const W_COMPACT = { code: 64, name: 96, bucket: 72, unapplied: 76, total: 92, limit: 80, used: 60 };
+// windows share the extra room in proportion, the customer name twice its share (names
+// clipped to a few characters were the first thing cut at 1280 px).
+const W_NORMAL = { code: 72, name: 112, bucket: 84, unapplied: 88, total: 104, limit: 96, used: 80 };
+const W_COMPACT = { code: 64, name: 86, bucket: 71, unapplied: 76, total: 92, limit: 80, used: 76 };
 const COMPACT_BELOW = 1400;
 
 function useCompact(): boolean {
@@ -155,7 +156,7 @@ export function AgeingGrid({
     return c;
   }, [groups, onDrill, rows.length, t, totals, compact]);
 
-  const template = cols.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');
+  const template = cols.map((c) => `minmax(${c.width}px, ${c.key === 'name' ? c.width * 2 : c.width}fr)`).join(' ');
   const width = cols.reduce((s, c) => s + c.width, 0);
   const virtualizer = useVirtualizer({
     count: rows.length,

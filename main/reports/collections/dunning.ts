@@ -11,8 +11,12 @@ export function ladderOf(book: Book): LadderStep[] {
   return ladderRows(book.sqlite) as LadderStep[];
 }
 
-export function dunningList(book: Book, asOf: string): DunningListRow[] {
-  const pending = customersWithPendingPromise(book, asOf);
+/** `pending`: the customers with a pending promise as of D, when the caller has worked them out. */
+export function dunningList(
+  book: Book,
+  asOf: string,
+  pending: Set<number> = customersWithPendingPromise(book, asOf),
+): DunningListRow[] {
   const disputed = disputedCustomerIds(book, asOf);
   const rows = dunningRows(
     overdueInvoicesAsOf(book.sqlite, asOf),

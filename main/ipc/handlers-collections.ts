@@ -67,6 +67,8 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
           ...q,
           dir,
           rows,
+          // the app's printer (Electron's printToPDF in the desktop shell), not a separate Chromium
+          renderer: desk.statements.factory,
           onProgress: (done) => (entry.job.produced = done),
           isCancelled: () => entry.cancel,
         })

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPromise } from '../../main/services/collections';
 import { HUASHENG, openTestDesk } from '../support/book';
+import type { CollectionsKpisOut } from '../../shared/types-collections-kpis';
 
 describe('collections KPIs', () => {
   it('CEI, best-possible DSO, kept rate and forecast of a month', async () => {
@@ -38,7 +39,11 @@ describe('collections KPIs', () => {
       ] as const)
         await createPromise(t.desk.ctx, { customerId: c.id, madeOn, promisedOn, amount, form: 'verbal' });
 
-      const k = await t.ok('collections:kpis', { asOf: '2026-04-30', from: '2026-04-01', to: '2026-04-30' });
+      const k: CollectionsKpisOut = await t.ok('collections:kpis', {
+        asOf: '2026-04-30',
+        from: '2026-04-01',
+        to: '2026-04-30',
+      });
       // opening ¥1,000 + sales ¥500 − closing ¥900 = ¥600 collected, over ¥1,500 − ¥500 not yet due
       expect(k.cei).toEqual({ bp: 6000, opening: 100_000, sales: 50_000, closing: 90_000, closingCurrent: 50_000 });
       // ¥500 current ÷ ¥500 sales × 30 days

@@ -82,7 +82,8 @@ function Forecast({ k }: { k: CollectionsKpisOut }) {
   const [lang] = useLang();
   const data = useMemo(() => forecastBars(k.forecast), [k.forecast]);
   if (data.every((b) => b.expected === 0)) return <Empty description={t('noData')} />;
-  const label = (b: ForecastBar) => (b.kind === 'week' ? weekLabel(b) : t(b.kind));
+  // short axis labels (13 bars + 2 at 1280 px); the tooltip names them in full
+  const label = (b: ForecastBar) => (b.kind === 'week' ? weekLabel(b) : t(`${b.kind}Short`));
   const ticks = niceTicks(0, Math.max(0, ...data.map((b) => Math.max(b.expected, b.cumulative ?? 0))), 4);
   return (
     <div style={{ height: 260 }} data-testid="collections-forecast">

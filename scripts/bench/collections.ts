@@ -9,7 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCliBook } from '../../main/cli/book';
 import { addDays } from '../../main/domain/dates';
-import { collectionCalendar, dunningReport, promiseReport, todayWorklist } from '../../main/services/collections';
+import {
+  collectionCalendar,
+  collectionsKpisReport,
+  dunningReport,
+  promiseReport,
+  todayWorklist,
+} from '../../main/services/collections';
 import { printDunningLetters } from '../../main/services/collections/letters';
 import { fixedClock } from '../../main/services/context';
 
@@ -75,6 +81,10 @@ export async function runCollectionsBench(opts: {
     [out.dunningPastMs] = await ms(() => dunningReport(ctx, { asOf: addDays(today, -180) }));
     [out.promiseStatusesMs] = await ms(() => promiseReport(ctx, { asOf: today }));
     [out.promiseStatusesPastMs] = await ms(() => promiseReport(ctx, { asOf: addDays(today, -60) }));
+    // dashboard KPIs over the last 90 days (CEI, best-possible DSO, kept rate, 13-week forecast)
+    [out.collectionsKpisMs] = await ms(() =>
+      collectionsKpisReport(ctx, { asOf: today, from: addDays(today, -89), to: today }),
+    );
 
     // letters: the level with the most customers that are not paused
     const byLevel = new Map<number, number>();

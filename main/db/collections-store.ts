@@ -4,7 +4,6 @@
 // now or were settled after D.
 import type Database from 'better-sqlite3';
 import { stmt } from './receivables/prepared';
-import type { PromiseIn, ReceiptIn } from '../domain/promises';
 import { addDays } from '../domain/dates';
 
 type Sqlite = Database.Database;
@@ -35,84 +34,6 @@ export function openInvoicesDueBetween(sqlite: Sqlite, asOf: string, dueFrom: st
      JOIN customers c ON c.id = x.cid
      WHERE x.o > 0`,
   ).all({ d: asOf, lo: dueFrom, hi: dueTo }) as OpenDueRow[];
-}
-
-/** Compact form for the dunning list: [customerId, dueDate, open] of invoices past due as of D. */
-export function overdueInvoicesAsOf(
-  sqlite: Sqlite,
-  asOf: string,
-): { customerId: number; dueDate: string; open: number }[] {
-  return stmt(
-    sqlite,
-    `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
-     SELECT cid AS customerId, due AS dueDate, o AS open FROM (
-       SELECT i.customer_id AS cid, i.due_date AS due, i.open_amount + COALESCE(d.s, 0) AS o
-         FROM invoices i LEFT JOIN d ON d.inv = i.id
-        WHERE i.settled_on IS NULL AND i.issue_date <= @d AND i.due_date < @d
-       UNION ALL
-       SELECT i.customer_id, i.due_date, d.s
-         FROM d JOIN invoices i ON i.id = d.inv
-        WHERE i.settled_on > @d AND i.issue_date <= @d AND i.due_date < @d)
-     WHERE o > 0`,
-  ).all({ d: asOf }) as { customerId: number; dueDate: string; open: number }[];
-}
-
-/** Which promises to read: all made on or before D, or only those of customers with a promise due in a window / of one customer. */
-export interface PromiseScope {
-  asOf: string;
-  promisedFrom?: string;
-  promisedTo?: string;
-  customerId?: number;
-}
-
-function scopeWhere(s: PromiseScope): { where: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = { d: s.asOf };
-  let where = 'p.made_on <= @d';
-  if (s.customerId !== undefined) {
-    where += ' AND p.customer_id = @cid';
-    params.cid = s.customerId;
-  }
-  if (s.promisedFrom !== undefined && s.promisedTo !== undefined) {
-    where +=
-      ' AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE q.promised_on BETWEEN @pf AND @pt AND q.made_on <= @d)';
-    params.pf = s.promisedFrom;
-    params.pt = s.promisedTo;
-  }
-  return { where, params };
-}
-
-export interface PromiseRow extends PromiseIn {
-  customerCode: string;
-  customerName: string;
-  promisedBy: string | null;
-  form: string;
-  collectionRecordId: number | null;
-}
-
-export function promisesInScope(sqlite: Sqlite, s: PromiseScope): PromiseRow[] {
-  const { where, params } = scopeWhere(s);
-  return stmt(
-    sqlite,
-    `SELECT p.id AS id, p.customer_id AS customerId, c.code AS customerCode, c.name AS customerName, p.made_on AS madeOn, p.promised_on AS promisedOn,
-            p.amount AS amount, p.promised_by AS promisedBy, p.form AS form, p.collection_record_id AS collectionRecordId
-     FROM promises p JOIN customers c ON c.id = p.customer_id WHERE ${where}`,
-  ).all(params) as PromiseRow[];
-}
-
-/**
- * The receipts (not voided, dated ≤ D) that can count for the promises in scope: per customer,
- * only those dated inside [earliest made_on, latest promised_on + grace] (receipts_customer_date).
- */
-export function receiptsForPromises(sqlite: Sqlite, s: PromiseScope, graceDays: number): ReceiptIn[] {
-  const { where, params } = scopeWhere(s);
-  return stmt(
-    sqlite,
-    `WITH w AS (SELECT p.customer_id AS cid, MIN(p.made_on) AS lo, MIN(date(MAX(p.promised_on), '+' || @g || ' days'), @d) AS hi
-                FROM promises p WHERE ${where} GROUP BY p.customer_id)
-     SELECT r.id AS id, r.customer_id AS customerId, r.date AS date, r.reference AS reference, r.amount AS amount
-     FROM w JOIN receipts r ON r.customer_id = w.cid AND r.date BETWEEN w.lo AND w.hi
-     WHERE r.voided_at IS NULL`,
-  ).all({ ...params, g: graceDays }) as ReceiptIn[];
 }
 
 export interface CustomerRow {

@@ -67,11 +67,15 @@ export function promiseStates(
   graceDays = 0,
 ): Map<number, PromiseState> {
   const byCustomer = new Map<number, { p: PromiseIn; last: string; received: number }[]>();
+  // a book has far fewer distinct promised dates than promises: work each last day out once
+  const lastDay = new Map<string, string>();
   for (const p of promises) {
     if (p.madeOn > asOf) continue;
     let list = byCustomer.get(p.customerId);
     if (!list) byCustomer.set(p.customerId, (list = []));
-    list.push({ p, last: addDays(p.promisedOn, graceDays), received: 0 });
+    let last = lastDay.get(p.promisedOn);
+    if (last === undefined) lastDay.set(p.promisedOn, (last = addDays(p.promisedOn, graceDays)));
+    list.push({ p, last, received: 0 });
   }
   for (const list of byCustomer.values()) list.sort((a, b) => comparePromises(a.p, b.p));
   const sorted = receipts.filter((r) => r.date <= asOf && byCustomer.has(r.customerId)).sort(compareReceipts);
@@ -88,7 +92,11 @@ export function promiseStates(
   }
   const out = new Map<number, PromiseState>();
   for (const list of byCustomer.values()) {
-    for (const s of list) out.set(s.p.id, { received: s.received, status: statusOf(s.p, s.received, asOf, graceDays) });
+    for (const s of list) {
+      const status =
+        s.received >= s.p.amount ? 'kept' : asOf <= s.last ? 'pending' : s.received > 0 ? 'partly_kept' : 'broken';
+      out.set(s.p.id, { received: s.received, status });
+    }
   }
   return out;
 }

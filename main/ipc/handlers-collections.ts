@@ -33,6 +33,7 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
       return { fileName: `催收日历-${q.from}-${q.to}.ics`, text: calendarIcs(rep, { lang: q.lang ?? 'zh-CN' }) };
     },
     'collections:worklist': async (q) => col.todayWorklist(reader(), q),
+    'collections:kpis': async (q) => col.collectionsKpisReport(reader(), q),
     'collections:ladder': async () => col.getLadder(reader()),
     'collections:ladder-update': async (q) => col.updateLadder(writer(), q.steps as LadderStepOut[]),
     'collections:settings': async () => col.getCollectionsSettings(reader()),
@@ -66,6 +67,8 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
           ...q,
           dir,
           rows,
+          // the app's printer (Electron's printToPDF in the desktop shell), not a separate Chromium
+          renderer: desk.statements.factory,
           onProgress: (done) => (entry.job.produced = done),
           isCancelled: () => entry.cancel,
         })

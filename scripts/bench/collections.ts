@@ -3,10 +3,19 @@
 // customers): calendar month, today's worklist, dunning list as of today and a past date,
 // promise statuses, and N dunning letters to PDF (default 1,000; --quick 100).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { openCliBook } from '../../main/cli/book';
 import { addDays } from '../../main/domain/dates';
-import { collectionCalendar, dunningReport, promiseReport, todayWorklist } from '../../main/services/collections';
+import {
+  collectionCalendar,
+  collectionsKpisReport,
+  dunningReport,
+  promiseReport,
+  todayWorklist,
+} from '../../main/services/collections';
 import { printDunningLetters } from '../../main/services/collections/letters';
 import { fixedClock } from '../../main/services/context';
 
@@ -72,6 +81,10 @@ export async function runCollectionsBench(opts: {
     [out.dunningPastMs] = await ms(() => dunningReport(ctx, { asOf: addDays(today, -180) }));
     [out.promiseStatusesMs] = await ms(() => promiseReport(ctx, { asOf: today }));
     [out.promiseStatusesPastMs] = await ms(() => promiseReport(ctx, { asOf: addDays(today, -60) }));
+    // dashboard KPIs over the last 90 days (CEI, best-possible DSO, kept rate, 13-week forecast)
+    [out.collectionsKpisMs] = await ms(() =>
+      collectionsKpisReport(ctx, { asOf: today, from: addDays(today, -89), to: today }),
+    );
 
     // letters: the level with the most customers that are not paused
     const byLevel = new Map<number, number>();
@@ -91,4 +104,27 @@ export async function runCollectionsBench(opts: {
     await ctx.book.close();
   }
   return out;
+}
+
+// `node bin/run-ts.mjs scripts/bench/collections.ts --book FILE [--letters N]`: the figures on a
+// copy of an existing book (e.g. `creditdesk demo` output), so a change can be re-measured quickly.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { book: { type: 'string' }, letters: { type: 'string' } } });
+  if (!values.book) throw new Error('--book FILE is required');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-collections-bench-'));
+  try {
+    const copy = path.join(dir, 'book.creditdesk');
+    fs.copyFileSync(values.book, copy);
+    const loadAvgStart = os.loadavg()[0].toFixed(2);
+    const r = await runCollectionsBench({
+      customers: 0,
+      invoices: 0,
+      dir,
+      book: copy,
+      letters: Number(values.letters ?? 1000),
+    });
+    console.log(JSON.stringify({ loadAvgStart, ...r, loadAvgEnd: os.loadavg()[0].toFixed(2) }, null, 2));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

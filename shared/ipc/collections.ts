@@ -14,6 +14,7 @@ import type {
   PromiseReport,
   WorklistRow,
 } from '../types-collections';
+import type { CollectionsKpisOut } from '../types-collections-kpis';
 
 const asOfOnly = z.object({ asOf: isoDate }).strict();
 
@@ -85,6 +86,12 @@ export const collectionsChannels = {
   ),
   'collections:letters-progress': channel<LetterJob | null>()(z.object({}).strict().default({})),
   'collections:letters-cancel': channel<LetterJob | null>()(z.object({}).strict().default({})),
+  'collections:kpis': channel<CollectionsKpisOut>()(
+    z
+      .object({ asOf: isoDate.optional(), from: isoDate, to: isoDate })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] }),
+  ),
 };
 
 function daysApart(a: string, b: string): number {

@@ -153,7 +153,6 @@ describe('architecture', () => {
     'main/services/analysis/recompute.ts',
     'main/services/analysis/settings.ts',
     'main/services/collections/import-promises.ts',
-    'main/services/collections/letters.ts',
     'main/services/collections/records.ts',
     'main/services/collections/settings.ts',
     'main/services/complaints/claims.ts',

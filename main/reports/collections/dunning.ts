@@ -1,7 +1,8 @@
 // Dunning list as of a date (SPEC §5): customers with an overdue amount, their days overdue,
 // ladder level, and whether the ladder is paused (pending promise or open dispute).
 import type { Book } from '../../db/connection';
-import { customersByIds, ladderRows, overdueInvoicesAsOf } from '../../db/collections-store';
+import { customersByIds, ladderRows } from '../../db/collections-store';
+import { overdueByCustomerAsOf } from '../../db/collections/dunning';
 import { disputedCustomerIds } from '../../db/disputes';
 import { dunningRows, type LadderStep } from '../../domain/dunning';
 import type { DunningListRow } from '../../../shared/types-collections';
@@ -11,11 +12,16 @@ export function ladderOf(book: Book): LadderStep[] {
   return ladderRows(book.sqlite) as LadderStep[];
 }
 
-export function dunningList(book: Book, asOf: string): DunningListRow[] {
-  const pending = customersWithPendingPromise(book, asOf);
+/** `pending`: the customers with a pending promise as of D, when the caller has worked them out. */
+export function dunningList(
+  book: Book,
+  asOf: string,
+  pending: Set<number> = customersWithPendingPromise(book, asOf),
+): DunningListRow[] {
   const disputed = disputedCustomerIds(book, asOf);
   const rows = dunningRows(
-    overdueInvoicesAsOf(book.sqlite, asOf),
+    // one entry per customer (oldest due, Σ open): the rule's max and sum worked out in SQL
+    overdueByCustomerAsOf(book.sqlite, asOf),
     asOf,
     ladderOf(book),
     (id) => pending.has(id) || disputed.has(id),

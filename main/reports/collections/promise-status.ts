@@ -1,13 +1,16 @@
 // Promise statuses as of a date (SPEC §5): the book's promises and receipts handed to the
-// domain rule. Rows sorted by customer code, promised date, made-on date (then entry order).
+// domain rule in one pass. Rows sorted by customer code, promised date, made-on date (then
+// entry order); the SQL returns them in that order.
 import type { Book } from '../../db/connection';
+import { collectionsSettings } from '../../db/collections-store';
 import {
-  collectionsSettings,
+  promiseRowsInScope,
   promisesInScope,
   receiptsForPromises,
   type PromiseScope,
-} from '../../db/collections-store';
-import { promiseStates } from '../../domain/promises';
+} from '../../db/collections/promises';
+import { addDays } from '../../domain/dates';
+import { promiseStates, type PromiseIn, type PromiseState } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
 
 export function promiseStatusRows(
@@ -15,27 +18,42 @@ export function promiseStatusRows(
   scope: PromiseScope,
   graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
 ): PromiseStatusRow[] {
-  const promises = promisesInScope(book.sqlite, scope);
+  const promises = promiseRowsInScope(book.sqlite, scope);
   if (promises.length === 0) return [];
-  const receipts = receiptsForPromises(book.sqlite, scope, graceDays);
-  const states = promiseStates(promises, receipts, scope.asOf, graceDays);
-  const rows: PromiseStatusRow[] = promises.map((p) => {
+  const states = promiseStates(promises, receiptsForPromises(book.sqlite, scope, graceDays), scope.asOf, graceDays);
+  return promises.map((p) => {
     const s = states.get(p.id)!;
     return { ...p, received: s.received, status: s.status };
   });
-  return rows.sort(
-    (a, b) =>
-      cmp(a.customerCode, b.customerCode) || cmp(a.promisedOn, b.promisedOn) || cmp(a.madeOn, b.madeOn) || a.id - b.id,
-  );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** A customer's promises as of D with their states (no names): what the dunning pause and the worklist need. */
+export interface PromiseStates {
+  promises: PromiseIn[];
+  states: Map<number, PromiseState>;
+  graceDays: number;
+}
+
+/**
+ * The states of the promises of every customer with a promise still open on or after `openFrom`
+ * (promised date ≥ openFrom − grace, made on or before D); null: of every customer. Only the
+ * first can have a promise pending as of D (`openFrom` = D, the default).
+ */
+export function openPromiseStates(book: Book, asOf: string, openFrom: string | null = asOf): PromiseStates {
+  const graceDays = collectionsSettings(book.sqlite).promiseGraceDays;
+  const scope: PromiseScope = openFrom === null ? { asOf } : { asOf, promisedFrom: addDays(openFrom, -graceDays) };
+  const promises = promisesInScope(book.sqlite, scope);
+  const receipts = promises.length ? receiptsForPromises(book.sqlite, scope, graceDays) : [];
+  return { promises, states: promiseStates(promises, receipts, asOf, graceDays), graceDays };
 }
 
 /** Customers with a promise still pending as of D (the dunning ladder pauses for them). */
-export function customersWithPendingPromise(book: Book, asOf: string): Set<number> {
+export function customersWithPendingPromise(
+  book: Book,
+  asOf: string,
+  open = openPromiseStates(book, asOf),
+): Set<number> {
   const out = new Set<number>();
-  for (const r of promiseStatusRows(book, { asOf })) if (r.status === 'pending') out.add(r.customerId);
+  for (const p of open.promises) if (open.states.get(p.id)!.status === 'pending') out.add(p.customerId);
   return out;
 }

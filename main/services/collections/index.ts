@@ -4,3 +4,4 @@ export * from './reports';
 export * from './settings';
 export { importPromises } from './import-promises';
 export { printDunningLetters, dunningMessage } from './letters';
+export { collectionsKpisReport } from './kpis';

@@ -37,6 +37,7 @@ import {
 } from '../../../reports/dashboard-series';
 import { Amount, arErrorText, arKeys, bucketLabel, useToday } from '../common';
 import { DATE_FORMAT, day } from '../entry/fields';
+import { CollectionsKpis } from './CollectionsKpis';
 
 export function ArDashboardPage() {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ export function ArDashboardPage() {
       ) : dash.data ? (
         <>
           <Kpis d={dash.data} />
+          <CollectionsKpis asOf={today} from={range.from} to={range.to} />
           <div className="ar-charts">
             <Card size="small" title={t('ar.dashboard.trendTitle')}>
               <Trend d={dash.data} lang={lang} />

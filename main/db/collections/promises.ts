@@ -1,0 +1,81 @@
+// SQL behind promise statuses as of a date (SPEC §5): which promises exist as of D, and the
+// receipts that can count for them. A scope narrows both to the customers that matter, since
+// a promise's status depends only on its own customer's promises and receipts:
+// - `customerId`: one customer (the customer card);
+// - `promisedFrom` / `promisedTo`: customers with a promise due in that window (the calendar);
+//   `promisedFrom` alone: customers with a promise due on or after it (still open as of D, for
+//   the dunning pause and the worklist), through the promises_promised_on index.
+import type Database from 'better-sqlite3';
+import type { PromiseIn, ReceiptIn } from '../../domain/promises';
+import { stmt } from '../receivables/prepared';
+
+type Sqlite = Database.Database;
+
+export interface PromiseScope {
+  asOf: string;
+  promisedFrom?: string;
+  promisedTo?: string;
+  customerId?: number;
+}
+
+function scopeWhere(s: PromiseScope): { where: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { d: s.asOf };
+  let where = 'p.made_on <= @d';
+  if (s.customerId !== undefined) {
+    where += ' AND p.customer_id = @cid';
+    params.cid = s.customerId;
+  }
+  if (s.promisedFrom !== undefined) {
+    const to = s.promisedTo !== undefined ? ' AND q.promised_on <= @pt' : '';
+    where += ` AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE q.promised_on >= @pf${to} AND q.made_on <= @d)`;
+    params.pf = s.promisedFrom;
+    if (s.promisedTo !== undefined) params.pt = s.promisedTo;
+  }
+  return { where, params };
+}
+
+export interface PromiseRow extends PromiseIn {
+  customerCode: string;
+  customerName: string;
+  promisedBy: string | null;
+  form: string;
+  collectionRecordId: number | null;
+}
+
+/** The promises in scope with their customer, in report order (code, promised date, made on, entry). */
+export function promiseRowsInScope(sqlite: Sqlite, s: PromiseScope): PromiseRow[] {
+  const { where, params } = scopeWhere(s);
+  return stmt(
+    sqlite,
+    `SELECT p.id AS id, p.customer_id AS customerId, c.code AS customerCode, c.name AS customerName, p.made_on AS madeOn, p.promised_on AS promisedOn,
+            p.amount AS amount, p.promised_by AS promisedBy, p.form AS form, p.collection_record_id AS collectionRecordId
+     FROM promises p JOIN customers c ON c.id = p.customer_id WHERE ${where}
+     ORDER BY c.code, p.promised_on, p.made_on, p.id`,
+  ).all(params) as PromiseRow[];
+}
+
+/** The same promises without the customer's name (the dunning pause, the worklist's counts). */
+export function promisesInScope(sqlite: Sqlite, s: PromiseScope): PromiseIn[] {
+  const { where, params } = scopeWhere(s);
+  return stmt(
+    sqlite,
+    `SELECT p.id AS id, p.customer_id AS customerId, p.made_on AS madeOn, p.promised_on AS promisedOn, p.amount AS amount
+     FROM promises p WHERE ${where} ORDER BY p.customer_id, p.promised_on, p.made_on, p.id`,
+  ).all(params) as PromiseIn[];
+}
+
+/**
+ * The receipts (not voided, dated ≤ D) that can count for the promises in scope: per customer,
+ * only those dated inside [earliest made_on, latest promised_on + grace] (receipts_customer_date).
+ */
+export function receiptsForPromises(sqlite: Sqlite, s: PromiseScope, graceDays: number): ReceiptIn[] {
+  const { where, params } = scopeWhere(s);
+  return stmt(
+    sqlite,
+    `WITH w AS (SELECT p.customer_id AS cid, MIN(p.made_on) AS lo, MIN(date(MAX(p.promised_on), '+' || @g || ' days'), @d) AS hi
+                FROM promises p WHERE ${where} GROUP BY p.customer_id)
+     SELECT r.id AS id, r.customer_id AS customerId, r.date AS date, r.reference AS reference, r.amount AS amount
+     FROM w JOIN receipts r ON r.customer_id = w.cid AND r.date BETWEEN w.lo AND w.hi
+     WHERE r.voided_at IS NULL`,
+  ).all({ ...params, g: graceDays }) as ReceiptIn[];
+}

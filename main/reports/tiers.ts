@@ -35,8 +35,19 @@ export function tierReport(
   const { from, to } = tierWindow(asOf, months);
   const sales = windowSalesOfRankedCustomers(book.sqlite, from, to);
   const rows = computeTiers(sales, months, method);
-  const idByCode = new Map(sales.map((s) => [s.customerCode, s.customerId]));
-  return { asOf, months, from, to, rows, counts: countTiers(rows), idByCode };
+  let idByCode: Map<string, number> | undefined;
+  return {
+    asOf,
+    months,
+    from,
+    to,
+    rows,
+    counts: countTiers(rows),
+    // built on first use: the stored recompute needs it, `creditdesk tiers` does not
+    get idByCode() {
+      return (idByCode ??= new Map(sales.map((s) => [s.customerCode, s.customerId])));
+    },
+  };
 }
 
 /** The fixed JSON shape of `creditdesk tiers` (key order matters). */

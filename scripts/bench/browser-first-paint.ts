@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function serve(book: string, home: string, appRoot: string): Promise<{ url: string; stop: () => void }> {
+export async function serve(book: string, home: string, appRoot = root): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, [path.join(appRoot, 'bin', 'creditdesk.mjs'), 'serve', '--db', book], {
     cwd: appRoot,
     stdio: ['ignore', 'pipe', 'inherit'],

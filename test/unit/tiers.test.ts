@@ -239,3 +239,21 @@ describe('tier rule properties', () => {
     );
   });
 });
+
+describe('ranking input in code order (the book reads it so)', () => {
+  it('gives exactly the ranking of the same customers in any order, ties by code', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[A-Z][0-9]{1,3}$/), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 40, maxLength: 40 }),
+        fc.integer({ min: 3, max: 6 }),
+        (codes, amounts, months) => {
+          // few distinct amounts: many ties
+          const shuffled = codes.map((c, i) => inp(c, amounts[i] * 30_000, i % 3 === 0 ? 10_000 : 0));
+          const sorted = [...shuffled].sort((a, b) => (a.customerCode < b.customerCode ? -1 : 1));
+          expect(computeTiers(sorted, months)).toEqual(computeTiers(shuffled.reverse(), months));
+        },
+      ),
+    );
+  });
+});

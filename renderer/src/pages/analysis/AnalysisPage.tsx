@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { CompositionPanel } from './CompositionPanel';
+import { LoyaltyPanel } from './LoyaltyPanel';
+import { SERVICE_NS } from '../customers/service/i18n';
 import { ANALYSIS_NS } from './i18n';
 import { ParetoChart } from './ParetoChart';
 import { TierSettingsForm } from './TierSettingsForm';
@@ -109,6 +111,11 @@ export function AnalysisPage() {
           <Col span={24}>
             <Card size="small" title={t('composition.title')}>
               {o && <CompositionPanel composition={o.composition} />}
+            </Card>
+          </Col>
+          <Col span={24}>
+            <Card size="small" title={t('panel.title', { ns: SERVICE_NS })}>
+              <LoyaltyPanel />
             </Card>
           </Col>
         </Row>

@@ -18,6 +18,8 @@ import { HistoryTab } from './HistoryTab';
 import '../../analysis/i18n';
 import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
 import { CreditTab } from '../../credit/CreditTab';
+import { ServiceTab } from '../service/ServiceTab';
+import { SERVICE_NS } from '../service/i18n';
 import { LifecycleActions } from './LifecycleActions';
 
 export function CustomerCardPage() {
@@ -124,6 +126,11 @@ export function CustomerCardPage() {
               key: 'credit',
               label: t('card.tabs.credit'),
               children: <CreditTab customerId={c.id} readOnly={c.readOnly} />,
+            },
+            {
+              key: 'service',
+              label: t('tab', { ns: SERVICE_NS }),
+              children: <ServiceTab customerId={c.id} readOnly={c.readOnly} />,
             },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}

@@ -1,0 +1,144 @@
+// Service and loyalty (SPEC §7) as a user works with them: on the customer card's 服务与忠诚度 tab
+// add a follow-up task (an empty title is refused under the field), mark it done, record a
+// satisfaction score, set the loyalty type by hand; then the loyalty distribution on the 客户分析
+// page. Screenshots zh-CN and en at 1440×900 and 1280×720 (test-output/screenshots/service-*).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk } from '../../main/app/desk';
+import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
+import { DEMO_EXTENSIONS } from '../../main/demo/extensions';
+import { HUASHENG } from '../support/book';
+import { handlerCaller, startE2E, type E2E } from './support';
+
+let e: E2E;
+let steady = 0;
+
+async function seed(desk: Desk) {
+  const list = makeDemoCustomers(60, 7);
+  await insertDemoCustomers(desk.ctx, list);
+  for (const ext of DEMO_EXTENSIONS)
+    await ext({ ctx: desk.ctx, customers: list.map((c) => c.code), invoices: 1_500, seed: 7 });
+  const ok = handlerCaller(desk);
+  const c = await ok('customers:create', {
+    ...HUASHENG,
+    code: 'S0001',
+    name: '杭州恒信五金机电有限公司',
+    creditLimit: 0, // no limit: twelve months of orders stay open in this book
+  });
+  await ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
+  steady = c.id;
+  // bought every month of the window (2025-11..2026-10 as of 2026-11-23)
+  for (let i = 0; i < 12; i++) {
+    const m = new Date(Date.UTC(2025, 10 + i, 12)).toISOString().slice(0, 10);
+    await ok('invoices:create', { customerId: steady, number: `S1-${i}`, issueDate: m, amount: 1_250_000 });
+  }
+  await ok('service:add-satisfaction', {
+    customerId: steady,
+    surveyedOn: '2026-09-15',
+    score: 5,
+    channel: 'visit',
+    note: '对交货及时性很满意',
+  });
+  await ok('service:create-task', {
+    customerId: steady,
+    title: '十月订单到货后电话回访',
+    dueOn: '2026-11-10',
+    assignee: '李娜',
+  });
+}
+
+beforeAll(async () => {
+  e = await startE2E({ setup: seed });
+});
+afterAll(async () => {
+  await e?.close();
+});
+
+const sqlite = () => e.desk.ctx.book.sqlite;
+
+describe('service and loyalty end to end', () => {
+  it('card tab: task (refused, then saved and done), satisfaction, loyalty by hand; distribution on the analysis page', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/customers/${steady}`);
+    await page.locator('.card-tabs').getByRole('tab', { name: '服务与忠诚度' }).click();
+    await page.locator('[data-testid="customer-service"]').waitFor();
+    expect(await page.locator('[data-testid="loyalty-type"]').textContent()).toBe('忠诚客户');
+    await expect.poll(() => page.locator('[data-testid="service-tasks"]').textContent()).toContain('已逾期');
+
+    // an empty title is refused under the field; nothing is written
+    await page.locator('[data-testid="service-task-new"]').click();
+    await page.locator('[data-testid="service-task-save"]').click();
+    await page.locator('.ant-modal .ant-form-item-explain-error').first().waitFor();
+    expect(await page.locator('.ant-modal .ant-form-item-explain-error').first().textContent()).toBe('必填');
+    expect((sqlite().prepare('SELECT count(*) AS n FROM service_tasks').get() as { n: number }).n).toBe(1);
+    await page.locator('[data-testid="service-task-title"]').fill('年底对账前上门拜访');
+    await page.locator('[data-testid="service-task-save"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="service-tasks"]').textContent())
+      .toContain('年底对账前上门拜访');
+    const t = sqlite().prepare("SELECT due_on FROM service_tasks WHERE title = '年底对账前上门拜访'").get() as {
+      due_on: string;
+    };
+    expect(t.due_on).toBe('2026-11-30'); // today + 7 days by default
+
+    // mark the overdue one done
+    const overdue = sqlite().prepare("SELECT id FROM service_tasks WHERE title LIKE '十月%'").get() as { id: number };
+    await page.locator(`[data-testid="service-task-done-${overdue.id}"]`).click();
+    await page.locator('[data-testid="service-task-result"]').fill('客户确认收货无误');
+    await page.locator('[data-testid="service-task-done-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="service-tasks"]').textContent()).toContain('已完成 2026-11-23');
+
+    // a satisfaction score of 4 by phone
+    await page.locator('[data-testid="service-score-new"]').click();
+    await page.locator('[data-testid="service-score-rate"] li').nth(3).click();
+    await page.locator('[data-testid="service-score-save"]').click();
+    await expect.poll(() => sqlite().prepare('SELECT count(*) AS n FROM satisfaction_records').get()).toEqual({ n: 2 });
+    const last = sqlite()
+      .prepare('SELECT surveyed_on, score, channel FROM satisfaction_records ORDER BY id DESC')
+      .get();
+    expect(last).toEqual({ surveyed_on: '2026-11-23', score: 4, channel: 'phone' });
+    await e.shot('service-card-zh-1440');
+
+    // loyalty set by hand
+    await page.locator('[data-testid="loyalty-choice"]').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '品牌转换型' }).click();
+    await page.locator('[data-testid="loyalty-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="loyalty-type"]').textContent()).toBe('品牌转换型');
+
+    // the distribution on the analysis page counts it (and the hand-set one)
+    await page.goto(`${e.server.origin}/#/analysis`);
+    const table = page.locator('[data-testid="loyalty-table"]');
+    await table.locator('tbody tr').first().waitFor();
+    const row = table.locator('tbody tr').filter({ hasText: '品牌转换型' });
+    expect(Number(await row.locator('td').nth(3).textContent())).toBe(1);
+    await page.locator('[data-testid="loyalty-chart"] .recharts-bar-rectangle').first().waitFor();
+  }, 240_000);
+
+  it('screenshots: the card tab and the loyalty panel, zh-CN and en, 1440×900 and 1280×720', async () => {
+    const { page } = e;
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') {
+        await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
+        await page.getByText('Customers').first().waitFor();
+      }
+      for (const [w, h] of [
+        [1440, 900],
+        [1280, 720],
+      ]) {
+        await page.setViewportSize({ width: w, height: h });
+        // (in English the tab row scrolls; the card opens on a tab named in the address)
+        await page.goto(`${e.server.origin}/#/customers/${steady}?tab=service`);
+        await page.locator('[data-testid="service-loyalty"]').scrollIntoViewIfNeeded();
+        expect(await page.locator('.card-tabs .ant-tabs-tab-active').textContent()).toBe(
+          lang === 'zh' ? '服务与忠诚度' : 'Service & loyalty',
+        );
+        await page.waitForTimeout(300);
+        await e.shot(`service-card-${lang}-${w}`);
+        await page.goto(`${e.server.origin}/#/analysis`);
+        await page.locator('[data-testid="loyalty-chart"] .recharts-bar-rectangle').first().waitFor();
+        await page.locator('[data-testid="loyalty-panel"]').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await e.shot(`service-loyalty-panel-${lang}-${w}`);
+      }
+    }
+  }, 240_000);
+});

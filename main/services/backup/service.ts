@@ -513,14 +513,16 @@ export class BackupService {
       const summary = summarizeManifest(manifest);
       const compatible = manifest.schemaVersion <= APP_SCHEMA_VERSION;
       try {
-        await verifyBackup(file, {
+        const verified = await verifyBackup(file, {
           password: input.password,
           maxSchemaVersion: APP_SCHEMA_VERSION,
           appSchema: true,
           onProgress: job.progress,
           tempDir: this.opts.tempDir,
         });
-        return { file, verified: true, manifest: summary, problem: null, message: null, compatible };
+        // an encrypted backup's company and row counts are sealed: shown once the password opened them
+        const opened = summarizeManifest(verified.manifest);
+        return { file, verified: true, manifest: opened, problem: null, message: null, compatible };
       } catch (e) {
         if (!(e instanceof BackupError)) throw e;
         return { file, verified: false, manifest: summary, problem: e.problem, message: e.message, compatible };

@@ -650,7 +650,11 @@ function RestoreCard({ status }: { status: BackupStatus }) {
               bordered
               column={2}
               items={[
-                { key: 'company', label: t('restore.company'), children: m.company },
+                {
+                  key: 'company',
+                  label: t('restore.company'),
+                  children: m.company || (m.encrypted ? t('restore.sealed') : ''),
+                },
                 { key: 'createdAt', label: t('restore.createdAt'), children: fmtTime(m.createdAt) },
                 { key: 'app', label: t('restore.app'), children: m.appVersion },
                 { key: 'schema', label: t('restore.schema'), children: m.schemaVersion },
@@ -664,13 +668,16 @@ function RestoreCard({ status }: { status: BackupStatus }) {
                   key: 'rows',
                   label: t('restore.rows'),
                   span: 2,
-                  children: [
-                    `${t('restore.customers')} ${m.tables.customers ?? 0}`,
-                    m.tables.invoices !== undefined ? `${t('restore.invoices')} ${m.tables.invoices}` : null,
-                    `${t('restore.totalRows')} ${m.totalRows}`,
-                  ]
-                    .filter(Boolean)
-                    .join(' · '),
+                  children:
+                    m.encrypted && Object.keys(m.tables).length === 0
+                      ? t('restore.sealed')
+                      : [
+                          `${t('restore.customers')} ${m.tables.customers ?? 0}`,
+                          m.tables.invoices !== undefined ? `${t('restore.invoices')} ${m.tables.invoices}` : null,
+                          `${t('restore.totalRows')} ${m.totalRows}`,
+                        ]
+                          .filter(Boolean)
+                          .join(' · '),
                 },
               ]}
             />

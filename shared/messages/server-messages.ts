@@ -49,6 +49,14 @@ export const SERVER_MESSAGES = {
     en: "must be 0.01 … {openFen} (the invoice's open amount)",
     zh: '金额须在 0.01 至 {openFen}（发票未清金额）之间',
   },
+  customer_gross_limit: {
+    en: "would take customer {customer}'s documents past {limitFen} in total, the most one customer's book can hold exactly; nothing was saved",
+    zh: '会使客户 {customer} 的单据合计超过 {limitFen}（单个客户可精确记账的上限），未保存',
+  },
+  book_gross_limit: {
+    en: "would take this book's documents past {limitFen} in total, the most one book can hold exactly; nothing was saved",
+    zh: '会使本账套的单据合计超过 {limitFen}（一个账套可精确记账的上限），未保存',
+  },
   write_off_void: { en: 'the write-off is void', zh: '该坏账核销已作废' },
   before_write_off: { en: 'is before the write-off', zh: '日期早于坏账核销日' },
   fully_recovered: { en: 'the write-off is fully recovered', zh: '该坏账已全部收回' },

@@ -247,6 +247,16 @@ export class BackupService {
     );
   }
 
+  /** The folders main itself offers for a backup (drives, recent targets, default, USB setting):
+   *  the desktop renderer may name these without a folder dialog (ipc/dialog-paths.ts). */
+  async offeredDirs(): Promise<Set<string>> {
+    const state = this.state.read();
+    const drives = await this.drives();
+    const all = [...drives.map((d) => d.path), ...state.recentTargets, this.defaultDir];
+    if (state.settings.usbTarget) all.push(state.settings.usbTarget);
+    return new Set(all.map((p) => path.resolve(p)));
+  }
+
   lastAutoAt(bookPath?: string): string | null {
     const book = bookPath ?? this.bookCtx()?.book.path;
     if (!book) return null;

@@ -23,3 +23,12 @@ export async function backupDirFrom(desk: Desk, input: { dir?: string; dirToken?
     throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'dir', bare: true });
   return dir;
 }
+
+/** The automatic backup's USB folder: in the desktop app, a folder main offers (a drive, a recent
+ *  target, the default, or the one already set); a typed one would let the page aim backups anywhere. */
+export async function assertOfferedUsbTarget(desk: Desk, usbTarget: string | null | undefined): Promise<void> {
+  if (desk.mode !== 'electron' || !usbTarget) return;
+  const offered = await desk.backup.offeredDirs();
+  if (!offered.has(path.resolve(usbTarget)))
+    throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'usbTarget', bare: true });
+}

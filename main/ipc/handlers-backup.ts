@@ -4,7 +4,7 @@ import type { backupChannels } from '../../shared/ipc/backup';
 import type { Desk } from '../app/desk';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
-import { backupDirFrom } from './dialog-paths';
+import { assertOfferedUsbTarget, backupDirFrom } from './dialog-paths';
 
 type BackupChannel = keyof typeof backupChannels;
 
@@ -30,6 +30,7 @@ export function backupHandlers(desk: Desk): { [C in BackupChannel]: Handler<C> }
     },
     'backup:update-settings': async (patch) => {
       writerContext(desk);
+      await assertOfferedUsbTarget(desk, patch.usbTarget);
       return svc().updateSettings(patch);
     },
     'backup:progress': async () => svc().progress(),

@@ -62,6 +62,18 @@ describe('desktop: paths only from a dialog', () => {
     expect(path.dirname(again.file)).toBe(anywhere);
   });
 
+  it('the automatic backup folder cannot be aimed at a typed folder either', async () => {
+    t = await openTestDesk({ mode: 'electron' });
+    const anywhere = path.join(t.dir, 'anywhere');
+    fs.mkdirSync(anywhere);
+    const r = await t.call('backup:update-settings', { usbTarget: anywhere });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'usbTarget' } });
+    expect(await t.call('backup:create', { dir: anywhere })).toMatchObject({ ok: false, error: { field: 'dir' } });
+    // once a dialog chose it (and a backup went there), it is a folder main offers
+    await t.ok('backup:create', { dirToken: stagedPaths.stage(anywhere, 'backup-dir').token });
+    expect((await t.ok('backup:update-settings', { usbTarget: anywhere })).usbTarget).toBe(anywhere);
+  });
+
   it('neither or both of path and token is a bad request', async () => {
     t = await openTestDesk({ mode: 'electron' });
     expect(await t.call('books:open', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'path' } });

@@ -215,6 +215,7 @@ export const en: Messages = {
     allOperators: 'All operators',
     allEntities: 'All entities',
     entities: {
+      complaint: 'Complaint',
       customer: 'Customer',
       operator: 'Operator',
       region: 'Region',

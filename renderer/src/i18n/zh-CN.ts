@@ -212,6 +212,7 @@ export const zhCN = {
     allOperators: '全部操作员',
     allEntities: '全部对象',
     entities: {
+      complaint: '投诉',
       customer: '客户',
       operator: '操作员',
       region: '区域',

@@ -2,17 +2,9 @@
 // card's own labels (投诉方式, not the credit investigation's 调查渠道) and its codes in words
 // (产品质量, not product_quality). Used by components/ChangeList for entity 'complaint'.
 import type { TFunction } from 'i18next';
-import { COMPLAINTS_NS } from './i18n';
+import { COMPLAINTS_NS, GROUPS as LABEL_GROUPS } from './i18n';
 
-const GROUPS = new Set([
-  'channel',
-  'type',
-  'severity',
-  'status',
-  'responsibility',
-  'resolution',
-  'supplierClaimStatus',
-]);
+const GROUPS = new Set<string>(LABEL_GROUPS);
 const FIELD_ALIASES: Record<string, string> = { customerName: 'customer', invoices: 'invoices' };
 
 /** The field's label on the complaint card, or null when the card has none. */

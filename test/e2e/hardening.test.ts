@@ -73,7 +73,7 @@ describe('include confidential on exports', () => {
     await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1280, height: 720 });
     // complaint entries read in Chinese: the card's labels and codes in words
-    await page.locator('[data-testid="audit-table"]').getByText('产品质量').first().waitFor();
+    await page.locator('[data-testid="audit-table"]').getByText('商品质量').first().waitFor();
     await e.shot('hardening-audit-sensitive-zh-1280');
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(full).toContain('C000777');

@@ -36,7 +36,10 @@ export function errorLines(io: CliIo, prefix: string, e: AppError, fileName?: st
     const where = zh
       ? `${fileName ? `${fileName} ` : ''}第 ${r.row} 行，${r.field}`
       : `${fileName ? `${fileName} ` : ''}row ${r.row}, ${r.field}`;
-    text += `  ${where}: ${zh ? rowMessageText('zh-CN', r.message, r.values) : r.message}\n`;
+    // a bare message key (customer_gross_limit) is rendered in English too; English sentences stay as they are
+    const shown =
+      zh || /^[a-z_]+$/.test(r.message) ? rowMessageText(zh ? 'zh-CN' : 'en', r.message, r.values) : r.message;
+    text += `  ${where}: ${shown}\n`;
   }
   return text;
 }

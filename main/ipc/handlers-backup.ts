@@ -4,6 +4,7 @@ import type { backupChannels } from '../../shared/ipc/backup';
 import type { Desk } from '../app/desk';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
+import { assertOfferedUsbTarget, backupDirFrom } from './dialog-paths';
 
 type BackupChannel = keyof typeof backupChannels;
 
@@ -17,7 +18,7 @@ export function backupHandlers(desk: Desk): { [C in BackupChannel]: Handler<C> }
     },
     'backup:create': async (input) => {
       readerContext(desk);
-      return svc().create(input);
+      return svc().create({ dir: await backupDirFrom(desk, input), password: input.password });
     },
     'backup:inspect': async (input) => {
       readerContext(desk);
@@ -29,6 +30,7 @@ export function backupHandlers(desk: Desk): { [C in BackupChannel]: Handler<C> }
     },
     'backup:update-settings': async (patch) => {
       writerContext(desk);
+      await assertOfferedUsbTarget(desk, patch.usbTarget);
       return svc().updateSettings(patch);
     },
     'backup:progress': async () => svc().progress(),

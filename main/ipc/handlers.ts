@@ -1,5 +1,6 @@
 // One handler per contract channel. Inputs arrive already zod-parsed (see register.ts);
 // handlers call services and return plain data.
+import { bookPathFrom } from './dialog-paths';
 import type { Channel, ParsedInputOf, WireOf } from '../../shared/ipc/contract';
 import type { Desk } from '../app/desk';
 import { exportAudit, listAudit } from '../services/audit';
@@ -71,12 +72,15 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
       desk.writeState({ locale });
       return { locale };
     },
-    'books:open': async ({ path, readonly, openAnyway }) => {
-      await desk.open(path, { readonly, openAnyway });
+    'books:open': async (input) => {
+      await desk.open(bookPathFrom(desk, input, 'book-open'), {
+        readonly: input.readonly,
+        openAnyway: input.openAnyway,
+      });
       return desk.info();
     },
-    'books:create': async ({ path, company }) => {
-      await desk.open(path, { create: true, company });
+    'books:create': async (input) => {
+      await desk.open(bookPathFrom(desk, input, 'book-create'), { create: true, company: input.company });
       return desk.info();
     },
     'settings:company': async () => getCompany(ctx()),

@@ -16,6 +16,7 @@ import { ElectronPdfRenderer } from './print';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { buildMenu } from './menu';
+import { registerPathDialogs } from './path-dialogs';
 import { createMainWindow, hardenSession, isTrustedSender, registerAppScheme, serveRenderer } from './window';
 
 // better-sqlite3 built for Electron's ABI lives apart from node_modules' Node build
@@ -95,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       if (r.canceled || !r.filePaths[0]) return null;
       return stagedFiles.stage(r.filePaths[0]);
     });
+    registerPathDialogs(ipcMain, isTrustedSender);
     ipcMain.handle(SHELL_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
       const r = await dialog.showSaveDialog({

@@ -10,6 +10,9 @@ const shell: CreditdeskShell = {
   print: () => ipcRenderer.invoke(SHELL_CHANNELS.print),
   printToPdf: (suggestedName) => ipcRenderer.invoke(SHELL_CHANNELS.printToPdf, suggestedName),
   chooseImportFile: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseImportFile),
+  chooseBookToOpen: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseBookToOpen),
+  chooseNewBook: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseNewBook),
+  chooseBackupDir: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseBackupDir),
   onMenu: (listener) => {
     ipcRenderer.on('menu', (_e, command: string) => listener(command));
   },

@@ -30,7 +30,17 @@ const password = z.string().min(1, 'required').max(BACKUP_PASSWORD_MAX, 'too_lon
 export const backupChannels = {
   'backup:status': channel<BackupStatus>()(empty),
   'backup:drives': channel<BackupTarget[]>()(empty),
-  'backup:create': channel<BackupCreateResult>()(z.object({ dir: fsPath, password: password.optional() }).strict()),
+  // dir: typed or listed by main (drives, recent targets); dirToken: chosen in the desktop's folder dialog
+  'backup:create': channel<BackupCreateResult>()(
+    z
+      .object({
+        dir: fsPath.optional(),
+        dirToken: z.string().min(1).max(100).optional(),
+        password: password.optional(),
+      })
+      .strict()
+      .refine((v) => (v.dir === undefined) !== (v.dirToken === undefined), { message: 'required', path: ['dir'] }),
+  ),
   'backup:inspect': channel<BackupInspectResult>()(z.object({ file: fsPath, password: password.optional() }).strict()),
   'backup:restore': channel<BackupRestoreResult>()(
     z.object({ file: fsPath, password: password.optional(), confirm: z.literal(true) }).strict(),

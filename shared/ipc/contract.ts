@@ -77,13 +77,27 @@ export const contract = {
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(z.object({ locale: z.enum(['zh-CN', 'en']) }).strict()),
 
+  // path: typed (browser mode only); pathToken: staged by the desktop's native dialog (#15 10f)
   'books:open': channel<AppInfo>()(
     z
-      .object({ path: z.string().min(1), readonly: z.boolean().optional(), openAnyway: z.boolean().optional() })
-      .strict(),
+      .object({
+        path: z.string().min(1).optional(),
+        pathToken: z.string().min(1).max(100).optional(),
+        readonly: z.boolean().optional(),
+        openAnyway: z.boolean().optional(),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.pathToken === undefined), { message: 'required', path: ['path'] }),
   ),
   'books:create': channel<AppInfo>()(
-    z.object({ path: z.string().min(1), company: z.string().trim().min(1, 'required').max(100, 'too_long') }).strict(),
+    z
+      .object({
+        path: z.string().min(1).optional(),
+        pathToken: z.string().min(1).max(100).optional(),
+        company: z.string().trim().min(1, 'required').max(100, 'too_long'),
+      })
+      .strict()
+      .refine((v) => (v.path === undefined) !== (v.pathToken === undefined), { message: 'required', path: ['path'] }),
   ),
 
   'settings:company': channel<CompanySettings>()(empty),

@@ -7,7 +7,18 @@ export const SHELL_CHANNELS = {
   print: 'shell:print',
   printToPdf: 'shell:print-to-pdf',
   chooseImportFile: 'shell:choose-import-file',
+  chooseBookToOpen: 'shell:choose-book-to-open',
+  chooseNewBook: 'shell:choose-new-book',
+  chooseBackupDir: 'shell:choose-backup-dir',
 } as const;
+
+/** A path a native dialog chose, staged in main: `token` goes to the channel (pathToken /
+ *  dirToken); `path` is only shown to the user. */
+export interface StagedPathOut {
+  token: string;
+  name: string;
+  path: string;
+}
 
 /** window.creditdeskShell in the desktop app (undefined in browser mode). */
 export interface CreditdeskShell {
@@ -17,5 +28,9 @@ export interface CreditdeskShell {
   printToPdf(suggestedName: string): Promise<string | null>;
   /** The native open dialog for an import file: the staged file, or null (cancelled). */
   chooseImportFile(): Promise<StagedFileOut | null>;
+  /** Native dialogs for books:open / books:create (pathToken) and backup:create (dirToken). */
+  chooseBookToOpen(): Promise<StagedPathOut | null>;
+  chooseNewBook(): Promise<StagedPathOut | null>;
+  chooseBackupDir(): Promise<StagedPathOut | null>;
   onMenu(listener: (command: string) => void): void;
 }

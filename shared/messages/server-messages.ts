@@ -51,6 +51,22 @@ export const SERVER_MESSAGES = {
     en: "must be 0.01 … {openFen} (the invoice's open amount)",
     zh: '金额须在 0.01 至 {openFen}（发票未清金额）之间',
   },
+  customer_gross_limit: {
+    en: "would take customer {customer}'s documents past {limitFen} in total, the most one customer's book can hold exactly; nothing was saved",
+    zh: '会使客户 {customer} 的单据合计超过 {limitFen}（单个客户可精确记账的上限），未保存',
+  },
+  book_gross_limit: {
+    en: "would take this book's documents past {limitFen} in total, the most one book can hold exactly; nothing was saved",
+    zh: '会使本账套的单据合计超过 {limitFen}（一个账套可精确记账的上限），未保存',
+  },
+  path_token_gone: {
+    en: 'the chosen file or folder is no longer known: choose it again',
+    zh: '所选的文件或文件夹已失效，请重新选择',
+  },
+  path_needs_dialog: {
+    en: 'choose the file or folder with the dialog (a typed path is not accepted here)',
+    zh: '请通过对话框选择文件或文件夹（此处不接受直接输入的路径）',
+  },
   write_off_void: { en: 'the write-off is void', zh: '该坏账核销已作废' },
   before_write_off: { en: 'is before the write-off', zh: '日期早于坏账核销日' },
   fully_recovered: { en: 'the write-off is fully recovered', zh: '该坏账已全部收回' },

@@ -167,6 +167,10 @@ describe('complaints end to end', () => {
     await page.locator('[data-testid="lang-switch"]').getByText('EN').click();
     await page.goto(`${e.server.origin}/#/complaints`);
     await page.getByText('By the rules').waitFor({ timeout: 10_000 });
+    // the rows, not the loading veil, and no hover left on the menu from the language switch
+    await page.locator('tr').filter({ hasText: 'TS-000004' }).waitFor();
+    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+    await page.mouse.move(1200, 700);
     await e.shot('complaints-list-en-1280');
     await page.setViewportSize({ width: 1440, height: 900 });
     await e.shot('complaints-list-en-1440');

@@ -127,7 +127,8 @@ describe('passwords and damaged files', () => {
 
     const noPw: BackupInspectResult = await t.ok('backup:inspect', { file: created.file });
     expect(noPw).toMatchObject({ verified: false, problem: 'password-required' });
-    expect(noPw.manifest).toMatchObject({ encrypted: true, company: '测试商贸有限公司' });
+    // #15 10e: without the password the manifest names no company and no row counts
+    expect(noPw.manifest).toMatchObject({ encrypted: true, company: '', tables: {}, totalRows: 0 });
 
     const wrong: BackupInspectResult = await t.ok('backup:inspect', { file: created.file, password: 'wrong' });
     expect(wrong).toMatchObject({ verified: false, problem: 'wrong-password' });
@@ -138,6 +139,7 @@ describe('passwords and damaged files', () => {
       password: '正确的口令 secret',
     });
     expect(right.verified).toBe(true);
+    expect(right.manifest).toMatchObject({ company: '测试商贸有限公司', tables: { customers: 1 } });
 
     const r = await t.call('backup:restore', { file: created.file, password: 'wrong', confirm: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'password' } });

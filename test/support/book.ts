@@ -24,10 +24,10 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-export async function openTestDesk(opts: { now?: string } = {}): Promise<TestDesk> {
+export async function openTestDesk(opts: { now?: string; mode?: 'browser' | 'electron' } = {}): Promise<TestDesk> {
   const dir = tempDir();
   const desk = new Desk({
-    mode: 'browser',
+    mode: opts.mode ?? 'browser',
     userDataDir: dir,
     clock: fixedClock(opts.now ?? '2026-11-23T09:00:00.000Z'),
   });

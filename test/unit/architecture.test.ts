@@ -155,8 +155,6 @@ describe('architecture', () => {
     'main/services/collections/import-promises.ts',
     'main/services/collections/records.ts',
     'main/services/collections/settings.ts',
-    'main/services/complaints/claims.ts',
-    'main/services/complaints/records.ts',
     'main/services/credit/classes.ts',
     'main/services/credit/control.ts',
     'main/services/credit/limits.ts',

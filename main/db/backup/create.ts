@@ -6,6 +6,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { sealDetails } from './seal';
 import {
   APP_NAME,
   DEFAULT_KDF,
@@ -116,7 +117,9 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
         passwordCheck: keys.passwordCheck,
       };
       const cipher = crypto.createCipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
-      const draft = { ...base, kdf, cipher: cipherDraft, sha256 };
+      // nothing in the readable manifest names the company or what the book holds (10e)
+      const sealed = sealDetails(keys.encKey, { company: base.company, tables: base.tables });
+      const draft = { ...base, company: '', tables: {}, sealed, kdf, cipher: cipherDraft, sha256 };
       cipher.setAAD(manifestAad(draft));
       payloadFile = path.join(work, 'payload.bin');
       const fh = await fsp.open(payloadFile, 'wx');
@@ -189,7 +192,8 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     await syncDir(toDir);
 
     const rotated = opts.keep !== undefined ? await rotate(toDir, opts.company, final, opts.keep) : [];
-    return { file: final, manifest, rotated };
+    // the caller knows the company and counts: it gets them back even when the file seals them
+    return { file: final, manifest: { ...manifest, company: base.company, tables: base.tables }, rotated };
   } catch (e) {
     if (e instanceof BackupError) throw e;
     throw ioError(e, toDir, 'write the backup');

@@ -53,6 +53,7 @@ export interface BackupManifest {
   app: string;
   appVersion: string;
   schemaVersion: number;
+  /** the company name ("" when encrypted: it is in `sealed`) */
   company: string;
   /** ISO-8601 UTC */
   createdAt: string;
@@ -63,8 +64,10 @@ export interface BackupManifest {
   payloadBytes: number;
   /** hex sha256 of the plaintext SQLite image */
   sha256: string;
-  /** row count per table of the backed-up book */
+  /** row count per table of the backed-up book ({} when encrypted: the counts are in `sealed`) */
   tables: Record<string, number>;
+  /** encrypted backups: company and tables sealed with the password's key (seal.ts) */
+  sealed?: { iv: string; data: string };
   /** hex sha256 of canonicalManifest(manifest without this field) */
   manifestSha256: string;
 }

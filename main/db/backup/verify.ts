@@ -20,6 +20,7 @@ import {
   type BackupManifest,
 } from './format';
 import { BackupError, keyedBackupError } from './errors';
+import { openSealed } from './seal';
 import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
 import { checkSqliteFile } from './sqlite-check';
 import { openRawSqlite } from './book-info';
@@ -70,6 +71,10 @@ function checkShape(m: unknown): m is BackupManifest {
     typeof m.manifestSha256 === 'string' &&
     okTables;
   if (!base) return false;
+  if (m.sealed !== undefined) {
+    const s = m.sealed;
+    if (!m.encrypted || !isObj(s) || typeof s.iv !== 'string' || typeof s.data !== 'string') return false;
+  }
   if (m.encrypted) {
     const k = m.kdf;
     const c = m.cipher;
@@ -322,6 +327,7 @@ async function readPayload(
     );
   }
   let decipher: crypto.DecipherGCM | undefined;
+  let unsealed = manifest;
   if (manifest.encrypted) {
     if (opts.password === undefined || opts.password === '') {
       throw keyedBackupError('password-required', 'backup_password_required', { name });
@@ -348,6 +354,10 @@ async function readPayload(
       });
     decipher = crypto.createDecipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
     decipher.setAAD(manifestAad(manifest));
+    const opened = openSealed(keys.encKey, manifest);
+    if (!opened)
+      throw new BackupError('manifest-damaged', `${name}: the backup's sealed details are damaged`, { field: 'file' });
+    unsealed = opened;
     decipher.setAuthTag(tag);
   }
 
@@ -393,7 +403,7 @@ async function readPayload(
   }
   if (!head.equals(SQLITE_MAGIC))
     throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
-  return manifest;
+  return unsealed;
 }
 
 async function checkDatabase(file: string, manifest: BackupManifest, name: string): Promise<void> {

@@ -247,6 +247,16 @@ export class BackupService {
     );
   }
 
+  /** The folders main itself offers for a backup (drives, recent targets, default, USB setting):
+   *  the desktop renderer may name these without a folder dialog (ipc/dialog-paths.ts). */
+  async offeredDirs(): Promise<Set<string>> {
+    const state = this.state.read();
+    const drives = await this.drives();
+    const all = [...drives.map((d) => d.path), ...state.recentTargets, this.defaultDir];
+    if (state.settings.usbTarget) all.push(state.settings.usbTarget);
+    return new Set(all.map((p) => path.resolve(p)));
+  }
+
   lastAutoAt(bookPath?: string): string | null {
     const book = bookPath ?? this.bookCtx()?.book.path;
     if (!book) return null;
@@ -513,14 +523,16 @@ export class BackupService {
       const summary = summarizeManifest(manifest);
       const compatible = manifest.schemaVersion <= APP_SCHEMA_VERSION;
       try {
-        await verifyBackup(file, {
+        const verified = await verifyBackup(file, {
           password: input.password,
           maxSchemaVersion: APP_SCHEMA_VERSION,
           appSchema: true,
           onProgress: job.progress,
           tempDir: this.opts.tempDir,
         });
-        return { file, verified: true, manifest: summary, problem: null, message: null, compatible };
+        // an encrypted backup's company and row counts are sealed: shown once the password opened them
+        const opened = summarizeManifest(verified.manifest);
+        return { file, verified: true, manifest: opened, problem: null, message: null, compatible };
       } catch (e) {
         if (!(e instanceof BackupError)) throw e;
         return { file, verified: false, manifest: summary, problem: e.problem, message: e.message, compatible };

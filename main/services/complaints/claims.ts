@@ -8,7 +8,7 @@
 import type { CreditNoteRow } from '../../../shared/types-receivables';
 import type { ComplaintDetail } from '../../../shared/types-complaints';
 import { checkCompensation, type Issue } from '../../domain/complaints';
-import { stmt } from '../../db/receivables/prepared';
+import { creditNoteNumberTaken, markClaimConfirmed, markClaimVoided } from '../../db/complaints/writes';
 import type { ServiceContext } from '../context';
 import { assertWritable } from '../receivables/common';
 import { customerById } from '../../db/receivables/rows';
@@ -19,7 +19,7 @@ import { audit, detail, fail } from './records';
 function creditNoteNumber(sqlite: import('better-sqlite3').Database, complaintNumber: string): string {
   const base = `CN-${complaintNumber}`;
   let n = base;
-  for (let i = 2; stmt(sqlite, 'SELECT 1 FROM credit_notes WHERE number = ?').get(n); i++) n = `${base}-${i}`;
+  for (let i = 2; creditNoteNumberTaken(sqlite, n); i++) n = `${base}-${i}`;
   return n;
 }
 
@@ -56,10 +56,7 @@ export async function confirmClaim(
       invoiceId: named?.id ?? null,
       reason: `${before.number} ${before.resolution === 'refund' ? '退款 refund' : '赔偿 compensation'}`,
     });
-    stmt(
-      sqlite,
-      'UPDATE complaints SET claim_confirmed_on = ?, claim_voided_at = NULL, credit_note_id = ?, version = version + 1, updated_at = ? WHERE id = ?',
-    ).run(date, creditNote.id, ctx.clock.now().toISOString(), input.id);
+    markClaimConfirmed(sqlite, input.id, date, creditNote.id, ctx.clock.now().toISOString());
     const after = detail(sqlite, input.id, today);
     await audit(
       ctx,
@@ -88,11 +85,7 @@ export async function voidClaim(
         reason: `${before.number}: ${input.reason}`,
       });
     }
-    stmt(sqlite, 'UPDATE complaints SET claim_voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
-      ctx.clock.now().toISOString(),
-      ctx.clock.now().toISOString(),
-      input.id,
-    );
+    markClaimVoided(sqlite, input.id, ctx.clock.now().toISOString());
     const after = detail(sqlite, input.id, today);
     await audit(
       ctx,

@@ -9,7 +9,14 @@ import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { ComplaintDetail, ComplaintFilter, ComplaintRow, ComplaintStatus } from '../../../shared/types-complaints';
 import { checkComplaint, checkMove, replyByFor, type Issue } from '../../domain/complaints';
 import { maxDate } from '../../domain/dates';
-import { stmt } from '../../db/receivables/prepared';
+import {
+  complaintIdByCreditNote,
+  insertComplaint,
+  invoiceForComplaint,
+  moveComplaintStatus,
+  setComplaintInvoices,
+  updateComplaintFields,
+} from '../../db/complaints/writes';
 import {
   complaintDbRow,
   complaintInvoices,
@@ -43,41 +50,12 @@ export function detail(sqlite: Sqlite, id: number, today: string): ComplaintDeta
 function checkInvoices(sqlite: Sqlite, customerId: number, ids: number[]): { issues: Issue[]; total: number } {
   let total = 0;
   for (const id of ids) {
-    const inv = stmt(sqlite, 'SELECT customer_id, amount, voided_at FROM invoices WHERE id = ?').get(id) as
-      { customer_id: number; amount: number; voided_at: string | null } | undefined;
+    const inv = invoiceForComplaint(sqlite, id);
     if (!inv || inv.customer_id !== customerId || inv.voided_at)
       return { issues: [{ field: 'invoiceIds', key: 'invalid_option' }], total: 0 };
     total += inv.amount;
   }
   return { issues: [], total };
-}
-
-const COLUMNS: Record<string, string> = {
-  receivedOn: 'received_on',
-  channel: 'channel',
-  type: 'type',
-  description: 'description',
-  severity: 'severity',
-  replyBy: 'reply_by',
-  repliedOn: 'replied_on',
-  receivedBy: 'received_by',
-  followUpBy: 'follow_up_by',
-  replyPerson: 'reply_person',
-  responsibility: 'responsibility',
-  resolution: 'resolution',
-  compensation: 'compensation',
-  supplierClaim: 'supplier_claim',
-  supplierClaimStatus: 'supplier_claim_status',
-  satisfaction: 'satisfaction',
-  followUpOn: 'follow_up_on',
-  disputesInvoices: 'disputes_invoices',
-  note: 'note',
-};
-
-function setInvoices(sqlite: Sqlite, complaintId: number, ids: number[]): void {
-  stmt(sqlite, 'DELETE FROM complaint_invoices WHERE complaint_id = ?').run(complaintId);
-  for (const inv of new Set(ids))
-    stmt(sqlite, 'INSERT INTO complaint_invoices (complaint_id, invoice_id) VALUES (?, ?)').run(complaintId, inv);
 }
 
 export async function createComplaint(ctx: ServiceContext, input: ComplaintCreateInput): Promise<ComplaintDetail> {
@@ -110,13 +88,7 @@ export async function createComplaint(ctx: ServiceContext, input: ComplaintCreat
     if (issues.length) fail(issues);
     const at = ctx.clock.now().toISOString();
     const number = nextComplaintNumber(sqlite);
-    const r = stmt(
-      sqlite,
-      `INSERT INTO complaints (number, customer_id, received_on, channel, type, description, severity, reply_by, replied_on, received_by, follow_up_by, reply_person,
-         status, responsibility, resolution, compensation, supplier_claim, supplier_claim_status, satisfaction, follow_up_on, disputes_invoices, note, created_at, updated_at)
-       VALUES (@number, @customer, @receivedOn, @channel, @type, @description, @severity, @replyBy, @repliedOn, @receivedBy, @followUpBy, @replyPerson,
-         'received', @responsibility, @resolution, @compensation, @supplierClaim, @supplierClaimStatus, @satisfaction, @followUpOn, @disputes, @note, @at, @at)`,
-    ).run({
+    const id = insertComplaint(sqlite, {
       number,
       customer: c.id,
       receivedOn: input.receivedOn,
@@ -140,8 +112,7 @@ export async function createComplaint(ctx: ServiceContext, input: ComplaintCreat
       note: input.note || null,
       at,
     });
-    const id = Number(r.lastInsertRowid);
-    setInvoices(sqlite, id, invoiceIds);
+    setComplaintInvoices(sqlite, id, invoiceIds);
     const after = detail(sqlite, id, today);
     await audit(ctx, trx, after, 'create', undefined, after);
     return after;
@@ -230,36 +201,14 @@ export async function updateComplaint(ctx: ServiceContext, input: ComplaintUpdat
       ),
     ];
     if (issues.length) fail(issues);
-    const sets: string[] = [];
-    const params: Record<string, unknown> = { id: input.id };
-    const values: Record<string, unknown> = { ...d, replyBy };
-    for (const [k, col] of Object.entries(COLUMNS)) {
-      if (values[k] === undefined) continue;
-      let v = values[k];
-      if (typeof v === 'boolean') v = v ? 1 : 0;
-      if (v === '') v = null;
-      sets.push(`${col} = @${k}`);
-      params[k] = v;
-    }
-    params.at = ctx.clock.now().toISOString();
-    stmt(
-      sqlite,
-      `UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = @at'].join(', ')} WHERE id = @id`,
-    ).run(params);
-    if (d.invoiceIds) setInvoices(sqlite, input.id, d.invoiceIds);
+    updateComplaintFields(sqlite, input.id, { ...d, replyBy }, ctx.clock.now().toISOString());
+    if (d.invoiceIds) setComplaintInvoices(sqlite, input.id, d.invoiceIds);
     const after = detail(sqlite, input.id, today);
     const diff = changed(before, after);
     await audit(ctx, trx, after, 'update', diff.before, diff.after);
     return after;
   });
 }
-
-const DATE_COLUMN: Record<ComplaintStatus, string | null> = {
-  received: null,
-  investigating: 'investigating_on',
-  resolved: 'resolved_on',
-  closed: 'closed_on',
-};
 
 /** Moves the status forward on `date` (default today); resolving lifts the complaint's dispute from that day. */
 export async function moveComplaint(
@@ -284,17 +233,14 @@ export async function moveComplaint(
       today,
     );
     if (issues.length) fail(issues);
-    const col = DATE_COLUMN[input.to]!;
+    if (input.to === 'received') fail([{ field: 'to', key: 'invalid_option' }]);
     // Skipped steps take the same date (a complaint closed at once was resolved that day too).
-    const extra = input.to === 'closed' && !before.resolvedOn ? ', resolved_on = @date' : '';
-    stmt(
-      sqlite,
-      `UPDATE complaints SET status = @to, ${col} = @date${extra}, version = version + 1, updated_at = @at WHERE id = @id`,
-    ).run({
+    moveComplaintStatus(sqlite, {
       id: input.id,
       to: input.to,
       date,
       at: ctx.clock.now().toISOString(),
+      alsoResolved: input.to === 'closed' && !before.resolvedOn,
     });
     const after = detail(sqlite, input.id, today);
     await audit(ctx, trx, after, 'status', { status: before.status }, { status: after.status, date });
@@ -320,8 +266,7 @@ export async function listComplaints(
 export async function complaintByCreditNote(ctx: ServiceContext, creditNoteId: number): Promise<ComplaintRow | null> {
   const today = ctx.clock.today();
   return read(ctx, (sqlite) => {
-    const r = stmt(sqlite, 'SELECT id FROM complaints WHERE credit_note_id = ?').get(creditNoteId) as
-      { id: number } | undefined;
-    return r ? detail(sqlite, r.id, today) : null;
+    const id = complaintIdByCreditNote(sqlite, creditNoteId);
+    return id === null ? null : detail(sqlite, id, today);
   });
 }

@@ -59,6 +59,7 @@ import { creditCheckSync } from './credit';
 import { applyStoredReceipt, refreshAll, reverseAllocations } from './engine';
 import { loadArSettings } from './settings';
 import { selfApprover, verifyApproval } from '../credit/roles';
+import { assertGrossRoom } from './gross-limit';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 
@@ -84,6 +85,7 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     }
     const dueDate = input.dueDate || dueDateFor(input.issueDate, c.payment_terms_days);
     if (dueDate < input.issueDate) throw serverError('VALIDATION', 'due_before_issue', {}, { field: 'dueDate' });
+    assertGrossRoom(sqlite, c, input.amount);
     const credit = creditCheckSync(sqlite, loadArSettings(ctx), c, input.amount, ctx.clock.today());
     const override = input.overrideReason?.trim() || null;
     if (credit.status === 'block' && !override) {
@@ -198,6 +200,7 @@ export async function createReceipt(ctx: ServiceContext, input: ReceiptInput): P
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     checkNamedInvoice(sqlite, input.invoiceId, c.id);
+    assertGrossRoom(sqlite, c, input.amount);
     const res = receiptSync(sqlite, ctx, c.id, input, null);
     await writeAudit(ctx, trx, {
       entity: 'receipt',
@@ -429,6 +432,7 @@ export async function createCreditNoteIn(
       throw serverError('CONFLICT', 'credit_note_exists', { number: input.number }, { field: 'number' });
     }
     checkNamedInvoice(sqlite, input.invoiceId, c.id);
+    assertGrossRoom(sqlite, c, input.amount);
     const at = now(ctx);
     const id = insertCreditNote(sqlite, {
       customerId: c.id,
@@ -588,6 +592,7 @@ export async function recoverWriteOff(
     const left = wo.amount - wo.recovered;
     if (left <= 0) throw serverError('VALIDATION', 'fully_recovered', {}, { field: 'writeOffId' });
     if (input.amount > left) throw serverError('VALIDATION', 'recover_at_most', { leftFen: left }, { field: 'amount' });
+    assertGrossRoom(sqlite, c, input.amount);
     const at = now(ctx);
     insertAllocation(sqlite, {
       invoice_id: wo.invoiceId,
@@ -681,6 +686,7 @@ export async function createNote(ctx: ServiceContext, input: NoteInput): Promise
     if (numberTaken(sqlite, 'notes_receivable', input.number)) {
       throw serverError('CONFLICT', 'note_exists', { number: input.number }, { field: 'number' });
     }
+    assertGrossRoom(sqlite, c, input.amount);
     const id = insertNoteReceivable(sqlite, {
       customerId: c.id,
       number: input.number,

@@ -18,6 +18,7 @@ import { AppError, type RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { addDays, isValidDate } from '../../domain/dates';
 import { mapHeaders, readTable } from '../../import/tabular';
+import { GrossTracker } from './gross-tracker';
 import {
   DailyAccumulator,
   importCustomers,
@@ -211,9 +212,10 @@ function loadCustomers(ctx: ServiceContext): Map<string, CustomerRef> {
 class Problems {
   readonly list: RowError[] = [];
   count = 0;
-  add(row: number, field: string, message: string): void {
+  add(row: number, field: string, message: string, values?: Record<string, string | number>): void {
     this.count++;
-    if (this.list.length < MAX_LISTED) this.list.push({ row, field, message });
+    if (this.list.length < MAX_LISTED)
+      this.list.push(values ? { row, field, message, values } : { row, field, message });
   }
   throwIfAny(fileName: string): void {
     if (this.count === 0) return;
@@ -314,6 +316,7 @@ export async function importInvoices(
     const unwritten = new Map<string, number>();
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
+    const gross = new GrossTracker(db);
     await eachRow(fileName, content, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -340,6 +343,7 @@ export async function importInvoices(
       const a = money(p, row, 'amount', get('amount'));
       const description = get('description');
       if (description.length > 500) p.add(row, 'description', 'is too long (at most 500 characters)');
+      if (p.count === before && c && a !== null) gross.take(p, row, { id: c.id, code: get('customer_code') }, a);
       const good = p.count === before && !!c && !!iss && a !== null;
       if (good) rows++;
       if (!good || p.count > 0) {
@@ -468,6 +472,7 @@ export async function importReceipts(
     const invoiceOf = invoiceByNumber(db);
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
+    const gross = new GrossTracker(db);
     await eachRow(fileName, content, RECEIPT_COLUMNS, RECEIPT_HEADERS_ZH, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -497,6 +502,7 @@ export async function importReceipts(
         else inv = hit.id;
       }
       if (p.count > before || !c || !d || a === null) return;
+      if (!gross.take(p, row, { id: c.id, code }, a)) return;
       rows++;
       if (p.count > 0) return; // the file will be rejected: only checking from here on
       const id = insertReceipt(db, {

@@ -9,6 +9,7 @@ import { contactNames, fieldChanges, valueKind } from '../format/history';
 import { money } from '../format/money';
 import { useLang } from '../hooks/useLang';
 import type { Lang } from '../i18n/types';
+import { complaintFieldLabel, complaintValue } from '../pages/complaints/audit-labels';
 
 /** The record a value sits in (an audit entry's after/before), for values that need their neighbours. */
 export interface ValueContext {
@@ -105,6 +106,10 @@ function auditValue(t: TFunction, path: string[], v: unknown, ctx: ValueContext)
     return v >= MB ? `${(v / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`;
   if (key === 'sha256' && typeof v === 'string') return `${v.slice(0, 12)}…`;
   if (typeof v !== 'string') return null;
+  if (ctx.entity === 'complaint') {
+    const c = complaintValue(t, key, v);
+    if (c !== null) return c;
+  }
   if (ctx.entity === 'note_receivable' && key === 'kind') return t(`ar.noteKind.${v}`, { defaultValue: v });
   if (ctx.entity === 'note_receivable' && key === 'state') return t(`ar.noteState.${v}`, { defaultValue: v });
   if (ctx.entity === 'credit_note' && key === 'kind') return t(`ar.creditNoteKind.${v}`, { defaultValue: v });
@@ -129,7 +134,10 @@ export function ChangeList({ entry }: { entry: AuditEntry }) {
       {changes.length === 0 && !entry.note && <span className="muted">{t('history.noChanges')}</span>}
       {changes.map((c) => (
         <div key={c.path.join('.')} className="change-line" data-testid="change-line">
-          <span className="change-field">{fieldLabel(t, c.path.join('.'))}</span>
+          <span className="change-field">
+            {(entry.entity === 'complaint' && complaintFieldLabel(t, c.path[c.path.length - 1])) ||
+              fieldLabel(t, c.path.join('.'))}
+          </span>
           {entry.before !== null && (
             <>
               {c.before === null || c.before === '' ? (

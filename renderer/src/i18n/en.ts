@@ -215,6 +215,7 @@ export const en: Messages = {
     allOperators: 'All operators',
     allEntities: 'All entities',
     entities: {
+      complaint: 'Complaint',
       customer: 'Customer',
       operator: 'Operator',
       region: 'Region',
@@ -445,6 +446,9 @@ export const en: Messages = {
     invalid_money: 'Not an amount (at most 2 decimals, e.g. 1,234.56)',
     must_not_be_negative: 'Must not be negative',
     out_of_range: 'Out of range',
+    customer_gross_limit:
+      "Would take customer {{customer}}'s documents past {{limit}} in total (the most one customer can hold)",
+    book_gross_limit: "Would take the book's documents past {{limit}} in total (the most one book can hold)",
     invalid_number: 'Enter a whole number',
     invalid_option: 'Not one of the allowed values',
     must_be_positive: 'Must be greater than zero',

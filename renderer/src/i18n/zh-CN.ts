@@ -212,6 +212,7 @@ export const zhCN = {
     allOperators: '全部操作员',
     allEntities: '全部对象',
     entities: {
+      complaint: '投诉',
       customer: '客户',
       operator: '操作员',
       region: '区域',
@@ -445,6 +446,8 @@ export const zhCN = {
     invalid_money: '金额格式不正确（最多两位小数，如 1,234.56）',
     must_not_be_negative: '不能为负数',
     out_of_range: '超出允许范围',
+    customer_gross_limit: '会使客户 {{customer}} 的单据合计超过 {{limit}}（单个客户的上限）',
+    book_gross_limit: '会使本账套的单据合计超过 {{limit}}（一个账套的上限）',
     invalid_number: '请输入整数',
     invalid_option: '不是允许的选项',
     must_be_positive: '必须大于零',

@@ -14,6 +14,7 @@ import { errorText } from '../../format/errors';
 import { downloadBase64 } from '../../format/files';
 import { qk, useOperators } from '../../hooks/queries';
 import { useLang } from '../../hooks/useLang';
+import { useSensitiveExport, type SensitiveFlags } from '../../components/sensitive-export/useSensitiveExport';
 
 const ENTITIES = [
   'customer',
@@ -45,6 +46,7 @@ export function AuditLogPage() {
   const [entity, setEntity] = useState<string | undefined>();
   const [customerCode, setCustomerCode] = useState('');
   const [exporting, setExporting] = useState(false);
+  const sensitive = useSensitiveExport('audit');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
   const from = range?.[0]?.format('YYYY-MM-DD');
@@ -77,22 +79,25 @@ export function AuditLogPage() {
         <h1>{t('audit.title')}</h1>
         <div className="spacer" />
         <Space size={8}>
+          {sensitive.checkbox}
           {(['csv', 'xlsx'] as const).map((format) => (
             <Button
               key={format}
               icon={<DownloadOutlined />}
               loading={exporting}
               data-testid={`audit-export-${format}`}
-              onClick={async () => {
-                setExporting(true);
-                try {
-                  const { offset: _o, limit: _l, ...filters } = input;
-                  const f = await call('audit:export', { ...filters, format, locale: lang });
-                  downloadBase64(f.fileName, f.mime, f.base64);
-                } finally {
-                  setExporting(false);
-                }
-              }}
+              onClick={() =>
+                sensitive.run(async (flags: SensitiveFlags) => {
+                  setExporting(true);
+                  try {
+                    const { offset: _o, limit: _l, ...filters } = input;
+                    const f = await call('audit:export', { ...filters, format, locale: lang, ...flags });
+                    downloadBase64(f.fileName, f.mime, f.base64);
+                  } finally {
+                    setExporting(false);
+                  }
+                })
+              }
             >
               {t(format === 'csv' ? 'audit.exportCsv' : 'audit.exportXlsx')}
             </Button>

@@ -47,6 +47,7 @@ import type {
 import { BACKUP_KEEP_MAX, BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '../../../../shared/types-backup';
 import { ApiError, call } from '../../api/client';
 import { BACKUP_NS } from './i18n';
+import type { CreditdeskShell, StagedPathOut } from '../../../../shared/ipc/shell';
 import { errorText, serverKeyText } from '../../format/errors';
 import i18n from '../../i18n';
 
@@ -182,14 +183,22 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
   const firstChoice =
     status.drives.find((d) => d.present && d.writable)?.path ?? status.recentTargets.find((r) => r.present)?.path ?? '';
   const [dir, setDir] = useState(firstChoice);
+  // desktop: a folder chosen in the native dialog is sent as its one-time token (#15 10f)
+  const [chosen, setChosen] = useState<StagedPathOut | null>(null);
+  const chooseDir = (window as { creditdeskShell?: CreditdeskShell }).creditdeskShell?.chooseBackupDir;
   const [encrypt, setEncrypt] = useState(false);
   const [pw, setPw] = useState('');
   const [pw2, setPw2] = useState('');
   const [failure, setFailure] = useState<{ problem: BackupProblemCode | null; message: string } | null>(null);
 
   const create = useMutation({
-    mutationFn: () => call('backup:create', { dir: dir.trim(), ...(encrypt ? { password: pw } : {}) }),
+    mutationFn: () =>
+      call('backup:create', {
+        ...(chosen && chosen.path === dir.trim() ? { dirToken: chosen.token } : { dir: dir.trim() }),
+        ...(encrypt ? { password: pw } : {}),
+      }),
     onMutate: () => setFailure(null),
+    onSettled: () => setChosen(null), // the token is spent either way
     onSuccess: () => {
       setPw('');
       setPw2('');
@@ -235,6 +244,21 @@ function BackupNowCard({ status }: { status: BackupStatus }) {
             allowClear
           />
         </Form.Item>
+        {chooseDir && (
+          <Button
+            data-testid="backup-choose-dir"
+            style={{ marginTop: -8, marginBottom: 16 }}
+            onClick={async () => {
+              const c = await chooseDir();
+              if (c) {
+                setChosen(c);
+                setDir(c.path);
+              }
+            }}
+          >
+            {t('now.chooseFolder')}
+          </Button>
+        )}
         <Space orientation="vertical" size={6} style={{ marginBottom: 16, width: '100%' }}>
           {status.drives.length ? (
             <TargetChoices title={t('now.drives')} targets={status.drives} onPick={setDir} />
@@ -650,7 +674,11 @@ function RestoreCard({ status }: { status: BackupStatus }) {
               bordered
               column={2}
               items={[
-                { key: 'company', label: t('restore.company'), children: m.company },
+                {
+                  key: 'company',
+                  label: t('restore.company'),
+                  children: m.company || (m.encrypted ? t('restore.sealed') : ''),
+                },
                 { key: 'createdAt', label: t('restore.createdAt'), children: fmtTime(m.createdAt) },
                 { key: 'app', label: t('restore.app'), children: m.appVersion },
                 { key: 'schema', label: t('restore.schema'), children: m.schemaVersion },
@@ -664,13 +692,16 @@ function RestoreCard({ status }: { status: BackupStatus }) {
                   key: 'rows',
                   label: t('restore.rows'),
                   span: 2,
-                  children: [
-                    `${t('restore.customers')} ${m.tables.customers ?? 0}`,
-                    m.tables.invoices !== undefined ? `${t('restore.invoices')} ${m.tables.invoices}` : null,
-                    `${t('restore.totalRows')} ${m.totalRows}`,
-                  ]
-                    .filter(Boolean)
-                    .join(' · '),
+                  children:
+                    m.encrypted && Object.keys(m.tables).length === 0
+                      ? t('restore.sealed')
+                      : [
+                          `${t('restore.customers')} ${m.tables.customers ?? 0}`,
+                          m.tables.invoices !== undefined ? `${t('restore.invoices')} ${m.tables.invoices}` : null,
+                          `${t('restore.totalRows')} ${m.totalRows}`,
+                        ]
+                          .filter(Boolean)
+                          .join(' · '),
                 },
               ]}
             />

@@ -4,7 +4,8 @@
 import i18n from 'i18next';
 import { complaintLabelMap, type ComplaintLabelGroup } from '../../../../shared/complaint-labels';
 
-const GROUPS: ComplaintLabelGroup[] = [
+/** The code groups whose labels the namespace holds (also used to read complaint audit entries). */
+export const GROUPS: ComplaintLabelGroup[] = [
   'channel',
   'type',
   'severity',

@@ -26,6 +26,7 @@ import { AgeingPrintTable } from './AgeingPrint';
 import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
 import { PresetModal } from './PresetModal';
 import { TieOutPanel } from './TieOutPanel';
+import { useSensitiveExport, type SensitiveFlags } from '../../../components/sensitive-export/useSensitiveExport';
 
 function defaultPreset(presets: AgeingPreset[], basis: 'due' | 'issue'): AgeingPreset | undefined {
   return (
@@ -112,11 +113,14 @@ export function AgeingPage() {
     [due, issue],
   );
 
+  const sensitive = useSensitiveExport('ageing');
   const exportRun = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => call('ageing:export', { asOf: date, basis, buckets, format, locale: lang }),
+    mutationFn: (v: { format: 'csv' | 'xlsx'; flags: SensitiveFlags }) =>
+      call('ageing:export', { asOf: date, basis, buckets, format: v.format, locale: lang, ...v.flags }),
     onSuccess: (f) => {
       downloadBase64(f.fileName, f.mime, f.base64);
-      void message.success(t('ar.ageing.exported', { rows: f.rows }));
+      const note = sensitive.maskedNote(f.masked);
+      void message.success(t('ar.ageing.exported', { rows: f.rows }) + (note ? `; ${note}` : ''));
     },
     onError: (e) => void message.error(arErrorText(t, e)),
   });
@@ -156,18 +160,19 @@ export function AgeingPage() {
         <h1>{t('ar.ageing.title')}</h1>
         <div className="spacer" />
         <Space size={8} wrap>
+          {sensitive.checkbox}
           <Button
             icon={<DownloadOutlined />}
-            loading={exportRun.isPending && exportRun.variables === 'csv'}
-            onClick={() => exportRun.mutate('csv')}
+            loading={exportRun.isPending && exportRun.variables?.format === 'csv'}
+            onClick={() => sensitive.run((flags) => exportRun.mutate({ format: 'csv', flags }))}
             data-testid="ageing-export-csv"
           >
             {t('ar.ageing.exportCsv')}
           </Button>
           <Button
             icon={<DownloadOutlined />}
-            loading={exportRun.isPending && exportRun.variables === 'xlsx'}
-            onClick={() => exportRun.mutate('xlsx')}
+            loading={exportRun.isPending && exportRun.variables?.format === 'xlsx'}
+            onClick={() => sensitive.run((flags) => exportRun.mutate({ format: 'xlsx', flags }))}
             data-testid="ageing-export-xlsx"
           >
             {t('ar.ageing.exportXlsx')}

@@ -1,0 +1,29 @@
+// How large a book's money may grow (#15 item 7). Amounts are integer fen in JavaScript numbers,
+// exact only up to 2^53 (about 9.007 × 10^15 fen). One document is capped at
+// 999,999,999,999.99 yuan; without a cap on totals, ninety such documents would already make the
+// ledger's running balance, the dashboard and the exports inexact. So the documents a customer
+// and a book hold are capped too, far above any small business:
+//
+//   gross = Σ live invoices + Σ live receipts + Σ live credit notes + Σ notes receivable
+//   a customer's gross ≤ 10^15 fen  (¥10,000,000,000,000.00, ten trillion yuan)
+//   a book's gross     ≤ 2 × 10^15 fen
+//
+// Write-offs reduce invoices and never exceed them, so every signed sum the app forms (open
+// amounts, running balances, exposure, bucket and book totals) stays within 2 × the book's
+// gross ≤ 4 × 10^15 < 2^53: exact. A write that would pass a cap is refused naming the field.
+import type { Fen } from '../../shared/money';
+
+export const CUSTOMER_GROSS_LIMIT_FEN: Fen = 1_000_000_000_000_000;
+export const BOOK_GROSS_LIMIT_FEN: Fen = 2_000_000_000_000_000;
+
+export interface GrossTotals {
+  customer: Fen;
+  book: Fen;
+}
+
+/** Which cap adding `add` fen would pass, or null when it fits. */
+export function grossLimitPassed(current: GrossTotals, add: Fen): 'customer' | 'book' | null {
+  if (current.customer + add > CUSTOMER_GROSS_LIMIT_FEN) return 'customer';
+  if (current.book + add > BOOK_GROSS_LIMIT_FEN) return 'book';
+  return null;
+}

@@ -1,0 +1,34 @@
+// Where books:open / books:create / backup:create get their path (#15 item 10f). The desktop
+// renderer is untrusted, so there a path must come from main: a token staged by the native
+// dialog (main/services/files/staged-paths.ts), or — for backups — one of the folders main itself
+// lists (USB drives, recent targets, the default and USB settings). Browser mode has no native
+// dialog and keeps typed paths.
+import path from 'node:path';
+import { serverError } from '../../shared/messages/server-messages';
+import type { Desk } from '../app/desk';
+import { stagedPaths, type PathPurpose } from '../services/files/staged-paths';
+
+export function bookPathFrom(desk: Desk, input: { path?: string; pathToken?: string }, purpose: PathPurpose): string {
+  if (input.pathToken !== undefined) return stagedPaths.take(input.pathToken, purpose, 'path');
+  if (desk.mode === 'electron') throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'path', bare: true });
+  return input.path!;
+}
+
+export async function backupDirFrom(desk: Desk, input: { dir?: string; dirToken?: string }): Promise<string> {
+  if (input.dirToken !== undefined) return stagedPaths.take(input.dirToken, 'backup-dir', 'dir');
+  const dir = input.dir!;
+  if (desk.mode !== 'electron') return dir;
+  const offered = await desk.backup.offeredDirs();
+  if (!offered.has(path.resolve(dir)))
+    throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'dir', bare: true });
+  return dir;
+}
+
+/** The automatic backup's USB folder: in the desktop app, a folder main offers (a drive, a recent
+ *  target, the default, or the one already set); a typed one would let the page aim backups anywhere. */
+export async function assertOfferedUsbTarget(desk: Desk, usbTarget: string | null | undefined): Promise<void> {
+  if (desk.mode !== 'electron' || !usbTarget) return;
+  const offered = await desk.backup.offeredDirs();
+  if (!offered.has(path.resolve(usbTarget)))
+    throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'usbTarget', bare: true });
+}

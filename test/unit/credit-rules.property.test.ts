@@ -54,6 +54,37 @@ describe('6C rating', () => {
     );
   });
 
+  it('the stored score × 100 is exact integer arithmetic, rounded half up (reference: long division)', () => {
+    // reference: num / den to two decimals by hand, the third decimal deciding (half up)
+    const ref = (s: Record<SixC, number>, w: Record<SixC, number>) => {
+      const num = SIX_C.reduce((a, k) => a + s[k] * w[k], 0);
+      const den = SIX_C.reduce((a, k) => a + w[k], 0);
+      const thousandths = Math.floor((num * 1000) / den); // integers: exact
+      return Math.floor(thousandths / 10) + (thousandths % 10 >= 5 ? 1 : 0);
+    };
+    const weights = sixOf(fc.integer({ min: 0, max: 100 })).filter((w) => SIX_C.reduce((s, k) => s + w[k], 0) > 0);
+    fc.assert(
+      fc.property(sixOf(fc.integer({ min: 0, max: 100 })), weights, (s, w) => {
+        const r = rate6C(s, w);
+        return Number.isInteger(r.scoreX100) && r.scoreX100 === ref(s, w) && r.score === r.scoreX100 / 100;
+      }),
+      { numRuns: 3000 },
+    );
+    // 1/3 of the way: 3 × 33 + … → 33.33; 2/3 → 66.67 (a float × 100 gives 66.66999…)
+    const w = { character: 1, capacity: 1, capital: 1, collateral: 0, conditions: 0, continuity: 0 };
+    const s = (a: number, b: number, c: number) => ({
+      character: a,
+      capacity: b,
+      capital: c,
+      collateral: 0,
+      conditions: 0,
+      continuity: 0,
+    });
+    expect(rate6C(s(100, 100, 0), w).scoreX100).toBe(6667);
+    expect(rate6C(s(100, 0, 0), w).scoreX100).toBe(3333);
+    expect(rate6C(s(57, 57, 58), w).scoreX100).toBe(5733);
+  });
+
   it('boundaries: exactly 90 is AAA, 89 is AA, 9 is D', () => {
     const w = { character: 100, capacity: 0, capital: 0, collateral: 0, conditions: 0, continuity: 0 };
     const s = (x: number) => ({ character: x, capacity: 0, capital: 0, collateral: 0, conditions: 0, continuity: 0 });

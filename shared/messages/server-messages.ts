@@ -176,6 +176,7 @@ export const SERVER_MESSAGES = {
   approval_wrong_password: { en: 'wrong password', zh: '密码错误' },
   last_admin: { en: 'the last administrator keeps the role', zh: '最后一位管理员不能改为其他角色' },
   countermeasure_not_found: { en: 'countermeasure {id} not found', zh: '找不到对策（编号 {id}）' },
+  investigation_not_found: { en: 'credit investigation {id} not found', zh: '找不到资信调查（编号 {id}）' },
   // imports (file-level; row problems are listed per row)
   import_missing_columns: { en: '{file}: missing required column(s): {columns}', zh: '{file}：缺少必填列：{columns}' },
   import_no_rows: { en: '{file}: no data rows', zh: '{file}：没有数据行' },

@@ -12,6 +12,7 @@ import {
   type SixC,
 } from '../../main/domain/credit';
 import {
+  brokenPromiseRateBp,
   GRADES,
   maxDaysOwedBreached,
   overdueAmountBreached,
@@ -153,6 +154,43 @@ describe('6C rating', () => {
     expect(suggestDowngrade('CC', { avgDaysLate: 120, largestOverdue: 0, ledgerMonths: 12 })).toBeNull();
     expect(suggestDowngrade('AAA', { avgDaysLate: 15, largestOverdue: 0, ledgerMonths: 12 })).toBeNull();
     expect(suggestDowngrade('AAA', { avgDaysLate: 16, largestOverdue: 0, ledgerMonths: 12 })?.grade).toBe('A');
+  });
+
+  it('broken promises: rate = not kept in full ÷ decided, in basis points, exact (reference: BigInt)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, b) => {
+        const [broken, decided] = a <= b ? [a, b] : [b, a];
+        const got = brokenPromiseRateBp(broken, decided);
+        if (decided === 0) return got === null;
+        const n = BigInt(broken) * 10_000n;
+        const d = BigInt(decided);
+        const ref = Number((n * 2n + d) / (2n * d)); // half up
+        return got === ref;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(brokenPromiseRateBp(1, 3)).toBe(3333);
+    expect(brokenPromiseRateBp(2, 3)).toBe(6667);
+  });
+
+  it('broken promises suggest B at best from 2 decided and 50 %; the lower of the two reasons wins', () => {
+    const ev = (decidedPromises: number, brokenPromises: number, avgDaysLate = 0) => ({
+      avgDaysLate,
+      largestOverdue: 0,
+      ledgerMonths: 12,
+      decidedPromises,
+      brokenPromises,
+    });
+    expect(suggestDowngrade('AA', ev(4, 2))).toEqual({
+      grade: 'B',
+      key: 'broken_promises',
+      values: { broken: 2, decided: 4, ratePct: '50' },
+    });
+    expect(suggestDowngrade('AA', ev(5, 2))).toBeNull(); // 40 %
+    expect(suggestDowngrade('AA', ev(1, 1))).toBeNull(); // one promise is not a pattern
+    expect(suggestDowngrade('B', ev(3, 3))).toBeNull(); // already at the cap
+    expect(suggestDowngrade('AA', ev(3, 3, 45))?.key).toBe('broken_promises'); // B below BB
+    expect(suggestDowngrade('AA', ev(3, 3, 95))).toMatchObject({ grade: 'CCC', key: 'late_payer' });
   });
 });
 

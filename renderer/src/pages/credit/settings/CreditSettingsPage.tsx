@@ -114,6 +114,10 @@ export function CreditSettingsPage() {
         initialValues={toForm(settings.data)}
         disabled={!mayEdit}
         onFinish={(v) => save.mutate(v)}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          // the total's message follows the weights as they are typed
+          if (changed.weights) form.validateFields([['weightsSum']]).catch(() => undefined);
+        }}
       >
         <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 880 }}>
           <Card size="small" title={t('settings.weights')} data-testid="credit-settings-weights">

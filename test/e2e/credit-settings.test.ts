@@ -132,8 +132,8 @@ describe('credit policy settings screen', () => {
         locale === 'en' ? `the six weights must add up to 100 (now ${sum})` : `六项权重之和必须为100（现为${sum}）`;
       await expect.poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts()).toContain(msg);
       expect(await page.locator('[data-testid="weights-sum"]').innerText()).toBe(`${sum} / 100`);
-      await page.locator('[data-testid="credit-settings-save"]').click();
       await e.shot(`credit-settings-${locale}-${w}`);
+      await page.locator('[data-testid="credit-settings-save"]').click();
       expect(await ok('credit:settings', {})).toEqual(before);
     }
     // a good change saves, audited

@@ -237,7 +237,7 @@ ${kv([
   [s.source, esc(inv.source ?? '')],
   [s.attachments, esc(inv.attachments.join(lang === 'zh-CN' ? '；' : '; '))],
 ])}
-<table class="grid"><tbody><tr><th style="width:17%">${s.findings}</th><td class="findings">${esc(inv.findings)}</td></tr></tbody></table>
+<table class="grid"><tbody><tr><th style="width:17%; text-align:left">${s.findings}</th><td class="findings">${esc(inv.findings)}</td></tr></tbody></table>
 <h2>${s.signs}</h2>
 ${checklists(new Set(inv.warningSigns), lang)}
 <h2>${s.earlier}</h2>

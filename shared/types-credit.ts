@@ -51,8 +51,15 @@ export interface CreditProfileOut {
     largestOverdue: number;
     ledgerMonths: number;
     firstIssue: string | null;
+    decidedPromises: number;
+    brokenPromises: number;
+    /** broken (or partly kept) ÷ decided promises, basis points; null when none decided */
+    brokenPromiseRateBp: number | null;
   };
-  suggestion: { grade: Grade; key: 'late_payer'; values: { avgDaysLate: number; overDays: number } } | null;
+  suggestion:
+    | { grade: Grade; key: 'late_payer'; values: { avgDaysLate: number; overDays: number } }
+    | { grade: Grade; key: 'broken_promises'; values: { broken: number; decided: number; ratePct: string } }
+    | null;
   recentWarningSigns: { key: string; date: string }[];
   history: {
     ratings: {

@@ -63,6 +63,8 @@ export interface StatementCustomerBlock {
   /** The contact marked as key person for payment (付款关键人), else the first contact. */
   keyContact: { name: string; title: string | null; phone: string | null } | null;
   paymentTermsDays: number;
+  /** cash-discount terms (credit area, e.g. 2/10 n/30), printed under the payment terms; absent when none */
+  cashDiscount?: { discountBp: number; discountDays: number; netDays: number };
 }
 
 export interface StatementData {

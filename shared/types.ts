@@ -33,6 +33,8 @@ export interface CustomerListRow {
   prospectGrade: string | null;
   valueTier: string | null;
   creditRating: string | null;
+  /** credit report class A/B/C (信用报告类别) */
+  creditClass: string | null;
   regionCode: string | null;
   routeSeq: number | null;
   confidentiality: Confidentiality;

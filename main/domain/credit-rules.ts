@@ -2,6 +2,7 @@
 // settings and worksheet figures. Validators return per-field issues whose keys are the app's
 // validation message keys (validation.<key>, translated in the renderer), never throw.
 import { SIX_C, type CreditGrade, type SixC } from './credit';
+import { formatBp, mulDivRound } from '../../shared/money';
 
 import type { FieldIssue } from '../../shared/validation';
 
@@ -109,7 +110,25 @@ export interface PaymentEvidence {
   largestOverdue: number;
   /** months since the first invoice (0 when none) */
   ledgerMonths: number;
+  /** payment promises decided as of today (kept, partly kept or broken; collections area) */
+  decidedPromises?: number;
+  /** of those, not kept in full (broken or partly kept) */
+  brokenPromises?: number;
 }
+
+/**
+ * Broken-promise rate in basis points: promises not kept in full ÷ promises decided (the
+ * complement of the collections tab's kept rate), null when none is decided. Integer arithmetic.
+ */
+export function brokenPromiseRateBp(broken: number, decided: number): number | null {
+  return decided > 0 ? mulDivRound(broken, 10_000, decided) : null;
+}
+
+/**
+ * Promises break often (at least BROKEN_PROMISES.minDecided decided, at least
+ * BROKEN_PROMISES.rateBp of them not kept in full) → B at best.
+ */
+export const BROKEN_PROMISES = { minDecided: 2, rateBp: 5000, grade: 'B' as CreditGrade };
 
 /**
  * The best grade the payment record supports (documented in docs/credit.md): average days
@@ -122,18 +141,36 @@ export const LATENESS_CAPS: readonly { overDays: number; grade: CreditGrade }[] 
   { overDays: 15, grade: 'A' },
 ];
 
-export interface DowngradeSuggestion {
-  grade: CreditGrade;
-  key: 'late_payer';
-  values: { avgDaysLate: number; overDays: number };
-}
+export type DowngradeSuggestion =
+  | { grade: CreditGrade; key: 'late_payer'; values: { avgDaysLate: number; overDays: number } }
+  | { grade: CreditGrade; key: 'broken_promises'; values: { broken: number; decided: number; ratePct: string } };
 
-/** A downgrade when the payment record contradicts the grade, with the reason; else null. */
+/**
+ * A downgrade when the payment record contradicts the grade, with the reason; else null. Of
+ * lateness and broken promises, the reason giving the lower grade wins (lateness on a tie).
+ */
 export function suggestDowngrade(grade: string | null, evidence: PaymentEvidence): DowngradeSuggestion | null {
   const rank = GRADES.indexOf(grade as CreditGrade);
   if (rank < 0) return null;
+  const found: DowngradeSuggestion[] = [];
   const cap = LATENESS_CAPS.find((c) => evidence.avgDaysLate > c.overDays);
-  if (!cap) return null;
-  if (GRADES.indexOf(cap.grade) <= rank) return null; // already at or below the cap
-  return { grade: cap.grade, key: 'late_payer', values: { avgDaysLate: evidence.avgDaysLate, overDays: cap.overDays } };
+  if (cap)
+    found.push({
+      grade: cap.grade,
+      key: 'late_payer',
+      values: { avgDaysLate: evidence.avgDaysLate, overDays: cap.overDays },
+    });
+  const decided = evidence.decidedPromises ?? 0;
+  const broken = evidence.brokenPromises ?? 0;
+  const rateBp = brokenPromiseRateBp(broken, decided);
+  if (rateBp !== null && decided >= BROKEN_PROMISES.minDecided && rateBp >= BROKEN_PROMISES.rateBp)
+    found.push({
+      grade: BROKEN_PROMISES.grade,
+      key: 'broken_promises',
+      values: { broken, decided, ratePct: formatBp(rateBp, 0) },
+    });
+  const worst = found
+    .filter((s) => GRADES.indexOf(s.grade) > rank) // only a real downgrade
+    .sort((a, b) => GRADES.indexOf(b.grade) - GRADES.indexOf(a.grade))[0];
+  return worst ?? null;
 }

@@ -3,7 +3,7 @@
 // when an invoice is entered.
 // Rounding: every division of money is exact integer arithmetic (BigInt) rounded half away from
 // zero to the fen; ratios (bp = 1/10000, permille = 1/1000) are integers.
-import { parseHundredths, type Fen } from '../../shared/money';
+import { mulDivRound, parseHundredths, type Fen } from '../../shared/money';
 
 function assertFen(v: Fen, field: string, opts: { min?: number } = {}): void {
   if (!Number.isSafeInteger(v)) throw new RangeError(`${field} must be an integer number of fen, got ${v}`);
@@ -218,6 +218,8 @@ export interface SixCRating {
   weights: Record<SixC, number>;
   /** Weighted score 0–100, rounded to 2 decimals for display (the grade uses the exact value). */
   score: number;
+  /** The weighted score × 100 as an integer (half away from zero), as stored in credit_ratings.score_x100. */
+  scoreX100: number;
   grade: CreditGrade;
 }
 
@@ -244,10 +246,15 @@ export function rate6C(
   if (den <= 0) throw new RangeError('the 6C weights must not all be zero');
   // score ≥ min ⇔ num ≥ min × den: exact for integer scores and weights (no division).
   const grade = thresholds.find((t) => num >= t.min * den)?.grade ?? 'D';
+  // integer scores and weights (what the settings and the rating form allow): exact integer
+  // arithmetic; fractional ones (domain callers only) fall back to rounding the quotient
+  const scoreX100 =
+    Number.isSafeInteger(num) && Number.isSafeInteger(den) ? mulDivRound(num, 100, den) : Math.round((num * 100) / den);
   return {
     scores: { ...scores },
     weights: { ...weights },
-    score: Math.round((num / den) * 100) / 100,
+    score: scoreX100 / 100,
+    scoreX100,
     grade,
   };
 }

@@ -16,6 +16,7 @@ import { read } from '../services/book-queue';
 import { setCreditClass, recordCreditReport } from '../services/credit/classes';
 import { decideLimit, worksheet } from '../services/credit/limits';
 import { rateCustomer } from '../services/credit/rating';
+import { investigationSheetFor } from '../services/credit/print';
 import {
   addCountermeasure,
   recordInvestigation,
@@ -36,7 +37,7 @@ export function creditHandlers(desk: Desk): { [C in CreditChannel]: Handler<C> }
   return {
     'credit:profile': async ({ customerId }) => {
       const c = ctx();
-      return read(c, (sqlite) => creditProfile(sqlite, customerId, c.clock.today()) as CreditProfileOut | null);
+      return read(c, () => creditProfile(c.book, customerId, c.clock.today()) as CreditProfileOut | null);
     },
     'credit:overview': async ({ asOf }) => {
       const c = ctx();
@@ -60,5 +61,7 @@ export function creditHandlers(desk: Desk): { [C in CreditChannel]: Handler<C> }
     'credit:update-countermeasure': async (input) => updateCountermeasure(writer(), input),
     'credit:set-terms': async (input) => setDiscountTerms(writer(), input),
     'operators:set-role': async (input) => setOperatorRole(writer(), input),
+    'credit:investigation-sheet': async (q) =>
+      investigationSheetFor(q.confirmed ? writer() : ctx(), { ...q, fonts: 'app' }),
   };
 }

@@ -7,6 +7,7 @@ import type { StatementData, StatementLineKind, PrintLang } from '../../shared/t
 import { bucketLabel } from '../../shared/labels/buckets';
 import { amt, companyHeader, esc, htmlDocument, sanitizeFileName, type FontMode } from './html';
 import { disputedMark, disputesSection } from './statement-disputes';
+import { cashDiscountRow } from './statement-credit-terms';
 
 const KIND: Record<PrintLang, Record<StatementLineKind, string>> = {
   'zh-CN': {
@@ -197,6 +198,7 @@ export function statementSection(d: StatementData, lang: PrintLang = 'zh-CN'): s
 <tr><th>${openItemStyle ? s.asOf : s.period}</th><td class="date">${openItemStyle ? esc(d.to) : `${esc(d.from)} ${s.to} ${esc(d.to)}`}</td></tr>
 <tr><th>${s.currency}</th><td>${cur}</td></tr>
 <tr><th>${s.terms}</th><td>${c.paymentTermsDays} ${s.days}</td></tr>
+${cashDiscountRow(d, lang)}
 </table></div>
 </section>`);
 

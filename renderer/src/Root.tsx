@@ -27,6 +27,7 @@ import {
   WelcomePage,
   AnalysisPage,
   CreditOverviewPage,
+  CreditSettingsPage,
   CalendarPage,
   DunningPage,
   WorklistPage,
@@ -94,6 +95,7 @@ export function Root() {
           <Route path="/statements/confirmations" element={<div className="page">{<ConfirmationsPage />}</div>} />
           <Route path="/analysis" element={<AnalysisPage />} />
           <Route path="/credit" element={<CreditOverviewPage />} />
+          <Route path="/credit/settings" element={<CreditSettingsPage />} />
           <Route path="/collections/calendar" element={<CalendarPage />} />
           <Route path="/collections/today" element={<WorklistPage />} />
           <Route path="/collections/dunning" element={<DunningPage />} />

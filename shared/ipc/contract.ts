@@ -45,6 +45,8 @@ export const customerFilter = z
     valueTier: z.array(z.enum(['A', 'B', 'C', 'none'])).optional(),
     /** credit rating AAA…D; 'none' = not rated */
     creditRating: z.array(z.string().max(8)).optional(),
+    /** credit report class A/B/C (信用报告类别); 'none' = not set */
+    creditClass: z.array(z.enum(['A', 'B', 'C', 'none'])).optional(),
   })
   .strict();
 
@@ -62,7 +64,16 @@ const auditQuery = z
   })
   .strict();
 
-export const customerSort = z.enum(['code', 'name', 'region', 'lifecycle', 'creditLimit', 'valueTier']);
+export const customerSort = z.enum([
+  'code',
+  'name',
+  'region',
+  'lifecycle',
+  'creditLimit',
+  'valueTier',
+  'creditRating',
+  'creditClass',
+]);
 
 export const contract = {
   ...receivablesChannels,

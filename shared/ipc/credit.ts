@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { id, isoDate } from '../schemas/common';
 import { OPERATOR_ROLES } from '../types';
+import { PRINT_LANGS, type StatementHtmlOut } from '../types-statements';
 import type {
   CreditBacktestOut,
   CreditOverviewOut,
@@ -161,4 +162,8 @@ export const creditChannels = {
       .strict(),
   ),
   'operators:set-role': channel<OperatorRoleOut>()(z.object({ id, role: z.enum(OPERATOR_ROLES) }).strict()),
+  /** the printed 资信调查表 of one investigation (A4 HTML for the print pipeline) */
+  'credit:investigation-sheet': channel<StatementHtmlOut>()(
+    z.object({ investigationId: id, lang: z.enum(PRINT_LANGS).optional(), confirmed: z.boolean().optional() }).strict(),
+  ),
 } as const;

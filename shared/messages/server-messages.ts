@@ -172,6 +172,29 @@ export const SERVER_MESSAGES = {
     en: 'a full folder or file path is needed (for example E:\\备份 or /media/…)',
     zh: '请填写完整的文件夹或文件路径（例如 E:\\备份 或 /media/…）',
   },
+  // credit: roles and approvals (main/services/credit/roles.ts)
+  role_viewer: { en: 'a viewer cannot change the book', zh: '只读操作员不能修改账套' },
+  role_required: {
+    en: "the current operator's role does not allow this (needs {roles})",
+    zh: '当前操作员的角色无权进行此操作（需要{rolesZh}）',
+  },
+  approval_required: {
+    en: "a credit manager's approval is needed (name and password)",
+    zh: '需要信用主管审批（姓名和密码）',
+  },
+  approval_required_invoice: {
+    en: "this over-limit invoice needs a credit manager's approval (name and password)",
+    zh: '这张超额发票需要信用主管审批（姓名和密码）',
+  },
+  approver_not_manager: { en: 'the approver must be a credit manager', zh: '审批人必须是信用主管' },
+  approver_no_password: {
+    en: 'this credit manager has no password and cannot approve',
+    zh: '该信用主管未设密码，不能审批',
+  },
+  approval_wrong_password: { en: 'wrong password', zh: '密码错误' },
+  last_admin: { en: 'the last administrator keeps the role', zh: '最后一位管理员不能改为其他角色' },
+  countermeasure_not_found: { en: 'countermeasure {id} not found', zh: '找不到对策（编号 {id}）' },
+  investigation_not_found: { en: 'credit investigation {id} not found', zh: '找不到资信调查（编号 {id}）' },
   // imports (file-level; row problems are listed per row)
   import_missing_columns: { en: '{file}: missing required column(s): {columns}', zh: '{file}：缺少必填列：{columns}' },
   import_no_rows: { en: '{file}: no data rows', zh: '{file}：没有数据行' },

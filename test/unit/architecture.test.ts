@@ -155,12 +155,6 @@ describe('architecture', () => {
     'main/services/collections/import-promises.ts',
     'main/services/collections/records.ts',
     'main/services/collections/settings.ts',
-    'main/services/credit/classes.ts',
-    'main/services/credit/control.ts',
-    'main/services/credit/limits.ts',
-    'main/services/credit/rating.ts',
-    'main/services/credit/roles.ts',
-    'main/services/credit/settings.ts',
   ];
   it('no SQL string literals in main/services (they live in main/db)', () => {
     const sqlString = /(['"`])\s*(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/;

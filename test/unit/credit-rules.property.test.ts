@@ -12,6 +12,7 @@ import {
   type SixC,
 } from '../../main/domain/credit';
 import {
+  brokenPromiseRateBp,
   GRADES,
   maxDaysOwedBreached,
   overdueAmountBreached,
@@ -52,6 +53,37 @@ describe('6C rating', () => {
       fc.property(sixOf(fc.integer({ min: 0, max: 100 })), weights, (s, w) => rate6C(s, w).grade === refGrade(s, w)),
       { numRuns: 2000 },
     );
+  });
+
+  it('the stored score × 100 is exact integer arithmetic, rounded half up (reference: long division)', () => {
+    // reference: num / den to two decimals by hand, the third decimal deciding (half up)
+    const ref = (s: Record<SixC, number>, w: Record<SixC, number>) => {
+      const num = SIX_C.reduce((a, k) => a + s[k] * w[k], 0);
+      const den = SIX_C.reduce((a, k) => a + w[k], 0);
+      const thousandths = Math.floor((num * 1000) / den); // integers: exact
+      return Math.floor(thousandths / 10) + (thousandths % 10 >= 5 ? 1 : 0);
+    };
+    const weights = sixOf(fc.integer({ min: 0, max: 100 })).filter((w) => SIX_C.reduce((s, k) => s + w[k], 0) > 0);
+    fc.assert(
+      fc.property(sixOf(fc.integer({ min: 0, max: 100 })), weights, (s, w) => {
+        const r = rate6C(s, w);
+        return Number.isInteger(r.scoreX100) && r.scoreX100 === ref(s, w) && r.score === r.scoreX100 / 100;
+      }),
+      { numRuns: 3000 },
+    );
+    // 1/3 of the way: 3 × 33 + … → 33.33; 2/3 → 66.67 (a float × 100 gives 66.66999…)
+    const w = { character: 1, capacity: 1, capital: 1, collateral: 0, conditions: 0, continuity: 0 };
+    const s = (a: number, b: number, c: number) => ({
+      character: a,
+      capacity: b,
+      capital: c,
+      collateral: 0,
+      conditions: 0,
+      continuity: 0,
+    });
+    expect(rate6C(s(100, 100, 0), w).scoreX100).toBe(6667);
+    expect(rate6C(s(100, 0, 0), w).scoreX100).toBe(3333);
+    expect(rate6C(s(57, 57, 58), w).scoreX100).toBe(5733);
   });
 
   it('boundaries: exactly 90 is AAA, 89 is AA, 9 is D', () => {
@@ -122,6 +154,43 @@ describe('6C rating', () => {
     expect(suggestDowngrade('CC', { avgDaysLate: 120, largestOverdue: 0, ledgerMonths: 12 })).toBeNull();
     expect(suggestDowngrade('AAA', { avgDaysLate: 15, largestOverdue: 0, ledgerMonths: 12 })).toBeNull();
     expect(suggestDowngrade('AAA', { avgDaysLate: 16, largestOverdue: 0, ledgerMonths: 12 })?.grade).toBe('A');
+  });
+
+  it('broken promises: rate = not kept in full ÷ decided, in basis points, exact (reference: BigInt)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, b) => {
+        const [broken, decided] = a <= b ? [a, b] : [b, a];
+        const got = brokenPromiseRateBp(broken, decided);
+        if (decided === 0) return got === null;
+        const n = BigInt(broken) * 10_000n;
+        const d = BigInt(decided);
+        const ref = Number((n * 2n + d) / (2n * d)); // half up
+        return got === ref;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(brokenPromiseRateBp(1, 3)).toBe(3333);
+    expect(brokenPromiseRateBp(2, 3)).toBe(6667);
+  });
+
+  it('broken promises suggest B at best from 2 decided and 50 %; the lower of the two reasons wins', () => {
+    const ev = (decidedPromises: number, brokenPromises: number, avgDaysLate = 0) => ({
+      avgDaysLate,
+      largestOverdue: 0,
+      ledgerMonths: 12,
+      decidedPromises,
+      brokenPromises,
+    });
+    expect(suggestDowngrade('AA', ev(4, 2))).toEqual({
+      grade: 'B',
+      key: 'broken_promises',
+      values: { broken: 2, decided: 4, ratePct: '50' },
+    });
+    expect(suggestDowngrade('AA', ev(5, 2))).toBeNull(); // 40 %
+    expect(suggestDowngrade('AA', ev(1, 1))).toBeNull(); // one promise is not a pattern
+    expect(suggestDowngrade('B', ev(3, 3))).toBeNull(); // already at the cap
+    expect(suggestDowngrade('AA', ev(3, 3, 45))?.key).toBe('broken_promises'); // B below BB
+    expect(suggestDowngrade('AA', ev(3, 3, 95))).toMatchObject({ grade: 'CCC', key: 'late_payer' });
   });
 });
 

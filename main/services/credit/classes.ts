@@ -1,13 +1,14 @@
 // Credit class (信用报告类别 A/B/C) history and credit reports: regular reviews and emergency
 // reports (紧急报告); an emergency report can put the customer on credit hold (lifecycle
 // 'suspended', 停止供货). customers.credit_class follows the latest class by date.
-import { AppError } from '../../../shared/result';
+import { serverError } from '../../../shared/messages/server-messages';
 import { issuesToAppError, type FieldIssue } from '../../../shared/validation';
 import { isCreditClass, type CreditClass } from '../../domain/credit-review';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { customerById } from '../../db/receivables/rows';
+import { currentCreditClass, latestClass } from '../../db/credit/lookups';
 import { write } from '../book-queue';
 import { assertRole } from './roles';
 
@@ -28,10 +29,8 @@ export async function setCreditClass(
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     if (c.lifecycle === 'terminated')
-      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
-    const before = (
-      sqlite.prepare('SELECT credit_class FROM customers WHERE id = ?').get(c.id) as { credit_class: string | null }
-    ).credit_class;
+      throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
+    const before = currentCreditClass(sqlite, c.id);
     await trx
       .insertInto('credit_classes')
       .values({
@@ -43,9 +42,7 @@ export async function setCreditClass(
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();
-    const latest = sqlite
-      .prepare('SELECT class FROM credit_classes WHERE customer_id = ? ORDER BY set_on DESC, id DESC LIMIT 1')
-      .get(c.id) as { class: string };
+    const latest = { class: latestClass(sqlite, c.id)! };
     await trx.updateTable('customers').set({ credit_class: latest.class }).where('id', '=', c.id).execute();
     await writeAudit(ctx, trx, {
       entity: 'credit_class',
@@ -78,7 +75,7 @@ export async function recordCreditReport(
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     if (c.lifecycle === 'terminated')
-      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+      throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
     const row = await trx
       .insertInto('credit_reviews')
       .values({

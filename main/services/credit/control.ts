@@ -5,20 +5,8 @@ import type Database from 'better-sqlite3';
 import { daysBetween } from '../../domain/dates';
 import { maxDaysOwedBreached, overdueAmountBreached } from '../../domain/credit-rules';
 import type { CreditReasonOut } from '../../../shared/types-receivables';
-import { stmt } from '../../db/receivables/prepared';
-import { CREDIT_SETTINGS_KEY, DEFAULT_CREDIT_SETTINGS, type CreditSettings } from './settings';
-
-function settingsOf(sqlite: Database.Database): CreditSettings {
-  const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(CREDIT_SETTINGS_KEY) as
-    { value: string } | undefined;
-  try {
-    return row
-      ? { ...DEFAULT_CREDIT_SETTINGS, ...(JSON.parse(row.value) as Partial<CreditSettings>) }
-      : DEFAULT_CREDIT_SETTINGS;
-  } catch {
-    return DEFAULT_CREDIT_SETTINGS;
-  }
-}
+import { openInvoiceFacts } from '../../db/credit/lookups';
+import { creditSettingsOf } from './settings';
 
 export interface ControlFacts {
   oldestOpenIssue: string | null;
@@ -27,11 +15,7 @@ export interface ControlFacts {
 }
 
 export function controlFacts(sqlite: Database.Database, customerId: number, today: string): ControlFacts {
-  const r = stmt(
-    sqlite,
-    `SELECT MIN(issue_date) AS oldest, COALESCE(SUM(open_amount) FILTER (WHERE due_date < @today), 0) AS overdue
-     FROM invoices WHERE customer_id = @c AND settled_on IS NULL AND open_amount > 0`,
-  ).get({ c: customerId, today }) as { oldest: string | null; overdue: number };
+  const r = openInvoiceFacts(sqlite, customerId, today);
   return {
     oldestOpenIssue: r.oldest,
     daysOwed: r.oldest && r.oldest < today ? daysBetween(r.oldest, today) : 0,
@@ -41,7 +25,7 @@ export function controlFacts(sqlite: Database.Database, customerId: number, toda
 
 /** The blocking reasons from max days owed and the overdue-amount threshold (none when off). */
 export function controlReasons(sqlite: Database.Database, customerId: number, today: string): CreditReasonOut[] {
-  const s = settingsOf(sqlite);
+  const s = creditSettingsOf(sqlite);
   if (s.maxDaysOwed === null && s.overdueAmountLimit === null) return [];
   const f = controlFacts(sqlite, customerId, today);
   const out: CreditReasonOut[] = [];

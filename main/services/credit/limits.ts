@@ -1,13 +1,14 @@
 // Credit-limit worksheet and decisions (信用限度): the worksheet computes the five methods side
 // by side (a read); a decision — approved by a credit manager — is the only way the limit
 // changes. customers.credit_limit holds the limit in effect today.
-import { AppError } from '../../../shared/result';
+import { serverError } from '../../../shared/messages/server-messages';
 import { issuesToAppError } from '../../../shared/validation';
 import { computeWorksheet, type WorksheetInputs, type WorksheetResult } from '../../domain/credit-worksheet';
 import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { customerById } from '../../db/receivables/rows';
+import { limitInEffect } from '../../db/credit/lookups';
 import { write } from '../book-queue';
 import { insertDecision } from './decisions';
 import { verifyApproval, type Approval } from './roles';
@@ -41,7 +42,7 @@ export async function decideLimit(ctx: ServiceContext, input: DecideInput) {
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     if (c.lifecycle === 'terminated')
-      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+      throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
     const id = await insertDecision(ctx, trx, {
       customerId: c.id,
       amount: input.amount,
@@ -54,12 +55,7 @@ export async function decideLimit(ctx: ServiceContext, input: DecideInput) {
     });
     // the limit in effect today: the latest decision effective on or before today
     const today = ctx.clock.today();
-    const inEffect = sqlite
-      .prepare(
-        'SELECT amount FROM credit_limit_decisions WHERE customer_id = ? AND effective_date <= ? ORDER BY effective_date DESC, id DESC LIMIT 1',
-      )
-      .get(c.id, today) as { amount: number } | undefined;
-    const limitNow = inEffect?.amount ?? c.credit_limit;
+    const limitNow = limitInEffect(sqlite, c.id, today) ?? c.credit_limit;
     if (limitNow !== c.credit_limit) {
       await trx
         .updateTable('customers')

@@ -1,6 +1,6 @@
 // 6C rating (信用评级): scored by an operator, approved by a credit manager (name + password),
 // kept as history with the weights and thresholds used; customers.credit_rating follows.
-import { AppError } from '../../../shared/result';
+import { serverError } from '../../../shared/messages/server-messages';
 import { issuesToAppError } from '../../../shared/validation';
 import { rate6C, type SixC } from '../../domain/credit';
 import { validateScores } from '../../domain/credit-rules';
@@ -8,6 +8,7 @@ import { isValidDate } from '../../domain/dates';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { customerById } from '../../db/receivables/rows';
+import { currentCreditRating, latestGrade } from '../../db/credit/lookups';
 import { write } from '../book-queue';
 import { verifyApproval, type Approval } from './roles';
 import { loadCreditSettings } from './settings';
@@ -31,10 +32,8 @@ export async function rateCustomer(ctx: ServiceContext, input: RateInput) {
   return write(ctx, async (trx, sqlite) => {
     const c = customerById(sqlite, input.customerId);
     if (c.lifecycle === 'terminated')
-      throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
-    const beforeGrade = (
-      sqlite.prepare('SELECT credit_rating FROM customers WHERE id = ?').get(c.id) as { credit_rating: string | null }
-    ).credit_rating;
+      throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
+    const beforeGrade = currentCreditRating(sqlite, c.id);
     const row = await trx
       .insertInto('credit_ratings')
       .values({
@@ -43,7 +42,7 @@ export async function rateCustomer(ctx: ServiceContext, input: RateInput) {
         scores: JSON.stringify(rating.scores),
         weights: JSON.stringify(rating.weights),
         thresholds: JSON.stringify(settings.thresholds),
-        score_x100: Math.round(rating.score * 100),
+        score_x100: rating.scoreX100,
         grade: rating.grade,
         note: input.note?.trim() || null,
         rated_by: ctx.session.operator?.name ?? null,
@@ -53,9 +52,7 @@ export async function rateCustomer(ctx: ServiceContext, input: RateInput) {
       .returning('id')
       .executeTakeFirstOrThrow();
     // the customer's grade is its latest rating by date
-    const latest = sqlite
-      .prepare('SELECT grade FROM credit_ratings WHERE customer_id = ? ORDER BY rated_on DESC, id DESC LIMIT 1')
-      .get(c.id) as { grade: string };
+    const latest = { grade: latestGrade(sqlite, c.id)! };
     await trx.updateTable('customers').set({ credit_rating: latest.grade }).where('id', '=', c.id).execute();
     await writeAudit(ctx, trx, {
       entity: 'credit_rating',

@@ -1,6 +1,6 @@
 // Credit investigations (资信调查), countermeasures (对策) and cash-discount terms: each write
 // one transaction with its audit row (operator, before, after).
-import { AppError } from '../../../shared/result';
+import { serverError } from '../../../shared/messages/server-messages';
 import { issuesToAppError, type FieldIssue } from '../../../shared/validation';
 import {
   COUNTERMEASURE_ACTIONS,
@@ -20,7 +20,7 @@ const WRITERS = ['admin', 'credit_manager', 'bookkeeper'] as const;
 function liveCustomer(sqlite: Parameters<typeof customerById>[0], id: number) {
   const c = customerById(sqlite, id);
   if (c.lifecycle === 'terminated')
-    throw new AppError('FORBIDDEN', `customer ${c.code} is terminated and read-only`, { field: 'customerId' });
+    throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
   return c;
 }
 
@@ -130,7 +130,8 @@ export async function updateCountermeasure(
       .selectAll()
       .where('id', '=', input.id)
       .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', `countermeasure ${input.id} not found`, { field: 'id' });
+    if (!before)
+      throw serverError('NOT_FOUND', 'countermeasure_not_found', { id: input.id }, { field: 'id', bare: true });
     const patch = {
       status: input.status,
       ...(input.dueDate !== undefined ? { due_date: input.dueDate || null } : {}),

@@ -3,10 +3,12 @@
 // Viewers cannot write through any channel (writerContext refuses them); only a credit manager
 // with a password approves limits, ratings and over-limit overrides, by name + password.
 import crypto from 'node:crypto';
-import { AppError } from '../../../shared/result';
 import { OPERATOR_ROLES, type OperatorRole } from '../../../shared/types';
+import { ROLE_LABELS } from '../../../shared/credit-labels';
+import { serverError } from '../../../shared/messages/server-messages';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
+import { activeOperatorByName, operatorRoleById } from '../../db/credit/lookups';
 
 export interface Approval {
   name: string;
@@ -18,21 +20,27 @@ export function roleOf(ctx: ServiceContext): OperatorRole | null {
   const op = ctx.session.operator;
   if (!op) return null;
   if (op.id === 0) return 'admin';
-  const row = ctx.book.sqlite.prepare('SELECT role FROM operators WHERE id = ?').get(op.id) as
-    { role: string } | undefined;
-  return row && (OPERATOR_ROLES as readonly string[]).includes(row.role) ? (row.role as OperatorRole) : 'viewer';
+  const role = operatorRoleById(ctx.book.sqlite, op.id);
+  return role && (OPERATOR_ROLES as readonly string[]).includes(role) ? (role as OperatorRole) : 'viewer';
 }
 
 /** Writes are refused for viewers (called by writerContext for every write channel). */
 export function assertMayWrite(ctx: ServiceContext): void {
-  if (roleOf(ctx) === 'viewer')
-    throw new AppError('FORBIDDEN', 'role_viewer: a viewer (只读) cannot change the book', { field: 'operator' });
+  if (roleOf(ctx) === 'viewer') throw serverError('FORBIDDEN', 'role_viewer', {}, { field: 'operator', bare: true });
 }
 
 export function assertRole(ctx: ServiceContext, roles: readonly OperatorRole[]): void {
   const role = roleOf(ctx);
   if (!role || !roles.includes(role))
-    throw new AppError('FORBIDDEN', `role_required: needs ${roles.join(' or ')}`, { field: 'operator' });
+    throw serverError(
+      'FORBIDDEN',
+      'role_required',
+      {
+        roles: roles.map((r) => ROLE_LABELS[r].en.toLowerCase()).join(' or '),
+        rolesZh: roles.map((r) => ROLE_LABELS[r].zh).join('或'),
+      },
+      { field: 'operator', bare: true },
+    );
 }
 
 function passwordMatches(password: string, stored: string): boolean {
@@ -55,31 +63,25 @@ export async function verifyApproval(
   customerId?: number,
 ): Promise<string> {
   if (!approval || !approval.name.trim())
-    throw new AppError('FORBIDDEN', 'approval_required: a credit manager (信用主管) must approve', {
-      field: 'approval.name',
-    });
-  const row = ctx.book.sqlite
-    .prepare('SELECT name, role, password_hash FROM operators WHERE name = ? AND active = 1')
-    .get(approval.name.trim()) as { name: string; role: string; password_hash: string | null } | undefined;
-  let problem: { field: string; message: string } | null = null;
-  if (!row || row.role !== 'credit_manager')
-    problem = {
-      field: 'approval.name',
-      message: 'approver_not_manager: the approver must be a credit manager (信用主管)',
-    };
-  else if (!row.password_hash)
-    problem = { field: 'approval.name', message: 'approver_no_password: the credit manager has no password' };
+    throw serverError('FORBIDDEN', 'approval_required', {}, { field: 'approval.name', bare: true });
+  const row = activeOperatorByName(ctx.book.sqlite, approval.name.trim());
+  let problem: {
+    field: string;
+    key: 'approver_not_manager' | 'approver_no_password' | 'approval_wrong_password';
+  } | null = null;
+  if (!row || row.role !== 'credit_manager') problem = { field: 'approval.name', key: 'approver_not_manager' };
+  else if (!row.password_hash) problem = { field: 'approval.name', key: 'approver_no_password' };
   else if (!passwordMatches(approval.password, row.password_hash))
-    problem = { field: 'approval.password', message: 'approval_wrong_password: wrong password' };
+    problem = { field: 'approval.password', key: 'approval_wrong_password' };
   if (problem) {
     await writeAudit(ctx, ctx.book.db, {
       entity: 'approval',
       entityId: what,
       customerId: customerId ?? null,
       action: 'approval-refused',
-      after: { approver: approval.name, reason: problem.message.split(':')[0] },
+      after: { approver: approval.name, reason: problem.key },
     });
-    throw new AppError('FORBIDDEN', problem.message, { field: problem.field });
+    throw serverError('FORBIDDEN', problem.key, {}, { field: problem.field, bare: true });
   }
   return row!.name;
 }
@@ -96,7 +98,7 @@ export async function setOperatorRole(
       .select(['id', 'name', 'role'])
       .where('id', '=', input.id)
       .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', `operator ${input.id} not found`, { field: 'id' });
+    if (!before) throw serverError('NOT_FOUND', 'operator_not_found', { id: input.id }, { field: 'id', bare: true });
     if (before.role === 'admin' && input.role !== 'admin') {
       const { n } = await trx
         .selectFrom('operators')
@@ -104,8 +106,7 @@ export async function setOperatorRole(
         .where('role', '=', 'admin')
         .where('active', '=', 1)
         .executeTakeFirstOrThrow();
-      if (Number(n) <= 1)
-        throw new AppError('VALIDATION', 'last_admin: the last administrator keeps the role', { field: 'role' });
+      if (Number(n) <= 1) throw serverError('VALIDATION', 'last_admin', {}, { field: 'role', bare: true });
     }
     await trx.updateTable('operators').set({ role: input.role }).where('id', '=', input.id).execute();
     await writeAudit(ctx, trx, {

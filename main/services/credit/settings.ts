@@ -7,6 +7,7 @@ import { issuesToAppError } from '../../../shared/validation';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { assertRole } from './roles';
+import { settingValue } from '../../db/credit/lookups';
 
 export const CREDIT_SETTINGS_KEY = 'credit.settings';
 
@@ -27,11 +28,15 @@ export const DEFAULT_CREDIT_SETTINGS: CreditSettings = {
 };
 
 export function loadCreditSettings(ctx: Pick<ServiceContext, 'book'>): CreditSettings {
-  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(CREDIT_SETTINGS_KEY) as
-    { value: string } | undefined;
-  if (!row) return structuredClone(DEFAULT_CREDIT_SETTINGS);
+  return creditSettingsOf(ctx.book.sqlite);
+}
+
+/** The stored credit settings over the defaults (a broken stored value reads as the defaults). */
+export function creditSettingsOf(sqlite: Parameters<typeof settingValue>[0]): CreditSettings {
+  const value = settingValue(sqlite, CREDIT_SETTINGS_KEY);
+  if (value === null) return structuredClone(DEFAULT_CREDIT_SETTINGS);
   try {
-    return { ...structuredClone(DEFAULT_CREDIT_SETTINGS), ...(JSON.parse(row.value) as Partial<CreditSettings>) };
+    return { ...structuredClone(DEFAULT_CREDIT_SETTINGS), ...(JSON.parse(value) as Partial<CreditSettings>) };
   } catch {
     return structuredClone(DEFAULT_CREDIT_SETTINGS);
   }

@@ -12,6 +12,7 @@ export interface CustomerFilter {
   includeTerminated?: boolean;
   valueTier?: ('A' | 'B' | 'C' | 'none')[];
   creditRating?: string[];
+  creditClass?: ('A' | 'B' | 'C' | 'none')[];
 }
 
 export type CustomerSort = z.infer<typeof customerSort>;

@@ -24,7 +24,12 @@ interface Index {
   creditLimit: Float64Array;
   valueTier: (string | null)[];
   creditRating: (string | null)[];
+  creditClass: (string | null)[];
 }
+
+// grades sort best first (AAA … D); an unknown grade after D, not rated last
+const GRADE_RANK = new Map(['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'].map((g, i) => [g, i]));
+const gradeRank = (g: string | null) => (g === null ? 99 : (GRADE_RANK.get(g) ?? 50));
 
 const indexes = new WeakMap<Book, Index>();
 
@@ -50,6 +55,7 @@ async function load(book: Book): Promise<Index> {
       'credit_limit',
       'value_tier',
       'credit_rating',
+      'credit_class',
     ])
     .orderBy(sql`code`)
     .execute();
@@ -68,6 +74,7 @@ async function load(book: Book): Promise<Index> {
     creditLimit: new Float64Array(n),
     valueTier: new Array(n),
     creditRating: new Array(n),
+    creditClass: new Array(n),
     orders: new Map(),
   };
   let offset = 0;
@@ -87,6 +94,7 @@ async function load(book: Book): Promise<Index> {
     idx.creditLimit[i] = r.credit_limit;
     idx.valueTier[i] = r.value_tier;
     idx.creditRating[i] = r.credit_rating;
+    idx.creditClass[i] = r.credit_class;
   });
   idx.starts[n] = offset;
   idx.joined = parts.join('\n') + '\n';
@@ -110,6 +118,8 @@ function order(idx: Index, sort: CustomerSort): Int32Array {
     lifecycle: (a, b) => cmpStr(idx.lifecycle[a], idx.lifecycle[b]) || a - b,
     creditLimit: (a, b) => idx.creditLimit[a] - idx.creditLimit[b] || a - b,
     valueTier: (a, b) => cmpStr(idx.valueTier[a], idx.valueTier[b]) || a - b,
+    creditRating: (a, b) => gradeRank(idx.creditRating[a]) - gradeRank(idx.creditRating[b]) || a - b,
+    creditClass: (a, b) => cmpStr(idx.creditClass[a], idx.creditClass[b]) || a - b,
   };
   pos.sort(by[sort]);
   idx.orders.set(sort, pos);
@@ -151,6 +161,7 @@ export async function findCustomerIds(
   const conf = filter.confidentiality?.length ? new Set(filter.confidentiality) : null;
   const tier = filter.valueTier?.length ? new Set<string>(filter.valueTier) : null;
   const rating = filter.creditRating?.length ? new Set(filter.creditRating) : null;
+  const creditClass = filter.creditClass?.length ? new Set<string>(filter.creditClass) : null;
   const hideTerminated = !life && !filter.includeTerminated;
   const matches = q ? matchMask(idx, q) : null;
   const positions = order(idx, sort);
@@ -167,6 +178,7 @@ export async function findCustomerIds(
     if (conf && !conf.has(idx.confidentiality[i])) continue;
     if (tier && !tier.has(idx.valueTier[i] ?? 'none')) continue;
     if (rating && !rating.has(idx.creditRating[i] ?? 'none')) continue;
+    if (creditClass && !creditClass.has(idx.creditClass[i] ?? 'none')) continue;
     if (total >= offset && page.length < limit) page.push(idx.ids[i]);
     total++;
   }

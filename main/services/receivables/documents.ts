@@ -97,11 +97,7 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     }
     const approvedBy = credit.status === 'block' ? (approver ?? selfApprover(ctx)) : null;
     if (credit.status === 'block' && !approvedBy) {
-      throw new AppError(
-        'FORBIDDEN',
-        'approval_required: a credit manager (信用主管) must approve this over-limit invoice (name and password)',
-        { field: 'approval.name' },
-      );
+      throw serverError('FORBIDDEN', 'approval_required_invoice', {}, { field: 'approval.name', bare: true });
     }
     const id = insertInvoice(sqlite, {
       customer_id: c.id,

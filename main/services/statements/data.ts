@@ -22,6 +22,7 @@ import {
 } from '../../domain/ageing';
 import type { Allocation } from '../../domain/allocation';
 import { statementDisputes } from './disputes';
+import { cashDiscountTermsOf } from '../../db/credit/terms';
 import { isValidDate } from '../../domain/dates';
 import type { CompanySettings } from '../../../shared/types';
 import type { Confidentiality } from '../../../shared/customer-fields';
@@ -86,7 +87,14 @@ export function customerBlock(sqlite: Sqlite, c: CustomerRow): StatementCustomer
       ? { name: contact.name, title: contact.title, phone: contact.mobile || contact.phone || null }
       : null,
     paymentTermsDays: c.payment_terms_days,
+    ...cashDiscountOf(sqlite, c.id),
   };
+}
+
+/** The credit area's cash-discount terms for the customer block (absent when none). */
+function cashDiscountOf(sqlite: Sqlite, customerId: number) {
+  const terms = cashDiscountTermsOf(sqlite, customerId);
+  return terms ? { cashDiscount: terms } : {};
 }
 
 interface Doc {

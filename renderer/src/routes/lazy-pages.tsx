@@ -32,6 +32,10 @@ export const BatchStatementsPage = page(() => import('../pages/statements'), 'Ba
 export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
 export const AnalysisPage = page(() => import('../pages/analysis/AnalysisPage'), 'AnalysisPage');
 export const CreditOverviewPage = page(() => import('../pages/credit/CreditOverviewPage'), 'CreditOverviewPage');
+export const CreditSettingsPage = page(
+  () => import('../pages/credit/settings/CreditSettingsPage'),
+  'CreditSettingsPage',
+);
 export const CalendarPage = page(() => import('../pages/collections'), 'CalendarPage');
 export const WorklistPage = page(() => import('../pages/collections'), 'WorklistPage');
 export const DunningPage = page(() => import('../pages/collections'), 'DunningPage');

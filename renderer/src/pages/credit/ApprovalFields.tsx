@@ -4,14 +4,15 @@ import { Form, Input, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { errorText } from '../../format/errors';
+import { errorText, serverKeyText } from '../../format/errors';
 import { CREDIT_NS } from './i18n';
 
 /** The message of a refused approval ("approval_wrong_password: …") in the page's language. */
 export function approvalErrorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
-    const key = /^([a-z_]+):/.exec(e.message)?.[1];
-    if (key) return t(`approval.errors.${key}`, { ns: CREDIT_NS, defaultValue: e.message });
+    // the short field text of the credit namespace, else the server's own sentence in the page's language
+    const key = e.key ?? /^([a-z_]+):/.exec(e.message)?.[1];
+    if (key) return t(`approval.errors.${key}`, { ns: CREDIT_NS, defaultValue: serverKeyText(e) ?? e.message });
   }
   return errorText(t, e);
 }

@@ -69,6 +69,10 @@ export function CreditOverviewPage() {
           {t('overview.asOf')} {o.asOf} · {t('overview.customers')} {o.customers.toLocaleString()} ·{' '}
           {t('overview.took', { ms: o.ms })}
         </Typography.Text>
+        <div className="spacer" />
+        <Link to="/credit/settings" data-testid="credit-settings-link">
+          {t('settings.link')}
+        </Link>
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>

@@ -46,7 +46,10 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
           showIcon
           style={{ marginBottom: 8 }}
           data-testid="credit-suggestion"
-          title={t('tab.suggestion', { ...p.suggestion.values, grade: p.suggestion.grade })}
+          title={t(p.suggestion.key === 'broken_promises' ? 'tab.suggestionPromises' : 'tab.suggestion', {
+            ...p.suggestion.values,
+            grade: p.suggestion.grade,
+          })}
         />
       )}
       <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -82,6 +85,17 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
             </Descriptions.Item>
             <Descriptions.Item label={t('tab.ledgerMonths')}>{p.evidence.ledgerMonths}</Descriptions.Item>
             <Descriptions.Item label={t('tab.invoices')}>{p.evidence.invoices}</Descriptions.Item>
+            <Descriptions.Item label={t('tab.brokenPromiseRate')}>
+              <span data-testid="credit-broken-promises">
+                {p.evidence.brokenPromiseRateBp === null
+                  ? t('tab.noPromisesDecided')
+                  : t('tab.brokenPromiseValue', {
+                      rate: bpText(p.evidence.brokenPromiseRateBp),
+                      broken: p.evidence.brokenPromises,
+                      decided: p.evidence.decidedPromises,
+                    })}
+              </span>
+            </Descriptions.Item>
           </Descriptions>
         </Card>
         <RatingSection customerId={customerId} profile={p} readOnly={readOnly} />

@@ -18,6 +18,8 @@ import { DATE_FORMAT, iso } from '../receivables/entry/fields';
 import { applyServerErrors } from './FormErrors';
 import { CREDIT_NS } from './i18n';
 import { useCreditWrite } from './useCreditProfile';
+import { useInvestigationPrint } from './useInvestigationPrint';
+import { PrinterOutlined } from '@ant-design/icons';
 
 export function RecordsSection({
   customerId,
@@ -39,6 +41,7 @@ export function RecordsSection({
   const updCm = useCreditWrite('credit:update-countermeasure', customerId);
   const setTerms = useCreditWrite('credit:set-terms', customerId);
   const tm = profile.history.terms;
+  const printSheet = useInvestigationPrint();
   const channels = Object.entries(INVESTIGATION_CHANNELS).map(([k, v]) => ({ value: k, label: v[lang] }));
   return (
     <>
@@ -127,6 +130,21 @@ export function RecordsSection({
               render: (s: string[]) => s.map((k) => <Tag key={k}>{warningSignLabel(k, lang)}</Tag>),
             },
             { title: t('tab.by'), dataIndex: 'recordedBy', width: 90 },
+            {
+              title: '',
+              key: 'print',
+              width: 116,
+              render: (_: unknown, r: { id: number }) => (
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  onClick={() => void printSheet(r.id)}
+                  data-testid={`inv-print-${r.id}`}
+                >
+                  {t('tab.printSheetShort')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>

@@ -6,6 +6,7 @@ import { CompanySettings } from './CompanySettings';
 import { OperatorsPanel } from './OperatorsPanel';
 import { RegionsPanel } from './RegionsPanel';
 import { ArSettingsPanel } from '../receivables';
+import { Link } from 'react-router';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -25,6 +26,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('ar.settings.title')} data-testid="settings-receivables">
         <ArSettingsPanel />
+      </Card>
+      <Card title={t('nav.credit')} data-testid="settings-credit">
+        <Link to="/credit/settings">{t('settings.link', { ns: 'credit' })}</Link>
       </Card>
       <Card title={t('settings.language')}>
         <LanguageSwitch />

@@ -12,6 +12,10 @@ import {
 } from '../../../../../shared/customer-fields';
 import type { Region } from '../../../../../shared/types';
 import '../../analysis/i18n';
+import '../../credit/i18n';
+
+/** The credit grades best first (SPEC §4), for the rating filter. */
+const GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
 
 export interface FilterState {
   query: string;
@@ -22,8 +26,10 @@ export interface FilterState {
   includeTerminated: boolean;
   /** value tier A/B/C or 'none' (not computed) */
   valueTier: ('A' | 'B' | 'C' | 'none')[];
-  /** credit rating AAA…D or 'none'; set from the analysis page's tier × rating matrix */
+  /** credit rating AAA…D or 'none'; also set from the analysis page's tier × rating matrix */
   creditRating: string[];
+  /** credit report class A/B/C or 'none' (not set) */
+  creditClass: ('A' | 'B' | 'C' | 'none')[];
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -35,6 +41,7 @@ export const EMPTY_FILTERS: FilterState = {
   includeTerminated: false,
   valueTier: [],
   creditRating: [],
+  creditClass: [],
 };
 
 export function CustomerFilters({
@@ -111,19 +118,30 @@ export function CustomerFilters({
         }))}
         data-testid="filter-value-tier"
       />
-      {value.creditRating.length > 0 && (
-        <Select<string[]>
-          {...multi}
-          style={{ width: 130 }}
-          value={value.creditRating}
-          onChange={(v) => set('creditRating', v)}
-          options={value.creditRating.map((n) => ({
-            value: n,
-            label: n === 'none' ? t('notRated', { ns: 'analysis' }) : n,
-          }))}
-          data-testid="filter-credit-rating"
-        />
-      )}
+      <Select<string[]>
+        {...multi}
+        style={{ width: 136 }}
+        placeholder={t('customers.filterCreditRating')}
+        value={value.creditRating}
+        onChange={(v) => set('creditRating', v)}
+        options={[...GRADES, 'none'].map((n) => ({
+          value: n,
+          label: n === 'none' ? t('notRated', { ns: 'analysis' }) : n,
+        }))}
+        data-testid="filter-credit-rating"
+      />
+      <Select<FilterState['creditClass']>
+        {...multi}
+        style={{ width: 136 }}
+        placeholder={t('customers.filterCreditClass')}
+        value={value.creditClass}
+        onChange={(v) => set('creditClass', v)}
+        options={(['A', 'B', 'C', 'none'] as const).map((n) => ({
+          value: n,
+          label: n === 'none' ? t('customers.noCreditClass') : t('customers.creditClassOption', { c: n }),
+        }))}
+        data-testid="filter-credit-class"
+      />
       <Space size={6}>
         <Switch
           size="small"
@@ -148,5 +166,6 @@ export function toContractFilter(f: FilterState, query: string) {
     ...(f.includeTerminated ? { includeTerminated: true } : {}),
     ...(f.valueTier.length ? { valueTier: f.valueTier } : {}),
     ...(f.creditRating.length ? { creditRating: f.creditRating } : {}),
+    ...(f.creditClass.length ? { creditClass: f.creditClass } : {}),
   };
 }

@@ -18,7 +18,7 @@ import { PAGE_SIZE, useCustomerPages } from './useCustomerPages';
 const ROW_HEIGHT = 36;
 const HEAD_HEIGHT = 38;
 // Column widths per language (Chinese labels are narrower); each set sums to about MIN_WIDTH.
-const MIN_WIDTH = 1180;
+const MIN_WIDTH = 1256;
 const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
   'zh-CN': {
     code: '104px',
@@ -30,6 +30,7 @@ const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
     routeSeq: '72px',
     valueTier: '56px',
     creditRating: '60px',
+    creditClass: '76px',
     confidentiality: '76px',
     phone: '128px',
     creditLimit: '136px',
@@ -43,17 +44,19 @@ const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
     region: '88px',
     routeSeq: '72px',
     valueTier: '52px',
-    creditRating: '66px',
+    creditRating: '76px',
+    creditClass: '64px',
     confidentiality: '104px',
     phone: '120px',
     creditLimit: '136px',
   },
 };
 
-// Below 1400 px (a 1280×720 laptop) route order and kind step aside so the credit limit stays in view.
+// Below 1400 px (a 1280×720 laptop) route order, kind and nature step aside so the credit limit
+// (and the credit rating and class beside it) stay in view.
 const NARROW_BELOW = 1400;
-const NARROW_HIDDEN = new Set(['routeSeq', 'kind']);
-const NARROW_MIN_WIDTH = 1000;
+const NARROW_HIDDEN = new Set(['routeSeq', 'kind', 'nature']);
+const NARROW_MIN_WIDTH = 980;
 
 function useNarrow(): boolean {
   const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW);
@@ -131,7 +134,8 @@ export function VirtualCustomerTable({
       },
       { key: 'routeSeq', num: true, render: (r) => r.routeSeq ?? '—' },
       { key: 'valueTier', sort: 'valueTier', render: (r) => <TierTag tier={r.valueTier} /> },
-      { key: 'creditRating', render: (r) => r.creditRating ?? '—' },
+      { key: 'creditRating', sort: 'creditRating', render: (r) => r.creditRating ?? '—' },
+      { key: 'creditClass', sort: 'creditClass', render: (r) => r.creditClass ?? '—' },
       { key: 'confidentiality', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
       { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
       { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },

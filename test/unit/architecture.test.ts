@@ -152,10 +152,7 @@ describe('architecture', () => {
     // the second wave's areas, built beside the store split: their queries move to main/db/<area> next
     'main/services/analysis/recompute.ts',
     'main/services/analysis/settings.ts',
-    'main/services/collections/import-promises.ts',
     'main/services/collections/letters.ts',
-    'main/services/collections/records.ts',
-    'main/services/collections/settings.ts',
     'main/services/complaints/claims.ts',
     'main/services/complaints/records.ts',
     'main/services/credit/classes.ts',

@@ -26,6 +26,8 @@ import { creditHandlers } from './handlers-credit';
 import { assertRole } from '../services/credit/roles';
 import type { collectionsChannels } from '../../shared/ipc/collections';
 import { collectionsHandlers } from './handlers-collections';
+import type { collectionRunsChannels } from '../../shared/ipc/collection-runs';
+import { collectionRunsHandlers } from './handlers-collection-runs';
 import type { complaintsChannels } from '../../shared/ipc/complaints';
 import { complaintsHandlers } from './handlers-complaints';
 
@@ -42,6 +44,7 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...analysisHandlers(desk),
     ...creditHandlers(desk),
     ...collectionsHandlers(desk),
+    ...collectionRunsHandlers(desk),
     ...complaintsHandlers(desk),
   });
 }
@@ -55,6 +58,7 @@ type CoreChannel = Exclude<
   | keyof typeof analysisChannels
   | keyof typeof creditChannels
   | keyof typeof collectionsChannels
+  | keyof typeof collectionRunsChannels
   | keyof typeof complaintsChannels
 >;
 

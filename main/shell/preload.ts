@@ -10,6 +10,7 @@ const shell: CreditdeskShell = {
   print: () => ipcRenderer.invoke(SHELL_CHANNELS.print),
   printToPdf: (suggestedName) => ipcRenderer.invoke(SHELL_CHANNELS.printToPdf, suggestedName),
   chooseImportFile: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseImportFile),
+  chooseFolder: (defaultPath) => ipcRenderer.invoke(SHELL_CHANNELS.chooseFolder, defaultPath),
   onMenu: (listener) => {
     ipcRenderer.on('menu', (_e, command: string) => listener(command));
   },

@@ -27,6 +27,7 @@ import { welcomeChannels } from './welcome';
 import { analysisChannels } from './analysis';
 import { creditChannels } from './credit';
 import { collectionsChannels } from './collections';
+import { collectionRunsChannels } from './collection-runs';
 import { complaintsChannels } from './complaints';
 
 const empty = z.object({}).strict().default({});
@@ -71,6 +72,7 @@ export const contract = {
   ...analysisChannels,
   ...creditChannels,
   ...collectionsChannels,
+  ...collectionRunsChannels,
   ...complaintsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(z.object({ locale: z.enum(['zh-CN', 'en']) }).strict()),

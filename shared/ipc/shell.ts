@@ -7,6 +7,7 @@ export const SHELL_CHANNELS = {
   print: 'shell:print',
   printToPdf: 'shell:print-to-pdf',
   chooseImportFile: 'shell:choose-import-file',
+  chooseFolder: 'shell:choose-folder',
 } as const;
 
 /** window.creditdeskShell in the desktop app (undefined in browser mode). */
@@ -17,5 +18,7 @@ export interface CreditdeskShell {
   printToPdf(suggestedName: string): Promise<string | null>;
   /** The native open dialog for an import file: the staged file, or null (cancelled). */
   chooseImportFile(): Promise<StagedFileOut | null>;
+  /** The native folder dialog (e.g. where letters go): the chosen folder, or null (cancelled). */
+  chooseFolder(defaultPath?: string): Promise<string | null>;
   onMenu(listener: (command: string) => void): void;
 }

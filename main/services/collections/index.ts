@@ -4,3 +4,7 @@ export * from './reports';
 export * from './settings';
 export { importPromises } from './import-promises';
 export { printDunningLetters, dunningMessage } from './letters';
+export * from './runs';
+export { runSheetHtml, runSheetPdf } from './run-sheet';
+export { applyDunningHold, dunningActions } from './dunning-actions';
+export { filterCalendar } from './calendar-filter';

@@ -29,6 +29,9 @@ import {
   CreditOverviewPage,
   CalendarPage,
   DunningPage,
+  RunsPage,
+  RunPage,
+  PromisesPage,
   WorklistPage,
   ComplaintsPage,
 } from './routes/lazy-pages';
@@ -97,6 +100,9 @@ export function Root() {
           <Route path="/collections/calendar" element={<CalendarPage />} />
           <Route path="/collections/today" element={<WorklistPage />} />
           <Route path="/collections/dunning" element={<DunningPage />} />
+          <Route path="/collections/runs" element={<RunsPage />} />
+          <Route path="/collections/runs/:id" element={<RunPage />} />
+          <Route path="/collections/promises" element={<PromisesPage />} />
           <Route path="/complaints" element={<ComplaintsPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/settings" element={<SettingsPage />} />

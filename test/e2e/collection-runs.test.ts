@@ -180,6 +180,7 @@ describe('collection trips end to end', () => {
       '3\t金额\t金额必须大于 0',
       '3\t形式\t形式只能是 written/verbal（书面/口头）',
     ]);
+    await page.waitForTimeout(500); // the modal fades in
     await e.shot('collruns-import-errors-zh');
     expect(sql('SELECT COUNT(*) AS n FROM promises')).toEqual([{ n: 2 }]);
     await page.keyboard.press('Escape');

@@ -470,3 +470,31 @@ export interface DB {
   dunning_levels: DunningLevelsTable;
   dunning_letters: DunningLettersTable;
 }
+
+// Collection trips (上门催收), migration 2026-11-30-0010.
+export interface CollectionRunsTable {
+  id: Generated<number>;
+  run_date: string;
+  region_code: string | null;
+  note: string | null;
+  operator_name: string | null;
+  created_at: string;
+}
+
+export interface CollectionRunStopsTable {
+  id: Generated<number>;
+  run_id: number;
+  seq: number;
+  customer_id: number;
+  outcome: string | null;
+  collection_record_id: number | null;
+  promise_id: number | null;
+  receipt_id: number | null;
+  recorded_at: string | null;
+}
+
+/** Merged into DB (interface declaration merging). */
+export interface DB {
+  collection_runs: CollectionRunsTable;
+  collection_run_stops: CollectionRunStopsTable;
+}

@@ -27,9 +27,9 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
     'collections:record-create': async (input) => col.createCollectionRecord(writer(), input),
     'collections:customer': async (q) => col.customerCollections(reader(), q),
     'collections:dunning': async (q) => col.dunningReport(reader(), q),
-    'collections:calendar': async (q) => col.collectionCalendar(reader(), q),
+    'collections:calendar': async (q) => col.filterCalendar(reader(), await col.collectionCalendar(reader(), q), q),
     'collections:calendar-ics': async (q) => {
-      const rep = await col.collectionCalendar(reader(), q);
+      const rep = await col.filterCalendar(reader(), await col.collectionCalendar(reader(), q), q);
       return { fileName: `催收日历-${q.from}-${q.to}.ics`, text: calendarIcs(rep, { lang: q.lang ?? 'zh-CN' }) };
     },
     'collections:worklist': async (q) => col.todayWorklist(reader(), q),
@@ -43,7 +43,7 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
       const ctx = writer();
       const running = jobs.get(desk);
       if (running?.job.state === 'running') return running.job;
-      const dir = path.join(desk.userDataDir, 'letters', `${q.asOf}-L${q.level}-${Date.now()}`);
+      const dir = q.dir ?? path.join(desk.userDataDir, 'letters', `${q.asOf}-L${q.level}-${Date.now()}`);
       const entry = {
         job: {
           state: 'running',

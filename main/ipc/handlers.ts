@@ -27,6 +27,8 @@ import { creditHandlers } from './handlers-credit';
 import { assertRole } from '../services/credit/roles';
 import type { collectionsChannels } from '../../shared/ipc/collections';
 import { collectionsHandlers } from './handlers-collections';
+import type { collectionRunsChannels } from '../../shared/ipc/collection-runs';
+import { collectionRunsHandlers } from './handlers-collection-runs';
 import type { complaintsChannels } from '../../shared/ipc/complaints';
 import { complaintsHandlers } from './handlers-complaints';
 import type { serviceChannels } from '../../shared/ipc/service';
@@ -45,6 +47,7 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...analysisHandlers(desk),
     ...creditHandlers(desk),
     ...collectionsHandlers(desk),
+    ...collectionRunsHandlers(desk),
     ...complaintsHandlers(desk),
     ...serviceHandlers(desk),
   });
@@ -59,6 +62,7 @@ type CoreChannel = Exclude<
   | keyof typeof analysisChannels
   | keyof typeof creditChannels
   | keyof typeof collectionsChannels
+  | keyof typeof collectionRunsChannels
   | keyof typeof complaintsChannels
   | keyof typeof serviceChannels
 >;

@@ -97,6 +97,18 @@ if (!app.requestSingleInstanceLock()) {
       return stagedFiles.stage(r.filePaths[0]);
     });
     registerPathDialogs(ipcMain, isTrustedSender);
+    // A folder for generated files (dunning letters): the path goes back to the page, which hands
+    // it to the letters channel (validated there like any typed path).
+    ipcMain.handle(SHELL_CHANNELS.chooseFolder, async (event, defaultPath: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
+      const owner = BrowserWindow.fromWebContents(event.sender);
+      const options = {
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+        ...(typeof defaultPath === 'string' && defaultPath ? { defaultPath } : {}),
+      };
+      const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    });
     ipcMain.handle(SHELL_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
       const r = await dialog.showSaveDialog({

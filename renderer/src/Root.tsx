@@ -30,6 +30,9 @@ import {
   CreditSettingsPage,
   CalendarPage,
   DunningPage,
+  RunsPage,
+  RunPage,
+  PromisesPage,
   WorklistPage,
   ComplaintsPage,
 } from './routes/lazy-pages';
@@ -99,6 +102,9 @@ export function Root() {
           <Route path="/collections/calendar" element={<CalendarPage />} />
           <Route path="/collections/today" element={<WorklistPage />} />
           <Route path="/collections/dunning" element={<DunningPage />} />
+          <Route path="/collections/runs" element={<RunsPage />} />
+          <Route path="/collections/runs/:id" element={<RunPage />} />
+          <Route path="/collections/promises" element={<PromisesPage />} />
           <Route path="/complaints" element={<ComplaintsPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/settings" element={<SettingsPage />} />

@@ -18,6 +18,19 @@ import type { CollectionsKpisOut } from '../types-collections-kpis';
 
 const asOfOnly = z.object({ asOf: isoDate }).strict();
 
+/** Calendar filters (region, operator who last worked the customer, value tier); all optional. */
+const calendarFilter = {
+  regionCode: z.string().trim().min(1).max(20, 'too_long').optional(),
+  operator: z.string().trim().min(1).max(60, 'too_long').optional(),
+  tier: z.enum(['A', 'B', 'C']).optional(),
+};
+const lettersDir = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(1000, 'too_long')
+  .refine((s) => !s.includes('\0'), 'invalid_option');
+
 export interface LetterJob {
   state: 'running' | 'done' | 'cancelled' | 'failed';
   asOf: string;
@@ -44,7 +57,7 @@ export const collectionsChannels = {
   'collections:dunning': channel<DunningReport>()(asOfOnly),
   'collections:calendar': channel<CalendarReport>()(
     z
-      .object({ from: isoDate, to: isoDate, asOf: isoDate.optional() })
+      .object({ from: isoDate, to: isoDate, asOf: isoDate.optional(), ...calendarFilter })
       .strict()
       .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] })
       .refine((v) => v.from >= '0001-01-01' && daysApart(v.from, v.to) <= 400, {
@@ -54,7 +67,13 @@ export const collectionsChannels = {
   ),
   'collections:calendar-ics': channel<{ fileName: string; text: string }>()(
     z
-      .object({ from: isoDate, to: isoDate, asOf: isoDate.optional(), lang: z.enum(['zh-CN', 'en']).optional() })
+      .object({
+        from: isoDate,
+        to: isoDate,
+        asOf: isoDate.optional(),
+        lang: z.enum(['zh-CN', 'en']).optional(),
+        ...calendarFilter,
+      })
       .strict()
       .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] }),
   ),
@@ -81,6 +100,8 @@ export const collectionsChannels = {
         output: z.enum(['per_customer', 'combined']),
         customerIds: z.array(id).max(100000).optional(),
         lang: z.enum(['zh-CN', 'en']).optional(),
+        /** the folder chosen by the user (default: letters/ under the user-data folder) */
+        dir: lettersDir.optional(),
       })
       .strict(),
   ),

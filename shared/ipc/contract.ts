@@ -27,6 +27,7 @@ import { welcomeChannels } from './welcome';
 import { analysisChannels } from './analysis';
 import { creditChannels } from './credit';
 import { collectionsChannels } from './collections';
+import { collectionRunsChannels } from './collection-runs';
 import { complaintsChannels } from './complaints';
 import { serviceChannels } from './service';
 
@@ -83,6 +84,7 @@ export const contract = {
   ...analysisChannels,
   ...creditChannels,
   ...collectionsChannels,
+  ...collectionRunsChannels,
   ...complaintsChannels,
   ...serviceChannels,
   'app:info': channel<AppInfo>()(empty),

@@ -10,6 +10,7 @@ export const SHELL_CHANNELS = {
   chooseBookToOpen: 'shell:choose-book-to-open',
   chooseNewBook: 'shell:choose-new-book',
   chooseBackupDir: 'shell:choose-backup-dir',
+  chooseFolder: 'shell:choose-folder',
 } as const;
 
 /** A path a native dialog chose, staged in main: `token` goes to the channel (pathToken /
@@ -32,5 +33,7 @@ export interface CreditdeskShell {
   chooseBookToOpen(): Promise<StagedPathOut | null>;
   chooseNewBook(): Promise<StagedPathOut | null>;
   chooseBackupDir(): Promise<StagedPathOut | null>;
+  /** The native folder dialog (e.g. where letters go): the chosen folder, or null (cancelled). */
+  chooseFolder(defaultPath?: string): Promise<string | null>;
   onMenu(listener: (command: string) => void): void;
 }

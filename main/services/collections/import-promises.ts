@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
 import { writeBulk } from '../book-queue';
 import type { PromiseForm } from '../../../shared/types-collections';
+import { customerCodes, insertImportedPromises } from '../../db/collections/promise-import';
 
 export const PROMISE_COLUMNS = ['customer_code', 'made_on', 'promised_on', 'amount', 'promised_by', 'form'];
 const REQUIRED = ['customer_code', 'made_on', 'promised_on', 'amount'];
@@ -106,14 +107,7 @@ export async function importPromises(
     });
   }
   const headerOf = new Map([...map].map(([h, k]) => [k, h]));
-  const customers: Customers = new Map();
-  for (const r of ctx.book.sqlite.prepare('SELECT id, code, lifecycle FROM customers').iterate() as IterableIterator<{
-    id: number;
-    code: string;
-    lifecycle: string;
-  }>) {
-    customers.set(r.code, { id: r.id, lifecycle: r.lifecycle });
-  }
+  const customers: Customers = customerCodes(ctx.book.sqlite);
   const problems: RowError[] = [];
   const rows: PromiseImportRow[] = [];
   for (const r of table.rows) {
@@ -133,15 +127,8 @@ export async function importPromises(
   }
   const now = ctx.clock.now().toISOString();
   return writeBulk(ctx, async (trx, sqlite) => {
-    const insert = sqlite.prepare(
-      `INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, collection_record_id, note, source, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
-    );
-    let amount = 0;
-    for (const p of rows) {
-      insert.run(p.customerId, p.madeOn, p.promisedOn, p.amount, p.promisedBy, p.form, `import:${fileName}`, now);
-      amount += p.amount;
-    }
+    insertImportedPromises(sqlite, rows, `import:${fileName}`, now);
+    const amount = rows.reduce((sum, p) => sum + p.amount, 0);
     await writeAudit(ctx, trx, {
       entity: 'promise',
       entityId: fileName,

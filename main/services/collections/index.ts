@@ -5,3 +5,7 @@ export * from './settings';
 export { importPromises } from './import-promises';
 export { printDunningLetters, dunningMessage } from './letters';
 export { collectionsKpisReport } from './kpis';
+export * from './runs';
+export { runSheetHtml, runSheetPdf } from './run-sheet';
+export { applyDunningHold, dunningActions } from './dunning-actions';
+export { filterCalendar } from './calendar-filter';

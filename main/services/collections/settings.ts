@@ -6,6 +6,7 @@ import {
   ladderRows,
   type CollectionsSettings,
 } from '../../db/collections-store';
+import { replaceLadderRows, saveCollectionsSettings } from '../../db/collections/settings';
 import type { LadderStepOut } from '../../../shared/types-collections';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -22,9 +23,7 @@ export async function updateCollectionsSettings(
   return write(ctx, async (trx, sqlite) => {
     const before = collectionsSettings(sqlite);
     const after = { ...before, ...patch };
-    sqlite
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(COLLECTIONS_SETTINGS_KEY, JSON.stringify(after));
+    saveCollectionsSettings(sqlite, after);
     await writeAudit(ctx, trx, {
       entity: 'settings',
       entityId: COLLECTIONS_SETTINGS_KEY,
@@ -44,11 +43,7 @@ export async function getLadder(ctx: ServiceContext): Promise<LadderStepOut[]> {
 export async function updateLadder(ctx: ServiceContext, steps: LadderStepOut[]): Promise<LadderStepOut[]> {
   return write(ctx, async (trx, sqlite) => {
     const before = ladderRows(sqlite);
-    sqlite.prepare('DELETE FROM dunning_levels').run();
-    const ins = sqlite.prepare(
-      'INSERT INTO dunning_levels (level, days, name, letter_template, action) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const s of steps) ins.run(s.level, s.days, s.name, s.letterTemplate, s.action);
+    replaceLadderRows(sqlite, steps);
     const after = ladderRows(sqlite);
     await writeAudit(ctx, trx, { entity: 'dunning_ladder', entityId: 'ladder', action: 'update', before, after });
     return after as LadderStepOut[];

@@ -209,7 +209,8 @@ export async function createReceipt(ctx: ServiceContext, input: ReceiptInput): P
   });
 }
 
-function receiptSync(
+/** A receipt inside an open write (visits enter the money they collected along with their record). */
+export function receiptSync(
   sqlite: import('better-sqlite3').Database,
   ctx: ServiceContext,
   customerId: number,

@@ -16,8 +16,9 @@ import {
   CommentOutlined,
 } from '@ant-design/icons';
 import { PieChartOutlined } from '@ant-design/icons';
-import { AlertOutlined, CalendarOutlined, PhoneOutlined } from '@ant-design/icons';
+import { AlertOutlined, CalendarOutlined, CarOutlined, PhoneOutlined, PushpinOutlined } from '@ant-design/icons';
 import '../pages/collections/i18n';
+import '../pages/collections/runs-i18n';
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,6 +86,8 @@ export function AppShell({
             { key: '/collections/calendar', icon: <CalendarOutlined />, label: t('nav.collectionCalendar') },
             { key: '/collections/today', icon: <PhoneOutlined />, label: t('nav.worklist') },
             { key: '/collections/dunning', icon: <AlertOutlined />, label: t('nav.dunning') },
+            { key: '/collections/runs', icon: <CarOutlined />, label: t('nav.collectionRuns') },
+            { key: '/collections/promises', icon: <PushpinOutlined />, label: t('nav.promises') },
             { key: '/complaints', icon: <CommentOutlined />, label: t('complaints:nav') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },

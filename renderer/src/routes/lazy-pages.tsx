@@ -39,6 +39,9 @@ export const CreditSettingsPage = page(
 export const CalendarPage = page(() => import('../pages/collections'), 'CalendarPage');
 export const WorklistPage = page(() => import('../pages/collections'), 'WorklistPage');
 export const DunningPage = page(() => import('../pages/collections'), 'DunningPage');
+export const RunsPage = page(() => import('../pages/collections'), 'RunsPage');
+export const RunPage = page(() => import('../pages/collections'), 'RunPage');
+export const PromisesPage = page(() => import('../pages/collections'), 'PromisesPage');
 export const ComplaintsPage = page(() => import('../pages/complaints'), 'ComplaintsPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([

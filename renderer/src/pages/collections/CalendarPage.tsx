@@ -16,6 +16,7 @@ import { useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { currentLang } from '../../i18n';
 import { calendarEvents } from './calendar-events';
+import { CalendarFilters, type CalendarFilterValue } from './CalendarFilters';
 import { KIND_COLOURS, qkCollections, useToday, useCt } from './common';
 import './i18n';
 import './collections.css';
@@ -25,12 +26,13 @@ export function CalendarPage() {
   const navigate = useNavigate();
   const asOf = useToday();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [filters, setFilters] = useState<CalendarFilterValue>({});
   // a month back as well, so open calls/visits from before the view are carried to today
   const from = range ? dayjs(range.from).subtract(30, 'day').format('YYYY-MM-DD') : null;
   const q = useQuery({
     enabled: !!range,
-    queryKey: [...qkCollections, 'calendar', from, range?.to, asOf],
-    queryFn: () => call('collections:calendar', { from: from!, to: range!.to, asOf }),
+    queryKey: [...qkCollections, 'calendar', from, range?.to, asOf, filters],
+    queryFn: () => call('collections:calendar', { from: from!, to: range!.to, asOf, ...filters }),
   });
   const events = useMemo(
     () =>
@@ -46,6 +48,7 @@ export function CalendarPage() {
       to: range.to,
       asOf,
       lang: currentLang() === 'en' ? 'en' : 'zh-CN',
+      ...filters,
     });
     const url = URL.createObjectURL(new Blob([out.text], { type: 'text/calendar;charset=utf-8' }));
     const a = document.createElement('a');
@@ -69,6 +72,9 @@ export function CalendarPage() {
           </Button>
         </Space>
       </Space>
+      <div style={{ marginBottom: 8 }}>
+        <CalendarFilters value={filters} onChange={setFilters} />
+      </div>
       <FullCalendar
         plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
         initialView="dayGridMonth"

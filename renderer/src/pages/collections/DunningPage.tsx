@@ -28,6 +28,9 @@ import { useTranslation } from 'react-i18next';
 import type { DunningListRow, LadderStepOut } from '../../../../shared/types-collections';
 import { qkCollections, useToday, useCt } from './common';
 import './i18n';
+import { HoldCell, useDunningActions } from './DunningHold';
+import { LettersFolder, useLettersDir } from './LettersFolder';
+import { useRt } from './runs-i18n';
 
 function MessageButton({ customerId, asOf }: { customerId: number; asOf: string }) {
   const t = useCt();
@@ -64,6 +67,7 @@ function LettersCard({ asOf, levels }: { asOf: string; levels: number[] }) {
   const { message } = App.useApp();
   const [level, setLevel] = useState<number>(levels[0] ?? 1);
   const [output, setOutput] = useState<'per_customer' | 'combined'>('per_customer');
+  const [dir, setDir] = useLettersDir();
   const job = useQuery({
     queryKey: [...qkCollections, 'letters-job'],
     queryFn: () => call('collections:letters-progress', {}),
@@ -71,7 +75,8 @@ function LettersCard({ asOf, levels }: { asOf: string; levels: number[] }) {
   });
   const qc = useQueryClient();
   const start = useMutation({
-    mutationFn: () => call('collections:letters-start', { asOf, level, output }),
+    mutationFn: () =>
+      call('collections:letters-start', { asOf, level, output, ...(dir.trim() ? { dir: dir.trim() } : {}) }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: [...qkCollections, 'letters-job'] }),
     onError: (e) => message.error(errorText(tApp, e)),
   });
@@ -94,6 +99,7 @@ function LettersCard({ asOf, levels }: { asOf: string; levels: number[] }) {
           options={(['per_customer', 'combined'] as const).map((o) => ({ value: o, label: t(`dunning.outputs.${o}`) }))}
           style={{ width: 190 }}
         />
+        <LettersFolder value={dir} onChange={setDir} />
         <Button
           type="primary"
           onClick={() => start.mutate()}
@@ -208,6 +214,8 @@ export function DunningPage() {
     (r) => level === 'all' || (level === 'none' ? r.level === null : String(r.level) === level),
   );
   const levels = (ladder.data ?? []).map((s) => s.level);
+  const tr = useRt();
+  const actions = useDunningActions(asOf);
   const count = (l: number | null) => (q.data?.rows ?? []).filter((r) => r.level === l).length;
   return (
     <div className="page" data-testid="dunning-page">
@@ -283,6 +291,12 @@ export function DunningPage() {
                   {t(`dunning.pausedBy.${p}`)}
                 </Tag>
               )),
+          },
+          {
+            title: tr('hold.column'),
+            key: 'h',
+            width: 130,
+            render: (_, r) => <HoldCell row={r} action={actions.data?.get(r.customerId)} asOf={asOf} />,
           },
           {
             title: '',

@@ -4,13 +4,8 @@ import { SafetyOutlined, UsbOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type {
-  BackupCreateResult,
-  BackupProblemCode,
-  BackupStatus,
-  BackupTarget,
-} from '../../../../shared/types-backup';
-import { BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '../../../../shared/types-backup';
+import type { BackupCreateResult, BackupProblemCode, BackupStatus, BackupTarget } from '@shared/types-backup';
+import { BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '@shared/types-backup';
 import { call } from '../../api/client';
 import {
   JobBar,

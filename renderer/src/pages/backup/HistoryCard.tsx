@@ -1,7 +1,7 @@
 // Backup history (备份记录): the backups made, newest first.
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Card, Table, Tag, Tooltip, Typography } from 'antd';
-import type { BackupHistoryEntry } from '../../../../shared/types-backup';
+import type { BackupHistoryEntry } from '@shared/types-backup';
 import { baseName, fmtTime, formatBytes, useT } from './backup-common';
 
 export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {

@@ -2,13 +2,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type {
-  BackupInspectResult,
-  BackupProblemCode,
-  BackupRestoreResult,
-  BackupStatus,
-} from '../../../../shared/types-backup';
-import { BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '../../../../shared/types-backup';
+import type { BackupInspectResult, BackupProblemCode, BackupRestoreResult, BackupStatus } from '@shared/types-backup';
+import { BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '@shared/types-backup';
 import { call } from '../../api/client';
 import { JobBar, ProblemAlert, baseName, failureOf, fmtTime, formatBytes, useJobProgress, useT } from './backup-common';
 

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { BackupJob, BackupProblemCode, BackupTarget } from '../../../../shared/types-backup';
+import type { BackupJob, BackupProblemCode, BackupTarget } from '@shared/types-backup';
 import { ApiError, call } from '../../api/client';
 import { BACKUP_NS } from './i18n';
 import { serverKeyText } from '../../format/errors';

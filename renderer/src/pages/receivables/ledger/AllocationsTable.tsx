@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AllocationRow, LedgerLine } from '../../../../../shared/types-receivables';
+import type { AllocationRow, LedgerLine } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { formatDate } from '../../../format/date';
 import { money } from '../../../format/money';

@@ -6,12 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Spin, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AllocationRow,
-  LedgerLine,
-  NoteReceivableRow,
-  WriteOffRow,
-} from '../../../../../shared/types-receivables';
+import type { AllocationRow, LedgerLine, NoteReceivableRow, WriteOffRow } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { arErrorText, arKeys } from '../common';
 import { RecoveryModal, WriteOffsTable } from './WriteOffs';

@@ -11,7 +11,7 @@ import {
   type LedgerLine,
   type NoteReceivableRow,
   type NoteState,
-} from '../../../../../shared/types-receivables';
+} from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { money, parseMoneyText } from '../../../format/money';
 import { arErrorText, arKeys, invalidateAr, useToday } from '../common';

@@ -2,12 +2,7 @@
 // applied to; void and recover from here.
 import { Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type {
-  AllocationRow,
-  CustomerLedgerOut,
-  LedgerLine,
-  WriteOffRow,
-} from '../../../../../shared/types-receivables';
+import type { AllocationRow, CustomerLedgerOut, LedgerLine, WriteOffRow } from '@shared/types-receivables';
 import { formatDate } from '../../../format/date';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';

@@ -3,7 +3,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerLedgerOut, CreditCheckOut } from '../../../../../shared/types-receivables';
+import type { CustomerLedgerOut, CreditCheckOut } from '@shared/types-receivables';
 import { money } from '../../../format/money';
 import { Amount, creditReasonText, CreditStatusTag, invalidateAr } from '../common';
 

@@ -1,7 +1,7 @@
 // The ledger's smaller tabs: open items, unapplied credits, notes receivable.
 import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerLedgerOut, NoteReceivableRow, NoteState } from '../../../../../shared/types-receivables';
+import type { CustomerLedgerOut, NoteReceivableRow, NoteState } from '@shared/types-receivables';
 import { formatDate } from '../../../format/date';
 import { useLang } from '../../../hooks/useLang';
 import { Amount, bucketLabel } from '../common';

@@ -1,12 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// `@shared/…` is the project's shared/ folder, as in tsconfig.json and renderer/vite.config.ts
+const resolve = { alias: { '@shared': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'shared') } };
 
 // Three suites: unit (pure domain, fast), integration (services + IPC handlers on a
 // migrated temporary book), e2e (real renderer in Debian's Chromium via browser mode).
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -16,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -48,6 +48,8 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react(), copyPrintFont(), stylesheetAfterShell()],
+  // `@shared/…` is the project's shared/ folder (tsconfig.json paths, vitest.config.ts say the same)
+  resolve: { alias: { '@shared': path.resolve(here, '../shared') } },
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,

@@ -40,6 +40,8 @@ mkdir -p test-output
 static_failed=0
 echo "lint: eslint"
 node node_modules/eslint/bin/eslint.js . || { echo "lint: eslint found problems (npm run lint)" >&2; static_failed=$((static_failed + 1)); }
+echo "typecheck: renderer (no Node types)"
+node node_modules/typescript/bin/tsc -p renderer/tsconfig.json --noEmit || { echo "typecheck: the renderer uses Node types or does not compile (npm run typecheck)" >&2; static_failed=$((static_failed + 1)); }
 echo "format: prettier --check"
 node node_modules/prettier/bin/prettier.cjs --check . --log-level warn || { echo "format: files are not formatted (npm run format)" >&2; static_failed=$((static_failed + 1)); }
 

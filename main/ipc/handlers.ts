@@ -10,7 +10,6 @@ import { listRegions, upsertRegion } from '../services/regions';
 import { getCompany, updateCompany } from '../services/settings';
 import { auditedReaderContext, readerContext, writerContext } from './session';
 import { withImportFile } from './import-file';
-import { wholeFile } from '../services/files/import-source';
 import type { receivablesChannels } from '../../shared/ipc/receivables';
 import { receivablesHandlers } from './handlers-receivables';
 import type { backupChannels } from '../../shared/ipc/backup';
@@ -107,9 +106,7 @@ function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {
     'customers:history': async ({ id }) => (await listAudit(ctx(), { customerId: id, limit: 500 })).rows,
     'customers:import': async (input) => {
       const w = writer();
-      return withImportFile(input, async (fileName, source) =>
-        customers.importCustomers(w, fileName, await wholeFile(source)),
-      );
+      return withImportFile(input, (fileName, source) => customers.importCustomers(w, fileName, source));
     },
     'customers:export': async (input) => customers.exportCustomers(auditedReaderContext(desk), input), // a read with an audit row: viewers may export
     'audit:list': async (q) => listAudit(ctx(), q),

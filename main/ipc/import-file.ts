@@ -1,7 +1,7 @@
 // The file of an import channel: a staged file (by token: read from disk a chunk at a time) or
 // base64 bytes sent along (small files, scripts).
 import type { ImportFileInput } from '../../shared/ipc/files';
-import type { ImportSource } from '../services/files/import-source';
+import type { ImportSource } from '../import/source';
 import { stagedFiles } from '../services/files/staged-files';
 
 export async function withImportFile<T>(

@@ -2,6 +2,7 @@
 // financials), address card, grade card, complaint record card (§8: the customer's complaints,
 // then ruled blank rows for handwritten records).
 import { CHINESE_HEADERS, PROFILE_FIELDS } from '../../shared/customer-fields';
+import { CUSTOMER_VALUE_LABELS, type CustomerValueField } from '../../shared/labels/customer-values';
 import { formatMoney } from '../../shared/money';
 import type { CompanySettings, Customer, Region } from '../../shared/types';
 import type { CardKind, PrintLang } from '../../shared/types-statements';
@@ -67,47 +68,18 @@ const ZH_EXTRA: Record<string, string> = {
   confidentiality: '保密级别',
 };
 
-const ZH_VALUES: Record<string, string> = {
-  company: '公司',
-  individual: '个人或家庭',
-  government: '政府机构',
-  special_company: '特殊公司',
-  ordinary_company: '普通公司',
-  trade_partner: '交易伙伴',
-  prospect: '潜在',
-  active: '正在交易',
-  suspended: '停止供货',
-  terminated: '已中止',
-  normal: '普通',
-  secret: '秘密',
-  confidential: '机密',
-  top_secret: '绝密',
-  decision_maker: '决策者',
-  user: '使用者',
-  influencer: '影响者',
-  purchaser: '采购者',
-  initiator: '发起人',
-  sole: '独资',
-  partnership: '合伙',
-  llc: '有限公司',
-  joint_stock: '股份制',
-  state_owned: '国有',
-  collective: '集体',
-  other: '其他',
-  male: '男',
-  female: '女',
-};
-
 function label(key: string, lang: PrintLang): string {
   if (lang === 'zh-CN') return ZH_EXTRA[key] ?? CHINESE_HEADERS[key] ?? key;
   return EN_LABELS[key] ?? key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
-function value(v: unknown, lang: PrintLang, money = false): string {
+/** A value as printed: money formatted, an enumerated value by its label (shared with the screens). */
+function value(v: unknown, lang: PrintLang, money = false, field?: string): string {
   if (v === null || v === undefined || v === '') return '';
   if (money && typeof v === 'number') return esc(formatMoney(v));
   const s = String(v);
-  return esc(lang === 'zh-CN' ? (ZH_VALUES[s] ?? s) : s.replace(/_/g, ' '));
+  const labels = field ? CUSTOMER_VALUE_LABELS[lang][field as CustomerValueField] : undefined;
+  return esc(labels?.[s] ?? (lang === 'zh-CN' ? s : s.replace(/_/g, ' ')));
 }
 
 function kvTable(rows: [string, string][]): string {
@@ -126,7 +98,7 @@ function profileRows(c: Customer, groups: string[], lang: PrintLang, only?: stri
   const p = c.profile as Record<string, unknown>;
   return PROFILE_FIELDS.filter((f) => groups.includes(f.group) && (!only || only.includes(f.key))).map((f) => [
     label(f.key, lang),
-    value(p[f.key], lang, f.type === 'money'),
+    value(p[f.key], lang, f.type === 'money', f.key),
   ]);
 }
 
@@ -134,7 +106,7 @@ function cardBody(kind: CardKind, x: CardContext, lang: PrintLang): string {
   const c = x.customer;
   const zh = lang === 'zh-CN';
   const base = (keys: [string, unknown, boolean?][]) =>
-    keys.map(([k, v, m]) => [label(k, lang), value(v, lang, m)] as [string, string]);
+    keys.map(([k, v, m]) => [label(k, lang), value(v, lang, m, k)] as [string, string]);
   switch (kind) {
     case 'basic': {
       const rows = [
@@ -154,7 +126,7 @@ function cardBody(kind: CardKind, x: CardContext, lang: PrintLang): string {
       const contacts = c.contacts
         .map(
           (k) =>
-            `<tr><td>${esc(k.name)}${k.isKeyPayer ? (zh ? '（付款关键人）' : ' (key payer)') : ''}</td><td>${esc(k.title)}</td><td>${esc(k.mobile || k.phone)}</td><td>${esc(k.email)}</td><td>${esc(k.wechat)}</td><td>${value(k.buyingRole, lang)}</td></tr>`,
+            `<tr><td>${esc(k.name)}${k.isKeyPayer ? (zh ? '（付款关键人）' : ' (key payer)') : ''}</td><td>${esc(k.title)}</td><td>${esc(k.mobile || k.phone)}</td><td>${esc(k.email)}</td><td>${esc(k.wechat)}</td><td>${value(k.buyingRole, lang, false, 'buyingRole')}</td></tr>`,
         )
         .join('');
       return `${kvTable(rows)}<h2>${zh ? '联系人' : 'Contacts'}</h2><table class="grid"><thead><tr><th>${zh ? '姓名' : 'Name'}</th><th>${zh ? '职务' : 'Title'}</th><th>${zh ? '电话' : 'Phone'}</th><th>${zh ? '邮箱' : 'Email'}</th><th>${zh ? '微信' : 'WeChat'}</th><th>${zh ? '购买角色' : 'Buying role'}</th></tr></thead><tbody>${contacts || `<tr><td colspan="6" class="empty">—</td></tr>`}</tbody></table>`;

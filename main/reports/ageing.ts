@@ -17,7 +17,7 @@ import {
   type DateRange,
 } from '../db/receivables/as-of';
 import { customerDirectory } from '../db/receivables/directory';
-import { stmt } from '../db/receivables/prepared';
+import { documentsAfter, ledgerBalance, notesHeld } from '../db/receivables/tie-out';
 import type {
   AgeingBucketDef,
   AgeingReportOut,
@@ -235,31 +235,13 @@ export function computeAgeing(
   return columnsToReport(computeAgeingColumns(sqlite, asOf, basis, set, opts));
 }
 
-/** Ledger balance (Σ invoices − receipts − credit notes − write-offs) dated on or before D, from the per-day totals. */
-export function ledgerBalance(sqlite: Database.Database, asOf: string): number {
-  const r = stmt(
-    sqlite,
-    'SELECT COALESCE(SUM(invoiced - received - credited - written_off), 0) AS b FROM ar_daily WHERE date <= ?',
-  ).get(asOf) as { b: number };
-  return r.b;
-}
-
 /** Ageing total against the ledger balance as of D, with the differences explained. */
 export function computeTieOut(sqlite: Database.Database, asOf: string): TieOutOut {
   const rep = computeAgeingColumns(sqlite, asOf, 'due', defaultBuckets('due'));
   const aged = Object.values(rep.totals.buckets).reduce((s, v) => s + v, 0);
   const ledger = ledgerBalance(sqlite, asOf);
-  const after = stmt(
-    sqlite,
-    `SELECT COALESCE(SUM(invoices_n),0) AS invoices, COALESCE(SUM(invoiced),0) AS invoiced, COALESCE(SUM(receipts_n),0) AS receipts,
-            COALESCE(SUM(received),0) AS received, COALESCE(SUM(credits_n),0) AS credits, COALESCE(SUM(credited),0) AS credited,
-            COALESCE(SUM(written_off),0) AS writtenOff FROM ar_daily WHERE date > ?`,
-  ).get(asOf) as TieOutOut['documentsAfter'];
-  const notes = stmt(
-    sqlite,
-    `SELECT count(*) AS count, COALESCE(SUM(amount),0) AS amount FROM notes_receivable
-     WHERE issue_date <= @d AND (state = 'held' OR state_date > @d)`,
-  ).get({ d: asOf }) as { count: number; amount: number };
+  const after = documentsAfter(sqlite, asOf);
+  const notes = notesHeld(sqlite, asOf);
   const difference = rep.totals.total - ledger;
   const explanation = [
     `aged open invoices ${fenToDecimal(aged)} + unapplied credits ${fenToDecimal(rep.totals.unapplied)} = ageing total ${fenToDecimal(rep.totals.total)}`,

@@ -142,25 +142,36 @@ describe('architecture', () => {
     expect(offenders('main/services', (s) => /^(\.\.\/)+(app|ipc|cli|shell|serve)\//.test(s))).toEqual([]);
   });
 
-  // SQLite SQL lives in main/db. Not yet moved: the statements service's queries (listed here so
-  // the list can only shrink).
+  // SQLite SQL lives in main/db. Not yet moved (listed here so the list can only shrink):
   const SQL_NOT_YET_MOVED = [
-    'main/services/statements/batch.ts',
-    'main/services/statements/confirmations.ts',
-    'main/services/statements/data.ts',
-    'main/services/statements/print.ts',
     // the second wave's areas, built beside the store split: their queries move to main/db/<area> next
     'main/services/analysis/recompute.ts',
     'main/services/analysis/settings.ts',
   ];
+  // main/reports reads the book through main/db too; these two move there today (other branches)
+  const REPORT_SQL_NOT_YET_MOVED = ['main/reports/collections/worklist.ts', 'main/reports/customer-overview.ts'];
+  const sqlString = /(['"`])\s*(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/;
+  /** Files under `dir` with an SQL string, except those `notYet` lists, which must still have one. */
+  function sqlOutsideDb(dir: string, notYet: string[]): string[] {
+    for (const f of notYet) expect(sqlString.test(fs.readFileSync(path.join(root, f), 'utf8')), f).toBe(true);
+    return files(path.join(root, dir))
+      .map((f) => path.relative(root, f).split(path.sep).join('/'))
+      .filter((f) => !notYet.includes(f))
+      .filter((f) => sqlString.test(fs.readFileSync(path.join(root, f), 'utf8')));
+  }
   it('no SQL string literals in main/services (they live in main/db)', () => {
-    const sqlString = /(['"`])\s*(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/;
-    const bad = files(path.join(root, 'main/services'))
-      .filter((f) => !SQL_NOT_YET_MOVED.includes(path.relative(root, f).split(path.sep).join('/')))
-      .filter((f) => sqlString.test(fs.readFileSync(f, 'utf8')))
-      .map((f) => path.relative(root, f));
-    expect(bad).toEqual([]);
-    for (const f of SQL_NOT_YET_MOVED)
-      expect(sqlString.test(fs.readFileSync(path.join(root, f), 'utf8')), f).toBe(true);
+    expect(sqlOutsideDb('main/services', SQL_NOT_YET_MOVED)).toEqual([]);
+  });
+  it('no SQL string literals in main/reports (they live in main/db)', () => {
+    expect(sqlOutsideDb('main/reports', REPORT_SQL_NOT_YET_MOVED)).toEqual([]);
+  });
+  it('the SQL check sees SQL', () => {
+    for (const sql of [
+      "'SELECT id FROM customers'",
+      '`\n  INSERT INTO promises (a) VALUES (1)`',
+      '"UPDATE x SET y = 1"',
+    ])
+      expect(sqlString.test(sql), sql).toBe(true);
+    expect(sqlString.test("'select the customers from the list'")).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ export type Importer = (
 
 /** Import kinds; receivables adds invoices and receipts (read from disk a chunk at a time). */
 export const IMPORTERS: Record<string, Importer> = {
-  customers: (ctx, name, file) => importCustomers(ctx, name, fs.readFileSync(file)),
+  customers: (ctx, name, file) => importCustomers(ctx, name, { path: file }),
   invoices: (ctx, name, file) => importInvoices(ctx, name, { path: file }),
   receipts: (ctx, name, file) => importReceipts(ctx, name, { path: file }),
   promises: (ctx, name, file) => importPromises(ctx, name, { path: file }),

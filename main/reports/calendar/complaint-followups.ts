@@ -3,30 +3,10 @@
 import type { Book } from '../../db/connection';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import type { CalendarWindow } from './sources';
-
-interface Row {
-  id: number;
-  number: string;
-  customer_id: number;
-  code: string;
-  name: string;
-  reply_by: string;
-  replied_on: string | null;
-  follow_up_on: string | null;
-  status: string;
-  resolved_on: string | null;
-  closed_on: string | null;
-}
+import { complaintFollowupRows } from '../../db/complaints-reports';
 
 export function complaintFollowups(book: Book, w: CalendarWindow): CalendarItem[] {
-  const rows = book.sqlite
-    .prepare(
-      `SELECT k.id, k.number, k.customer_id, c.code, c.name, k.reply_by, k.replied_on, k.follow_up_on, k.status, k.resolved_on, k.closed_on
-       FROM complaints k JOIN customers c ON c.id = k.customer_id
-       WHERE k.received_on <= @to AND ((k.reply_by BETWEEN @from AND @to) OR (k.follow_up_on BETWEEN @from AND @to))
-       ORDER BY k.number`,
-    )
-    .all({ from: w.from, to: w.to }) as Row[];
+  const rows = complaintFollowupRows(book.sqlite, w.from, w.to);
   const items: CalendarItem[] = [];
   for (const r of rows) {
     const who = { customerId: r.customer_id, customerCode: r.code, customerName: r.name, refId: r.id };

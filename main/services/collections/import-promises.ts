@@ -1,12 +1,12 @@
 // Import of promises to pay (付款承诺): columns customer_code, made_on, promised_on, amount,
 // promised_by, form (the last two optional; form written|verbal, default verbal). All rows or
 // none: every bad row is listed with its row and field, and nothing is written. The row rules
-// live here; reading the file is main/import/tabular.ts.
+// live here; reading the file is main/import/rows.ts.
 import { AppError, type RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { isValidDate } from '../../domain/dates';
-import { mapHeaders, readTable } from '../../import/tabular';
-import { wholeFile, type ImportSource } from '../files/import-source';
+import { readRows } from '../../import/rows';
+import type { ImportSource } from '../../import/source';
 import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
 import { writeBulk } from '../book-queue';
@@ -96,28 +96,18 @@ export async function importPromises(
   fileName: string,
   source: ImportSource,
 ): Promise<{ imported: number; created: number; updated: number; amount: number }> {
-  const table = await readTable(fileName, await wholeFile(source));
-  const map = mapHeaders(table.headers, PROMISE_COLUMNS, PROMISE_HEADERS_ZH);
-  const present = new Set(map.values());
-  const missing = REQUIRED.filter((k) => !present.has(k));
-  if (missing.length) {
-    throw new AppError('VALIDATION', `${fileName}: missing required column(s): ${missing.join(', ')}`, {
-      field: 'header',
-      rows: missing.map((m) => ({ row: 1, field: m, message: 'required column is missing' })),
-    });
-  }
-  const headerOf = new Map([...map].map(([h, k]) => [k, h]));
   const customers: Customers = customerCodes(ctx.book.sqlite);
   const problems: RowError[] = [];
   const rows: PromiseImportRow[] = [];
-  for (const r of table.rows) {
-    const h = (key: string) => {
-      const header = headerOf.get(key);
-      return header === undefined ? '' : (r.cells[header] ?? '').trim();
-    };
-    const checked = checkPromiseRow(r.row, h, customers, problems);
-    if (checked) rows.push(checked);
-  }
+  await readRows(
+    fileName,
+    source,
+    { columns: PROMISE_COLUMNS, chinese: PROMISE_HEADERS_ZH, required: REQUIRED },
+    (row, get) => {
+      const checked = checkPromiseRow(row, get, customers, problems);
+      if (checked) rows.push(checked);
+    },
+  );
   if (problems.length) {
     const listed = problems.slice(0, 1000);
     throw new AppError('VALIDATION', `${fileName}: ${problems.length} problem(s); nothing was imported`, {

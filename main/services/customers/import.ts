@@ -1,7 +1,7 @@
 // Customer import: every row is validated first; only a file without a single bad row is
 // written, in one transaction (all rows or none). Existing codes are updated.
 import { serverError } from '../../../shared/messages/server-messages';
-import { AppError, type RowError } from '../../../shared/result';
+import type { RowError } from '../../../shared/result';
 import {
   CHINESE_HEADER_ALIASES,
   CHINESE_HEADERS,
@@ -14,7 +14,8 @@ import { customerInput, type CustomerInputParsed } from '../../../shared/schemas
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { describeIssue, issuesOf } from '../../../shared/validation';
 import type { ImportSummary } from '../../../shared/types';
-import { mapHeaders, readTable } from '../../import/tabular';
+import { readRows, type ImportColumns } from '../../import/rows';
+import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
 import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
@@ -41,6 +42,13 @@ const COLUMN_KEYS = [
   'credit_rating',
 ];
 
+const CUSTOMER_FILE: ImportColumns = {
+  columns: COLUMN_KEYS,
+  chinese: CHINESE_HEADERS,
+  aliases: CHINESE_HEADER_ALIASES,
+  required: ['code', 'name', 'kind'],
+};
+
 const MONEY_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key));
 const SELECT_PROFILE = new Map(PROFILE_FIELDS.filter((f) => f.type === 'select').map((f) => [f.key, f]));
 const CAMEL: Record<string, string> = {
@@ -61,15 +69,8 @@ function enumValue(field: string, v: string): string {
   return CHINESE_VALUES[field]?.[v] ?? v.toLowerCase();
 }
 
-/** One file row → customer input, collecting every problem as a RowError. */
-function parseRow(
-  row: number,
-  cells: Record<string, string>,
-  headerMap: Map<string, string>,
-  errors: RowError[],
-): ParsedRow | null {
-  const v: Record<string, string> = {};
-  for (const [h, key] of headerMap) v[key] = cells[h] ?? '';
+/** One file row → customer input (`v`: the cells of the file's columns by key), collecting every problem as a RowError. */
+function parseRow(row: number, v: Record<string, string>, errors: RowError[]): ParsedRow | null {
   const before = errors.length;
   const bad = (field: string, message: string) => errors.push({ row, field, message });
 
@@ -132,25 +133,25 @@ function parseRow(
   return { row, input: parsed.data, lifecycle };
 }
 
-export async function importCustomers(ctx: ServiceContext, fileName: string, content: Buffer): Promise<ImportSummary> {
-  const table = await readTable(fileName, content);
-  const headerMap = mapHeaders(table.headers, COLUMN_KEYS, CHINESE_HEADERS, CHINESE_HEADER_ALIASES);
-  const mapped = new Set(headerMap.values());
-  const missing = ['code', 'name', 'kind'].filter((k) => !mapped.has(k));
-  if (missing.length) {
-    throw new AppError('VALIDATION', `${fileName}: missing required column(s): ${missing.join(', ')}`, {
-      field: 'header',
-      rows: missing.map((m) => ({ row: 1, field: m, message: 'required column is missing' })),
-    });
-  }
-  if (table.rows.length === 0)
+export async function importCustomers(
+  ctx: ServiceContext,
+  fileName: string,
+  source: ImportSource,
+): Promise<ImportSummary> {
+  // all rows are checked before anything is written: keep each row's cells (by COLUMN_KEYS position)
+  const lines: { row: number; cells: string[] }[] = [];
+  const { present } = await readRows(fileName, source, CUSTOMER_FILE, (row, get) => {
+    lines.push({ row, cells: COLUMN_KEYS.map(get) });
+  });
+  if (lines.length === 0)
     throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
+  const at = present.map((k) => [k, COLUMN_KEYS.indexOf(k)] as const);
 
   const errors: RowError[] = [];
   const parsed: ParsedRow[] = [];
   const seen = new Map<string, number>();
-  for (const r of table.rows) {
-    const p = parseRow(r.row, r.cells, headerMap, errors);
+  for (const r of lines) {
+    const p = parseRow(r.row, Object.fromEntries(at.map(([k, i]) => [k, r.cells[i]])), errors);
     if (!p) continue;
     const prev = seen.get(p.input.code);
     if (prev)

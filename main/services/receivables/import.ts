@@ -11,13 +11,11 @@
 // compact columns.
 // The audit log gets one row per import (file, rows, totals); each document records its source.
 import { serverError } from '../../../shared/messages/server-messages';
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
-import { AppError, type RowError } from '../../../shared/result';
+import type { RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { addDays, isValidDate } from '../../domain/dates';
-import { mapHeaders, readTable } from '../../import/tabular';
+import { readRows, type ImportColumns } from '../../import/rows';
+import { turn, type ImportSource } from '../../import/source';
 import { GrossTracker } from './gross-tracker';
 import {
   DailyAccumulator,
@@ -35,7 +33,6 @@ import type { ServiceContext } from '../context';
 import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
-import { wholeFile, type ImportSource } from '../files/import-source';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
@@ -66,134 +63,16 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
   抵账: 'offset',
 };
 const MAX_LISTED = 1000;
-
-const CHUNK = 256 << 10;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-async function* byteChunks(source: ImportSource): AsyncGenerator<Uint8Array> {
-  if (Buffer.isBuffer(source)) {
-    for (let at = 0; at < source.length; at += CHUNK) {
-      if (at > 0) await turn(); // a long import never holds the event loop for the whole file
-      yield source.subarray(at, at + CHUNK);
-    }
-    return;
-  }
-  yield* fs.createReadStream(source.path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
-}
-
-/**
- * The CSV bytes as a stream of text, decoded a chunk at a time (a 60 MB file never becomes one
- * 120 MB string). Not UTF-8: a clear error; the BOM is dropped.
- */
-function decodedChunks(source: ImportSource): Readable {
-  return Readable.from(
-    (async function* () {
-      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-      const bad = () => serverError('VALIDATION', 'import_not_utf8', {}, { field: 'file', bare: true });
-      for await (const chunk of byteChunks(source)) {
-        let text: string;
-        try {
-          text = decoder.decode(chunk, { stream: true });
-        } catch {
-          throw bad();
-        }
-        if (text) yield text;
-      }
-      let rest: string;
-      try {
-        rest = decoder.decode();
-      } catch {
-        throw bad();
-      }
-      if (rest) yield rest;
-    })(),
-    { objectMode: true },
-  );
-}
-
-/** Streams the data rows of a file: CSV row by row, .xlsx through readTable. */
-async function eachRow(
-  fileName: string,
-  source: ImportSource,
-  known: string[],
-  chinese: Record<string, string>,
-  onRow: (row: number, get: (key: string) => string) => void,
-): Promise<void> {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    let index: number[] | null = null; // column position of each known key
-    let line = 0;
-    let parseError: RowError | null = null;
-    await new Promise<void>((resolve, reject) => {
-      Papa.parse<string[]>(decodedChunks(source), {
-        skipEmptyLines: 'greedy',
-        step: (res, parser) => {
-          line++;
-          if (res.errors.length) {
-            parseError = { row: line, field: 'file', message: res.errors[0].message };
-            parser.abort();
-            return;
-          }
-          const cells = res.data;
-          try {
-            if (!index) {
-              const headers = cells.map((h) => String(h ?? '').trim());
-              const map = mapHeaders(headers, known, chinese); // unknown columns: an AppError
-              index = known.map((k) => headers.findIndex((h) => map.get(h) === k));
-              return;
-            }
-            const idx = index;
-            onRow(line, (key) => {
-              const j = idx[known.indexOf(key)];
-              return j < 0 ? '' : String(cells[j] ?? '').trim();
-            });
-          } catch (e) {
-            reject(e); // first: abort() completes the parse, and a settled promise stays rejected
-            parser.abort();
-          }
-        },
-        complete: () => resolve(),
-        error: (e: Error) => reject(e),
-      });
-    });
-    if (parseError) {
-      const e = parseError as RowError;
-      throw new AppError('VALIDATION', `row ${e.row}: ${e.message}`, { field: 'file', rows: [e] });
-    }
-    if (!index) throw serverError('VALIDATION', 'import_empty', {}, { field: 'file', bare: true });
-    checkRequired(
-      fileName,
-      [...(index as number[])].map((j, i) => (j >= 0 ? known[i] : null)).filter((k): k is string => k !== null),
-      known,
-    );
-    return;
-  }
-  // .xlsx is a zip: ExcelJS reads it whole (such files are far smaller than a CSV of the same rows)
-  const table = await readTable(fileName, await wholeFile(source));
-  const map = mapHeaders(table.headers, known, chinese);
-  checkRequired(fileName, [...map.values()], known);
-  const headerOf = new Map([...map].map(([h, k]) => [k, h]));
-  for (const r of table.rows) {
-    onRow(r.row, (key) => {
-      const h = headerOf.get(key);
-      return h === undefined ? '' : (r.cells[h] ?? '');
-    });
-  }
-}
-
-function checkRequired(fileName: string, present: string[], known: string[]): void {
-  const required =
-    known === INVOICE_COLUMNS
-      ? ['customer_code', 'number', 'issue_date', 'amount']
-      : ['customer_code', 'date', 'amount'];
-  const missing = required.filter((k) => !present.includes(k));
-  if (missing.length) {
-    throw new AppError('VALIDATION', `${fileName}: missing required column(s): ${missing.join(', ')}`, {
-      field: 'header',
-      rows: missing.map((m) => ({ row: 1, field: m, message: 'required column is missing' })),
-    });
-  }
-}
+const INVOICE_FILE: ImportColumns = {
+  columns: INVOICE_COLUMNS,
+  chinese: INVOICE_HEADERS_ZH,
+  required: ['customer_code', 'number', 'issue_date', 'amount'],
+};
+const RECEIPT_FILE: ImportColumns = {
+  columns: RECEIPT_COLUMNS,
+  chinese: RECEIPT_HEADERS_ZH,
+  required: ['customer_code', 'date', 'amount'],
+};
 
 interface CustomerRef {
   id: number;
@@ -317,7 +196,7 @@ export async function importInvoices(
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
-    await eachRow(fileName, content, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, (row, get) => {
+    await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
       const c = customer(p, row, customers, get('customer_code'), true);
@@ -473,7 +352,7 @@ export async function importReceipts(
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
-    await eachRow(fileName, content, RECEIPT_COLUMNS, RECEIPT_HEADERS_ZH, (row, get) => {
+    await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
       const code = get('customer_code');

@@ -28,71 +28,35 @@ export async function customerLedger(
     const c = customerById(sqlite, q.customerId);
     const lines: LedgerLine[] = [];
     const docs = ledgerDocuments(sqlite, c.id, asOf);
-    const inv = docs.inv;
-    for (const i of inv)
-      lines.push({
-        date: i.issue_date,
-        kind: 'invoice',
-        id: i.id,
-        number: i.number,
-        description: i.description,
-        debit: i.amount,
-        credit: 0,
-        balance: 0,
-        voided: !!i.voided_at,
-      });
-    const rec = docs.rec;
-    for (const r of rec)
-      lines.push({
+    const line = (
+      kind: LedgerLine['kind'],
+      r: { id: number; date: string; amount: number },
+      number: string,
+      description: string | null,
+      voidedAt: string | null,
+    ): LedgerLine => {
+      const debit = kind === 'invoice' || kind === 'recovery';
+      return {
         date: r.date,
-        kind: 'receipt',
+        kind,
         id: r.id,
-        number: r.number ?? r.reference ?? `#${r.id}`,
-        description: r.method,
-        debit: 0,
-        credit: r.amount,
+        number,
+        description,
+        debit: debit ? r.amount : 0,
+        credit: debit ? 0 : r.amount,
         balance: 0,
-        voided: !!r.voided_at,
-      });
-    const cns = docs.cns;
-    for (const n of cns)
-      lines.push({
-        date: n.date,
-        kind: 'credit_note',
-        id: n.id,
-        number: n.number,
-        description: n.kind,
-        debit: 0,
-        credit: n.amount,
-        balance: 0,
-        voided: !!n.voided_at,
-      });
+        voided: !!voidedAt,
+      };
+    };
+    for (const i of docs.inv)
+      lines.push(line('invoice', { ...i, date: i.issue_date }, i.number, i.description, i.voided_at));
+    for (const r of docs.rec)
+      lines.push(line('receipt', r, r.number ?? r.reference ?? `#${r.id}`, r.method, r.voided_at));
+    for (const n of docs.cns) lines.push(line('credit_note', n, n.number, n.kind, n.voided_at));
     const wos = docs.wos;
-    for (const w of wos)
-      lines.push({
-        date: w.date,
-        kind: 'write_off',
-        id: w.id,
-        number: w.number,
-        description: w.reason,
-        debit: 0,
-        credit: w.amount,
-        balance: 0,
-        voided: !!w.voided_at,
-      });
+    for (const w of wos) lines.push(line('write_off', w, w.number, w.reason, w.voided_at));
     const recov = docs.recov;
-    for (const r of recov)
-      lines.push({
-        date: r.date,
-        kind: 'recovery',
-        id: r.id,
-        number: r.number,
-        description: '坏账收回',
-        debit: r.amount,
-        credit: 0,
-        balance: 0,
-        voided: false,
-      });
+    for (const r of recov) lines.push(line('recovery', r, r.number, '坏账收回', null));
     // the write-offs as of the date: recovered counts only recoveries dated on or before it
     const recoveredBy = new Map<number, number>();
     for (const r of recov) recoveredBy.set(r.write_off_id, (recoveredBy.get(r.write_off_id) ?? 0) + r.amount);
@@ -126,7 +90,7 @@ export async function customerLedger(
       if (k) applied.set(k, (applied.get(k) ?? 0) + a.amount);
     }
     const credits: CustomerLedgerOut['credits'] = [];
-    for (const r of rec) {
+    for (const r of docs.rec) {
       if (r.voided_at) continue;
       const u = r.amount - (applied.get(`r${r.id}`) ?? 0);
       if (u !== 0)
@@ -139,7 +103,7 @@ export async function customerLedger(
           unapplied: u,
         });
     }
-    for (const n of cns) {
+    for (const n of docs.cns) {
       if (n.voided_at) continue;
       const u = n.amount - (applied.get(`c${n.id}`) ?? 0);
       if (u !== 0)

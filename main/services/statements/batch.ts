@@ -23,6 +23,9 @@ import { read, serialize } from '../book-queue';
 import { getCompany } from '../settings';
 import { assertPeriod, statementDataSync } from './data';
 import { isSensitive, recordSent } from './print';
+import { balancesAsOf, batchCustomers } from '../../db/statements/customers';
+
+export { balancesAsOf };
 
 export interface BatchCandidate {
   id: number;
@@ -34,39 +37,13 @@ export interface BatchCandidate {
   missing?: boolean;
 }
 
-/** Ledger balance of every customer as of `to` (non-zero only), set-based. */
-export function balancesAsOf(sqlite: Database.Database, to: string): Map<number, number> {
-  const rows = sqlite
-    .prepare(
-      `SELECT cid, SUM(x) AS bal FROM (
-         SELECT customer_id AS cid, amount AS x FROM invoices WHERE issue_date <= @to AND voided_at IS NULL
-         UNION ALL SELECT customer_id, -amount FROM receipts WHERE date <= @to AND voided_at IS NULL
-         UNION ALL SELECT customer_id, -amount FROM credit_notes WHERE date <= @to AND voided_at IS NULL
-         UNION ALL SELECT customer_id, -amount FROM write_offs WHERE date <= @to AND voided_at IS NULL
-         UNION ALL SELECT i.customer_id, -a.amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.kind = 'recovery' AND a.date <= @to
-       ) GROUP BY cid HAVING SUM(x) <> 0`,
-    )
-    .all({ to }) as { cid: number; bal: number }[];
-  return new Map(rows.map((r) => [r.cid, r.bal]));
-}
-
 export function selectCandidates(
   sqlite: Database.Database,
   input: Pick<StatementBatchInput, 'to' | 'filter'>,
 ): BatchCandidate[] {
   const f = input.filter ?? {};
   const balances = balancesAsOf(sqlite, input.to);
-  const all = sqlite
-    .prepare('SELECT id, code, name, confidentiality, region_code, value_tier, lifecycle FROM customers ORDER BY code')
-    .all() as {
-    id: number;
-    code: string;
-    name: string;
-    confidentiality: string;
-    region_code: string | null;
-    value_tier: string | null;
-    lifecycle: string;
-  }[];
+  const all = batchCustomers(sqlite);
   const codes = f.codes?.length ? new Set(f.codes.map((c) => c.trim()).filter(Boolean)) : null;
   const out: BatchCandidate[] = [];
   const seen = new Set<string>();

@@ -7,37 +7,22 @@ import type { ConfirmInput, ConfirmationRow, StatementSentRow, StatementStyle } 
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { serialize } from '../book-queue';
+import {
+  confirmationById,
+  confirmationList,
+  confirmationScanRow,
+  customerExists,
+  latestUnreturnedStatement,
+  outstandingStatements,
+  sentStatementById,
+  type ConfirmationDbRow,
+  type SentStatementRef,
+} from '../../db/statements/confirmations';
 
 /** Largest scan kept inside the book; bigger files are referenced by path. */
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 
-interface ConfRow {
-  id: number;
-  statement_id: number | null;
-  customer_id: number;
-  code: string;
-  name: string;
-  period_to: string;
-  closing: number | null;
-  result: string;
-  stated_difference: number | null;
-  note: string | null;
-  received_on: string;
-  scan_name: string | null;
-  scan_mime: string | null;
-  scan_size: number | null;
-  scan_path: string | null;
-  recorded_at: string;
-  recorded_by: string | null;
-  resolved_at: string | null;
-  resolution: string | null;
-}
-
-const CONF_SQL = `SELECT f.id, f.statement_id, f.customer_id, c.code, c.name, f.period_to, s.closing, f.result, f.stated_difference, f.note, f.received_on,
-  f.scan_name, f.scan_mime, length(f.scan_blob) AS scan_size, f.scan_path, f.recorded_at, f.recorded_by, f.resolved_at, f.resolution
-  FROM statement_confirmations f JOIN customers c ON c.id = f.customer_id LEFT JOIN statements_sent s ON s.id = f.statement_id`;
-
-function confOut(r: ConfRow): ConfirmationRow {
+function confOut(r: ConfirmationDbRow): ConfirmationRow {
   return {
     id: r.id,
     statementId: r.statement_id,
@@ -68,7 +53,7 @@ function confOut(r: ConfRow): ConfirmationRow {
 }
 
 function getConfirmation(ctx: ServiceContext, id: number): ConfirmationRow {
-  const r = ctx.book.sqlite.prepare(`${CONF_SQL} WHERE f.id = ?`).get(id) as ConfRow | undefined;
+  const r = confirmationById(ctx.book.sqlite, id);
   if (!r) throw serverError('NOT_FOUND', 'confirmation_not_found', { id }, { field: 'id', bare: true });
   return confOut(r);
 }
@@ -91,11 +76,9 @@ export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInpu
   }
   return serialize(ctx, async () => {
     const sqlite = ctx.book.sqlite;
-    let statement: { id: number; customer_id: number; period_to: string; closing: number } | undefined;
+    let statement: SentStatementRef | undefined;
     if (input.statementId !== undefined) {
-      statement = sqlite
-        .prepare('SELECT id, customer_id, period_to, closing FROM statements_sent WHERE id = ?')
-        .get(input.statementId) as typeof statement;
+      statement = sentStatementById(sqlite, input.statementId);
       if (!statement)
         throw serverError('NOT_FOUND', 'statement_not_found', { id: input.statementId }, { field: 'statementId' });
       if (input.customerId !== undefined && input.customerId !== statement.customer_id) {
@@ -104,18 +87,10 @@ export async function recordConfirmation(ctx: ServiceContext, input: ConfirmInpu
     } else {
       if (input.customerId === undefined)
         throw serverError('VALIDATION', 'slip_needs_statement', {}, { field: 'statementId' });
-      if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
+      if (!customerExists(sqlite, input.customerId)) {
         throw serverError('NOT_FOUND', 'customer_not_found', { code: input.customerId }, { field: 'customerId' });
       }
-      // The latest statement sent to the customer (for that period end when given) and not yet returned.
-      statement = sqlite
-        .prepare(
-          `SELECT s.id, s.customer_id, s.period_to, s.closing FROM statements_sent s
-           WHERE s.customer_id = @cid AND (@to IS NULL OR s.period_to = @to)
-             AND NOT EXISTS (SELECT 1 FROM statement_confirmations f WHERE f.statement_id = s.id)
-           ORDER BY s.sent_at DESC, s.id DESC LIMIT 1`,
-        )
-        .get({ cid: input.customerId, to: input.periodTo ?? null }) as typeof statement;
+      statement = latestUnreturnedStatement(sqlite, input.customerId, input.periodTo ?? null);
       if (!statement && !input.periodTo) {
         throw serverError('VALIDATION', 'slip_no_waiting_statement', {}, { field: 'periodTo' });
       }
@@ -203,14 +178,7 @@ export async function listConfirmations(
   q: { customerId?: number; openDisagreements?: boolean },
 ): Promise<ConfirmationRow[]> {
   return serialize(ctx, () => {
-    const where: string[] = [];
-    if (q.customerId !== undefined) where.push('f.customer_id = @cid');
-    if (q.openDisagreements) where.push("f.result = 'disagrees' AND f.resolved_at IS NULL");
-    const rows = ctx.book.sqlite
-      .prepare(
-        `${CONF_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.received_on DESC, f.id DESC LIMIT 2000`,
-      )
-      .all({ cid: q.customerId ?? null }) as ConfRow[];
+    const rows = confirmationList(ctx.book.sqlite, q);
     return rows.map(confOut);
   });
 }
@@ -220,9 +188,7 @@ export async function confirmationScan(
   id: number,
 ): Promise<{ fileName: string; mime: string; base64: string } | null> {
   return serialize(ctx, () => {
-    const r = ctx.book.sqlite
-      .prepare('SELECT scan_name, scan_mime, scan_blob FROM statement_confirmations WHERE id = ?')
-      .get(id) as { scan_name: string | null; scan_mime: string | null; scan_blob: Buffer | null } | undefined;
+    const r = confirmationScanRow(ctx.book.sqlite, id);
     if (!r) throw serverError('NOT_FOUND', 'confirmation_not_found', { id }, { field: 'id', bare: true });
     if (!r.scan_blob) return null;
     return {
@@ -240,28 +206,10 @@ export async function listOutstanding(
 ): Promise<StatementSentRow[]> {
   const today = ctx.clock.today();
   return serialize(ctx, () => {
-    const rows = ctx.book.sqlite
-      .prepare(
-        `SELECT s.id, s.run_id, s.customer_id, c.code, c.name, s.period_from, s.period_to, s.style, s.closing, s.sent_at, s.file_path
-         FROM statements_sent s JOIN customers c ON c.id = s.customer_id
-         WHERE NOT EXISTS (SELECT 1 FROM statement_confirmations f WHERE f.statement_id = s.id)
-           AND (@cid IS NULL OR s.customer_id = @cid)
-           AND (@latest = 0 OR s.id = (SELECT s2.id FROM statements_sent s2 WHERE s2.customer_id = s.customer_id ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1))
-         ORDER BY s.sent_at, c.code LIMIT 5000`,
-      )
-      .all({ cid: q.customerId ?? null, latest: q.latestOnly === false ? 0 : 1 }) as {
-      id: number;
-      run_id: number | null;
-      customer_id: number;
-      code: string;
-      name: string;
-      period_from: string;
-      period_to: string;
-      style: string;
-      closing: number;
-      sent_at: string;
-      file_path: string | null;
-    }[];
+    const rows = outstandingStatements(ctx.book.sqlite, {
+      customerId: q.customerId,
+      latestOnly: q.latestOnly !== false,
+    });
     return rows.map((r) => ({
       id: r.id,
       runId: r.run_id,

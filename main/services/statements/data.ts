@@ -23,6 +23,14 @@ import {
 import type { Allocation } from '../../domain/allocation';
 import { statementDisputes } from './disputes';
 import { cashDiscountTermsOf } from '../../db/credit/terms';
+import {
+  statementAllocations,
+  statementContact,
+  statementCustomer,
+  statementDocuments,
+  type StatementCustomerRow,
+  type StatementDocRow,
+} from '../../db/statements/documents';
 import { isValidDate } from '../../domain/dates';
 import type { CompanySettings } from '../../../shared/types';
 import type { Confidentiality } from '../../../shared/customer-fields';
@@ -38,31 +46,17 @@ import type {
 
 type Sqlite = Database.Database;
 
-interface CustomerRow {
-  id: number;
-  code: string;
-  name: string;
-  address: string | null;
-  phone: string | null;
-  confidentiality: string;
-  payment_terms_days: number;
-  lifecycle: string;
-}
-
 export function assertPeriod(from: string, to: string): void {
   if (!isValidDate(from)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'from' });
   if (!isValidDate(to)) throw serverError('VALIDATION', 'not_a_date', {}, { field: 'to' });
   if (from > to) throw serverError('VALIDATION', 'from_after_to_dates', { from, to }, { field: 'from' });
 }
 
-export function findCustomer(sqlite: Sqlite, key: { customerId?: number; customerCode?: string }): CustomerRow {
-  const sql =
-    'SELECT id, code, name, address, phone, confidentiality, payment_terms_days, lifecycle FROM customers WHERE ';
-  const row = (
-    key.customerId !== undefined
-      ? sqlite.prepare(`${sql}id = ?`).get(key.customerId)
-      : sqlite.prepare(`${sql}code = ?`).get(key.customerCode ?? '')
-  ) as CustomerRow | undefined;
+export function findCustomer(
+  sqlite: Sqlite,
+  key: { customerId?: number; customerCode?: string },
+): StatementCustomerRow {
+  const row = statementCustomer(sqlite, key);
   if (!row) {
     const field = key.customerId !== undefined ? 'customerId' : 'customerCode';
     throw serverError('NOT_FOUND', 'customer_not_found', { code: key.customerId ?? key.customerCode ?? '' }, { field });
@@ -70,12 +64,8 @@ export function findCustomer(sqlite: Sqlite, key: { customerId?: number; custome
   return row;
 }
 
-export function customerBlock(sqlite: Sqlite, c: CustomerRow): StatementCustomerBlock {
-  const contact = sqlite
-    .prepare(
-      'SELECT name, title, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY is_key_payer DESC, sort, id LIMIT 1',
-    )
-    .get(c.id) as { name: string; title: string | null; phone: string | null; mobile: string | null } | undefined;
+export function customerBlock(sqlite: Sqlite, c: StatementCustomerRow): StatementCustomerBlock {
+  const contact = statementContact(sqlite, c.id);
   return {
     id: c.id,
     code: c.code,
@@ -121,142 +111,29 @@ const KIND_ORDER: Record<StatementLineKind, number> = {
 };
 
 function loadDocs(sqlite: Sqlite, customerId: number, to: string): Doc[] {
-  const docs: Doc[] = [];
-  const inv = sqlite
-    .prepare(
-      'SELECT id, number, issue_date AS date, due_date AS due, amount, created_at AS at, voided_at AS v FROM invoices WHERE customer_id = ? AND issue_date <= ?',
-    )
-    .all(customerId, to) as {
-    id: number;
-    number: string;
-    date: string;
-    due: string;
-    amount: number;
-    at: string;
-    v: string | null;
-  }[];
-  for (const r of inv)
-    docs.push({
-      kind: 'invoice',
-      key: String(r.id),
-      id: r.id,
-      number: r.number,
-      date: r.date,
-      amount: r.amount,
-      createdAt: r.at,
-      voided: !!r.v,
-      invoiceId: r.id,
-      dueDate: r.due,
-      seq: 0,
-    });
-  const rec = sqlite
-    .prepare(
-      'SELECT id, number, reference, date, amount, created_at AS at, voided_at AS v FROM receipts WHERE customer_id = ? AND date <= ?',
-    )
-    .all(customerId, to) as {
-    id: number;
-    number: string | null;
-    reference: string | null;
-    date: string;
-    amount: number;
-    at: string;
-    v: string | null;
-  }[];
-  for (const r of rec) {
-    docs.push({
-      kind: 'receipt',
-      key: `r${r.id}`,
-      id: r.id,
-      number: r.number || r.reference || `#${r.id}`,
-      date: r.date,
-      amount: r.amount,
-      createdAt: r.at,
-      voided: !!r.v,
-      invoiceId: null,
-      seq: 0,
-    });
-  }
-  const cn = sqlite
-    .prepare(
-      'SELECT id, number, date, amount, invoice_id AS inv, created_at AS at, voided_at AS v FROM credit_notes WHERE customer_id = ? AND date <= ?',
-    )
-    .all(customerId, to) as {
-    id: number;
-    number: string;
-    date: string;
-    amount: number;
-    inv: number | null;
-    at: string;
-    v: string | null;
-  }[];
-  for (const r of cn)
-    docs.push({
-      kind: 'credit_note',
-      key: `c${r.id}`,
-      id: r.id,
-      number: r.number,
-      date: r.date,
-      amount: r.amount,
-      createdAt: r.at,
-      voided: !!r.v,
-      invoiceId: r.inv,
-      seq: 0,
-    });
-  const wo = sqlite
-    .prepare(
-      `SELECT w.id, i.number, w.date, w.amount, w.invoice_id AS inv, w.created_at AS at, w.voided_at AS v
-       FROM write_offs w JOIN invoices i ON i.id = w.invoice_id WHERE w.customer_id = ? AND w.date <= ?`,
-    )
-    .all(customerId, to) as {
-    id: number;
-    number: string;
-    date: string;
-    amount: number;
-    inv: number;
-    at: string;
-    v: string | null;
-  }[];
-  for (const r of wo)
-    docs.push({
-      kind: 'write_off',
-      key: `w${r.id}`,
-      id: r.id,
-      number: r.number,
-      date: r.date,
-      amount: r.amount,
-      createdAt: r.at,
-      voided: !!r.v,
-      invoiceId: r.inv,
-      seq: 0,
-    });
-  // Bad-debt recoveries (坏账收回): a reversing write-off allocation, shown as a debit line.
-  const recov = sqlite
-    .prepare(
-      `SELECT a.id, i.number, a.date, -a.amount AS amount, a.invoice_id AS inv, a.created_at AS at, a.write_off_id AS wo
-       FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.customer_id = ? AND a.kind = 'recovery' AND a.date <= ?`,
-    )
-    .all(customerId, to) as {
-    id: number;
-    number: string;
-    date: string;
-    amount: number;
-    inv: number;
-    at: string;
-    wo: number;
-  }[];
-  for (const r of recov)
-    docs.push({
-      kind: 'recovery',
-      key: `v${r.id}`,
-      id: r.wo,
-      number: r.number,
-      date: r.date,
-      amount: r.amount,
-      createdAt: r.at,
-      voided: false,
-      invoiceId: r.inv,
-      seq: 0,
-    });
+  const rows = statementDocuments(sqlite, customerId, to);
+  const doc = (kind: StatementLineKind, key: string, r: StatementDocRow, number = r.number): Doc => ({
+    kind,
+    key,
+    id: r.id,
+    number,
+    date: r.date,
+    amount: r.amount,
+    createdAt: r.at,
+    voided: !!r.v,
+    invoiceId: r.inv,
+    seq: 0,
+  });
+  const docs: Doc[] = [
+    ...rows.invoices.map((r) => ({ ...doc('invoice', String(r.id), r), dueDate: r.due })),
+    ...rows.receipts.map((r) =>
+      doc('receipt', `r${r.id}`, r as StatementDocRow, r.number || r.reference || `#${r.id}`),
+    ),
+    ...rows.creditNotes.map((r) => doc('credit_note', `c${r.id}`, r)),
+    ...rows.writeOffs.map((r) => doc('write_off', `w${r.id}`, r)),
+    // a recovery (坏账收回) is a debit line; its id is the write-off it reverses
+    ...rows.recoveries.map((r) => ({ ...doc('recovery', `v${r.id}`, r), id: r.wo })),
+  ];
   // Entry order (same-day lines): when the document was entered, then kind, then id.
   docs.sort((a, b) =>
     a.createdAt !== b.createdAt
@@ -267,24 +144,6 @@ function loadDocs(sqlite: Sqlite, customerId: number, to: string): Doc[] {
   );
   docs.forEach((d, i) => (d.seq = i));
   return docs;
-}
-
-interface AllocRow {
-  inv: number;
-  rec: number | null;
-  cn: number | null;
-  wo: number | null;
-  amount: number;
-  date: string;
-}
-
-function loadAllocations(sqlite: Sqlite, customerId: number, to: string): AllocRow[] {
-  return sqlite
-    .prepare(
-      `SELECT a.invoice_id AS inv, a.receipt_id AS rec, a.credit_note_id AS cn, a.write_off_id AS wo, a.amount, a.date
-       FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.customer_id = ? AND a.date <= ?`,
-    )
-    .all(customerId, to) as AllocRow[];
 }
 
 const cmpLine = (a: { date: string; seq: number }, b: { date: string; seq: number }) =>
@@ -409,7 +268,7 @@ export function statementDataSync(sqlite: Sqlite, company: CompanySettings, q: S
       });
   }
   const allocations: Allocation[] = [];
-  for (const a of loadAllocations(sqlite, c.id, q.to)) {
+  for (const a of statementAllocations(sqlite, c.id, q.to)) {
     const rid = a.rec !== null ? `r${a.rec}` : a.cn !== null ? `c${a.cn}` : a.wo !== null ? `w${a.wo}` : null;
     if (rid) allocations.push({ receiptId: rid, invoiceId: a.inv, amount: a.amount, date: a.date });
   }

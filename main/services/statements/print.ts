@@ -23,6 +23,7 @@ import { getCustomer } from '../customers';
 import { read, serialize } from '../book-queue';
 import { getCompany } from '../settings';
 import { findCustomer, statementDataSync } from './data';
+import { customerBalance, regionByCode } from '../../db/statements/customers';
 
 export function isSensitive(level: string): boolean {
   return SENSITIVE_LEVELS.includes(level as Confidentiality);
@@ -158,22 +159,10 @@ export async function cardsHtmlFor(ctx: ServiceContext, q: CardsQuery): Promise<
   const lang = q.lang ?? 'zh-CN';
   const company = await getCompany(ctx);
   const today = ctx.clock.today();
-  const { balance, region } = await read(ctx, (sqlite) => {
-    const b = sqlite
-      .prepare(
-        `SELECT (SELECT COALESCE(SUM(amount),0) FROM invoices WHERE customer_id = @id AND voided_at IS NULL)
-              - (SELECT COALESCE(SUM(amount),0) FROM receipts WHERE customer_id = @id AND voided_at IS NULL)
-              - (SELECT COALESCE(SUM(amount),0) FROM credit_notes WHERE customer_id = @id AND voided_at IS NULL)
-              - (SELECT COALESCE(SUM(amount),0) FROM write_offs WHERE customer_id = @id AND voided_at IS NULL)
-              - (SELECT COALESCE(SUM(a.amount),0) FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.customer_id = @id AND a.kind = 'recovery') AS b`,
-      )
-      .get({ id: customer.id }) as { b: number };
-    const r = customer.regionCode
-      ? (sqlite.prepare('SELECT code, name, area FROM regions WHERE code = ?').get(customer.regionCode) as
-          { code: string; name: string; area: string | null } | undefined)
-      : undefined;
-    return { balance: b.b, region: r ?? null };
-  });
+  const { balance, region } = await read(ctx, (sqlite) => ({
+    balance: customerBalance(sqlite, customer.id),
+    region: (customer.regionCode ? regionByCode(sqlite, customer.regionCode) : undefined) ?? null,
+  }));
   const complaints = kinds.includes('complaint') ? await complaintsForCard(ctx, customer.id, lang) : undefined;
   const html = cardsHtml(
     kinds,

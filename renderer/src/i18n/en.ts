@@ -1,6 +1,7 @@
 // English. Typed against zh-CN so a missing key fails to compile.
 import type { Messages } from './types';
 import { BUCKET_LABELS } from '../../../shared/labels/buckets';
+import { CUSTOMER_VALUE_LABELS } from '../../../shared/labels/customer-values';
 
 export const en: Messages = {
   app: {
@@ -280,33 +281,13 @@ export const en: Messages = {
       trade_partner: 'Partner',
     },
     kindShort: { company: 'Company', individual: 'Person' },
-    kind: { company: 'Company', individual: 'Individual / household' },
-    nature: {
-      government: 'Government',
-      special_company: 'Special company',
-      ordinary_company: 'Ordinary company',
-      individual: 'Individual',
-      trade_partner: 'Trade partner',
-    },
-    lifecycle: { prospect: 'Prospect', active: 'Active', suspended: 'Suspended', terminated: 'Terminated' },
-    confidentiality: { normal: 'Normal', secret: 'Secret', confidential: 'Confidential', top_secret: 'Top secret' },
-    buyingRole: {
-      decision_maker: 'Decision maker',
-      user: 'User',
-      influencer: 'Influencer',
-      purchaser: 'Purchaser',
-      initiator: 'Initiator',
-    },
-    org_form: {
-      sole: 'Sole proprietorship',
-      partnership: 'Partnership',
-      llc: 'Limited company',
-      joint_stock: 'Joint-stock',
-      state_owned: 'State-owned',
-      collective: 'Collective',
-      other: 'Other',
-    },
-    gender: { male: 'Male', female: 'Female' },
+    kind: CUSTOMER_VALUE_LABELS['en'].kind,
+    nature: CUSTOMER_VALUE_LABELS['en'].nature,
+    lifecycle: CUSTOMER_VALUE_LABELS['en'].lifecycle,
+    confidentiality: CUSTOMER_VALUE_LABELS['en'].confidentiality,
+    buyingRole: CUSTOMER_VALUE_LABELS['en'].buyingRole,
+    org_form: CUSTOMER_VALUE_LABELS['en'].org_form,
+    gender: CUSTOMER_VALUE_LABELS['en'].gender,
   },
   field: {
     code: 'Code',

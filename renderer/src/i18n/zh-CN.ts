@@ -1,5 +1,6 @@
 // Simplified Chinese (default language). en.ts must have exactly the same keys (typed).
 import { BUCKET_LABELS } from '../../../shared/labels/buckets';
+import { CUSTOMER_VALUE_LABELS } from '../../../shared/labels/customer-values';
 export const zhCN = {
   app: {
     name: 'CreditDesk 客户信用管理',
@@ -277,33 +278,13 @@ export const zhCN = {
       trade_partner: '交易伙伴',
     },
     kindShort: { company: '公司', individual: '个人' },
-    kind: { company: '公司', individual: '个人或家庭' },
-    nature: {
-      government: '政府机构',
-      special_company: '特殊公司',
-      ordinary_company: '普通公司',
-      individual: '顾客个人',
-      trade_partner: '交易伙伴',
-    },
-    lifecycle: { prospect: '潜在', active: '正在交易', suspended: '停止供货', terminated: '已中止' },
-    confidentiality: { normal: '普通', secret: '秘密', confidential: '机密', top_secret: '绝密' },
-    buyingRole: {
-      decision_maker: '决策者',
-      user: '使用者',
-      influencer: '影响者',
-      purchaser: '采购者',
-      initiator: '发起人',
-    },
-    org_form: {
-      sole: '独资',
-      partnership: '合伙',
-      llc: '有限公司',
-      joint_stock: '股份制',
-      state_owned: '国有',
-      collective: '集体',
-      other: '其他',
-    },
-    gender: { male: '男', female: '女' },
+    kind: CUSTOMER_VALUE_LABELS['zh-CN'].kind,
+    nature: CUSTOMER_VALUE_LABELS['zh-CN'].nature,
+    lifecycle: CUSTOMER_VALUE_LABELS['zh-CN'].lifecycle,
+    confidentiality: CUSTOMER_VALUE_LABELS['zh-CN'].confidentiality,
+    buyingRole: CUSTOMER_VALUE_LABELS['zh-CN'].buyingRole,
+    org_form: CUSTOMER_VALUE_LABELS['zh-CN'].org_form,
+    gender: CUSTOMER_VALUE_LABELS['zh-CN'].gender,
   },
   field: {
     code: '编码',

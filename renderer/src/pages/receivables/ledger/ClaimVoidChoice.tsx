@@ -4,8 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox } from 'antd';
 import { call } from '../../../api/client';
-import type { LedgerLine } from '../../../../../shared/types-receivables';
-import type { ComplaintRow } from '../../../../../shared/types-complaints';
+import type { LedgerLine } from '@shared/types-receivables';
+import type { ComplaintRow } from '@shared/types-complaints';
 import { useCT } from '../../complaints/common';
 import '../../complaints/i18n';
 

@@ -2,7 +2,7 @@
 // written off, and "Recover" (坏账收回) in a dialog that reuses the entry page's recovery form.
 import { Button, Modal, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerLedgerOut, WriteOffRow } from '../../../../../shared/types-receivables';
+import type { CustomerLedgerOut, WriteOffRow } from '@shared/types-receivables';
 import { formatDate } from '../../../format/date';
 import { useLang } from '../../../hooks/useLang';
 import { Amount, useToday } from '../common';

@@ -1,8 +1,8 @@
 // window.api: one function per IPC channel. In Electron the preload defines it (contextBridge);
 // in browser mode it is defined here over fetch('POST /ipc/<channel>') with the run's token.
-import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/result';
-import type { StagedFileOut } from '../../../shared/ipc/files';
+import { CHANNELS, type Channel } from '@shared/ipc/contract';
+import type { Result } from '@shared/result';
+import type { StagedFileOut } from '@shared/ipc/files';
 
 export type Bridge = { [C in Channel]: (input: unknown) => Promise<Result<unknown>> };
 

@@ -1,7 +1,7 @@
 // Typed client over window.api: returns data or throws ApiError (with code, field, rows).
-import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
-import type { AppErrorData, ErrorCode, RowError } from '../../../shared/result';
-import { fromWire } from '../../../shared/ipc/wire';
+import type { Channel, InputOf, OutputOf } from '@shared/ipc/contract';
+import type { AppErrorData, ErrorCode, RowError } from '@shared/result';
+import { fromWire } from '@shared/ipc/wire';
 import { installBrowserBridge } from './bridge';
 
 export class ApiError extends Error {

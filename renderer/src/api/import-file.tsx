@@ -3,8 +3,8 @@
 // (POST /upload), which keeps it as a temporary file. Either way the import channel gets a token
 // and main reads the file from disk in chunks: no file crosses IPC as base64.
 import { useRef, type ReactElement } from 'react';
-import type { StagedFileOut } from '../../../shared/ipc/files';
-import type { CreditdeskShell } from '../../../shared/ipc/shell';
+import type { StagedFileOut } from '@shared/ipc/files';
+import type { CreditdeskShell } from '@shared/ipc/shell';
 import { ApiError } from './client';
 import { uploadToMain } from './bridge';
 

@@ -23,7 +23,7 @@ import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { AppInfo } from '../../../shared/types';
+import type { AppInfo } from '@shared/types';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../pages/analysis/i18n';
 import '../pages/complaints/i18n';

@@ -2,7 +2,7 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/types';
+import type { AuditEntry } from '@shared/types';
 import { formatDate } from '../format/date';
 import { fieldLabel } from '../format/errors';
 import { contactNames, fieldChanges, valueKind } from '../format/history';

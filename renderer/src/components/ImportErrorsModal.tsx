@@ -1,7 +1,7 @@
 // Every bad row and field of a refused import (nothing was written: imports are one transaction).
 import { Button, Modal, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RowError } from '../../../shared/result';
+import type { RowError } from '@shared/result';
 import { issueText } from '../format/errors';
 
 export function ImportErrorsModal(props: {

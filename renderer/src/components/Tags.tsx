@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Confidentiality, Lifecycle } from '../../../shared/customer-fields';
+import type { Confidentiality, Lifecycle } from '@shared/customer-fields';
 
 const LIFECYCLE_COLOR: Record<Lifecycle, string> = {
   prospect: 'blue',

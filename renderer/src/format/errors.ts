@@ -1,10 +1,10 @@
 // ApiError → a readable, translated sentence.
 import type { TFunction } from 'i18next';
-import { CHINESE_HEADERS } from '../../../shared/customer-fields';
+import { CHINESE_HEADERS } from '@shared/customer-fields';
 import { ApiError } from '../api/client';
 import { currentLang } from '../i18n';
 import { recogniseMessage } from './server-messages';
-import { isServerMessageKey, renderServerMessage } from '../../../shared/messages/server-messages';
+import { isServerMessageKey, renderServerMessage } from '@shared/messages/server-messages';
 
 /** The server's own sentence in the user's language, when the error carries a message key. */
 export function serverKeyText(e: unknown): string | null {

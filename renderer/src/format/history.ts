@@ -1,5 +1,5 @@
 // Pure shaping of audit entries into readable "field: before → after" changes.
-import { PROFILE_FIELDS } from '../../../shared/customer-fields';
+import { PROFILE_FIELDS } from '@shared/customer-fields';
 
 export interface FieldChange {
   /** ['creditLimit'] or ['profile', 'legal_rep'] */

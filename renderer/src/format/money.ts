@@ -1,5 +1,5 @@
 // Money display and form text. Amounts are integer fen everywhere; text only at the edges.
-import { formatMoney, MoneyParseError, parseMoney } from '../../../shared/money';
+import { formatMoney, MoneyParseError, parseMoney } from '@shared/money';
 
 /** "¥1,234.56" for display; "—" for null. */
 export function money(fen: number | null | undefined, currency = 'CNY'): string {

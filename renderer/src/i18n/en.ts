@@ -1,7 +1,7 @@
 // English. Typed against zh-CN so a missing key fails to compile.
 import type { Messages } from './types';
-import { BUCKET_LABELS } from '../../../shared/labels/buckets';
-import { CUSTOMER_VALUE_LABELS } from '../../../shared/labels/customer-values';
+import { BUCKET_LABELS } from '@shared/labels/buckets';
+import { CUSTOMER_VALUE_LABELS } from '@shared/labels/customer-values';
 
 export const en: Messages = {
   app: {

@@ -1,6 +1,6 @@
 // Simplified Chinese (default language). en.ts must have exactly the same keys (typed).
-import { BUCKET_LABELS } from '../../../shared/labels/buckets';
-import { CUSTOMER_VALUE_LABELS } from '../../../shared/labels/customer-values';
+import { BUCKET_LABELS } from '@shared/labels/buckets';
+import { CUSTOMER_VALUE_LABELS } from '@shared/labels/customer-values';
 export const zhCN = {
   app: {
     name: 'CreditDesk 客户信用管理',

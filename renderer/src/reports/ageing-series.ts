@@ -1,7 +1,7 @@
 // Pure data shaping for the ageing screens: bucket labels, bucket sets from day boundaries,
 // chart series, the side-by-side (due + issue) merge. No React, no i18n instance: unit tested.
-import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow } from '../../../shared/types-receivables';
-import { formatBp } from '../../../shared/money';
+import type { AgeingBucketDef, AgeingReportOut, AgeingReportRow } from '@shared/types-receivables';
+import { formatBp } from '@shared/money';
 
 /** Bucket keys that have their own translated label (ar.bucket.<key>). */
 export const KNOWN_BUCKET_KEYS = [

@@ -1,7 +1,7 @@
 // Pure data shaping for the collections KPIs on the receivables dashboard: the three KPI cards
 // (CEI, best-possible DSO beside DSO, promise-kept rate) and the 13-week cash-in forecast bars.
 // Amounts stay integer fen (the axis formats them); ratios basis points; days in tenths.
-import type { CollectionsKpisOut } from '../../../shared/types-collections-kpis';
+import type { CollectionsKpisOut } from '@shared/types-collections-kpis';
 
 export type CollectionsKpiKey = 'cei' | 'bestDso' | 'promiseKept';
 

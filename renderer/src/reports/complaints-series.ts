@@ -1,7 +1,7 @@
 // Pure data shaping for 留档分析 (complaint analysis): counts and compensation by type, by month
 // (every month of the range, empty ones too) and by responsibility; the average days to resolve.
 // Amounts stay integer fen (the chart formats its axis with formatMoney).
-import { COMPLAINT_TYPES, RESPONSIBILITIES, type ComplaintAnalysisRow } from '../../../shared/types-complaints';
+import { COMPLAINT_TYPES, RESPONSIBILITIES, type ComplaintAnalysisRow } from '@shared/types-complaints';
 
 export interface SeriesPoint {
   key: string;

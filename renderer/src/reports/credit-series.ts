@@ -1,5 +1,5 @@
 // Pure data shaping for the credit overview charts and the back-test table.
-import type { CreditBacktestOut, CreditOverviewOut } from '../../../shared/types-credit';
+import type { CreditBacktestOut, CreditOverviewOut } from '@shared/types-credit';
 
 /** Grade bars AAA … D up to the lowest grade that has customers. */
 export function gradeSeries(grades: CreditOverviewOut['grades']): { grade: string; customers: number }[] {

@@ -1,6 +1,6 @@
 // Pure data shaping for the receivables dashboard: period presets, KPI values, trend and
 // top-overdue series. Amounts stay integer fen; chart values are yuan numbers for the axis only.
-import type { DashboardOut } from '../../../shared/types-receivables';
+import type { DashboardOut } from '@shared/types-receivables';
 
 export const PERIOD_PRESETS = ['last30', 'last90', 'last180', 'last365', 'month', 'quarter', 'year'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];

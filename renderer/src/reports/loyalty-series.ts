@@ -1,7 +1,7 @@
 // Pure data shaping for the loyalty distribution (客户忠诚度分布): one row per loyalty type in a
 // fixed order with customer and sales shares in whole tenths of a percent (display only; money
 // stays integer fen), and the average satisfaction as text.
-import { LOYALTY_TYPES, type LoyaltyDistribution, type LoyaltyType } from '../../../shared/types-service';
+import { LOYALTY_TYPES, type LoyaltyDistribution, type LoyaltyType } from '@shared/types-service';
 
 export interface LoyaltySlice {
   type: LoyaltyType;

@@ -1,7 +1,7 @@
 // Pure data shaping for the Pareto chart (客户分析): one bar per customer while that stays
 // readable, otherwise bars of consecutive ranks (never mixing tiers, so colours stay exact),
 // with the cumulative share at each bar's end. Money stays integer fen; shares are display-only.
-import type { CompositionRow, MatrixCell } from '../../../shared/types-analysis';
+import type { CompositionRow, MatrixCell } from '@shared/types-analysis';
 
 export interface ParetoPoint {
   /** first and last rank in the bar (1-based) */

@@ -4,7 +4,7 @@ import { Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TierAnalysis } from '../../../../shared/types-analysis';
+import type { TierAnalysis } from '@shared/types-analysis';
 import { money } from '../../format/money';
 import { useRegions } from '../../hooks/queries';
 import { compositionSlices } from '../../reports/pareto-series';

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Segmented, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TierSettings } from '../../../../shared/types-analysis';
+import type { TierSettings } from '@shared/types-analysis';
 import { ApiError, call } from '../../api/client';
 import { moneyText, parseMoneyText } from '../../format/money';
 import { ANALYSIS_NS } from './i18n';

@@ -4,7 +4,7 @@ import { Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { MatrixCell, TierMovementRow } from '../../../../shared/types-analysis';
+import type { MatrixCell, TierMovementRow } from '@shared/types-analysis';
 import { money } from '../../format/money';
 import { matrixTable, tierShares } from '../../reports/pareto-series';
 import { ANALYSIS_NS } from './i18n';

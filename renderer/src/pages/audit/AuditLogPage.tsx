@@ -6,7 +6,7 @@ import { DatePicker } from '../../components/TypedDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/types';
+import type { AuditEntry } from '@shared/types';
 import { call } from '../../api/client';
 import { actionLabel, ChangeList } from '../../components/ChangeList';
 import { formatMoment } from '../../format/date';

@@ -4,8 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DunningListRow } from '../../../../shared/types-collections';
-import type { DunningActionRow } from '../../../../shared/types-collection-runs';
+import type { DunningListRow } from '@shared/types-collections';
+import type { DunningActionRow } from '@shared/types-collection-runs';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { qkCollections } from './common';

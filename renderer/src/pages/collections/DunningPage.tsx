@@ -25,7 +25,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
 import { useTranslation } from 'react-i18next';
-import type { DunningListRow, LadderStepOut } from '../../../../shared/types-collections';
+import type { DunningListRow, LadderStepOut } from '@shared/types-collections';
 import { qkCollections, useToday, useCt } from './common';
 import './i18n';
 import { HoldCell, useDunningActions } from './DunningHold';

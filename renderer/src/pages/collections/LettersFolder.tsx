@@ -4,7 +4,7 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Input, Space } from 'antd';
 import { useState } from 'react';
-import type { CreditdeskShell } from '../../../../shared/ipc/shell';
+import type { CreditdeskShell } from '@shared/ipc/shell';
 import { useRt } from './runs-i18n';
 
 const KEY = 'creditdesk.lettersDir';

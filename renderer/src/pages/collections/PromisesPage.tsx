@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { RowError } from '../../../../shared/result';
+import type { RowError } from '@shared/result';
 import { ApiError, call } from '../../api/client';
 import { importInput, useImportFileChooser, type ChosenFile } from '../../api/import-file';
 import { ImportErrorsModal } from '../../components/ImportErrorsModal';

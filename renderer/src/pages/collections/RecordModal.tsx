@@ -16,7 +16,7 @@ import {
   COLLECTION_TACTICS,
   DELAY_SIDES,
   NEXT_STEPS,
-} from '../../../../shared/types-collections';
+} from '@shared/types-collections';
 import { qkCollections, useCt } from './common';
 
 interface Values {

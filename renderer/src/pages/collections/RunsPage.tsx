@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { RunCustomer, RunListRow } from '../../../../shared/types-collection-runs';
+import type { RunCustomer, RunListRow } from '@shared/types-collection-runs';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../../api/client';
 import { money } from '../../format/money';
-import type { WorklistReason, WorklistRow } from '../../../../shared/types-collections';
+import type { WorklistReason, WorklistRow } from '@shared/types-collections';
 import { qkCollections, useToday, useCt } from './common';
 import { RecordModal } from './RecordModal';
 import './i18n';

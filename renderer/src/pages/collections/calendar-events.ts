@@ -1,9 +1,9 @@
 // Collection calendar report → FullCalendar events: per day one "due" total, then one event per
 // item (promises with their status); open calls/visits/slip follow-ups dated before today stay
 // visible on today as overdue work until done. Pure, unit-tested.
-import type { CalendarReport } from '../../../../shared/types-collections';
-import type { CalendarItem } from '../../../../shared/types-calendar';
-import { formatMoney } from '../../../../shared/money';
+import type { CalendarReport } from '@shared/types-collections';
+import type { CalendarItem } from '@shared/types-calendar';
+import { formatMoney } from '@shared/money';
 
 export interface CalEvent {
   id: string;

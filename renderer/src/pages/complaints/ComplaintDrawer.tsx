@@ -35,7 +35,7 @@ import {
   SUPPLIER_CLAIM_STATUSES,
   type ComplaintDetail,
   type ComplaintStatus,
-} from '../../../../shared/types-complaints';
+} from '@shared/types-complaints';
 import { complaintKeys, invalidateComplaints, showFieldErrors, useCT } from './common';
 
 const FIELDS = [

@@ -1,7 +1,7 @@
 // The complaints table (list page and the customer card's tab): overdue replies highlighted,
 // amounts right-aligned, server-side paging (100,000 complaints page through quickly).
 import { Table, Tag } from 'antd';
-import type { ComplaintRow } from '../../../../shared/types-complaints';
+import type { ComplaintRow } from '@shared/types-complaints';
 import { money } from '../../format/money';
 import { useCT } from './common';
 

@@ -4,12 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
-import {
-  COMPLAINT_STATUSES,
-  COMPLAINT_TYPES,
-  RESPONSIBILITIES,
-  type ComplaintFilter,
-} from '../../../../shared/types-complaints';
+import { COMPLAINT_STATUSES, COMPLAINT_TYPES, RESPONSIBILITIES, type ComplaintFilter } from '@shared/types-complaints';
 import { AnalysisPanel } from './AnalysisPanel';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintTable } from './ComplaintTable';

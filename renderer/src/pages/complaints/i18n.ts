@@ -2,7 +2,7 @@
 // en). Enum labels come from shared/complaint-labels.ts (one source with the printed card);
 // the service's validation keys are added to the app's `validation.*` messages.
 import i18n from 'i18next';
-import { complaintLabelMap, type ComplaintLabelGroup } from '../../../../shared/complaint-labels';
+import { complaintLabelMap, type ComplaintLabelGroup } from '@shared/complaint-labels';
 
 /** The code groups whose labels the namespace holds (also used to read complaint audit entries). */
 export const GROUPS: ComplaintLabelGroup[] = [

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
 import { backtestRows, bpText, gradeSeries, utilisationSeries } from '../../reports/credit-series';
-import type { CreditOverviewOut } from '../../../../shared/types-credit';
+import type { CreditOverviewOut } from '@shared/types-credit';
 import { CREDIT_NS } from './i18n';
 
 type Row = CreditOverviewOut['overLimit'][number];

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
 import { bpText } from '../../reports/credit-series';
-import { warningSignLabel } from '../../../../shared/credit-labels';
+import { warningSignLabel } from '@shared/credit-labels';
 import { currentLang } from '../../i18n';
 import { CREDIT_NS } from './i18n';
 import { ClassSection, RatingSection } from './RatingSection';

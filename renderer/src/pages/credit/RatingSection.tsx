@@ -3,8 +3,8 @@ import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Table } from 
 import { DatePicker } from '../../components/TypedDatePicker';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { CreditProfileOut, SixCKey } from '../../../../shared/types-credit';
-import { SIX_C_LABELS_BI } from '../../../../shared/credit-labels';
+import type { CreditProfileOut, SixCKey } from '@shared/types-credit';
+import { SIX_C_LABELS_BI } from '@shared/credit-labels';
 import { currentLang } from '../../i18n';
 import { DATE_FORMAT, iso } from '../receivables/entry/fields';
 import { ApprovalFields } from './ApprovalFields';

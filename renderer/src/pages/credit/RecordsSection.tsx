@@ -11,8 +11,8 @@ import {
   INVESTIGATION_CHANNELS,
   WARNING_SIGNS,
   warningSignLabel,
-} from '../../../../shared/credit-labels';
-import type { CreditProfileOut } from '../../../../shared/types-credit';
+} from '@shared/credit-labels';
+import type { CreditProfileOut } from '@shared/types-credit';
 import { currentLang } from '../../i18n';
 import { DATE_FORMAT, iso } from '../receivables/entry/fields';
 import { applyServerErrors } from './FormErrors';

@@ -5,7 +5,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
 import { approvalErrorText } from './ApprovalFields';
-import type { Channel, InputOf, OutputOf } from '../../../../shared/ipc/contract';
+import type { Channel, InputOf, OutputOf } from '@shared/ipc/contract';
 import { CREDIT_NS } from './i18n';
 
 export const creditKey = (id: number) => ['credit', 'profile', id] as const;

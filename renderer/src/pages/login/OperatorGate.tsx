@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Avatar, Button, Card, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Operator } from '../../../../shared/types';
+import type { AppInfo, Operator } from '@shared/types';
 import { ApiError, call } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { errorText } from '../../format/errors';

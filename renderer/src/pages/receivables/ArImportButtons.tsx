@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RowError } from '../../../../shared/result';
+import type { RowError } from '@shared/result';
 import { ApiError, call } from '../../api/client';
 import { ImportErrorsModal } from '../../components/ImportErrorsModal';
 import { importInput, useImportFileChooser, type ChosenFile } from '../../api/import-file';

@@ -5,12 +5,7 @@ import { Select, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AgeingBucketDef,
-  AgeingPreset,
-  CreditCheckOut,
-  CreditReasonOut,
-} from '../../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingPreset, CreditCheckOut, CreditReasonOut } from '@shared/types-receivables';
 import { ApiError, call } from '../../api/client';
 import { errorText, fieldLabel, issueText, serverKeyText } from '../../format/errors';
 import { money } from '../../format/money';

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompanySettings as Company } from '../../../../shared/types';
+import type { CompanySettings as Company } from '@shared/types';
 import { ApiError, call } from '../../api/client';
 import { errorText, issueText } from '../../format/errors';
 import { readAsDataUrl } from '../../format/files';

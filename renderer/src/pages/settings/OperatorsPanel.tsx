@@ -3,7 +3,7 @@ import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Operator } from '../../../../shared/types';
+import type { Operator } from '@shared/types';
 import { ApiError, call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { qk, useAppInfo, useOperators } from '../../hooks/queries';

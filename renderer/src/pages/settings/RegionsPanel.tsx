@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Region } from '../../../../shared/types';
+import type { Region } from '@shared/types';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { qk, useRegions } from '../../hooks/queries';

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { readAsBase64 } from '../../format/files';
 import { money, parseMoneyText } from '../../format/money';
-import type { ConfirmationRow, StatementSentRow } from '../../../../shared/types-statements';
+import type { ConfirmationRow, StatementSentRow } from '@shared/types-statements';
 import { useT } from './common';
 import './i18n';
 import i18n from '../../i18n';

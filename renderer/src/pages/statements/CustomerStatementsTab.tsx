@@ -6,7 +6,7 @@ import { App, Button, Dropdown, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { money } from '../../format/money';
-import { CARD_KINDS, type CardKind, type ConfirmationRow } from '../../../../shared/types-statements';
+import { CARD_KINDS, type CardKind, type ConfirmationRow } from '@shared/types-statements';
 import { isSensitive, printHtml, useSensitiveConfirm, useT } from './common';
 import { qkStatements, RecordSlipModal } from './ConfirmationsPage';
 import './i18n';

@@ -9,7 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { downloadBase64 } from '../../format/files';
-import type { PrintLang, StatementStyle } from '../../../../shared/types-statements';
+import type { PrintLang, StatementStyle } from '@shared/types-statements';
 import { CustomerPicker, isSensitive, useSensitiveConfirm, useT, type PickedCustomer } from './common';
 import './i18n';
 import i18n from '../../i18n';

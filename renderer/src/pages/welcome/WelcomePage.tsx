@@ -6,7 +6,7 @@ import { Alert, Button, Card, Form, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { AppInfo } from '../../../../shared/types';
+import type { AppInfo } from '@shared/types';
 import { ApiError, call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { qk } from '../../hooks/queries';

@@ -7,8 +7,8 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Spin, Typogr
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SIX_C_LABELS_BI } from '../../../../../shared/credit-labels';
-import type { CreditSettingsOut, SixCKey } from '../../../../../shared/types-credit';
+import { SIX_C_LABELS_BI } from '@shared/credit-labels';
+import type { CreditSettingsOut, SixCKey } from '@shared/types-credit';
 import { call } from '../../../api/client';
 import { errorText } from '../../../format/errors';
 import { moneyText, parseMoneyText } from '../../../format/money';

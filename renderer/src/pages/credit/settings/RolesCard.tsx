@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OPERATOR_ROLES, type Operator, type OperatorRole } from '../../../../../shared/types';
+import { OPERATOR_ROLES, type Operator, type OperatorRole } from '@shared/types';
 import { call } from '../../../api/client';
 import { qk, useAppInfo, useOperators } from '../../../hooks/queries';
 import { approvalErrorText } from '../ApprovalFields';

@@ -1,7 +1,7 @@
 // customers:history — time, operator, action, before → after per changed field.
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../../shared/types';
+import type { AuditEntry } from '@shared/types';
 import { actionLabel, ChangeList } from '../../../components/ChangeList';
 import { formatMoment } from '../../../format/date';
 import { useCustomerHistory } from '../../../hooks/queries';

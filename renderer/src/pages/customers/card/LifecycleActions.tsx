@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../../shared/types';
+import type { Customer } from '@shared/types';
 import { call } from '../../../api/client';
 import { errorText } from '../../../format/errors';
 import { qk, useAppInfo } from '../../../hooks/queries';

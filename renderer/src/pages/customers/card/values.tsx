@@ -1,7 +1,7 @@
 // Display of archive values: profile fields by type, enums by label, "—" for empty.
 import type { TFunction } from 'i18next';
-import { PROFILE_FIELDS } from '../../../../../shared/customer-fields';
-import type { Customer } from '../../../../../shared/types';
+import { PROFILE_FIELDS } from '@shared/customer-fields';
+import type { Customer } from '@shared/types';
 import { formatDate } from '../../../format/date';
 import { money } from '../../../format/money';
 import type { Lang } from '../../../i18n/types';

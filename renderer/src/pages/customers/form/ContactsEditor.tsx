@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Row, Select, ty
 import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import { BUYING_ROLES } from '../../../../../shared/customer-fields';
+import { BUYING_ROLES } from '@shared/customer-fields';
 import type { CustomerFormValues, FieldPath } from './model';
 import { dateItemProps } from './ProfileFieldInput';
 

@@ -14,9 +14,9 @@ import {
   PROFILE_FIELDS,
   PROSPECT_GRADES,
   type ProfileGroup,
-} from '../../../../../shared/customer-fields';
-import type { CustomerInput } from '../../../../../shared/schemas/customer';
-import type { Customer } from '../../../../../shared/types';
+} from '@shared/customer-fields';
+import type { CustomerInput } from '@shared/schemas/customer';
+import type { Customer } from '@shared/types';
 import { ApiError, call } from '../../../api/client';
 import { errorText, issueText, serverKeyText } from '../../../format/errors';
 import { qk, useRegions } from '../../../hooks/queries';

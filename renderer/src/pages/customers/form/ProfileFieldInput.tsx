@@ -4,7 +4,7 @@ import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ProfileField } from '../../../../../shared/customer-fields';
+import type { ProfileField } from '@shared/customer-fields';
 import type { FieldPath } from './model';
 
 export const dateItemProps = {

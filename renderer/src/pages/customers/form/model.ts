@@ -1,9 +1,9 @@
 // The customer form's values ↔ the IPC input, validated with the SAME zod schema main uses.
 // Pure (no React, no i18n) so it is unit tested (test/unit/renderer-customer-form.test.ts).
-import type { BuyingRole, Confidentiality, CustomerKind, Nature } from '../../../../../shared/customer-fields';
-import { PROFILE_FIELDS } from '../../../../../shared/customer-fields';
-import { customerInput, type CustomerInput, type CustomerInputParsed } from '../../../../../shared/schemas/customer';
-import type { Customer } from '../../../../../shared/types';
+import type { BuyingRole, Confidentiality, CustomerKind, Nature } from '@shared/customer-fields';
+import { PROFILE_FIELDS } from '@shared/customer-fields';
+import { customerInput, type CustomerInput, type CustomerInputParsed } from '@shared/schemas/customer';
+import type { Customer } from '@shared/types';
 import { moneyText, parseMoneyText } from '../../../format/money';
 
 export interface ContactFormValues {

@@ -9,8 +9,8 @@ import {
   type Confidentiality,
   type Lifecycle,
   type Nature,
-} from '../../../../../shared/customer-fields';
-import type { Region } from '../../../../../shared/types';
+} from '@shared/customer-fields';
+import type { Region } from '@shared/types';
 import '../../analysis/i18n';
 import '../../credit/i18n';
 

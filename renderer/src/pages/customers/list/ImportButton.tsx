@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RowError } from '../../../../../shared/result';
+import type { RowError } from '@shared/result';
 import { ApiError, call } from '../../../api/client';
 import { ImportErrorsModal } from '../../../components/ImportErrorsModal';
 import { errorText, fieldLabel } from '../../../format/errors';

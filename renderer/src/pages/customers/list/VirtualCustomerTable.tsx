@@ -6,7 +6,7 @@ import { Alert, Empty, Spin } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CustomerListRow, Region } from '../../../../../shared/types';
+import type { CustomerListRow, Region } from '@shared/types';
 import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
 import { TierTag } from '../../analysis/TierTag';
 import { errorText } from '../../../format/errors';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { customerFilter, customerSort } from '../../../../../shared/ipc/contract';
+import type { customerFilter, customerSort } from '@shared/ipc/contract';
 
 export type CustomerFilter = z.input<typeof customerFilter>;
 export type CustomerSortKey = z.infer<typeof customerSort>;

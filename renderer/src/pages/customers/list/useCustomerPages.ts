@@ -3,7 +3,7 @@
 // cached by react-query under (filter, sort, order, page).
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type { CustomerListRow } from '../../../../../shared/types';
+import type { CustomerListRow } from '@shared/types';
 import { call } from '../../../api/client';
 import { qk } from '../../../hooks/queries';
 import { PAGE_SIZE, pagesFor } from './paging';

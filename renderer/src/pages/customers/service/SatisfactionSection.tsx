@@ -4,7 +4,7 @@ import { App, Button, Card, Form, Input, Modal, Rate, Select, Space, Table } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SURVEY_CHANNELS, type SatisfactionRecord, type SurveyChannel } from '../../../../../shared/types-service';
+import { SURVEY_CHANNELS, type SatisfactionRecord, type SurveyChannel } from '@shared/types-service';
 import { call } from '../../../api/client';
 import { DatePicker } from '../../../components/TypedDatePicker';
 import { invalidateService, showServerErrors } from './common';

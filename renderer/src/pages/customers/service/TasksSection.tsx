@@ -5,7 +5,7 @@ import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceTask } from '../../../../../shared/types-service';
+import type { ServiceTask } from '@shared/types-service';
 import { call } from '../../../api/client';
 import { DatePicker } from '../../../components/TypedDatePicker';
 import { errorText } from '../../../format/errors';

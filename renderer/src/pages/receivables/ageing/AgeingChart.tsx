@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { niceTicks } from '../../../reports/nice-ticks';
-import type { AgeingReportOut } from '../../../../../shared/types-receivables';
+import type { AgeingReportOut } from '@shared/types-receivables';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { ageingBucketSeries } from '../../../reports/ageing-series';

@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgeingBucketDef } from '../../../../../shared/types-receivables';
+import type { AgeingBucketDef } from '@shared/types-receivables';
 import { moneyText } from '../../../format/money';
 import { percentText, type AgeingSortKey, type MergedAgeingRow } from '../../../reports/ageing-series';
 import { bucketLabel } from '../common';

@@ -8,7 +8,7 @@ import { DatePicker } from '../../../components/TypedDatePicker';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { AgeingBucketDef, AgeingPreset, AgeingReportOut } from '../../../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingPreset, AgeingReportOut } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { downloadBase64 } from '../../../format/files';
 import { useLang } from '../../../hooks/useLang';

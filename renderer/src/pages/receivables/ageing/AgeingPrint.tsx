@@ -3,7 +3,7 @@
 // numbers are CSS page-margin boxes (@page @bottom-center), so they come out the same from the
 // Print button, Ctrl+P, the app menu and printToPDF, and count the pages the browser really made.
 import { useTranslation } from 'react-i18next';
-import type { AgeingReportOut } from '../../../../../shared/types-receivables';
+import type { AgeingReportOut } from '@shared/types-receivables';
 import { formatDate } from '../../../format/date';
 import { money } from '../../../format/money';
 import { useAppInfo } from '../../../hooks/queries';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { AgeingBucketDef, OpenItemOut } from '../../../../../shared/types-receivables';
+import type { AgeingBucketDef, OpenItemOut } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { formatDate } from '../../../format/date';
 import { money } from '../../../format/money';

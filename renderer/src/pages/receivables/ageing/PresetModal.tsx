@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, Modal, Radio, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgeingBucketDef, AgeingPreset } from '../../../../../shared/types-receivables';
+import type { AgeingBucketDef, AgeingPreset } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { boundsOfBuckets, bucketsFromBounds, parseBounds } from '../../../reports/ageing-series';
 import { arErrorText, arKeys, bucketLabel } from '../common';

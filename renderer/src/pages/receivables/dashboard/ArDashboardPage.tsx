@@ -20,7 +20,7 @@ import {
   YAxis,
 } from 'recharts';
 import { niceTicks, trendMonthLabel } from '../../../reports/nice-ticks';
-import type { DashboardOut } from '../../../../../shared/types-receivables';
+import type { DashboardOut } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
@@ -206,7 +206,7 @@ function Distribution({
   rep,
   lang,
 }: {
-  rep: import('../../../../../shared/types-receivables').AgeingReportOut;
+  rep: import('@shared/types-receivables').AgeingReportOut;
   lang: 'zh-CN' | 'en';
 }) {
   const { t } = useTranslation();

@@ -20,7 +20,7 @@ import {
 } from '../../../reports/collections-kpi-series';
 import { axisMoney } from '../../../reports/dashboard-series';
 import { niceTicks } from '../../../reports/nice-ticks';
-import type { CollectionsKpisOut } from '../../../../../shared/types-collections-kpis';
+import type { CollectionsKpisOut } from '@shared/types-collections-kpis';
 import { arErrorText } from '../common';
 import { COLLECTIONS_KPI_NS } from './collections-kpi-i18n';
 

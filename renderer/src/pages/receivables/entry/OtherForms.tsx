@@ -2,7 +2,7 @@
 import { Form, Input, Select } from 'antd';
 import { DatePicker } from '../../../components/TypedDatePicker';
 import { useState } from 'react';
-import { CREDIT_NOTE_KINDS, NOTE_KINDS, type AllocationRow } from '../../../../../shared/types-receivables';
+import { CREDIT_NOTE_KINDS, NOTE_KINDS, type AllocationRow } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useOpenInvoices } from '../common';

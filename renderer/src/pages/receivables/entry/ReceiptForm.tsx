@@ -5,7 +5,7 @@ import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod } from '../../../../../shared/types-receivables';
+import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';

@@ -5,12 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { DatePicker } from '../../../components/TypedDatePicker';
 import { useState } from 'react';
-import {
-  RECEIPT_METHODS,
-  type ReceiptCreated,
-  type ReceiptMethod,
-  type WriteOffRow,
-} from '../../../../../shared/types-receivables';
+import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod, type WriteOffRow } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { arKeys, type CustomerOption } from '../common';

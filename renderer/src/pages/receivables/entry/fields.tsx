@@ -9,7 +9,7 @@ import { call } from '../../../api/client';
 import { money, parseMoneyText, positiveAmountProblem } from '../../../format/money';
 import { qk } from '../../../hooks/queries';
 import { arKeys, CreditStatusTag, type CustomerOption } from '../common';
-import type { CreditCheckOut } from '../../../../../shared/types-receivables';
+import type { CreditCheckOut } from '@shared/types-receivables';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 

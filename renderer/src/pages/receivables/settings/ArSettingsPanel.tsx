@@ -3,11 +3,11 @@
 // capital, credit policy, ageing bucket sets.
 import { DeleteOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatBp, parseHundredths } from '../../../../../shared/money';
+import { formatBp, parseHundredths } from '@shared/money';
 import { Alert, App, Button, Checkbox, Divider, Form, InputNumber, Radio, Space, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgeingPreset, ReceivablesSettings } from '../../../../../shared/types-receivables';
+import type { AgeingPreset, ReceivablesSettings } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { bucketsFromEdges } from '../../../reports/ageing-series';
 import { arErrorText, arKeys, bucketLabel, invalidateAr, presetLabel } from '../common';

@@ -5,7 +5,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, InputNumber } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AgeingBucketDef } from '../../../../../shared/types-receivables';
+import type { AgeingBucketDef } from '@shared/types-receivables';
 import { ApiError } from '../../../api/client';
 import { issueText } from '../../../format/errors';
 import { bucketsFromEdges } from '../../../reports/ageing-series';

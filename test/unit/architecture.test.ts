@@ -150,8 +150,6 @@ describe('architecture', () => {
     'main/services/statements/data.ts',
     'main/services/statements/print.ts',
     // the second wave's areas, built beside the store split: their queries move to main/db/<area> next
-    'main/services/analysis/recompute.ts',
-    'main/services/analysis/settings.ts',
     'main/services/collections/import-promises.ts',
     'main/services/collections/letters.ts',
     'main/services/collections/records.ts',

@@ -28,6 +28,8 @@ import type { collectionsChannels } from '../../shared/ipc/collections';
 import { collectionsHandlers } from './handlers-collections';
 import type { complaintsChannels } from '../../shared/ipc/complaints';
 import { complaintsHandlers } from './handlers-complaints';
+import type { visitsChannels } from '../../shared/ipc/visits';
+import { visitsHandlers } from './handlers-visits';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -43,6 +45,7 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...creditHandlers(desk),
     ...collectionsHandlers(desk),
     ...complaintsHandlers(desk),
+    ...visitsHandlers(desk),
   });
 }
 
@@ -56,6 +59,7 @@ type CoreChannel = Exclude<
   | keyof typeof creditChannels
   | keyof typeof collectionsChannels
   | keyof typeof complaintsChannels
+  | keyof typeof visitsChannels
 >;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {

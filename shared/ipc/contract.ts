@@ -28,6 +28,7 @@ import { analysisChannels } from './analysis';
 import { creditChannels } from './credit';
 import { collectionsChannels } from './collections';
 import { complaintsChannels } from './complaints';
+import { visitsChannels } from './visits';
 
 const empty = z.object({}).strict().default({});
 
@@ -72,6 +73,7 @@ export const contract = {
   ...creditChannels,
   ...collectionsChannels,
   ...complaintsChannels,
+  ...visitsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(z.object({ locale: z.enum(['zh-CN', 'en']) }).strict()),
 

@@ -6,6 +6,7 @@ import type { CalendarItem } from '../../../shared/types-calendar';
 import { creditReviewsSource } from './credit-reviews';
 import { invoiceDueSource, nextStepSource, promiseSource, statementSource } from './collections-sources';
 import { complaintFollowups } from './complaint-followups';
+import { visitPlanSource } from './visit-plans';
 
 export interface CalendarWindow {
   from: string;
@@ -24,4 +25,5 @@ export const CALENDAR_SOURCES: CalendarSource[] = [
   statementSource, // collections (#13)
   creditReviewsSource, // credit (#12)
   complaintFollowups,
+  visitPlanSource, // visit plans (#11)
 ];

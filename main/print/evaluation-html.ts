@@ -38,7 +38,7 @@ export function evaluationHtml(
     : f.prospectGrade
       ? `${zh ? '准客户等级' : 'Prospect grade'} ${esc(f.prospectGrade)}`
       : '';
-  const body = `<div class="doc">${companyHeader(company, lang)}${CSS}
+  const body = `<div class="doc${zh ? '' : ' en'}">${companyHeader(company, lang)}${CSS}
 <h1>${esc(evaluationTitle(lang))}</h1>
 <table class="kv meta-kv"><tbody>
 <tr><th>${zh ? '客户' : 'Customer'}</th><td>${esc(e.customerCode)} ${esc(e.customerName)}${grade ? `　${grade}` : ''}</td>
@@ -50,7 +50,7 @@ export function evaluationHtml(
 <thead><tr><th>${zh ? '项目' : 'Item'}</th><th>${zh ? '账面数据' : 'From the books'}</th><th>${zh ? '评价' : 'Comment'}</th><th>${zh ? '存在问题' : 'Problem'}</th><th>${zh ? '改进措施' : 'Improvement'}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <h2>${zh ? '综合评价' : 'Overall'}</h2><div class="sum">${esc(e.summary)}</div>
-<div class="signs"><div>${zh ? '评价人' : 'Evaluated by'}：<span>${esc(e.evaluator)}</span></div><div>${zh ? '审核' : 'Reviewed by'}：<span></span></div><div>${zh ? '日期' : 'Date'}：<span></span></div></div>
+<div class="signs"><div>${zh ? '评价人：' : 'Evaluated by: '}<span>${esc(e.evaluator)}</span></div><div>${zh ? '审核：' : 'Reviewed by: '}<span></span></div><div>${zh ? '日期：' : 'Date: '}<span></span></div></div>
 </div>`;
   return htmlDocument(`${e.customerCode} ${e.customerName} ${evaluationTitle(lang)}`, body, {
     lang,

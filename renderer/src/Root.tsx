@@ -28,6 +28,7 @@ import {
   AnalysisPage,
   CreditOverviewPage,
   CalendarPage,
+  VisitPlanPage,
   DunningPage,
   WorklistPage,
   ComplaintsPage,
@@ -98,6 +99,7 @@ export function Root() {
           <Route path="/collections/today" element={<WorklistPage />} />
           <Route path="/collections/dunning" element={<DunningPage />} />
           <Route path="/complaints" element={<ComplaintsPage />} />
+          <Route path="/visits" element={<VisitPlanPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

@@ -45,6 +45,8 @@ export const customerFilter = z
     valueTier: z.array(z.enum(['A', 'B', 'C', 'none'])).optional(),
     /** credit rating AAA…D; 'none' = not rated */
     creditRating: z.array(z.string().max(8)).optional(),
+    /** prospect grade A–D; 'none' = no grade */
+    prospectGrade: z.array(z.enum(['A', 'B', 'C', 'D', 'none'])).optional(),
   })
   .strict();
 

@@ -12,6 +12,8 @@ export interface CustomerFilter {
   includeTerminated?: boolean;
   valueTier?: ('A' | 'B' | 'C' | 'none')[];
   creditRating?: string[];
+  /** prospect grade A–D or 'none' */
+  prospectGrade?: ('A' | 'B' | 'C' | 'D' | 'none')[];
 }
 
 export type CustomerSort = z.infer<typeof customerSort>;

@@ -37,6 +37,8 @@ export function applyCustomerFilter<O>(
   if (f.valueTier?.length) q = q.where(sql<boolean>`COALESCE(value_tier, 'none') IN (${sql.join(f.valueTier)})`);
   if (f.creditRating?.length)
     q = q.where(sql<boolean>`COALESCE(credit_rating, 'none') IN (${sql.join(f.creditRating)})`);
+  if (f.prospectGrade?.length)
+    q = q.where(sql<boolean>`COALESCE(prospect_grade, 'none') IN (${sql.join(f.prospectGrade)})`);
   return q;
 }
 

@@ -24,6 +24,7 @@ interface Index {
   creditLimit: Float64Array;
   valueTier: (string | null)[];
   creditRating: (string | null)[];
+  prospectGrade: (string | null)[];
 }
 
 const indexes = new WeakMap<Book, Index>();
@@ -50,6 +51,7 @@ async function load(book: Book): Promise<Index> {
       'credit_limit',
       'value_tier',
       'credit_rating',
+      'prospect_grade',
     ])
     .orderBy(sql`code`)
     .execute();
@@ -68,6 +70,7 @@ async function load(book: Book): Promise<Index> {
     creditLimit: new Float64Array(n),
     valueTier: new Array(n),
     creditRating: new Array(n),
+    prospectGrade: new Array(n),
     orders: new Map(),
   };
   let offset = 0;
@@ -87,6 +90,7 @@ async function load(book: Book): Promise<Index> {
     idx.creditLimit[i] = r.credit_limit;
     idx.valueTier[i] = r.value_tier;
     idx.creditRating[i] = r.credit_rating;
+    idx.prospectGrade[i] = r.prospect_grade;
   });
   idx.starts[n] = offset;
   idx.joined = parts.join('\n') + '\n';
@@ -151,6 +155,7 @@ export async function findCustomerIds(
   const conf = filter.confidentiality?.length ? new Set(filter.confidentiality) : null;
   const tier = filter.valueTier?.length ? new Set<string>(filter.valueTier) : null;
   const rating = filter.creditRating?.length ? new Set(filter.creditRating) : null;
+  const grade = filter.prospectGrade?.length ? new Set<string>(filter.prospectGrade) : null;
   const hideTerminated = !life && !filter.includeTerminated;
   const matches = q ? matchMask(idx, q) : null;
   const positions = order(idx, sort);
@@ -167,6 +172,7 @@ export async function findCustomerIds(
     if (conf && !conf.has(idx.confidentiality[i])) continue;
     if (tier && !tier.has(idx.valueTier[i] ?? 'none')) continue;
     if (rating && !rating.has(idx.creditRating[i] ?? 'none')) continue;
+    if (grade && !grade.has(idx.prospectGrade[i] ?? 'none')) continue;
     if (total >= offset && page.length < limit) page.push(idx.ids[i]);
     total++;
   }

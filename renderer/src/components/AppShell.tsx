@@ -14,6 +14,7 @@ import {
   SwapOutlined,
   SafetyCertificateOutlined,
   CommentOutlined,
+  CarOutlined,
 } from '@ant-design/icons';
 import { PieChartOutlined } from '@ant-design/icons';
 import { AlertOutlined, CalendarOutlined, PhoneOutlined } from '@ant-design/icons';
@@ -25,6 +26,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { AppInfo } from '../../../shared/types';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../pages/analysis/i18n';
+import '../pages/visits/i18n';
 import '../pages/complaints/i18n';
 import '../pages/credit/i18n';
 
@@ -86,6 +88,7 @@ export function AppShell({
             { key: '/collections/today', icon: <PhoneOutlined />, label: t('nav.worklist') },
             { key: '/collections/dunning', icon: <AlertOutlined />, label: t('nav.dunning') },
             { key: '/complaints', icon: <CommentOutlined />, label: t('complaints:nav') },
+            { key: '/visits', icon: <CarOutlined />, label: t('visits:nav') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -36,6 +36,7 @@ export const CalendarPage = page(() => import('../pages/collections'), 'Calendar
 export const WorklistPage = page(() => import('../pages/collections'), 'WorklistPage');
 export const DunningPage = page(() => import('../pages/collections'), 'DunningPage');
 export const ComplaintsPage = page(() => import('../pages/complaints'), 'ComplaintsPage');
+export const VisitPlanPage = page(() => import('../pages/visits/VisitPlanPage'), 'VisitPlanPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([
     import('../pages/welcome/WelcomePage'),

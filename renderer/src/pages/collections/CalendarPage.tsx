@@ -18,6 +18,7 @@ import { currentLang } from '../../i18n';
 import { calendarEvents } from './calendar-events';
 import { KIND_COLOURS, qkCollections, useToday, useCt } from './common';
 import './i18n';
+import '../visits/i18n';
 import './collections.css';
 
 export function CalendarPage() {

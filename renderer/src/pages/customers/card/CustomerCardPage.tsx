@@ -19,6 +19,8 @@ import '../../analysis/i18n';
 import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
 import { CreditTab } from '../../credit/CreditTab';
 import { LifecycleActions } from './LifecycleActions';
+import { EvaluationTab } from '../evaluation/EvaluationTab';
+import { CustomerVisitsTab } from '../../visits/CustomerVisitsTab';
 
 export function CustomerCardPage() {
   const { t } = useTranslation();
@@ -124,6 +126,12 @@ export function CustomerCardPage() {
               key: 'credit',
               label: t('card.tabs.credit'),
               children: <CreditTab customerId={c.id} readOnly={c.readOnly} />,
+            },
+            { key: 'visits', label: t('card.tab', { ns: 'visits' }), children: <CustomerVisitsTab customer={c} /> },
+            {
+              key: 'evaluation',
+              label: t('evaluation.tab', { ns: 'visits' }),
+              children: <EvaluationTab customer={c} />,
             },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}

@@ -12,6 +12,7 @@ import {
 } from '../../../../../shared/customer-fields';
 import type { Region } from '../../../../../shared/types';
 import '../../analysis/i18n';
+import '../../visits/i18n';
 
 export interface FilterState {
   query: string;
@@ -24,6 +25,8 @@ export interface FilterState {
   valueTier: ('A' | 'B' | 'C' | 'none')[];
   /** credit rating AAA…D or 'none'; set from the analysis page's tier × rating matrix */
   creditRating: string[];
+  /** prospect grade A–D or 'none' */
+  prospectGrade: ('A' | 'B' | 'C' | 'D' | 'none')[];
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -35,6 +38,7 @@ export const EMPTY_FILTERS: FilterState = {
   includeTerminated: false,
   valueTier: [],
   creditRating: [],
+  prospectGrade: [],
 };
 
 export function CustomerFilters({
@@ -111,6 +115,18 @@ export function CustomerFilters({
         }))}
         data-testid="filter-value-tier"
       />
+      <Select<FilterState['prospectGrade']>
+        {...multi}
+        style={{ width: 140 }}
+        placeholder={t('prospectFilter', { ns: 'visits' })}
+        value={value.prospectGrade}
+        onChange={(v) => set('prospectGrade', v)}
+        options={(['A', 'B', 'C', 'D', 'none'] as const).map((n) => ({
+          value: n,
+          label: t(`prospectOption.${n}`, { ns: 'visits' }),
+        }))}
+        data-testid="filter-prospect-grade"
+      />
       {value.creditRating.length > 0 && (
         <Select<string[]>
           {...multi}
@@ -148,5 +164,6 @@ export function toContractFilter(f: FilterState, query: string) {
     ...(f.includeTerminated ? { includeTerminated: true } : {}),
     ...(f.valueTier.length ? { valueTier: f.valueTier } : {}),
     ...(f.creditRating.length ? { creditRating: f.creditRating } : {}),
+    ...(f.prospectGrade.length ? { prospectGrade: f.prospectGrade } : {}),
   };
 }

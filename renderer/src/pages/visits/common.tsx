@@ -165,7 +165,12 @@ function DoneModal({ visit, onClose }: { visit: VisitRow; onClose: () => void })
         </Form.Item>
         <Space style={{ width: '100%' }} direction="vertical">
           <Form.Item label={t('visitedBy')} style={{ marginBottom: 8 }}>
-            <Input value={visitedBy} maxLength={40} onChange={(e) => setVisitedBy(e.target.value)} />
+            <Input
+              value={visitedBy}
+              maxLength={40}
+              onChange={(e) => setVisitedBy(e.target.value)}
+              data-testid="visit-visited-by"
+            />
           </Form.Item>
           <Form.Item label={t('note')}>
             <Input.TextArea value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />

@@ -31,7 +31,7 @@ export function visitsHandlers(desk: Desk): { [C in VisitsChannel]: Handler<C> }
     'visits:plan-settings': async () => getVisitPlan(reader()),
     'visits:update-plan-settings': async (patch) => updateVisitPlan(writer(), patch),
     'visits:generate': async ({ month }) => generateVisits(writer(), { month }),
-    'visits:latest-run': async () => latestVisitPlanRun(reader()),
+    'visits:latest-run': async ({ month }) => latestVisitPlanRun(reader(), month),
     'visits:list': async (q) => visitList(reader(), q),
     'visits:mark-done': async (input) => markVisitDone(writer(), input),
     'visits:undo-done': async (input) => undoVisitDone(writer(), input),

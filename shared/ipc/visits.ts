@@ -55,7 +55,8 @@ export const visitsChannels = {
   ),
   /** plan the month's visits from the settings (default: this month) — audited */
   'visits:generate': channel<VisitGenerateOut>()(z.object({ month: month.optional() }).strict()),
-  'visits:latest-run': channel<VisitPlanRun | null>()(z.object({}).strict().default({})),
+  /** the latest plan run (of a month when given) */
+  'visits:latest-run': channel<VisitPlanRun | null>()(z.object({ month: month.optional() }).strict().default({})),
   'visits:list': channel<VisitListOut>()(
     z
       .object({

@@ -160,6 +160,17 @@ describe('planned visits from the tier × role plan and prospect grades', () => 
   });
 });
 
+describe('prospect grades in the customer list', () => {
+  it('filters by prospect grade (and none)', async () => {
+    const a = await t.ok('customers:list', { filter: { prospectGrade: ['A'] } });
+    expect(a.rows.map((r: any) => r.code)).toEqual(['P1']);
+    const ad = await t.ok('customers:list', { filter: { prospectGrade: ['A', 'D'] } });
+    expect(ad.rows.map((r: any) => r.code)).toEqual(['P1', 'P2']);
+    const none = await t.ok('customers:list', { filter: { prospectGrade: ['none'] } });
+    expect(none.rows.map((r: any) => r.code)).toEqual(['C1', 'C2', 'C3']);
+  });
+});
+
 describe('evaluation sheet (客户综合评价表)', () => {
   it('fills the figures from the book: order size and count, share, credit cost, visits, payment delays', async () => {
     const f = await t.ok('evaluation:draft', { customerId: ids.C1, from: '2026-08-01', to: '2026-11-22' });

@@ -112,6 +112,6 @@ export async function generateVisitsOnOpen(ctx: ServiceContext): Promise<void> {
   }
 }
 
-export async function latestVisitPlanRun(ctx: ServiceContext) {
-  return read(ctx, (sqlite) => latestPlanRun(sqlite));
+export async function latestVisitPlanRun(ctx: ServiceContext, month?: string) {
+  return read(ctx, (sqlite) => latestPlanRun(sqlite, month));
 }

@@ -64,7 +64,8 @@ export function CustomerVisitsTab({ customer: c }: { customer: Customer }) {
       {s && !grade && !tier && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('card.noPlan')} />}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Text type="secondary">
-          {t('card.range')}（{from} – {to}）{list.data && `：${t('counts', list.data.counts)}`}
+          {t('card.range', { from, to })}
+          {list.data && t('counts', list.data.counts)}
         </Typography.Text>
         {!c.readOnly && (
           <Button onClick={() => setAdding(true)} data-testid="visit-add">

@@ -37,7 +37,10 @@ export function VisitPlanPage() {
       }),
   });
   const settings = useQuery({ queryKey: [...qkVisits, 'settings'], queryFn: () => call('visits:plan-settings', {}) });
-  const lastRun = useQuery({ queryKey: [...qkVisits, 'latest-run'], queryFn: () => call('visits:latest-run', {}) });
+  const lastRun = useQuery({
+    queryKey: [...qkVisits, 'latest-run', month],
+    queryFn: () => call('visits:latest-run', { month }),
+  });
   const generate = useMutation({
     mutationFn: () => call('visits:generate', { month }),
     onSuccess: (r) => {
@@ -110,7 +113,8 @@ export function VisitPlanPage() {
         </Space>
         {c && (
           <Typography.Text data-testid="visit-counts">
-            {t('asOf', { date: today })}：{t('counts', c)}
+            {t('asOf', { date: today })}
+            {t('counts', c)}
           </Typography.Text>
         )}
       </Space>

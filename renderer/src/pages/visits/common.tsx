@@ -75,6 +75,7 @@ export function VisitsTable({
                 {
                   title: t('col.customer'),
                   key: 'customer',
+                  width: 240,
                   render: (_: unknown, r: VisitRow) => (
                     <Link to={`/customers/${r.customerId}`}>
                       <span className="code">{r.customerCode}</span> {r.customerName}

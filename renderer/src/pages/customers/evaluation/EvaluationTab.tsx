@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Input, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EVALUATION_LABELS, evaluationFigureText } from '../../../../../shared/labels/visits';
 import type { Customer } from '../../../../../shared/types';
 import {
@@ -47,6 +47,17 @@ export function EvaluationTab({ customer: c }: { customer: Customer }) {
     queryKey: [...qkEvaluation(c.id), 'draft', period.from, period.to],
     queryFn: () => call('evaluation:draft', { customerId: c.id, from: period.from, to: period.to }),
   });
+  const history = useQuery({
+    queryKey: [...qkEvaluation(c.id), 'history'],
+    queryFn: () => call('evaluation:history', { customerId: c.id }),
+  });
+  // the form starts from the latest saved sheet (its words; the figures are the book's today)
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !history.data) return;
+    started.current = true;
+    if (history.data[0]) load(history.data[0], false);
+  });
   const cost = parseMoneyText(sellingCost);
   const save = useMutation({
     mutationFn: () => {
@@ -79,14 +90,14 @@ export function EvaluationTab({ customer: c }: { customer: Customer }) {
       void message.error(errorText(t, e));
     },
   });
-  const load = (e: EvaluationRecord) => {
+  const load = (e: EvaluationRecord, withPeriod = true) => {
     const w = emptyWords();
     for (const r of e.rows)
       w[r.key] = { comment: r.comment ?? '', problem: r.problem ?? '', improvement: r.improvement ?? '' };
     setWords(w);
     setSellingCost(moneyText(e.sellingCost));
     setSummary(e.summary ?? '');
-    setPeriod({ from: e.from, to: e.to });
+    if (withPeriod) setPeriod({ from: e.from, to: e.to });
   };
   const cell = (key: EvaluationRowKey, part: 'comment' | 'problem' | 'improvement') => (
     <Input.TextArea

@@ -96,7 +96,7 @@ describe('planned visit dates', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('never on a weekend; a whole period with slots of 3+ days holds exactly `times` visits', () => {
     fc.assert(
@@ -110,7 +110,7 @@ describe('planned visit dates', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('generating month by month gives the same visits as one long window', () => {
     fc.assert(
@@ -126,7 +126,7 @@ describe('planned visit dates', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 describe('visit status: done / planned / missed', () => {

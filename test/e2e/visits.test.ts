@@ -120,5 +120,5 @@ describe('visit plans and the evaluation sheet end to end', () => {
       }
     }
     expect(await page.locator('.fc-event').filter({ hasText: 'Visit' }).first().textContent()).toMatch(/Planned|Done/);
-  }, 300_000);
+  }, 600_000);
 });

@@ -75,7 +75,7 @@ export function VisitsTable({
                 {
                   title: t('col.customer'),
                   key: 'customer',
-                  width: 240,
+                  width: 190,
                   render: (_: unknown, r: VisitRow) => (
                     <Link to={`/customers/${r.customerId}`}>
                       <span className="code">{r.customerCode}</span> {r.customerName}
@@ -88,7 +88,7 @@ export function VisitsTable({
           {
             title: t('col.basis'),
             key: 'basis',
-            width: 130,
+            width: 120,
             render: (_: unknown, r: VisitRow) => t(`basis.${r.source}`, { v: r.basis ?? '' }),
           },
           {
@@ -99,14 +99,19 @@ export function VisitsTable({
           },
           { title: t('col.doneOn'), dataIndex: 'doneOn', width: 110, render: (d: string | null) => d ?? '' },
           { title: t('col.visitedBy'), dataIndex: 'visitedBy', width: 100, render: (d: string | null) => d ?? '' },
-          { title: t('col.note'), dataIndex: 'note', ellipsis: true, render: (d: string | null) => d ?? '' },
+          {
+            title: t('col.note'),
+            dataIndex: 'note',
+            ellipsis: true,
+            render: (d: string | null) => d ?? '',
+          },
           ...(readOnly
             ? []
             : [
                 {
                   title: t('col.action'),
                   key: 'action',
-                  width: 130,
+                  width: 110,
                   render: (_: unknown, r: VisitRow) =>
                     r.status === 'done' ? (
                       <Button size="small" type="link" onClick={() => undo.mutate(r.id)}>

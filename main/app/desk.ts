@@ -15,6 +15,7 @@ import { openBookContext } from './open-book';
 import type { AppInfo } from '../../shared/types';
 import type { BookLock } from '../db/lock';
 import { recomputeTiersOnOpen } from '../services/analysis/recompute';
+import { generateVisitsOnOpen } from '../services/visits/plan';
 
 export const APP_VERSION = '0.1.0';
 
@@ -108,6 +109,7 @@ export class Desk implements BookHost {
     if (!opts.readonly) await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
     await recomputeTiersOnOpen(ctx);
+    await generateVisitsOnOpen(ctx); // after the tiers: a new month's plan uses the new tiers
     const previous = this.current;
     const previousLock = this.lock;
     this.current = ctx;

@@ -493,8 +493,51 @@ export interface CollectionRunStopsTable {
   recorded_at: string | null;
 }
 
+// ---- visit plans and evaluation sheets (migration 2026-11-30-0008-visits) ----
+
+export interface VisitsTable {
+  id: Generated<number>;
+  customer_id: number;
+  role: string; // rep | team_lead | section_chief | manager | general_manager
+  planned_on: string;
+  source: string; // tier | prospect | manual
+  basis: string | null;
+  done_on: string | null;
+  visited_by: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitPlanRunsTable {
+  id: Generated<number>;
+  month: string;
+  created: number;
+  replaced: number;
+  customers: number;
+  trigger: string; // manual | monthly
+  operator_name: string | null;
+  run_at: string;
+}
+
+export interface CustomerEvaluationsTable {
+  id: Generated<number>;
+  customer_id: number;
+  evaluated_on: string;
+  period_from: string;
+  period_to: string;
+  figures: string; // JSON
+  rows: string; // JSON
+  summary: string | null;
+  evaluator: string | null;
+  created_at: string;
+}
+
 /** Merged into DB (interface declaration merging). */
 export interface DB {
   collection_runs: CollectionRunsTable;
   collection_run_stops: CollectionRunStopsTable;
+  visits: VisitsTable;
+  visit_plan_runs: VisitPlanRunsTable;
+  customer_evaluations: CustomerEvaluationsTable;
 }

@@ -20,6 +20,7 @@ import {
 import { CustomerInvoices, planReceipt } from '../services/receivables/engine';
 import type { ReceiptMethod } from '../../shared/types-receivables';
 import type { DemoExtension } from './extensions';
+import { customerTermsRefs } from '../db/lookups';
 
 export const DEMO_REFERENCE_DATE = '2026-11-23';
 const HISTORY_DAYS = 730;
@@ -504,9 +505,7 @@ export function writeDemoReceivables(
 }
 
 export function demoCustomerRefs(ctx: ServiceContext, codes?: string[]): DemoCustomerRef[] {
-  const rows = ctx.book.sqlite
-    .prepare('SELECT id, code, payment_terms_days AS terms, lifecycle FROM customers ORDER BY id')
-    .all() as DemoCustomerRef[];
+  const rows: DemoCustomerRef[] = customerTermsRefs(ctx.book.sqlite);
   if (!codes) return rows;
   const want = new Set(codes);
   return rows.filter((r) => want.has(r.code));

@@ -32,6 +32,8 @@ import type { complaintsChannels } from '../../shared/ipc/complaints';
 import { complaintsHandlers } from './handlers-complaints';
 import type { serviceChannels } from '../../shared/ipc/service';
 import { serviceHandlers } from './handlers-service';
+import type { visitsChannels } from '../../shared/ipc/visits';
+import { visitsHandlers } from './handlers-visits';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<WireOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -49,6 +51,7 @@ export function createHandlers(desk: Desk): HandlerMap {
     ...collectionRunsHandlers(desk),
     ...complaintsHandlers(desk),
     ...serviceHandlers(desk),
+    ...visitsHandlers(desk),
   });
 }
 
@@ -64,6 +67,7 @@ type CoreChannel = Exclude<
   | keyof typeof collectionRunsChannels
   | keyof typeof complaintsChannels
   | keyof typeof serviceChannels
+  | keyof typeof visitsChannels
 >;
 
 function coreHandlers(desk: Desk): { [C in CoreChannel]: Handler<C> } {

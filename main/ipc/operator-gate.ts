@@ -2,6 +2,7 @@
 // reads, exports and backups included. Applied to every handler (channels added later are
 // covered without a list to maintain); OPEN_CHANNELS are the few needed to choose who works.
 import type { Desk } from '../app/desk';
+import { anyOperatorWithPassword } from '../db/lookups';
 import { AppError } from '../../shared/result';
 import type { Channel } from '../../shared/ipc/contract';
 import type { HandlerMap } from './handlers';
@@ -25,10 +26,7 @@ export function loginRequired(desk: Desk): boolean {
     return false; // no book open: the handler answers that itself
   }
   if (ctx.session.operator !== null) return false;
-  return (
-    ctx.book.sqlite.prepare('SELECT 1 FROM operators WHERE active = 1 AND password_hash IS NOT NULL LIMIT 1').get() !==
-    undefined
-  );
+  return anyOperatorWithPassword(ctx.book.sqlite);
 }
 
 export function requireOperator(desk: Desk, handlers: HandlerMap): HandlerMap {

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Book } from '../db/connection';
 import { sqliteNativeBinding } from '../db/native-binding';
-import { stmt } from '../db/receivables/prepared';
+import { maxInvoiceId } from '../db/lookups';
 import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
@@ -55,8 +55,7 @@ export function wantsWorker(book: Book): boolean {
   if (mode === 'never' || unavailable !== null || !book.sqlite.open) return false;
   if (book.path === ':memory:' || book.sqlite.memory) return false;
   if (mode === 'always') return true;
-  const r = stmt(book.sqlite, 'SELECT COALESCE(MAX(id), 0) AS n FROM invoices').get() as { n: number };
-  return r.n >= AUTO_MIN_INVOICES;
+  return maxInvoiceId(book.sqlite) >= AUTO_MIN_INVOICES;
 }
 
 /** The worker shares the process's memory with the window: a small young generation has a

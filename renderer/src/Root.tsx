@@ -29,6 +29,7 @@ import {
   CreditOverviewPage,
   CreditSettingsPage,
   CalendarPage,
+  VisitPlanPage,
   DunningPage,
   RunsPage,
   RunPage,
@@ -106,6 +107,7 @@ export function Root() {
           <Route path="/collections/runs/:id" element={<RunPage />} />
           <Route path="/collections/promises" element={<PromisesPage />} />
           <Route path="/complaints" element={<ComplaintsPage />} />
+          <Route path="/visits" element={<VisitPlanPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/backup" element={<div className="page">{<BackupPage />}</div>} />

@@ -30,6 +30,7 @@ import { collectionsChannels } from './collections';
 import { collectionRunsChannels } from './collection-runs';
 import { complaintsChannels } from './complaints';
 import { serviceChannels } from './service';
+import { visitsChannels } from './visits';
 
 const empty = z.object({}).strict().default({});
 
@@ -48,6 +49,8 @@ export const customerFilter = z
     creditRating: z.array(z.string().max(8)).optional(),
     /** credit report class A/B/C (信用报告类别); 'none' = not set */
     creditClass: z.array(z.enum(['A', 'B', 'C', 'none'])).optional(),
+    /** prospect grade A–D; 'none' = no grade */
+    prospectGrade: z.array(z.enum(['A', 'B', 'C', 'D', 'none'])).optional(),
   })
   .strict();
 
@@ -87,6 +90,7 @@ export const contract = {
   ...collectionRunsChannels,
   ...complaintsChannels,
   ...serviceChannels,
+  ...visitsChannels,
   'app:info': channel<AppInfo>()(empty),
   'app:set-locale': channel<{ locale: string }>()(z.object({ locale: z.enum(['zh-CN', 'en']) }).strict()),
 

@@ -8,6 +8,7 @@ import * as m0004analysis from './2026-11-30-0004-analysis';
 import * as m0005 from './2026-11-30-0005-credit';
 import * as m0006 from './2026-11-30-0006-collections';
 import * as m0007 from './2026-11-30-0007-complaints';
+import * as m0008visits from './2026-11-30-0008-visits';
 import * as m0009serviceLoyalty from './2026-11-30-0009-service-loyalty';
 import * as m0010runs from './2026-11-30-0010-collection-runs';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0005-credit': m0005,
   '2026-11-30-0006-collections': m0006,
   '2026-11-30-0007-complaints': m0007,
+  '2026-11-30-0008-visits': m0008visits,
   '2026-11-30-0009-service-loyalty': m0009serviceLoyalty,
   '2026-11-30-0010-collection-runs': m0010runs,
 };

@@ -7,6 +7,7 @@ import { creditReviewsSource } from './credit-reviews';
 import { invoiceDueSource, nextStepSource, promiseSource, statementSource } from './collections-sources';
 import { complaintFollowups } from './complaint-followups';
 import { serviceFollowups } from './service-followups';
+import { visitPlanSource } from './visit-plans';
 
 export interface CalendarWindow {
   from: string;
@@ -26,4 +27,5 @@ export const CALENDAR_SOURCES: CalendarSource[] = [
   creditReviewsSource, // credit (#12)
   complaintFollowups,
   serviceFollowups, // service and loyalty (#11)
+  visitPlanSource, // visit plans (#11)
 ];

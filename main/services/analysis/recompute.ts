@@ -7,6 +7,14 @@ import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { write } from '../book-queue';
 import { loadTierSettings, methodOf } from './settings';
+import {
+  applyRunTiers,
+  insertTierHistory,
+  insertTierRun,
+  latestTierRunRow,
+  movedInRun,
+  type TierRunRow,
+} from '../../db/analysis/tier-runs';
 
 export interface RecomputeOptions {
   asOf?: string;
@@ -21,50 +29,31 @@ export async function recomputeTiers(ctx: ServiceContext, opts: RecomputeOptions
     const rep = tierReport(ctx.book, asOf, settings.months, methodOf(settings));
     const computedAt = ctx.clock.now().toISOString();
     const operatorName = ctx.session.operator?.name ?? null;
-    const run = sqlite
-      .prepare(
-        `INSERT INTO tier_runs (as_of, months, method, window_from, window_to, count_a, count_b, count_c, trigger, operator_name, computed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        asOf,
-        settings.months,
-        JSON.stringify(methodOf(settings)),
-        rep.from,
-        rep.to,
-        rep.counts.A,
-        rep.counts.B,
-        rep.counts.C,
-        trigger,
-        operatorName,
-        computedAt,
-      );
-    const runId = Number(run.lastInsertRowid);
-    const insert = sqlite.prepare(
-      `INSERT INTO tier_history (run_id, customer_id, rank, sales, average_monthly, tier, previous_tier)
-       VALUES (?, ?, ?, ?, ?, ?, (SELECT value_tier FROM customers WHERE id = ?))`,
-    );
-    rep.rows.forEach((r, i) => {
-      const id = rep.idByCode.get(r.customerCode)!;
-      insert.run(runId, id, i + 1, r.sales, r.averageMonthly, r.tier, id);
+    const runId = insertTierRun(sqlite, {
+      as_of: asOf,
+      months: settings.months,
+      method: JSON.stringify(methodOf(settings)),
+      window_from: rep.from,
+      window_to: rep.to,
+      count_a: rep.counts.A,
+      count_b: rep.counts.B,
+      count_c: rep.counts.C,
+      trigger,
+      operator_name: operatorName,
+      computed_at: computedAt,
     });
-    // set-based: the customer takes its tier from this run's history row
-    sqlite
-      .prepare(
-        `UPDATE customers SET value_tier = h.tier, value_tier_on = @asOf
-           FROM tier_history h WHERE h.run_id = @runId AND h.customer_id = customers.id`,
-      )
-      .run({ runId, asOf });
-    sqlite
-      .prepare(
-        `UPDATE customers SET value_tier = NULL, value_tier_on = NULL WHERE lifecycle IN ('prospect', 'terminated') AND value_tier IS NOT NULL`,
-      )
-      .run();
-    const moved = (
-      sqlite
-        .prepare('SELECT count(*) AS n FROM tier_history WHERE run_id = ? AND previous_tier IS NOT tier')
-        .get(runId) as { n: number }
-    ).n;
+    insertTierHistory(
+      sqlite,
+      runId,
+      rep.rows.map((r) => ({
+        customerId: rep.idByCode.get(r.customerCode)!,
+        sales: r.sales,
+        averageMonthly: r.averageMonthly,
+        tier: r.tier,
+      })),
+    );
+    applyRunTiers(sqlite, runId, asOf);
+    const moved = movedInRun(sqlite, runId);
     const summary: TierRunSummary = {
       id: runId,
       asOf,
@@ -96,7 +85,7 @@ export async function recomputeTiers(ctx: ServiceContext, opts: RecomputeOptions
 }
 
 export function latestTierRun(ctx: ServiceContext): TierRunSummary | null {
-  const r = ctx.book.sqlite.prepare('SELECT * FROM tier_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+  const r = latestTierRunRow(ctx.book.sqlite);
   return r ? runSummary(r) : null;
 }
 
@@ -108,22 +97,7 @@ export async function recomputeTiersIfNewMonth(ctx: ServiceContext): Promise<Tie
   return recomputeTiers(ctx, { asOf: today, trigger: 'monthly' });
 }
 
-interface RunRow {
-  id: number;
-  as_of: string;
-  months: number;
-  method: string;
-  window_from: string;
-  window_to: string;
-  count_a: number;
-  count_b: number;
-  count_c: number;
-  trigger: string;
-  operator_name: string | null;
-  computed_at: string;
-}
-
-export function runSummary(r: RunRow): TierRunSummary {
+export function runSummary(r: TierRunRow): TierRunSummary {
   const method = (JSON.parse(r.method) as { kind: string }).kind === 'threshold' ? 'threshold' : 'pareto';
   return {
     id: r.id,

@@ -6,15 +6,15 @@ import { TIER_MONTHS_MAX, TIER_MONTHS_MIN, tierMethodError, type TierMethod } fr
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { serialize } from '../book-queue';
+import { settingValue } from '../../db/settings';
 
 export const TIER_SETTINGS_KEY = 'analysis.tiers';
 
 export function loadTierSettings(ctx: ServiceContext): TierSettings {
-  const row = ctx.book.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(TIER_SETTINGS_KEY) as
-    { value: string } | undefined;
-  if (!row) return { ...DEFAULT_TIER_SETTINGS };
+  const value = settingValue(ctx.book.sqlite, TIER_SETTINGS_KEY);
+  if (value === null) return { ...DEFAULT_TIER_SETTINGS };
   try {
-    return { ...DEFAULT_TIER_SETTINGS, ...(JSON.parse(row.value) as Partial<TierSettings>) };
+    return { ...DEFAULT_TIER_SETTINGS, ...(JSON.parse(value) as Partial<TierSettings>) };
   } catch {
     return { ...DEFAULT_TIER_SETTINGS };
   }

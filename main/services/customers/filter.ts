@@ -13,6 +13,8 @@ export interface CustomerFilter {
   valueTier?: ('A' | 'B' | 'C' | 'none')[];
   creditRating?: string[];
   creditClass?: ('A' | 'B' | 'C' | 'none')[];
+  /** prospect grade A–D or 'none' */
+  prospectGrade?: ('A' | 'B' | 'C' | 'D' | 'none')[];
 }
 
 export type CustomerSort = z.infer<typeof customerSort>;

@@ -38,6 +38,8 @@ export function applyCustomerFilter<O>(
   if (f.creditRating?.length)
     q = q.where(sql<boolean>`COALESCE(credit_rating, 'none') IN (${sql.join(f.creditRating)})`);
   if (f.creditClass?.length) q = q.where(sql<boolean>`COALESCE(credit_class, 'none') IN (${sql.join(f.creditClass)})`);
+  if (f.prospectGrade?.length)
+    q = q.where(sql<boolean>`COALESCE(prospect_grade, 'none') IN (${sql.join(f.prospectGrade)})`);
   return q;
 }
 

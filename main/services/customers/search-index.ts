@@ -25,6 +25,7 @@ interface Index {
   valueTier: (string | null)[];
   creditRating: (string | null)[];
   creditClass: (string | null)[];
+  prospectGrade: (string | null)[];
 }
 
 // grades sort best first (AAA … D); an unknown grade after D, not rated last
@@ -56,6 +57,7 @@ async function load(book: Book): Promise<Index> {
       'value_tier',
       'credit_rating',
       'credit_class',
+      'prospect_grade',
     ])
     .orderBy(sql`code`)
     .execute();
@@ -75,6 +77,7 @@ async function load(book: Book): Promise<Index> {
     valueTier: new Array(n),
     creditRating: new Array(n),
     creditClass: new Array(n),
+    prospectGrade: new Array(n),
     orders: new Map(),
   };
   let offset = 0;
@@ -95,6 +98,7 @@ async function load(book: Book): Promise<Index> {
     idx.valueTier[i] = r.value_tier;
     idx.creditRating[i] = r.credit_rating;
     idx.creditClass[i] = r.credit_class;
+    idx.prospectGrade[i] = r.prospect_grade;
   });
   idx.starts[n] = offset;
   idx.joined = parts.join('\n') + '\n';
@@ -162,6 +166,7 @@ export async function findCustomerIds(
   const tier = filter.valueTier?.length ? new Set<string>(filter.valueTier) : null;
   const rating = filter.creditRating?.length ? new Set(filter.creditRating) : null;
   const creditClass = filter.creditClass?.length ? new Set<string>(filter.creditClass) : null;
+  const grade = filter.prospectGrade?.length ? new Set<string>(filter.prospectGrade) : null;
   const hideTerminated = !life && !filter.includeTerminated;
   const matches = q ? matchMask(idx, q) : null;
   const positions = order(idx, sort);
@@ -179,6 +184,7 @@ export async function findCustomerIds(
     if (tier && !tier.has(idx.valueTier[i] ?? 'none')) continue;
     if (rating && !rating.has(idx.creditRating[i] ?? 'none')) continue;
     if (creditClass && !creditClass.has(idx.creditClass[i] ?? 'none')) continue;
+    if (grade && !grade.has(idx.prospectGrade[i] ?? 'none')) continue;
     if (total >= offset && page.length < limit) page.push(idx.ids[i]);
     total++;
   }

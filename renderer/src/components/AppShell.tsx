@@ -26,6 +26,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { AppInfo } from '@shared/types';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../pages/analysis/i18n';
+import '../pages/visits/i18n';
 import '../pages/complaints/i18n';
 import '../pages/credit/i18n';
 
@@ -89,6 +90,7 @@ export function AppShell({
             { key: '/collections/runs', icon: <CarOutlined />, label: t('nav.collectionRuns') },
             { key: '/collections/promises', icon: <PushpinOutlined />, label: t('nav.promises') },
             { key: '/complaints', icon: <CommentOutlined />, label: t('complaints:nav') },
+            { key: '/visits', icon: <CarOutlined />, label: t('visits:nav') },
             { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
             { key: '/backup', icon: <SafetyOutlined />, label: t('nav.backup') },
             { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

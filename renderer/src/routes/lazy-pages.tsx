@@ -43,6 +43,7 @@ export const RunsPage = page(() => import('../pages/collections'), 'RunsPage');
 export const RunPage = page(() => import('../pages/collections'), 'RunPage');
 export const PromisesPage = page(() => import('../pages/collections'), 'PromisesPage');
 export const ComplaintsPage = page(() => import('../pages/complaints'), 'ComplaintsPage');
+export const VisitPlanPage = page(() => import('../pages/visits/VisitPlanPage'), 'VisitPlanPage');
 export const WelcomePage = lazy(async () => {
   const [{ WelcomePage: Page }] = await Promise.all([
     import('../pages/welcome/WelcomePage'),

@@ -19,6 +19,7 @@ import { calendarEvents } from './calendar-events';
 import { CalendarFilters, type CalendarFilterValue } from './CalendarFilters';
 import { KIND_COLOURS, qkCollections, useToday, useCt } from './common';
 import './i18n';
+import '../visits/i18n';
 import './collections.css';
 
 export function CalendarPage() {

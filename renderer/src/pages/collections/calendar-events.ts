@@ -24,6 +24,8 @@ export function calendarEvents(rep: CalendarReport, today: string, t: T, colours
     const parts = [t(`kinds.${i.kind}`), i.customerName];
     if (i.amount !== undefined && i.kind !== 'invoice_due') parts.push(formatMoney(i.amount));
     if (i.kind === 'promise' && i.status) parts.push(t(`status.${i.status}`));
+    // a planned visit (visit plans, #11) shows planned / done / missed; a record's next-step visit has status 'visit'
+    if (i.kind === 'visit' && i.status && i.status !== 'visit') parts.push(t(`status.${i.status}`));
     return parts.join(' ');
   };
   for (const d of rep.days) {
@@ -38,7 +40,7 @@ export function calendarEvents(rep: CalendarReport, today: string, t: T, colours
       });
     for (const i of d.items) {
       if (i.kind === 'invoice_due') continue; // summed in the day's total
-      const overdue = CARRIED.has(i.kind) && !i.done && d.date < today;
+      const overdue = CARRIED.has(i.kind) && !i.done && d.date < today && i.status !== 'missed'; // a missed planned visit stays on its day
       const ev: CalEvent = {
         id: `${i.kind}-${i.refId ?? i.customerId}-${d.date}`,
         title: itemTitle(i),

@@ -21,6 +21,8 @@ import { CreditTab } from '../../credit/CreditTab';
 import { ServiceTab } from '../service/ServiceTab';
 import { SERVICE_NS } from '../service/i18n';
 import { LifecycleActions } from './LifecycleActions';
+import { EvaluationTab } from '../evaluation/EvaluationTab';
+import { CustomerVisitsTab } from '../../visits/CustomerVisitsTab';
 
 export function CustomerCardPage() {
   const { t } = useTranslation();
@@ -131,6 +133,12 @@ export function CustomerCardPage() {
               key: 'service',
               label: t('tab', { ns: SERVICE_NS }),
               children: <ServiceTab customerId={c.id} readOnly={c.readOnly} />,
+            },
+            { key: 'visits', label: t('card.tab', { ns: 'visits' }), children: <CustomerVisitsTab customer={c} /> },
+            {
+              key: 'evaluation',
+              label: t('evaluation.tab', { ns: 'visits' }),
+              children: <EvaluationTab customer={c} />,
             },
             { key: 'history', label: t('card.tabs.history'), children: <HistoryTab customerId={c.id} /> },
           ]}

@@ -16,6 +16,7 @@ import '../../credit/i18n';
 
 /** The credit grades best first (SPEC §4), for the rating filter. */
 const GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
+import '../../visits/i18n';
 
 export interface FilterState {
   query: string;
@@ -30,6 +31,8 @@ export interface FilterState {
   creditRating: string[];
   /** credit report class A/B/C or 'none' (not set) */
   creditClass: ('A' | 'B' | 'C' | 'none')[];
+  /** prospect grade A–D or 'none' */
+  prospectGrade: ('A' | 'B' | 'C' | 'D' | 'none')[];
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -42,6 +45,7 @@ export const EMPTY_FILTERS: FilterState = {
   valueTier: [],
   creditRating: [],
   creditClass: [],
+  prospectGrade: [],
 };
 
 export function CustomerFilters({
@@ -142,6 +146,18 @@ export function CustomerFilters({
         }))}
         data-testid="filter-credit-class"
       />
+      <Select<FilterState['prospectGrade']>
+        {...multi}
+        style={{ width: 140 }}
+        placeholder={t('prospectFilter', { ns: 'visits' })}
+        value={value.prospectGrade}
+        onChange={(v) => set('prospectGrade', v)}
+        options={(['A', 'B', 'C', 'D', 'none'] as const).map((n) => ({
+          value: n,
+          label: t(`prospectOption.${n}`, { ns: 'visits' }),
+        }))}
+        data-testid="filter-prospect-grade"
+      />
       <Space size={6}>
         <Switch
           size="small"
@@ -167,5 +183,6 @@ export function toContractFilter(f: FilterState, query: string) {
     ...(f.valueTier.length ? { valueTier: f.valueTier } : {}),
     ...(f.creditRating.length ? { creditRating: f.creditRating } : {}),
     ...(f.creditClass.length ? { creditClass: f.creditClass } : {}),
+    ...(f.prospectGrade.length ? { prospectGrade: f.prospectGrade } : {}),
   };
 }

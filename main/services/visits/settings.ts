@@ -1,0 +1,76 @@
+// The visit plan settings (tier × role frequencies, prospect grade frequencies), kept in the
+// settings table. Every cell is checked; a bad cell names itself (tiers.A.rep.times) and nothing
+// is saved.
+import { AppError } from '../../../shared/result';
+import { VALUE_TIER_KEYS } from '../../../shared/types-analysis';
+import {
+  DEFAULT_VISIT_PLAN,
+  PROSPECT_GRADE_KEYS,
+  VISIT_ROLES,
+  type VisitFrequency,
+  type VisitPlanSettings,
+} from '../../../shared/types-visits';
+import { settingValue } from '../../db/settings';
+import { visitFrequencyError } from '../../domain/visits';
+import { writeAudit } from '../audit';
+import { serialize } from '../book-queue';
+import type { ServiceContext } from '../context';
+
+export const VISIT_PLAN_KEY = 'visits.plan';
+
+const clone = (s: VisitPlanSettings): VisitPlanSettings => JSON.parse(JSON.stringify(s)) as VisitPlanSettings;
+
+export function loadVisitPlan(ctx: ServiceContext): VisitPlanSettings {
+  const value = settingValue(ctx.book.sqlite, VISIT_PLAN_KEY);
+  const out = clone(DEFAULT_VISIT_PLAN);
+  if (value === null) return out;
+  try {
+    const saved = JSON.parse(value) as Partial<VisitPlanSettings>;
+    for (const t of VALUE_TIER_KEYS) Object.assign(out.tiers[t], saved.tiers?.[t] ?? {});
+    Object.assign(out.prospects, saved.prospects ?? {});
+  } catch {
+    // a damaged value falls back to SPEC's tables
+  }
+  return out;
+}
+
+function fieldError(field: string, f: VisitFrequency | null): void {
+  const msg = visitFrequencyError(f);
+  if (!msg) return;
+  const part = msg.endsWith('times') ? 'times' : msg.endsWith('every') ? 'every' : 'unit';
+  throw new AppError('VALIDATION', msg, { field: `${field}.${part}` });
+}
+
+export function checkVisitPlan(s: VisitPlanSettings): void {
+  for (const t of VALUE_TIER_KEYS) for (const r of VISIT_ROLES) fieldError(`tiers.${t}.${r}`, s.tiers[t][r]);
+  for (const g of PROSPECT_GRADE_KEYS) fieldError(`prospects.${g}`, s.prospects[g]);
+}
+
+export async function getVisitPlan(ctx: ServiceContext): Promise<VisitPlanSettings> {
+  return serialize(ctx, () => loadVisitPlan(ctx));
+}
+
+export interface VisitPlanPatch {
+  tiers?: Partial<Record<string, Partial<Record<string, VisitFrequency | null>>>>;
+  prospects?: Partial<Record<string, VisitFrequency | null>>;
+}
+
+export async function updateVisitPlan(ctx: ServiceContext, patch: VisitPlanPatch): Promise<VisitPlanSettings> {
+  return serialize(ctx, async () => {
+    const before = loadVisitPlan(ctx);
+    const after = clone(before);
+    for (const t of VALUE_TIER_KEYS) Object.assign(after.tiers[t], patch.tiers?.[t] ?? {});
+    Object.assign(after.prospects, patch.prospects ?? {});
+    checkVisitPlan(after);
+    await ctx.book.db.transaction().execute(async (trx) => {
+      const value = JSON.stringify(after);
+      await trx
+        .insertInto('settings')
+        .values({ key: VISIT_PLAN_KEY, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+      await writeAudit(ctx, trx, { entity: 'settings', entityId: 'visit-plan', action: 'update', before, after });
+    });
+    return after;
+  });
+}

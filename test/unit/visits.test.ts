@@ -1,0 +1,160 @@
+// Visit plans (SPEC §3): the dates a frequency plans and a visit's done / planned / missed
+// status, against plain references that walk the calendar with JavaScript dates one day at a time.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { plannedVisitDates, visitFrequencyError, visitStatus } from '../../main/domain/visits';
+import { DEFAULT_VISIT_PLAN, type VisitFrequency } from '../../shared/types-visits';
+
+// ---- plain reference: JavaScript Date, one day at a time ----
+const D = (s: string) => new Date(`${s}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const plus = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+const dow = (d: Date) => d.getUTCDay(); // 0 Sunday … 6 Saturday
+
+function refPeriod(f: VisitFrequency, day: Date): { start: Date; end: Date } {
+  if (f.unit === 'week') {
+    let s = day;
+    while (dow(s) !== 1) s = plus(s, -1); // back to Monday
+    // the week's number counted from Monday 1970-01-05
+    while (Math.round((s.getTime() - D('1970-01-05').getTime()) / 86_400_000 / 7) % f.every !== 0) s = plus(s, -7);
+    return { start: s, end: plus(s, 7 * f.every - 1) };
+  }
+  let y = day.getUTCFullYear();
+  let m = day.getUTCMonth(); // 0-based
+  while ((y * 12 + m) % f.every !== 0) {
+    m -= 1;
+    if (m < 0) {
+      m = 11;
+      y -= 1;
+    }
+  }
+  const start = new Date(Date.UTC(y, m, 1));
+  const end = plus(new Date(Date.UTC(y, m + f.every, 1)), -1);
+  return { start, end };
+}
+
+function refPlanned(f: VisitFrequency | null, seed: number, from: string, to: string): string[] {
+  if (!f) return [];
+  const out = new Set<string>();
+  for (let d = D(from); d <= D(to); d = plus(d, 1)) {
+    const { start, end } = refPeriod(f, d);
+    const length = Math.round((end.getTime() - start.getTime()) / 86_400_000) + 1;
+    const slot = Math.max(1, Math.floor(length / f.times));
+    for (let i = 0; i < f.times; i++) {
+      let v = plus(start, Math.floor((i * length) / f.times) + (seed % slot));
+      if (dow(v) === 6) v = plus(v, -1) >= start ? plus(v, -1) : plus(v, 2);
+      else if (dow(v) === 0) v = plus(v, 1) <= end ? plus(v, 1) : plus(v, -2);
+      if (iso(v) === iso(d)) out.add(iso(d));
+    }
+  }
+  return [...out].sort();
+}
+
+const freqArb = fc.record({
+  times: fc.integer({ min: 1, max: 10 }),
+  every: fc.integer({ min: 1, max: 12 }),
+  unit: fc.constantFrom('week' as const, 'month' as const),
+});
+const dayArb = fc.integer({ min: 0, max: 3000 }).map((n) => iso(plus(D('2024-01-01'), n)));
+
+describe('planned visit dates', () => {
+  it('SPEC table examples: tier A account rep 3 a month, prospect A once a week', () => {
+    // November 2026: 30 days, slots of 10 days; customer 1 → offset 1
+    expect(plannedVisitDates(DEFAULT_VISIT_PLAN.tiers.A.rep, 1, '2026-11-01', '2026-11-30')).toEqual([
+      '2026-11-02',
+      '2026-11-12',
+      '2026-11-23', // the 22nd is a Sunday
+    ]);
+    // weekly from Monday; seed 9 → offset 2 (Wednesday)
+    expect(plannedVisitDates(DEFAULT_VISIT_PLAN.prospects.A, 9, '2026-11-01', '2026-11-30')).toEqual([
+      '2026-11-04',
+      '2026-11-11',
+      '2026-11-18',
+      '2026-11-25',
+    ]);
+    // general manager, tier A: every half year (Jan–Jun, Jul–Dec), one visit
+    expect(plannedVisitDates(DEFAULT_VISIT_PLAN.tiers.A.general_manager, 0, '2026-01-01', '2026-12-31')).toEqual([
+      '2026-01-01',
+      '2026-07-01',
+    ]);
+    // "when needed" plans nothing
+    expect(plannedVisitDates(DEFAULT_VISIT_PLAN.tiers.C.manager, 5, '2026-01-01', '2026-12-31')).toEqual([]);
+    expect(plannedVisitDates(DEFAULT_VISIT_PLAN.prospects.D, 5, '2026-01-01', '2026-12-31')).toEqual([]);
+  });
+
+  it('equals the day-by-day reference for any frequency, seed and window', () => {
+    fc.assert(
+      fc.property(
+        freqArb,
+        fc.integer({ min: 0, max: 100_000 }),
+        dayArb,
+        fc.integer({ min: 0, max: 400 }),
+        (f, seed, from, len) => {
+          const to = iso(plus(D(from), len));
+          expect(plannedVisitDates(f, seed, from, to)).toEqual(refPlanned(f, seed, from, to));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('never on a weekend; a whole period with slots of 3+ days holds exactly `times` visits', () => {
+    fc.assert(
+      fc.property(freqArb, fc.integer({ min: 0, max: 100_000 }), dayArb, (f, seed, day) => {
+        const { start, end } = refPeriod(f, D(day));
+        const dates = plannedVisitDates(f, seed, iso(start), iso(end));
+        for (const d of dates) expect([0, 6]).not.toContain(dow(D(d)));
+        const length = Math.round((end.getTime() - start.getTime()) / 86_400_000) + 1;
+        if (length / f.times >= 3) expect(dates).toHaveLength(f.times);
+        else expect(dates.length).toBeLessThanOrEqual(f.times);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('generating month by month gives the same visits as one long window', () => {
+    fc.assert(
+      fc.property(freqArb, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 2024, max: 2030 }), (f, seed, y) => {
+        const whole = plannedVisitDates(f, seed, `${y}-01-01`, `${y}-12-31`);
+        const byMonth: string[] = [];
+        for (let m = 1; m <= 12; m++) {
+          const first = `${y}-${String(m).padStart(2, '0')}-01`;
+          const last = iso(plus(new Date(Date.UTC(y, m, 1)), -1));
+          byMonth.push(...plannedVisitDates(f, seed, first, last));
+        }
+        expect(byMonth).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+});
+
+describe('visit status: done / planned / missed', () => {
+  const ref = (plannedOn: string, doneOn: string | null, asOf: string) =>
+    doneOn !== null && D(doneOn) <= D(asOf) ? 'done' : D(plannedOn) < D(asOf) ? 'missed' : 'planned';
+  it('examples', () => {
+    expect(visitStatus({ plannedOn: '2026-11-10', doneOn: null }, '2026-11-10')).toBe('planned');
+    expect(visitStatus({ plannedOn: '2026-11-10', doneOn: null }, '2026-11-11')).toBe('missed');
+    expect(visitStatus({ plannedOn: '2026-11-10', doneOn: '2026-11-12' }, '2026-11-11')).toBe('missed');
+    expect(visitStatus({ plannedOn: '2026-11-10', doneOn: '2026-11-12' }, '2026-11-12')).toBe('done');
+    expect(visitStatus({ plannedOn: '2026-11-20', doneOn: '2026-11-12' }, '2026-11-12')).toBe('done');
+  });
+  it('matches the reference', () => {
+    fc.assert(
+      fc.property(dayArb, fc.option(dayArb, { nil: null }), dayArb, (p, d, a) => {
+        expect(visitStatus({ plannedOn: p, doneOn: d }, a)).toBe(ref(p, d, a));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('frequency check', () => {
+  it('names the bad part', () => {
+    expect(visitFrequencyError(null)).toBeNull();
+    expect(visitFrequencyError({ times: 3, every: 1, unit: 'month' })).toBeNull();
+    expect(visitFrequencyError({ times: 0, every: 1, unit: 'month' })).toBe('visits.error.times');
+    expect(visitFrequencyError({ times: 1.5, every: 1, unit: 'month' })).toBe('visits.error.times');
+    expect(visitFrequencyError({ times: 1, every: 13, unit: 'month' })).toBe('visits.error.every');
+  });
+});

@@ -97,6 +97,8 @@ export interface CustomerOverview {
   unapplied: number;
   overdue: number;
   creditLimit: number;
+  /** false when the customer has no limit (0 with the setting 'a limit of 0 means no limit') */
+  hasLimit: boolean;
   /** balance above zero, the part of the limit in use */
   creditUsed: number;
   /** limit − used (negative when over the limit); null without a limit */

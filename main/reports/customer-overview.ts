@@ -16,6 +16,7 @@ import { bucketFor, DEFAULT_DUE_BUCKETS } from '../domain/ageing';
 import { mulDivRound } from '../../shared/money';
 import type { CustomerOverview } from '../../shared/types-analysis';
 import { AppError } from '../../shared/result';
+import { zeroLimitMeansNone } from '../db/credit-store';
 
 export function customerOverview(book: Book, customerId: number, asOf: string): CustomerOverview {
   const s = book.sqlite;
@@ -44,6 +45,8 @@ export function customerOverview(book: Book, customerId: number, asOf: string): 
     const f = flows.get(month);
     trend.push({ month, sales: f?.sales ?? 0, receipts: f?.receipts ?? 0 });
   }
+  // a limit of 0 is "no limit" unless the setting says it means "no credit" (as the invoice check)
+  const hasLimit = !(c.credit_limit === 0 && zeroLimitMeansNone(s));
   return {
     customerId,
     asOf,
@@ -52,8 +55,9 @@ export function customerOverview(book: Book, customerId: number, asOf: string): 
     unapplied,
     overdue,
     creditLimit: c.credit_limit,
+    hasLimit,
     creditUsed,
-    available: c.credit_limit > 0 ? c.credit_limit - creditUsed : null,
+    available: hasLimit ? c.credit_limit - creditUsed : null,
     valueTier: c.value_tier,
     valueTierOn: c.value_tier_on,
     creditRating: c.credit_rating,

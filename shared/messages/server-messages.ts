@@ -21,7 +21,7 @@ export const SERVER_MESSAGES = {
   due_before_issue: { en: 'is before the issue date', zh: '到期日不能早于开票日' },
   credit_blocked: {
     en: 'credit check blocks this invoice: {reasons} (give an override reason)',
-    zh: '信用检查不允许开这张发票：{reasons}（如需保存，请填写特批原因）',
+    zh: '信用检查不允许开这张发票：{reasonsZh}（如需保存，请填写特批原因）',
   },
   invoice_already_void: { en: 'invoice {number} is already void', zh: '发票 {number} 已作废' },
   invoice_has_write_off: {

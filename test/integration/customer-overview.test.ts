@@ -1,7 +1,7 @@
 // The customer card overview (概览) on the SPEC §2 worked example plus one later invoice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDesk, type TestDesk } from '../support/book';
-import { seedWorkedExample } from '../support/worked-example';
+import { activeCustomer, seedWorkedExample } from '../support/worked-example';
 
 let t: TestDesk;
 let customerId: number;
@@ -22,6 +22,7 @@ describe('customer overview', () => {
       balance: 60_000,
       overdue: 100_000,
       creditLimit: 5_000_000,
+      hasLimit: true,
       creditUsed: 60_000,
       available: 4_940_000,
       dsoDays: 54, // 600.00 ÷ 1,000.00 sales in 90 days × 90
@@ -64,5 +65,16 @@ describe('customer overview', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+
+  it('a limit of 0 is no limit (nothing over it), unless the setting makes it "no credit"', async () => {
+    const c = { id: await activeCustomer(t.ok, 'C0LIM0', { creditLimit: 0 }) };
+    await t.ok('invoices:create', { customerId: c.id, number: 'Z-1', issueDate: '2026-08-01', amount: 30_000 });
+    const none = await t.ok('analysis:customer-overview', { customerId: c.id });
+    expect(none).toMatchObject({ creditLimit: 0, hasLimit: false, creditUsed: 30_000, available: null });
+    const settings = await t.ok('receivables:settings', {});
+    await t.ok('receivables:update-settings', { ...settings, zeroLimitMeansNone: false });
+    const noCredit = await t.ok('analysis:customer-overview', { customerId: c.id });
+    expect(noCredit).toMatchObject({ creditLimit: 0, hasLimit: true, creditUsed: 30_000, available: -30_000 });
   });
 });

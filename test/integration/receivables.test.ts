@@ -1,5 +1,6 @@
 // Receivables through the IPC handlers on a migrated temporary book: the SPEC worked example
 // to the fen, payment application cases, void, manual apply/unapply, credit check, CLI.
+import { localizedErrorMessage } from '../../shared/messages/server-messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
 import type { CliIo } from '../../main/cli/io';
@@ -484,6 +485,12 @@ describe('credit check and read-only customers', () => {
       amount: 10000,
     });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'overrideReason' } });
+    // the reasons read in the user's language (they were English sentences in the Chinese form)
+    const zh = localizedErrorMessage('zh-CN', (blocked as any).error);
+    expect(zh).toMatch(
+      /^信用检查不允许开这张发票：保存后占用 ¥[\d,.]+，超出信用额度 ¥[\d,.]+（超出 ¥[\d,.]+）（如需保存，请填写特批原因）$/,
+    );
+    expect(localizedErrorMessage('en', (blocked as any).error)).toMatch(/would exceed the credit limit ¥/);
     expect(count('invoices')).toBe(2);
     // an override needs a credit manager's approval (name + password, issue 12)
     await t.ok('operators:create', { name: '信用主管甲', password: 'pw-1', role: 'credit_manager' });

@@ -85,4 +85,24 @@ describe('calendarEvents', () => {
       ['2026-11-23', '付款承诺 华盛 ¥1,000.00 已兑现', false],
     ]);
   });
+
+  it('gives a planned visit and a next-step visit on the same day and ref id different event ids', () => {
+    const visit = (status?: string) => ({
+      kind: 'visit' as const,
+      date: '2026-11-24',
+      customerId: 5,
+      customerCode: 'C5',
+      customerName: '远东',
+      refId: 12,
+      ...(status ? { status } : {}),
+    });
+    const rep: CalendarReport = {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      asOf: '2026-11-23',
+      days: [{ date: '2026-11-24', due: 0, items: [visit('planned'), visit()] }],
+    };
+    const ids = calendarEvents(rep, '2026-11-23', t, {}).map((e) => e.id);
+    expect(ids).toEqual(['visit-12-2026-11-24', 'visit-12-2026-11-24~1']);
+  });
 });

@@ -97,11 +97,14 @@ import { creditUse, monthLabel } from '../../renderer/src/reports/overview-serie
 
 describe('overview series', () => {
   it('credit use bar: percent of the limit, capped, over-limit flagged, no limit', () => {
-    expect(creditUse(60_000, 5_000_000)).toEqual({ percent: 1, over: false, hasLimit: true });
-    expect(creditUse(5_000_000, 5_000_000)).toEqual({ percent: 100, over: false, hasLimit: true });
-    expect(creditUse(6_000_000, 5_000_000)).toEqual({ percent: 100, over: true, hasLimit: true });
-    expect(creditUse(0, 0)).toEqual({ percent: 0, over: false, hasLimit: false });
-    expect(creditUse(10, 0)).toEqual({ percent: 100, over: true, hasLimit: false });
+    expect(creditUse(60_000, 5_000_000, true)).toEqual({ percent: 1, over: false, hasLimit: true });
+    expect(creditUse(5_000_000, 5_000_000, true)).toEqual({ percent: 100, over: false, hasLimit: true });
+    expect(creditUse(6_000_000, 5_000_000, true)).toEqual({ percent: 100, over: true, hasLimit: true });
+    // no limit (0 meaning "no limit", the default): nothing is over it
+    expect(creditUse(0, 0, false)).toEqual({ percent: 0, over: false, hasLimit: false });
+    expect(creditUse(10, 0, false)).toEqual({ percent: 0, over: false, hasLimit: false });
+    // a limit of 0 meaning "no credit": any use is over it
+    expect(creditUse(10, 0, true)).toEqual({ percent: 100, over: true, hasLimit: true });
   });
   it('month labels show the year in January', () => {
     expect(['2025-12', '2026-01', '2026-02'].map((m) => monthLabel(m, 'zh-CN'))).toEqual(['12月', '2026年1月', '2月']);

@@ -457,6 +457,9 @@ export class BackupService {
       runnable.push(t);
     }
     const kind: BackupKind = reason === 'exit' ? 'auto-exit' : 'auto-daily';
+    // a manual backup may have started while the targets were probed: queue behind it again
+    // (the check and runJob's start are in the same tick, so nothing slips in between)
+    while (this.running) await this.idle();
     try {
       await this.runJob(
         'auto',

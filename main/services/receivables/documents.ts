@@ -2,6 +2,7 @@
 // receivable; manual apply / unapply. Every write is one transaction with its audit row.
 // Posted documents are never deleted: void (with a reason) reverses their allocations.
 import { serverError } from '../../../shared/messages/server-messages';
+import { creditReasonsText } from '../../../shared/messages/credit-reasons';
 import { AppError } from '../../../shared/result';
 import { applyManually, unapplyAllocation, type Allocation } from '../../domain/allocation';
 import { dueDateFor, maxDate } from '../../domain/dates';
@@ -89,11 +90,10 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
     const credit = creditCheckSync(sqlite, loadArSettings(ctx), c, input.amount, ctx.clock.today());
     const override = input.overrideReason?.trim() || null;
     if (credit.status === 'block' && !override) {
-      const reasons = credit.reasons
-        .filter((r) => r.severity === 'block')
-        .map((r) => r.message)
-        .join('; ');
-      throw serverError('FORBIDDEN', 'credit_blocked', { reasons }, { field: 'overrideReason', bare: true });
+      const blocking = credit.reasons.filter((r) => r.severity === 'block');
+      const reasons = creditReasonsText('en', blocking, credit);
+      const reasonsZh = creditReasonsText('zh-CN', blocking, credit);
+      throw serverError('FORBIDDEN', 'credit_blocked', { reasons, reasonsZh }, { field: 'overrideReason', bare: true });
     }
     const approvedBy = credit.status === 'block' ? (approver ?? selfApprover(ctx)) : null;
     if (credit.status === 'block' && !approvedBy) {

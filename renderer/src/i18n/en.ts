@@ -215,6 +215,8 @@ export const en: Messages = {
     dateRange: 'Dates',
     allOperators: 'All operators',
     allEntities: 'All entities',
+    // what an export entry exported (its number)
+    exportKinds: { ageing: 'Ageing', customers: 'Customers', audit: 'Audit log' },
     entities: {
       complaint: 'Complaint',
       customer: 'Customer',

@@ -212,6 +212,8 @@ export const zhCN = {
     dateRange: '日期范围',
     allOperators: '全部操作员',
     allEntities: '全部对象',
+    // what an export entry exported (its 编号)
+    exportKinds: { ageing: '账龄分析', customers: '客户档案', audit: '操作日志' },
     entities: {
       complaint: '投诉',
       customer: '客户',

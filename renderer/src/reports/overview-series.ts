@@ -6,8 +6,11 @@ export interface CreditUse {
   hasLimit: boolean;
 }
 
-export function creditUse(used: number, limit: number): CreditUse {
-  if (limit <= 0) return { percent: used > 0 ? 100 : 0, over: used > 0, hasLimit: false };
+/** `hasLimit` false: the customer has no limit (nothing is over). A limit of 0 that is a limit
+ *  ("no credit") makes any use over it. */
+export function creditUse(used: number, limit: number, hasLimit: boolean): CreditUse {
+  if (!hasLimit) return { percent: 0, over: false, hasLimit: false };
+  if (limit <= 0) return { percent: used > 0 ? 100 : 0, over: used > 0, hasLimit: true };
   const pct = Math.floor((used * 100) / limit);
   return { percent: Math.min(100, pct), over: used > limit, hasLimit: true };
 }

@@ -25,7 +25,7 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <Alert type="error" title={errorText(tc, q.error)} />;
   const o = q.data;
-  const use = creditUse(o.creditUsed, o.creditLimit);
+  const use = creditUse(o.creditUsed, o.creditLimit, o.hasLimit);
   const stat = (title: string, value: string, testid: string, extra?: React.ReactNode, danger?: boolean) => (
     <Col xs={12} md={8} xl={4}>
       <Statistic
@@ -88,7 +88,7 @@ export function CustomerOverviewTab({ customerId }: { customerId: number }) {
         <Col span={24}>
           <Typography.Text>
             {t('overview.creditUsed')}: {money(o.creditUsed)} /{' '}
-            {o.creditLimit > 0 ? money(o.creditLimit) : t('overview.noLimit')}
+            {o.hasLimit ? money(o.creditLimit) : t('overview.noLimit')}
             {use.over && <Typography.Text type="danger"> · {t('overview.overLimit')}</Typography.Text>}
           </Typography.Text>
           <Progress

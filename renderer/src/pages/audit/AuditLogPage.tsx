@@ -174,7 +174,13 @@ export function AuditLogPage() {
             title: t('history.entityId'),
             dataIndex: 'entityId',
             width: 110,
-            render: (v: string | null) => <span className="code">{v ?? '—'}</span>,
+            // an export's id names what was exported ('ageing', 'customers'): shown in words
+            render: (v: string | null, e) =>
+              e.entity === 'export' && v ? (
+                t(`audit.exportKinds.${v}`, { defaultValue: v })
+              ) : (
+                <span className="code">{v ?? '—'}</span>
+              ),
           },
           { title: t('history.action'), dataIndex: 'action', width: 150, render: (a: string) => actionLabel(t, a) },
           { title: t('history.changes'), key: 'changes', render: (_: unknown, e) => <ChangeList entry={e} /> },

@@ -28,6 +28,14 @@ export function calendarEvents(rep: CalendarReport, today: string, t: T, colours
     if (i.kind === 'visit' && i.status && i.status !== 'visit') parts.push(t(`status.${i.status}`));
     return parts.join(' ');
   };
+  // a planned visit and a collection record's next-step visit can share kind, ref id and day
+  // (different tables): FullCalendar needs unique ids, so repeats get a suffix
+  const seen = new Map<string, number>();
+  const uniqueId = (id: string) => {
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return n === 0 ? id : `${id}~${n}`;
+  };
   for (const d of rep.days) {
     if (d.due > 0)
       out.push({
@@ -42,7 +50,7 @@ export function calendarEvents(rep: CalendarReport, today: string, t: T, colours
       if (i.kind === 'invoice_due') continue; // summed in the day's total
       const overdue = CARRIED.has(i.kind) && !i.done && d.date < today && i.status !== 'missed'; // a missed planned visit stays on its day
       const ev: CalEvent = {
-        id: `${i.kind}-${i.refId ?? i.customerId}-${d.date}`,
+        id: uniqueId(`${i.kind}-${i.refId ?? i.customerId}-${d.date}`),
         title: itemTitle(i),
         start: d.date,
         allDay: true,

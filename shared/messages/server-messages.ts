@@ -21,7 +21,7 @@ export const SERVER_MESSAGES = {
   due_before_issue: { en: 'is before the issue date', zh: '到期日不能早于开票日' },
   credit_blocked: {
     en: 'credit check blocks this invoice: {reasons} (give an override reason)',
-    zh: '信用检查不允许开这张发票：{reasonsZh}（如需保存，请填写特批原因）',
+    zh: '信用检查不允许开这张发票：{reasons}（如需保存，请填写特批原因）',
   },
   invoice_already_void: { en: 'invoice {number} is already void', zh: '发票 {number} 已作废' },
   invoice_has_write_off: {
@@ -176,7 +176,7 @@ export const SERVER_MESSAGES = {
   role_viewer: { en: 'a viewer cannot change the book', zh: '只读操作员不能修改账套' },
   role_required: {
     en: "the current operator's role does not allow this (needs {roles})",
-    zh: '当前操作员的角色无权进行此操作（需要{rolesZh}）',
+    zh: '当前操作员的角色无权进行此操作（需要{roles}）',
   },
   approval_required: {
     en: "a credit manager's approval is needed (name and password)",
@@ -226,11 +226,12 @@ export function isServerMessageKey(key: string | undefined): key is ServerMessag
   return !!key && Object.prototype.hasOwnProperty.call(SERVER_MESSAGES, key);
 }
 
-/** The message in the given language, `{name}` filled from values (`…Fen` values as money). */
+/** The message in the given language, `{name}` filled from values (`…Fen` values as money; a
+ *  value that is itself text in words can carry its Chinese as `<name>Zh`). */
 export function renderServerMessage(lang: MessageLang, key: ServerMessageKey, values: MessageValues = {}): string {
   const text = SERVER_MESSAGES[key][lang === 'en' ? 'en' : 'zh'];
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = values[name];
+    const v = lang !== 'en' && values[`${name}Zh`] !== undefined ? values[`${name}Zh`] : values[name];
     if (v === undefined) return name === 'more' ? '' : whole;
     return name.endsWith('Fen') && typeof v === 'number' ? formatMoney(v) : String(v);
   });

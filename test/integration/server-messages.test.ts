@@ -75,10 +75,13 @@ describe('server messages in the user language', () => {
 
   it('every message has Chinese text without English words (except named values)', () => {
     for (const [key, m] of Object.entries(SERVER_MESSAGES)) {
-      const zh = m.zh.replace(/\{\w+\}/g, '').replace(/YYYY|\.csv|\.xlsx|CSV|UTF-8|MB|E:\\\\备份|\/media\/…/g, '');
+      const zh = m.zh
+        .replace(/\{\w+\}/g, '')
+        .replace(/YYYY|\.csv|\.xlsx|CSV|UTF-8|MB|CreditDesk|E:\\\\备份|\/media\/…/g, '');
       expect(zh, key).not.toMatch(/[A-Za-z]{3,}/);
       const en = m.en.match(/\{\w+\}/g) ?? [];
-      for (const v of m.zh.match(/\{\w+\}/g) ?? []) expect(en, key).toContain(v);
+      // a Chinese text may take a value's Chinese form `{nameZh}` where the English has `{name}`
+      for (const v of m.zh.match(/\{\w+\}/g) ?? []) expect(en, key).toContain(v.replace(/Zh\}$/, '}'));
     }
   });
 });

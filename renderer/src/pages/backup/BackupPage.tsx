@@ -25,8 +25,11 @@ export function BackupPage() {
   }
   const s = status.data;
   return (
-    <div data-testid="backup-page">
-      <Typography.Title level={3}>{t('title')}</Typography.Title>
+    // the same frame as the other pages (padding, title size): it used to sit wider and larger
+    <div className="page" data-testid="backup-page">
+      <div className="page-title-row">
+        <h1>{t('title')}</h1>
+      </div>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Typography.Paragraph>
         {t('book')}: <Typography.Text strong>{s.book.company}</Typography.Text>{' '}

@@ -147,6 +147,7 @@ describe('complaints end to end', () => {
   it('filters, analysis, customer tab; zh-CN and en at 1440×900 and 1280×720', async () => {
     const { page } = e;
     await page.goto(`${e.server.origin}/#/complaints`);
+    await page.reload(); // the first test leaves its complaint drawer open on this same URL
     await page.locator('[data-testid="filter-overdue"]').check();
     await page.getByText('共 2 件').waitFor();
     await page.locator('[data-testid="filter-overdue"]').uncheck();

@@ -148,7 +148,7 @@ export function CustomerFilters({
       />
       <Select<FilterState['prospectGrade']>
         {...multi}
-        style={{ width: 140 }}
+        style={{ width: 164 }}
         placeholder={t('prospectFilter', { ns: 'visits' })}
         value={value.prospectGrade}
         onChange={(v) => set('prospectGrade', v)}

@@ -52,20 +52,28 @@ const WIDTHS: Record<'zh-CN' | 'en', Record<string, string>> = {
   },
 };
 
-// Below 1400 px (a 1280×720 laptop) route order, kind and nature step aside so the credit limit
-// (and the credit rating and class beside it) stay in view.
+// The credit limit (and the rating and class beside it) stay in view: below 1600 px (a 1440×900
+// screen) route order and kind step aside; below 1400 px (a 1280×720 laptop) nature too.
 const NARROW_BELOW = 1400;
 const NARROW_HIDDEN = new Set(['routeSeq', 'kind', 'nature']);
 const NARROW_MIN_WIDTH = 980;
+const MEDIUM_BELOW = 1600;
+const MEDIUM_HIDDEN = new Set(['routeSeq', 'kind']);
+const MEDIUM_MIN_WIDTH = 1120;
 
-function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW);
+type Layout = 'wide' | 'medium' | 'narrow';
+const layoutOf = (w: number): Layout => (w < NARROW_BELOW ? 'narrow' : w < MEDIUM_BELOW ? 'medium' : 'wide');
+
+function useLayout(): Layout {
+  const [layout, setLayout] = useState<Layout>(() =>
+    typeof window !== 'undefined' ? layoutOf(window.innerWidth) : 'wide',
+  );
   useEffect(() => {
-    const on = () => setNarrow(window.innerWidth < NARROW_BELOW);
+    const on = () => setLayout(layoutOf(window.innerWidth));
     window.addEventListener('resize', on);
     return () => window.removeEventListener('resize', on);
   }, []);
-  return narrow;
+  return layout;
 }
 
 interface Column {
@@ -118,7 +126,8 @@ export function VirtualCustomerTable({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [filterKey]);
 
-  const narrow = useNarrow();
+  const layout = useLayout();
+  const narrow = layout === 'narrow';
   const allColumns = useMemo<Column[]>(
     () => [
       { key: 'code', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
@@ -143,11 +152,14 @@ export function VirtualCustomerTable({
     [t, regionName],
   );
   const columns = useMemo(
-    () => (narrow ? allColumns.filter((c) => !NARROW_HIDDEN.has(c.key)) : allColumns),
-    [allColumns, narrow],
+    () =>
+      layout === 'wide'
+        ? allColumns
+        : allColumns.filter((c) => !(layout === 'narrow' ? NARROW_HIDDEN : MEDIUM_HIDDEN).has(c.key)),
+    [allColumns, layout],
   );
   const grid = columns.map((c) => (narrow && c.key === 'name' ? 'minmax(130px, 1fr)' : WIDTHS[lang][c.key])).join(' ');
-  const minWidth = narrow ? NARROW_MIN_WIDTH : MIN_WIDTH;
+  const minWidth = narrow ? NARROW_MIN_WIDTH : layout === 'medium' ? MEDIUM_MIN_WIDTH : MIN_WIDTH;
   const open = useCallback((id: number) => navigate(`/customers/${id}`), [navigate]);
 
   const clickSort = (key: CustomerSortKey) => {

@@ -87,21 +87,22 @@ export function RestoreCard({ status }: { status: BackupStatus }) {
           />
         </Form.Item>
         {chooseFile && (
-          <Button
-            data-testid="restore-choose-file"
-            style={{ marginTop: -8, marginBottom: 16 }}
-            disabled={restore.isPending || !!done}
-            onClick={async () => {
-              const c = await chooseFile();
-              if (c) {
-                setChosen(c);
-                setFile(c.path);
-                inspect.reset();
-              }
-            }}
-          >
-            {t('restore.chooseFile')}
-          </Button>
+          <div style={{ marginTop: -8, marginBottom: 16 }}>
+            <Button
+              data-testid="restore-choose-file"
+              disabled={restore.isPending || !!done}
+              onClick={async () => {
+                const c = await chooseFile();
+                if (c) {
+                  setChosen(c);
+                  setFile(c.path);
+                  inspect.reset();
+                }
+              }}
+            >
+              {t('restore.chooseFile')}
+            </Button>
+          </div>
         )}
         {recentFiles.length > 0 && (
           <Space wrap size={[6, 6]} style={{ marginBottom: 16 }}>

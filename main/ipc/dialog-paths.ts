@@ -1,4 +1,4 @@
-// Where books:open / books:create / backup:create get their path (#15 item 10f). The desktop
+// Where books:open / books:create / backup:create / backup:inspect / backup:restore get their path (#15 item 10f). The desktop
 // renderer is untrusted, so there a path must come from main: a token staged by the native
 // dialog (main/services/files/staged-paths.ts), or — for backups — one of the folders main itself
 // lists (USB drives, recent targets, the default and USB settings). Browser mode has no native
@@ -22,6 +22,25 @@ export async function backupDirFrom(desk: Desk, input: { dir?: string; dirToken?
   if (!offered.has(path.resolve(dir)))
     throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'dir', bare: true });
   return dir;
+}
+
+/** The backup file for backup:inspect (peeks: the token stays for the restore that follows) and
+ *  backup:restore (spends it). In the desktop app a typed file is accepted only when main itself
+ *  wrote it (a successful backup in the history: the page's "recent backups"). */
+export function backupFileFrom(
+  desk: Desk,
+  input: { file?: string; fileToken?: string },
+  use: 'inspect' | 'restore',
+): string {
+  if (input.fileToken !== undefined)
+    return use === 'inspect'
+      ? stagedPaths.peek(input.fileToken, 'backup-file', 'file')
+      : stagedPaths.take(input.fileToken, 'backup-file', 'file');
+  const file = input.file!;
+  if (desk.mode !== 'electron') return file;
+  if (!desk.backup.writtenFiles().has(path.resolve(file)))
+    throw serverError('FORBIDDEN', 'path_needs_dialog', {}, { field: 'file', bare: true });
+  return file;
 }
 
 /** The automatic backup's USB folder: in the desktop app, a folder main offers (a drive, a recent

@@ -4,7 +4,7 @@ import type { backupChannels } from '../../shared/ipc/backup';
 import type { Desk } from '../app/desk';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
-import { assertOfferedUsbTarget, backupDirFrom } from './dialog-paths';
+import { assertOfferedUsbTarget, backupDirFrom, backupFileFrom } from './dialog-paths';
 
 type BackupChannel = keyof typeof backupChannels;
 
@@ -22,11 +22,11 @@ export function backupHandlers(desk: Desk): { [C in BackupChannel]: Handler<C> }
     },
     'backup:inspect': async (input) => {
       readerContext(desk);
-      return svc().inspect(input);
+      return svc().inspect({ file: backupFileFrom(desk, input, 'inspect'), password: input.password });
     },
-    'backup:restore': async ({ file, password }) => {
+    'backup:restore': async (input) => {
       writerContext(desk);
-      return svc().restore({ file, password });
+      return svc().restore({ file: backupFileFrom(desk, input, 'restore'), password: input.password });
     },
     'backup:update-settings': async (patch) => {
       writerContext(desk);

@@ -1,6 +1,7 @@
 // Native dialogs for the paths of books and backups (#15 item 10f): the path the user picks is
 // staged in main (services/files/staged-paths.ts) and the page gets only a one-time token for
-// books:open / books:create (pathToken) or backup:create (dirToken).
+// books:open / books:create (pathToken), backup:create (dirToken) or backup:inspect /
+// backup:restore (fileToken).
 import { BrowserWindow, dialog, type IpcMain, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { SHELL_CHANNELS, type StagedPathOut } from '../../shared/ipc/shell';
 import { stagedPaths } from '../services/files/staged-paths';
@@ -36,5 +37,12 @@ export function registerPathDialogs(ipcMain: IpcMain, isTrustedSender: (url: str
   handle(SHELL_CHANNELS.chooseBackupDir, async (e) => {
     const p = await open(e, { properties: ['openDirectory', 'createDirectory'] });
     return p ? stagedPaths.stage(p, 'backup-dir') : null;
+  });
+  handle(SHELL_CHANNELS.chooseBackupFile, async (e) => {
+    const p = await open(e, {
+      properties: ['openFile'],
+      filters: [{ name: 'CreditDesk backup', extensions: ['cdbak'] }],
+    });
+    return p ? stagedPaths.stage(p, 'backup-file') : null;
   });
 }

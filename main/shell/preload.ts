@@ -13,6 +13,7 @@ const shell: CreditdeskShell = {
   chooseBookToOpen: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseBookToOpen),
   chooseNewBook: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseNewBook),
   chooseBackupDir: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseBackupDir),
+  chooseBackupFile: () => ipcRenderer.invoke(SHELL_CHANNELS.chooseBackupFile),
   chooseFolder: (defaultPath) => ipcRenderer.invoke(SHELL_CHANNELS.chooseFolder, defaultPath),
   onMenu: (listener) => {
     ipcRenderer.on('menu', (_e, command: string) => listener(command));

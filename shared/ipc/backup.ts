@@ -25,6 +25,8 @@ const fsPath = z
   .min(1, 'required')
   .max(BACKUP_PATH_MAX, 'too_long')
   .refine((s) => !s.includes('\0'), 'invalid_option');
+const fileToken = z.string().min(1).max(100);
+const oneFile = (v: { file?: string; fileToken?: string }) => (v.file === undefined) !== (v.fileToken === undefined);
 const password = z.string().min(1, 'required').max(BACKUP_PASSWORD_MAX, 'too_long');
 
 export const backupChannels = {
@@ -41,9 +43,24 @@ export const backupChannels = {
       .strict()
       .refine((v) => (v.dir === undefined) !== (v.dirToken === undefined), { message: 'required', path: ['dir'] }),
   ),
-  'backup:inspect': channel<BackupInspectResult>()(z.object({ file: fsPath, password: password.optional() }).strict()),
+  // file: typed (browser mode) or a backup main wrote; fileToken: chosen in the desktop's file
+  // dialog (inspect keeps the token, restore spends it)
+  'backup:inspect': channel<BackupInspectResult>()(
+    z
+      .object({ file: fsPath.optional(), fileToken: fileToken.optional(), password: password.optional() })
+      .strict()
+      .refine(oneFile, { message: 'required', path: ['file'] }),
+  ),
   'backup:restore': channel<BackupRestoreResult>()(
-    z.object({ file: fsPath, password: password.optional(), confirm: z.literal(true) }).strict(),
+    z
+      .object({
+        file: fsPath.optional(),
+        fileToken: fileToken.optional(),
+        password: password.optional(),
+        confirm: z.literal(true),
+      })
+      .strict()
+      .refine(oneFile, { message: 'required', path: ['file'] }),
   ),
   'backup:update-settings': channel<BackupSettings>()(
     z

@@ -10,11 +10,12 @@ export const SHELL_CHANNELS = {
   chooseBookToOpen: 'shell:choose-book-to-open',
   chooseNewBook: 'shell:choose-new-book',
   chooseBackupDir: 'shell:choose-backup-dir',
+  chooseBackupFile: 'shell:choose-backup-file',
   chooseFolder: 'shell:choose-folder',
 } as const;
 
 /** A path a native dialog chose, staged in main: `token` goes to the channel (pathToken /
- *  dirToken); `path` is only shown to the user. */
+ *  dirToken / fileToken); `path` is only shown to the user. */
 export interface StagedPathOut {
   token: string;
   name: string;
@@ -33,6 +34,8 @@ export interface CreditdeskShell {
   chooseBookToOpen(): Promise<StagedPathOut | null>;
   chooseNewBook(): Promise<StagedPathOut | null>;
   chooseBackupDir(): Promise<StagedPathOut | null>;
+  /** The native open dialog for a backup file: backup:inspect / backup:restore (fileToken). */
+  chooseBackupFile(): Promise<StagedPathOut | null>;
   /** The native folder dialog (e.g. where letters go): the chosen folder, or null (cancelled). */
   chooseFolder(defaultPath?: string): Promise<string | null>;
   onMenu(listener: (command: string) => void): void;

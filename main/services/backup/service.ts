@@ -257,6 +257,12 @@ export class BackupService {
     return new Set(all.map((p) => path.resolve(p)));
   }
 
+  /** Backup files main itself wrote (successful entries of the history), resolved. */
+  writtenFiles(): Set<string> {
+    const files = this.state.read().history.flatMap((h) => (h.ok && h.file ? [path.resolve(h.file)] : []));
+    return new Set(files);
+  }
+
   lastAutoAt(bookPath?: string): string | null {
     const book = bookPath ?? this.bookCtx()?.book.path;
     if (!book) return null;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { serverError } from '../../../shared/messages/server-messages';
 
 /** What the dialog was opened for: a token only works for the channel it was chosen for. */
-export type PathPurpose = 'book-open' | 'book-create' | 'backup-dir';
+export type PathPurpose = 'book-open' | 'book-create' | 'backup-dir' | 'backup-file';
 
 interface Entry {
   path: string;
@@ -33,11 +33,22 @@ export class StagedPaths {
 
   /** The staged path (the token is spent); refused when unknown, expired or for another purpose. */
   take(token: string, purpose: PathPurpose, field: string): string {
-    const e = this.entries.get(token);
-    if (!e || e.purpose !== purpose) throw serverError('NOT_FOUND', 'path_token_gone', {}, { field, bare: true });
+    const e = this.entry(token, purpose, field);
     this.entries.delete(token);
     clearTimeout(e.timer);
     return e.path;
+  }
+
+  /** The staged path, the token kept: a backup file is inspected (maybe more than once, e.g. to
+   *  try a password) before the restore spends the token. */
+  peek(token: string, purpose: PathPurpose, field: string): string {
+    return this.entry(token, purpose, field).path;
+  }
+
+  private entry(token: string, purpose: PathPurpose, field: string): Entry {
+    const e = this.entries.get(token);
+    if (!e || e.purpose !== purpose) throw serverError('NOT_FOUND', 'path_token_gone', {}, { field, bare: true });
+    return e;
   }
 }
 

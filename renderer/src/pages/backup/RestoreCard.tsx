@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Toolti
 import { useMemo, useState } from 'react';
 import type { BackupInspectResult, BackupProblemCode, BackupRestoreResult, BackupStatus } from '@shared/types-backup';
 import { BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '@shared/types-backup';
+import type { CreditdeskShell, StagedPathOut } from '@shared/ipc/shell';
 import { call } from '../../api/client';
 import { JobBar, ProblemAlert, baseName, failureOf, fmtTime, formatBytes, useJobProgress, useT } from './backup-common';
 
@@ -12,17 +13,23 @@ export function RestoreCard({ status }: { status: BackupStatus }) {
   const { modal } = App.useApp();
   const [file, setFile] = useState('');
   const [pw, setPw] = useState('');
+  // desktop: a file chosen in the native dialog is sent as its token (#15 10f); inspect keeps
+  // the token, the restore spends it
+  const [chosen, setChosen] = useState<StagedPathOut | null>(null);
+  const chooseFile = (window as { creditdeskShell?: CreditdeskShell }).creditdeskShell?.chooseBackupFile;
+  const source = () => (chosen && chosen.path === file.trim() ? { fileToken: chosen.token } : { file: file.trim() });
   const [failure, setFailure] = useState<{ problem: BackupProblemCode | null; message: string } | null>(null);
   const [done, setDone] = useState<BackupRestoreResult | null>(null);
 
   const inspect = useMutation({
-    mutationFn: () => call('backup:inspect', { file: file.trim(), ...(pw ? { password: pw } : {}) }),
+    mutationFn: () => call('backup:inspect', { ...source(), ...(pw ? { password: pw } : {}) }),
     onMutate: () => setFailure(null),
     onError: async (e) => setFailure(await failureOf(e)),
   });
   const restore = useMutation({
-    mutationFn: () => call('backup:restore', { file: file.trim(), ...(pw ? { password: pw } : {}), confirm: true }),
+    mutationFn: () => call('backup:restore', { ...source(), ...(pw ? { password: pw } : {}), confirm: true }),
     onMutate: () => setFailure(null),
+    onSettled: () => setChosen(null), // the token is spent either way
     onSuccess: (r) => {
       setDone(r);
       setPw('');
@@ -79,6 +86,24 @@ export function RestoreCard({ status }: { status: BackupStatus }) {
             disabled={restore.isPending || !!done}
           />
         </Form.Item>
+        {chooseFile && (
+          <div style={{ marginTop: -8, marginBottom: 16 }}>
+            <Button
+              data-testid="restore-choose-file"
+              disabled={restore.isPending || !!done}
+              onClick={async () => {
+                const c = await chooseFile();
+                if (c) {
+                  setChosen(c);
+                  setFile(c.path);
+                  inspect.reset();
+                }
+              }}
+            >
+              {t('restore.chooseFile')}
+            </Button>
+          </div>
+        )}
         {recentFiles.length > 0 && (
           <Space wrap size={[6, 6]} style={{ marginBottom: 16 }}>
             <Typography.Text type="secondary">{t('restore.recentFiles')}:</Typography.Text>

@@ -2,7 +2,13 @@
 // recent downgrades, the grade distribution and the limit-utilisation distribution. One pass
 // over the credit position of every customer (reports/credit.ts).
 import type Database from 'better-sqlite3';
-import { backtestByGrade, creditFactsAsOf, recentDowngrades, zeroLimitMeansNone } from '../db/credit-store';
+import {
+  backtestByGrade,
+  creditFactsAsOf,
+  recentDowngrades,
+  zeroLimitMeansNone,
+  type CreditFactsRow,
+} from '../db/credit-store';
 import { addDays } from '../domain/dates';
 import { GRADES } from '../domain/credit-rules';
 import { openReceivablesAsOf, positionRow, type CreditPositionRow } from './credit';
@@ -15,6 +21,18 @@ export const UTILISATION_BANDS = [
   { key: '90-100', from: 9000, to: 10_000 },
   { key: 'over', from: 10_000, to: Infinity },
 ] as const;
+
+/** Index of the band holding `bp` (the bands above, without a search per customer). */
+function bandIndex(bp: number): number {
+  if (bp < 5000) return 0;
+  if (bp < 8000) return 1;
+  if (bp < 9000) return 2;
+  if (bp < 10_000) return 3;
+  return 4;
+}
+
+/** Ties by customer code as `localeCompare` orders them (a collator compares faster). */
+const byCode = new Intl.Collator();
 
 export interface CreditOverview {
   asOf: string;
@@ -42,38 +60,45 @@ export function creditOverview(
   const facts = creditFactsAsOf(sqlite, asOf);
   const open = openReceivablesAsOf(sqlite, asOf);
   const zeroIsNone = zeroLimitMeansNone(sqlite);
-  const rep = { rows: facts.map((f) => positionRow(f, open.get(f.id) ?? 0, asOf, zeroIsNone)) };
-  const byCode = new Map(facts.map((f) => [f.code, { customerId: f.id, customerName: f.name }]));
-  const overLimit: CreditOverview['overLimit'] = [];
-  const nearLimit: CreditOverview['nearLimit'] = [];
-  const reviewsDue: CreditOverview['reviewsDue'] = [];
+  const dueCache = new Map<string, string | null>();
+  type Hit = { r: CreditPositionRow; who: CreditFactsRow };
+  const over: Hit[] = [];
+  const near: Hit[] = [];
+  const due: Hit[] = [];
   const gradeCount = new Map<string, number>();
-  const bandCount = new Map<string, number>(UTILISATION_BANDS.map((b) => [b.key, 0]));
-  for (const r of rep.rows) {
-    const who = byCode.get(r.customerCode)!;
+  const bandCount = UTILISATION_BANDS.map(() => 0);
+  for (const f of facts) {
+    const r = positionRow(f, open.get(f.id) ?? 0, asOf, zeroIsNone, dueCache);
     if (r.rating) gradeCount.set(r.rating, (gradeCount.get(r.rating) ?? 0) + 1);
-    if (r.utilisationBp !== null) {
-      const band = UTILISATION_BANDS.find((b) => r.utilisationBp! >= b.from && r.utilisationBp! < b.to)!;
-      bandCount.set(band.key, bandCount.get(band.key)! + 1);
-      if (r.utilisationBp > 10_000) overLimit.push({ ...r, ...who });
-      else if (r.utilisationBp >= nearBp) nearLimit.push({ ...r, ...who });
+    const bp = r.utilisationBp;
+    if (bp !== null) {
+      bandCount[bandIndex(bp)]++;
+      if (bp > 10_000) over.push({ r, who: f });
+      else if (bp >= nearBp) near.push({ r, who: f });
     }
-    if (r.nextReviewDue && r.nextReviewDue <= dueBy) reviewsDue.push({ ...r, ...who, overdue: r.nextReviewDue < asOf });
+    if (r.nextReviewDue && r.nextReviewDue <= dueBy) due.push({ r, who: f });
   }
-  overLimit.sort((a, b) => b.utilisationBp! - a.utilisationBp! || a.customerCode.localeCompare(b.customerCode));
-  nearLimit.sort((a, b) => b.utilisationBp! - a.utilisationBp! || a.customerCode.localeCompare(b.customerCode));
-  reviewsDue.sort(
-    (a, b) => a.nextReviewDue!.localeCompare(b.nextReviewDue!) || a.customerCode.localeCompare(b.customerCode),
-  );
+  // objects for the listed rows only (the lists are cut to listLimit after sorting)
+  const byUtilisation = (a: Hit, b: Hit) =>
+    b.r.utilisationBp! - a.r.utilisationBp! || byCode.compare(a.r.customerCode, b.r.customerCode);
+  const listed = (hits: Hit[], cmp: (a: Hit, b: Hit) => number) => hits.sort(cmp).slice(0, listLimit);
+  const withWho = ({ r, who }: Hit) => ({ ...r, customerId: who.id, customerName: who.name });
+  const overLimit: CreditOverview['overLimit'] = listed(over, byUtilisation).map(withWho);
+  const nearLimit: CreditOverview['nearLimit'] = listed(near, byUtilisation).map(withWho);
+  const reviewsDue: CreditOverview['reviewsDue'] = listed(
+    due,
+    (a, b) =>
+      a.r.nextReviewDue!.localeCompare(b.r.nextReviewDue!) || byCode.compare(a.r.customerCode, b.r.customerCode),
+  ).map((h) => ({ ...withWho(h), overdue: h.r.nextReviewDue! < asOf }));
   return {
     asOf,
-    customers: rep.rows.length,
-    overLimit: overLimit.slice(0, listLimit),
-    nearLimit: nearLimit.slice(0, listLimit),
-    reviewsDue: reviewsDue.slice(0, listLimit),
+    customers: facts.length,
+    overLimit,
+    nearLimit,
+    reviewsDue,
     downgrades: recentDowngrades(sqlite, addDays(asOf, -90)),
     grades: [...GRADES.map((g) => ({ grade: g, customers: gradeCount.get(g) ?? 0 }))],
-    utilisation: UTILISATION_BANDS.map((b) => ({ band: b.key, customers: bandCount.get(b.key)! })),
+    utilisation: UTILISATION_BANDS.map((b, i) => ({ band: b.key, customers: bandCount[i] })),
     ms: Math.round(performance.now() - t0),
   };
 }

@@ -53,6 +53,8 @@ export function positionRow(
   openReceivables: number,
   asOf: string,
   zeroIsNone: boolean,
+  /** next-review dates by class and base date, shared over a whole-book pass (few distinct dates) */
+  dueCache?: Map<string, string | null>,
 ): CreditPositionRow {
   const rating = f.hasRatings ? f.ratingAsOf : f.curRating;
   const creditClass = f.hasClasses ? f.classAsOf : f.curClass;
@@ -67,19 +69,35 @@ export function positionRow(
     exposure,
     available: limit === null ? null : limit - exposure,
     utilisationBp: limit === null || limit === 0 ? null : mulDivRound(exposure, 10_000, limit),
-    nextReviewDue: nextReviewDue({
-      creditClass,
-      lastReportOn: f.lastReportOn,
-      classSetOn: f.hasClasses ? f.classSetOn : null,
-      asOf,
-    }),
+    nextReviewDue: reviewDue(creditClass, f.lastReportOn, f.hasClasses ? f.classSetOn : null, asOf, dueCache),
     onHold: f.lifecycle === 'suspended',
   };
+}
+
+function reviewDue(
+  creditClass: string | null,
+  lastReportOn: string | null,
+  classSetOn: string | null,
+  asOf: string,
+  cache: Map<string, string | null> | undefined,
+): string | null {
+  if (creditClass === null) return null; // no class, no review (skips the date arithmetic)
+  if (!cache) return nextReviewDue({ creditClass, lastReportOn, classSetOn, asOf });
+  const key = `${creditClass}|${lastReportOn ?? ''}|${classSetOn ?? ''}`;
+  let due = cache.get(key);
+  if (due === undefined) {
+    due = nextReviewDue({ creditClass, lastReportOn, classSetOn, asOf });
+    cache.set(key, due);
+  }
+  return due;
 }
 
 export function creditPositionReport(sqlite: Database.Database, asOf: string): CreditPositionReport {
   const open = openReceivablesAsOf(sqlite, asOf);
   const zeroIsNone = zeroLimitMeansNone(sqlite);
-  const rows = creditFactsAsOf(sqlite, asOf).map((f) => positionRow(f, open.get(f.id) ?? 0, asOf, zeroIsNone));
+  const dueCache = new Map<string, string | null>();
+  const rows = creditFactsAsOf(sqlite, asOf).map((f) =>
+    positionRow(f, open.get(f.id) ?? 0, asOf, zeroIsNone, dueCache),
+  );
   return { asOf, rows };
 }

@@ -82,6 +82,7 @@ tr.void td.flag { text-decoration: none; }
 .slip .seal { width: 25mm; height: 25mm; flex: none; border: 0.8pt dashed #888; border-radius: 50%; display: flex; align-items: center; justify-content: center; color: #888; font-size: 8pt; text-align: center; }
 .card { border: 1pt solid #222; padding: 3mm; }
 .en h1, .en .slip h3 { letter-spacing: 0.02em; }
+html[lang="en"] h1 { letter-spacing: 0.02em; } /* the wide spacing is for Chinese titles only */
 .en h1 .h1-note { margin-left: 0; }
 .empty { text-align: center; color: #777; padding: 4mm; }
 @media screen { body { background: #e9ecef; } .doc { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.2); } }

@@ -236,20 +236,17 @@ export function rate6C(
   for (const k of SIX_C) {
     const s = scores[k];
     const w = weights[k];
-    if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s > 100)
-      throw new RangeError(`${k} score must be 0–100, got ${s}`);
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
-      throw new RangeError(`${k} weight must be ≥ 0, got ${w}`);
+    if (!Number.isSafeInteger(s) || s < 0 || s > 100)
+      throw new RangeError(`${k} score must be a whole number 0–100, got ${s}`);
+    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`${k} weight must be a whole number ≥ 0, got ${w}`);
     num += s * w;
     den += w;
   }
   if (den <= 0) throw new RangeError('the 6C weights must not all be zero');
   // score ≥ min ⇔ num ≥ min × den: exact for integer scores and weights (no division).
   const grade = thresholds.find((t) => num >= t.min * den)?.grade ?? 'D';
-  // integer scores and weights (what the settings and the rating form allow): exact integer
-  // arithmetic; fractional ones (domain callers only) fall back to rounding the quotient
-  const scoreX100 =
-    Number.isSafeInteger(num) && Number.isSafeInteger(den) ? mulDivRound(num, 100, den) : Math.round((num * 100) / den);
+  // scores and weights are whole numbers (as the settings and the rating form allow): exact
+  const scoreX100 = mulDivRound(num, 100, den);
   return {
     scores: { ...scores },
     weights: { ...weights },

@@ -12,6 +12,7 @@ import {
   tasksOf,
 } from '../db/service-loyalty';
 import { classifyLoyalty, loyaltyWindow } from '../domain/loyalty';
+import { mulDivRound } from '../../shared/money';
 import {
   LOYALTY_TYPES,
   type CustomerLoyalty,
@@ -73,7 +74,7 @@ export function loyaltyDistribution(book: Book, asOf: string): LoyaltyDistributi
     from,
     to,
     rows: LOYALTY_TYPES.map((type) => ({ type, ...acc.get(type)! })),
-    averageScore100: scores > 0 ? Math.round((scoreSum * 100) / scores) : null,
+    averageScore100: scores > 0 ? mulDivRound(scoreSum, 100, scores) : null, // exact, half away from zero
     scores,
     openTasks: tasks.open,
     overdueTasks: tasks.overdue,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_GRADE_THRESHOLDS,
   rate6C,
+  DEFAULT_6C_WEIGHTS,
   SIX_C,
   salesMethodLimit,
   workingCapitalLimit,
@@ -324,5 +325,14 @@ describe('control rules', () => {
     expect(overdueAmountBreached(100_000, 100_000)).toBe(false);
     expect(overdueAmountBreached(100_001, 100_000)).toBe(true);
     expect(overdueAmountBreached(1e9, null)).toBe(false);
+  });
+});
+
+describe('rate6C refuses fractional scores and weights (no float arithmetic)', () => {
+  it('throws on a fractional score or weight', () => {
+    const s = { character: 50.5, capacity: 50, capital: 50, collateral: 50, conditions: 50, continuity: 50 };
+    expect(() => rate6C(s)).toThrow(/whole number/);
+    const ok = { ...s, character: 50 };
+    expect(() => rate6C(ok, { ...DEFAULT_6C_WEIGHTS, character: 0.5 })).toThrow(/whole number/);
   });
 });

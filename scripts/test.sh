@@ -5,9 +5,16 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The CJK fonts are found by their files: fc-list (package fontconfig) is not on every clean machine.
+has_cjk_fonts() {
+  compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null 2>&1 ||
+    compgen -G "/usr/share/fonts/truetype/noto/NotoSansCJK*" >/dev/null 2>&1 ||
+    { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }
+}
+
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+has_cjk_fonts || need+=(fonts-noto-cjk fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test setup: installing ${need[*]} with apt-get"
@@ -19,7 +26,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   missing=()
   [ -x /usr/bin/chromium ] || missing+=("chromium (/usr/bin/chromium)")
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=("fonts-noto-cjk")
+  has_cjk_fonts || missing+=("fonts-noto-cjk")
   command -v pdftoppm >/dev/null 2>&1 || missing+=("poppler-utils (pdftoppm, pdftotext)")
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test setup: missing ${missing[*]}; install with: sudo apt-get install -y chromium fonts-noto-cjk poppler-utils" >&2

@@ -128,9 +128,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       const channel = decodePath(url.pathname.slice('/ipc/'.length));
       if (channel === null)
         return json(400, { ok: false, error: { code: 'VALIDATION', message: 'bad %-encoding in the path' } });
+      const started = traceStart();
       const result = await dispatch(opts.handlers, channel, payload, {
         error: (m, e) => opts.log?.(`${m}: ${(e as Error)?.stack ?? e}`),
       });
+      if (started) opts.log?.(traceLine(channel, started));
       return json(200, result, WIRE_CHANNELS.has(channel) ? typedArraysAsArrays : undefined);
     }
     // Static renderer files.
@@ -218,6 +220,17 @@ function decodePath(p: string): string | null {
 }
 
 const UPLOAD_PREFIX = 'creditdesk-upload-';
+
+// CREDITDESK_TRACE_IPC=1: one stderr line per IPC call with its wall and process CPU time (the
+// first-paint bench reads them to tell which call the first screen waits for).
+const TRACE = process.env.CREDITDESK_TRACE_IPC === '1';
+function traceStart(): { wall: number; cpu: NodeJS.CpuUsage } | null {
+  return TRACE ? { wall: performance.now(), cpu: process.cpuUsage() } : null;
+}
+function traceLine(channel: string, s: { wall: number; cpu: NodeJS.CpuUsage }): string {
+  const cpu = process.cpuUsage(s.cpu);
+  return `ipc ${channel} wall ${Math.round(performance.now() - s.wall)} ms cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms`;
+}
 
 /**
  * Uploads left behind by a server that was killed (SIGKILL, power cut) are removed at the next

@@ -1,7 +1,9 @@
 // Browser mode, cold: a new Chromium profile (empty cache) opens the app served by
 // `creditdesk serve`; first-contentful-paint (the boot shell in index.html) and interactive (the
 // customer list's first rows on screen, menus usable) measured from navigation start, medians of
-// a few fresh browsers. Targets: FCP ≤ 1000 ms, interactive ≤ 2000 ms.
+// a few fresh browsers. Targets: FCP ≤ 1000 ms, interactive ≤ 2000 ms. On a loaded machine judge
+// by the CPU figures beside them: the server's CPU time per cold load (/proc/<pid>/stat) and the
+// page's main-thread busy time (Chromium's TaskDuration / ScriptDuration) up to interactive.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function serve(book: string, home: string, appRoot = root): Promise<{ url: string; stop: () => void }> {
+export async function serve(
+  book: string,
+  home: string,
+  appRoot = root,
+): Promise<{ url: string; stop: () => Promise<void>; cpuMs: () => number }> {
   const child = spawn(process.execPath, [path.join(appRoot, 'bin', 'creditdesk.mjs'), 'serve', '--db', book], {
     cwd: appRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -25,19 +31,61 @@ export async function serve(book: string, home: string, appRoot = root): Promise
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = () => {
+    child.kill('SIGTERM');
+    return exited; // the book's lock is free again
+  };
+  return { url, stop, cpuMs: () => processCpuMs(child.pid!) };
 }
 
-/** appRoot: another checkout to compare with (its own build), this one by default. */
+/** user + system CPU of a running process (Linux), ms; 0 where /proc is missing. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Math.round(((Number(f[11]) + Number(f[12])) * 1000) / 100); // fields 14, 15 in USER_HZ (100)
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of the Chromium started on `profile` (the browser process and all its children). */
+function chromiumPids(profile: string): number[] {
+  const procs = fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return { pid: Number(d), ppid, cmd: fs.readFileSync(`/proc/${d}/cmdline`, 'utf8') };
+      } catch {
+        return null;
+      }
+    })
+    .filter((p) => p !== null);
+  const browser = procs.find((p) => p.cmd.includes(profile) && !p.cmd.includes('--type='));
+  if (!browser) return [];
+  const out = [browser.pid];
+  for (let i = 0; i < out.length; i++) for (const p of procs) if (p.ppid === out[i]) out.push(p.pid);
+  return out;
+}
+
+/**
+ * appRoot: another checkout to compare with (its own build), this one by default. Each run is
+ * cold at both ends: a fresh Chromium profile and a fresh `creditdesk serve` (nothing cached in
+ * its memory), timed from navigation.
+ */
 export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = root): Promise<Record<string, number>> {
   if (!fs.existsSync('/usr/bin/chromium')) return {};
   const { chromium } = await import('playwright-core');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-fcp-'));
-  const server = await serve(book, home, appRoot);
-  const fcp: number[] = [];
-  const interactive: number[] = [];
+  const figures: Record<string, number[]> = {};
+  const add = (key: string, v: number) => (figures[key] ??= []).push(Math.round(v));
   try {
     for (let i = 0; i < runs; i++) {
+      const server = await serve(book, home, appRoot);
       const profile = fs.mkdtempSync(path.join(home, 'profile-'));
       const ctx = await chromium.launchPersistentContext(profile, {
         executablePath: '/usr/bin/chromium',
@@ -54,24 +102,35 @@ export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = roo
       });
       try {
         const page = ctx.pages()[0] ?? (await ctx.newPage());
+        const cdp = await ctx.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const pids = chromiumPids(profile);
+        const browserCpu = () => chromiumPids(profile).reduce((sum, pid) => sum + processCpuMs(pid), 0);
+        const [server0, browser0] = [server.cpuMs(), pids.length ? browserCpu() : 0];
         await page.goto(`${server.url}#/customers`, { waitUntil: 'commit' });
         await page
           .locator('[data-testid="customer-row"], [data-testid="welcome"]')
           .first()
-          .waitFor({ timeout: 60_000 });
+          .waitFor({ timeout: 120_000 });
         const t = await page.evaluate(() => ({
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
           now: performance.now(),
         }));
-        fcp.push(t.fcp);
-        interactive.push(t.now);
+        add('browserColdFcpMs', t.fcp);
+        add('browserColdInteractiveMs', t.now);
+        add('browserColdServerCpuMs', server.cpuMs() - server0); // navigation → interactive
+        if (pids.length) add('browserColdChromiumCpuMs', browserCpu() - browser0); // all its processes
+        const metrics = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+        add('browserColdPageTaskMs', (metrics.get('TaskDuration') ?? 0) * 1000); // main thread busy (wall)
+        add('browserColdPageScriptMs', (metrics.get('ScriptDuration') ?? 0) * 1000);
       } finally {
         await ctx.close();
+        await server.stop();
       }
     }
   } finally {
-    server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
   }
-  const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
-  return { browserColdFcpMs: median(fcp), browserColdInteractiveMs: median(interactive) };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return Object.fromEntries(Object.entries(figures).map(([k, xs]) => [k, median(xs)]));
 }

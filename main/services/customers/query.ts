@@ -43,10 +43,38 @@ export function applyCustomerFilter<O>(
   return q;
 }
 
+/**
+ * The list as it opens (no search text, code order) is answered by SQLite through the code and
+ * (lifecycle, code) indexes: a page plus an index-only count cost milliseconds, where loading the
+ * in-memory finder reads all 100,000 customers first (1.5–2 s of CPU on a cold book). Searches
+ * and the other sort orders use the finder. A region filter naming '' (no region) stays with the
+ * finder, whose null-as-'' rule SQL's IN does not share.
+ */
+function pagesInSql(input: ListCustomersInput): boolean {
+  const f = input.filter ?? {};
+  return (input.sort ?? 'code') === 'code' && !(f.query && normaliseQuery(f.query)) && !f.region?.includes('');
+}
+
+async function listInSql(ctx: ServiceContext, input: ListCustomersInput) {
+  const where = <O>(qb: SelectQueryBuilder<DB, 'customers', O>) => applyCustomerFilter(qb, input.filter);
+  const [rows, count] = await Promise.all([
+    where(ctx.book.db.selectFrom('customers').select(LIST_COLUMNS))
+      .orderBy('code', input.order ?? 'asc')
+      .limit(input.limit ?? 100)
+      .offset(input.offset ?? 0)
+      .execute(),
+    where(
+      ctx.book.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')),
+    ).executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), rows: rows.map(toListRow) };
+}
+
 export async function listCustomers(
   ctx: ServiceContext,
   input: ListCustomersInput,
 ): Promise<{ total: number; rows: CustomerListRow[] }> {
+  if (pagesInSql(input)) return listInSql(ctx, input);
   const { total, ids } = await findCustomerIds(
     ctx.book,
     input.filter,

@@ -34,6 +34,11 @@ const gradeRank = (g: string | null) => (g === null ? 99 : (GRADE_RANK.get(g) ??
 
 const indexes = new WeakMap<Book, Index>();
 
+/** Whether the finder holds this book's customers in memory (the list's first page must not need it). */
+export function finderLoaded(book: Book): boolean {
+  return indexes.has(book);
+}
+
 async function load(book: Book): Promise<Index> {
   const { rev } = await book.db
     .selectFrom('revisions')

@@ -3,6 +3,7 @@ import type { Channel, InputOf, OutputOf } from '@shared/ipc/contract';
 import type { AppErrorData, ErrorCode, RowError } from '@shared/result';
 import { fromWire } from '@shared/ipc/wire';
 import { installBrowserBridge } from './bridge';
+import { takePrefetched } from './prefetched';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -24,7 +25,8 @@ export class ApiError extends Error {
 
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const api = window.api ?? installBrowserBridge();
-  const result = await api[channel](input);
+  const early = await takePrefetched(channel, input);
+  const result = early?.ok ? early : await api[channel](input);
   if (!result.ok) throw new ApiError(result.error);
   return fromWire(channel, result.data);
 }

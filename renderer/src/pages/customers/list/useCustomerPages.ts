@@ -6,7 +6,7 @@ import { useCallback, useMemo } from 'react';
 import type { CustomerListRow } from '@shared/types';
 import { call } from '../../../api/client';
 import { qk } from '../../../hooks/queries';
-import { PAGE_SIZE, pagesFor } from './paging';
+import { PAGE_SIZE, pageRequest, pagesFor } from './paging';
 import type { CustomerFilter, SortState } from './types';
 
 export { PAGE_SIZE };
@@ -14,14 +14,7 @@ export { PAGE_SIZE };
 export function useCustomerPages(filter: CustomerFilter, sort: SortState, visible: { first: number; last: number }) {
   const base = useMemo(() => [...qk.customerList, filter, sort.sort, sort.order] as const, [filter, sort]);
   const fetchPage = useCallback(
-    (page: number) =>
-      call('customers:list', {
-        filter,
-        sort: sort.sort,
-        order: sort.order,
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      }),
+    (page: number) => call('customers:list', pageRequest(filter, sort, page)),
     [filter, sort],
   );
 

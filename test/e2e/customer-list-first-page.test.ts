@@ -79,6 +79,29 @@ describe('customer list, cold first page', () => {
     }
   });
 
+  it('marks the list as updating while a new order loads, keeping the old rows', async () => {
+    const { page } = await coldList('zh-CN', 1440, 900);
+    try {
+      const first = await firstRow(page);
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/ipc/customers%3Alist', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.locator('[data-testid="sort-creditLimit"]').click();
+      await page.locator('[data-testid="customer-list-updating"]').waitFor({ timeout: 10_000 });
+      expect(await firstRow(page)).toBe(first);
+      expect(await page.locator('[data-testid="customer-table"]').getAttribute('aria-busy')).toBe('true');
+      release();
+      await page.locator('[data-testid="customer-list-updating"]').waitFor({ state: 'detached', timeout: 20_000 });
+      const byLimit = listed('credit_limit, code');
+      await expect.poll(() => firstRow(page)).toContain(byLimit[0]);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const lang of ['zh-CN', 'en'] as const)
     for (const [w, h] of [
       [1440, 900],

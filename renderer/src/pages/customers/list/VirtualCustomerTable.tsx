@@ -100,7 +100,7 @@ export function VirtualCustomerTable({
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
-  const { total, rowAt, isLoading, error } = useCustomerPages(filter, sort, range);
+  const { total, rowAt, isLoading, isStale, error } = useCustomerPages(filter, sort, range);
   const regionName = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
 
   const virtualizer = useVirtualizer({
@@ -168,7 +168,7 @@ export function VirtualCustomerTable({
   };
 
   return (
-    <div className="vt" data-testid="customer-table" data-total={total}>
+    <div className="vt" data-testid="customer-table" data-total={total} aria-busy={isLoading || isStale}>
       {error && <Alert type="error" banner title={errorText(t, error)} />}
       <div className="vt-scroll" ref={scrollRef}>
         <div style={{ minWidth, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
@@ -231,6 +231,8 @@ export function VirtualCustomerTable({
       </div>
       <div className="vt-footer">
         <span data-testid="customer-total">{t('common.total', { n: total.toLocaleString('en-US') })}</span>
+        {/* a new order or filter over a big book can take a moment: the old rows stay, marked */}
+        {isStale && <Spin size="small" style={{ marginLeft: 8 }} data-testid="customer-list-updating" />}
       </div>
     </div>
   );

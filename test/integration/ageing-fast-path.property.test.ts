@@ -20,6 +20,7 @@ import {
   refreshCredit,
   refreshInvoice,
 } from '../../main/db/receivables/writes';
+import { openSqlite } from '../../main/db/sqlite-file';
 import { HUASHENG, openTestDesk } from '../support/book';
 
 const START = '2025-01-01';
@@ -103,6 +104,9 @@ describe('fast whole-book ageing equals the plain reference (random books, exact
         } as never);
         cust.push(c.id);
       }
+      // the report worker's kind of connection: read-only, current reports from its in-memory
+      // snapshot of the open invoices (reloaded when the book changes)
+      const ro = openSqlite(t.desk.ctx.book.path, { readonly: true, fileMustExist: true });
       const clear = db.transaction(() => {
         for (const tb of ['allocations', 'receipts', 'invoices', 'ar_daily']) db.prepare(`DELETE FROM ${tb}`).run();
       });
@@ -193,6 +197,10 @@ describe('fast whole-book ageing equals the plain reference (random books, exact
                 expect(gotRows.map((r) => r.code)).toEqual([...gotRows.map((r) => r.code)].sort());
                 expect(Array.from(again.cells)).toEqual(Array.from(got.cells));
                 expect(again.code).toEqual(got.code);
+                const worker = computeAgeingColumns(ro, asOf, basis, set);
+                expect(Array.from(worker.cells)).toEqual(Array.from(got.cells));
+                expect(worker.code).toEqual(got.code);
+                expect(Array.from(worker.unapplied)).toEqual(Array.from(got.unapplied));
                 expect(Array.from(again.unapplied)).toEqual(Array.from(got.unapplied));
                 const codeOf = new Map(cust.map((id, i) => [id, ['P3', 'P1', 'P0', 'P2'][i]]));
                 const want = cust
@@ -210,6 +218,7 @@ describe('fast whole-book ageing equals the plain reference (random books, exact
         ),
         { numRuns: 60 },
       );
+      ro.close();
     } finally {
       await t.close();
     }

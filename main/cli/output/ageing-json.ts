@@ -26,7 +26,7 @@ class Slices {
       this.flush();
       if (text.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(text.length * 3);
     }
-    this.at += this.buf.utf8Write(text, this.at);
+    this.at += this.buf.write(text, this.at, 'utf8');
   }
   /** Hands the slice over once it is about SLICE bytes. */
   maybeFlush(): void {

@@ -114,28 +114,32 @@ function openSnapshot(sqlite: Sqlite): OpenSnapshot | null {
   const hit = snapshots.get(sqlite);
   if (hit && hit.version === version) return hit;
   snapshots.delete(sqlite);
-  const n = (stmt(sqlite, 'SELECT count(*) AS n FROM invoices WHERE settled_on IS NULL').get() as { n: number }).n;
+  // one column per query, each sorted by all four values (the open-invoice index's order, no
+  // sort): rows that tie are equal in every column, so the four lists line up. Plain numbers
+  // cross from SQLite cheaper than row arrays, and the dates arrive as YYYYMMDD integers
+  // instead of strings to parse.
+  const ymdOf = (c: string) => `(substr(${c}, 1, 4) * 10000 + substr(${c}, 6, 2) * 100 + substr(${c}, 9, 2))`;
+  const column = (expr: string) =>
+    stmt(
+      sqlite,
+      `SELECT ${expr} FROM invoices WHERE settled_on IS NULL ORDER BY customer_id, due_date, issue_date, open_amount`,
+    )
+      .pluck()
+      .all() as number[];
+  const cid = column('customer_id');
+  const due = column(ymdOf('due_date'));
+  const issue = column(ymdOf('issue_date'));
+  const open = column('open_amount');
+  const n = cid.length;
+  // cannot differ inside one read transaction; SQL then
+  if (due.length !== n || issue.length !== n || open.length !== n) return null;
   const snap: OpenSnapshot = {
     version,
-    cid: new Int32Array(n),
-    due: new Int32Array(n),
-    issue: new Int32Array(n),
-    open: new Float64Array(n),
+    cid: Int32Array.from(cid),
+    due: Int32Array.from(due),
+    issue: Int32Array.from(issue),
+    open: Float64Array.from(open),
   };
-  let i = 0;
-  const rows = stmt(
-    sqlite,
-    'SELECT customer_id, due_date, issue_date, open_amount FROM invoices WHERE settled_on IS NULL ORDER BY customer_id',
-  ).raw();
-  for (const r of rows.iterate() as IterableIterator<[number, string, string, number]>) {
-    if (i === n) break;
-    snap.cid[i] = r[0];
-    snap.due[i] = ymd(r[1]);
-    snap.issue[i] = ymd(r[2]);
-    snap.open[i] = r[3];
-    i++;
-  }
-  if (i < n) return null; // cannot happen inside one read transaction; SQL then
   snapshots.set(sqlite, snap);
   return snap;
 }

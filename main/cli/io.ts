@@ -9,6 +9,8 @@ export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, BAD_INPUT: 3 } as const;
 
 export interface CliIo {
   out: (text: string) => void;
+  /** bytes already encoded (UTF-8) for stdout; without it they go through `out` as text */
+  outBytes?: (bytes: Uint8Array) => void;
   err: (text: string) => void;
   /** language of messages for people (`--lang`, zh-CN by default); JSON/CSV output is unaffected */
   lang?: MessageLang;
@@ -46,6 +48,7 @@ export function errorLines(io: CliIo, prefix: string, e: AppError, fileName?: st
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
+  outBytes: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t),
 };
 

@@ -1,13 +1,13 @@
-// Opening a book: one SQLite file per company (账套). SQLite-specific pragmas live here.
+// Opening a book: one SQLite file per company (账套). SQLite-specific pragmas: sqlite-file.ts.
 import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import type { DB } from './schema';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { BOOK_APPLICATION_ID, assertBookFile } from './book-file';
-import { sqliteNativeBinding } from './native-binding';
+import { openSqlite } from './sqlite-file';
 
 export interface Book {
   path: string;
@@ -18,22 +18,7 @@ export interface Book {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-export function openSqlite(
-  file: string,
-  opts: { readonly?: boolean; fileMustExist?: boolean } = {},
-): Database.Database {
-  const nativeBinding = sqliteNativeBinding();
-  const sqlite = new Database(file, {
-    readonly: opts.readonly ?? false,
-    fileMustExist: opts.fileMustExist ?? false,
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
-  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL'); // with WAL: durable across app crashes; a power cut may lose the last commit, never corrupt
-  return sqlite;
-}
+export { openSqlite };
 
 /**
  * Open (or with create: true, create) a book and bring its schema up to date.

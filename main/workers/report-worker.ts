@@ -5,7 +5,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from '../db/connection';
+import { openSqlite } from '../db/sqlite-file';
 import { setSqliteNativeBinding } from '../db/native-binding';
 import { dataVersion } from '../db/receivables/as-of';
 import { customerDirectory } from '../db/receivables/directory';

@@ -22,7 +22,11 @@ function columns(rows: number): AgeingColumns {
     keys,
     customerId: new Float64Array(rows).map((_, i) => i + 1),
     code,
-    name: code.map((c, i) => (i % 3 === 0 ? `华盛贸易 "${c}"\\` : `Shop ${c}`)),
+    // Chinese, quotes and backslashes, a line break and a tab, characters outside the BMP
+    // (4 UTF-8 bytes) and a lone surrogate (written as an escape)
+    name: code.map((c, i) =>
+      i % 3 === 0 ? `华盛贸易 "${c}"\\` : i % 7 === 1 ? `𠀋店\n\t${c} 😀 \ud800` : `Shop ${c}`,
+    ),
     rank: new Int32Array(rows),
     dirRev: 1,
     cells,
@@ -58,7 +62,7 @@ describe('creditdesk ageing --format json, written row by row', () => {
     it(`is exactly JSON.stringify(report, null, 2) with ${rows} rows`, () => {
       const c = columns(rows);
       const parts: string[] = [];
-      writeAgeingJson(c, (t) => parts.push(t));
+      writeAgeingJson(c, (b) => parts.push(Buffer.from(b).toString('utf8')));
       expect(parts.join('')).toBe(expected(c));
       if (rows === 5000) expect(parts.length).toBeGreaterThan(1); // handed over in slices
     });

@@ -29,7 +29,8 @@ export const ageingCommand: CliCommand = async (argv, io) => {
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
     if (format === 'json') {
-      writeAgeingJson(await ageingColumnsFixed(ctx, asOf, basis), io.out);
+      const bytes = io.outBytes ?? ((b: Uint8Array) => io.out(Buffer.from(b).toString('utf8')));
+      writeAgeingJson(await ageingColumnsFixed(ctx, asOf, basis), bytes);
       return EXIT.OK;
     }
     const rep = await ageingReportFixed(ctx, asOf, basis);

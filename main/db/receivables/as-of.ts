@@ -3,6 +3,7 @@
 // one customer's open items.
 import type Database from 'better-sqlite3';
 import { stmt } from './prepared';
+import { bookSumsAsOf } from './as-of-book';
 
 type Sqlite = Database.Database;
 
@@ -113,28 +114,32 @@ function openSnapshot(sqlite: Sqlite): OpenSnapshot | null {
   const hit = snapshots.get(sqlite);
   if (hit && hit.version === version) return hit;
   snapshots.delete(sqlite);
-  const n = (stmt(sqlite, 'SELECT count(*) AS n FROM invoices WHERE settled_on IS NULL').get() as { n: number }).n;
+  // one column per query, each sorted by all four values (the open-invoice index's order, no
+  // sort): rows that tie are equal in every column, so the four lists line up. Plain numbers
+  // cross from SQLite cheaper than row arrays, and the dates arrive as YYYYMMDD integers
+  // instead of strings to parse.
+  const ymdOf = (c: string) => `(substr(${c}, 1, 4) * 10000 + substr(${c}, 6, 2) * 100 + substr(${c}, 9, 2))`;
+  const column = (expr: string) =>
+    stmt(
+      sqlite,
+      `SELECT ${expr} FROM invoices WHERE settled_on IS NULL ORDER BY customer_id, due_date, issue_date, open_amount`,
+    )
+      .pluck()
+      .all() as number[];
+  const cid = column('customer_id');
+  const due = column(ymdOf('due_date'));
+  const issue = column(ymdOf('issue_date'));
+  const open = column('open_amount');
+  const n = cid.length;
+  // cannot differ inside one read transaction; SQL then
+  if (due.length !== n || issue.length !== n || open.length !== n) return null;
   const snap: OpenSnapshot = {
     version,
-    cid: new Int32Array(n),
-    due: new Int32Array(n),
-    issue: new Int32Array(n),
-    open: new Float64Array(n),
+    cid: Int32Array.from(cid),
+    due: Int32Array.from(due),
+    issue: Int32Array.from(issue),
+    open: Float64Array.from(open),
   };
-  let i = 0;
-  const rows = stmt(
-    sqlite,
-    'SELECT customer_id, due_date, issue_date, open_amount FROM invoices WHERE settled_on IS NULL ORDER BY customer_id',
-  ).raw();
-  for (const r of rows.iterate() as IterableIterator<[number, string, string, number]>) {
-    if (i === n) break;
-    snap.cid[i] = r[0];
-    snap.due[i] = ymd(r[1]);
-    snap.issue[i] = ymd(r[2]);
-    snap.open[i] = r[3];
-    i++;
-  }
-  if (i < n) return null; // cannot happen inside one read transaction; SQL then
   snapshots.set(sqlite, snap);
   return snap;
 }
@@ -193,21 +198,11 @@ export function bucketSumsCurrent(
 
 const OPEN_AS_OF = `(i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= @d), 0))`;
 
-/** Bucket index of a date column: ranges are contiguous and in bucket order (latest dates first). */
-function bucketIndexExpr(n: number, col: string): string {
-  if (n === 1) return '0';
-  const whens: string[] = [];
-  for (let k = 0; k < n - 1; k++) whens.push(`WHEN ${col} >= @lo${k} THEN ${k}`);
-  return `CASE ${whens.join(' ')} ELSE ${n - 1} END`;
-}
-
 /**
  * Open invoices as of D, rebuilt from allocation rows: only invoices issued on or before D that
- * are open now or were settled after D count. For the whole book the open amount as of D is
- * "open now + Σ allocations dated after D" (one range of allocations_date, a few months of rows,
- * summed once per invoice) read beside the covering open / settled indexes, so no invoice row
- * and no per-invoice lookup is needed. One customer: "amount − Σ allocations up to D" per
- * invoice (a handful of lookups).
+ * are open now or were settled after D count. The whole book: as-of-book.ts (only what changed
+ * after D is read). One customer: "amount − Σ allocations up to D" per invoice (a handful of
+ * lookups).
  */
 export function bucketSumsAsOf(
   sqlite: Sqlite,
@@ -231,25 +226,7 @@ export function bucketSumsAsOf(
       n,
     );
   }
-  const col = basis === 'issue' ? 'i.issue_date' : 'i.due_date';
-  const b = bucketIndexExpr(n, col);
-  const cols: string[] = [];
-  for (let k = 0; k < n; k++) cols.push(`SUM(CASE WHEN x.b = ${k} AND x.o > 0 THEN x.o ELSE 0 END)`);
-  // "+invoice_id": group after reading the date range (not by walking allocations_invoice whole)
-  const sql = `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
-    SELECT x.cid AS cid, ${cols.join(', ')}, SUM(CASE WHEN x.o < 0 THEN x.o ELSE 0 END) AS neg
-    FROM (SELECT i.customer_id AS cid, ${b} AS b, i.open_amount + COALESCE(d.s, 0) AS o
-            FROM invoices i LEFT JOIN d ON d.inv = i.id WHERE i.settled_on IS NULL AND i.issue_date <= @d
-          UNION ALL
-          SELECT i.customer_id AS cid, ${b} AS b, d.s AS o
-            FROM d JOIN invoices i ON i.id = d.inv WHERE i.settled_on > @d AND i.issue_date <= @d) x
-    WHERE x.o <> 0 GROUP BY x.cid`;
-  return fromRows(
-    stmt(sqlite, sql)
-      .raw()
-      .all(bindRanges(ranges, { d: asOf })) as number[][],
-    n,
-  );
+  return bookSumsAsOf(sqlite, asOf, basis, ranges);
 }
 
 export interface CustomerCredit {

@@ -42,16 +42,16 @@ export interface CustomerRow {
   name: string;
 }
 
+/** Codes and names of the given customers: one prepared statement, the ids as one JSON array. */
 export function customersByIds(sqlite: Sqlite, ids: Iterable<number>): Map<number, CustomerRow> {
   const out = new Map<number, CustomerRow>();
   const list = [...ids];
-  for (let i = 0; i < list.length; i += 500) {
-    const part = list.slice(i, i + 500);
-    const rows = sqlite
-      .prepare(`SELECT id, code, name FROM customers WHERE id IN (${part.map(() => '?').join(',')})`)
-      .all(...part) as CustomerRow[];
-    for (const r of rows) out.set(r.id, r);
-  }
+  if (list.length === 0) return out;
+  const rows = stmt(
+    sqlite,
+    'SELECT c.id AS id, c.code AS code, c.name AS name FROM json_each(?) j JOIN customers c ON c.id = j.value',
+  ).all(JSON.stringify(list)) as CustomerRow[];
+  for (const r of rows) out.set(r.id, r);
   return out;
 }
 

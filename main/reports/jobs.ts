@@ -8,6 +8,8 @@ import type { ExportFile } from '../../shared/types';
 import type { DashboardOut, ReceivablesSettings, TieOutOut } from '../../shared/types-receivables';
 import { columnBuffers, computeAgeingColumns, computeTieOut, rowAt, type AgeingColumns } from './ageing';
 import { computeDashboard } from './dashboard';
+import { isCollectionsJob, runCollectionsJob, type CollectionsJobs } from './collections/jobs';
+import { bookOfConnection, inReadSnapshot } from '../db/read-snapshot';
 
 export interface AgeingJobArgs {
   asOf: string;
@@ -16,7 +18,7 @@ export interface AgeingJobArgs {
   rebuild?: boolean;
 }
 
-export interface ReportJobs {
+export interface ReportJobs extends CollectionsJobs {
   ageing: { args: AgeingJobArgs; result: AgeingColumns };
   'tie-out': { args: { asOf: string }; result: TieOutOut };
   dashboard: { args: { asOf: string; from: string; to: string; settings: ReceivablesSettings }; result: DashboardOut };
@@ -68,6 +70,11 @@ export async function runJob<J extends ReportJob>(
       return { result: await buildAgeingExport(rows, a), transfer: [] } as JobOutput<J>;
     }
     default:
+      if (isCollectionsJob(job)) {
+        const book = bookOfConnection(sqlite);
+        const result = await inReadSnapshot(sqlite, () => runCollectionsJob(book, job, args as never));
+        return { result, transfer: [] } as JobOutput<J>;
+      }
       throw new Error(`unknown report job ${String(job)}`);
   }
 }

@@ -17,6 +17,7 @@ import { maxInvoiceId } from '../db/lookups';
 import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
+import { joinResult } from './chunked';
 
 type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
 import type { ReportWorkerData } from './report-worker';
@@ -100,6 +101,8 @@ export class ReportWorkerUnavailable extends Error {}
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+  /** a result arriving in chunks (chunked.ts) */
+  chunks?: unknown[][];
 }
 
 class ReportWorker {
@@ -142,6 +145,8 @@ class ReportWorker {
         id?: number;
         ok?: boolean;
         result?: unknown;
+        chunk?: unknown[];
+        chunked?: boolean;
         error?: {
           name?: string;
           code?: string;
@@ -155,8 +160,15 @@ class ReportWorker {
         if (m.id === undefined) return;
         const p = this.pending.get(m.id);
         if (!p) return;
+        if (m.chunk) {
+          (p.chunks ??= []).push(m.chunk);
+          const id = m.id;
+          // the next chunk on a later turn: the window's own work runs in between
+          setImmediate(() => !this.dead && this.worker.postMessage({ id, ack: p.chunks!.length }));
+          return;
+        }
         this.pending.delete(m.id);
-        if (m.ok) p.resolve(m.result);
+        if (m.ok) p.resolve(m.chunked ? joinResult(m.result, p.chunks ?? []) : m.result);
         else if (m.error?.name === 'AppError' && m.error.code) {
           p.reject(
             new AppError(m.error.code as ErrorCode, m.error.message, {

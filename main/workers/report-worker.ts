@@ -11,6 +11,8 @@ import { dataVersion } from '../db/receivables/as-of';
 import { customerDirectory } from '../db/receivables/directory';
 import { columnBuffers, type AgeingColumns } from '../reports/ageing';
 import { runJob, type JobOutput, type ReportJob } from '../reports/jobs';
+import { isCollectionsJob } from '../reports/collections/jobs';
+import { splitResult } from './chunked';
 
 export interface ReportWorkerData {
   file: string;
@@ -22,6 +24,8 @@ interface Request {
   job?: ReportJob;
   args?: unknown;
   close?: boolean;
+  /** the main thread has taken chunk `ack` of request `id` (chunked.ts) */
+  ack?: number;
 }
 
 const port = parentPort;
@@ -113,7 +117,27 @@ function collectSoon(): void {
   }, 20);
 }
 
+// Results of the collections jobs go in chunks, each sent once the main thread took the last one.
+const acks = new Map<number, () => void>();
+async function postChunked(id: number, result: unknown): Promise<boolean> {
+  const split = splitResult(result);
+  if (!split) return false;
+  for (const chunk of split.chunks) {
+    const taken = new Promise<void>((resolve) => acks.set(id, resolve));
+    port!.postMessage({ id, chunk });
+    await taken;
+  }
+  port!.postMessage({ id, ok: true, result: split.head, chunked: true });
+  return true;
+}
+
 port.on('message', async (m: Request) => {
+  if (m.ack !== undefined) {
+    const taken = acks.get(m.id);
+    acks.delete(m.id);
+    taken?.();
+    return;
+  }
   if (m.close) {
     try {
       sqlite?.close();
@@ -128,7 +152,8 @@ port.on('message', async (m: Request) => {
   try {
     if (!sqlite) throw new Error('the report worker has no open book');
     const out = await answer(sqlite, m.job!, m.args);
-    port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
+    if (!(isCollectionsJob(m.job!) && (await postChunked(m.id, out.result))))
+      port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
     collectSoon();
   } catch (e) {
     const err = e as {

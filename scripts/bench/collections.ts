@@ -19,11 +19,40 @@ import {
 import { printDunningLetters } from '../../main/services/collections/letters';
 import { fixedClock } from '../../main/services/context';
 
-const ms = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
+// wall time, and the process's CPU time (all threads: the report worker's too) in cpu[key], and
+// the longest main-thread block during each call in block[key]
+const cpu: Record<string, number> = {};
+const block: Record<string, number> = {};
+const ms = async <T>(fn: () => Promise<T>, key?: string): Promise<[number, T]> => {
+  const c = process.cpuUsage();
   const t = performance.now();
-  const r = await fn();
+  let r!: T;
+  const blocked = await longestBlock(async () => (r = await fn()));
+  const used = process.cpuUsage(c);
+  if (key) {
+    cpu[key] = Math.round((used.user + used.system) / 1000);
+    block[key] = blocked;
+  }
   return [Math.round(performance.now() - t), r];
 };
+
+/** The longest stretch the main thread could not run a 5 ms timer while `fn` ran (the window's lag). */
+async function longestBlock(fn: () => Promise<unknown>): Promise<number> {
+  let longest = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 5);
+    last = now;
+  }, 5);
+  try {
+    await fn();
+  } finally {
+    clearInterval(timer);
+  }
+  longest = Math.max(longest, performance.now() - last - 5);
+  return Math.round(longest);
+}
 
 export async function runCollectionsBench(opts: {
   customers: number;
@@ -70,27 +99,45 @@ export async function runCollectionsBench(opts: {
 
     const monthFrom = `${today.slice(0, 7)}-01`;
     const monthTo = addDays(addDays(monthFrom, 31).slice(0, 8) + '01', -1);
-    await collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }); // warm
-    const [cal, rep] = await ms(() => collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }));
-    out.calendarMonthMs = cal;
-    out.calendarMonthItems = rep.days.reduce((s, d) => s + d.items.length, 0);
-    [out.worklistMs] = await ms(() => todayWorklist(ctx, { asOf: today }));
-    const [dun, drep] = await ms(() => dunningReport(ctx, { asOf: today }));
-    out.dunningTodayMs = dun;
-    out.dunningRows = drep.rows.length;
-    [out.dunningPastMs] = await ms(() => dunningReport(ctx, { asOf: addDays(today, -180) }));
-    [out.promiseStatusesMs] = await ms(() => promiseReport(ctx, { asOf: today }));
-    [out.promiseStatusesPastMs] = await ms(() => promiseReport(ctx, { asOf: addDays(today, -60) }));
-    // dashboard KPIs over the last 90 days (CEI, best-possible DSO, kept rate, 13-week forecast)
-    [out.collectionsKpisMs] = await ms(() =>
-      collectionsKpisReport(ctx, { asOf: today, from: addDays(today, -89), to: today }),
-    );
+    const figures = async () => {
+      await collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }); // warm
+      const [cal, rep] = await ms(
+        () => collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }),
+        'calendarMonthMs',
+      );
+      out.calendarMonthMs = cal;
+      out.calendarMonthItems = rep.days.reduce((s, d) => s + d.items.length, 0);
+      [out.worklistMs] = await ms(() => todayWorklist(ctx, { asOf: today }), 'worklistMs');
+      const [dun, drep] = await ms(() => dunningReport(ctx, { asOf: today }), 'dunningTodayMs');
+      out.dunningTodayMs = dun;
+      out.dunningRows = drep.rows.length;
+      [out.dunningPastMs] = await ms(() => dunningReport(ctx, { asOf: addDays(today, -180) }), 'dunningPastMs');
+      [out.promiseStatusesMs] = await ms(() => promiseReport(ctx, { asOf: today }), 'promiseStatusesMs');
+      [out.promiseStatusesPastMs] = await ms(
+        () => promiseReport(ctx, { asOf: addDays(today, -60) }),
+        'promiseStatusesPastMs',
+      );
+      // dashboard KPIs over the last 90 days (CEI, best-possible DSO, kept rate, 13-week forecast)
+      [out.collectionsKpisMs] = await ms(
+        () => collectionsKpisReport(ctx, { asOf: today, from: addDays(today, -89), to: today }),
+        'collectionsKpisMs',
+      );
+      return drep;
+    };
+    // the longest main-thread block while all of them compute (on the report worker for a big
+    // book), and as a yardstick the same monitor over an idle second (a loaded machine's own lag)
+    const drep = await figures();
+    out.longestMainThreadBlockMs = Math.max(...Object.values(block));
+    out.idleMainThreadBlockMs = await longestBlock(() => new Promise((r) => setTimeout(r, 1000)));
+    for (const [k, v] of Object.entries(cpu)) out[k.replace(/Ms$/, 'CpuMs')] = v;
+    for (const [k, v] of Object.entries(block)) out[k.replace(/Ms$/, 'BlockMs')] = v;
 
+    const want = opts.letters ?? 1000;
+    if (want === 0) return out; // `--letters 0`: the report figures only
     // letters: the level with the most customers that are not paused
     const byLevel = new Map<number, number>();
     for (const r of drep.rows) if (r.level !== null && !r.paused) byLevel.set(r.level, (byLevel.get(r.level) ?? 0) + 1);
     const [level] = [...byLevel].sort((a, b) => b[1] - a[1])[0] ?? [1];
-    const want = opts.letters ?? 1000;
     const rows = drep.rows.filter((r) => r.level === level && !r.paused).slice(0, want);
     const dir = path.join(opts.dir, 'letters');
     const rss0 = process.memoryUsage().rss;

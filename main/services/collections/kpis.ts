@@ -1,7 +1,6 @@
-// The collections KPIs for the receivables dashboard, read between writes (the per-book queue).
+// The collections KPIs for the receivables dashboard, on the report worker for a big book (run-report.ts).
 import type { CollectionsKpisOut } from '../../../shared/types-collections-kpis';
-import { collectionsKpis } from '../../reports/collections/kpis';
-import { read } from '../book-queue';
+import { runCollectionsReport } from './run-report';
 import type { ServiceContext } from '../context';
 
 export async function collectionsKpisReport(
@@ -9,5 +8,5 @@ export async function collectionsKpisReport(
   q: { asOf?: string; from: string; to: string },
 ): Promise<CollectionsKpisOut> {
   const asOf = q.asOf ?? ctx.clock.today();
-  return read(ctx, () => collectionsKpis(ctx.book, { asOf, from: q.from, to: q.to }));
+  return runCollectionsReport(ctx, 'collections:kpis', { asOf, from: q.from, to: q.to });
 }

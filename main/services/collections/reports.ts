@@ -1,5 +1,6 @@
 // Read side of the collections desk for IPC and the CLI: promise statuses, the dunning list and
-// the calendar, each as of a date, read between writes (the per-book queue).
+// the calendar, each as of a date, read between writes; the long ones on the report worker
+// for a big book (run-report.ts).
 import type {
   CalendarReport,
   CustomerCollectionsOut,
@@ -7,34 +8,34 @@ import type {
   PromiseReport,
   WorklistRow,
 } from '../../../shared/types-collections';
-import { worklist } from '../../reports/collections/worklist';
 import { promiseKeptRate } from '../../domain/promises';
 import { recordsOfCustomer } from './records';
-import { calendarReport } from '../../reports/calendar/calendar';
-import { dunningList } from '../../reports/collections/dunning';
 import { promiseStatusRows } from '../../reports/collections/promise-status';
 import type { ServiceContext } from '../context';
 import { read } from '../book-queue';
+import { runCollectionsReport } from './run-report';
 
 export async function promiseReport(
   ctx: ServiceContext,
   q: { asOf: string; customerId?: number },
 ): Promise<PromiseReport> {
-  return read(ctx, () => ({
-    asOf: q.asOf,
-    rows: promiseStatusRows(ctx.book, { asOf: q.asOf, customerId: q.customerId }),
-  }));
+  const rows = await runCollectionsReport(ctx, 'collections:promises', { asOf: q.asOf, customerId: q.customerId });
+  return { asOf: q.asOf, rows };
 }
 
 export async function dunningReport(ctx: ServiceContext, q: { asOf: string }): Promise<DunningReport> {
-  return read(ctx, () => ({ asOf: q.asOf, rows: dunningList(ctx.book, q.asOf) }));
+  return { asOf: q.asOf, rows: await runCollectionsReport(ctx, 'collections:dunning', { asOf: q.asOf }) };
 }
 
 export async function collectionCalendar(
   ctx: ServiceContext,
   q: { from: string; to: string; asOf?: string },
 ): Promise<CalendarReport> {
-  return read(ctx, () => calendarReport(ctx.book, { from: q.from, to: q.to, asOf: q.asOf ?? ctx.clock.today() }));
+  return runCollectionsReport(ctx, 'collections:calendar', {
+    from: q.from,
+    to: q.to,
+    asOf: q.asOf ?? ctx.clock.today(),
+  });
 }
 
 export async function todayWorklist(
@@ -42,7 +43,7 @@ export async function todayWorklist(
   q: { asOf?: string },
 ): Promise<{ asOf: string; rows: WorklistRow[] }> {
   const asOf = q.asOf ?? ctx.clock.today();
-  return read(ctx, async () => ({ asOf, rows: await worklist(ctx.book, asOf) }));
+  return { asOf, rows: await runCollectionsReport(ctx, 'collections:worklist', { asOf }) };
 }
 
 export async function customerCollections(

@@ -1,0 +1,53 @@
+// The collections desk's long reports as report-worker jobs (main/workers): today's worklist,
+// the dunning list, promise statuses, the collection calendar and the dashboard KPIs. On a big
+// book they run on the worker's own read-only connection so the window's main thread never
+// waits for them (issue #13: the window never blocks for more than 100 ms); on a small book (or
+// without a worker) the same functions run in-thread. One function per job, shared by both paths,
+// so the two cannot answer differently.
+import type { Book } from '../../db/connection';
+import type { CalendarReport, DunningListRow, PromiseStatusRow, WorklistRow } from '../../../shared/types-collections';
+import type { CollectionsKpisOut } from '../../../shared/types-collections-kpis';
+import { calendarReport } from '../calendar/calendar';
+import type { CalendarWindow } from '../calendar/sources';
+import { dunningList } from './dunning';
+import { collectionsKpis } from './kpis';
+import { promiseStatusRows } from './promise-status';
+import { worklist } from './worklist';
+
+export interface CollectionsJobs {
+  'collections:worklist': { args: { asOf: string }; result: WorklistRow[] };
+  'collections:dunning': { args: { asOf: string }; result: DunningListRow[] };
+  'collections:promises': { args: { asOf: string; customerId?: number }; result: PromiseStatusRow[] };
+  'collections:calendar': { args: CalendarWindow; result: CalendarReport };
+  'collections:kpis': { args: { asOf: string; from: string; to: string }; result: CollectionsKpisOut };
+}
+export type CollectionsJob = keyof CollectionsJobs;
+
+type Runners = {
+  [J in CollectionsJob]: (
+    book: Book,
+    args: CollectionsJobs[J]['args'],
+  ) => CollectionsJobs[J]['result'] | Promise<CollectionsJobs[J]['result']>;
+};
+
+const RUNNERS: Runners = {
+  'collections:worklist': (book, a) => worklist(book, a.asOf),
+  'collections:dunning': (book, a) => dunningList(book, a.asOf),
+  'collections:promises': (book, a) => promiseStatusRows(book, { asOf: a.asOf, customerId: a.customerId }),
+  'collections:calendar': (book, a) => calendarReport(book, { from: a.from, to: a.to, asOf: a.asOf }),
+  'collections:kpis': (book, a) => collectionsKpis(book, a),
+};
+
+export function isCollectionsJob(job: string): job is CollectionsJob {
+  return Object.hasOwn(RUNNERS, job);
+}
+
+/** Runs one collections job (the worker wraps it in one read snapshot: main/reports/jobs.ts). */
+export async function runCollectionsJob<J extends CollectionsJob>(
+  book: Book,
+  job: J,
+  args: CollectionsJobs[J]['args'],
+): Promise<CollectionsJobs[J]['result']> {
+  const run = RUNNERS[job] as (b: Book, a: CollectionsJobs[J]['args']) => Promise<CollectionsJobs[J]['result']>;
+  return run(book, args);
+}

@@ -1,6 +1,6 @@
 // Dunning letters bench (issue #13 "1,000 dunning letters to PDF ≤ 60 s, memory flat"): prints N
 // letters of the busiest ladder level and reports wall time, CPU time of this process and of
-// Chromium (its processes sampled from /proc every 500 ms, or as reaped children, whichever is
+// Chromium (its processes sampled from /proc every second, or as reaped children, whichever is
 // more), this process's RSS growth and the peak RSS of this process plus Chromium (summed RSS of
 // the process tree, so shared pages count more than once: an upper bound).
 // Used by collections.ts (`npm run bench`) and on its own:
@@ -84,7 +84,14 @@ export interface LettersBenchOut {
 
 export async function benchLetters(
   ctx: ServiceContext,
-  q: { asOf: string; rows: DunningListRow[]; want: number; dir: string; output?: 'per_customer' | 'combined' },
+  q: {
+    asOf: string;
+    rows: DunningListRow[];
+    want: number;
+    dir: string;
+    output?: 'per_customer' | 'combined';
+    lang?: 'zh-CN' | 'en';
+  },
 ): Promise<LettersBenchOut> {
   // the level with the most customers that are not paused
   const byLevel = new Map<number, number>();
@@ -93,7 +100,14 @@ export async function benchLetters(
   const rows = q.rows.filter((r) => r.level === level && !r.paused).slice(0, q.want);
   const chromiumCpu = new Map<number, { type: string; ms: number }>();
   let peak = sampleTree(chromiumCpu);
-  const sampler = setInterval(() => (peak = Math.max(peak, sampleTree(chromiumCpu))), 500);
+  // the sampler's own CPU (reading /proc) is taken out of this process's figure
+  let samplerCpu = 0;
+  const sampler = setInterval(() => {
+    const c = process.cpuUsage();
+    peak = Math.max(peak, sampleTree(chromiumCpu));
+    const d = process.cpuUsage(c);
+    samplerCpu += (d.user + d.system) / 1000;
+  }, 1000);
   const rss0 = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
   const child0 = childrenCpuMs();
@@ -104,13 +118,14 @@ export async function benchLetters(
       level,
       dir: q.dir,
       output: q.output ?? 'per_customer',
+      lang: q.lang,
       rows,
     });
     const cpu = process.cpuUsage(cpu0);
     const byType: Record<string, number> = {};
     for (const { type, ms } of chromiumCpu.values()) byType[type] = (byType[type] ?? 0) + ms;
     const sampled = Object.values(byType).reduce((a, b) => a + b, 0);
-    const nodeCpu = Math.round((cpu.user + cpu.system) / 1000);
+    const nodeCpu = Math.round((cpu.user + cpu.system) / 1000 - samplerCpu);
     const chromeCpu = Math.max(childrenCpuMs() - child0, sampled);
     return {
       letters: run.produced,
@@ -135,6 +150,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       output: { type: 'string' },
       'as-of': { type: 'string' },
       keep: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   if (!values.book) throw new Error('--book FILE is required');
@@ -157,6 +173,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       want: Number(values.letters ?? 1000),
       dir: values.keep ?? path.join(dir, 'letters'),
       output: values.output === 'combined' ? 'combined' : 'per_customer',
+      lang: values.lang === 'en' ? 'en' : 'zh-CN',
     });
     console.log(JSON.stringify({ asOf, loadAvgStart, ...r, loadAvgEnd: os.loadavg()[0].toFixed(2) }, null, 2));
   } finally {

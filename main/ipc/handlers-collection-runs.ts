@@ -18,7 +18,11 @@ export function collectionRunsHandlers(desk: Desk): { [C in RunsChannel]: Handle
     'collections:runs': async () => col.collectionRuns(reader()),
     'collections:run': async (q) => col.collectionRun(reader(), q),
     'collections:run-html': async (q) => col.runSheetHtml(reader(), q),
-    'collections:run-pdf': async (q) => col.runSheetPdf(reader(), q),
+    'collections:run-pdf': async (q) => {
+      // the app's printer, as statements use it: Electron's printToPDF in the desktop shell
+      const ctx = reader();
+      return desk.statements.withRenderer((r) => col.runSheetPdf(ctx, r, q));
+    },
     'collections:run-outcome': async (q) => col.recordVisitOutcome(writer(), q),
     'collections:dunning-actions': async (q) => col.dunningActions(reader(), q),
     'collections:dunning-hold': async (q) => col.applyDunningHold(writer(), q),

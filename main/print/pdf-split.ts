@@ -7,7 +7,7 @@
 // would number the pages of the whole print.
 import type { PDFDocument } from 'pdf-lib';
 import { loadPdfLib } from '../lib/lazy-modules';
-import type { PdfRenderer } from './pdf';
+import { printBodyIn, type DocumentWrap, type PdfRenderer } from './pdf';
 
 export interface SplitDoc {
   /** The document's body (one `.doc` section; starts on a new page). */
@@ -152,5 +152,29 @@ export async function printSplit(
   const one: Buffer[] = [];
   for (const d of docs)
     one.push(await renderer.htmlToPdf(wrap(d.section), { footerLabel: d.footerLabel, title: d.title }));
+  return one;
+}
+
+/**
+ * The batch fast path in two steps, so a caller can print the next chunk while it splits and
+ * writes this one: printAnchored prints the documents as one PDF through the renderer's
+ * printBody (the page stays loaded between chunks) ...
+ */
+export function printAnchored(renderer: PdfRenderer, docs: SplitDoc[], wrap: DocumentWrap): Promise<Buffer> {
+  return printBodyIn(renderer, wrap, anchoredBody(docs.map((d) => d.section)), { pageNumbers: false });
+}
+
+/** ... and splitPrinted cuts it apart (or, without named destinations, prints each document alone). */
+export async function splitPrinted(
+  renderer: PdfRenderer,
+  printed: Uint8Array,
+  docs: SplitDoc[],
+  wrap: DocumentWrap,
+): Promise<Buffer[]> {
+  const split = await splitCombinedPdf(printed, docs);
+  if (split) return split;
+  const one: Buffer[] = [];
+  for (const d of docs)
+    one.push(await printBodyIn(renderer, wrap, d.section, { footerLabel: d.footerLabel, title: d.title }));
   return one;
 }

@@ -14,7 +14,26 @@ export interface PdfOptions {
 
 export interface PdfRenderer {
   htmlToPdf(html: string, opts?: PdfOptions): Promise<Buffer>;
+  /**
+   * Optional fast path for batches: prints `body` inside `shell` (the same document with an
+   * empty body), keeping the shell loaded between calls so fonts are decoded once per run.
+   * Renderers without it print htmlToPdf of the whole document (see printBodyIn).
+   */
+  printBody?(shell: string, body: string, opts?: PdfOptions): Promise<Buffer>;
   close(): Promise<void>;
+}
+
+/** A document built around a body, and the same document with an empty body (its shell). */
+export type DocumentWrap = (body: string) => string;
+
+/** Prints `body` wrapped by `wrap`, through the renderer's printBody when it has one. */
+export function printBodyIn(
+  renderer: PdfRenderer,
+  wrap: DocumentWrap,
+  body: string,
+  opts?: PdfOptions,
+): Promise<Buffer> {
+  return renderer.printBody ? renderer.printBody(wrap(''), body, opts) : renderer.htmlToPdf(wrap(body), opts);
 }
 
 export type PdfRendererFactory = () => PdfRenderer;

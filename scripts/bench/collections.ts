@@ -16,8 +16,8 @@ import {
   promiseReport,
   todayWorklist,
 } from '../../main/services/collections';
-import { printDunningLetters } from '../../main/services/collections/letters';
 import { fixedClock } from '../../main/services/context';
+import { benchLetters } from './letters';
 
 // wall time, and the process's CPU time (all threads: the report worker's too) in cpu[key], and
 // the longest main-thread block during each call in block[key]
@@ -75,7 +75,7 @@ export async function runCollectionsBench(opts: {
     const today = (sqlite.prepare('SELECT MAX(date) AS d FROM ar_daily').get() as { d: string }).d;
     ctx.clock = fixedClock(`${today}T09:00:00.000Z`);
     // promises and records, one and two per customer, spread over the last 120 days
-    let t = performance.now();
+    const t = performance.now();
     const ids = (sqlite.prepare('SELECT id FROM customers ORDER BY id').all() as { id: number }[]).map((r) => r.id);
     const insP = sqlite.prepare(
       "INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, source, created_at) VALUES (?, ?, ?, ?, NULL, 'verbal', 'bench', ?)",
@@ -134,18 +134,9 @@ export async function runCollectionsBench(opts: {
 
     const want = opts.letters ?? 1000;
     if (want === 0) return out; // `--letters 0`: the report figures only
-    // letters: the level with the most customers that are not paused
-    const byLevel = new Map<number, number>();
-    for (const r of drep.rows) if (r.level !== null && !r.paused) byLevel.set(r.level, (byLevel.get(r.level) ?? 0) + 1);
-    const [level] = [...byLevel].sort((a, b) => b[1] - a[1])[0] ?? [1];
-    const rows = drep.rows.filter((r) => r.level === level && !r.paused).slice(0, want);
+    // letters: the busiest level, wall and CPU (this process and Chromium), memory (./letters.ts)
     const dir = path.join(opts.dir, 'letters');
-    const rss0 = process.memoryUsage().rss;
-    t = performance.now();
-    const run = await printDunningLetters(ctx, { asOf: today, level, dir, output: 'per_customer', rows });
-    out.letters = run.produced;
-    out.lettersMs = Math.round(performance.now() - t);
-    out.lettersRssGrowthMb = Math.round((process.memoryUsage().rss - rss0) / 1e6);
+    Object.assign(out, await benchLetters(ctx, { asOf: today, rows: drep.rows, want, dir }));
     fs.rmSync(dir, { recursive: true, force: true });
   } finally {
     await ctx.book.close();

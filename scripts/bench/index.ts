@@ -67,6 +67,7 @@ const targets: Record<string, Record<string, number>> = {
     promiseStatusesPastMs: 1000,
     longestMainThreadBlockMs: 100,
     lettersMs: 60_000,
+    lettersCpuMs: 60_000, // this process + Chromium: the figure to judge on a loaded machine
   },
   complaints: { listMs_p95: 100 },
 };

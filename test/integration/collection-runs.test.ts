@@ -146,6 +146,33 @@ describe('collection trips', () => {
     const info = execFileSync('pdfinfo', [file]).toString();
     expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/); // A4 landscape
   }, 60_000);
+
+  it("prints the run sheet through the app's printer (Electron's printToPDF in the desktop shell), as statements do", async () => {
+    const run = (await t.ok('collections:runs', {}))[0];
+    const seen: { html: string; footerLabel?: string }[] = [];
+    const before = t.desk.statements.factory;
+    // what the desktop shell does at start (main/shell/main.ts): its printer replaces Chromium
+    t.desk.statements.configure({
+      pdfRenderer: () => ({
+        htmlToPdf: async (html, opts) => {
+          seen.push({ html, footerLabel: opts?.footerLabel });
+          return Buffer.from('%PDF-1.4 app printer');
+        },
+        close: async () => undefined,
+      }),
+    });
+    try {
+      await t.desk.statements.close(); // drops the shared Chromium renderer of the test before
+      const pdf = await t.ok('collections:run-pdf', { id: run.id, lang: 'en' });
+      expect(Buffer.from(pdf.base64, 'base64').toString()).toBe('%PDF-1.4 app printer');
+      expect(seen).toHaveLength(1);
+      expect(seen[0].footerLabel).toBe(`run ${run.id}`);
+      expect(seen[0].html).toContain('R1');
+    } finally {
+      t.desk.statements.configure({ pdfRenderer: before });
+      await t.desk.statements.close(); // and the fake one, so later tests print with Chromium again
+    }
+  });
 });
 
 describe('dunning credit hold', () => {

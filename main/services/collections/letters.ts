@@ -1,13 +1,15 @@
 // Dunning letters (催款函) in batch through the print pipeline: every customer at exactly the
 // chosen ladder level and not paused, as of a date; one PDF per customer (`<code>.pdf`) or one
-// combined PDF. Printed CHUNK at a time (printSplit), with progress and cancel; each letter is
-// recorded as a collection record (channel letter) plus a dunning_letters row, with its audit row.
+// combined PDF. Printed CHUNK at a time in one print (print/pdf-split.ts) that is cut apart per
+// customer or appended to the combined file on disk, with progress and cancel between chunks;
+// each letter is recorded as a collection record (channel letter) plus a dunning_letters row,
+// with its audit row.
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DunningListRow } from '../../../shared/types-collections';
 import type { PrintLang } from '../../../shared/types-statements';
-import { ladderRows } from '../../db/collections-store';
+import { ladderRows, type LadderRow } from '../../db/collections-store';
 import { openItemsAsOf } from '../../db/receivables/as-of';
 import { insertDunningLetter, letterAddressee, letterContact } from '../../db/collections/letters';
 import { daysBetween } from '../../domain/dates';
@@ -19,7 +21,8 @@ import {
 } from '../../print/dunning-letter-html';
 import { htmlDocument, sanitizeFileName } from '../../print/html';
 import type { PdfRenderer } from '../../print/pdf';
-import { printSplit } from '../../print/pdf-split';
+import { PdfConcatFile } from '../../print/pdf-concat';
+import { numberPagesPerDocument, printAnchored, splitPrinted, type SplitDoc } from '../../print/pdf-split';
 import { dunningList } from '../../reports/collections/dunning';
 import type { CompanySettings } from '../../../shared/types';
 import { writeAudit } from '../audit';
@@ -28,9 +31,10 @@ import { read, write } from '../book-queue';
 import { getCompany } from '../settings';
 import { insertRecordSync } from './records';
 
-// Letters per print call. Each Chromium print has a fixed cost (about 2.5–4 s on the loaded
-// 2-core bench machine) besides ~60 ms a page; 50 a call halves that overhead against 25 and
-// keeps progress moving every few seconds (cancel is checked between calls).
+// Letters per print. With the page kept loaded a print costs Chromium ~0.2 s besides ~20–30 ms
+// a page (scripts/bench/letters.ts); more per print saves little, and every letter's own PDF
+// carries the font glyphs of its whole chunk (~100 KB at 50), so 50 it stays; progress and
+// cancel come every chunk.
 const CHUNK = 50;
 
 export interface LetterRunInput {
@@ -44,6 +48,8 @@ export interface LetterRunInput {
   /** only these customers (of those at the level) */
   customerIds?: number[];
   renderer?: () => PdfRenderer;
+  /** letters per print (default CHUNK; tests use small chunks to see progress and cancel) */
+  chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
 }
@@ -59,10 +65,11 @@ export function letterData(
   company: CompanySettings,
   row: Pick<DunningListRow, 'customerId' | 'daysOverdue' | 'overdue' | 'level'>,
   asOf: string,
+  ladder: LadderRow[] = ladderRows(sqlite),
 ): DunningLetterData {
   const c = letterAddressee(sqlite, row.customerId);
   const ct = letterContact(sqlite, row.customerId);
-  const step = ladderRows(sqlite).find((s) => s.level === row.level);
+  const step = ladder.find((s) => s.level === row.level);
   const invoices = openItemsAsOf(sqlite, row.customerId, asOf, false)
     .filter((i) => i.open > 0 && i.dueDate < asOf)
     .map((i) => ({
@@ -109,6 +116,12 @@ function writeFileAtomic(file: string, data: Buffer): void {
   fs.renameSync(`${file}.partial`, file);
 }
 
+interface PrintedChunk {
+  rows: DunningListRow[];
+  docs: (SplitDoc & { code: string })[];
+  pdf: Buffer;
+}
+
 export async function printDunningLetters(ctx: ServiceContext, input: LetterRunInput): Promise<LetterRunOut> {
   const lang = input.lang ?? 'zh-CN';
   const company = await getCompany(ctx);
@@ -118,52 +131,68 @@ export async function printDunningLetters(ctx: ServiceContext, input: LetterRunI
   fs.mkdirSync(input.dir, { recursive: true });
   const out: LetterRunOut = { produced: 0, files: [], cancelled: false };
   if (targets.length === 0) return out;
-  // without the app's printer (CLI, bench): one Chromium, each browser page reused for a few
-  // prints (its fonts stay decoded) and then replaced, so memory stays flat
+  // without the app's printer (CLI, bench): one Chromium whose page keeps the letter's fonts
+  // loaded for the whole run (PlaywrightPdfRenderer.printBody)
   const { PlaywrightPdfRenderer } = await import('../../print/playwright');
-  const renderer = (input.renderer ?? (() => new PlaywrightPdfRenderer({ documentsPerPage: 5 })))();
+  const renderer = (input.renderer ?? (() => new PlaywrightPdfRenderer()))();
   const wrap = (body: string) => htmlDocument(lang === 'zh-CN' ? '催款函' : 'Payment reminders', body, { lang });
-  const combined: string[] = [];
+  const combined =
+    input.output === 'combined'
+      ? new PdfConcatFile(path.join(input.dir, `${sanitizeFileName(`催款函-${input.level}-${input.asOf}`)}.pdf`))
+      : null;
+  const ladder = await read(ctx, (sqlite) => ladderRows(sqlite));
+  const size = Math.max(1, input.chunkSize ?? CHUNK);
+  const printChunk = async (at: number): Promise<PrintedChunk> => {
+    const rows = targets.slice(at, at + size);
+    const data = await read(ctx, (sqlite) => rows.map((r) => letterData(sqlite, company, r, input.asOf, ladder)));
+    const docs = data.map((d) => ({
+      code: d.customer.code,
+      section: dunningLetterSection(d, lang),
+      footerLabel: d.customer.code,
+      title: dunningLetterTitle(d, lang),
+    }));
+    return { rows, docs, pdf: await printAnchored(renderer, docs, wrap) };
+  };
+  // Chromium prints the next chunk while this process splits, writes and records the last one
+  let next: Promise<PrintedChunk> | null = printChunk(0);
   try {
-    for (let at = 0; at < targets.length; at += CHUNK) {
+    for (let at = 0; next; at += size) {
+      const chunk: PrintedChunk = await next;
+      next = null;
       if (input.isCancelled?.()) {
         out.cancelled = true;
         break;
       }
-      const chunk = targets.slice(at, at + CHUNK);
-      const data = await read(ctx, (sqlite) => chunk.map((r) => letterData(sqlite, company, r, input.asOf)));
+      if (at + size < targets.length) {
+        next = printChunk(at + size);
+        next.catch(() => undefined); // awaited next round; a failure here must not go unhandled meanwhile
+      }
       let files: string[];
-      if (input.output === 'combined') {
-        combined.push(...data.map((d) => dunningLetterSection(d, lang)));
-        files = data.map(() => '');
+      if (combined) {
+        // each letter numbers its own pages ("1 / 1") and carries its customer code
+        combined.add((await numberPagesPerDocument(chunk.pdf, chunk.docs)) ?? chunk.pdf);
+        files = chunk.docs.map(() => combined.file);
       } else {
-        const pdfs = await printSplit(
-          renderer,
-          data.map((d) => ({
-            section: dunningLetterSection(d, lang),
-            footerLabel: d.customer.code,
-            title: dunningLetterTitle(d, lang),
-          })),
-          wrap,
-        );
-        files = data.map((d, i) => {
-          const file = path.join(input.dir, `${sanitizeFileName(d.customer.code)}.pdf`);
+        const pdfs = await splitPrinted(renderer, chunk.pdf, chunk.docs, wrap);
+        files = chunk.docs.map((d, i) => {
+          const file = path.join(input.dir, `${sanitizeFileName(d.code)}.pdf`);
           writeFileAtomic(file, pdfs[i]);
           return file;
         });
+        out.files.push(...files);
       }
-      if (input.output === 'combined' && at + CHUNK >= targets.length) {
-        const file = path.join(input.dir, `${sanitizeFileName(`催款函-${input.level}-${input.asOf}`)}.pdf`);
-        writeFileAtomic(file, await renderer.htmlToPdf(wrap(combined.join('\n')), { title: `dunning ${input.asOf}` }));
-        files = files.map(() => file);
-        out.files.push(file);
-      }
-      if (input.output === 'per_customer') out.files.push(...files);
-      await recordLetters(ctx, chunk, files, input);
-      out.produced += chunk.length;
+      await recordLetters(ctx, chunk.rows, files, input);
+      out.produced += chunk.rows.length;
       input.onProgress?.(out.produced, targets.length);
     }
+    // a cancelled run keeps the letters already recorded as sent
+    if (combined) {
+      const file = await combined.finish(`dunning ${input.asOf}`);
+      if (file) out.files.push(file);
+    }
   } finally {
+    combined?.discard();
+    await next?.catch(() => undefined);
     await renderer.close().catch(() => undefined);
   }
   return out;

@@ -52,9 +52,7 @@ const customerCache = new WeakMap<Database.Database, { rev: number; rows: Custom
  * `revisions` counter of customers moves: scanning 100,000 wide customer rows costs seconds.
  */
 function customerRows(sqlite: Database.Database): CustomerRow[] {
-  const rev =
-    (stmt(sqlite, "SELECT rev FROM revisions WHERE name = 'customers'").get() as { rev: number } | undefined)?.rev ??
-    -1;
+  const rev = revision(sqlite, 'customers');
   const hit = customerCache.get(sqlite);
   if (hit && hit.rev === rev && rev !== -1) return hit.rows;
   const rows = stmt(
@@ -103,9 +101,32 @@ function latestPerCustomer(
  * correlated lookups above. The whole book: one plain scan per history table, reduced and
  * joined in memory — 100,000 customers × nine correlated lookups cost seconds.
  */
-export function creditFactsAsOf(sqlite: Database.Database, asOf: string, customerId?: number): CreditFactsRow[] {
+export function creditFactsAsOf(
+  sqlite: Database.Database,
+  asOf: string,
+  customerId?: number,
+): readonly CreditFactsRow[] {
   if (customerId !== undefined)
     return stmt(sqlite, `${FACTS_SQL} WHERE c.id = @cid`).all({ d: asOf, cid: customerId }) as CreditFactsRow[];
+  // kept per connection for the last date asked, until a customer or a credit fact is written;
+  // never inside a transaction (its writes may still roll back and their counter with them)
+  const revs = sqlite.inTransaction ? [-1] : [revision(sqlite, 'customers'), revision(sqlite, 'credit')];
+  const key = revs.includes(-1) ? null : `${revs.join('|')}|${asOf}`;
+  const hit = factsCache.get(sqlite);
+  if (key !== null && hit?.key === key) return hit.rows;
+  const rows = scanCreditFacts(sqlite, asOf);
+  if (key !== null) factsCache.set(sqlite, { key, rows });
+  return rows;
+}
+
+const factsCache = new WeakMap<Database.Database, { key: string; rows: readonly CreditFactsRow[] }>();
+
+/** A trigger-kept write counter (migrations 0001 and 0013); -1 in a book without it. */
+function revision(sqlite: Database.Database, name: 'customers' | 'credit'): number {
+  return (stmt(sqlite, 'SELECT rev FROM revisions WHERE name = ?').get(name) as { rev: number } | undefined)?.rev ?? -1;
+}
+
+function scanCreditFacts(sqlite: Database.Database, asOf: string): CreditFactsRow[] {
   const p = { d: asOf };
   const ratings = latestPerCustomer(sqlite, 'credit_ratings', 'rated_on', 'grade', asOf);
   const classes = latestPerCustomer(sqlite, 'credit_classes', 'set_on', 'class', asOf);

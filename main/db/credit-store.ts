@@ -267,26 +267,3 @@ export function recentDowngrades(sqlite: Database.Database, from: string, limit 
 }
 
 const GRADE_ORDER = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
-
-/**
- * Back-test: per grade (each customer's latest rating; customers with a grade but no rating
- * history count from the start), customers and how many had an invoice issued on or after the
- * rating that went more than 60 days past due (settled over 60 days late, or open and over 60
- * days past due as of `today`).
- */
-export function backtestByGrade(
-  sqlite: Database.Database,
-  today: string,
-): { grade: string; customers: number; bad: number }[] {
-  return stmt(
-    sqlite,
-    `WITH latest AS (
-        SELECT c.id AS cid, COALESCE(r.grade, c.credit_rating) AS grade, COALESCE(r.rated_on, '0000-00-00') AS since
-        FROM customers c LEFT JOIN credit_ratings r ON r.id = (SELECT x.id FROM credit_ratings x WHERE x.customer_id = c.id ORDER BY x.rated_on DESC, x.id DESC LIMIT 1)
-        WHERE COALESCE(r.grade, c.credit_rating) IS NOT NULL)
-     SELECT l.grade AS grade, COUNT(*) AS customers,
-        SUM(EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = l.cid AND i.issue_date >= l.since AND i.voided_at IS NULL
-              AND ((i.settled_on IS NULL AND i.due_date < date(@t, '-60 days')) OR (i.settled_on > date(i.due_date, '+60 days'))))) AS bad
-     FROM latest l GROUP BY l.grade`,
-  ).all({ t: today }) as { grade: string; customers: number; bad: number }[];
-}

@@ -2,13 +2,7 @@
 // recent downgrades, the grade distribution and the limit-utilisation distribution. One pass
 // over the credit position of every customer (reports/credit.ts).
 import type Database from 'better-sqlite3';
-import {
-  backtestByGrade,
-  creditFactsAsOf,
-  recentDowngrades,
-  zeroLimitMeansNone,
-  type CreditFactsRow,
-} from '../db/credit-store';
+import { creditFactsAsOf, recentDowngrades, zeroLimitMeansNone, type CreditFactsRow } from '../db/credit-store';
 import { addDays } from '../domain/dates';
 import { GRADES } from '../domain/credit-rules';
 import { mulDivRound } from '../../shared/money';
@@ -173,25 +167,4 @@ export function creditOverview(
   };
 }
 
-export interface BacktestRow {
-  grade: string;
-  customers: number;
-  bad: number;
-  /** share in basis points of the grade's customers with an invoice later > 60 days overdue */
-  badBp: number | null;
-}
-
-export function creditBacktest(
-  sqlite: Database.Database,
-  today: string,
-): { asOf: string; rows: BacktestRow[]; ms: number } {
-  const t0 = performance.now();
-  const got = new Map(backtestByGrade(sqlite, today).map((r) => [r.grade, r]));
-  const rows = GRADES.map((g) => {
-    const r = got.get(g);
-    const customers = r?.customers ?? 0;
-    const bad = r?.bad ?? 0;
-    return { grade: g, customers, bad, badBp: customers ? Math.round((bad * 10_000) / customers) : null };
-  });
-  return { asOf: today, rows, ms: Math.round(performance.now() - t0) };
-}
+export { creditBacktest, type BacktestRow } from './credit-backtest';

@@ -17,6 +17,7 @@ import { maxInvoiceId } from '../db/lookups';
 import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
+import type { BacktestProgress } from '../reports/credit-backtest';
 
 type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
 import type { ReportWorkerData } from './report-worker';
@@ -100,6 +101,14 @@ export class ReportWorkerUnavailable extends Error {}
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+  onProgress?: (p: BacktestProgress) => void;
+}
+
+/** Progress and cancel for a job on the worker (the back-test reports them). */
+export interface WorkerJobOptions {
+  onProgress?: (p: BacktestProgress) => void;
+  /** a SharedArrayBuffer of one Int32: store 1 to cancel (the worker reads it between slices) */
+  cancel?: SharedArrayBuffer;
 }
 
 class ReportWorker {
@@ -140,6 +149,7 @@ class ReportWorker {
       'message',
       (m: {
         id?: number;
+        progress?: BacktestProgress;
         ok?: boolean;
         result?: unknown;
         error?: {
@@ -155,6 +165,10 @@ class ReportWorker {
         if (m.id === undefined) return;
         const p = this.pending.get(m.id);
         if (!p) return;
+        if (m.progress) {
+          p.onProgress?.(m.progress);
+          return;
+        }
         this.pending.delete(m.id);
         if (m.ok) p.resolve(m.result);
         else if (m.error?.name === 'AppError' && m.error.code) {
@@ -193,7 +207,11 @@ class ReportWorker {
     return cols;
   }
 
-  async run<J extends ReportJob>(job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+  async run<J extends ReportJob>(
+    job: J,
+    args: ReportJobs[J]['args'],
+    opts: WorkerJobOptions = {},
+  ): Promise<ReportJobs[J]['result']> {
     this.waiting++;
     this.worker.ref(); // a CLI waiting for a report must not exit meanwhile
     try {
@@ -201,8 +219,8 @@ class ReportWorker {
       if (this.dead) throw new ReportWorkerUnavailable('the report worker has stopped');
       const id = this.nextId++;
       return await new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        this.worker.postMessage({ id, job, args });
+        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
+        this.worker.postMessage({ id, job, args, cancel: opts.cancel });
       });
     } finally {
       if (--this.waiting === 0 && !this.dead) this.worker.unref();
@@ -250,10 +268,11 @@ export async function runInWorker<J extends ReportJob>(
   book: Book,
   job: J,
   args: ReportJobs[J]['args'],
+  opts: WorkerJobOptions = {},
 ): Promise<ReportJobs[J]['result']> {
   const w = workerFor(book);
   try {
-    const result = await w.run(job, args);
+    const result = await w.run(job, args, opts);
     stats.jobs++;
     return job === 'ageing' ? (w.withNames(result as AgeingByRank) as ReportJobs[J]['result']) : result;
   } catch (e) {

@@ -120,13 +120,10 @@ export function assertFen(fen: unknown): asserts fen is Fen {
  * usual 四舍五入 half-up). Used for every rate applied to money: amount × bp ÷ 10000.
  */
 export function mulDivRound(a: number, b: number, c: number): number {
-  for (const [name, v] of [
-    ['a', a],
-    ['b', b],
-    ['c', c],
-  ] as const) {
-    if (!Number.isSafeInteger(v)) throw new TypeError(`mulDivRound: ${name} must be an integer, got ${v}`);
-  }
+  // checked one by one (no arrays per call: whole-book reports call this per customer)
+  if (!Number.isSafeInteger(a)) throw new TypeError(`mulDivRound: a must be an integer, got ${a}`);
+  if (!Number.isSafeInteger(b)) throw new TypeError(`mulDivRound: b must be an integer, got ${b}`);
+  if (!Number.isSafeInteger(c)) throw new TypeError(`mulDivRound: c must be an integer, got ${c}`);
   if (c === 0) throw new RangeError('mulDivRound: division by zero');
   let n = BigInt(a) * BigInt(b);
   let d = BigInt(c);

@@ -145,6 +145,20 @@ export interface CreditBacktestOut {
   ms: number;
 }
 
+/** The back-test as a job (credit:backtest-start / -progress / -cancel): run off the window's thread. */
+export interface CreditBacktestJob {
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  asOf: string;
+  /** slices of customers done / all slices */
+  done: number;
+  total: number;
+  /** customers with a grade counted so far */
+  customers: number;
+  result: CreditBacktestOut | null;
+  /** message of a failed run (an i18n key when the failure is an AppError) */
+  error: string | null;
+}
+
 export interface OperatorRoleOut {
   id: number;
   name: string;

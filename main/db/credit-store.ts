@@ -52,9 +52,7 @@ const customerCache = new WeakMap<Database.Database, { rev: number; rows: Custom
  * `revisions` counter of customers moves: scanning 100,000 wide customer rows costs seconds.
  */
 function customerRows(sqlite: Database.Database): CustomerRow[] {
-  const rev =
-    (stmt(sqlite, "SELECT rev FROM revisions WHERE name = 'customers'").get() as { rev: number } | undefined)?.rev ??
-    -1;
+  const rev = revision(sqlite, 'customers');
   const hit = customerCache.get(sqlite);
   if (hit && hit.rev === rev && rev !== -1) return hit.rows;
   const rows = stmt(
@@ -103,9 +101,32 @@ function latestPerCustomer(
  * correlated lookups above. The whole book: one plain scan per history table, reduced and
  * joined in memory — 100,000 customers × nine correlated lookups cost seconds.
  */
-export function creditFactsAsOf(sqlite: Database.Database, asOf: string, customerId?: number): CreditFactsRow[] {
+export function creditFactsAsOf(
+  sqlite: Database.Database,
+  asOf: string,
+  customerId?: number,
+): readonly CreditFactsRow[] {
   if (customerId !== undefined)
     return stmt(sqlite, `${FACTS_SQL} WHERE c.id = @cid`).all({ d: asOf, cid: customerId }) as CreditFactsRow[];
+  // kept per connection for the last date asked, until a customer or a credit fact is written;
+  // never inside a transaction (its writes may still roll back and their counter with them)
+  const revs = sqlite.inTransaction ? [-1] : [revision(sqlite, 'customers'), revision(sqlite, 'credit')];
+  const key = revs.includes(-1) ? null : `${revs.join('|')}|${asOf}`;
+  const hit = factsCache.get(sqlite);
+  if (key !== null && hit?.key === key) return hit.rows;
+  const rows = scanCreditFacts(sqlite, asOf);
+  if (key !== null) factsCache.set(sqlite, { key, rows });
+  return rows;
+}
+
+const factsCache = new WeakMap<Database.Database, { key: string; rows: readonly CreditFactsRow[] }>();
+
+/** A trigger-kept write counter (migrations 0001 and 0013); -1 in a book without it. */
+function revision(sqlite: Database.Database, name: 'customers' | 'credit'): number {
+  return (stmt(sqlite, 'SELECT rev FROM revisions WHERE name = ?').get(name) as { rev: number } | undefined)?.rev ?? -1;
+}
+
+function scanCreditFacts(sqlite: Database.Database, asOf: string): CreditFactsRow[] {
   const p = { d: asOf };
   const ratings = latestPerCustomer(sqlite, 'credit_ratings', 'rated_on', 'grade', asOf);
   const classes = latestPerCustomer(sqlite, 'credit_classes', 'set_on', 'class', asOf);
@@ -246,26 +267,3 @@ export function recentDowngrades(sqlite: Database.Database, from: string, limit 
 }
 
 const GRADE_ORDER = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
-
-/**
- * Back-test: per grade (each customer's latest rating; customers with a grade but no rating
- * history count from the start), customers and how many had an invoice issued on or after the
- * rating that went more than 60 days past due (settled over 60 days late, or open and over 60
- * days past due as of `today`).
- */
-export function backtestByGrade(
-  sqlite: Database.Database,
-  today: string,
-): { grade: string; customers: number; bad: number }[] {
-  return stmt(
-    sqlite,
-    `WITH latest AS (
-        SELECT c.id AS cid, COALESCE(r.grade, c.credit_rating) AS grade, COALESCE(r.rated_on, '0000-00-00') AS since
-        FROM customers c LEFT JOIN credit_ratings r ON r.id = (SELECT x.id FROM credit_ratings x WHERE x.customer_id = c.id ORDER BY x.rated_on DESC, x.id DESC LIMIT 1)
-        WHERE COALESCE(r.grade, c.credit_rating) IS NOT NULL)
-     SELECT l.grade AS grade, COUNT(*) AS customers,
-        SUM(EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = l.cid AND i.issue_date >= l.since AND i.voided_at IS NULL
-              AND ((i.settled_on IS NULL AND i.due_date < date(@t, '-60 days')) OR (i.settled_on > date(i.due_date, '+60 days'))))) AS bad
-     FROM latest l GROUP BY l.grade`,
-  ).all({ t: today }) as { grade: string; customers: number; bad: number }[];
-}

@@ -11,7 +11,8 @@ import type {
 } from '../../shared/types-credit';
 import type { Desk } from '../app/desk';
 import { creditProfile } from '../reports/credit-profile';
-import { creditBacktest, creditOverview } from '../reports/credit-overview';
+import { creditOverview } from '../reports/credit-overview';
+import { backtestProgress, cancelBacktest, runBacktest, startBacktest } from '../services/credit/backtest-job';
 import { read } from '../services/book-queue';
 import { setCreditClass, recordCreditReport } from '../services/credit/classes';
 import { decideLimit, worksheet } from '../services/credit/limits';
@@ -45,8 +46,14 @@ export function creditHandlers(desk: Desk): { [C in CreditChannel]: Handler<C> }
     },
     'credit:backtest': async ({ asOf }) => {
       const c = ctx();
-      return read(c, (sqlite) => creditBacktest(sqlite, asOf ?? c.clock.today()) as CreditBacktestOut);
+      return (await runBacktest(c, asOf ?? c.clock.today())) as CreditBacktestOut;
     },
+    'credit:backtest-start': async ({ asOf }) => {
+      const c = ctx();
+      return startBacktest(c, asOf ?? c.clock.today());
+    },
+    'credit:backtest-progress': async () => backtestProgress(ctx()),
+    'credit:backtest-cancel': async () => cancelBacktest(ctx()),
     'credit:settings': async () => loadCreditSettings(ctx()) as CreditSettingsOut,
     'credit:update-settings': async (patch) =>
       updateCreditSettings(writer(), patch as Partial<CreditSettings>) as Promise<CreditSettingsOut>,

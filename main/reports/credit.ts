@@ -48,6 +48,16 @@ export function limitAsOf(f: CreditFactsRow): number {
   return f.curLimit; // no history at all (a book written before credit management)
 }
 
+/** The grade as of the date: from the rating history, else (no history) the customer's column. */
+export function ratingOf(f: CreditFactsRow): string | null {
+  return f.hasRatings ? f.ratingAsOf : f.curRating;
+}
+
+/** The credit class as of the date: from the class history, else the customer's column. */
+export function classOf(f: CreditFactsRow): string | null {
+  return f.hasClasses ? f.classAsOf : f.curClass;
+}
+
 export function positionRow(
   f: CreditFactsRow,
   openReceivables: number,
@@ -56,8 +66,8 @@ export function positionRow(
   /** next-review dates by class and base date, shared over a whole-book pass (few distinct dates) */
   dueCache?: Map<string, string | null>,
 ): CreditPositionRow {
-  const rating = f.hasRatings ? f.ratingAsOf : f.curRating;
-  const creditClass = f.hasClasses ? f.classAsOf : f.curClass;
+  const rating = ratingOf(f);
+  const creditClass = classOf(f);
   const amount = limitAsOf(f);
   const limit = amount === 0 && zeroIsNone ? null : amount;
   const exposure = openReceivables + f.notes;
@@ -74,7 +84,8 @@ export function positionRow(
   };
 }
 
-function reviewDue(
+/** Next credit report due (domain/credit-review.ts), memoised by class and base date over a whole-book pass. */
+export function reviewDue(
   creditClass: string | null,
   lastReportOn: string | null,
   classSetOn: string | null,

@@ -10,6 +10,8 @@ import { columnBuffers, computeAgeingColumns, computeTieOut, rowAt, type AgeingC
 import { computeDashboard } from './dashboard';
 import { isCollectionsJob, runCollectionsJob, type CollectionsJobs } from './collections/jobs';
 import { bookOfConnection, inReadSnapshot } from '../db/read-snapshot';
+import { creditBacktest, type BacktestControl } from './credit-backtest';
+import type { CreditBacktestOut } from '../../shared/types-credit';
 
 export interface AgeingJobArgs {
   asOf: string;
@@ -26,7 +28,12 @@ export interface ReportJobs extends CollectionsJobs {
     args: AgeingJobArgs & { format: 'csv' | 'xlsx'; locale?: 'zh-CN' | 'en'; maskCodes?: string[] };
     result: ExportFile;
   };
+  /** null when cancelled (JobControl.isCancelled) */
+  'credit-backtest': { args: { asOf: string }; result: CreditBacktestOut | null };
 }
+
+/** Progress and cancel for the jobs that report them (the back-test); others ignore it. */
+export type JobControl = BacktestControl;
 export type ReportJob = keyof ReportJobs;
 
 export interface JobOutput<J extends ReportJob> {
@@ -43,6 +50,7 @@ export async function runJob<J extends ReportJob>(
   sqlite: Database.Database,
   job: J,
   args: ReportJobs[J]['args'],
+  ctl: JobControl = {},
 ): Promise<JobOutput<J>> {
   switch (job) {
     case 'ageing': {
@@ -68,6 +76,10 @@ export async function runJob<J extends ReportJob>(
         row: (i: number) => rowAt(cols, i),
       };
       return { result: await buildAgeingExport(rows, a), transfer: [] } as JobOutput<J>;
+    }
+    case 'credit-backtest': {
+      const a = args as ReportJobs['credit-backtest']['args'];
+      return { result: snapshot(sqlite, () => creditBacktest(sqlite, a.asOf, ctl)), transfer: [] } as JobOutput<J>;
     }
     default:
       if (isCollectionsJob(job)) {

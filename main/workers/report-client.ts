@@ -18,6 +18,7 @@ import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
 import { joinResult } from './chunked';
+import type { BacktestProgress } from '../reports/credit-backtest';
 
 type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
 import type { ReportWorkerData } from './report-worker';
@@ -103,6 +104,14 @@ interface Pending {
   reject: (e: unknown) => void;
   /** a result arriving in chunks (chunked.ts) */
   chunks?: unknown[][];
+  onProgress?: (p: BacktestProgress) => void;
+}
+
+/** Progress and cancel for a job on the worker (the back-test reports them). */
+export interface WorkerJobOptions {
+  onProgress?: (p: BacktestProgress) => void;
+  /** a SharedArrayBuffer of one Int32: store 1 to cancel (the worker reads it between slices) */
+  cancel?: SharedArrayBuffer;
 }
 
 class ReportWorker {
@@ -143,6 +152,7 @@ class ReportWorker {
       'message',
       (m: {
         id?: number;
+        progress?: BacktestProgress;
         ok?: boolean;
         result?: unknown;
         chunk?: unknown[];
@@ -165,6 +175,10 @@ class ReportWorker {
           const id = m.id;
           // the next chunk on a later turn: the window's own work runs in between
           setImmediate(() => !this.dead && this.worker.postMessage({ id, ack: p.chunks!.length }));
+          return;
+        }
+        if (m.progress) {
+          p.onProgress?.(m.progress);
           return;
         }
         this.pending.delete(m.id);
@@ -205,7 +219,11 @@ class ReportWorker {
     return cols;
   }
 
-  async run<J extends ReportJob>(job: J, args: ReportJobs[J]['args']): Promise<ReportJobs[J]['result']> {
+  async run<J extends ReportJob>(
+    job: J,
+    args: ReportJobs[J]['args'],
+    opts: WorkerJobOptions = {},
+  ): Promise<ReportJobs[J]['result']> {
     this.waiting++;
     this.worker.ref(); // a CLI waiting for a report must not exit meanwhile
     try {
@@ -213,8 +231,8 @@ class ReportWorker {
       if (this.dead) throw new ReportWorkerUnavailable('the report worker has stopped');
       const id = this.nextId++;
       return await new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        this.worker.postMessage({ id, job, args });
+        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
+        this.worker.postMessage({ id, job, args, cancel: opts.cancel });
       });
     } finally {
       if (--this.waiting === 0 && !this.dead) this.worker.unref();
@@ -262,10 +280,11 @@ export async function runInWorker<J extends ReportJob>(
   book: Book,
   job: J,
   args: ReportJobs[J]['args'],
+  opts: WorkerJobOptions = {},
 ): Promise<ReportJobs[J]['result']> {
   const w = workerFor(book);
   try {
-    const result = await w.run(job, args);
+    const result = await w.run(job, args, opts);
     stats.jobs++;
     return job === 'ageing' ? (w.withNames(result as AgeingByRank) as ReportJobs[J]['result']) : result;
   } catch (e) {

@@ -10,7 +10,7 @@ import { setSqliteNativeBinding } from '../db/native-binding';
 import { dataVersion } from '../db/receivables/as-of';
 import { customerDirectory } from '../db/receivables/directory';
 import { columnBuffers, type AgeingColumns } from '../reports/ageing';
-import { runJob, type JobOutput, type ReportJob } from '../reports/jobs';
+import { runJob, type JobControl, type JobOutput, type ReportJob } from '../reports/jobs';
 import { isCollectionsJob } from '../reports/collections/jobs';
 import { splitResult } from './chunked';
 
@@ -26,6 +26,17 @@ interface Request {
   close?: boolean;
   /** the main thread has taken chunk `ack` of request `id` (chunked.ts) */
   ack?: number;
+  /** one Int32: the main thread stores 1 to cancel (read between slices, no message needed) */
+  cancel?: SharedArrayBuffer;
+}
+
+/** Progress goes out as its own messages ({id, progress}); cancel is read from the shared flag. */
+function controlFor(m: Request): JobControl {
+  const flag = m.cancel ? new Int32Array(m.cancel) : null;
+  return {
+    onProgress: (progress) => port!.postMessage({ id: m.id, progress }),
+    isCancelled: () => flag !== null && Atomics.load(flag, 0) !== 0,
+  };
 }
 
 const port = parentPort;
@@ -77,8 +88,13 @@ function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
   return { result: cols, transfer: columnBuffers(cols) };
 }
 
-async function answer(db: NonNullable<typeof sqlite>, job: ReportJob, args: unknown): Promise<JobOutput<ReportJob>> {
-  if (!CACHEABLE.has(job)) return runJob(db, job, args as never);
+async function answer(
+  db: NonNullable<typeof sqlite>,
+  job: ReportJob,
+  args: unknown,
+  ctl: JobControl,
+): Promise<JobOutput<ReportJob>> {
+  if (!CACHEABLE.has(job)) return runJob(db, job, args as never, ctl);
   const version = dataVersion(db);
   if (version !== cacheVersion) {
     cache.clear();
@@ -151,7 +167,7 @@ port.on('message', async (m: Request) => {
   }
   try {
     if (!sqlite) throw new Error('the report worker has no open book');
-    const out = await answer(sqlite, m.job!, m.args);
+    const out = await answer(sqlite, m.job!, m.args, controlFor(m));
     if (!(isCollectionsJob(m.job!) && (await postChunked(m.id, out.result))))
       port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
     collectSoon();

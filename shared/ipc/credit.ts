@@ -7,6 +7,7 @@ import { id, isoDate } from '../schemas/common';
 import { OPERATOR_ROLES } from '../types';
 import { PRINT_LANGS, type StatementHtmlOut } from '../types-statements';
 import type {
+  CreditBacktestJob,
   CreditBacktestOut,
   CreditOverviewOut,
   CreditProfileOut,
@@ -59,6 +60,10 @@ export const creditChannels = {
   'credit:profile': channel<CreditProfileOut | null>()(z.object({ customerId: id }).strict()),
   'credit:overview': channel<CreditOverviewOut>()(z.object({ asOf: isoDate.optional() }).strict()),
   'credit:backtest': channel<CreditBacktestOut>()(z.object({ asOf: isoDate.optional() }).strict()),
+  /** the back-test off the window's thread: start (or the running one), poll its progress, cancel */
+  'credit:backtest-start': channel<CreditBacktestJob>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'credit:backtest-progress': channel<CreditBacktestJob | null>()(z.object({}).strict().default({})),
+  'credit:backtest-cancel': channel<CreditBacktestJob | null>()(z.object({}).strict().default({})),
   'credit:settings': channel<CreditSettingsOut>()(z.object({}).strict().default({})),
   'credit:update-settings': channel<CreditSettingsOut>()(
     z

@@ -189,13 +189,39 @@ describe('credit management end to end', () => {
       await e.shot(`credit-worksheet-${locale}-${w}`);
       await page.goto(`${e.server.origin}/#/credit`);
       await page.locator('[data-testid="credit-grade-chart"] .recharts-bar-rectangle').first().waitFor();
+      // a running back-test as the page shows it (the real run on this small book ends at once):
+      // the start and progress answers held at 42 % for the picture, then the real run
+      const running = {
+        ok: true,
+        data: { state: 'running', asOf: '2026-11-23', done: 21, total: 50, customers: 2, result: null, error: null },
+      };
+      const hold = (route: import('playwright-core').Route) => route.fulfill({ json: running });
+      await page.route('**/ipc/credit%3Abacktest-start', hold);
+      await page.route('**/ipc/credit%3Abacktest-progress', hold);
+      await page.locator('[data-testid="credit-backtest-run"]').click();
+      await page.locator('[data-testid="credit-backtest-cancel"]').waitFor();
+      await page.locator('[data-testid="credit-backtest-progress"]').scrollIntoViewIfNeeded();
+      expect(await page.locator('[data-testid="credit-backtest-progress"]').innerText()).toContain(
+        locale === 'en' ? '2 graded customers checked (42 %)' : '已检查 2 位有等级的客户（42%）',
+      );
+      await e.shot(`credit-backtest-running-${locale}-${w}`);
+      await page.unroute('**/ipc/credit%3Abacktest-start');
+      await page.unroute('**/ipc/credit%3Abacktest-progress');
+      await page.reload();
+      await page.locator('[data-testid="credit-grade-chart"] .recharts-bar-rectangle').first().waitFor();
       await page.locator('[data-testid="credit-backtest-run"]').click();
       await page.locator('[data-testid="credit-backtest"]').waitFor();
+      await page.locator('[data-testid="credit-backtest-progress"][data-state="done"]').waitFor();
+      expect(await page.locator('[data-testid="credit-backtest"]').innerText()).toContain(
+        locale === 'en' ? '> 60 days overdue' : '逾期超60天',
+      );
       await e.shot(`credit-overview-${locale}-${w}`);
+      await page.locator('[data-testid="credit-backtest"]').scrollIntoViewIfNeeded();
+      await e.shot(`credit-backtest-done-${locale}-${w}`);
     }
     await setLocale('zh-CN');
     await page.setViewportSize({ width: 1440, height: 900 });
-  });
+  }, 400_000); // four locale × size passes of three screens each
 
   it('the worksheet flags a negative figure on its field and changes nothing', async () => {
     const { page } = e;

@@ -3,7 +3,7 @@
 // one (or when no worker can start). Either way it runs after the writes queued before it, and
 // reads one committed snapshot.
 import type { AgeingReportOut, AgeingReportWire } from '../../../shared/types-receivables';
-import { ReportWorkerUnavailable, runInWorker, wantsWorker } from '../../workers/report-client';
+import { ReportWorkerUnavailable, runInWorker, wantsWorker, type WorkerJobOptions } from '../../workers/report-client';
 import { runJob, type AgeingJobArgs, type ReportJob, type ReportJobs } from '../../reports/jobs';
 import type { ServiceContext } from '../context';
 import { columnsToReportSliced, columnsToWire } from '../../reports/ageing';
@@ -13,16 +13,20 @@ export async function runReport<J extends ReportJob>(
   ctx: ServiceContext,
   job: J,
   args: ReportJobs[J]['args'],
+  /** progress and cancel, for the jobs that report them (the credit back-test) */
+  opts: WorkerJobOptions = {},
 ): Promise<ReportJobs[J]['result']> {
   if (await serialize(ctx, () => wantsWorker(ctx.book))) {
     try {
-      return await runInWorker(ctx.book, job, args);
+      return await runInWorker(ctx.book, job, args, opts);
     } catch (e) {
       if (!(e instanceof ReportWorkerUnavailable)) throw e;
       // no worker here: the same job in-thread
     }
   }
-  return read(ctx, async (sqlite) => (await runJob(sqlite, job, args)).result);
+  const flag = opts.cancel ? new Int32Array(opts.cancel) : null;
+  const ctl = { onProgress: opts.onProgress, isCancelled: () => flag !== null && Atomics.load(flag, 0) !== 0 };
+  return read(ctx, async (sqlite) => (await runJob(sqlite, job, args, ctl)).result);
 }
 
 /** Whole-book ageing in the compact form `ageing:report` carries over IPC (no row objects here). */

@@ -1,15 +1,16 @@
 // Route #/credit — the credit overview (信用总览): over / near the limit, reviews due, recent
-// downgrades, grade distribution, limit utilisation, and the grade back-test.
-import { Button, Card, Col, Row, Spin, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+// downgrades, grade distribution, limit utilisation, and the grade back-test (BacktestCard).
+import { Card, Col, Row, Spin, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
-import { backtestRows, bpText, gradeSeries, utilisationSeries } from '../../reports/credit-series';
+import { bpText, gradeSeries, utilisationSeries } from '../../reports/credit-series';
 import type { CreditOverviewOut } from '@shared/types-credit';
+import { BacktestCard } from './BacktestCard';
 import { CREDIT_NS } from './i18n';
 
 type Row = CreditOverviewOut['overLimit'][number];
@@ -19,7 +20,6 @@ const TONES: Record<string, string> = { green: '#52c41a', amber: '#faad14', red:
 export function CreditOverviewPage() {
   const { t } = useTranslation(CREDIT_NS);
   const q = useQuery({ queryKey: ['credit', 'overview'], queryFn: () => call('credit:overview', {}) });
-  const bt = useMutation({ mutationFn: () => call('credit:backtest', {}) });
   if (q.isPending) return <Spin style={{ margin: 48 }} />;
   if (q.isError) return <div className="page">{errorText(t, q.error)}</div>;
   const o = q.data;
@@ -181,34 +181,7 @@ export function CreditOverviewPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card
-            title={t('overview.backtest')}
-            size="small"
-            extra={
-              <Button onClick={() => bt.mutate()} loading={bt.isPending} data-testid="credit-backtest-run">
-                {t('overview.runBacktest')}
-              </Button>
-            }
-          >
-            <Typography.Paragraph type="secondary">{t('overview.backtestIntro')}</Typography.Paragraph>
-            {bt.data && (
-              <Table
-                size="small"
-                rowKey="grade"
-                pagination={false}
-                dataSource={backtestRows(bt.data.rows)}
-                data-testid="credit-backtest"
-                footer={() => t('overview.took', { ms: bt.data!.ms })}
-                columns={[
-                  { title: t('col.grade'), dataIndex: 'grade', width: 100 },
-                  { title: t('col.customers'), dataIndex: 'customers', align: 'right' as const, width: 120 },
-                  { title: t('col.bad'), dataIndex: 'bad', align: 'right' as const, width: 140 },
-                  { title: t('col.share'), dataIndex: 'share', align: 'right' as const, width: 120 },
-                ]}
-              />
-            )}
-            {bt.isError && <Typography.Text type="danger">{errorText(t, bt.error)}</Typography.Text>}
-          </Card>
+          <BacktestCard />
         </Col>
       </Row>
     </div>

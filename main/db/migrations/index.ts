@@ -11,6 +11,7 @@ import * as m0007 from './2026-11-30-0007-complaints';
 import * as m0008visits from './2026-11-30-0008-visits';
 import * as m0009serviceLoyalty from './2026-11-30-0009-service-loyalty';
 import * as m0010runs from './2026-11-30-0010-collection-runs';
+import * as m0012monthlySales from './2026-11-30-0012-monthly-sales';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0008-visits': m0008visits,
   '2026-11-30-0009-service-loyalty': m0009serviceLoyalty,
   '2026-11-30-0010-collection-runs': m0010runs,
+  '2026-11-30-0012-monthly-sales': m0012monthlySales,
 };
 
 /** Schema version of this app = number of migrations it knows. */

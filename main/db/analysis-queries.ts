@@ -1,7 +1,7 @@
 // Set-based SQL for customer analysis (value tiers). One statement reads the window's sales of
 // every ranked customer through the (customer_id, date) indexes.
 import type Database from 'better-sqlite3';
-import type { CompositionRow, MatrixCell, TierMovementRow } from '../../shared/types-analysis';
+import type { MatrixCell, TierMovementRow } from '../../shared/types-analysis';
 
 export interface WindowSalesRow {
   customerId: number;
@@ -157,28 +157,4 @@ export function tierRatingMatrix(sqlite: Database.Database): MatrixCell[] {
         GROUP BY c.value_tier, c.credit_rating`,
     )
     .all() as MatrixCell[];
-}
-
-const COMPOSITION_KEY = {
-  nature: 'c.nature',
-  region: 'c.region_code',
-  industry: "json_extract(c.profile, '$.industry')",
-  tier: 'c.value_tier',
-} as const;
-export type CompositionDimension = keyof typeof COMPOSITION_KEY;
-
-/** Customers (ranked ones) and their sales in the run's window, grouped by one dimension. */
-export function composition(
-  sqlite: Database.Database,
-  runId: number | null,
-  dim: CompositionDimension,
-): CompositionRow[] {
-  return sqlite
-    .prepare(
-      `SELECT ${COMPOSITION_KEY[dim]} AS key, count(*) AS customers, COALESCE(SUM(h.sales), 0) AS sales
-         FROM customers c LEFT JOIN tier_history h ON h.customer_id = c.id AND h.run_id = ?
-        WHERE c.lifecycle NOT IN ('prospect', 'terminated')
-        GROUP BY key ORDER BY sales DESC, customers DESC`,
-    )
-    .all(runId ?? -1) as CompositionRow[];
 }

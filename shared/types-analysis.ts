@@ -69,8 +69,16 @@ export interface MatrixCell {
 export interface CompositionRow {
   key: string | null;
   customers: number;
-  /** sales in the latest run's window, fen */
+  /** net sales in the composition window (compositionWindow), fen */
   sales: number;
+}
+
+/** The whole months the composition's sales cover: the tier window as of today (current figures). */
+export interface CompositionWindow {
+  asOf: string;
+  from: string;
+  to: string;
+  months: number;
 }
 
 export interface TierAnalysis {
@@ -86,7 +94,13 @@ export interface TierAnalysis {
     industry: CompositionRow[];
     tier: CompositionRow[];
   };
+  compositionWindow: CompositionWindow;
 }
+
+/** What the analysis page paints first: the latest run's ranking, totals and movement. */
+export type TierRanking = Pick<TierAnalysis, 'run' | 'pareto' | 'totals' | 'movement'>;
+/** The panels read from the whole book (loaded after the ranking): matrix and composition. */
+export type AnalysisPanels = Pick<TierAnalysis, 'matrix' | 'composition' | 'compositionWindow'>;
 
 /** The customer card's overview (概览), as of a date. Money in fen. */
 export interface CustomerOverview {

@@ -23,7 +23,12 @@ export interface VisitFrequency {
 export interface VisitPlanSettings {
   tiers: Record<TierKey, Record<VisitRole, VisitFrequency | null>>;
   prospects: Record<ProspectGradeKey, VisitFrequency | null>;
+  /** public holidays (YYYY-MM-DD): planned visits move off them like off weekends; none when absent */
+  holidays?: string[];
 }
+
+/** At most this many holidays are kept (several years of public holidays). */
+export const MAX_VISIT_HOLIDAYS = 400;
 
 const f = (times: number, every: number, unit: FrequencyUnit = 'month'): VisitFrequency => ({ times, every, unit });
 

@@ -1,7 +1,7 @@
 // Set-based SQL for customer analysis (value tiers). One statement reads the window's sales of
 // every ranked customer through the (customer_id, date) indexes.
 import type Database from 'better-sqlite3';
-import type { CompositionRow, MatrixCell, TierMovementRow } from '../../shared/types-analysis';
+import type { MatrixCell, TierMovementRow } from '../../shared/types-analysis';
 
 export interface WindowSalesRow {
   customerId: number;
@@ -10,19 +10,82 @@ export interface WindowSalesRow {
   credited: number; // fen, credit notes dated in the window, voided excluded
 }
 
-/** Sales in [from, to] of every customer that is neither a prospect nor terminated. */
+/**
+ * Sales in [from, to] (whole calendar months) of every customer that is neither a prospect nor
+ * terminated, in customer code order. Reads the trigger-kept monthly_sales table (one contiguous
+ * month range, at most customers × 6 rows) and the customers' (lifecycle, code) index — never the
+ * invoices or credit notes themselves.
+ */
 export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: string, to: string): WindowSalesRow[] {
-  return sqlite
-    .prepare(
-      `SELECT c.id AS customerId, c.code AS customerCode,
-         COALESCE((SELECT SUM(i.amount) FROM invoices i
-                    WHERE i.customer_id = c.id AND i.issue_date BETWEEN @from AND @to AND i.voided_at IS NULL), 0) AS invoiced,
-         COALESCE((SELECT SUM(n.amount) FROM credit_notes n
-                    WHERE n.customer_id = c.id AND n.date BETWEEN @from AND @to AND n.voided_at IS NULL), 0) AS credited
-       FROM customers c
-       WHERE c.lifecycle NOT IN ('prospect', 'terminated')`,
-    )
-    .all({ from, to }) as WindowSalesRow[];
+  if (!/-01$/.test(from) || !isMonthEnd(to)) throw new RangeError(`window must be whole months, got ${from}..${to}`);
+  // One column per statement (pluck): better-sqlite3 builds a row array or object per row
+  // otherwise, which costs several times the scan itself at 100,000 customers. The statements
+  // list rows in the same explicit order and run in one read transaction, so the columns line up.
+  const column = (sql: string, ...args: string[]) =>
+    sqlite
+      .prepare(sql)
+      .pluck()
+      .all(...args) as never[];
+  return sqlite.transaction(() => {
+    const range = 'FROM monthly_sales WHERE month BETWEEN ? AND ? ORDER BY month, customer_id';
+    const [f, t] = [from.slice(0, 7), to.slice(0, 7)];
+    const ids: number[] = column(`SELECT customer_id ${range}`, f, t);
+    const inv: number[] = column(`SELECT invoiced ${range}`, f, t);
+    const cred: number[] = column(`SELECT credited ${range}`, f, t);
+    const ranked =
+      "FROM customers INDEXED BY customers_lifecycle WHERE lifecycle NOT IN ('prospect', 'terminated') ORDER BY lifecycle, code";
+    const customerIds: number[] = column(`SELECT id ${ranked}`);
+    const codes: string[] = column(`SELECT code ${ranked}`);
+    // ids are dense integers: typed arrays (outside the garbage-collected heap) beat a Map
+    let maxId = 0;
+    for (const id of customerIds) if (id > maxId) maxId = id;
+    for (const id of ids) if (id > maxId) maxId = id;
+    const invoiced = new Float64Array(maxId + 1); // fen sums stay exact integers below 2^53
+    const credited = new Float64Array(maxId + 1);
+    for (let k = 0; k < ids.length; k++) {
+      invoiced[ids[k]] += inv[k];
+      credited[ids[k]] += cred[k];
+    }
+    return inCodeOrder(codes).map((k) => ({
+      customerId: customerIds[k],
+      customerCode: codes[k],
+      invoiced: invoiced[customerIds[k]],
+      credited: credited[customerIds[k]],
+    }));
+  })();
+}
+
+function isMonthEnd(d: string): boolean {
+  const [y, m, day] = d.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate() === day;
+}
+
+/**
+ * Positions of codes listed by (lifecycle, code) — a few ascending runs — in code order, by
+ * merging the runs (a new run starts where the code goes down; codes are unique).
+ */
+function inCodeOrder(codes: string[]): number[] {
+  let runs: number[][] = [];
+  for (let i = 0; i < codes.length; i++) {
+    if (i === 0 || codes[i] < codes[i - 1]) runs.push([]);
+    runs[runs.length - 1].push(i);
+  }
+  while (runs.length > 1) {
+    const next: number[][] = [];
+    for (let k = 0; k < runs.length; k += 2) next.push(k + 1 < runs.length ? merge(runs[k], runs[k + 1]) : runs[k]);
+    runs = next;
+  }
+  return runs[0] ?? [];
+
+  function merge(a: number[], b: number[]): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) out.push(codes[a[i]] <= codes[b[j]] ? a[i++] : b[j++]);
+    while (i < a.length) out.push(a[i++]);
+    while (j < b.length) out.push(b[j++]);
+    return out;
+  }
 }
 
 /** A run's ranking for the Pareto chart: averages and tiers in rank order, codes of the first ranks. */
@@ -94,28 +157,4 @@ export function tierRatingMatrix(sqlite: Database.Database): MatrixCell[] {
         GROUP BY c.value_tier, c.credit_rating`,
     )
     .all() as MatrixCell[];
-}
-
-const COMPOSITION_KEY = {
-  nature: 'c.nature',
-  region: 'c.region_code',
-  industry: "json_extract(c.profile, '$.industry')",
-  tier: 'c.value_tier',
-} as const;
-export type CompositionDimension = keyof typeof COMPOSITION_KEY;
-
-/** Customers (ranked ones) and their sales in the run's window, grouped by one dimension. */
-export function composition(
-  sqlite: Database.Database,
-  runId: number | null,
-  dim: CompositionDimension,
-): CompositionRow[] {
-  return sqlite
-    .prepare(
-      `SELECT ${COMPOSITION_KEY[dim]} AS key, count(*) AS customers, COALESCE(SUM(h.sales), 0) AS sales
-         FROM customers c LEFT JOIN tier_history h ON h.customer_id = c.id AND h.run_id = ?
-        WHERE c.lifecycle NOT IN ('prospect', 'terminated')
-        GROUP BY key ORDER BY sales DESC, customers DESC`,
-    )
-    .all(runId ?? -1) as CompositionRow[];
 }

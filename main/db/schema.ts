@@ -541,3 +541,17 @@ export interface DB {
   visit_plan_runs: VisitPlanRunsTable;
   customer_evaluations: CustomerEvaluationsTable;
 }
+
+// ---- monthly sales (migration 2026-11-30-0012), kept by triggers on invoices / credit_notes ----
+
+export interface MonthlySalesTable {
+  customer_id: number;
+  month: string; // YYYY-MM
+  invoiced: Generated<number>; // fen, invoices issued in the month, voided excluded
+  credited: Generated<number>; // fen, credit notes dated in the month, voided excluded
+}
+
+/** Merged into DB (interface declaration merging), so this block is a pure append. */
+export interface DB {
+  monthly_sales: MonthlySalesTable;
+}

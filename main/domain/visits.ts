@@ -8,8 +8,10 @@
 // - A period of L days with `times` k is cut into k slots; visit i (0…k−1) falls on
 //   start + ⌊i·L/k⌋ + (seed mod max(1, ⌊L/k⌋)) — the seed (the customer) spreads customers over
 //   the slot instead of sending everyone on the 1st.
-// - A Saturday moves to the Friday before, a Sunday to the Monday after; when that leaves the
-//   period it goes the other way (Saturday → Monday, Sunday → Friday). Equal dates are one visit.
+// - A day off (Saturday, Sunday, or a public holiday from the visit settings) moves to the
+//   nearest working day inside the period, the earlier one on a tie: a Saturday to the Friday
+//   before, a Sunday to the Monday after; at the period's edge the other way (Saturday → Monday,
+//   Sunday → Friday). A period without any working day plans no visit. Equal dates are one visit.
 // - Status as of D: done when marked done on or before D; missed when planned before D and not
 //   done by D; planned otherwise.
 import type { VisitFrequency, VisitStatus } from '../../shared/types-visits';
@@ -44,34 +46,49 @@ export function periodOf(freq: VisitFrequency, day: number): Period {
 
 const weekday = (day: number) => (((day - MONDAY_0) % 7) + 7) % 7; // 0 = Monday … 6 = Sunday
 
-/** Moves a weekend day to a weekday inside the period (Sat → Fri, Sun → Mon; the other way at the period's edge). */
-function workday(day: number, p: Period): number {
-  const w = weekday(day);
-  const inside = (d: number) => d >= p.start && d < p.start + p.length;
-  if (w === 5) return inside(day - 1) ? day - 1 : day + 2;
-  if (w === 6) return inside(day + 1) ? day + 1 : day - 2;
-  return day;
+/** Public holidays as day numbers (from the visit settings' ISO dates). */
+export type HolidaySet = ReadonlySet<number>;
+export const NO_HOLIDAYS: HolidaySet = new Set();
+export const holidaySet = (dates: readonly IsoDate[]): HolidaySet => new Set(dates.map(toDayNumber));
+
+/** The nearest working day inside the period (earlier on a tie), or null when the period has none. */
+function workday(day: number, p: Period, holidays: HolidaySet): number | null {
+  const works = (d: number) => d >= p.start && d < p.start + p.length && weekday(d) < 5 && !holidays.has(d);
+  for (let k = 0; k < p.length; k++) {
+    if (works(day - k)) return day - k;
+    if (works(day + k)) return day + k;
+  }
+  return null;
 }
 
 /** The planned visit dates of one period, ascending, without repeats. */
-export function periodVisitDays(freq: VisitFrequency, p: Period, seed: number): number[] {
+export function periodVisitDays(freq: VisitFrequency, p: Period, seed: number, holidays = NO_HOLIDAYS): number[] {
   const k = freq.times;
   const slot = Math.max(1, Math.floor(p.length / k));
   const offset = ((seed % slot) + slot) % slot;
   const out = new Set<number>();
-  for (let i = 0; i < k; i++) out.add(workday(p.start + Math.floor((i * p.length) / k) + offset, p));
+  for (let i = 0; i < k; i++) {
+    const d = workday(p.start + Math.floor((i * p.length) / k) + offset, p, holidays);
+    if (d !== null) out.add(d);
+  }
   return [...out].sort((a, b) => a - b);
 }
 
-/** Every planned visit date of `freq` in [from, to] (inclusive), ascending. */
-export function plannedVisitDates(freq: VisitFrequency | null, seed: number, from: IsoDate, to: IsoDate): IsoDate[] {
+/** Every planned visit date of `freq` in [from, to] (inclusive), ascending; never on a day off. */
+export function plannedVisitDates(
+  freq: VisitFrequency | null,
+  seed: number,
+  from: IsoDate,
+  to: IsoDate,
+  holidays: HolidaySet = NO_HOLIDAYS,
+): IsoDate[] {
   if (!freq || freq.times <= 0) return [];
   const last = toDayNumber(to);
   const out: IsoDate[] = [];
   let day = toDayNumber(from);
   while (day <= last) {
     const p = periodOf(freq, day);
-    for (const d of periodVisitDays(freq, p, seed)) if (d >= day && d <= last) out.push(fromDayNumber(d));
+    for (const d of periodVisitDays(freq, p, seed, holidays)) if (d >= day && d <= last) out.push(fromDayNumber(d));
     day = p.start + p.length;
   }
   return out;

@@ -4,6 +4,8 @@ import type { analysisChannels } from '../../shared/ipc/analysis';
 import type { Desk } from '../app/desk';
 import {
   analysisOverview,
+  analysisPanelsNow,
+  analysisRanking,
   getTierSettings,
   latestTierRun,
   recomputeTiers,
@@ -27,5 +29,7 @@ export function analysisHandlers(desk: Desk): { [C in AnalysisChannel]: Handler<
       return serialize(ctx, () => customerOverview(ctx.book, customerId, asOf ?? ctx.clock.today()));
     },
     'analysis:overview': async () => analysisOverview(readerContext(desk)),
+    'analysis:ranking': async () => analysisRanking(readerContext(desk)),
+    'analysis:panels': async () => analysisPanelsNow(readerContext(desk)),
   };
 }

@@ -1,10 +1,13 @@
 // The analysis page's data (客户分析): the latest stored tier run, its Pareto ranking, tier
-// totals, movement since the previous run, the tier × credit-rating matrix and the composition.
+// totals and movement since the previous run (painted first), then the panels read from the
+// whole book — the tier × credit-rating matrix and the composition with current figures.
 import type { Book } from '../db/connection';
-import { composition, rankedHistory, tierMovement, tierRatingMatrix, tierTotals } from '../db/analysis-queries';
-import type { TierAnalysis, TierRunSummary } from '../../shared/types-analysis';
+import { rankedHistory, tierMovement, tierRatingMatrix, tierTotals } from '../db/analysis-queries';
+import { currentComposition } from '../db/analysis/composition';
+import { tierWindow } from '../domain/tiers';
+import type { AnalysisPanels, TierAnalysis, TierRanking, TierRunSummary } from '../../shared/types-analysis';
 
-export function tierAnalysis(book: Book, run: TierRunSummary | null): TierAnalysis {
+export function tierRanking(book: Book, run: TierRunSummary | null): TierRanking {
   const s = book.sqlite;
   const runId = run?.id ?? null;
   const moves = runId === null ? [] : tierMovement(s, runId);
@@ -13,12 +16,19 @@ export function tierAnalysis(book: Book, run: TierRunSummary | null): TierAnalys
     pareto: runId === null ? { averages: [], tiers: '', codes: [] } : rankedHistory(s, runId),
     totals: runId === null ? [] : tierTotals(s, runId),
     movement: { up: moves.filter((m) => m.from! > m.to), down: moves.filter((m) => m.from! < m.to) },
-    matrix: tierRatingMatrix(s),
-    composition: {
-      nature: composition(s, runId, 'nature'),
-      region: composition(s, runId, 'region'),
-      industry: composition(s, runId, 'industry'),
-      tier: composition(s, runId, 'tier'),
-    },
   };
+}
+
+/** Matrix and composition; the composition's sales are the tier window as of `today` (current figures). */
+export function analysisPanels(book: Book, today: string, months: number): AnalysisPanels {
+  const { from, to } = tierWindow(today, months);
+  return {
+    matrix: tierRatingMatrix(book.sqlite),
+    composition: currentComposition(book.sqlite, from.slice(0, 7), to.slice(0, 7)),
+    compositionWindow: { asOf: today, from, to, months },
+  };
+}
+
+export function tierAnalysis(book: Book, run: TierRunSummary | null, today: string, months: number): TierAnalysis {
+  return { ...tierRanking(book, run), ...analysisPanels(book, today, months) };
 }

@@ -6,6 +6,8 @@ import { channel } from './channel';
 import { id, isoDate } from '../schemas/common';
 import {
   TIER_METHODS,
+  type AnalysisPanels,
+  type TierRanking,
   type CustomerOverview,
   type TierAnalysis,
   type TierRunSummary,
@@ -37,4 +39,8 @@ export const analysisChannels = {
     z.object({ customerId: id, asOf: isoDate.optional() }).strict(),
   ),
   'analysis:overview': channel<TierAnalysis>()(z.object({}).strict().default({})),
+  /** the page's first paint: latest run, Pareto ranking, tier totals, movement */
+  'analysis:ranking': channel<TierRanking>()(z.object({}).strict().default({})),
+  /** loaded after the ranking: tier × rating matrix and the composition with current figures */
+  'analysis:panels': channel<AnalysisPanels>()(z.object({}).strict().default({})),
 } as const;

@@ -10,6 +10,7 @@ import { EVALUATION_ROWS, type EvaluationFigures, type EvaluationRecord } from '
 import { PRINT_LANGS, type StatementHtmlOut } from '../types-statements';
 import {
   FREQUENCY_UNITS,
+  MAX_VISIT_HOLIDAYS,
   PROSPECT_GRADE_KEYS,
   VISIT_ROLES,
   type VisitGenerateOut,
@@ -50,6 +51,8 @@ export const visitsChannels = {
           .object(Object.fromEntries(PROSPECT_GRADE_KEYS.map((g) => [g, frequency.optional()])))
           .strict()
           .optional(),
+        /** the whole list of public holidays (replaces the saved one) */
+        holidays: z.array(z.string()).max(MAX_VISIT_HOLIDAYS, 'visits.error.holidays').optional(),
       })
       .strict(),
   ),

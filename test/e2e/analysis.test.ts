@@ -132,6 +132,8 @@ describe('customer analysis end to end', () => {
         await e.shot(`analysis-page-${lang}-${w}`);
         await page.locator('[data-testid="composition"]').scrollIntoViewIfNeeded();
         await page.waitForTimeout(300);
+        // current figures: the window as of today, and when the tiers were computed
+        expect(await page.locator('[data-testid="composition-window"]').textContent()).toContain('2026-08-01');
         await e.shot(`analysis-page-lower-${lang}-${w}`);
         await page.goto(`${e.server.origin}/#/customers/${top.id}`);
         await page.locator('[data-testid="value-tier"]').waitFor();

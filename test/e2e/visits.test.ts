@@ -26,6 +26,8 @@ async function seed(desk: Desk) {
   await inv('C2', 'B-1', '2026-09-05', 1_000_000);
   await inv('C3', 'C-1', '2026-10-05', 350_000);
   await ok('analysis:recompute', {});
+  // public holidays: planned visits move off them (shown in the settings card)
+  await ok('visits:update-plan-settings', { holidays: ['2026-12-24', '2026-12-25', '2027-01-01'] });
   await ok('visits:generate', { month: '2026-11' });
   await ok('visits:generate', { month: '2026-12' });
 }
@@ -92,6 +94,12 @@ describe('visit plans and the evaluation sheet end to end', () => {
         await page.locator('[data-testid="visit-settings"]').scrollIntoViewIfNeeded();
         await page.waitForTimeout(200);
         await e.shot(`visits-settings-${lang}-${w}`);
+        expect(await page.locator('[data-testid="visit-holidays"]').textContent()).toContain('2026-12-25');
+        await page.locator('[data-testid="visit-settings-edit"]').click();
+        await page.locator('[data-testid="visit-holidays-picker"]').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await e.shot(`visits-holidays-edit-${lang}-${w}`);
+        await page.keyboard.press('Escape');
 
         await page.goto(`${e.server.origin}/#/customers/${ids.C1}?tab=evaluation`);
         await page.reload(); // the card keeps its tab across customers: open it fresh

@@ -2,7 +2,7 @@
 // status, against plain references that walk the calendar with JavaScript dates one day at a time.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plannedVisitDates, visitFrequencyError, visitStatus } from '../../main/domain/visits';
+import { holidaySet, plannedVisitDates, visitFrequencyError, visitStatus } from '../../main/domain/visits';
 import { DEFAULT_VISIT_PLAN, type VisitFrequency } from '../../shared/types-visits';
 
 // ---- plain reference: JavaScript Date, one day at a time ----
@@ -33,18 +33,37 @@ function refPeriod(f: VisitFrequency, day: Date): { start: Date; end: Date } {
   return { start, end };
 }
 
-function refPlanned(f: VisitFrequency | null, seed: number, from: string, to: string): string[] {
+function refPlanned(
+  f: VisitFrequency | null,
+  seed: number,
+  from: string,
+  to: string,
+  holidays: readonly string[] = [],
+): string[] {
   if (!f) return [];
+  const off = (v: Date) => dow(v) === 0 || dow(v) === 6 || holidays.includes(iso(v));
   const out = new Set<string>();
   for (let d = D(from); d <= D(to); d = plus(d, 1)) {
     const { start, end } = refPeriod(f, d);
     const length = Math.round((end.getTime() - start.getTime()) / 86_400_000) + 1;
     const slot = Math.max(1, Math.floor(length / f.times));
     for (let i = 0; i < f.times; i++) {
-      let v = plus(start, Math.floor((i * length) / f.times) + (seed % slot));
-      if (dow(v) === 6) v = plus(v, -1) >= start ? plus(v, -1) : plus(v, 2);
-      else if (dow(v) === 0) v = plus(v, 1) <= end ? plus(v, 1) : plus(v, -2);
-      if (iso(v) === iso(d)) out.add(iso(d));
+      const v0 = plus(start, Math.floor((i * length) / f.times) + (seed % slot));
+      let v: Date | null = v0;
+      if (holidays.length === 0) {
+        // SPEC's weekend rule as first written: Sat → Fri, Sun → Mon; the other way at the edge
+        if (dow(v0) === 6) v = plus(v0, -1) >= start ? plus(v0, -1) : plus(v0, 2);
+        else if (dow(v0) === 0) v = plus(v0, 1) <= end ? plus(v0, 1) : plus(v0, -2);
+      } else if (off(v0)) {
+        // every working day of the period, the nearest one (earlier on a tie)
+        v = null;
+        for (let w = start; w <= end; w = plus(w, 1)) {
+          if (off(w)) continue;
+          const dist = (x: Date) => Math.abs(x.getTime() - v0.getTime());
+          if (v === null || dist(w) < dist(v)) v = w;
+        }
+      }
+      if (v && iso(v) === iso(d)) out.add(iso(d));
     }
   }
   return [...out].sort();
@@ -97,6 +116,41 @@ describe('planned visit dates', () => {
       { numRuns: 300 },
     );
   }, 60_000);
+
+  it('never on a public holiday from the settings: the nearest working day in the period instead', () => {
+    const holidaysArb = fc.array(dayArb, { maxLength: 40 });
+    fc.assert(
+      fc.property(
+        freqArb,
+        fc.integer({ min: 0, max: 100_000 }),
+        dayArb,
+        fc.integer({ min: 0, max: 200 }),
+        holidaysArb,
+        (f, seed, from, len, hs) => {
+          const to = iso(plus(D(from), len));
+          // holidays near the window too, so they hit planned days
+          const holidays = [...hs, ...hs.map((h, i) => iso(plus(D(from), (i * 7 + Number(h.slice(8))) % (len + 1))))];
+          const got = plannedVisitDates(f, seed, from, to, holidaySet(holidays));
+          expect(got).toEqual(refPlanned(f, seed, from, to, holidays));
+          for (const d of got) expect(holidays).not.toContain(d);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('the Golden Week: a visit planned on 1–7 October moves to the nearest working day of its month', () => {
+    const golden = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'];
+    const once: VisitFrequency = { times: 1, every: 1, unit: 'month' };
+    // seed 3 → 2026-10-04 (a Sunday inside the holiday): nearest working day is Thursday 8 October
+    expect(plannedVisitDates(once, 3, '2026-10-01', '2026-10-31')).toEqual(['2026-10-05']);
+    expect(plannedVisitDates(once, 3, '2026-10-01', '2026-10-31', holidaySet(golden))).toEqual(['2026-10-08']);
+    // a week made of holidays and a weekend plans no visit that week
+    const weekly: VisitFrequency = { times: 1, every: 1, unit: 'week' };
+    expect(
+      plannedVisitDates(weekly, 0, '2026-10-05', '2026-10-11', holidaySet([...golden, '2026-10-08', '2026-10-09'])),
+    ).toEqual([]);
+  });
 
   it('never on a weekend; a whole period with slots of 3+ days holds exactly `times` visits', () => {
     fc.assert(

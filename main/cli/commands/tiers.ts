@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
-import { tierReport, tierReportFixed } from '../../reports/tiers';
+import { tierReport, tierReportFixed, tierReportJson } from '../../reports/tiers';
 import { fenToDecimal } from '../../../shared/money';
 import { TIER_MONTHS_MAX, TIER_MONTHS_MIN } from '../../domain/tiers';
 
@@ -32,11 +32,12 @@ export const tiersCommand: CliCommand = async (argv, io) => {
   }
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
-    const rep = tierReportFixed(tierReport(ctx.book, asOf, months));
+    const report = tierReport(ctx.book, asOf, months);
     if (format === 'json') {
-      io.out(`${JSON.stringify(rep, null, 2)}\n`);
+      io.out(`${tierReportJson(report)}\n`);
       return EXIT.OK;
     }
+    const rep = tierReportFixed(report);
     const fields = ['rank', 'customer_code', 'sales', 'average_monthly', 'tier'];
     const data = rep.rows.map((r, i) => [
       i + 1,

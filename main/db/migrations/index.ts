@@ -12,6 +12,7 @@ import * as m0008visits from './2026-11-30-0008-visits';
 import * as m0009serviceLoyalty from './2026-11-30-0009-service-loyalty';
 import * as m0010runs from './2026-11-30-0010-collection-runs';
 import * as m0011ageingSpeed from './2026-11-30-0011-ageing-speed';
+import * as m0012monthlySales from './2026-11-30-0012-monthly-sales';
 import * as m0013creditSpeed from './2026-11-30-0013-credit-speed';
 import * as m0014collectionsSpeed from './2026-11-30-0014-collections-speed';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0009-service-loyalty': m0009serviceLoyalty,
   '2026-11-30-0010-collection-runs': m0010runs,
   '2026-11-30-0011-ageing-speed': m0011ageingSpeed,
+  '2026-11-30-0012-monthly-sales': m0012monthlySales,
   '2026-11-30-0013-credit-speed': m0013creditSpeed,
   '2026-11-30-0014-collections-speed': m0014collectionsSpeed,
 };

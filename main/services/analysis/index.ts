@@ -1,11 +1,24 @@
 // Customer analysis (客户分析): value tier settings, the audited recompute, and the page's data.
 export { getTierSettings, updateTierSettings, loadTierSettings } from './settings';
 export { recomputeTiers, recomputeTiersIfNewMonth, latestTierRun } from './recompute';
-import { tierAnalysis } from '../../reports/tier-analysis';
+import { analysisPanels, tierAnalysis, tierRanking } from '../../reports/tier-analysis';
 import type { ServiceContext } from '../context';
 import { serialize } from '../book-queue';
 import { latestTierRun } from './recompute';
+import { loadTierSettings } from './settings';
 
 export async function analysisOverview(ctx: ServiceContext) {
-  return serialize(ctx, () => tierAnalysis(ctx.book, latestTierRun(ctx)));
+  return serialize(ctx, () =>
+    tierAnalysis(ctx.book, latestTierRun(ctx), ctx.clock.today(), loadTierSettings(ctx).months),
+  );
+}
+
+/** The page's first paint: the latest run's ranking (no whole-book reads). */
+export async function analysisRanking(ctx: ServiceContext) {
+  return serialize(ctx, () => tierRanking(ctx.book, latestTierRun(ctx)));
+}
+
+/** Matrix and composition (current figures: the tier window as of today). */
+export async function analysisPanelsNow(ctx: ServiceContext) {
+  return serialize(ctx, () => analysisPanels(ctx.book, ctx.clock.today(), loadTierSettings(ctx).months));
 }

@@ -22,7 +22,7 @@ import {
   type PlanTarget,
 } from '../../db/visits/store';
 import { addMonths, maxDate, monthEnd } from '../../domain/dates';
-import { plannedVisitDates, visitSeed } from '../../domain/visits';
+import { holidaySet, plannedVisitDates, visitSeed } from '../../domain/visits';
 import { writeAudit } from '../audit';
 import { read, write } from '../book-queue';
 import type { ServiceContext } from '../context';
@@ -31,17 +31,18 @@ import { loadVisitPlan } from './settings';
 /** The visits the plan asks for in [from, to] for the given customers (pure over its inputs). */
 export function planVisits(targets: PlanTarget[], plan: VisitPlanSettings, from: string, to: string): NewVisit[] {
   const out: NewVisit[] = [];
+  const holidays = holidaySet(plan.holidays ?? []);
   for (const c of targets) {
     if (c.lifecycle === 'prospect') {
       const g = c.prospectGrade as ProspectGradeKey;
-      for (const d of plannedVisitDates(plan.prospects[g] ?? null, visitSeed(c.id, 0), from, to))
+      for (const d of plannedVisitDates(plan.prospects[g] ?? null, visitSeed(c.id, 0), from, to, holidays))
         out.push({ customerId: c.id, role: 'rep', plannedOn: d, source: 'prospect', basis: g });
       continue;
     }
     const row = plan.tiers[c.valueTier as TierKey];
     if (!row) continue;
     VISIT_ROLES.forEach((role, i) => {
-      for (const d of plannedVisitDates(row[role], visitSeed(c.id, i), from, to))
+      for (const d of plannedVisitDates(row[role], visitSeed(c.id, i), from, to, holidays))
         out.push({ customerId: c.id, role, plannedOn: d, source: 'tier', basis: c.valueTier });
     });
   }

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/result';
 import { VALUE_TIER_KEYS } from '../../../shared/types-analysis';
 import {
   DEFAULT_VISIT_PLAN,
+  MAX_VISIT_HOLIDAYS,
   PROSPECT_GRADE_KEYS,
   VISIT_ROLES,
   type VisitFrequency,
@@ -28,6 +29,7 @@ export function loadVisitPlan(ctx: ServiceContext): VisitPlanSettings {
     const saved = JSON.parse(value) as Partial<VisitPlanSettings>;
     for (const t of VALUE_TIER_KEYS) Object.assign(out.tiers[t], saved.tiers?.[t] ?? {});
     Object.assign(out.prospects, saved.prospects ?? {});
+    if (Array.isArray(saved.holidays)) out.holidays = saved.holidays.filter((d) => isIsoDate(d));
   } catch {
     // a damaged value falls back to SPEC's tables
   }
@@ -44,6 +46,21 @@ function fieldError(field: string, f: VisitFrequency | null): void {
 export function checkVisitPlan(s: VisitPlanSettings): void {
   for (const t of VALUE_TIER_KEYS) for (const r of VISIT_ROLES) fieldError(`tiers.${t}.${r}`, s.tiers[t][r]);
   for (const g of PROSPECT_GRADE_KEYS) fieldError(`prospects.${g}`, s.prospects[g]);
+  checkHolidays(s.holidays ?? []);
+}
+
+/** Each holiday a real date (the bad one named by its place in the list as given), at most 400. */
+function checkHolidays(holidays: readonly unknown[]): void {
+  const bad = holidays.findIndex((d) => !isIsoDate(d));
+  if (bad >= 0) throw new AppError('VALIDATION', 'visits.error.holiday', { field: `holidays.${bad}` });
+  if (holidays.length > MAX_VISIT_HOLIDAYS)
+    throw new AppError('VALIDATION', 'visits.error.holidays', { field: 'holidays' });
+}
+
+function isIsoDate(d: unknown): d is string {
+  if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
 }
 
 export async function getVisitPlan(ctx: ServiceContext): Promise<VisitPlanSettings> {
@@ -53,6 +70,7 @@ export async function getVisitPlan(ctx: ServiceContext): Promise<VisitPlanSettin
 export interface VisitPlanPatch {
   tiers?: Partial<Record<string, Partial<Record<string, VisitFrequency | null>>>>;
   prospects?: Partial<Record<string, VisitFrequency | null>>;
+  holidays?: string[];
 }
 
 export async function updateVisitPlan(ctx: ServiceContext, patch: VisitPlanPatch): Promise<VisitPlanSettings> {
@@ -61,6 +79,10 @@ export async function updateVisitPlan(ctx: ServiceContext, patch: VisitPlanPatch
     const after = clone(before);
     for (const t of VALUE_TIER_KEYS) Object.assign(after.tiers[t], patch.tiers?.[t] ?? {});
     Object.assign(after.prospects, patch.prospects ?? {});
+    if (patch.holidays) {
+      checkHolidays(patch.holidays);
+      after.holidays = [...new Set(patch.holidays)].sort();
+    }
     checkVisitPlan(after);
     await ctx.book.db.transaction().execute(async (trx) => {
       const value = JSON.stringify(after);

@@ -1,7 +1,7 @@
 // 客户分析: value tiers (recompute, settings), the Pareto chart, tier counts and shares, the
 // tier × credit-rating matrix, tier movement and the customer composition.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Collapse, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Row, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
@@ -18,7 +18,14 @@ export function AnalysisPage() {
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const overview = useQuery({ queryKey: ['analysis', 'overview'], queryFn: () => call('analysis:overview', {}) });
+  // the ranking paints first; matrix and composition read the whole book and arrive after it
+  const overview = useQuery({ queryKey: ['analysis', 'ranking'], queryFn: () => call('analysis:ranking', {}) });
+  const panels = useQuery({
+    queryKey: ['analysis', 'panels'],
+    queryFn: () => call('analysis:panels', {}),
+    enabled: overview.isSuccess,
+  });
+  const p = panels.data;
   const settings = useQuery({ queryKey: ['analysis', 'settings'], queryFn: () => call('analysis:tier-settings', {}) });
   const recompute = useMutation({
     mutationFn: () => call('analysis:recompute', {}),
@@ -48,6 +55,7 @@ export function AnalysisPage() {
         </Button>
       </div>
       {overview.isError && <Alert type="error" title={errorText(tc, overview.error)} />}
+      {panels.isError && <Alert type="error" title={errorText(tc, panels.error)} />}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {run ? (
           <Typography.Text type="secondary" data-testid="tier-last-run">
@@ -91,7 +99,7 @@ export function AnalysisPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('matrix.title')}>
-              {o && <TierMatrix cells={o.matrix} />}
+              {p ? <TierMatrix cells={p.matrix} /> : <Skeleton active paragraph={{ rows: 3 }} />}
             </Card>
           </Col>
           <Col span={24}>
@@ -110,7 +118,15 @@ export function AnalysisPage() {
           </Col>
           <Col span={24}>
             <Card size="small" title={t('composition.title')}>
-              {o && <CompositionPanel composition={o.composition} />}
+              {p ? (
+                <CompositionPanel
+                  composition={p.composition}
+                  salesWindow={p.compositionWindow}
+                  tiersAsOf={run?.asOf ?? null}
+                />
+              ) : (
+                <Skeleton active paragraph={{ rows: 4 }} />
+              )}
             </Card>
           </Col>
           <Col span={24}>

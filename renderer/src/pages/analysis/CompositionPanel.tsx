@@ -4,7 +4,7 @@ import { Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TierAnalysis } from '@shared/types-analysis';
+import type { CompositionWindow, TierAnalysis } from '@shared/types-analysis';
 import { money } from '../../format/money';
 import { useRegions } from '../../hooks/queries';
 import { compositionSlices } from '../../reports/pareto-series';
@@ -13,7 +13,17 @@ import { TIER_COLOURS } from './TierTag';
 
 type Dim = keyof TierAnalysis['composition'];
 
-export function CompositionPanel({ composition }: { composition: TierAnalysis['composition'] }) {
+export function CompositionPanel({
+  composition,
+  salesWindow,
+  tiersAsOf,
+}: {
+  composition: TierAnalysis['composition'];
+  /** the whole months the sales cover (current figures, as of today) */
+  salesWindow: CompositionWindow;
+  /** when the stored tiers (the "by value tier" grouping) were computed; null: never */
+  tiersAsOf: string | null;
+}) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { t: tc } = useTranslation();
   const regions = useRegions();
@@ -39,6 +49,11 @@ export function CompositionPanel({ composition }: { composition: TierAnalysis['c
             label: t(`composition.${d}`),
           }))}
         />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="composition-window">
+          {t('composition.window', { from: salesWindow.from, to: salesWindow.to, months: salesWindow.months })}
+          {dim === 'tier' &&
+            ` · ${tiersAsOf ? t('composition.tiersAsOf', { asOf: tiersAsOf }) : t('composition.tiersNever')}`}
+        </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('composition.note')}
         </Typography.Text>

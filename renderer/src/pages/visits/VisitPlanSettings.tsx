@@ -2,7 +2,8 @@
 // as text; "edit" opens one form where each cell is "n times every m weeks/months" or "when
 // needed". Main checks every cell; a refused cell shows its message and nothing is saved.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { frequencyText, PROSPECT_GRADE_LABELS } from '@shared/labels/visits';
 import { VALUE_TIER_KEYS, type TierKey } from '@shared/types-analysis';
@@ -75,6 +76,12 @@ export function VisitPlanSettings({ settings }: { settings: Settings }) {
           },
         ]}
       />
+      <div style={{ marginTop: 12 }} data-testid="visit-holidays">
+        <Typography.Text strong>{t('settings.holidays')}</Typography.Text>{' '}
+        <Typography.Text type="secondary">
+          {settings.holidays?.length ? settings.holidays.join('、') : t('settings.noHolidays')}
+        </Typography.Text>
+      </div>
       {editing && <EditModal settings={settings} onClose={() => setEditing(false)} />}
     </Card>
   );
@@ -179,6 +186,23 @@ function EditModal({ settings, onClose }: { settings: Settings; onClose: () => v
             setDraft((d) => ({ ...d, prospects: { ...d.prospects, [g]: f } })),
           ),
         )}
+        <div style={{ marginTop: 8 }} data-testid="visit-holidays-picker">
+          <Typography.Text strong>{t('settings.holidays')}</Typography.Text>
+          <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{t('settings.holidaysHelp')}</div>
+          <DatePicker
+            multiple
+            style={{ width: '100%' }}
+            value={(draft.holidays ?? []).map((d) => dayjs(d))}
+            onChange={(ds) =>
+              setDraft((d) => ({ ...d, holidays: (ds ?? []).map((x) => x.format('YYYY-MM-DD')).sort() }))
+            }
+          />
+          {Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1] && (
+            <Typography.Text type="danger" data-testid="holidays-error">
+              {Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1]}
+            </Typography.Text>
+          )}
+        </div>
       </div>
     </Modal>
   );

@@ -116,6 +116,8 @@ export interface AppInfo {
   needsLogin: boolean;
   today: string;
   locale: 'zh-CN' | 'en';
+  /** the book was opened read-only (read-only disk, or another CreditDesk writes it): nothing can be saved */
+  readonly?: boolean;
 }
 
 export interface ExportFile {

@@ -1,6 +1,7 @@
 // The desk: the one open book plus the app state kept beside the books (recent books,
 // language). Shared by the Electron shell, browser mode and tests.
 import { serverError } from '../../shared/messages/server-messages';
+import { AppError } from '../../shared/result';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, type Book } from '../db/connection';
@@ -43,6 +44,9 @@ export class Desk implements BookHost {
   readonly statements: StatementsService;
   private current: ServiceContext | null = null;
   private lock: BookLock | null = null;
+  /** Why the book browser mode was started on could not be opened (shown with its offer). */
+  private openFailure: AppError | null = null;
+  private readonlyBook = false;
 
   constructor(opts: DeskOptions) {
     this.mode = opts.mode;
@@ -53,7 +57,7 @@ export class Desk implements BookHost {
   }
 
   get ctx(): ServiceContext {
-    if (!this.current) throw serverError('NOT_FOUND', 'no_book_open');
+    if (!this.current) throw this.openFailure ?? serverError('NOT_FOUND', 'no_book_open');
     return this.current;
   }
 
@@ -108,12 +112,16 @@ export class Desk implements BookHost {
     });
     if (!opts.readonly) await ensureDefaultOperator(ctx);
     await autoLogin(ctx);
-    await recomputeTiersOnOpen(ctx);
-    await generateVisitsOnOpen(ctx); // after the tiers: a new month's plan uses the new tiers
+    if (!opts.readonly) {
+      await recomputeTiersOnOpen(ctx);
+      await generateVisitsOnOpen(ctx); // after the tiers: a new month's plan uses the new tiers
+    }
     const previous = this.current;
     const previousLock = this.lock;
     this.current = ctx;
     this.lock = lock;
+    this.openFailure = null;
+    this.readonlyBook = !!opts.readonly;
     if (previous) await previous.book.close();
     previousLock?.release();
     const recent = [ctx.book.path, ...this.readState().recentBooks.filter((p) => p !== ctx.book.path)].slice(0, 10);
@@ -121,10 +129,31 @@ export class Desk implements BookHost {
     return ctx;
   }
 
+  /**
+   * Browser mode started on a book it cannot open for writing: remember why, so the page shows the
+   * reason (every channel answers with it) and — when reading is still possible — offers to open
+   * it read-only (shared/book-offer.ts). The error names the book's file.
+   */
+  rememberOpenFailure(file: string, e: unknown): void {
+    if (!(e instanceof AppError)) throw e;
+    const values = { ...e.values, file: path.resolve(file) };
+    this.openFailure = new AppError(e.code, e.message, { field: e.field, key: e.key, values });
+  }
+
+  /** Is the open book read-only (nothing can be saved)? */
+  get isReadonly(): boolean {
+    return this.readonlyBook;
+  }
+
   /** First start: the default book in the user-data folder. */
   async openDefault(opts: { openAnyway?: boolean } = {}): Promise<ServiceContext> {
-    const last = this.readState().recentBooks.find((p) => fs.existsSync(p));
+    const last = this.lastBookPath();
     return this.open(last ?? this.defaultBookPath, { create: !last, openAnyway: opts.openAnyway });
+  }
+
+  /** The most recent book that still exists (what openDefault opens), or null. */
+  lastBookPath(): string | null {
+    return this.readState().recentBooks.find((p) => fs.existsSync(p)) ?? null;
   }
 
   async info(): Promise<AppInfo> {
@@ -145,6 +174,7 @@ export class Desk implements BookHost {
       needsLogin: ctx.session.operator === null,
       today: this.clock.today(),
       locale: this.readState().locale,
+      ...(this.readonlyBook ? { readonly: true } : {}),
     };
   }
 

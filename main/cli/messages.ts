@@ -24,7 +24,7 @@ const SYNTAX = `  creditdesk init      --db FILE [--company NAME]
   creditdesk backup    --db FILE --to DIR [--password-file F]
   creditdesk verify    BACKUP [--password-file F]
   creditdesk restore   BACKUP --db FILE [--password-file F]
-  creditdesk serve     --db FILE [--port N] [--token T]
+  creditdesk serve     --db FILE [--port N] [--token T] [--readonly]
 `;
 
 const USAGE_EN = `usage:

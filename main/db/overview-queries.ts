@@ -1,6 +1,7 @@
 // The customer card overview's queries: a handful of indexed reads on one customer.
 import type Database from 'better-sqlite3';
 import type { CustomerOverview } from '../../shared/types-analysis';
+import { safeNumbers } from '../domain/exact-sums';
 import { stmt } from './receivables/prepared';
 
 export interface OverviewCustomerRow {
@@ -53,12 +54,16 @@ export function lateness(
   customerId: number,
   from: string,
   to: string,
-): { weighted: number; amount: number } {
-  return stmt(
+): { weighted: bigint; amount: number } {
+  // weighted (fen × days) may pass 2^53 even within the gross caps: read exactly (domain/exact-sums.ts)
+  const r = stmt(
     sqlite,
     `SELECT COALESCE(SUM(amount * MAX(0, CAST(julianday(settled_on) - julianday(due_date) AS INTEGER))), 0) AS weighted, COALESCE(SUM(amount), 0) AS amount
          FROM invoices WHERE customer_id = ? AND settled_on BETWEEN ? AND ? AND voided_at IS NULL`,
-  ).get(customerId, from, to) as { weighted: number; amount: number };
+  )
+    .safeIntegers(true)
+    .get(customerId, from, to) as { weighted: bigint; amount: bigint };
+  return { weighted: r.weighted, ...safeNumbers(r, ['amount']) };
 }
 
 export function monthlyFlows(

@@ -3,6 +3,7 @@
 // plain numbers for display, with an integer basis-point twin where a stable value is useful.
 import { mulDivRound, type Fen } from '../../shared/money';
 import { assertDate, daysBetween, type IsoDate } from './dates';
+import { divRoundBig } from './exact-sums';
 import type { Ledger, OpenItem } from './ageing';
 
 export interface ReceivableSummary {
@@ -95,10 +96,12 @@ export function periodFlows(ledger: Ledger, from: IsoDate, to: IsoDate): PeriodF
   for (const c of ledger.creditNotes ?? []) move(c.date, -c.amount, 'other');
   for (const w of ledger.writeOffs ?? []) move(w.date, -w.amount, 'other');
   let balance = opening;
-  let sum = 0;
+  // Σ end-of-day balances is money × days: past 2^53 within the gross caps (a year at 10^15 fen),
+  // so it is summed exactly (exact-sums.ts)
+  let sum = 0n;
   for (const d of deltas) {
     balance += d;
-    sum += balance;
+    sum += BigInt(balance);
   }
   return {
     from,
@@ -109,7 +112,7 @@ export function periodFlows(ledger: Ledger, from: IsoDate, to: IsoDate): PeriodF
     collected,
     otherCredits,
     closing: balance,
-    averageDailyBalance: mulDivRound(sum, 1, days),
+    averageDailyBalance: divRoundBig(sum, BigInt(days)),
   };
 }
 

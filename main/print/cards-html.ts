@@ -1,7 +1,8 @@
 // The five customer cards (资料卡, SPEC §1), each printable: basic card, management card (with
 // financials), address card, grade card, complaint record card (§8: the customer's complaints,
 // then ruled blank rows for handwritten records).
-import { CHINESE_HEADERS, PROFILE_FIELDS } from '../../shared/customer-fields';
+import { PROFILE_FIELDS } from '../../shared/customer-fields';
+import { CARD_TITLES, customerFieldLabel } from '../../shared/labels/customer-fields';
 import { CUSTOMER_VALUE_LABELS, type CustomerValueField } from '../../shared/labels/customer-values';
 import { formatMoney } from '../../shared/money';
 import type { CompanySettings, Customer, Region } from '../../shared/types';
@@ -19,58 +20,11 @@ export interface CardContext {
   printedOn: string;
 }
 
-const TITLES: Record<PrintLang, Record<CardKind, string>> = {
-  'zh-CN': {
-    basic: '客户基础资料卡',
-    management: '客户经营管理卡',
-    address: '客户地址卡',
-    grade: '客户等级卡',
-    complaint: '客户投诉记录卡',
-  },
-  en: {
-    basic: 'Customer basic card',
-    management: 'Customer management card',
-    address: 'Customer address card',
-    grade: 'Customer grade card',
-    complaint: 'Complaint record card',
-  },
-};
+const TITLES = CARD_TITLES;
 
-const EN_LABELS: Record<string, string> = {
-  code: 'Code',
-  name: 'Name',
-  kind: 'Kind',
-  nature: 'Nature',
-  lifecycle: 'Trade status',
-  address: 'Address',
-  phone: 'Phone',
-  email: 'Email',
-  region: 'Region',
-  route_seq: 'Route sequence',
-  payment_terms_days: 'Payment terms (days)',
-  credit_limit: 'Credit limit',
-  balance: 'Balance receivable',
-  value_tier: 'Value tier',
-  credit_rating: 'Credit rating',
-  credit_class: 'Credit class',
-  prospect_grade: 'Prospect grade',
-  confidentiality: 'Confidentiality',
-};
-
-const ZH_EXTRA: Record<string, string> = {
-  kind: '类型',
-  nature: '性质',
-  lifecycle: '交易状态',
-  region: '区域',
-  route_seq: '路序',
-  balance: '应收余额',
-  credit_class: '信用类别',
-  confidentiality: '保密级别',
-};
-
+/** A field's printed label: the screens' label (one source, shared/labels/customer-fields.ts). */
 function label(key: string, lang: PrintLang): string {
-  if (lang === 'zh-CN') return ZH_EXTRA[key] ?? CHINESE_HEADERS[key] ?? key;
-  return EN_LABELS[key] ?? key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return customerFieldLabel(key, lang) ?? key;
 }
 
 /** A value as printed: money formatted, an enumerated value by its label (shared with the screens). */
@@ -139,7 +93,7 @@ function cardBody(kind: CardKind, x: CardContext, lang: PrintLang): string {
             ['name', c.name],
             ['payment_terms_days', c.paymentTermsDays],
             ['credit_limit', c.creditLimit, true],
-            ['balance', x.balance, true],
+            ['balance_receivable', x.balance, true],
             ['credit_rating', c.creditRating],
           ]),
           ...profileRows(c, ['basic'], lang, ['registered_capital', 'total_assets', 'tax_id', 'bank_account']),

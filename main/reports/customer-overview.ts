@@ -14,6 +14,7 @@ import {
 import { addDays, addMonths, daysBetween, monthStart } from '../domain/dates';
 import { bucketFor, DEFAULT_DUE_BUCKETS } from '../domain/ageing';
 import { mulDivRound } from '../../shared/money';
+import { divRoundBig } from '../domain/exact-sums';
 import type { CustomerOverview } from '../../shared/types-analysis';
 import { AppError } from '../../shared/result';
 import { zeroLimitMeansNone } from '../db/credit-store';
@@ -62,12 +63,7 @@ export function customerOverview(book: Book, customerId: number, asOf: string): 
     valueTierOn: c.value_tier_on,
     creditRating: c.credit_rating,
     dsoDays: sales90 > 0 ? mulDivRound(creditUsed, 90, sales90) : null,
-    averageDaysLate:
-      late.amount <= 0
-        ? null
-        : Number.isSafeInteger(late.weighted)
-          ? mulDivRound(late.weighted, 1, late.amount)
-          : Math.round(late.weighted / late.amount),
+    averageDaysLate: late.amount <= 0 ? null : divRoundBig(late.weighted, BigInt(late.amount)),
     ageing: [...buckets].map(([key, amount]) => ({ key, amount })),
     trend,
     activity: recentActivity(s, customerId, asOf),

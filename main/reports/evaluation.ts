@@ -2,6 +2,7 @@
 // the book: order size and count, share of all sales, credit cost (receivables cost of its
 // balance: the opportunity cost of its average daily balance at the cost-of-capital rate plus the
 // bad-debt provision on its open invoices), planned visits by status, and payment delays.
+import { divRoundBig } from '../domain/exact-sums';
 import type { Book } from '../db/connection';
 import {
   balanceMovements,
@@ -34,9 +35,10 @@ export function averageDailyBalance(
   const n = daysBetween(from, to) + 1;
   const last = toDayNumber(to);
   // Σ end-of-day balances = opening × days + each movement × the days it stays in the balance
-  let sum = opening * n;
-  for (const d of days) sum += d.delta * (last - toDayNumber(d.date) + 1);
-  return mulDivRound(sum, 1, n);
+  // money × days: past 2^53 within the gross caps, so summed exactly (domain/exact-sums.ts)
+  let sum = BigInt(opening) * BigInt(n);
+  for (const d of days) sum += BigInt(d.delta) * BigInt(last - toDayNumber(d.date) + 1);
+  return divRoundBig(sum, BigInt(n));
 }
 
 export function evaluationFigures(
@@ -80,7 +82,7 @@ export function evaluationFigures(
     visits: countVisits(s, { from: q.from, to: q.to, asOf: q.asOf, customerId: q.customerId }),
     valueTier: c.valueTier,
     prospectGrade: c.prospectGrade,
-    averageDaysLate: late.amount > 0 ? mulDivRound(late.weighted, 1, late.amount) : null,
+    averageDaysLate: late.amount > 0 ? divRoundBig(late.weighted, BigInt(late.amount)) : null,
     lateInvoices: late.late,
     overdueNow: open.filter((i) => i.dueDate < q.asOf).reduce((n, i) => n + i.open, 0),
   };

@@ -10,7 +10,6 @@ import { Desk } from '../app/desk';
 import { APP_ROOT, RENDERER_DIST } from '../app/paths';
 import { setSqliteNativeBinding } from '../db/native-binding';
 import { setBackupNativeBinding } from '../db/backup';
-import { stagedFiles } from '../services/files/staged-files';
 import { SHELL_CHANNELS } from '../../shared/ipc/shell';
 import { ElectronPdfRenderer } from './print';
 import { createHandlers } from '../ipc/handlers';
@@ -83,43 +82,8 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event.senderFrame?.url ?? '')) return false;
       return new Promise<boolean>((resolve) => event.sender.print({ printBackground: true }, (ok) => resolve(ok)));
     });
-    // An import file: the path the user picks here is staged in main; the page gets a token for
-    // the import channel, never the path, and the file is read from disk in chunks.
-    ipcMain.handle(SHELL_CHANNELS.chooseImportFile, async (event) => {
-      if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
-      const owner = BrowserWindow.fromWebContents(event.sender);
-      const options = {
-        properties: ['openFile' as const],
-        filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }],
-      };
-      const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      if (r.canceled || !r.filePaths[0]) return null;
-      return stagedFiles.stage(r.filePaths[0]);
-    });
+    // native dialogs: books, backups, import files, folders, PDFs (dialog-handlers.ts)
     registerPathDialogs(ipcMain, isTrustedSender);
-    // A folder for generated files (dunning letters): the path goes back to the page, which hands
-    // it to the letters channel (validated there like any typed path).
-    ipcMain.handle(SHELL_CHANNELS.chooseFolder, async (event, defaultPath: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
-      const owner = BrowserWindow.fromWebContents(event.sender);
-      const options = {
-        properties: ['openDirectory' as const, 'createDirectory' as const],
-        ...(typeof defaultPath === 'string' && defaultPath ? { defaultPath } : {}),
-      };
-      const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
-    });
-    ipcMain.handle(SHELL_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url ?? '')) return null;
-      const r = await dialog.showSaveDialog({
-        defaultPath: String(suggestedName ?? 'CreditDesk.pdf'),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      });
-      if (r.canceled || !r.filePath) return null;
-      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
-      fs.writeFileSync(r.filePath, pdf);
-      return r.filePath;
-    });
     win = createMainWindow(path.join(APP_ROOT, 'dist', 'electron', 'preload.cjs'));
     const rebuildMenu = () =>
       buildMenu(win!, desk, () => {

@@ -2,7 +2,9 @@
 import { Menu, app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import type { Desk } from '../app/desk';
-import { READ_ONLY_DISK_MESSAGE } from '../db/book-file';
+import { readOnlyOfferFile } from '../../shared/book-offer';
+import { localizedErrorMessage } from '../../shared/messages/server-messages';
+import { AppError } from '../../shared/result';
 
 export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => void): void {
   const zh = desk.readState().locale === 'zh-CN';
@@ -12,14 +14,16 @@ export function buildMenu(win: BrowserWindow, desk: Desk, onBookChanged: () => v
       await desk.open(file, { create, company });
       onBookChanged();
     } catch (e) {
-      const message = (e as Error).message;
-      if (!create && message.startsWith(READ_ONLY_DISK_MESSAGE)) {
-        // offer what the message suggests: read it without writing (no lock, no migration)
+      const message = e instanceof AppError ? localizedErrorMessage(zh ? 'zh-CN' : 'en', e) : (e as Error).message;
+      if (!create && e instanceof AppError && readOnlyOfferFile({ key: e.key, values: { file } })) {
+        // offer what the message suggests: read it without writing (no lock, no migration);
+        // the same offer as browser mode's page (shared/book-offer.ts)
         const r = await dialog.showMessageBox(win, {
           type: 'warning',
-          message: L(
-            '此账套位于只读磁盘上：可以只读打开，或先复制到电脑上。',
-            'This book is on a read-only disk: open it read-only or copy it to your PC.',
+          message,
+          detail: L(
+            '可以只读打开它：能查看、查询、导出和打印，但不能保存任何修改。',
+            'You can open it read-only: view, search, export and print, but no change can be saved.',
           ),
           buttons: [L('只读打开', 'Open read-only'), L('取消', 'Cancel')],
           cancelId: 1,

@@ -8,6 +8,9 @@ import { errorText } from './format/errors';
 import { useAppInfo } from './hooks/queries';
 import { applyLang, currentLang } from './i18n';
 import { OperatorGate } from './pages/login/OperatorGate';
+import { ReadOnlyOffer } from './pages/book-offer/ReadOnlyOffer';
+import { readOnlyOfferFile } from '@shared/book-offer';
+import { ApiError } from './api/client';
 // pages load on first visit (routes/lazy-pages.tsx)
 import {
   AgeingPage,
@@ -58,6 +61,9 @@ export function Root() {
         <Spin size="large" description={t('app.loading')} />
       </div>
     );
+  }
+  if (info.isError && info.error instanceof ApiError && readOnlyOfferFile(info.error)) {
+    return <ReadOnlyOffer error={info.error} />;
   }
   if (info.isError) {
     return (

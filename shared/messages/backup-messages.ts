@@ -23,6 +23,40 @@ export const BACKUP_MESSAGES = {
   backup_file_not_found: { en: 'backup file not found: {file}', zh: '找不到备份文件：{file}' },
   backup_password_required: { en: '{name} is encrypted: a password is needed', zh: '{name} 已加密：需要输入密码' },
   backup_wrong_password: { en: 'wrong password for {name}', zh: '{name} 的密码不正确' },
+  // the rarer problems with a backup file (#16): each in both languages, no English detail left
+  backup_not_a_file: {
+    en: '{name} is not a file, not a CreditDesk backup',
+    zh: '{name} 不是文件，不是 CreditDesk 备份',
+  },
+  backup_unfinished: {
+    en: '{name} is an unfinished backup left by an interrupted backup run; it cannot be used',
+    zh: '{name} 是一次被中断的备份留下的未完成文件，不能使用',
+  },
+  backup_empty: { en: '{name} is empty: not a CreditDesk backup', zh: '{name} 是空文件，不是 CreditDesk 备份' },
+  backup_is_sqlite: {
+    en: '{name} is a SQLite database, not a CreditDesk backup (.cdbak); to use a book file, open it instead of restoring',
+    zh: '{name} 是数据库文件，不是 CreditDesk 备份文件；若要使用账套文件，请直接打开它，而不是恢复',
+  },
+  backup_unknown_format: {
+    en: '{name} is a CreditDesk backup of an unknown format version ({version}); a newer CreditDesk is needed',
+    zh: '{name} 是未知格式版本（{version}）的 CreditDesk 备份，需要更新版本的 CreditDesk',
+  },
+  backup_truncated: {
+    en: '{name} is truncated: only {size} bytes remain of the backup',
+    zh: '{name} 不完整：备份只剩 {size} 字节',
+  },
+  backup_unknown_contents: {
+    en: '{name} is not a CreditDesk backup (unknown file contents)',
+    zh: '{name} 不是 CreditDesk 备份（无法识别的文件内容）',
+  },
+  backup_manifest_length: {
+    en: "{name}: the backup's manifest is damaged (impossible length {length})",
+    zh: '{name}：备份的清单已损坏（长度 {length} 不可能）',
+  },
+  backup_truncated_manifest: {
+    en: '{name} is truncated: the file ends inside its manifest ({size} bytes)',
+    zh: '{name} 不完整：文件在清单中途结束（{size} 字节）',
+  },
 } as const;
 
 /** Chinese of the step names that ioError() reports. */

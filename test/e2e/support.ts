@@ -26,7 +26,7 @@ export interface E2E {
 }
 
 export async function startE2E(
-  opts: { setup?: (desk: Desk) => Promise<void>; locale?: 'zh-CN' | 'en' } = {},
+  opts: { setup?: (desk: Desk) => Promise<void>; locale?: 'zh-CN' | 'en'; readyTestId?: string } = {},
 ): Promise<E2E> {
   const dir = tempDir('creditdesk-e2e-');
   const desk = new Desk({ mode: 'browser', userDataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
@@ -55,7 +55,7 @@ export async function startE2E(
   });
   await page.goto(server.url);
   // the app keeps the run's token (sessionStorage) once it has started: wait for that
-  await page.locator('[data-testid="company-name"]').waitFor({ timeout: 30_000 });
+  await page.locator(`[data-testid="${opts.readyTestId ?? 'company-name'}"]`).waitFor({ timeout: 30_000 });
   fs.mkdirSync(SHOTS, { recursive: true });
   return {
     desk,

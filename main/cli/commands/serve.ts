@@ -1,5 +1,8 @@
-// creditdesk serve --db FILE [--port N] [--token T]: browser mode on 127.0.0.1.
+// creditdesk serve --db FILE [--port N] [--token T] [--readonly]: browser mode on 127.0.0.1.
+// A book that cannot be opened for writing (read-only disk, no permission, another CreditDesk
+// writing it) does not stop the server: the page shows why and offers to open it read-only.
 import { Desk } from '../../app/desk';
+import { openServedBook } from '../../serve/open-served-book';
 import { userDataDir } from '../../app/paths';
 import { createHandlers } from '../../ipc/handlers';
 import { MIN_TOKEN_LENGTH, startServer } from '../../serve/server';
@@ -11,6 +14,7 @@ export const serveCommand: CliCommand = async (argv, io) => {
     db: { type: 'string' },
     port: { type: 'string' },
     token: { type: 'string' },
+    readonly: { type: 'boolean' },
   });
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port))
     throw new UsageError(`--port must be a number, got "${values.port}"`);
@@ -21,8 +25,12 @@ export const serveCommand: CliCommand = async (argv, io) => {
   }
   const rendererDir = await ensureRendererBuilt((m) => io.err(`${m}\n`));
   const desk = new Desk({ mode: 'browser', userDataDir: userDataDir() });
-  if (values.db) await desk.open(values.db, { create: true });
-  else await desk.openDefault();
+  const { file, notice } = await openServedBook(desk, {
+    db: values.db,
+    readonly: values.readonly,
+    lang: io.lang ?? 'zh-CN',
+  });
+  if (notice) io.err(`${notice}\n`);
   const server = await startServer({
     handlers: createHandlers(desk),
     rendererDir,
@@ -30,7 +38,7 @@ export const serveCommand: CliCommand = async (argv, io) => {
     token: values.token,
     log: (m) => io.err(`${m}\n`),
   });
-  io.out(`CreditDesk browser mode: ${server.url}\nbook: ${desk.ctx.book.path}\n`);
+  io.out(`CreditDesk browser mode: ${server.url}\nbook: ${file}${desk.isReadonly ? ' (read-only)' : ''}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   APP_NAME,
-  BACKUP_EXT,
   FORMAT_VERSION,
   HEADER_BYTES,
   MAGIC,
@@ -124,63 +123,43 @@ export async function inspectBackup(file: string, opts: { allowPartial?: boolean
       throw keyedBackupError('not-found', 'backup_file_not_found', { file }, { field: 'file' });
     throw new BackupError('io', `cannot read ${file}: ${(e as Error).message}`, { code: 'VALIDATION', field: 'file' });
   }
-  if (!st.isFile())
-    throw new BackupError('not-a-backup', `${name} is not a file, not a CreditDesk backup`, { field: 'file' });
+  if (!st.isFile()) throw keyedBackupError('not-a-backup', 'backup_not_a_file', { name }, { field: 'file' });
   if (!opts.allowPartial && name.endsWith('.partial')) {
-    throw new BackupError(
-      'incomplete',
-      `${name} is an unfinished backup left by an interrupted backup run; it cannot be used`,
-      { field: 'file' },
-    );
+    throw keyedBackupError('incomplete', 'backup_unfinished', { name }, { field: 'file' });
   }
   const size = st.size;
-  if (size === 0) throw new BackupError('not-a-backup', `${name} is empty: not a CreditDesk backup`, { field: 'file' });
+  if (size === 0) throw keyedBackupError('not-a-backup', 'backup_empty', { name }, { field: 'file' });
   const head = await readRange(file, 0, Math.min(size, Math.max(HEADER_BYTES, SQLITE_MAGIC.length)));
   if (head.length >= SQLITE_MAGIC.length && head.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new BackupError(
-      'not-a-backup',
-      `${name} is a SQLite database, not a CreditDesk backup (${BACKUP_EXT}); to use a book file, open it instead of restoring`,
-      {
-        field: 'file',
-      },
-    );
+    throw keyedBackupError('not-a-backup', 'backup_is_sqlite', { name }, { field: 'file' });
   }
   const magicLen = Math.min(head.length, MAGIC.length);
   if (!head.subarray(0, magicLen).equals(MAGIC.subarray(0, magicLen)) || head.length < MAGIC.length) {
     if (head.length >= 6 && head.subarray(0, 6).equals(MAGIC.subarray(0, 6)) && head.length >= MAGIC.length) {
-      throw new BackupError(
+      throw keyedBackupError(
         'unsupported-format',
-        `${name} is a CreditDesk backup of an unknown format version (${head[6]}); a newer CreditDesk is needed`,
-        {
-          field: 'file',
-        },
+        'backup_unknown_format',
+        { name, version: head[6]! },
+        { field: 'file' },
       );
     }
     if (head.length < MAGIC.length && head.equals(MAGIC.subarray(0, head.length))) {
-      throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, {
-        field: 'file',
-      });
+      throw keyedBackupError('truncated', 'backup_truncated', { name, size }, { field: 'file' });
     }
-    throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (unknown file contents)`, {
-      field: 'file',
-    });
+    throw keyedBackupError('not-a-backup', 'backup_unknown_contents', { name }, { field: 'file' });
   }
-  if (size < HEADER_BYTES)
-    throw new BackupError('truncated', `${name} is truncated: only ${size} bytes remain of the backup`, {
-      field: 'file',
-    });
+  if (size < HEADER_BYTES) throw keyedBackupError('truncated', 'backup_truncated', { name, size }, { field: 'file' });
   const manifestLen = head.readUInt32BE(MAGIC.length);
   if (manifestLen === 0 || manifestLen > MAX_MANIFEST_BYTES) {
-    throw new BackupError(
+    throw keyedBackupError(
       'manifest-damaged',
-      `${name}: the backup's manifest is damaged (impossible length ${manifestLen})`,
+      'backup_manifest_length',
+      { name, length: manifestLen },
       { field: 'file' },
     );
   }
   if (HEADER_BYTES + manifestLen > size) {
-    throw new BackupError('truncated', `${name} is truncated: the file ends inside its manifest (${size} bytes)`, {
-      field: 'file',
-    });
+    throw keyedBackupError('truncated', 'backup_truncated_manifest', { name, size }, { field: 'file' });
   }
   const manifestBytes = await readRange(file, HEADER_BYTES, manifestLen);
   let parsed: unknown;

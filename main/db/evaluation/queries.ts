@@ -1,6 +1,7 @@
 // SQL of the evaluation sheet: one customer's figures over a period (indexed by customer and
 // date), all customers' sales for the share, and the saved sheets.
 import type Database from 'better-sqlite3';
+import { safeNumbers } from '../../domain/exact-sums';
 
 export function invoiceTotals(
   sqlite: Database.Database,
@@ -62,14 +63,17 @@ export function settledLateness(
   customerId: number,
   from: string,
   to: string,
-): { weighted: number; amount: number; late: number } {
-  return sqlite
+): { weighted: bigint; amount: number; late: number } {
+  // weighted (fen × days) may pass 2^53 even within the gross caps: read exactly (domain/exact-sums.ts)
+  const r = sqlite
     .prepare(
       `SELECT COALESCE(SUM(amount * MAX(0, CAST(julianday(settled_on) - julianday(due_date) AS INTEGER))), 0) AS weighted,
               COALESCE(SUM(amount), 0) AS amount, COALESCE(SUM(settled_on > due_date), 0) AS late
          FROM invoices WHERE customer_id = ? AND settled_on BETWEEN ? AND ? AND voided_at IS NULL`,
     )
-    .get(customerId, from, to) as { weighted: number; amount: number; late: number };
+    .safeIntegers(true)
+    .get(customerId, from, to) as { weighted: bigint; amount: bigint; late: bigint };
+  return { weighted: r.weighted, ...safeNumbers(r, ['amount', 'late']) };
 }
 
 export function customerGrades(

@@ -241,28 +241,57 @@ export function receiptSync(
 }
 
 export async function voidReceipt(ctx: ServiceContext, input: { id: number; reason: string }): Promise<ReceiptRow> {
-  return write(ctx, async (trx, sqlite) => {
-    const before = receiptRow(sqlite, input.id);
-    if (before.voidedAt)
-      throw serverError('CONFLICT', 'receipt_already_void', { id: input.id }, { field: 'id', bare: true });
-    assertWritable(customerById(sqlite, before.customerId));
-    const at = now(ctx);
-    const touched = reverseAllocations(sqlite, 'receipt_id', input.id, at);
-    markVoided(sqlite, 'receipts', input.id, at, input.reason);
-    refreshAll(sqlite, { ...touched, receipts: [...new Set([...touched.receipts, input.id])] });
-    bumpDaily(sqlite, before.date, { received: -before.amount, receipts_n: -1 });
-    const after = receiptRow(sqlite, input.id);
-    await writeAudit(ctx, trx, {
-      entity: 'receipt',
-      entityId: input.id,
-      customerId: before.customerId,
-      action: 'void',
-      before,
-      after,
-      note: input.reason,
-    });
-    return after;
+  return write(ctx, (trx, sqlite) =>
+    voidCreditDocument(ctx, trx, sqlite, input, {
+      row: receiptRow,
+      alreadyVoid: () => serverError('CONFLICT', 'receipt_already_void', { id: input.id }, { field: 'id', bare: true }),
+      kind: 'receipts',
+      daily: (amount) => ({ received: -amount, receipts_n: -1 }),
+      audit: { entity: 'receipt', entityId: () => input.id },
+    }),
+  );
+}
+
+/** What differs between voiding a receipt and a credit note. */
+interface CreditDocumentKind<R extends { voidedAt: string | null; customerId: number; date: string; amount: number }> {
+  row: (sqlite: import('better-sqlite3').Database, id: number) => R;
+  alreadyVoid: (before: R) => Error;
+  kind: 'receipts' | 'credit_notes';
+  daily: (amount: number) => Parameters<typeof bumpDaily>[2];
+  audit: { entity: string; entityId: (before: R) => number | string };
+}
+
+/** Void a receipt or credit note: its allocations are reversed, the invoices reopened, the daily
+ *  totals and the audit log updated — in the caller's transaction. */
+async function voidCreditDocument<
+  R extends { voidedAt: string | null; customerId: number; date: string; amount: number },
+>(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  sqlite: import('better-sqlite3').Database,
+  input: { id: number; reason: string },
+  k: CreditDocumentKind<R>,
+): Promise<R> {
+  const before = k.row(sqlite, input.id);
+  if (before.voidedAt) throw k.alreadyVoid(before);
+  assertWritable(customerById(sqlite, before.customerId));
+  const at = now(ctx);
+  const touched = reverseAllocations(sqlite, k.kind === 'receipts' ? 'receipt_id' : 'credit_note_id', input.id, at);
+  markVoided(sqlite, k.kind, input.id, at, input.reason);
+  const listKey = k.kind === 'receipts' ? 'receipts' : 'creditNotes';
+  refreshAll(sqlite, { ...touched, [listKey]: [...new Set([...touched[listKey], input.id])] });
+  bumpDaily(sqlite, before.date, k.daily(before.amount));
+  const after = k.row(sqlite, input.id);
+  await writeAudit(ctx, trx, {
+    entity: k.audit.entity,
+    entityId: k.audit.entityId(before),
+    customerId: before.customerId,
+    action: 'void',
+    before,
+    after,
+    note: input.reason,
   });
+  return after;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,28 +520,14 @@ export async function voidCreditNoteIn(
   sqlite: import('better-sqlite3').Database,
   input: { id: number; reason: string },
 ): Promise<CreditNoteRow> {
-  {
-    const before = creditNoteRow(sqlite, input.id);
-    if (before.voidedAt)
-      throw serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true });
-    assertWritable(customerById(sqlite, before.customerId));
-    const at = now(ctx);
-    const touched = reverseAllocations(sqlite, 'credit_note_id', input.id, at);
-    markVoided(sqlite, 'credit_notes', input.id, at, input.reason);
-    refreshAll(sqlite, { ...touched, creditNotes: [...new Set([...touched.creditNotes, input.id])] });
-    bumpDaily(sqlite, before.date, { credited: -before.amount, credits_n: -1 });
-    const after = creditNoteRow(sqlite, input.id);
-    await writeAudit(ctx, trx, {
-      entity: 'credit_note',
-      entityId: before.number,
-      customerId: before.customerId,
-      action: 'void',
-      before,
-      after,
-      note: input.reason,
-    });
-    return after;
-  }
+  return voidCreditDocument(ctx, trx, sqlite, input, {
+    row: creditNoteRow,
+    alreadyVoid: (before) =>
+      serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true }),
+    kind: 'credit_notes',
+    daily: (amount) => ({ credited: -amount, credits_n: -1 }),
+    audit: { entity: 'credit_note', entityId: (before) => before.number },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

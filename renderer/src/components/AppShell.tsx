@@ -29,6 +29,7 @@ import '../pages/analysis/i18n';
 import '../pages/visits/i18n';
 import '../pages/complaints/i18n';
 import '../pages/credit/i18n';
+import { ReadOnlyTag } from '../pages/book-offer/ReadOnlyTag';
 
 const { Sider, Header, Content } = Layout;
 
@@ -108,6 +109,7 @@ export function AppShell({
           >
             {info.book.company}
           </Typography.Text>
+          {info.readonly && <ReadOnlyTag />}
           <div className="spacer" />
           <Dropdown
             trigger={['click']}

@@ -1,6 +1,7 @@
 // Strings of the statement pages, in their own i18next namespace 'statements' (zh-CN default,
 // en); importing this module registers them on the app's i18next instance.
 import i18n from 'i18next';
+import { CARD_TITLES } from '@shared/labels/customer-fields';
 
 const zhCN = {
   title: '对账单',
@@ -75,11 +76,7 @@ const zhCN = {
   tab: {
     printCards: '打印资料卡',
     cards: {
-      basic: '基础资料卡',
-      management: '经营管理卡',
-      address: '地址卡',
-      grade: '等级卡',
-      complaint: '投诉记录卡',
+      ...CARD_TITLES['zh-CN'], // the printed titles (shared/labels/customer-fields.ts)
       all: '全部资料卡',
     },
     statement: '打印对账单',
@@ -159,11 +156,7 @@ const en: typeof zhCN = {
   tab: {
     printCards: 'Print cards',
     cards: {
-      basic: 'Basic card',
-      management: 'Management card',
-      address: 'Address card',
-      grade: 'Grade card',
-      complaint: 'Complaint record card',
+      ...CARD_TITLES['en'], // the printed titles (shared/labels/customer-fields.ts)
       all: 'All cards',
     },
     statement: 'Print statement',

@@ -37,7 +37,6 @@ const bundleOnly = {
 };
 export const CLI_DIR = path.join(root, 'dist', 'cli');
 
-
 /** Build the CLI bundle; returns the number of source files it holds. */
 export async function buildCli({ quiet = false } = {}) {
   const { build } = await import('esbuild');

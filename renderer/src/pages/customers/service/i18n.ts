@@ -46,6 +46,13 @@ const zhCN = {
     note: '备注',
     empty: '暂无满意度记录',
     saved: '满意度已记录',
+    actions: '操作',
+    edit: '修改',
+    editTitle: '修改满意度记录',
+    updated: '满意度记录已修改',
+    delete: '删除',
+    deleteConfirm: '删除 {{date}} 的满意度记录（{{score}} 分，{{channel}}）？平均满意度和忠诚度将重新计算。',
+    deleted: '满意度记录已删除',
     channels: { phone: '电话', visit: '拜访', online: '网上', letter: '信函' },
   },
   panel: {
@@ -110,6 +117,14 @@ const en: typeof zhCN = {
     note: 'Note',
     empty: 'No satisfaction records',
     saved: 'Satisfaction recorded',
+    actions: 'Actions',
+    edit: 'Edit',
+    editTitle: 'Edit satisfaction record',
+    updated: 'Satisfaction record updated',
+    delete: 'Delete',
+    deleteConfirm:
+      'Delete the satisfaction record of {{date}} (score {{score}}, {{channel}})? The average satisfaction and loyalty are recomputed.',
+    deleted: 'Satisfaction record deleted',
     channels: { phone: 'Phone', visit: 'Visit', online: 'Online', letter: 'Letter' },
   },
   panel: {

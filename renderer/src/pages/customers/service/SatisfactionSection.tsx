@@ -70,7 +70,7 @@ export function SatisfactionSection({
   });
   const confirmDelete = (r: SatisfactionRecord) =>
     modal.confirm({
-      title: t('satisfaction.delete'),
+      title: t('satisfaction.deleteTitle'),
       content: t('satisfaction.deleteConfirm', {
         date: r.surveyedOn,
         score: r.score,
@@ -81,22 +81,23 @@ export function SatisfactionSection({
       cancelText: tg('common.cancel'),
       onOk: () => remove.mutateAsync(r),
     });
-  const initial: Partial<NewScore> =
-    editing && editing !== 'new'
-      ? {
-          surveyedOn: dayjs(editing.surveyedOn),
-          score: editing.score,
-          channel: editing.channel,
-          note: editing.note ?? undefined,
-        }
-      : { surveyedOn: dayjs(today), channel: 'phone' };
+  // set the values outright: the form store outlives the modal, and what it kept from the last
+  // opening would win over initialValues
+  const openForm = (r: SatisfactionRecord | 'new') => {
+    setEditing(r);
+    form.setFieldsValue(
+      r === 'new'
+        ? { surveyedOn: dayjs(today), score: undefined, channel: 'phone', note: undefined }
+        : { surveyedOn: dayjs(r.surveyedOn), score: r.score, channel: r.channel, note: r.note ?? undefined },
+    );
+  };
   return (
     <Card
       size="small"
       title={t('satisfaction.title')}
       extra={
         !readOnly && (
-          <Button size="small" type="primary" onClick={() => setEditing('new')} data-testid="service-score-new">
+          <Button size="small" type="primary" onClick={() => openForm('new')} data-testid="service-score-new">
             {t('satisfaction.new')}
           </Button>
         )
@@ -136,7 +137,7 @@ export function SatisfactionSection({
                       <Button
                         size="small"
                         type="link"
-                        onClick={() => setEditing(r)}
+                        onClick={() => openForm(r)}
                         data-testid={`service-score-edit-${r.id}`}
                       >
                         {t('satisfaction.edit')}
@@ -165,7 +166,7 @@ export function SatisfactionSection({
         okButtonProps={{ ...({ 'data-testid': 'service-score-save' } as object) }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
+        <Form form={form} layout="vertical" preserve={false}>
           <Space wrap>
             <Form.Item name="surveyedOn" label={t('satisfaction.surveyedOn')} required>
               <DatePicker allowClear={false} />

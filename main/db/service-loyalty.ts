@@ -115,6 +115,21 @@ export function insertSatisfaction(
   return Number(r.lastInsertRowid);
 }
 
+/** Rewrites a record's date, score, channel and note (an edit on the card). */
+export function updateSatisfaction(
+  sqlite: Sqlite,
+  s: { id: number; surveyedOn: string; score: number; channel: string; note: string | null },
+): void {
+  stmt(
+    sqlite,
+    'UPDATE satisfaction_records SET surveyed_on = @surveyedOn, score = @score, channel = @channel, note = @note WHERE id = @id',
+  ).run(s);
+}
+
+export function deleteSatisfaction(sqlite: Sqlite, id: number): void {
+  stmt(sqlite, 'DELETE FROM satisfaction_records WHERE id = ?').run(id);
+}
+
 export interface LoyaltyOverride {
   type: LoyaltyType;
   setOn: string;

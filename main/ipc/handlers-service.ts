@@ -10,6 +10,7 @@ import {
   getLoyaltyDistribution,
   setLoyalty,
 } from '../services/service-loyalty';
+import { deleteSatisfaction, updateSatisfaction } from '../services/service-loyalty/satisfaction';
 import type { Handler } from './handlers';
 import { readerContext, writerContext } from './session';
 
@@ -21,6 +22,8 @@ export function serviceHandlers(desk: Desk): { [C in ServiceChannel]: Handler<C>
     'service:create-task': async (input) => createTask(writerContext(desk), input),
     'service:complete-task': async (input) => completeTask(writerContext(desk), input),
     'service:add-satisfaction': async (input) => addSatisfaction(writerContext(desk), input),
+    'service:update-satisfaction': async (input) => updateSatisfaction(writerContext(desk), input),
+    'service:delete-satisfaction': async (input) => deleteSatisfaction(writerContext(desk), input),
     'service:set-loyalty': async (input) => setLoyalty(writerContext(desk), input),
     'service:loyalty-distribution': async (q) => getLoyaltyDistribution(readerContext(desk), q),
   };

@@ -16,6 +16,7 @@ import {
 } from '../types-service';
 
 const text = (max: number) => z.string().max(max, 'too_long');
+const surveyScore = z.number('invalid_number').int('invalid_number').min(1, 'out_of_range').max(5, 'out_of_range');
 
 export const serviceChannels = {
   /** the card's service section: tasks, satisfaction records, loyalty (as of today unless given) */
@@ -40,12 +41,25 @@ export const serviceChannels = {
       .object({
         customerId: id,
         surveyedOn: isoDate,
-        score: z.number('invalid_number').int('invalid_number').min(1, 'out_of_range').max(5, 'out_of_range'),
+        score: surveyScore,
         channel: z.enum(SURVEY_CHANNELS, 'invalid_option'),
         note: text(500).optional(),
       })
       .strict(),
   ),
+  /** a record edited on the card: the same fields as when added (its customer stays) */
+  'service:update-satisfaction': channel<SatisfactionRecord>()(
+    z
+      .object({
+        id,
+        surveyedOn: isoDate,
+        score: surveyScore,
+        channel: z.enum(SURVEY_CHANNELS, 'invalid_option'),
+        note: text(500).optional(),
+      })
+      .strict(),
+  ),
+  'service:delete-satisfaction': channel<{ id: number }>()(z.object({ id }).strict()),
   /** type null: back to the computed type */
   'service:set-loyalty': channel<CustomerLoyalty>()(
     z

@@ -214,6 +214,7 @@ export const SERVER_MESSAGES = {
   import_bad_xlsx: { en: 'not a readable .xlsx file: {detail}', zh: '无法读取该 .xlsx 文件：{detail}' },
   import_no_sheet: { en: 'the workbook has no sheet', zh: '工作簿中没有工作表' },
   import_unknown_columns: { en: 'unknown column(s): {columns}', zh: '无法识别的列：{columns}' },
+  satisfaction_not_found: { en: 'satisfaction record {id} not found', zh: '找不到满意度记录（编号 {id}）' },
   // the book file: opening, lock, schema, disk (book-messages.ts)
   ...BOOK_MESSAGES,
   // details of backup, verify and restore failures (backup-messages.ts)

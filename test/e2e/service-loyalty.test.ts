@@ -1,6 +1,7 @@
 // Service and loyalty (SPEC §7) as a user works with them: on the customer card's 服务与忠诚度 tab
 // add a follow-up task (an empty title is refused under the field), mark it done, record a
-// satisfaction score, set the loyalty type by hand; then the loyalty distribution on the 客户分析
+// satisfaction score, edit it (a cleared score is refused under the field) and delete it after a
+// confirmation — the average and the loyalty type by rule follow — set the loyalty type by hand; then the loyalty distribution on the 客户分析
 // page. Screenshots zh-CN and en at 1440×900 and 1280×720 (test-output/screenshots/service-*).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
@@ -97,6 +98,69 @@ describe('service and loyalty end to end', () => {
       .get();
     expect(last).toEqual({ surveyed_on: '2026-11-23', score: 4, channel: 'phone' });
     await e.shot('service-card-zh-1440');
+    const loyaltyText = () => page.locator('[data-testid="service-loyalty"]').textContent();
+    // (the window ends 2026-10-31: only the September score of 5 counts)
+    await expect.poll(loyaltyText).toContain('平均满意度 5.00（1 次）');
+
+    // edit it: the same form, prefilled; a cleared score is refused under its field, nothing changes
+    const scored = sqlite().prepare("SELECT id FROM satisfaction_records WHERE surveyed_on = '2026-09-15'").get() as {
+      id: number;
+    };
+    await page.locator(`[data-testid="service-score-edit-${scored.id}"]`).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '修改满意度记录' });
+    await modal.waitFor();
+    expect(await modal.locator('[data-testid="service-score-rate"] .ant-rate-star-full').count()).toBe(5);
+    expect(await modal.locator('.ant-select').textContent()).toBe('拜访');
+    expect(await modal.locator('input').first().inputValue()).toBe('2026-09-15');
+    expect(await modal.locator('textarea').inputValue()).toBe('对交货及时性很满意');
+    await modal.locator('[data-testid="service-score-rate"] li').nth(4).click(); // clears the 5
+    await page.locator('[data-testid="service-score-save"]').click();
+    await modal.locator('.ant-form-item-explain-error').first().waitFor();
+    expect(await modal.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['超出允许范围']);
+    await e.shot('service-score-refused-zh-1440');
+    expect(sqlite().prepare('SELECT score FROM satisfaction_records WHERE id = ?').get(scored.id)).toEqual({
+      score: 5,
+    });
+    // a 1 by phone: the average drops to 1.00 and the rule makes the customer brand-switching
+    await modal.locator('[data-testid="service-score-rate"] li').nth(0).click();
+    await modal.locator('.ant-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '电话' }).click();
+    await modal.locator('textarea').fill('投诉后回访');
+    await page.locator('[data-testid="service-score-save"]').click();
+    await expect
+      .poll(() => sqlite().prepare('SELECT score, channel, note FROM satisfaction_records WHERE id = ?').get(scored.id))
+      .toEqual({ score: 1, channel: 'phone', note: '投诉后回访' });
+    await expect.poll(loyaltyText).toContain('平均满意度 1.00（1 次）');
+    await expect.poll(() => page.locator('[data-testid="loyalty-type"]').textContent()).toBe('品牌转换型');
+    expect(await page.locator('[data-testid="service-scores"]').textContent()).toContain('投诉后回访');
+
+    // delete it after a confirmation (cancelling first keeps it): no score in the window, loyal again
+    await page.locator(`[data-testid="service-score-delete-${scored.id}"]`).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('删除 2026-09-15 的满意度记录（1 分，电话）？');
+    await confirm
+      .getByRole('button', { name: '取 消' })
+      .or(confirm.getByRole('button', { name: '取消' }))
+      .click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(sqlite().prepare('SELECT count(*) AS n FROM satisfaction_records').get()).toEqual({ n: 2 });
+    await page.locator(`[data-testid="service-score-delete-${scored.id}"]`).click();
+    await page.locator('[data-testid="service-score-delete-ok"]').click();
+    await expect.poll(() => sqlite().prepare('SELECT count(*) AS n FROM satisfaction_records').get()).toEqual({ n: 1 });
+    await expect.poll(loyaltyText).toContain('满意度评分 0');
+    await expect.poll(() => page.locator('[data-testid="loyalty-type"]').textContent()).toBe('忠诚客户');
+    expect(await page.locator('[data-testid="service-scores"]').textContent()).not.toContain('投诉后回访');
+    const audit = sqlite()
+      .prepare(
+        "SELECT action, operator_name AS who FROM audit_log WHERE entity = 'satisfaction' AND entity_id = ? ORDER BY id",
+      )
+      .all(String(scored.id));
+    expect(audit).toEqual([
+      { action: 'create', who: expect.any(String) },
+      { action: 'update', who: expect.any(String) },
+      { action: 'delete', who: expect.any(String) },
+    ]);
 
     // loyalty set by hand
     await page.locator('[data-testid="loyalty-choice"]').click();
@@ -111,6 +175,14 @@ describe('service and loyalty end to end', () => {
     const row = table.locator('tbody tr').filter({ hasText: '品牌转换型' });
     expect(Number(await row.locator('td').nth(3).textContent())).toBe(1);
     await page.locator('[data-testid="loyalty-chart"] .recharts-bar-rectangle').first().waitFor();
+
+    // the audit log names the satisfaction edits and the delete in Chinese
+    await page.goto(`${e.server.origin}/#/audit`);
+    const rows = page.locator('[data-testid="audit-table"] tbody tr');
+    await rows.filter({ hasText: '满意度记录' }).first().waitFor();
+    expect(await rows.filter({ hasText: '满意度记录' }).filter({ hasText: '删除' }).count()).toBe(1);
+    expect(await rows.filter({ hasText: '满意度记录' }).filter({ hasText: '修改' }).count()).toBe(1);
+    expect(await page.locator('[data-testid="audit-table"]').textContent()).not.toMatch(/satisfaction|delete/);
   }, 240_000);
 
   it('screenshots: the card tab and the loyalty panel, zh-CN and en, 1440×900 and 1280×720', async () => {
@@ -133,6 +205,20 @@ describe('service and loyalty end to end', () => {
         );
         await page.waitForTimeout(300);
         await e.shot(`service-card-${lang}-${w}`);
+        // the edit form (prefilled) and the delete confirmation of the remaining record
+        const rec = sqlite().prepare('SELECT id FROM satisfaction_records').get() as { id: number };
+        await page.locator(`[data-testid="service-score-edit-${rec.id}"]`).click();
+        await page.locator('[data-testid="service-score-save"]').waitFor();
+        await page.waitForTimeout(300);
+        await e.shot(`service-score-edit-${lang}-${w}`);
+        await page.locator('.ant-modal-close').click();
+        await page.locator('[data-testid="service-score-save"]').waitFor({ state: 'detached' });
+        await page.locator(`[data-testid="service-score-delete-${rec.id}"]`).click();
+        await page.locator('[data-testid="service-score-delete-ok"]').waitFor();
+        await page.waitForTimeout(300);
+        await e.shot(`service-score-delete-${lang}-${w}`);
+        await page.keyboard.press('Escape');
+        await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
         await page.goto(`${e.server.origin}/#/analysis`);
         await page.locator('[data-testid="loyalty-chart"] .recharts-bar-rectangle').first().waitFor();
         await page.locator('[data-testid="loyalty-panel"]').scrollIntoViewIfNeeded();

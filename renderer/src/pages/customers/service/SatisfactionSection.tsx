@@ -1,4 +1,5 @@
-// Satisfaction records on the card (survey score 1–5, date, channel, note) and the form to add one.
+// Satisfaction records on the card (survey score 1–5, date, channel, note): the form to add one,
+// the same form prefilled to edit one, and deleting one after a confirmation.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Rate, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SURVEY_CHANNELS, type SatisfactionRecord, type SurveyChannel } from '@shared/types-service';
 import { call } from '../../../api/client';
 import { DatePicker } from '../../../components/TypedDatePicker';
+import { errorText } from '../../../format/errors';
 import { invalidateService, showServerErrors } from './common';
 import { SERVICE_NS } from './i18n';
 
@@ -30,22 +32,26 @@ export function SatisfactionSection({
 }) {
   const { t } = useTranslation(SERVICE_NS);
   const { t: tg } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
+  // null: closed; 'new': adding; a record: editing it
+  const [editing, setEditing] = useState<SatisfactionRecord | 'new' | null>(null);
   const [form] = Form.useForm<NewScore>();
   const add = useMutation({
-    mutationFn: (v: NewScore) =>
-      call('service:add-satisfaction', {
-        customerId,
+    mutationFn: (v: NewScore) => {
+      const fields = {
         surveyedOn: v.surveyedOn ? v.surveyedOn.format('YYYY-MM-DD') : '',
         score: v.score ?? 0,
         channel: v.channel,
         note: v.note || undefined,
-      }),
+      };
+      return editing && editing !== 'new'
+        ? call('service:update-satisfaction', { id: editing.id, ...fields })
+        : call('service:add-satisfaction', { customerId, ...fields });
+    },
     onSuccess: () => {
-      void message.success(t('satisfaction.saved'));
-      setOpen(false);
+      void message.success(t(editing === 'new' ? 'satisfaction.saved' : 'satisfaction.updated'));
+      setEditing(null);
       form.resetFields();
       invalidateService(qc, customerId);
     },
@@ -54,13 +60,44 @@ export function SatisfactionSection({
       if (left) void message.error(left);
     },
   });
+  const remove = useMutation({
+    mutationFn: (r: SatisfactionRecord) => call('service:delete-satisfaction', { id: r.id }),
+    onSuccess: () => {
+      void message.success(t('satisfaction.deleted'));
+      invalidateService(qc, customerId);
+    },
+    onError: (e) => void message.error(errorText(tg, e)),
+  });
+  const confirmDelete = (r: SatisfactionRecord) =>
+    modal.confirm({
+      title: t('satisfaction.deleteTitle'),
+      content: t('satisfaction.deleteConfirm', {
+        date: r.surveyedOn,
+        score: r.score,
+        channel: t(`satisfaction.channels.${r.channel}`),
+      }),
+      okText: t('satisfaction.delete'),
+      okButtonProps: { danger: true, ...({ 'data-testid': 'service-score-delete-ok' } as object) },
+      cancelText: tg('common.cancel'),
+      onOk: () => remove.mutateAsync(r),
+    });
+  // set the values outright: the form store outlives the modal, and what it kept from the last
+  // opening would win over initialValues
+  const openForm = (r: SatisfactionRecord | 'new') => {
+    setEditing(r);
+    form.setFieldsValue(
+      r === 'new'
+        ? { surveyedOn: dayjs(today), score: undefined, channel: 'phone', note: undefined }
+        : { surveyedOn: dayjs(r.surveyedOn), score: r.score, channel: r.channel, note: r.note ?? undefined },
+    );
+  };
   return (
     <Card
       size="small"
       title={t('satisfaction.title')}
       extra={
         !readOnly && (
-          <Button size="small" type="primary" onClick={() => setOpen(true)} data-testid="service-score-new">
+          <Button size="small" type="primary" onClick={() => openForm('new')} data-testid="service-score-new">
             {t('satisfaction.new')}
           </Button>
         )
@@ -88,18 +125,48 @@ export function SatisfactionSection({
             render: (v: string) => t(`satisfaction.channels.${v}`),
           },
           { title: t('satisfaction.note'), dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
+          ...(readOnly
+            ? []
+            : [
+                {
+                  title: t('satisfaction.actions'),
+                  key: 'actions',
+                  width: 130,
+                  render: (_: unknown, r: SatisfactionRecord) => (
+                    <Space size={0}>
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => openForm(r)}
+                        data-testid={`service-score-edit-${r.id}`}
+                      >
+                        {t('satisfaction.edit')}
+                      </Button>
+                      <Button
+                        size="small"
+                        type="link"
+                        danger
+                        onClick={() => confirmDelete(r)}
+                        data-testid={`service-score-delete-${r.id}`}
+                      >
+                        {t('satisfaction.delete')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]),
         ]}
       />
       <Modal
-        open={open}
-        title={t('satisfaction.new')}
-        onCancel={() => setOpen(false)}
+        open={editing !== null}
+        title={t(editing === 'new' ? 'satisfaction.new' : 'satisfaction.editTitle')}
+        onCancel={() => setEditing(null)}
         onOk={() => add.mutate(form.getFieldsValue())}
         confirmLoading={add.isPending}
         okButtonProps={{ ...({ 'data-testid': 'service-score-save' } as object) }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ surveyedOn: dayjs(today), channel: 'phone' }}>
+        <Form form={form} layout="vertical" preserve={false}>
           <Space wrap>
             <Form.Item name="surveyedOn" label={t('satisfaction.surveyedOn')} required>
               <DatePicker allowClear={false} />

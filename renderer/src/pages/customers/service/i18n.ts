@@ -46,6 +46,14 @@ const zhCN = {
     note: '备注',
     empty: '暂无满意度记录',
     saved: '满意度已记录',
+    actions: '操作',
+    edit: '修改',
+    editTitle: '修改满意度记录',
+    updated: '满意度记录已修改',
+    delete: '删除',
+    deleteTitle: '删除满意度记录',
+    deleteConfirm: '删除 {{date}} 的满意度记录（{{score}} 分，{{channel}}）？平均满意度和忠诚度将重新计算。',
+    deleted: '满意度记录已删除',
     channels: { phone: '电话', visit: '拜访', online: '网上', letter: '信函' },
   },
   panel: {
@@ -110,6 +118,15 @@ const en: typeof zhCN = {
     note: 'Note',
     empty: 'No satisfaction records',
     saved: 'Satisfaction recorded',
+    actions: 'Actions',
+    edit: 'Edit',
+    editTitle: 'Edit satisfaction record',
+    updated: 'Satisfaction record updated',
+    delete: 'Delete',
+    deleteTitle: 'Delete satisfaction record',
+    deleteConfirm:
+      'Delete the satisfaction record of {{date}} (score {{score}}, {{channel}})? The average satisfaction and loyalty are recomputed.',
+    deleted: 'Satisfaction record deleted',
     channels: { phone: 'Phone', visit: 'Visit', online: 'Online', letter: 'Letter' },
   },
   panel: {
@@ -132,10 +149,27 @@ const en: typeof zhCN = {
 export const SERVICE_NS = 'service';
 export const serviceStrings = { 'zh-CN': zhCN, en } as const;
 
+// How this area's audit rows read on the audit log (entity and action names), merged into the
+// default namespace without overwriting what the main strings already name.
+const auditStrings = {
+  'zh-CN': {
+    audit: { entities: { satisfaction: '满意度记录', service_task: '售后跟进任务', loyalty: '忠诚度' } },
+    history: { actions: { delete: '删除', done: '完成', reopen: '重新打开', set: '手工设定', clear: '恢复按规则' } },
+  },
+  en: {
+    audit: { entities: { satisfaction: 'Satisfaction record', service_task: 'Follow-up task', loyalty: 'Loyalty' } },
+    history: {
+      actions: { delete: 'Delete', done: 'Done', reopen: 'Reopen', set: 'Set by hand', clear: 'Back to the rule' },
+    },
+  },
+} as const;
+
 function register(): void {
   for (const [lang, strings] of Object.entries(serviceStrings)) {
     if (!i18n.hasResourceBundle(lang, SERVICE_NS)) i18n.addResourceBundle(lang, SERVICE_NS, strings, true, false);
   }
+  for (const [lang, strings] of Object.entries(auditStrings))
+    i18n.addResourceBundle(lang, 'translation', strings, true, false);
 }
 
 if (i18n.store) register();

@@ -59,12 +59,12 @@ async function readPasswordFile(file: string | undefined): Promise<string | unde
 function fail(io: CliIo, cmd: string, e: unknown): number {
   if (e instanceof UsageError) throw e; // runCli prints the usage (exit 2)
   if (e instanceof BadInput) {
-    io.err(`creditdesk ${cmd}: ${localizedErrorMessage(io.lang ?? 'zh-CN', e)}\n`);
+    io.err(`creditdesk ${cmd}: ${io.lang ? localizedErrorMessage(io.lang, e) : e.message}\n`);
     return EXIT.BAD_INPUT;
   }
   if (e instanceof BackupError) {
-    // in the user's language (zh-CN unless --lang en): every backup error carries a key
-    io.err(`creditdesk ${cmd}: ${localizedErrorMessage(io.lang ?? 'zh-CN', e)}\n`);
+    // in the user's language (runCli sets it: zh-CN unless --lang en); every backup error has a key
+    io.err(`creditdesk ${cmd}: ${io.lang ? localizedErrorMessage(io.lang, e) : e.message}\n`);
     return e.badInput ? EXIT.BAD_INPUT : EXIT.FAILURE;
   }
   if (e instanceof AppError) {

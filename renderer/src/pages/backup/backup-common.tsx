@@ -90,7 +90,7 @@ export function ProblemAlert({
           {problem && <span>{t(`problem.${problem}`)}</span>}
           {message && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('detail')}: {message}
+              {t('detailLine', { text: message, interpolation: { escapeValue: false } })}
             </Typography.Text>
           )}
         </Space>

@@ -73,6 +73,9 @@ export interface BackupHistoryEntry {
   ok: boolean;
   problem: BackupProblemCode | null;
   message: string | null;
+  /** the message's key and values (shared/messages): shown in the user's language (#16) */
+  messageKey?: string | null;
+  messageValues?: Record<string, string | number>;
   durationMs: number;
   /** older backups deleted by rotation */
   rotated: number;
@@ -111,6 +114,9 @@ export interface BackupJob {
   state: 'running' | 'done' | 'failed';
   problem: BackupProblemCode | null;
   message: string | null;
+  /** the message's key and values (shared/messages): shown in the user's language (#16) */
+  messageKey?: string | null;
+  messageValues?: Record<string, string | number>;
 }
 
 export interface BackupStatus {
@@ -146,6 +152,9 @@ export interface BackupInspectResult {
   manifest: BackupManifestSummary | null;
   problem: BackupProblemCode | null;
   message: string | null;
+  /** the message's key and values (shared/messages): shown in the user's language (#16) */
+  messageKey?: string | null;
+  messageValues?: Record<string, string | number>;
   /** this app can restore this backup schema */
   compatible: boolean;
 }
@@ -166,6 +175,9 @@ export interface AutoBackupTargetResult {
   file: string | null;
   problem: BackupProblemCode | null;
   message: string | null;
+  /** the message's key and values (shared/messages): shown in the user's language (#16) */
+  messageKey?: string | null;
+  messageValues?: Record<string, string | number>;
 }
 
 export interface AutoBackupResult {

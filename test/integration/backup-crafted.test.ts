@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from '../../main/db/migrations';
 import { makeBackupCommands } from '../../main/cli/commands/backup';
 import { EXIT, type CliIo } from '../../main/cli/io';
 import { HUASHENG, openTestDesk, tempDir, type TestDesk } from '../support/book';
+import { expectKeyedChinese } from '../support/backup-zh';
 
 const CHEAP_KDF = { N: 1024, r: 8, p: 1 };
 let t: TestDesk;
@@ -77,6 +78,8 @@ async function expectRefused(file: string, problem: string, message: RegExp): Pr
   const insp = await t.ok('backup:inspect', { file });
   expect(insp).toMatchObject({ verified: false, problem });
   expect(insp.message).toMatch(message);
+  // #16: the page gets the key, and the Chinese text has no English detail
+  expectKeyedChinese({ key: insp.messageKey ?? undefined, message: insp.message ?? '', values: insp.messageValues });
 
   // the current book keeps its schema and data (only the audit log records the refused restore)
   const before = fingerprint();

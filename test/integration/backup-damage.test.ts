@@ -22,6 +22,7 @@ import {
   type BackupManifest,
 } from '../../main/db/backup/format';
 import { CHEAP_KDF, bookFingerprint, listDir, makeBook, tempDir } from '../fixtures/backup-books';
+import { expectKeyedChinese } from '../support/backup-zh';
 
 let dir: string;
 let book: string;
@@ -90,12 +91,14 @@ async function expectRefused(file: string, problem: BackupProblem, message: RegE
   expect(err).toBeInstanceOf(BackupError);
   expect((err as BackupError).problem).toBe(problem);
   expect((err as BackupError).message).toMatch(message);
+  expectKeyedChinese(err); // #16: in Chinese to the end
 
   const before = bookFingerprint(book);
   const listing = listDir(path.dirname(book));
   const err2 = await restoreBackup(file, { dbPath: book, maxSchemaVersion: 1, password }).catch((e: unknown) => e);
   expect(err2).toBeInstanceOf(BackupError);
   expect((err2 as BackupError).problem).toBe(problem);
+  expectKeyedChinese(err2);
   expect(bookFingerprint(book)).toEqual(before);
   expect(listDir(path.dirname(book))).toEqual(listing); // no temp file, nothing saved aside
 }

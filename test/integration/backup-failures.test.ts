@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupError, createBackup, verifyBackup, type BackupTargetFs } from '../../main/db/backup';
 import { nodeTargetFs } from '../../main/db/backup/fsutil';
 import { CHEAP_KDF, bookFingerprint, listDir, makeBook, tempDir } from '../fixtures/backup-books';
+import { expectKeyedChinese } from '../support/backup-zh';
 
 let dir: string;
 let book: string;
@@ -61,6 +62,7 @@ describe('backup failures', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(BackupError);
+    expectKeyedChinese(err); // #16
     expect((err as BackupError).problem).toBe('disk-full');
     expect((err as BackupError).message).toMatch(/not enough free space on .*usb.*disk full/);
     expect(seen.files).toHaveLength(1);
@@ -89,6 +91,7 @@ describe('backup failures', () => {
     };
     const err = await createBackup({ ...common(), targetFs: syncFails }).catch((e: unknown) => e);
     expect((err as BackupError).problem).toBe('target-gone');
+    expectKeyedChinese(err); // #16
     expect((err as BackupError).message).toMatch(/no longer available.*USB stick/);
     expectTargetClean();
   });
@@ -107,7 +110,9 @@ describe('backup failures', () => {
     }).catch((e: unknown) => e);
     expect(pulled).toBe(true);
     expect(err).toBeInstanceOf(BackupError);
+    expectKeyedChinese(err); // #16
     expect((err as BackupError).problem).toBe('target-gone');
+    expectKeyedChinese(err); // #16
     expect((err as BackupError).message).toMatch(/no longer available .*was the USB stick or drive removed/);
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -125,6 +130,7 @@ describe('backup failures', () => {
     }).catch((e: unknown) => e);
     expect(pulled).toBe(true);
     expect((err as BackupError).problem).toBe('target-gone');
+    expectKeyedChinese(err); // #16
     // "the stick is plugged back in": the folder reappears, empty
     fs.mkdirSync(out, { recursive: true });
     expectTargetClean();
@@ -144,6 +150,7 @@ describe('backup failures', () => {
     }).catch((e: unknown) => e);
     expect(pulled).toBe(true);
     expect((err as BackupError).problem).toBe('target-gone');
+    expectKeyedChinese(err); // #16
     expectTargetClean();
   });
 
@@ -151,6 +158,7 @@ describe('backup failures', () => {
     const missing = path.join(dir, 'no-stick', 'backups');
     const err = await createBackup({ ...common(), toDir: missing }).catch((e: unknown) => e);
     expect((err as BackupError).problem).toBe('target-gone');
+    expectKeyedChinese(err); // #16
     expect((err as BackupError).message).toMatch(/backup folder not found: .*is the USB stick or drive plugged in/);
     expect(fs.existsSync(path.join(dir, 'no-stick'))).toBe(false);
   });
@@ -172,6 +180,7 @@ describe('backup failures', () => {
     fs.writeFileSync(bad, Buffer.alloc(8192, 7));
     const err = await createBackup({ ...common(), dbPath: bad }).catch((e: unknown) => e);
     expect((err as BackupError).problem).toBe('source-damaged');
+    expectKeyedChinese(err); // #16
     expectTargetClean();
   });
 });

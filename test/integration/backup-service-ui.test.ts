@@ -83,4 +83,18 @@ describe('BackupPage', () => {
     expect((await t.ok('customers:list', {})).total).toBe(0);
     if (stubbed) await waitFor(() => expect(reload).toHaveBeenCalled(), { timeout: 3000 });
   });
+
+  it('a refused backup reads in Chinese to the end (#16): the inspect result carries its message key', async () => {
+    const empty = `${usb}/空的.cdbak`;
+    fs.writeFileSync(empty, '');
+    renderPage();
+    fireEvent.change(await screen.findByTestId('restore-file'), { target: { value: empty } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('restore-inspect'));
+    });
+    await waitFor(() => expect(document.body.textContent).toContain('空的.cdbak 是空文件，不是 CreditDesk 备份'), {
+      timeout: 10_000,
+    });
+    expect(document.body.textContent).not.toMatch(/is empty|not a CreditDesk backup/);
+  });
 });

@@ -8,7 +8,12 @@
 //   Nothing was changed.
 // 1 failure — the operation could not be done (target disk full or removed, book in use by
 //   another process, I/O error).
-import { localizedErrorMessage } from '../../../shared/messages/server-messages';
+import {
+  localizedErrorMessage,
+  renderServerMessage,
+  type MessageValues,
+  type ServerMessageKey,
+} from '../../../shared/messages/server-messages';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
@@ -27,7 +32,15 @@ export interface BackupCommandDeps {
   kdf?: { N: number; r: number; p: number };
 }
 
-class BadInput extends Error {}
+/** A bad password file: its sentence in the user's language (#16). */
+class BadInput extends Error {
+  constructor(
+    readonly key: ServerMessageKey,
+    readonly values: MessageValues,
+  ) {
+    super(renderServerMessage('en', key, values));
+  }
+}
 
 async function readPasswordFile(file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return undefined;
@@ -35,23 +48,22 @@ async function readPasswordFile(file: string | undefined): Promise<string | unde
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new BadInput(
-      `cannot read the password file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new BadInput('backup_password_file_unreadable', { file, code });
   }
   const pw = text.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
-  if (pw === '') throw new BadInput(`the password file ${file} is empty`);
+  if (pw === '') throw new BadInput('backup_password_file_empty', { file });
   return pw;
 }
 
 function fail(io: CliIo, cmd: string, e: unknown): number {
   if (e instanceof UsageError) throw e; // runCli prints the usage (exit 2)
   if (e instanceof BadInput) {
-    io.err(`creditdesk ${cmd}: ${e.message}\n`);
+    io.err(`creditdesk ${cmd}: ${io.lang ? localizedErrorMessage(io.lang, e) : e.message}\n`);
     return EXIT.BAD_INPUT;
   }
   if (e instanceof BackupError) {
-    // in the user's language when runCli set one (a keyed detail); the English text otherwise
+    // in the user's language (runCli sets it: zh-CN unless --lang en); every backup error has a key
     io.err(`creditdesk ${cmd}: ${io.lang ? localizedErrorMessage(io.lang, e) : e.message}\n`);
     return e.badInput ? EXIT.BAD_INPUT : EXIT.FAILURE;
   }

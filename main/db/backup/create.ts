@@ -23,6 +23,7 @@ import {
   type KdfParams,
 } from './format';
 import { BackupError, ioError, keyedBackupError } from './errors';
+import { localizedErrorMessage } from '../../../shared/messages/server-messages';
 import {
   chunks,
   nodeTargetFs,
@@ -71,8 +72,7 @@ export interface CreateBackupResult {
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export async function createBackup(opts: CreateBackupOptions): Promise<CreateBackupResult> {
-  if (!opts.sqlite && !opts.dbPath)
-    throw new BackupError('io', 'createBackup needs either sqlite or dbPath', { code: 'VALIDATION' });
+  if (!opts.sqlite && !opts.dbPath) throw keyedBackupError('io', 'backup_no_source', {}, { code: 'VALIDATION' });
   const now = opts.now ?? new Date();
   const toDir = path.resolve(opts.toDir);
   await checkTargetDir(toDir);
@@ -164,19 +164,15 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
       });
     } catch (e) {
       if (e instanceof BackupError && e.problem === 'not-found') {
-        throw new BackupError(
-          'target-gone',
-          `${toDir} is no longer available while verifying the backup — was the USB stick or drive removed?`,
-          { cause: e },
-        );
+        throw keyedBackupError('target-gone', 'backup_target_gone_verify', { dir: toDir }, { cause: e });
       }
       if (e instanceof BackupError && e.badInput) {
-        throw new BackupError(
+        const detailZh = localizedErrorMessage('zh-CN', e);
+        throw keyedBackupError(
           'io',
-          `the backup written to ${toDir} did not read back correctly (${e.message}); the target may be failing — try another drive`,
-          {
-            cause: e,
-          },
+          'backup_readback_failed',
+          { dir: toDir, detail: e.message, detailZh },
+          { cause: e },
         );
       }
       throw ioError(e, toDir, 'verify the backup');
@@ -228,15 +224,12 @@ function snapshotError(e: unknown, dbPath?: string): BackupError {
   if (e instanceof BackupError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'SQLITE_CANTOPEN' && dbPath)
-    return new BackupError('io', `book not found or not readable: ${dbPath}`, { code: 'NOT_FOUND', field: 'db' });
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new BackupError('source-damaged', `the book is damaged and cannot be backed up: ${(e as Error).message}`, {
-      field: 'db',
-    });
-  }
-  if (code === 'SQLITE_FULL')
-    return new BackupError('disk-full', `not enough free space in the temporary folder for the snapshot`, { cause: e });
-  return new BackupError('io', `could not take a consistent copy of the book: ${(e as Error).message}`, { cause: e });
+    return keyedBackupError('io', 'backup_book_not_found', { db: dbPath }, { code: 'NOT_FOUND', field: 'db' });
+  const detail = (e as Error).message;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return keyedBackupError('source-damaged', 'backup_book_damaged', { detail }, { field: 'db' });
+  if (code === 'SQLITE_FULL') return keyedBackupError('disk-full', 'backup_temp_full', {}, { cause: e });
+  return keyedBackupError('io', 'backup_snapshot_failed', { detail }, { cause: e });
 }
 
 /** The consistent copy, in a worker thread when the book is a file (the copy and its fsync take seconds). */
@@ -267,9 +260,8 @@ async function snapshotInThread(opts: CreateBackupOptions, snapshot: string, pag
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'SQLITE_CANTOPEN') throw snapshotError(e, opts.dbPath);
-      throw new BackupError('source-damaged', `cannot open the book ${opts.dbPath}: ${(e as Error).message}`, {
-        field: 'db',
-      });
+      const values = { db: opts.dbPath!, detail: (e as Error).message };
+      throw keyedBackupError('source-damaged', 'backup_book_unopenable', values, { field: 'db' });
     }
   }
   // A write by another connection or process restarts a stepped backup. After a few restarts,
@@ -304,12 +296,17 @@ async function toSelfContained(snapshot: string): Promise<void> {
       db.close();
     }
   } catch (e) {
-    throw new BackupError(
-      'source-damaged',
-      `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`,
-      { field: 'db' },
-    );
+    throw unreadableBook(e);
   }
+}
+
+function unreadableBook(e: unknown): BackupError {
+  return keyedBackupError(
+    'source-damaged',
+    'backup_book_unreadable',
+    { detail: (e as Error).message },
+    { field: 'db' },
+  );
 }
 
 async function sha256File(file: string): Promise<string> {
@@ -323,20 +320,11 @@ async function inspectSnapshot(snapshot: string): Promise<Record<string, number>
   try {
     check = await checkSqliteFile(snapshot);
   } catch (e) {
-    throw new BackupError(
-      'source-damaged',
-      `the book cannot be read, a backup of it would not restore: ${(e as Error).message}`,
-      { field: 'db' },
-    );
+    throw unreadableBook(e);
   }
   if (check.integrity.length !== 1 || check.integrity[0] !== 'ok' || !check.counts) {
-    throw new BackupError(
-      'source-damaged',
-      `the book fails SQLite's integrity check, a backup of it would not restore: ${check.integrity.slice(0, 3).join('; ')}`,
-      {
-        field: 'db',
-      },
-    );
+    const detail = check.integrity.slice(0, 3).join('; ');
+    throw keyedBackupError('source-damaged', 'backup_book_integrity', { detail }, { field: 'db' });
   }
   return check.counts;
 }
@@ -354,7 +342,7 @@ async function pickName(dir: string, company: string, now: Date): Promise<string
       }
     }
   }
-  throw new BackupError('io', `too many backups named for ${company} at the same second in ${dir}`);
+  throw keyedBackupError('io', 'backup_too_many', { company, dir });
 }
 
 async function writeTarget(
@@ -381,8 +369,7 @@ async function writeTarget(
       done += c.length;
       onProgress?.(done, payloadBytes, 'write');
     }
-    if (done !== payloadBytes)
-      throw new BackupError('io', `payload size changed while writing (${done} != ${payloadBytes})`);
+    if (done !== payloadBytes) throw keyedBackupError('io', 'backup_payload_changed', { done, expected: payloadBytes });
     await h.write(encodeTrailer(manifestBytes));
     await h.sync();
     closed = true;

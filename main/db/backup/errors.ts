@@ -54,7 +54,8 @@ export class BackupError extends AppError {
   constructor(
     problem: BackupProblem,
     message: string,
-    opts: { code?: ErrorCode; field?: string; cause?: unknown; key?: ServerMessageKey; values?: MessageValues } = {},
+    // a key is required: every backup failure reads in the user's language (#16)
+    opts: { code?: ErrorCode; field?: string; cause?: unknown; key: ServerMessageKey; values?: MessageValues },
   ) {
     const code: ErrorCode =
       opts.code ??
@@ -112,6 +113,6 @@ export function ioError(e: unknown, where: string, action: string): BackupError 
     case 'EROFS':
       return keyedBackupError('target-unwritable', 'backup_target_unwritable', { ...step, code }, { cause: e });
     default:
-      return keyedBackupError('io', 'backup_io_failed', { ...step, detail }, { cause: e });
+      return keyedBackupError('io', 'backup_io_failed', { ...step, detail, code: code ?? '—' }, { cause: e });
   }
 }

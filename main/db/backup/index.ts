@@ -2,7 +2,7 @@
 export { createBackup, type CreateBackupOptions, type CreateBackupResult } from './create';
 export { verifyBackup, readManifest, inspectBackup, type VerifyOptions, type ProgressFn } from './verify';
 export { restoreBackup, type RestoreOptions, type RestoreResult } from './restore';
-export { BackupError, type BackupProblem } from './errors';
+export { BackupError, keyedBackupError, type BackupProblem } from './errors';
 export {
   BACKUP_EXT,
   FORMAT_VERSION,

@@ -5,7 +5,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { timeStamp, type BackupManifest } from './format';
-import { BackupError, ioError } from './errors';
+import { BackupError, ioError, keyedBackupError } from './errors';
 import { existsSync, fsyncFile, rmQuiet, rmSqliteFiles, syncDir, tmpName } from './fsutil';
 import { verifyInto, type ProgressFn } from './verify';
 import { openRawSqlite } from './book-info';
@@ -39,13 +39,8 @@ export async function restoreBackup(file: string, opts: RestoreOptions): Promise
 
   const holder = bookLockHolder(dbPath);
   if (holder && !(holder.pid === process.pid)) {
-    throw new BackupError(
-      'book-in-use',
-      `cannot restore: the book is open in another CreditDesk window/process (pid ${holder.pid}, since ${holder.startedAt}); close it first`,
-      {
-        field: 'db',
-      },
-    );
+    const values = { pid: holder.pid, since: holder.startedAt };
+    throw keyedBackupError('book-in-use', 'backup_book_in_use', values, { field: 'db' });
   }
   try {
     await fsp.mkdir(dir, { recursive: true });
@@ -65,6 +60,8 @@ export async function restoreBackup(file: string, opts: RestoreOptions): Promise
       plainOut: temp,
       sync: true,
       onProgress: opts.onProgress,
+    }).catch((e: unknown) => {
+      throw ioError(e, dir, 'verify the backup');
     });
     await rmQuiet(`${temp}-wal`);
     await rmQuiet(`${temp}-shm`);
@@ -131,26 +128,14 @@ async function saveAside(dbPath: string, now: Date): Promise<string> {
     if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal') {
       const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       if (r && r.busy !== 0) {
-        throw new BackupError(
-          'book-in-use',
-          'cannot restore: the book is being used by another process (checkpoint busy); close CreditDesk first',
-          {
-            field: 'db',
-          },
-        );
+        throw keyedBackupError('book-in-use', 'backup_checkpoint_busy', {}, { field: 'db' });
       }
     }
     db.close();
     db = undefined;
     const wal = `${dbPath}-wal`;
     if (existsSync(wal) && (await fsp.stat(wal)).size > 0) {
-      throw new BackupError(
-        'book-in-use',
-        'cannot restore: the book is being used by another process (its journal is not empty); close CreditDesk first',
-        {
-          field: 'db',
-        },
-      );
+      throw keyedBackupError('book-in-use', 'backup_journal_busy', {}, { field: 'db' });
     }
     await rmQuiet(wal);
     await rmQuiet(`${dbPath}-shm`);

@@ -18,12 +18,13 @@ import {
   manifestChecksum,
   type BackupManifest,
 } from './format';
-import { BackupError, keyedBackupError } from './errors';
+import { BackupError, ioError, keyedBackupError } from './errors';
 import { openSealed } from './seal';
 import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
 import { checkSqliteFile } from './sqlite-check';
 import { openRawSqlite } from './book-info';
-import { checkBookImage } from '../book-schema';
+import { checkBookImage, type ImageProblem } from '../book-schema';
+import type { ServerMessageKey } from '../../../shared/messages/server-messages';
 export { countRows } from './sqlite-check';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -121,7 +122,8 @@ export async function inspectBackup(file: string, opts: { allowPartial?: boolean
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw keyedBackupError('not-found', 'backup_file_not_found', { file }, { field: 'file' });
-    throw new BackupError('io', `cannot read ${file}: ${(e as Error).message}`, { code: 'VALIDATION', field: 'file' });
+    const values = { file, detail: (e as Error).message, code: code ?? '—' };
+    throw keyedBackupError('io', 'backup_cannot_read', values, { code: 'VALIDATION', field: 'file' });
   }
   if (!st.isFile()) throw keyedBackupError('not-a-backup', 'backup_not_a_file', { name }, { field: 'file' });
   if (!opts.allowPartial && name.endsWith('.partial')) {
@@ -166,44 +168,22 @@ export async function inspectBackup(file: string, opts: { allowPartial?: boolean
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
   } catch {
-    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged (not readable)`, {
-      field: 'file',
-    });
+    throw keyedBackupError('manifest-damaged', 'backup_manifest_unreadable', { name }, { field: 'file' });
   }
   if (!checkShape(parsed)) {
     if (isObj(parsed) && typeof parsed.format === 'number' && parsed.format > FORMAT_VERSION) {
-      throw new BackupError(
-        'unsupported-format',
-        `${name} uses backup format ${parsed.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`,
-        {
-          field: 'file',
-        },
-      );
+      throw otherFormat(name, parsed.format);
     }
-    throw new BackupError('manifest-damaged', `${name}: the backup's manifest is damaged or incomplete`, {
-      field: 'file',
-    });
+    throw keyedBackupError('manifest-damaged', 'backup_manifest_incomplete', { name }, { field: 'file' });
   }
   const manifest = parsed;
   if (manifestChecksum(manifest) !== manifest.manifestSha256) {
-    throw new BackupError(
-      'manifest-damaged',
-      `${name}: the backup's manifest was altered or damaged (manifest checksum mismatch)`,
-      { field: 'file' },
-    );
+    throw keyedBackupError('manifest-damaged', 'backup_manifest_altered', { name }, { field: 'file' });
   }
   if (manifest.app !== APP_NAME)
-    throw new BackupError('not-a-backup', `${name} is not a CreditDesk backup (made by "${manifest.app}")`, {
-      field: 'file',
-    });
+    throw keyedBackupError('not-a-backup', 'backup_foreign_app', { name, app: manifest.app }, { field: 'file' });
   if (manifest.format !== FORMAT_VERSION) {
-    throw new BackupError(
-      'unsupported-format',
-      `${name} uses backup format ${manifest.format}; this CreditDesk reads format ${FORMAT_VERSION} — please update the app`,
-      {
-        field: 'file',
-      },
-    );
+    throw otherFormat(name, manifest.format);
   }
   const payloadOffset = HEADER_BYTES + manifestLen;
   const expected = payloadOffset + manifest.payloadBytes + TRAILER_BYTES;
@@ -216,32 +196,26 @@ export async function inspectBackup(file: string, opts: { allowPartial?: boolean
   if (hasTrailer) {
     const bound = crypto.createHash('sha256').update(manifestBytes).digest();
     if (!bound.equals(trailer.subarray(TRAILER_MAGIC.length))) {
-      throw new BackupError(
-        'manifest-swapped',
-        `${name}: the manifest does not belong to this backup (it was swapped or tampered with)`,
-        { field: 'file' },
-      );
+      throw keyedBackupError('manifest-swapped', 'backup_manifest_swapped', { name }, { field: 'file' });
     }
     if (size !== expected) {
-      throw new BackupError('damaged', `${name} is damaged: ${size} bytes, but its manifest describes ${expected}`, {
-        field: 'file',
-      });
+      throw keyedBackupError('damaged', 'backup_size_mismatch', { name, size, expected }, { field: 'file' });
     }
   } else if (size < expected) {
-    throw new BackupError(
-      'truncated',
-      `${name} is truncated: ${size} of ${expected} bytes (was the copy interrupted?)`,
-      { field: 'file' },
-    );
+    throw keyedBackupError('truncated', 'backup_truncated_of', { name, size, expected }, { field: 'file' });
   } else {
-    throw new BackupError('damaged', `${name} is damaged: its end marker is missing or overwritten`, { field: 'file' });
+    throw keyedBackupError('damaged', 'backup_end_marker', { name }, { field: 'file' });
   }
   return { manifest, manifestBytes, payloadOffset, size };
 }
 
 /** The manifest of a backup (structurally checked), to show before confirming a restore. */
 export async function readManifest(file: string): Promise<BackupManifest> {
-  return (await inspectBackup(file)).manifest;
+  try {
+    return (await inspectBackup(file)).manifest;
+  } catch (e) {
+    throw ioError(e, path.dirname(file), 'read the backup');
+  }
 }
 
 export interface VerifyIntoOptions extends VerifyOptions {
@@ -299,11 +273,13 @@ async function readPayload(
   const { manifest, payloadOffset } = await inspectBackup(file, { allowPartial: opts.allowPartial });
   const name = path.basename(file);
   if (manifest.schemaVersion > opts.maxSchemaVersion) {
-    throw new BackupError(
-      'newer-schema',
-      `${name} was made by a newer CreditDesk (${manifest.appVersion}, schema ${manifest.schemaVersion}; this app knows schema ${opts.maxSchemaVersion}) — please update CreditDesk first`,
-      { field: 'file' },
-    );
+    const values = {
+      name,
+      appVersion: manifest.appVersion,
+      schema: manifest.schemaVersion,
+      known: opts.maxSchemaVersion,
+    };
+    throw keyedBackupError('newer-schema', 'backup_newer_schema', values, { field: 'file' });
   }
   let decipher: crypto.DecipherGCM | undefined;
   let unsealed = manifest;
@@ -313,11 +289,8 @@ async function readPayload(
     }
     const k = manifest.kdf!;
     if (!kdfAllowed(k)) {
-      throw new BackupError(
-        'unsupported-format',
-        `${name} asks for key-derivation settings this CreditDesk does not accept (scrypt N=${k.N}, r=${k.r}, p=${k.p}); it was not made by CreditDesk`,
-        { field: 'file' },
-      );
+      const values = { name, N: k.N, r: k.r, p: k.p };
+      throw keyedBackupError('unsupported-format', 'backup_kdf_refused', values, { field: 'file' });
     }
     const keys = await deriveKeys(opts.password, k);
     const a = Buffer.from(keys.passwordCheck, 'base64');
@@ -328,14 +301,11 @@ async function readPayload(
     const iv = Buffer.from(manifest.cipher!.iv, 'base64');
     const tag = Buffer.from(manifest.cipher!.authTag, 'base64');
     if (iv.length !== 12 || tag.length !== 16)
-      throw new BackupError('manifest-damaged', `${name}: the backup's encryption parameters are damaged`, {
-        field: 'file',
-      });
+      throw keyedBackupError('manifest-damaged', 'backup_cipher_damaged', { name }, { field: 'file' });
     decipher = crypto.createDecipheriv('aes-256-gcm', keys.encKey, iv, { authTagLength: 16 });
     decipher.setAAD(manifestAad(manifest));
     const opened = openSealed(keys.encKey, manifest);
-    if (!opened)
-      throw new BackupError('manifest-damaged', `${name}: the backup's sealed details are damaged`, { field: 'file' });
+    if (!opened) throw keyedBackupError('manifest-damaged', 'backup_sealed_damaged', { name }, { field: 'file' });
     unsealed = opened;
     decipher.setAuthTag(tag);
   }
@@ -356,32 +326,20 @@ async function readPayload(
     done += chunk.length;
     opts.onProgress?.(done, total, 'verify');
   }
-  if (done !== total)
-    throw new BackupError('truncated', `${name} is truncated: the payload ends early`, { field: 'file' });
+  if (done !== total) throw keyedBackupError('truncated', 'backup_payload_short', { name }, { field: 'file' });
   if (decipher) {
     let last: Buffer;
     try {
       last = decipher.final();
     } catch {
-      throw new BackupError(
-        'damaged',
-        `${name} is damaged or was tampered with: the encrypted contents fail authentication (the password is right)`,
-        {
-          field: 'file',
-        },
-      );
+      throw keyedBackupError('damaged', 'backup_auth_failed', { name }, { field: 'file' });
     }
     await take(last);
   }
   if (hash.digest('hex') !== manifest.sha256) {
-    throw new BackupError(
-      'checksum',
-      `${name} is damaged: checksum mismatch (the contents changed since the backup was made)`,
-      { field: 'file' },
-    );
+    throw keyedBackupError('checksum', 'backup_checksum', { name }, { field: 'file' });
   }
-  if (!head.equals(SQLITE_MAGIC))
-    throw new BackupError('integrity', `${name} does not contain a CreditDesk book`, { field: 'file' });
+  if (!head.equals(SQLITE_MAGIC)) throw keyedBackupError('integrity', 'backup_no_book', { name }, { field: 'file' });
   return unsealed;
 }
 
@@ -390,19 +348,13 @@ async function checkDatabase(file: string, manifest: BackupManifest, name: strin
   try {
     check = await checkSqliteFile(file);
   } catch (e) {
-    throw new BackupError(
-      'integrity',
-      `${name}: the book inside is damaged and cannot be read (${(e as Error).message})`,
-      { field: 'file' },
-    );
+    const values = { name, detail: (e as Error).message };
+    throw keyedBackupError('integrity', 'backup_inner_unreadable', values, { field: 'file' });
   }
   const result = check.integrity;
   if (result.length !== 1 || result[0] !== 'ok' || !check.counts) {
-    throw new BackupError(
-      'integrity',
-      `${name}: the book inside fails SQLite's integrity check: ${result.slice(0, 3).join('; ')}`,
-      { field: 'file' },
-    );
+    const values = { name, detail: result.slice(0, 3).join('; ') };
+    throw keyedBackupError('integrity', 'backup_inner_integrity', values, { field: 'file' });
   }
   const counts = check.counts;
   const problems: string[] = [];
@@ -412,11 +364,25 @@ async function checkDatabase(file: string, manifest: BackupManifest, name: strin
       problems.push(`${t}: ${counts[t] ?? 'missing'} rows, manifest says ${manifest.tables[t] ?? 'no such table'}`);
   }
   if (problems.length)
-    throw new BackupError(
+    throw keyedBackupError(
       'row-counts',
-      `${name}: row counts differ from the manifest (${problems.slice(0, 5).join('; ')})`,
+      'backup_row_counts',
+      { name, detail: problems.slice(0, 5).join('; '), count: problems.length },
       { field: 'file' },
     );
+}
+
+/** The sentence for each way a backup's book is not a CreditDesk book of its stated schema. */
+const IMAGE_PROBLEM_KEY = {
+  'no-migrations': 'backup_inner_not_book',
+  'schema-version': 'backup_inner_schema',
+  'schema-differs': 'backup_inner_structure',
+  'foreign-keys': 'backup_inner_foreign_keys',
+} as const satisfies Record<ImageProblem['kind'], ServerMessageKey>;
+
+function otherFormat(name: string, format: number): BackupError {
+  const values = { name, format, supported: FORMAT_VERSION };
+  return keyedBackupError('unsupported-format', 'backup_other_format', values, { field: 'file' });
 }
 
 async function checkAppSchema(file: string, manifest: BackupManifest, name: string): Promise<void> {
@@ -424,9 +390,10 @@ async function checkAppSchema(file: string, manifest: BackupManifest, name: stri
   try {
     const problem = await checkBookImage(db, manifest.schemaVersion);
     if (problem) {
-      throw new BackupError(
+      throw keyedBackupError(
         problem.kind === 'schema-version' ? 'newer-schema' : 'integrity',
-        `${name}: refused — ${problem.message}`,
+        IMAGE_PROBLEM_KEY[problem.kind],
+        { name, detail: problem.message },
         { field: 'file' },
       );
     }
@@ -440,10 +407,18 @@ async function checkAppSchema(file: string, manifest: BackupManifest, name: stri
  * Resolves `{ ok: true, manifest }` or throws a BackupError naming the problem.
  */
 export async function verifyBackup(file: string, opts: VerifyOptions): Promise<{ ok: true; manifest: BackupManifest }> {
-  const dir = await fsp.mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), 'creditdesk-verify-'));
+  const scratch = opts.tempDir ?? os.tmpdir();
+  let dir: string;
+  try {
+    dir = await fsp.mkdtemp(path.join(scratch, 'creditdesk-verify-'));
+  } catch (e) {
+    throw ioError(e, scratch, 'verify the backup');
+  }
   try {
     const manifest = await verifyInto(file, { ...opts, plainOut: path.join(dir, 'book.sqlite') });
     return { ok: true, manifest };
+  } catch (e) {
+    throw ioError(e, scratch, 'verify the backup');
   } finally {
     await rmQuiet(dir);
   }

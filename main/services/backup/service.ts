@@ -4,12 +4,13 @@
 // verification and the atomic restore are the core's (main/db/backup); this file adds the
 // desk around it: one job at a time, progress for the UI, the state file, the audit log, and
 // closing/reopening the book around a restore.
-import { serverError } from '../../../shared/messages/server-messages';
+import { isServerMessageKey, serverError, type MessageValues } from '../../../shared/messages/server-messages';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {
   APP_SCHEMA_VERSION,
   BackupError,
+  keyedBackupError,
   createBackup,
   readManifest,
   readSchemaVersion,
@@ -106,6 +107,16 @@ function messageOf(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
+/** The error's sentence with its message key, so the page can show it in the user's language. */
+function detailOf(e: unknown): { message: string; messageKey: string | null; messageValues: MessageValues } {
+  const k = e as { key?: string; values?: MessageValues } | null;
+  return {
+    message: messageOf(e),
+    messageKey: isServerMessageKey(k?.key) ? k.key : null,
+    messageValues: k?.values ?? {},
+  };
+}
+
 export function summarizeManifest(m: BackupManifest): BackupManifestSummary {
   return {
     company: m.company,
@@ -180,7 +191,7 @@ export class BackupService {
       } catch (e) {
         job.data.state = 'failed';
         job.data.problem = problemOf(e);
-        job.data.message = messageOf(e);
+        Object.assign(job.data, detailOf(e));
         throw e;
       } finally {
         job.data.finishedAt = this.now().toISOString();
@@ -395,7 +406,7 @@ export class BackupService {
         rotated: r.rotated,
       };
     } catch (e) {
-      this.state.addHistory(entry({ problem: problemOf(e) ?? 'io', message: messageOf(e) }));
+      this.state.addHistory(entry({ problem: problemOf(e) ?? 'io', ...detailOf(e) }));
       await this.audit(ctx, {
         entity: 'backup',
         entityId: null,
@@ -453,10 +464,11 @@ export class BackupService {
           skipped: true,
           file: null,
           problem: !probe.present || emptyMountPoint ? 'target-gone' : 'target-unwritable',
-          message:
+          ...detailOf(
             !probe.present || emptyMountPoint
-              ? `USB target not plugged in: ${t.dir}`
-              : `USB target is read-only: ${t.dir}`,
+              ? keyedBackupError('target-gone', 'backup_usb_missing', { dir: t.dir })
+              : keyedBackupError('target-unwritable', 'backup_usb_read_only', { dir: t.dir }),
+          ),
         });
         continue;
       }
@@ -492,7 +504,7 @@ export class BackupService {
                 skipped: false,
                 file: null,
                 problem: problemOf(e) ?? 'io',
-                message: messageOf(e),
+                ...detailOf(e),
               });
             }
           }
@@ -508,7 +520,7 @@ export class BackupService {
         skipped: true,
         file: null,
         problem: null,
-        message: messageOf(e),
+        ...detailOf(e),
       });
     }
     const order = (r: AutoBackupTargetResult) => plan.findIndex((p) => p.dir === r.dir);
@@ -527,7 +539,7 @@ export class BackupService {
         manifest = await readManifest(file);
       } catch (e) {
         if (!(e instanceof BackupError)) throw e;
-        return { file, verified: false, manifest: null, problem: e.problem, message: e.message, compatible: false };
+        return { file, verified: false, manifest: null, problem: e.problem, ...detailOf(e), compatible: false };
       }
       const summary = summarizeManifest(manifest);
       const compatible = manifest.schemaVersion <= APP_SCHEMA_VERSION;
@@ -544,7 +556,7 @@ export class BackupService {
         return { file, verified: true, manifest: opened, problem: null, message: null, compatible };
       } catch (e) {
         if (!(e instanceof BackupError)) throw e;
-        return { file, verified: false, manifest: summary, problem: e.problem, message: e.message, compatible };
+        return { file, verified: false, manifest: summary, problem: e.problem, ...detailOf(e), compatible };
       }
     });
   }

@@ -2,7 +2,7 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Card, Table, Tag, Tooltip, Typography } from 'antd';
 import type { BackupHistoryEntry } from '@shared/types-backup';
-import { baseName, fmtTime, formatBytes, useT } from './backup-common';
+import { baseName, detailText, fmtTime, formatBytes, useT } from './backup-common';
 
 export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
   const t = useT();
@@ -33,7 +33,7 @@ export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
                   <Typography.Text copyable={{ text: r.file }}>{baseName(r.file)}</Typography.Text>
                 </Tooltip>
               ) : (
-                <Tooltip title={r.message ?? ''}>
+                <Tooltip title={detailText(r) ?? ''}>
                   <Typography.Text type="danger">
                     {r.dir} — {r.problem ? t(`problem.${r.problem}`) : t('history.failed')}
                   </Typography.Text>

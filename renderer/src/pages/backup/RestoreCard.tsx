@@ -6,7 +6,17 @@ import type { BackupInspectResult, BackupProblemCode, BackupRestoreResult, Backu
 import { BACKUP_PASSWORD_MAX, BACKUP_PATH_MAX } from '@shared/types-backup';
 import type { CreditdeskShell, StagedPathOut } from '@shared/ipc/shell';
 import { call } from '../../api/client';
-import { JobBar, ProblemAlert, baseName, failureOf, fmtTime, formatBytes, useJobProgress, useT } from './backup-common';
+import {
+  JobBar,
+  ProblemAlert,
+  baseName,
+  detailText,
+  failureOf,
+  fmtTime,
+  formatBytes,
+  useJobProgress,
+  useT,
+} from './backup-common';
 
 export function RestoreCard({ status }: { status: BackupStatus }) {
   const t = useT();
@@ -209,7 +219,7 @@ export function RestoreCard({ status }: { status: BackupStatus }) {
                 <Alert type="error" showIcon title={t('restore.incompatible')} />
               )
             ) : (
-              <ProblemAlert title={t('restore.notVerified')} problem={current.problem} message={current.message} />
+              <ProblemAlert title={t('restore.notVerified')} problem={current.problem} message={detailText(current)} />
             )}
           </div>
         </div>

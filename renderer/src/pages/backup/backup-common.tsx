@@ -9,6 +9,8 @@ import type { BackupJob, BackupProblemCode, BackupTarget } from '@shared/types-b
 import { ApiError, call } from '../../api/client';
 import { BACKUP_NS } from './i18n';
 import { serverKeyText } from '../../format/errors';
+import { currentLang } from '../../i18n';
+import { isServerMessageKey, renderServerMessage } from '@shared/messages/server-messages';
 
 export const qkStatus = ['backup', 'status'] as const;
 const qkProgress = ['backup', 'progress'] as const;
@@ -41,6 +43,16 @@ export function useJobProgress(active: boolean) {
     refetchInterval: active ? 300 : false,
     gcTime: 0,
   });
+}
+
+/** A problem's sentence from main (inspect result, job, history) in the user's language (#16). */
+export function detailText(x: {
+  message: string | null;
+  messageKey?: string | null;
+  messageValues?: Record<string, string | number>;
+}): string | null {
+  const key = x.messageKey ?? undefined;
+  return isServerMessageKey(key) ? renderServerMessage(currentLang(), key, x.messageValues) : x.message;
 }
 
 /** A failed call: the translated problem (from the job) plus the server's sentence. */
@@ -78,7 +90,7 @@ export function ProblemAlert({
           {problem && <span>{t(`problem.${problem}`)}</span>}
           {message && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('detail')}: {message}
+              {t('detailLine', { text: message, interpolation: { escapeValue: false } })}
             </Typography.Text>
           )}
         </Space>

@@ -133,6 +133,7 @@ const zhCN = {
     io: '读写文件时出错。',
   },
   detail: '详细信息',
+  detailLine: '详细信息：{{text}}',
 };
 
 type Strings = typeof zhCN;
@@ -271,6 +272,7 @@ const en: Strings = {
     io: 'A file read/write error occurred.',
   },
   detail: 'Details',
+  detailLine: 'Details: {{text}}',
 };
 
 export const BACKUP_NS = 'backup';

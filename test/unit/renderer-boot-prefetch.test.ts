@@ -62,4 +62,15 @@ describe('boot prefetch', () => {
     expect(takePrefetched('customers:list', first)).toBeNull();
     expect(await takePrefetched('app:info', {})).toEqual({ ok: true, data: '/ipc/app%3Ainfo' });
   });
+
+  it('drops what is left once the app calls another channel (the welcome page opening the demo book)', async () => {
+    const { answers } = boot('http://127.0.0.1:5000/?token=x#/customers');
+    (globalThis as { window?: unknown }).window = { __creditdeskPrefetch: answers };
+    const first = pageRequest({}, { sort: 'code' as const, order: 'asc' as const }, 0);
+    expect(await takePrefetched('app:info', {})).toEqual({ ok: true, data: '/ipc/app%3Ainfo' });
+    expect(takePrefetched('welcome:open-demo', {})).toBeNull();
+    // the empty book's first page must not be shown for the demo book
+    expect(takePrefetched('customers:list', first)).toBeNull();
+    expect(takePrefetched('regions:list', {})).toBeNull();
+  });
 });

@@ -79,7 +79,7 @@ describe('server messages in the user language', () => {
         .replace(/\{\w+\}/g, '')
         .replace(/YYYY|\.csv|\.xlsx|CSV|UTF-8|MB|CreditDesk|E:\\\\备份|\/media\/…/g, '');
       expect(zh, key).not.toMatch(/[A-Za-z]{3,}/);
-      const en = m.en.match(/\{\w+\}/g) ?? [];
+      const en: string[] = m.en.match(/\{\w+\}/g) ?? [];
       // a Chinese text may take a value's Chinese form `{nameZh}` where the English has `{name}`
       // and `{code}` / `{count}` (the system's error code, how many differ) where the English has the system's own text `{detail}`
       for (const v of m.zh.match(/\{\w+\}/g) ?? [])

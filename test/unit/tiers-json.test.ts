@@ -2,7 +2,8 @@
 // pretty-printer gives for the fixed shape (DESIGN: the CLI output is a fixed interface).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { tierReportFixed, tierReportJson, type TierReport } from '../../main/reports/tiers';
+import { tierReportFixed, type TierReport } from '../../main/reports/tiers';
+import { tierReportJson } from '../../main/cli/output/tiers-json';
 
 const report: fc.Arbitrary<TierReport> = fc.record({
   asOf: fc.constant('2026-09-30'),

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
-import { tierReport, tierReportFixed, tierReportJson } from '../../reports/tiers';
+import { tierReport, tierReportFixed } from '../../reports/tiers';
+import { tierReportJson } from '../output/tiers-json';
 import { fenToDecimal } from '../../../shared/money';
 import { TIER_MONTHS_MAX, TIER_MONTHS_MIN } from '../../domain/tiers';
 

@@ -115,6 +115,14 @@ export function bookLockHolder(dbPath: string): LockInfo | null {
   return info;
 }
 
+/** An ISO time as local `YYYY-MM-DD HH:mm` (the text itself if it is not a time). */
+function localMinute(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** Who holds the lock, as message values in both languages (book_in_use in book-messages.ts). */
 function holder(info: LockInfo): Record<string, string | number> {
   const who = LOCK_PURPOSE_TEXT[info.purpose] ?? { en: 'another CreditDesk process', zh: '另一个 CreditDesk 进程' };
@@ -127,6 +135,8 @@ function holder(info: LockInfo): Record<string, string | number> {
     where: remote ? ` on computer "${info.host}"` : '',
     whereZh: remote ? `，在电脑“${info.host}”上` : '',
     since: info.startedAt,
+    // the Chinese shows the local time the way a bookkeeper reads it, not the ISO stamp
+    sinceZh: localMinute(info.startedAt),
     self: self ? ' — this same process' : '',
     selfZh: self ? '——就是本进程' : '',
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireBookLock, bookLockHolder, lockFileOf } from '../../main/db/lock';
 import { AppError } from '../../shared/result';
+import { localizedErrorMessage } from '../../shared/messages/server-messages';
 import { createBackup, restoreBackup } from '../../main/db/backup';
 import { makeBook, tempDir } from '../fixtures/backup-books';
 
@@ -40,6 +41,10 @@ describe('book lock: one writer per book', () => {
         `this book is open in another CreditDesk window/process \\(a CreditDesk window, pid ${process.pid}, since ${info.startedAt.replace(/[.]/g, '\\.')}`,
       ),
     );
+    // the Chinese names the local minute, not the ISO stamp
+    const zh = localizedErrorMessage('zh-CN', err as AppError);
+    expect(zh).toMatch(/自 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 起/);
+    expect(zh).not.toContain('T');
     expect(bookLockHolder(book)).toMatchObject({ pid: process.pid });
     lock.release();
     expect(fs.existsSync(lockFileOf(book))).toBe(false);

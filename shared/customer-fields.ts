@@ -2,6 +2,8 @@
 // facts of the four field groups live in `profile`, described here once for forms, import,
 // export and the printed cards.
 
+import { CUSTOMER_FIELD_LABELS } from './labels/customer-fields';
+
 export const CUSTOMER_KINDS = ['company', 'individual'] as const;
 export const NATURES = ['government', 'special_company', 'ordinary_company', 'individual', 'trade_partner'] as const;
 export const LIFECYCLES = ['prospect', 'active', 'suspended', 'terminated'] as const;
@@ -93,6 +95,24 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
 
 export const PROFILE_KEYS = PROFILE_FIELDS.map((f) => f.key);
 
+/** The customer file's own columns (DESIGN.md names), before the profile's: export writes them, import reads them. */
+export const CUSTOMER_FILE_BASE_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'region',
+  'payment_terms_days',
+  'credit_limit',
+  'nature',
+  'lifecycle',
+  'prospect_grade',
+  'route_seq',
+  'confidentiality',
+  'address',
+  'phone',
+  'email',
+] as const;
+
 /**
  * Chinese column headers accepted by import (and used by zh-CN export), by field key.
  * English keys are the DESIGN.md column names.
@@ -112,47 +132,8 @@ export const CHINESE_HEADERS: Record<string, string> = {
   address: '地址',
   phone: '电话',
   email: '邮箱',
-  legal_rep: '法定代表人',
-  owner: '所有者',
-  manager: '经营者',
-  founded_on: '成立日期',
-  org_form: '组织形式',
-  industry: '业种',
-  registered_capital: '注册资本',
-  total_assets: '资产',
-  tax_id: '税号',
-  bank_account: '银行账号',
-  fax: '传真',
-  website: '网址',
-  gender: '性别',
-  age_band: '年龄段',
-  education: '学历',
-  occupation: '职业',
-  income_band: '收入',
-  interests: '兴趣爱好',
-  payment_habit: '付款习惯',
-  service_region: '服务区域',
-  sales_capacity: '销售能力',
-  development_potential: '发展潜力',
-  business_philosophy: '经营观念与方向',
-  scale: '规模',
-  business_features: '经营特点',
-  sales_performance: '销售业绩',
-  management_quality: '经营管理者与业务人员素质',
-  competitor_relations: '与竞争者关系',
-  trading_since: '与本公司交易起始日',
-  cooperation_attitude: '合作态度',
-  current_sales: '目前销售状况',
-  problems: '存在问题',
-  strengths: '优势',
-  outlook: '未来对策',
-  image: '企业形象',
-  reputation: '声誉',
-  credit_status: '信用状况',
-  cash_discount: '现金折扣',
-  credit_problems: '信用问题',
-  owner_address: '所有者住址',
-  best_visit_time: '最佳拜访时间',
+  // the profile's headers are its screen labels (one source: shared/labels/customer-fields.ts)
+  ...Object.fromEntries(PROFILE_KEYS.map((k) => [k, CUSTOMER_FIELD_LABELS['zh-CN'][k]])),
   value_tier: '价值等级',
   credit_rating: '信用等级',
 };

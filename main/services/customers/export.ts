@@ -9,6 +9,7 @@ import {
   PROFILE_FIELDS,
   SENSITIVE_LEVELS,
   type Confidentiality,
+  CUSTOMER_FILE_BASE_COLUMNS,
 } from '../../../shared/customer-fields';
 import { fenToDecimal } from '../../../shared/money';
 import type { ExportFile } from '../../../shared/types';
@@ -19,22 +20,7 @@ import type { CustomerFilter } from './filter';
 
 export const MASK = '***';
 
-const BASE_COLUMNS = [
-  'code',
-  'name',
-  'kind',
-  'region',
-  'payment_terms_days',
-  'credit_limit',
-  'nature',
-  'lifecycle',
-  'prospect_grade',
-  'route_seq',
-  'confidentiality',
-  'address',
-  'phone',
-  'email',
-] as const;
+const BASE_COLUMNS = CUSTOMER_FILE_BASE_COLUMNS;
 const SENSITIVE_BASE = new Set(['address', 'phone', 'email', 'credit_limit']);
 const SENSITIVE_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.sensitive).map((f) => f.key));
 const MONEY_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key));

@@ -9,6 +9,7 @@ import {
   LIFECYCLES,
   PROFILE_FIELDS,
   PROFILE_KEYS,
+  CUSTOMER_FILE_BASE_COLUMNS,
 } from '../../../shared/customer-fields';
 import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
@@ -22,20 +23,7 @@ import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
 
 const COLUMN_KEYS = [
-  'code',
-  'name',
-  'kind',
-  'region',
-  'payment_terms_days',
-  'credit_limit',
-  'nature',
-  'lifecycle',
-  'prospect_grade',
-  'route_seq',
-  'confidentiality',
-  'address',
-  'phone',
-  'email',
+  ...CUSTOMER_FILE_BASE_COLUMNS,
   ...PROFILE_KEYS,
   // computed by the app (value tier, rating): accepted so an export imports back, then ignored
   'value_tier',

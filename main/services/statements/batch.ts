@@ -118,6 +118,27 @@ export class BatchRun {
     this.job[e.status === 'produced' ? 'produced' : e.status === 'skipped' ? 'skipped' : 'failed']++;
   }
 
+  /** A statement written to `file`: recorded as sent (the customer's history) and logged. */
+  private async produced(d: StatementData, file: string): Promise<void> {
+    await recordSent(this.ctx, {
+      runId: this.job.runId,
+      customerId: d.customer.id,
+      from: d.from,
+      to: d.to,
+      style: d.style,
+      closing: d.closing,
+      file,
+    });
+    this.logEntry({
+      customerCode: d.customer.code,
+      customerName: d.customer.name,
+      status: 'produced',
+      file,
+      closing: d.closing,
+      message: null,
+    });
+  }
+
   private step(): void {
     this.job.processed++;
     this.job.percent = this.job.total ? Math.floor((this.job.processed * 100) / this.job.total) : 100;
@@ -186,23 +207,7 @@ export class BatchRun {
         const tmp = `${file}.partial`;
         fs.writeFileSync(tmp, pdf);
         fs.renameSync(tmp, file);
-        await recordSent(ctx, {
-          runId: this.job.runId,
-          customerId: d.customer.id,
-          from: d.from,
-          to: d.to,
-          style: d.style,
-          closing: d.closing,
-          file,
-        });
-        this.logEntry({
-          customerCode: d.customer.code,
-          customerName: d.customer.name,
-          status: 'produced',
-          file,
-          closing: d.closing,
-          message: null,
-        });
+        await this.produced(d, file);
       };
       const failed = (c: Pick<BatchCandidate, 'code' | 'name'>, e: unknown) =>
         this.logEntry({
@@ -284,23 +289,7 @@ export class BatchRun {
         fs.renameSync(`${file}.partial`, file);
         this.job.combinedFile = file;
         for (const d of combined) {
-          await recordSent(ctx, {
-            runId: this.job.runId,
-            customerId: d.customer.id,
-            from: d.from,
-            to: d.to,
-            style: d.style,
-            closing: d.closing,
-            file,
-          });
-          this.logEntry({
-            customerCode: d.customer.code,
-            customerName: d.customer.name,
-            status: 'produced',
-            file,
-            closing: d.closing,
-            message: null,
-          });
+          await this.produced(d, file);
         }
       }
       this.job.state = this.cancelled ? 'cancelled' : 'done';

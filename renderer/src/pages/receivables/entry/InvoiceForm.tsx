@@ -18,7 +18,17 @@ import {
   invalidateAr,
   type CustomerOption,
 } from '../common';
-import { CustomerFacts, DATE_FORMAT, day, fenOf, iso, moneyRule, useCustomerFacts, SaveBar } from './fields';
+import {
+  AmountItem,
+  EntryDateItem,
+  CustomerFacts,
+  DATE_FORMAT,
+  day,
+  fenOf,
+  iso,
+  useCustomerFacts,
+  SaveBar,
+} from './fields';
 import { focusFirst, useEnterNav } from './keyboard';
 import type { Dayjs } from 'dayjs';
 import { useFormLanguage } from '../../../hooks/useFormLanguage';
@@ -197,19 +207,7 @@ export function InvoiceForm({ today }: { today: string }) {
           >
             <Input data-testid="ar-number" maxLength={40} autoComplete="off" />
           </Form.Item>
-          <Form.Item
-            name="issueDate"
-            label={t('ar.entry.issueDate')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker
-              format={DATE_FORMAT}
-              style={{ width: '100%' }}
-              needConfirm={false}
-              allowClear={false}
-              data-testid="ar-issue-date"
-            />
-          </Form.Item>
+          <EntryDateItem name="issueDate" label={t('ar.entry.issueDate')} testId="ar-issue-date" />
           <Form.Item
             name="dueDate"
             label={t('ar.entry.dueDate')}
@@ -229,20 +227,7 @@ export function InvoiceForm({ today }: { today: string }) {
               data-testid="ar-due-date"
             />
           </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('ar.entry.amount')}
-            rules={[moneyRule(t, true)]}
-            validateTrigger={['onBlur', 'onSubmit']}
-          >
-            <Input
-              className="num"
-              placeholder={t('ar.entry.amountPlaceholder')}
-              data-testid="ar-amount"
-              autoComplete="off"
-              inputMode="decimal"
-            />
-          </Form.Item>
+          <AmountItem testId="ar-amount" />
           <Form.Item
             name="description"
             label={t('ar.entry.description')}

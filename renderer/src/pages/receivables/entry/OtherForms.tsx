@@ -6,7 +6,7 @@ import { CREDIT_NOTE_KINDS, NOTE_KINDS, type AllocationRow } from '@shared/types
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { useOpenInvoices } from '../common';
-import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
+import { AmountItem, EntryDateItem, DATE_FORMAT, day, fenOf, iso, SaveBar } from './fields';
 import { useEntry } from './useEntry';
 
 const req = (t: (k: string) => string) => ({ required: true, whitespace: true, message: t('validation.required') });
@@ -61,27 +61,8 @@ export function CreditNoteForm({ today }: { today: string }) {
           >
             <Input maxLength={40} autoComplete="off" data-testid="ar-cn-number" />
           </Form.Item>
-          <Form.Item
-            name="date"
-            label={t('ar.entry.date')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
-          </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('ar.entry.amount')}
-            rules={[moneyRule(t, true)]}
-            validateTrigger={['onBlur', 'onSubmit']}
-          >
-            <Input
-              className="num"
-              placeholder={t('ar.entry.amountPlaceholder')}
-              autoComplete="off"
-              data-testid="ar-cn-amount"
-              inputMode="decimal"
-            />
-          </Form.Item>
+          <EntryDateItem />
+          <AmountItem testId="ar-cn-amount" />
           <Form.Item
             name="invoiceId"
             label={t('ar.entry.invoice')}
@@ -171,27 +152,12 @@ export function WriteOffForm({ today }: { today: string }) {
               }))}
             />
           </Form.Item>
-          <Form.Item
-            name="date"
-            label={t('ar.entry.date')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
-          </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('ar.entry.amount')}
-            rules={[moneyRule(t, false)]}
-            validateTrigger={['onBlur', 'onSubmit']}
+          <EntryDateItem />
+          <AmountItem
+            required={false}
+            placeholder={inv ? money(inv.open) : t('ar.entry.amountPlaceholder')}
             extra={inv ? t('ar.entry.writeOffAmountHint', { open: money(inv.open) }) : undefined}
-          >
-            <Input
-              className="num"
-              placeholder={inv ? money(inv.open) : t('ar.entry.amountPlaceholder')}
-              autoComplete="off"
-              inputMode="decimal"
-            />
-          </Form.Item>
+          />
           <Form.Item
             name="approvedBy"
             label={t('ar.entry.approvedBy')}
@@ -258,13 +224,7 @@ export function NoteForm({ today }: { today: string }) {
           >
             <Input maxLength={100} autoComplete="off" />
           </Form.Item>
-          <Form.Item
-            name="issueDate"
-            label={t('ar.entry.issueDate')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} allowClear={false} />
-          </Form.Item>
+          <EntryDateItem name="issueDate" label={t('ar.entry.issueDate')} />
           <Form.Item
             name="maturityDate"
             label={t('ar.entry.maturityDate')}
@@ -272,19 +232,7 @@ export function NoteForm({ today }: { today: string }) {
           >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} needConfirm={false} />
           </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('ar.entry.amount')}
-            rules={[moneyRule(t, true)]}
-            validateTrigger={['onBlur', 'onSubmit']}
-          >
-            <Input
-              className="num"
-              placeholder={t('ar.entry.amountPlaceholder')}
-              autoComplete="off"
-              inputMode="decimal"
-            />
-          </Form.Item>
+          <AmountItem />
         </div>
         <SaveBar onSave={() => void e.submit()} pending={e.save.isPending} testId="ar-note-save" />
       </Form>

@@ -1,7 +1,6 @@
 // 收款 entry: method, reference, optional named invoice. After saving, the allocations the
 // payment-application rule made and any unapplied credit stay on screen.
 import { Form, Input, Select, Table } from 'antd';
-import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +10,7 @@ import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import { formatDate } from '../../../format/date';
 import { Amount, useOpenInvoices, type CustomerOption } from '../common';
-import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
+import { AmountItem, EntryDateItem, day, fenOf, iso, SaveBar } from './fields';
 import { useEntry } from './useEntry';
 
 interface Values {
@@ -49,33 +48,8 @@ export function ReceiptForm({ today }: { today: string }) {
       >
         <div className="ar-entry-grid">
           {e.picker('ar-receipt-customer', () => form.setFieldValue('invoiceId', null))}
-          <Form.Item
-            name="date"
-            label={t('ar.entry.date')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker
-              format={DATE_FORMAT}
-              style={{ width: '100%' }}
-              needConfirm={false}
-              allowClear={false}
-              data-testid="ar-receipt-date"
-            />
-          </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('ar.entry.amount')}
-            rules={[moneyRule(t, true)]}
-            validateTrigger={['onBlur', 'onSubmit']}
-          >
-            <Input
-              className="num"
-              placeholder={t('ar.entry.amountPlaceholder')}
-              data-testid="ar-receipt-amount"
-              autoComplete="off"
-              inputMode="decimal"
-            />
-          </Form.Item>
+          <EntryDateItem testId="ar-receipt-date" />
+          <AmountItem testId="ar-receipt-amount" />
           <Form.Item name="method" label={t('ar.entry.method')}>
             <Select
               data-testid="ar-receipt-method"

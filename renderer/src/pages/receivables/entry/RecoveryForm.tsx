@@ -3,13 +3,12 @@
 // naming the invoice (write-offs:recover). Used on the entry page and from the customer ledger.
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
-import { DatePicker } from '../../../components/TypedDatePicker';
 import { useState } from 'react';
 import { RECEIPT_METHODS, type ReceiptCreated, type ReceiptMethod, type WriteOffRow } from '@shared/types-receivables';
 import { call } from '../../../api/client';
 import { money } from '../../../format/money';
 import { arKeys, type CustomerOption } from '../common';
-import { DATE_FORMAT, day, fenOf, iso, moneyRule, SaveBar } from './fields';
+import { AmountItem, EntryDateItem, day, fenOf, iso, SaveBar } from './fields';
 import { ReceiptResult } from './ReceiptForm';
 import { useEntry } from './useEntry';
 
@@ -102,34 +101,12 @@ export function RecoveryForm({
               }))}
             />
           </Form.Item>
-          <Form.Item
-            name="date"
-            label={t('ar.entry.date')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker
-              format={DATE_FORMAT}
-              style={{ width: '100%' }}
-              needConfirm={false}
-              allowClear={false}
-              data-testid="ar-rec-date"
-            />
-          </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('ar.entry.amount')}
-            rules={[moneyRule(t, true)]}
-            validateTrigger={['onBlur', 'onSubmit']}
+          <EntryDateItem testId="ar-rec-date" />
+          <AmountItem
+            testId="ar-rec-amount"
+            placeholder={chosen ? money(recoverable(chosen)) : t('ar.entry.amountPlaceholder')}
             extra={chosen ? t('ar.recovery.amountHint', { left: money(recoverable(chosen)) }) : undefined}
-          >
-            <Input
-              className="num"
-              placeholder={chosen ? money(recoverable(chosen)) : t('ar.entry.amountPlaceholder')}
-              autoComplete="off"
-              inputMode="decimal"
-              data-testid="ar-rec-amount"
-            />
-          </Form.Item>
+          />
           <Form.Item name="method" label={t('ar.entry.method')}>
             <Select
               data-testid="ar-rec-method"

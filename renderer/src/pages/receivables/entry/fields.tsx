@@ -1,9 +1,11 @@
 // Small form pieces shared by the entry forms: money rule, date conversion, customer facts.
 import { useQuery } from '@tanstack/react-query';
-import { Button, Tag } from 'antd';
+import { Button, Form, Input, Tag } from 'antd';
+import { DatePicker } from '../../../components/TypedDatePicker';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { money, parseMoneyText, positiveAmountProblem } from '../../../format/money';
@@ -100,5 +102,57 @@ export function SaveBar({
         {t('ar.entry.hint')}
       </span>
     </>
+  );
+}
+
+/** The amount field of every entry form: money text checked on blur, right-aligned digits. */
+export function AmountItem({
+  required = true,
+  testId,
+  placeholder,
+  extra,
+}: {
+  required?: boolean;
+  testId?: string;
+  placeholder?: string;
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="amount"
+      label={t('ar.entry.amount')}
+      rules={[moneyRule(t, required)]}
+      validateTrigger={['onBlur', 'onSubmit']}
+      extra={extra}
+    >
+      <Input
+        className="num"
+        placeholder={placeholder ?? t('ar.entry.amountPlaceholder')}
+        autoComplete="off"
+        inputMode="decimal"
+        data-testid={testId}
+      />
+    </Form.Item>
+  );
+}
+
+/** A required date field (typed or picked, never cleared). */
+export function EntryDateItem({ name = 'date', label, testId }: { name?: string; label?: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={name}
+      label={label ?? t('ar.entry.date')}
+      rules={[{ required: true, message: t('validation.required') }]}
+    >
+      <DatePicker
+        format={DATE_FORMAT}
+        style={{ width: '100%' }}
+        needConfirm={false}
+        allowClear={false}
+        data-testid={testId}
+      />
+    </Form.Item>
   );
 }

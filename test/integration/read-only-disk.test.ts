@@ -147,7 +147,7 @@ describe.skipIf(!mechanism)(`a WAL book on a real read-only disk (${mechanism ??
 
       const save = await call('customers:create', HUASHENG);
       expect(save).toMatchObject({ ok: false, error: { key: 'book_read_only' } });
-      const err = (save as { error: { key: string; values?: Record<string, string | number> } }).error;
+      const err = (save as { error: { key: 'book_read_only'; values?: Record<string, string | number> } }).error;
       expect(renderServerMessage('zh-CN', err.key, err.values)).toBe(
         '账套在只读磁盘上：请以只读方式打开，或先复制到本机',
       );

@@ -5,7 +5,7 @@
 // get EROFS, like a write-protected USB stick. Without namespaces a non-root user gets a folder
 // and file without write permission (EACCES: the same SQLite failure, "no permission"); root
 // without namespaces runs the command as `nobody` through setpriv on such a folder.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,7 +55,7 @@ export function spawnOnReadOnlyDisk(
 ): ChildProcess {
   const how = readOnlyMechanism();
   if (!how) throw new Error('no read-only mechanism on this machine');
-  const spawnOpts = { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] as const };
+  const spawnOpts: SpawnOptions = { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] };
   if (how === 'bind-mount' || how === 'user-namespace-bind-mount') {
     const ns = how === 'bind-mount' ? ['-m'] : ['-rm'];
     return spawn('unshare', [...ns, 'sh', '-c', MOUNT_RO, dir, ...argv], spawnOpts);
@@ -64,7 +64,7 @@ export function spawnOnReadOnlyDisk(
   const dirMode = fs.statSync(dir).mode;
   for (const [f] of modes) fs.chmodSync(f, 0o444);
   fs.chmodSync(dir, 0o555);
-  const child =
+  const child: ChildProcess =
     how === 'chmod'
       ? spawn(argv[0], argv.slice(1), spawnOpts)
       : spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', ...argv], spawnOpts);

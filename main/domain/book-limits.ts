@@ -33,7 +33,7 @@ export function grossLimitPassed(current: GrossTotals, add: Fen): 'customer' | '
 // and collection runs). They get caps of their own, the same size:
 //
 //   a customer's credit limit            ≤ 10^15 fen (no limit above what its documents can hold)
-//   Σ over customers of the largest limit each has or was decided (credit_limit_decisions)
+//   Σ over customers of the largest limit each was decided (credit_limit_decisions)
 //                                        ≤ 2 × 10^15 fen
 //   Σ a customer's promise amounts       ≤ 10^15 fen;  Σ the book's promises ≤ 2 × 10^15 fen
 //

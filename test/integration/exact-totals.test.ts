@@ -122,6 +122,7 @@ const csvFile = (name: string, lines: string[]) => ({
   fileName: name,
   base64: Buffer.from(lines.join('\n'), 'utf8').toString('base64'),
 });
+const errorOf = (r: unknown) => (r as { error: never }).error;
 const messages = (e: { key: never; values: Record<string, string | number> }) => [
   renderServerMessage('zh-CN', e.key, e.values),
   renderServerMessage('en', e.key, e.values),
@@ -147,15 +148,13 @@ describe('credit limits and promises summed across customers, at their caps', ()
       ok: false,
       error: { code: 'VALIDATION', field: 'creditLimit', key: 'book_credit_limits_cap' },
     });
-    expect(messages((r as { error: never }).error)).toEqual([
+    expect(messages(errorOf(r))).toEqual([
       '会使本账套全部客户的信用额度合计超过 ¥20,000,000,000,000.00（一个账套可精确合计的上限），未保存',
       "would take this book's credit limits past ¥20,000,000,000,000.00 in total, the most one book can add up exactly; nothing was saved",
     ]);
     const over = await t.call('customers:create', { ...HUASHENG, code: 'C3', creditLimit: CAP + 1 });
     expect(over).toMatchObject({ ok: false, error: { field: 'creditLimit', key: 'credit_limit_max' } });
-    expect(messages((over as { error: never }).error)[0]).toBe(
-      '信用额度最多 ¥10,000,000,000,000.00（单个客户可精确记账的上限），未保存',
-    );
+    expect(messages(errorOf(over))[0]).toBe('信用额度最多 ¥10,000,000,000,000.00（单个客户可精确记账的上限），未保存');
     const imp = await t.call(
       'customers:import',
       csvFile('customers.csv', ['code,name,kind,credit_limit', 'C3,新客户,company,0.01']),
@@ -187,7 +186,7 @@ describe('credit limits and promises summed across customers, at their caps', ()
     const one = { customerId: ids.C2, madeOn: '2026-12-01', promisedOn: '2026-12-20', amount: 1 };
     const r = await t.call('collections:promise-create', one);
     expect(r).toMatchObject({ ok: false, error: { field: 'amount', key: 'customer_promises_cap' } });
-    expect(messages((r as { error: never }).error)).toEqual([
+    expect(messages(errorOf(r))).toEqual([
       '会使客户 C2 的付款承诺合计超过 ¥10,000,000,000,000.00（单个客户可精确合计的上限），未保存',
       "would take customer C2's promises to pay past ¥10,000,000,000,000.00 in total, the most one customer can add up exactly; nothing was saved",
     ]);

@@ -5,8 +5,8 @@
 // migrations table. Only creating a new book initialises a missing or empty file.
 import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { sqliteNativeBinding } from './native-binding';
+import type Database from 'better-sqlite3';
+import { openReadOnlySqlite } from './read-only-open';
 
 /** "CDBK" — SQLite's application_id identifies the file type to tools like `file(1)`. */
 export const BOOK_APPLICATION_ID = 0x4344424b;
@@ -31,10 +31,9 @@ export function inspectBookFile(file: string): BookFileKind {
   }
   if (!st.isFile()) throw serverError('VALIDATION', 'not_a_book_not_file', { file }, { field: 'db', bare: true });
   if (st.size === 0) return 'empty';
-  const nb = sqliteNativeBinding();
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nb ? { nativeBinding: nb } : {}) });
+    db = openReadOnlySqlite(file); // a book on a read-only disk is read, not called foreign
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId === BOOK_APPLICATION_ID) return 'book';
     const migrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();

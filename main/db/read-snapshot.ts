@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Book } from './connection';
+import { bookFileOfConnection } from './read-only-open';
 import type { DB } from './schema';
 
 export async function inReadSnapshot<T>(sqlite: Database.Database, fn: () => T | Promise<T>): Promise<T> {
@@ -23,7 +24,7 @@ export function bookOfConnection(sqlite: Database.Database): Book {
   if (book) return book;
   let db: Kysely<DB> | null = null;
   book = {
-    path: sqlite.name,
+    path: bookFileOfConnection(sqlite),
     sqlite,
     get db() {
       db ??= new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -27,3 +27,18 @@ export function grossLimitPassed(current: GrossTotals, add: Fen): 'customer' | '
   if (current.book + add > BOOK_GROSS_LIMIT_FEN) return 'book';
   return null;
 }
+
+// Credit limits and promises to pay are not documents, but the credit and collections screens
+// add them up across customers too (the ageing page's limit column, promise totals in imports
+// and collection runs). They get caps of their own, the same size:
+//
+//   a customer's credit limit            ≤ 10^15 fen (no limit above what its documents can hold)
+//   Σ over customers of the largest limit each was decided (credit_limit_decisions)
+//                                        ≤ 2 × 10^15 fen
+//   Σ a customer's promise amounts       ≤ 10^15 fen;  Σ the book's promises ≤ 2 × 10^15 fen
+//
+// so every sum of limits or of promise amounts is below 2^53 and exact as a number.
+export const CREDIT_LIMIT_MAX_FEN: Fen = CUSTOMER_GROSS_LIMIT_FEN;
+export const BOOK_CREDIT_LIMITS_FEN: Fen = BOOK_GROSS_LIMIT_FEN;
+export const CUSTOMER_PROMISES_LIMIT_FEN: Fen = CUSTOMER_GROSS_LIMIT_FEN;
+export const BOOK_PROMISES_LIMIT_FEN: Fen = BOOK_GROSS_LIMIT_FEN;

@@ -59,6 +59,22 @@ export const SERVER_MESSAGES = {
     en: "would take this book's documents past {limitFen} in total, the most one book can hold exactly; nothing was saved",
     zh: '会使本账套的单据合计超过 {limitFen}（一个账套可精确记账的上限），未保存',
   },
+  credit_limit_max: {
+    en: 'a credit limit may be at most {limitFen}, the most one customer can hold exactly; nothing was saved',
+    zh: '信用额度最多 {limitFen}（单个客户可精确记账的上限），未保存',
+  },
+  book_credit_limits_cap: {
+    en: "would take this book's credit limits past {limitFen} in total, the most one book can add up exactly; nothing was saved",
+    zh: '会使本账套全部客户的信用额度合计超过 {limitFen}（一个账套可精确合计的上限），未保存',
+  },
+  customer_promises_cap: {
+    en: "would take customer {customer}'s promises to pay past {limitFen} in total, the most one customer can add up exactly; nothing was saved",
+    zh: '会使客户 {customer} 的付款承诺合计超过 {limitFen}（单个客户可精确合计的上限），未保存',
+  },
+  book_promises_cap: {
+    en: "would take this book's promises to pay past {limitFen} in total, the most one book can add up exactly; nothing was saved",
+    zh: '会使本账套的付款承诺合计超过 {limitFen}（一个账套可精确合计的上限），未保存',
+  },
   path_token_gone: {
     en: 'the chosen file or folder is no longer known: choose it again',
     zh: '所选的文件或文件夹已失效，请重新选择',

@@ -12,6 +12,7 @@ import { writeAudit } from '../audit';
 import { writeBulk } from '../book-queue';
 import type { PromiseForm } from '../../../shared/types-collections';
 import { customerCodes, insertImportedPromises } from '../../db/collections/promise-import';
+import { assertPromiseRoom } from '../limits/money-caps';
 
 export const PROMISE_COLUMNS = ['customer_code', 'made_on', 'promised_on', 'amount', 'promised_by', 'form'];
 const REQUIRED = ['customer_code', 'made_on', 'promised_on', 'amount'];
@@ -116,7 +117,17 @@ export async function importPromises(
     });
   }
   const now = ctx.clock.now().toISOString();
+  const codeOf = new Map([...customers].map(([code, c]) => [c.id, code]));
   return writeBulk(ctx, async (trx, sqlite) => {
+    assertPromiseRoom(
+      sqlite,
+      rows.map((p) => ({
+        customerId: p.customerId,
+        customerCode: codeOf.get(p.customerId)!,
+        amount: p.amount,
+        row: p.row,
+      })),
+    );
     insertImportedPromises(sqlite, rows, `import:${fileName}`, now);
     const amount = rows.reduce((sum, p) => sum + p.amount, 0);
     await writeAudit(ctx, trx, {

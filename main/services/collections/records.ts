@@ -18,6 +18,7 @@ import {
   recordIdsOfCustomer,
 } from '../../db/collections/records';
 import type Database from 'better-sqlite3';
+import { assertPromiseRoom } from '../limits/money-caps';
 
 export async function createPromise(ctx: ServiceContext, input: PromiseInput): Promise<{ id: number }> {
   if (input.promisedOn < input.madeOn)
@@ -31,6 +32,7 @@ export async function createPromise(ctx: ServiceContext, input: PromiseInput): P
           field: 'collectionRecordId',
         });
     }
+    assertPromiseRoom(sqlite, [{ customerId: c.id, customerCode: c.code, amount: input.amount }]);
     const id = insertPromiseRow(sqlite, input, 'manual', ctx.clock.now().toISOString());
     await writeAudit(ctx, trx, {
       entity: 'promise',
@@ -87,6 +89,8 @@ export async function createCollectionRecord(
     const c = customerById(sqlite, input.customerId);
     assertWritable(c);
     const { promise, ...record } = input;
+    if (promise)
+      assertPromiseRoom(sqlite, [{ customerId: c.id, customerCode: c.code, amount: promise.amount }], 'promise.amount');
     const id = insertRecordSync(ctx, sqlite, record, 'manual');
     const out = recordOut(sqlite, id);
     await writeAudit(ctx, trx, {

@@ -12,6 +12,7 @@ import { limitInEffect } from '../../db/credit/lookups';
 import { write } from '../book-queue';
 import { insertDecision } from './decisions';
 import { verifyApproval, type Approval } from './roles';
+import { assertCreditLimitRoom } from '../limits/money-caps';
 
 export function worksheet(inputs: WorksheetInputs): WorksheetResult {
   return computeWorksheet(inputs);
@@ -43,6 +44,7 @@ export async function decideLimit(ctx: ServiceContext, input: DecideInput) {
     const c = customerById(sqlite, input.customerId);
     if (c.lifecycle === 'terminated')
       throw serverError('FORBIDDEN', 'customer_terminated', { code: c.code }, { field: 'customerId', bare: true });
+    assertCreditLimitRoom(sqlite, c.id, input.amount, 'amount');
     const id = await insertDecision(ctx, trx, {
       customerId: c.id,
       amount: input.amount,

@@ -11,6 +11,7 @@ import { writeAudit } from '../audit';
 import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
 import { auditView, toCustomer } from './mapping';
+import { assertCreditLimitRoom } from '../limits/money-caps';
 
 export async function getCustomer(
   ctx: ServiceContext,
@@ -98,6 +99,7 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerInputPa
     const dup = await trx.selectFrom('customers').select('id').where('code', '=', input.code).executeTakeFirst();
     if (dup) throw serverError('CONFLICT', 'customer_code_exists', { code: input.code }, { field: 'code' });
     await assertRegionKnown(trx, input.regionCode);
+    assertCreditLimitRoom(ctx.book.sqlite, null, input.creditLimit);
     const now = ctx.clock.now().toISOString();
     const row = await trx
       .insertInto('customers')

@@ -21,6 +21,7 @@ import { writeAudit } from '../audit';
 import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
+import { assertImportedLimitsRoom } from '../limits/money-caps';
 
 const COLUMN_KEYS = [
   ...CUSTOMER_FILE_BASE_COLUMNS,
@@ -169,6 +170,11 @@ export async function importCustomers(
       // allowed: the import file states the customer is already trading (recorded below)
     }
   }
+  if (!errors.length)
+    assertImportedLimitsRoom(
+      ctx.book.sqlite,
+      parsed.map((p) => ({ row: p.row, code: p.input.code, limit: p.input.creditLimit })),
+    );
   const newRegions = new Set<string>();
   for (const p of parsed)
     if (p.input.regionCode && !regions.has(p.input.regionCode)) newRegions.add(p.input.regionCode);

@@ -119,7 +119,10 @@ export class BatchRun {
   }
 
   /** A statement written to `file`: recorded as sent (the customer's history) and logged. */
-  private async produced(d: StatementData, file: string): Promise<void> {
+  private async produced(
+    d: Pick<StatementData, 'customer' | 'from' | 'to' | 'style' | 'closing'>,
+    file: string,
+  ): Promise<void> {
     await recordSent(this.ctx, {
       runId: this.job.runId,
       customerId: d.customer.id,

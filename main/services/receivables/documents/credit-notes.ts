@@ -14,6 +14,7 @@ import { allocationRows, creditNoteRow, customerById, invoiceRow } from '../../.
 import { write } from '../../book-queue';
 import { assertGrossRoom } from '../gross-limit';
 import { voidCreditDocument } from './void-credit';
+import { checkNamedInvoice } from './receipts';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 

@@ -18,7 +18,7 @@ const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 /** As validated by the IPC contract (shared/ipc/receivables.ts). */
 export type ReceiptInput = ParsedInputOf<'receipts:create'>;
 
-function checkNamedInvoice(
+export function checkNamedInvoice(
   sqlite: import('better-sqlite3').Database,
   invoiceId: number | null | undefined,
   customerId: number,

@@ -12,6 +12,7 @@ import { customerById, invoiceRow, writeOffRow } from '../../../db/receivables/r
 import { write } from '../../book-queue';
 import { refreshAll, reverseAllocations } from '../engine';
 import { assertGrossRoom } from '../gross-limit';
+import { receiptSync } from './receipts';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 

@@ -27,6 +27,7 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
     'collections:record-create': async (input) => col.createCollectionRecord(writer(), input),
     'collections:customer': async (q) => col.customerCollections(reader(), q),
     'collections:dunning': async (q) => col.dunningReport(reader(), q),
+    'collections:dunning-page': async (q) => col.dunningPageReport(reader(), q),
     'collections:calendar': async (q) => col.filterCalendar(reader(), await col.collectionCalendar(reader(), q), q),
     'collections:calendar-ics': async (q) => {
       const rep = await col.filterCalendar(reader(), await col.collectionCalendar(reader(), q), q);

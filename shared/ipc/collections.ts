@@ -15,6 +15,7 @@ import type {
   WorklistRow,
 } from '../types-collections';
 import type { CollectionsKpisOut } from '../types-collections-kpis';
+import type { DunningPage } from '../types-dunning-page';
 
 const asOfOnly = z.object({ asOf: isoDate }).strict();
 
@@ -55,6 +56,16 @@ export const collectionsChannels = {
     z.object({ customerId: id, asOf: isoDate.optional() }).strict(),
   ),
   'collections:dunning': channel<DunningReport>()(asOfOnly),
+  'collections:dunning-page': channel<DunningPage>()(
+    z
+      .object({
+        asOf: isoDate,
+        level: z.union([z.literal('all'), z.literal('none'), z.number().int().min(1).max(99)]),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1_000),
+      })
+      .strict(),
+  ),
   'collections:calendar': channel<CalendarReport>()(
     z
       .object({ from: isoDate, to: isoDate, asOf: isoDate.optional(), ...calendarFilter })

@@ -14,10 +14,7 @@ export interface OverdueOfCustomer {
   open: number;
 }
 
-export function overdueByCustomerAsOf(sqlite: Database.Database, asOf: string): OverdueOfCustomer[] {
-  return stmt(
-    sqlite,
-    `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
+const OVERDUE_SQL = `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
      SELECT cid AS customerId, MIN(due) AS dueDate, SUM(o) AS open FROM (
        SELECT i.customer_id AS cid, i.due_date AS due, i.open_amount + COALESCE(d.s, 0) AS o
          FROM invoices i LEFT JOIN d ON d.inv = i.id
@@ -26,6 +23,20 @@ export function overdueByCustomerAsOf(sqlite: Database.Database, asOf: string): 
        SELECT i.customer_id, i.due_date, d.s
          FROM d JOIN invoices i ON i.id = d.inv
         WHERE i.settled_on > @d AND i.issue_date <= @d AND i.due_date < @d)
-     WHERE o > 0 GROUP BY cid`,
-  ).all({ d: asOf }) as OverdueOfCustomer[];
+     WHERE o > 0 GROUP BY cid`;
+
+export function overdueByCustomerAsOf(sqlite: Database.Database, asOf: string): OverdueOfCustomer[] {
+  return stmt(sqlite, OVERDUE_SQL).all({ d: asOf }) as OverdueOfCustomer[];
+}
+
+/** The same per customer with its code and name, as arrays [id, code, name, oldest due, Σ open] (the dunning list reads them in one pass). */
+export type OverdueRowRaw = [number, string, string, string, number];
+
+export function overdueCustomersAsOf(sqlite: Database.Database, asOf: string): OverdueRowRaw[] {
+  return stmt(
+    sqlite,
+    `SELECT x.customerId, c.code, c.name, x.dueDate, x.open FROM (${OVERDUE_SQL}) x JOIN customers c ON c.id = x.customerId`,
+  )
+    .raw()
+    .all({ d: asOf }) as OverdueRowRaw[];
 }

@@ -10,6 +10,8 @@ import type { CollectionsKpisOut } from '../../../shared/types-collections-kpis'
 import { calendarReport } from '../calendar/calendar';
 import type { CalendarWindow } from '../calendar/sources';
 import { dunningList } from './dunning';
+import { dunningPage, type DunningPageArgs } from './dunning-page';
+import type { DunningPage } from '../../../shared/types-dunning-page';
 import { collectionsKpis } from './kpis';
 import { promiseStatusRows } from './promise-status';
 import { worklist } from './worklist';
@@ -17,6 +19,7 @@ import { worklist } from './worklist';
 export interface CollectionsJobs {
   'collections:worklist': { args: { asOf: string }; result: WorklistRow[] };
   'collections:dunning': { args: { asOf: string }; result: DunningListRow[] };
+  'collections:dunning-page': { args: DunningPageArgs; result: DunningPage };
   'collections:promises': { args: { asOf: string; customerId?: number }; result: PromiseStatusRow[] };
   'collections:calendar': { args: CalendarWindow; result: CalendarReport };
   'collections:kpis': { args: { asOf: string; from: string; to: string }; result: CollectionsKpisOut };
@@ -33,6 +36,7 @@ type Runners = {
 const RUNNERS: Runners = {
   'collections:worklist': (book, a) => worklist(book, a.asOf),
   'collections:dunning': (book, a) => dunningList(book, a.asOf),
+  'collections:dunning-page': (book, a) => dunningPage(book, a),
   'collections:promises': (book, a) => promiseStatusRows(book, { asOf: a.asOf, customerId: a.customerId }),
   'collections:calendar': (book, a) => calendarReport(book, { from: a.from, to: a.to, asOf: a.asOf }),
   'collections:kpis': (book, a) => collectionsKpis(book, a),

@@ -10,7 +10,8 @@ import {
   type PromiseScope,
 } from '../../db/collections/promises';
 import { addDays } from '../../domain/dates';
-import { promiseStates, type PromiseIn, type PromiseState } from '../../domain/promises';
+import { mergePromiseStates, receiptsByCustomer } from '../../domain/promise-merge';
+import type { PromiseIn, PromiseState } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
 
 export function promiseStatusRows(
@@ -18,13 +19,16 @@ export function promiseStatusRows(
   scope: PromiseScope,
   graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
 ): PromiseStatusRow[] {
-  const promises = promiseRowsInScope(book.sqlite, scope);
-  if (promises.length === 0) return [];
-  const states = promiseStates(promises, receiptsForPromises(book.sqlite, scope, graceDays), scope.asOf, graceDays);
-  return promises.map((p) => {
-    const s = states.get(p.id)!;
-    return { ...p, received: s.received, status: s.status };
-  });
+  const rows = promiseRowsInScope(book.sqlite, scope) as PromiseStatusRow[];
+  if (rows.length === 0) return [];
+  // report order (code, promised date, made on, entry) is each customer's sharing order
+  const receipts = receiptsByCustomer(receiptsForPromises(book.sqlite, scope, graceDays));
+  const { received, status } = mergePromiseStates(rows, receipts, scope.asOf, graceDays);
+  for (let i = 0; i < rows.length; i++) {
+    rows[i].received = received[i];
+    rows[i].status = status[i];
+  }
+  return rows;
 }
 
 /** A customer's promises as of D with their states (no names): what the dunning pause and the worklist need. */
@@ -43,8 +47,13 @@ export function openPromiseStates(book: Book, asOf: string, openFrom: string | n
   const graceDays = collectionsSettings(book.sqlite).promiseGraceDays;
   const scope: PromiseScope = openFrom === null ? { asOf } : { asOf, promisedFrom: addDays(openFrom, -graceDays) };
   const promises = promisesInScope(book.sqlite, scope);
-  const receipts = promises.length ? receiptsForPromises(book.sqlite, scope, graceDays) : [];
-  return { promises, states: promiseStates(promises, receipts, asOf, graceDays), graceDays };
+  const states = new Map<number, PromiseState>();
+  if (promises.length === 0) return { promises, states, graceDays };
+  // promisesInScope comes in (customer, promised date, made on, entry) order: the sharing order
+  const receipts = receiptsByCustomer(receiptsForPromises(book.sqlite, scope, graceDays));
+  const { received, status } = mergePromiseStates(promises, receipts, asOf, graceDays);
+  for (let i = 0; i < promises.length; i++) states.set(promises[i].id, { received: received[i], status: status[i] });
+  return { promises, states, graceDays };
 }
 
 /** Customers with a promise still pending as of D (the dunning ladder pauses for them). */

@@ -25,12 +25,14 @@ import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
 import { useTranslation } from 'react-i18next';
-import type { DunningListRow, LadderStepOut } from '@shared/types-collections';
+import type { LadderStepOut } from '@shared/types-collections';
+import type { DunningPageRow } from '@shared/types-dunning-page';
 import { qkCollections, useToday, useCt } from './common';
 import './i18n';
-import { HoldCell, useDunningActions } from './DunningHold';
+import { HoldCell } from './DunningHold';
 import { LettersFolder, useLettersDir } from './LettersFolder';
 import { useRt } from './runs-i18n';
+import { useDunningPages } from './useDunningPages';
 
 function MessageButton({ customerId, asOf }: { customerId: number; asOf: string }) {
   const t = useCt();
@@ -205,18 +207,13 @@ export function DunningPage() {
   const [picked, setAsOf] = useState<string | null>(null);
   const asOf = picked ?? appToday;
   const [level, setLevel] = useState<string>('all');
-  const q = useQuery({
-    queryKey: [...qkCollections, 'dunning', asOf],
-    queryFn: () => call('collections:dunning', { asOf }),
-  });
+  // one page at a time, the level filter applied in main (useDunningPages.ts)
+  const q = useDunningPages(asOf, level);
   const ladder = useQuery({ queryKey: [...qkCollections, 'ladder'], queryFn: () => call('collections:ladder', {}) });
-  const rows = (q.data?.rows ?? []).filter(
-    (r) => level === 'all' || (level === 'none' ? r.level === null : String(r.level) === level),
-  );
+  const rows = q.rows;
   const levels = (ladder.data ?? []).map((s) => s.level);
   const tr = useRt();
-  const actions = useDunningActions(asOf);
-  const count = (l: number | null) => (q.data?.rows ?? []).filter((r) => r.level === l).length;
+  const count = (l: number | null) => q.counts[l === null ? 'none' : String(l)] ?? 0;
   return (
     <div className="page" data-testid="dunning-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
@@ -238,7 +235,7 @@ export function DunningPage() {
         onChange={(v) => setLevel(String(v))}
         style={{ marginBottom: 12 }}
         options={[
-          { value: 'all', label: `${t('dunning.all')} (${q.data?.rows.length ?? 0})` },
+          { value: 'all', label: `${t('dunning.all')} (${q.counts.all ?? 0})` },
           ...(ladder.data ?? []).map((s) => ({
             value: String(s.level),
             label: `L${s.level} ${s.name} (${count(s.level)})`,
@@ -247,11 +244,12 @@ export function DunningPage() {
         ]}
       />
       <LettersCard asOf={asOf} levels={levels} />
-      <Table<DunningListRow>
+      <Table<DunningPageRow>
         rowKey="customerId"
         size="small"
         loading={q.isLoading}
         dataSource={rows}
+        onScroll={q.onScroll}
         virtual
         scroll={{ y: 420 }}
         pagination={false}
@@ -296,7 +294,13 @@ export function DunningPage() {
             title: tr('hold.column'),
             key: 'h',
             width: 130,
-            render: (_, r) => <HoldCell row={r} action={actions.data?.get(r.customerId)} asOf={asOf} />,
+            render: (_, r) => (
+              <HoldCell
+                row={r}
+                action={r.action && r.level !== null ? { ...r, level: r.level, action: r.action } : undefined}
+                asOf={asOf}
+              />
+            ),
           },
           {
             title: '',

@@ -26,7 +26,7 @@ export function writeTierReportJson(rep: TierReport, out: (bytes: Uint8Array) =>
       flush();
       if (room > buf.length) buf = Buffer.allocUnsafe(room);
     }
-    at += ascii ? buf.latin1Write(text, at) : buf.write(text, at, 'utf8');
+    at += buf.write(text, at, ascii ? 'latin1' : 'utf8');
   };
   write(
     `{\n  "asOf": ${q(rep.asOf)},\n  "months": ${q(rep.months)},\n  "from": ${q(rep.from)},\n  "to": ${q(rep.to)},\n`,

@@ -27,11 +27,16 @@ export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: st
       .pluck()
       .all(...args) as never[];
   return sqlite.transaction(() => {
-    const range = 'FROM monthly_sales WHERE month BETWEEN ? AND ? ORDER BY month, customer_id';
+    // the window's rows as three JSON lists in one row (their order does not matter: summed per
+    // customer below): a third of the time of three plucked columns
     const [f, t] = [from.slice(0, 7), to.slice(0, 7)];
-    const ids: number[] = column(`SELECT customer_id ${range}`, f, t);
-    const inv: number[] = column(`SELECT invoiced ${range}`, f, t);
-    const cred: number[] = column(`SELECT credited ${range}`, f, t);
+    const lists = sqlite
+      .prepare(
+        'SELECT json_group_array(customer_id), json_group_array(invoiced), json_group_array(credited) FROM monthly_sales WHERE month BETWEEN ? AND ?',
+      )
+      .raw()
+      .get(f, t) as [string, string, string];
+    const [ids, inv, cred] = lists.map((l) => JSON.parse(l) as number[]);
     const ranked =
       "FROM customers INDEXED BY customers_lifecycle WHERE lifecycle NOT IN ('prospect', 'terminated') ORDER BY lifecycle, code";
     const customerIds: number[] = column(`SELECT id ${ranked}`);

@@ -107,6 +107,7 @@ export interface InvoicesTable {
   description: string | null;
   open_amount: number; // fen, open now
   settled_on: string | null; // open is 0 from this date on; NULL while open
+  paid_from: Generated<string | null>; // earliest allocation date, kept by triggers (migration 0018)
   override_reason: string | null; // credit-check block overridden
   source: string | null; // import file, demo, ...
   created_at: string;

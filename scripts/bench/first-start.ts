@@ -72,7 +72,7 @@ process.stdout.write(JSON.stringify({ ms: performance.now() - t, cpuMs: (c.user 
 `;
 
 /** Wall and CPU (user + system, from /usr/bin/time) of a whole child process. */
-function wallAndCpuMs(args: string[], stdout: number): { ms: number; cpuMs: number } {
+export function wallAndCpuMs(args: string[], stdout: number): { ms: number; cpuMs: number } {
   if (!fs.existsSync('/usr/bin/time')) return { ms: wallMs(args, { stdout }), cpuMs: NaN };
   const tf = path.join(os.tmpdir(), `creditdesk-time-${process.pid}.txt`);
   const t = performance.now();

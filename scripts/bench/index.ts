@@ -46,6 +46,7 @@ const targets: Record<string, Record<string, number>> = {
   tiers: {
     tierComputeMs_p50: 500,
     cliTiersProcessMs: 1500,
+    cliTiersProcessCpuMs: 1500, // the figure to judge on a loaded machine
     customerOverviewMs_p50: 100,
     analysisPageParetoMs: 1000,
     paretoHoverLongestTaskMs: 100,
@@ -53,6 +54,7 @@ const targets: Record<string, Record<string, number>> = {
   firstStart: {
     cliHelpMs: 150,
     cliAgeingRatio: 0.5,
+    cliAgeingCpuRatio: 0.5, // the figure to judge on a loaded machine
     appOpenToAgeingTodayMs: 1000,
     appOpenToAgeingPastMs: 1000,
     browserColdFcpMs: 1000,

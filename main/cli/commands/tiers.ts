@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
 import { openCliBook } from '../book';
 import { tierReport, tierReportFixed } from '../../reports/tiers';
-import { tierReportJson } from '../output/tiers-json';
+import { writeTierReportJson } from '../output/tiers-json';
 import { fenToDecimal } from '../../../shared/money';
 import { TIER_MONTHS_MAX, TIER_MONTHS_MIN } from '../../domain/tiers';
 
@@ -35,7 +35,9 @@ export const tiersCommand: CliCommand = async (argv, io) => {
   try {
     const report = tierReport(ctx.book, asOf, months);
     if (format === 'json') {
-      io.out(`${tierReportJson(report)}\n`);
+      const bytes = io.outBytes ?? ((b: Uint8Array) => io.out(Buffer.from(b).toString('utf8')));
+      writeTierReportJson(report, bytes);
+      bytes(Buffer.from('\n'));
       return EXIT.OK;
     }
     const rep = tierReportFixed(report);

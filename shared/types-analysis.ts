@@ -81,10 +81,12 @@ export interface CompositionWindow {
   months: number;
 }
 
+import type { ParetoSeries } from './pareto-series';
+
 export interface TierAnalysis {
   run: TierRunSummary | null;
-  /** the latest run's ranking: average monthly sales (fen) in rank order, and one tier letter per customer */
-  pareto: { averages: number[]; tiers: string; codes: string[] };
+  /** the latest run's ranking as the Pareto chart's bars (at most about 80, exact cumulative sums) */
+  pareto: ParetoSeries;
   totals: { tier: string; customers: number; sales: number }[];
   movement: { up: TierMovementRow[]; down: TierMovementRow[] };
   matrix: MatrixCell[];

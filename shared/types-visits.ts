@@ -25,6 +25,8 @@ export interface VisitPlanSettings {
   prospects: Record<ProspectGradeKey, VisitFrequency | null>;
   /** public holidays (YYYY-MM-DD): planned visits move off them like off weekends; none when absent */
   holidays?: string[];
+  /** make-up working days (调休上班, YYYY-MM-DD): Saturdays or Sundays worked; visits may fall on them */
+  workdays?: string[];
 }
 
 /** At most this many holidays are kept (several years of public holidays). */

@@ -2,6 +2,7 @@
 // every ranked customer through the (customer_id, date) indexes.
 import type Database from 'better-sqlite3';
 import type { MatrixCell, TierMovementRow } from '../../shared/types-analysis';
+import { PARETO_MAX_BARS, paretoBucketSize, paretoFromBars, type ParetoSeries } from '../../shared/pareto-series';
 
 export interface WindowSalesRow {
   customerId: number;
@@ -93,45 +94,53 @@ function inCodeOrder(codes: string[]): number[] {
   }
 }
 
-/** A run's ranking for the Pareto chart: averages and tiers in rank order, codes of the first ranks. */
-export function rankedHistory(
+/**
+ * A run's ranking as the Pareto chart's bars, grouped by SQLite (the page never receives 100,000
+ * customers), and the tier totals from the same pass; codes are looked up only for bars of one
+ * customer.
+ */
+export function rankedPareto(
   sqlite: Database.Database,
   runId: number,
-  codesUpTo = 200,
-): { averages: number[]; tiers: string; codes: string[] } {
-  const averages: number[] = [];
-  let tiers = '';
-  const rows = sqlite
-    .prepare('SELECT average_monthly AS a, tier AS t FROM tier_history WHERE run_id = ? ORDER BY rank')
-    .raw()
-    .iterate(runId) as Iterable<[number, string]>;
-  for (const [a, t] of rows) {
-    averages.push(a);
-    tiers += t;
+  maxBars = PARETO_MAX_BARS,
+): { pareto: ParetoSeries; totals: TierTotalsRow[] } {
+  const { n } = sqlite.prepare('SELECT count(*) AS n FROM tier_history WHERE run_id = ?').get(runId) as { n: number };
+  const size = paretoBucketSize(n, maxBars);
+  // min(customer_id) is the customer itself in a bar of one rank
+  const bars = sqlite
+    .prepare(
+      `SELECT min(rank) AS "from", max(rank) AS "to", sum(average_monthly) AS value, tier, min(customer_id) AS customerId,
+              count(*) AS customers, sum(sales) AS sales
+         FROM tier_history WHERE run_id = ? GROUP BY (rank - 1) / CAST(? AS INTEGER), tier ORDER BY 1`,
+    )
+    .all(runId, size) as {
+    from: number;
+    to: number;
+    value: number;
+    tier: string;
+    customerId: number;
+    customers: number;
+    sales: number;
+  }[];
+  const codeById = sqlite.prepare('SELECT code FROM customers WHERE id = ?').pluck();
+  const codes = new Map(bars.filter((b) => b.from === b.to).map((b) => [b.from, codeById.get(b.customerId) as string]));
+  const totals = new Map<string, TierTotalsRow>();
+  for (const b of bars) {
+    const t = totals.get(b.tier) ?? { tier: b.tier, customers: 0, sales: 0 };
+    t.customers += b.customers;
+    t.sales += b.sales;
+    totals.set(b.tier, t);
   }
-  const codes = (
-    sqlite
-      .prepare(
-        'SELECT c.code FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE h.run_id = ? AND h.rank <= ? ORDER BY h.rank',
-      )
-      .raw()
-      .all(runId, codesUpTo) as [string][]
-  ).map((r) => r[0]);
-  return { averages, tiers, codes };
+  return {
+    pareto: paretoFromBars(bars, size, (rank) => codes.get(rank) ?? null),
+    totals: [...totals.values()].sort((a, b) => (a.tier < b.tier ? -1 : 1)),
+  };
 }
 
 export interface TierTotalsRow {
   tier: string;
   customers: number;
   sales: number;
-}
-
-export function tierTotals(sqlite: Database.Database, runId: number): TierTotalsRow[] {
-  return sqlite
-    .prepare(
-      'SELECT tier, count(*) AS customers, COALESCE(SUM(sales), 0) AS sales FROM tier_history WHERE run_id = ? GROUP BY tier ORDER BY tier',
-    )
-    .all(runId) as TierTotalsRow[];
 }
 
 /** Customers whose tier changed in the run (previous_tier null: ranked for the first time). */

@@ -12,6 +12,9 @@
 //   nearest working day inside the period, the earlier one on a tie: a Saturday to the Friday
 //   before, a Sunday to the Monday after; at the period's edge the other way (Saturday → Monday,
 //   Sunday → Friday). A period without any working day plans no visit. Equal dates are one visit.
+// - A make-up working day (调休上班: a Saturday or Sunday worked in place of a holiday, from the
+//   visit settings) is a working day: a visit may fall on it and others move to it. A date that
+//   is both (the settings refuse it) counts as a holiday.
 // - Status as of D: done when marked done on or before D; missed when planned before D and not
 //   done by D; planned otherwise.
 import type { VisitFrequency, VisitStatus } from '../../shared/types-visits';
@@ -52,8 +55,9 @@ export const NO_HOLIDAYS: HolidaySet = new Set();
 export const holidaySet = (dates: readonly IsoDate[]): HolidaySet => new Set(dates.map(toDayNumber));
 
 /** The nearest working day inside the period (earlier on a tie), or null when the period has none. */
-function workday(day: number, p: Period, holidays: HolidaySet): number | null {
-  const works = (d: number) => d >= p.start && d < p.start + p.length && weekday(d) < 5 && !holidays.has(d);
+function workday(day: number, p: Period, holidays: HolidaySet, workdays: HolidaySet): number | null {
+  const works = (d: number) =>
+    d >= p.start && d < p.start + p.length && (weekday(d) < 5 || workdays.has(d)) && !holidays.has(d);
   for (let k = 0; k < p.length; k++) {
     if (works(day - k)) return day - k;
     if (works(day + k)) return day + k;
@@ -62,25 +66,35 @@ function workday(day: number, p: Period, holidays: HolidaySet): number | null {
 }
 
 /** The planned visit dates of one period, ascending, without repeats. */
-export function periodVisitDays(freq: VisitFrequency, p: Period, seed: number, holidays = NO_HOLIDAYS): number[] {
+export function periodVisitDays(
+  freq: VisitFrequency,
+  p: Period,
+  seed: number,
+  holidays = NO_HOLIDAYS,
+  workdays = NO_HOLIDAYS,
+): number[] {
   const k = freq.times;
   const slot = Math.max(1, Math.floor(p.length / k));
   const offset = ((seed % slot) + slot) % slot;
   const out = new Set<number>();
   for (let i = 0; i < k; i++) {
-    const d = workday(p.start + Math.floor((i * p.length) / k) + offset, p, holidays);
+    const d = workday(p.start + Math.floor((i * p.length) / k) + offset, p, holidays, workdays);
     if (d !== null) out.add(d);
   }
   return [...out].sort((a, b) => a - b);
 }
 
-/** Every planned visit date of `freq` in [from, to] (inclusive), ascending; never on a day off. */
+/**
+ * Every planned visit date of `freq` in [from, to] (inclusive), ascending; never on a day off.
+ * workdays: make-up working days (weekend dates worked, 调休上班).
+ */
 export function plannedVisitDates(
   freq: VisitFrequency | null,
   seed: number,
   from: IsoDate,
   to: IsoDate,
   holidays: HolidaySet = NO_HOLIDAYS,
+  workdays: HolidaySet = NO_HOLIDAYS,
 ): IsoDate[] {
   if (!freq || freq.times <= 0) return [];
   const last = toDayNumber(to);
@@ -88,7 +102,8 @@ export function plannedVisitDates(
   let day = toDayNumber(from);
   while (day <= last) {
     const p = periodOf(freq, day);
-    for (const d of periodVisitDays(freq, p, seed, holidays)) if (d >= day && d <= last) out.push(fromDayNumber(d));
+    for (const d of periodVisitDays(freq, p, seed, holidays, workdays))
+      if (d >= day && d <= last) out.push(fromDayNumber(d));
     day = p.start + p.length;
   }
   return out;

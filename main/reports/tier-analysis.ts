@@ -2,19 +2,22 @@
 // totals and movement since the previous run (painted first), then the panels read from the
 // whole book — the tier × credit-rating matrix and the composition with current figures.
 import type { Book } from '../db/connection';
-import { rankedHistory, tierMovement, tierRatingMatrix, tierTotals } from '../db/analysis-queries';
+import { rankedPareto, tierMovement, tierRatingMatrix } from '../db/analysis-queries';
 import { currentComposition } from '../db/analysis/composition';
 import { tierWindow } from '../domain/tiers';
+import { EMPTY_PARETO } from '../../shared/pareto-series';
 import type { AnalysisPanels, TierAnalysis, TierRanking, TierRunSummary } from '../../shared/types-analysis';
 
 export function tierRanking(book: Book, run: TierRunSummary | null): TierRanking {
   const s = book.sqlite;
   const runId = run?.id ?? null;
   const moves = runId === null ? [] : tierMovement(s, runId);
+  // one pass over the run gives the chart's bars and the tier totals
+  const ranked = runId === null ? { pareto: EMPTY_PARETO, totals: [] } : rankedPareto(s, runId);
   return {
     run,
-    pareto: runId === null ? { averages: [], tiers: '', codes: [] } : rankedHistory(s, runId),
-    totals: runId === null ? [] : tierTotals(s, runId),
+    pareto: ranked.pareto,
+    totals: ranked.totals,
     movement: { up: moves.filter((m) => m.from! > m.to), down: moves.filter((m) => m.from! < m.to) },
   };
 }

@@ -51,7 +51,7 @@ export function processCpuMs(pid: number): number {
 }
 
 /** Pids of the Chromium started on `profile` (the browser process and all its children). */
-function chromiumPids(profile: string): number[] {
+export function chromiumPids(profile: string): number[] {
   const procs = fs
     .readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))

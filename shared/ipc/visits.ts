@@ -53,6 +53,8 @@ export const visitsChannels = {
           .optional(),
         /** the whole list of public holidays (replaces the saved one) */
         holidays: z.array(z.string()).max(MAX_VISIT_HOLIDAYS, 'visits.error.holidays').optional(),
+        /** the whole list of make-up working days, weekend dates worked (调休上班; replaces the saved one) */
+        workdays: z.array(z.string()).max(MAX_VISIT_HOLIDAYS, 'visits.error.workdays').optional(),
       })
       .strict(),
   ),

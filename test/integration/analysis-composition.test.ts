@@ -34,6 +34,6 @@ describe('analysis panels: composition with current figures', () => {
     const ranking = await t.ok('analysis:ranking', {});
     expect(ranking.run.asOf).toBe('2026-11-23');
     expect(ranking).not.toHaveProperty('composition'); // the first paint carries no whole-book panels
-    expect(ranking.pareto.averages).toEqual([0, 0]);
+    expect(ranking.pareto.points.map((p: { value: number }) => p.value)).toEqual([0, 0]);
   });
 });

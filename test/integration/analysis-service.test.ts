@@ -91,8 +91,16 @@ describe('recompute and store value tiers', () => {
       ['C3', 'B', 'C'],
       ['C7', 'B', 'C'],
     ]);
-    expect(o.pareto.averages).toEqual([1_033_333, 400_000, 83_333, 33_334, 33_333, 0]);
-    expect(o.pareto.tiers).toBe('ABCCCC');
+    // six customers: one bar each, with its code and the exact running sum (fen)
+    expect(o.pareto.points.map((p: any) => [p.code, p.value, p.tier, p.cumulative, p.cumPercent])).toEqual([
+      ['C8', 1_033_333, 'A', 1_033_333, 65.26],
+      ['C1', 400_000, 'B', 1_433_333, 90.53],
+      ['C2', 83_333, 'C', 1_516_666, 95.79],
+      ['C3', 33_334, 'C', 1_550_000, 97.89],
+      ['C7', 33_333, 'C', 1_583_333, 100],
+      ['C4', 0, 'C', 1_583_333, 100],
+    ]);
+    expect(o.pareto).toMatchObject({ bucketSize: 1, customers: 6, total: 1_583_333 });
     expect(o.totals).toEqual([
       { tier: 'A', customers: 1, sales: 3_100_000 },
       { tier: 'B', customers: 1, sales: 1_200_000 },

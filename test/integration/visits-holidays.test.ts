@@ -46,3 +46,46 @@ describe('visit plans and public holidays', () => {
     expect(await t.ok('visits:plan-settings', {})).toEqual(before);
   });
 });
+
+describe('make-up working days (调休上班)', () => {
+  it('a weekend date worked is a working day: visits fall on it and move to it; kept, audited', async () => {
+    // Sat Dec 12 would move to Fri Dec 11; as a make-up working day the visit stays on the Saturday
+    const s = await t.ok('visits:update-plan-settings', { workdays: ['2026-12-12'] });
+    expect(s.workdays).toEqual(['2026-12-12']);
+    await t.ok('visits:generate', { month: '2026-12' });
+    expect(await repVisits()).toEqual(['2026-12-02', '2026-12-12', '2026-12-22']);
+    // Sat 12 no longer worked, Fri 11 and Mon 14 holidays, Sun 13 worked instead
+    await t.ok('visits:update-plan-settings', { holidays: ['2026-12-11', '2026-12-14'], workdays: ['2026-12-13'] });
+    await t.ok('visits:generate', { month: '2026-12' });
+    // Sat 12 (off again) → Fri 11 holiday, Sun 13 worked: the nearest working day, one day later
+    expect(await repVisits()).toEqual(['2026-12-02', '2026-12-13', '2026-12-22']);
+    const audit = t.desk.ctx.book.sqlite
+      .prepare(
+        "SELECT before, after FROM audit_log WHERE entity = 'settings' AND entity_id = 'visit-plan' ORDER BY id DESC",
+      )
+      .get() as { before: string; after: string };
+    expect(JSON.parse(audit.before).workdays).toEqual(['2026-12-12']);
+    expect(JSON.parse(audit.after).workdays).toEqual(['2026-12-13']);
+  });
+
+  it('refused by field, nothing changed: not a date, not a weekend, also a holiday', async () => {
+    await t.ok('visits:update-plan-settings', { holidays: ['2026-10-01'], workdays: ['2026-10-10'] });
+    const before = await t.ok('visits:plan-settings', {});
+    const refused = async (patch: object, field: string, message: string) => {
+      const r = await t.call('visits:update-plan-settings', patch);
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field, message } });
+      expect(await t.ok('visits:plan-settings', {})).toEqual(before);
+    };
+    await refused({ workdays: ['2026-09-27', '2026-13-01'] }, 'workdays.1', 'visits.error.workday');
+    await refused({ workdays: ['2026-09-27', '2026-10-09'] }, 'workdays.1', 'visits.error.workdayNotWeekend'); // a Friday
+    await refused(
+      { workdays: ['2026-10-03'], holidays: ['2026-10-03'] },
+      'workdays.0',
+      'visits.error.workdayIsHoliday',
+    );
+    // a new holiday on the saved make-up working day names the holiday
+    await refused({ holidays: ['2026-10-01', '2026-10-10'] }, 'holidays.1', 'visits.error.holidayIsWorkday');
+    // a saved holiday may not become a make-up day either
+    await refused({ workdays: ['2026-10-10', '2026-10-01'] }, 'workdays.1', 'visits.error.workdayNotWeekend');
+  });
+});

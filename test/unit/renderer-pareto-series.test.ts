@@ -8,10 +8,10 @@ describe('Pareto series', () => {
     expect(s.bucketSize).toBe(1);
     expect(s.total).toBe(550_000);
     expect(s.points).toEqual([
-      { from: 1, to: 1, code: 'C1', value: 400_000, tier: 'A', cumPercent: 72.73 },
-      { from: 2, to: 2, code: 'C2', value: 83_333, tier: 'B', cumPercent: 87.88 },
-      { from: 3, to: 3, code: 'C3', value: 33_334, tier: 'B', cumPercent: 93.94 },
-      { from: 4, to: 4, code: 'C7', value: 33_333, tier: 'C', cumPercent: 100 },
+      { from: 1, to: 1, code: 'C1', value: 400_000, tier: 'A', cumulative: 400_000, cumPercent: 72.73 },
+      { from: 2, to: 2, code: 'C2', value: 83_333, tier: 'B', cumulative: 483_333, cumPercent: 87.88 },
+      { from: 3, to: 3, code: 'C3', value: 33_334, tier: 'B', cumulative: 516_667, cumPercent: 93.94 },
+      { from: 4, to: 4, code: 'C7', value: 33_333, tier: 'C', cumulative: 550_000, cumPercent: 100 },
     ]);
   });
 
@@ -19,11 +19,17 @@ describe('Pareto series', () => {
     const n = 100_000;
     const averages = Array.from({ length: n }, (_, i) => n - i);
     const tiers = 'A'.repeat(20_001) + 'B'.repeat(30_000) + 'C'.repeat(49_999);
-    const s = paretoSeries(averages, tiers);
+    const s = paretoSeries(averages, tiers, [], 60);
     expect(s.bucketSize).toBe(1667);
+    expect(s.customers).toBe(n);
     expect(s.points.length).toBeLessThanOrEqual(62);
     expect(s.points[0]).toMatchObject({ from: 1, to: 1667, code: null, tier: 'A' });
-    expect(s.points.at(-1)).toMatchObject({ to: n, tier: 'C', cumPercent: 100 });
+    // the cell 18,338–20,004 holds the last A ranks and the first B ranks: two bars
+    expect(s.points.filter((p) => p.from >= 18_338 && p.to <= 20_004)).toMatchObject([
+      { from: 18_338, to: 20_001, tier: 'A' },
+      { from: 20_002, to: 20_004, tier: 'B' },
+    ]);
+    expect(s.points.at(-1)).toMatchObject({ to: n, tier: 'C', cumulative: s.total, cumPercent: 100 });
     expect(s.points.reduce((a, p) => a + p.value, 0)).toBe(s.total);
   });
 
@@ -39,10 +45,16 @@ describe('Pareto series', () => {
             .join('');
           const s = paretoSeries(averages, tiers, [], maxBars);
           let next = 1;
+          let cum = 0;
           for (const p of s.points) {
             expect(p.from).toBe(next);
             expect(p.to - p.from + 1).toBeLessThanOrEqual(s.bucketSize);
+            // one cell of bucketSize ranks, one tier; the value and the running sum exact in fen
+            expect(Math.floor((p.from - 1) / s.bucketSize)).toBe(Math.floor((p.to - 1) / s.bucketSize));
             expect(new Set(tiers.slice(p.from - 1, p.to))).toEqual(new Set([p.tier]));
+            expect(p.value).toBe(averages.slice(p.from - 1, p.to).reduce((a, b) => a + b, 0));
+            cum += p.value;
+            expect(p.cumulative).toBe(cum);
             next = p.to + 1;
           }
           expect(next).toBe(averages.length + 1);
@@ -53,7 +65,7 @@ describe('Pareto series', () => {
   });
 
   it('empty ranking and zero totals', () => {
-    expect(paretoSeries([], '')).toEqual({ points: [], bucketSize: 1, total: 0 });
+    expect(paretoSeries([], '')).toEqual({ points: [], bucketSize: 1, customers: 0, total: 0 });
     expect(paretoSeries([0, 0], 'CC').points.map((p) => p.cumPercent)).toEqual([0, 0]);
   });
 });

@@ -39,9 +39,11 @@ function refPlanned(
   from: string,
   to: string,
   holidays: readonly string[] = [],
+  workdays: readonly string[] = [],
 ): string[] {
   if (!f) return [];
-  const off = (v: Date) => dow(v) === 0 || dow(v) === 6 || holidays.includes(iso(v));
+  // a holiday is off; a weekend day is off unless it is a make-up working day (调休上班)
+  const off = (v: Date) => holidays.includes(iso(v)) || ((dow(v) === 0 || dow(v) === 6) && !workdays.includes(iso(v)));
   const out = new Set<string>();
   for (let d = D(from); d <= D(to); d = plus(d, 1)) {
     const { start, end } = refPeriod(f, d);
@@ -50,7 +52,7 @@ function refPlanned(
     for (let i = 0; i < f.times; i++) {
       const v0 = plus(start, Math.floor((i * length) / f.times) + (seed % slot));
       let v: Date | null = v0;
-      if (holidays.length === 0) {
+      if (holidays.length === 0 && workdays.length === 0) {
         // SPEC's weekend rule as first written: Sat → Fri, Sun → Mon; the other way at the edge
         if (dow(v0) === 6) v = plus(v0, -1) >= start ? plus(v0, -1) : plus(v0, 2);
         else if (dow(v0) === 0) v = plus(v0, 1) <= end ? plus(v0, 1) : plus(v0, -2);
@@ -138,6 +140,44 @@ describe('planned visit dates', () => {
       { numRuns: 300 },
     );
   }, 60_000);
+
+  it('make-up working days (调休上班) are working days: visits fall on them and move to them', () => {
+    const weekendNear = (from: string, len: number, k: number) => {
+      let d = plus(D(from), k % (len + 1));
+      while (dow(d) !== 0 && dow(d) !== 6) d = plus(d, 1);
+      return iso(d);
+    };
+    fc.assert(
+      fc.property(
+        freqArb,
+        fc.integer({ min: 0, max: 100_000 }),
+        dayArb,
+        fc.integer({ min: 0, max: 200 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 20 }),
+        (f, seed, from, len, hk, wk) => {
+          const to = iso(plus(D(from), len));
+          const holidays = hk.map((k) => iso(plus(D(from), k % (len + 1))));
+          // weekend dates in the window, never a holiday (the settings refuse both at once)
+          const workdays = wk.map((k) => weekendNear(from, len, k)).filter((d) => !holidays.includes(d));
+          const got = plannedVisitDates(f, seed, from, to, holidaySet(holidays), holidaySet(workdays));
+          expect(got).toEqual(refPlanned(f, seed, from, to, holidays, workdays));
+          for (const d of got) expect(holidays).not.toContain(d);
+          for (const d of got) if (dow(D(d)) === 0 || dow(D(d)) === 6) expect(workdays).toContain(d);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('the 2026 National Day make-up Sunday: a weekly visit stays on the worked Sunday 27 September', () => {
+    // once a week, seed 6 → Sunday 27 September, the week's last day: off, it moves back to Friday 25
+    const weekly: VisitFrequency = { times: 1, every: 1, unit: 'week' };
+    expect(plannedVisitDates(weekly, 6, '2026-09-21', '2026-09-27')).toEqual(['2026-09-25']);
+    expect(
+      plannedVisitDates(weekly, 6, '2026-09-21', '2026-09-27', holidaySet([]), holidaySet(['2026-09-27'])),
+    ).toEqual(['2026-09-27']);
+  });
 
   it('the Golden Week: a visit planned on 1–7 October moves to the nearest working day of its month', () => {
     const golden = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'];

@@ -32,17 +32,18 @@ import { loadVisitPlan } from './settings';
 export function planVisits(targets: PlanTarget[], plan: VisitPlanSettings, from: string, to: string): NewVisit[] {
   const out: NewVisit[] = [];
   const holidays = holidaySet(plan.holidays ?? []);
+  const workdays = holidaySet(plan.workdays ?? []); // 调休上班: weekend dates worked
   for (const c of targets) {
     if (c.lifecycle === 'prospect') {
       const g = c.prospectGrade as ProspectGradeKey;
-      for (const d of plannedVisitDates(plan.prospects[g] ?? null, visitSeed(c.id, 0), from, to, holidays))
+      for (const d of plannedVisitDates(plan.prospects[g] ?? null, visitSeed(c.id, 0), from, to, holidays, workdays))
         out.push({ customerId: c.id, role: 'rep', plannedOn: d, source: 'prospect', basis: g });
       continue;
     }
     const row = plan.tiers[c.valueTier as TierKey];
     if (!row) continue;
     VISIT_ROLES.forEach((role, i) => {
-      for (const d of plannedVisitDates(row[role], visitSeed(c.id, i), from, to, holidays))
+      for (const d of plannedVisitDates(row[role], visitSeed(c.id, i), from, to, holidays, workdays))
         out.push({ customerId: c.id, role, plannedOn: d, source: 'tier', basis: c.valueTier });
     });
   }

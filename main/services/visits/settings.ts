@@ -30,6 +30,7 @@ export function loadVisitPlan(ctx: ServiceContext): VisitPlanSettings {
     for (const t of VALUE_TIER_KEYS) Object.assign(out.tiers[t], saved.tiers?.[t] ?? {});
     Object.assign(out.prospects, saved.prospects ?? {});
     if (Array.isArray(saved.holidays)) out.holidays = saved.holidays.filter((d) => isIsoDate(d));
+    if (Array.isArray(saved.workdays)) out.workdays = saved.workdays.filter((d) => isIsoDate(d));
   } catch {
     // a damaged value falls back to SPEC's tables
   }
@@ -47,6 +48,7 @@ export function checkVisitPlan(s: VisitPlanSettings): void {
   for (const t of VALUE_TIER_KEYS) for (const r of VISIT_ROLES) fieldError(`tiers.${t}.${r}`, s.tiers[t][r]);
   for (const g of PROSPECT_GRADE_KEYS) fieldError(`prospects.${g}`, s.prospects[g]);
   checkHolidays(s.holidays ?? []);
+  checkWorkdays(s.workdays ?? [], s.holidays ?? []);
 }
 
 /** Each holiday a real date (the bad one named by its place in the list as given), at most 400. */
@@ -55,6 +57,25 @@ function checkHolidays(holidays: readonly unknown[]): void {
   if (bad >= 0) throw new AppError('VALIDATION', 'visits.error.holiday', { field: `holidays.${bad}` });
   if (holidays.length > MAX_VISIT_HOLIDAYS)
     throw new AppError('VALIDATION', 'visits.error.holidays', { field: 'holidays' });
+}
+
+/**
+ * Each make-up working day (调休上班) a real date on a Saturday or Sunday and not also a holiday;
+ * the bad one is named by its place in the list.
+ */
+function checkWorkdays(workdays: readonly unknown[], holidays: readonly string[]): void {
+  const problem = (d: unknown) =>
+    !isIsoDate(d)
+      ? 'visits.error.workday'
+      : ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())
+        ? 'visits.error.workdayNotWeekend'
+        : holidays.includes(d)
+          ? 'visits.error.workdayIsHoliday'
+          : null;
+  const bad = workdays.findIndex((d) => problem(d) !== null);
+  if (bad >= 0) throw new AppError('VALIDATION', problem(workdays[bad])!, { field: `workdays.${bad}` });
+  if (workdays.length > MAX_VISIT_HOLIDAYS)
+    throw new AppError('VALIDATION', 'visits.error.workdays', { field: 'workdays' });
 }
 
 function isIsoDate(d: unknown): d is string {
@@ -71,6 +92,7 @@ export interface VisitPlanPatch {
   tiers?: Partial<Record<string, Partial<Record<string, VisitFrequency | null>>>>;
   prospects?: Partial<Record<string, VisitFrequency | null>>;
   holidays?: string[];
+  workdays?: string[];
 }
 
 export async function updateVisitPlan(ctx: ServiceContext, patch: VisitPlanPatch): Promise<VisitPlanSettings> {
@@ -82,6 +104,14 @@ export async function updateVisitPlan(ctx: ServiceContext, patch: VisitPlanPatch
     if (patch.holidays) {
       checkHolidays(patch.holidays);
       after.holidays = [...new Set(patch.holidays)].sort();
+    }
+    if (patch.workdays) {
+      checkWorkdays(patch.workdays, after.holidays ?? []);
+      after.workdays = [...new Set(patch.workdays)].sort();
+    } else if (patch.holidays) {
+      // a new holiday on a saved make-up working day: the holiday is named
+      const both = patch.holidays.findIndex((h) => (after.workdays ?? []).includes(h));
+      if (both >= 0) throw new AppError('VALIDATION', 'visits.error.holidayIsWorkday', { field: `holidays.${both}` });
     }
     checkVisitPlan(after);
     await ctx.book.db.transaction().execute(async (trx) => {

@@ -1,66 +1,9 @@
-// Pure data shaping for the Pareto chart (客户分析): one bar per customer while that stays
-// readable, otherwise bars of consecutive ranks (never mixing tiers, so colours stay exact),
-// with the cumulative share at each bar's end. Money stays integer fen; shares are display-only.
+// Pure data shaping for the 客户分析 page: tier shares, the tier × rating matrix, composition
+// slices. The Pareto series itself is computed in main (shared/pareto-series.ts) so the page
+// never receives the whole ranking; it is re-exported here for the chart.
 import type { CompositionRow, MatrixCell } from '@shared/types-analysis';
 
-export interface ParetoPoint {
-  /** first and last rank in the bar (1-based) */
-  from: number;
-  to: number;
-  /** customer code when the bar is one customer */
-  code: string | null;
-  /** sum of the bar's average monthly sales, fen */
-  value: number;
-  tier: string;
-  /** cumulative share of the total through this bar, percent (display only) */
-  cumPercent: number;
-}
-
-export interface ParetoSeries {
-  points: ParetoPoint[];
-  /** customers per bar when aggregated (1: one bar per customer) */
-  bucketSize: number;
-  total: number;
-}
-
-/**
- * averages: average monthly sales in rank order (fen); tiers: one letter per rank;
- * codes: customer codes by rank (may be shorter); maxBars: readable bar count.
- */
-export function paretoSeries(
-  averages: readonly number[],
-  tiers: string,
-  codes: readonly string[] = [],
-  maxBars = 60,
-): ParetoSeries {
-  const n = averages.length;
-  let total = 0;
-  for (const a of averages) total += a;
-  const bucketSize = n <= maxBars ? 1 : Math.ceil(n / maxBars);
-  const points: ParetoPoint[] = [];
-  let cum = 0;
-  let start = 0;
-  while (start < n) {
-    const tier = tiers[start] ?? 'C';
-    let end = start;
-    let value = 0;
-    while (end < n && end - start < bucketSize && (tiers[end] ?? 'C') === tier) {
-      value += averages[end];
-      end++;
-    }
-    cum += value;
-    points.push({
-      from: start + 1,
-      to: end,
-      code: end - start === 1 ? (codes[start] ?? null) : null,
-      value,
-      tier,
-      cumPercent: total > 0 ? Math.round((cum * 10000) / total) / 100 : 0,
-    });
-    start = end;
-  }
-  return { points, bucketSize, total };
-}
+export { paretoSeries, type ParetoPoint, type ParetoSeries } from '@shared/pareto-series';
 
 export interface TierShareRow {
   tier: string;

@@ -82,9 +82,7 @@ export function AnalysisPage() {
             <Card size="small" title={t('pareto.title')}>
               {o && (
                 <ParetoChart
-                  averages={o.pareto.averages}
-                  tiers={o.pareto.tiers}
-                  codes={o.pareto.codes}
+                  series={o.pareto}
                   aPercent={s?.aPercent ?? 80}
                   bPercent={s?.bPercent ?? 95}
                   showShareLines={run?.method !== 'threshold'}
@@ -131,7 +129,7 @@ export function AnalysisPage() {
           </Col>
           <Col span={24}>
             <Card size="small" title={t('panel.title', { ns: SERVICE_NS })}>
-              <LoyaltyPanel />
+              <LoyaltyPanel enabled={overview.isSuccess} />
             </Card>
           </Col>
         </Row>

@@ -12,12 +12,14 @@ import { loyaltySlices, scoreText, type LoyaltySlice } from '../../reports/loyal
 import { LOYALTY_COLOURS } from '../customers/service/LoyaltySection';
 import { SERVICE_NS } from '../customers/service/i18n';
 
-export function LoyaltyPanel() {
+/** enabled: false until the page's first paint is in (the server answers one call at a time) */
+export function LoyaltyPanel({ enabled = true }: { enabled?: boolean }) {
   const { t } = useTranslation(SERVICE_NS);
   const { t: tg } = useTranslation();
   const q = useQuery({
     queryKey: ['service', 'distribution'],
     queryFn: () => call('service:loyalty-distribution', {}),
+    enabled,
   });
   if (q.isPending) return <Spin />;
   if (q.isError) return <Alert type="error" title={errorText(tg, q.error)} />;

@@ -1,5 +1,6 @@
 // Pareto chart: bars of average monthly sales by rank (A/B/C colours), the cumulative share
-// line on a 0–100 % axis with the A and B reference lines. Many customers → grouped bars.
+// line on a 0–100 % axis with the A and B reference lines. Many customers → grouped bars (main
+// sends the bars, never the whole ranking).
 import { Empty, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,22 +19,19 @@ import {
 import { money } from '../../format/money';
 import { useLang } from '../../hooks/useLang';
 import { axisMoney } from '../../reports/dashboard-series';
-import { paretoSeries } from '../../reports/pareto-series';
+import type { ParetoSeries } from '../../reports/pareto-series';
 import { ANALYSIS_NS } from './i18n';
 import { TIER_COLOURS } from './TierTag';
 
 export function ParetoChart({
-  averages,
-  tiers,
-  codes,
+  series,
   aPercent,
   bPercent,
   showShareLines = true,
   height = 320,
 }: {
-  averages: number[];
-  tiers: string;
-  codes: string[];
+  /** bars computed in main (shared/pareto-series.ts): at most about 80 for any number of customers */
+  series: ParetoSeries;
   aPercent: number;
   bPercent: number;
   showShareLines?: boolean;
@@ -41,7 +39,6 @@ export function ParetoChart({
 }) {
   const { t } = useTranslation(ANALYSIS_NS);
   const [lang] = useLang();
-  const series = useMemo(() => paretoSeries(averages, tiers, codes, 80), [averages, tiers, codes]);
   const data = useMemo(
     () => series.points.map((p) => ({ ...p, label: p.code ?? (p.from === p.to ? `#${p.from}` : `${p.from}–${p.to}`) })),
     [series],

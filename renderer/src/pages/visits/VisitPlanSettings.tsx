@@ -2,8 +2,7 @@
 // as text; "edit" opens one form where each cell is "n times every m weeks/months" or "when
 // needed". Main checks every cell; a refused cell shows its message and nothing is saved.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Checkbox, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { frequencyText, PROSPECT_GRADE_LABELS } from '@shared/labels/visits';
 import { VALUE_TIER_KEYS, type TierKey } from '@shared/types-analysis';
@@ -18,6 +17,7 @@ import { ApiError, call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { currentLang } from '../../i18n';
 import { roleLabel, useVt, visitsErrorText } from './common';
+import { DaysOffFields, DaysOffSummary } from './DaysOffFields';
 
 export function VisitPlanSettings({ settings }: { settings: Settings }) {
   const t = useVt();
@@ -76,12 +76,7 @@ export function VisitPlanSettings({ settings }: { settings: Settings }) {
           },
         ]}
       />
-      <div style={{ marginTop: 12 }} data-testid="visit-holidays">
-        <Typography.Text strong>{t('settings.holidays')}</Typography.Text>{' '}
-        <Typography.Text type="secondary">
-          {settings.holidays?.length ? settings.holidays.join('、') : t('settings.noHolidays')}
-        </Typography.Text>
-      </div>
+      <DaysOffSummary settings={settings} />
       {editing && <EditModal settings={settings} onClose={() => setEditing(false)} />}
     </Card>
   );
@@ -132,7 +127,10 @@ function EditModal({ settings, onClose }: { settings: Settings; onClose: () => v
               size="small"
               value={f.unit}
               onChange={(unit) => set({ ...f, unit })}
-              style={{ width: 90 }}
+              // fits "month(s)" in English (90 px cut it to "mont…")
+              style={{ width: 112 }}
+              popupMatchSelectWidth={false}
+              data-testid={`freq-${path}-unit`}
               options={[
                 { value: 'week', label: t('settings.week') },
                 { value: 'month', label: t('settings.month') },
@@ -186,23 +184,7 @@ function EditModal({ settings, onClose }: { settings: Settings; onClose: () => v
             setDraft((d) => ({ ...d, prospects: { ...d.prospects, [g]: f } })),
           ),
         )}
-        <div style={{ marginTop: 8 }} data-testid="visit-holidays-picker">
-          <Typography.Text strong>{t('settings.holidays')}</Typography.Text>
-          <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{t('settings.holidaysHelp')}</div>
-          <DatePicker
-            multiple
-            style={{ width: '100%' }}
-            value={(draft.holidays ?? []).map((d) => dayjs(d))}
-            onChange={(ds) =>
-              setDraft((d) => ({ ...d, holidays: (ds ?? []).map((x) => x.format('YYYY-MM-DD')).sort() }))
-            }
-          />
-          {Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1] && (
-            <Typography.Text type="danger" data-testid="holidays-error">
-              {Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1]}
-            </Typography.Text>
-          )}
-        </div>
+        <DaysOffFields draft={draft} errors={errors} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
       </div>
     </Modal>
   );

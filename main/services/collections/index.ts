@@ -9,3 +9,4 @@ export * from './runs';
 export { runSheetHtml, runSheetPdf } from './run-sheet';
 export { applyDunningHold, dunningActions } from './dunning-actions';
 export { filterCalendar } from './calendar-filter';
+export { calendarPageReport } from './calendar-page';

@@ -109,8 +109,10 @@ export function creditFactsAsOf(
   if (customerId !== undefined)
     return stmt(sqlite, `${FACTS_SQL} WHERE c.id = @cid`).all({ d: asOf, cid: customerId }) as CreditFactsRow[];
   // kept per connection for the last date asked, until a customer or a credit fact is written;
-  // never inside a transaction (its writes may still roll back and their counter with them)
-  const revs = sqlite.inTransaction ? [-1] : [revision(sqlite, 'customers'), revision(sqlite, 'credit')];
+  // never inside a write transaction (its writes may still roll back and their counter with
+  // them); a read-only connection's transaction (the report worker's snapshot) holds no writes
+  const revs =
+    sqlite.inTransaction && !sqlite.readonly ? [-1] : [revision(sqlite, 'customers'), revision(sqlite, 'credit')];
   const key = revs.includes(-1) ? null : `${revs.join('|')}|${asOf}`;
   const hit = factsCache.get(sqlite);
   if (key !== null && hit?.key === key) return hit.rows;

@@ -29,6 +29,7 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
     'collections:dunning': async (q) => col.dunningReport(reader(), q),
     'collections:dunning-page': async (q) => col.dunningPageReport(reader(), q),
     'collections:calendar': async (q) => col.filterCalendar(reader(), await col.collectionCalendar(reader(), q), q),
+    'collections:calendar-page': async (q) => col.calendarPageReport(reader(), q),
     'collections:calendar-ics': async (q) => {
       const rep = await col.filterCalendar(reader(), await col.collectionCalendar(reader(), q), q);
       return { fileName: `催收日历-${q.from}-${q.to}.ics`, text: calendarIcs(rep, { lang: q.lang ?? 'zh-CN' }) };

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { openCliBook } from '../../main/cli/book';
 import { addDays } from '../../main/domain/dates';
 import {
-  collectionCalendar,
+  calendarPageReport,
   collectionsKpisReport,
   dunningPageReport,
   dunningReport,
@@ -19,6 +19,9 @@ import {
 } from '../../main/services/collections';
 import { fixedClock } from '../../main/services/context';
 import { benchLetters } from './letters';
+
+/** items per day the month grid asks for (renderer/src/pages/collections/calendar-page-events.ts MAX_PER_DAY) */
+const MAX_PER_DAY = 4;
 
 // wall time, and the process's CPU time (all threads: the report worker's too) in cpu[key], and
 // the longest main-thread block during each call in block[key]
@@ -98,16 +101,18 @@ export async function runCollectionsBench(opts: {
     out.collectionRecords = ids.length * 2;
     out.seedMs = Math.round(performance.now() - t);
 
-    const monthFrom = `${today.slice(0, 7)}-01`;
-    const monthTo = addDays(addDays(monthFrom, 31).slice(0, 8) + '01', -1);
+    // what the calendar page asks for: the month grid (six weeks from the Monday on or before
+    // the 1st, zh-CN) with each day's first items and counts and the open work carried to today
+    const first = `${today.slice(0, 7)}-01`;
+    const monthFrom = addDays(first, -((new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const monthTo = addDays(monthFrom, 41);
+    const monthView = { from: monthFrom, to: monthTo, asOf: today, perDay: MAX_PER_DAY };
     const figures = async () => {
-      await collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }); // warm
-      const [cal, rep] = await ms(
-        () => collectionCalendar(ctx, { from: monthFrom, to: monthTo, asOf: today }),
-        'calendarMonthMs',
-      );
+      await calendarPageReport(ctx, monthView); // warm
+      const [cal, rep] = await ms(() => calendarPageReport(ctx, monthView), 'calendarMonthMs');
       out.calendarMonthMs = cal;
-      out.calendarMonthItems = rep.days.reduce((s, d) => s + d.items.length, 0);
+      out.calendarMonthItems = rep.days.reduce((s, d) => s + d.count + d.dueCount, 0) + rep.carried.count;
+      out.calendarMonthItemsSent = rep.days.reduce((s, d) => s + d.items.length, 0) + rep.carried.items.length;
       [out.worklistMs] = await ms(() => todayWorklist(ctx, { asOf: today }), 'worklistMs');
       // the dunning page asks for its first page and the counts per level (the whole list is worked
       // out on the report worker and kept there); scrolling asks for the next pages

@@ -16,6 +16,7 @@ import type {
 } from '../types-collections';
 import type { CollectionsKpisOut } from '../types-collections-kpis';
 import type { DunningPage } from '../types-dunning-page';
+import type { CalendarPageReport } from '../types-calendar-page';
 
 const asOfOnly = z.object({ asOf: isoDate }).strict();
 
@@ -75,6 +76,20 @@ export const collectionsChannels = {
         message: 'out_of_range',
         path: ['to'],
       }),
+  ),
+  /** what the calendar screens show: the month/week grid's first `perDay` items per day, or every item (perDay null) */
+  'collections:calendar-page': channel<CalendarPageReport>()(
+    z
+      .object({
+        from: isoDate,
+        to: isoDate,
+        asOf: isoDate.optional(),
+        perDay: z.number().int().min(1).max(50).nullable(),
+        ...calendarFilter,
+      })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'invalid_period', path: ['from'] })
+      .refine((v) => daysApart(v.from, v.to) <= 62, { message: 'out_of_range', path: ['to'] }),
   ),
   'collections:calendar-ics': channel<{ fileName: string; text: string }>()(
     z

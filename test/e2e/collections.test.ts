@@ -34,6 +34,17 @@ async function seed(desk: Desk) {
     nextStep: 'call',
     nextDate: '2026-11-20',
   });
+  // a busy day (11-26): five planned calls, more than a month cell shows
+  const c7 = await activeCustomer(ok, 'C7', { name: '顺达物流有限公司' });
+  for (const who of ['王强', '赵敏', '孙丽', '周杰', '吴刚'])
+    await ok('collections:record-create', {
+      customerId: c7,
+      date: '2026-11-10',
+      channel: 'call',
+      contactName: who,
+      nextStep: 'call',
+      nextDate: '2026-11-26',
+    });
 }
 
 beforeAll(async () => {
@@ -94,6 +105,19 @@ describe('collections desk end to end', () => {
     await page.locator('.fc-timeGridWeek-button').click();
     await e.shot('collections-calendar-week-zh');
   }, 120_000);
+
+  it('a busy day shows its first items and "+N more", which opens the whole day', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/collections/calendar`);
+    const cal = page.locator('[data-testid="collection-calendar"]');
+    const busy = cal.locator('.fc-daygrid-day[data-date="2026-11-26"]');
+    await busy.getByText('另外 2 个').waitFor({ timeout: 20_000 });
+    expect(await busy.getByText('电话催收 顺达物流有限公司').count()).toBe(3);
+    await e.shot('collections-calendar-busy-day-zh');
+    await busy.getByText('另外 2 个').click();
+    await expect.poll(() => cal.getByText('电话催收 顺达物流有限公司').count()).toBe(5);
+    await e.shot('collections-calendar-day-list-zh');
+  }, 60_000);
 
   it('dunning page and batch letters', async () => {
     const { page } = e;

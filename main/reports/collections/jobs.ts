@@ -15,6 +15,8 @@ import type { DunningPage } from '../../../shared/types-dunning-page';
 import { collectionsKpis } from './kpis';
 import { promiseStatusRows } from './promise-status';
 import { worklist } from './worklist';
+import { calendarPageJob, type CalendarPageArgs } from '../calendar/page-job';
+import type { CalendarPageReport } from '../../../shared/types-calendar-page';
 
 export interface CollectionsJobs {
   'collections:worklist': { args: { asOf: string }; result: WorklistRow[] };
@@ -23,6 +25,7 @@ export interface CollectionsJobs {
   'collections:promises': { args: { asOf: string; customerId?: number }; result: PromiseStatusRow[] };
   'collections:calendar': { args: CalendarWindow; result: CalendarReport };
   'collections:kpis': { args: { asOf: string; from: string; to: string }; result: CollectionsKpisOut };
+  'collections:calendar-page': { args: CalendarPageArgs; result: CalendarPageReport };
 }
 export type CollectionsJob = keyof CollectionsJobs;
 
@@ -40,6 +43,7 @@ const RUNNERS: Runners = {
   'collections:promises': (book, a) => promiseStatusRows(book, { asOf: a.asOf, customerId: a.customerId }),
   'collections:calendar': (book, a) => calendarReport(book, { from: a.from, to: a.to, asOf: a.asOf }),
   'collections:kpis': (book, a) => collectionsKpis(book, a),
+  'collections:calendar-page': (book, a) => calendarPageJob(book, a),
 };
 
 export function isCollectionsJob(job: string): job is CollectionsJob {

@@ -10,3 +10,4 @@ export { runSheetHtml, runSheetPdf } from './run-sheet';
 export { applyDunningHold, dunningActions } from './dunning-actions';
 export { filterCalendar } from './calendar-filter';
 export { dunningPageReport } from './dunning-page';
+export { calendarPageReport } from './calendar-page';

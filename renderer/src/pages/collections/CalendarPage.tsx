@@ -11,11 +11,11 @@ import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { currentLang } from '../../i18n';
-import { calendarEvents } from './calendar-events';
+import { calendarPageEvents, MAX_PER_DAY } from './calendar-page-events';
 import { CalendarFilters, type CalendarFilterValue } from './CalendarFilters';
 import { KIND_COLOURS, qkCollections, useToday, useCt } from './common';
 import './i18n';
@@ -26,21 +26,20 @@ export function CalendarPage() {
   const t = useCt();
   const navigate = useNavigate();
   const asOf = useToday();
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [range, setRange] = useState<{ from: string; to: string; view: string } | null>(null);
   const [filters, setFilters] = useState<CalendarFilterValue>({});
-  // a month back as well, so open calls/visits from before the view are carried to today
-  const from = range ? dayjs(range.from).subtract(30, 'day').format('YYYY-MM-DD') : null;
+  const calendarRef = useRef<FullCalendar>(null);
+  // the month and week grids ask for each day's first items and counts; the list views for every
+  // item of their days (main carries the open work of the 30 days before onto today)
+  const perDay = range && range.view.startsWith('list') ? null : MAX_PER_DAY;
   const q = useQuery({
     enabled: !!range,
-    queryKey: [...qkCollections, 'calendar', from, range?.to, asOf, filters],
-    queryFn: () => call('collections:calendar', { from: from!, to: range!.to, asOf, ...filters }),
+    queryKey: [...qkCollections, 'calendar-page', range?.from, range?.to, perDay, asOf, filters],
+    queryFn: () => call('collections:calendar-page', { from: range!.from, to: range!.to, asOf, perDay, ...filters }),
   });
   const events = useMemo(
-    () =>
-      q.data && range
-        ? calendarEvents(q.data, asOf, t as never, KIND_COLOURS).filter((e) => e.start >= range.from)
-        : [],
-    [q.data, range, asOf, t],
+    () => (q.data ? calendarPageEvents(q.data, asOf, t as never, KIND_COLOURS) : []),
+    [q.data, asOf, t],
   );
   const exportIcs = async () => {
     if (!range) return;
@@ -77,6 +76,8 @@ export function CalendarPage() {
         <CalendarFilters value={filters} onChange={setFilters} />
       </div>
       <FullCalendar
+        ref={calendarRef}
+        eventClassNames={(arg) => (arg.event.extendedProps.kind === 'more' ? ['calendar-more'] : [])}
         plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
         initialView="dayGridMonth"
         now={asOf}
@@ -84,16 +85,24 @@ export function CalendarPage() {
         locale={currentLang() === 'en' ? 'en' : zhCnLocale}
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listWeek' }}
         height="auto"
-        dayMaxEvents={4}
+        dayMaxEvents={MAX_PER_DAY}
+        eventOrder="order"
         events={events}
         datesSet={(arg) => {
           const next = {
             from: dayjs(arg.start).format('YYYY-MM-DD'),
             to: dayjs(arg.end).subtract(1, 'day').format('YYYY-MM-DD'),
+            view: arg.view.type,
           };
-          setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
+          setRange((r) => (r && r.from === next.from && r.to === next.to && r.view === next.view ? r : next));
         }}
         eventClick={(arg) => {
+          // "+N more": the day's full list
+          const day = arg.event.extendedProps.date as string | undefined;
+          if (arg.event.extendedProps.kind === 'more' && day) {
+            calendarRef.current?.getApi().changeView('listDay', day);
+            return;
+          }
           const cid = arg.event.extendedProps.customerId as number | undefined;
           if (cid) void navigate(`/customers/${cid}`);
         }}

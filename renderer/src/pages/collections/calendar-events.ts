@@ -11,23 +11,26 @@ export interface CalEvent {
   start: string;
   allDay: true;
   color: string;
-  extendedProps: { kind: string; customerId?: number; overdue?: boolean };
+  extendedProps: { kind: string; customerId?: number; overdue?: boolean; order?: number; date?: string };
 }
 
-type T = (key: string, opts?: Record<string, unknown>) => string;
+export type T = (key: string, opts?: Record<string, unknown>) => string;
 
 const CARRIED = new Set(['call', 'visit', 'slip_followup', 'credit_review']);
 
+/** An item's text on the calendar: kind, customer, amount, status. */
+export function calendarItemTitle(i: CalendarItem, t: T): string {
+  const parts = [t(`kinds.${i.kind}`), i.customerName];
+  if (i.amount !== undefined && i.kind !== 'invoice_due') parts.push(formatMoney(i.amount));
+  if (i.kind === 'promise' && i.status) parts.push(t(`status.${i.status}`));
+  // a planned visit (visit plans, #11) shows planned / done / missed; a record's next-step visit has status 'visit'
+  if (i.kind === 'visit' && i.status && i.status !== 'visit') parts.push(t(`status.${i.status}`));
+  return parts.join(' ');
+}
+
 export function calendarEvents(rep: CalendarReport, today: string, t: T, colours: Record<string, string>): CalEvent[] {
   const out: CalEvent[] = [];
-  const itemTitle = (i: CalendarItem) => {
-    const parts = [t(`kinds.${i.kind}`), i.customerName];
-    if (i.amount !== undefined && i.kind !== 'invoice_due') parts.push(formatMoney(i.amount));
-    if (i.kind === 'promise' && i.status) parts.push(t(`status.${i.status}`));
-    // a planned visit (visit plans, #11) shows planned / done / missed; a record's next-step visit has status 'visit'
-    if (i.kind === 'visit' && i.status && i.status !== 'visit') parts.push(t(`status.${i.status}`));
-    return parts.join(' ');
-  };
+  const itemTitle = (i: CalendarItem) => calendarItemTitle(i, t);
   // a planned visit and a collection record's next-step visit can share kind, ref id and day
   // (different tables): FullCalendar needs unique ids, so repeats get a suffix
   const seen = new Map<string, number>();

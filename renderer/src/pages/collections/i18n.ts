@@ -12,6 +12,7 @@ const zhCN = {
     overdueWork: '逾期未办',
     legend: '图例',
     loading: '正在加载…',
+    more: '另外 {{count}} 个',
   },
   worklist: {
     title: '今日催收',
@@ -146,6 +147,7 @@ const en: typeof zhCN = {
     overdueWork: 'Overdue work',
     legend: 'Legend',
     loading: 'Loading…',
+    more: '+{{count}} more',
   },
   worklist: {
     title: "Today's collections",

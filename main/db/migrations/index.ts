@@ -15,6 +15,7 @@ import * as m0011ageingSpeed from './2026-11-30-0011-ageing-speed';
 import * as m0012monthlySales from './2026-11-30-0012-monthly-sales';
 import * as m0013creditSpeed from './2026-11-30-0013-credit-speed';
 import * as m0014collectionsSpeed from './2026-11-30-0014-collections-speed';
+import * as m0017creditFacts from './2026-11-30-0017-credit-facts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0012-monthly-sales': m0012monthlySales,
   '2026-11-30-0013-credit-speed': m0013creditSpeed,
   '2026-11-30-0014-collections-speed': m0014collectionsSpeed,
+  '2026-11-30-0017-credit-facts': m0017creditFacts,
 };
 
 /** Schema version of this app = number of migrations it knows. */

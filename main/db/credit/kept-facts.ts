@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../receivables/prepared';
 import { latestDate } from '../receivables/as-of';
-import { creditFactsAsOf, notesAsOf, type CreditFactsRow } from '../credit-store';
+import { creditFactsAsOf, type CreditFactsRow } from '../credit-store';
 
 /** What a credit position row is made of, per customer in code order (binary). */
 export interface CreditColumns {
@@ -72,31 +72,24 @@ export function setFromFacts(c: CreditColumns, i: number, f: CreditFactsRow, ope
   c.lastReportOn[i] = f.lastReportOn;
 }
 
-type KeptRow = [
-  id: number,
-  code: string,
-  hold: number,
-  open: number,
-  notes: number,
-  notesLater: number,
-  rating: string | null,
-  cls: string | null,
-  classOn: string | null,
-  reportOn: string | null,
-  limit: number | null,
-  later: number,
-];
-
-// limitAsOf (reports/credit.ts) from the last two decisions; `later`: a rating, class, report
-// or two limit decisions dated after the date (the kept values are not the as-of ones)
-const KEPT_SQL = `SELECT c.id, c.code, f.lifecycle = 'suspended', f.open_ar, f.notes, IFNULL(f.notes_on, '') > @d,
-    CASE WHEN f.rated_on IS NULL THEN f.cur_rating ELSE f.rating END,
-    CASE WHEN f.class_on IS NULL THEN f.cur_class ELSE f.class END, f.class_on, f.report_on,
-    CASE WHEN f.limit_on IS NULL THEN f.cur_limit WHEN f.limit_on <= @d THEN f.limit_amount
-      WHEN f.limit_prev_on IS NULL THEN IFNULL(f.initial_limit, 0) WHEN f.limit_prev_on <= @d THEN f.limit_prev_amount END,
-    MAX(IFNULL(f.rated_on, ''), IFNULL(f.class_on, ''), IFNULL(f.report_on, '')) > @d
-      OR (IFNULL(f.limit_on, '') > @d AND IFNULL(f.limit_prev_on, '') > @d)
-  FROM customers c JOIN credit_facts f ON f.customer_id = c.id ORDER BY c.code`;
+// One query per column, each in code order (plain values cross from SQLite far cheaper than
+// 100,000 row arrays). limit: limitAsOf (reports/credit.ts) from the last two decisions; flags:
+// 1 on credit hold, 2 a rating, class, report, note or two limit decisions dated after the date
+// (the kept values are not the as-of ones: that customer is read the straightforward way).
+const FROM = 'FROM customers c JOIN credit_facts f ON f.customer_id = c.id ORDER BY c.code';
+const COLUMNS = {
+  id: 'c.id',
+  code: 'c.code',
+  flags: `(f.lifecycle = 'suspended') + 2 * (MAX(IFNULL(f.rated_on, ''), IFNULL(f.class_on, ''), IFNULL(f.report_on, ''),
+    IFNULL(f.notes_on, '')) > @d OR (IFNULL(f.limit_on, '') > @d AND IFNULL(f.limit_prev_on, '') > @d))`,
+  exposure: 'f.open_ar + f.notes',
+  limit: `CASE WHEN f.limit_on IS NULL THEN f.cur_limit WHEN f.limit_on <= @d THEN f.limit_amount
+      WHEN f.limit_prev_on IS NULL THEN IFNULL(f.initial_limit, 0) WHEN f.limit_prev_on <= @d THEN f.limit_prev_amount ELSE 0 END`,
+  rating: 'CASE WHEN f.rated_on IS NULL THEN f.cur_rating ELSE f.rating END',
+  creditClass: 'CASE WHEN f.class_on IS NULL THEN f.cur_class ELSE f.class END',
+  classSetOn: 'f.class_on',
+  lastReportOn: 'f.report_on',
+};
 
 /** More customers than this with a fact dated after the date: one whole-book scan instead of lookups. */
 const LOOKUPS_MAX = 2000;
@@ -121,31 +114,38 @@ export function keptCreditColumns(sqlite: Database.Database, asOf: string): Cred
 }
 
 function readKept(sqlite: Database.Database, asOf: string): CreditColumns {
-  const rows = stmt(sqlite, KEPT_SQL).raw().all({ d: asOf }) as KeptRow[];
-  const c = emptyColumns(rows.length);
-  let notes: Map<number, number> | undefined; // as of the date, once a customer has a note dated after it
-  const later: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    c.id[i] = r[0];
-    c.code[i] = r[1];
-    c.onHold[i] = r[2];
-    c.exposure[i] = r[3] + (r[5] ? ((notes ??= notesAsOf(sqlite, asOf)).get(r[0]) ?? 0) : r[4]);
-    c.limit[i] = r[10] ?? 0;
-    c.rating[i] = r[6];
-    c.creditClass[i] = r[7];
-    c.classSetOn[i] = r[8];
-    c.lastReportOn[i] = r[9];
-    if (r[11]) later.push(i);
-  }
-  if (later.length > 0) {
-    const all = later.length > LOOKUPS_MAX ? new Map(creditFactsAsOf(sqlite, asOf).map((f) => [f.id, f])) : null;
-    for (const i of later) {
-      const f = all ? all.get(c.id[i])! : creditFactsAsOf(sqlite, asOf, c.id[i])[0];
-      setFromFacts(c, i, f, rows[i][3]);
+  const col = (name: keyof typeof COLUMNS) =>
+    stmt(sqlite, `SELECT ${COLUMNS[name]} ${FROM}`)
+      .pluck()
+      .all(COLUMNS[name].includes('@d') ? { d: asOf } : {}) as never[];
+  // one read transaction: every column from the same state of the book
+  return sqlite.transaction(() => {
+    const id = col('id') as number[];
+    const flags = col('flags') as number[];
+    const c: CreditColumns = {
+      n: id.length,
+      id: Int32Array.from(id),
+      code: col('code'),
+      onHold: Uint8Array.from(flags, (f) => f & 1),
+      exposure: Float64Array.from(col('exposure')),
+      limit: Float64Array.from(col('limit')),
+      rating: col('rating'),
+      creditClass: col('creditClass'),
+      classSetOn: col('classSetOn'),
+      lastReportOn: col('lastReportOn'),
+    };
+    const later: number[] = [];
+    for (let i = 0; i < c.n; i++) if (flags[i] & 2) later.push(i);
+    if (later.length > 0) {
+      const all = later.length > LOOKUPS_MAX ? new Map(creditFactsAsOf(sqlite, asOf).map((f) => [f.id, f])) : null;
+      const openOf = stmt(sqlite, 'SELECT open_ar FROM credit_facts WHERE customer_id = ?').pluck();
+      for (const i of later) {
+        const f = all ? all.get(c.id[i])! : creditFactsAsOf(sqlite, asOf, c.id[i])[0];
+        setFromFacts(c, i, f, openOf.get(c.id[i]) as number);
+      }
     }
-  }
-  return c;
+    return c;
+  })();
 }
 
 /** The same columns from the straightforward facts (any date) and open receivables per customer id. */

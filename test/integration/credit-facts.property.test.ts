@@ -106,7 +106,7 @@ function insertFact(s: Database.Database, table: string, cid: number, on: string
 /** What each kept row must hold, recomputed plainly from the documents and histories. */
 function recomputed(s: Database.Database) {
   const all = <T>(sql: string) => s.prepare(sql).all() as T[];
-  const latest = (rows: { c: number; d: string; id: number }[], c: number) =>
+  const latest = <T extends { c: number; d: string; id: number }>(rows: T[], c: number) =>
     rows.filter((r) => r.c === c).sort((a, b) => (a.d === b.d ? b.id - a.id : a.d < b.d ? 1 : -1));
   const maxOf = (xs: (string | null)[]) =>
     xs.reduce<string | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);

@@ -141,14 +141,7 @@ function scanCreditFacts(sqlite: Database.Database, asOf: string): CreditFactsRo
       .raw()
       .all(p) as [number, string][],
   );
-  const notes = new Map(
-    stmt(
-      sqlite,
-      `SELECT customer_id, SUM(amount) FROM notes_receivable WHERE issue_date <= @d AND (state IN (${UNSETTLED}) OR state_date > @d) GROUP BY customer_id`,
-    )
-      .raw()
-      .all(p) as [number, number][],
-  );
+  const notes = notesAsOf(sqlite, asOf);
   const customers = customerRows(sqlite);
   return customers.map(([id, code, name, lifecycle, curRating, curClass, curLimit]) => {
     const f = limits.first[id];
@@ -173,6 +166,18 @@ function scanCreditFacts(sqlite: Database.Database, asOf: string): CreditFactsRo
       notes: notes.get(id) ?? 0,
     };
   });
+}
+
+/** Notes receivable not yet settled as of `asOf`, per customer id (one pass over the notes). */
+export function notesAsOf(sqlite: Database.Database, asOf: string): Map<number, number> {
+  return new Map(
+    stmt(
+      sqlite,
+      `SELECT customer_id, SUM(amount) FROM notes_receivable WHERE issue_date <= @d AND (state IN (${UNSETTLED}) OR state_date > @d) GROUP BY customer_id`,
+    )
+      .raw()
+      .all({ d: asOf }) as [number, number][],
+  );
 }
 
 /** The receivables setting "a zero limit means no limit" (default true). */

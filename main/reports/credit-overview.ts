@@ -2,19 +2,13 @@
 // recent downgrades, the grade distribution and the limit-utilisation distribution. One pass
 // over the credit position of every customer (reports/credit.ts).
 import type Database from 'better-sqlite3';
-import { creditFactsAsOf, recentDowngrades, zeroLimitMeansNone, type CreditFactsRow } from '../db/credit-store';
+import { creditFactsAsOf, recentDowngrades, zeroLimitMeansNone } from '../db/credit-store';
+import { columnsFromFacts, keptCreditColumns, type CreditColumns } from '../db/credit/kept-facts';
 import { addDays } from '../domain/dates';
 import { GRADES } from '../domain/credit-rules';
 import { mulDivRound } from '../../shared/money';
-import {
-  classOf,
-  limitAsOf,
-  openReceivablesAsOf,
-  positionRow,
-  ratingOf,
-  reviewDue,
-  type CreditPositionRow,
-} from './credit';
+import { customerNames } from '../db/credit/lookups';
+import { openReceivablesAsOf, positionAt, reviewDue, type CreditPositionRow } from './credit';
 
 /** Utilisation bands in basis points: [from, to) — the last is open-ended. */
 export const UTILISATION_BANDS = [
@@ -44,13 +38,13 @@ const byCode = new Intl.Collator();
  * already collator order (the usual case: one check per neighbour pair) the rank is the index,
  * else one stable collator sort.
  */
-function codeRanks(facts: readonly CreditFactsRow[]): Int32Array {
-  const ranks = new Int32Array(facts.length);
+function codeRanks(codes: readonly string[]): Int32Array {
+  const ranks = new Int32Array(codes.length);
   let ordered = true;
-  for (let i = 1; i < facts.length && ordered; i++) ordered = byCode.compare(facts[i - 1].code, facts[i].code) <= 0;
-  if (ordered) for (let i = 0; i < facts.length; i++) ranks[i] = i;
+  for (let i = 1; i < codes.length && ordered; i++) ordered = byCode.compare(codes[i - 1], codes[i]) <= 0;
+  if (ordered) for (let i = 0; i < codes.length; i++) ranks[i] = i;
   else {
-    const order = facts.map((_, i) => i).sort((a, b) => byCode.compare(facts[a].code, facts[b].code));
+    const order = codes.map((_, i) => i).sort((a, b) => byCode.compare(codes[a], codes[b]));
     order.forEach((i, k) => (ranks[i] = k));
   }
   return ranks;
@@ -69,27 +63,38 @@ interface StandingPart {
  * Kept per facts array: the store hands back the same array while no customer and no credit
  * fact has been written (db/credit-store.ts), so a later visit only adds up exposures.
  */
-const standingCache = new WeakMap<readonly CreditFactsRow[], StandingPart>();
+const standingCache = new WeakMap<CreditColumns, StandingPart>();
 
-function standingPart(facts: readonly CreditFactsRow[], asOf: string): StandingPart {
-  const hit = standingCache.get(facts);
+function standingPart(c: CreditColumns, asOf: string): StandingPart {
+  const hit = standingCache.get(c);
   if (hit && hit.asOf === asOf) return hit;
-  const rank = codeRanks(facts);
+  const rank = codeRanks(c.code);
   const grades = new Map<string, number>();
   const dueCache = new Map<string, string | null>();
   const reviews: StandingPart['reviews'] = [];
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i];
-    const rating = ratingOf(f);
+  for (let i = 0; i < c.n; i++) {
+    const rating = c.rating[i];
     if (rating) grades.set(rating, (grades.get(rating) ?? 0) + 1);
-    const due = reviewDue(classOf(f), f.lastReportOn, f.hasClasses ? f.classSetOn : null, asOf, dueCache);
+    const due = reviewDue(c.creditClass[i], c.lastReportOn[i], c.classSetOn[i], asOf, dueCache);
     if (due) reviews.push({ i, due });
   }
   // ISO dates of one length: plain comparison is their order
   reviews.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : rank[a.i] - rank[b.i]));
   const part = { asOf, rank, grades, reviews };
-  standingCache.set(facts, part);
+  standingCache.set(c, part);
   return part;
+}
+
+/**
+ * Every customer's credit position inputs as of the date: from the trigger-kept table
+ * (db/credit/kept-facts.ts) for any date on or after the ledger's latest — the overview's usual
+ * "today", first visit included — else rebuilt from the history and the documents.
+ */
+function creditColumns(sqlite: Database.Database, asOf: string): CreditColumns {
+  return (
+    keptCreditColumns(sqlite, asOf) ??
+    columnsFromFacts(creditFactsAsOf(sqlite, asOf), openReceivablesAsOf(sqlite, asOf))
+  );
 }
 
 export interface CreditOverview {
@@ -114,32 +119,29 @@ export function creditOverview(
   const nearBp = opts.nearBp ?? 9000;
   const dueBy = addDays(asOf, opts.dueWithinDays ?? 31);
   const listLimit = opts.listLimit ?? 500;
-  // one pass over the credit facts (names included: a second scan of the wide customer rows costs seconds)
-  const facts = creditFactsAsOf(sqlite, asOf);
-  const standing = standingPart(facts, asOf);
+  const cols = creditColumns(sqlite, asOf);
+  const standing = standingPart(cols, asOf);
   const rank = standing.rank;
-  const open = openReceivablesAsOf(sqlite, asOf);
   const zeroIsNone = zeroLimitMeansNone(sqlite);
   // per customer only the limit use; full rows for the listed customers alone
   type Hit = { i: number; bp: number };
   const over: Hit[] = [];
   const near: Hit[] = [];
   const bandCount = UTILISATION_BANDS.map(() => 0);
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i];
-    const limit = limitAsOf(f);
+  for (let i = 0; i < cols.n; i++) {
+    const limit = cols.limit[i];
     if (limit === 0) continue; // no limit (zero means none) or a zero limit: no utilisation
-    const bp = mulDivRound((open.get(f.id) ?? 0) + f.notes, 10_000, limit);
+    const bp = mulDivRound(cols.exposure[i], 10_000, limit);
     bandCount[bandIndex(bp)]++;
     if (bp > 10_000) over.push({ i, bp });
     else if (bp >= nearBp) near.push({ i, bp });
   }
   const dueCache = new Map<string, string | null>();
-  const rowOf = (i: number) => {
-    const f = facts[i];
-    const r = positionRow(f, open.get(f.id) ?? 0, asOf, zeroIsNone, dueCache);
-    return { ...r, customerId: f.id, customerName: f.name };
-  };
+  const rowOf = (i: number) => ({
+    ...positionAt(cols, i, asOf, zeroIsNone, dueCache),
+    customerId: cols.id[i],
+    customerName: '',
+  });
   const byUtilisation = (a: Hit, b: Hit) => b.bp - a.bp || rank[a.i] - rank[b.i];
   const overLimit: CreditOverview['overLimit'] = over
     .sort(byUtilisation)
@@ -154,9 +156,16 @@ export function creditOverview(
     if (due > dueBy || reviewsDue.length === listLimit) break;
     reviewsDue.push({ ...rowOf(i), overdue: due < asOf });
   }
+  // names for the listed rows alone (the wide customer rows are not scanned)
+  const listed = [...overLimit, ...nearLimit, ...reviewsDue];
+  const names = customerNames(
+    sqlite,
+    listed.map((r) => r.customerId),
+  );
+  for (const r of listed) r.customerName = names.get(r.customerId) ?? '';
   return {
     asOf,
-    customers: facts.length,
+    customers: cols.n,
     overLimit,
     nearLimit,
     reviewsDue,

@@ -7,6 +7,7 @@ import { mulDivRound } from '../../shared/money';
 import { creditFactsAsOf, zeroLimitMeansNone, type CreditFactsRow } from '../db/credit-store';
 import { bucketSumsAsOf, bucketSumsCurrent, creditsAsOf, creditsCurrent, latestDate } from '../db/receivables/as-of';
 import { nextReviewDue } from '../domain/credit-review';
+import { columnsRow, type CreditColumns } from '../db/credit/kept-facts';
 
 export interface CreditPositionRow {
   customerCode: string;
@@ -41,23 +42,6 @@ export function openReceivablesAsOf(sqlite: Database.Database, asOf: string, cus
   return open;
 }
 
-/** The approved limit as of the date: the latest decision in effect, else the initial one. */
-export function limitAsOf(f: CreditFactsRow): number {
-  if (f.limitAsOf !== null) return f.limitAsOf;
-  if (f.hasDecisions) return f.initialLimit ?? 0;
-  return f.curLimit; // no history at all (a book written before credit management)
-}
-
-/** The grade as of the date: from the rating history, else (no history) the customer's column. */
-export function ratingOf(f: CreditFactsRow): string | null {
-  return f.hasRatings ? f.ratingAsOf : f.curRating;
-}
-
-/** The credit class as of the date: from the class history, else the customer's column. */
-export function classOf(f: CreditFactsRow): string | null {
-  return f.hasClasses ? f.classAsOf : f.curClass;
-}
-
 export function positionRow(
   f: CreditFactsRow,
   openReceivables: number,
@@ -66,21 +50,70 @@ export function positionRow(
   /** next-review dates by class and base date, shared over a whole-book pass (few distinct dates) */
   dueCache?: Map<string, string | null>,
 ): CreditPositionRow {
-  const rating = ratingOf(f);
-  const creditClass = classOf(f);
-  const amount = limitAsOf(f);
+  const [hold, exposure, amount, rating, creditClass, setOn] = columnsRow(f, openReceivables);
+  return position(
+    f.code,
+    rating,
+    creditClass,
+    amount,
+    exposure,
+    f.lastReportOn,
+    setOn,
+    hold === 1,
+    asOf,
+    zeroIsNone,
+    dueCache,
+  );
+}
+
+/** The position row of the customer at index i of the whole-book columns (db/credit/kept-facts.ts). */
+export function positionAt(
+  c: CreditColumns,
+  i: number,
+  asOf: string,
+  zeroIsNone: boolean,
+  dueCache?: Map<string, string | null>,
+): CreditPositionRow {
+  const hold = c.onHold[i] === 1;
+  return position(
+    c.code[i],
+    c.rating[i],
+    c.creditClass[i],
+    c.limit[i],
+    c.exposure[i],
+    c.lastReportOn[i],
+    c.classSetOn[i],
+    hold,
+    asOf,
+    zeroIsNone,
+    dueCache,
+  );
+}
+
+function position(
+  customerCode: string,
+  rating: string | null,
+  creditClass: string | null,
+  amount: number,
+  exposure: number,
+  lastReportOn: string | null,
+  classSetOn: string | null,
+  onHold: boolean,
+  asOf: string,
+  zeroIsNone: boolean,
+  dueCache: Map<string, string | null> | undefined,
+): CreditPositionRow {
   const limit = amount === 0 && zeroIsNone ? null : amount;
-  const exposure = openReceivables + f.notes;
   return {
-    customerCode: f.code,
+    customerCode,
     rating,
     creditClass,
     creditLimit: limit,
     exposure,
     available: limit === null ? null : limit - exposure,
     utilisationBp: limit === null || limit === 0 ? null : mulDivRound(exposure, 10_000, limit),
-    nextReviewDue: reviewDue(creditClass, f.lastReportOn, f.hasClasses ? f.classSetOn : null, asOf, dueCache),
-    onHold: f.lifecycle === 'suspended',
+    nextReviewDue: reviewDue(creditClass, lastReportOn, classSetOn, asOf, dueCache),
+    onHold,
   };
 }
 

@@ -42,7 +42,7 @@ const targets: Record<string, Record<string, number>> = {
   },
   backup: { backupMs: 15_000, backupEncryptedMs: 15_000, verifyMs: 15_000, restoreMs: 20_000 },
   statements: { batchPdfMs: 150_000, statementData10kMs_p50: 300 },
-  credit: { creditOverviewMs: 500, creditCheckMs_p95: 20, creditBacktestMs: 3000 },
+  credit: { creditOverviewMs: 500, creditOverviewFirstVisitCpuMs: 500, creditCheckMs_p95: 20, creditBacktestMs: 3000 },
   tiers: {
     tierComputeMs_p50: 500,
     cliTiersProcessMs: 1500,

@@ -81,3 +81,11 @@ export function openInvoiceFacts(sqlite: Sqlite, customerId: number, today: stri
      FROM invoices WHERE customer_id = @c AND settled_on IS NULL AND open_amount > 0`,
   ).get({ c: customerId, today }) as OpenInvoiceFacts;
 }
+
+/** Names of the given customers (the overview's listed rows), by id. */
+export function customerNames(sqlite: Sqlite, ids: readonly number[]): Map<number, string> {
+  const one = stmt(sqlite, 'SELECT name FROM customers WHERE id = ?').pluck();
+  const names = new Map<number, string>();
+  for (const id of ids) if (!names.has(id)) names.set(id, one.get(id) as string);
+  return names;
+}

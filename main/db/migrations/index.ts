@@ -16,6 +16,7 @@ import * as m0012monthlySales from './2026-11-30-0012-monthly-sales';
 import * as m0013creditSpeed from './2026-11-30-0013-credit-speed';
 import * as m0014collectionsSpeed from './2026-11-30-0014-collections-speed';
 import * as m0015collectionsSummary from './2026-11-30-0015-collections-summary';
+import * as m0017creditFacts from './2026-11-30-0017-credit-facts';
 import * as m0018ageingAsOf from './2026-11-30-0018-ageing-asof';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0013-credit-speed': m0013creditSpeed,
   '2026-11-30-0014-collections-speed': m0014collectionsSpeed,
   '2026-11-30-0015-collections-summary': m0015collectionsSummary,
+  '2026-11-30-0017-credit-facts': m0017creditFacts,
   '2026-11-30-0018-ageing-asof': m0018ageingAsOf,
 };
 

@@ -50,7 +50,8 @@ export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
           {
             title: t('history.encrypted'),
             dataIndex: 'encrypted',
-            width: 80,
+            width: 104, // "Encrypted" on one line at 1280 px
+            onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (v: boolean, r) => (r.ok ? v ? <Tag color="gold">{t('history.yes')}</Tag> : t('history.no') : ''),
           },
           {

@@ -32,7 +32,7 @@ it('failures read in the page language; the backup history fits at 1280 px', asy
           encrypted: false,
           verified: false,
           ok: false,
-          problem: 'folder-not-found',
+          problem: 'not-found',
           message: 'backup folder not found: /media/usb/bk — is the USB stick or drive plugged in?',
           durationMs: 5,
           rotated: 0,
@@ -66,6 +66,7 @@ it('failures read in the page language; the backup history fits at 1280 px', asy
       await e.page.goto(`${base}#/backup`);
       const history = e.page.locator('[data-testid="backup-history"]');
       await history.locator('tbody tr').nth(2).waitFor({ timeout: 20_000 });
+      expect(await history.innerText()).not.toMatch(/problem\./); // no raw key
       // the old entry's tooltip: its sentence in the page language
       await history.getByText('/media/usb/bk').first().hover();
       const tip = e.page.locator('.ant-tooltip', { hasText: '/media/usb/bk' });

@@ -33,7 +33,7 @@ async function open(lang: Lang, width = 1440, height = 900) {
 
 async function listShown(page: Page) {
   await page.goto(`${e.server.url}#/customers`);
-  await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
 }
 
 describe('first screen', () => {
@@ -90,7 +90,7 @@ describe('first screen', () => {
           }
           await page.screenshot({ path: `test-output/screenshots/first-screen-shell-${lang}-${w}x${h}.png` });
           release();
-          await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 30_000 });
+          await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
           await page.screenshot({ path: `test-output/screenshots/first-screen-list-${lang}-${w}x${h}.png` });
         } finally {
           await page.close();

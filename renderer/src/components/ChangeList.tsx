@@ -126,6 +126,8 @@ function auditValue(t: TFunction, path: string[], v: unknown, ctx: ValueContext)
   if (ctx.entity === 'note_receivable' && key === 'state') return t(`ar.noteState.${v}`, { defaultValue: v });
   if (ctx.entity === 'credit_note' && key === 'kind') return t(`ar.creditNoteKind.${v}`, { defaultValue: v });
   if (key === 'status' && (v === 'ok' || v === 'warn' || v === 'block')) return t(`ar.credit.${v}`);
+  // an operator's role (credit area's labels: admin → 管理员)
+  if (ctx.entity === 'operator' && key === 'role') return t(`credit:role.${v}`, { defaultValue: v });
   if (['kind', 'output', 'style', 'result', 'what', 'state', 'basis'].includes(key)) {
     const found = t(`auditValue.${v}`, { defaultValue: '' });
     if (found) return found;

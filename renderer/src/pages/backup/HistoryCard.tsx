@@ -35,7 +35,8 @@ export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
               ) : (
                 <Tooltip title={detailText(r) ?? ''}>
                   <Typography.Text type="danger">
-                    {r.dir} — {r.problem ? t(`problem.${r.problem}`) : t('history.failed')}
+                    {r.dir} —{' '}
+                    {r.problem ? t(`problem.${r.problem}`, { defaultValue: t('history.failed') }) : t('history.failed')}
                   </Typography.Text>
                 </Tooltip>
               ),

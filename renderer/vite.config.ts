@@ -57,6 +57,16 @@ export default defineConfig({
     // No inline scripts or module preload polyfill: the CSP is script-src 'self'.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // the main message catalogues load one at a time (i18n/index.ts); a plain name lets tests
+        // and the request log tell them apart
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId && /[\\/]i18n[\\/](en|zh-CN)\.ts$/.test(chunk.facadeModuleId)
+            ? `assets/lang-${chunk.name}-[hash].js`
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: { port: 5173, strictPort: false },
 });

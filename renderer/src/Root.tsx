@@ -51,7 +51,7 @@ export function Root() {
   useEffect(() => {
     if (info.data && !localeApplied.current) {
       localeApplied.current = true;
-      if (info.data.locale !== currentLang()) applyLang(info.data.locale);
+      if (info.data.locale !== currentLang()) void applyLang(info.data.locale);
     }
   }, [info.data]);
 

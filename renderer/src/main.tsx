@@ -2,7 +2,7 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './styles.css';
-import './i18n';
+import { initialLangLoaded } from './i18n';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -27,6 +27,9 @@ const queryClient: QueryClient = new QueryClient({
 function onApiError(e: unknown) {
   if (e instanceof ApiError && e.code === 'NO_OPERATOR') void queryClient.invalidateQueries({ queryKey: qk.appInfo });
 }
+
+// the start language's catalogue (requested when i18n/index.ts ran, beside the other chunks)
+await initialLangLoaded.catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

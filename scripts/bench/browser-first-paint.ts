@@ -3,7 +3,12 @@
 // customer list's first rows on screen, menus usable) measured from navigation start, medians of
 // a few fresh browsers. Targets: FCP ≤ 1000 ms, interactive ≤ 2000 ms. On a loaded machine judge
 // by the CPU figures beside them: the server's CPU time per cold load (/proc/<pid>/stat) and the
-// page's main-thread busy time (Chromium's TaskDuration / ScriptDuration) up to interactive.
+// page's main-thread busy time (Chromium's TaskDuration / ScriptDuration) and its renderer's CPU
+// time (main thread, whole process) up to interactive; CPU up to FCP from a --trace.
+// Alone: `node bin/run-ts.mjs scripts/bench/browser-first-paint.ts --book FILE [--runs N]
+//   [--lang zh-CN|en] [--trace DIR] [--app-root CHECKOUT]` prints each run and the medians as JSON; --trace writes a
+//   Chromium trace (devtools timeline + JS sampling profile) of the first run to DIR/trace.json.
+// `creditdesk serve` opens the book for writing (lock, migrations): give it a copy of a shared book.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,6 +55,32 @@ export function processCpuMs(pid: number): number {
   }
 }
 
+/** CPU time of one thread (Linux), ms. */
+function threadCpuMs(pid: number, tid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Math.round(((Number(f[11]) + Number(f[12])) * 1000) / 100);
+  } catch {
+    return 0;
+  }
+}
+
+/** The page's CPU, ms: its renderer processes' main threads and the whole renderer processes. */
+function rendererCpu(profile: string): { main: number; all: number } {
+  const renderers = chromiumPids(profile).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+  return {
+    main: renderers.reduce((s, pid) => s + threadCpuMs(pid, pid), 0),
+    all: renderers.reduce((s, pid) => s + processCpuMs(pid), 0),
+  };
+}
+
 /** Pids of the Chromium started on `profile` (the browser process and all its children). */
 export function chromiumPids(profile: string): number[] {
   const procs = fs
@@ -77,14 +108,24 @@ export function chromiumPids(profile: string): number[] {
  * cold at both ends: a fresh Chromium profile and a fresh `creditdesk serve` (nothing cached in
  * its memory), timed from navigation.
  */
-export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = root): Promise<Record<string, number>> {
+export async function runBrowserFirstPaint(
+  book: string,
+  runs = 3,
+  appRoot = root,
+  opts: { lang?: 'zh-CN' | 'en'; traceDir?: string; log?: (run: Record<string, number>) => void } = {},
+): Promise<Record<string, number>> {
   if (!fs.existsSync('/usr/bin/chromium')) return {};
   const { chromium } = await import('playwright-core');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-fcp-'));
   const figures: Record<string, number[]> = {};
-  const add = (key: string, v: number) => (figures[key] ??= []).push(Math.round(v));
+  let run: Record<string, number> = {};
+  const add = (key: string, v: number) => {
+    (figures[key] ??= []).push(Math.round(v));
+    run[key] = Math.round(v);
+  };
   try {
     for (let i = 0; i < runs; i++) {
+      run = {};
       const server = await serve(book, home, appRoot);
       const profile = fs.mkdtempSync(path.join(home, 'profile-'));
       const ctx = await chromium.launchPersistentContext(profile, {
@@ -107,6 +148,11 @@ export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = roo
         const pids = chromiumPids(profile);
         const browserCpu = () => chromiumPids(profile).reduce((sum, pid) => sum + processCpuMs(pid), 0);
         const [server0, browser0] = [server.cpuMs(), pids.length ? browserCpu() : 0];
+        // the user's language as the app remembers it (localStorage), set before the first byte
+        if (opts.lang) await ctx.addInitScript((l) => localStorage.setItem('creditdesk.lang', l), opts.lang);
+        const tracing = opts.traceDir && i === 0;
+        if (tracing) await ctx.tracing.start({ screenshots: true });
+        if (tracing) await startCdpTrace(cdp);
         await page.goto(`${server.url}#/customers`, { waitUntil: 'commit' });
         await page
           .locator('[data-testid="customer-row"], [data-testid="welcome"]')
@@ -116,6 +162,9 @@ export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = roo
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
           now: performance.now(),
         }));
+        const rInteractive = rendererCpu(profile);
+        add('browserColdRendererMainCpuMs', rInteractive.main);
+        add('browserColdRendererCpuMs', rInteractive.all);
         add('browserColdFcpMs', t.fcp);
         add('browserColdInteractiveMs', t.now);
         add('browserColdServerCpuMs', server.cpuMs() - server0); // navigation → interactive
@@ -123,6 +172,12 @@ export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = roo
         const metrics = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
         add('browserColdPageTaskMs', (metrics.get('TaskDuration') ?? 0) * 1000); // main thread busy (wall)
         add('browserColdPageScriptMs', (metrics.get('ScriptDuration') ?? 0) * 1000);
+        if (tracing) {
+          fs.mkdirSync(opts.traceDir!, { recursive: true });
+          await stopCdpTrace(cdp, path.join(opts.traceDir!, 'trace.json'));
+          await ctx.tracing.stop({ path: path.join(opts.traceDir!, 'playwright-trace.zip') });
+        }
+        opts.log?.(run);
       } finally {
         await ctx.close();
         await server.stop();
@@ -133,4 +188,57 @@ export async function runBrowserFirstPaint(book: string, runs = 3, appRoot = roo
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return Object.fromEntries(Object.entries(figures).map(([k, xs]) => [k, median(xs)]));
+}
+
+/** Devtools timeline + V8 sampling profile of the page, as Chromium's performance panel records it. */
+async function startCdpTrace(cdp: import('playwright-core').CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-v8.cpu_profiler',
+        'v8.execute',
+        'blink.user_timing',
+        'loading',
+        'toplevel',
+      ],
+    },
+  });
+}
+
+async function stopCdpTrace(cdp: import('playwright-core').CDPSession, file: string): Promise<void> {
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  const out = fs.createWriteStream(file);
+  for (;;) {
+    const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    out.write(r.base64Encoded ? Buffer.from(r.data, 'base64') : r.data);
+    if (r.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    options: {
+      book: { type: 'string' },
+      runs: { type: 'string' },
+      lang: { type: 'string' },
+      trace: { type: 'string' },
+      'app-root': { type: 'string' },
+    },
+  });
+  if (!values.book) throw new Error('--book FILE is required');
+  const lang = values.lang === 'en' ? 'en' : values.lang === 'zh-CN' ? 'zh-CN' : undefined;
+  const medians = await runBrowserFirstPaint(values.book, Number(values.runs ?? 3), values['app-root'] ?? root, {
+    lang,
+    traceDir: values.trace,
+    log: (r) => console.log(JSON.stringify({ loadAvg: os.loadavg()[0].toFixed(2), ...r })),
+  });
+  console.log(JSON.stringify({ median: medians }, null, 2));
 }

@@ -6,12 +6,16 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
 import { createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../renderer/src/i18n';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadLang } from '../../renderer/src/i18n';
+
 import { BackupPage } from '../../renderer/src/pages/backup/BackupPage';
 import { dispatch } from '../../main/ipc/register';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { HUASHENG, openTestDesk, tempDir, type TestDesk } from '../support/book';
+
+// the main catalogues load on demand (one language at start in the app)
+beforeAll(() => Promise.all([loadLang('zh-CN'), loadLang('en')]));
 
 let t: TestDesk;
 let usb: string;

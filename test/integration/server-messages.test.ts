@@ -4,9 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
 import { errorText } from '../../renderer/src/format/errors';
 import { arErrorText } from '../../renderer/src/pages/receivables/common';
-import i18n from '../../renderer/src/i18n';
+import i18n, { loadLang } from '../../renderer/src/i18n';
+
 import { SERVER_MESSAGES } from '../../shared/messages/server-messages';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
+
+// the main catalogues load on demand (one language at start in the app)
+beforeAll(() => Promise.all([loadLang('zh-CN'), loadLang('en')]));
 
 let t: TestDesk;
 beforeAll(async () => {

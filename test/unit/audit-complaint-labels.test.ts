@@ -1,10 +1,14 @@
 // A complaint's audit entry reads with the complaint card's labels and its codes in words, not
 // the credit area's 调查渠道 or raw codes such as product_quality (seen in the audit log at 1280).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderValue } from '../../renderer/src/components/ChangeList';
 import { complaintFieldLabel } from '../../renderer/src/pages/complaints/audit-labels';
-import i18n from '../../renderer/src/i18n';
+import i18n, { loadLang } from '../../renderer/src/i18n';
+
 import '../../renderer/src/pages/complaints/i18n';
+
+// the main catalogues load on demand (one language at start in the app)
+beforeAll(() => Promise.all([loadLang('zh-CN'), loadLang('en')]));
 
 describe('complaint audit entries', () => {
   it('zh-CN: card labels and codes in words', async () => {

@@ -1,8 +1,11 @@
 // The audit log shows records in words: labels translated, money formatted, codes named (issue 16 item 8).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderValue } from '../../renderer/src/components/ChangeList';
 import { fieldLabel } from '../../renderer/src/format/errors';
-import i18n from '../../renderer/src/i18n';
+import i18n, { loadLang } from '../../renderer/src/i18n';
+
+// the main catalogues load on demand (one language at start in the app)
+beforeAll(() => Promise.all([loadLang('zh-CN'), loadLang('en')]));
 
 describe('audit values', () => {
   it('a credit override reason reads in Chinese with formatted money', async () => {

@@ -117,6 +117,14 @@ function detailOf(e: unknown): { message: string; messageKey: string | null; mes
   };
 }
 
+/** A failed backup or restore in the audit log: its message as key + values (`after.problem`),
+ *  shown in the reader's language; the English sentence only when the error has no key. */
+function failureRecord(e: unknown, after: Record<string, unknown>): { after: unknown; note: string | null } {
+  const d = detailOf(e);
+  if (d.messageKey) return { after: { ...after, problem: { key: d.messageKey, values: d.messageValues } }, note: null };
+  return { after, note: d.message.slice(0, 500) };
+}
+
 export function summarizeManifest(m: BackupManifest): BackupManifestSummary {
   return {
     company: m.company,
@@ -411,8 +419,7 @@ export class BackupService {
         entity: 'backup',
         entityId: null,
         action: 'create-failed',
-        after: { kind: o.kind, dir },
-        note: messageOf(e).slice(0, 500),
+        ...failureRecord(e, { kind: o.kind, dir }),
       });
       throw e;
     }
@@ -594,8 +601,7 @@ export class BackupService {
             entity: 'backup',
             entityId: path.basename(file),
             action: 'restore-failed',
-            after: { file },
-            note: messageOf(e).slice(0, 500),
+            ...failureRecord(e, { file }),
           });
         throw e;
       }

@@ -10,6 +10,7 @@ import { money } from '../format/money';
 import { useLang } from '../hooks/useLang';
 import type { Lang } from '../i18n/types';
 import { complaintFieldLabel, complaintValue } from '../pages/complaints/audit-labels';
+import { serverText } from '../format/server-text';
 
 /** The record a value sits in (an audit entry's after/before), for values that need their neighbours. */
 export interface ValueContext {
@@ -19,6 +20,8 @@ export interface ValueContext {
 
 export function renderValue(t: TFunction, lang: Lang, path: string[], v: unknown, ctx: ValueContext = {}): string {
   if (v === null || v === undefined || v === '') return '—';
+  const problem = problemText(lang, path, v);
+  if (problem !== null) return problem;
   const audit = auditValue(t, path, v, ctx);
   if (audit !== null) return audit;
   const kind = valueKind(path);
@@ -91,6 +94,15 @@ function creditReason(t: TFunction, o: Record<string, unknown>, rec: Record<stri
   });
 }
 
+/** A failure's message main stored as key + values (`problem`, #16), in the page's language. */
+function problemText(lang: Lang, path: string[], v: unknown): string | null {
+  if (path[path.length - 1] !== 'problem' || !v || typeof v !== 'object') return null;
+  const p = v as { key?: unknown; values?: unknown };
+  if (typeof p.key !== 'string') return null;
+  const values = (p.values && typeof p.values === 'object' ? p.values : {}) as Record<string, string | number>;
+  return serverText(lang, { message: null, messageKey: p.key, messageValues: values });
+}
+
 const MB = 1024 * 1024;
 
 /** Notes main writes in English (main/services/statements/print.ts, customers/export.ts) → keys. */
@@ -114,6 +126,8 @@ function auditValue(t: TFunction, path: string[], v: unknown, ctx: ValueContext)
   if (ctx.entity === 'note_receivable' && key === 'state') return t(`ar.noteState.${v}`, { defaultValue: v });
   if (ctx.entity === 'credit_note' && key === 'kind') return t(`ar.creditNoteKind.${v}`, { defaultValue: v });
   if (key === 'status' && (v === 'ok' || v === 'warn' || v === 'block')) return t(`ar.credit.${v}`);
+  // an operator's role (credit area's labels: admin → 管理员)
+  if (ctx.entity === 'operator' && key === 'role') return t(`credit:role.${v}`, { defaultValue: v });
   if (['kind', 'output', 'style', 'result', 'what', 'state', 'basis'].includes(key)) {
     const found = t(`auditValue.${v}`, { defaultValue: '' });
     if (found) return found;
@@ -158,7 +172,11 @@ export function ChangeList({ entry }: { entry: AuditEntry }) {
       {entry.note && (
         <div className="change-line">
           <span className="change-field">{t('history.note')}</span>
-          <span>{t(`auditNote.${AUDIT_NOTES[entry.note] ?? '_'}`, { defaultValue: entry.note })}</span>
+          <span>
+            {t(`auditNote.${AUDIT_NOTES[entry.note] ?? '_'}`, {
+              defaultValue: serverText(lang, { message: entry.note }),
+            })}
+          </span>
         </div>
       )}
     </div>

@@ -9,7 +9,7 @@ export function useLang(): [Lang, (lang: Lang) => void] {
   const { i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const setLang = useCallback((next: Lang) => {
-    applyLang(next);
+    void applyLang(next);
     call('app:set-locale', { locale: next }).catch(() => undefined); // remembered best-effort
   }, []);
   return [lang, setLang];

@@ -1,13 +1,13 @@
 // i18next setup: zh-CN default, en. The chosen language is kept in localStorage (read before the
 // first paint) and in the app state via `app:set-locale` (AppInfo.locale at start).
+// Only the active language's catalogue is loaded at start (its own chunk, lang-<lang>-*.js); the
+// other one loads when the user switches (applyLang waits for it before switching).
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import type { Lang } from './types';
-import { zhCN } from './zh-CN';
+import type { Lang, Messages } from './types';
 import { addPolishResources } from './polish';
 
 export const LANG_KEY = 'creditdesk.lang';
@@ -20,7 +20,29 @@ export function storedLang(): Lang {
   }
 }
 
-export function applyLang(lang: Lang): void {
+const CATALOGUES: Record<Lang, () => Promise<Messages>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  en: () => import('./en').then((m) => m.en),
+};
+const loading = new Map<Lang, Promise<void>>();
+
+/** Adds a language's main catalogue once. Its keys win over keys a page file added before it,
+ * as when the catalogues were loaded first (page files add theirs without overwriting). */
+export function loadLang(lang: Lang): Promise<void> {
+  let p = loading.get(lang);
+  if (!p) {
+    p = CATALOGUES[lang]().then((messages) => {
+      i18n.addResourceBundle(lang, 'translation', messages, true, true);
+      addPolishResources(); // its rewordings override the catalogue (again, now that it is here)
+    });
+    p.catch(() => loading.delete(lang)); // a failed chunk load may be retried
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+export async function applyLang(lang: Lang): Promise<void> {
+  await loadLang(lang);
   try {
     localStorage.setItem(LANG_KEY, lang);
   } catch {
@@ -38,8 +60,12 @@ export function currentLang(): Lang {
 const initial = storedLang();
 dayjs.locale(initial === 'en' ? 'en' : 'zh-cn');
 
+/** The start language's catalogue, requested as soon as this module runs; main.tsx waits for it. */
+export const initialLangLoaded = loadLang(initial);
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {},
+  partialBundledLanguages: true,
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

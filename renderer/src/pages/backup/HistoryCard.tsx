@@ -35,7 +35,8 @@ export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
               ) : (
                 <Tooltip title={detailText(r) ?? ''}>
                   <Typography.Text type="danger">
-                    {r.dir} — {r.problem ? t(`problem.${r.problem}`) : t('history.failed')}
+                    {r.dir} —{' '}
+                    {r.problem ? t(`problem.${r.problem}`, { defaultValue: t('history.failed') }) : t('history.failed')}
                   </Typography.Text>
                 </Tooltip>
               ),
@@ -50,7 +51,8 @@ export function HistoryCard({ history }: { history: BackupHistoryEntry[] }) {
           {
             title: t('history.encrypted'),
             dataIndex: 'encrypted',
-            width: 80,
+            width: 104, // "Encrypted" on one line at 1280 px
+            onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (v: boolean, r) => (r.ok ? v ? <Tag color="gold">{t('history.yes')}</Tag> : t('history.no') : ''),
           },
           {

@@ -10,7 +10,7 @@ import { ApiError, call } from '../../api/client';
 import { BACKUP_NS } from './i18n';
 import { serverKeyText } from '../../format/errors';
 import { currentLang } from '../../i18n';
-import { isServerMessageKey, renderServerMessage } from '@shared/messages/server-messages';
+import { serverText } from '../../format/server-text';
 
 export const qkStatus = ['backup', 'status'] as const;
 const qkProgress = ['backup', 'progress'] as const;
@@ -51,8 +51,7 @@ export function detailText(x: {
   messageKey?: string | null;
   messageValues?: Record<string, string | number>;
 }): string | null {
-  const key = x.messageKey ?? undefined;
-  return isServerMessageKey(key) ? renderServerMessage(currentLang(), key, x.messageValues) : x.message;
+  return serverText(currentLang(), x); // an old entry's English sentence is matched to its key
 }
 
 /** A failed call: the translated problem (from the job) plus the server's sentence. */

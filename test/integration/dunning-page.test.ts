@@ -40,7 +40,7 @@ async function allPages(asOf: string, level: DunningLevelFilter, limit: number) 
   const rows: DunningPage['rows'] = [];
   let first: DunningPage | null = null;
   for (let offset = 0; ; offset += limit) {
-    const p = await t.ok('collections:dunning-page', { asOf, level, offset, limit });
+    const p: DunningPage = await t.ok('collections:dunning-page', { asOf, level, offset, limit });
     first ??= p;
     expect(p.total).toBe(first.total);
     rows.push(...p.rows);
@@ -92,7 +92,12 @@ describe('dunning list by pages', () => {
       amount: 123_456,
       overrideReason: 'test',
     });
-    const after = await t.ok('collections:dunning-page', { asOf: TODAY, level: 'all', offset: 0, limit: 5 });
+    const after: DunningPage = await t.ok('collections:dunning-page', {
+      asOf: TODAY,
+      level: 'all',
+      offset: 0,
+      limit: 5,
+    });
     const row = after.rows.find((r) => r.customerId === c.customerId)!;
     expect(row.daysOverdue).toBe(200);
     expect(row.overdue).toBe(c.overdue + 123_456);

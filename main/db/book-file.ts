@@ -7,6 +7,7 @@ import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openReadOnlySqlite } from './read-only-open';
+import { AppError } from '../../shared/result';
 
 /** "CDBK" — SQLite's application_id identifies the file type to tools like `file(1)`. */
 export const BOOK_APPLICATION_ID = 0x4344424b;
@@ -39,6 +40,7 @@ export function inspectBookFile(file: string): BookFileKind {
     const migrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();
     return migrations ? 'book' : 'foreign';
   } catch (e) {
+    if (e instanceof AppError) throw e; // already says what is wrong (e.g. a journal left on a read-only disk)
     throw serverError(
       'VALIDATION',
       'not_a_book_detail',

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { serverError } from '../../shared/messages/server-messages';
 import { sqliteNativeBinding } from './native-binding';
 
 // better-sqlite3 compiles SQLite with SQLITE_USE_URI=0 and reads this variable once, when its
@@ -37,7 +38,11 @@ export function openReadOnlySqlite(file: string): Database.Database {
     return sqlite;
   } catch (e) {
     sqlite.close();
-    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN' || hasWal(file)) throw e;
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+    // a journal left by a crash: reading without it would show the book as it was before those
+    // changes, so say what to do instead of "not a CreditDesk book"
+    if (hasWal(file))
+      throw serverError('FORBIDDEN', 'book_read_only_unsaved_journal', { file }, { field: 'db', bare: true });
   }
   const immutable = connect(`${pathToFileURL(file).href}?immutable=1`);
   immutable.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -34,6 +34,10 @@ export const BOOK_MESSAGES = {
     en: 'this book is on a read-only disk: open it read-only or copy it to your PC: {file}',
     zh: '账套在只读磁盘上：请以只读方式打开，或先复制到本机：{file}',
   },
+  book_read_only_unsaved_journal: {
+    en: 'this book is on a read-only disk and its journal ({file}-wal) still holds changes that only a writable disk can finish: copy the book together with its -wal file to your PC and open it there',
+    zh: '账套在只读磁盘上，且旁边的同名日志文件中还有尚未并入账套的改动，只读磁盘上无法完成：请把账套连同同名日志文件一起复制到本机后再打开：{file}',
+  },
   book_no_write_permission: {
     en: 'no permission to write the book {file}: open it read-only or copy it to your PC',
     zh: '没有写入账套 {file} 的权限：请以只读方式打开，或先复制到本机',

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../main/app/desk';
 import { createHandlers } from '../../main/ipc/handlers';
@@ -85,6 +86,43 @@ describe.skipIf(!mechanism)(`a WAL book on a real read-only disk (${mechanism ??
     expect(r.code).toBe(0);
     expect(r.out).toBe(reference.out);
     expect(state()).toEqual(before);
+  }, 120_000);
+
+  it('a book whose journal (-wal) a crash left behind: told to copy both to the PC, not "not a CreditDesk book"', async () => {
+    // the stick was pulled (or write-protected) while the book had changes only in its -wal file
+    const stick = path.join(dir, 'usb-journal');
+    fs.mkdirSync(stick);
+    const scratch = path.join(dir, 'pc', 'journal.creditdesk');
+    fs.copyFileSync(copy, scratch);
+    const writer = new Database(scratch);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.pragma('user_version = 7'); // a change that lives in the -wal until a checkpoint
+    const left = path.join(stick, 'book.creditdesk');
+    fs.copyFileSync(scratch, left);
+    fs.copyFileSync(`${scratch}-wal`, `${left}-wal`);
+    writer.close();
+    expect(fs.statSync(`${left}-wal`).size).toBeGreaterThan(0);
+    const files = fs.readdirSync(stick).sort();
+    const sha = hash(left);
+    const zh = await runOnReadOnlyDisk(stick, [...CLI, 'ageing', '--db', left, '--as-of', '2026-11-30']);
+    expect(zh.code).not.toBe(0);
+    expect(zh.err).toContain('日志文件');
+    expect(zh.err).toContain('一起复制到本机');
+    expect(zh.err).not.toContain('这不是');
+    const en = await runOnReadOnlyDisk(stick, [
+      ...CLI,
+      'ageing',
+      '--db',
+      left,
+      '--as-of',
+      '2026-11-30',
+      '--lang',
+      'en',
+    ]);
+    expect(en.err).toContain('copy the book together with its -wal file to your PC');
+    expect(en.err).not.toContain('not a CreditDesk book');
+    expect(fs.readdirSync(stick).sort()).toEqual(files);
+    expect(hash(left)).toBe(sha);
   }, 120_000);
 
   it('a CLI write is refused with the read-only-disk message (zh-CN and en), nothing written', async () => {

@@ -72,8 +72,7 @@ export function setFromFacts(c: CreditColumns, i: number, f: CreditFactsRow, ope
   c.lastReportOn[i] = f.lastReportOn;
 }
 
-// One query per column, each in code order (plain values cross from SQLite far cheaper than
-// 100,000 row arrays). limit: limitAsOf (reports/credit.ts) from the last two decisions; flags:
+// The columns, in code order. limit: limitAsOf (reports/credit.ts) from the last two decisions; flags:
 // 1 on credit hold, 2 a rating, class, report, note or two limit decisions dated after the date
 // (the kept values are not the as-of ones: that customer is read the straightforward way).
 const FROM = 'FROM customers c JOIN credit_facts f ON f.customer_id = c.id ORDER BY c.code';
@@ -113,13 +112,17 @@ export function keptCreditColumns(sqlite: Database.Database, asOf: string): Cred
   return value;
 }
 
+// All columns in one pass: each aggregated into a JSON list in code order (the join and the
+// ordering run once, and JSON.parse builds the arrays faster than 100,000 rows cross one by one).
+const NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
+const ONE_PASS = `SELECT ${NAMES.map((n) => `json_group_array("${n}")`).join(', ')}
+  FROM (SELECT ${NAMES.map((n) => `${COLUMNS[n]} AS "${n}"`).join(', ')} ${FROM})`;
+
 function readKept(sqlite: Database.Database, asOf: string): CreditColumns {
-  const col = (name: keyof typeof COLUMNS) =>
-    stmt(sqlite, `SELECT ${COLUMNS[name]} ${FROM}`)
-      .pluck()
-      .all(COLUMNS[name].includes('@d') ? { d: asOf } : {}) as never[];
-  // one read transaction: every column from the same state of the book
+  // one statement: every column from the same state of the book
   return sqlite.transaction(() => {
+    const lists = stmt(sqlite, ONE_PASS).raw().get({ d: asOf }) as string[];
+    const col = (name: keyof typeof COLUMNS) => JSON.parse(lists[NAMES.indexOf(name)]) as never[];
     const id = col('id') as number[];
     const flags = col('flags') as number[];
     const c: CreditColumns = {

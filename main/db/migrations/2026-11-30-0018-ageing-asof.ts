@@ -18,6 +18,10 @@ const TRIGGERS = [
   // an earlier payment moves paid_from back; a later one changes nothing (no row written)
   `CREATE TRIGGER allocations_paid_from_insert AFTER INSERT ON allocations BEGIN
      UPDATE invoices SET paid_from = NEW.date WHERE id = NEW.invoice_id AND (paid_from IS NULL OR paid_from > NEW.date); END`,
+  // a writer that inserts allocations before their invoice (the demo book, with deferred foreign
+  // keys) left the allocation trigger nothing to update: the invoice picks its date up itself
+  `CREATE TRIGGER invoices_paid_from_insert AFTER INSERT ON invoices
+     WHEN EXISTS (SELECT 1 FROM allocations WHERE invoice_id = NEW.id) BEGIN ${recompute('NEW.id')} END`,
   `CREATE TRIGGER allocations_paid_from_delete AFTER DELETE ON allocations BEGIN ${recompute('OLD.invoice_id')} END`,
   `CREATE TRIGGER allocations_paid_from_update AFTER UPDATE OF invoice_id, date ON allocations BEGIN
      ${recompute('OLD.invoice_id')} ${recompute('NEW.invoice_id')} END`,

@@ -15,9 +15,11 @@ export interface CollectionsKpisOut {
   from: string;
   to: string;
   days: number;
-  /** collection effectiveness index: (opening + sales − closing) ÷ (opening + sales − closing current) */
+  /** collection effectiveness index: (opening + sales − closing) ÷ (opening + sales − closing current);
+   *  bp null when the denominator is not positive or the figure is past 2^53 */
   cei: { bp: number | null; opening: number; sales: number; closing: number; closingCurrent: number };
-  /** best-possible DSO = closing current AR ÷ credit sales × days, in tenths of a day */
+  /** best-possible DSO = closing current AR ÷ credit sales × days, in tenths of a day (null: no
+   *  sales, or a figure past 2^53 such as 1 fen of sales against a receivable at the caps) */
   bestPossibleDsoTenths: number | null;
   /** promises due in the period (promised date in [from, to]) decided as of asOf */
   promiseKept: { kept: number; decided: number; bp: number | null };

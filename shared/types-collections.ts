@@ -149,7 +149,8 @@ export interface WorklistRow {
   averageDaysLate: number;
   /** risk × 1000 (1000 = no extra risk) */
   riskMilli: number;
-  score: number;
+  /** the ranking score's exact decimal digits (it passes 2^53 at the money caps), e.g. "64727" */
+  score: string;
   reasons: WorklistReason[];
 }
 

@@ -42,3 +42,14 @@ export const CREDIT_LIMIT_MAX_FEN: Fen = CUSTOMER_GROSS_LIMIT_FEN;
 export const BOOK_CREDIT_LIMITS_FEN: Fen = BOOK_GROSS_LIMIT_FEN;
 export const CUSTOMER_PROMISES_LIMIT_FEN: Fen = CUSTOMER_GROSS_LIMIT_FEN;
 export const BOOK_PROMISES_LIMIT_FEN: Fen = BOOK_GROSS_LIMIT_FEN;
+
+// Complaints (投诉) carry money that the analysis (留档分析) adds up across complaints and
+// customers: the compensation promised and the supplier claim-back. One complaint is capped at
+// the per-document cap; their sums get the same caps as documents:
+//
+//   Σ a customer's compensation ≤ 10^15 fen;  Σ the book's compensation ≤ 2 × 10^15 fen
+//   Σ a customer's supplier claims ≤ 10^15 fen;  Σ the book's supplier claims ≤ 2 × 10^15 fen
+//
+// so every compensation or claim total the complaints screens show is below 2^53 and exact.
+export const CUSTOMER_COMPLAINT_MONEY_LIMIT_FEN: Fen = CUSTOMER_GROSS_LIMIT_FEN;
+export const BOOK_COMPLAINT_MONEY_LIMIT_FEN: Fen = BOOK_GROSS_LIMIT_FEN;

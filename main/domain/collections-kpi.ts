@@ -9,19 +9,31 @@
 // - 13-week cash-in forecast: each open invoice is expected on its due date + its customer's
 //   average days late (domain/worklist-score.ts; no history → 0). Week k (1..13) is
 //   [asOf + 7(k−1), asOf + 7k − 1]; expected before asOf → pastDue, after week 13 → later.
+// The money sums are exact (below 4 × 10^15 fen by book-limits.ts) but a ratio of them need not
+// be: 1 fen of sales against 10^15 fen not yet due is a DSO of 3.1 × 10^17 tenths over 31 days,
+// past 2^53 (mulDivRound threw: the dashboard's KPIs answered INTERNAL). Such a ratio has no
+// meaningful figure and is null ("—"), like a ratio without a denominator.
 import { mulDivRound } from '../../shared/money';
+
+/** round(a × b ÷ c), or null when that is past 2^53 (no exact, meaningful figure). */
+function ratioOrNull(a: number, b: number, c: number): number | null {
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  const twice = (BigInt(a) * BigInt(b) * 2n) / BigInt(c); // |round| ≤ limit ⇔ |2ab/c| < 2·limit + 1
+  if (twice > 2n * limit || twice < -2n * limit) return null;
+  return mulDivRound(a, b, c);
+}
 import type { ForecastWeek } from '../../shared/types-collections-kpis';
 import { addDays, daysBetween, toDayNumber } from './dates';
 
 export function ceiBp(opening: number, sales: number, closing: number, closingCurrent: number): number | null {
   const den = opening + sales - closingCurrent;
   if (den <= 0) return null;
-  return mulDivRound(opening + sales - closing, 10_000, den);
+  return ratioOrNull(opening + sales - closing, 10_000, den);
 }
 
 export function bestPossibleDsoTenths(closingCurrent: number, sales: number, days: number): number | null {
   if (sales <= 0) return null;
-  return mulDivRound(closingCurrent, days * 10, sales);
+  return ratioOrNull(closingCurrent, days * 10, sales);
 }
 
 export function rateBp(part: number, whole: number): number | null {

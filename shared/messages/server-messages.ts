@@ -75,6 +75,22 @@ export const SERVER_MESSAGES = {
     en: "would take this book's promises to pay past {limitFen} in total, the most one book can add up exactly; nothing was saved",
     zh: '会使本账套的付款承诺合计超过 {limitFen}（一个账套可精确合计的上限），未保存',
   },
+  customer_compensation_cap: {
+    en: "would take customer {customer}'s complaint compensation past {limitFen} in total, the most one customer can add up exactly; nothing was saved",
+    zh: '会使客户 {customer} 的投诉赔偿合计超过 {limitFen}（单个客户可精确合计的上限），未保存',
+  },
+  book_compensation_cap: {
+    en: "would take this book's complaint compensation past {limitFen} in total, the most one book can add up exactly; nothing was saved",
+    zh: '会使本账套的投诉赔偿合计超过 {limitFen}（一个账套可精确合计的上限），未保存',
+  },
+  customer_supplier_claims_cap: {
+    en: "would take customer {customer}'s supplier claims past {limitFen} in total, the most one customer can add up exactly; nothing was saved",
+    zh: '会使客户 {customer} 的供应商索赔合计超过 {limitFen}（单个客户可精确合计的上限），未保存',
+  },
+  book_supplier_claims_cap: {
+    en: "would take this book's supplier claims past {limitFen} in total, the most one book can add up exactly; nothing was saved",
+    zh: '会使本账套的供应商索赔合计超过 {limitFen}（一个账套可精确合计的上限），未保存',
+  },
   path_token_gone: {
     en: 'the chosen file or folder is no longer known: choose it again',
     zh: '所选的文件或文件夹已失效，请重新选择',

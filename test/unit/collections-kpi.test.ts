@@ -83,3 +83,18 @@ describe('13-week cash-in forecast', () => {
     expect(f.weeks.slice(2, 12).every((w) => w.expected === 0)).toBe(true);
   });
 });
+
+describe('ratios at the money caps (#15 item 7)', () => {
+  it('a ratio past 2^53 has no figure (null, shown "—") instead of failing the dashboard', () => {
+    // ¥1,000,000,000,000.00 not yet due, 1 fen of sales in 31 days: 3.1 × 10^16 tenths of a day
+    expect(bestPossibleDsoTenths(99_999_999_999_999, 1, 31)).toBeNull();
+    // 10^15 fen current ÷ 10^15 fen sales × 365 days = 365.0 days, exact
+    expect(bestPossibleDsoTenths(1_000_000_000_000_000, 1_000_000_000_000_000, 365)).toBe(3650);
+    // at the edge: 9,007,199,254,740,990 tenths fit (2^53 − 1 = …991), …741,000 do not
+    expect(bestPossibleDsoTenths(900_719_925_474_099, 1, 1)).toBe(9_007_199_254_740_990);
+    expect(bestPossibleDsoTenths(900_719_925_474_100, 1, 1)).toBeNull();
+    // CEI over a 1 fen denominator (unapplied cash makes closing far below the current AR)
+    expect(ceiBp(0, 1_000_000_000_000_001, 0, 1_000_000_000_000_000)).toBeNull();
+    expect(ceiBp(0, 900_719_925_474, 0, 900_719_925_473)).toBe(9_007_199_254_740_000);
+  });
+});

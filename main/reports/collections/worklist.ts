@@ -13,7 +13,7 @@ import { addDays } from '../../domain/dates';
 import { customersByIds, nextStepsBetween, openInvoicesDueBetween } from '../../db/collections-store';
 import { lateDaysByCustomer } from '../../db/collections/payment-history';
 import { disputeSourcesByCustomer } from '../../db/disputes';
-import { averageDaysLate, riskMilli, worklistScore } from '../../domain/worklist-score';
+import { averageDaysLate, compareScoresDesc, riskMilli, scoreText, worklistScore } from '../../domain/worklist-score';
 import { compareItems } from '../../domain/calendar';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import { statementSource } from '../calendar/collections-sources';
@@ -103,6 +103,7 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
   const ids = [...reasons.keys()];
   const late = lateDaysByCustomer(book.sqlite, ids);
   const customers = customersByIds(book.sqlite, ids);
+  const scores = new Map<number, bigint>(); // exact, beyond 2^53 at the caps: rank on these
   const rows: WorklistRow[] = ids.map((cid) => {
     const d = dunning.get(cid);
     const b = broken.get(cid) ?? { broken: 0, partly: 0 };
@@ -110,6 +111,8 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
     const avgLate = l ? averageDaysLate(l.lateDays, l.count) : 0;
     const risk = riskMilli(b.broken, b.partly, avgLate);
     const c = customers.get(cid)!;
+    const score = worklistScore(Math.max(d?.overdue ?? 0, dueToday.get(cid) ?? 0), d?.daysOverdue ?? 0, risk);
+    scores.set(cid, score);
     return {
       customerId: cid,
       customerCode: c.code,
@@ -121,9 +124,13 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
       partlyKeptPromises: b.partly,
       averageDaysLate: avgLate,
       riskMilli: risk,
-      score: worklistScore(Math.max(d?.overdue ?? 0, dueToday.get(cid) ?? 0), d?.daysOverdue ?? 0, risk),
+      score: scoreText(score),
       reasons: reasons.get(cid)!,
     };
   });
-  return rows.sort((a, b) => b.score - a.score || (a.customerCode < b.customerCode ? -1 : 1));
+  return rows.sort(
+    (a, b) =>
+      compareScoresDesc(scores.get(a.customerId)!, scores.get(b.customerId)!) ||
+      (a.customerCode < b.customerCode ? -1 : 1),
+  );
 }

@@ -9,6 +9,7 @@ import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { ComplaintDetail, ComplaintFilter, ComplaintRow, ComplaintStatus } from '../../../shared/types-complaints';
 import { checkComplaint, checkMove, replyByFor, type Issue } from '../../domain/complaints';
 import { maxDate } from '../../domain/dates';
+import { assertComplaintMoneyRoom } from '../limits/complaint-caps';
 import {
   complaintIdByCreditNote,
   insertComplaint,
@@ -86,6 +87,10 @@ export async function createComplaint(ctx: ServiceContext, input: ComplaintCreat
       ),
     ];
     if (issues.length) fail(issues);
+    assertComplaintMoneyRoom(sqlite, c, null, {
+      compensation: input.compensation ?? 0,
+      supplierClaim: input.supplierClaim ?? 0,
+    });
     const at = ctx.clock.now().toISOString();
     const number = nextComplaintNumber(sqlite);
     const id = insertComplaint(sqlite, {
@@ -201,6 +206,11 @@ export async function updateComplaint(ctx: ServiceContext, input: ComplaintUpdat
       ),
     ];
     if (issues.length) fail(issues);
+    if (d.compensation !== undefined || d.supplierClaim !== undefined)
+      assertComplaintMoneyRoom(sqlite, { id: before.customerId, code: before.customerCode }, input.id, {
+        compensation: d.compensation ?? before.compensation,
+        supplierClaim: d.supplierClaim ?? before.supplierClaim,
+      });
     updateComplaintFields(sqlite, input.id, { ...d, replyBy }, ctx.clock.now().toISOString());
     if (d.invoiceIds) setComplaintInvoices(sqlite, input.id, d.invoiceIds);
     const after = detail(sqlite, input.id, today);

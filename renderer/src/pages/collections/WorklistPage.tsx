@@ -5,6 +5,7 @@ import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../../api/client';
+import { groupDigits } from '../../format/digits';
 import { money } from '../../format/money';
 import type { WorklistReason, WorklistRow } from '@shared/types-collections';
 import { qkCollections, useToday, useCt } from './common';
@@ -89,7 +90,7 @@ export function WorklistPage() {
             dataIndex: 'score',
             width: 110,
             align: 'right',
-            render: (v: number) => v.toLocaleString(),
+            render: (v: string) => groupDigits(v), // exact decimal digits, past 2^53 at the caps
           },
           {
             title: t('worklist.why'),

@@ -25,14 +25,16 @@ export async function withBulkCache<T>(sqlite: Sqlite, fn: () => Promise<T>): Pr
   sqlite.pragma('cache_size = -32768');
   // Rows written under a trigger (the kept credit facts and paid_from of 0017/0018) need a
   // statement journal; past 64 KiB SQLite spills it to a temp file, page by page: 1.5M pwrite
-  // calls in a 33k-receipt import, half its CPU. In memory it is a copy. (Changing temp_store
-  // drops temp tables; the book uses none.)
+  // calls in a 33k-receipt import, half its CPU. In memory it is a copy. Changing temp_store
+  // drops the connection's temp tables and triggers: the book has none, but when something put
+  // one there (a test's fault injection) it is left alone.
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-  sqlite.pragma('temp_store = MEMORY');
+  const switchTemp = sqlite.prepare('SELECT COUNT(*) FROM temp.sqlite_master').pluck().get() === 0;
+  if (switchTemp) sqlite.pragma('temp_store = MEMORY');
   try {
     return await fn();
   } finally {
-    sqlite.pragma(`temp_store = ${Number(tempStore)}`);
+    if (switchTemp) sqlite.pragma(`temp_store = ${Number(tempStore)}`);
     sqlite.pragma(`cache_size = ${Number(before)}`);
     sqlite.pragma('shrink_memory');
   }

@@ -11,6 +11,14 @@ import { sql, type Kysely } from 'kysely';
 
 const UNSETTLED = `('held','dishonoured')`; // shared/types-receivables.ts UNSETTLED_NOTE_STATES
 
+/**
+ * The open-amount triggers (and 0018's paid_from trigger) skip their per-row work while a CSV
+ * import holds a row in `kept_paused` (inserted and deleted inside the import's own transaction,
+ * so it is never seen committed); the import then recomputes the kept columns of the customers
+ * and invoices it touched, once each, before it commits (db/receivables/kept-pause.ts).
+ */
+export const NOT_PAUSED = 'NOT EXISTS (SELECT 1 FROM kept_paused)';
+
 /** Recomputes one customer's history-table facts (index seeks on the covering indexes of 0013). */
 const REFRESH: Record<string, string> = {
   credit_ratings: `rating = (SELECT grade FROM credit_ratings WHERE customer_id = @c ORDER BY rated_on DESC, id DESC LIMIT 1),
@@ -54,10 +62,13 @@ function openTriggers(table: string): string[] {
   const bump = (r: string, sign: string) =>
     `UPDATE credit_facts SET open_ar = open_ar ${sign} (${p.amount(r)}) WHERE customer_id = ${r}.customer_id AND ${p.when(r)};`;
   return [
-    `CREATE TRIGGER ${table}_credit_facts_insert AFTER INSERT ON ${table} WHEN ${p.when('NEW')} BEGIN ${bump('NEW', '+')} END`,
-    `CREATE TRIGGER ${table}_credit_facts_delete AFTER DELETE ON ${table} WHEN ${p.when('OLD')} BEGIN ${bump('OLD', '-')} END`,
+    `CREATE TRIGGER ${table}_credit_facts_insert AFTER INSERT ON ${table} WHEN ${p.when('NEW')} AND ${NOT_PAUSED}
+       BEGIN ${bump('NEW', '+')} END`,
+    `CREATE TRIGGER ${table}_credit_facts_delete AFTER DELETE ON ${table} WHEN ${p.when('OLD')} AND ${NOT_PAUSED}
+       BEGIN ${bump('OLD', '-')} END`,
     // an allocation, a void or a move: take the old row out, put the new one in
-    `CREATE TRIGGER ${table}_credit_facts_update AFTER UPDATE OF ${p.cols} ON ${table} BEGIN ${bump('OLD', '-')} ${bump('NEW', '+')} END`,
+    `CREATE TRIGGER ${table}_credit_facts_update AFTER UPDATE OF ${p.cols} ON ${table} WHEN ${NOT_PAUSED}
+       BEGIN ${bump('OLD', '-')} ${bump('NEW', '+')} END`,
   ];
 }
 
@@ -81,6 +92,7 @@ const CUSTOMER_TRIGGERS = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS kept_paused (by TEXT NOT NULL)`.execute(db); // see NOT_PAUSED
   await sql`CREATE TABLE credit_facts (
     customer_id INTEGER PRIMARY KEY, -- no foreign key: the customers trigger removes the row
     lifecycle TEXT NOT NULL,

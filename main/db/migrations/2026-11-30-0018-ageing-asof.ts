@@ -9,14 +9,16 @@
 // after D), so a past-date ageing reads about the invoices open on D instead of every open
 // invoice and every allocation dated after D.
 import { sql, type Kysely } from 'kysely';
+import { NOT_PAUSED } from './2026-11-30-0017-credit-facts';
 
 /** paid_from of one invoice recomputed from its allocations (allocations_invoice index). */
 const recompute = (id: string) =>
   `UPDATE invoices SET paid_from = (SELECT MIN(a.date) FROM allocations a WHERE a.invoice_id = ${id}) WHERE id = ${id};`;
 
 const TRIGGERS = [
-  // an earlier payment moves paid_from back; a later one changes nothing (no row written)
-  `CREATE TRIGGER allocations_paid_from_insert AFTER INSERT ON allocations BEGIN
+  // an earlier payment moves paid_from back; a later one changes nothing (no row written). An
+  // import sets paid_from itself, in the one update of each invoice it pays (0017's NOT_PAUSED).
+  `CREATE TRIGGER allocations_paid_from_insert AFTER INSERT ON allocations WHEN ${NOT_PAUSED} BEGIN
      UPDATE invoices SET paid_from = NEW.date WHERE id = NEW.invoice_id AND (paid_from IS NULL OR paid_from > NEW.date); END`,
   // a writer that inserts allocations before their invoice (the demo book, with deferred foreign
   // keys) left the allocation trigger nothing to update: the invoice picks its date up itself

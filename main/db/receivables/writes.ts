@@ -78,6 +78,21 @@ export function setInvoiceState(sqlite: Sqlite, id: number, open: number, settle
   stmt(sqlite, 'UPDATE invoices SET open_amount = ?, settled_on = ? WHERE id = ?').run(open, settledOn, id);
 }
 
+/** setInvoiceState, and paid_from moved back to `paidOn` when that is earlier (or unset). */
+export function setInvoicePaid(
+  sqlite: Sqlite,
+  id: number,
+  open: number,
+  settledOn: string | null,
+  paidOn: string,
+): void {
+  stmt(
+    sqlite,
+    `UPDATE invoices SET open_amount = ?, settled_on = ?,
+       paid_from = CASE WHEN paid_from IS NULL OR paid_from > ? THEN ? ELSE paid_from END WHERE id = ?`,
+  ).run(open, settledOn, paidOn, paidOn, id);
+}
+
 /** Recomputes open_amount / settled_on of one invoice from its allocation rows. */
 export function refreshInvoice(sqlite: Sqlite, id: number): { open: number; settledOn: string | null } {
   const r = stmt(

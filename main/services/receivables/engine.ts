@@ -11,6 +11,7 @@ import {
   netAllocationsOf,
   refreshCredit,
   refreshInvoice,
+  setInvoicePaid,
   setInvoiceState,
   setReceiptApplied,
 } from '../../db/receivables/writes';
@@ -29,6 +30,8 @@ export interface NewReceipt {
 export class CustomerInvoices {
   readonly applier: SequentialApplier<OpenInvoiceRow>;
   readonly touched = new Set<number>();
+  /** Earliest date of the allocations planned for each touched invoice (its paid_from, at the latest). */
+  readonly paidFrom = new Map<number, string>();
   constructor(rows: OpenInvoiceRow[]) {
     this.applier = new SequentialApplier(rows.map((r) => ({ ...r })));
   }
@@ -38,13 +41,26 @@ export class CustomerInvoices {
   static load(sqlite: Sqlite, customerId: number): CustomerInvoices {
     return new CustomerInvoices(openInvoicesOf(sqlite, customerId));
   }
-  /** Writes open_amount / settled_on of every invoice touched. */
+  /** Marks an invoice for flush() with an allocation dated `date`. */
+  touch(id: number, date: string): void {
+    this.touched.add(id);
+    const from = this.paidFrom.get(id);
+    if (from === undefined || date < from) this.paidFrom.set(id, date);
+  }
+  /**
+   * Writes open_amount / settled_on of every invoice touched, and moves its paid_from back to its
+   * earliest new allocation in the same row write (an import pauses the allocations trigger).
+   */
   flush(sqlite: Sqlite): void {
     for (const id of this.touched) {
       const r = this.byId.get(id)!;
-      setInvoiceState(sqlite, id, r.open, r.open === 0 ? r.last : null);
+      const settledOn = r.open === 0 ? r.last : null;
+      const from = this.paidFrom.get(id);
+      if (from === undefined) setInvoiceState(sqlite, id, r.open, settledOn);
+      else setInvoicePaid(sqlite, id, r.open, settledOn, from);
     }
     this.touched.clear();
+    this.paidFrom.clear();
   }
 }
 
@@ -65,7 +81,7 @@ export function planReceipt(open: CustomerInvoices, r: Omit<NewReceipt, 'id' | '
   const allocations = res.allocations.map((a) => {
     const inv = open.byId.get(a.invoiceId as number)!; // its open amount is already lowered
     inv.last = inv.last === null ? a.date : maxDate(inv.last, a.date);
-    open.touched.add(inv.id);
+    open.touch(inv.id, a.date);
     last = last === null ? a.date : maxDate(last, a.date);
     return {
       invoiceId: inv.id,

@@ -33,6 +33,7 @@ import type { ServiceContext } from '../context';
 import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
+import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
@@ -196,6 +197,8 @@ export async function importInvoices(
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
+    const invoiced = new Set<number>(); // customers whose credit facts the import changes
+    pauseKeptTriggers(db, source);
     await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -245,6 +248,7 @@ export async function importInvoices(
       const k = id - firstId;
       rowOfId = atLeast(rowOfId, k + 1);
       if (k >= 0) rowOfId[k] = row;
+      invoiced.add(c!.id);
       daily.add(iss!, { invoiced: a!, invoices_n: 1 });
       total += a!;
       if (!firstNumber) firstNumber = number;
@@ -254,6 +258,7 @@ export async function importInvoices(
     if (p.count === 0 && rows === 0)
       throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
+    resumeKeptTriggers(db, invoiced);
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',
@@ -352,6 +357,7 @@ export async function importReceipts(
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
+    pauseKeptTriggers(db, source);
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -443,6 +449,7 @@ export async function importReceipts(
         lastTurn = performance.now();
       }
     }
+    resumeKeptTriggers(db, ids);
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',

@@ -2,6 +2,7 @@
 // never receives 100,000 customers: at most about `maxBars` bars of consecutive ranks, never
 // mixing tiers (colours stay exact), each with the exact cumulative sales through its last rank
 // (integer fen) and that share in percent (display only, two decimals).
+import { mulDivRound } from './money';
 
 export interface ParetoPoint {
   /** first and last rank in the bar (1-based) */
@@ -52,7 +53,8 @@ export function paretoFromBars(
     value: b.value,
     tier: b.tier,
     cumulative: b.cumulative,
-    cumPercent: cum > 0 ? Math.round((b.cumulative * 10000) / cum) / 100 : 0,
+    // exact integer basis points of the fen (no float on money); the percent is only for the axis
+    cumPercent: cum > 0 ? mulDivRound(b.cumulative, 10_000, cum) / 100 : 0,
   }));
   return { points, bucketSize, customers: bars.length > 0 ? bars[bars.length - 1].to : 0, total: cum };
 }

@@ -64,6 +64,14 @@ describe('Pareto series', () => {
     );
   });
 
+  it('cumulative percent from exact integer fen (no float product of money)', () => {
+    // 122,424,554,671,302 of 385,164,557,720,000 fen is exactly 31.785 %: half-up gives 31.79; the
+    // float product cumulative × 10,000 (past 2^53) lost the half and gave 31.78
+    const s = paretoSeries([122_424_554_671_302, 385_164_557_720_000 - 122_424_554_671_302], 'AB');
+    expect(s.points.map((p) => p.cumPercent)).toEqual([31.79, 100]);
+    expect(s.points[0].cumulative).toBe(122_424_554_671_302);
+  });
+
   it('empty ranking and zero totals', () => {
     expect(paretoSeries([], '')).toEqual({ points: [], bucketSize: 1, customers: 0, total: 0 });
     expect(paretoSeries([0, 0], 'CC').points.map((p) => p.cumPercent)).toEqual([0, 0]);

@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Desk } from '../../main/app/desk';
-import { handlerCaller, SHOTS, startE2E, type E2E } from './support';
+import { handlerCaller, settled, SHOTS, startE2E, type E2E } from './support';
 import { activeCustomer } from '../support/worked-example';
 
 let e: E2E;
@@ -53,6 +53,20 @@ async function pick(testid: string, option: string) {
     .first()
     .click();
 }
+// opens a stop's outcome dialog and picks a kind that asks for an amount (the click is repeated
+// if the dialog was still opening when it landed)
+async function recordStop(seq: number, kind: string) {
+  const { page } = e;
+  await page.locator(`[data-testid="stop-record-${seq}"]`).click();
+  await settled(page.locator('[data-testid="outcome-form"]'));
+  await vi.waitFor(
+    async () => {
+      await page.locator('[data-testid="outcome-kind"]').getByText(kind).click();
+      await page.locator('[data-testid="outcome-amount"]').waitFor({ timeout: 2_000 });
+    },
+    { timeout: 30_000, interval: 200 },
+  );
+}
 const sql = <T>(q: string, ...a: unknown[]) => e.desk.ctx.book.sqlite.prepare(q).all(...a) as T[];
 
 describe('collection trips end to end', () => {
@@ -74,8 +88,7 @@ describe('collection trips end to end', () => {
     await sheet.getByText('上门催收路线单').waitFor();
     await e.shot('collruns-run-zh');
 
-    await page.locator('[data-testid="stop-record-1"]').click();
-    await page.locator('[data-testid="outcome-kind"]').getByText('收到付款').click();
+    await recordStop(1, '收到付款');
     await page.locator('[data-testid="outcome-amount"]').fill('500');
     await e.shot('collruns-outcome-zh');
     await page.locator('[data-testid="outcome-save"]').click();
@@ -85,8 +98,7 @@ describe('collection trips end to end', () => {
       { c: ids.K2, date: '2026-11-23', amount: 50000, source: 'visit' },
     ]);
 
-    await page.locator('[data-testid="stop-record-2"]').click();
-    await page.locator('[data-testid="outcome-kind"]').getByText('书面承诺').click();
+    await recordStop(2, '书面承诺');
     await page.locator('[data-testid="outcome-amount"]').fill('3500');
     await page.locator('[data-testid="outcome-save"]').click();
     // no promised date: the field says so and nothing is written

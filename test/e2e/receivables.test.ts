@@ -3,9 +3,9 @@
 // editing the provision matrix's bucket edges.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Desk } from '../../main/app/desk';
-import { handlerCaller, SHOTS, startE2E, type E2E } from './support';
+import { handlerCaller, settled, SHOTS, startE2E, type E2E } from './support';
 import { seedWorkedExample } from '../support/worked-example';
 
 let e: E2E;
@@ -240,13 +240,20 @@ describe('bad-debt recovery and provision edges', () => {
     const receipts = () => (sqlite().prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n;
     const before = receipts();
     const modal = page.locator('[data-testid="ar-recovery-modal"]');
-    await modal.waitFor();
-    // more than is written off: main refuses, the message sits under the amount
-    await modal.locator('[data-testid="ar-rec-amount"]').fill('1,200.00');
-    await modal.locator('[data-testid="ar-rec-save"]').click();
+    await settled(modal);
+    // more than is written off: main refuses, the message sits under the amount (a refused save
+    // changes nothing, so it is tried again if the dialog was still opening when it was clicked)
     const amountError = modal
       .locator('.ant-form-item-has-error')
       .filter({ has: page.locator('[data-testid="ar-rec-amount"]') });
+    await vi.waitFor(
+      async () => {
+        await modal.locator('[data-testid="ar-rec-amount"]').fill('1,200.00');
+        await modal.locator('[data-testid="ar-rec-save"]').click();
+        await amountError.waitFor({ timeout: 3_000 });
+      },
+      { timeout: 30_000, interval: 200 },
+    );
     await expect.poll(() => amountError.innerText()).toContain('尚未收回的核销金额最多为 ¥1,000.00');
     expect(receipts()).toBe(before);
     await page.waitForTimeout(400); // the error slides in

@@ -2,7 +2,7 @@
 // renderer) and Debian's Chromium driven by playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { Desk } from '../../main/app/desk';
 import { createHandlers } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/register';
@@ -87,4 +87,16 @@ export function handlerCaller(desk: Desk) {
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return fromWire(channel as Channel, r.data);
   };
+}
+
+/**
+ * Waits until the dialog (or element) holding `l` has finished its open animation, so that a
+ * click lands on a settled control (antd moves the focus into a dialog once it has opened).
+ */
+export async function settled(l: Locator): Promise<void> {
+  await l.waitFor();
+  await l.evaluate((el) => {
+    const root = el.closest('.ant-modal-wrap') ?? el.closest('.ant-drawer') ?? el;
+    return Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+  });
 }

@@ -25,21 +25,24 @@ export const invoiceDueSource: CalendarSource = (book, w) =>
     done: false,
   }));
 
+/** A promise on the calendar: on its promised date, done once it is no longer pending. */
+export const promiseItem = (p: ReturnType<typeof promiseStatusRows>[number]): CalendarItem => ({
+  kind: 'promise',
+  date: p.promisedOn,
+  customerId: p.customerId,
+  customerCode: p.customerCode,
+  customerName: p.customerName,
+  amount: p.amount,
+  status: p.status,
+  refId: p.id,
+  label: p.promisedBy ?? undefined,
+  done: p.status !== 'pending',
+});
+
 export const promiseSource: CalendarSource = (book, w) =>
   promiseStatusRows(book, { asOf: w.asOf, promisedFrom: w.from, promisedTo: w.to })
     .filter((p) => p.promisedOn >= w.from && p.promisedOn <= w.to)
-    .map((p): CalendarItem => ({
-      kind: 'promise',
-      date: p.promisedOn,
-      customerId: p.customerId,
-      customerCode: p.customerCode,
-      customerName: p.customerName,
-      amount: p.amount,
-      status: p.status,
-      refId: p.id,
-      label: p.promisedBy ?? undefined,
-      done: p.status !== 'pending',
-    }));
+    .map(promiseItem);
 
 /** A record's next step: a visit is a visit, every other way of getting in touch is a call-type item. */
 export const nextStepSource: CalendarSource = (book, w) =>

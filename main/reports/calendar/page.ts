@@ -19,7 +19,7 @@ import { calendarDays, compareItems } from '../../domain/calendar';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import type { CalendarPageDay, CalendarPageReport } from '../../../shared/types-calendar-page';
 import { promiseStatusRows } from '../collections/promise-status';
-import { invoiceDueSource, nextStepSource, promiseSource } from './collections-sources';
+import { invoiceDueSource, nextStepSource, promiseItem, promiseSource } from './collections-sources';
 import { CALENDAR_SOURCES, type CalendarSource, type CalendarWindow } from './sources';
 
 export const CARRY_DAYS = 30;
@@ -182,18 +182,6 @@ function promiseStatusesOf(book: Book, asOf: string) {
   return (id: number, customerId: number): CalendarItem => {
     let rows = byCustomer.get(customerId);
     if (!rows) byCustomer.set(customerId, (rows = promiseStatusRows(book, { asOf, customerId })));
-    const p = rows.find((r) => r.id === id)!;
-    return {
-      kind: 'promise',
-      date: p.promisedOn,
-      customerId: p.customerId,
-      customerCode: p.customerCode,
-      customerName: p.customerName,
-      amount: p.amount,
-      status: p.status,
-      refId: p.id,
-      label: p.promisedBy ?? undefined,
-      done: p.status !== 'pending',
-    };
+    return promiseItem(rows.find((r) => r.id === id)!);
   };
 }

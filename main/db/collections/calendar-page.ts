@@ -6,6 +6,7 @@
 // (migration 0015, trigger-kept): open as of D = done_on IS NULL OR done_on > D.
 import type Database from 'better-sqlite3';
 import { stmt } from '../receivables/prepared';
+import type { NextStepRow } from '../collections-store';
 
 type Sqlite = Database.Database;
 
@@ -81,22 +82,11 @@ export function stepCountByDay(
   ).all({ lo: q.from, hi: q.to, ids: q.ids, open: q.openAsOf }) as { date: string; visit: number; count: number }[];
 }
 
-export interface DayStepRow {
-  id: number;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  nextStep: string;
-  nextDate: string;
-  contactName: string | null;
-  done: number;
-}
-
 /** The first `limit` next steps of one kind on `day` by customer code, then record id (busy/quiet as above). */
 export function firstStepsOfDay(
   sqlite: Sqlite,
   q: { asOf: string; day: string; visit: number; limit: number; ids: string | null; busy: boolean; openOnly: boolean },
-): DayStepRow[] {
+): NextStepRow[] {
   const open = '(@open = 0 OR s.done_on IS NULL OR s.done_on > @d)';
   const pick = q.busy
     ? `SELECT s.record_id AS rid, c.code AS code, s.done_on AS done_on FROM customers c INDEXED BY customers_directory
@@ -120,5 +110,5 @@ export function firstStepsOfDay(
     n: q.limit,
     ids: q.ids,
     open: q.openOnly ? 1 : 0,
-  }) as DayStepRow[];
+  }) as NextStepRow[];
 }

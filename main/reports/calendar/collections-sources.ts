@@ -5,6 +5,7 @@ import type { CalendarItem } from '../../../shared/types-calendar';
 import {
   collectionsSettings,
   nextStepsBetween,
+  type NextStepRow,
   openInvoicesDueBetween,
   statementsSentAround,
 } from '../../db/collections-store';
@@ -45,18 +46,20 @@ export const promiseSource: CalendarSource = (book, w) =>
     .map(promiseItem);
 
 /** A record's next step: a visit is a visit, every other way of getting in touch is a call-type item. */
+export const nextStepItem = (r: NextStepRow): CalendarItem => ({
+  kind: r.nextStep === 'visit' ? 'visit' : 'call',
+  date: r.nextDate,
+  customerId: r.customerId,
+  customerCode: r.customerCode,
+  customerName: r.customerName,
+  status: r.nextStep,
+  refId: r.id,
+  label: r.contactName ?? undefined,
+  done: r.done === 1,
+});
+
 export const nextStepSource: CalendarSource = (book, w) =>
-  nextStepsBetween(book.sqlite, w.from, w.to, w.asOf).map((r): CalendarItem => ({
-    kind: r.nextStep === 'visit' ? 'visit' : 'call',
-    date: r.nextDate,
-    customerId: r.customerId,
-    customerCode: r.customerCode,
-    customerName: r.customerName,
-    status: r.nextStep,
-    refId: r.id,
-    label: r.contactName ?? undefined,
-    done: r.done === 1,
-  }));
+  nextStepsBetween(book.sqlite, w.from, w.to, w.asOf).map(nextStepItem);
 
 /** Statements sent (statement_run, on the day sent) and their slip follow-up (slip_followup) until the slip is back. */
 export const statementSource: CalendarSource = (book, w) => {

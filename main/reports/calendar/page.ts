@@ -12,14 +12,13 @@ import {
   firstStepsOfDay,
   promiseCountByDay,
   stepCountByDay,
-  type DayStepRow,
 } from '../../db/collections/calendar-page';
 import { addDays } from '../../domain/dates';
 import { calendarDays, compareItems } from '../../domain/calendar';
 import type { CalendarItem } from '../../../shared/types-calendar';
 import type { CalendarPageDay, CalendarPageReport } from '../../../shared/types-calendar-page';
 import { promiseStatusRows } from '../collections/promise-status';
-import { invoiceDueSource, nextStepSource, promiseItem, promiseSource } from './collections-sources';
+import { invoiceDueSource, nextStepItem, nextStepSource, promiseItem, promiseSource } from './collections-sources';
 import { CALENDAR_SOURCES, type CalendarSource, type CalendarWindow } from './sources';
 
 export const CARRY_DAYS = 30;
@@ -86,17 +85,6 @@ async function summary(
   const smallByDay = new Map<string, CalendarItem[]>();
   for (const i of smallItems) smallByDay.set(i.date, [...(smallByDay.get(i.date) ?? []), i]);
   const promiseStatus = promiseStatusesOf(book, asOf);
-  const stepItem = (r: DayStepRow): CalendarItem => ({
-    kind: r.nextStep === 'visit' ? 'visit' : 'call',
-    date: r.nextDate,
-    customerId: r.customerId,
-    customerCode: r.customerCode,
-    customerName: r.customerName,
-    status: r.nextStep,
-    refId: r.id,
-    label: r.contactName ?? undefined,
-    done: r.done === 1,
-  });
   /** the first `perDay` items of a day: the small sources' and the first of each big kind, merged */
   const firstOfDay = (day: string, counts: number[], own: CalendarItem[], openOnly: boolean): CalendarItem[] => {
     const [promises, calls, visits] = counts;
@@ -124,7 +112,7 @@ async function summary(
           busy: n >= calendarPageTuning.busyDay,
           openOnly,
         }))
-          cands.push(stepItem(r));
+          cands.push(nextStepItem(r));
     return cands.sort(compareItems).slice(0, perDay);
   };
 

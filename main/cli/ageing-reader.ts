@@ -34,7 +34,10 @@ export function openCurrentBookReader(file: string): Database.Database | null {
   return null;
 }
 
-/** The default-bucket ageing of the whole book, read in one snapshot (as the report job does). */
+/** The default-bucket ageing of the whole book, read in one snapshot (as the report job does);
+ *  only the customers on the report are read from the directory. */
 export function ageingColumnsOf(sqlite: Database.Database, asOf: string, basis: 'due' | 'issue'): AgeingColumns {
-  return sqlite.transaction(() => computeAgeingColumns(sqlite, asOf, basis, defaultBuckets(basis)))();
+  return sqlite.transaction(() =>
+    computeAgeingColumns(sqlite, asOf, basis, defaultBuckets(basis), { names: 'rows' }),
+  )();
 }

@@ -12,6 +12,7 @@ import { openCurrentBookReader } from '../../main/cli/ageing-reader';
 import { writeAgeingJson } from '../../main/cli/output/ageing-json';
 import { BOOK_APPLICATION_ID } from '../../main/db/book-file';
 import { bookSchemaVersion } from '../../main/db/connection';
+import { customerDirectory, customerDirectoryOf } from '../../main/db/receivables/directory';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../main/db/migrations';
 import { ageingColumnsFixed, ageingReportFixed } from '../../main/services/receivables';
 import { fenToDecimal } from '../../shared/money';
@@ -98,6 +99,30 @@ describe('creditdesk ageing on a current book (the short path)', () => {
     const json = JSON.parse((await cli(['ageing', '--db', book, '--as-of', '2026-06-30'])).out);
     expect(json.rows.length).toBeGreaterThan(10); // the demo book has open items on that date
   }, 120_000);
+});
+
+describe("the directory of only the report's customers", () => {
+  it('is the full directory with the others left out, in the same order (codes outside ASCII too)', () => {
+    const copy = path.join(dir, 'codes.creditdesk');
+    fs.copyFileSync(book, copy);
+    const raw = new Database(copy);
+    // SQLite orders by UTF-8 bytes (Ａ before 😀), JavaScript by UTF-16 units (😀 before Ａ)
+    const ids = raw.prepare('SELECT id FROM customers ORDER BY id LIMIT 3').pluck().all() as number[];
+    raw.prepare('UPDATE customers SET code = ? WHERE id = ?').run('\uFF21-1', ids[0]);
+    raw.prepare('UPDATE customers SET code = ? WHERE id = ?').run('😀-2', ids[1]);
+    const full = customerDirectory(raw);
+    const every = raw.prepare('SELECT id FROM customers').pluck().all() as number[];
+    const some = new Set([...every.filter((_, i) => i % 3 !== 1), ids[0], ids[1], 999_999]);
+    const part = customerDirectoryOf(raw, some);
+    raw.close();
+    const keep = full.id.map((id, r) => (some.has(id) ? r : -1)).filter((r) => r >= 0);
+    expect(part.id).toEqual(keep.map((r) => full.id[r]));
+    expect(part.code).toEqual(keep.map((r) => full.code[r]));
+    expect(part.name).toEqual(keep.map((r) => full.name[r]));
+    expect(part.limit).toEqual(keep.map((r) => full.limit[r]));
+    expect(part.code.indexOf('😀-2')).toBeLessThan(part.code.indexOf('\uFF21-1'));
+    part.id.forEach((id, r) => expect(part.rankById[id]).toBe(r));
+  });
 });
 
 describe('creditdesk ageing on a book of another schema version (the usual way)', () => {

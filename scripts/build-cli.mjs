@@ -104,12 +104,12 @@ export function cliBundleFresh(dir = CLI_DIR, base = root) {
   } catch {
     return false;
   }
+  // plain concatenation (the manifest's paths are relative, with '/'; Windows accepts them):
+  // path.join normalising 350 paths was most of this check's cost, paid by every command
+  const prefix = `${base}/`;
   for (const [f, mtime] of Object.entries(manifest.files)) {
-    try {
-      if (fs.statSync(path.join(base, f)).mtimeMs !== mtime) return false;
-    } catch {
-      return false; // a source was removed or renamed: rebuild
-    }
+    const st = fs.statSync(prefix + f, { throwIfNoEntry: false });
+    if (st === undefined || st.mtimeMs !== mtime) return false; // changed, removed or renamed: rebuild
   }
   return true;
 }

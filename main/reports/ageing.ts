@@ -16,7 +16,7 @@ import {
   latestDate,
   type DateRange,
 } from '../db/receivables/as-of';
-import { customerDirectory } from '../db/receivables/directory';
+import { customerDirectory, customerDirectoryOf } from '../db/receivables/directory';
 import { documentsAfter, ledgerBalance, notesHeld } from '../db/receivables/tie-out';
 import type {
   AgeingBucketDef,
@@ -73,7 +73,9 @@ export function computeAgeingColumns(
   asOf: string,
   basis: 'due' | 'issue',
   set: BucketSet,
-  opts: { rebuild?: boolean; customerId?: number } = {},
+  /** names: 'rows' reads only the report's customers (one-off readers: rank and dirRev then
+   *  refer to that partial directory, not to the cached one the report worker shares) */
+  opts: { rebuild?: boolean; customerId?: number; names?: 'directory' | 'rows' } = {},
 ): AgeingColumns {
   const t0 = performance.now();
   const current = !opts.rebuild && isCurrent(sqlite, asOf);
@@ -84,7 +86,10 @@ export function computeAgeingColumns(
   const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
   const keys = set.map((b) => b.key);
   const n = keys.length;
-  const dir = customerDirectory(sqlite);
+  const dir =
+    opts.names === 'rows'
+      ? customerDirectoryOf(sqlite, new Set([...sums.cid, ...credits.map((c) => c.cid)]))
+      : customerDirectory(sqlite);
   const size = dir.id.length;
   const rankOf = (cid: number) => (cid >= 0 && cid < dir.rankById.length ? dir.rankById[cid] : -1);
   // by rank (code order): the customer's row in `sums` and its unapplied credit

@@ -16,7 +16,7 @@
 //   cliImport*Ms        with --import-dir DIR holding invoices.csv + receipts.csv and --base-book
 //                       (customers only): `creditdesk import` whole process, each (target total ≤ 60 s)
 //                       and the same files through the app's import path (appImport*Ms), same run
-// `node bin/run-ts.mjs scripts/bench/first-start.ts --book FILE [--past YYYY-MM-DD] [--import-dir DIR --base-book FILE [--import-only]]`
+// `node bin/run-ts.mjs scripts/bench/first-start.ts --book FILE [--past YYYY-MM-DD] [--skip-browser] [--import-dir DIR --base-book FILE [--import-only]]`
 // (import-files.ts writes DIR/base.creditdesk, invoices.csv and receipts.csv)
 // Without --book a small demo book is made (--customers N, default 2,000).
 import { spawnSync } from 'node:child_process';
@@ -106,6 +106,8 @@ export async function runFirstStartBench(opts: {
   invoices?: number;
   dir: string;
   importOnly?: boolean;
+  /** leave out the browser figures (a run about the CLI and the app process only) */
+  skipBrowser?: boolean;
 }) {
   const out: Record<string, number | string> = { loadAvgStart: loadAvg() };
   if (!opts.importOnly) await coldFigures(opts, out);
@@ -117,7 +119,7 @@ export async function runFirstStartBench(opts: {
 }
 
 async function coldFigures(
-  opts: { book?: string; past?: string; customers?: number; invoices?: number; dir: string },
+  opts: { book?: string; past?: string; customers?: number; invoices?: number; dir: string; skipBrowser?: boolean },
   out: Record<string, number | string>,
 ) {
   wallMs([cli, '--help']); // builds dist/cli when missing or stale (not part of the figure)
@@ -193,7 +195,7 @@ async function coldFigures(
     out[`appOpenToAgeing${key}CpuMs`] = got.cpuMs; // main thread + report worker, the whole process
   }
 
-  Object.assign(out, await runBrowserFirstPaint(book));
+  if (!opts.skipBrowser) Object.assign(out, await runBrowserFirstPaint(book));
 }
 
 async function importFigures(
@@ -236,6 +238,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       'base-book': { type: 'string' },
       customers: { type: 'string' },
       'import-only': { type: 'boolean' },
+      'skip-browser': { type: 'boolean' },
     },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-first-start-'));
@@ -247,6 +250,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       baseBook: values['base-book'],
       customers: values.customers ? Number(values.customers) : undefined,
       importOnly: values['import-only'],
+      skipBrowser: values['skip-browser'],
       dir,
     });
     console.log(JSON.stringify(r, null, 2));

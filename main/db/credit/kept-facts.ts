@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { stmt } from '../receivables/prepared';
 import { latestDate } from '../receivables/as-of';
 import { creditFactsAsOf, type CreditFactsRow } from '../credit-store';
-import { packedIntSql, packedTextSql, unpackInts, unpackTexts } from '../packed-columns';
+import { packedColumns, packedIntSql, packedTextSql } from '../packed-columns';
 
 /** What a credit position row is made of, per customer in code order (binary). */
 export interface CreditColumns {
@@ -120,24 +120,19 @@ const NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 const INTS = new Set<keyof typeof COLUMNS>(['id', 'flags', 'exposure', 'limit']);
 const ROWS = `FROM (SELECT ${NAMES.map((n) => `${COLUMNS[n]} AS "${n}"`).join(', ')} ${FROM})`;
 const PACKED = `SELECT count(*), ${NAMES.map((n) => (INTS.has(n) ? packedIntSql(`"${n}"`) : packedTextSql(`"${n}"`))).join(', ')} ${ROWS}`;
-const ONE_PASS = `SELECT ${NAMES.map((n) => `json_group_array("${n}")`).join(', ')} ${ROWS}`;
+const ONE_PASS = `SELECT count(*), ${NAMES.map((n) => `json_group_array("${n}")`).join(', ')} ${ROWS}`;
 
 type Lists = Record<keyof typeof COLUMNS, ArrayLike<number> | (string | null)[]>;
 
-function readPacked(sqlite: Database.Database, asOf: string): Lists | null {
-  const [n, ...packed] = stmt(sqlite, PACKED).raw().get({ d: asOf }) as [number, ...(string | null)[]];
-  const lists = {} as Lists;
-  for (let k = 0; k < NAMES.length; k++) {
-    const col = INTS.has(NAMES[k]) ? unpackInts(packed[k], n) : unpackTexts(packed[k], n);
-    if (col === null) return null;
-    lists[NAMES[k]] = col;
-  }
-  return lists;
-}
-
-function readJson(sqlite: Database.Database, asOf: string): Lists {
-  const json = stmt(sqlite, ONE_PASS).raw().get({ d: asOf }) as string[];
-  return Object.fromEntries(NAMES.map((n, k) => [n, JSON.parse(json[k]) as never[]])) as Lists;
+function readLists(sqlite: Database.Database, asOf: string): Lists {
+  const cols = packedColumns(
+    sqlite,
+    PACKED,
+    ONE_PASS,
+    [{ d: asOf }],
+    NAMES.map((n) => (INTS.has(n) ? 'int' : 'text')),
+  );
+  return Object.fromEntries(NAMES.map((n, k) => [n, cols[k]])) as Lists;
 }
 
 const f64 = (a: ArrayLike<number>) => (a instanceof Float64Array ? a : Float64Array.from(a));
@@ -145,7 +140,7 @@ const f64 = (a: ArrayLike<number>) => (a instanceof Float64Array ? a : Float64Ar
 function readKept(sqlite: Database.Database, asOf: string): CreditColumns {
   // one statement: every column from the same state of the book
   return sqlite.transaction(() => {
-    const lists = readPacked(sqlite, asOf) ?? readJson(sqlite, asOf);
+    const lists = readLists(sqlite, asOf);
     const col = (name: keyof typeof COLUMNS) => lists[name] as never[];
     const flags = col('flags') as ArrayLike<number>;
     const c: CreditColumns = {

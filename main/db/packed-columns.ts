@@ -7,14 +7,17 @@
 import type Database from 'better-sqlite3';
 import { stmt } from './receivables/prepared';
 
+/** The unit separator, as a literal in the SQL (char(31) would be called once per row). */
+const US = '\x1f';
+
 /** SQL for an integer column: decimal digits separated by commas (NULL as 0, as JSON's null → 0). */
 export const packedIntSql = (expr: string): string => `group_concat(IFNULL(${expr}, 0), ',')`;
 
 /** SQL for a text column: each value prefixed '=', NULL as '', separated by the unit separator. */
-export const packedTextSql = (expr: string): string => `group_concat(IFNULL('=' || (${expr}), ''), char(31))`;
+export const packedTextSql = (expr: string): string => `group_concat(IFNULL('=' || (${expr}), ''), '${US}')`;
 
 /** SQL for a text column without NULLs: the values as they are (a NULL would be left out: n differs). */
-export const packedNotNullTextSql = (expr: string): string => `group_concat(${expr}, char(31))`;
+export const packedNotNullTextSql = (expr: string): string => `group_concat(${expr}, '${US}')`;
 
 /** n integers from packedIntSql's text, or null when any is not a plain integer of ≤ 15 digits. */
 export function unpackInts(text: string | null, n: number): Float64Array | null {
@@ -55,7 +58,7 @@ export function unpackTexts(text: string | null, n: number): (string | null)[] |
 export function unpackNotNullTexts(text: string | null, n: number): string[] | null {
   if (n === 0) return [];
   if (text === null) return null;
-  const parts = text.split('\x1f');
+  const parts = text.split(US);
   return parts.length === n ? parts : null; // else a separator inside a value, or a NULL left out
 }
 

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { stmt } from '../receivables/prepared';
 import { latestDate } from '../receivables/as-of';
 import { creditFactsAsOf, type CreditFactsRow } from '../credit-store';
-import { packedColumns, packedIntSql, packedTextSql } from '../packed-columns';
+import { packedColumns, packedIntSql, packedNotNullTextSql, packedTextSql, type PackedKind } from '../packed-columns';
 
 /** What a credit position row is made of, per customer in code order (binary). */
 export interface CreditColumns {
@@ -119,19 +119,15 @@ export function keptCreditColumns(sqlite: Database.Database, asOf: string): Cred
 const NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 const INTS = new Set<keyof typeof COLUMNS>(['id', 'flags', 'exposure', 'limit']);
 const ROWS = `FROM (SELECT ${NAMES.map((n) => `${COLUMNS[n]} AS "${n}"`).join(', ')} ${FROM})`;
-const PACKED = `SELECT count(*), ${NAMES.map((n) => (INTS.has(n) ? packedIntSql(`"${n}"`) : packedTextSql(`"${n}"`))).join(', ')} ${ROWS}`;
+const kindOf = (n: keyof typeof COLUMNS): PackedKind => (INTS.has(n) ? 'int' : n === 'code' ? 'notNullText' : 'text');
+const PACKED_SQL = { int: packedIntSql, text: packedTextSql, notNullText: packedNotNullTextSql };
+const PACKED = `SELECT count(*), ${NAMES.map((n) => PACKED_SQL[kindOf(n)](`"${n}"`)).join(', ')} ${ROWS}`;
 const ONE_PASS = `SELECT count(*), ${NAMES.map((n) => `json_group_array("${n}")`).join(', ')} ${ROWS}`;
 
 type Lists = Record<keyof typeof COLUMNS, ArrayLike<number> | (string | null)[]>;
 
 function readLists(sqlite: Database.Database, asOf: string): Lists {
-  const cols = packedColumns(
-    sqlite,
-    PACKED,
-    ONE_PASS,
-    [{ d: asOf }],
-    NAMES.map((n) => (INTS.has(n) ? 'int' : 'text')),
-  );
+  const cols = packedColumns(sqlite, PACKED, ONE_PASS, [{ d: asOf }], NAMES.map(kindOf));
   return Object.fromEntries(NAMES.map((n, k) => [n, cols[k]])) as Lists;
 }
 

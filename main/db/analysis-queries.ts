@@ -2,96 +2,79 @@
 // every ranked customer through the (customer_id, date) indexes.
 import type Database from 'better-sqlite3';
 import type { MatrixCell, TierMovementRow } from '../../shared/types-analysis';
+import { packedColumns, packedIntSql, packedNotNullTextSql } from './packed-columns';
 import { PARETO_MAX_BARS, paretoBucketSize, paretoFromBars, type ParetoSeries } from '../../shared/pareto-series';
-
-export interface WindowSalesRow {
-  customerId: number;
-  customerCode: string;
-  invoiced: number; // fen, invoices issued in the window, voided excluded
-  credited: number; // fen, credit notes dated in the window, voided excluded
-}
 
 /**
  * Sales in [from, to] (whole calendar months) of every customer that is neither a prospect nor
- * terminated, in customer code order. Reads the trigger-kept monthly_sales table (one contiguous
- * month range, at most customers × 6 rows) and the customers' (lifecycle, code) index — never the
- * invoices or credit notes themselves.
+ * terminated, in customer code order (SQLite's binary order; the ranking checks it), as columns.
+ * Reads the trigger-kept monthly_sales table (one contiguous month range, at most customers × 6
+ * rows) and the customers' (lifecycle, code) index — never the invoices or credit notes themselves.
  */
-export function windowSalesOfRankedCustomers(sqlite: Database.Database, from: string, to: string): WindowSalesRow[] {
+export interface WindowSalesColumns {
+  ids: Int32Array;
+  codes: string[];
+  /** fen, invoices issued in the window, voided excluded */
+  invoiced: Float64Array;
+  /** fen, credit notes dated in the window, voided excluded */
+  credited: Float64Array;
+}
+
+const RANKED =
+  "FROM customers INDEXED BY customers_lifecycle WHERE lifecycle NOT IN ('prospect', 'terminated') ORDER BY code";
+
+/** One row each from two statements: no object per customer. */
+export function windowSalesColumns(sqlite: Database.Database, from: string, to: string): WindowSalesColumns {
   if (!/-01$/.test(from) || !isMonthEnd(to)) throw new RangeError(`window must be whole months, got ${from}..${to}`);
-  // One column per statement (pluck): better-sqlite3 builds a row array or object per row
-  // otherwise, which costs several times the scan itself at 100,000 customers. The statements
-  // list rows in the same explicit order and run in one read transaction, so the columns line up.
-  const column = (sql: string, ...args: string[]) =>
-    sqlite
-      .prepare(sql)
-      .pluck()
-      .all(...args) as never[];
   return sqlite.transaction(() => {
-    // the window's rows as three JSON lists in one row (their order does not matter: summed per
-    // customer below): a third of the time of three plucked columns
+    // the window's rows as three packed lists (db/packed-columns.ts; their order does not
+    // matter: summed per customer below), then the ranked customers' ids and codes
     const [f, t] = [from.slice(0, 7), to.slice(0, 7)];
-    const lists = sqlite
-      .prepare(
-        'SELECT json_group_array(customer_id), json_group_array(invoiced), json_group_array(credited) FROM monthly_sales WHERE month BETWEEN ? AND ?',
-      )
-      .raw()
-      .get(f, t) as [string, string, string];
-    const [ids, inv, cred] = lists.map((l) => JSON.parse(l) as number[]);
-    const ranked =
-      "FROM customers INDEXED BY customers_lifecycle WHERE lifecycle NOT IN ('prospect', 'terminated') ORDER BY lifecycle, code";
-    const customerIds: number[] = column(`SELECT id ${ranked}`);
-    const codes: string[] = column(`SELECT code ${ranked}`);
+    const window = packedColumns(
+      sqlite,
+      `SELECT count(*), ${packedIntSql('customer_id')}, ${packedIntSql('invoiced')}, ${packedIntSql('credited')} FROM monthly_sales WHERE month BETWEEN ? AND ?`,
+      `SELECT count(*), json_group_array(customer_id), json_group_array(invoiced), json_group_array(credited) FROM monthly_sales WHERE month BETWEEN ? AND ?`,
+      [f, t],
+    ) as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
+    const ranked = packedColumns(
+      sqlite,
+      `SELECT count(*), ${packedIntSql('id')}, ${packedNotNullTextSql('code')} FROM (SELECT id, code ${RANKED})`,
+      `SELECT count(*), json_group_array(id), json_group_array(code) FROM (SELECT id, code ${RANKED})`,
+      [],
+      ['int', 'notNullText'],
+    ) as [ArrayLike<number>, string[]];
+    const [ids, inv, cred] = window;
+    const [customerIds, codes] = ranked;
     // ids are dense integers: typed arrays (outside the garbage-collected heap) beat a Map
     let maxId = 0;
-    for (const id of customerIds) if (id > maxId) maxId = id;
-    for (const id of ids) if (id > maxId) maxId = id;
-    const invoiced = new Float64Array(maxId + 1); // fen sums stay exact integers below 2^53
-    const credited = new Float64Array(maxId + 1);
+    for (let k = 0; k < customerIds.length; k++) if (customerIds[k] > maxId) maxId = customerIds[k];
+    for (let k = 0; k < ids.length; k++) if (ids[k] > maxId) maxId = ids[k];
+    const invoicedById = new Float64Array(maxId + 1); // fen sums stay exact integers below 2^53
+    const creditedById = new Float64Array(maxId + 1);
     for (let k = 0; k < ids.length; k++) {
-      invoiced[ids[k]] += inv[k];
-      credited[ids[k]] += cred[k];
+      invoicedById[ids[k]] += inv[k];
+      creditedById[ids[k]] += cred[k];
     }
-    return inCodeOrder(codes).map((k) => ({
-      customerId: customerIds[k],
-      customerCode: codes[k],
-      invoiced: invoiced[customerIds[k]],
-      credited: credited[customerIds[k]],
-    }));
+    const n = codes.length;
+    const out: WindowSalesColumns = {
+      ids: new Int32Array(n),
+      codes,
+      invoiced: new Float64Array(n),
+      credited: new Float64Array(n),
+    };
+    for (let k = 0; k < n; k++) {
+      const id = customerIds[k];
+      out.ids[k] = id;
+      out.invoiced[k] = invoicedById[id];
+      out.credited[k] = creditedById[id];
+    }
+    return out;
   })();
 }
 
 function isMonthEnd(d: string): boolean {
   const [y, m, day] = d.split('-').map(Number);
   return new Date(Date.UTC(y, m, 0)).getUTCDate() === day;
-}
-
-/**
- * Positions of codes listed by (lifecycle, code) — a few ascending runs — in code order, by
- * merging the runs (a new run starts where the code goes down; codes are unique).
- */
-function inCodeOrder(codes: string[]): number[] {
-  let runs: number[][] = [];
-  for (let i = 0; i < codes.length; i++) {
-    if (i === 0 || codes[i] < codes[i - 1]) runs.push([]);
-    runs[runs.length - 1].push(i);
-  }
-  while (runs.length > 1) {
-    const next: number[][] = [];
-    for (let k = 0; k < runs.length; k += 2) next.push(k + 1 < runs.length ? merge(runs[k], runs[k + 1]) : runs[k]);
-    runs = next;
-  }
-  return runs[0] ?? [];
-
-  function merge(a: number[], b: number[]): number[] {
-    const out: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < b.length) out.push(codes[a[i]] <= codes[b[j]] ? a[i++] : b[j++]);
-    while (i < a.length) out.push(a[i++]);
-    while (j < b.length) out.push(b[j++]);
-    return out;
-  }
 }
 
 /**

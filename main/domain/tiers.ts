@@ -117,25 +117,92 @@ export function computeTiers(
   months: number,
   method: TierMethod = DEFAULT_TIER_METHOD,
 ): TierRow[] {
+  return computeTierColumns(
+    {
+      codes: inputs.map((i) => i.customerCode),
+      invoiced: inputs.map((i) => i.invoiced),
+      credited: inputs.map((i) => i.credited),
+    },
+    months,
+    method,
+  );
+}
+
+/** The ranking's input as columns: one entry per customer to be ranked. */
+export interface TierSalesColumns {
+  codes: readonly string[];
+  invoiced: ArrayLike<number>;
+  credited: ArrayLike<number>;
+}
+
+/**
+ * computeTiers over columns (the book's whole-customer read): the rows are built once, in rank
+ * order, with no intermediate objects per customer.
+ */
+export function computeTierColumns(
+  input: TierSalesColumns,
+  months: number,
+  method: TierMethod = DEFAULT_TIER_METHOD,
+): TierRow[] {
   assertTierMonths(months);
   const err = tierMethodError(method);
   if (err) throw new RangeError(`bad tier method: ${err.field}`);
-  const rows: TierRow[] = inputs.map((i) => {
-    const sales = netSales(i.invoiced, i.credited);
-    return { customerCode: i.customerCode, sales, averageMonthly: averageMonthly(sales, months), tier: 'C' };
+  const { codes } = input;
+  const n = codes.length;
+  const average = new Float64Array(n);
+  const sales = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    sales[i] = netSales(input.invoiced[i], input.credited[i]);
+    average[i] = averageMonthly(sales[i], months);
+  }
+  const rows: TierRow[] = new Array<TierRow>(n);
+  rankOrder(codes, average).forEach((i, k) => {
+    rows[k] = { customerCode: codes[i], sales: sales[i], averageMonthly: average[i], tier: 'C' };
   });
-  // Input already in code order (as the book reads it): a stable sort on the average alone keeps
-  // ties in code order, with no string comparisons (100,000 customers, many tied at zero).
+  assignTiers(rows, method);
+  return rows;
+}
+
+/**
+ * Input positions in ranking order (average descending, code ascending). Input already in code
+ * order (as the book reads it): ties keep their position, so one native numeric sort of
+ * average·M + (M − 1 − position) does it exactly while that stays below 2^53 — no comparator
+ * calls and no string comparisons (100,000 customers, many tied at zero). Else a comparator sort.
+ */
+function rankOrder(codes: readonly string[], average: Float64Array): Int32Array {
+  const n = codes.length;
   let inCodeOrder = true;
-  for (let i = 1; i < rows.length && inCodeOrder; i++) inCodeOrder = rows[i - 1].customerCode < rows[i].customerCode;
-  rows.sort(inCodeOrder ? (a, b) => b.averageMonthly - a.averageMonthly : compareRanked);
+  for (let i = 1; i < n && inCodeOrder; i++) inCodeOrder = codes[i - 1] < codes[i];
+  let maxAverage = 0;
+  let nonNegative = true;
+  for (let i = 0; i < n; i++) {
+    if (average[i] > maxAverage) maxAverage = average[i];
+    if (average[i] < 0) nonNegative = false;
+  }
+  let m = 1;
+  while (m < n) m *= 2;
+  const order = new Int32Array(n);
+  if (inCodeOrder && nonNegative && (maxAverage + 1) * m <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = average[i] * m + (m - 1 - i);
+    keys.sort();
+    for (let k = 0; k < n; k++) order[k] = m - 1 - (keys[n - 1 - k] % m);
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  const byCode = (a: number, b: number) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0);
+  return order.sort((a, b) => average[b] - average[a] || (inCodeOrder ? 0 : byCode(a, b)) || a - b);
+}
+
+/** SPEC §3's split over rows in ranking order. */
+function assignTiers(rows: TierRow[], method: TierMethod): void {
   if (method.kind === 'threshold') {
     for (const r of rows) r.tier = r.averageMonthly >= method.aMin ? 'A' : r.averageMonthly >= method.bMin ? 'B' : 'C';
-    return rows;
+    return;
   }
   let total = 0;
   for (const r of rows) total += r.averageMonthly;
-  if (total === 0) return rows; // T = 0 → everyone C
+  if (total === 0) return; // T = 0 → everyone C
   if (Number.isSafeInteger(total * 100)) {
     // every product below fits a double exactly: plain integer arithmetic
     const aLimit = method.aPercent * total;
@@ -146,7 +213,7 @@ export function computeTiers(
       const scaled = 100 * cum;
       r.tier = i === 0 || scaled <= aLimit ? 'A' : scaled <= bLimit ? 'B' : 'C';
     });
-    return rows;
+    return;
   }
   const bigTotal = rows.reduce((s, r) => s + BigInt(r.averageMonthly), 0n);
   const aLimit = BigInt(method.aPercent) * bigTotal;
@@ -157,7 +224,6 @@ export function computeTiers(
     const scaled = 100n * cum;
     r.tier = i === 0 || scaled <= aLimit ? 'A' : scaled <= bLimit ? 'B' : 'C';
   });
-  return rows;
 }
 
 export function countTiers(rows: readonly { tier: ValueTier }[]): Record<ValueTier, number> {

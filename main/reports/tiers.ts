@@ -1,9 +1,9 @@
 // Value tiers as of a date (SPEC §3), computed from the book without storing anything.
 // The analysis service stores the result; `creditdesk tiers` only prints it.
 import type { Book } from '../db/connection';
-import { windowSalesOfRankedCustomers } from '../db/analysis-queries';
+import { windowSalesColumns } from '../db/analysis-queries';
 import {
-  computeTiers,
+  computeTierColumns,
   countTiers,
   tierWindow,
   DEFAULT_TIER_METHOD,
@@ -33,8 +33,8 @@ export function tierReport(
   method: TierMethod = DEFAULT_TIER_METHOD,
 ): TierReportWithIds {
   const { from, to } = tierWindow(asOf, months);
-  const sales = windowSalesOfRankedCustomers(book.sqlite, from, to);
-  const rows = computeTiers(sales, months, method);
+  const sales = windowSalesColumns(book.sqlite, from, to);
+  const rows = computeTierColumns(sales, months, method);
   let idByCode: Map<string, number> | undefined;
   return {
     asOf,
@@ -45,7 +45,7 @@ export function tierReport(
     counts: countTiers(rows),
     // built on first use: the stored recompute needs it, `creditdesk tiers` does not
     get idByCode() {
-      return (idByCode ??= new Map(sales.map((s) => [s.customerCode, s.customerId])));
+      return (idByCode ??= new Map(sales.codes.map((code, k) => [code, sales.ids[k]])));
     },
   };
 }

@@ -257,3 +257,26 @@ describe('ranking input in code order (the book reads it so)', () => {
     );
   });
 });
+
+describe('ranking by one numeric sort (input in code order, as the book reads it)', () => {
+  it('equals the reference with ties, for small averages (exact sort keys) and huge ones (comparator sort)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[A-Z][0-9]{1,3}$/), { minLength: 1, maxLength: 60 }),
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 3 }).map((k) => k * 3_000),
+            fc.integer({ min: 0, max: 3 }).map((k) => 2 ** 50 + k * 3),
+          ),
+          { minLength: 60, maxLength: 60 },
+        ),
+        fc.integer({ min: 3, max: 6 }),
+        (codes, amounts, months) => {
+          const inputs = [...codes].sort().map((c, i) => inp(c, amounts[i]));
+          expect(computeTiers(inputs, months)).toEqual(reference(inputs, months, 80, 95));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

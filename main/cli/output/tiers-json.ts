@@ -28,6 +28,34 @@ export function writeTierReportJson(rep: TierReport, out: (bytes: Uint8Array) =>
     }
     at += buf.write(text, at, ascii ? 'latin1' : 'utf8');
   };
+  // The usual row (a plain printable-ASCII code, whole non-negative fen, a plain one-letter tier)
+  // as bytes straight into the slice: no row string to build and encode (100,000 rows).
+  const put = (bytes: Uint8Array) => {
+    buf.set(bytes, at);
+    at += bytes.length;
+  };
+  const putDigits = (n: number) => {
+    let len = 1;
+    for (let p = 10; p <= n; p *= 10) len++;
+    for (let k = at + len - 1; k >= at; k--) {
+      buf[k] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    at += len;
+  };
+  const writeRowBytes = (r: TierReport['rows'][number], first: boolean): boolean => {
+    const code = r.customerCode;
+    const end = r.tier.length === 1 ? ROW_END.get(r.tier) : undefined;
+    if (end === undefined || !isPlainFen(r.sales) || !isPlainFen(r.averageMonthly) || !PLAIN.test(code)) return false;
+    put(first ? ROW_HEAD : ROW_NEXT);
+    for (let k = 0; k < code.length; k++) buf[at++] = code.charCodeAt(k);
+    put(ROW_SALES);
+    putDigits(r.sales);
+    put(ROW_AVERAGE);
+    putDigits(r.averageMonthly);
+    put(end);
+    return true;
+  };
   write(
     `{\n  "asOf": ${q(rep.asOf)},\n  "months": ${q(rep.months)},\n  "from": ${q(rep.from)},\n  "to": ${q(rep.to)},\n`,
     false,
@@ -35,14 +63,17 @@ export function writeTierReportJson(rep: TierReport, out: (bytes: Uint8Array) =>
   write(rep.rows.length ? '  "rows": [\n' : '  "rows": [],\n', true);
   for (let i = 0; i < rep.rows.length; i++) {
     const r = rep.rows[i];
-    // money and counts are safe integers (String gives JSON's digits); a plain printable-ASCII code
-    // needs no escaping
-    const plain = PLAIN.test(r.customerCode);
-    write(
-      `${i === 0 ? '' : ',\n'}    {\n      "customerCode": ${plain ? `"${r.customerCode}"` : q(r.customerCode)},\n` +
-        `      "sales": ${int(r.sales)},\n      "averageMonthly": ${int(r.averageMonthly)},\n      "tier": ${q(r.tier)}\n    }`,
-      plain,
-    );
+    if (at + ROW_ROOM + r.customerCode.length > buf.length) flush();
+    if (!writeRowBytes(r, i === 0)) {
+      // money and counts are safe integers (String gives JSON's digits); a plain printable-ASCII
+      // code needs no escaping
+      const plain = PLAIN.test(r.customerCode);
+      write(
+        `${i === 0 ? '' : ',\n'}    {\n      "customerCode": ${plain ? `"${r.customerCode}"` : q(r.customerCode)},\n` +
+          `      "sales": ${int(r.sales)},\n      "averageMonthly": ${int(r.averageMonthly)},\n      "tier": ${q(r.tier)}\n    }`,
+        plain,
+      );
+    }
     if (at >= SLICE) flush();
   }
   const c = rep.counts;
@@ -61,4 +92,14 @@ export function tierReportJson(rep: TierReport): string {
 }
 
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const latin1 = (t: string) => new Uint8Array(Buffer.from(t, 'latin1'));
+const ROW_HEAD = latin1('    {\n      "customerCode": "');
+const ROW_NEXT = latin1(',\n    {\n      "customerCode": "');
+const ROW_SALES = latin1('",\n      "sales": ');
+const ROW_AVERAGE = latin1(',\n      "averageMonthly": ');
+/** a row's end by its tier: `,"tier": "A"}` and the closing brace, for each plain one-letter tier */
+const ROW_END = new Map([...'ABC'].map((t) => [t, latin1(`,\n      "tier": ${JSON.stringify(t)}\n    }`)] as const));
+/** bytes of a row besides its code: the fixed text and two numbers of at most 16 digits */
+const ROW_ROOM = ROW_NEXT.length + ROW_SALES.length + ROW_AVERAGE.length + 64;
+const isPlainFen = (n: number) => Number.isSafeInteger(n) && n >= 0;
 const int = (n: number) => (Number.isSafeInteger(n) ? String(n) : JSON.stringify(n));

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { stmt } from '../receivables/prepared';
 import { latestDate } from '../receivables/as-of';
 import { creditFactsAsOf, type CreditFactsRow } from '../credit-store';
+import { packedColumns, packedIntSql, packedNotNullTextSql, packedTextSql, type PackedKind } from '../packed-columns';
 
 /** What a credit position row is made of, per customer in code order (binary). */
 export interface CreditColumns {
@@ -112,26 +113,39 @@ export function keptCreditColumns(sqlite: Database.Database, asOf: string): Cred
   return value;
 }
 
-// All columns in one pass: each aggregated into a JSON list in code order (the join and the
-// ordering run once, and JSON.parse builds the arrays faster than 100,000 rows cross one by one).
+// All columns in one pass, each packed into one string in code order (db/packed-columns.ts; the
+// join and the ordering run once, and 100,000 rows do not cross one by one); JSON lists when a
+// packed column cannot be read exactly.
 const NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
-const ONE_PASS = `SELECT ${NAMES.map((n) => `json_group_array("${n}")`).join(', ')}
-  FROM (SELECT ${NAMES.map((n) => `${COLUMNS[n]} AS "${n}"`).join(', ')} ${FROM})`;
+const INTS = new Set<keyof typeof COLUMNS>(['id', 'flags', 'exposure', 'limit']);
+const ROWS = `FROM (SELECT ${NAMES.map((n) => `${COLUMNS[n]} AS "${n}"`).join(', ')} ${FROM})`;
+const kindOf = (n: keyof typeof COLUMNS): PackedKind => (INTS.has(n) ? 'int' : n === 'code' ? 'notNullText' : 'text');
+const PACKED_SQL = { int: packedIntSql, text: packedTextSql, notNullText: packedNotNullTextSql };
+const PACKED = `SELECT count(*), ${NAMES.map((n) => PACKED_SQL[kindOf(n)](`"${n}"`)).join(', ')} ${ROWS}`;
+const ONE_PASS = `SELECT count(*), ${NAMES.map((n) => `json_group_array("${n}")`).join(', ')} ${ROWS}`;
+
+type Lists = Record<keyof typeof COLUMNS, ArrayLike<number> | (string | null)[]>;
+
+function readLists(sqlite: Database.Database, asOf: string): Lists {
+  const cols = packedColumns(sqlite, PACKED, ONE_PASS, [{ d: asOf }], NAMES.map(kindOf));
+  return Object.fromEntries(NAMES.map((n, k) => [n, cols[k]])) as Lists;
+}
+
+const f64 = (a: ArrayLike<number>) => (a instanceof Float64Array ? a : Float64Array.from(a));
 
 function readKept(sqlite: Database.Database, asOf: string): CreditColumns {
   // one statement: every column from the same state of the book
   return sqlite.transaction(() => {
-    const lists = stmt(sqlite, ONE_PASS).raw().get({ d: asOf }) as string[];
-    const col = (name: keyof typeof COLUMNS) => JSON.parse(lists[NAMES.indexOf(name)]) as never[];
-    const id = col('id') as number[];
-    const flags = col('flags') as number[];
+    const lists = readLists(sqlite, asOf);
+    const col = (name: keyof typeof COLUMNS) => lists[name] as never[];
+    const flags = col('flags') as ArrayLike<number>;
     const c: CreditColumns = {
-      n: id.length,
-      id: Int32Array.from(id),
+      n: lists.id.length,
+      id: Int32Array.from(col('id')),
       code: col('code'),
       onHold: Uint8Array.from(flags, (f) => f & 1),
-      exposure: Float64Array.from(col('exposure')),
-      limit: Float64Array.from(col('limit')),
+      exposure: f64(col('exposure')),
+      limit: f64(col('limit')),
       rating: col('rating'),
       creditClass: col('creditClass'),
       classSetOn: col('classSetOn'),

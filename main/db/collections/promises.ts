@@ -16,6 +16,8 @@ export interface PromiseScope {
   promisedFrom?: string;
   promisedTo?: string;
   customerId?: number;
+  /** these customers only (the worklist's listed customers) */
+  customerIds?: readonly number[];
 }
 
 function scopeWhere(s: PromiseScope): { where: string; params: Record<string, unknown> } {
@@ -24,6 +26,10 @@ function scopeWhere(s: PromiseScope): { where: string; params: Record<string, un
   if (s.customerId !== undefined) {
     where += ' AND p.customer_id = @cid';
     params.cid = s.customerId;
+  }
+  if (s.customerIds !== undefined) {
+    where += ' AND p.customer_id IN (SELECT value FROM json_each(@cids))';
+    params.cids = JSON.stringify(s.customerIds);
   }
   if (s.promisedFrom !== undefined) {
     const to = s.promisedTo !== undefined ? ' AND q.promised_on <= @pt' : '';

@@ -144,7 +144,7 @@ describe('collections property: as-of rules over the stored book', () => {
               .all() as any[];
             const proms = db
               .prepare(
-                'SELECT id, customer_id AS customerId, made_on AS madeOn, promised_on AS promisedOn, amount FROM promises',
+                'SELECT id, customer_id AS customerId, made_on AS madeOn, promised_on AS promisedOn, amount FROM promises ORDER BY id',
               )
               .all() as any[];
             for (const p of probes) {

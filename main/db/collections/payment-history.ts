@@ -38,13 +38,7 @@ export function lateDaysByCustomer(sqlite: Database.Database, ids: readonly numb
            WHERE a.receipt_id IS NOT NULL AND a.amount > 0 GROUP BY i.customer_id`,
         ).all({ ids: JSON.stringify(ids) })
   ) as { cid: number; lateDays: number; count: number }[];
-  const latest = stmt(
-    sqlite,
-    `SELECT SUM(late) AS lateDays, COUNT(*) AS count FROM (
-       SELECT ${LATE} AS late FROM invoices i JOIN allocations a ON a.invoice_id = i.id
-       WHERE i.customer_id = ? AND a.receipt_id IS NOT NULL AND a.amount > 0
-       ORDER BY a.date DESC, a.id DESC LIMIT ${HISTORY_ALLOCATIONS})`,
-  );
+  const latest = latestLateDays(sqlite);
   const out = new Map<number, LateDays>();
   for (const r of rows)
     out.set(
@@ -52,4 +46,15 @@ export function lateDaysByCustomer(sqlite: Database.Database, ids: readonly numb
       r.count > HISTORY_ALLOCATIONS ? (latest.get(r.cid) as LateDays) : { lateDays: r.lateDays, count: r.count },
     );
   return out;
+}
+
+/** One customer's late days over its latest 50 receipt allocations (`.get(customerId)`). */
+export function latestLateDays(sqlite: Database.Database): Database.Statement<[number], LateDays> {
+  return stmt(
+    sqlite,
+    `SELECT SUM(late) AS lateDays, COUNT(*) AS count FROM (
+       SELECT ${LATE} AS late FROM invoices i JOIN allocations a ON a.invoice_id = i.id
+       WHERE i.customer_id = ? AND a.receipt_id IS NOT NULL AND a.amount > 0
+       ORDER BY a.date DESC, a.id DESC LIMIT ${HISTORY_ALLOCATIONS})`,
+  ) as Database.Statement<[number], LateDays>;
 }

@@ -16,6 +16,8 @@ export interface PromiseScope {
   promisedFrom?: string;
   promisedTo?: string;
   customerId?: number;
+  /** these customers only (the worklist's listed customers) */
+  customerIds?: readonly number[];
 }
 
 function scopeWhere(s: PromiseScope): { where: string; params: Record<string, unknown> } {
@@ -24,6 +26,10 @@ function scopeWhere(s: PromiseScope): { where: string; params: Record<string, un
   if (s.customerId !== undefined) {
     where += ' AND p.customer_id = @cid';
     params.cid = s.customerId;
+  }
+  if (s.customerIds !== undefined) {
+    where += ' AND p.customer_id IN (SELECT value FROM json_each(@cids))';
+    params.cids = JSON.stringify(s.customerIds);
   }
   if (s.promisedFrom !== undefined) {
     const to = s.promisedTo !== undefined ? ' AND q.promised_on <= @pt' : '';
@@ -45,11 +51,17 @@ export interface PromiseRow extends PromiseIn {
 /** The promises in scope with their customer, in report order (code, promised date, made on, entry). */
 export function promiseRowsInScope(sqlite: Sqlite, s: PromiseScope): PromiseRow[] {
   const { where, params } = scopeWhere(s);
+  // the whole book: customers in code order from the narrow directory index, each one's promises
+  // in sharing order from promises_sharing_order (no wide customer rows, no sort of every row)
+  const wholeBook = s.customerId === undefined && s.customerIds === undefined && s.promisedFrom === undefined;
+  const from = wholeBook
+    ? 'customers c INDEXED BY customers_directory CROSS JOIN promises p INDEXED BY promises_sharing_order ON p.customer_id = c.id'
+    : 'promises p JOIN customers c ON c.id = p.customer_id';
   return stmt(
     sqlite,
     `SELECT p.id AS id, p.customer_id AS customerId, c.code AS customerCode, c.name AS customerName, p.made_on AS madeOn, p.promised_on AS promisedOn,
             p.amount AS amount, p.promised_by AS promisedBy, p.form AS form, p.collection_record_id AS collectionRecordId
-     FROM promises p JOIN customers c ON c.id = p.customer_id WHERE ${where}
+     FROM ${from} WHERE ${where}
      ORDER BY c.code, p.promised_on, p.made_on, p.id`,
   ).all(params) as PromiseRow[];
 }

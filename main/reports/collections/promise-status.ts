@@ -46,12 +46,17 @@ export interface PromiseStates {
 export function openPromiseStates(book: Book, asOf: string, openFrom: string | null = asOf): PromiseStates {
   const graceDays = collectionsSettings(book.sqlite).promiseGraceDays;
   const scope: PromiseScope = openFrom === null ? { asOf } : { asOf, promisedFrom: addDays(openFrom, -graceDays) };
+  return promiseStatesInScope(book, scope, graceDays);
+}
+
+/** The states as of D of the promises in scope (whole customers: a state depends on its customer's other promises). */
+export function promiseStatesInScope(book: Book, scope: PromiseScope, graceDays: number): PromiseStates {
   const promises = promisesInScope(book.sqlite, scope);
   const states = new Map<number, PromiseState>();
   if (promises.length === 0) return { promises, states, graceDays };
   // promisesInScope comes in (customer, promised date, made on, entry) order: the sharing order
   const receipts = receiptsByCustomer(receiptsForPromises(book.sqlite, scope, graceDays));
-  const { received, status } = mergePromiseStates(promises, receipts, asOf, graceDays);
+  const { received, status } = mergePromiseStates(promises, receipts, scope.asOf, graceDays);
   for (let i = 0; i < promises.length; i++) states.set(promises[i].id, { received: received[i], status: status[i] });
   return { promises, states, graceDays };
 }

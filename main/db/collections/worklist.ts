@@ -1,0 +1,113 @@
+// SQL behind today's worklist (reports/collections/worklist.ts), each narrowed to what can put a
+// customer on the list or rank a listed one, instead of the whole book:
+// - open planned calls/visits of the carry window from the trigger-kept collection_next_steps
+//   (migration 0015: open as of D = done_on IS NULL OR done_on > D);
+// - the customers an invoice due on one of the ladder's step dates may have put on a step today;
+// - the dunning figures (oldest overdue due date, Σ overdue as of D) of given customers only;
+// - the kept late days of given customers (migration 0019).
+import type Database from 'better-sqlite3';
+import { stmt } from '../receivables/prepared';
+import { HISTORY_ALLOCATIONS, latestLateDays, type LateDays } from './payment-history';
+
+type Sqlite = Database.Database;
+
+/** From this many customers on, their codes and names come from one scan of the directory index. */
+const DIRECTORY_SCAN_FROM = 2000;
+
+/** [record id, customer id, next date, visit 0|1] of the next steps due in [from, to] still open as of D. */
+export type OpenStepRaw = [number, number, string, number];
+
+export function openStepsBetween(sqlite: Sqlite, from: string, to: string, asOf: string): OpenStepRaw[] {
+  return stmt(
+    sqlite,
+    `SELECT record_id, customer_id, next_date, visit FROM collection_next_steps INDEXED BY collection_next_steps_day
+     WHERE next_date BETWEEN @from AND @to AND (done_on IS NULL OR done_on > @d)`,
+  )
+    .raw()
+    .all({ from, to, d: asOf }) as OpenStepRaw[];
+}
+
+/**
+ * Customers with an invoice due on one of `dueDates`, issued by D and still open as of D (open
+ * now, or settled after D): the only ones whose oldest overdue due date can be one of them.
+ */
+export function customersDueOn(sqlite: Sqlite, asOf: string, dueDates: readonly string[]): number[] {
+  if (dueDates.length === 0) return [];
+  return stmt(
+    sqlite,
+    `SELECT i.customer_id FROM json_each(@dates) j JOIN invoices i INDEXED BY invoices_open_due
+       ON i.due_date = j.value AND i.settled_on IS NULL WHERE i.issue_date <= @d
+     UNION
+     SELECT i.customer_id FROM invoices i INDEXED BY invoices_settled
+      WHERE i.settled_on > @d AND i.issue_date <= @d AND i.due_date IN (SELECT value FROM json_each(@dates))`,
+  )
+    .pluck()
+    .all({ dates: JSON.stringify(dueDates), d: asOf }) as number[];
+}
+
+/** Per given customer: code, name, and the dunning list's figures as of D (null/0: nothing overdue). */
+export interface CustomerOverdue {
+  code: string;
+  name: string;
+  /** the oldest due date among its invoices past due and open as of D */
+  oldestDue: string | null;
+  /** Σ their open amounts as of D (fen) */
+  overdue: number;
+}
+
+/**
+ * What the dunning list (db/collections/dunning.ts's rule) says of the given customers as of D:
+ * open as of D = open now + Σ allocations dated after D, for invoices issued by D and due before
+ * D that are open now (invoices_open, covering, per customer) or were settled after D
+ * (invoices_settled: the few settled after D, whole book).
+ */
+export function customersOverdue(sqlite: Sqlite, asOf: string, ids: readonly number[]): Map<number, CustomerOverdue> {
+  const out = new Map<number, CustomerOverdue>();
+  const json = JSON.stringify(ids);
+  // many customers: one pass over the narrow customers_directory index beats a wide-row lookup each
+  const names = (
+    ids.length > DIRECTORY_SCAN_FROM
+      ? stmt(sqlite, 'SELECT id, code, name FROM customers INDEXED BY customers_directory')
+      : stmt(sqlite, 'SELECT c.id, c.code, c.name FROM json_each(?) j JOIN customers c ON c.id = j.value')
+  )
+    .raw()
+    .all(...(ids.length > DIRECTORY_SCAN_FROM ? [] : [json])) as [number, string, string][];
+  const wanted = new Set(ids);
+  for (const [id, code, name] of names) if (wanted.has(id)) out.set(id, { code, name, oldestDue: null, overdue: 0 });
+  const after = '(SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date > @d)';
+  const rows = stmt(
+    sqlite,
+    `SELECT i.customer_id, i.due_date, i.open_amount + IFNULL(${after}, 0)
+       FROM json_each(@ids) j JOIN invoices i INDEXED BY invoices_open
+         ON i.customer_id = j.value AND i.settled_on IS NULL AND i.due_date < @d
+      WHERE i.issue_date <= @d
+     UNION ALL
+     SELECT i.customer_id, i.due_date, ${after}
+       FROM invoices i INDEXED BY invoices_settled WHERE i.settled_on > @d AND i.issue_date <= @d AND i.due_date < @d`,
+  )
+    .raw()
+    .all({ ids: json, d: asOf }) as [number, string, number | null][];
+  for (const [cid, due, open] of rows) {
+    const c = out.get(cid);
+    if (!c || open === null || open <= 0) continue;
+    c.overdue += open;
+    if (c.oldestDue === null || due < c.oldestDue) c.oldestDue = due;
+  }
+  return out;
+}
+
+/** The kept late days of the given customers (absent: no history); the latest 50 allocations only, as payment-history.ts. */
+export function keptLateDays(sqlite: Sqlite, ids: readonly number[]): Map<number, LateDays> {
+  const rows = stmt(
+    sqlite,
+    `SELECT k.customer_id, k.late_days, k.count FROM json_each(@ids) j JOIN collection_late_days k ON k.customer_id = j.value
+     WHERE k.count > 0`,
+  )
+    .raw()
+    .all({ ids: JSON.stringify(ids) }) as [number, number, number][];
+  const latest = latestLateDays(sqlite);
+  const out = new Map<number, LateDays>();
+  for (const [cid, lateDays, count] of rows)
+    out.set(cid, count > HISTORY_ALLOCATIONS ? latest.get(cid)! : { lateDays, count });
+  return out;
+}

@@ -1,8 +1,9 @@
 // Pareto chart: bars of average monthly sales by rank (A/B/C colours), the cumulative share
 // line on a 0–100 % axis with the A and B reference lines. Many customers → grouped bars (main
-// sends the bars, never the whole ranking).
+// sends the bars, never the whole ranking). Memoised: the page re-rendering as its other panels
+// arrive never re-renders the chart, and hovering re-renders only recharts' own tooltip.
 import { Empty, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -23,7 +24,7 @@ import type { ParetoSeries } from '../../reports/pareto-series';
 import { ANALYSIS_NS } from './i18n';
 import { TIER_COLOURS } from './TierTag';
 
-export function ParetoChart({
+export const ParetoChart = memo(function ParetoChart({
   series,
   aPercent,
   bPercent,
@@ -42,6 +43,22 @@ export function ParetoChart({
   const data = useMemo(
     () => series.points.map((p) => ({ ...p, label: p.code ?? (p.from === p.to ? `#${p.from}` : `${p.from}–${p.to}`) })),
     [series],
+  );
+  const formatter = useCallback(
+    (v: unknown, name: unknown): [string, string] =>
+      name === 'cumPercent'
+        ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')]
+        : [money(Number(v)), t('pareto.bars')],
+    [t],
+  );
+  const labelFormatter = useCallback(
+    (_l: unknown, items: readonly { payload?: unknown }[] | undefined) => {
+      const p = items?.[0]?.payload as (typeof data)[number] | undefined;
+      if (!p) return '';
+      const ranks = p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
+      return `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}`;
+    },
+    [t],
   );
   if (data.length === 0 || series.total === 0) return <Empty description={t('pareto.empty')} style={{ height }} />;
   return (
@@ -95,20 +112,7 @@ export function ParetoChart({
               tick={{ fontSize: 12 }}
               width={44}
             />
-            <Tooltip
-              formatter={(v, name) =>
-                name === 'cumPercent'
-                  ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')]
-                  : [money(Number(v)), t('pareto.bars')]
-              }
-              labelFormatter={(_l, items) => {
-                const p = items?.[0]?.payload as (typeof data)[number] | undefined;
-                if (!p) return '';
-                const ranks =
-                  p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
-                return `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}`;
-              }}
-            />
+            <Tooltip formatter={formatter} labelFormatter={labelFormatter} />
             <Bar yAxisId="v" dataKey="value" isAnimationActive={false}>
               {data.map((p) => (
                 <Cell key={p.from} fill={TIER_COLOURS[p.tier] ?? '#8c8c8c'} />
@@ -146,4 +150,4 @@ export function ParetoChart({
       </div>
     </div>
   );
-}
+});

@@ -15,6 +15,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -46,7 +47,22 @@ function selfTimes(p: Profile, top: number): { byFile: string[]; byFn: string[] 
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
-  return { byFile: fmt(file), byFn: fmt(fn) };
+  // who calls the busiest named functions (--callers NAME,NAME): their stacks, heaviest first
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stacks = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    if (!CALLERS.includes(n.callFrame.functionName)) return;
+    const names: string[] = [];
+    for (let k = parent.get(id); k !== undefined && names.length < 12; k = parent.get(k)) {
+      const f = byId.get(k)!.callFrame;
+      names.push(`${f.functionName || '(anon)'}@${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber}`);
+    }
+    const key = `${n.callFrame.functionName} ← ${names.join(' ← ')}`;
+    stacks.set(key, (stacks.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  return { byFile: fmt(file), byFn: [...fmt(fn), ...fmt(stacks).slice(0, 5)] };
 }
 
 async function phase(
@@ -78,8 +94,10 @@ async function phase(
 }
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, top: { type: 'string' }, lang: { type: 'string' } },
+  options: { db: { type: 'string' }, top: { type: 'string' }, lang: { type: 'string' }, callers: { type: 'string' } },
 });
+/** --callers NAME,NAME: print the heaviest stacks under these (minified) function names */
+const CALLERS = (values.callers ?? '').split(',').filter(Boolean);
 if (!values.db) throw new Error('--db F (a copy)');
 const top = Number(values.top ?? 25);
 const { chromium } = await import('playwright-core');

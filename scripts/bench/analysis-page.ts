@@ -3,21 +3,24 @@
 // the longest main-thread task while the pointer sweeps across the chart (target: no frame over
 // 100 ms). A fresh Chromium profile per run; medians. The book must have a stored tier run.
 // Beside the wall times (unreliable on a loaded machine) the CPU: the server's per page load and
-// the page's main-thread busy time up to the Pareto on screen (Chromium's TaskDuration).
+// the page's main-thread busy time up to the Pareto on screen (Chromium's TaskDuration), and the
+// CPU time of the page's main thread (/proc) from the customer list to the Pareto and over the
+// pointer sweep — the figures that stay put on a loaded machine.
 //
-//   node bin/run-ts.mjs scripts/bench/analysis-page.ts --db F [--runs 3]   (F is served: use a copy)
+//   node bin/run-ts.mjs scripts/bench/analysis-page.ts --db F [--runs 3] [--app-root CHECKOUT]
+//   (F is served: use a copy; CHECKOUT: another checkout with its own build, to compare)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromiumPids, processCpuMs, serve } from './browser-first-paint';
+import { chromiumPids, processCpuMs, rendererCpu, serve } from './browser-first-paint';
 
-export async function runAnalysisPageBench(book: string, runs = 3): Promise<Record<string, number>> {
+export async function runAnalysisPageBench(book: string, runs = 3, appRoot?: string): Promise<Record<string, number>> {
   if (!fs.existsSync('/usr/bin/chromium')) return {};
   const { chromium } = await import('playwright-core');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-analysis-'));
-  const server = await serve(book, home);
+  const server = await serve(book, home, appRoot);
   const paint: number[] = [];
   const loyalty: number[] = [];
   const renderTask: number[] = [];
@@ -28,6 +31,8 @@ export async function runAnalysisPageBench(book: string, runs = 3): Promise<Reco
   const inApp: number[] = [];
   const inAppServerCpu: number[] = [];
   const inAppChromiumCpu: number[] = [];
+  const inAppMainCpu: number[] = [];
+  const hoverMainCpu: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const profile = fs.mkdtempSync(path.join(home, 'profile-'));
@@ -64,16 +69,18 @@ export async function runAnalysisPageBench(book: string, runs = 3): Promise<Reco
         const tasks = async () => page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks.splice(0));
         renderTask.push(Math.max(0, ...(await tasks())));
         const box = (await page.locator('[data-testid="pareto-chart"]').boundingBox())!;
+        const h0 = rendererCpu(profile).main;
         for (let x = 0; x <= 20; x++)
           await page.mouse.move(box.x + (box.width * x) / 20, box.y + box.height / 2, { steps: 2 });
         await page.waitForTimeout(300);
+        hoverMainCpu.push(rendererCpu(profile).main - h0);
         hoverTask.push(Math.max(0, ...(await tasks())));
         // the page alone: from the customer list (app booted, nothing of the analysis cached) to the Pareto
         await page.evaluate(() => (location.hash = '#/customers'));
         await page.reload({ waitUntil: 'commit' }); // nothing of the analysis page in memory
         await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
         await page.waitForTimeout(1000);
-        const [s0, b0] = [server.cpuMs(), browserCpu()];
+        const [s0, b0, m0] = [server.cpuMs(), browserCpu(), rendererCpu(profile).main];
         const t0 = await page.evaluate(() => {
           location.hash = '#/analysis';
           return performance.now();
@@ -82,6 +89,7 @@ export async function runAnalysisPageBench(book: string, runs = 3): Promise<Reco
         inApp.push((await page.evaluate(() => performance.now())) - t0);
         inAppServerCpu.push(server.cpuMs() - s0);
         inAppChromiumCpu.push(browserCpu() - b0);
+        inAppMainCpu.push(rendererCpu(profile).main - m0);
       } finally {
         await ctx.close();
       }
@@ -102,6 +110,8 @@ export async function runAnalysisPageBench(book: string, runs = 3): Promise<Reco
       inApp,
       inAppServerCpu,
       inAppChromiumCpu,
+      inAppMainCpu,
+      hoverMainCpu,
     }),
   );
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
@@ -113,14 +123,21 @@ export async function runAnalysisPageBench(book: string, runs = 3): Promise<Reco
     analysisPageInAppParetoMs: median(inApp),
     analysisPageInAppServerCpuMs: median(inAppServerCpu),
     analysisPageInAppChromiumCpuMs: median(inAppChromiumCpu),
+    analysisPageInAppMainThreadCpuMs: median(inAppMainCpu),
     analysisPageLoyaltyMs: median(loyalty),
     analysisPageLongestTaskMs: median(renderTask),
     paretoHoverLongestTaskMs: median(hoverTask),
+    /** the page's main thread over the sweep (21 pointer positions, 42 moves) */
+    paretoHoverMainThreadCpuMs: median(hoverMainCpu),
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, runs: { type: 'string' }, 'app-root': { type: 'string' } },
+  });
   if (!values.db) throw new Error('--db F (a copy: serving migrates and writes the book)');
-  console.log(JSON.stringify(await runAnalysisPageBench(values.db, Number(values.runs ?? 3)), null, 2));
+  console.log(
+    JSON.stringify(await runAnalysisPageBench(values.db, Number(values.runs ?? 3), values['app-root']), null, 2),
+  );
 }

@@ -67,7 +67,7 @@ function threadCpuMs(pid: number, tid: number): number {
 }
 
 /** The page's CPU, ms: its renderer processes' main threads and the whole renderer processes. */
-function rendererCpu(profile: string): { main: number; all: number } {
+export function rendererCpu(profile: string): { main: number; all: number } {
   const renderers = chromiumPids(profile).filter((pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');

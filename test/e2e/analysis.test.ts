@@ -146,4 +146,37 @@ describe('customer analysis end to end', () => {
       }
     }
   }, 240_000);
+
+  it('paints the Pareto chart first: the tables and panels below it mount after the bars are on screen', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.origin}/#/customers`);
+    await page.locator('[data-testid="customer-row"]').first().waitFor();
+    // when each block first appears in the document, from the in-app navigation on
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: Record<string, number> };
+      w.__seen = {};
+      const blocks: Record<string, string> = {
+        bars: '[data-testid="pareto-chart"] .recharts-bar-rectangle',
+        counts: '[data-testid="tier-counts"]',
+        matrix: '[data-testid="tier-matrix"]',
+        composition: '[data-testid="composition"] .ant-table',
+      };
+      new MutationObserver(() => {
+        for (const [k, sel] of Object.entries(blocks))
+          if (!(k in w.__seen) && document.querySelector(sel)) w.__seen[k] = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+      location.hash = '#/analysis';
+    });
+    await page.locator('[data-testid="composition"] .ant-table').waitFor();
+    const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
+    expect(seen.bars).toBeGreaterThan(0);
+    expect(seen.counts).toBeGreaterThan(seen.bars);
+    expect(seen.matrix).toBeGreaterThan(seen.bars);
+    expect(seen.composition).toBeGreaterThan(seen.bars);
+    // the figures are the same as ever
+    const nA = sqlite().prepare("SELECT count(*) FROM customers WHERE value_tier = 'A'").pluck().get() as number;
+    expect(await page.locator('[data-testid="tier-counts"] tbody tr').first().locator('td').nth(1).textContent()).toBe(
+      String(nA),
+    );
+  }, 120_000);
 });

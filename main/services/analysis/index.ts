@@ -4,6 +4,7 @@ export { recomputeTiers, recomputeTiersIfNewMonth, latestTierRun } from './recom
 import { analysisPanels, tierAnalysis, tierRanking } from '../../reports/tier-analysis';
 import type { ServiceContext } from '../context';
 import { serialize } from '../book-queue';
+import { keptUntilWrite } from '../../db/kept-until-write';
 import { latestTierRun } from './recompute';
 import { loadTierSettings } from './settings';
 
@@ -18,7 +19,12 @@ export async function analysisRanking(ctx: ServiceContext) {
   return serialize(ctx, () => tierRanking(ctx.book, latestTierRun(ctx)));
 }
 
-/** Matrix and composition (current figures: the tier window as of today). */
+/** Matrix and composition (current figures: the tier window as of today); kept until the book changes. */
 export async function analysisPanelsNow(ctx: ServiceContext) {
-  return serialize(ctx, () => analysisPanels(ctx.book, ctx.clock.today(), loadTierSettings(ctx).months));
+  return serialize(ctx, () => {
+    const [today, months] = [ctx.clock.today(), loadTierSettings(ctx).months];
+    return keptUntilWrite(ctx.book.sqlite, `analysis-panels|${today}|${months}`, () =>
+      analysisPanels(ctx.book, today, months),
+    );
+  });
 }

@@ -1,6 +1,7 @@
 // Service and loyalty (SPEC §7): after-sales follow-up tasks, satisfaction records and the
 // loyalty type set by hand. Each write is one transaction with its audit row; bad input is
 // refused per field with nothing written. SQL lives in main/db/service-loyalty.ts.
+import { keptUntilWrite } from '../../db/kept-until-write';
 import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/result';
 import { issuesToAppError } from '../../../shared/validation';
@@ -157,5 +158,9 @@ export async function getLoyaltyDistribution(
   ctx: ServiceContext,
   input: { asOf?: string },
 ): Promise<LoyaltyDistribution> {
-  return read(ctx, () => loyaltyDistribution(ctx.book, input.asOf ?? ctx.clock.today()));
+  const asOf = input.asOf ?? ctx.clock.today();
+  // a whole-book read (about a second at 100,000 customers): kept until the book changes
+  return read(ctx, (sqlite) =>
+    keptUntilWrite(sqlite, `loyalty-distribution|${asOf}`, () => loyaltyDistribution(ctx.book, asOf)),
+  );
 }

@@ -14,6 +14,7 @@ const START_PAGES: [RegExp, () => Promise<unknown>][] = [
   [/^#?\/?(customers\/?)?$/, () => import('../pages/customers/CustomerListPage')],
   [/^#\/receivables\/ageing/, () => import('../pages/receivables/ageing/AgeingPage')],
   [/^#\/receivables\/?$/, () => import('../pages/receivables/dashboard/ArDashboardPage')],
+  [/^#\/analysis/, () => import('../pages/analysis/AnalysisPage')],
 ];
 if (typeof location !== 'undefined') START_PAGES.find(([re]) => re.test(location.hash))?.[1]().catch(() => {});
 

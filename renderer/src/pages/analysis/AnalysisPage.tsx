@@ -1,9 +1,13 @@
 // 客户分析: value tiers (recompute, settings), the Pareto chart, tier counts and shares, the
-// tier × credit-rating matrix, tier movement and the customer composition.
+// tier × credit-rating matrix, tier movement and the customer composition. The chart renders as
+// soon as the ranking is in; every other block mounts after it, one per task (AfterPaint), so
+// the bars paint first and the page answers the pointer while the rest fills in.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Collapse, Row, Skeleton, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { AfterPaint } from '../../components/AfterPaint';
 import { errorText } from '../../format/errors';
 import { CompositionPanel } from './CompositionPanel';
 import { LoyaltyPanel } from './LoyaltyPanel';
@@ -72,10 +76,12 @@ export function AnalysisPage() {
           o && <Alert type="info" title={t('neverComputed')} data-testid="tier-never" />
         )}
         {s && (
-          <Collapse
-            size="small"
-            items={[{ key: 's', label: t('settings.title'), children: <TierSettingsForm settings={s} /> }]}
-          />
+          <AfterPaint>
+            <Collapse
+              size="small"
+              items={[{ key: 's', label: t('settings.title'), children: <TierSettingsForm settings={s} /> }]}
+            />
+          </AfterPaint>
         )}
         <Row gutter={[16, 16]}>
           <Col span={24}>
@@ -92,12 +98,16 @@ export function AnalysisPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('counts.title')}>
-              {o && <TierCounts totals={o.totals} />}
+              {o && (
+                <AfterPaint>
+                  <TierCounts totals={o.totals} />
+                </AfterPaint>
+              )}
             </Card>
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('matrix.title')}>
-              {p ? <TierMatrix cells={p.matrix} /> : <Skeleton active paragraph={{ rows: 3 }} />}
+              <WhenIn rows={3}>{p && <TierMatrix cells={p.matrix} />}</WhenIn>
             </Card>
           </Col>
           <Col span={24}>
@@ -105,26 +115,34 @@ export function AnalysisPage() {
               <Row gutter={12}>
                 <Col span={12}>
                   <Typography.Text strong>{t('movement.up')}</Typography.Text>
-                  {o && <MovementList rows={o.movement.up} testid="movement-up" />}
+                  {o && (
+                    <AfterPaint>
+                      <MovementList rows={o.movement.up} testid="movement-up" />
+                    </AfterPaint>
+                  )}
                 </Col>
                 <Col span={12}>
                   <Typography.Text strong>{t('movement.down')}</Typography.Text>
-                  {o && <MovementList rows={o.movement.down} testid="movement-down" />}
+                  {o && (
+                    <AfterPaint>
+                      <MovementList rows={o.movement.down} testid="movement-down" />
+                    </AfterPaint>
+                  )}
                 </Col>
               </Row>
             </Card>
           </Col>
           <Col span={24}>
             <Card size="small" title={t('composition.title')}>
-              {p ? (
-                <CompositionPanel
-                  composition={p.composition}
-                  salesWindow={p.compositionWindow}
-                  tiersAsOf={run?.asOf ?? null}
-                />
-              ) : (
-                <Skeleton active paragraph={{ rows: 4 }} />
-              )}
+              <WhenIn rows={4}>
+                {p && (
+                  <CompositionPanel
+                    composition={p.composition}
+                    salesWindow={p.compositionWindow}
+                    tiersAsOf={run?.asOf ?? null}
+                  />
+                )}
+              </WhenIn>
             </Card>
           </Col>
           <Col span={24}>
@@ -136,4 +154,10 @@ export function AnalysisPage() {
       </Space>
     </div>
   );
+}
+
+/** A panel that arrives after the first paint: a skeleton until its data is in, then its turn. */
+function WhenIn({ rows, children }: { rows: number; children: ReactNode }) {
+  const skeleton = <Skeleton active paragraph={{ rows }} />;
+  return children ? <AfterPaint fallback={skeleton}>{children}</AfterPaint> : skeleton;
 }

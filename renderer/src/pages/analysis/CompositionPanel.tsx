@@ -4,6 +4,7 @@ import { Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AfterPaint } from '../../components/AfterPaint';
 import type { CompositionWindow, TierAnalysis } from '@shared/types-analysis';
 import { money } from '../../format/money';
 import { useRegions } from '../../hooks/queries';
@@ -70,41 +71,43 @@ export function CompositionPanel({
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <Table
-          size="small"
-          rowKey={(r) => String(r.key)}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ y: 220 }}
-          columns={[
-            {
-              title: t('composition.key'),
-              dataIndex: 'label',
-              ellipsis: true,
-              render: (v: string, r) =>
-                dim === 'tier' && r.key && TIER_COLOURS[r.key] ? (
-                  <span style={{ color: TIER_COLOURS[r.key] }}>{v}</span>
-                ) : (
-                  v
-                ),
-            },
-            { title: t('composition.customers'), dataIndex: 'customers', align: 'right', width: 90 },
-            {
-              title: t('composition.sales'),
-              dataIndex: 'sales',
-              align: 'right',
-              width: 150,
-              render: (v: number) => money(v),
-            },
-            {
-              title: t('composition.share'),
-              dataIndex: 'salesShare',
-              align: 'right',
-              width: 90,
-              render: (v: number) => `${v.toFixed(1)}%`,
-            },
-          ]}
-        />
+        <AfterPaint>
+          <Table
+            size="small"
+            rowKey={(r) => String(r.key)}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ y: 220 }}
+            columns={[
+              {
+                title: t('composition.key'),
+                dataIndex: 'label',
+                ellipsis: true,
+                render: (v: string, r) =>
+                  dim === 'tier' && r.key && TIER_COLOURS[r.key] ? (
+                    <span style={{ color: TIER_COLOURS[r.key] }}>{v}</span>
+                  ) : (
+                    v
+                  ),
+              },
+              { title: t('composition.customers'), dataIndex: 'customers', align: 'right', width: 90 },
+              {
+                title: t('composition.sales'),
+                dataIndex: 'sales',
+                align: 'right',
+                width: 150,
+                render: (v: number) => money(v),
+              },
+              {
+                title: t('composition.share'),
+                dataIndex: 'salesShare',
+                align: 'right',
+                width: 90,
+                render: (v: number) => `${v.toFixed(1)}%`,
+              },
+            ]}
+          />
+        </AfterPaint>
       </div>
     </Space>
   );

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AfterPaint } from '../../components/AfterPaint';
 import { call } from '../../api/client';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
@@ -57,37 +58,39 @@ export function LoyaltyPanel({ enabled = true }: { enabled?: boolean }) {
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <Table<LoyaltySlice & { label: string }>
-          size="small"
-          rowKey="type"
-          dataSource={rows}
-          pagination={false}
-          data-testid="loyalty-table"
-          columns={[
-            {
-              title: t('panel.type'),
-              dataIndex: 'label',
-              render: (v: string, r) => <span style={{ color: LOYALTY_COLOURS[r.type] }}>{v}</span>,
-            },
-            { title: t('panel.customers'), dataIndex: 'customers', align: 'right', width: 80 },
-            {
-              title: t('panel.customerShare'),
-              dataIndex: 'customerShare',
-              align: 'right',
-              width: 90,
-              render: (v: number) => `${v.toFixed(1)}%`,
-            },
-            { title: t('panel.manual'), dataIndex: 'manual', align: 'right', width: 100 },
-            { title: t('panel.sales'), dataIndex: 'sales', align: 'right', render: (v: number) => money(v) },
-            {
-              title: t('panel.salesShare'),
-              dataIndex: 'salesShare',
-              align: 'right',
-              width: 90,
-              render: (v: number) => `${v.toFixed(1)}%`,
-            },
-          ]}
-        />
+        <AfterPaint>
+          <Table<LoyaltySlice & { label: string }>
+            size="small"
+            rowKey="type"
+            dataSource={rows}
+            pagination={false}
+            data-testid="loyalty-table"
+            columns={[
+              {
+                title: t('panel.type'),
+                dataIndex: 'label',
+                render: (v: string, r) => <span style={{ color: LOYALTY_COLOURS[r.type] }}>{v}</span>,
+              },
+              { title: t('panel.customers'), dataIndex: 'customers', align: 'right', width: 80 },
+              {
+                title: t('panel.customerShare'),
+                dataIndex: 'customerShare',
+                align: 'right',
+                width: 90,
+                render: (v: number) => `${v.toFixed(1)}%`,
+              },
+              { title: t('panel.manual'), dataIndex: 'manual', align: 'right', width: 100 },
+              { title: t('panel.sales'), dataIndex: 'sales', align: 'right', render: (v: number) => money(v) },
+              {
+                title: t('panel.salesShare'),
+                dataIndex: 'salesShare',
+                align: 'right',
+                width: 90,
+                render: (v: number) => `${v.toFixed(1)}%`,
+              },
+            ]}
+          />
+        </AfterPaint>
       </div>
     </Space>
   );

@@ -1,21 +1,13 @@
 // Pareto chart: bars of average monthly sales by rank (A/B/C colours), the cumulative share
 // line on a 0–100 % axis with the A and B reference lines. Many customers → grouped bars (main
-// sends the bars, never the whole ranking).
+// sends the bars, never the whole ranking). Memoised: the page re-rendering as its other panels
+// arrive never re-renders the chart, and hovering re-renders only recharts' own tooltip. Its
+// width is measured before the first paint (not by ResponsiveContainer, which measures after it
+// and draws in a later task): the bars are on screen in the same frame as the page around them.
 import { Empty, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  Cell,
-  ComposedChart,
-  CartesianGrid,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, Cell, ComposedChart, CartesianGrid, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { money } from '../../format/money';
 import { useLang } from '../../hooks/useLang';
 import { axisMoney } from '../../reports/dashboard-series';
@@ -23,7 +15,7 @@ import type { ParetoSeries } from '../../reports/pareto-series';
 import { ANALYSIS_NS } from './i18n';
 import { TIER_COLOURS } from './TierTag';
 
-export function ParetoChart({
+export const ParetoChart = memo(function ParetoChart({
   series,
   aPercent,
   bPercent,
@@ -39,9 +31,26 @@ export function ParetoChart({
 }) {
   const { t } = useTranslation(ANALYSIS_NS);
   const [lang] = useLang();
+  const [box, width] = useWidth();
   const data = useMemo(
     () => series.points.map((p) => ({ ...p, label: p.code ?? (p.from === p.to ? `#${p.from}` : `${p.from}–${p.to}`) })),
     [series],
+  );
+  const formatter = useCallback(
+    (v: unknown, name: unknown): [string, string] =>
+      name === 'cumPercent'
+        ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')]
+        : [money(Number(v)), t('pareto.bars')],
+    [t],
+  );
+  const labelFormatter = useCallback(
+    (_l: unknown, items: readonly { payload?: unknown }[] | undefined) => {
+      const p = items?.[0]?.payload as (typeof data)[number] | undefined;
+      if (!p) return '';
+      const ranks = p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
+      return `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}`;
+    },
+    [t],
   );
   if (data.length === 0 || series.total === 0) return <Empty description={t('pareto.empty')} style={{ height }} />;
   return (
@@ -80,9 +89,9 @@ export function ParetoChart({
           </Typography.Text>
         )}
       </Space>
-      <div style={{ width: '100%', height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 12, right: 8, bottom: 0, left: 8 }}>
+      <div ref={box} style={{ width: '100%', height }}>
+        {width > 0 && (
+          <ComposedChart width={width} height={height} data={data} margin={{ top: 12, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={8} height={30} />
             <YAxis yAxisId="v" tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
@@ -95,20 +104,7 @@ export function ParetoChart({
               tick={{ fontSize: 12 }}
               width={44}
             />
-            <Tooltip
-              formatter={(v, name) =>
-                name === 'cumPercent'
-                  ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')]
-                  : [money(Number(v)), t('pareto.bars')]
-              }
-              labelFormatter={(_l, items) => {
-                const p = items?.[0]?.payload as (typeof data)[number] | undefined;
-                if (!p) return '';
-                const ranks =
-                  p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
-                return `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}`;
-              }}
-            />
+            <Tooltip formatter={formatter} labelFormatter={labelFormatter} />
             <Bar yAxisId="v" dataKey="value" isAnimationActive={false}>
               {data.map((p) => (
                 <Cell key={p.from} fill={TIER_COLOURS[p.tier] ?? '#8c8c8c'} />
@@ -142,8 +138,22 @@ export function ParetoChart({
               />
             )}
           </ComposedChart>
-        </ResponsiveContainer>
+        )}
       </div>
     </div>
   );
+});
+
+/** The element's width, measured before the first paint and again whenever it changes. */
+function useWidth() {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const watch = new ResizeObserver(() => setWidth(el.clientWidth));
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [el]);
+  return [setEl, width] as const;
 }

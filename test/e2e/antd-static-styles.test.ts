@@ -1,6 +1,6 @@
 // antd's component styles come pre-rendered with the app's stylesheet (renderer/build/
 // antd-static-styles.ts): on the first screen antd makes none of them at run time — only its CSS
-// variables (the theme's values) and the icon reset remain <style> tags — and the list still
+// variables (the theme's values) remain antd <style> tags — and the list still
 // shows antd's look (a styled, primary-coloured button).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
@@ -20,7 +20,7 @@ describe('antd styles built ahead', () => {
     await page.goto(`${e.server.url}#/customers`);
     await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
     const runtime = await page.evaluate(() =>
-      [...document.querySelectorAll('head style')]
+      [...document.querySelectorAll('style[data-css-hash]')]
         .map((s) => s.textContent ?? '')
         .filter((css) => !/^\s*\.css-var-/.test(css) && !/^\s*\.anticon\s*\{/.test(css))
         .map((css) => css.slice(0, 80)),

@@ -46,10 +46,15 @@ export function antdImports(dir: string): string[] {
 export function antdStaticStyles(names: string[]): string {
   const cache = createCache();
   const render = (node: ReactNode) => {
+    // antd's deprecation and "no portal on the server" warnings say nothing about the styles
+    const { warn, error } = console;
+    console.warn = console.error = () => {};
     try {
       renderToString(h(StyleProvider, { cache }, h(antd.ConfigProvider, { theme: APP_THEME }, node)));
     } catch {
       // a part that cannot render without props: its style is made at run time
+    } finally {
+      Object.assign(console, { warn, error });
     }
   };
   for (const name of names) {

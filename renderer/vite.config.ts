@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { antdStaticStylesPlugin } from './build/antd-static-styles';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,7 +48,7 @@ function stylesheetAfterShell(): Plugin {
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), copyPrintFont(), stylesheetAfterShell()],
+  plugins: [react(), copyPrintFont(), stylesheetAfterShell(), antdStaticStylesPlugin(path.join(here, 'src'))],
   // `@shared/…` is the project's shared/ folder (tsconfig.json paths, vitest.config.ts say the same)
   resolve: { alias: { '@shared': path.resolve(here, '../shared') } },
   build: {

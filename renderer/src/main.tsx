@@ -1,6 +1,9 @@
 // Renderer entry: i18n, antd (locale + bundled CJK font), react-query, hash router.
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
+// antd's styles pre-rendered at build time (renderer/build/antd-static-styles.ts), before the
+// app's own so that these still override antd's
+import 'virtual:antd-static.css';
 import './styles.css';
 import { initialLangLoaded } from './i18n';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';

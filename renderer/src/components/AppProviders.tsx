@@ -5,20 +5,12 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useLang } from '../hooks/useLang';
-
-export const FONT_FAMILY =
-  "'Noto Sans SC', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+import { APP_THEME } from '../theme';
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [lang] = useLang();
   return (
-    <ConfigProvider
-      locale={lang === 'en' ? enUS : zhCN}
-      theme={{
-        token: { fontFamily: FONT_FAMILY, colorPrimary: '#1f5fbf', borderRadius: 4, fontWeightStrong: 700 },
-        components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2440', headerPadding: '0 20px', headerHeight: 56 } },
-      }}
-    >
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={APP_THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

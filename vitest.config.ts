@@ -10,7 +10,11 @@ const resolve = { alias: { '@shared': path.resolve(path.dirname(fileURLToPath(im
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      // property tests run hundreds of cases: a loaded CI machine must not turn them into timeouts
+      {
+        resolve,
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 30_000 },
+      },
       {
         resolve,
         test: {

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { addDays, daysBetween } from '../../main/domain/dates';
 import { DEFAULT_LADDER, ladderLevel } from '../../main/domain/dunning';
 import { promiseStates } from '../../main/domain/promises';
-import { collectionCalendar, createPromise, dunningReport, promiseReport } from '../../main/services/collections';
-import { HUASHENG, openTestDesk } from '../support/book';
+import { collectionCalendar, dunningReport, promiseReport } from '../../main/services/collections';
+import { openTestDesk } from '../support/book';
+import { approvedCustomers, BookPlayer } from '../support/collections-book';
 
 const START = '2026-01-01';
 const day = (n: number) => addDays(START, n);
@@ -66,70 +67,9 @@ describe('collections property: as-of rules over the stored book', () => {
         async (ops, probes) => {
           const t = await openTestDesk();
           try {
-            const cust: number[] = [];
-            for (let i = 0; i < 3; i++) {
-              const c = await t.ok('customers:create', {
-                ...HUASHENG,
-                code: `P${i}`,
-                name: `客户${i}`,
-                paymentTermsDays: [0, 7, 30][i],
-                creditLimit: 0,
-                contacts: [],
-              } as never);
-              await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-              cust.push(c.id);
-            }
-            const invoices: number[] = [];
-            const receipts: number[] = [];
-            let n = 0;
-            for (const o of ops) {
-              n++;
-              if (o.t === 'inv')
-                invoices.push(
-                  (
-                    await t.ok('invoices:create', {
-                      customerId: cust[o.c],
-                      number: `I-${n}`,
-                      issueDate: day(o.d),
-                      amount: o.amount,
-                      overrideReason: 'test',
-                    })
-                  ).invoice.id,
-                );
-              else if (o.t === 'rec') {
-                const r = await t.call('receipts:create', {
-                  customerId: cust[o.c],
-                  date: day(o.d),
-                  amount: o.amount,
-                  method: 'bank_transfer',
-                  reference: `R${n % 3}`,
-                });
-                if (r.ok) receipts.push(r.data.receipt.id);
-              } else if (o.t === 'cn')
-                await t.call('credit-notes:create', {
-                  customerId: cust[o.c],
-                  number: `CN-${n}`,
-                  date: day(o.d),
-                  amount: o.amount,
-                  kind: 'allowance',
-                  invoiceId: null,
-                });
-              else if (o.t === 'void') {
-                const list = o.k === 'invoice' ? invoices : receipts;
-                if (list.length)
-                  await t.call(o.k === 'invoice' ? 'invoices:void' : 'receipts:void', {
-                    id: list[o.i % list.length],
-                    reason: 'x',
-                  });
-              } else
-                await createPromise(t.desk.ctx, {
-                  customerId: cust[o.c],
-                  madeOn: day(o.d),
-                  promisedOn: day(o.d + o.span),
-                  amount: o.amount,
-                  form: 'verbal',
-                });
-            }
+            const cust = await approvedCustomers(t, 'P', [0, 7, 30]);
+            const player = new BookPlayer(t, cust, day);
+            for (const o of ops) await player.play(o);
             const db = t.desk.ctx.book.sqlite;
             const invRows = db
               .prepare(

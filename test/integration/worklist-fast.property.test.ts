@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../main/domain/dates';
 import { worklist } from '../../main/reports/collections/worklist';
-import { createPromise } from '../../main/services/collections';
-import { HUASHENG, openTestDesk } from '../support/book';
+import { openTestDesk } from '../support/book';
+import { approvedCustomers, BookPlayer } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const START = '2026-01-01';
@@ -71,63 +71,12 @@ describe('worklist: the narrow computation equals the whole-book one', () => {
           const t = await openTestDesk();
           try {
             const db = t.desk.ctx.book.sqlite;
-            const cust: number[] = [];
-            for (let i = 0; i < CUSTOMERS; i++) {
-              const c = await t.ok('customers:create', {
-                ...HUASHENG,
-                code: `W${i}`,
-                name: `客户${i}`,
-                paymentTermsDays: [0, 7, 30, 15][i],
-                creditLimit: 0,
-                contacts: [],
-              } as never);
-              await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-              cust.push(c.id);
-            }
+            const cust = await approvedCustomers(t, 'W', [0, 7, 30, 15]);
             const s = await t.ok('collections:settings', {} as never);
             await t.ok('collections:settings-update', { ...s, promiseGraceDays: grace } as never);
-            const invoices: number[] = [];
-            const receipts: number[] = [];
-            let n = 0;
-            for (const o of ops) {
-              n++;
-              if (o.t === 'inv')
-                invoices.push(
-                  (
-                    await t.ok('invoices:create', {
-                      customerId: cust[o.c],
-                      number: `I-${n}`,
-                      issueDate: day(o.d),
-                      amount: o.amount,
-                      overrideReason: 'test',
-                    })
-                  ).invoice.id,
-                );
-              else if (o.t === 'rec') {
-                const r = await t.call('receipts:create', {
-                  customerId: cust[o.c],
-                  date: day(o.d),
-                  amount: o.amount,
-                  method: 'bank_transfer',
-                  reference: `R${n % 3}`,
-                });
-                if (r.ok) receipts.push(r.data.receipt.id);
-              } else if (o.t === 'void') {
-                const list = o.k === 'invoice' ? invoices : receipts;
-                if (list.length)
-                  await t.call(o.k === 'invoice' ? 'invoices:void' : 'receipts:void', {
-                    id: list[o.i % list.length],
-                    reason: 'x',
-                  });
-              } else if (o.t === 'promise')
-                await createPromise(t.desk.ctx, {
-                  customerId: cust[o.c],
-                  madeOn: day(o.d),
-                  promisedOn: day(o.d + o.span),
-                  amount: o.amount,
-                  form: 'verbal',
-                });
-              else
+            const player = new BookPlayer(t, cust, day);
+            for (const o of ops)
+              if (o.t === 'record')
                 db.prepare(
                   "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 't', ?, ?, 't', ?)",
                 ).run(
@@ -137,7 +86,7 @@ describe('worklist: the narrow computation equals the whole-book one', () => {
                   o.next ? day(o.d + o.next[1]) : null,
                   '2026-11-23T09:00:00.000Z',
                 );
-            }
+              else await player.play(o);
             // the kept late days are the sums over the stored rows
             const plain = db
               .prepare(

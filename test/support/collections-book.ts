@@ -1,0 +1,89 @@
+// Random small books for the collections property tests: approved customers, then invoices,
+// receipts (auto-allocated), credit notes, voids and promises played through the services in
+// the order fast-check drew them. Ops a test adds of its own it plays itself.
+import { createPromise } from '../../main/services/collections';
+import { HUASHENG, type TestDesk } from './book';
+
+export type BookOp =
+  | { t: 'inv'; c: number; d: number; amount: number }
+  | { t: 'rec'; c: number; d: number; amount: number }
+  | { t: 'cn'; c: number; d: number; amount: number }
+  | { t: 'void'; k: 'invoice' | 'receipt'; i: number }
+  | { t: 'promise'; c: number; d: number; span: number; amount: number };
+
+/** Approved customers `${prefix}0…`, one per payment term. */
+export async function approvedCustomers(t: TestDesk, prefix: string, terms: number[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [i, paymentTermsDays] of terms.entries()) {
+    const c = await t.ok('customers:create', {
+      ...HUASHENG,
+      code: `${prefix}${i}`,
+      name: `客户${i}`,
+      paymentTermsDays,
+      creditLimit: 0,
+      contacts: [],
+    } as never);
+    await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
+    ids.push(c.id);
+  }
+  return ids;
+}
+
+/** Plays ops on customers `cust`, day numbers turned into dates by `day`; remembers what a void can pick. */
+export class BookPlayer {
+  readonly invoices: number[] = [];
+  readonly receipts: number[] = [];
+  private n = 0;
+  constructor(
+    private readonly t: TestDesk,
+    private readonly cust: number[],
+    private readonly day: (n: number) => string,
+  ) {}
+
+  async play(o: BookOp): Promise<void> {
+    const { t, cust, day } = this;
+    const n = ++this.n;
+    if (o.t === 'inv') {
+      const r = await t.ok('invoices:create', {
+        customerId: cust[o.c],
+        number: `I-${n}`,
+        issueDate: day(o.d),
+        amount: o.amount,
+        overrideReason: 'test',
+      });
+      this.invoices.push(r.invoice.id);
+    } else if (o.t === 'rec') {
+      const r = await t.call('receipts:create', {
+        customerId: cust[o.c],
+        date: day(o.d),
+        amount: o.amount,
+        method: 'bank_transfer',
+        reference: `R${n % 3}`,
+      });
+      if (r.ok) this.receipts.push(r.data.receipt.id);
+    } else if (o.t === 'cn')
+      await t.call('credit-notes:create', {
+        customerId: cust[o.c],
+        number: `CN-${n}`,
+        date: day(o.d),
+        amount: o.amount,
+        kind: 'allowance',
+        invoiceId: null,
+      });
+    else if (o.t === 'void') {
+      const list = o.k === 'invoice' ? this.invoices : this.receipts;
+      if (list.length)
+        await t.call(o.k === 'invoice' ? 'invoices:void' : 'receipts:void', {
+          id: list[o.i % list.length],
+          reason: 'x',
+        });
+    } else if (o.t === 'promise')
+      await createPromise(t.desk.ctx, {
+        customerId: cust[o.c],
+        madeOn: day(o.d),
+        promisedOn: day(o.d + o.span),
+        amount: o.amount,
+        form: 'verbal',
+      });
+  }
+}

@@ -16,7 +16,8 @@ import { computeAgeingColumns } from '../../main/reports/ageing';
 import { bucketFor, defaultBuckets } from '../../main/domain/ageing';
 import { addDays, daysBetween } from '../../main/domain/dates';
 import { stagedFiles } from '../../main/services/files/staged-files';
-import { HUASHENG, openTestDesk } from '../support/book';
+import { approvedCustomers, openTestDesk } from '../support/book';
+import { fenToDecimal } from '../../shared/money';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { demoCustomerRefs, writeDemoReceivables } from '../../main/demo/receivables';
 
@@ -146,18 +147,10 @@ describe('paid_from kept by triggers (migration 0018)', () => {
           const t = await openTestDesk();
           try {
             const codes = ['Q0', 'Q1', 'Q2'];
-            const cust: number[] = [];
-            for (const code of codes) {
-              const c = await t.ok('customers:create', {
-                ...HUASHENG,
-                code,
-                name: `客户${code}`,
-                creditLimit: 0,
-                contacts: [],
-              } as never);
-              await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-              cust.push(c.id);
-            }
+            const cust = await approvedCustomers(
+              t,
+              codes.map((code) => [code, 30]),
+            );
             const ids = {
               inv: [] as { id: number; d: number }[],
               rec: [] as number[],
@@ -240,10 +233,10 @@ describe('paid_from kept by triggers (migration 0018)', () => {
                   o.k === 'invoices'
                     ? 'customer_code,number,issue_date,amount\n' +
                       o.rows
-                        .map((r, k) => `${codes[r.c]},IMP-${n}-${k},${day(r.d)},${(r.amount / 100).toFixed(2)}`)
+                        .map((r, k) => `${codes[r.c]},IMP-${n}-${k},${day(r.d)},${fenToDecimal(r.amount)}`)
                         .join('\n')
                     : 'customer_code,date,amount\n' +
-                      o.rows.map((r) => `${codes[r.c]},${day(r.d)},${(r.amount / 100).toFixed(2)}`).join('\n');
+                      o.rows.map((r) => `${codes[r.c]},${day(r.d)},${fenToDecimal(r.amount)}`).join('\n');
                 fs.writeFileSync(f, `${csv}\n`);
                 await t.call(o.k === 'invoices' ? 'invoices:import' : 'receipts:import', {
                   fileToken: stagedFiles.stage(f).token,

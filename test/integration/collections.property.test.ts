@@ -8,8 +8,8 @@ import { addDays, daysBetween } from '../../main/domain/dates';
 import { DEFAULT_LADDER, ladderLevel } from '../../main/domain/dunning';
 import { promiseStates } from '../../main/domain/promises';
 import { collectionCalendar, dunningReport, promiseReport } from '../../main/services/collections';
-import { openTestDesk } from '../support/book';
-import { approvedCustomers, BookPlayer } from '../support/collections-book';
+import { approvedCustomers, openTestDesk } from '../support/book';
+import { BookPlayer } from '../support/collections-book';
 
 const START = '2026-01-01';
 const day = (n: number) => addDays(START, n);
@@ -67,7 +67,11 @@ describe('collections property: as-of rules over the stored book', () => {
         async (ops, probes) => {
           const t = await openTestDesk();
           try {
-            const cust = await approvedCustomers(t, 'P', [0, 7, 30]);
+            const cust = await approvedCustomers(t, [
+              ['P0', 0],
+              ['P1', 7],
+              ['P2', 30],
+            ]);
             const player = new BookPlayer(t, cust, day);
             for (const o of ops) await player.play(o);
             const db = t.desk.ctx.book.sqlite;

@@ -14,7 +14,8 @@ import { keptCreditColumns } from '../../main/db/credit/kept-facts';
 import { latestDate } from '../../main/db/receivables/as-of';
 import { zeroLimitMeansNone } from '../../main/db/credit-store';
 import { creditPositionReport, positionAt } from '../../main/reports/credit';
-import { HUASHENG, openTestDesk } from '../support/book';
+import { approvedCustomers, openTestDesk } from '../support/book';
+import { fenToDecimal } from '../../shared/money';
 
 const DAYS = ['2026-05-03', '2026-06-10', '2026-07-31', '2026-09-15', '2026-10-20'];
 /** credit facts may be dated after the documents (a decision effective later, a note dated ahead) */
@@ -178,20 +179,11 @@ describe('kept credit facts', () => {
         const t = await openTestDesk();
         try {
           const s = t.desk.ctx.book.sqlite;
-          const cust: number[] = [];
           const codes = ['M0', 'm1', 'M2', 'Z3'];
-          for (const code of codes) {
-            const c = await t.ok('customers:create', {
-              ...HUASHENG,
-              code,
-              name: `客户${code}`,
-              paymentTermsDays: 30,
-              creditLimit: 0,
-              contacts: [],
-            } as never);
-            await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-            cust.push(c.id);
-          }
+          const cust = await approvedCustomers(
+            t,
+            codes.map((code) => [code, 30]),
+          );
           const docs: Record<'inv' | 'rcpt' | 'cn' | 'note', number[]> = { inv: [], rcpt: [], cn: [], note: [] };
           const facts: [string, number][] = [];
           let n = 0;
@@ -240,9 +232,7 @@ describe('kept credit facts', () => {
             } else if (o.t === 'import') {
               const csv =
                 'customer_code,number,issue_date,amount\n' +
-                o.rows
-                  .map((r, k) => `${codes[r.c]},IMP-${n}-${k},${DAYS[r.d]},${(r.amount / 100).toFixed(2)}`)
-                  .join('\n');
+                o.rows.map((r, k) => `${codes[r.c]},IMP-${n}-${k},${DAYS[r.d]},${fenToDecimal(r.amount)}`).join('\n');
               await t.call('invoices:import', { fileName: 'i.csv', base64: Buffer.from(csv).toString('base64') });
             } else if (o.t === 'note') {
               const r = await t.call('notes:create', {

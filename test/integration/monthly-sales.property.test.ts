@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { up as fillMonthlySales } from '../../main/db/migrations/2026-11-30-0012-monthly-sales';
 import { tierReport } from '../../main/reports/tiers';
-import { HUASHENG, openTestDesk } from '../support/book';
+import { approvedCustomers, openTestDesk } from '../support/book';
+import { fenToDecimal } from '../../shared/money';
 
 const MONTHS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const date = (m: number, d: number) => `${MONTHS[m]}-${String(d).padStart(2, '0')}`;
@@ -97,20 +98,11 @@ describe('monthly sales table', () => {
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         const t = await openTestDesk();
         try {
-          const cust: number[] = [];
           const codes = ['M0', 'M1', 'M2', 'M3'];
-          for (const code of codes) {
-            const c = await t.ok('customers:create', {
-              ...HUASHENG,
-              code,
-              name: `客户${code}`,
-              paymentTermsDays: 30,
-              creditLimit: 0,
-              contacts: [],
-            } as never);
-            await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-            cust.push(c.id);
-          }
+          const cust = await approvedCustomers(
+            t,
+            codes.map((code) => [code, 30]),
+          );
           const docs: { inv: number[]; cn: number[] } = { inv: [], cn: [] };
           let n = 0;
           for (const o of ops) {
@@ -144,7 +136,7 @@ describe('monthly sales table', () => {
               const csv =
                 'customer_code,number,issue_date,amount\n' +
                 o.rows
-                  .map((r, k) => `${codes[r.c]},IMP-${n}-${k},${date(r.m, r.d)},${(r.amount / 100).toFixed(2)}`)
+                  .map((r, k) => `${codes[r.c]},IMP-${n}-${k},${date(r.m, r.d)},${fenToDecimal(r.amount)}`)
                   .join('\n');
               await t.ok('invoices:import', { fileName: 'i.csv', base64: Buffer.from(csv).toString('base64') });
             }

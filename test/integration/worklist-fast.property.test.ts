@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../main/domain/dates';
 import { worklist } from '../../main/reports/collections/worklist';
-import { openTestDesk } from '../support/book';
-import { approvedCustomers, BookPlayer } from '../support/collections-book';
+import { approvedCustomers, openTestDesk } from '../support/book';
+import { BookPlayer } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const START = '2026-01-01';
@@ -71,7 +71,12 @@ describe('worklist: the narrow computation equals the whole-book one', () => {
           const t = await openTestDesk();
           try {
             const db = t.desk.ctx.book.sqlite;
-            const cust = await approvedCustomers(t, 'W', [0, 7, 30, 15]);
+            const cust = await approvedCustomers(t, [
+              ['W0', 0],
+              ['W1', 7],
+              ['W2', 30],
+              ['W3', 15],
+            ]);
             const s = await t.ok('collections:settings', {} as never);
             await t.ok('collections:settings-update', { ...s, promiseGraceDays: grace } as never);
             const player = new BookPlayer(t, cust, day);

@@ -68,3 +68,21 @@ export const HUASHENG: CustomerInput = {
   profile: { legal_rep: '王建国', industry: '批发零售', registered_capital: 500_000_00 },
   contacts: [{ name: '李娜', title: '财务经理', mobile: '13800138000', buyingRole: 'purchaser', isKeyPayer: true }],
 };
+
+/** Approved customers (客户<code>, no credit limit) with the given payment terms; their ids in order. */
+export async function approvedCustomers(t: TestDesk, customers: [code: string, paymentTermsDays: number][]) {
+  const ids: number[] = [];
+  for (const [code, paymentTermsDays] of customers) {
+    const c = await t.ok('customers:create', {
+      ...HUASHENG,
+      code,
+      name: `客户${code}`,
+      paymentTermsDays,
+      creditLimit: 0,
+      contacts: [],
+    } as never);
+    await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
+    ids.push(c.id);
+  }
+  return ids;
+}

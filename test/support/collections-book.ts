@@ -2,7 +2,7 @@
 // receipts (auto-allocated), credit notes, voids and promises played through the services in
 // the order fast-check drew them. Ops a test adds of its own it plays itself.
 import { createPromise } from '../../main/services/collections';
-import { HUASHENG, type TestDesk } from './book';
+import type { TestDesk } from './book';
 
 export type BookOp =
   | { t: 'inv'; c: number; d: number; amount: number }
@@ -10,24 +10,6 @@ export type BookOp =
   | { t: 'cn'; c: number; d: number; amount: number }
   | { t: 'void'; k: 'invoice' | 'receipt'; i: number }
   | { t: 'promise'; c: number; d: number; span: number; amount: number };
-
-/** Approved customers `${prefix}0…`, one per payment term. */
-export async function approvedCustomers(t: TestDesk, prefix: string, terms: number[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const [i, paymentTermsDays] of terms.entries()) {
-    const c = await t.ok('customers:create', {
-      ...HUASHENG,
-      code: `${prefix}${i}`,
-      name: `客户${i}`,
-      paymentTermsDays,
-      creditLimit: 0,
-      contacts: [],
-    } as never);
-    await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-    ids.push(c.id);
-  }
-  return ids;
-}
 
 /** Plays ops on customers `cust`, day numbers turned into dates by `day`; remembers what a void can pick. */
 export class BookPlayer {

@@ -8,7 +8,7 @@ import type { Desk } from '../../main/app/desk';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { DEMO_EXTENSIONS } from '../../main/demo/extensions';
 import { HUASHENG } from '../support/book';
-import { handlerCaller, startE2E, type E2E } from './support';
+import { eachLanguageAndSize, handlerCaller, startE2E, type E2E } from './support';
 
 let e: E2E;
 let steady = 0;
@@ -187,44 +187,34 @@ describe('service and loyalty end to end', () => {
 
   it('screenshots: the card tab and the loyalty panel, zh-CN and en, 1440×900 and 1280×720', async () => {
     const { page } = e;
-    for (const lang of ['zh', 'en'] as const) {
-      if (lang === 'en') {
-        await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
-        await page.getByText('Customers').first().waitFor();
-      }
-      for (const [w, h] of [
-        [1440, 900],
-        [1280, 720],
-      ]) {
-        await page.setViewportSize({ width: w, height: h });
-        // (in English the tab row scrolls; the card opens on a tab named in the address)
-        await page.goto(`${e.server.origin}/#/customers/${steady}?tab=service`);
-        await page.locator('[data-testid="service-loyalty"]').scrollIntoViewIfNeeded();
-        expect(await page.locator('.card-tabs .ant-tabs-tab-active').textContent()).toBe(
-          lang === 'zh' ? '服务与忠诚度' : 'Service & loyalty',
-        );
-        await page.waitForTimeout(300);
-        await e.shot(`service-card-${lang}-${w}`);
-        // the edit form (prefilled) and the delete confirmation of the remaining record
-        const rec = sqlite().prepare('SELECT id FROM satisfaction_records').get() as { id: number };
-        await page.locator(`[data-testid="service-score-edit-${rec.id}"]`).click();
-        await page.locator('[data-testid="service-score-save"]').waitFor();
-        await page.waitForTimeout(300);
-        await e.shot(`service-score-edit-${lang}-${w}`);
-        await page.locator('.ant-modal-close').click();
-        await page.locator('[data-testid="service-score-save"]').waitFor({ state: 'detached' });
-        await page.locator(`[data-testid="service-score-delete-${rec.id}"]`).click();
-        await page.locator('[data-testid="service-score-delete-ok"]').waitFor();
-        await page.waitForTimeout(300);
-        await e.shot(`service-score-delete-${lang}-${w}`);
-        await page.keyboard.press('Escape');
-        await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
-        await page.goto(`${e.server.origin}/#/analysis`);
-        await page.locator('[data-testid="loyalty-chart"] .recharts-bar-rectangle').first().waitFor();
-        await page.locator('[data-testid="loyalty-panel"]').scrollIntoViewIfNeeded();
-        await page.waitForTimeout(300);
-        await e.shot(`service-loyalty-panel-${lang}-${w}`);
-      }
-    }
+    await eachLanguageAndSize(page, async (lang, w) => {
+      // (in English the tab row scrolls; the card opens on a tab named in the address)
+      await page.goto(`${e.server.origin}/#/customers/${steady}?tab=service`);
+      await page.locator('[data-testid="service-loyalty"]').scrollIntoViewIfNeeded();
+      expect(await page.locator('.card-tabs .ant-tabs-tab-active').textContent()).toBe(
+        lang === 'zh' ? '服务与忠诚度' : 'Service & loyalty',
+      );
+      await page.waitForTimeout(300);
+      await e.shot(`service-card-${lang}-${w}`);
+      // the edit form (prefilled) and the delete confirmation of the remaining record
+      const rec = sqlite().prepare('SELECT id FROM satisfaction_records').get() as { id: number };
+      await page.locator(`[data-testid="service-score-edit-${rec.id}"]`).click();
+      await page.locator('[data-testid="service-score-save"]').waitFor();
+      await page.waitForTimeout(300);
+      await e.shot(`service-score-edit-${lang}-${w}`);
+      await page.locator('.ant-modal-close').click();
+      await page.locator('[data-testid="service-score-save"]').waitFor({ state: 'detached' });
+      await page.locator(`[data-testid="service-score-delete-${rec.id}"]`).click();
+      await page.locator('[data-testid="service-score-delete-ok"]').waitFor();
+      await page.waitForTimeout(300);
+      await e.shot(`service-score-delete-${lang}-${w}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+      await page.goto(`${e.server.origin}/#/analysis`);
+      await page.locator('[data-testid="loyalty-chart"] .recharts-bar-rectangle').first().waitFor();
+      await page.locator('[data-testid="loyalty-panel"]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await e.shot(`service-loyalty-panel-${lang}-${w}`);
+    });
   }, 240_000);
 });

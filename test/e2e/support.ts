@@ -100,3 +100,26 @@ export async function settled(l: Locator): Promise<void> {
     return Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
   });
 }
+
+/**
+ * Looks at a screen the way every screen is looked at: in zh-CN, then in English (the page's
+ * language switched once, from zh-CN), each at 1440×900 and 1280×720.
+ */
+export async function eachLanguageAndSize(
+  page: Page,
+  look: (lang: 'zh' | 'en', width: number) => Promise<void>,
+): Promise<void> {
+  for (const lang of ['zh', 'en'] as const) {
+    if (lang === 'en') {
+      await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
+      await page.getByText('Customers').first().waitFor();
+    }
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await look(lang, width);
+    }
+  }
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
 import { HUASHENG } from '../support/book';
-import { handlerCaller, startE2E, type E2E } from './support';
+import { eachLanguageAndSize, handlerCaller, startE2E, type E2E } from './support';
 
 let e: E2E;
 
@@ -31,46 +31,36 @@ afterAll(async () => {
 describe('make-up working days in the visit settings', () => {
   it('listed on the card and in the form; the unit selector is not cut off — zh-CN and en, two sizes', async () => {
     const { page } = e;
-    for (const lang of ['zh', 'en'] as const) {
-      if (lang === 'en') {
-        await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
-        await page.getByText('Customers').first().waitFor();
-      }
-      for (const [w, h] of [
-        [1440, 900],
-        [1280, 720],
-      ]) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.goto(`${e.server.origin}/#/visits`);
-        await page.locator('[data-testid="visit-settings"]').scrollIntoViewIfNeeded();
-        const card = page.locator('[data-testid="visit-workdays"]');
-        await expect
-          .poll(() => card.textContent())
-          .toBe(lang === 'zh' ? '调休上班日 2027-02-07、2027-02-20' : 'Make-up working days 2027-02-07、2027-02-20');
-        await page.waitForTimeout(200);
-        await e.shot(`visits-workdays-settings-${lang}-${w}`);
+    await eachLanguageAndSize(page, async (lang, w) => {
+      await page.goto(`${e.server.origin}/#/visits`);
+      await page.locator('[data-testid="visit-settings"]').scrollIntoViewIfNeeded();
+      const card = page.locator('[data-testid="visit-workdays"]');
+      await expect
+        .poll(() => card.textContent())
+        .toBe(lang === 'zh' ? '调休上班日 2027-02-07、2027-02-20' : 'Make-up working days 2027-02-07、2027-02-20');
+      await page.waitForTimeout(200);
+      await e.shot(`visits-workdays-settings-${lang}-${w}`);
 
-        await page.locator('[data-testid="visit-settings-edit"]').click();
-        const unit = page
-          .locator(
-            '[data-testid="freq-tiers.A.rep-unit"] .ant-select-content, [data-testid="freq-tiers.A.rep-unit"] .ant-select-selection-item',
-          )
-          .first();
-        await unit.waitFor();
-        expect(await unit.textContent()).toBe(lang === 'zh' ? '个月' : 'month(s)');
-        // the whole label fits: nothing hidden behind an ellipsis
-        expect(await unit.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-        await page.waitForTimeout(200);
-        await e.shot(`visits-workdays-form-${lang}-${w}`);
-        await page.locator('[data-testid="visit-workdays-picker"]').scrollIntoViewIfNeeded();
-        expect(await page.locator('[data-testid="visit-workdays-picker"]').textContent()).toContain(
-          lang === 'zh' ? '调休上班日' : 'Make-up working days',
-        );
-        await page.waitForTimeout(200);
-        await e.shot(`visits-workdays-pickers-${lang}-${w}`);
-        await page.keyboard.press('Escape');
-        await page.locator('.ant-modal').waitFor({ state: 'hidden' });
-      }
-    }
+      await page.locator('[data-testid="visit-settings-edit"]').click();
+      const unit = page
+        .locator(
+          '[data-testid="freq-tiers.A.rep-unit"] .ant-select-content, [data-testid="freq-tiers.A.rep-unit"] .ant-select-selection-item',
+        )
+        .first();
+      await unit.waitFor();
+      expect(await unit.textContent()).toBe(lang === 'zh' ? '个月' : 'month(s)');
+      // the whole label fits: nothing hidden behind an ellipsis
+      expect(await unit.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await page.waitForTimeout(200);
+      await e.shot(`visits-workdays-form-${lang}-${w}`);
+      await page.locator('[data-testid="visit-workdays-picker"]').scrollIntoViewIfNeeded();
+      expect(await page.locator('[data-testid="visit-workdays-picker"]').textContent()).toContain(
+        lang === 'zh' ? '调休上班日' : 'Make-up working days',
+      );
+      await page.waitForTimeout(200);
+      await e.shot(`visits-workdays-pickers-${lang}-${w}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    });
   }, 180_000);
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../main/app/desk';
 import { HUASHENG } from '../support/book';
-import { handlerCaller, startE2E, type E2E } from './support';
+import { eachLanguageAndSize, handlerCaller, startE2E, type E2E } from './support';
 
 let e: E2E;
 const ids: Record<string, number> = {};
@@ -77,56 +77,46 @@ describe('visit plans and the evaluation sheet end to end', () => {
     await page.locator('[data-testid="eval-save"]').click();
     await page.locator('[data-testid="evaluation-history"] tbody tr.ant-table-row').first().waitFor();
 
-    for (const lang of ['zh', 'en'] as const) {
-      if (lang === 'en') {
-        await page.locator('[data-testid="lang-switch"]').first().getByText('EN').click();
-        await page.getByText('Customers').first().waitFor();
-      }
-      for (const [w, h] of [
-        [1440, 900],
-        [1280, 720],
-      ]) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.goto(`${e.server.origin}/#/visits`);
-        await page.locator('[data-testid="visits-table"] tbody tr.ant-table-row').first().waitFor();
-        await page.waitForTimeout(300);
-        await e.shot(`visits-page-${lang}-${w}`);
-        await page.locator('[data-testid="visit-settings"]').scrollIntoViewIfNeeded();
-        await page.waitForTimeout(200);
-        await e.shot(`visits-settings-${lang}-${w}`);
-        expect(await page.locator('[data-testid="visit-holidays"]').textContent()).toContain('2026-12-25');
-        await page.locator('[data-testid="visit-settings-edit"]').click();
-        await page.locator('[data-testid="visit-holidays-picker"]').scrollIntoViewIfNeeded();
-        await page.waitForTimeout(300);
-        await e.shot(`visits-holidays-edit-${lang}-${w}`);
-        await page.keyboard.press('Escape');
+    await eachLanguageAndSize(page, async (lang, w) => {
+      await page.goto(`${e.server.origin}/#/visits`);
+      await page.locator('[data-testid="visits-table"] tbody tr.ant-table-row').first().waitFor();
+      await page.waitForTimeout(300);
+      await e.shot(`visits-page-${lang}-${w}`);
+      await page.locator('[data-testid="visit-settings"]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(200);
+      await e.shot(`visits-settings-${lang}-${w}`);
+      expect(await page.locator('[data-testid="visit-holidays"]').textContent()).toContain('2026-12-25');
+      await page.locator('[data-testid="visit-settings-edit"]').click();
+      await page.locator('[data-testid="visit-holidays-picker"]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await e.shot(`visits-holidays-edit-${lang}-${w}`);
+      await page.keyboard.press('Escape');
 
-        await page.goto(`${e.server.origin}/#/customers/${ids.C1}?tab=evaluation`);
-        await page.reload(); // the card keeps its tab across customers: open it fresh
-        await page.locator('[data-testid="evaluation-history"] tbody tr.ant-table-row').first().waitFor();
-        await expect.poll(() => page.locator('[data-testid="evaluation-sheet"]').textContent()).toContain('77.50%');
-        await page.waitForTimeout(300);
-        await e.shot(`evaluation-tab-${lang}-${w}`);
-        await page.locator('[data-testid="evaluation-history"] tbody tr.ant-table-row button').first().click();
-        const frame = page.frameLocator('[data-testid="eval-preview"]');
-        await frame.getByText(lang === 'zh' ? '客户综合评价表' : 'Customer evaluation sheet').waitFor();
-        await frame.getByText('月初电话提醒，第二周上门').waitFor();
-        await page.waitForTimeout(500);
-        await e.shot(`evaluation-print-${lang}-${w}`);
-        await page.keyboard.press('Escape');
+      await page.goto(`${e.server.origin}/#/customers/${ids.C1}?tab=evaluation`);
+      await page.reload(); // the card keeps its tab across customers: open it fresh
+      await page.locator('[data-testid="evaluation-history"] tbody tr.ant-table-row').first().waitFor();
+      await expect.poll(() => page.locator('[data-testid="evaluation-sheet"]').textContent()).toContain('77.50%');
+      await page.waitForTimeout(300);
+      await e.shot(`evaluation-tab-${lang}-${w}`);
+      await page.locator('[data-testid="evaluation-history"] tbody tr.ant-table-row button').first().click();
+      const frame = page.frameLocator('[data-testid="eval-preview"]');
+      await frame.getByText(lang === 'zh' ? '客户综合评价表' : 'Customer evaluation sheet').waitFor();
+      await frame.getByText('月初电话提醒，第二周上门').waitFor();
+      await page.waitForTimeout(500);
+      await e.shot(`evaluation-print-${lang}-${w}`);
+      await page.keyboard.press('Escape');
 
-        await page.goto(`${e.server.origin}/#/customers/${ids.P1}?tab=visits`);
-        await page.reload(); // the card keeps its tab across customers: open it fresh
-        await page.locator('[data-testid="prospect-visit-plan"]').waitFor();
-        await page.waitForTimeout(300);
-        await e.shot(`visits-card-${lang}-${w}`);
+      await page.goto(`${e.server.origin}/#/customers/${ids.P1}?tab=visits`);
+      await page.reload(); // the card keeps its tab across customers: open it fresh
+      await page.locator('[data-testid="prospect-visit-plan"]').waitFor();
+      await page.waitForTimeout(300);
+      await e.shot(`visits-card-${lang}-${w}`);
 
-        await page.goto(`${e.server.origin}/#/collections/calendar`);
-        await page.locator('.fc-event').first().waitFor();
-        await page.waitForTimeout(300);
-        await e.shot(`visits-calendar-${lang}-${w}`);
-      }
-    }
+      await page.goto(`${e.server.origin}/#/collections/calendar`);
+      await page.locator('.fc-event').first().waitFor();
+      await page.waitForTimeout(300);
+      await e.shot(`visits-calendar-${lang}-${w}`);
+    });
     expect(await page.locator('.fc-event').filter({ hasText: 'Visit' }).first().textContent()).toMatch(/Planned|Done/);
   }, 600_000);
 });

@@ -13,7 +13,7 @@ import { assertDateField, assertWritable } from '../common';
 import { allocationRows, creditNoteRow, customerById, invoiceRow } from '../../../db/receivables/rows';
 import { write } from '../../book-queue';
 import { assertGrossRoom } from '../gross-limit';
-import { voidCreditDocument } from './void-credit';
+import { voidDocument } from './void-document';
 import { checkNamedInvoice } from './receipts';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
@@ -105,11 +105,12 @@ export async function voidCreditNoteIn(
   sqlite: import('better-sqlite3').Database,
   input: { id: number; reason: string },
 ): Promise<CreditNoteRow> {
-  return voidCreditDocument(ctx, trx, sqlite, input, {
+  return voidDocument(ctx, trx, sqlite, input, {
     row: creditNoteRow,
     alreadyVoid: (before) =>
       serverError('CONFLICT', 'credit_note_already_void', { number: before.number }, { field: 'id', bare: true }),
     kind: 'credit_notes',
+    day: (before) => before.date,
     daily: (amount) => ({ credited: -amount, credits_n: -1 }),
     audit: { entity: 'credit_note', entityId: (before) => before.number },
   });

@@ -3,7 +3,7 @@ import { serverError } from '../../../../shared/messages/server-messages';
 import { creditReasonsText } from '../../../../shared/messages/credit-reasons';
 import { dueDateFor } from '../../../domain/dates';
 import { bumpDaily, insertInvoice } from '../../../db/receivables/writes';
-import { liveWriteOffOf, markVoided, numberTaken, pageInvoiceIds } from '../../../db/receivables/documents';
+import { liveWriteOffOf, numberTaken, pageInvoiceIds } from '../../../db/receivables/documents';
 import type { InvoiceCreated, InvoiceRow } from '../../../../shared/types-receivables';
 import type { ParsedInputOf } from '../../../../shared/ipc/contract';
 import { writeAudit } from '../../audit';
@@ -12,7 +12,7 @@ import { assertDateField, assertWritable } from '../common';
 import { customerById, invoiceRow } from '../../../db/receivables/rows';
 import { read, write } from '../../book-queue';
 import { creditCheckSync } from '../credit';
-import { refreshAll, reverseAllocations } from '../engine';
+import { voidDocument } from './void-document';
 import { loadArSettings } from '../settings';
 import { selfApprover, verifyApproval } from '../../credit/roles';
 import { assertGrossRoom } from '../gross-limit';
@@ -95,31 +95,27 @@ export async function createInvoice(ctx: ServiceContext, input: InvoiceInput): P
 }
 
 export async function voidInvoice(ctx: ServiceContext, input: { id: number; reason: string }): Promise<InvoiceRow> {
-  return write(ctx, async (trx, sqlite) => {
-    const before = invoiceRow(sqlite, input.id);
-    if (before.voidedAt)
-      throw serverError('CONFLICT', 'invoice_already_void', { number: before.number }, { field: 'id', bare: true });
-    assertWritable(customerById(sqlite, before.customerId));
-    const wo = liveWriteOffOf(sqlite, input.id);
-    if (wo)
-      throw serverError('CONFLICT', 'invoice_has_write_off', { number: before.number }, { field: 'id', bare: true });
-    const at = now(ctx);
-    const touched = reverseAllocations(sqlite, 'invoice_id', input.id, at);
-    markVoided(sqlite, 'invoices', input.id, at, input.reason);
-    refreshAll(sqlite, { ...touched, invoices: [...new Set([...touched.invoices, input.id])] });
-    bumpDaily(sqlite, before.issueDate, { invoiced: -before.amount, invoices_n: -1 });
-    const after = invoiceRow(sqlite, input.id);
-    await writeAudit(ctx, trx, {
-      entity: 'invoice',
-      entityId: before.number,
-      customerId: before.customerId,
-      action: 'void',
-      before,
-      after,
-      note: input.reason,
-    });
-    return after;
-  });
+  return write(ctx, (trx, sqlite) =>
+    voidDocument(ctx, trx, sqlite, input, {
+      kind: 'invoices',
+      row: invoiceRow,
+      alreadyVoid: (before) =>
+        serverError('CONFLICT', 'invoice_already_void', { number: before.number }, { field: 'id', bare: true }),
+      refuse: (before) => {
+        assertWritable(customerById(sqlite, before.customerId));
+        if (liveWriteOffOf(sqlite, input.id))
+          throw serverError(
+            'CONFLICT',
+            'invoice_has_write_off',
+            { number: before.number },
+            { field: 'id', bare: true },
+          );
+      },
+      day: (before) => before.issueDate,
+      daily: (amount) => ({ invoiced: -amount, invoices_n: -1 }),
+      audit: { entity: 'invoice', entityId: (before) => before.number },
+    }),
+  );
 }
 
 export async function listInvoices(

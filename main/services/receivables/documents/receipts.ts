@@ -11,7 +11,7 @@ import { allocationRows, customerById, receiptRow } from '../../../db/receivable
 import { read, write } from '../../book-queue';
 import { applyStoredReceipt } from '../engine';
 import { assertGrossRoom } from '../gross-limit';
-import { voidCreditDocument } from './void-credit';
+import { voidDocument } from './void-document';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 
@@ -84,10 +84,11 @@ export function receiptSync(
 
 export async function voidReceipt(ctx: ServiceContext, input: { id: number; reason: string }): Promise<ReceiptRow> {
   return write(ctx, (trx, sqlite) =>
-    voidCreditDocument(ctx, trx, sqlite, input, {
+    voidDocument(ctx, trx, sqlite, input, {
       row: receiptRow,
       alreadyVoid: () => serverError('CONFLICT', 'receipt_already_void', { id: input.id }, { field: 'id', bare: true }),
       kind: 'receipts',
+      day: (before) => before.date,
       daily: (amount) => ({ received: -amount, receipts_n: -1 }),
       audit: { entity: 'receipt', entityId: () => input.id },
     }),

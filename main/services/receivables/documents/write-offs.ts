@@ -2,7 +2,7 @@
 import { serverError } from '../../../../shared/messages/server-messages';
 import { AppError } from '../../../../shared/result';
 import { bumpDaily, insertAllocation, refreshInvoice } from '../../../db/receivables/writes';
-import { addRecovered, insertWriteOff, markVoided } from '../../../db/receivables/documents';
+import { addRecovered, insertWriteOff } from '../../../db/receivables/documents';
 import type { ReceiptCreated, WriteOffRow } from '../../../../shared/types-receivables';
 import type { ParsedInputOf } from '../../../../shared/ipc/contract';
 import { writeAudit } from '../../audit';
@@ -10,9 +10,9 @@ import type { ServiceContext } from '../../context';
 import { assertDateField, assertWritable } from '../common';
 import { customerById, invoiceRow, writeOffRow } from '../../../db/receivables/rows';
 import { write } from '../../book-queue';
-import { refreshAll, reverseAllocations } from '../engine';
 import { assertGrossRoom } from '../gross-limit';
 import { receiptSync } from './receipts';
+import { voidDocument } from './void-document';
 
 const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();
 
@@ -132,26 +132,18 @@ export async function recoverWriteOff(
 }
 
 export async function voidWriteOff(ctx: ServiceContext, input: { id: number; reason: string }): Promise<WriteOffRow> {
-  return write(ctx, async (trx, sqlite) => {
-    const before = writeOffRow(sqlite, input.id);
-    if (before.voidedAt) throw serverError('CONFLICT', 'write_off_already_void', {}, { field: 'id', bare: true });
-    if (before.recovered > 0) throw serverError('CONFLICT', 'write_off_recovered', {}, { field: 'id', bare: true });
-    assertWritable(customerById(sqlite, before.customerId));
-    const at = now(ctx);
-    const touched = reverseAllocations(sqlite, 'write_off_id', input.id, at);
-    markVoided(sqlite, 'write_offs', input.id, at, input.reason);
-    refreshAll(sqlite, touched);
-    bumpDaily(sqlite, before.date, { written_off: -before.amount, credits_n: -1 });
-    const after = writeOffRow(sqlite, input.id);
-    await writeAudit(ctx, trx, {
-      entity: 'write_off',
-      entityId: input.id,
-      customerId: before.customerId,
-      action: 'void',
-      before,
-      after,
-      note: input.reason,
-    });
-    return after;
-  });
+  return write(ctx, (trx, sqlite) =>
+    voidDocument(ctx, trx, sqlite, input, {
+      kind: 'write_offs',
+      row: writeOffRow,
+      alreadyVoid: () => serverError('CONFLICT', 'write_off_already_void', {}, { field: 'id', bare: true }),
+      refuse: (before) => {
+        if (before.recovered > 0) throw serverError('CONFLICT', 'write_off_recovered', {}, { field: 'id', bare: true });
+        assertWritable(customerById(sqlite, before.customerId));
+      },
+      day: (before) => before.date,
+      daily: (amount) => ({ written_off: -amount, credits_n: -1 }),
+      audit: { entity: 'write_off', entityId: () => input.id },
+    }),
+  );
 }

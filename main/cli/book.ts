@@ -29,3 +29,17 @@ export async function openCliBook(
   };
   return ctx;
 }
+
+/** Runs `fn` on the book opened for reading (or writing), closing it however `fn` ends. */
+export async function withCliBook<T>(
+  db: string,
+  fn: (ctx: ServiceContext) => Promise<T> | T,
+  opts: { write?: boolean } = {},
+): Promise<T> {
+  const ctx = await openCliBook(db, { write: opts.write ?? false }); // a reader takes no book lock
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.book.close();
+  }
+}

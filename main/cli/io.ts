@@ -1,4 +1,5 @@
 // Command-line plumbing shared by every `creditdesk` command.
+import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { localizedErrorMessage, type MessageLang } from '../../shared/messages/server-messages';
 import type { AppError } from '../../shared/result';
@@ -84,4 +85,23 @@ export function requireDate(value: string | undefined, name: string): string {
     throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
   }
   return v;
+}
+
+/** `--name` is one of `allowed` (the first when absent, unless another fallback is given). */
+export function choiceOption<T extends string>(
+  value: string | undefined,
+  name: string,
+  allowed: readonly T[],
+  fallback: T = allowed[0],
+): T {
+  const v = (value ?? fallback) as T;
+  if (!allowed.includes(v)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got "${v}"`);
+  return v;
+}
+
+/** Says "book not found" the way every command does, and whether the book is there. */
+export function bookFound(db: string, command: string, io: CliIo): boolean {
+  if (fs.existsSync(db)) return true;
+  io.err(`creditdesk ${command}: book not found: ${db}\n`);
+  return false;
 }

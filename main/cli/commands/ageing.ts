@@ -3,9 +3,17 @@
 // positions left out, default bucket keys). CSV: the same table with amounts in decimal yuan.
 // A current book is read through ../ageing-reader.ts (the computation alone, on a read-only
 // connection); any other goes through the app's opener, which migrates or refuses it.
-import fs from 'node:fs';
 import { csvTable } from '../../lib/csv';
-import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand, type CliIo } from '../io';
+import {
+  choiceOption,
+  bookFound,
+  EXIT,
+  parseCommandArgs,
+  requireDate,
+  requireOption,
+  type CliCommand,
+  type CliIo,
+} from '../io';
 import { ageingColumnsOf, openCurrentBookReader } from '../ageing-reader';
 import { rowAt, type AgeingColumns } from '../../reports/ageing';
 import { writeAgeingJson } from '../output/ageing-json';
@@ -20,14 +28,9 @@ export const ageingCommand: CliCommand = async (argv, io) => {
   });
   const db = requireOption(values.db, 'db');
   const asOf = requireDate(values['as-of'], 'as-of');
-  const basis = values.basis ?? 'due';
-  if (basis !== 'due' && basis !== 'issue') throw new UsageError(`--basis must be due or issue, got "${basis}"`);
-  const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
-  if (!fs.existsSync(db)) {
-    io.err(`creditdesk ageing: book not found: ${db}\n`);
-    return EXIT.FAILURE;
-  }
+  const basis = choiceOption(values.basis, 'basis', ['due', 'issue'] as const);
+  const format = choiceOption(values.format, 'format', ['json', 'csv'] as const);
+  if (!bookFound(db, 'ageing', io)) return EXIT.FAILURE;
   const cols = await ageingColumns(db, asOf, basis);
   if (format === 'json') {
     const bytes = io.outBytes ?? ((b: Uint8Array) => io.out(Buffer.from(b).toString('utf8')));

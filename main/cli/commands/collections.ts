@@ -4,20 +4,24 @@
 // Fixed JSON shapes (issue #13): money in fen, dates YYYY-MM-DD, rows in the stated order.
 // CSV: the same rows with amounts in decimal yuan. Read-only, except that letters are files
 // and each letter is recorded as sent (a collection record).
-import fs from 'node:fs';
-import Papa from 'papaparse';
-import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand, type CliIo } from '../io';
-import { openCliBook } from '../book';
+import {
+  bookFound,
+  choiceOption,
+  EXIT,
+  parseCommandArgs,
+  requireDate,
+  requireOption,
+  UsageError,
+  type CliCommand,
+  type CliIo,
+} from '../io';
+import { withCliBook } from '../book';
+import { csvText } from '../output/csv';
 import { fenToDecimal } from '../../../shared/money';
 import type { ServiceContext } from '../../services/context';
 import { collectionCalendar, dunningReport, promiseReport } from '../../services/collections';
 
-function format<T extends string>(value: string | undefined, allowed: readonly T[]): T {
-  const f = (value ?? allowed[0]) as T;
-  if (!allowed.includes(f)) throw new UsageError(`--format must be ${allowed.join(' or ')}, got "${value}"`);
-  return f;
-}
-
+/** The book's report, when the book is there; the book is opened for writing only when asked. */
 async function withBook(
   db: string,
   name: string,
@@ -25,19 +29,8 @@ async function withBook(
   fn: (ctx: ServiceContext) => Promise<number>,
   write = false,
 ): Promise<number> {
-  if (!fs.existsSync(db)) {
-    io.err(`creditdesk ${name}: book not found: ${db}\n`);
-    return EXIT.FAILURE;
-  }
-  const ctx = await openCliBook(db, { write });
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.book.close();
-  }
+  return bookFound(db, name, io) ? withCliBook(db, fn, { write }) : EXIT.FAILURE;
 }
-
-const csv = (fields: string[], data: unknown[][]) => `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 
 export const promisesCommand: CliCommand = async (argv, io) => {
   const { values } = parseCommandArgs(argv, {
@@ -47,7 +40,7 @@ export const promisesCommand: CliCommand = async (argv, io) => {
   });
   const db = requireOption(values.db, 'db');
   const asOf = requireDate(values['as-of'], 'as-of');
-  const fmt = format(values.format, ['json', 'csv'] as const);
+  const fmt = choiceOption(values.format, 'format', ['json', 'csv'] as const);
   return withBook(db, 'promises', io, async (ctx) => {
     const rep = await promiseReport(ctx, { asOf });
     const rows = rep.rows.map((r) => ({
@@ -61,7 +54,7 @@ export const promisesCommand: CliCommand = async (argv, io) => {
     if (fmt === 'json') io.out(`${JSON.stringify({ asOf, rows }, null, 2)}\n`);
     else
       io.out(
-        csv(
+        csvText(
           ['customer_code', 'made_on', 'promised_on', 'amount', 'received', 'status'],
           rows.map((r) => [
             r.customerCode,
@@ -87,7 +80,7 @@ export const dunningCommand: CliCommand = async (argv, io) => {
   });
   const db = requireOption(values.db, 'db');
   const asOf = requireDate(values['as-of'], 'as-of');
-  const fmt = format(values.format, ['json', 'csv'] as const);
+  const fmt = choiceOption(values.format, 'format', ['json', 'csv'] as const);
   if ((values.level === undefined) !== (values.letters === undefined))
     throw new UsageError('--level N and --letters DIR go together');
   let level: number | null = null;
@@ -123,7 +116,7 @@ export const dunningCommand: CliCommand = async (argv, io) => {
       if (fmt === 'json') io.out(`${JSON.stringify({ asOf, rows }, null, 2)}\n`);
       else
         io.out(
-          csv(
+          csvText(
             ['customer_code', 'days_overdue', 'overdue', 'level', 'paused'],
             rows.map((r) => [r.customerCode, r.daysOverdue, fenToDecimal(r.overdue), r.level ?? '', r.paused]),
           ),
@@ -147,7 +140,7 @@ export const calendarCommand: CliCommand = async (argv, io) => {
   const to = requireDate(values.to, 'to');
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const asOf = values['as-of'] === undefined ? undefined : requireDate(values['as-of'], 'as-of');
-  const fmt = format(values.format, ['json', 'ics'] as const);
+  const fmt = choiceOption(values.format, 'format', ['json', 'ics'] as const);
   return withBook(db, 'calendar', io, async (ctx) => {
     const rep = await collectionCalendar(ctx, { from, to, asOf });
     if (fmt === 'ics') {

@@ -3,9 +3,17 @@
 // "compensation","creditNote"}]} — rows by received on, then number; money in integer fen;
 // creditNote = the linked (live) claim credit note's number or null. The period filters the
 // received-on date. CSV: the same columns, amounts in decimal yuan. Read-only.
-import fs from 'node:fs';
-import Papa from 'papaparse';
-import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
+import {
+  choiceOption,
+  bookFound,
+  EXIT,
+  parseCommandArgs,
+  requireDate,
+  requireOption,
+  UsageError,
+  type CliCommand,
+} from '../io';
+import { csvText } from '../output/csv';
 import { openCliBook } from '../book';
 import { complaintCliRows } from '../../reports/complaints';
 import { fenToDecimal } from '../../../shared/money';
@@ -21,12 +29,8 @@ export const complaintsCommand: CliCommand = async (argv, io) => {
   const from = values.from === undefined ? undefined : requireDate(values.from, 'from');
   const to = values.to === undefined ? undefined : requireDate(values.to, 'to');
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
-  if (!fs.existsSync(db)) {
-    io.err(`creditdesk complaints: book not found: ${db}\n`);
-    return EXIT.FAILURE;
-  }
+  const format = choiceOption(values.format, 'format', ['json', 'csv'] as const);
+  if (!bookFound(db, 'complaints', io)) return EXIT.FAILURE;
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
     const rows = complaintCliRows(ctx.book, { from, to });
@@ -54,7 +58,7 @@ export const complaintsCommand: CliCommand = async (argv, io) => {
       fenToDecimal(r.compensation),
       r.creditNote ?? '',
     ]);
-    io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
+    io.out(csvText(fields, data));
     return EXIT.OK;
   } finally {
     await ctx.book.close();

@@ -3,9 +3,8 @@
 // utilisationBp, nextReviewDue, onHold}]} — money in integer fen, rows by customer code, null
 // where there is no value (no limit → creditLimit, available and utilisationBp are null).
 // CSV: the same columns with money in decimal yuan. A read-only command: the book is unchanged.
-import fs from 'node:fs';
-import Papa from 'papaparse';
-import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
+import { choiceOption, bookFound, EXIT, parseCommandArgs, requireDate, requireOption, type CliCommand } from '../io';
+import { csvText } from '../output/csv';
 import { openCliBook } from '../book';
 import { creditPositionReport } from '../../reports/credit';
 import { fenToDecimal } from '../../../shared/money';
@@ -18,12 +17,8 @@ export const creditCommand: CliCommand = async (argv, io) => {
   });
   const db = requireOption(values.db, 'db');
   const asOf = requireDate(values['as-of'], 'as-of');
-  const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
-  if (!fs.existsSync(db)) {
-    io.err(`creditdesk credit: book not found: ${db}\n`);
-    return EXIT.FAILURE;
-  }
+  const format = choiceOption(values.format, 'format', ['json', 'csv'] as const);
+  if (!bookFound(db, 'credit', io)) return EXIT.FAILURE;
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
     const rep = creditPositionReport(ctx.book.sqlite, asOf);
@@ -54,7 +49,7 @@ export const creditCommand: CliCommand = async (argv, io) => {
       r.nextReviewDue ?? '',
       r.onHold ? 'true' : 'false',
     ]);
-    io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
+    io.out(csvText(fields, data));
     return EXIT.OK;
   } finally {
     await ctx.book.close();

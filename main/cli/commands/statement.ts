@@ -4,7 +4,16 @@
 // options, bad dates, from after to), 3 for an unknown customer code, 1 when the book is missing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
+import {
+  choiceOption,
+  bookFound,
+  EXIT,
+  parseCommandArgs,
+  requireDate,
+  requireOption,
+  UsageError,
+  type CliCommand,
+} from '../io';
 import { openCliBook } from '../book';
 import { AppError } from '../../../shared/result';
 import { statementData, statementHtmlFor, statementJson } from '../../services/statements';
@@ -24,15 +33,10 @@ export const statementCommand: CliCommand = async (argv, io) => {
   const from = requireDate(values.from, 'from');
   const to = requireDate(values.to, 'to');
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'html') throw new UsageError(`--format must be html or json, got "${format}"`);
-  const lang = values.lang ?? 'zh-CN';
-  if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, got "${lang}"`);
+  const format = choiceOption(values.format, 'format', ['html', 'json'] as const, 'json');
+  const lang = choiceOption(values.lang, 'lang', ['zh-CN', 'en'] as const);
   const out = values.out; // DESIGN: stdout unless --out
-  if (!fs.existsSync(db)) {
-    io.err(`creditdesk statement: book not found: ${db}\n`);
-    return EXIT.FAILURE;
-  }
+  if (!bookFound(db, 'statement', io)) return EXIT.FAILURE;
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
     let text: string;

@@ -2,9 +2,17 @@
 // Prints the value tiers (SPEC §3) as of the date, in rank order; stores nothing.
 // JSON: {asOf, months, from, to, rows: [{customerCode, sales, averageMonthly, tier}], counts: {A, B, C}}
 // with money in integer fen. CSV: the rows with amounts in decimal yuan.
-import fs from 'node:fs';
-import Papa from 'papaparse';
-import { EXIT, parseCommandArgs, requireDate, requireOption, UsageError, type CliCommand } from '../io';
+import {
+  choiceOption,
+  bookFound,
+  EXIT,
+  parseCommandArgs,
+  requireDate,
+  requireOption,
+  UsageError,
+  type CliCommand,
+} from '../io';
+import { csvText } from '../output/csv';
 import { openCliBook } from '../book';
 import { tierReport, tierReportFixed } from '../../reports/tiers';
 import { writeTierReportJson } from '../output/tiers-json';
@@ -25,12 +33,8 @@ export const tiersCommand: CliCommand = async (argv, io) => {
   if (!(months >= TIER_MONTHS_MIN && months <= TIER_MONTHS_MAX)) {
     throw new UsageError(`--months must be a whole number ${TIER_MONTHS_MIN}–${TIER_MONTHS_MAX}, got "${monthsText}"`);
   }
-  const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
-  if (!fs.existsSync(db)) {
-    io.err(`creditdesk tiers: book not found: ${db}\n`);
-    return EXIT.FAILURE;
-  }
+  const format = choiceOption(values.format, 'format', ['json', 'csv'] as const);
+  if (!bookFound(db, 'tiers', io)) return EXIT.FAILURE;
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
     const report = tierReport(ctx.book, asOf, months);
@@ -49,7 +53,7 @@ export const tiersCommand: CliCommand = async (argv, io) => {
       fenToDecimal(r.averageMonthly),
       r.tier,
     ]);
-    io.out(`${Papa.unparse({ fields, data }, { newline: '\n' })}\n`);
+    io.out(csvText(fields, data));
     return EXIT.OK;
   } finally {
     await ctx.book.close();

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween } from '../../main/domain/dates';
-import { bulkPause } from '../../main/db/receivables/kept-pause';
+import { BULK_TRIGGERS, bulkPause } from '../../main/db/receivables/kept-pause';
 import { stagedFiles } from '../../main/services/files/staged-files';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { demoCustomerRefs, writeDemoReceivables } from '../../main/demo/receivables';
@@ -173,6 +173,33 @@ describe('bulk writes keep the kept rows as the per-row triggers do', () => {
     );
     expect(imports).toBeGreaterThan(10); // the property saw imports that went through
   }, 240_000);
+
+  it('a rejected import leaves every trigger in place, and the next entry is kept by them', async () => {
+    const t = await openTestDesk();
+    try {
+      const [b0] = await approvedCustomers(t, [['B0', 30]]);
+      const db = t.desk.ctx.book.sqlite;
+      const triggers = () =>
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all() as string[];
+      const before = triggers();
+      expect(before).toEqual(expect.arrayContaining(BULK_TRIGGERS));
+      // the second row's customer is unknown: the whole file is rolled back, the dropped triggers too
+      const bad = await importCsv(
+        t,
+        'invoices',
+        1,
+        'customer_code,number,issue_date,amount\nB0,X-1,2026-03-05,10.00\nZZ,X-2,2026-03-06,1.00\n',
+      );
+      expect(bad.ok).toBe(false);
+      expect(triggers()).toEqual(before);
+      await t.ok('invoices:create', { customerId: b0, number: 'E-1', issueDate: '2026-03-07', amount: 12_345 });
+      const sales = db.prepare('SELECT customer_id, month, invoiced, credited FROM monthly_sales').raw().all();
+      expect(sales).toEqual([[b0, '2026-03', 12_345, 0]]);
+      expect(db.prepare('SELECT open_ar FROM credit_facts WHERE customer_id = ?').pluck().get(b0)).toBe(12_345);
+    } finally {
+      await t.close();
+    }
+  });
 
   it('the demo book: every table equals the per-row book; late days equal a plain recomputation', async () => {
     const build = async (fast: boolean) => {

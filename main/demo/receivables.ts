@@ -21,6 +21,8 @@ import { CustomerInvoices, planReceipt } from '../services/receivables/engine';
 import type { ReceiptMethod } from '../../shared/types-receivables';
 import type { DemoExtension } from './extensions';
 import { customerTermsRefs } from '../db/lookups';
+import { pauseKeptTriggers, resumeKeptTriggers } from '../db/receivables/kept-pause';
+import { withBulkCacheSync } from '../db/receivables/prepared';
 
 export const DEMO_REFERENCE_DATE = '2026-11-23';
 const HISTORY_DAYS = 730;
@@ -359,7 +361,7 @@ export function writeDemoReceivables(
             });
             inv.open -= applied;
             inv.last = inv.last === null ? date : maxDate(inv.last, date);
-            open.touched.add(inv.id);
+            open.touch(inv.id, date);
             counts.allocations++;
           }
           daily.add(cn.date, { credited: cn.amount, credits_n: 1 });
@@ -455,7 +457,7 @@ export function writeDemoReceivables(
           daily.add(wo.date, { written_off: inv.open, credits_n: 1 });
           inv.last = inv.last === null ? wo.date : maxDate(inv.last, wo.date);
           inv.open = 0;
-          open.touched.add(inv.id);
+          open.touch(inv.id, wo.date);
           counts.allocations++;
           counts.writeOffs++;
         },
@@ -475,6 +477,7 @@ export function writeDemoReceivables(
         description: inv.description,
         open_amount: st.open,
         settled_on: st.open === 0 ? st.last : null,
+        paid_from: open.paidFrom.get(invIds[j]) ?? null,
         override_reason: null,
         source,
         created_at: at,
@@ -485,22 +488,33 @@ export function writeDemoReceivables(
   };
 
   // Invoices are inserted after their allocations (ids are known up front), so foreign keys
-  // are checked at commit (defer_foreign_keys lasts for one transaction).
+  // are checked at commit (defer_foreign_keys lasts for one transaction). The kept rows
+  // (monthly sales, credit facts, late days) are brought up to date once per transaction, not
+  // by a trigger per row (db/receivables/kept-pause.ts); paid_from is written with the invoice.
   const flush = sqlite.transaction((plans: DemoCustomerPlan[]) => {
     sqlite.pragma('defer_foreign_keys = ON');
+    const mark = pauseKeptTriggers(sqlite);
     for (const p of plans) writeOne(p);
+    resumeKeptTriggers(
+      sqlite,
+      mark,
+      plans.map((p) => p.customer.id),
+      true,
+    );
   });
-  planDemoReceivables(customers, totalInvoices, seed, (plan) => {
-    pending.push(plan);
-    pendingInvoices += plan.invoices.length;
-    if (pendingInvoices >= 100_000) {
-      flush(pending);
-      pending = [];
-      pendingInvoices = 0;
-    }
+  withBulkCacheSync(sqlite, () => {
+    planDemoReceivables(customers, totalInvoices, seed, (plan) => {
+      pending.push(plan);
+      pendingInvoices += plan.invoices.length;
+      if (pendingInvoices >= 100_000) {
+        flush(pending);
+        pending = [];
+        pendingInvoices = 0;
+      }
+    });
+    flush(pending);
+    sqlite.transaction(() => daily.flush(sqlite))();
   });
-  flush(pending);
-  sqlite.transaction(() => daily.flush(sqlite))();
   return counts;
 }
 

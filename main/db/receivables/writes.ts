@@ -194,11 +194,12 @@ export function nextIds(sqlite: Sqlite): { invoice: number; receipt: number; cre
   };
 }
 
-export function insertInvoiceWithId(sqlite: Sqlite, v: InvoiceInsert & { id: number }): void {
+/** An invoice written after its allocations (the demo book): with its paid_from, their earliest date. */
+export function insertInvoiceWithId(sqlite: Sqlite, v: InvoiceInsert & { id: number; paid_from: string | null }): void {
   stmt(
     sqlite,
-    `INSERT INTO invoices (id, customer_id, number, issue_date, due_date, amount, description, open_amount, settled_on, override_reason, source, created_at)
-     VALUES (@id, @customer_id, @number, @issue_date, @due_date, @amount, @description, @open_amount, @settled_on, @override_reason, @source, @created_at)`,
+    `INSERT INTO invoices (id, customer_id, number, issue_date, due_date, amount, description, open_amount, settled_on, override_reason, source, created_at, paid_from)
+     VALUES (@id, @customer_id, @number, @issue_date, @due_date, @amount, @description, @open_amount, @settled_on, @override_reason, @source, @created_at, @paid_from)`,
   ).run(v);
 }
 

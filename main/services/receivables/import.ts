@@ -198,7 +198,7 @@ export async function importInvoices(
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
     const invoiced = new Set<number>(); // customers whose credit facts the import changes
-    pauseKeptTriggers(db, source);
+    const mark = pauseKeptTriggers(db);
     await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -258,7 +258,7 @@ export async function importInvoices(
     if (p.count === 0 && rows === 0)
       throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
-    resumeKeptTriggers(db, invoiced);
+    resumeKeptTriggers(db, mark, invoiced);
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',
@@ -357,7 +357,7 @@ export async function importReceipts(
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
-    pauseKeptTriggers(db, source);
+    const mark = pauseKeptTriggers(db);
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -449,7 +449,7 @@ export async function importReceipts(
         lastTurn = performance.now();
       }
     }
-    resumeKeptTriggers(db, ids);
+    resumeKeptTriggers(db, mark, ids);
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',

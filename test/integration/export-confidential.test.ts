@@ -88,7 +88,7 @@ describe('ageing:export after a confidentiality change', () => {
     const n1 = (await t.ok('customers:list', { filter: { query: 'N1' }, limit: 5 })).rows.find(
       (c: { code: string }) => c.code === 'N1',
     );
-    const set = async (confidentiality: string) => {
+    const set = async (confidentiality: 'confidential' | 'normal') => {
       const cur = await t.ok('customers:get', { id: n1.id });
       const data = { ...HUASHENG, code: 'N1', name: '普通客户', creditLimit: 800_000, confidentiality };
       await t.ok('customers:update', { id: n1.id, version: cur.version, data });

@@ -6,7 +6,7 @@
 import { serverError } from '../../shared/messages/server-messages';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { openReadOnlySqlite } from './read-only-open';
+import { hasWal, openReadOnlySqlite } from './read-only-open';
 import { AppError } from '../../shared/result';
 
 /** "CDBK" — SQLite's application_id identifies the file type to tools like `file(1)`. */
@@ -32,6 +32,7 @@ export function inspectBookFile(file: string): BookFileKind {
   }
   if (!st.isFile()) throw serverError('VALIDATION', 'not_a_book_not_file', { file }, { field: 'db', bare: true });
   if (st.size === 0) return 'empty';
+  if (headerSaysBook(file)) return 'book';
   let db: Database.Database | undefined;
   try {
     db = openReadOnlySqlite(file); // a book on a read-only disk is read, not called foreign
@@ -50,6 +51,28 @@ export function inspectBookFile(file: string): BookFileKind {
   } finally {
     db?.close();
   }
+}
+
+/**
+ * The book marker read from the file's 100-byte SQLite header (application_id at offset 68),
+ * without opening SQLite: a second connection would parse the whole schema (196 tables,
+ * indexes and triggers) once more on every open. Only when no -wal has content beside the file
+ * (uncommitted pages could change the header, and a crash's journal on a read-only disk gets its
+ * own message from the full check); anything else takes the full check below.
+ */
+function headerSaysBook(file: string): boolean {
+  if (hasWal(file)) return false;
+  const header = Buffer.alloc(100);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    if (fs.readSync(fd, header, 0, 100, 0) < 100) return false;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  return header.toString('latin1', 0, 16) === 'SQLite format 3\0' && header.readUInt32BE(68) === BOOK_APPLICATION_ID;
 }
 
 /** Can this process write the book's file and its folder (journal, lock)? 'read-only-disk' for EROFS. */

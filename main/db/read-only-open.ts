@@ -22,7 +22,7 @@ function connect(target: string): Database.Database {
 }
 
 /** Is there a -wal file with content beside the book (a writer has it open, or crashed)? */
-function hasWal(file: string): boolean {
+export function hasWal(file: string): boolean {
   try {
     return fs.statSync(`${file}-wal`).size > 0;
   } catch {

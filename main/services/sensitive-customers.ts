@@ -22,12 +22,29 @@ export function showSensitive(input: SensitiveChoice): boolean {
   return input.includeSensitive === true;
 }
 
+interface SensitiveSet {
+  rev: number;
+  ids: number[];
+  codes: string[];
+}
+// kept per book connection while the customers' revision counter (foundation migration
+// triggers, any connection's change) stands: finding them scans the whole customers table
+// (no index on confidentiality), tens of ms of main thread on every export
+const kept = new WeakMap<Kysely<DB>, SensitiveSet>();
+
 /** Ids and codes of the confidential and top-secret customers. */
 export async function sensitiveCustomers(db: Kysely<DB>): Promise<{ ids: Set<number>; codes: string[] }> {
-  const rows = await db
-    .selectFrom('customers')
-    .select(['id', 'code'])
-    .where('confidentiality', 'in', [...SENSITIVE_LEVELS])
-    .execute();
-  return { ids: new Set(rows.map((r) => r.id)), codes: rows.map((r) => r.code) };
+  const rev = (await db.selectFrom('revisions').select('rev').where('name', '=', 'customers').executeTakeFirst())?.rev;
+  let hit = kept.get(db);
+  if (!hit || rev === undefined || hit.rev !== rev) {
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'code'])
+      .where('confidentiality', 'in', [...SENSITIVE_LEVELS])
+      .execute();
+    hit = { rev: rev ?? -1, ids: rows.map((r) => r.id), codes: rows.map((r) => r.code) };
+    if (rev === undefined) kept.delete(db);
+    else kept.set(db, hit);
+  }
+  return { ids: new Set(hit.ids), codes: [...hit.codes] };
 }

@@ -220,9 +220,13 @@ export async function bundle(entry: string, name: string): Promise<string | null
   const outfile = path.join(root, 'node_modules/.cache/creditdesk-bench', name); // beside node_modules: better-sqlite3 resolves
   try {
     const { build } = await import('esbuild');
+    // built beside and renamed over: node_modules is hard-linked between worktrees, and esbuild
+    // writes a file in place, so another worktree's bench would run this worktree's code (and
+    // migrate its book) — a new file is this worktree's own
+    const tmp = `${outfile}.${process.pid}.tmp`;
     await build({
       entryPoints: [path.join(root, entry)],
-      outfile,
+      outfile: tmp,
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -230,6 +234,7 @@ export async function bundle(entry: string, name: string): Promise<string | null
       packages: 'external',
       logLevel: 'warning',
     });
+    fs.renameSync(tmp, outfile);
     return outfile;
   } catch {
     return null;

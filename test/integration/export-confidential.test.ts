@@ -77,6 +77,29 @@ describe('ageing:export', () => {
   });
 });
 
+describe('ageing:export after a confidentiality change', () => {
+  it('masks a customer made confidential since the last export, and unmasks it again when made normal', async () => {
+    const masked = async () => {
+      const f = await t.ok('ageing:export', { asOf: '2026-11-30', format: 'csv', locale: 'en' });
+      const rows = rowsOf(f.base64);
+      return [f.masked, rows.find((r) => r[0] === 'N1')![rows[0].indexOf('credit_limit')]];
+    };
+    expect(await masked()).toEqual([1, '8000.00']);
+    const n1 = (await t.ok('customers:list', { filter: { query: 'N1' }, limit: 5 })).rows.find(
+      (c: { code: string }) => c.code === 'N1',
+    );
+    const set = async (confidentiality: 'confidential' | 'normal') => {
+      const cur = await t.ok('customers:get', { id: n1.id });
+      const data = { ...HUASHENG, code: 'N1', name: '普通客户', creditLimit: 800_000, confidentiality };
+      await t.ok('customers:update', { id: n1.id, version: cur.version, data });
+    };
+    await set('confidential');
+    expect(await masked()).toEqual([2, '***']);
+    await set('normal');
+    expect(await masked()).toEqual([1, '8000.00']);
+  });
+});
+
 describe('audit:export', () => {
   it("masks the before/after states of a top-secret customer's entries", async () => {
     const f = await t.ok('audit:export', { format: 'csv', locale: 'en' });

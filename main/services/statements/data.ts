@@ -112,28 +112,30 @@ const KIND_ORDER: Record<StatementLineKind, number> = {
 
 function loadDocs(sqlite: Sqlite, customerId: number, to: string): Doc[] {
   const rows = statementDocuments(sqlite, customerId, to);
-  const doc = (kind: StatementLineKind, key: string, r: StatementDocRow, number = r.number): Doc => ({
-    kind,
-    key,
-    id: r.id,
-    number,
-    date: r.date,
-    amount: r.amount,
-    createdAt: r.at,
-    voided: !!r.v,
-    invoiceId: r.inv,
-    seq: 0,
-  });
-  const docs: Doc[] = [
-    ...rows.invoices.map((r) => ({ ...doc('invoice', String(r.id), r), dueDate: r.due })),
-    ...rows.receipts.map((r) =>
-      doc('receipt', `r${r.id}`, r as StatementDocRow, r.number || r.reference || `#${r.id}`),
-    ),
-    ...rows.creditNotes.map((r) => doc('credit_note', `c${r.id}`, r)),
-    ...rows.writeOffs.map((r) => doc('write_off', `w${r.id}`, r)),
-    // a recovery (坏账收回) is a debit line; its id is the write-off it reverses
-    ...rows.recoveries.map((r) => ({ ...doc('recovery', `v${r.id}`, r), id: r.wo })),
-  ];
+  // one object literal of one shape per document (no spreads): 10,000 documents per statement
+  // run through the sorts and loops below, where mixed shapes cost V8 its fast paths
+  const docs: Doc[] = [];
+  const push = (kind: StatementLineKind, key: string, r: StatementDocRow, id: number, number: string, due?: string) =>
+    docs.push({
+      kind,
+      key,
+      id,
+      number,
+      date: r.date,
+      amount: r.amount,
+      createdAt: r.at,
+      voided: !!r.v,
+      invoiceId: r.inv,
+      dueDate: due,
+      seq: 0,
+    });
+  for (const r of rows.invoices) push('invoice', String(r.id), r, r.id, r.number, r.due);
+  for (const r of rows.receipts)
+    push('receipt', `r${r.id}`, r as StatementDocRow, r.id, r.number || r.reference || `#${r.id}`);
+  for (const r of rows.creditNotes) push('credit_note', `c${r.id}`, r, r.id, r.number);
+  for (const r of rows.writeOffs) push('write_off', `w${r.id}`, r, r.id, r.number);
+  // a recovery (坏账收回) is a debit line; its id is the write-off it reverses
+  for (const r of rows.recoveries) push('recovery', `v${r.id}`, r, r.wo, r.number);
   // Entry order (same-day lines): when the document was entered, then kind, then id.
   docs.sort((a, b) =>
     a.createdAt !== b.createdAt

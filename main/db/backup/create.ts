@@ -20,6 +20,7 @@ import {
   manifestChecksum,
   type BackupManifest,
   type CipherParams,
+  type DerivedKeys,
   type KdfParams,
 } from './format';
 import { BackupError, ioError, keyedBackupError } from './errors';
@@ -80,6 +81,9 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
   const work = await fsp.mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), 'creditdesk-backup-'));
   let partial: string | undefined;
   try {
+    // scrypt (about a second of CPU) runs on libuv's thread pool during steps 1 and 2: it needs
+    // only the password and a fresh salt
+    const keysPromise = opts.password ? startKeyDerivation(opts.password, opts.kdf) : undefined;
     // 1. consistent snapshot through the backup API (one self-contained file: rollback journal)
     const snapshot = path.join(work, 'snapshot.sqlite');
     await snapshotBook(opts, snapshot);
@@ -102,13 +106,10 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     };
     let manifest: BackupManifest;
     let payloadFile = snapshot;
-    if (opts.password) {
-      const kdf: KdfParams = {
-        name: 'scrypt',
-        ...(opts.kdf ?? DEFAULT_KDF),
-        salt: crypto.randomBytes(16).toString('base64'),
-      };
-      const keys = await deriveKeys(opts.password, kdf);
+    let keys: DerivedKeys | undefined;
+    if (keysPromise) {
+      keys = await keysPromise;
+      const kdf = keys.kdf;
       const iv = crypto.randomBytes(12);
       const cipherDraft: CipherParams = {
         name: 'aes-256-gcm',
@@ -158,6 +159,9 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     try {
       await verifyWritten(partial, {
         password: opts.password,
+        // the keys derived above: a second scrypt run would cost another second and prove
+        // nothing more (the password check and the GCM tag are still checked against the file)
+        keys,
         maxSchemaVersion: opts.schemaVersion,
         allowPartial: true,
         onProgress: opts.onProgress,
@@ -197,6 +201,15 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     if (partial) await rmQuiet(partial);
     await rmQuiet(work);
   }
+}
+
+/** Derivation started early; a rejection is observed here so that an earlier failure (say, the
+ *  snapshot) does not leave it unhandled — it is awaited, and thrown, where the keys are used. */
+function startKeyDerivation(password: string, cost?: { N: number; r: number; p: number }): Promise<DerivedKeys> {
+  const kdf: KdfParams = { name: 'scrypt', ...(cost ?? DEFAULT_KDF), salt: crypto.randomBytes(16).toString('base64') };
+  const p = deriveKeys(password, kdf);
+  p.catch(() => undefined);
+  return p;
 }
 
 async function checkTargetDir(dir: string): Promise<void> {

@@ -130,6 +130,14 @@ export function kdfAllowed(k: { N: number; r: number; p: number }): boolean {
 export interface DerivedKeys {
   encKey: Buffer;
   passwordCheck: string;
+  /** the parameters (salt included) they were derived with */
+  kdf: KdfParams;
+}
+
+/** Keys derived with exactly these parameters and salt (so a reader may reuse them). */
+export function keysMatch(keys: DerivedKeys, kdf: KdfParams): boolean {
+  const k = keys.kdf;
+  return k.name === kdf.name && k.N === kdf.N && k.r === kdf.r && k.p === kdf.p && k.salt === kdf.salt;
 }
 
 export function deriveKeys(password: string, kdf: KdfParams): Promise<DerivedKeys> {
@@ -143,7 +151,7 @@ export function deriveKeys(password: string, kdf: KdfParams): Promise<DerivedKey
       const encKey = Buffer.from(out.subarray(0, 32));
       const verKey = out.subarray(32, 64);
       const passwordCheck = crypto.createHmac('sha256', verKey).update('CreditDesk password check').digest('base64');
-      resolve({ encKey, passwordCheck });
+      resolve({ encKey, passwordCheck, kdf: { ...kdf } });
     });
   });
 }

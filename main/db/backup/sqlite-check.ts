@@ -30,10 +30,15 @@ export function countRows(db: Database.Database): Record<string, number> {
   return out;
 }
 
+/** integrity_check reads every index entry's row: through a memory map of the (private, local)
+ *  image instead of a read() per page it costs about a sixth less CPU. SQLite caps the size. */
+const CHECK_MMAP_BYTES = 2 ** 31 - 65536;
+
 function checkInThread(file: string, deleteMode: boolean): SqliteCheck {
   const db = openRawSqlite(file, { readonly: !deleteMode, fileMustExist: true });
   try {
     if (deleteMode) db.pragma('journal_mode = DELETE');
+    db.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
     const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map(
       (r) => r.integrity_check,
     );
@@ -51,6 +56,7 @@ try {
   const Database = require(w.modulePath);
   db = new Database(w.file, Object.assign({ readonly: !w.deleteMode, fileMustExist: true }, w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}));
   if (w.deleteMode) db.pragma('journal_mode = DELETE');
+  db.pragma('mmap_size = ' + w.mmapBytes);
   const integrity = db.prepare('PRAGMA integrity_check').all().map((r) => r.integrity_check);
   let counts = null;
   if (integrity.length === 1 && integrity[0] === 'ok') {
@@ -124,7 +130,7 @@ function runWorker(
 }
 
 async function checkInWorker(file: string, deleteMode: boolean): Promise<SqliteCheck> {
-  const m = await runWorker(WORKER_SOURCE, { file, deleteMode, tablesSql: TABLES_SQL });
+  const m = await runWorker(WORKER_SOURCE, { file, deleteMode, tablesSql: TABLES_SQL, mmapBytes: CHECK_MMAP_BYTES });
   return { integrity: m.integrity as string[], counts: (m.counts as Record<string, number> | null) ?? null };
 }
 

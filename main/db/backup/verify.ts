@@ -14,9 +14,11 @@ import {
   TRAILER_MAGIC,
   deriveKeys,
   kdfAllowed,
+  keysMatch,
   manifestAad,
   manifestChecksum,
   type BackupManifest,
+  type DerivedKeys,
 } from './format';
 import { BackupError, ioError, keyedBackupError } from './errors';
 import { openSealed } from './seal';
@@ -42,6 +44,9 @@ export interface VerifyOptions {
    *  manifest's schema version (tables, columns, indexes, triggers, views, foreign keys).
    *  The app always sets it; only the format's own tests (synthetic books) leave it off. */
   appSchema?: boolean;
+  /** Keys already derived from `password` (createBackup reading back its own file); used only
+   *  when their scrypt parameters and salt are the manifest's, otherwise derived again. */
+  keys?: DerivedKeys;
 }
 
 interface Inspected {
@@ -292,7 +297,7 @@ async function readPayload(
       const values = { name, N: k.N, r: k.r, p: k.p };
       throw keyedBackupError('unsupported-format', 'backup_kdf_refused', values, { field: 'file' });
     }
-    const keys = await deriveKeys(opts.password, k);
+    const keys = opts.keys && keysMatch(opts.keys, k) ? opts.keys : await deriveKeys(opts.password, k);
     const a = Buffer.from(keys.passwordCheck, 'base64');
     const b = Buffer.from(manifest.cipher!.passwordCheck, 'base64');
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {

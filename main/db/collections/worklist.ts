@@ -111,3 +111,27 @@ export function keptLateDays(sqlite: Sqlite, ids: readonly number[]): Map<number
     out.set(cid, count > HISTORY_ALLOCATIONS ? latest.get(cid)! : { lateDays, count });
   return out;
 }
+
+/**
+ * Per given customer with promises made by D, from their kept final amounts (migration 0022):
+ * [customer id, promises that received nothing, promises that received part, promises without a
+ * kept amount under these grace days]. Only right for customers whose promises all closed before
+ * D (their kept amount is then their amount as of D); one without a kept amount is worked out in full.
+ */
+export function keptPromiseCounts(
+  sqlite: Sqlite,
+  asOf: string,
+  ids: readonly number[],
+  graceDays: number,
+): [number, number, number, number][] {
+  return stmt(
+    sqlite,
+    `SELECT p.customer_id, SUM(k.received = 0), SUM(k.received > 0 AND k.received < p.amount),
+            SUM(k.promise_id IS NULL OR k.grace <> @g)
+       FROM json_each(@ids) j JOIN promises p INDEXED BY promises_sharing_order ON p.customer_id = j.value
+       LEFT JOIN promise_final k ON k.promise_id = p.id
+      WHERE p.made_on <= @d GROUP BY p.customer_id`,
+  )
+    .raw()
+    .all({ ids: inKeyOrder(ids), d: asOf, g: graceDays }) as [number, number, number, number][];
+}

@@ -6,9 +6,14 @@ import { stmt } from '../receivables/prepared';
 
 type Sqlite = Database.Database;
 
-/** Customers whose kept rows must be worked out again (all customers with promises if the grace setting changed). */
+/**
+ * Customers whose kept rows must be worked out again (all customers with promises if the grace
+ * setting changed). Every refresh writes all rows under one grace (all of them when it changed),
+ * so one row tells which grace the kept rows have — without a pass over them on every write.
+ */
 export function staleFinalCustomers(sqlite: Sqlite, graceDays: number): number[] {
-  const otherGrace = stmt(sqlite, 'SELECT 1 FROM promise_final WHERE grace <> ? LIMIT 1').get(graceDays);
+  const kept = stmt(sqlite, 'SELECT grace FROM promise_final LIMIT 1').pluck().get() as number | undefined;
+  const otherGrace = kept !== undefined && kept !== graceDays;
   return stmt(
     sqlite,
     otherGrace

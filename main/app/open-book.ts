@@ -9,6 +9,7 @@ import { assertBookFile, bookWriteAccess } from '../db/book-file';
 import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
+import { refreshKeptPromises } from '../services/collections/kept-promises';
 import type { Operator } from '../../shared/types';
 
 export interface OpenBookOptions {
@@ -48,6 +49,8 @@ export async function openBookContext(
     const book = await openBook(abs, { create: o.create, readonly });
     const ctx: ServiceContext = { book, clock: o.clock, session: { operator: o.operator } };
     if (!readonly && (!existed || o.company)) await initCompany(ctx, o.company ?? o.defaultCompany);
+    // a writer brings kept data up to date (after a migration or writes made outside the app)
+    if (lock) refreshKeptPromises(book);
     return { ctx, lock, readonly };
   } catch (e) {
     lock?.release();

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema';
 import type { Book } from '../db/connection';
 import { withBulkCache } from '../db/receivables/prepared';
 import type { ServiceContext } from './context';
+import { refreshKeptPromises } from './collections/kept-promises';
 
 // Receivables work runs raw statements on the book's single connection, partly inside kysely
 // transactions. One queue per book keeps a report from reading a half-written transaction and
@@ -27,7 +28,14 @@ export function write<T>(
   ctx: ServiceContext,
   fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>,
 ): Promise<T> {
-  return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite)));
+  return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => keepingUp(ctx, fn(trx, ctx.book.sqlite))));
+}
+
+/** At the end of a write's transaction, the kept data the triggers marked stale is worked out again. */
+async function keepingUp<T>(ctx: ServiceContext, result: Promise<T>): Promise<T> {
+  const r = await result;
+  refreshKeptPromises(ctx.book);
+  return r;
 }
 
 /** A bulk write (imports): the same, with a large page cache for the transaction (withBulkCache). */
@@ -36,7 +44,9 @@ export function writeBulk<T>(
   fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>,
 ): Promise<T> {
   return serialize(ctx, () =>
-    withBulkCache(ctx.book.sqlite, () => ctx.book.db.transaction().execute((trx) => fn(trx, ctx.book.sqlite))),
+    withBulkCache(ctx.book.sqlite, () =>
+      ctx.book.db.transaction().execute((trx) => keepingUp(ctx, fn(trx, ctx.book.sqlite))),
+    ),
   );
 }
 

@@ -18,7 +18,9 @@ import { compareItems } from '../../main/domain/calendar';
 import type { CalendarItem } from '../../shared/types-calendar';
 import { statementSource } from '../../main/reports/calendar/collections-sources';
 import { dunningList, ladderOf } from '../../main/reports/collections/dunning';
-import { openPromiseStates, customersWithPendingPromise } from '../../main/reports/collections/promise-status';
+import { customersWithPendingPromise, type PromiseStates } from '../../main/reports/collections/promise-status';
+import { collectionsSettings } from '../../main/db/collections-store';
+import { promiseStates, type PromiseIn, type ReceiptIn } from '../../main/domain/promises';
 import type { WorklistRow, WorklistReason } from '../../shared/types-collections';
 
 const CARRY_DAYS = 30; // open calls/visits/slip follow-ups up to this many days back stay on the list
@@ -26,7 +28,7 @@ const CARRY_DAYS = 30; // open calls/visits/slip follow-ups up to this many days
 export async function worklistFullReference(book: Book, asOf: string): Promise<WorklistRow[]> {
   const from = addDays(asOf, -CARRY_DAYS);
   // all promises made by D (the counts of broken ones rank every listed customer)
-  const promises = openPromiseStates(book, asOf, null);
+  const promises = plainPromiseStates(book, asOf);
   const grace = promises.graceDays;
   const dunningRows = dunningList(book, asOf, customersWithPendingPromise(book, asOf, promises));
   const dunning = new Map(dunningRows.map((r) => [r.customerId, r]));
@@ -133,4 +135,21 @@ export async function worklistFullReference(book: Book, asOf: string): Promise<W
       compareScoresDesc(scores.get(a.customerId)!, scores.get(b.customerId)!) ||
       (a.customerCode < b.customerCode ? -1 : 1),
   );
+}
+
+/**
+ * Every promise's state as of D by the domain rule over all stored promises and receipts (no
+ * kept amounts, no narrowing): the plain reference the kept final amounts must agree with.
+ */
+export function plainPromiseStates(book: Book, asOf: string): PromiseStates {
+  const graceDays = collectionsSettings(book.sqlite).promiseGraceDays;
+  const promises = book.sqlite
+    .prepare(
+      'SELECT id, customer_id AS customerId, made_on AS madeOn, promised_on AS promisedOn, amount FROM promises WHERE made_on <= ? ORDER BY customer_id, promised_on, made_on, id',
+    )
+    .all(asOf) as PromiseIn[];
+  const receipts = book.sqlite
+    .prepare('SELECT id, customer_id AS customerId, date, reference, amount FROM receipts WHERE voided_at IS NULL')
+    .all() as ReceiptIn[];
+  return { promises, states: promiseStates(promises, receipts, asOf, graceDays), graceDays };
 }

@@ -48,8 +48,17 @@ export interface PromiseRow extends PromiseIn {
   collectionRecordId: number | null;
 }
 
-/** The promises in scope with their customer, in report order (code, promised date, made on, entry). */
-export function promiseRowsInScope(sqlite: Sqlite, s: PromiseScope): PromiseRow[] {
+/** A promise with its kept final received amount (migration 0022), −1 when none is kept under these grace days. */
+export interface KeptPromiseIn extends PromiseIn {
+  received: number;
+}
+
+/** The kept final received amount under grace days @g, or −1 (db/collections/promise-final.ts). */
+const KEPT = 'LEFT JOIN promise_final k ON k.promise_id = p.id';
+const KEPT_RECEIVED = 'CASE WHEN k.grace = @g THEN k.received ELSE -1 END AS received';
+
+/** The promises in scope with their customer and kept final received amount, in report order (code, promised date, made on, entry). */
+export function promiseRowsInScope(sqlite: Sqlite, s: PromiseScope, graceDays: number): (PromiseRow & KeptPromiseIn)[] {
   const { where, params } = scopeWhere(s);
   // the whole book: customers in code order from the narrow directory index, each one's promises
   // in sharing order from promises_sharing_order (no wide customer rows, no sort of every row)
@@ -60,20 +69,21 @@ export function promiseRowsInScope(sqlite: Sqlite, s: PromiseScope): PromiseRow[
   return stmt(
     sqlite,
     `SELECT p.id AS id, p.customer_id AS customerId, c.code AS customerCode, c.name AS customerName, p.made_on AS madeOn, p.promised_on AS promisedOn,
-            p.amount AS amount, p.promised_by AS promisedBy, p.form AS form, p.collection_record_id AS collectionRecordId
-     FROM ${from} WHERE ${where}
+            p.amount AS amount, ${KEPT_RECEIVED}, p.promised_by AS promisedBy, p.form AS form, p.collection_record_id AS collectionRecordId
+     FROM ${from} ${KEPT} WHERE ${where}
      ORDER BY c.code, p.promised_on, p.made_on, p.id`,
-  ).all(params) as PromiseRow[];
+  ).all({ ...params, g: graceDays }) as (PromiseRow & KeptPromiseIn)[];
 }
 
 /** The same promises without the customer's name (the dunning pause, the worklist's counts). */
-export function promisesInScope(sqlite: Sqlite, s: PromiseScope): PromiseIn[] {
+export function promisesInScope(sqlite: Sqlite, s: PromiseScope, graceDays: number): KeptPromiseIn[] {
   const { where, params } = scopeWhere(s);
   return stmt(
     sqlite,
-    `SELECT p.id AS id, p.customer_id AS customerId, p.made_on AS madeOn, p.promised_on AS promisedOn, p.amount AS amount
-     FROM promises p WHERE ${where} ORDER BY p.customer_id, p.promised_on, p.made_on, p.id`,
-  ).all(params) as PromiseIn[];
+    `SELECT p.id AS id, p.customer_id AS customerId, p.made_on AS madeOn, p.promised_on AS promisedOn, p.amount AS amount,
+            ${KEPT_RECEIVED}
+     FROM promises p ${KEPT} WHERE ${where} ORDER BY p.customer_id, p.promised_on, p.made_on, p.id`,
+  ).all({ ...params, g: graceDays }) as KeptPromiseIn[];
 }
 
 /**

@@ -15,7 +15,13 @@
 import type { Book } from '../../db/connection';
 import { addDays, toDayNumber } from '../../domain/dates';
 import { openInvoicesDueBetween } from '../../db/collections-store';
-import { customersDueOn, customersOverdue, keptLateDays, openStepsBetween } from '../../db/collections/worklist';
+import {
+  customersDueOn,
+  customersOverdue,
+  keptLateDays,
+  keptPromiseCounts,
+  openStepsBetween,
+} from '../../db/collections/worklist';
 import { disputedCustomerIds, disputeSourcesByCustomer } from '../../db/disputes';
 import { averageDaysLate, compareScoresDesc, riskMilli, scoreText, worklistScore } from '../../domain/worklist-score';
 import { compareItems } from '../../domain/calendar';
@@ -158,7 +164,12 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
   );
 }
 
-/** Broken and partly kept promises as of D of the listed customers (all their promises made by D). */
+/**
+ * Broken and partly kept promises as of D of the listed customers (all their promises made by D).
+ * The customers without a promise in the open scope have only promises closed before D: their
+ * kept final amounts say it (db/collections/worklist.ts keptPromiseCounts); the others, and any
+ * without kept amounts, from the states worked out.
+ */
 function brokenCounts(
   book: Book,
   asOf: string,
@@ -179,6 +190,10 @@ function brokenCounts(
     }
   };
   count(open);
-  if (rest.length > 0) count(promiseStatesInScope(book, { asOf, customerIds: rest }, open.graceDays));
+  const unsure: number[] = [];
+  for (const [cid, broken, partly, notKept] of keptPromiseCounts(book.sqlite, asOf, rest, open.graceDays))
+    if (notKept > 0) unsure.push(cid);
+    else if (broken > 0 || partly > 0) out.set(cid, { broken, partly });
+  if (unsure.length > 0) count(promiseStatesInScope(book, { asOf, customerIds: unsure }, open.graceDays));
   return out;
 }

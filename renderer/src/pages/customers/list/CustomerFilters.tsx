@@ -1,6 +1,7 @@
 // Search box (debounced by the page) + multi-select filters + "show terminated".
 import { SearchOutlined } from '@ant-design/icons';
-import { Input, Select, Space, Switch } from 'antd';
+import { Input, Space, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONFIDENTIALITY,
@@ -13,6 +14,7 @@ import {
 import type { Region } from '@shared/types';
 import '../../analysis/i18n';
 import '../../credit/i18n';
+import { FilterSelect, preloadFilterSelect } from './FilterSelect';
 
 /** The credit grades best first (SPEC §4), for the rating filter. */
 const GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
@@ -58,6 +60,11 @@ export function CustomerFilters({
   regions: Region[];
 }) {
   const { t } = useTranslation();
+  // the real Selects' code once the screen is idle, so that a first use opens at once
+  useEffect(() => {
+    const id = requestIdleCallback(() => void preloadFilterSelect());
+    return () => cancelIdleCallback(id);
+  }, []);
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
   const multi = {
     mode: 'multiple' as const,
@@ -77,7 +84,7 @@ export function CustomerFilters({
         data-testid="customer-search"
         maxLength={100}
       />
-      <Select<Nature[]>
+      <FilterSelect<Nature[]>
         {...multi}
         placeholder={t('customers.filterNature')}
         value={value.nature}
@@ -85,7 +92,7 @@ export function CustomerFilters({
         options={NATURES.map((n) => ({ value: n, label: t(`enums.nature.${n}`) }))}
         data-testid="filter-nature"
       />
-      <Select<Lifecycle[]>
+      <FilterSelect<Lifecycle[]>
         {...multi}
         placeholder={t('customers.filterLifecycle')}
         value={value.lifecycle}
@@ -93,7 +100,7 @@ export function CustomerFilters({
         options={LIFECYCLES.map((n) => ({ value: n, label: t(`enums.lifecycle.${n}`) }))}
         data-testid="filter-lifecycle"
       />
-      <Select<string[]>
+      <FilterSelect<string[]>
         {...multi}
         placeholder={t('customers.filterRegion')}
         value={value.region}
@@ -102,7 +109,7 @@ export function CustomerFilters({
         options={regions.map((r) => ({ value: r.code, label: `${r.code} ${r.name}` }))}
         data-testid="filter-region"
       />
-      <Select<Confidentiality[]>
+      <FilterSelect<Confidentiality[]>
         {...multi}
         placeholder={t('customers.filterConfidentiality')}
         value={value.confidentiality}
@@ -110,7 +117,7 @@ export function CustomerFilters({
         options={CONFIDENTIALITY.map((n) => ({ value: n, label: t(`enums.confidentiality.${n}`) }))}
         data-testid="filter-confidentiality"
       />
-      <Select<FilterState['valueTier']>
+      <FilterSelect<FilterState['valueTier']>
         {...multi}
         style={{ width: 130 }}
         placeholder={t('customers.filterValueTier', { ns: 'analysis' })}
@@ -122,7 +129,7 @@ export function CustomerFilters({
         }))}
         data-testid="filter-value-tier"
       />
-      <Select<string[]>
+      <FilterSelect<string[]>
         {...multi}
         style={{ width: 136 }}
         placeholder={t('customers.filterCreditRating')}
@@ -134,7 +141,7 @@ export function CustomerFilters({
         }))}
         data-testid="filter-credit-rating"
       />
-      <Select<FilterState['creditClass']>
+      <FilterSelect<FilterState['creditClass']>
         {...multi}
         style={{ width: 136 }}
         placeholder={t('customers.filterCreditClass')}
@@ -146,7 +153,7 @@ export function CustomerFilters({
         }))}
         data-testid="filter-credit-class"
       />
-      <Select<FilterState['prospectGrade']>
+      <FilterSelect<FilterState['prospectGrade']>
         {...multi}
         style={{ width: 164 }}
         placeholder={t('prospectFilter', { ns: 'visits' })}

@@ -5,6 +5,8 @@
 // after the whole app bundle had been downloaded and run, then their imports one level later: a
 // waterfall of round trips at the start of every cold start. Only the user's language is
 // preloaded (the other one loads on switching), and the list only when the app opens on it.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 
 type OutputBundle = Rollup.OutputBundle;
@@ -44,10 +46,33 @@ export function bootChunks(bundle: OutputBundle, entry: OutputChunk): BootChunks
   };
 }
 
+/**
+ * The start chunk's stylesheet is linked by index.html, but a page chunk that imports a chunk of its
+ * own (the list's filter Select) lists it among that import's preloads: Vite would then add a second
+ * <link> to it, restyling the whole page with every rule twice (and the import failed when that
+ * load did, as under print emulation). Taken out of every preload list.
+ */
+function dropStartCssPreloads(dir: string, bundle: OutputBundle): void {
+  const css = Object.keys(bundle).filter((f) => /(^|\/)start-[\w-]+\.css$/.test(f));
+  for (const c of Object.values(bundle)) {
+    if (c.type !== 'chunk') continue;
+    const file = path.join(dir, c.fileName);
+    let code = fs.readFileSync(file, 'utf8');
+    for (const f of css) {
+      const name = JSON.stringify(`./${f.split('/').pop()}`);
+      code = code.split(`,${name}`).join('').split(`${name},`).join('');
+    }
+    fs.writeFileSync(file, code);
+  }
+}
+
 export function firstScreenChunksPlugin(): Plugin {
   return {
     name: 'creditdesk-first-screen-chunks',
     apply: 'build',
+    enforce: 'post',
+    // on the written files: Vite fills in the preload lists after the plugins' bundle hooks
+    writeBundle: (options, bundle) => dropStartCssPreloads(options.dir!, bundle),
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {

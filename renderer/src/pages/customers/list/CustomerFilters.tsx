@@ -1,7 +1,6 @@
 // Search box (debounced by the page) + multi-select filters + "show terminated".
 import { SearchOutlined } from '@ant-design/icons';
 import { Input, Space, Switch } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONFIDENTIALITY,
@@ -14,7 +13,7 @@ import {
 import type { Region } from '@shared/types';
 import '../../analysis/i18n';
 import '../../credit/i18n';
-import { FilterSelect, preloadFilterSelect } from './FilterSelect';
+import { FilterSelect } from './FilterSelect';
 
 /** The credit grades best first (SPEC §4), for the rating filter. */
 const GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
@@ -60,11 +59,6 @@ export function CustomerFilters({
   regions: Region[];
 }) {
   const { t } = useTranslation();
-  // the real Selects' code once the screen is idle, so that a first use opens at once
-  useEffect(() => {
-    const id = requestIdleCallback(() => void preloadFilterSelect());
-    return () => cancelIdleCallback(id);
-  }, []);
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
   const multi = {
     mode: 'multiple' as const,

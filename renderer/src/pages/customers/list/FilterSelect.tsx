@@ -14,9 +14,6 @@ import { lazy, Suspense, useContext, useState, type CSSProperties } from 'react'
 
 const Select = lazy(async () => ({ default: (await import('./FilterSelectReal')).Select }));
 
-/** Start loading the real Select (e.g. once the first screen is on), so first use is at once. */
-export const preloadFilterSelect = () => import('./FilterSelectReal').then(() => undefined);
-
 type Props<V> = SelectProps<V> & { 'data-testid': string };
 type Use = 'none' | 'value' | 'pointer' | 'keyboard';
 

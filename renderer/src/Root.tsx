@@ -1,14 +1,13 @@
 // Boot: app info → (operator gate) → shell with routes.
-import { Button, Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell';
-import { errorText } from './format/errors';
 import { useAppInfo } from './hooks/queries';
 import { applyLang, currentLang } from './i18n';
-import { OperatorGate } from './pages/login/OperatorGate';
-import { ReadOnlyOffer } from './pages/book-offer/ReadOnlyOffer';
+// shown only in some starts: their own chunks
+import { LoadFailed, OperatorGate, ReadOnlyOffer } from './routes/lazy-gates';
 import { readOnlyOfferFile } from '@shared/book-offer';
 import { ApiError } from './api/client';
 // pages load on first visit (routes/lazy-pages.tsx)
@@ -66,16 +65,7 @@ export function Root() {
     return <ReadOnlyOffer error={info.error} />;
   }
   if (info.isError) {
-    return (
-      <div className="full-center">
-        <Result
-          status="error"
-          title={t('app.loadFailed')}
-          subTitle={errorText(t, info.error)}
-          extra={<Button onClick={() => void info.refetch()}>{t('app.retry')}</Button>}
-        />
-      </div>
-    );
+    return <LoadFailed error={info.error} onRetry={() => void info.refetch()} />;
   }
   const data = info.data;
   if (switching || (data.needsLogin && !data.currentOperator)) {

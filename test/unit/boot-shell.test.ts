@@ -79,11 +79,41 @@ describe('boot shell (index.html)', () => {
       const attrs: Record<string, string> = {};
       const documentElement = { setAttribute: (k: string, v: string) => (attrs[k] = v) };
       const localStorage = { getItem: (k: string) => (k === 'creditdesk.lang' ? saved : null) };
-      vm.runInNewContext(bootLang, { document: { documentElement }, localStorage, location: { hash } });
+      const document = { documentElement, getElementById: () => null };
+      vm.runInNewContext(bootLang, { document, localStorage, location: { hash } });
       return attrs;
     };
     expect(run('en', '#/customers')).toEqual({ lang: 'en', 'data-boot-page': 'customers' });
     expect(run(null, '')).toEqual({ lang: 'zh-CN', 'data-boot-page': 'customers' });
     expect(run('zh-CN', '#/audit')).toEqual({ lang: 'zh-CN', 'data-boot-page': 'other' });
+  });
+
+  it("boot-lang.js preloads the first screen's chunks: the saved language's catalogue, and the list's when it opens", () => {
+    const chunks = {
+      customers: ['assets/CustomerListPage-x.js', 'assets/esm-y.js'],
+      lang: { 'zh-CN': ['assets/lang-zh-CN-a.js'], en: ['assets/lang-en-b.js'] },
+    };
+    const run = (saved: string | null, hash: string, data: string | null = JSON.stringify(chunks)) => {
+      const links: { rel: string; href: string; crossOrigin: string | null }[] = [];
+      const document = {
+        documentElement: { setAttribute: () => {} },
+        getElementById: (id: string) => (id === 'boot-chunks' && data !== null ? { textContent: data } : null),
+        createElement: () => ({ rel: '', href: '', crossOrigin: null }),
+        head: { appendChild: (l: (typeof links)[number]) => links.push(l) },
+      };
+      const localStorage = { getItem: (k: string) => (k === 'creditdesk.lang' ? saved : null) };
+      vm.runInNewContext(bootLang, { document, localStorage, location: { hash }, JSON });
+      return links;
+    };
+    const en = run('en', '#/customers');
+    expect(en.map((l) => l.href)).toEqual([
+      './assets/lang-en-b.js',
+      './assets/CustomerListPage-x.js',
+      './assets/esm-y.js',
+    ]);
+    expect(en.every((l) => l.rel === 'modulepreload' && l.crossOrigin === '')).toBe(true);
+    expect(run(null, '#/audit').map((l) => l.href)).toEqual(['./assets/lang-zh-CN-a.js']);
+    expect(run(null, '', null)).toEqual([]); // the development server: no built chunks
+    expect(run(null, '', '{not json')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // window.api: one function per IPC channel. In Electron the preload defines it (contextBridge);
 // in browser mode it is defined here over fetch('POST /ipc/<channel>') with the run's token.
-import { CHANNELS, type Channel } from '@shared/ipc/contract';
+import type { Channel } from '@shared/ipc/contract';
 import type { Result } from '@shared/result';
 import type { StagedFileOut } from '@shared/ipc/files';
 
@@ -48,20 +48,29 @@ export async function uploadToMain(file: File): Promise<Result<StagedFileOut>> {
 export function installBrowserBridge(): Bridge {
   if (window.api) return window.api;
   const token = browserToken();
-  const api = Object.fromEntries(
-    CHANNELS.map((c) => [
-      c,
-      async (input: unknown): Promise<Result<unknown>> => {
-        const res = await fetch(`/ipc/${encodeURIComponent(c)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-creditdesk-token': token },
-          body: JSON.stringify(input ?? {}),
-        });
-        if (res.status === 401) return BAD_TOKEN;
-        return (await res.json()) as Result<unknown>;
-      },
-    ]),
-  ) as Bridge;
+  // Made per channel on first use, not from the contract's channel list: that list would bring
+  // the contract's zod schemas (~400 kB of code, built at load) into the first screen. Main
+  // answers a channel it does not know with an error, as it would any other bad call.
+  const made = new Map<string, (input: unknown) => Promise<Result<unknown>>>();
+  const callOf =
+    (c: string) =>
+    async (input: unknown): Promise<Result<unknown>> => {
+      const res = await fetch(`/ipc/${encodeURIComponent(c)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-creditdesk-token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (res.status === 401) return BAD_TOKEN;
+      return (await res.json()) as Result<unknown>;
+    };
+  const api = new Proxy({} as Bridge, {
+    get: (_, c) => {
+      if (typeof c !== 'string' || c === 'then') return undefined;
+      let f = made.get(c);
+      if (!f) made.set(c, (f = callOf(c)));
+      return f;
+    },
+  });
   window.api = api;
   return api;
 }

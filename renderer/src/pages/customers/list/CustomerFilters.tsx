@@ -1,6 +1,6 @@
 // Search box (debounced by the page) + multi-select filters + "show terminated".
 import { SearchOutlined } from '@ant-design/icons';
-import { Input, Select, Space, Switch } from 'antd';
+import { Input, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   CONFIDENTIALITY,
@@ -13,6 +13,7 @@ import {
 import type { Region } from '@shared/types';
 import '../../analysis/i18n';
 import '../../credit/i18n';
+import { FilterSelect } from './FilterSelect';
 
 /** The credit grades best first (SPEC §4), for the rating filter. */
 const GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'];
@@ -77,7 +78,7 @@ export function CustomerFilters({
         data-testid="customer-search"
         maxLength={100}
       />
-      <Select<Nature[]>
+      <FilterSelect<Nature[]>
         {...multi}
         placeholder={t('customers.filterNature')}
         value={value.nature}
@@ -85,7 +86,7 @@ export function CustomerFilters({
         options={NATURES.map((n) => ({ value: n, label: t(`enums.nature.${n}`) }))}
         data-testid="filter-nature"
       />
-      <Select<Lifecycle[]>
+      <FilterSelect<Lifecycle[]>
         {...multi}
         placeholder={t('customers.filterLifecycle')}
         value={value.lifecycle}
@@ -93,7 +94,7 @@ export function CustomerFilters({
         options={LIFECYCLES.map((n) => ({ value: n, label: t(`enums.lifecycle.${n}`) }))}
         data-testid="filter-lifecycle"
       />
-      <Select<string[]>
+      <FilterSelect<string[]>
         {...multi}
         placeholder={t('customers.filterRegion')}
         value={value.region}
@@ -102,7 +103,7 @@ export function CustomerFilters({
         options={regions.map((r) => ({ value: r.code, label: `${r.code} ${r.name}` }))}
         data-testid="filter-region"
       />
-      <Select<Confidentiality[]>
+      <FilterSelect<Confidentiality[]>
         {...multi}
         placeholder={t('customers.filterConfidentiality')}
         value={value.confidentiality}
@@ -110,7 +111,7 @@ export function CustomerFilters({
         options={CONFIDENTIALITY.map((n) => ({ value: n, label: t(`enums.confidentiality.${n}`) }))}
         data-testid="filter-confidentiality"
       />
-      <Select<FilterState['valueTier']>
+      <FilterSelect<FilterState['valueTier']>
         {...multi}
         style={{ width: 130 }}
         placeholder={t('customers.filterValueTier', { ns: 'analysis' })}
@@ -122,7 +123,7 @@ export function CustomerFilters({
         }))}
         data-testid="filter-value-tier"
       />
-      <Select<string[]>
+      <FilterSelect<string[]>
         {...multi}
         style={{ width: 136 }}
         placeholder={t('customers.filterCreditRating')}
@@ -134,7 +135,7 @@ export function CustomerFilters({
         }))}
         data-testid="filter-credit-rating"
       />
-      <Select<FilterState['creditClass']>
+      <FilterSelect<FilterState['creditClass']>
         {...multi}
         style={{ width: 136 }}
         placeholder={t('customers.filterCreditClass')}
@@ -146,7 +147,7 @@ export function CustomerFilters({
         }))}
         data-testid="filter-credit-class"
       />
-      <Select<FilterState['prospectGrade']>
+      <FilterSelect<FilterState['prospectGrade']>
         {...multi}
         style={{ width: 164 }}
         placeholder={t('prospectFilter', { ns: 'visits' })}

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowError } from '@shared/result';
 import { ApiError, call } from '../../../api/client';
-import { ImportErrorsModal } from '../../../components/ImportErrorsModal';
+import { ImportErrorsModal } from '../../../components/ImportErrorsModalLazy';
 import { errorText, fieldLabel } from '../../../format/errors';
 import { importInput, useImportFileChooser, type ChosenFile } from '../../../api/import-file';
 import { qk } from '../../../hooks/queries';

@@ -55,16 +55,20 @@ type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 const CODES = ['B0', 'B1', 'B2', 'B3'];
 
-/** Every row of every table, in rowid order (the migrations' own bookkeeping left out). */
+/** Every row of every table, in rowid order (a WITHOUT ROWID table in key order; the migrations'
+ *  own bookkeeping left out). */
 function dump(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'kysely%' ORDER BY name",
+      "SELECT name, sql LIKE '%WITHOUT ROWID%' AS keyed FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'kysely%' ORDER BY name",
     )
-    .pluck()
-    .all() as string[];
-  for (const t of tables) out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all();
+    .all() as { name: string; keyed: number }[];
+  for (const { name, keyed } of tables)
+    out[name] = db
+      .prepare(`SELECT * FROM "${name}"${keyed ? '' : ' ORDER BY rowid'}`)
+      .raw()
+      .all();
   return out;
 }
 

@@ -91,21 +91,32 @@ const COLUMNS = {
   lastReportOn: 'f.report_on',
 };
 
+/** The column expressions (reads the overview's own scan: db/credit/overview-scan.ts). */
+export const KEPT_COLUMNS_SQL: Readonly<typeof COLUMNS> = COLUMNS;
+
 /** More customers than this with a fact dated after the date: one whole-book scan instead of lookups. */
-const LOOKUPS_MAX = 2000;
+export const LOOKUPS_MAX = 2000;
 
 /** Kept per connection until anything is written (by it or, per data_version, by another connection). */
 const cache = new WeakMap<Database.Database, { key: string; value: CreditColumns }>();
 
-export function keptCreditColumns(sqlite: Database.Database, asOf: string): CreditColumns | null {
-  const latest = latestDate(sqlite);
-  if (latest !== null && asOf < latest) return null;
-  // never inside a transaction: its writes may still roll back
-  const key = sqlite.inTransaction
+/**
+ * What changes whenever anything is written, by this connection or (data_version) another; null
+ * inside a transaction, whose writes may still roll back: nothing read there may be kept.
+ */
+export function bookStateKey(sqlite: Database.Database): string | null {
+  return sqlite.inTransaction
     ? null
     : `${String(sqlite.pragma('data_version', { simple: true }))}|${String(
         stmt(sqlite, 'SELECT total_changes()').pluck().get(),
-      )}|${asOf}`;
+      )}`;
+}
+
+export function keptCreditColumns(sqlite: Database.Database, asOf: string): CreditColumns | null {
+  const latest = latestDate(sqlite);
+  if (latest !== null && asOf < latest) return null;
+  const state = bookStateKey(sqlite);
+  const key = state === null ? null : `${state}|${asOf}`;
   const hit = cache.get(sqlite);
   if (key !== null && hit?.key === key) return hit.value;
   const value = readKept(sqlite, asOf);
@@ -155,14 +166,46 @@ function readKept(sqlite: Database.Database, asOf: string): CreditColumns {
     for (let i = 0; i < c.n; i++) if (flags[i] & 2) later.push(i);
     if (later.length > 0) {
       const all = later.length > LOOKUPS_MAX ? new Map(creditFactsAsOf(sqlite, asOf).map((f) => [f.id, f])) : null;
-      const openOf = stmt(sqlite, 'SELECT open_ar FROM credit_facts WHERE customer_id = ?').pluck();
       for (const i of later) {
         const f = all ? all.get(c.id[i])! : creditFactsAsOf(sqlite, asOf, c.id[i])[0];
-        setFromFacts(c, i, f, openOf.get(c.id[i]) as number);
+        setFromFacts(c, i, f, keptOpenAr(sqlite, c.id[i]));
       }
     }
     return c;
   })();
+}
+
+const keptOpenAr = (sqlite: Database.Database, id: number) =>
+  stmt(sqlite, 'SELECT open_ar FROM credit_facts WHERE customer_id = ?').pluck().get(id) as number;
+
+const ONE_SQL = `SELECT ${NAMES.map((n) => COLUMNS[n]).join(', ')} FROM customers c JOIN credit_facts f ON f.customer_id = c.id WHERE c.id = @id`;
+
+/**
+ * The columns of the given customers alone (the overview's listed rows), as readKept gives them:
+ * the kept row, or the straightforward facts for a customer with a fact dated after the date.
+ * Call inside the caller's read transaction when the rows must agree with another read.
+ */
+export function keptCreditColumnsFor(sqlite: Database.Database, asOf: string, ids: readonly number[]): CreditColumns {
+  const c = emptyColumns(ids.length);
+  const one = stmt(sqlite, ONE_SQL).raw();
+  ids.forEach((id, i) => {
+    const r = one.get({ d: asOf, id }) as (string | number | null)[];
+    const v = Object.fromEntries(NAMES.map((n, k) => [n, r[k]])) as Record<keyof typeof COLUMNS, never>;
+    if ((v.flags as number) & 2) {
+      setFromFacts(c, i, creditFactsAsOf(sqlite, asOf, id)[0], keptOpenAr(sqlite, id));
+      return;
+    }
+    c.id[i] = v.id;
+    c.code[i] = v.code;
+    c.onHold[i] = (v.flags as number) & 1;
+    c.exposure[i] = v.exposure;
+    c.limit[i] = v.limit;
+    c.rating[i] = v.rating;
+    c.creditClass[i] = v.creditClass;
+    c.classSetOn[i] = v.classSetOn;
+    c.lastReportOn[i] = v.lastReportOn;
+  });
+  return c;
 }
 
 /** The same columns from the straightforward facts (any date) and open receivables per customer id. */

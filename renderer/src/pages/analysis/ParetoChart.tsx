@@ -34,7 +34,12 @@ export const ParetoChart = memo(function ParetoChart({
   const { t } = useTranslation(ANALYSIS_NS);
   const [lang] = useLang();
   const [box, width] = useWidth();
-  const data = useMemo(() => series.points.map((p) => ({ ...p, label: paretoBarLabel(p) })), [series]);
+  // frozen: recharts keeps the data in its immer store, which deep-freezes whatever is not yet
+  // frozen on every update (tens of ms for 80 bars)
+  const data = useMemo(
+    () => Object.freeze(series.points.map((p) => Object.freeze({ ...p, label: paretoBarLabel(p) }))),
+    [series],
+  );
   const plot = paretoPlotArea(width, height);
   const interval = xTickInterval(
     data.map((p) => p.label),
@@ -80,7 +85,12 @@ export const ParetoChart = memo(function ParetoChart({
       <div ref={box} style={{ width: '100%', height, position: 'relative' }}>
         {width > 0 && (
           <ComposedChart width={width} height={height} data={data} margin={PARETO_LAYOUT.margin}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
+            <CartesianGrid
+              strokeDasharray="3 3"
+              vertical={false}
+              verticalCoordinatesGenerator={noLines}
+              stroke="#eef1f5"
+            />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={interval} height={PARETO_LAYOUT.xAxisHeight} />
             <YAxis
               yAxisId="v"
@@ -138,6 +148,9 @@ export const ParetoChart = memo(function ParetoChart({
     </div>
   );
 });
+
+/** No vertical grid lines: without this recharts still lays out (and measures) the x ticks for them. */
+const noLines = () => [];
 
 /** The element's width, measured before the first paint and again whenever it changes. */
 function useWidth() {

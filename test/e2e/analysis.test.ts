@@ -210,7 +210,7 @@ describe('customer analysis end to end', () => {
           `累计占比: ${p.cumPercent.toFixed(2)}%`,
       );
     }
-    expect(await page.locator('.recharts-tooltip-wrapper').count()).toBe(0);
+    expect(await page.locator('[data-testid="pareto-chart"] .recharts-tooltip-wrapper').count()).toBe(0);
     await page.mouse.move(5, 5);
     await page.locator('[data-testid="pareto-tooltip"]').waitFor({ state: 'detached' });
   }, 120_000);

@@ -13,6 +13,8 @@
     ['regions:list', {}],
   ];
   if (/^#?\/?(customers\/?)?$/.test(location.hash)) calls.push(['customers:list', FIRST_LIST_PAGE]);
+  // the 客户分析 page's ranking (its Pareto chart paints first) and tier settings
+  if (/^#\/analysis/.test(location.hash)) calls.push(['analysis:ranking', {}], ['analysis:tier-settings', {}]);
 
   function token() {
     var fromUrl = new URL(location.href).searchParams.get('token');

@@ -8,6 +8,9 @@ import type { Desk } from '../../main/app/desk';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { DEMO_EXTENSIONS } from '../../main/demo/extensions';
 import { selectCandidates } from '../../main/services/statements';
+import { analysisRanking } from '../../main/services/analysis';
+import { readerContext } from '../../main/ipc/session';
+import { formatMoney } from '../../shared/money';
 import { startE2E, type E2E } from './support';
 
 let e: E2E;
@@ -178,5 +181,37 @@ describe('customer analysis end to end', () => {
     expect(await page.locator('[data-testid="tier-counts"] tbody tr').first().locator('td').nth(1).textContent()).toBe(
       String(nA),
     );
+  }, 120_000);
+
+  it('hovering a bar shows its ranks, average and cumulative share in our light tooltip (recharts never sees the pointer)', async () => {
+    const { page } = e;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${e.server.origin}/#/analysis`);
+    const bars = page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle');
+    await bars.first().waitFor();
+    // in Chinese (the screenshots before switched to English)
+    await page.locator('[data-testid="lang-switch"]').first().getByText('中文').click();
+    await page.getByText('累计占比').first().waitFor();
+    const { pareto } = await analysisRanking(readerContext(e.desk));
+    // bars of zero sales (the last ranks) draw no rectangle: the last drawn one is the last with sales
+    const lastDrawn = pareto.points.map((p) => p.value > 0).lastIndexOf(true);
+    for (const i of [0, 5, lastDrawn]) {
+      const p = pareto.points[i];
+      const box = (await bars.nth(i).boundingBox())!;
+      // the middle of the bar's band, halfway up the plot (also where the bar is low)
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+      const tip = page.locator('[data-testid="pareto-tooltip"]');
+      await tip.waitFor();
+      const text = await tip.textContent();
+      const ranks = p.from === p.to ? `排名 ${p.from}` : `第 ${p.from}–${p.to} 名`;
+      expect(text).toBe(
+        `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}` +
+          `月均销售额: ${formatMoney(p.value, { currency: 'CNY' })}` +
+          `累计占比: ${p.cumPercent.toFixed(2)}%`,
+      );
+    }
+    expect(await page.locator('[data-testid="pareto-chart"] .recharts-tooltip-wrapper').count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await page.locator('[data-testid="pareto-tooltip"]').waitFor({ state: 'detached' });
   }, 120_000);
 });

@@ -2,6 +2,7 @@
 // i18n and the customer list, not the charts (recharts), the statement preview or the forms.
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { startAnalysisRequests } from '../pages/analysis/early-requests';
 
 /** A named export of a page module, loaded on first render. */
 function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
@@ -31,7 +32,10 @@ export const AgeingPage = page(() => import('../pages/receivables/ageing/AgeingP
 export const StatementsPage = page(() => import('../pages/statements'), 'StatementsPage');
 export const BatchStatementsPage = page(() => import('../pages/statements'), 'BatchStatementsPage');
 export const ConfirmationsPage = page(() => import('../pages/statements'), 'ConfirmationsPage');
-export const AnalysisPage = page(() => import('../pages/analysis/AnalysisPage'), 'AnalysisPage');
+export const AnalysisPage = page(() => {
+  startAnalysisRequests(); // its data beside its chunk (pages/analysis/early-requests.ts)
+  return import('../pages/analysis/AnalysisPage');
+}, 'AnalysisPage');
 export const CreditOverviewPage = page(() => import('../pages/credit/CreditOverviewPage'), 'CreditOverviewPage');
 export const CreditSettingsPage = page(
   () => import('../pages/credit/settings/CreditSettingsPage'),

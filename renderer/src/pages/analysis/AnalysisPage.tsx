@@ -13,6 +13,7 @@ import { CompositionPanel } from './CompositionPanel';
 import { LoyaltyPanel } from './LoyaltyPanel';
 import { SERVICE_NS } from '../customers/service/i18n';
 import { ANALYSIS_NS } from './i18n';
+import { analysisRequest } from './early-requests';
 import { ParetoChart } from './ParetoChart';
 import { TierSettingsForm } from './TierSettingsForm';
 import { MovementList, TierCounts, TierMatrix } from './TierTables';
@@ -23,14 +24,20 @@ export function AnalysisPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   // the ranking paints first; matrix and composition read the whole book and arrive after it
-  const overview = useQuery({ queryKey: ['analysis', 'ranking'], queryFn: () => call('analysis:ranking', {}) });
+  const overview = useQuery({
+    queryKey: ['analysis', 'ranking'],
+    queryFn: () => analysisRequest('ranking', () => call('analysis:ranking', {})),
+  });
   const panels = useQuery({
     queryKey: ['analysis', 'panels'],
     queryFn: () => call('analysis:panels', {}),
     enabled: overview.isSuccess,
   });
   const p = panels.data;
-  const settings = useQuery({ queryKey: ['analysis', 'settings'], queryFn: () => call('analysis:tier-settings', {}) });
+  const settings = useQuery({
+    queryKey: ['analysis', 'settings'],
+    queryFn: () => analysisRequest('settings', () => call('analysis:tier-settings', {})),
+  });
   const recompute = useMutation({
     mutationFn: () => call('analysis:recompute', {}),
     onSuccess: (run) => {

@@ -1,17 +1,19 @@
 // Pareto chart: bars of average monthly sales by rank (A/B/C colours), the cumulative share
 // line on a 0–100 % axis with the A and B reference lines. Many customers → grouped bars (main
 // sends the bars, never the whole ranking). Memoised: the page re-rendering as its other panels
-// arrive never re-renders the chart, and hovering re-renders only recharts' own tooltip. Its
+// arrive never re-renders the chart. Hovering is our own layer (ParetoHover): recharts never sees
+// the pointer. The axes have numeric tick intervals, so recharts measures no label text. Its
 // width is measured before the first paint (not by ResponsiveContainer, which measures after it
 // and draws in a later task): the bars are on screen in the same frame as the page around them.
 import { Empty, Space, Typography } from 'antd';
-import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, Cell, ComposedChart, CartesianGrid, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { money } from '../../format/money';
+import { Bar, Cell, ComposedChart, CartesianGrid, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { useLang } from '../../hooks/useLang';
 import { axisMoney } from '../../reports/dashboard-series';
 import type { ParetoSeries } from '../../reports/pareto-series';
+import { PARETO_LAYOUT, paretoBarLabel, paretoPlotArea, xTickInterval } from '../../reports/pareto-chart-series';
+import { ParetoHover } from './ParetoHover';
 import { ANALYSIS_NS } from './i18n';
 import { TIER_COLOURS } from './TierTag';
 
@@ -32,25 +34,16 @@ export const ParetoChart = memo(function ParetoChart({
   const { t } = useTranslation(ANALYSIS_NS);
   const [lang] = useLang();
   const [box, width] = useWidth();
+  // frozen: recharts keeps the data in its immer store, which deep-freezes whatever is not yet
+  // frozen on every update (tens of ms for 80 bars)
   const data = useMemo(
-    () => series.points.map((p) => ({ ...p, label: p.code ?? (p.from === p.to ? `#${p.from}` : `${p.from}–${p.to}`) })),
+    () => Object.freeze(series.points.map((p) => Object.freeze({ ...p, label: paretoBarLabel(p) }))),
     [series],
   );
-  const formatter = useCallback(
-    (v: unknown, name: unknown): [string, string] =>
-      name === 'cumPercent'
-        ? [`${Number(v).toFixed(2)}%`, t('pareto.cumulative')]
-        : [money(Number(v)), t('pareto.bars')],
-    [t],
-  );
-  const labelFormatter = useCallback(
-    (_l: unknown, items: readonly { payload?: unknown }[] | undefined) => {
-      const p = items?.[0]?.payload as (typeof data)[number] | undefined;
-      if (!p) return '';
-      const ranks = p.from === p.to ? `${t('pareto.rank')} ${p.from}` : t('pareto.bucket', { from: p.from, to: p.to });
-      return `${p.code ? `${p.code} · ` : ''}${ranks} · ${p.tier}`;
-    },
-    [t],
+  const plot = paretoPlotArea(width, height);
+  const interval = xTickInterval(
+    data.map((p) => p.label),
+    plot.width,
   );
   if (data.length === 0 || series.total === 0) return <Empty description={t('pareto.empty')} style={{ height }} />;
   return (
@@ -89,22 +82,33 @@ export const ParetoChart = memo(function ParetoChart({
           </Typography.Text>
         )}
       </Space>
-      <div ref={box} style={{ width: '100%', height }}>
+      <div ref={box} style={{ width: '100%', height, position: 'relative' }}>
         {width > 0 && (
-          <ComposedChart width={width} height={height} data={data} margin={{ top: 12, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#eef1f5" />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={8} height={30} />
-            <YAxis yAxisId="v" tick={{ fontSize: 12 }} tickFormatter={(v: number) => axisMoney(v, lang)} width={64} />
+          <ComposedChart width={width} height={height} data={data} margin={PARETO_LAYOUT.margin}>
+            <CartesianGrid
+              strokeDasharray="3 3"
+              vertical={false}
+              verticalCoordinatesGenerator={noLines}
+              stroke="#eef1f5"
+            />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={interval} height={PARETO_LAYOUT.xAxisHeight} />
+            <YAxis
+              yAxisId="v"
+              tick={{ fontSize: 12 }}
+              interval={0}
+              tickFormatter={(v: number) => axisMoney(v, lang)}
+              width={PARETO_LAYOUT.leftAxisWidth}
+            />
             <YAxis
               yAxisId="p"
               orientation="right"
               domain={[0, 100]}
               ticks={[0, 20, 40, 60, 80, 100]}
+              interval={0}
               tickFormatter={(v: number) => `${v}%`}
               tick={{ fontSize: 12 }}
-              width={44}
+              width={PARETO_LAYOUT.rightAxisWidth}
             />
-            <Tooltip formatter={formatter} labelFormatter={labelFormatter} />
             <Bar yAxisId="v" dataKey="value" isAnimationActive={false}>
               {data.map((p) => (
                 <Cell key={p.from} fill={TIER_COLOURS[p.tier] ?? '#8c8c8c'} />
@@ -139,10 +143,14 @@ export const ParetoChart = memo(function ParetoChart({
             )}
           </ComposedChart>
         )}
+        {width > 0 && <ParetoHover points={data} plot={plot} width={width} height={height} />}
       </div>
     </div>
   );
 });
+
+/** No vertical grid lines: without this recharts still lays out (and measures) the x ticks for them. */
+const noLines = () => [];
 
 /** The element's width, measured before the first paint and again whenever it changes. */
 function useWidth() {

@@ -24,6 +24,7 @@ export const BASELINE_MIGRATIONS: readonly string[] = [
   '2026-11-30-0019-collection-late-days',
   '2026-11-30-0021-book-size',
   '2026-11-30-0022-collections-kept',
+  '2026-11-30-0024-sensitive-customers',
 ];
 
 /** Schema objects in SQLite's creation order, then the rows the migrations seed. */
@@ -216,6 +217,7 @@ export const BASELINE_SQL: readonly string[] = [
   'CREATE TRIGGER receipts_final_insert AFTER INSERT ON receipts WHEN EXISTS (SELECT 1 FROM promises WHERE customer_id = NEW.customer_id)\n       BEGIN DELETE FROM promise_final WHERE customer_id = NEW.customer_id;\n   INSERT OR IGNORE INTO promise_final_stale (customer_id) VALUES (NEW.customer_id); END',
   'CREATE TRIGGER receipts_final_delete AFTER DELETE ON receipts WHEN EXISTS (SELECT 1 FROM promises WHERE customer_id = OLD.customer_id)\n       BEGIN DELETE FROM promise_final WHERE customer_id = OLD.customer_id;\n   INSERT OR IGNORE INTO promise_final_stale (customer_id) VALUES (OLD.customer_id); END',
   'CREATE TRIGGER receipts_final_update AFTER UPDATE OF customer_id, date, amount, reference, voided_at ON receipts\n       WHEN EXISTS (SELECT 1 FROM promises WHERE customer_id = OLD.customer_id) OR EXISTS (SELECT 1 FROM promises WHERE customer_id = NEW.customer_id)\n       BEGIN DELETE FROM promise_final WHERE customer_id = OLD.customer_id;\n   INSERT OR IGNORE INTO promise_final_stale (customer_id) VALUES (OLD.customer_id); DELETE FROM promise_final WHERE customer_id = NEW.customer_id;\n   INSERT OR IGNORE INTO promise_final_stale (customer_id) VALUES (NEW.customer_id); END',
+  "CREATE INDEX customers_sensitive ON customers (code, confidentiality) WHERE confidentiality IN ('confidential', 'top_secret')",
   'INSERT INTO "kysely_migration_lock" (rowid, "id", "is_locked") VALUES (1,\'migration_lock\',0)',
   'INSERT INTO "revisions" (rowid, "name", "rev") VALUES (1,\'customers\',0)',
   'INSERT INTO "revisions" (rowid, "name", "rev") VALUES (2,\'credit\',0)',

@@ -101,7 +101,13 @@ describe('a new book from the schema baseline', () => {
 
   it('is used only while its migrations are the first ones the app knows', () => {
     const known = Object.keys(MIGRATIONS);
-    expect(baselineUsable(known)).toBe(true);
+    // fails after a merge brings a migration that sorts inside the baseline's range: new books
+    // still come out right (step by step), but regenerate the baseline to keep them fast:
+    // node bin/run-ts.mjs scripts/gen-schema-baseline.ts && npx prettier --write main/db/schema-baseline/baseline-sql.ts
+    expect(baselineUsable(known), 'regenerate: node bin/run-ts.mjs scripts/gen-schema-baseline.ts').toBe(true);
+    expect(BASELINE_MIGRATIONS, 'regenerate: node bin/run-ts.mjs scripts/gen-schema-baseline.ts').toEqual(
+      [...known].sort(),
+    );
     expect(baselineUsable([...known, '2099-01-01-9999-later'])).toBe(true); // newer ones run after it
     expect(baselineUsable(known.slice(1))).toBe(false);
     expect(baselineUsable(known.slice(0, -1))).toBe(false);

@@ -9,6 +9,7 @@ import { demoCustomerRefs, writeDemoReceivables } from '../../main/demo/receivab
 import { bulkIndexDrop, dropIndexesOfEmptyTables, recreateIndexes } from '../../main/db/receivables/bulk-indexes';
 import { readSchemaShape } from '../../main/db/book-schema';
 import { openTestDesk, type TestDesk } from '../support/book';
+import { allTableRows } from '../support/table-rows';
 
 let dropped: TestDesk;
 let kept: TestDesk;
@@ -24,21 +25,6 @@ async function demoBook(dropIndexes: boolean): Promise<TestDesk> {
     bulkIndexDrop.enabled = true;
   }
   return t;
-}
-
-function rows(db: Database.Database): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  for (const t of tables) {
-    if (t === 'kysely_migration') continue; // when each test book was created
-    const n = (db.prepare(`SELECT count(*) FROM pragma_table_info(?)`).pluck().get(t) as number) || 1;
-    const order = Array.from({ length: n }, (_, i) => i + 1).join(', ');
-    out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().all();
-  }
-  return out;
 }
 
 beforeAll(async () => {
@@ -110,11 +96,11 @@ describe('demo book written with its indexes built afterwards', () => {
   });
 
   it('holds the same rows in every table (documents, allocations, kept sums, late days)', () => {
-    const got = rows(dropped.desk.ctx.book.sqlite);
+    const got = allTableRows(dropped.desk.ctx.book.sqlite);
     expect(got.invoices.length).toBe(2500);
     expect(got.allocations.length).toBeGreaterThan(1000);
     expect(got.monthly_sales.length).toBeGreaterThan(100);
-    expect(got).toEqual(rows(kept.desk.ctx.book.sqlite));
+    expect(got).toEqual(allTableRows(kept.desk.ctx.book.sqlite));
   });
 
   it('leaves every index consistent with its table and no foreign key broken', () => {

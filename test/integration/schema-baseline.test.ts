@@ -15,6 +15,7 @@ import { BASELINE_MIGRATIONS, BASELINE_SQL } from '../../main/db/schema-baseline
 import { baselineUsable } from '../../main/db/schema-baseline/apply';
 import { dumpSchemaScript } from '../../main/db/schema-baseline/dump';
 import { migrateEmptyInMemory } from '../../main/db/schema-baseline/migrated-empty';
+import { allTableRows } from '../support/table-rows';
 
 let dir: string;
 let migrated: Database.Database; // every migration, one by one, on a file (the way an old book is updated)
@@ -33,19 +34,6 @@ async function migrateStepByStep(file: string): Promise<Database.Database> {
 /** sqlite_master in creation order; the root page (where the b-tree happens to sit) left out. */
 const master = (db: Database.Database) =>
   db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid').all();
-
-function tableRows(db: Database.Database): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  for (const t of tables) {
-    const cols = t === 'kysely_migration' ? 'name' : '*'; // the timestamp is the time of creation
-    out[t] = db.prepare(`SELECT ${cols} FROM "${t}" ORDER BY 1`).raw().all();
-  }
-  return out;
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-baseline-'));
@@ -69,8 +57,8 @@ describe('a new book from the schema baseline', () => {
   });
 
   it('holds the same seeded rows, AUTOINCREMENT counters and list of applied migrations', () => {
-    const rows = tableRows(created);
-    expect(rows).toEqual(tableRows(migrated));
+    const rows = allTableRows(created);
+    expect(rows).toEqual(allTableRows(migrated));
     expect(rows.dunning_levels).toHaveLength(5);
     expect(rows.kysely_migration).toEqual(
       Object.keys(MIGRATIONS)

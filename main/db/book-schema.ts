@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { MIGRATIONS } from './migrations';
 import { sqliteNativeBinding } from './native-binding';
+import { applyBaseline, baselineUsable } from './schema-baseline/apply';
+import { BASELINE_MIGRATIONS } from './schema-baseline/baseline-sql';
 
 /** One schema object as SQLite stores it: `type:name` → normalised CREATE statement. */
 export type SchemaShape = Map<string, string>;
@@ -60,6 +62,15 @@ async function buildReference(version: number): Promise<SchemaShape> {
   for (const n of names) subset[n] = MIGRATIONS[n];
   const nb = sqliteNativeBinding();
   const sqlite = new Database(':memory:', nb ? { nativeBinding: nb } : {});
+  // the baseline script is the first migrations' result (test: schema-baseline.test.ts)
+  if (version >= BASELINE_MIGRATIONS.length && baselineUsable(names)) {
+    applyBaseline(sqlite);
+    if (version === BASELINE_MIGRATIONS.length) {
+      const shape = readSchemaShape(sqlite);
+      sqlite.close();
+      return shape;
+    }
+  }
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => subset } });

@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { BOOK_APPLICATION_ID, assertBookFile } from './book-file';
 import { openSqlite } from './sqlite-file';
+import { applyBaseline, baselineUsable, isEmptyDatabase } from './schema-baseline/apply';
 
 export interface Book {
   path: string;
@@ -70,6 +71,10 @@ export async function migrateBook(book: Book): Promise<void> {
   }
   if (applied === SCHEMA_VERSION) return;
   book.sqlite.pragma(`application_id = ${BOOK_APPLICATION_ID}`); // marks the file as a CreditDesk book
+  // a new book: the whole schema in one step; only migrations newer than the baseline run below
+  if (applied === 0 && isEmptyDatabase(book.sqlite) && baselineUsable(Object.keys(MIGRATIONS))) {
+    if (applyBaseline(book.sqlite) === SCHEMA_VERSION) return;
+  }
   const migrator = new Migrator({ db: book.db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -23,6 +23,10 @@ import type { DemoExtension } from './extensions';
 import { customerTermsRefs } from '../db/lookups';
 import { pauseKeptTriggers, resumeKeptTriggers } from '../db/receivables/kept-pause';
 import { withBulkCacheSync } from '../db/receivables/prepared';
+import { dropIndexesOfEmptyTables, recreateIndexes } from '../db/receivables/bulk-indexes';
+
+/** The tables the demo book fills in bulk (their indexes are built after the first batch). */
+const BULK_TABLES = ['invoices', 'receipts', 'allocations'];
 
 export const DEMO_REFERENCE_DATE = '2026-11-23';
 const HISTORY_DAYS = 730;
@@ -494,7 +498,9 @@ export function writeDemoReceivables(
   const flush = sqlite.transaction((plans: DemoCustomerPlan[]) => {
     sqlite.pragma('defer_foreign_keys = ON');
     const mark = pauseKeptTriggers(sqlite);
+    const indexes = dropIndexesOfEmptyTables(sqlite, BULK_TABLES);
     for (const p of plans) writeOne(p);
+    recreateIndexes(sqlite, indexes);
     resumeKeptTriggers(
       sqlite,
       mark,

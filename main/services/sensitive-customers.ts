@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../../shared/result';
-import { SENSITIVE_LEVELS } from '../../shared/customer-fields';
+import { sensitiveCustomerRows } from '../db/sensitive-customers';
 
 export const MASK = '***';
 
@@ -28,8 +28,7 @@ interface SensitiveSet {
   codes: string[];
 }
 // kept per book connection while the customers' revision counter (foundation migration
-// triggers, any connection's change) stands: finding them scans the whole customers table
-// (no index on confidentiality), tens of ms of main thread on every export
+// triggers, any connection's change) stands (the first export reads them from a partial index)
 const kept = new WeakMap<Kysely<DB>, SensitiveSet>();
 
 /** Ids and codes of the confidential and top-secret customers. */
@@ -37,11 +36,7 @@ export async function sensitiveCustomers(db: Kysely<DB>): Promise<{ ids: Set<num
   const rev = (await db.selectFrom('revisions').select('rev').where('name', '=', 'customers').executeTakeFirst())?.rev;
   let hit = kept.get(db);
   if (!hit || rev === undefined || hit.rev !== rev) {
-    const rows = await db
-      .selectFrom('customers')
-      .select(['id', 'code'])
-      .where('confidentiality', 'in', [...SENSITIVE_LEVELS])
-      .execute();
+    const rows = await sensitiveCustomerRows(db);
     hit = { rev: rev ?? -1, ids: rows.map((r) => r.id), codes: rows.map((r) => r.code) };
     if (rev === undefined) kept.delete(db);
     else kept.set(db, hit);

@@ -1,21 +1,11 @@
 // SQL of the stored value tier runs (SPEC §3): a run, each ranked customer's result with the
 // tier it had before (tier movement), and the tier + as-of date kept on the customer.
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { TierRunsTable } from '../schema';
 
-export interface TierRunRow {
-  id: number;
-  as_of: string;
-  months: number;
-  method: string; // JSON TierMethod
-  window_from: string;
-  window_to: string;
-  count_a: number;
-  count_b: number;
-  count_c: number;
-  trigger: string;
-  operator_name: string | null;
-  computed_at: string;
-}
+/** A stored run as SQLite returns it (the tier_runs table of schema.ts). */
+export type TierRunRow = Selectable<TierRunsTable>;
 
 export type NewTierRun = Omit<TierRunRow, 'id'>;
 

@@ -66,18 +66,7 @@ export function insertVisits(sqlite: Database.Database, rows: NewVisit[], at: st
   return n;
 }
 
-export function insertPlanRun(
-  sqlite: Database.Database,
-  r: {
-    month: string;
-    created: number;
-    replaced: number;
-    customers: number;
-    trigger: string;
-    operatorName: string | null;
-    at: string;
-  },
-): number {
+export function insertPlanRun(sqlite: Database.Database, r: Omit<PlanRunRow, 'runAt'> & { at: string }): number {
   return Number(
     sqlite
       .prepare(

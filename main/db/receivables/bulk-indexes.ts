@@ -1,0 +1,44 @@
+// A bulk write into an EMPTY table (the first batch of a demo book) fills it faster without its
+// secondary indexes: each insert would land on a random page of every date- or amount-keyed
+// index, while building the index afterwards is one sort. So the writer drops the table's
+// non-unique indexes inside its own transaction and creates them again from their stored SQL,
+// unchanged, before the kept rows are rebuilt and before the commit: no reader ever sees them
+// missing, a rolled-back write rolls the drop back too, and the book ends up with the same
+// indexes holding the same entries. Unique indexes stay (they check the rows as they come), and
+// so do indexes led by a foreign-key column: inserting a parent row under deferred foreign keys
+// looks its children up through them (without one, every invoice insert scans the allocations).
+import type Database from 'better-sqlite3';
+
+type Sqlite = Database.Database;
+
+/** On everywhere but in the equivalence test, which builds the same book with every index kept. */
+export const bulkIndexDrop = { enabled: true };
+
+/** Drops the non-unique indexes of those `tables` that hold no row yet; returns their CREATE statements. */
+export function dropIndexesOfEmptyTables(sqlite: Sqlite, tables: readonly string[]): string[] {
+  if (!sqlite.inTransaction) throw new Error('dropIndexesOfEmptyTables: only inside the bulk write transaction');
+  const indexes = sqlite.prepare(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL
+       AND upper(substr(ltrim(sql), 1, 13)) <> 'CREATE UNIQUE' ORDER BY rowid`,
+  );
+  const firstColumn = sqlite.prepare('SELECT name FROM pragma_index_info(?) WHERE seqno = 0').pluck();
+  const dropped: string[] = [];
+  if (!bulkIndexDrop.enabled) return dropped;
+  for (const table of tables) {
+    if (sqlite.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined) continue;
+    const foreignKeys = new Set(
+      sqlite.prepare('SELECT "from" FROM pragma_foreign_key_list(?)').pluck().all(table) as string[],
+    );
+    for (const ix of indexes.all(table) as { name: string; sql: string }[]) {
+      if (foreignKeys.has(firstColumn.get(ix.name) as string)) continue;
+      sqlite.exec(`DROP INDEX "${ix.name}"`);
+      dropped.push(ix.sql);
+    }
+  }
+  return dropped;
+}
+
+/** Creates the dropped indexes again (call before anything reads the tables, inside the same transaction). */
+export function recreateIndexes(sqlite: Sqlite, createStatements: readonly string[]): void {
+  for (const sql of createStatements) sqlite.exec(sql);
+}

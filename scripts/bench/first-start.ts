@@ -13,10 +13,15 @@
 //                       IPC dispatch, today and a past date, in a fresh process (target ≤ 1000)
 //   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
 //                       the customer list on screen (interactive, ≤ 2000), browser-first-paint.ts
-//   cliImport*Ms        with --import-dir DIR holding invoices.csv + receipts.csv and --base-book
-//                       (customers only): `creditdesk import` whole process, each (target total ≤ 60 s)
-//                       and the same files through the app's import path (appImport*Ms), same run
-// `node bin/run-ts.mjs scripts/bench/first-start.ts --book FILE [--past YYYY-MM-DD] [--skip-browser] [--import-dir DIR --base-book FILE [--import-only]]`
+//   cliImport*Ms        `creditdesk import` whole process, each, wall and CPU (target: customers +
+//                       invoices + receipts ≤ 60 s, cliImportTotalMs / cliImportTotalCpuMs):
+//                       customers.csv into a new empty book, then invoices.csv and receipts.csv
+//                       into a copy of base.creditdesk (the same customers); and the invoices and
+//                       receipts through the app's import path (appImport*Ms), same run. Files:
+//                       --import-dir DIR (import-files.ts output) and --base-book, or, from `npm
+//                       run bench` (--customers/--invoices given), written by import-files.ts at
+//                       the run's size first (--skip-import leaves the imports out)
+// `node bin/run-ts.mjs scripts/bench/first-start.ts --book FILE [--past YYYY-MM-DD] [--skip-browser] [--skip-import] [--import-dir DIR --base-book FILE [--import-only]]`
 // (import-files.ts writes DIR/base.creditdesk, invoices.csv and receipts.csv)
 // Without --book a small demo book is made (--customers N, default 2,000).
 import { spawnSync } from 'node:child_process';
@@ -108,9 +113,27 @@ export async function runFirstStartBench(opts: {
   importOnly?: boolean;
   /** leave out the browser figures (a run about the CLI and the app process only) */
   skipBrowser?: boolean;
+  skipImport?: boolean;
 }) {
   const out: Record<string, number | string> = { loadAvgStart: loadAvg() };
   if (!opts.importOnly) await coldFigures(opts, out);
+  if (!opts.importDir && opts.customers && !opts.skipImport) {
+    // `npm run bench`: the import files at the run's size
+    const importDir = path.join(opts.dir, 'import-files');
+    const n = opts.customers;
+    wallMs([
+      path.join(root, 'bin', 'run-ts.mjs'),
+      path.join(root, 'scripts', 'bench', 'import-files.ts'),
+      importDir,
+      '--customers',
+      String(n),
+      '--invoices',
+      String(opts.invoices ?? n * 10),
+    ]);
+    out.importCustomers = n;
+    out.importInvoices = opts.invoices ?? n * 10;
+    Object.assign(opts, { importDir, baseBook: path.join(importDir, 'base.creditdesk') });
+  }
   if (opts.importDir && opts.baseBook)
     await importFigures(opts as typeof opts & { importDir: string; baseBook: string }, out);
   out.loadAvgEnd = loadAvg();
@@ -204,16 +227,26 @@ async function importFigures(
 ) {
   {
     const target = path.join(opts.dir, 'import.creditdesk');
+    out.loadAvgBeforeImport = loadAvg();
+    const devNull = fs.openSync('/dev/null', 'w');
+    const cliImport = (key: string, kind: string) => {
+      const r = wallAndCpuMs([cli, 'import', '--db', target, kind, path.join(opts.importDir, `${kind}.csv`)], devNull);
+      out[`cliImport${key}Ms`] = Math.round(r.ms);
+      out[`cliImport${key}CpuMs`] = Math.round(r.cpuMs);
+      return r;
+    };
+    const parts: { ms: number; cpuMs: number }[] = [];
+    if (fs.existsSync(path.join(opts.importDir, 'customers.csv'))) {
+      for (const ext of ['', '-wal', '-shm']) fs.rmSync(target + ext, { force: true });
+      wallMs([cli, 'init', '--db', target]);
+      parts.push(cliImport('Customers', 'customers'));
+    }
     fs.copyFileSync(opts.baseBook, target);
     for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
-    out.loadAvgBeforeImport = loadAvg();
-    out.cliImportInvoicesMs = Math.round(
-      wallMs([cli, 'import', '--db', target, 'invoices', path.join(opts.importDir, 'invoices.csv')]),
-    );
-    out.cliImportReceiptsMs = Math.round(
-      wallMs([cli, 'import', '--db', target, 'receipts', path.join(opts.importDir, 'receipts.csv')]),
-    );
-    out.cliImportTotalMs = out.cliImportInvoicesMs + out.cliImportReceiptsMs;
+    parts.push(cliImport('Invoices', 'invoices'), cliImport('Receipts', 'receipts'));
+    out.cliImportTotalMs = Math.round(parts.reduce((s, p) => s + p.ms, 0));
+    out.cliImportTotalCpuMs = Math.round(parts.reduce((s, p) => s + p.cpuMs, 0));
+    fs.closeSync(devNull);
     // the same files through the app's import path (staged file → IPC handler), same run
     fs.copyFileSync(opts.baseBook, target);
     for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
@@ -239,6 +272,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       customers: { type: 'string' },
       'import-only': { type: 'boolean' },
       'skip-browser': { type: 'boolean' },
+      'skip-import': { type: 'boolean' },
     },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditdesk-first-start-'));
@@ -251,6 +285,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       customers: values.customers ? Number(values.customers) : undefined,
       importOnly: values['import-only'],
       skipBrowser: values['skip-browser'],
+      skipImport: values['skip-import'],
       dir,
     });
     console.log(JSON.stringify(r, null, 2));

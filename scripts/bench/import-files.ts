@@ -1,12 +1,13 @@
 // The import files of the receivables bench, kept for repeated runs: a book with the demo
-// customers (base.creditdesk) and the invoices.csv / receipts.csv the demo generator plans for
-// them (terminated customers left out: an import cannot give them documents).
+// customers (base.creditdesk), the same customers as customers.csv (for `creditdesk import
+// customers` into an empty book), and the invoices.csv / receipts.csv the demo generator plans
+// for them (terminated customers left out: an import cannot give them documents).
 // `node bin/run-ts.mjs scripts/bench/import-files.ts DIR [--customers N] [--invoices M]`
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCliBook } from '../../main/cli/book';
-import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
+import { insertDemoCustomers, makeDemoCustomers, type DemoCustomer } from '../../main/demo/customers';
 import { demoCustomerRefs, planDemoReceivables } from '../../main/demo/receivables';
 import { fenToDecimal } from '../../shared/money';
 
@@ -21,7 +22,9 @@ fs.mkdirSync(dir, { recursive: true });
 const book = path.join(dir, 'base.creditdesk');
 fs.rmSync(book, { force: true });
 const ctx = await openCliBook(book, { create: true, company: '基准测试公司' });
-await insertDemoCustomers(ctx, makeDemoCustomers(customers, 1));
+const demo = makeDemoCustomers(customers, 1);
+await insertDemoCustomers(ctx, demo);
+fs.writeFileSync(path.join(dir, 'customers.csv'), customersCsv(demo));
 const fi = fs.openSync(path.join(dir, 'invoices.csv'), 'w');
 const fr = fs.openSync(path.join(dir, 'receipts.csv'), 'w');
 fs.writeSync(fi, 'customer_code,number,issue_date,due_date,amount,description\n');
@@ -58,3 +61,38 @@ fs.closeSync(fi);
 fs.closeSync(fr);
 await ctx.book.close();
 console.log(JSON.stringify({ dir, customers, invoices, receipts }));
+
+/** The demo customers in the customer import's columns (DESIGN.md names, limits in yuan). */
+function customersCsv(list: DemoCustomer[]): string {
+  const cell = (v: unknown) => {
+    const t = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const head =
+    'code,name,kind,region,payment_terms_days,credit_limit,nature,lifecycle,prospect_grade,route_seq,confidentiality,address,phone,email';
+  const lines = [head];
+  for (const c of list) {
+    const i = c.input;
+    lines.push(
+      [
+        c.code,
+        i.name,
+        i.kind,
+        i.regionCode,
+        i.paymentTermsDays,
+        fenToDecimal(i.creditLimit),
+        i.nature,
+        c.lifecycle,
+        i.prospectGrade,
+        i.routeSeq,
+        i.confidentiality,
+        i.address,
+        i.phone,
+        i.email,
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -18,23 +18,39 @@ export interface DecisionRecord {
   approvedBy?: string | null;
 }
 
+/** The decision row's columns (decided_at read from the clock now). */
+function decisionRow(ctx: ServiceContext, d: DecisionRecord) {
+  return {
+    customer_id: d.customerId,
+    effective_date: d.effectiveDate,
+    amount: d.amount,
+    method: d.method,
+    inputs: d.inputs === undefined ? null : JSON.stringify(d.inputs),
+    reason: d.reason,
+    source: d.source,
+    decided_by: ctx.session.operator?.name ?? null,
+    approved_by: d.approvedBy ?? null,
+    decided_at: ctx.clock.now().toISOString(),
+  };
+}
+
 /** Inserts the decision row (no audit row: callers audit the change they make). */
 export async function insertDecision(ctx: ServiceContext, trx: Transaction<DB>, d: DecisionRecord): Promise<number> {
   const row = await trx
     .insertInto('credit_limit_decisions')
-    .values({
-      customer_id: d.customerId,
-      effective_date: d.effectiveDate,
-      amount: d.amount,
-      method: d.method,
-      inputs: d.inputs === undefined ? null : JSON.stringify(d.inputs),
-      reason: d.reason,
-      source: d.source,
-      decided_by: ctx.session.operator?.name ?? null,
-      approved_by: d.approvedBy ?? null,
-      decided_at: ctx.clock.now().toISOString(),
-    })
+    .values(decisionRow(ctx, d))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The same rows as insertDecision for each, in order, as one statement: a bulk import writes
+ *  a decision per new customer, and a statement each (kysely prepares every one anew) was a
+ *  quarter of a customer import's time. */
+export async function insertDecisions(ctx: ServiceContext, trx: Transaction<DB>, ds: DecisionRecord[]): Promise<void> {
+  if (ds.length === 0) return;
+  await trx
+    .insertInto('credit_limit_decisions')
+    .values(ds.map((d) => decisionRow(ctx, d)))
+    .execute();
 }

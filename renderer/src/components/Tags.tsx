@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Confidentiality, Lifecycle } from '@shared/customer-fields';
 
-const LIFECYCLE_COLOR: Record<Lifecycle, string> = {
+export const LIFECYCLE_COLOR: Record<Lifecycle, string> = {
   prospect: 'blue',
   active: 'green',
   suspended: 'orange',
@@ -18,7 +18,7 @@ export function LifecycleTag({ value }: { value: Lifecycle }) {
   );
 }
 
-const CONF_COLOR: Record<Confidentiality, string | undefined> = {
+export const CONF_COLOR: Record<Confidentiality, string | undefined> = {
   normal: undefined,
   secret: 'gold',
   confidential: 'volcano',

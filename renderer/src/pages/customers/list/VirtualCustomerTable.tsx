@@ -7,13 +7,12 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerListRow, Region } from '@shared/types';
-import { ConfidentialityText, LifecycleTag } from '../../../components/Tags';
-import { TierTag } from '../../analysis/TierTag';
 import { errorText } from '../../../format/errors';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import type { CustomerFilter, CustomerSortKey, SortState } from './types';
 import { PAGE_SIZE, useCustomerPages } from './useCustomerPages';
+import { RowTagStyles, rowConfidentiality, rowLifecycleTag, rowTierTag, useRowTagClass } from './RowTags';
 
 const ROW_HEIGHT = 36;
 const HEAD_HEIGHT = 38;
@@ -126,6 +125,7 @@ export function VirtualCustomerTable({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [filterKey]);
 
+  const tag = useRowTagClass();
   const layout = useLayout();
   const narrow = layout === 'narrow';
   const allColumns = useMemo<Column[]>(
@@ -134,7 +134,7 @@ export function VirtualCustomerTable({
       { key: 'name', sort: 'name', render: (r) => r.name, title: (r) => r.name },
       { key: 'kind', render: (r) => t(`enums.kindShort.${r.kind}`) },
       { key: 'nature', render: (r) => t(`enums.natureShort.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
-      { key: 'lifecycle', sort: 'lifecycle', render: (r) => <LifecycleTag value={r.lifecycle} /> },
+      { key: 'lifecycle', sort: 'lifecycle', render: (r) => rowLifecycleTag(tag, t, r.lifecycle) },
       {
         key: 'region',
         sort: 'region',
@@ -142,14 +142,14 @@ export function VirtualCustomerTable({
         title: (r) => (r.regionCode ? `${r.regionCode} ${regionName.get(r.regionCode) ?? ''}` : undefined),
       },
       { key: 'routeSeq', num: true, render: (r) => r.routeSeq ?? '—' },
-      { key: 'valueTier', sort: 'valueTier', render: (r) => <TierTag tier={r.valueTier} /> },
+      { key: 'valueTier', sort: 'valueTier', render: (r) => rowTierTag(tag, r.valueTier) },
       { key: 'creditRating', sort: 'creditRating', render: (r) => r.creditRating ?? '—' },
       { key: 'creditClass', sort: 'creditClass', render: (r) => r.creditClass ?? '—' },
-      { key: 'confidentiality', render: (r) => <ConfidentialityText value={r.confidentiality} /> },
+      { key: 'confidentiality', render: (r) => rowConfidentiality(tag, t, r.confidentiality) },
       { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
       { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
     ],
-    [t, regionName],
+    [t, regionName, tag],
   );
   const columns = useMemo(
     () =>
@@ -169,6 +169,7 @@ export function VirtualCustomerTable({
 
   return (
     <div className="vt" data-testid="customer-table" data-total={total} aria-busy={isLoading || isStale}>
+      <RowTagStyles tag={tag} />
       {error && <Alert type="error" banner title={errorText(t, error)} />}
       <div className="vt-scroll" ref={scrollRef}>
         <div style={{ minWidth, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>

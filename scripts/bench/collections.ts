@@ -19,6 +19,7 @@ import {
 } from '../../main/services/collections';
 import { fixedClock } from '../../main/services/context';
 import { refreshKeptPromises } from '../../main/services/collections/kept-promises';
+import { refreshKeptWorklist } from '../../main/services/collections/kept-worklist';
 import { benchLetters } from './letters';
 
 /** items per day the month grid asks for (renderer/src/pages/collections/calendar-page-events.ts MAX_PER_DAY) */
@@ -104,6 +105,9 @@ export async function runCollectionsBench(opts: {
     // the promises' kept final amounts (migration 0022), as the app works them out after an
     // import's transaction or when it opens a book written outside it: once for the whole book
     [out.keptPromisesRefreshMs] = await ms(async () => refreshKeptPromises(ctx.book), 'keptPromisesRefreshMs');
+    // today's kept worklist (migration 0023), as a writer works it out on opening the book or at
+    // the first write of a day: once for the whole book
+    [out.keptWorklistRefreshMs] = await ms(() => refreshKeptWorklist(ctx.book, today), 'keptWorklistRefreshMs');
 
     // what the calendar page asks for: the month grid (six weeks from the Monday on or before
     // the 1st, zh-CN) with each day's first items and counts and the open work carried to today
@@ -155,6 +159,7 @@ export async function runCollectionsBench(opts: {
       'promiseStatusesMs',
       'promiseStatusesPastMs',
       'keptPromisesRefreshMs',
+      'keptWorklistRefreshMs',
     ]);
     out.longestMainThreadBlockMs = Math.max(
       ...Object.entries(block)

@@ -14,7 +14,7 @@ import { dunningPage, type DunningPageArgs } from './dunning-page';
 import type { DunningPage } from '../../../shared/types-dunning-page';
 import { collectionsKpis } from './kpis';
 import { promiseStatusRows } from './promise-status';
-import { worklist } from './worklist';
+import { keptWorklist } from './worklist-kept';
 import { calendarPageJob, type CalendarPageArgs } from '../calendar/page-job';
 import type { CalendarPageReport } from '../../../shared/types-calendar-page';
 
@@ -37,7 +37,7 @@ type Runners = {
 };
 
 const RUNNERS: Runners = {
-  'collections:worklist': (book, a) => worklist(book, a.asOf),
+  'collections:worklist': (book, a) => keptWorklist(book, a.asOf),
   'collections:dunning': (book, a) => dunningList(book, a.asOf),
   'collections:dunning-page': (book, a) => dunningPage(book, a),
   'collections:promises': (book, a) => promiseStatusRows(book, { asOf: a.asOf, customerId: a.customerId }),

@@ -10,7 +10,7 @@ import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
 import { refreshKeptPromises } from '../services/collections/kept-promises';
-import { refreshKeptWorklist } from '../services/collections/kept-worklist';
+import { keepWorklistOnOpen } from '../services/collections/kept-worklist';
 import type { Operator } from '../../shared/types';
 
 export interface OpenBookOptions {
@@ -51,10 +51,9 @@ export async function openBookContext(
     const ctx: ServiceContext = { book, clock: o.clock, session: { operator: o.operator } };
     if (!readonly && (!existed || o.company)) await initCompany(ctx, o.company ?? o.defaultCompany);
     // a writer brings kept data up to date (after a migration or writes made outside the app)
-    if (lock) {
-      refreshKeptPromises(book);
-      await refreshKeptWorklist(book, o.clock.today());
-    }
+    if (lock) refreshKeptPromises(book);
+    // the app keeps today's worklist from the start (a command-line write keeps it up once it is kept)
+    if (lock && o.lock !== 'cli') await keepWorklistOnOpen(ctx);
     return { ctx, lock, readonly };
   } catch (e) {
     lock?.release();

@@ -7,7 +7,7 @@ import type { Book } from '../db/connection';
 import { withBulkCache } from '../db/receivables/prepared';
 import type { ServiceContext } from './context';
 import { refreshKeptPromises } from './collections/kept-promises';
-import { refreshKeptWorklist } from './collections/kept-worklist';
+import { keepWorklistUp } from './collections/kept-worklist';
 
 // Receivables work runs raw statements on the book's single connection, partly inside kysely
 // transactions. One queue per book keeps a report from reading a half-written transaction and
@@ -36,7 +36,7 @@ export function write<T>(
 async function keepingUp<T>(ctx: ServiceContext, result: Promise<T>): Promise<T> {
   const r = await result;
   refreshKeptPromises(ctx.book);
-  await refreshKeptWorklist(ctx.book, ctx.clock.today());
+  await keepWorklistUp(ctx);
   return r;
 }
 

@@ -1,7 +1,9 @@
 // Frozen migration: today's worklist, kept between writes (issue #13: the worklist ≤ 300 ms on a
 // 100k-customer book). The worklist as of one date (worklist_kept_meta.as_of, with the settings
 // it was worked out under) is kept as one row per listed customer: its rank key (score
-// descending, then code) and the row as the window shows it (JSON).
+// descending, then code) and the row as the window shows it (JSON). The day's whole worklist is
+// worked out off the window's thread and written in chunks; `ready` = 0 until the last chunk
+// (readers then work the worklist out themselves), while the triggers already list the writes.
 // - worklist_kept_stale: customers whose row may be out of date. Triggers, in the same transaction
 //   as every write that can change a customer's row (its invoices, allocations, receipts,
 //   promises, collection records, statements sent and slips, complaints, code or name), list the
@@ -32,7 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE worklist_kept_meta (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     as_of TEXT NOT NULL,
-    settings TEXT NOT NULL
+    settings TEXT NOT NULL,
+    ready INTEGER NOT NULL
   )`.execute(db);
   await sql`CREATE TABLE worklist_kept (
     customer_id INTEGER PRIMARY KEY,

@@ -101,14 +101,16 @@ export interface RankedRow {
 export const byRank = (a: RankedRow, b: RankedRow): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * One string whose order is the worklist's: the score's digit count and digits, each
- * complemented (higher first), then the customer code. Scores are never negative.
+ * One ASCII string whose order is the worklist's, in JavaScript and in SQLite alike: the score's
+ * digit count and digits, each complemented (higher first), then the customer code's UTF-16
+ * units in hex (JavaScript's string order; SQLite would compare UTF-8 bytes). Scores are never negative.
  */
 export function rankKey(score: bigint, code: string): string {
   const digits = score.toString();
-  let inv = '';
-  for (let i = 0; i < digits.length; i++) inv += String(57 - digits.charCodeAt(i));
-  return String(999 - digits.length).padStart(3, '0') + inv + code;
+  let key = String(999 - digits.length).padStart(3, '0');
+  for (let i = 0; i < digits.length; i++) key += String(57 - digits.charCodeAt(i));
+  for (let i = 0; i < code.length; i++) key += code.charCodeAt(i).toString(16).padStart(4, '0');
+  return key;
 }
 
 /**

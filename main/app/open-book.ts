@@ -10,7 +10,7 @@ import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
 import { refreshKeptPromises } from '../services/collections/kept-promises';
-import { keepWorklistOnOpen } from '../services/collections/kept-worklist';
+import { keepWorklistOnOpen } from '../services/collections/kept-worklist-rebuild';
 import type { Operator } from '../../shared/types';
 
 export interface OpenBookOptions {

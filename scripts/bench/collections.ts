@@ -21,7 +21,7 @@ import {
 } from '../../main/services/collections';
 import { fixedClock } from '../../main/services/context';
 import { refreshKeptPromises } from '../../main/services/collections/kept-promises';
-import { rebuildKeptWorklist } from '../../main/services/collections/kept-worklist';
+import { rebuildKeptWorklist } from '../../main/services/collections/kept-worklist-rebuild';
 import { benchLetters } from './letters';
 
 /** items per day the month grid asks for (renderer/src/pages/collections/calendar-page-events.ts MAX_PER_DAY) */

@@ -8,7 +8,7 @@ import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customer
 import { demoCustomerRefs, writeDemoReceivables } from '../../main/demo/receivables';
 import { addDays } from '../../main/domain/dates';
 import { dropKeptWorklist, keptWorklistMeta, staleWorklistCustomers } from '../../main/db/collections/worklist-kept';
-import { keptWorklistChunk, rebuildKeptWorklist } from '../../main/services/collections/kept-worklist';
+import { keptWorklistChunk, rebuildKeptWorklist } from '../../main/services/collections/kept-worklist-rebuild';
 import { setReportWorkerMode } from '../../main/workers/report-client';
 import type { WorklistPage } from '../../shared/types-worklist-page';
 import type { WorklistRow } from '../../shared/types-collections';
@@ -36,7 +36,7 @@ beforeAll(async () => {
 }, 120_000);
 afterEach(() => {
   setReportWorkerMode('auto');
-  keptWorklistChunk.rows = 4_000;
+  keptWorklistChunk.rows = 1_000;
 });
 afterAll(async () => {
   await t?.close();

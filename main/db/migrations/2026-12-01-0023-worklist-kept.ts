@@ -14,9 +14,13 @@
 // Never edit after release — add a new dated file.
 import { sql, type Kysely } from 'kysely';
 
-/** Lists a customer as stale, while a worklist is kept. */
+/**
+ * Lists a customer as stale, while a worklist is kept. An allocation written before its invoice
+ * names no customer yet (the invoice's own insert lists it): a NULL would get a new rowid.
+ */
 const stale = (cid: string) =>
-  `INSERT OR IGNORE INTO worklist_kept_stale (customer_id) SELECT ${cid} WHERE EXISTS (SELECT 1 FROM worklist_kept_meta);`;
+  `INSERT OR IGNORE INTO worklist_kept_stale (customer_id)
+   SELECT c FROM (SELECT ${cid} AS c) WHERE c IS NOT NULL AND EXISTS (SELECT 1 FROM worklist_kept_meta);`;
 
 /** [table, how its NEW/OLD row names the customer] */
 const SOURCES: [string, (row: string) => string][] = [

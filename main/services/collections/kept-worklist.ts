@@ -12,7 +12,6 @@ import type { Book } from '../../db/connection';
 import {
   dropKeptWorklist,
   finishKeptWorklist,
-  keptWorklistMeta,
   putKeptRows,
   staleWorklistCustomers,
   startKeptWorklist,
@@ -26,19 +25,15 @@ import {
   worklistSettingsFingerprint,
 } from '../../reports/collections/worklist-kept';
 import { wantsWorker } from '../../workers/report-client';
-import { serialize } from '../book-queue';
 import type { ServiceContext } from '../context';
-import { runCollectionsReport } from './run-report';
 
 /** More stale customers than this are left to a background rebuild rather than the write's transaction. */
 const INLINE_MAX = 2_000;
-/** Rows per chunk of a rebuild: one short write each (a few tens of ms on the window's thread); tests make it small. */
-export const keptWorklistChunk = { rows: 4_000 };
-
-/** A turn of the event loop between chunks, so the window's events run between them. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const rebuilding = new WeakMap<Book, Promise<void>>();
+/**
+ * Starts the background rebuild of a big book's kept worklist (set by kept-worklist-rebuild.ts,
+ * which the app loads when it opens a book: it needs the book queue, which calls this file).
+ */
+export const worklistRebuild: { start: ((ctx: ServiceContext) => void) | null } = { start: null };
 
 /**
  * At the end of a write, in its transaction: the stale customers' rows, or the whole day's. A
@@ -50,13 +45,13 @@ export async function keepWorklistUp(ctx: ServiceContext): Promise<void> {
   const big = wantsWorker(book);
   try {
     if (!keptWorklistIsFor(book, today)) {
-      if (big) void rebuildKeptWorklist(ctx);
+      if (big) worklistRebuild.start?.(ctx);
       else await rebuildAtOnce(book, today);
       return;
     }
     const stale = staleWorklistCustomers(book.sqlite);
     if (stale.length === 0) return;
-    if (big && stale.length > INLINE_MAX) void rebuildKeptWorklist(ctx);
+    if (big && stale.length > INLINE_MAX) worklistRebuild.start?.(ctx);
     else {
       const rows = (await worklistRowsOf(book, today, stale)).map(keptRow);
       book.sqlite.transaction(() => writeKeptWorklistOf(book.sqlite, stale, rows))();
@@ -65,12 +60,6 @@ export async function keepWorklistUp(ctx: ServiceContext): Promise<void> {
     book.sqlite.transaction(() => dropKeptWorklist(book.sqlite))();
     console.error('kept worklist not refreshed:', e);
   }
-}
-
-/** When a writer opens the book: today's kept worklist, at once (small book) or in the background. */
-export async function keepWorklistOnOpen(ctx: ServiceContext): Promise<void> {
-  if (wantsWorker(ctx.book)) void rebuildKeptWorklist(ctx);
-  else await keepWorklistUp(ctx);
 }
 
 /** The whole day's kept worklist, worked out and written in one go (the caller's transaction, if any). */
@@ -82,70 +71,4 @@ async function rebuildAtOnce(book: Book, asOf: string): Promise<void> {
     putKeptRows(book.sqlite, rows, true);
     finishKeptWorklist(book.sqlite);
   })();
-}
-
-/**
- * Rebuilds the day's kept worklist in the background (one at a time per book); resolves when
- * it is in (tests and the bench wait for it). Failures are logged: readers then keep working
- * the worklist out themselves.
- */
-export function rebuildKeptWorklist(ctx: ServiceContext): Promise<void> {
-  const running = rebuilding.get(ctx.book);
-  if (running) return running;
-  const run = (async () => {
-    // a write or a settings change during a rebuild makes it start again (a few times at most)
-    for (let tries = 0; tries < 3; tries++) if (await rebuildOnce(ctx)) return;
-  })()
-    .catch((e: unknown) => {
-      if (ctx.book.sqlite.open) console.error('kept worklist not rebuilt:', e);
-    })
-    .finally(() => rebuilding.delete(ctx.book));
-  rebuilding.set(ctx.book, run);
-  return run;
-}
-
-/** One rebuild; false when the date or settings moved under it. */
-async function rebuildOnce(ctx: ServiceContext): Promise<boolean> {
-  const { book } = ctx;
-  const sqlite = book.sqlite;
-  const asOf = ctx.clock.today();
-  const settings = await serialize(ctx, () => {
-    if (keptWorklistIsFor(book, asOf)) return null;
-    const fingerprint = worklistSettingsFingerprint(book);
-    sqlite.transaction(() => startKeptWorklist(sqlite, { asOf, settings: fingerprint }))();
-    return fingerprint;
-  });
-  if (settings === null) return true;
-  const rows = await runCollectionsReport(ctx, 'collections:worklist-kept-rows', { asOf });
-  const still = () => {
-    const meta = keptWorklistMeta(sqlite);
-    return (
-      meta?.ready === 0 &&
-      meta.asOf === asOf &&
-      meta.settings === settings &&
-      worklistSettingsFingerprint(book) === settings
-    );
-  };
-  const size = keptWorklistChunk.rows;
-  for (let i = 0; i === 0 || i < rows.length; i += size) {
-    await nextTurn();
-    const put = await serialize(ctx, () => {
-      if (!still()) return false;
-      sqlite.transaction(() => putKeptRows(sqlite, rows.slice(i, i + size), i === 0))();
-      return true;
-    });
-    if (!put) return false;
-  }
-  await nextTurn();
-  return serialize(ctx, async () => {
-    if (!still()) return false;
-    // the writes made while the rows were worked out and written
-    const stale = staleWorklistCustomers(sqlite);
-    const fresh = stale.length > 0 ? (await worklistRowsOf(book, asOf, stale)).map(keptRow) : [];
-    sqlite.transaction(() => {
-      if (stale.length > 0) writeKeptWorklistOf(sqlite, stale, fresh);
-      finishKeptWorklist(sqlite);
-    })();
-    return true;
-  });
 }

@@ -10,6 +10,7 @@ import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
 import { refreshKeptPromises } from '../services/collections/kept-promises';
+import { keepWorklistOnOpen } from '../services/collections/kept-worklist-rebuild';
 import type { Operator } from '../../shared/types';
 
 export interface OpenBookOptions {
@@ -51,6 +52,8 @@ export async function openBookContext(
     if (!readonly && (!existed || o.company)) await initCompany(ctx, o.company ?? o.defaultCompany);
     // a writer brings kept data up to date (after a migration or writes made outside the app)
     if (lock) refreshKeptPromises(book);
+    // the app keeps today's worklist from the start (a command-line write keeps it up once it is kept)
+    if (lock && o.lock !== 'cli') await keepWorklistOnOpen(ctx);
     return { ctx, lock, readonly };
   } catch (e) {
     lock?.release();

@@ -35,6 +35,7 @@ export function collectionsHandlers(desk: Desk): { [C in CollectionsChannel]: Ha
       return { fileName: `催收日历-${q.from}-${q.to}.ics`, text: calendarIcs(rep, { lang: q.lang ?? 'zh-CN' }) };
     },
     'collections:worklist': async (q) => col.todayWorklist(reader(), q),
+    'collections:worklist-page': async (q) => col.worklistPageReport(reader(), q),
     'collections:kpis': async (q) => col.collectionsKpisReport(reader(), q),
     'collections:ladder': async () => col.getLadder(reader()),
     'collections:ladder-update': async (q) => col.updateLadder(writer(), q.steps as LadderStepOut[]),

@@ -7,6 +7,7 @@ import type { Book } from '../db/connection';
 import { withBulkCache } from '../db/receivables/prepared';
 import type { ServiceContext } from './context';
 import { refreshKeptPromises } from './collections/kept-promises';
+import { keepWorklistUp } from './collections/kept-worklist';
 
 // Receivables work runs raw statements on the book's single connection, partly inside kysely
 // transactions. One queue per book keeps a report from reading a half-written transaction and
@@ -35,6 +36,7 @@ export function write<T>(
 async function keepingUp<T>(ctx: ServiceContext, result: Promise<T>): Promise<T> {
   const r = await result;
   refreshKeptPromises(ctx.book);
+  await keepWorklistUp(ctx);
   return r;
 }
 

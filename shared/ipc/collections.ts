@@ -17,6 +17,7 @@ import type {
 import type { CollectionsKpisOut } from '../types-collections-kpis';
 import type { DunningPage } from '../types-dunning-page';
 import type { CalendarPageReport } from '../types-calendar-page';
+import type { WorklistPage } from '../types-worklist-page';
 
 const asOfOnly = z.object({ asOf: isoDate }).strict();
 
@@ -105,6 +106,15 @@ export const collectionsChannels = {
   ),
   'collections:worklist': channel<{ asOf: string; rows: WorklistRow[] }>()(
     z.object({ asOf: isoDate.optional() }).strict(),
+  ),
+  'collections:worklist-page': channel<WorklistPage>()(
+    z
+      .object({
+        asOf: isoDate.optional(),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1_000),
+      })
+      .strict(),
   ),
   'collections:ladder': channel<LadderStepOut[]>()(z.object({}).strict().default({})),
   'collections:ladder-update': channel<LadderStepOut[]>()(ladderInput),

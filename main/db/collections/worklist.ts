@@ -29,6 +29,25 @@ export function openStepsBetween(sqlite: Sqlite, from: string, to: string, asOf:
     .all({ from, to, d: asOf }) as OpenStepRaw[];
 }
 
+/** openStepsBetween of the given customers only (their index, collection_next_steps_customer). */
+export function openStepsOf(
+  sqlite: Sqlite,
+  from: string,
+  to: string,
+  asOf: string,
+  ids: readonly number[],
+): OpenStepRaw[] {
+  return stmt(
+    sqlite,
+    `SELECT s.record_id, s.customer_id, s.next_date, s.visit
+       FROM json_each(@ids) j JOIN collection_next_steps s INDEXED BY collection_next_steps_customer
+         ON s.customer_id = j.value AND s.next_date BETWEEN @from AND @to
+      WHERE s.done_on IS NULL OR s.done_on > @d`,
+  )
+    .raw()
+    .all({ ids: inKeyOrder(ids), from, to, d: asOf }) as OpenStepRaw[];
+}
+
 /**
  * Customers with an invoice due on one of `dueDates`, issued by D and still open as of D (open
  * now, or settled after D): the only ones whose oldest overdue due date can be one of them.

@@ -21,7 +21,8 @@ import * as m0018ageingAsOf from './2026-11-30-0018-ageing-asof';
 import * as m0019collectionLateDays from './2026-11-30-0019-collection-late-days';
 import * as m0021bookSize from './2026-11-30-0021-book-size';
 import * as m0022collectionsKept from './2026-11-30-0022-collections-kept';
-import * as m0024sensitiveCustomers from './2026-11-30-0024-sensitive-customers';
+import * as m0023worklistKept from './2026-12-01-0023-worklist-kept';
+import * as m0024sensitiveCustomers from './2026-12-01-0024-sensitive-customers';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
@@ -44,7 +45,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0019-collection-late-days': m0019collectionLateDays,
   '2026-11-30-0021-book-size': m0021bookSize,
   '2026-11-30-0022-collections-kept': m0022collectionsKept,
-  '2026-11-30-0024-sensitive-customers': m0024sensitiveCustomers,
+  '2026-12-01-0023-worklist-kept': m0023worklistKept,
+  '2026-12-01-0024-sensitive-customers': m0024sensitiveCustomers,
 };
 
 /** Schema version of this app = number of migrations it knows. */

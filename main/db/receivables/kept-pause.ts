@@ -32,6 +32,12 @@ export const BULK_TRIGGERS = [
   'allocations_late_days_insert',
   'notes_receivable_credit_facts_insert',
   'notes_receivable_credit_rev_insert',
+  // today's kept worklist (0023): the customers written are listed stale once, at the resume
+  'invoices_worklist_insert',
+  'invoices_worklist_update',
+  'receipts_worklist_insert',
+  'receipts_worklist_update',
+  'allocations_worklist_insert',
 ];
 
 /**
@@ -44,6 +50,7 @@ export const bulkPause = { enabled: true };
 export interface BulkMark {
   paused: boolean;
   invoice: number;
+  receipt: number;
   creditNote: number;
   allocation: number;
   note: number;
@@ -70,6 +77,7 @@ export function pauseKeptTriggers(sqlite: Sqlite): BulkMark {
   return {
     paused,
     invoice: next(sqlite, 'invoices'),
+    receipt: next(sqlite, 'receipts'),
     creditNote: next(sqlite, 'credit_notes'),
     allocation: next(sqlite, 'allocations'),
     note: next(sqlite, 'notes_receivable'),
@@ -93,9 +101,30 @@ export function resumeKeptTriggers(
   for (const t of mark.triggers) sqlite.exec(t);
   if (!mark.paused) return;
   addMonthlySales(sqlite, mark, writtenByCustomer);
-  refillOpenAr(sqlite, customerIds);
+  const changed = [...customerIds];
+  refillOpenAr(sqlite, changed);
   addLateDays(sqlite, mark);
   refreshNotes(sqlite, mark);
+  markWorklistWritten(sqlite, mark, changed);
+}
+
+/** The customers whose documents the bulk write added or changed, listed stale for the kept worklist (0023). */
+function markWorklistWritten(sqlite: Sqlite, mark: BulkMark, changed: readonly number[]): void {
+  stmt(
+    sqlite,
+    `INSERT OR IGNORE INTO worklist_kept_stale (customer_id)
+     SELECT cid FROM (
+       SELECT value AS cid FROM json_each(@changed)
+       UNION SELECT customer_id FROM invoices WHERE id >= @invoice
+       UNION SELECT customer_id FROM receipts WHERE id >= @receipt
+       UNION SELECT i.customer_id FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.id >= @allocation)
+     WHERE EXISTS (SELECT 1 FROM worklist_kept_meta)`,
+  ).run({
+    changed: JSON.stringify(changed),
+    invoice: mark.invoice,
+    receipt: mark.receipt,
+    allocation: mark.allocation,
+  });
 }
 
 /**

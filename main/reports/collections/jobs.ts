@@ -14,12 +14,16 @@ import { dunningPage, type DunningPageArgs } from './dunning-page';
 import type { DunningPage } from '../../../shared/types-dunning-page';
 import { collectionsKpis } from './kpis';
 import { promiseStatusRows } from './promise-status';
-import { worklist } from './worklist';
+import { keptWorklist, worklistPage, worklistRowsToKeep, type WorklistPageArgs } from './worklist-kept';
+import type { KeptRowIn } from '../../db/collections/worklist-kept';
+import type { WorklistPage } from '../../../shared/types-worklist-page';
 import { calendarPageJob, type CalendarPageArgs } from '../calendar/page-job';
 import type { CalendarPageReport } from '../../../shared/types-calendar-page';
 
 export interface CollectionsJobs {
   'collections:worklist': { args: { asOf: string }; result: WorklistRow[] };
+  'collections:worklist-page': { args: WorklistPageArgs; result: WorklistPage };
+  'collections:worklist-kept-rows': { args: { asOf: string }; result: KeptRowIn[] };
   'collections:dunning': { args: { asOf: string }; result: DunningListRow[] };
   'collections:dunning-page': { args: DunningPageArgs; result: DunningPage };
   'collections:promises': { args: { asOf: string; customerId?: number }; result: PromiseStatusRow[] };
@@ -37,7 +41,9 @@ type Runners = {
 };
 
 const RUNNERS: Runners = {
-  'collections:worklist': (book, a) => worklist(book, a.asOf),
+  'collections:worklist': (book, a) => keptWorklist(book, a.asOf),
+  'collections:worklist-page': (book, a) => worklistPage(book, a),
+  'collections:worklist-kept-rows': (book, a) => worklistRowsToKeep(book, a.asOf),
   'collections:dunning': (book, a) => dunningList(book, a.asOf),
   'collections:dunning-page': (book, a) => dunningPage(book, a),
   'collections:promises': (book, a) => promiseStatusRows(book, { asOf: a.asOf, customerId: a.customerId }),

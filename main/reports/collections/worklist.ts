@@ -21,9 +21,11 @@ import {
   keptLateDays,
   keptPromiseCounts,
   openStepsBetween,
+  openStepsOf,
 } from '../../db/collections/worklist';
+import { collectionsSettings } from '../../db/collections-store';
 import { disputedCustomerIds, disputeSourcesByCustomer } from '../../db/disputes';
-import { averageDaysLate, compareScoresDesc, riskMilli, scoreText, worklistScore } from '../../domain/worklist-score';
+import { averageDaysLate, riskMilli, scoreText, worklistScore } from '../../domain/worklist-score';
 import { compareItems } from '../../domain/calendar';
 import { ladderLevel } from '../../domain/dunning';
 import type { CalendarItem } from '../../../shared/types-calendar';
@@ -48,7 +50,13 @@ function addReason(reasons: Reasons, cid: number, r: WorklistReason): void {
 }
 
 /** The calendar's items of the carry window in its own order (day, kind, record): promise due today, open calls, visits, slip follow-ups. */
-async function calendarReasons(book: Book, asOf: string, open: PromiseStates, reasons: Reasons): Promise<void> {
+async function calendarReasons(
+  book: Book,
+  asOf: string,
+  open: PromiseStates,
+  reasons: Reasons,
+  only: ReadonlySet<number> | null,
+): Promise<void> {
   const from = addDays(asOf, -CARRY_DAYS);
   const items: CalendarItem[] = [];
   const item = (kind: CalendarItem['kind'], date: string, customerId: number, refId: number, amount?: number) =>
@@ -56,10 +64,13 @@ async function calendarReasons(book: Book, asOf: string, open: PromiseStates, re
   for (const p of open.promises)
     if (p.promisedOn === asOf && open.states.get(p.id)!.status === 'pending')
       item('promise', asOf, p.customerId, p.id, p.amount);
-  for (const [id, cid, date, visit] of openStepsBetween(book.sqlite, from, asOf, asOf))
-    item(visit === 1 ? 'visit' : 'call', date, cid, id);
+  const steps = only
+    ? openStepsOf(book.sqlite, from, asOf, asOf, [...only])
+    : openStepsBetween(book.sqlite, from, asOf, asOf);
+  for (const [id, cid, date, visit] of steps) item(visit === 1 ? 'visit' : 'call', date, cid, id);
   for (const i of await statementSource(book, { from, to: asOf, asOf }))
-    if (i.kind === 'slip_followup' && !i.done) items.push({ ...i, customerCode: '' });
+    if (i.kind === 'slip_followup' && !i.done && (!only || only.has(i.customerId)))
+      items.push({ ...i, customerCode: '' });
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareItems(a, b)));
   for (const i of items) {
     if (i.kind === 'promise') addReason(reasons, i.customerId, { key: 'promise_due_today', amount: i.amount! });
@@ -76,16 +87,49 @@ interface Dunning {
   level: number | null;
 }
 
+/** Today's worklist in rank order, worked out from the book (the kept one: worklist-kept.ts). */
 export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]> {
+  return (await worklistRowsOf(book, asOf, null)).sort(byRank).map((r) => r.row);
+}
+
+/** A row with its rank key: score descending, then code (rankKey). */
+export interface RankedRow {
+  key: string;
+  row: WorklistRow;
+}
+
+export const byRank = (a: RankedRow, b: RankedRow): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * One ASCII string whose order is the worklist's, in JavaScript and in SQLite alike: the score's
+ * digit count and digits, each complemented (higher first), then the customer code's UTF-16
+ * units in hex (JavaScript's string order; SQLite would compare UTF-8 bytes). Scores are never negative.
+ */
+export function rankKey(score: bigint, code: string): string {
+  const digits = score.toString();
+  let key = String(999 - digits.length).padStart(3, '0');
+  for (let i = 0; i < digits.length; i++) key += String(57 - digits.charCodeAt(i));
+  for (let i = 0; i < code.length; i++) key += code.charCodeAt(i).toString(16).padStart(4, '0');
+  return key;
+}
+
+/**
+ * The worklist rows (in no order) of every customer, or of the `only` customers: a row depends
+ * only on its own customer's documents, promises and records (and the settings), so the rows of
+ * a few customers are worked out from theirs alone.
+ */
+export async function worklistRowsOf(book: Book, asOf: string, only: readonly number[] | null): Promise<RankedRow[]> {
   const yesterday = addDays(asOf, -1);
+  const mine = only ? new Set(only) : null;
+  const has = (cid: number) => !mine || mine.has(cid);
   // every customer with a promise whose last day (promised date + grace) is yesterday or later
-  const open = openPromiseStates(book, asOf, yesterday);
+  const open = only ? openPromiseStatesOf(book, asOf, yesterday, only) : openPromiseStates(book, asOf, yesterday);
   const grace = open.graceDays;
   const reasons: Reasons = new Map();
-  await calendarReasons(book, asOf, open, reasons);
+  await calendarReasons(book, asOf, open, reasons, mine);
   const dueToday = new Map<number, number>();
   for (const r of openInvoicesDueBetween(book.sqlite, asOf, asOf, asOf))
-    dueToday.set(r.customerId, (dueToday.get(r.customerId) ?? 0) + r.open);
+    if (has(r.customerId)) dueToday.set(r.customerId, (dueToday.get(r.customerId) ?? 0) + r.open);
   for (const [cid, amount] of dueToday) addReason(reasons, cid, { key: 'due_today', amount });
   for (const p of open.promises) {
     const s = open.states.get(p.id)!;
@@ -98,7 +142,7 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
     book.sqlite,
     asOf,
     ladder.map((s) => addDays(asOf, -s.days)),
-  );
+  ).filter(has);
   const d = toDayNumber(asOf);
   const dunning = new Map<number, Dunning>();
   const listed = customersOverdue(book.sqlite, asOf, [...new Set([...reasons.keys(), ...onStep])]);
@@ -133,16 +177,15 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
   const ids = [...reasons.keys()];
   const broken = brokenCounts(book, asOf, open, ids);
   const late = keptLateDays(book.sqlite, ids);
-  const scores = new Map<number, bigint>(); // exact, beyond 2^53 at the caps: rank on these
-  const rows: WorklistRow[] = ids.map((cid) => {
+  return ids.map((cid): RankedRow => {
     const c = dunning.get(cid)!;
     const b = broken.get(cid) ?? { broken: 0, partly: 0 };
     const l = late.get(cid);
     const avgLate = l ? averageDaysLate(l.lateDays, l.count) : 0;
     const risk = riskMilli(b.broken, b.partly, avgLate);
+    // exact, beyond 2^53 at the caps: ranked on its digits (rankKey)
     const score = worklistScore(Math.max(c.overdue, dueToday.get(cid) ?? 0), c.daysOverdue, risk);
-    scores.set(cid, score);
-    return {
+    const row: WorklistRow = {
       customerId: cid,
       customerCode: c.code,
       customerName: c.name,
@@ -156,11 +199,17 @@ export async function worklist(book: Book, asOf: string): Promise<WorklistRow[]>
       score: scoreText(score),
       reasons: reasons.get(cid)!,
     };
+    return { key: rankKey(score, c.code), row };
   });
-  return rows.sort(
-    (a, b) =>
-      compareScoresDesc(scores.get(a.customerId)!, scores.get(b.customerId)!) ||
-      (a.customerCode < b.customerCode ? -1 : 1),
+}
+
+/** openPromiseStates of these customers only. */
+function openPromiseStatesOf(book: Book, asOf: string, openFrom: string, only: readonly number[]): PromiseStates {
+  const graceDays = collectionsSettings(book.sqlite).promiseGraceDays;
+  return promiseStatesInScope(
+    book,
+    { asOf, promisedFrom: addDays(openFrom, -graceDays), customerIds: only },
+    graceDays,
   );
 }
 

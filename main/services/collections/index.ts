@@ -11,3 +11,4 @@ export { applyDunningHold, dunningActions } from './dunning-actions';
 export { filterCalendar } from './calendar-filter';
 export { dunningPageReport } from './dunning-page';
 export { calendarPageReport } from './calendar-page';
+export { worklistPageReport } from './worklist-page';

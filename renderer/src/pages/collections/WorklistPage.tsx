@@ -1,25 +1,22 @@
 // 今日催收: customers to contact today, ranked by the explained score; each row says why it is
 // there; one click opens the collection record form for the customer.
-import { useQuery } from '@tanstack/react-query';
 import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { call } from '../../api/client';
 import { groupDigits } from '../../format/digits';
 import { money } from '../../format/money';
 import type { WorklistReason, WorklistRow } from '@shared/types-collections';
-import { qkCollections, useToday, useCt } from './common';
+import { useToday, useCt } from './common';
 import { RecordModal } from './RecordModal';
+import { useWorklistPages } from './useWorklistPages';
 import './i18n';
 
 export function WorklistPage() {
   const t = useCt();
   const asOf = useToday();
   const [logFor, setLogFor] = useState<WorklistRow | null>(null);
-  const q = useQuery({
-    queryKey: [...qkCollections, 'worklist', asOf],
-    queryFn: () => call('collections:worklist', { asOf }),
-  });
+  // one page at a time, ranked in main (useWorklistPages.ts)
+  const q = useWorklistPages(asOf);
   const reason = (r: WorklistReason) =>
     t(`worklist.reasons.${r.key}`, {
       amount: r.amount !== undefined ? money(r.amount) : '',
@@ -37,7 +34,8 @@ export function WorklistPage() {
         rowKey="customerId"
         size="small"
         loading={q.isLoading}
-        dataSource={q.data?.rows ?? []}
+        dataSource={q.rows}
+        onScroll={q.onScroll}
         pagination={false}
         virtual
         scroll={{ y: 600 }}

@@ -178,6 +178,10 @@ describe('credit management end to end', () => {
     ] as const) {
       await setLocale(locale);
       await page.setViewportSize({ width: w, height: h });
+      // the header shows the recent warning signs on every tab, the overview included
+      await page.goto(`${e.server.origin}/#/customers/${cid}`);
+      await page.reload();
+      await page.locator('[data-testid="customer-card"] [data-testid="credit-warnings"]').waitFor({ timeout: 15_000 });
       await page.goto(`${e.server.origin}/#/customers/${cid}?tab=credit`);
       await page.reload();
       await page.locator('[data-testid="credit-position"]').waitFor();

@@ -1,13 +1,11 @@
 // The customer card's credit tab (信用): position and evidence from the book, the downgrade
-// suggestion, recent warning signs, then rating, class and reports, the limit worksheet and
+// suggestion (recent warning signs sit in the card's header), then rating, class and reports, the limit worksheet and
 // decisions, investigations, countermeasures and cash-discount terms.
 import { Alert, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../format/errors';
 import { money } from '../../format/money';
 import { bpText } from '../../reports/credit-series';
-import { warningSignLabel } from '@shared/credit-labels';
-import { currentLang } from '../../i18n';
 import { CREDIT_NS } from './i18n';
 import { ClassSection, RatingSection } from './RatingSection';
 import { LimitSection } from './LimitSection';
@@ -27,19 +25,8 @@ export function CreditTab({ customerId, readOnly }: { customerId: number; readOn
   const p = q.data;
   if (!p) return null;
   const pos = p.position;
-  const lang = currentLang() === 'en' ? 'en' : 'zh';
   return (
     <div className="credit-tab" data-testid="credit-tab">
-      {p.recentWarningSigns.length > 0 && (
-        <div style={{ marginBottom: 8 }} data-testid="credit-warnings">
-          <span style={{ marginInlineEnd: 8 }}>{t('tab.warnings')}</span>
-          {p.recentWarningSigns.map((w) => (
-            <Tag key={w.key} color="volcano">
-              {warningSignLabel(w.key, lang)} · {w.date}
-            </Tag>
-          ))}
-        </div>
-      )}
       {p.suggestion && (
         <Alert
           type="warning"

@@ -18,6 +18,7 @@ import { HistoryTab } from './HistoryTab';
 import '../../analysis/i18n';
 import { CustomerOverviewTab } from '../../analysis/CustomerOverviewTab';
 import { CreditTab } from '../../credit/CreditTab';
+import { CardWarningSigns } from '../../credit/CardWarningSigns';
 import { ServiceTab } from '../service/ServiceTab';
 import { SERVICE_NS } from '../service/i18n';
 import { LifecycleActions } from './LifecycleActions';
@@ -76,6 +77,7 @@ export function CustomerCardPage() {
       {c.readOnly && (
         <Alert type="warning" showIcon title={t('card.terminatedBanner')} data-testid="terminated-banner" />
       )}
+      <CardWarningSigns customerId={c.id} />
       <div className="kpis">
         <Kpi
           label={t('card.valueTier')}

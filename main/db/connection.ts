@@ -48,7 +48,12 @@ export async function openBook(file: string, opts: { create?: boolean; readonly?
     sqlite,
     db,
     close: async () => {
-      await db.destroy();
+      // kysely closes the handle only if it ever ran a query, which a new book made from the
+      // baseline may not have: close it here, at once (callers that do not await still find the
+      // WAL folded in and the file released), then let kysely let go of its (closed) connection
+      const destroyed = db.destroy();
+      if (sqlite.open) sqlite.close();
+      await destroyed;
     },
   };
   try {

@@ -28,10 +28,20 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const rebuilding = new WeakMap<Book, Promise<void>>();
 
+/**
+ * How long a big book's rebuild waits after the book opens: the rebuild takes seconds of CPU, and
+ * the first screens the user opens (ageing, credit overview, the customer list) come first.
+ * Readers work the worklist out themselves until it is in.
+ */
+export const keptWorklistOnOpenDelay = { ms: 8_000 };
+
 /** When a writer opens the book: today's kept worklist, at once (small book) or in the background. */
 export async function keepWorklistOnOpen(ctx: ServiceContext): Promise<void> {
-  if (wantsWorker(ctx.book)) void rebuildKeptWorklist(ctx);
-  else await keepWorklistUp(ctx);
+  if (!wantsWorker(ctx.book)) return keepWorklistUp(ctx);
+  const timer = setTimeout(() => {
+    if (ctx.book.sqlite.open) void rebuildKeptWorklist(ctx); // not if the book was closed meanwhile
+  }, keptWorklistOnOpenDelay.ms);
+  timer.unref(); // a command that ends sooner does not wait for it
 }
 
 /**

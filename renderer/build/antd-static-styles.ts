@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import * as antd from 'antd';
-import { createElement as h, type ComponentType, type ReactNode } from 'react';
+import { createElement as h, Fragment, type ComponentType, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { Plugin } from 'vite';
 import { APP_THEME } from '../src/theme';
@@ -18,7 +18,8 @@ type AnyComponent = ComponentType<Record<string, unknown>>;
 
 // Components with style parts of their own only with a child, a colour or when open.
 const SPECIAL: Record<string, (C: AnyComponent) => ReactNode> = {
-  Tag: (C) => h(C, { color: 'blue' }, 'x'),
+  // a preset colour and a status colour: each has a style part of its own
+  Tag: (C) => h(Fragment, null, h(C, { color: 'blue' }, 'x'), h(C, { color: 'success' }, 'x')),
   Dropdown: (C) => h(C, { menu: { items: [{ key: 'a', label: 'a' }] }, open: true }, h('span', null, 'x')),
   Tooltip: (C) => h(C, { title: 'x', open: true }, h('span', null, 'x')),
   Popover: (C) => h(C, { title: 'x', content: 'x', open: true }, h('span', null, 'x')),

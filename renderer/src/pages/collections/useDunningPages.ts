@@ -3,14 +3,12 @@
 // so the window never receives a 100,000-customer list at once. The level filter is applied in
 // main (each level pages on its own).
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { UIEvent } from 'react';
 import type { DunningLevelFilter } from '@shared/types-dunning-page';
 import { call } from '../../api/client';
 import { qkCollections } from './common';
+import { loadMoreNearEnd, nextPageOffset } from './paging';
 
 export const DUNNING_PAGE_ROWS = 200;
-/** load the next page when fewer pixels than this are left below the visible rows */
-const NEAR_END_PX = 400;
 
 export function levelFilterOf(value: string): DunningLevelFilter {
   return value === 'all' || value === 'none' ? value : Number(value);
@@ -27,18 +25,11 @@ export function useDunningPages(asOf: string, level: string) {
         limit: DUNNING_PAGE_ROWS,
       }),
     initialPageParam: 0,
-    getNextPageParam: (last) => {
-      const next = last.offset + last.rows.length;
-      return next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextPageOffset,
     placeholderData: keepPreviousData,
   });
   const pages = q.data?.pages ?? [];
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const t = e.currentTarget;
-    if (t.scrollHeight - t.scrollTop - t.clientHeight < NEAR_END_PX && q.hasNextPage && !q.isFetchingNextPage)
-      void q.fetchNextPage();
-  };
+  const onScroll = loadMoreNearEnd(q);
   return {
     rows: pages.flatMap((p) => p.rows),
     /** rows per level ('all', 'none', '1', '2', ...) */

@@ -18,9 +18,9 @@ const LATE = 'MAX(0, CAST(ROUND(julianday(a.date) - julianday(i.due_date)) AS IN
 
 /**
  * Late days of the given customers (all customers when `ids` is null); customers without
- * history are absent. Summed per customer straight from the indexes (invoices_customer_due,
- * allocations_invoice_paid), no sort; the few customers with more than 50 receipt allocations
- * are summed again over their latest 50 only.
+ * history are absent. Summed per customer straight from the indexes (invoices_customer_issue,
+ * which holds the due date, and allocations_invoice), no sort; the few customers with more than
+ * 50 receipt allocations are summed again over their latest 50 only.
  */
 export function lateDaysByCustomer(sqlite: Database.Database, ids: readonly number[] | null): Map<number, LateDays> {
   const rows = (

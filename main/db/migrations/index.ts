@@ -23,6 +23,7 @@ import * as m0021bookSize from './2026-11-30-0021-book-size';
 import * as m0022collectionsKept from './2026-11-30-0022-collections-kept';
 import * as m0023worklistKept from './2026-12-01-0023-worklist-kept';
 import * as m0024sensitiveCustomers from './2026-12-01-0024-sensitive-customers';
+import * as m0028customerDueIndex from './2026-12-01-0028-customer-due-index';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
@@ -47,6 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0022-collections-kept': m0022collectionsKept,
   '2026-12-01-0023-worklist-kept': m0023worklistKept,
   '2026-12-01-0024-sensitive-customers': m0024sensitiveCustomers,
+  '2026-12-01-0028-customer-due-index': m0028customerDueIndex,
 };
 
 /** Schema version of this app = number of migrations it knows. */

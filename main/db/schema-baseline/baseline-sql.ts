@@ -26,6 +26,7 @@ export const BASELINE_MIGRATIONS: readonly string[] = [
   '2026-11-30-0022-collections-kept',
   '2026-12-01-0023-worklist-kept',
   '2026-12-01-0024-sensitive-customers',
+  '2026-12-01-0028-customer-due-index',
 ];
 
 /** Schema objects in SQLite's creation order, then the rows the migrations seed. */
@@ -149,7 +150,6 @@ export const BASELINE_SQL: readonly string[] = [
   "CREATE TRIGGER notes_receivable_credit_rev_insert AFTER INSERT ON notes_receivable BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'credit'; END",
   "CREATE TRIGGER notes_receivable_credit_rev_update AFTER UPDATE ON notes_receivable BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'credit'; END",
   "CREATE TRIGGER notes_receivable_credit_rev_delete AFTER DELETE ON notes_receivable BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'credit'; END",
-  'CREATE INDEX invoices_customer_due ON invoices (customer_id, due_date)',
   'CREATE TABLE collection_next_steps (\n    record_id INTEGER PRIMARY KEY,\n    customer_id INTEGER NOT NULL,\n    date TEXT NOT NULL,\n    next_date TEXT NOT NULL,\n    visit INTEGER NOT NULL,\n    done_on TEXT\n  )',
   'CREATE INDEX collection_next_steps_day ON collection_next_steps (next_date, visit, done_on)',
   'CREATE INDEX collection_next_steps_customer ON collection_next_steps (customer_id, next_date, visit, done_on)',
@@ -207,7 +207,6 @@ export const BASELINE_SQL: readonly string[] = [
   'CREATE TRIGGER invoices_monthly_sales_update_new AFTER UPDATE OF customer_id, issue_date, amount, voided_at ON invoices\n       WHEN NEW.voided_at IS NULL BEGIN INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (NEW.customer_id, substr(NEW.issue_date, 1, 7), NEW.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
   'CREATE TRIGGER invoices_monthly_sales_update_old AFTER UPDATE OF customer_id, issue_date, amount, voided_at ON invoices\n       WHEN OLD.voided_at IS NULL BEGIN INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (OLD.customer_id, substr(OLD.issue_date, 1, 7), -OLD.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
   'CREATE INDEX allocations_invoice ON allocations (invoice_id, date, amount, receipt_id)',
-  'CREATE INDEX invoices_customer_issue ON invoices (customer_id, issue_date, id, amount, voided_at)',
   "CREATE INDEX invoices_open_on ON invoices\n    (substr(issue_date, 1, 7), coalesce(settled_on, '9999-12-31'), customer_id, due_date, issue_date, amount, paid_from)",
   'CREATE TABLE promise_final (\n    promise_id INTEGER PRIMARY KEY,\n    customer_id INTEGER NOT NULL,\n    received INTEGER NOT NULL,\n    grace INTEGER NOT NULL\n  )',
   'CREATE INDEX promise_final_customer ON promise_final (customer_id)',
@@ -249,6 +248,7 @@ export const BASELINE_SQL: readonly string[] = [
   'CREATE TRIGGER customers_worklist_update AFTER UPDATE OF code, name ON customers BEGIN INSERT OR IGNORE INTO worklist_kept_stale (customer_id)\n   SELECT c FROM (SELECT NEW.id AS c) WHERE c IS NOT NULL AND EXISTS (SELECT 1 FROM worklist_kept_meta); END',
   'CREATE TRIGGER customers_worklist_delete AFTER DELETE ON customers BEGIN INSERT OR IGNORE INTO worklist_kept_stale (customer_id)\n   SELECT c FROM (SELECT OLD.id AS c) WHERE c IS NOT NULL AND EXISTS (SELECT 1 FROM worklist_kept_meta); END',
   "CREATE INDEX customers_sensitive ON customers (code, confidentiality) WHERE confidentiality IN ('confidential', 'top_secret')",
+  'CREATE INDEX invoices_customer_issue ON invoices (customer_id, issue_date, id, amount, voided_at, due_date)',
   'INSERT INTO "kysely_migration_lock" (rowid, "id", "is_locked") VALUES (1,\'migration_lock\',0)',
   'INSERT INTO "revisions" (rowid, "name", "rev") VALUES (1,\'customers\',0)',
   'INSERT INTO "revisions" (rowid, "name", "rev") VALUES (2,\'credit\',0)',

@@ -39,6 +39,7 @@ function failingFs(limit: number, code: string, seen: { files: string[] }): Back
           written += buf.length;
           await h.write(buf);
         },
+        writeAt: (buf, position) => h.writeAt(buf, position),
         sync: () => h.sync(),
         close: () => h.close(),
       };
@@ -82,6 +83,7 @@ describe('backup failures', () => {
         const h = await nodeTargetFs.create(file);
         return {
           write: h.write,
+          writeAt: h.writeAt,
           close: h.close,
           sync: async () => {
             throw Object.assign(new Error('EIO'), { code: 'EIO' });

@@ -1,6 +1,10 @@
 // Creating a verified backup: consistent online snapshot (SQLite backup API, safe while the app
 // writes), manifest with row counts and checksum, optional encryption, written as
 // `<final>.partial`, fsynced, read back and checked, then renamed to its final name; rotation last.
+// The snapshot's bytes are read once on their way to the target: a plain backup is hashed as it
+// is written, an encrypted one encrypted as it is written (no second copy in the temp folder);
+// the manifest's value known only at the end (checksum, GCM tag) is written over its
+// same-length placeholder before the file is synced and read back.
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +15,7 @@ import {
   APP_NAME,
   DEFAULT_KDF,
   FORMAT_VERSION,
+  HEADER_BYTES,
   backupFileName,
   backupSortKey,
   deriveKeys,
@@ -88,8 +93,13 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
     const snapshot = path.join(work, 'snapshot.sqlite');
     await snapshotBook(opts, snapshot);
 
-    // 2. a worker runs integrity_check and counts rows while this thread hashes the copy
-    const [tables, sha256] = await Promise.all([inspectSnapshot(snapshot), sha256File(snapshot)]);
+    // 2. a worker runs integrity_check and counts rows. An encrypted backup needs the checksum
+    //    before its first byte (the cipher's AAD covers the manifest): this thread hashes the
+    //    copy meanwhile. A plain one is hashed as it is written (step 4).
+    const [tables, knownSha] = await Promise.all([
+      inspectSnapshot(snapshot),
+      opts.password ? sha256File(snapshot) : undefined,
+    ]);
     const plainBytes = (await fsp.stat(snapshot)).size;
 
     // 3. the manifest; with a password, encryption bound to it (the AAD covers the manifest)
@@ -104,10 +114,10 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
       payloadBytes: plainBytes,
       tables,
     };
-    let manifest: BackupManifest;
-    let payloadFile = snapshot;
+    let payload: PayloadPass;
     let keys: DerivedKeys | undefined;
-    if (keysPromise) {
+    if (keysPromise && knownSha) {
+      const sha256 = knownSha;
       keys = await keysPromise;
       const kdf = keys.kdf;
       const iv = crypto.randomBytes(12);
@@ -122,37 +132,46 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
       const sealed = sealDetails(keys.encKey, { company: base.company, tables: base.tables });
       const draft = { ...base, company: '', tables: {}, sealed, kdf, cipher: cipherDraft, sha256 };
       cipher.setAAD(manifestAad(draft));
-      payloadFile = path.join(work, 'payload.bin');
-      const fh = await fsp.open(payloadFile, 'wx');
-      try {
-        for await (const c of chunks(snapshot)) await fh.write(cipher.update(c));
-        await fh.write(cipher.final());
-      } finally {
-        await fh.close();
-      }
-      const full = { ...draft, cipher: { ...cipherDraft, authTag: cipher.getAuthTag().toString('base64') } };
-      manifest = { ...full, manifestSha256: manifestChecksum(full) };
+      const withTag = (authTag: string): BackupManifest => {
+        const full = { ...draft, cipher: { ...cipherDraft, authTag } };
+        return { ...full, manifestSha256: manifestChecksum(full) };
+      };
+      payload = {
+        draft: withTag(TAG_PLACEHOLDER),
+        through: (c) => cipher.update(c),
+        end: () => cipher.final(),
+        manifest: () => withTag(cipher.getAuthTag().toString('base64')),
+      };
     } else {
-      const full = { ...base, sha256 };
-      manifest = { ...full, manifestSha256: manifestChecksum(full) };
+      const hash = crypto.createHash('sha256');
+      const withSha = (sha256: string): BackupManifest => {
+        const full = { ...base, sha256 };
+        return { ...full, manifestSha256: manifestChecksum(full) };
+      };
+      payload = {
+        draft: withSha(SHA_PLACEHOLDER),
+        through: (c) => {
+          hash.update(c);
+          return c;
+        },
+        manifest: () => withSha(hash.digest('hex')),
+      };
     }
-    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
 
     // 4. write <final>.partial on the target, fsync
     const final = await pickName(toDir, opts.company, now);
     partial = `${final}.partial`;
-    await writeTarget(
+    const manifest = await writeTarget(
       opts.targetFs ?? nodeTargetFs,
       partial,
       toDir,
-      manifestBytes,
-      payloadFile,
-      manifest.payloadBytes,
+      snapshot,
+      plainBytes,
+      payload,
       opts.onProgress,
     );
     await syncDir(toDir);
     await rmQuiet(snapshot);
-    if (payloadFile !== snapshot) await rmQuiet(payloadFile);
 
     // 5. read the written file back: structure, decryption, checksum. The checksum proves its
     //    contents are the snapshot that passed integrity_check in step 2, byte for byte.
@@ -358,15 +377,33 @@ async function pickName(dir: string, company: string, now: Date): Promise<string
   throw keyedBackupError('io', 'backup_too_many', { company, dir });
 }
 
+/** A placeholder as long as the value it stands for: a hex SHA-256, a base64 16-byte GCM tag. */
+const SHA_PLACEHOLDER = '0'.repeat(64);
+const TAG_PLACEHOLDER = Buffer.alloc(16).toString('base64');
+
+/** How the snapshot's bytes become the payload in the one pass that writes them. */
+interface PayloadPass {
+  /** the manifest with placeholders for what the pass works out */
+  draft: BackupManifest;
+  /** each chunk of the snapshot, as it is written (hashed, or encrypted) */
+  through: (chunk: Buffer) => Buffer;
+  /** the last bytes, after the snapshot's (the cipher's final block) */
+  end?: () => Buffer;
+  /** the final manifest, once every byte has passed */
+  manifest: () => BackupManifest;
+}
+
+const manifestJson = (m: BackupManifest) => Buffer.from(JSON.stringify(m, null, 2), 'utf8');
+
 async function writeTarget(
   tfs: BackupTargetFs,
   file: string,
   toDir: string,
-  manifestBytes: Buffer,
-  payloadFile: string,
+  snapshot: string,
   payloadBytes: number,
+  payload: PayloadPass,
   onProgress?: ProgressFn,
-): Promise<void> {
+): Promise<BackupManifest> {
   let h: TargetHandle;
   try {
     h = await tfs.create(file);
@@ -375,18 +412,27 @@ async function writeTarget(
   }
   let closed = false;
   try {
-    await h.write(Buffer.concat([encodeHeader(manifestBytes), manifestBytes]));
+    const draftBytes = manifestJson(payload.draft);
+    await h.write(Buffer.concat([encodeHeader(draftBytes), draftBytes]));
     let done = 0;
-    for await (const c of chunks(payloadFile)) {
-      await h.write(c);
+    for await (const c of chunks(snapshot)) {
+      await h.write(payload.through(c));
       done += c.length;
       onProgress?.(done, payloadBytes, 'write');
     }
+    const last = payload.end?.();
+    if (last?.length) await h.write(last);
     if (done !== payloadBytes) throw keyedBackupError('io', 'backup_payload_changed', { done, expected: payloadBytes });
+    const manifest = payload.manifest();
+    const manifestBytes = manifestJson(manifest);
+    // the header states the draft's length: the final manifest must fill exactly its place
+    if (manifestBytes.length !== draftBytes.length) throw new Error('backup manifest changed length');
+    await h.writeAt(manifestBytes, HEADER_BYTES);
     await h.write(encodeTrailer(manifestBytes));
     await h.sync();
     closed = true;
     await h.close();
+    return manifest;
   } catch (e) {
     if (!closed) await h.close().catch(() => undefined);
     throw ioError(e, toDir, 'write the backup');

@@ -5,7 +5,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 
 export interface TargetHandle {
+  /** Appends at the file's end. */
   write(buf: Buffer): Promise<void>;
+  /** Overwrites bytes already written at `position` (the manifest's final values). */
+  writeAt(buf: Buffer, position: number): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,6 +27,14 @@ export const nodeTargetFs: BackupTargetFs = {
         let off = 0;
         while (off < buf.length) {
           const { bytesWritten } = await fh.write(buf, off, buf.length - off);
+          if (bytesWritten <= 0) throw Object.assign(new Error('write returned 0 bytes'), { code: 'EIO' });
+          off += bytesWritten;
+        }
+      },
+      async writeAt(buf, position) {
+        let off = 0;
+        while (off < buf.length) {
+          const { bytesWritten } = await fh.write(buf, off, buf.length - off, position + off);
           if (bytesWritten <= 0) throw Object.assign(new Error('write returned 0 bytes'), { code: 'EIO' });
           off += bytesWritten;
         }

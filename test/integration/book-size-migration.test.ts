@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../main/db/migrations';
+import { SCHEMA_VERSION } from '../../main/db/migrations';
+import { bookMigratedBefore } from '../support/migrated-before';
 import { openBook } from '../../main/db/connection';
 import { checkBookImage } from '../../main/db/book-schema';
 
@@ -22,18 +22,7 @@ const NOW = '2026-11-30T00:00:00Z';
 
 /** A book migrated up to (not including) 0021, with a few documents. */
 async function oldBook(f: string): Promise<void> {
-  const sqlite = new Database(f);
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const subset: Record<string, Migration> = {};
-  for (const n of Object.keys(MIGRATIONS).filter((n) => n < BEFORE)) subset[n] = MIGRATIONS[n];
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => subset } }).migrateToLatest();
-  if (error) throw error as Error;
-  const cust = sqlite.prepare(
-    `INSERT INTO customers (id, code, name, kind, nature, lifecycle, confidentiality, search_text, name_pinyin, created_at, updated_at)
-     VALUES (?, ?, ?, 'company', 'customer', 'active', 'normal', ?, ?, ?, ?)`,
-  );
-  cust.run(1, 'C1', '甲公司', 'c1', 'jia', NOW, NOW);
-  cust.run(2, 'C2', '乙公司', 'c2', 'yi', NOW, NOW);
+  const { sqlite, close } = await bookMigratedBefore(f, BEFORE, NOW);
   const inv = sqlite.prepare(
     `INSERT INTO invoices (id, customer_id, number, issue_date, due_date, amount, open_amount, created_at, voided_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -51,7 +40,7 @@ async function oldBook(f: string): Promise<void> {
   triggersBefore = sqlite
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%monthly_sales%' ORDER BY name")
     .all();
-  await db.destroy();
+  await close();
 }
 
 beforeAll(async () => {

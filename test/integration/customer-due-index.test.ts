@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../main/db/migrations';
+import { SCHEMA_VERSION } from '../../main/db/migrations';
+import { bookMigratedBefore } from '../support/migrated-before';
 import { openBook } from '../../main/db/connection';
 import { checkBookImage } from '../../main/db/book-schema';
 import { lateDaysByCustomer, latestLateDays } from '../../main/db/collections/payment-history';
@@ -52,18 +52,7 @@ const lateDays = (db: Database.Database) => ({
 
 /** A book migrated up to (not including) 0028, with invoices paid late and on time. */
 async function oldBook(f: string): Promise<void> {
-  const sqlite = new Database(f);
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const subset: Record<string, Migration> = {};
-  for (const n of Object.keys(MIGRATIONS).filter((n) => n < BEFORE)) subset[n] = MIGRATIONS[n];
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => subset } }).migrateToLatest();
-  if (error) throw error as Error;
-  const cust = sqlite.prepare(
-    `INSERT INTO customers (id, code, name, kind, nature, lifecycle, confidentiality, search_text, name_pinyin, created_at, updated_at)
-     VALUES (?, ?, ?, 'company', 'customer', 'active', 'normal', ?, ?, ?, ?)`,
-  );
-  cust.run(1, 'C1', '甲公司', 'c1', 'jia', NOW, NOW);
-  cust.run(2, 'C2', '乙公司', 'c2', 'yi', NOW, NOW);
+  const { sqlite, close } = await bookMigratedBefore(f, BEFORE, NOW);
   const inv = sqlite.prepare(
     `INSERT INTO invoices (id, customer_id, number, issue_date, due_date, amount, open_amount, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -85,7 +74,7 @@ async function oldBook(f: string): Promise<void> {
   alloc.run(3, 3, 40_00, '2026-11-25', NOW);
   plansBefore = READS.map(([q, p]) => plan(sqlite, q, p));
   lateBefore = lateDays(sqlite);
-  await db.destroy();
+  await close();
 }
 
 beforeAll(async () => {

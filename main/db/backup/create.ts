@@ -15,12 +15,9 @@ import {
   APP_NAME,
   DEFAULT_KDF,
   FORMAT_VERSION,
-  HEADER_BYTES,
   backupFileName,
   backupSortKey,
   deriveKeys,
-  encodeHeader,
-  encodeTrailer,
   manifestAad,
   manifestChecksum,
   type BackupManifest,
@@ -30,15 +27,8 @@ import {
 } from './format';
 import { BackupError, ioError, keyedBackupError } from './errors';
 import { localizedErrorMessage } from '../../../shared/messages/server-messages';
-import {
-  chunks,
-  nodeTargetFs,
-  rmQuiet,
-  rmSqliteFiles,
-  syncDir,
-  type BackupTargetFs,
-  type TargetHandle,
-} from './fsutil';
+import { chunks, nodeTargetFs, rmQuiet, rmSqliteFiles, syncDir, type BackupTargetFs } from './fsutil';
+import { SHA_PLACEHOLDER, TAG_PLACEHOLDER, writeTarget, type PayloadPass } from './write-target';
 import { verifyWritten, type ProgressFn } from './verify';
 import { checkSqliteFile, snapshotInWorker, WorkerUnavailable } from './sqlite-check';
 import { openRawSqlite } from './book-info';
@@ -375,68 +365,6 @@ async function pickName(dir: string, company: string, now: Date): Promise<string
     }
   }
   throw keyedBackupError('io', 'backup_too_many', { company, dir });
-}
-
-/** A placeholder as long as the value it stands for: a hex SHA-256, a base64 16-byte GCM tag. */
-const SHA_PLACEHOLDER = '0'.repeat(64);
-const TAG_PLACEHOLDER = Buffer.alloc(16).toString('base64');
-
-/** How the snapshot's bytes become the payload in the one pass that writes them. */
-interface PayloadPass {
-  /** the manifest with placeholders for what the pass works out */
-  draft: BackupManifest;
-  /** each chunk of the snapshot, as it is written (hashed, or encrypted) */
-  through: (chunk: Buffer) => Buffer;
-  /** the last bytes, after the snapshot's (the cipher's final block) */
-  end?: () => Buffer;
-  /** the final manifest, once every byte has passed */
-  manifest: () => BackupManifest;
-}
-
-const manifestJson = (m: BackupManifest) => Buffer.from(JSON.stringify(m, null, 2), 'utf8');
-
-async function writeTarget(
-  tfs: BackupTargetFs,
-  file: string,
-  toDir: string,
-  snapshot: string,
-  payloadBytes: number,
-  payload: PayloadPass,
-  onProgress?: ProgressFn,
-): Promise<BackupManifest> {
-  let h: TargetHandle;
-  try {
-    h = await tfs.create(file);
-  } catch (e) {
-    throw ioError(e, toDir, 'create the backup file');
-  }
-  let closed = false;
-  try {
-    const draftBytes = manifestJson(payload.draft);
-    await h.write(Buffer.concat([encodeHeader(draftBytes), draftBytes]));
-    let done = 0;
-    for await (const c of chunks(snapshot)) {
-      await h.write(payload.through(c));
-      done += c.length;
-      onProgress?.(done, payloadBytes, 'write');
-    }
-    const last = payload.end?.();
-    if (last?.length) await h.write(last);
-    if (done !== payloadBytes) throw keyedBackupError('io', 'backup_payload_changed', { done, expected: payloadBytes });
-    const manifest = payload.manifest();
-    const manifestBytes = manifestJson(manifest);
-    // the header states the draft's length: the final manifest must fill exactly its place
-    if (manifestBytes.length !== draftBytes.length) throw new Error('backup manifest changed length');
-    await h.writeAt(manifestBytes, HEADER_BYTES);
-    await h.write(encodeTrailer(manifestBytes));
-    await h.sync();
-    closed = true;
-    await h.close();
-    return manifest;
-  } catch (e) {
-    if (!closed) await h.close().catch(() => undefined);
-    throw ioError(e, toDir, 'write the backup');
-  }
 }
 
 async function rotate(dir: string, company: string, keepFile: string, keep: number): Promise<string[]> {

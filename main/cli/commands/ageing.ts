@@ -31,19 +31,24 @@ export const ageingCommand: CliCommand = async (argv, io) => {
   const basis = choiceOption(values.basis, 'basis', ['due', 'issue'] as const);
   const format = choiceOption(values.format, 'format', ['json', 'csv'] as const);
   if (!bookFound(db, 'ageing', io)) return EXIT.FAILURE;
-  const cols = await ageingColumns(db, asOf, basis);
+  const { columns, quoted } = await ageingColumns(db, asOf, basis, format);
   if (format === 'json') {
     const bytes = io.outBytes ?? ((b: Uint8Array) => io.out(Buffer.from(b).toString('utf8')));
-    writeAgeingJson(cols, bytes);
-  } else writeAgeingCsv(cols, io);
+    writeAgeingJson(columns, bytes, quoted);
+  } else writeAgeingCsv(columns, io);
   return EXIT.OK;
 };
 
-async function ageingColumns(db: string, asOf: string, basis: 'due' | 'issue'): Promise<AgeingColumns> {
+async function ageingColumns(
+  db: string,
+  asOf: string,
+  basis: 'due' | 'issue',
+  format: 'json' | 'csv',
+): Promise<ReturnType<typeof ageingColumnsOf>> {
   const sqlite = openCurrentBookReader(db);
   if (sqlite) {
     try {
-      return ageingColumnsOf(sqlite, asOf, basis);
+      return ageingColumnsOf(sqlite, asOf, basis, format);
     } finally {
       sqlite.close();
     }
@@ -52,7 +57,7 @@ async function ageingColumns(db: string, asOf: string, basis: 'due' | 'issue'): 
   const { ageingColumnsFixed } = await import('../../services/receivables');
   const ctx = await openCliBook(db, { write: false }); // a reader: no book lock
   try {
-    return await ageingColumnsFixed(ctx, asOf, basis);
+    return { columns: await ageingColumnsFixed(ctx, asOf, basis) };
   } finally {
     await ctx.book.close();
   }

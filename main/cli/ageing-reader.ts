@@ -8,8 +8,8 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { assertBookFile, bookWriteAccess } from '../db/book-file';
-import { bookSchemaVersion, openSqlite } from '../db/connection';
-import { SCHEMA_VERSION } from '../db/migrations';
+import { openSqlite } from '../db/sqlite-file';
+import { bookSchemaVersion, SCHEMA_VERSION } from '../db/migrations/schema-version';
 import { defaultBuckets } from '../domain/ageing';
 import { computeAgeingColumns, type AgeingColumns } from '../reports/ageing';
 import { quotedCustomerDirectory } from '../db/receivables/directory-quoted';

@@ -1,9 +1,9 @@
 // creditdesk ageing --db FILE --as-of YYYY-MM-DD [--basis due|issue] [--format json|csv]
 // JSON is the fixed shape of DESIGN.md (money in integer fen, rows by customer code, zero
 // positions left out, default bucket keys). CSV: the same table with amounts in decimal yuan.
+// JSON is written from bytes (output/ageing-json.ts); CSV loads its writer only when asked for.
 // A current book is read through ../ageing-reader.ts (the computation alone, on a read-only
 // connection); any other goes through the app's opener, which migrates or refuses it.
-import { csvTable } from '../../lib/csv';
 import {
   choiceOption,
   bookFound,
@@ -12,12 +12,9 @@ import {
   requireDate,
   requireOption,
   type CliCommand,
-  type CliIo,
 } from '../io';
 import { ageingColumnsOf, openCurrentBookReader } from '../ageing-reader';
-import { rowAt, type AgeingColumns } from '../../reports/ageing';
 import { writeAgeingJson } from '../output/ageing-json';
-import { fenToDecimal } from '../../../shared/money';
 
 export const ageingCommand: CliCommand = async (argv, io) => {
   const { values } = parseCommandArgs(argv, {
@@ -35,7 +32,10 @@ export const ageingCommand: CliCommand = async (argv, io) => {
   if (format === 'json') {
     const bytes = io.outBytes ?? ((b: Uint8Array) => io.out(Buffer.from(b).toString('utf8')));
     writeAgeingJson(columns, bytes, quoted);
-  } else writeAgeingCsv(columns, io);
+  } else {
+    const { writeAgeingCsv } = await import('../output/ageing-csv'); // papaparse: only for CSV
+    writeAgeingCsv(columns, io);
+  }
   return EXIT.OK;
 };
 
@@ -61,31 +61,4 @@ async function ageingColumns(
   } finally {
     await ctx.book.close();
   }
-}
-
-/** The CSV table (amounts in decimal yuan) and its TOTAL line, from the report's columns. */
-function writeAgeingCsv(c: AgeingColumns, io: CliIo): void {
-  const keys = c.keys;
-  const fields = ['customer_code', 'customer_name', ...keys, 'unapplied', 'total', 'credit_limit'];
-  const data: string[][] = new Array(c.code.length);
-  for (let i = 0; i < data.length; i++) {
-    const r = rowAt(c, i);
-    data[i] = [
-      r.customerCode,
-      r.customerName,
-      ...keys.map((k) => fenToDecimal(r.buckets[k])),
-      fenToDecimal(r.unapplied),
-      fenToDecimal(r.total),
-      fenToDecimal(r.creditLimit),
-    ];
-  }
-  data.push([
-    'TOTAL',
-    '',
-    ...keys.map((k) => fenToDecimal(c.totals.buckets[k])),
-    fenToDecimal(c.totals.unapplied),
-    fenToDecimal(c.totals.total),
-    '',
-  ]);
-  io.out(`${csvTable(fields, data, '\n')}\n`);
 }

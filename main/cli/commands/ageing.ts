@@ -4,15 +4,7 @@
 // JSON is written from bytes (output/ageing-json.ts); CSV loads its writer only when asked for.
 // A current book is read through ../ageing-reader.ts (the computation alone, on a read-only
 // connection); any other goes through the app's opener, which migrates or refuses it.
-import {
-  choiceOption,
-  bookFound,
-  EXIT,
-  parseCommandArgs,
-  requireDate,
-  requireOption,
-  type CliCommand,
-} from '../io';
+import { choiceOption, bookFound, EXIT, parseCommandArgs, requireDate, requireOption, type CliCommand } from '../io';
 import { ageingColumnsOf, openCurrentBookReader } from '../ageing-reader';
 import { writeAgeingJson } from '../output/ageing-json';
 

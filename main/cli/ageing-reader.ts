@@ -8,10 +8,12 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { assertBookFile, bookWriteAccess } from '../db/book-file';
-import { bookSchemaVersion, openSqlite } from '../db/connection';
-import { SCHEMA_VERSION } from '../db/migrations';
+import { openSqlite } from '../db/sqlite-file';
+import { bookSchemaVersion, SCHEMA_VERSION } from '../db/migrations/schema-version';
 import { defaultBuckets } from '../domain/ageing';
 import { computeAgeingColumns, type AgeingColumns } from '../reports/ageing';
+import { quotedCustomerDirectory } from '../db/receivables/directory-quoted';
+import type { QuotedNames } from './output/ageing-json';
 
 /** A read-only connection to a current book on a writable disk, or null (take the usual way). */
 export function openCurrentBookReader(file: string): Database.Database | null {
@@ -34,10 +36,25 @@ export function openCurrentBookReader(file: string): Database.Database | null {
   return null;
 }
 
-/** The default-bucket ageing of the whole book, read in one snapshot (as the report job does);
- *  only the customers on the report are read from the directory. */
-export function ageingColumnsOf(sqlite: Database.Database, asOf: string, basis: 'due' | 'issue'): AgeingColumns {
-  return sqlite.transaction(() =>
-    computeAgeingColumns(sqlite, asOf, basis, defaultBuckets(basis), { names: 'rows' }),
-  )();
+/** The default-bucket ageing of the whole book, read in one snapshot (as the report job does).
+ *  For JSON the codes and names come as JSON text (`quoted`, by row rank; the columns then hold
+ *  no strings) when the book's directory allows it; otherwise, and for CSV, only the customers
+ *  on the report are read from the directory as strings. */
+export function ageingColumnsOf(
+  sqlite: Database.Database,
+  asOf: string,
+  basis: 'due' | 'issue',
+  format: 'json' | 'csv' = 'json',
+): { columns: AgeingColumns; quoted?: QuotedNames } {
+  return sqlite.transaction(() => {
+    const directory = format === 'json' ? quotedCustomerDirectory(sqlite) : null;
+    const columns = computeAgeingColumns(
+      sqlite,
+      asOf,
+      basis,
+      defaultBuckets(basis),
+      directory ? { directory } : { names: 'rows' },
+    );
+    return { columns, quoted: directory ?? undefined };
+  })();
 }

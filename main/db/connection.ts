@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import type { DB } from './schema';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { bookSchemaVersion } from './migrations/schema-version';
 import { BOOK_APPLICATION_ID, assertBookFile } from './book-file';
 import { openSqlite } from './sqlite-file';
 import { applyBaseline, baselineUsable, isEmptyDatabase } from './schema-baseline/apply';
@@ -92,8 +93,4 @@ export async function migrateBook(book: Book): Promise<void> {
 }
 
 /** Number of migrations applied to a book (0 for an empty file). */
-export function bookSchemaVersion(sqlite: Database.Database): number {
-  const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();
-  if (!has) return 0;
-  return (sqlite.prepare('SELECT count(*) AS n FROM kysely_migration').get() as { n: number }).n;
-}
+export { bookSchemaVersion };

@@ -42,6 +42,13 @@ export function isCurrent(sqlite: Database.Database, asOf: string): boolean {
   return latest === null || asOf >= latest;
 }
 
+/** Customers in code order (rank r), with the rank of each customer id (-1: none). */
+export interface RankedCustomers {
+  rankById: Int32Array;
+  id: ArrayLike<number>;
+  limit: ArrayLike<number>;
+}
+
 /** An ageing report as columns: row r is customer r (in code order) of the report. */
 export interface AgeingColumns {
   asOf: string;
@@ -74,8 +81,10 @@ export function computeAgeingColumns(
   basis: 'due' | 'issue',
   set: BucketSet,
   /** names: 'rows' reads only the report's customers (one-off readers: rank and dirRev then
-   *  refer to that partial directory, not to the cached one the report worker shares) */
-  opts: { rebuild?: boolean; customerId?: number; names?: 'directory' | 'rows' } = {},
+   *  refer to that partial directory, not to the cached one the report worker shares);
+   *  directory: the caller's, by rank, without strings (code and name then stay empty, and the
+   *  caller writes them from its own directory by rank; dirRev is -1) */
+  opts: { rebuild?: boolean; customerId?: number; names?: 'directory' | 'rows'; directory?: RankedCustomers } = {},
 ): AgeingColumns {
   const t0 = performance.now();
   const current = !opts.rebuild && isCurrent(sqlite, asOf);
@@ -86,10 +95,11 @@ export function computeAgeingColumns(
   const credits = current ? creditsCurrent(sqlite, opts.customerId) : creditsAsOf(sqlite, asOf, opts.customerId);
   const keys = set.map((b) => b.key);
   const n = keys.length;
-  const dir =
-    opts.names === 'rows'
+  const dir: RankedCustomers & { rev?: number; code?: string[]; name?: string[] } =
+    opts.directory ??
+    (opts.names === 'rows'
       ? customerDirectoryOf(sqlite, new Set([...sums.cid, ...credits.map((c) => c.cid)]))
-      : customerDirectory(sqlite);
+      : customerDirectory(sqlite));
   const size = dir.id.length;
   const rankOf = (cid: number) => (cid >= 0 && cid < dir.rankById.length ? dir.rankById[cid] : -1);
   // by rank (code order): the customer's row in `sums` and its unapplied credit
@@ -142,8 +152,10 @@ export function computeAgeingColumns(
     const limit = dir.limit[r];
     customerId[out] = dir.id[r];
     rank[out] = r;
-    code.push(dir.code[r]);
-    name.push(dir.name[r]);
+    if (dir.code && dir.name) {
+      code.push(dir.code[r]);
+      name.push(dir.name[r]);
+    }
     unapplied[out] = u === 0 ? 0 : u;
     total[out] = t;
     creditLimit[out] = limit;
@@ -165,7 +177,7 @@ export function computeAgeingColumns(
     code,
     name,
     rank: rank.subarray(0, out).slice(),
-    dirRev: dir.rev,
+    dirRev: dir.rev ?? -1,
     cells: cells.subarray(0, out * n).slice(),
     unapplied: unapplied.subarray(0, out).slice(),
     total: total.subarray(0, out).slice(),

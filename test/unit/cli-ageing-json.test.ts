@@ -1,7 +1,9 @@
 // The CLI writes the ageing JSON row by row from the report's columns; the text must stay
 // exactly JSON.stringify(report, null, 2) (DESIGN.md's fixed shape), slices or not.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { writeAgeingJson } from '../../main/cli/output/ageing-json';
+import type { QuotedStrings } from '../../main/db/receivables/directory-quoted';
 import { defaultBuckets } from '../../main/domain/ageing';
 import type { AgeingColumns } from '../../main/reports/ageing';
 
@@ -67,4 +69,78 @@ describe('creditdesk ageing --format json, written row by row', () => {
       if (rows === 5000) expect(parts.length).toBeGreaterThan(1); // handed over in slices
     });
   }
+});
+
+/** The codes and names as the quoted directory holds them: JSON text in one buffer, by rank. */
+function quotedOf(strings: string[], rankOfRow: Int32Array): QuotedStrings {
+  const byRank: string[] = new Array(strings.length);
+  rankOfRow.forEach((r, i) => (byRank[r] = JSON.stringify(strings[i])));
+  const bytes = Buffer.from(byRank.join('\n'), 'utf8');
+  const start = new Int32Array(strings.length);
+  const end = new Int32Array(strings.length);
+  let at = 0;
+  byRank.forEach((q, r) => {
+    start[r] = at;
+    end[r] = at + Buffer.byteLength(q);
+    at = end[r] + 1;
+  });
+  return { bytes, start, end };
+}
+
+const amount = fc.oneof(
+  fc.integer({ min: -5_000_000, max: 5_000_000 }),
+  fc.constantFrom(
+    0,
+    -0,
+    2 ** 31 - 1,
+    2 ** 31,
+    -(2 ** 31),
+    2 ** 32 + 7,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+  ),
+  fc.maxSafeInteger(),
+  // never in a book (integer fen), written as JSON.stringify would all the same
+  fc.constantFrom(NaN, Infinity, 1.5, -0.25, 2 ** 60),
+);
+
+describe('amounts digit by digit, codes and names as bytes', () => {
+  it('are exactly JSON.stringify of the report, from strings or from the quoted directory', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            values: fc.array(amount, { minLength: 10, maxLength: 10 }),
+            name: fc.string({ unit: 'grapheme' }),
+          }),
+          {
+            maxLength: 40,
+          },
+        ),
+        fc.string(),
+        (rows, odd) => {
+          const c = columns(rows.length);
+          const n = c.keys.length;
+          rows.forEach((r, i) => {
+            for (let k = 0; k < n; k++) c.cells[i * n + k] = r.values[k];
+            c.unapplied[i] = r.values[7];
+            c.total[i] = r.values[8];
+            c.creditLimit[i] = r.values[9];
+            c.name[i] = i === 0 ? odd : r.name;
+          });
+          // rows in code order, ranks in some other order (the directory's)
+          c.rank = Int32Array.from(rows, (_, i) => rows.length - 1 - i);
+          const want = expected(c);
+          const fromStrings: Buffer[] = [];
+          writeAgeingJson(c, (b) => fromStrings.push(Buffer.from(b)));
+          expect(Buffer.concat(fromStrings).toString('utf8')).toBe(want);
+          const quoted = { code: quotedOf(c.code, c.rank), name: quotedOf(c.name, c.rank) };
+          const fromBytes: Buffer[] = [];
+          writeAgeingJson({ ...c, code: [], name: [] }, (b) => fromBytes.push(Buffer.from(b)), quoted);
+          expect(Buffer.concat(fromBytes).toString('utf8')).toBe(want);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

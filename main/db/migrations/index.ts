@@ -1,6 +1,7 @@
 // Migrations are imported statically (no runtime globbing) so a bundled main still finds them.
 // Names are date-prefixed and sort in the order they must run.
 import type { Migration } from 'kysely';
+import { MIGRATION_NAMES } from './schema-version';
 import * as m0001 from './2026-11-23-0001-foundation';
 import * as m0002 from './2026-11-23-0002-receivables';
 import * as m0003 from './2026-11-23-0003-statements';
@@ -51,5 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-0028-customer-due-index': m0028customerDueIndex,
 };
 
-/** Schema version of this app = number of migrations it knows. */
-export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
+if (Object.keys(MIGRATIONS).join('\n') !== MIGRATION_NAMES.join('\n'))
+  throw new Error('main/db/migrations/schema-version.ts must list the same migrations, in the same order');
+
+export { SCHEMA_VERSION } from './schema-version';

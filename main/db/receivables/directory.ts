@@ -56,7 +56,8 @@ function loadDirectory(sqlite: Sqlite, rev: number, idsJson?: string): CustomerD
     name: column<string>('name'),
     limit: column<number>('credit_limit'),
   });
-  const { id, code, name, limit } = sqlite.inTransaction ? read() : sqlite.transaction(read)();
+  const { id, code, name, limit } =
+    (idsJson === undefined ? readAsJson(sqlite) : null) ?? (sqlite.inTransaction ? read() : sqlite.transaction(read)());
   let sorted = true;
   let maxId = 0;
   for (let i = 0; i < id.length; i++) {
@@ -69,6 +70,25 @@ function loadDirectory(sqlite: Sqlite, rev: number, idsJson?: string): CustomerD
     return ranked(rev, maxId, pick(id), pick(code), pick(name), pick(limit));
   }
   return ranked(rev, maxId, id, code, name, limit);
+}
+
+/**
+ * The whole directory in one pass, as four JSON lists in one row (cheaper than four column
+ * queries: one index scan, and a 100,000-customer directory's values cross as four strings).
+ * Null when a credit limit is not an integer (SQLite's JSON could write a real number otherwise
+ * than JavaScript reads it from the column): the column queries then.
+ */
+function readAsJson(sqlite: Sqlite): { id: number[]; code: string[]; name: string[]; limit: number[] } | null {
+  const [id, code, name, limit, odd] = stmt(
+    sqlite,
+    `SELECT json_group_array(id), json_group_array(code), json_group_array(name), json_group_array(credit_limit),
+            count(*) FILTER (WHERE typeof(credit_limit) <> 'integer')
+       FROM (SELECT id, code, name, credit_limit FROM customers INDEXED BY customers_directory ORDER BY code)`,
+  )
+    .raw()
+    .get() as [string, string, string, string, number];
+  if (odd > 0) return null;
+  return { id: JSON.parse(id), code: JSON.parse(code), name: JSON.parse(name), limit: JSON.parse(limit) };
 }
 
 function ranked(rev: number, maxId: number, id: number[], code: string[], name: string[], limit: number[]) {

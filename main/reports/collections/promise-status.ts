@@ -1,6 +1,7 @@
 // Promise statuses as of a date (SPEC §5): the book's promises and receipts handed to the
 // domain rule in one pass. Rows sorted by customer code, promised date, made-on date (then
-// entry order); the SQL returns them in that order.
+// entry order); the SQL returns a narrow scope's in that order, the whole book's are read in
+// columns and ordered by promise-book.ts.
 // Speed (issue #13, ≤ 1 s for 100k promises): once a promise's window [made on, promised date +
 // grace] has closed, its received amount is final (only receipts inside the window count, and only
 // promises made inside it compete for them), so it is kept (migration 0022, kept by the triggers and
@@ -20,12 +21,14 @@ import { addDays } from '../../domain/dates';
 import { mergePromiseStates, receiptsByCustomer, type MergedStates } from '../../domain/promise-merge';
 import type { PromiseIn, PromiseState } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
+import { bookPromiseStatusColumns, promiseColumnsOf, promiseRowsOf, type PromiseStatusColumns } from './promise-book';
 
 export function promiseStatusRows(
   book: Book,
   scope: PromiseScope,
   graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
 ): PromiseStatusRow[] {
+  if (isWholeBook(scope)) return promiseRowsOf(promiseStatusColumns(book, scope, graceDays));
   const rows = promiseRowsInScope(book.sqlite, scope, graceDays);
   if (rows.length === 0) return [];
   // report order (code, promised date, made on, entry) is each customer's sharing order
@@ -37,6 +40,21 @@ export function promiseStatusRows(
   }
   return out;
 }
+
+/** The same report as columns (what the report worker hands over): the whole book's from column scans. */
+export function promiseStatusColumns(
+  book: Book,
+  scope: PromiseScope,
+  graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
+): PromiseStatusColumns {
+  if (!isWholeBook(scope)) return promiseColumnsOf(promiseStatusRows(book, scope, graceDays));
+  return bookPromiseStatusColumns(book, scope.asOf, graceDays, (promises, asOf) =>
+    statesWithKept(book, promises, { asOf }, graceDays),
+  );
+}
+
+const isWholeBook = (s: PromiseScope) =>
+  s.customerId === undefined && s.customerIds === undefined && s.promisedFrom === undefined;
 
 /**
  * The states as of D of promises grouped by customer, each customer's in sharing order: kept

@@ -8,17 +8,50 @@
 // rows only where they are used (promiseRowsOf).
 import type { Book } from '../../db/connection';
 import { bookPromiseColumns, type BookPromiseColumns } from '../../db/collections/promise-columns';
-import type { KeptPromiseIn } from '../../db/collections/promises';
+import type { PromiseIn } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
 
-/** Promise status rows as parallel arrays (row i is every array's element i), in report order. */
-export type PromiseStatusColumns = { [K in keyof PromiseStatusRow]: PromiseStatusRow[K][] };
+type TextKey = 'madeOn' | 'promisedOn' | 'status' | 'promisedBy' | 'form';
 
-/** States of promises grouped by customer in sharing order (promise-status.ts statesWithKept). */
-export type StatesOf = (
-  promises: readonly KeptPromiseIn[],
-  asOf: string,
-) => { received: number[]; status: PromiseStatusRow['status'][] };
+/**
+ * Promise status rows as parallel arrays (row i is every array's element i), in report order. The
+ * texts that repeat (dates, status, who promised, form) are indexes into `texts`: a few hundred
+ * strings cross instead of 500,000, and the rows share them.
+ */
+export type PromiseStatusColumns = { [K in Exclude<keyof PromiseStatusRow, TextKey>]: PromiseStatusRow[K][] } & {
+  [K in TextKey]: Int32Array;
+} & { texts: (string | null)[] };
+
+/** Indexes of texts in one shared table. */
+function textTable(): { texts: (string | null)[]; index: (values: ArrayLike<string | null>) => Int32Array } {
+  const texts: (string | null)[] = [];
+  const at = new Map<string | null, number>();
+  const index = (values: ArrayLike<string | null>) => {
+    const out = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      let k = at.get(v);
+      if (k === undefined) at.set(v, (k = texts.push(v) - 1));
+      out[i] = k;
+    }
+    return out;
+  };
+  return { texts, index };
+}
+
+/** Promises grouped by customer in sharing order with their kept amounts (−1: none), read by position. */
+export interface KeptList {
+  length: number;
+  customerId(i: number): number;
+  promisedOn(i: number): string;
+  amount(i: number): number;
+  kept(i: number): number;
+  /** the promise itself (made only for the customers whose receipts are shared out) */
+  promise(i: number): PromiseIn;
+}
+
+/** The states of such promises as of D (promise-status.ts statesWithKept). */
+export type StatesOf = (promises: KeptList) => { received: number[]; status: PromiseStatusRow['status'][] };
 
 /** The whole book's promise statuses as of D, in report order. */
 export function bookPromiseStatusColumns(
@@ -31,30 +64,36 @@ export function bookPromiseStatusColumns(
   const read = () => {
     const cols = bookPromiseColumns(sqlite, asOf, graceDays);
     const { order, rank } = reportOrder(cols);
-    const promises = Array.from(order, (i): KeptPromiseIn => ({
-      id: cols.id[i],
-      customerId: cols.customerId[i],
-      madeOn: cols.madeOn[i],
-      promisedOn: cols.promisedOn[i],
-      amount: cols.amount[i],
-      received: cols.kept[i],
-    }));
-    const { received, status } = statesOf(promises, asOf);
+    const promises: KeptList = {
+      length: order.length,
+      customerId: (k) => cols.customerId[order[k]],
+      promisedOn: (k) => cols.promisedOn[order[k]],
+      amount: (k) => cols.amount[order[k]],
+      kept: (k) => cols.kept[order[k]],
+      promise: (k) => {
+        const i = order[k];
+        const { id, customerId, madeOn, promisedOn, amount } = cols;
+        return { id: id[i], customerId: customerId[i], madeOn: madeOn[i], promisedOn: promisedOn[i], amount: amount[i] };
+      },
+    };
+    const { received, status } = statesOf(promises);
     const pick = <T>(xs: readonly T[]) => Array.from(order, (i) => xs[i]);
     const { code, name } = cols.customers;
+    const { texts, index } = textTable();
     return {
       id: pick(cols.id),
       customerId: pick(cols.customerId),
       customerCode: Array.from(order, (i) => code[rank[i]]),
       customerName: Array.from(order, (i) => name[rank[i]]),
-      madeOn: pick(cols.madeOn),
-      promisedOn: pick(cols.promisedOn),
+      madeOn: index(pick(cols.madeOn)),
+      promisedOn: index(pick(cols.promisedOn)),
       amount: pick(cols.amount),
       received,
-      status,
-      promisedBy: pick(cols.promisedBy),
-      form: pick(cols.form),
+      status: index(status),
+      promisedBy: index(pick(cols.promisedBy)),
+      form: index(pick(cols.form)),
       collectionRecordId: pick(cols.collectionRecordId),
+      texts,
     };
   };
   // one snapshot: the columns and the receipts shared out among the open promises
@@ -108,6 +147,7 @@ function reportOrder(cols: BookPromiseColumns): { order: Int32Array; rank: Int32
 
 /** The rows, in the order and with the keys the row report had. */
 export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
+  const t = c.texts;
   const out = new Array<PromiseStatusRow>(c.id.length);
   for (let i = 0; i < out.length; i++)
     out[i] = {
@@ -115,33 +155,36 @@ export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
       customerId: c.customerId[i],
       customerCode: c.customerCode[i],
       customerName: c.customerName[i],
-      madeOn: c.madeOn[i],
-      promisedOn: c.promisedOn[i],
+      madeOn: t[c.madeOn[i]] as string,
+      promisedOn: t[c.promisedOn[i]] as string,
       amount: c.amount[i],
       received: c.received[i],
-      promisedBy: c.promisedBy[i],
-      form: c.form[i],
+      promisedBy: t[c.promisedBy[i]],
+      form: t[c.form[i]] as string,
       collectionRecordId: c.collectionRecordId[i],
-      status: c.status[i],
+      status: t[c.status[i]] as PromiseStatusRow['status'],
     };
   return out;
 }
 
 /** Rows as columns (a narrow report, worked out as rows). */
 export function promiseColumnsOf(rows: readonly PromiseStatusRow[]): PromiseStatusColumns {
+  const { texts, index } = textTable();
   const col = <K extends keyof PromiseStatusRow>(k: K) => rows.map((r) => r[k]);
+  const text = (k: TextKey) => index(col(k));
   return {
     id: col('id'),
     customerId: col('customerId'),
     customerCode: col('customerCode'),
     customerName: col('customerName'),
-    madeOn: col('madeOn'),
-    promisedOn: col('promisedOn'),
+    madeOn: text('madeOn'),
+    promisedOn: text('promisedOn'),
     amount: col('amount'),
     received: col('received'),
-    status: col('status'),
-    promisedBy: col('promisedBy'),
-    form: col('form'),
+    status: text('status'),
+    promisedBy: text('promisedBy'),
+    form: text('form'),
     collectionRecordId: col('collectionRecordId'),
+    texts,
   };
 }

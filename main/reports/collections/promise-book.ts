@@ -73,7 +73,13 @@ export function bookPromiseStatusColumns(
       promise: (k) => {
         const i = order[k];
         const { id, customerId, madeOn, promisedOn, amount } = cols;
-        return { id: id[i], customerId: customerId[i], madeOn: madeOn[i], promisedOn: promisedOn[i], amount: amount[i] };
+        return {
+          id: id[i],
+          customerId: customerId[i],
+          madeOn: madeOn[i],
+          promisedOn: promisedOn[i],
+          amount: amount[i],
+        };
       },
     };
     const { received, status } = statesOf(promises);

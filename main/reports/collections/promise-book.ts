@@ -1,5 +1,5 @@
 // Promise statuses of the whole book as of a date (SPEC §5; issue #13: ≤ 1 s for 100k promises),
-// worked out and handed over as columns. The promises come from narrow column scans
+// worked out and handed over as columns. The promises come from column reads
 // (db/collections/promise-columns.ts) and are put in report order here — customers in code order,
 // each one's promises by promised date, made-on date, entry — with a counting sort on the
 // customer's code rank, then the kept amounts and the sharing-out of promise-status.ts decide the

@@ -1,6 +1,7 @@
 // Random small books for the collections property tests: approved customers, then invoices,
 // receipts (auto-allocated), credit notes, voids and promises played through the services in
 // the order fast-check drew them. Ops a test adds of its own it plays itself.
+import { expect } from 'vitest';
 import { createPromise } from '../../main/services/collections';
 import type { TestDesk } from './book';
 
@@ -68,4 +69,13 @@ export class BookPlayer {
         form: 'verbal',
       });
   }
+}
+
+/** After a refresh: no customer stale, and every promise has a kept amount under this grace. */
+export function expectEveryPromiseKept(t: TestDesk, grace: number): void {
+  const db = t.desk.ctx.book.sqlite;
+  expect(db.prepare('SELECT COUNT(*) FROM promise_final_stale').pluck().get()).toBe(0);
+  expect(db.prepare('SELECT COUNT(*) FROM promise_final WHERE grace = ?').pluck().get(grace)).toBe(
+    db.prepare('SELECT COUNT(*) FROM promises').pluck().get(),
+  );
 }

@@ -2,7 +2,7 @@
 // (main/workers/chunked.ts): any array of rows and any calendar come back equal, in order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, joinResult, splitResult } from '../../main/workers/chunked';
+import { CHUNK_ROWS, COLUMN_CHUNK_ROWS, joinResult, splitResult } from '../../main/workers/chunked';
 
 const roundTrip = (v: unknown) => {
   const s = splitResult(v);
@@ -46,6 +46,25 @@ describe('report result chunks', () => {
         expect(roundTrip(cal)).toEqual(cal);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('parallel columns with a shared text table: cut in row ranges, joined equal', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * COLUMN_CHUNK_ROWS + 7 }), (n) => {
+        const cols = {
+          id: Array.from({ length: n }, (_, i) => i),
+          customerCode: Array.from({ length: n }, (_, i) => `C${i}`),
+          promisedBy: Array.from({ length: n }, (_, i) => (i % 3 ? null : 'Li')),
+          madeOn: Int32Array.from({ length: n }, (_, i) => i % 2),
+          texts: ['2026-11-01', '2026-11-02'],
+        };
+        const s = splitResult(cols);
+        expect(s === null).toBe(n <= COLUMN_CHUNK_ROWS);
+        if (s) expect(s.chunks.length).toBe(Math.ceil(n / COLUMN_CHUNK_ROWS));
+        expect(roundTrip(cols)).toEqual(cols);
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -60,17 +60,12 @@ const KEPT_RECEIVED = 'CASE WHEN k.grace = @g THEN k.received ELSE -1 END AS rec
 /** The promises in scope with their customer and kept final received amount, in report order (code, promised date, made on, entry). */
 export function promiseRowsInScope(sqlite: Sqlite, s: PromiseScope, graceDays: number): (PromiseRow & KeptPromiseIn)[] {
   const { where, params } = scopeWhere(s);
-  // the whole book: customers in code order from the narrow directory index, each one's promises
-  // in sharing order from promises_sharing_order (no wide customer rows, no sort of every row)
-  const wholeBook = s.customerId === undefined && s.customerIds === undefined && s.promisedFrom === undefined;
-  const from = wholeBook
-    ? 'customers c INDEXED BY customers_directory CROSS JOIN promises p INDEXED BY promises_sharing_order ON p.customer_id = c.id'
-    : 'promises p JOIN customers c ON c.id = p.customer_id';
+  // (the whole book's are read in columns: promise-columns.ts)
   return stmt(
     sqlite,
     `SELECT p.id AS id, p.customer_id AS customerId, c.code AS customerCode, c.name AS customerName, p.made_on AS madeOn, p.promised_on AS promisedOn,
             p.amount AS amount, ${KEPT_RECEIVED}, p.promised_by AS promisedBy, p.form AS form, p.collection_record_id AS collectionRecordId
-     FROM ${from} ${KEPT} WHERE ${where}
+     FROM promises p JOIN customers c ON c.id = p.customer_id ${KEPT} WHERE ${where}
      ORDER BY c.code, p.promised_on, p.made_on, p.id`,
   ).all({ ...params, g: graceDays }) as (PromiseRow & KeptPromiseIn)[];
 }

@@ -5,7 +5,7 @@
 // without a worker) the same functions run in-thread. One function per job, shared by both paths,
 // so the two cannot answer differently.
 import type { Book } from '../../db/connection';
-import type { CalendarReport, DunningListRow, PromiseStatusRow, WorklistRow } from '../../../shared/types-collections';
+import type { CalendarReport, DunningListRow, WorklistRow } from '../../../shared/types-collections';
 import type { CollectionsKpisOut } from '../../../shared/types-collections-kpis';
 import { calendarReport } from '../calendar/calendar';
 import type { CalendarWindow } from '../calendar/sources';
@@ -13,7 +13,8 @@ import { dunningList } from './dunning';
 import { dunningPage, type DunningPageArgs } from './dunning-page';
 import type { DunningPage } from '../../../shared/types-dunning-page';
 import { collectionsKpis } from './kpis';
-import { promiseStatusRows } from './promise-status';
+import { promiseStatusColumns } from './promise-status';
+import type { PromiseStatusColumns } from './promise-book';
 import { keptWorklist, worklistPage, worklistRowsToKeep, type WorklistPageArgs } from './worklist-kept';
 import type { KeptRowIn } from '../../db/collections/worklist-kept';
 import type { WorklistPage } from '../../../shared/types-worklist-page';
@@ -26,7 +27,7 @@ export interface CollectionsJobs {
   'collections:worklist-kept-rows': { args: { asOf: string }; result: KeptRowIn[] };
   'collections:dunning': { args: { asOf: string }; result: DunningListRow[] };
   'collections:dunning-page': { args: DunningPageArgs; result: DunningPage };
-  'collections:promises': { args: { asOf: string; customerId?: number }; result: PromiseStatusRow[] };
+  'collections:promises': { args: { asOf: string; customerId?: number }; result: PromiseStatusColumns };
   'collections:calendar': { args: CalendarWindow; result: CalendarReport };
   'collections:kpis': { args: { asOf: string; from: string; to: string }; result: CollectionsKpisOut };
   'collections:calendar-page': { args: CalendarPageArgs; result: CalendarPageReport };
@@ -46,7 +47,7 @@ const RUNNERS: Runners = {
   'collections:worklist-kept-rows': (book, a) => worklistRowsToKeep(book, a.asOf),
   'collections:dunning': (book, a) => dunningList(book, a.asOf),
   'collections:dunning-page': (book, a) => dunningPage(book, a),
-  'collections:promises': (book, a) => promiseStatusRows(book, { asOf: a.asOf, customerId: a.customerId }),
+  'collections:promises': (book, a) => promiseStatusColumns(book, { asOf: a.asOf, customerId: a.customerId }),
   'collections:calendar': (book, a) => calendarReport(book, { from: a.from, to: a.to, asOf: a.asOf }),
   'collections:kpis': (book, a) => collectionsKpis(book, a),
   'collections:calendar-page': (book, a) => calendarPageJob(book, a),

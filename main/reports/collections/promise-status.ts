@@ -1,6 +1,7 @@
 // Promise statuses as of a date (SPEC §5): the book's promises and receipts handed to the
 // domain rule in one pass. Rows sorted by customer code, promised date, made-on date (then
-// entry order); the SQL returns them in that order.
+// entry order); the SQL returns a narrow scope's in that order, the whole book's are read in
+// columns and ordered by promise-book.ts.
 // Speed (issue #13, ≤ 1 s for 100k promises): once a promise's window [made on, promised date +
 // grace] has closed, its received amount is final (only receipts inside the window count, and only
 // promises made inside it compete for them), so it is kept (migration 0022, kept by the triggers and
@@ -20,16 +21,24 @@ import { addDays } from '../../domain/dates';
 import { mergePromiseStates, receiptsByCustomer, type MergedStates } from '../../domain/promise-merge';
 import type { PromiseIn, PromiseState } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
+import {
+  bookPromiseStatusColumns,
+  promiseColumnsOf,
+  promiseRowsOf,
+  type KeptList,
+  type PromiseStatusColumns,
+} from './promise-book';
 
 export function promiseStatusRows(
   book: Book,
   scope: PromiseScope,
   graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
 ): PromiseStatusRow[] {
+  if (isWholeBook(scope)) return promiseRowsOf(promiseStatusColumns(book, scope, graceDays));
   const rows = promiseRowsInScope(book.sqlite, scope, graceDays);
   if (rows.length === 0) return [];
   // report order (code, promised date, made on, entry) is each customer's sharing order
-  const { received, status } = statesWithKept(book, rows, scope, graceDays);
+  const { received, status } = statesWithKept(book, keptListOf(rows), scope, graceDays);
   const out = rows as PromiseStatusRow[];
   for (let i = 0; i < out.length; i++) {
     out[i].received = received[i];
@@ -38,43 +47,56 @@ export function promiseStatusRows(
   return out;
 }
 
+/** The same report as columns (what the report worker hands over): the whole book's from column scans. */
+export function promiseStatusColumns(
+  book: Book,
+  scope: PromiseScope,
+  graceDays = collectionsSettings(book.sqlite).promiseGraceDays,
+): PromiseStatusColumns {
+  if (!isWholeBook(scope)) return promiseColumnsOf(promiseStatusRows(book, scope, graceDays));
+  return bookPromiseStatusColumns(book, scope.asOf, graceDays, (promises) =>
+    statesWithKept(book, promises, { asOf: scope.asOf }, graceDays),
+  );
+}
+
+const isWholeBook = (s: PromiseScope) =>
+  s.customerId === undefined && s.customerIds === undefined && s.promisedFrom === undefined;
+
 /**
  * The states as of D of promises grouped by customer, each customer's in sharing order: kept
  * received amounts for customers whose promises all closed before D and are all kept, the
- * domain's sharing-out over their receipts for the others.
+ * domain's sharing-out over their receipts for the others (only those become promise objects).
  */
-function statesWithKept(
-  book: Book,
-  promises: readonly KeptPromiseIn[],
-  scope: PromiseScope,
-  graceDays: number,
-): MergedStates {
+function statesWithKept(book: Book, promises: KeptList, scope: PromiseScope, graceDays: number): MergedStates {
   const asOf = scope.asOf;
   const n = promises.length;
   const lastOf = new Map<string, string>();
   const work = new Set<number>();
   let customers = 0;
   for (let i = 0; i < n; i++) {
-    const p = promises[i];
-    if (i === 0 || promises[i - 1].customerId !== p.customerId) customers++;
-    if (p.received < 0) work.add(p.customerId);
-    else if (!work.has(p.customerId)) {
-      let last = graceDays === 0 ? p.promisedOn : lastOf.get(p.promisedOn);
-      if (last === undefined) lastOf.set(p.promisedOn, (last = addDays(p.promisedOn, graceDays)));
-      if (asOf <= last) work.add(p.customerId);
+    const cid = promises.customerId(i);
+    if (i === 0 || promises.customerId(i - 1) !== cid) customers++;
+    if (promises.kept(i) < 0) work.add(cid);
+    else if (!work.has(cid)) {
+      const p = promises.promisedOn(i);
+      let last = graceDays === 0 ? p : lastOf.get(p);
+      if (last === undefined) lastOf.set(p, (last = addDays(p, graceDays)));
+      if (asOf <= last) work.add(cid);
     }
   }
   const received = new Array<number>(n);
   const status: MergedStates['status'] = new Array(n);
+  const sub: PromiseIn[] = [];
   for (let i = 0; i < n; i++) {
-    const p = promises[i];
-    if (work.has(p.customerId)) continue;
-    const r = (received[i] = p.received);
-    status[i] = r >= p.amount ? 'kept' : r > 0 ? 'partly_kept' : 'broken';
+    if (work.has(promises.customerId(i))) {
+      sub.push(promises.promise(i));
+      continue;
+    }
+    const r = (received[i] = promises.kept(i));
+    status[i] = r >= promises.amount(i) ? 'kept' : r > 0 ? 'partly_kept' : 'broken';
   }
   if (work.size === 0) return { received, status };
   const all = work.size === customers;
-  const sub = all ? promises : promises.filter((p) => work.has(p.customerId));
   const narrowed: PromiseScope = all ? scope : { asOf, customerIds: [...work] };
   const merged = mergePromiseStates(
     sub,
@@ -83,12 +105,22 @@ function statesWithKept(
     graceDays,
   );
   for (let i = 0, j = 0; i < n; i++) {
-    if (!all && !work.has(promises[i].customerId)) continue;
+    if (!all && !work.has(promises.customerId(i))) continue;
     received[i] = merged.received[j];
     status[i] = merged.status[j++];
   }
   return { received, status };
 }
+
+/** Rows with their kept amounts, read by position. */
+const keptListOf = (rows: readonly KeptPromiseIn[]): KeptList => ({
+  length: rows.length,
+  customerId: (i) => rows[i].customerId,
+  promisedOn: (i) => rows[i].promisedOn,
+  amount: (i) => rows[i].amount,
+  kept: (i) => rows[i].received,
+  promise: (i) => rows[i],
+});
 
 /** A customer's promises as of D with their states (no names): what the dunning pause and the worklist need. */
 export interface PromiseStates {
@@ -114,7 +146,7 @@ export function promiseStatesInScope(book: Book, scope: PromiseScope, graceDays:
   const states = new Map<number, PromiseState>();
   if (promises.length === 0) return { promises, states, graceDays };
   // promisesInScope comes in (customer, promised date, made on, entry) order: the sharing order
-  const { received, status } = statesWithKept(book, promises, scope, graceDays);
+  const { received, status } = statesWithKept(book, keptListOf(promises), scope, graceDays);
   for (let i = 0; i < promises.length; i++) states.set(promises[i].id, { received: received[i], status: status[i] });
   return { promises, states, graceDays };
 }

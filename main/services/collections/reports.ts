@@ -11,6 +11,7 @@ import type {
 import { promiseKeptRate } from '../../domain/promises';
 import { recordsOfCustomer } from './records';
 import { promiseStatusRows } from '../../reports/collections/promise-status';
+import { promiseRowsOf } from '../../reports/collections/promise-book';
 import type { ServiceContext } from '../context';
 import { read } from '../book-queue';
 import { runCollectionsReport } from './run-report';
@@ -19,8 +20,8 @@ export async function promiseReport(
   ctx: ServiceContext,
   q: { asOf: string; customerId?: number },
 ): Promise<PromiseReport> {
-  const rows = await runCollectionsReport(ctx, 'collections:promises', { asOf: q.asOf, customerId: q.customerId });
-  return { asOf: q.asOf, rows };
+  const cols = await runCollectionsReport(ctx, 'collections:promises', { asOf: q.asOf, customerId: q.customerId });
+  return { asOf: q.asOf, rows: promiseRowsOf(cols) };
 }
 
 export async function dunningReport(ctx: ServiceContext, q: { asOf: string }): Promise<DunningReport> {

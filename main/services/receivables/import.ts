@@ -34,6 +34,7 @@ import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
 import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
+import { dropIndexesOfEmptyTables, dropSecondaryIndexes, recreateIndexes } from '../../db/receivables/bulk-indexes';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
@@ -64,6 +65,8 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
   抵账: 'offset',
 };
 const MAX_LISTED = 1000;
+/** Receipts × this ≥ the book's invoices: the invoices' date-keyed indexes are rebuilt rather than updated. */
+const PAID_SHARE_FOR_INDEX_REBUILD = 4;
 const INVOICE_FILE: ImportColumns = {
   columns: INVOICE_COLUMNS,
   chinese: INVOICE_HEADERS_ZH,
@@ -199,6 +202,8 @@ export async function importInvoices(
     const gross = new GrossTracker(db);
     const invoiced = new Set<number>(); // customers whose credit facts the import changes
     const mark = pauseKeptTriggers(db);
+    // into an empty table (a new book's first import): the date-keyed indexes built once at the end
+    const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
     await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -258,6 +263,7 @@ export async function importInvoices(
     if (p.count === 0 && rows === 0)
       throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
+    recreateIndexes(db, indexes);
     resumeKeptTriggers(db, mark, invoiced);
     daily.flush(db);
     await writeAudit(ctx, trx, {
@@ -358,6 +364,8 @@ export async function importReceipts(
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
     const mark = pauseKeptTriggers(db);
+    // the date-keyed indexes of empty tables built once at the end (nothing reads them before)
+    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations']);
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -414,6 +422,10 @@ export async function importReceipts(
     p.throwIfAny(fileName); // rolls the transaction back
 
     const { order, start, customers: ids } = cols.byCustomer();
+    // paying a large part of the book's invoices: their date-keyed indexes built again at the
+    // end (the application reads open invoices by customer, an index that stays)
+    if (cols.length * PAID_SHARE_FOR_INDEX_REBUILD >= nextInvoiceId(db))
+      indexes.push(...dropSecondaryIndexes(db, 'invoices'));
     progress.phase = 'applying';
     progress.customersTotal = ids.length;
     let lastTurn = performance.now();
@@ -449,6 +461,7 @@ export async function importReceipts(
         lastTurn = performance.now();
       }
     }
+    recreateIndexes(db, indexes);
     resumeKeptTriggers(db, mark, ids);
     daily.flush(db);
     await writeAudit(ctx, trx, {

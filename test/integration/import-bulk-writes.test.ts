@@ -3,33 +3,9 @@
 // file paying a large part of the book builds the invoices' date-keyed indexes again at the end
 // instead of updating them row by row — leaving the same indexes, whole.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { stagedFiles } from '../../main/services/files/staged-files';
 import { dropSecondaryIndexes } from '../../main/db/receivables/bulk-indexes';
-import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
-
-async function importCsv(t: TestDesk, kind: 'invoices' | 'receipts', name: string, csv: string) {
-  const f = path.join(t.dir, name);
-  fs.writeFileSync(f, csv);
-  return t.call(kind === 'invoices' ? 'invoices:import' : 'receipts:import', { fileToken: stagedFiles.stage(f).token });
-}
-
-async function bookWithInvoices(): Promise<TestDesk> {
-  const t = await openTestDesk();
-  for (const code of ['K1', 'K2']) {
-    const c = await t.ok('customers:create', { ...HUASHENG, code, name: `客户${code}`, contacts: [] } as never);
-    await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-  }
-  const inv = await importCsv(
-    t,
-    'invoices',
-    'inv.csv',
-    'customer_code,number,issue_date,amount\nK1,A-1,2026-01-05,100.00\nK1,A-2,2026-02-05,50.00\nK2,B-1,2026-01-10,80.00\n',
-  );
-  expect(inv.ok).toBe(true);
-  return t;
-}
+import type { TestDesk } from '../support/book';
+import { bookWithImportedInvoices as bookWithInvoices, importCsv } from '../support/import-csv';
 
 const indexesOf = (t: TestDesk) =>
   t.desk.ctx.book.sqlite

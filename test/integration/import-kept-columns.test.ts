@@ -2,32 +2,12 @@
 // credit_facts.open_ar (0017) and refill them before commit: after an import the kept columns
 // equal a recomputation from the documents, and no pause is left behind.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { stagedFiles } from '../../main/services/files/staged-files';
-import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
-
-async function importCsv(t: TestDesk, kind: 'invoices' | 'receipts', name: string, csv: string) {
-  const f = path.join(t.dir, name);
-  fs.writeFileSync(f, csv);
-  return t.call(kind === 'invoices' ? 'invoices:import' : 'receipts:import', { fileToken: stagedFiles.stage(f).token });
-}
+import { bookWithImportedInvoices, importCsv } from '../support/import-csv';
 
 describe('kept columns after CSV imports', () => {
   it('paid_from and open_ar equal a recomputation; a rejected file changes neither', async () => {
-    const t = await openTestDesk();
+    const t = await bookWithImportedInvoices();
     try {
-      for (const code of ['K1', 'K2']) {
-        const c = await t.ok('customers:create', { ...HUASHENG, code, name: `客户${code}`, contacts: [] } as never);
-        await t.ok('customers:approve-opening', { id: c.id, approvedBy: '张总' });
-      }
-      const inv = await importCsv(
-        t,
-        'invoices',
-        'inv.csv',
-        'customer_code,number,issue_date,amount\nK1,A-1,2026-01-05,100.00\nK1,A-2,2026-02-05,50.00\nK2,B-1,2026-01-10,80.00\n',
-      );
-      expect(inv.ok).toBe(true);
       // K1: 120 pays A-1 (oldest) whole, 20 of A-2, on 03-01; then 10 more of A-2 dated earlier
       // (02-10); K2: 30 of B-1 on 01-20, and 5 left unapplied after 100 on 03-03
       const rec = await importCsv(

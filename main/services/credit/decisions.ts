@@ -19,7 +19,8 @@ export interface DecisionRecord {
 }
 
 /** The decision row's columns (decided_at read from the clock now). */
-function decisionRow(ctx: ServiceContext, d: DecisionRecord) {
+/** The credit_limit_decisions row of a decision (what insertDecision writes). */
+export function decisionRow(ctx: ServiceContext, d: DecisionRecord) {
   return {
     customer_id: d.customerId,
     effective_date: d.effectiveDate,
@@ -44,13 +45,3 @@ export async function insertDecision(ctx: ServiceContext, trx: Transaction<DB>, 
   return row.id;
 }
 
-/** The same rows as insertDecision for each, in order, as one statement: a bulk import writes
- *  a decision per new customer, and a statement each (kysely prepares every one anew) was a
- *  quarter of a customer import's time. */
-export async function insertDecisions(ctx: ServiceContext, trx: Transaction<DB>, ds: DecisionRecord[]): Promise<void> {
-  if (ds.length === 0) return;
-  await trx
-    .insertInto('credit_limit_decisions')
-    .values(ds.map((d) => decisionRow(ctx, d)))
-    .execute();
-}

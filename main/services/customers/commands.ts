@@ -44,6 +44,7 @@ export function customerColumns(input: CustomerInputParsed) {
   const profile = Object.fromEntries(
     Object.entries(input.profile).filter(([, v]) => v !== null && v !== undefined && v !== ''),
   );
+  const namePinyin = fullPinyin(input.name);
   return {
     code: input.code,
     name: input.name,
@@ -59,8 +60,8 @@ export function customerColumns(input: CustomerInputParsed) {
     payment_terms_days: input.paymentTermsDays,
     credit_limit: input.creditLimit,
     profile: JSON.stringify(profile),
-    search_text: buildSearchText({ code: input.code, name: input.name, phones }),
-    name_pinyin: fullPinyin(input.name),
+    search_text: buildSearchText({ code: input.code, name: input.name, phones, namePinyin }),
+    name_pinyin: namePinyin,
   };
 }
 

@@ -18,7 +18,9 @@ import type { ImportSummary } from '../../../shared/types';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
-import { insertDecision, insertDecisions, type DecisionRecord } from '../credit/decisions';
+import { decisionRow, insertDecision, type DecisionRecord } from '../credit/decisions';
+import { insertRows } from '../../db/insert-rows';
+import { withBulkCache } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
 import { assertImportedLimitsRoom } from '../limits/money-caps';
@@ -192,18 +194,21 @@ export async function importCustomers(
   const now = ctx.clock.now().toISOString();
   let created = 0;
   let updated = 0;
-  await db.transaction().execute(async (trx) => {
-    // Regions named in the file but not yet kept are created with their code as name.
-    for (const code of newRegions)
-      await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
-    const fresh = parsed.filter((p) => !existing.has(p.input.code));
-    for (let i = 0; i < fresh.length; i += 400) {
-      const chunk = fresh.slice(i, i + 400);
-      // the columns once per row (their pinyin is most of the cost): the insert and its audit row
-      const columns = chunk.map((p) => customerColumns(p.input));
-      await trx
-        .insertInto('customers')
-        .values(
+  const sqlite = ctx.book.sqlite;
+  // the bulk page cache: 100,000 new customers land all over the customers' indexes
+  await withBulkCache(sqlite, () =>
+    db.transaction().execute(async (trx) => {
+      // Regions named in the file but not yet kept are created with their code as name.
+      for (const code of newRegions)
+        await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
+      const fresh = parsed.filter((p) => !existing.has(p.input.code));
+      for (let i = 0; i < fresh.length; i += 400) {
+        const chunk = fresh.slice(i, i + 400);
+        // the columns once per row (their pinyin is most of the cost): the insert and its audit row
+        const columns = chunk.map((p) => customerColumns(p.input));
+        const ids = insertRows(
+          sqlite,
+          'customers',
           chunk.map((p, k) => ({
             ...columns[k],
             lifecycle: p.lifecycle ?? 'active',
@@ -219,91 +224,83 @@ export async function importCustomers(
             created_at: now,
             updated_at: now,
           })),
-        )
-        .execute();
-      const ids = await trx
-        .selectFrom('customers')
-        .select(['id', 'code'])
-        .where(
-          'code',
-          'in',
-          chunk.map((p) => p.input.code),
-        )
-        .execute();
-      const idOf = new Map(ids.map((r) => [r.code, r.id]));
-      await trx
-        .insertInto('audit_log')
-        .values(
+        );
+        insertRows(
+          sqlite,
+          'audit_log',
           chunk.map((p, k) => ({
             at: now,
             operator_id: ctx.session.operator?.id || null,
             operator_name: ctx.session.operator?.name ?? null,
             entity: 'customer',
             entity_id: p.input.code,
-            customer_id: idOf.get(p.input.code) ?? null,
+            customer_id: ids[k],
             action: 'import-create',
             before: null,
             after: JSON.stringify(columns[k]),
             note: `${fileName} row ${p.row}`,
           })),
-        )
-        .execute();
-      // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
-      const decisions: DecisionRecord[] = [];
-      for (const p of chunk) {
-        const id = idOf.get(p.input.code);
-        if (id !== undefined && p.input.creditLimit !== 0)
-          decisions.push({
-            customerId: id,
-            amount: p.input.creditLimit,
+        );
+        // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
+        const decisions: DecisionRecord[] = [];
+        chunk.forEach((p, k) => {
+          if (p.input.creditLimit !== 0)
+            decisions.push({
+              customerId: ids[k],
+              amount: p.input.creditLimit,
+              effectiveDate: ctx.clock.today(),
+              method: 'import',
+              reason: `${fileName} row ${p.row}`,
+              source: 'import',
+            });
+        });
+        insertRows(
+          sqlite,
+          'credit_limit_decisions',
+          decisions.map((d) => decisionRow(ctx, d)),
+        );
+        created += chunk.length;
+      }
+      for (const p of parsed.filter((x) => existing.has(x.input.code))) {
+        const ex = existing.get(p.input.code)!;
+        const cols = customerColumns(p.input);
+        await trx
+          .updateTable('customers')
+          .set((eb) => ({
+            ...cols,
+            ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}),
+            updated_at: now,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', ex.id)
+          .execute();
+        if (cols.credit_limit !== ex.creditLimit) {
+          await insertDecision(ctx, trx, {
+            customerId: ex.id,
+            amount: cols.credit_limit,
             effectiveDate: ctx.clock.today(),
             method: 'import',
             reason: `${fileName} row ${p.row}`,
             source: 'import',
           });
-      }
-      await insertDecisions(ctx, trx, decisions);
-      created += chunk.length;
-    }
-    for (const p of parsed.filter((x) => existing.has(x.input.code))) {
-      const ex = existing.get(p.input.code)!;
-      const cols = customerColumns(p.input);
-      await trx
-        .updateTable('customers')
-        .set((eb) => ({
-          ...cols,
-          ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}),
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', ex.id)
-        .execute();
-      if (cols.credit_limit !== ex.creditLimit) {
-        await insertDecision(ctx, trx, {
+        }
+        await writeAudit(ctx, trx, {
+          entity: 'customer',
+          entityId: p.input.code,
           customerId: ex.id,
-          amount: cols.credit_limit,
-          effectiveDate: ctx.clock.today(),
-          method: 'import',
-          reason: `${fileName} row ${p.row}`,
-          source: 'import',
+          action: 'import-update',
+          after: cols,
+          note: `${fileName} row ${p.row}`,
         });
+        updated++;
       }
       await writeAudit(ctx, trx, {
-        entity: 'customer',
-        entityId: p.input.code,
-        customerId: ex.id,
-        action: 'import-update',
-        after: cols,
-        note: `${fileName} row ${p.row}`,
+        entity: 'import',
+        entityId: fileName,
+        action: 'import',
+        after: { kind: 'customers', rows: parsed.length, created, updated },
       });
-      updated++;
-    }
-    await writeAudit(ctx, trx, {
-      entity: 'import',
-      entityId: fileName,
-      action: 'import',
-      after: { kind: 'customers', rows: parsed.length, created, updated },
-    });
-  });
+    }),
+  );
   return { imported: parsed.length, created, updated };
 }

@@ -16,6 +16,7 @@ import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { addDays, isValidDate } from '../../domain/dates';
 import { readRows, type ImportColumns } from '../../import/rows';
 import { turn, type ImportSource } from '../../import/source';
+import { ALLOCATION_KINDS, atLeast, PlannedAllocations, ReceiptColumns } from './import-columns';
 import { GrossTracker } from './gross-tracker';
 import {
   DailyAccumulator,
@@ -25,7 +26,6 @@ import {
   insertReceipt,
   invoiceByNumber,
   nextInvoiceId,
-  setReceiptApplied,
 } from '../../db/receivables/writes';
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
@@ -34,6 +34,7 @@ import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
 import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
+import { dropIndexesOfEmptyTables, dropSecondaryIndexes, recreateIndexes } from '../../db/receivables/bulk-indexes';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
@@ -64,6 +65,8 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
   抵账: 'offset',
 };
 const MAX_LISTED = 1000;
+/** Receipts × this ≥ the book's invoices: the invoices' date-keyed indexes are rebuilt rather than updated. */
+const PAID_SHARE_FOR_INDEX_REBUILD = 4;
 const INVOICE_FILE: ImportColumns = {
   columns: INVOICE_COLUMNS,
   chinese: INVOICE_HEADERS_ZH,
@@ -199,6 +202,8 @@ export async function importInvoices(
     const gross = new GrossTracker(db);
     const invoiced = new Set<number>(); // customers whose credit facts the import changes
     const mark = pauseKeptTriggers(db);
+    // into an empty table (a new book's first import): the date-keyed indexes built once at the end
+    const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
     await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -258,6 +263,7 @@ export async function importInvoices(
     if (p.count === 0 && rows === 0)
       throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
+    recreateIndexes(db, indexes);
     resumeKeptTriggers(db, mark, invoiced);
     daily.flush(db);
     await writeAudit(ctx, trx, {
@@ -271,69 +277,12 @@ export async function importInvoices(
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
 }
 
-/** `a`, or a copy at least `n` long (doubling), for typed columns that grow as a file is read. */
-function atLeast<T extends Int32Array | Float64Array>(a: T, n: number): T {
-  if (n <= a.length) return a;
-  const b = new (a.constructor as new (length: number) => T)(Math.max(a.length * 2, n));
-  b.set(a);
-  return b;
-}
-
-/** Growable typed columns for the receipts of a file (a few bytes a row, not an object a row). */
-class ReceiptColumns {
-  length = 0;
-  id = new Float64Array(1 << 14);
-  cid = new Int32Array(1 << 14);
-  date = new Int32Array(1 << 14); // index into `dates`
-  amount = new Float64Array(1 << 14);
-  named = new Float64Array(1 << 14); // 0: none (invoice ids start at 1)
-  readonly dates: string[] = [];
-  private readonly dateIndex = new Map<string, number>();
-
-  push(id: number, cid: number, date: string, amount: number, named: number | null): void {
-    if (this.length === this.id.length) {
-      const n = this.length + 1;
-      this.id = atLeast(this.id, n);
-      this.cid = atLeast(this.cid, n);
-      this.date = atLeast(this.date, n);
-      this.amount = atLeast(this.amount, n);
-      this.named = atLeast(this.named, n);
-    }
-    let d = this.dateIndex.get(date);
-    if (d === undefined) {
-      d = this.dates.push(date) - 1;
-      this.dateIndex.set(date, d);
-    }
-    const i = this.length++;
-    this.id[i] = id;
-    this.cid[i] = cid;
-    this.date[i] = d;
-    this.amount[i] = amount;
-    this.named[i] = named ?? 0;
-  }
-
-  /** Row indexes grouped by customer (ascending id), file order within each customer. */
-  byCustomer(): { order: Int32Array; start: Int32Array; customers: Int32Array } {
-    let maxCid = 0;
-    for (let i = 0; i < this.length; i++) if (this.cid[i] > maxCid) maxCid = this.cid[i];
-    const count = new Int32Array(maxCid + 2);
-    for (let i = 0; i < this.length; i++) count[this.cid[i] + 1]++;
-    for (let c = 1; c < count.length; c++) count[c] += count[c - 1];
-    const start = count.slice(); // start[c]..start[c + 1]: customer c's rows
-    const order = new Int32Array(this.length);
-    const next = count;
-    for (let i = 0; i < this.length; i++) order[next[this.cid[i]]++] = i;
-    const customers: number[] = [];
-    for (let c = 0; c <= maxCid; c++) if (start[c + 1] > start[c]) customers.push(c);
-    return { order, start, customers: Int32Array.from(customers) };
-  }
-}
-
 /**
- * Receipts are written as they are read (unapplied, inside one transaction, like invoices), then
- * applied by the SPEC rule customer by customer, in file order within each customer (receipts
- * of different customers never meet), from compact columns. Any bad row: every problem is
- * listed and the transaction is rolled back.
+ * Receipts are read and checked into compact columns, then applied by the SPEC rule customer by
+ * customer, in file order within each customer (receipts of different customers never meet),
+ * then written in file order, each with what the application left of it, and their allocations
+ * in the order planned, all inside one transaction. Any bad row: every problem is listed and
+ * nothing is written.
  */
 export async function importReceipts(
   ctx: ServiceContext,
@@ -358,6 +307,8 @@ export async function importReceipts(
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
     const mark = pauseKeptTriggers(db);
+    // the date-keyed indexes of empty tables built once at the end (nothing reads them before)
+    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations']);
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
@@ -390,22 +341,7 @@ export async function importReceipts(
       if (!gross.take(p, row, { id: c.id, code }, a)) return;
       rows++;
       if (p.count > 0) return; // the file will be rejected: only checking from here on
-      const id = insertReceipt(db, {
-        customer_id: c.id,
-        number: null,
-        date: d,
-        amount: a,
-        method: m,
-        reference: reference || null,
-        named_invoice_id: inv,
-        unapplied: a,
-        applied_on: null,
-        source,
-        created_at: at,
-      });
-      cols.push(id, c.id, d, a, inv);
-      if (firstReceiptId === null) firstReceiptId = id;
-      lastReceiptId = id;
+      cols.push({ cid: c.id, date: d, amount: a, named: inv, method: m, reference: reference || null });
       daily.add(d, { received: a, receipts_n: 1 });
       total += a;
     });
@@ -414,41 +350,76 @@ export async function importReceipts(
     p.throwIfAny(fileName); // rolls the transaction back
 
     const { order, start, customers: ids } = cols.byCustomer();
+    // paying a large part of the book's invoices: their date-keyed indexes built again at the
+    // end (the application reads open invoices by customer, an index that stays)
+    if (cols.length * PAID_SHARE_FOR_INDEX_REBUILD >= nextInvoiceId(db))
+      indexes.push(...dropSecondaryIndexes(db, 'invoices'));
     progress.phase = 'applying';
     progress.customersTotal = ids.length;
     let lastTurn = performance.now();
-    for (const customerId of ids) {
-      const open = CustomerInvoices.load(db, customerId);
-      for (let k = start[customerId]; k < start[customerId + 1]; k++) {
-        const i = order[k];
-        const d = cols.dates[cols.date[i]];
-        const amount = cols.amount[i];
-        const plan = planReceipt(open, { date: d, amount, namedInvoiceId: cols.named[i] || null });
-        if (plan.allocations.length === 0) continue;
-        for (const a of plan.allocations) {
-          insertAllocation(db, {
-            invoice_id: a.invoiceId,
-            receipt_id: cols.id[i],
-            credit_note_id: null,
-            write_off_id: null,
-            amount: a.amount,
-            date: a.date,
-            kind: a.kind,
-            created_at: at,
-          });
-          if (a.date !== d) daily.add(a.date, {});
-          applied += a.amount;
-        }
-        setReceiptApplied(db, cols.id[i], plan.unapplied, plan.appliedOn);
-        allocationsN += plan.allocations.length;
-      }
-      open.flush(db);
-      progress.customersDone++;
+    const turnNow = async () => {
       if (performance.now() - lastTurn > 40) {
         await turn();
         lastTurn = performance.now();
       }
+    };
+    const planned = new PlannedAllocations();
+    for (const customerId of ids) {
+      const open = CustomerInvoices.load(db, customerId);
+      for (let k = start[customerId]; k < start[customerId + 1]; k++) {
+        const i = order[k];
+        const d = cols.dateOf(i);
+        const plan = planReceipt(open, { date: d, amount: cols.amount[i], namedInvoiceId: cols.named[i] || null });
+        if (plan.allocations.length === 0) continue;
+        for (const a of plan.allocations) {
+          planned.push(i, a.invoiceId, a.amount, cols.dateTable.of(a.date), a.kind);
+          if (a.date !== d) daily.add(a.date, {});
+          applied += a.amount;
+        }
+        cols.setApplied(i, plan.unapplied, plan.appliedOn);
+        allocationsN += plan.allocations.length;
+      }
+      open.flush(db);
+      progress.customersDone++;
+      await turnNow();
     }
+    // the receipts in file order (their ids as when written as read), then the allocations
+    let receiptId = new Float64Array(1 << 14);
+    for (let i = 0; i < cols.length; i++) {
+      const id = insertReceipt(db, {
+        customer_id: cols.cid[i],
+        number: null,
+        date: cols.dateOf(i),
+        amount: cols.amount[i],
+        method: cols.methodOf(i),
+        reference: cols.references[i],
+        named_invoice_id: cols.named[i] || null,
+        unapplied: cols.unapplied[i],
+        applied_on: cols.appliedOnOf(i),
+        source,
+        created_at: at,
+      });
+      receiptId = atLeast(receiptId, i + 1);
+      receiptId[i] = id;
+      if (firstReceiptId === null) firstReceiptId = id;
+      lastReceiptId = id;
+      if ((i & 4095) === 0) await turnNow();
+    }
+    const dates = cols.dateTable.dates;
+    for (let j = 0; j < planned.length; j++) {
+      insertAllocation(db, {
+        invoice_id: planned.invoice[j],
+        receipt_id: receiptId[planned.receipt[j]],
+        credit_note_id: null,
+        write_off_id: null,
+        amount: planned.amount[j],
+        date: dates[planned.date[j]],
+        kind: ALLOCATION_KINDS[planned.kind[j]],
+        created_at: at,
+      });
+      if ((j & 4095) === 0) await turnNow();
+    }
+    recreateIndexes(db, indexes);
     resumeKeptTriggers(db, mark, ids);
     daily.flush(db);
     await writeAudit(ctx, trx, {

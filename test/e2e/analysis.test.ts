@@ -159,6 +159,7 @@ describe('customer analysis end to end', () => {
       .filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(assets, f), 'utf8').includes('recharts-surface'));
     expect(rechartsChunks.length).toBeGreaterThan(0);
     await page.goto(`${e.server.origin}/#/customers`);
+    await page.reload(); // a fresh document: nothing loaded by the pages before (the card draws with recharts)
     await page.locator('[data-testid="customer-row"]').first().waitFor();
     // when each block first appears in the document, from the in-app navigation on
     await page.evaluate(() => {

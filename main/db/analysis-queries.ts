@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { MatrixCell, TierMovementRow } from '../../shared/types-analysis';
 import { packedColumns, packedIntSql, packedNotNullTextSql } from './packed-columns';
-import { PARETO_MAX_BARS, paretoBucketSize, paretoFromBars, type ParetoSeries } from '../../shared/pareto-series';
+import { PARETO_MAX_BARS, type ParetoSeries } from '../../shared/pareto-series';
+import { rankedRun, type TierTotalsRow } from './analysis/run-ranking';
 
 /**
  * Sales in [from, to] (whole calendar months) of every customer that is neither a prospect nor
@@ -78,55 +79,22 @@ function isMonthEnd(d: string): boolean {
 }
 
 /**
- * A run's ranking as the Pareto chart's bars, grouped by SQLite (the page never receives 100,000
- * customers), and the tier totals from the same pass; codes are looked up only for bars of one
- * customer.
+ * A run's ranking as the Pareto chart's bars (the page never receives 100,000 customers) and the
+ * tier totals from the same pass (analysis/run-ranking.ts).
  */
 export function rankedPareto(
   sqlite: Database.Database,
   runId: number,
   maxBars = PARETO_MAX_BARS,
 ): { pareto: ParetoSeries; totals: TierTotalsRow[] } {
-  const { n } = sqlite.prepare('SELECT count(*) AS n FROM tier_history WHERE run_id = ?').get(runId) as { n: number };
-  const size = paretoBucketSize(n, maxBars);
-  // min(customer_id) is the customer itself in a bar of one rank
-  const bars = sqlite
-    .prepare(
-      `SELECT min(rank) AS "from", max(rank) AS "to", sum(average_monthly) AS value, tier, min(customer_id) AS customerId,
-              count(*) AS customers, sum(sales) AS sales
-         FROM tier_history WHERE run_id = ? GROUP BY (rank - 1) / CAST(? AS INTEGER), tier ORDER BY 1`,
-    )
-    .all(runId, size) as {
-    from: number;
-    to: number;
-    value: number;
-    tier: string;
-    customerId: number;
-    customers: number;
-    sales: number;
-  }[];
-  const codeById = sqlite.prepare('SELECT code FROM customers WHERE id = ?').pluck();
-  const codes = new Map(bars.filter((b) => b.from === b.to).map((b) => [b.from, codeById.get(b.customerId) as string]));
-  const totals = new Map<string, TierTotalsRow>();
-  for (const b of bars) {
-    const t = totals.get(b.tier) ?? { tier: b.tier, customers: 0, sales: 0 };
-    t.customers += b.customers;
-    t.sales += b.sales;
-    totals.set(b.tier, t);
-  }
-  return {
-    pareto: paretoFromBars(bars, size, (rank) => codes.get(rank) ?? null),
-    totals: [...totals.values()].sort((a, b) => (a.tier < b.tier ? -1 : 1)),
-  };
+  const { pareto, totals } = rankedRun(sqlite, runId, maxBars);
+  return { pareto, totals };
 }
 
-export interface TierTotalsRow {
-  tier: string;
-  customers: number;
-  sales: number;
-}
-
-/** Customers whose tier changed in the run (previous_tier null: ranked for the first time). */
+/**
+ * Customers whose tier changed in the run (previous_tier null: ranked for the first time): the
+ * plain SQL (rankedRun reads the same from its one pass; tests compare the two).
+ */
 export function tierMovement(sqlite: Database.Database, runId: number, limit = 500): TierMovementRow[] {
   return sqlite
     .prepare(

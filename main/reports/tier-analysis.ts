@@ -2,7 +2,8 @@
 // totals and movement since the previous run (painted first), then the panels read from the
 // whole book — the tier × credit-rating matrix and the composition with current figures.
 import type { Book } from '../db/connection';
-import { rankedPareto, tierMovement, tierRatingMatrix } from '../db/analysis-queries';
+import { tierRatingMatrix } from '../db/analysis-queries';
+import { rankedRun } from '../db/analysis/run-ranking';
 import { currentComposition } from '../db/analysis/composition';
 import { tierWindow } from '../domain/tiers';
 import { EMPTY_PARETO } from '../../shared/pareto-series';
@@ -11,9 +12,9 @@ import type { AnalysisPanels, TierAnalysis, TierRanking, TierRunSummary } from '
 export function tierRanking(book: Book, run: TierRunSummary | null): TierRanking {
   const s = book.sqlite;
   const runId = run?.id ?? null;
-  const moves = runId === null ? [] : tierMovement(s, runId);
-  // one pass over the run gives the chart's bars and the tier totals
-  const ranked = runId === null ? { pareto: EMPTY_PARETO, totals: [] } : rankedPareto(s, runId);
+  // one pass over the run gives the chart's bars, the tier totals and the movement
+  const ranked = runId === null ? { pareto: EMPTY_PARETO, totals: [], movement: [] } : rankedRun(s, runId);
+  const moves = ranked.movement;
   return {
     run,
     pareto: ranked.pareto,

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
+import { PARETO_BARS } from './analysis-page';
 import { serve } from './browser-first-paint';
 
 interface ProfileNode {
@@ -135,7 +136,7 @@ try {
     top,
     async () => {
       await page.evaluate(() => (location.hash = '#/analysis'));
-      await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor({ timeout: 60_000 });
+      await page.locator(PARETO_BARS).first().waitFor({ timeout: 60_000 });
     },
     tasks,
   );

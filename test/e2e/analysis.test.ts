@@ -50,7 +50,7 @@ describe('customer analysis end to end', () => {
       .all() as { t: string; n: number }[];
     const nA = counts.find((c) => c.t === 'A')!.n;
     expect(nA).toBeGreaterThan(0);
-    await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-testid="pareto-chart"] .pareto-bar').first().waitFor();
     const countsTable = page.locator('[data-testid="tier-counts"] tbody tr').first();
     expect(await countsTable.locator('td').nth(1).textContent()).toBe(String(nA));
 
@@ -130,7 +130,7 @@ describe('customer analysis end to end', () => {
       ]) {
         await page.setViewportSize({ width: w, height: h });
         await page.goto(`${e.server.origin}/#/analysis`);
-        await page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle').first().waitFor();
+        await page.locator('[data-testid="pareto-chart"] .pareto-bar').first().waitFor();
         await page.waitForTimeout(500);
         await e.shot(`analysis-page-${lang}-${w}`);
         await page.locator('[data-testid="composition"]').scrollIntoViewIfNeeded();
@@ -152,21 +152,31 @@ describe('customer analysis end to end', () => {
 
   it('paints the Pareto chart first: the tables and panels below it mount after the bars are on screen', async () => {
     const { page } = e;
+    // the chart library's chunk(s): the Pareto chart is plain SVG, recharts loads after its bars
+    const assets = path.join(process.cwd(), 'dist', 'renderer', 'assets');
+    const rechartsChunks = fs
+      .readdirSync(assets)
+      .filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(assets, f), 'utf8').includes('recharts-surface'));
+    expect(rechartsChunks.length).toBeGreaterThan(0);
     await page.goto(`${e.server.origin}/#/customers`);
+    await page.reload(); // a fresh document: nothing loaded by the pages before (the card draws with recharts)
     await page.locator('[data-testid="customer-row"]').first().waitFor();
     // when each block first appears in the document, from the in-app navigation on
     await page.evaluate(() => {
-      const w = window as unknown as { __seen: Record<string, number> };
+      const w = window as unknown as { __seen: Record<string, number>; __loadedAtBars: string[] };
       w.__seen = {};
       const blocks: Record<string, string> = {
-        bars: '[data-testid="pareto-chart"] .recharts-bar-rectangle',
+        bars: '[data-testid="pareto-chart"] .pareto-bar',
         counts: '[data-testid="tier-counts"]',
         matrix: '[data-testid="tier-matrix"]',
         composition: '[data-testid="composition"] .ant-table',
       };
       new MutationObserver(() => {
         for (const [k, sel] of Object.entries(blocks))
-          if (!(k in w.__seen) && document.querySelector(sel)) w.__seen[k] = performance.now();
+          if (!(k in w.__seen) && document.querySelector(sel)) {
+            w.__seen[k] = performance.now();
+            if (k === 'bars') w.__loadedAtBars = performance.getEntriesByType('resource').map((r) => r.name);
+          }
       }).observe(document.body, { childList: true, subtree: true });
       location.hash = '#/analysis';
     });
@@ -176,6 +186,10 @@ describe('customer analysis end to end', () => {
     expect(seen.counts).toBeGreaterThan(seen.bars);
     expect(seen.matrix).toBeGreaterThan(seen.bars);
     expect(seen.composition).toBeGreaterThan(seen.bars);
+    const loadedAtBars = await page.evaluate(() => (window as unknown as { __loadedAtBars: string[] }).__loadedAtBars);
+    expect(loadedAtBars.filter((url) => rechartsChunks.some((f) => url.endsWith(`/${f}`)))).toEqual([]);
+    // …and arrives for the panels drawn with it
+    await page.locator('[data-testid="composition"] .recharts-surface').first().waitFor();
     // the figures are the same as ever
     const nA = sqlite().prepare("SELECT count(*) FROM customers WHERE value_tier = 'A'").pluck().get() as number;
     expect(await page.locator('[data-testid="tier-counts"] tbody tr').first().locator('td').nth(1).textContent()).toBe(
@@ -187,7 +201,7 @@ describe('customer analysis end to end', () => {
     const { page } = e;
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${e.server.origin}/#/analysis`);
-    const bars = page.locator('[data-testid="pareto-chart"] .recharts-bar-rectangle');
+    const bars = page.locator('[data-testid="pareto-chart"] .pareto-bar');
     await bars.first().waitFor();
     // in Chinese (the screenshots before switched to English)
     await page.locator('[data-testid="lang-switch"]').first().getByText('中文').click();

@@ -14,9 +14,14 @@ export async function analysisOverview(ctx: ServiceContext) {
   );
 }
 
-/** The page's first paint: the latest run's ranking (no whole-book reads). */
+/**
+ * The page's first paint: the latest run's ranking (no whole-book reads); kept until the book
+ * changes, so that opening the page again answers at once (~100–200 ms of CPU at 100,000 customers).
+ */
 export async function analysisRanking(ctx: ServiceContext) {
-  return serialize(ctx, () => tierRanking(ctx.book, latestTierRun(ctx)));
+  return serialize(ctx, () =>
+    keptUntilWrite(ctx.book.sqlite, 'analysis-ranking', () => tierRanking(ctx.book, latestTierRun(ctx))),
+  );
 }
 
 /** Matrix and composition (current figures: the tier window as of today); kept until the book changes. */

@@ -5,7 +5,7 @@
 // bar from the pointer's x alone (a category axis cuts the plot into equal bands).
 import type { ParetoPoint } from '@shared/pareto-series';
 
-/** recharts margin and axis sizes of the chart (ParetoChart passes exactly these). */
+/** The chart's margin and axis sizes (as recharts laid them out; ParetoSvg draws inside them). */
 export const PARETO_LAYOUT = {
   margin: { top: 12, right: 8, bottom: 0, left: 8 },
   leftAxisWidth: 64,

@@ -3,20 +3,23 @@
 // soon as the ranking is in; every other block mounts after it, one per task (AfterPaint), so
 // the bars paint first and the page answers the pointer while the rest fills in.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Collapse, Row, Skeleton, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, App, Button, Card, Col, Collapse, Row, Skeleton, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { AfterPaint } from '../../components/AfterPaint';
 import { errorText } from '../../format/errors';
-import { CompositionPanel } from './CompositionPanel';
-import { LoyaltyPanel } from './LoyaltyPanel';
 import { SERVICE_NS } from '../customers/service/i18n';
 import { ANALYSIS_NS } from './i18n';
 import { analysisRequest } from './early-requests';
 import { ParetoChart } from './ParetoChart';
 import { TierSettingsForm } from './TierSettingsForm';
 import { MovementList, TierCounts, TierMatrix } from './TierTables';
+
+// the panels drawn with recharts load after the bars are on screen: the chart library is not in
+// the page's first frame (the Pareto chart is plain SVG)
+const CompositionPanel = lazy(async () => ({ default: (await import('./CompositionPanel')).CompositionPanel }));
+const LoyaltyPanel = lazy(async () => ({ default: (await import('./LoyaltyPanel')).LoyaltyPanel }));
 
 export function AnalysisPage() {
   const { t } = useTranslation(ANALYSIS_NS);
@@ -143,18 +146,28 @@ export function AnalysisPage() {
             <Card size="small" title={t('composition.title')}>
               <WhenIn rows={4}>
                 {p && (
-                  <CompositionPanel
-                    composition={p.composition}
-                    salesWindow={p.compositionWindow}
-                    tiersAsOf={run?.asOf ?? null}
-                  />
+                  <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+                    <CompositionPanel
+                      composition={p.composition}
+                      salesWindow={p.compositionWindow}
+                      tiersAsOf={run?.asOf ?? null}
+                    />
+                  </Suspense>
                 )}
               </WhenIn>
             </Card>
           </Col>
           <Col span={24}>
             <Card size="small" title={t('panel.title', { ns: SERVICE_NS })}>
-              <LoyaltyPanel enabled={overview.isSuccess} />
+              {overview.isSuccess ? (
+                <AfterPaint fallback={<Spin />}>
+                  <Suspense fallback={<Spin />}>
+                    <LoyaltyPanel />
+                  </Suspense>
+                </AfterPaint>
+              ) : (
+                <Spin />
+              )}
             </Card>
           </Col>
         </Row>

@@ -3,7 +3,7 @@
 // (registered once here). Why: <Menu> builds rc-menu's contexts, an Overflow list and a Tooltip
 // (rc-trigger with its alignment hooks) around each of the 19 items, ~1/4 of the app's first render
 // at every cold start. This one only builds the list. It does what the shell's menu needs: a click
-// or Enter/Space opens an item; ArrowUp/ArrowDown/Home/End move the focus as rc-menu does.
+// or Enter/Space opens an item; ArrowUp/ArrowDown/Home/End move the focus among the items.
 // test/unit/renderer-shell-menu.test.tsx renders both and compares the HTML.
 import { ConfigProvider } from 'antd';
 import useMenuStyle from 'antd/es/menu/style';
@@ -42,7 +42,7 @@ export function ShellMenu({
   const [hashId, cssVarCls] = useMenuStyle(prefix, rootCls);
   const uuid = `rc-menu-uuid-${useId()}`;
 
-  // rc-menu's keys: arrows move the focus among the items (from the list itself to the first one)
+  // arrows move the focus among the items (from the list itself, ArrowDown goes to the first one)
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const lis = [...e.currentTarget.querySelectorAll<HTMLLIElement>(':scope > li[role="menuitem"]')];
     const at = lis.indexOf(document.activeElement as HTMLLIElement);

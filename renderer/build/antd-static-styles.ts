@@ -27,16 +27,23 @@ const SPECIAL: Record<string, (C: AnyComponent) => ReactNode> = {
   Drawer: (C) => h(C, { open: true }, 'x'),
 };
 
-/** antd component names imported anywhere under `dir` (`import { Button, Table } from 'antd'`). */
+/** antd component names imported anywhere under `dir` (`import { Button, Table } from 'antd'`, or a
+ *  component's style hook alone). */
 export function antdImports(dir: string): string[] {
   const names = new Set<string>();
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name))
-        for (const m of fs.readFileSync(p, 'utf8').matchAll(/import\s*\{([^}]+)\}\s*from\s*'antd'/g))
+      else if (/\.tsx?$/.test(e.name)) {
+        const text = fs.readFileSync(p, 'utf8');
+        for (const m of text.matchAll(/import\s*\{([^}]+)\}\s*from\s*'antd'/g))
           for (const part of m[1].split(',')) if (!/^\s*type\s/.test(part)) names.add(part.trim().split(/\s+as\s+/)[0]);
+        // a light stand-in registering a component's styles itself (`import useMenuStyle from
+        // 'antd/es/menu/style'`, components/ShellMenu.tsx) needs that component's styles too
+        for (const m of text.matchAll(/from\s*'antd\/es\/([a-z]+)\/style'/g))
+          names.add(m[1][0].toUpperCase() + m[1].slice(1));
+      }
     }
   };
   walk(dir);

@@ -19,12 +19,13 @@ import { PieChartOutlined } from '@ant-design/icons';
 import { AlertOutlined, CalendarOutlined, CarOutlined, PhoneOutlined, PushpinOutlined } from '@ant-design/icons';
 import '../pages/collections/i18n';
 import '../pages/collections/runs-i18n';
-import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
+import { Button, Dropdown, Layout, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { AppInfo } from '@shared/types';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ShellMenu } from './ShellMenu';
 import '../pages/analysis/i18n';
 import '../pages/visits/i18n';
 import '../pages/complaints/i18n';
@@ -32,6 +33,7 @@ import '../pages/credit/i18n';
 import { ReadOnlyTag } from '../pages/book-offer/ReadOnlyTag';
 
 const { Sider, Header, Content } = Layout;
+const MENU_STYLE = { background: 'transparent', borderInlineEnd: 0 };
 
 export function AppShell({
   info,
@@ -69,12 +71,11 @@ export function AppShell({
             <div className="brand-sub">{t('app.shortName')}</div>
           </div>
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          style={{ background: 'transparent', borderInlineEnd: 0 }}
-          onClick={(e) => navigate(e.key)}
+        {/* antd Menu's look and keys without its per-item machinery (ShellMenu.tsx) */}
+        <ShellMenu
+          selectedKey={selected}
+          style={MENU_STYLE}
+          onSelect={(key) => navigate(key)}
           items={[
             { key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') },
             { key: '/receivables', icon: <AccountBookOutlined />, label: t('nav.receivables') },

@@ -13,6 +13,13 @@ import { useLang } from '../../../hooks/useLang';
 import type { CustomerFilter, CustomerSortKey, SortState } from './types';
 import { PAGE_SIZE, useCustomerPages } from './useCustomerPages';
 import { RowTagStyles, rowConfidentiality, rowLifecycleTag, rowTierTag, useRowTagClass } from './RowTags';
+import {
+  observeRectAfterLayout,
+  scrollUnlessUnmoved,
+  useOverscanAfterFirstRows,
+  windowRect,
+} from './virtual-no-forced-layout';
+import { cachedT } from './cached-t';
 
 const ROW_HEIGHT = 36;
 const HEAD_HEIGHT = 38;
@@ -98,6 +105,7 @@ export function VirtualCustomerTable({
   const [lang] = useLang();
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const scrolled = useRef(false); // the box has scrolled at least once (else it is at the top)
   const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
   const { total, rowAt, isLoading, isStale, error } = useCustomerPages(filter, sort, range);
   const regionName = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
@@ -106,7 +114,10 @@ export function VirtualCustomerTable({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: useOverscanAfterFirstRows(total > 0),
+    initialRect: windowRect(),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollUnlessUnmoved(() => scrolled.current),
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -122,19 +133,24 @@ export function VirtualCustomerTable({
   // A new filter or sort starts at the top.
   const filterKey = JSON.stringify([filter, sort]);
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
+    if (scrolled.current) scrollRef.current?.scrollTo({ top: 0 });
   }, [filterKey]);
 
   const tag = useRowTagClass();
+  const label = useMemo(() => cachedT(t), [t]); // the rows' labels, each translated once
   const layout = useLayout();
   const narrow = layout === 'narrow';
   const allColumns = useMemo<Column[]>(
     () => [
       { key: 'code', sort: 'code', render: (r) => <span className="code">{r.code}</span> },
       { key: 'name', sort: 'name', render: (r) => r.name, title: (r) => r.name },
-      { key: 'kind', render: (r) => t(`enums.kindShort.${r.kind}`) },
-      { key: 'nature', render: (r) => t(`enums.natureShort.${r.nature}`), title: (r) => t(`enums.nature.${r.nature}`) },
-      { key: 'lifecycle', sort: 'lifecycle', render: (r) => rowLifecycleTag(tag, t, r.lifecycle) },
+      { key: 'kind', render: (r) => label(`enums.kindShort.${r.kind}`) },
+      {
+        key: 'nature',
+        render: (r) => label(`enums.natureShort.${r.nature}`),
+        title: (r) => label(`enums.nature.${r.nature}`),
+      },
+      { key: 'lifecycle', sort: 'lifecycle', render: (r) => rowLifecycleTag(tag, label, r.lifecycle) },
       {
         key: 'region',
         sort: 'region',
@@ -145,11 +161,11 @@ export function VirtualCustomerTable({
       { key: 'valueTier', sort: 'valueTier', render: (r) => rowTierTag(tag, r.valueTier) },
       { key: 'creditRating', sort: 'creditRating', render: (r) => r.creditRating ?? '—' },
       { key: 'creditClass', sort: 'creditClass', render: (r) => r.creditClass ?? '—' },
-      { key: 'confidentiality', render: (r) => rowConfidentiality(tag, t, r.confidentiality) },
+      { key: 'confidentiality', render: (r) => rowConfidentiality(tag, label, r.confidentiality) },
       { key: 'phone', render: (r) => <span className="code">{r.phone ?? '—'}</span> },
       { key: 'creditLimit', sort: 'creditLimit', num: true, render: (r) => money(r.creditLimit) },
     ],
-    [t, regionName, tag],
+    [label, regionName, tag],
   );
   const columns = useMemo(
     () =>
@@ -171,7 +187,7 @@ export function VirtualCustomerTable({
     <div className="vt" data-testid="customer-table" data-total={total} aria-busy={isLoading || isStale}>
       <RowTagStyles tag={tag} />
       {error && <Alert type="error" banner title={errorText(t, error)} />}
-      <div className="vt-scroll" ref={scrollRef}>
+      <div className="vt-scroll" ref={scrollRef} onScroll={() => (scrolled.current = true)}>
         <div style={{ minWidth, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
           <div className="vt-row vt-head" style={{ gridTemplateColumns: grid, height: HEAD_HEIGHT }} role="row">
             {columns.map((c) => (

@@ -27,6 +27,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '2026-11-30-0022-collections-kept',
   '2026-12-01-0023-worklist-kept',
   '2026-12-01-0024-sensitive-customers',
+  '2026-12-01-0028-customer-due-index',
 ];
 
 /** Schema version of this app = number of migrations it knows. */

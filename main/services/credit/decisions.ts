@@ -44,4 +44,3 @@ export async function insertDecision(ctx: ServiceContext, trx: Transaction<DB>, 
     .executeTakeFirstOrThrow();
   return row.id;
 }
-

@@ -3,6 +3,8 @@
 // SPEC rule customer by customer, and writing it: each receipt is written once, with what the
 // application left of it (an insert and then an update of every receipt cost a sixth of a
 // 664k-receipt import), and the allocations after the receipts, in the order they were planned.
+// Amounts are integer fen kept in Float64Array only because they can pass Int32's range: a double
+// holds every integer up to 2^53 exactly, and only integer sums and differences are made of them.
 
 /** `a`, or a copy at least `n` long (doubling), for typed columns that grow as a file is read. */
 export function atLeast<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {

@@ -99,6 +99,19 @@ describe('first screen, light parts', () => {
       await page.keyboard.press('End');
       await page.keyboard.press(' ');
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/settings');
+      // at 1280×720 the menu is taller than the window: it scrolls on its own, the page stays put
+      const last = await page.evaluate(() => {
+        const items = document.querySelectorAll('.ant-layout-sider .ant-menu-item');
+        const item = items[items.length - 1] as HTMLElement;
+        item.scrollIntoView({ block: 'end' });
+        const r = item.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { inWindow: r.bottom <= window.innerHeight, hit: item.contains(hit), pageScroll: window.scrollY };
+      });
+      expect(last).toEqual({ inWindow: true, hit: true, pageScroll: 0 });
+      await expect.poll(() => selected.innerText()).toBe('设置');
+      await page.getByTestId('settings-company').waitFor();
+      await page.screenshot({ path: 'test-output/screenshots/menu-scrolled-zh-CN-1280x720.png' });
     } finally {
       await page.close();
     }

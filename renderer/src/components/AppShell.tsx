@@ -63,7 +63,8 @@ export function AppShell({
 
   return (
     <Layout style={{ height: '100vh' }}>
-      <Sider width={208} theme="dark" style={{ background: '#0f2440' }}>
+      {/* the menu scrolls on its own in a short window (1280×720): the page and header stay put */}
+      <Sider width={208} theme="dark" style={{ background: '#0f2440', overflowY: 'auto' }}>
         <div className="brand">
           <div className="brand-mark">CD</div>
           <div>

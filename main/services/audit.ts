@@ -7,6 +7,7 @@ import { csvTable } from '../lib/csv';
 import type { AuditEntry, ExportFile } from '../../shared/types';
 import type { ServiceContext } from './context';
 import { MASK, sensitiveCustomers, showSensitive, type SensitiveChoice } from './sensitive-customers';
+import { fromNumberRuns, isNumberRuns } from '../lib/number-runs';
 
 export interface AuditRecord {
   entity: string;
@@ -84,10 +85,26 @@ export async function listAudit(ctx: ServiceContext, q: AuditQuery): Promise<{ t
       customerId: r.customer_id,
       action: r.action,
       before: r.before ? JSON.parse(r.before) : null,
-      after: r.after ? JSON.parse(r.after) : null,
+      after: r.after ? withNumbers(r.entity, JSON.parse(r.after)) : null,
       note: r.note,
     })),
   };
+}
+
+/**
+ * An invoice import's row stores the numbers it created as runs (numberRuns): readers get the
+ * full list as `numbers`, in the same place among the row's fields, as rows written before did.
+ */
+function withNumbers(entity: string, after: unknown): unknown {
+  if (entity !== 'import' || !after || typeof after !== 'object' || Array.isArray(after)) return after;
+  const runs = (after as Record<string, unknown>).numberRuns;
+  if (!isNumberRuns(runs)) return after;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(after)) {
+    if (k === 'numberRuns') out.numbers = fromNumberRuns(runs);
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** Audit log export (CSV with BOM, or .xlsx) of the filtered entries, newest first (max 100,000). */

@@ -28,6 +28,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '2026-12-01-0023-worklist-kept',
   '2026-12-01-0024-sensitive-customers',
   '2026-12-01-0028-customer-due-index',
+  '2026-12-01-0029-monthly-sales-by-month',
 ];
 
 /** Schema version of this app = number of migrations it knows. */

@@ -29,6 +29,7 @@ import {
 } from '../../db/receivables/writes';
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
+import { toNumberRuns } from '../../lib/number-runs';
 import type { ServiceContext } from '../context';
 import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
@@ -270,8 +271,9 @@ export async function importInvoices(
       entity: 'import',
       entityId: fileName,
       action: 'import',
-      // which documents this import created: one audit row per import, listing every number
-      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber, numbers },
+      // which documents this import created: one audit row per import, listing every number as
+      // runs of consecutive numbers (the audit log reads them back as the full list)
+      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber, numberRuns: toNumberRuns(numbers) },
     });
   }).finally(() => endImportProgress(ctx.book, progress));
   return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };

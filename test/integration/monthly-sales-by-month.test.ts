@@ -27,6 +27,7 @@ let salesBefore: unknown[];
 let triggersBefore: unknown[];
 let windowBefore: unknown;
 let compositionBefore: unknown;
+let pagesBefore: number;
 
 const plan = (db: Database.Database, q: string, p: unknown[]) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...p) as { detail: string }[]).map((r) => r.detail).join(' | ');
@@ -57,6 +58,7 @@ async function oldBook(f: string): Promise<void> {
   triggersBefore = sqlite.prepare(TRIGGERS).all();
   windowBefore = windowOf(sqlite);
   compositionBefore = currentComposition(sqlite, '2026-09', '2026-10');
+  pagesBefore = sqlite.pragma('page_count', { simple: true }) as number;
   await close();
 }
 
@@ -86,6 +88,8 @@ describe('monthly sales keyed by month (0029)', () => {
       expect(
         db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'monthly_sales' AND type = 'index'").pluck().all(),
       ).toEqual([]);
+      // the new table took the pages the window index freed: the file did not grow
+      expect(db.pragma('page_count', { simple: true })).toBeLessThanOrEqual(pagesBefore);
     } finally {
       db.close();
     }

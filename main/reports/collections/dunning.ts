@@ -1,11 +1,14 @@
 // Dunning list as of a date (SPEC §5): customers with an overdue amount, their days overdue,
 // ladder level, and whether the ladder is paused (pending promise or open dispute). The SQL
-// hands back one row per customer (oldest overdue due date, Σ open as of D, code and name);
-// this is one pass over those rows, sorted by code.
+// hands back one row per customer (oldest overdue due date, Σ open as of D); codes, names and
+// code order come from the customer directory (kept per connection while the customers are
+// unchanged: on the report worker it is read once for every report), so the list is one pass
+// over the customers in rank order, no string sort.
 import type { Book } from '../../db/connection';
 import { ladderRows } from '../../db/collections-store';
-import { overdueCustomersAsOf } from '../../db/collections/dunning';
+import { overdueByCustomerAsOf } from '../../db/collections/dunning';
 import { disputedCustomerIds } from '../../db/disputes';
+import { customerDirectory } from '../../db/receivables/directory';
 import { toDayNumber } from '../../domain/dates';
 import { ladderLevel, type LadderStep } from '../../domain/dunning';
 import type { DunningListRow } from '../../../shared/types-collections';
@@ -24,10 +27,21 @@ export function dunningList(
   const disputed = disputedCustomerIds(book, asOf);
   const ladder = ladderOf(book);
   const d = toDayNumber(asOf);
+  const dir = customerDirectory(book.sqlite);
+  // each overdue customer's slot by its rank in code order (-1: none)
+  const byRank = new Int32Array(dir.id.length).fill(-1);
+  const overdue = overdueByCustomerAsOf(book.sqlite, asOf);
+  for (let k = 0; k < overdue.length; k++) {
+    const cid = overdue[k].customerId;
+    const rank = cid < dir.rankById.length ? dir.rankById[cid] : -1;
+    if (rank >= 0) byRank[rank] = k;
+  }
   // levels by days overdue, worked out once per distinct oldest due date
   const daysOf = new Map<string, number>();
   const rows: DunningListRow[] = [];
-  for (const [customerId, customerCode, customerName, dueDate, overdue] of overdueCustomersAsOf(book.sqlite, asOf)) {
+  for (let rank = 0; rank < byRank.length; rank++) {
+    if (byRank[rank] < 0) continue;
+    const { customerId, dueDate, open } = overdue[byRank[rank]];
     let days = daysOf.get(dueDate);
     if (days === undefined) daysOf.set(dueDate, (days = d - toDayNumber(dueDate)));
     const pausedBy: DunningListRow['pausedBy'] = [];
@@ -35,14 +49,14 @@ export function dunningList(
     if (disputed.has(customerId)) pausedBy.push('dispute');
     rows.push({
       customerId,
-      customerCode,
-      customerName,
+      customerCode: dir.code[rank],
+      customerName: dir.name[rank],
       daysOverdue: days,
-      overdue,
+      overdue: open,
       level: ladderLevel(days, ladder),
       paused: pausedBy.length > 0,
       pausedBy,
     });
   }
-  return rows.sort((a, b) => (a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : 0));
+  return rows;
 }

@@ -10,7 +10,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Book } from '../../main/db/connection';
 import { overdueByCustomerAsOf } from '../../main/db/collections/dunning';
-import { monthsUpTo } from '../../main/db/receivables/as-of-book';
 import { daysBetween } from '../../main/domain/dates';
 import { DEFAULT_LADDER, ladderLevel } from '../../main/domain/dunning';
 import { dunningList } from '../../main/reports/collections/dunning';
@@ -146,7 +145,7 @@ describe('dunning overdue as of D: fast path = plain SPEC §2 reference', () => 
       overdueByCustomerAsOf(ro.sqlite, asOf);
       const plan = seen.flatMap((sql) =>
         (
-          prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ d: asOf, months: monthsUpTo(ro.sqlite, asOf) }) as {
+          prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ d: asOf, months: '[]' }) as {
             detail: string;
           }[]
         ).map((r) => r.detail),

@@ -3,7 +3,8 @@
 // by D) against SPEC §2 computed plainly from the stored rows (amount − allocations dated ≤ D,
 // issued ≤ D, voided invoices gone, past due: due < D, open > 0), after random writes of every
 // kind; and the list read on a read-only connection (as on the report worker: codes, names and
-// code order from the kept customer directory) equals the same reference, also after a rename.
+// code order from the kept customer directory) or on the book's own (the command line's: only the
+// listed customers' names, customerNamesOf) equals the same reference, also after a rename.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { overdueByCustomerAsOf } from '../../main/db/collections/dunning';
 import { daysBetween } from '../../main/domain/dates';
 import { DEFAULT_LADDER, ladderLevel } from '../../main/domain/dunning';
 import { dunningList } from '../../main/reports/collections/dunning';
+import { customerDirectoryOf, customerNamesOf } from '../../main/db/receivables/directory';
 import { approvedCustomers, HUASHENG, openTestDesk, type TestDesk } from '../support/book';
 import { day, playReceivables, receivablesOp } from '../support/receivables-ops';
 
@@ -94,7 +96,9 @@ describe('dunning overdue as of D: fast path = plain SPEC §2 reference', () => 
             const db = t.desk.ctx.book.sqlite;
             for (const asOf of probes.map(day)) {
               expect(overdueByCustomerAsOf(db, asOf)).toEqual(referenceOverdue(db, asOf));
-              expect(dunningList(ro, asOf)).toEqual(referenceList(db, asOf));
+              const want = referenceList(db, asOf);
+              expect(dunningList(ro, asOf)).toEqual(want);
+              expect(dunningList(t.desk.ctx.book, asOf)).toEqual(want);
             }
           } finally {
             ro.sqlite.close();
@@ -160,4 +164,43 @@ describe('dunning overdue as of D: fast path = plain SPEC §2 reference', () => 
       await t.close();
     }
   }, 60_000);
+
+  it('customerNamesOf: the given customers as the directory lists them, for any code and name text', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+    const row = fc.record({ code: text, name: text });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(row, { selector: (r) => r.code, maxLength: 30 }),
+        fc.uniqueArray(fc.nat(40)),
+        (rows, pick) => {
+          const db = new Database(':memory:');
+          try {
+            db.exec(`CREATE TABLE customers (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, credit_limit INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX customers_directory ON customers (code, name, credit_limit)`);
+            const put = db.prepare('INSERT INTO customers (id, code, name) VALUES (?, ?, ?)');
+            rows.forEach((r, i) => put.run(i * 3 + 1, r.code, r.name));
+            // ids 1, 4, 7, … exist; the others are unknown and left out
+            const ids = pick.map((k) => k + 1);
+            const dir = customerDirectoryOf(db, ids);
+            expect(customerNamesOf(db, ids)).toEqual({ id: dir.id, code: dir.code, name: dir.name });
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      {
+        numRuns: 500,
+        // SQLite's byte order of these two codes is not JavaScript's
+        examples: [
+          [
+            [
+              { code: '\uFF01', name: 'a' },
+              { code: '😀', name: 'b' },
+            ],
+            [0, 3],
+          ],
+        ],
+      },
+    );
+  });
 });

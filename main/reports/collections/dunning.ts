@@ -1,14 +1,12 @@
 // Dunning list as of a date (SPEC §5): customers with an overdue amount, their days overdue,
 // ladder level, and whether the ladder is paused (pending promise or open dispute). The SQL
-// hands back one row per customer (oldest overdue due date, Σ open as of D); codes, names and
-// code order come from the customer directory (kept per connection while the customers are
-// unchanged: on the report worker it is read once for every report), so the list is one pass
-// over the customers in rank order, no string sort.
+// hands back one row per customer (oldest overdue due date, Σ open as of D); codes and names
+// come apart in code order (namesInCodeOrder), so the list is one pass over them, no string sort.
 import type { Book } from '../../db/connection';
 import { collectionsSettings, ladderRows } from '../../db/collections-store';
 import { overdueByCustomerAsOf } from '../../db/collections/dunning';
 import { disputedCustomerIds } from '../../db/disputes';
-import { customerDirectory } from '../../db/receivables/directory';
+import { customerDirectory, customerNamesOf, type NamedCustomers } from '../../db/receivables/directory';
 import { addDays, toDayNumber } from '../../domain/dates';
 import { ladderLevel, type LadderStep } from '../../domain/dunning';
 import type { DunningListRow } from '../../../shared/types-collections';
@@ -30,31 +28,44 @@ function pendingAmong(book: Book, asOf: string, customerIds: number[]): Set<numb
   return customersWithPendingPromise(book, asOf, promiseStatesInScope(book, scope, graceDays));
 }
 
+/**
+ * The given customers' codes and names in code order: on a read-only connection (the report
+ * worker's) from the customer directory kept there for every report; otherwise (the command
+ * line's one-off list) only these customers' from the covering index.
+ */
+function namesInCodeOrder(sqlite: Book['sqlite'], ids: readonly number[]): NamedCustomers {
+  if (!sqlite.readonly) return customerNamesOf(sqlite, ids);
+  const dir = customerDirectory(sqlite);
+  const listed = new Uint8Array(dir.id.length);
+  for (const cid of ids) if (cid < dir.rankById.length && dir.rankById[cid] >= 0) listed[dir.rankById[cid]] = 1;
+  const out: NamedCustomers = { id: [], code: [], name: [] };
+  for (let rank = 0; rank < listed.length; rank++) {
+    if (!listed[rank]) continue;
+    out.id.push(dir.id[rank]);
+    out.code.push(dir.code[rank]);
+    out.name.push(dir.name[rank]);
+  }
+  return out;
+}
+
 /** `pending`: the customers with a pending promise as of D, when the caller has worked them out. */
 export function dunningList(book: Book, asOf: string, pending?: Set<number>): DunningListRow[] {
   const overdue = overdueByCustomerAsOf(book.sqlite, asOf);
-  pending ??= pendingAmong(
-    book,
-    asOf,
-    overdue.map((r) => r.customerId),
-  );
+  const ids = overdue.map((r) => r.customerId);
+  pending ??= pendingAmong(book, asOf, ids);
   const disputed = disputedCustomerIds(book, asOf);
   const ladder = ladderOf(book);
   const d = toDayNumber(asOf);
-  const dir = customerDirectory(book.sqlite);
-  // each overdue customer's slot by its rank in code order (-1: none)
-  const byRank = new Int32Array(dir.id.length).fill(-1);
-  for (let k = 0; k < overdue.length; k++) {
-    const cid = overdue[k].customerId;
-    const rank = cid < dir.rankById.length ? dir.rankById[cid] : -1;
-    if (rank >= 0) byRank[rank] = k;
-  }
+  // overdue is in id order: each customer's row by id
+  const rowOf = new Map<number, number>();
+  for (let k = 0; k < overdue.length; k++) rowOf.set(ids[k], k);
+  const named = namesInCodeOrder(book.sqlite, ids);
   // levels by days overdue, worked out once per distinct oldest due date
   const daysOf = new Map<string, number>();
   const rows: DunningListRow[] = [];
-  for (let rank = 0; rank < byRank.length; rank++) {
-    if (byRank[rank] < 0) continue;
-    const { customerId, dueDate, open } = overdue[byRank[rank]];
+  for (let j = 0; j < named.id.length; j++) {
+    const customerId = named.id[j];
+    const { dueDate, open } = overdue[rowOf.get(customerId)!];
     let days = daysOf.get(dueDate);
     if (days === undefined) daysOf.set(dueDate, (days = d - toDayNumber(dueDate)));
     const pausedBy: DunningListRow['pausedBy'] = [];
@@ -62,8 +73,8 @@ export function dunningList(book: Book, asOf: string, pending?: Set<number>): Du
     if (disputed.has(customerId)) pausedBy.push('dispute');
     rows.push({
       customerId,
-      customerCode: dir.code[rank],
-      customerName: dir.name[rank],
+      customerCode: named.code[j],
+      customerName: named.name[j],
       daysOverdue: days,
       overdue: open,
       level: ladderLevel(days, ladder),

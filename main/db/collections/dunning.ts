@@ -36,7 +36,8 @@ export function overdueByCustomerAsOf(sqlite: Database.Database, asOf: string): 
   const cids = JSON.parse(cidJson) as number[];
   const dues = JSON.parse(dueJson) as string[];
   const opens = JSON.parse(openJson) as (number | null)[];
-  // per customer id (the customers' row ids: dense), the oldest due date and Σ of the positive amounts
+  // per customer id (the customers' row ids: dense), the oldest due date and Σ of the positive
+  // amounts (integer fen: exact in a double)
   let maxCid = -1;
   for (let k = 0; k < cids.length; k++) if (cids[k] > maxCid) maxCid = cids[k];
   const oldest: (string | undefined)[] = new Array(maxCid + 1);

@@ -19,7 +19,7 @@ export function ladderOf(book: Book): LadderStep[] {
 /**
  * The customers among `customerIds` with a promise pending as of D. A promise's state depends on
  * its own customer's promises and receipts only, so only the listed customers' are worked out
- * (today about a quarter of the book's customers with an open promise are overdue).
+ * (the bench book today: 23,000 overdue customers of 100,000 with a promise).
  */
 function pendingAmong(book: Book, asOf: string, customerIds: number[]): Set<number> {
   const graceDays = collectionsSettings(book.sqlite).promiseGraceDays;
@@ -56,7 +56,7 @@ export function dunningList(book: Book, asOf: string, pending?: Set<number>): Du
   const disputed = disputedCustomerIds(book, asOf);
   const ladder = ladderOf(book);
   const d = toDayNumber(asOf);
-  // overdue is in id order: each customer's row by id
+  // each overdue customer's row by its id
   const rowOf = new Map<number, number>();
   for (let k = 0; k < overdue.length; k++) rowOf.set(ids[k], k);
   const named = namesInCodeOrder(book.sqlite, ids);

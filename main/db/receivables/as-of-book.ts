@@ -39,7 +39,7 @@ function sqlFor(n: number, basis: 'due' | 'issue'): string {
 }
 
 /** Every issue month ('YYYY-MM') of the book up to D's, as a JSON list. */
-function monthsUpTo(sqlite: Sqlite, asOf: string): string {
+export function monthsUpTo(sqlite: Sqlite, asOf: string): string {
   const first = stmt(sqlite, 'SELECT MIN(substr(issue_date, 1, 7)) FROM invoices INDEXED BY invoices_open_on')
     .pluck()
     .get() as string | null;

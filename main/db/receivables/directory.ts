@@ -96,3 +96,36 @@ function ranked(rev: number, maxId: number, id: number[], code: string[], name: 
   for (let i = 0; i < id.length; i++) rankById[id[i]] = i;
   return { rev, rankById, id, code, name, limit };
 }
+
+/** Codes and names of some customers, in code order. */
+export interface NamedCustomers {
+  id: number[];
+  code: string[];
+  name: string[];
+}
+
+/**
+ * Codes and names of the given customers (unknown ids left out) in code order, in one pass over
+ * the covering index as three JSON lists: for a one-off list on a connection that keeps no
+ * directory (the command line's dunning list names a third of a 100,000-customer book's
+ * customers, at about half the cost of reading the whole directory).
+ */
+export function customerNamesOf(sqlite: Sqlite, ids: readonly number[]): NamedCustomers {
+  const [idJson, codeJson, nameJson] = stmt(
+    sqlite,
+    `SELECT json_group_array(id), json_group_array(code), json_group_array(name)
+       FROM (SELECT id, code, name FROM customers INDEXED BY customers_directory
+              WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code)`,
+  )
+    .raw()
+    .get(JSON.stringify(ids)) as [string, string, string];
+  const id = JSON.parse(idJson) as number[];
+  const code = JSON.parse(codeJson) as string[];
+  const name = JSON.parse(nameJson) as string[];
+  // SQLite's byte order can differ from JavaScript's (a code outside the BMP): then sort here
+  let sorted = true;
+  for (let i = 1; i < code.length && sorted; i++) if (code[i - 1] > code[i]) sorted = false;
+  if (sorted) return { id, code, name };
+  const order = id.map((_, i) => i).sort((a, b) => (code[a] < code[b] ? -1 : code[a] > code[b] ? 1 : 0));
+  return { id: order.map((i) => id[i]), code: order.map((i) => code[i]), name: order.map((i) => name[i]) };
+}

@@ -2,7 +2,13 @@
 // tab / carriage return before one) as a formula: `=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`.
 // Such cells get a leading apostrophe (papaparse's escapeFormulae), which Excel and WPS show
 // as text. Negative amounts ("-1234.50", "-1,234.50") are numbers, not formulas: left alone.
-import Papa from 'papaparse';
+import { createRequire } from 'node:module';
+import type PapaModule from 'papaparse';
+
+// papaparse loaded on first use: a bundle's static import would load it wherever csv.ts is
+// bundled (the report worker, before its first report), not only when CSV is written
+let papa: typeof PapaModule | null = null;
+const Papa = () => (papa ??= createRequire(import.meta.url)('papaparse') as typeof PapaModule);
 
 /** Starts like a formula and is not a plain negative number. */
 export const FORMULA_START = /^(?!-\d[\d,]*(?:\.\d+)?$)[=+\-@\t\r]/;
@@ -11,10 +17,10 @@ export type CsvCell = string | number | boolean | null | undefined;
 
 /** Rows (no header handling) as CSV text. */
 export function csvRows(rows: CsvCell[][], newline: '\r\n' | '\n' = '\r\n'): string {
-  return Papa.unparse(rows, { newline, escapeFormulae: FORMULA_START });
+  return Papa().unparse(rows, { newline, escapeFormulae: FORMULA_START });
 }
 
 /** A header row and data rows as CSV text. */
 export function csvTable(fields: string[], data: CsvCell[][], newline: '\r\n' | '\n' = '\r\n'): string {
-  return Papa.unparse({ fields, data }, { newline, escapeFormulae: FORMULA_START });
+  return Papa().unparse({ fields, data }, { newline, escapeFormulae: FORMULA_START });
 }

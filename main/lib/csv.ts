@@ -2,13 +2,11 @@
 // tab / carriage return before one) as a formula: `=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`.
 // Such cells get a leading apostrophe (papaparse's escapeFormulae), which Excel and WPS show
 // as text. Negative amounts ("-1234.50", "-1,234.50") are numbers, not formulas: left alone.
-import { createRequire } from 'node:module';
 import type PapaModule from 'papaparse';
+import { lazyRequire } from './lazy-require';
 
-// papaparse loaded on first use: a bundle's static import would load it wherever csv.ts is
-// bundled (the report worker, before its first report), not only when CSV is written
-let papa: typeof PapaModule | null = null;
-const Papa = () => (papa ??= createRequire(import.meta.url)('papaparse') as typeof PapaModule);
+// loaded when CSV is first written (not by the report worker or the app at start)
+const Papa = lazyRequire<typeof PapaModule>('papaparse');
 
 /** Starts like a formula and is not a plain negative number. */
 export const FORMULA_START = /^(?!-\d[\d,]*(?:\.\d+)?$)[=+\-@\t\r]/;

@@ -2,6 +2,8 @@
 // no package but better-sqlite3 before its first report — kysely (~280 modules) and papaparse
 // load on first use only. A static import of either, anywhere in the worker's module graph,
 // is hoisted to the bundle's top by esbuild and cost the first ageing after opening a book.
+// Likewise the app's main bundle loads no package that only one rarer task needs (pinyin
+// dictionaries, iCalendar, CSV, Excel, PDF) when it starts.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +37,12 @@ async function packagesLoadedAtStart(entry: string): Promise<string[]> {
 describe('report worker start', () => {
   it('loads better-sqlite3 and no other package before its first report', async () => {
     expect(await packagesLoadedAtStart('main/workers/report-worker.ts')).toEqual(['better-sqlite3']);
+  });
+
+  it('the main bundle loads pinyin-pro, ics, papaparse, exceljs and pdf-lib on first use only', async () => {
+    const atStart = await packagesLoadedAtStart('main/shell/main.ts');
+    expect(atStart).toContain('better-sqlite3'); // the reading itself works
+    expect(atStart.filter((p) => ['pinyin-pro', 'ics', 'papaparse', 'exceljs', 'pdf-lib'].includes(p))).toEqual([]);
   });
 
   it('a book over a bare connection still queries through kysely, loaded when first asked for', async () => {

@@ -3,7 +3,8 @@
 // load on first use only. A static import of either, anywhere in the worker's module graph,
 // is hoisted to the bundle's top by esbuild and cost the first ageing after opening a book.
 // Likewise the app's main bundle loads no package that only one rarer task needs (pinyin
-// dictionaries, iCalendar, CSV, Excel, PDF) when it starts.
+// dictionaries, iCalendar, CSV, Excel, PDF) when it starts, and holds kysely and zod itself
+// (scripts/bundled-packages.mjs) instead of resolving their hundreds of modules at start.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,12 @@ import { openBook } from '../../main/db/connection';
 import { bookOfConnection } from '../../main/db/read-snapshot';
 import { csvTable } from '../../main/lib/csv';
 import { tempDir } from '../support/book';
+// @ts-expect-error plain .mjs script (no types)
+import { bundleOnly } from '../../scripts/bundled-packages.mjs';
 
 const root = path.resolve(__dirname, '../..');
 
-/** Packages (not node: builtins) the bundled entry imports when it loads. */
+/** Packages (not node: builtins) the entry bundled as scripts/build.mjs does imports when it loads. */
 async function packagesLoadedAtStart(entry: string): Promise<string[]> {
   const out = await build({
     entryPoints: [entry],
@@ -23,7 +26,7 @@ async function packagesLoadedAtStart(entry: string): Promise<string[]> {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    packages: 'external',
+    plugins: [bundleOnly(root)],
     write: false,
     logLevel: 'silent',
   });
@@ -39,10 +42,11 @@ describe('report worker start', () => {
     expect(await packagesLoadedAtStart('main/workers/report-worker.ts')).toEqual(['better-sqlite3']);
   });
 
-  it('the main bundle loads pinyin-pro, ics, papaparse, exceljs and pdf-lib on first use only', async () => {
+  it('the main bundle holds kysely and zod, and loads pinyin-pro, ics, papaparse, exceljs and pdf-lib on first use only', async () => {
     const atStart = await packagesLoadedAtStart('main/shell/main.ts');
     expect(atStart).toContain('better-sqlite3'); // the reading itself works
-    expect(atStart.filter((p) => ['pinyin-pro', 'ics', 'papaparse', 'exceljs', 'pdf-lib'].includes(p))).toEqual([]);
+    const lateOrBundled = ['kysely', 'zod', 'pinyin-pro', 'ics', 'papaparse', 'exceljs', 'pdf-lib'];
+    expect(atStart.filter((p) => lateOrBundled.includes(p))).toEqual([]);
   });
 
   it('a book over a bare connection still queries through kysely, loaded when first asked for', async () => {

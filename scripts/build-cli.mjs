@@ -13,28 +13,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleOnly } from './bundled-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-// Pure-JavaScript packages bundled into the chunks instead of loaded from node_modules: kysely
-// alone is 279 ES modules, and resolving and reading them one by one cost a command that opens a
-// book about half a second of CPU before it did anything. The rest stay external (native
-// better-sqlite3; big or dynamic packages used by one command each).
-const BUNDLED = new Set(['kysely', 'zod']);
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const PACKAGES = new Set(
-  [pkg.dependencies, pkg.devDependencies, pkg.optionalDependencies].flatMap((d) => Object.keys(d ?? {})),
-);
-const bundleOnly = {
-  name: 'bundle-only',
-  setup(b) {
-    // bare imports of the project's packages (not tsconfig aliases such as @shared/…)
-    b.onResolve({ filter: /^[^./]/ }, (a) => {
-      const name = a.path.startsWith('@') ? a.path.split('/').slice(0, 2).join('/') : a.path.split('/')[0];
-      return PACKAGES.has(name) && !BUNDLED.has(name) ? { path: a.path, external: true } : undefined;
-    });
-  },
-};
 export const CLI_DIR = path.join(root, 'dist', 'cli');
 
 /** Build the CLI bundle; returns the number of source files it holds. */
@@ -47,7 +28,7 @@ export async function buildCli({ quiet = false } = {}) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    plugins: [bundleOnly], // other node_modules at run time (better-sqlite3 is native)
+    plugins: [bundleOnly(root)], // kysely and zod bundled, other packages from node_modules (bundled-packages.mjs)
     logLevel: quiet ? 'error' : 'warning',
     absWorkingDir: root,
     metafile: true,

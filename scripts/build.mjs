@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOnly } from './bundled-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -21,7 +22,7 @@ await build({
   entryPoints: ['main/shell/main.ts'],
   outfile: 'dist/electron/main.mjs',
   format: 'esm',
-  packages: 'external', // dependencies load from node_modules (packed by electron-builder)
+  plugins: [bundleOnly(root)], // kysely and zod bundled; other dependencies from node_modules (packed by electron-builder)
 });
 // The report worker (main/workers/report-worker.ts) is its own entry: main starts it from the
 // file beside main.mjs (main/workers/report-client.ts looks for ./report-worker.mjs).
@@ -30,7 +31,7 @@ await build({
   entryPoints: ['main/workers/report-worker.ts'],
   outfile: 'dist/electron/report-worker.mjs',
   format: 'esm',
-  packages: 'external',
+  plugins: [bundleOnly(root)],
 });
 // The demo generator (faker's name tables) on its own, loaded only when a demo book is made
 // (main/app/demo-book.ts looks for ./demo-generator.mjs).

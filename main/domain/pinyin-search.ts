@@ -1,17 +1,23 @@
 // Pinyin search keys: typing `hsmy` (initials) or `huasheng` (full pinyin) finds 华盛贸易.
 // The key is computed once when a customer is saved and matched with a plain substring test.
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as PinyinFn } from 'pinyin-pro';
+import { lazyRequire } from '../lib/lazy-require';
+
+// its dictionaries loaded when a customer is first saved or imported, not when the app starts
+const pinyinPro = lazyRequire<{ pinyin: typeof PinyinFn }>('pinyin-pro');
 
 /** Lower-case, toneless full pinyin without spaces, e.g. 华盛贸易 → huashengmaoyi. */
 export function fullPinyin(text: string): string {
-  return pinyin(text, { toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
+  return pinyinPro()
+    .pinyin(text, { toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
     .toLowerCase()
     .replace(/\s+/g, '');
 }
 
 /** Initials, e.g. 华盛贸易 → hsmy. Non-Chinese characters are kept as they are. */
 export function pinyinInitials(text: string): string {
-  return pinyin(text, { pattern: 'first', toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
+  return pinyinPro()
+    .pinyin(text, { pattern: 'first', toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
     .toLowerCase()
     .replace(/\s+/g, '');
 }

@@ -1,12 +1,16 @@
 // The one CSV reader: UTF-8 (with or without BOM) decoded a chunk at a time and parsed by
 // papaparse row by row, so a 60 MB file is never one string nor a million row arrays.
 import { Readable } from 'node:stream';
-import Papa from 'papaparse';
+import type PapaModule from 'papaparse';
+import { lazyRequire } from '../lib/lazy-require';
 import { serverError } from '../../shared/messages/server-messages';
 import { AppError, type RowError } from '../../shared/result';
 import { byteChunks, type ImportSource } from './source';
 
 /** The bytes as a stream of text. Not UTF-8: a clear error; the BOM is dropped. */
+// loaded when a file is first imported, not when the app starts
+const Papa = lazyRequire<typeof PapaModule>('papaparse');
+
 function decodedChunks(source: ImportSource): Readable {
   return Readable.from(
     (async function* () {
@@ -45,7 +49,7 @@ export async function readCsvCells(
   let line = 0;
   let parseError: RowError | null = null;
   await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(decodedChunks(source), {
+    Papa().parse<string[]>(decodedChunks(source), {
       skipEmptyLines: 'greedy',
       step: (res, parser) => {
         line++;

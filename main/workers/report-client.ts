@@ -19,9 +19,11 @@ import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
 import { joinResult } from './chunked';
 import type { BacktestProgress } from '../reports/credit-backtest';
-
-type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
 import type { ReportWorkerData } from './report-worker';
+import { packedAt, type PackedStrings } from './packed-strings';
+
+type PackedDirectory = { rev: number; code: PackedStrings; name: PackedStrings };
+type AgeingByRank = AgeingColumns & { directory?: PackedDirectory };
 
 export type ReportWorkerMode = 'auto' | 'always' | 'never';
 
@@ -205,7 +207,7 @@ class ReportWorker {
   }
 
   /** The customer directory's codes and names, as last sent by the worker (report-worker.ts). */
-  private directory: { rev: number; code: string[]; name: string[] } | null = null;
+  private directory: PackedDirectory | null = null;
 
   /** An ageing result with its codes and names put back from the rows' directory ranks. */
   withNames(r: AgeingByRank): AgeingColumns {
@@ -214,8 +216,8 @@ class ReportWorker {
     if (cols.code.length === cols.rank.length) return cols; // sent with its strings
     const dir = this.directory;
     if (!dir || dir.rev !== cols.dirRev) throw new Error('report worker: customer directory out of step');
-    cols.code = Array.from(cols.rank, (k) => dir.code[k]);
-    cols.name = Array.from(cols.rank, (k) => dir.name[k]);
+    cols.code = Array.from(cols.rank, (k) => packedAt(dir.code, k));
+    cols.name = Array.from(cols.rank, (k) => packedAt(dir.name, k));
     return cols;
   }
 

@@ -13,6 +13,7 @@ import { columnBuffers, type AgeingColumns } from '../reports/ageing';
 import { runJob, type JobControl, type JobOutput, type ReportJob } from '../reports/jobs';
 import { isCollectionsJob } from '../reports/collections/jobs';
 import { splitResult } from './chunked';
+import { packStrings, type PackedStrings } from './packed-strings';
 
 export interface ReportWorkerData {
   file: string;
@@ -61,15 +62,16 @@ const cache = new Map<string, JobOutput<ReportJob>>();
 
 // The customer directory's strings cross to the main thread once per revision; each report then
 // carries only the rows' ranks (42,000 codes and names cloned per report were megabytes of
-// short-lived main-thread heap). report-client.ts puts the strings back.
+// short-lived main-thread heap). report-client.ts puts the strings back. They cross packed (one
+// text per column, packed-strings.ts): the main thread does not decode 100,000 of each.
 let sentDirRev: number | null = null;
 
 function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
-  let directory: { rev: number; code: string[]; name: string[] } | undefined;
+  let directory: { rev: number; code: PackedStrings; name: PackedStrings } | undefined;
   const dir = sqlite ? customerDirectory(sqlite) : null;
   const byRank = dir !== null && dir.rev === c.dirRev; // else (never expected) the strings go along
   if (byRank && sentDirRev !== dir.rev) {
-    directory = { rev: dir.rev, code: dir.code, name: dir.name };
+    directory = { rev: dir.rev, code: packStrings(dir.code), name: packStrings(dir.name) };
     sentDirRev = dir.rev;
   }
   const cols: AgeingColumns & { directory?: typeof directory } = {
@@ -85,7 +87,9 @@ function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
     creditLimit: c.creditLimit.slice(),
     limitUsedBp: c.limitUsedBp.slice(),
   };
-  return { result: cols, transfer: columnBuffers(cols) };
+  const transfer = columnBuffers(cols);
+  if (directory) transfer.push(directory.code.end.buffer as ArrayBuffer, directory.name.end.buffer as ArrayBuffer);
+  return { result: cols, transfer };
 }
 
 async function answer(

@@ -10,7 +10,9 @@
 //                       user + system of the whole CLI process; referenceQueryCpuMs: the query's
 //                       own process CPU) and cliAgeingCpuRatio
 //   appOpenToAgeing*Ms  open the book as the app does (Desk) → first ageing report through the
-//                       IPC dispatch, today and a past date, in a fresh process (target ≤ 1000)
+//                       IPC dispatch, today and a past date, in a fresh process (target ≤ 1000);
+//                       *CpuMs: that stretch's CPU (main thread + report worker); appProcessToAgeing*CpuMs:
+//                       the whole process's CPU up to then, Node's start and module loading included
 //   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
 //                       the customer list on screen (interactive, ≤ 2000), browser-first-paint.ts
 //   cliImport*Ms        `creditdesk import` whole process, each, wall and CPU (target: customers +
@@ -212,10 +214,17 @@ async function coldFigures(
       },
     );
     if (r.status !== 0) throw new Error('cold-open failed');
-    const got = JSON.parse(r.stdout) as { openMs: number; firstAgeingMs: number; rows: number; cpuMs: number };
+    const got = JSON.parse(r.stdout) as {
+      openMs: number;
+      firstAgeingMs: number;
+      rows: number;
+      cpuMs: number;
+      processCpuMs: number;
+    };
     out[`appOpenMs_${key}`] = got.openMs;
     out[`appOpenToAgeing${key}Ms`] = Math.round(got.openMs + got.firstAgeingMs);
     out[`appOpenToAgeing${key}CpuMs`] = got.cpuMs; // main thread + report worker, the whole process
+    out[`appProcessToAgeing${key}CpuMs`] = got.processCpuMs;
   }
 
   if (!opts.skipBrowser) Object.assign(out, await runBrowserFirstPaint(book));

@@ -18,6 +18,7 @@ import { dispatch } from '../../main/ipc/register';
 import { fixedClock } from '../../main/services/context';
 import { addDays } from '../../main/domain/dates';
 import type { AgeingReportWire } from '../../shared/types-receivables';
+import type { Plugin } from 'esbuild';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -220,6 +221,8 @@ export async function bundle(entry: string, name: string): Promise<string | null
   const outfile = path.join(root, 'node_modules/.cache/creditdesk-bench', name); // beside node_modules: better-sqlite3 resolves
   try {
     const { build } = await import('esbuild');
+    // @ts-expect-error plain .mjs script (no types)
+    const { bundleOnly } = (await import('../bundled-packages.mjs')) as { bundleOnly: (root: string) => Plugin };
     // built beside and renamed over: node_modules is hard-linked between worktrees, and esbuild
     // writes a file in place, so another worktree's bench would run this worktree's code (and
     // migrate its book) — a new file is this worktree's own
@@ -231,7 +234,7 @@ export async function bundle(entry: string, name: string): Promise<string | null
       platform: 'node',
       target: 'node20',
       format: 'esm',
-      packages: 'external',
+      plugins: [bundleOnly(root)], // kysely and zod bundled, as scripts/build.mjs does
       logLevel: 'warning',
     });
     fs.renameSync(tmp, outfile);

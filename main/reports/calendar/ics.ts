@@ -1,6 +1,7 @@
 // The collection calendar as iCalendar (.ics) for a phone: one all-day VEVENT per item, UTF-8,
 // summaries in the chosen language ("付款承诺 C000123 华盛贸易 ¥5,000.00 待兑现").
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
+import { lazyRequire } from '../../lib/lazy-require';
 import { CALENDAR_KIND_LABELS, PROMISE_STATUS_LABELS } from '../../../shared/collections-labels';
 import { formatMoney } from '../../../shared/money';
 import type { CalendarItem } from '../../../shared/types-calendar';
@@ -8,6 +9,9 @@ import type { CalendarReport } from '../../../shared/types-collections';
 import { addDays } from '../../domain/dates';
 
 type Lang = 'zh-CN' | 'en';
+
+// loaded on the first calendar export, not when the app starts
+const ics = lazyRequire<typeof import('ics')>('ics');
 
 const ymd = (d: string): [number, number, number] => [
   Number(d.slice(0, 4)),
@@ -50,7 +54,7 @@ export function calendarIcs(rep: CalendarReport, opts: { lang: Lang }): string {
       '',
     ].join('\r\n');
   }
-  const { error, value } = createEvents(events);
+  const { error, value } = ics().createEvents(events);
   if (error || !value) throw error ?? new Error('iCalendar export failed');
   return value;
 }

@@ -50,8 +50,12 @@ export function antdImports(dir: string): string[] {
   return [...names].filter((n) => /^[A-Z]/.test(n) && n !== 'ConfigProvider').sort();
 }
 
-/** The CSS (with cssinjs's cache-path map) of the named antd components and their parts. */
-export function antdStaticStyles(names: string[]): string {
+let rendered: { names: string; cache: ReturnType<typeof createCache> } | undefined;
+
+/** cssinjs's cache after rendering the named antd components and their parts under the app's theme
+ *  (once per build: the stylesheet and the token cache come from the same renders). */
+function renderedCache(names: string[]): ReturnType<typeof createCache> {
+  if (rendered?.names === names.join()) return rendered.cache;
   const cache = createCache();
   const render = (node: ReactNode) => {
     // antd's deprecation and "no portal on the server" warnings say nothing about the styles
@@ -77,14 +81,35 @@ export function antdStaticStyles(names: string[]): string {
   }
   // a part rendered outside its parent (Form.ErrorList) styles an empty class: leave it to run time
   for (const key of [...cache.cache.keys()]) if (key.split('%').slice(2).includes('')) cache.cache.delete(key);
-  return extractStyle(cache, { plain: true, types: ['style'] });
+  rendered = { names: names.join(), cache };
+  return cache;
+}
+
+/** The CSS (with cssinjs's cache-path map) of the named antd components and their parts. */
+export function antdStaticStyles(names: string[]): string {
+  return extractStyle(renderedCache(names), { plain: true, types: ['style'] });
+}
+
+/**
+ * The theme's derived tokens and each component's CSS variables, as cssinjs caches them
+ * ([cache key, value]): what antd otherwise works out at every start (the theme's derivation,
+ * each component's tokens, their CSS text and hashes). Keys hold the theme's and tokens' hashes,
+ * so an entry is only found under the very same theme and antd; the rest is made as before.
+ */
+export function antdStaticTokenCache(names: string[]): [string, unknown][] {
+  return [...renderedCache(names).cache]
+    .filter(([key]) => /^(token|cssVar)%/.test(key))
+    .map(([key, [, value]]) => [key, value]);
 }
 
 const ID = 'virtual:antd-static.css';
+const CACHE_ID = 'virtual:antd-static-cache';
 
 /**
  * `import 'virtual:antd-static.css'` (main.tsx): the pre-rendered styles in a production build
  * (whose hashes match the running app's); empty in the dev server, where antd makes them itself.
+ * `import entries from 'virtual:antd-static-cache'` (components/prebuilt-style-cache.ts): the
+ * token and CSS-variable cache entries, as a JSON string parsed at once (quicker than a literal).
  */
 export function antdStaticStylesPlugin(srcDir: string): Plugin {
   let build = false;
@@ -93,10 +118,14 @@ export function antdStaticStylesPlugin(srcDir: string): Plugin {
     configResolved(c) {
       build = c.command === 'build';
     },
-    resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
+    resolveId: (id) => (id === ID || id === CACHE_ID ? `\0${id}` : undefined),
     load(id) {
-      if (id !== `\0${ID}`) return undefined;
-      return build ? antdStaticStyles(antdImports(srcDir)) : '';
+      if (id === `\0${ID}`) return build ? antdStaticStyles(antdImports(srcDir)) : '';
+      if (id === `\0${CACHE_ID}`) {
+        const entries = build ? antdStaticTokenCache(antdImports(srcDir)) : [];
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(entries))});`;
+      }
+      return undefined;
     },
   };
 }

@@ -26,6 +26,10 @@ describe('antd styles built ahead', () => {
         .map((css) => css.slice(0, 80)),
     );
     expect(runtime).toEqual([]);
+    // the theme's CSS variables under the fixed key the build's token cache was made with
+    // (components/prebuilt-style-cache.ts): React's useId would name it differently in the page
+    expect(await page.locator('.ant-layout.css-var-app').count()).toBeGreaterThan(0);
+    expect(await page.locator('style[data-token-hash="css-var-app"]').count()).toBeGreaterThan(1);
     // the styles are there all the same: the primary button in the theme's colour, a 4 px radius
     const button = page.locator('.ant-btn-primary').first();
     await expect.poll(() => button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(31, 95, 191)');

@@ -1,6 +1,10 @@
 // The first screen's lighter parts keep working as before:
 // - the customer list's virtualizer makes the browser lay out nothing while the first screen is
 //   rendered (its box's size comes from a ResizeObserver, no scroll to the top of a new box);
+// - the list's rows come from arithmetic on the offset (same-height rows), not from
+//   @tanstack/react-virtual's measurement of all 100,000 rows: its code is not even fetched;
+// - nothing on the first screen sets up ICU's number formatting (Number.toLocaleString,
+//   Intl.NumberFormat: tens of ms the first time);
 // - the shell's light left menu (components/ShellMenu.tsx) opens pages by click and by keyboard,
 //   and marks the open page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,14 +56,42 @@ function countForcedLayouts() {
   };
 }
 
+/** Counts, in the page, number formatting through ICU (the first call sets it up). */
+function countIcuNumberFormats() {
+  const w = window as unknown as { __icuNumbers: string[] };
+  w.__icuNumbers = [];
+  const toLocaleString = Number.prototype.toLocaleString;
+  Number.prototype.toLocaleString = function (this: number, ...args: unknown[]) {
+    w.__icuNumbers.push(`toLocaleString ${String(this)}`);
+    return (toLocaleString as (...a: unknown[]) => string).apply(this, args);
+  };
+  const NF = Intl.NumberFormat;
+  Intl.NumberFormat = function (...args: unknown[]) {
+    w.__icuNumbers.push(`Intl.NumberFormat ${JSON.stringify(args)}`);
+    return new (NF as unknown as new (...a: unknown[]) => Intl.NumberFormat)(...args);
+  } as unknown as typeof Intl.NumberFormat;
+}
+
 describe('first screen, light parts', () => {
   it('renders the customer list without making the browser lay out the page in the middle', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
     try {
       await page.addInitScript(countForcedLayouts);
+      await page.addInitScript(countIcuNumberFormats);
       await page.goto(`${e.server.url}#/customers`);
       const rows = page.locator('[data-testid="customer-row"]');
       await rows.first().waitFor({ timeout: 60_000 });
+      expect(await page.evaluate(() => (window as unknown as { __icuNumbers: string[] }).__icuNumbers)).toEqual([]);
+      // the code fetched for the first screen has no virtualizer library in it
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((r) => r.name)
+          .filter((u) => /\.js(\?|$)/.test(u)),
+      );
+      expect(scripts.some((u) => /CustomerListPage/.test(u))).toBe(true);
+      for (const url of scripts) expect(await (await fetch(url)).text(), url).not.toContain('getVirtualItems');
+      await expect.poll(() => page.locator('[data-testid="customer-total"]').innerText()).toMatch(/^共 \d+ 条$/);
       // every row on screen is there (the box's real size arrived), and more below it after a moment
       await expect.poll(() => rows.count()).toBeGreaterThan(28);
       const box = await page.locator('.vt-scroll').boundingBox();

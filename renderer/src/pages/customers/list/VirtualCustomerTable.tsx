@@ -1,24 +1,20 @@
 // The customer list: a virtualised grid over `total` rows that fetches pages as they scroll
 // into view. Scrolls 100,000 customers smoothly (only the visible rows exist in the DOM).
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Empty, Spin } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerListRow, Region } from '@shared/types';
 import { errorText } from '../../../format/errors';
+import { groupDigits } from '../../../format/digits';
 import { money } from '../../../format/money';
 import { useLang } from '../../../hooks/useLang';
 import type { CustomerFilter, CustomerSortKey, SortState } from './types';
 import { PAGE_SIZE, useCustomerPages } from './useCustomerPages';
 import { RowTagStyles, rowConfidentiality, rowLifecycleTag, rowTierTag, useRowTagClass } from './RowTags';
-import {
-  observeRectAfterLayout,
-  scrollUnlessUnmoved,
-  useOverscanAfterFirstRows,
-  windowRect,
-} from './virtual-no-forced-layout';
+import { useOverscanAfterFirstRows } from './virtual-no-forced-layout';
+import { useFixedRowWindow } from './fixed-row-window';
 import { cachedT } from './cached-t';
 
 const ROW_HEIGHT = 36;
@@ -110,18 +106,15 @@ export function VirtualCustomerTable({
   const { total, rowAt, isLoading, isStale, error } = useCustomerPages(filter, sort, range);
   const regionName = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
 
-  const virtualizer = useVirtualizer({
+  const rows = useFixedRowWindow({
     count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: useOverscanAfterFirstRows(total > 0),
-    initialRect: windowRect(),
-    observeElementRect: observeRectAfterLayout,
-    scrollToFn: scrollUnlessUnmoved(() => scrolled.current),
+    scrollRef,
   });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const items = Array.from({ length: Math.max(rows.last - rows.first + 1, 0) }, (_, i) => rows.first + i);
+  const firstIndex = items[0] ?? 0;
+  const lastIndex = items[items.length - 1] ?? 0;
 
   // Track the visible window at page granularity, so state changes only when a page boundary passes.
   useEffect(() => {
@@ -188,7 +181,7 @@ export function VirtualCustomerTable({
       <RowTagStyles tag={tag} />
       {error && <Alert type="error" banner title={errorText(t, error)} />}
       <div className="vt-scroll" ref={scrollRef} onScroll={() => (scrolled.current = true)}>
-        <div style={{ minWidth, height: virtualizer.getTotalSize() + HEAD_HEIGHT, position: 'relative' }}>
+        <div style={{ minWidth, height: rows.totalSize + HEAD_HEIGHT, position: 'relative' }}>
           <div className="vt-row vt-head" style={{ gridTemplateColumns: grid, height: HEAD_HEIGHT }} role="row">
             {columns.map((c) => (
               <div key={c.key} className={`vt-cell${c.num ? ' num' : ''}`} role="columnheader">
@@ -208,31 +201,18 @@ export function VirtualCustomerTable({
               </div>
             ))}
           </div>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            const style = {
-              gridTemplateColumns: grid,
-              height: ROW_HEIGHT,
-              top: HEAD_HEIGHT + item.start,
-              width: '100%',
-            };
+          {items.map((index) => {
+            const row = rowAt(index);
+            const top = HEAD_HEIGHT + index * ROW_HEIGHT;
+            const style = { gridTemplateColumns: grid, height: ROW_HEIGHT, top, width: '100%' };
             if (!row) {
               return (
-                <div key={item.key} className="vt-row vt-body-row vt-placeholder" style={style}>
+                <div key={index} className="vt-row vt-body-row vt-placeholder" style={style}>
                   <div className="vt-cell">{t('customers.loadingRow')}</div>
                 </div>
               );
             }
-            return (
-              <BodyRow
-                key={item.key}
-                row={row}
-                top={HEAD_HEIGHT + item.start}
-                grid={grid}
-                columns={columns}
-                onOpen={open}
-              />
-            );
+            return <BodyRow key={index} row={row} top={top} grid={grid} columns={columns} onOpen={open} />;
           })}
         </div>
         {!isLoading && total === 0 && (
@@ -247,7 +227,9 @@ export function VirtualCustomerTable({
         )}
       </div>
       <div className="vt-footer">
-        <span data-testid="customer-total">{t('common.total', { n: total.toLocaleString('en-US') })}</span>
+        {/* grouped by hand: the first Number.toLocaleString sets up ICU's number formatting, tens
+            of ms of the first screen's script */}
+        <span data-testid="customer-total">{t('common.total', { n: groupDigits(String(total)) })}</span>
         {/* a new order or filter over a big book can take a moment: the old rows stay, marked */}
         {isStale && <Spin size="small" style={{ marginLeft: 8 }} data-testid="customer-list-updating" />}
       </div>

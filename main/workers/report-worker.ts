@@ -13,6 +13,8 @@ import { columnBuffers, type AgeingColumns } from '../reports/ageing';
 import { runJob, type JobControl, type JobOutput, type ReportJob } from '../reports/jobs';
 import { isCollectionsJob } from '../reports/collections/jobs';
 import { splitResult } from './chunked';
+import { packNames } from './customer-names';
+import type { PromiseStatusColumns } from '../reports/collections/promise-status-columns';
 
 export interface ReportWorkerData {
   file: string;
@@ -86,6 +88,13 @@ function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
     limitUsedBp: c.limitUsedBp.slice(),
   };
   return { result: cols, transfer: columnBuffers(cols) };
+}
+
+/** Promise statuses index the directory too: its strings go along only if not sent yet. */
+function promiseNamesOnce(c: PromiseStatusColumns): unknown {
+  const sent = c.customersRev >= 0 && sentDirRev === c.customersRev;
+  if (!sent && c.customersRev >= 0) sentDirRev = c.customersRev;
+  return { ...c, customers: sent || !c.customers ? undefined : packNames(c.customers) };
 }
 
 async function answer(
@@ -168,6 +177,7 @@ port.on('message', async (m: Request) => {
   try {
     if (!sqlite) throw new Error('the report worker has no open book');
     const out = await answer(sqlite, m.job!, m.args, controlFor(m));
+    if (m.job === 'collections:promises') out.result = promiseNamesOnce(out.result as PromiseStatusColumns) as never;
     if (!(isCollectionsJob(m.job!) && (await postChunked(m.id, out.result))))
       port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
     collectSoon();

@@ -22,13 +22,8 @@ import { addDays } from '../../domain/dates';
 import { mergePromiseStates, receiptsByCustomer, type MergedStates } from '../../domain/promise-merge';
 import type { PromiseIn, PromiseState } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
-import {
-  bookPromiseStatusColumns,
-  promiseColumnsOf,
-  promiseRowsOf,
-  type KeptList,
-  type PromiseStatusColumns,
-} from './promise-book';
+import { bookPromiseStatusColumns, type KeptList } from './promise-book';
+import { promiseColumnsOf, promiseRowsOf, type PromiseStatusColumns } from './promise-status-columns';
 
 export function promiseStatusRows(
   book: Book,

@@ -11,7 +11,7 @@ import type {
 import { promiseKeptRate } from '../../domain/promises';
 import { recordsOfCustomer } from './records';
 import { promiseStatusRows } from '../../reports/collections/promise-status';
-import { promiseRowsOf } from '../../reports/collections/promise-book';
+import { promiseRowsOf } from '../../reports/collections/promise-status-columns';
 import type { ServiceContext } from '../context';
 import { read } from '../book-queue';
 import { runCollectionsReport } from './run-report';

@@ -1,0 +1,132 @@
+// Promise status rows as columns: what the promise report job answers (reports/collections/jobs.ts)
+// and what crosses from the report worker. Numbers are typed arrays (their buffers are transferred,
+// not copied: no per-value decoding on the main thread, no garbage in the worker's small young
+// generation); the texts that repeat are indexes into one small table; the customers' codes and
+// names are indexes into the customer directory, which crosses once per revision
+// (workers/report-client.ts keeps it). Rows are made only where they are used (promiseRowsOf).
+import type { PromiseStatusRow } from '../../../shared/types-collections';
+
+/** Customer codes and names by index. */
+export interface CustomerNames {
+  code: string[];
+  name: string[];
+}
+
+/** Row i is every column's element i, in report order. */
+export interface PromiseStatusColumns {
+  id: Float64Array;
+  customerId: Float64Array;
+  /** the row's customer: an index into `customers` */
+  customer: Int32Array;
+  /**
+   * Codes and names by index. A whole-book result indexes the customer directory of revision
+   * `customersRev`; the worker leaves it out when the main thread already has that revision.
+   */
+  customers?: CustomerNames;
+  /** the directory revision `customer` indexes; −1: `customers` belongs to this result alone */
+  customersRev: number;
+  madeOn: Int32Array;
+  promisedOn: Int32Array;
+  status: Int32Array;
+  promisedBy: Int32Array;
+  form: Int32Array;
+  /** the texts the five columns above index */
+  texts: (string | null)[];
+  /** fen */
+  amount: Float64Array;
+  /** fen */
+  received: Float64Array;
+  /** NaN: none */
+  collectionRecordId: Float64Array;
+}
+
+/** Indexes of texts in one shared table. */
+export function textTable(): { texts: (string | null)[]; index: (value: string | null) => number } {
+  const texts: (string | null)[] = [];
+  const at = new Map<string | null, number>();
+  const index = (v: string | null) => {
+    let k = at.get(v);
+    if (k === undefined) at.set(v, (k = texts.push(v) - 1));
+    return k;
+  };
+  return { texts, index };
+}
+
+/** The rows, in the order and with the keys the row report had. */
+export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
+  const t = c.texts;
+  const names = c.customers;
+  if (!names) throw new Error('promise statuses: customer names missing');
+  const out = new Array<PromiseStatusRow>(c.id.length);
+  for (let i = 0; i < out.length; i++) {
+    const k = c.customer[i];
+    const record = c.collectionRecordId[i];
+    out[i] = {
+      id: c.id[i],
+      customerId: c.customerId[i],
+      customerCode: names.code[k],
+      customerName: names.name[k],
+      madeOn: t[c.madeOn[i]] as string,
+      promisedOn: t[c.promisedOn[i]] as string,
+      amount: c.amount[i],
+      received: c.received[i],
+      promisedBy: t[c.promisedBy[i]],
+      form: t[c.form[i]] as string,
+      collectionRecordId: Number.isNaN(record) ? null : record,
+      status: t[c.status[i]] as PromiseStatusRow['status'],
+    };
+  }
+  return out;
+}
+
+/** Empty columns for n rows (filled by the caller). */
+export function emptyPromiseColumns(n: number, customers: CustomerNames | undefined, customersRev: number) {
+  return {
+    id: new Float64Array(n),
+    customerId: new Float64Array(n),
+    customer: new Int32Array(n),
+    customers,
+    customersRev,
+    madeOn: new Int32Array(n),
+    promisedOn: new Int32Array(n),
+    status: new Int32Array(n),
+    promisedBy: new Int32Array(n),
+    form: new Int32Array(n),
+    texts: [] as (string | null)[],
+    amount: new Float64Array(n),
+    received: new Float64Array(n),
+    collectionRecordId: new Float64Array(n),
+  } satisfies PromiseStatusColumns;
+}
+
+/** Rows as columns (a narrow report, worked out as rows): the rows' own codes and names go along. */
+export function promiseColumnsOf(rows: readonly PromiseStatusRow[]): PromiseStatusColumns {
+  const n = rows.length;
+  const names: CustomerNames = { code: new Array<string>(n), name: new Array<string>(n) };
+  const c = emptyPromiseColumns(n, names, -1);
+  const { texts, index } = textTable();
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    c.id[i] = r.id;
+    c.customerId[i] = r.customerId;
+    c.customer[i] = i;
+    names.code[i] = r.customerCode;
+    names.name[i] = r.customerName;
+    c.madeOn[i] = index(r.madeOn);
+    c.promisedOn[i] = index(r.promisedOn);
+    c.status[i] = index(r.status);
+    c.promisedBy[i] = index(r.promisedBy);
+    c.form[i] = index(r.form);
+    c.amount[i] = r.amount;
+    c.received[i] = r.received;
+    c.collectionRecordId[i] = r.collectionRecordId ?? NaN;
+  }
+  c.texts = texts;
+  return c;
+}
+
+/** The columns' buffers, to transfer rather than copy to the main thread. */
+export function promiseColumnBuffers(c: PromiseStatusColumns): ArrayBuffer[] {
+  const cols = [c.id, c.customerId, c.customer, c.madeOn, c.promisedOn, c.status, c.promisedBy, c.form];
+  return [...cols, c.amount, c.received, c.collectionRecordId].map((a) => a.buffer as ArrayBuffer);
+}

@@ -18,13 +18,11 @@ import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
 import { joinResult } from './chunked';
-import { unpackNames, type PackedNames } from './customer-names';
+import { unpackNames } from '../reports/collections/customer-names';
 import type { PromiseStatusColumns } from '../reports/collections/promise-status-columns';
 import type { BacktestProgress } from '../reports/credit-backtest';
 
 type AgeingByRank = AgeingColumns & { directory?: { rev: number; code: string[]; name: string[] } };
-/** promise statuses as the worker sends them (report-worker.ts promiseNamesOnce) */
-type PromiseColumnsSent = Omit<PromiseStatusColumns, 'customers'> & { customers?: PackedNames };
 import type { ReportWorkerData } from './report-worker';
 
 export type ReportWorkerMode = 'auto' | 'always' | 'never';
@@ -223,16 +221,18 @@ class ReportWorker {
     return cols;
   }
 
-  /** Promise statuses with their codes and names: sent along, or the directory kept here. */
-  withCustomers(r: PromiseColumnsSent): PromiseStatusColumns {
+  /** The promise statuses' customers (code order) as last sent by the worker (report-worker.ts). */
+  private promiseCustomers: { rev: number; code: string[]; name: string[] } | null = null;
+
+  /** Promise statuses with their codes and names: sent along, or kept here from the last time. */
+  withCustomers(r: PromiseStatusColumns): PromiseStatusColumns {
     if (r.customers) {
-      const names = unpackNames(r.customers);
-      if (r.customersRev >= 0) this.directory = { rev: r.customersRev, ...names };
-      return { ...r, customers: names };
+      if (r.customersRev < 0) return r;
+      this.promiseCustomers = { rev: r.customersRev, ...unpackNames(r.customers) };
     }
-    const dir = this.directory;
-    if (!dir || dir.rev !== r.customersRev) throw new Error('report worker: customer directory out of step');
-    return { ...r, customers: { code: dir.code, name: dir.name } };
+    const kept = this.promiseCustomers;
+    if (!kept || kept.rev !== r.customersRev) throw new Error('report worker: promise customers out of step');
+    return { ...r, customers: { joined: false, code: kept.code, name: kept.name } };
   }
 
   async run<J extends ReportJob>(
@@ -302,7 +302,8 @@ export async function runInWorker<J extends ReportJob>(
   try {
     const result = await w.run(job, args, opts);
     stats.jobs++;
-    if (job === 'collections:promises') return w.withCustomers(result as PromiseColumnsSent) as ReportJobs[J]['result'];
+    if (job === 'collections:promises')
+      return w.withCustomers(result as PromiseStatusColumns) as ReportJobs[J]['result'];
     return job === 'ageing' ? (w.withNames(result as AgeingByRank) as ReportJobs[J]['result']) : result;
   } catch (e) {
     if (e instanceof ReportWorkerUnavailable && !w.started) unavailable = e.message;

@@ -13,7 +13,6 @@ import { columnBuffers, type AgeingColumns } from '../reports/ageing';
 import { runJob, type JobControl, type JobOutput, type ReportJob } from '../reports/jobs';
 import { isCollectionsJob } from '../reports/collections/jobs';
 import { splitResult } from './chunked';
-import { packNames } from './customer-names';
 import type { PromiseStatusColumns } from '../reports/collections/promise-status-columns';
 
 export interface ReportWorkerData {
@@ -90,11 +89,14 @@ function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
   return { result: cols, transfer: columnBuffers(cols) };
 }
 
-/** Promise statuses index the directory too: its strings go along only if not sent yet. */
-function promiseNamesOnce(c: PromiseStatusColumns): unknown {
-  const sent = c.customersRev >= 0 && sentDirRev === c.customersRev;
-  if (!sent && c.customersRev >= 0) sentDirRev = c.customersRev;
-  return { ...c, customers: sent || !c.customers ? undefined : packNames(c.customers) };
+// The same for the promise statuses' customers (in SQLite's code order: their own list).
+let sentPromiseCustomersRev: number | null = null;
+
+function promiseNamesOnce(c: PromiseStatusColumns): PromiseStatusColumns {
+  if (c.customersRev < 0) return c; // names of this result alone
+  if (sentPromiseCustomersRev === c.customersRev) return { ...c, customers: undefined };
+  sentPromiseCustomersRev = c.customersRev;
+  return c;
 }
 
 async function answer(
@@ -177,7 +179,7 @@ port.on('message', async (m: Request) => {
   try {
     if (!sqlite) throw new Error('the report worker has no open book');
     const out = await answer(sqlite, m.job!, m.args, controlFor(m));
-    if (m.job === 'collections:promises') out.result = promiseNamesOnce(out.result as PromiseStatusColumns) as never;
+    if (m.job === 'collections:promises') out.result = promiseNamesOnce(out.result as PromiseStatusColumns);
     if (!(isCollectionsJob(m.job!) && (await postChunked(m.id, out.result))))
       port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
     collectSoon();

@@ -1,8 +1,8 @@
 // Issue #13 speed: the whole-book promise statuses cross from the report worker as typed columns
-// whose buffers are transferred (not copied), and their codes and names as indexes into the
-// customer directory, whose strings cross once per revision and are shared with the ageing report
-// (report-worker.ts, report-client.ts). Whatever order the reports come in, and after a customer
-// is renamed, every answer is the in-thread one.
+// whose buffers are transferred (not copied), and their codes and names as indexes into the list
+// of customers in code order, whose strings cross once per revision (report-worker.ts,
+// report-client.ts; the ageing report keeps its own directory the same way). Whatever order the
+// reports come in, and after a customer is renamed, every answer is the in-thread one.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertDemoCustomers, makeDemoCustomers } from '../../main/demo/customers';
 import { demoCustomerRefs, writeDemoReceivables } from '../../main/demo/receivables';
@@ -61,10 +61,10 @@ describe('promise statuses through the report worker', () => {
     expect(out.transfer.length).toBeGreaterThan(0);
   });
 
-  it('name customers from the directory sent once, shared with the ageing report, renamed or not', async () => {
+  it('name customers from a list sent once per revision, beside the ageing report, renamed or not', async () => {
     await same('collections:promises', { asOf: TODAY }); // the directory crosses
     await same('collections:promises', { asOf: addDays(TODAY, -30) }); // it is kept
-    await same('ageing:report', { asOf: TODAY }); // the ageing report uses the same
+    await same('ageing:report', { asOf: TODAY }); // the ageing report keeps its own
     const sqlite = t.desk.ctx.book.sqlite;
     const [id] = sqlite.prepare('SELECT id FROM customers ORDER BY code LIMIT 1').pluck().all() as number[];
     sqlite.prepare("UPDATE customers SET name = '改名 有限公司' WHERE id = ?").run(id);

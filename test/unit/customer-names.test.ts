@@ -2,7 +2,7 @@
 // any lists come back equal, also empty ones, empty texts and texts holding the separator.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packNames, unpackNames } from '../../main/workers/customer-names';
+import { cutsApart, NAMES_SEP, packNames, unpackNames } from '../../main/reports/collections/customer-names';
 
 const text = fc.oneof(fc.string(), fc.constantFrom('', '\u0000', 'a\u0000b', '华胜 \u{20000}'));
 
@@ -13,6 +13,16 @@ describe('customer names packed for the report worker', () => {
         const names = { code: pairs.map((p) => p[0]), name: pairs.map((p) => p[1]) };
         const packed = structuredClone(packNames(names));
         expect(unpackNames(packed)).toEqual(names);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('joined, cut apart again exactly when no text holds the separator', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
+        const plain = !texts.some((s) => s.includes(NAMES_SEP));
+        expect(cutsApart(texts.join(NAMES_SEP), texts.length)).toBe(plain);
       }),
       { numRuns: 300 },
     );

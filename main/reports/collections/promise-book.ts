@@ -7,8 +7,7 @@
 // instead of one object per promise, and becomes rows only where they are used (promiseRowsOf).
 import type { Book } from '../../db/connection';
 import { bookPromiseColumns, type BookPromiseColumns } from '../../db/collections/promise-columns';
-import { customerDirectory, type CustomerDirectory } from '../../db/receivables/directory';
-import { stmt } from '../../db/receivables/prepared';
+import { promiseCustomers } from '../../db/collections/promise-customers';
 import type { PromiseIn } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
 import { emptyPromiseColumns, textTable, type PromiseStatusColumns } from './promise-status-columns';
@@ -37,10 +36,9 @@ export function bookPromiseStatusColumns(
   const sqlite = book.sqlite;
   const read = () => {
     const cols = bookPromiseColumns(sqlite, asOf, graceDays);
-    // codes and names from the directory kept per connection (a revision crosses to the main
-    // thread once); the rows in SQLite's code order, which is the directory's own most of the time
-    const dir = customerDirectory(sqlite);
-    const order = reportOrder(cols, codeOrderRanks(sqlite, dir));
+    // the customers in code order, kept per connection (a revision crosses to the main thread once)
+    const customers = promiseCustomers(sqlite);
+    const order = reportOrder(cols, customers);
     const promises: KeptList = {
       length: order.length,
       customerId: (k) => cols.customerId[order[k]],
@@ -61,14 +59,14 @@ export function bookPromiseStatusColumns(
     };
     const { received, status } = statesOf(promises);
     const n = order.length;
-    const out = emptyPromiseColumns(n, { code: dir.code, name: dir.name }, dir.rev);
+    const out = emptyPromiseColumns(n, customers.names, customers.rev);
     const { texts, index } = textTable();
     for (let k = 0; k < n; k++) {
       const i = order[k];
       const cid = cols.customerId[i];
       out.id[k] = cols.id[i];
       out.customerId[k] = cid;
-      out.customer[k] = dir.rankById[cid];
+      out.customer[k] = customers.rankById[cid];
       out.madeOn[k] = index(cols.madeOn[i]);
       out.promisedOn[k] = index(cols.promisedOn[i]);
       out.amount[k] = cols.amount[i];
@@ -83,26 +81,6 @@ export function bookPromiseStatusColumns(
   };
   // one snapshot: the columns and the receipts shared out among the open promises
   return sqlite.inTransaction ? read() : sqlite.transaction(read)();
-}
-
-/** Directories whose order is SQLite's code order (no code holds a character beyond U+FFFF). */
-const inCodeOrder = new WeakMap<CustomerDirectory, boolean>();
-
-/**
- * Each customer's rank in SQLite's code order (byte order of UTF-8), by id (−1: no such customer).
- * The directory is in JavaScript's order (UTF-16 units), the same unless a code holds a character
- * beyond U+FFFF (a surrogate pair): then the ids are read in SQLite's order.
- */
-function codeOrderRanks(sqlite: Book['sqlite'], dir: CustomerDirectory): { rankById: Int32Array; count: number } {
-  let same = inCodeOrder.get(dir);
-  if (same === undefined) inCodeOrder.set(dir, (same = !dir.code.some((c) => /[\uD800-\uDFFF]/.test(c))));
-  if (same) return { rankById: dir.rankById, count: dir.id.length };
-  const ids = stmt(sqlite, 'SELECT id FROM customers ORDER BY code').pluck().all() as number[];
-  const rankById = new Int32Array(dir.rankById.length).fill(-1);
-  ids.forEach((id, r) => {
-    if (id < rankById.length) rankById[id] = r;
-  });
-  return { rankById, count: ids.length };
 }
 
 /**

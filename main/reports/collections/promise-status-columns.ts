@@ -5,12 +5,7 @@
 // names are indexes into the customer directory, which crosses once per revision
 // (workers/report-client.ts keeps it). Rows are made only where they are used (promiseRowsOf).
 import type { PromiseStatusRow } from '../../../shared/types-collections';
-
-/** Customer codes and names by index. */
-export interface CustomerNames {
-  code: string[];
-  name: string[];
-}
+import { packNames, unpackNames, type CustomerNames, type PackedNames } from './customer-names';
 
 /** Row i is every column's element i, in report order. */
 export interface PromiseStatusColumns {
@@ -19,11 +14,12 @@ export interface PromiseStatusColumns {
   /** the row's customer: an index into `customers` */
   customer: Int32Array;
   /**
-   * Codes and names by index. A whole-book result indexes the customer directory of revision
-   * `customersRev`; the worker leaves it out when the main thread already has that revision.
+   * Codes and names by index. A whole-book result indexes every customer in code order as of
+   * revision `customersRev` (db/collections/promise-customers.ts); the worker leaves them out
+   * when the main thread already has that revision.
    */
-  customers?: CustomerNames;
-  /** the directory revision `customer` indexes; −1: `customers` belongs to this result alone */
+  customers?: PackedNames;
+  /** the customers' revision `customer` indexes; −1: `customers` belongs to this result alone */
   customersRev: number;
   madeOn: Int32Array;
   promisedOn: Int32Array;
@@ -55,8 +51,8 @@ export function textTable(): { texts: (string | null)[]; index: (value: string |
 /** The rows, in the order and with the keys the row report had. */
 export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
   const t = c.texts;
-  const names = c.customers;
-  if (!names) throw new Error('promise statuses: customer names missing');
+  if (!c.customers) throw new Error('promise statuses: customer names missing');
+  const names = unpackNames(c.customers);
   const out = new Array<PromiseStatusRow>(c.id.length);
   for (let i = 0; i < out.length; i++) {
     const k = c.customer[i];
@@ -80,7 +76,7 @@ export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
 }
 
 /** Empty columns for n rows (filled by the caller). */
-export function emptyPromiseColumns(n: number, customers: CustomerNames | undefined, customersRev: number) {
+export function emptyPromiseColumns(n: number, customers: PackedNames | undefined, customersRev: number) {
   return {
     id: new Float64Array(n),
     customerId: new Float64Array(n),
@@ -103,7 +99,7 @@ export function emptyPromiseColumns(n: number, customers: CustomerNames | undefi
 export function promiseColumnsOf(rows: readonly PromiseStatusRow[]): PromiseStatusColumns {
   const n = rows.length;
   const names: CustomerNames = { code: new Array<string>(n), name: new Array<string>(n) };
-  const c = emptyPromiseColumns(n, names, -1);
+  const c = emptyPromiseColumns(n, undefined, -1);
   const { texts, index } = textTable();
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -122,6 +118,7 @@ export function promiseColumnsOf(rows: readonly PromiseStatusRow[]): PromiseStat
     c.collectionRecordId[i] = r.collectionRecordId ?? NaN;
   }
   c.texts = texts;
+  c.customers = packNames(names);
   return c;
 }
 

@@ -18,7 +18,7 @@ import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
 import { joinResult } from './chunked';
-import { unpackNames } from '../reports/collections/customer-names';
+import { KeptCustomerNames } from '../reports/collections/customer-names';
 import type { PromiseStatusColumns } from '../reports/collections/promise-status-columns';
 import type { BacktestProgress } from '../reports/credit-backtest';
 
@@ -221,19 +221,8 @@ class ReportWorker {
     return cols;
   }
 
-  /** The promise statuses' customers (code order) as last sent by the worker (report-worker.ts). */
-  private promiseCustomers: { rev: number; code: string[]; name: string[] } | null = null;
-
-  /** Promise statuses with their codes and names: sent along, or kept here from the last time. */
-  withCustomers(r: PromiseStatusColumns): PromiseStatusColumns {
-    if (r.customers) {
-      if (r.customersRev < 0) return r;
-      this.promiseCustomers = { rev: r.customersRev, ...unpackNames(r.customers) };
-    }
-    const kept = this.promiseCustomers;
-    if (!kept || kept.rev !== r.customersRev) throw new Error('report worker: promise customers out of step');
-    return { ...r, customers: { joined: false, code: kept.code, name: kept.name } };
-  }
+  /** The promise statuses' customers as last sent by the worker (report-worker.ts). */
+  readonly promiseCustomers = new KeptCustomerNames();
 
   async run<J extends ReportJob>(
     job: J,
@@ -302,8 +291,10 @@ export async function runInWorker<J extends ReportJob>(
   try {
     const result = await w.run(job, args, opts);
     stats.jobs++;
-    if (job === 'collections:promises')
-      return w.withCustomers(result as PromiseStatusColumns) as ReportJobs[J]['result'];
+    if (job === 'collections:promises') {
+      const r = result as PromiseStatusColumns;
+      return { ...r, customers: w.promiseCustomers.of(r.customersRev, r.customers) } as ReportJobs[J]['result'];
+    }
     return job === 'ageing' ? (w.withNames(result as AgeingByRank) as ReportJobs[J]['result']) : result;
   } catch (e) {
     if (e instanceof ReportWorkerUnavailable && !w.started) unavailable = e.message;

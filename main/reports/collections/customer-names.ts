@@ -36,3 +36,18 @@ export function unpackNames(p: PackedNames): CustomerNames {
   const cut = (s: string) => (p.count === 0 ? [] : s.split(NAMES_SEP));
   return { code: cut(p.code), name: cut(p.name) };
 }
+
+/** The last list a report worker sent, by the customers' revision (report-client.ts). */
+export class KeptCustomerNames {
+  private kept: { rev: number; names: PackedNames } | null = null;
+
+  /** The names of revision `rev`: those sent along (kept, cut apart, when rev ≥ 0), else the kept ones. */
+  of(rev: number, sent: PackedNames | undefined): PackedNames {
+    if (sent) {
+      if (rev < 0) return sent;
+      this.kept = { rev, names: { joined: false, ...unpackNames(sent) } };
+    }
+    if (!this.kept || this.kept.rev !== rev) throw new Error('report worker: promise customers out of step');
+    return this.kept.names;
+  }
+}

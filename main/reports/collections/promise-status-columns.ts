@@ -50,11 +50,33 @@ export function textTable(): { texts: (string | null)[]; index: (value: string |
 
 /** The rows, in the order and with the keys the row report had. */
 export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
-  const t = c.texts;
-  if (!c.customers) throw new Error('promise statuses: customer names missing');
-  const names = unpackNames(c.customers);
   const out = new Array<PromiseStatusRow>(c.id.length);
-  for (let i = 0; i < out.length; i++) {
+  rowsInto(c, namesOf(c), out, 0, out.length);
+  return out;
+}
+
+/** Rows made per turn of the event loop: a few ms each (the window's work runs in between). */
+export const ROWS_PER_TURN = 10_000;
+
+/** The same rows, made a slice per turn (a 100,000-row book's on the window's main thread). */
+export async function promiseRowsInTurns(c: PromiseStatusColumns): Promise<PromiseStatusRow[]> {
+  const out = new Array<PromiseStatusRow>(c.id.length);
+  const names = namesOf(c);
+  for (let at = 0; at < out.length; at += ROWS_PER_TURN) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    rowsInto(c, names, out, at, Math.min(out.length, at + ROWS_PER_TURN));
+  }
+  return out;
+}
+
+function namesOf(c: PromiseStatusColumns): CustomerNames {
+  if (!c.customers) throw new Error('promise statuses: customer names missing');
+  return unpackNames(c.customers);
+}
+
+function rowsInto(c: PromiseStatusColumns, names: CustomerNames, out: PromiseStatusRow[], from: number, to: number) {
+  const t = c.texts;
+  for (let i = from; i < to; i++) {
     const k = c.customer[i];
     const record = c.collectionRecordId[i];
     out[i] = {
@@ -72,7 +94,6 @@ export function promiseRowsOf(c: PromiseStatusColumns): PromiseStatusRow[] {
       status: t[c.status[i]] as PromiseStatusRow['status'],
     };
   }
-  return out;
 }
 
 /** Empty columns for n rows (filled by the caller). */

@@ -9,6 +9,7 @@ import type { DashboardOut, ReceivablesSettings, TieOutOut } from '../../shared/
 import { columnBuffers, computeAgeingColumns, computeTieOut, rowAt, type AgeingColumns } from './ageing';
 import { computeDashboard } from './dashboard';
 import { isCollectionsJob, runCollectionsJob, type CollectionsJobs } from './collections/jobs';
+import { promiseColumnBuffers, type PromiseStatusColumns } from './collections/promise-status-columns';
 import { bookOfConnection, inReadSnapshot } from '../db/read-snapshot';
 import { creditBacktest, type BacktestControl } from './credit-backtest';
 import type { CreditBacktestOut } from '../../shared/types-credit';
@@ -85,7 +86,9 @@ export async function runJob<J extends ReportJob>(
       if (isCollectionsJob(job)) {
         const book = bookOfConnection(sqlite);
         const result = await inReadSnapshot(sqlite, () => runCollectionsJob(book, job, args as never));
-        return { result, transfer: [] } as JobOutput<J>;
+        // promise statuses are typed columns: their buffers move, not copied
+        const transfer = job === 'collections:promises' ? promiseColumnBuffers(result as PromiseStatusColumns) : [];
+        return { result, transfer } as JobOutput<J>;
       }
       throw new Error(`unknown report job ${String(job)}`);
   }

@@ -18,6 +18,8 @@ import { AppError, type ErrorCode } from '../../shared/result';
 import type { JobOutput, ReportJob, ReportJobs } from '../reports/jobs';
 import type { AgeingColumns } from '../reports/ageing';
 import { joinResult } from './chunked';
+import { KeptCustomerNames } from '../reports/collections/customer-names';
+import type { PromiseStatusColumns } from '../reports/collections/promise-status-columns';
 import type { BacktestProgress } from '../reports/credit-backtest';
 import type { ReportWorkerData } from './report-worker';
 import { packedAt, type PackedStrings } from './packed-strings';
@@ -221,6 +223,9 @@ class ReportWorker {
     return cols;
   }
 
+  /** The promise statuses' customers as last sent by the worker (report-worker.ts). */
+  readonly promiseCustomers = new KeptCustomerNames();
+
   async run<J extends ReportJob>(
     job: J,
     args: ReportJobs[J]['args'],
@@ -288,6 +293,10 @@ export async function runInWorker<J extends ReportJob>(
   try {
     const result = await w.run(job, args, opts);
     stats.jobs++;
+    if (job === 'collections:promises') {
+      const r = result as PromiseStatusColumns;
+      return { ...r, customers: w.promiseCustomers.of(r.customersRev, r.customers) } as ReportJobs[J]['result'];
+    }
     return job === 'ageing' ? (w.withNames(result as AgeingByRank) as ReportJobs[J]['result']) : result;
   } catch (e) {
     if (e instanceof ReportWorkerUnavailable && !w.started) unavailable = e.message;

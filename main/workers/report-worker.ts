@@ -14,6 +14,7 @@ import { runJob, type JobControl, type JobOutput, type ReportJob } from '../repo
 import { isCollectionsJob } from '../reports/collections/jobs';
 import { splitResult } from './chunked';
 import { packStrings, type PackedStrings } from './packed-strings';
+import type { PromiseStatusColumns } from '../reports/collections/promise-status-columns';
 
 export interface ReportWorkerData {
   file: string;
@@ -90,6 +91,16 @@ function copyColumns(c: AgeingColumns): JobOutput<'ageing'> {
   const transfer = columnBuffers(cols);
   if (directory) transfer.push(directory.code.end.buffer as ArrayBuffer, directory.name.end.buffer as ArrayBuffer);
   return { result: cols, transfer };
+}
+
+// The same for the promise statuses' customers (in SQLite's code order: their own list).
+let sentPromiseCustomersRev: number | null = null;
+
+function promiseNamesOnce(c: PromiseStatusColumns): PromiseStatusColumns {
+  if (c.customersRev < 0) return c; // names of this result alone
+  if (sentPromiseCustomersRev === c.customersRev) return { ...c, customers: undefined };
+  sentPromiseCustomersRev = c.customersRev;
+  return c;
 }
 
 async function answer(
@@ -172,6 +183,7 @@ port.on('message', async (m: Request) => {
   try {
     if (!sqlite) throw new Error('the report worker has no open book');
     const out = await answer(sqlite, m.job!, m.args, controlFor(m));
+    if (m.job === 'collections:promises') out.result = promiseNamesOnce(out.result as PromiseStatusColumns);
     if (!(isCollectionsJob(m.job!) && (await postChunked(m.id, out.result))))
       port.postMessage({ id: m.id, ok: true, result: out.result }, out.transfer);
     collectSoon();

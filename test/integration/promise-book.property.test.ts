@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../main/domain/dates';
 import { runCollectionsJob } from '../../main/reports/collections/jobs';
-import { promiseRowsOf } from '../../main/reports/collections/promise-book';
+import { promiseRowsOf } from '../../main/reports/collections/promise-status-columns';
 import { promiseReport } from '../../main/services/collections';
 import { refreshKeptPromises } from '../../main/services/collections/kept-promises';
 import type { PromiseStatusRow } from '../../shared/types-collections';

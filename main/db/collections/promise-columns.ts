@@ -10,8 +10,6 @@ import { stmt } from '../receivables/prepared';
 type Sqlite = Database.Database;
 
 export interface BookPromiseColumns {
-  /** every customer, in code order (SQLite's byte order, as ORDER BY code gives it) */
-  customers: { id: number[]; code: string[]; name: string[] };
   /** the promises made on or before D, in entry (id) order */
   id: number[];
   customerId: number[];
@@ -39,12 +37,10 @@ type PromiseColumnValues = { [K in (typeof PROMISE_COLUMNS)[number]]: unknown[] 
 
 /** Reads the columns in one read transaction (the caller's, if any) so they line up. */
 export function bookPromiseColumns(sqlite: Sqlite, asOf: string, graceDays: number): BookPromiseColumns {
-  const customers = <T>(col: string) => stmt(sqlite, `SELECT ${col} FROM customers ORDER BY code`).pluck().all() as T[];
   const read = (): BookPromiseColumns => {
     const p = promiseColumns(sqlite, asOf);
     const id = p.id as number[];
     return {
-      customers: { id: customers<number>('id'), code: customers<string>('code'), name: customers<string>('name') },
       id,
       customerId: p.customer_id as number[],
       madeOn: p.made_on as string[],
@@ -82,12 +78,25 @@ function promiseColumns(sqlite: Sqlite, asOf: string): PromiseColumnValues {
 
 /** Each promise's kept amount: both lists come in id order, so one merge pass pairs them. */
 function keptOf(sqlite: Sqlite, ids: readonly number[], graceDays: number): number[] {
-  const keptIds = stmt(sqlite, 'SELECT promise_id FROM promise_final WHERE grace = ? ORDER BY promise_id')
-    .pluck()
-    .all(graceDays) as number[];
-  const received = stmt(sqlite, 'SELECT received FROM promise_final WHERE grace = ? ORDER BY promise_id')
-    .pluck()
-    .all(graceDays) as number[];
+  // both columns from one scan, as JSON arrays (as the promise columns)
+  const [keptJson, receivedJson] = stmt(
+    sqlite,
+    `SELECT json_group_array(promise_id), json_group_array(received)
+     FROM (SELECT promise_id, received FROM promise_final WHERE grace = ? ORDER BY promise_id)`,
+  )
+    .raw()
+    .get(graceDays) as [string, string];
+  let keptIds = JSON.parse(keptJson) as number[];
+  let received = JSON.parse(receivedJson) as number[];
+  for (let i = 1; i < keptIds.length; i++)
+    if (!(keptIds[i - 1] < keptIds[i])) {
+      // the aggregate did not take the rows in order: a column per query
+      const col = (c: string) =>
+        stmt(sqlite, `SELECT ${c} FROM promise_final WHERE grace = ? ORDER BY promise_id`).pluck().all(graceDays);
+      keptIds = col('promise_id') as number[];
+      received = col('received') as number[];
+      break;
+    }
   const out = new Array<number>(ids.length);
   let j = 0;
   for (let i = 0; i < ids.length; i++) {

@@ -96,3 +96,19 @@ export function receiptsForPromises(sqlite: Sqlite, s: PromiseScope, graceDays: 
      WHERE r.voided_at IS NULL`,
   ).all({ ...params, g: graceDays }) as ReceiptIn[];
 }
+
+/**
+ * Of these customers, those with a receipt (not voided) dated after D or a promise made after D:
+ * their kept final amounts may differ from those as of D. One index seek each
+ * (receipts_customer_date, promises_sharing_order).
+ */
+export function customersWithEntriesAfter(sqlite: Sqlite, customerIds: readonly number[], asOf: string): number[] {
+  return stmt(
+    sqlite,
+    `SELECT c.value FROM json_each(@cids) c
+     WHERE EXISTS (SELECT 1 FROM receipts r WHERE r.customer_id = c.value AND r.date > @d AND r.voided_at IS NULL)
+        OR EXISTS (SELECT 1 FROM promises q WHERE q.customer_id = c.value AND q.made_on > @d)`,
+  )
+    .pluck()
+    .all({ cids: JSON.stringify(customerIds), d: asOf }) as number[];
+}

@@ -14,7 +14,7 @@ import { dunningPage, type DunningPageArgs } from './dunning-page';
 import type { DunningPage } from '../../../shared/types-dunning-page';
 import { collectionsKpis } from './kpis';
 import { promiseStatusColumns } from './promise-status';
-import type { PromiseStatusColumns } from './promise-book';
+import type { PromiseStatusColumns } from './promise-status-columns';
 import { keptWorklist, worklistPage, worklistRowsToKeep, type WorklistPageArgs } from './worklist-kept';
 import type { KeptRowIn } from '../../db/collections/worklist-kept';
 import type { WorklistPage } from '../../../shared/types-worklist-page';

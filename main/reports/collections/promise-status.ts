@@ -12,6 +12,7 @@ import type { Book } from '../../db/connection';
 import { collectionsSettings } from '../../db/collections-store';
 import {
   promiseRowsInScope,
+  customersWithEntriesAfter,
   promisesInScope,
   receiptsForPromises,
   type KeptPromiseIn,
@@ -21,13 +22,8 @@ import { addDays } from '../../domain/dates';
 import { mergePromiseStates, receiptsByCustomer, type MergedStates } from '../../domain/promise-merge';
 import type { PromiseIn, PromiseState } from '../../domain/promises';
 import type { PromiseStatusRow } from '../../../shared/types-collections';
-import {
-  bookPromiseStatusColumns,
-  promiseColumnsOf,
-  promiseRowsOf,
-  type KeptList,
-  type PromiseStatusColumns,
-} from './promise-book';
+import { bookPromiseStatusColumns, type KeptList } from './promise-book';
+import { promiseColumnsOf, promiseRowsOf, type PromiseStatusColumns } from './promise-status-columns';
 
 export function promiseStatusRows(
   book: Book,
@@ -63,27 +59,33 @@ const isWholeBook = (s: PromiseScope) =>
   s.customerId === undefined && s.customerIds === undefined && s.promisedFrom === undefined;
 
 /**
- * The states as of D of promises grouped by customer, each customer's in sharing order: kept
- * received amounts for customers whose promises all closed before D and are all kept, the
- * domain's sharing-out over their receipts for the others (only those become promise objects).
+ * The states as of D of promises grouped by customer, each customer's in sharing order, from the
+ * kept final amounts where they are the amounts as of D: for a customer whose promises all closed
+ * before D, and for one with a promise still open but no receipt dated after D and no promise made
+ * after D (the usual case as of today: the same receipts and promises shared out the same way).
+ * The domain's sharing-out over their receipts for the others (only those become promise objects).
  */
 function statesWithKept(book: Book, promises: KeptList, scope: PromiseScope, graceDays: number): MergedStates {
   const asOf = scope.asOf;
   const n = promises.length;
   const lastOf = new Map<string, string>();
+  const last = new Array<string>(n);
   const work = new Set<number>();
+  /** customers with every promise kept and one still open as of D */
+  const open = new Set<number>();
   let customers = 0;
   for (let i = 0; i < n; i++) {
     const cid = promises.customerId(i);
     if (i === 0 || promises.customerId(i - 1) !== cid) customers++;
+    const p = promises.promisedOn(i);
+    let l = graceDays === 0 ? p : lastOf.get(p);
+    if (l === undefined) lastOf.set(p, (l = addDays(p, graceDays)));
+    last[i] = l;
     if (promises.kept(i) < 0) work.add(cid);
-    else if (!work.has(cid)) {
-      const p = promises.promisedOn(i);
-      let last = graceDays === 0 ? p : lastOf.get(p);
-      if (last === undefined) lastOf.set(p, (last = addDays(p, graceDays)));
-      if (asOf <= last) work.add(cid);
-    }
+    else if (asOf <= l) open.add(cid);
   }
+  for (const cid of work) open.delete(cid);
+  if (open.size > 0) for (const cid of customersWithEntriesAfter(book.sqlite, [...open], asOf)) work.add(cid);
   const received = new Array<number>(n);
   const status: MergedStates['status'] = new Array(n);
   const sub: PromiseIn[] = [];
@@ -93,7 +95,8 @@ function statesWithKept(book: Book, promises: KeptList, scope: PromiseScope, gra
       continue;
     }
     const r = (received[i] = promises.kept(i));
-    status[i] = r >= promises.amount(i) ? 'kept' : r > 0 ? 'partly_kept' : 'broken';
+    // the domain's rule (promise-merge.ts) on the kept amount
+    status[i] = r >= promises.amount(i) ? 'kept' : asOf <= last[i] ? 'pending' : r > 0 ? 'partly_kept' : 'broken';
   }
   if (work.size === 0) return { received, status };
   const all = work.size === customers;

@@ -11,7 +11,7 @@ import type {
 import { promiseKeptRate } from '../../domain/promises';
 import { recordsOfCustomer } from './records';
 import { promiseStatusRows } from '../../reports/collections/promise-status';
-import { promiseRowsOf } from '../../reports/collections/promise-book';
+import { promiseRowsInTurns } from '../../reports/collections/promise-status-columns';
 import type { ServiceContext } from '../context';
 import { read } from '../book-queue';
 import { runCollectionsReport } from './run-report';
@@ -21,7 +21,7 @@ export async function promiseReport(
   q: { asOf: string; customerId?: number },
 ): Promise<PromiseReport> {
   const cols = await runCollectionsReport(ctx, 'collections:promises', { asOf: q.asOf, customerId: q.customerId });
-  return { asOf: q.asOf, rows: promiseRowsOf(cols) };
+  return { asOf: q.asOf, rows: await promiseRowsInTurns(cols) };
 }
 
 export async function dunningReport(ctx: ServiceContext, q: { asOf: string }): Promise<DunningReport> {

@@ -505,7 +505,6 @@ export function writeDemoReceivables(
       sqlite,
       mark,
       plans.map((p) => p.customer.id),
-      true,
     );
   });
   withBulkCacheSync(sqlite, () => {

@@ -8,7 +8,7 @@ import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { atLeast } from './import-columns';
 import { GrossTracker } from './gross-tracker';
-import { DailyAccumulator, invoiceByNumber, nextInvoiceId } from '../../db/receivables/writes';
+import { DailyAccumulator, invoiceByNumber, invoiceInserter, nextInvoiceId } from '../../db/receivables/writes';
 import type { ArImportSummary } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -19,9 +19,6 @@ import { dropIndexesOfEmptyTables, recreateIndexes } from '../../db/receivables/
 import { customer, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, loadCustomers, Problems } from './import';
 import { DateCells, invoiceAmount } from './import-cells';
 
-// positional parameters: binding an object of named ones per row cost more than the row's checks
-const INSERT_INVOICE = `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, description, open_amount,
-  settled_on, override_reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`;
 const INVOICE_FILE: ImportColumns = {
   columns: INVOICE_COLUMNS,
   chinese: INVOICE_HEADERS_ZH,
@@ -64,7 +61,7 @@ export async function importInvoices(
     const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
     // monthly_sales too (month-keyed): its rows are added once, at the resume, and then indexed
     const salesIndexes = dropIndexesOfEmptyTables(db, ['monthly_sales']);
-    const insert = db.prepare(INSERT_INVOICE);
+    const insert = invoiceInserter(db);
     const dates = new DateCells();
     await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
@@ -101,7 +98,16 @@ export async function importInvoices(
         return;
       }
       const due = d ?? addDays(iss!, c!.terms);
-      const id = Number(insert.run(c!.id, number, iss, due, a, description || null, a, source, at).lastInsertRowid);
+      const id = insert({
+        customer_id: c!.id,
+        number,
+        issue_date: iss!,
+        due_date: due,
+        amount: a!,
+        description: description || null,
+        source,
+        created_at: at,
+      });
       const k = id - firstId;
       rowOfId = atLeast(rowOfId, k + 1);
       if (k >= 0) rowOfId[k] = row;

@@ -31,6 +31,38 @@ export function insertInvoice(sqlite: Sqlite, v: InvoiceInsert): number {
   return Number(r.lastInsertRowid);
 }
 
+/**
+ * insertInvoice for a bulk import, prepared once, with positional parameters (binding an object
+ * of named ones per row cost more than the row's checks); settled_on, override_reason left null.
+ */
+export function invoiceInserter(
+  sqlite: Sqlite,
+): (
+  v: Pick<
+    InvoiceInsert,
+    'customer_id' | 'number' | 'issue_date' | 'due_date' | 'amount' | 'description' | 'source' | 'created_at'
+  >,
+) => number {
+  const s = sqlite.prepare(
+    `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, description, open_amount, settled_on, override_reason, source, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
+  );
+  return (v) =>
+    Number(
+      s.run(
+        v.customer_id,
+        v.number,
+        v.issue_date,
+        v.due_date,
+        v.amount,
+        v.description,
+        v.amount,
+        v.source,
+        v.created_at,
+      ).lastInsertRowid,
+    );
+}
+
 export interface ReceiptInsert {
   customer_id: number;
   number: string | null;

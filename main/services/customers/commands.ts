@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import { LIFECYCLE_MOVES, type Lifecycle } from '../../../shared/customer-fields';
 import type { CustomerInputParsed } from '../../../shared/schemas/customer';
 import type { Customer } from '../../../shared/types';
-import { buildSearchText, fullPinyin } from '../../domain/pinyin-search';
+import { buildSearchText, pinyinKeys } from '../../domain/pinyin-search';
 import { writeAudit } from '../audit';
 import { insertDecision } from '../credit/decisions';
 import type { ServiceContext } from '../context';
@@ -44,7 +44,7 @@ export function customerColumns(input: CustomerInputParsed) {
   const profile = Object.fromEntries(
     Object.entries(input.profile).filter(([, v]) => v !== null && v !== undefined && v !== ''),
   );
-  const namePinyin = fullPinyin(input.name);
+  const { full: namePinyin, initials: nameInitials } = pinyinKeys(input.name);
   return {
     code: input.code,
     name: input.name,
@@ -60,7 +60,7 @@ export function customerColumns(input: CustomerInputParsed) {
     payment_terms_days: input.paymentTermsDays,
     credit_limit: input.creditLimit,
     profile: JSON.stringify(profile),
-    search_text: buildSearchText({ code: input.code, name: input.name, phones, namePinyin }),
+    search_text: buildSearchText({ code: input.code, name: input.name, phones, namePinyin, nameInitials }),
     name_pinyin: namePinyin,
   };
 }

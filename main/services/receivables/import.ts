@@ -13,7 +13,7 @@
 import { serverError } from '../../../shared/messages/server-messages';
 import type { RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
-import { addDays, isValidDate } from '../../domain/dates';
+import { isValidDate } from '../../domain/dates';
 import { readRows, type ImportColumns } from '../../import/rows';
 import { turn, type ImportSource } from '../../import/source';
 import { ALLOCATION_KINDS, atLeast, PlannedAllocations, ReceiptColumns } from './import-columns';
@@ -22,14 +22,12 @@ import {
   DailyAccumulator,
   importCustomers,
   insertAllocation,
-  insertInvoice,
   insertReceipt,
   invoiceByNumber,
   nextInvoiceId,
 } from '../../db/receivables/writes';
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
-import { toNumberRuns } from '../../lib/number-runs';
 import type { ServiceContext } from '../context';
 import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
@@ -68,24 +66,19 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
 const MAX_LISTED = 1000;
 /** Receipts × this ≥ the book's invoices: the invoices' date-keyed indexes are rebuilt rather than updated. */
 const PAID_SHARE_FOR_INDEX_REBUILD = 4;
-const INVOICE_FILE: ImportColumns = {
-  columns: INVOICE_COLUMNS,
-  chinese: INVOICE_HEADERS_ZH,
-  required: ['customer_code', 'number', 'issue_date', 'amount'],
-};
 const RECEIPT_FILE: ImportColumns = {
   columns: RECEIPT_COLUMNS,
   chinese: RECEIPT_HEADERS_ZH,
   required: ['customer_code', 'date', 'amount'],
 };
 
-interface CustomerRef {
+export interface CustomerRef {
   id: number;
   lifecycle: string;
   terms: number;
 }
 
-function loadCustomers(ctx: ServiceContext): Map<string, CustomerRef> {
+export function loadCustomers(ctx: ServiceContext): Map<string, CustomerRef> {
   const m = new Map<string, CustomerRef>();
   for (const r of importCustomers(ctx.book.sqlite)) {
     m.set(r.code, { id: r.id, lifecycle: r.lifecycle, terms: r.terms });
@@ -93,7 +86,7 @@ function loadCustomers(ctx: ServiceContext): Map<string, CustomerRef> {
   return m;
 }
 
-class Problems {
+export class Problems {
   readonly list: RowError[] = [];
   count = 0;
   add(row: number, field: string, message: string, values?: Record<string, string | number>): void {
@@ -114,7 +107,7 @@ class Problems {
   }
 }
 
-function money(p: Problems, row: number, field: string, v: string): number | null {
+export function money(p: Problems, row: number, field: string, v: string): number | null {
   if (v === '') {
     p.add(row, field, 'is required');
     return null;
@@ -132,7 +125,7 @@ function money(p: Problems, row: number, field: string, v: string): number | nul
   }
 }
 
-function date(p: Problems, row: number, field: string, v: string, required = true): string | null {
+export function date(p: Problems, row: number, field: string, v: string, required = true): string | null {
   if (v === '') {
     if (required) p.add(row, field, 'is required');
     return null;
@@ -144,7 +137,7 @@ function date(p: Problems, row: number, field: string, v: string, required = tru
   return v;
 }
 
-function customer(
+export function customer(
   p: Problems,
   row: number,
   customers: Map<string, CustomerRef>,
@@ -169,114 +162,6 @@ function customer(
     return null;
   }
   return c;
-}
-
-/**
- * Invoices are written as they are read, inside one transaction: nothing of the file is kept in
- * memory (1,000,000 rows). The first bad row stops the writing; the rest is still checked so every
- * problem is listed, and the transaction is rolled back: all rows or none.
- */
-export async function importInvoices(
-  ctx: ServiceContext,
-  fileName: string,
-  content: ImportSource,
-): Promise<ArImportSummary> {
-  const t0 = performance.now();
-  const customers = loadCustomers(ctx);
-  const p = new Problems();
-  const source = `import:${fileName}`;
-  let rows = 0;
-  let total = 0;
-  let firstNumber = '';
-  let lastNumber = '';
-  const numbers: string[] = [];
-  const progress = beginImportProgress(ctx.book, 'invoices', fileName);
-  await writeBulk(ctx, async (trx, db) => {
-    const existing = invoiceByNumber(db);
-    const firstId = nextInvoiceId(db);
-    // file row of each invoice written (by id − firstId), for "also in row N"
-    let rowOfId = new Int32Array(1 << 16);
-    // numbers of good rows read after the first problem (those are no longer written)
-    const unwritten = new Map<string, number>();
-    const at = ctx.clock.now().toISOString();
-    const daily = new DailyAccumulator();
-    const gross = new GrossTracker(db);
-    const invoiced = new Set<number>(); // customers whose credit facts the import changes
-    const mark = pauseKeptTriggers(db);
-    // into an empty table (a new book's first import): the date-keyed indexes built once at the end
-    const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
-    await readRows(fileName, content, INVOICE_FILE, (row, get) => {
-      progress.rows++;
-      const before = p.count;
-      const c = customer(p, row, customers, get('customer_code'), true);
-      const number = get('number');
-      let numberOk = false;
-      if (number === '') p.add(row, 'number', 'is required');
-      else if (number.length > 40) p.add(row, 'number', 'is too long (at most 40 characters)');
-      else {
-        const prev = unwritten.get(number);
-        const hit = prev === undefined ? existing(number) : undefined;
-        if (prev !== undefined) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${prev})`);
-        else if (hit && hit.id >= firstId)
-          p.add(row, 'number', `duplicate invoice number ${number} (also in row ${rowOfId[hit.id - firstId]})`);
-        else if (hit) p.add(row, 'number', `invoice number ${number} already exists in the book`);
-        else numberOk = true;
-      }
-      const iss = date(p, row, 'issue_date', get('issue_date'));
-      let d = date(p, row, 'due_date', get('due_date'), false);
-      if (iss && d && d < iss) {
-        p.add(row, 'due_date', `due date ${d} is before the issue date ${iss}`);
-        d = null;
-      }
-      const a = money(p, row, 'amount', get('amount'));
-      const description = get('description');
-      if (description.length > 500) p.add(row, 'description', 'is too long (at most 500 characters)');
-      if (p.count === before && c && a !== null) gross.take(p, row, { id: c.id, code: get('customer_code') }, a);
-      const good = p.count === before && !!c && !!iss && a !== null;
-      if (good) rows++;
-      if (!good || p.count > 0) {
-        if (numberOk) unwritten.set(number, row);
-        return;
-      }
-      const id = insertInvoice(db, {
-        customer_id: c!.id,
-        number,
-        issue_date: iss!,
-        due_date: d ?? addDays(iss!, c!.terms),
-        amount: a!,
-        description: description || null,
-        open_amount: a!,
-        settled_on: null,
-        override_reason: null,
-        source,
-        created_at: at,
-      });
-      const k = id - firstId;
-      rowOfId = atLeast(rowOfId, k + 1);
-      if (k >= 0) rowOfId[k] = row;
-      invoiced.add(c!.id);
-      daily.add(iss!, { invoiced: a!, invoices_n: 1 });
-      total += a!;
-      if (!firstNumber) firstNumber = number;
-      lastNumber = number;
-      numbers.push(number);
-    });
-    if (p.count === 0 && rows === 0)
-      throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
-    p.throwIfAny(fileName); // rolls the transaction back
-    recreateIndexes(db, indexes);
-    resumeKeptTriggers(db, mark, invoiced);
-    daily.flush(db);
-    await writeAudit(ctx, trx, {
-      entity: 'import',
-      entityId: fileName,
-      action: 'import',
-      // which documents this import created: one audit row per import, listing every number as
-      // runs of consecutive numbers (the audit log reads them back as the full list)
-      after: { kind: 'invoices', rows, amount: total, firstNumber, lastNumber, numberRuns: toNumberRuns(numbers) },
-    });
-  }).finally(() => endImportProgress(ctx.book, progress));
-  return { imported: rows, created: rows, updated: 0, amount: total, ms: Math.round(performance.now() - t0) };
 }
 
 /**

@@ -11,5 +11,6 @@ export {
 } from './ageing';
 export { receivablesDashboard } from './dashboard';
 export { customerLedger } from './ledger';
-export { importInvoices, importReceipts } from './import';
+export { importInvoices } from './import';
+export { importReceipts } from './import-receipts';
 export { getArSettings, updateArSettings, listPresets, savePreset, deletePreset, loadArSettings } from './settings';

@@ -1,19 +1,23 @@
 // Import of receipts (DESIGN.md columns) from CSV or the first sheet of an .xlsx: read and
 // checked row by row into compact columns (the row checks shared with the invoices import,
-// import.ts), then applied by the SPEC rule customer by customer, then written, all in one
-// transaction (all rows or none). The audit log gets one row per import.
+// import.ts), then applied by the SPEC rule customer by customer (their open invoices read a
+// few hundred customers to a statement), then written many rows to a statement (receipts,
+// allocations, the invoices paid: db/receivables/receipt-import.ts), all in one transaction
+// (all rows or none). The audit log gets one row per import.
 import { serverError } from '../../../shared/messages/server-messages';
 import { readRows, type ImportColumns } from '../../import/rows';
 import { turn, type ImportSource } from '../../import/source';
-import { ALLOCATION_KINDS, atLeast, PlannedAllocations, ReceiptColumns } from './import-columns';
+import { ALLOCATION_KINDS, PlannedAllocations, ReceiptColumns } from './import-columns';
 import { GrossTracker } from './gross-tracker';
+import { DailyAccumulator, invoiceByNumber, nextInvoiceId } from '../../db/receivables/writes';
 import {
-  DailyAccumulator,
-  insertAllocation,
-  insertReceipt,
-  invoiceByNumber,
-  nextInvoiceId,
-} from '../../db/receivables/writes';
+  allocationRows,
+  invoicePaidRows,
+  openInvoicesOfCustomers,
+  pauseReceiptFinal,
+  receiptRows,
+  resumeReceiptFinal,
+} from '../../db/receivables/receipt-import';
 import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -43,6 +47,8 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
   冲账: 'offset',
   抵账: 'offset',
 };
+/** Customers whose open invoices are read in one statement (a few thousand invoices). */
+const CUSTOMERS_PER_READ = 500;
 /** Receipts × this ≥ the book's invoices: the invoices' date-keyed indexes are rebuilt rather than updated. */
 const PAID_SHARE_FOR_INDEX_REBUILD = 4;
 const RECEIPT_FILE: ImportColumns = {
@@ -70,8 +76,6 @@ export async function importReceipts(
   const cols = new ReceiptColumns();
   let rows = 0;
   let total = 0;
-  let firstReceiptId: number | null = null;
-  let lastReceiptId: number | null = null;
   let applied = 0;
   let allocationsN = 0;
   const progress = beginImportProgress(ctx.book, 'receipts', fileName);
@@ -138,61 +142,77 @@ export async function importReceipts(
       }
     };
     const planned = new PlannedAllocations();
-    for (const customerId of ids) {
-      const open = CustomerInvoices.load(db, customerId);
-      for (let k = start[customerId]; k < start[customerId + 1]; k++) {
-        const i = order[k];
-        const d = cols.dateOf(i);
-        const plan = planReceipt(open, { date: d, amount: cols.amount[i], namedInvoiceId: cols.named[i] || null });
-        if (plan.allocations.length === 0) continue;
-        for (const a of plan.allocations) {
-          planned.push(i, a.invoiceId, a.amount, cols.dateTable.of(a.date), a.kind);
-          if (a.date !== d) daily.add(a.date, {});
-          applied += a.amount;
+    const paidRows = invoicePaidRows(db);
+    for (let from = 0; from < ids.length; from += CUSTOMERS_PER_READ) {
+      const chunk = ids.subarray(from, from + CUSTOMERS_PER_READ);
+      const openOf = openInvoicesOfCustomers(db, chunk);
+      for (const customerId of chunk) {
+        const open = new CustomerInvoices(openOf.get(customerId) ?? []);
+        for (let k = start[customerId]; k < start[customerId + 1]; k++) {
+          const i = order[k];
+          const d = cols.dateOf(i);
+          const plan = planReceipt(open, { date: d, amount: cols.amount[i], namedInvoiceId: cols.named[i] || null });
+          if (plan.allocations.length === 0) continue;
+          for (const a of plan.allocations) {
+            planned.push(i, a.invoiceId, a.amount, cols.dateTable.of(a.date), a.kind);
+            if (a.date !== d) daily.add(a.date, {});
+            applied += a.amount;
+          }
+          cols.setApplied(i, plan.unapplied, plan.appliedOn);
+          allocationsN += plan.allocations.length;
         }
-        cols.setApplied(i, plan.unapplied, plan.appliedOn);
-        allocationsN += plan.allocations.length;
+        // each invoice paid: one row write with what the application left of it
+        for (const id of open.touched) {
+          const r = open.byId.get(id)!;
+          paidRows.values.push(id, r.open, r.open === 0 ? r.last : null, open.paidFrom.get(id));
+          paidRows.end();
+        }
       }
-      open.flush(db);
-      progress.customersDone++;
+      progress.customersDone += chunk.length;
       await turnNow();
     }
+    paidRows.flush();
     // the receipts in file order (their ids as when written as read), then the allocations
-    let receiptId = new Float64Array(1 << 14);
+    const finalTrigger = pauseReceiptFinal(db);
+    const receiptOut = receiptRows(db);
     for (let i = 0; i < cols.length; i++) {
-      const id = insertReceipt(db, {
-        customer_id: cols.cid[i],
-        number: null,
-        date: cols.dateOf(i),
-        amount: cols.amount[i],
-        method: cols.methodOf(i),
-        reference: cols.references[i],
-        named_invoice_id: cols.named[i] || null,
-        unapplied: cols.unapplied[i],
-        applied_on: cols.appliedOnOf(i),
+      receiptOut.values.push(
+        cols.cid[i],
+        cols.dateOf(i),
+        cols.amount[i],
+        cols.methodOf(i),
+        cols.references[i],
+        cols.named[i] || null,
+        cols.unapplied[i],
+        cols.appliedOnOf(i),
         source,
-        created_at: at,
-      });
-      receiptId = atLeast(receiptId, i + 1);
-      receiptId[i] = id;
-      if (firstReceiptId === null) firstReceiptId = id;
-      lastReceiptId = id;
+        at,
+      );
+      receiptOut.end();
       if ((i & 4095) === 0) await turnNow();
     }
+    receiptOut.flush();
+    resumeReceiptFinal(db, finalTrigger, ids);
+    // AUTOINCREMENT ids: one range, in file order (an allocation names its receipt by row index)
+    const firstReceiptId = receiptOut.firstId;
+    const lastReceiptId = receiptOut.lastId;
+    if (lastReceiptId - firstReceiptId + 1 !== cols.length)
+      throw new Error(`receipt ids ${firstReceiptId}..${lastReceiptId} are not one range of ${cols.length}`);
     const dates = cols.dateTable.dates;
+    const allocationOut = allocationRows(db);
     for (let j = 0; j < planned.length; j++) {
-      insertAllocation(db, {
-        invoice_id: planned.invoice[j],
-        receipt_id: receiptId[planned.receipt[j]],
-        credit_note_id: null,
-        write_off_id: null,
-        amount: planned.amount[j],
-        date: dates[planned.date[j]],
-        kind: ALLOCATION_KINDS[planned.kind[j]],
-        created_at: at,
-      });
+      allocationOut.values.push(
+        planned.invoice[j],
+        firstReceiptId + planned.receipt[j],
+        planned.amount[j],
+        dates[planned.date[j]],
+        ALLOCATION_KINDS[planned.kind[j]],
+        at,
+      );
+      allocationOut.end();
       if ((j & 4095) === 0) await turnNow();
     }
+    allocationOut.flush();
     recreateIndexes(db, indexes);
     resumeKeptTriggers(db, mark, ids);
     daily.flush(db);

@@ -1,42 +1,23 @@
-// Import of invoices and receipts (DESIGN.md columns) from CSV or the first sheet of an .xlsx.
-// One transaction per file: rows are written as they are read until the first bad row; from
+// The row checks the invoices import (import-invoices.ts) and the receipts import
+// (import-receipts.ts) share, and the invoice file's columns. Both imports work this way:
+// one transaction per file: rows are written as they are read until the first bad row; from
 // there on the rest is only checked, so every problem is listed, and the transaction is rolled
-// back (all rows or none). Receipts apply by the SPEC rule in file order.
+// back (all rows or none).
 // Big files: the file is read from disk (or a buffer) a quarter megabyte at a time and each row
 // is written as it is read, inside the one transaction, so a 1,000,000-row file never exists in
 // memory whole, nor as a million row objects; between chunks the event loop turns, so the
 // Electron main process (window, menus) stays responsive through a 30 s import; requests that
 // read the book wait for the import's transaction (the per-book queue, kysely's connection
-// mutex) and never see half of it. Receipts are then applied customer by customer from a few
-// compact columns.
+// mutex) and never see half of it.
 // The audit log gets one row per import (file, rows, totals); each document records its source.
 import { serverError } from '../../../shared/messages/server-messages';
 import type { RowError } from '../../../shared/result';
 import { MoneyParseError, parseMoney } from '../../../shared/money';
 import { isValidDate } from '../../domain/dates';
-import { readRows, type ImportColumns } from '../../import/rows';
-import { turn, type ImportSource } from '../../import/source';
-import { ALLOCATION_KINDS, atLeast, PlannedAllocations, ReceiptColumns } from './import-columns';
-import { GrossTracker } from './gross-tracker';
-import {
-  DailyAccumulator,
-  importCustomers,
-  insertAllocation,
-  insertReceipt,
-  invoiceByNumber,
-  nextInvoiceId,
-} from '../../db/receivables/writes';
-import { RECEIPT_METHODS, type ArImportSummary, type ReceiptMethod } from '../../../shared/types-receivables';
-import { writeAudit } from '../audit';
+import { importCustomers } from '../../db/receivables/writes';
 import type { ServiceContext } from '../context';
-import { writeBulk } from '../book-queue';
-import { CustomerInvoices, planReceipt } from './engine';
-import { beginImportProgress, endImportProgress } from './import-progress';
-import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
-import { dropIndexesOfEmptyTables, dropSecondaryIndexes, recreateIndexes } from '../../db/receivables/bulk-indexes';
 
 export const INVOICE_COLUMNS = ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'description'];
-export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
 export const INVOICE_HEADERS_ZH: Record<string, string> = {
   customer_code: '客户编码',
   number: '发票号',
@@ -45,34 +26,9 @@ export const INVOICE_HEADERS_ZH: Record<string, string> = {
   amount: '金额',
   description: '说明',
 };
-export const RECEIPT_HEADERS_ZH: Record<string, string> = {
-  customer_code: '客户编码',
-  date: '日期',
-  amount: '金额',
-  reference: '参考号',
-  invoice_number: '指定发票号',
-  method: '方式',
-};
-const METHOD_ZH: Record<string, ReceiptMethod> = {
-  现金: 'cash',
-  银行转账: 'bank_transfer',
-  转账: 'bank_transfer',
-  银行承兑汇票: 'bank_acceptance_bill',
-  商业承兑汇票: 'commercial_bill',
-  支票: 'cheque',
-  冲账: 'offset',
-  抵账: 'offset',
-};
 const MAX_LISTED = 1000;
-/** Receipts × this ≥ the book's invoices: the invoices' date-keyed indexes are rebuilt rather than updated. */
-const PAID_SHARE_FOR_INDEX_REBUILD = 4;
-const RECEIPT_FILE: ImportColumns = {
-  columns: RECEIPT_COLUMNS,
-  chinese: RECEIPT_HEADERS_ZH,
-  required: ['customer_code', 'date', 'amount'],
-};
 
-export interface CustomerRef {
+interface CustomerRef {
   id: number;
   lifecycle: string;
   terms: number;
@@ -162,177 +118,4 @@ export function customer(
     return null;
   }
   return c;
-}
-
-/**
- * Receipts are read and checked into compact columns, then applied by the SPEC rule customer by
- * customer, in file order within each customer (receipts of different customers never meet),
- * then written in file order, each with what the application left of it, and their allocations
- * in the order planned, all inside one transaction. Any bad row: every problem is listed and
- * nothing is written.
- */
-export async function importReceipts(
-  ctx: ServiceContext,
-  fileName: string,
-  content: ImportSource,
-): Promise<ArImportSummary> {
-  const t0 = performance.now();
-  const customers = loadCustomers(ctx);
-  const p = new Problems();
-  const source = `import:${fileName}`;
-  const cols = new ReceiptColumns();
-  let rows = 0;
-  let total = 0;
-  let firstReceiptId: number | null = null;
-  let lastReceiptId: number | null = null;
-  let applied = 0;
-  let allocationsN = 0;
-  const progress = beginImportProgress(ctx.book, 'receipts', fileName);
-  await writeBulk(ctx, async (trx, db) => {
-    const invoiceOf = invoiceByNumber(db);
-    const at = ctx.clock.now().toISOString();
-    const daily = new DailyAccumulator();
-    const gross = new GrossTracker(db);
-    const mark = pauseKeptTriggers(db);
-    // the date-keyed indexes of empty tables built once at the end (nothing reads them before)
-    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations']);
-    await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
-      progress.rows++;
-      const before = p.count;
-      const code = get('customer_code');
-      const c = customer(p, row, customers, code, false);
-      const d = date(p, row, 'date', get('date'));
-      const a = money(p, row, 'amount', get('amount'));
-      const reference = get('reference');
-      if (reference.length > 100) p.add(row, 'reference', 'is too long (at most 100 characters)');
-      let m: ReceiptMethod = 'bank_transfer';
-      const mv = get('method');
-      if (mv !== '') {
-        const k = (RECEIPT_METHODS as readonly string[]).includes(mv.toLowerCase())
-          ? (mv.toLowerCase() as ReceiptMethod)
-          : METHOD_ZH[mv];
-        if (!k) p.add(row, 'method', `"${mv}" is not one of ${RECEIPT_METHODS.join(', ')}`);
-        else m = k;
-      }
-      let inv: number | null = null;
-      const number = get('invoice_number');
-      if (number !== '') {
-        const hit = invoiceOf(number);
-        if (!hit) p.add(row, 'invoice_number', `invoice ${number} not found`);
-        else if (c && hit.cid !== c.id)
-          p.add(row, 'invoice_number', `invoice ${number} belongs to another customer, not ${code}`);
-        else if (hit.voided) p.add(row, 'invoice_number', `invoice ${number} is void`);
-        else inv = hit.id;
-      }
-      if (p.count > before || !c || !d || a === null) return;
-      if (!gross.take(p, row, { id: c.id, code }, a)) return;
-      rows++;
-      if (p.count > 0) return; // the file will be rejected: only checking from here on
-      cols.push({ cid: c.id, date: d, amount: a, named: inv, method: m, reference: reference || null });
-      daily.add(d, { received: a, receipts_n: 1 });
-      total += a;
-    });
-    if (p.count === 0 && rows === 0)
-      throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
-    p.throwIfAny(fileName); // rolls the transaction back
-
-    const { order, start, customers: ids } = cols.byCustomer();
-    // paying a large part of the book's invoices: their date-keyed indexes built again at the
-    // end (the application reads open invoices by customer, an index that stays)
-    if (cols.length * PAID_SHARE_FOR_INDEX_REBUILD >= nextInvoiceId(db))
-      indexes.push(...dropSecondaryIndexes(db, 'invoices'));
-    progress.phase = 'applying';
-    progress.customersTotal = ids.length;
-    let lastTurn = performance.now();
-    const turnNow = async () => {
-      if (performance.now() - lastTurn > 40) {
-        await turn();
-        lastTurn = performance.now();
-      }
-    };
-    const planned = new PlannedAllocations();
-    for (const customerId of ids) {
-      const open = CustomerInvoices.load(db, customerId);
-      for (let k = start[customerId]; k < start[customerId + 1]; k++) {
-        const i = order[k];
-        const d = cols.dateOf(i);
-        const plan = planReceipt(open, { date: d, amount: cols.amount[i], namedInvoiceId: cols.named[i] || null });
-        if (plan.allocations.length === 0) continue;
-        for (const a of plan.allocations) {
-          planned.push(i, a.invoiceId, a.amount, cols.dateTable.of(a.date), a.kind);
-          if (a.date !== d) daily.add(a.date, {});
-          applied += a.amount;
-        }
-        cols.setApplied(i, plan.unapplied, plan.appliedOn);
-        allocationsN += plan.allocations.length;
-      }
-      open.flush(db);
-      progress.customersDone++;
-      await turnNow();
-    }
-    // the receipts in file order (their ids as when written as read), then the allocations
-    let receiptId = new Float64Array(1 << 14);
-    for (let i = 0; i < cols.length; i++) {
-      const id = insertReceipt(db, {
-        customer_id: cols.cid[i],
-        number: null,
-        date: cols.dateOf(i),
-        amount: cols.amount[i],
-        method: cols.methodOf(i),
-        reference: cols.references[i],
-        named_invoice_id: cols.named[i] || null,
-        unapplied: cols.unapplied[i],
-        applied_on: cols.appliedOnOf(i),
-        source,
-        created_at: at,
-      });
-      receiptId = atLeast(receiptId, i + 1);
-      receiptId[i] = id;
-      if (firstReceiptId === null) firstReceiptId = id;
-      lastReceiptId = id;
-      if ((i & 4095) === 0) await turnNow();
-    }
-    const dates = cols.dateTable.dates;
-    for (let j = 0; j < planned.length; j++) {
-      insertAllocation(db, {
-        invoice_id: planned.invoice[j],
-        receipt_id: receiptId[planned.receipt[j]],
-        credit_note_id: null,
-        write_off_id: null,
-        amount: planned.amount[j],
-        date: dates[planned.date[j]],
-        kind: ALLOCATION_KINDS[planned.kind[j]],
-        created_at: at,
-      });
-      if ((j & 4095) === 0) await turnNow();
-    }
-    recreateIndexes(db, indexes);
-    resumeKeptTriggers(db, mark, ids);
-    daily.flush(db);
-    await writeAudit(ctx, trx, {
-      entity: 'import',
-      entityId: fileName,
-      action: 'import',
-      // receipts have no number of their own: the ids this import created (one contiguous range)
-      after: {
-        kind: 'receipts',
-        rows,
-        amount: total,
-        applied,
-        unapplied: total - applied,
-        allocations: allocationsN,
-        receiptIds: [firstReceiptId, lastReceiptId],
-      },
-    });
-  }).finally(() => endImportProgress(ctx.book, progress));
-  return {
-    imported: rows,
-    created: rows,
-    updated: 0,
-    amount: total,
-    allocations: allocationsN,
-    applied,
-    unapplied: total - applied,
-    ms: Math.round(performance.now() - t0),
-  };
 }

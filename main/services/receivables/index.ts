@@ -11,6 +11,6 @@ export {
 } from './ageing';
 export { receivablesDashboard } from './dashboard';
 export { customerLedger } from './ledger';
-export { importReceipts } from './import';
 export { importInvoices } from './import-invoices';
+export { importReceipts } from './import-receipts';
 export { getArSettings, updateArSettings, listPresets, savePreset, deletePreset, loadArSettings } from './settings';

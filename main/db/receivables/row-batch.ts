@@ -1,0 +1,60 @@
+// Multi-row statements for bulk writes (a receipts import's 664k receipts, 1.07M allocations
+// and 900k invoice updates): one statement of many rows costs a little more than a statement
+// of one, so writing ROWS rows at a time removes most of the per-statement work (preparing the
+// step, the AUTOINCREMENT counter read and written, the statement journal opened and closed),
+// about half of what writing the rows one by one cost. The rows keep their order, so the ids
+// an INSERT gives them are the ones a row-by-row insert would have given.
+import type Database from 'better-sqlite3';
+import { stmt } from './prepared';
+
+type Sqlite = Database.Database;
+
+/** Rows per statement: 64 rows of ten values stay far below SQLite's bound-parameter limit. */
+export const BATCH_ROWS = 64;
+
+/**
+ * Collects rows of `width` values (`values.push(...)`, then `end()`) and runs `sql(n)` — a
+ * statement of `n` rows, their `n × width` values bound in order — for every BATCH_ROWS rows,
+ * and for the rest at flush().
+ */
+export class RowBatch {
+  readonly values: unknown[] = [];
+  private rows = 0;
+  /** For an INSERT: the id of the first row written and of the latest (0 before any). */
+  firstId = 0;
+  lastId = 0;
+  private full: Database.Statement | null = null;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly sql: (rows: number) => string,
+    private readonly width: number,
+  ) {}
+
+  /** Marks the values pushed since the last call as one row; runs the statement when BATCH_ROWS are in. */
+  end(): void {
+    if (++this.rows === BATCH_ROWS) this.flush();
+  }
+
+  /** Runs the statement for the rows collected (if any). */
+  flush(): void {
+    if (this.rows === 0) return;
+    if (this.values.length !== this.rows * this.width)
+      throw new Error(`RowBatch: ${this.values.length} values for ${this.rows} rows of ${this.width}`);
+    const s =
+      this.rows === BATCH_ROWS
+        ? (this.full ??= stmt(this.sqlite, this.sql(BATCH_ROWS)))
+        : stmt(this.sqlite, this.sql(this.rows));
+    const r = s.run(this.values);
+    this.lastId = Number(r.lastInsertRowid);
+    if (this.firstId === 0) this.firstId = this.lastId - this.rows + 1;
+    this.values.length = 0;
+    this.rows = 0;
+  }
+}
+
+/** `(?, ?, …)` for `width` values, `rows` times, comma-separated: the VALUES of a multi-row statement. */
+export function valueRows(rows: number, width: number): string {
+  const one = `(${new Array<string>(width).fill('?').join(', ')})`;
+  return new Array<string>(rows).fill(one).join(', ');
+}

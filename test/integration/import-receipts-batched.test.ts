@@ -1,0 +1,79 @@
+// A receipts import writes its rows many to a statement (issue 16 item 6: 664k receipts, 1.07M
+// allocations and 900k invoice updates one statement each were half of the import's CPU), and
+// reads the open invoices of many customers in one statement — the same rows as one customer's.
+import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { openInvoicesOf } from '../../main/db/receivables/as-of';
+import { openInvoicesOfCustomers } from '../../main/db/receivables/receipt-import';
+import { bookWithImportedInvoices as bookWithInvoices, importCsv } from '../support/import-csv';
+
+/** Counts the statements run (Statement#run) on any connection while `fn` runs. */
+async function countRuns(db: Database.Database, fn: () => Promise<unknown>): Promise<number> {
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+  const run = proto.run;
+  let n = 0;
+  proto.run = function (this: unknown, ...a: unknown[]) {
+    n++;
+    return run.apply(this, a);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.run = run;
+  }
+  return n;
+}
+
+describe('receipts import: rows many to a statement', () => {
+  it('300 receipts paying three invoices take a few dozen statements, not one per row', async () => {
+    const t = await bookWithInvoices();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      const lines = Array.from({ length: 300 }, (_, k) => `K${1 + (k % 2)},2026-03-0${1 + (k % 3)},0.50,R-${k},`);
+      let res: { ok: boolean } = { ok: false };
+      const runs = await countRuns(db, async () => {
+        res = await importCsv(
+          t,
+          'receipts',
+          'rec.csv',
+          `customer_code,date,amount,reference,invoice_number\n${lines.join('\n')}\n`,
+        );
+      });
+      expect(res.ok).toBe(true);
+      expect(db.prepare('SELECT COUNT(*) FROM receipts').pluck().get()).toBe(300);
+      expect(db.prepare('SELECT COUNT(*) FROM allocations').pluck().get()).toBeGreaterThanOrEqual(300);
+      expect(db.prepare('SELECT SUM(open_amount) FROM invoices').pluck().get()).toBe(23_000 - 15_000);
+      expect(runs).toBeLessThan(100);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('the open invoices of many customers are those of each one', async () => {
+    const t = await bookWithInvoices();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      const rec = await importCsv(t, 'receipts', 'rec.csv', 'customer_code,date,amount\nK1,2026-03-01,30.00\n');
+      expect(rec.ok).toBe(true);
+      const ids = db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
+      const many = openInvoicesOfCustomers(db, Int32Array.from(ids));
+      for (const id of ids) {
+        const one = openInvoicesOf(db, id);
+        const got = (many.get(id) ?? []).map(({ id, number, issueDate, dueDate, open, last }) => ({
+          id,
+          number,
+          issueDate,
+          dueDate,
+          open,
+          last,
+        }));
+        expect(got).toEqual(one);
+      }
+      expect(many.size).toBe(2);
+      expect([...many.values()].flat().some((r) => r.last !== null)).toBe(true); // A-1 partly paid
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -63,7 +63,9 @@ describe('SIGKILL during a real customer import', () => {
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let killed = 0;
     const outcomes: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    // 8 runs, more (up to 16) while fewer than 4 kills landed inside an import: on a loaded
+    // machine an import can run faster than the probe did and finish before its kill
+    for (let i = 0; i < 16 && (i < 8 || killed < 4); i++) {
       const db = fresh(`kill-${i}.creditdesk`);
       const r = await runImport(db, csv, Math.floor(full * (0.15 + 0.8 * rand())));
       if (r.signal === 'SIGKILL') killed++;

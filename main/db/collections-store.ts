@@ -18,22 +18,40 @@ export interface OpenDueRow {
   open: number;
 }
 
-/** Invoices open as of `asOf` (open > 0) whose due date is in [dueFrom, dueTo], whole book. */
-export function openInvoicesDueBetween(sqlite: Sqlite, asOf: string, dueFrom: string, dueTo: string): OpenDueRow[] {
+/**
+ * Invoices open as of `asOf` (open > 0) whose due date is in [dueFrom, dueTo]: the whole book's,
+ * or only these customers' (a write's worklist refresh: a seek per customer on invoices_open, not
+ * the whole book's invoices due that day read and filtered on the window's thread).
+ */
+export function openInvoicesDueBetween(
+  sqlite: Sqlite,
+  asOf: string,
+  dueFrom: string,
+  dueTo: string,
+  customerIds?: readonly number[],
+): OpenDueRow[] {
+  const only = customerIds ? ' AND i.customer_id IN (SELECT value FROM json_each(@cids))' : '';
+  // (the settled branch stays on invoices_settled: `+` keeps the planner off the customer's invoices)
+  const onlySettled = customerIds ? ' AND +i.customer_id IN (SELECT value FROM json_each(@cids))' : '';
   return stmt(
     sqlite,
     `WITH d (inv, s) AS (SELECT invoice_id, SUM(amount) FROM allocations WHERE date > @d GROUP BY +invoice_id)
      SELECT x.cid AS customerId, c.code AS customerCode, c.name AS customerName, x.id AS invoiceId, x.number AS number, x.due AS dueDate, x.o AS open
      FROM (SELECT i.customer_id AS cid, i.id AS id, i.number AS number, i.due_date AS due, i.open_amount + COALESCE(d.s, 0) AS o
              FROM invoices i LEFT JOIN d ON d.inv = i.id
-            WHERE i.settled_on IS NULL AND i.issue_date <= @d AND i.due_date BETWEEN @lo AND @hi
+            WHERE i.settled_on IS NULL AND i.issue_date <= @d AND i.due_date BETWEEN @lo AND @hi${only}
            UNION ALL
            SELECT i.customer_id, i.id, i.number, i.due_date, d.s
              FROM d JOIN invoices i ON i.id = d.inv
-            WHERE i.settled_on > @d AND i.issue_date <= @d AND i.due_date BETWEEN @lo AND @hi) x
+            WHERE i.settled_on > @d AND i.issue_date <= @d AND i.due_date BETWEEN @lo AND @hi${onlySettled}) x
      JOIN customers c ON c.id = x.cid
      WHERE x.o > 0`,
-  ).all({ d: asOf, lo: dueFrom, hi: dueTo }) as OpenDueRow[];
+  ).all({
+    d: asOf,
+    lo: dueFrom,
+    hi: dueTo,
+    ...(customerIds ? { cids: JSON.stringify(customerIds) } : {}),
+  }) as OpenDueRow[];
 }
 
 export interface CustomerRow {

@@ -33,7 +33,12 @@ function scopeWhere(s: PromiseScope): { where: string; params: Record<string, un
   }
   if (s.promisedFrom !== undefined) {
     const to = s.promisedTo !== undefined ? ' AND q.promised_on <= @pt' : '';
-    where += ` AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE q.promised_on >= @pf${to} AND q.made_on <= @d)`;
+    const due = `q.promised_on >= @pf${to} AND q.made_on <= @d`;
+    // listed customers: a seek each (promises_sharing_order), not every promise due from @pf listed first
+    where +=
+      s.customerIds !== undefined
+        ? ` AND EXISTS (SELECT 1 FROM promises q WHERE q.customer_id = p.customer_id AND ${due})`
+        : ` AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE ${due})`;
     params.pf = s.promisedFrom;
     if (s.promisedTo !== undefined) params.pt = s.promisedTo;
   }

@@ -128,7 +128,7 @@ export async function worklistRowsOf(book: Book, asOf: string, only: readonly nu
   const reasons: Reasons = new Map();
   await calendarReasons(book, asOf, open, reasons, mine);
   const dueToday = new Map<number, number>();
-  for (const r of openInvoicesDueBetween(book.sqlite, asOf, asOf, asOf))
+  for (const r of openInvoicesDueBetween(book.sqlite, asOf, asOf, asOf, only ?? undefined))
     if (has(r.customerId)) dueToday.set(r.customerId, (dueToday.get(r.customerId) ?? 0) + r.open);
   for (const [cid, amount] of dueToday) addReason(reasons, cid, { key: 'due_today', amount });
   for (const p of open.promises) {

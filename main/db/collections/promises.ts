@@ -20,6 +20,9 @@ export interface PromiseScope {
   customerIds?: readonly number[];
 }
 
+/** Up to this many listed customers, their promises due from a date are found by a seek each. */
+const FEW_CUSTOMERS = 2_000;
+
 function scopeWhere(s: PromiseScope): { where: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { d: s.asOf };
   let where = 'p.made_on <= @d';
@@ -34,9 +37,10 @@ function scopeWhere(s: PromiseScope): { where: string; params: Record<string, un
   if (s.promisedFrom !== undefined) {
     const to = s.promisedTo !== undefined ? ' AND q.promised_on <= @pt' : '';
     const due = `q.promised_on >= @pf${to} AND q.made_on <= @d`;
-    // listed customers: a seek each (promises_sharing_order), not every promise due from @pf listed first
+    // a few listed customers (a write's worklist refresh): a seek each (promises_sharing_order), not
+    // every promise due from @pf listed first; for many (the dunning list's) the list is cheaper
     where +=
-      s.customerIds !== undefined
+      s.customerIds !== undefined && s.customerIds.length <= FEW_CUSTOMERS
         ? ` AND EXISTS (SELECT 1 FROM promises q WHERE q.customer_id = p.customer_id AND ${due})`
         : ` AND p.customer_id IN (SELECT q.customer_id FROM promises q WHERE ${due})`;
     params.pf = s.promisedFrom;

@@ -80,16 +80,20 @@ describe('keeping the worklist on the window thread', () => {
       ro.prepare = ((sql: string) => (seen.push(sql), prepare(sql))) as typeof ro.prepare;
       const cids = JSON.stringify([ids[4]]);
       const plan = (params: Record<string, unknown>) =>
-        seen.splice(0).flatMap((sql) =>
-          (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail),
-        );
+        seen
+          .splice(0)
+          .flatMap((sql) =>
+            (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail),
+          );
       openInvoicesDueBetween(ro, TODAY, TODAY, TODAY, [ids[4]]);
       const invoices = plan({ d: TODAY, lo: TODAY, hi: TODAY, cids });
       expect(invoices).toContainEqual(expect.stringContaining('invoices_open (customer_id=?'));
       expect(invoices.filter((p) => p.includes('invoices_open_due'))).toEqual([]);
       promisesInScope(ro, { asOf: TODAY, promisedFrom: addDays(TODAY, -4), customerIds: [ids[4]] }, 3);
       const promises = plan({ d: TODAY, pf: addDays(TODAY, -4), cids, g: 3 });
-      expect(promises).toContainEqual(expect.stringContaining('promises_sharing_order (customer_id=? AND promised_on>?)'));
+      expect(promises).toContainEqual(
+        expect.stringContaining('promises_sharing_order (customer_id=? AND promised_on>?)'),
+      );
       expect(promises.filter((p) => p.includes('promises_promised_on'))).toEqual([]);
       // the same rows as the whole book's, filtered
       for (const d of [TODAY, addDays(TODAY, -5), addDays(TODAY, -60)])

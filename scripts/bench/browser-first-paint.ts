@@ -73,7 +73,12 @@ function threadCpuMs(pid: number, tid: number): number {
  *  `page`: main threads of the renderers that can hold the page, by pid — not Chromium's own
  *  WebUI renderers (`--top-chrome-webui`: the omnibox popup a fresh headless Chromium loads at
  *  start, ~0.5 s of main-thread CPU that `main` counts too). */
-export function rendererCpu(profile: string): { main: number; all: number; page: Map<number, number> } {
+export function rendererCpu(profile: string): {
+  main: number;
+  all: number;
+  page: Map<number, number>;
+  webUiRenderers: number;
+} {
   const renderers = chromiumPids(profile)
     .map((pid) => {
       try {
@@ -89,6 +94,7 @@ export function rendererCpu(profile: string): { main: number; all: number; page:
     main: renderers.reduce((s, p) => s + threadCpuMs(p.pid, p.pid), 0),
     all: renderers.reduce((s, p) => s + processCpuMs(p.pid), 0),
     page: new Map(pageRenderers.map((p) => [p.pid, threadCpuMs(p.pid, p.pid)])),
+    webUiRenderers: renderers.length - pageRenderers.length,
   };
 }
 
@@ -129,6 +135,21 @@ const CHROMIUM_START_WEBUI = [
   'WebUIOmniboxAimPopup',
 ];
 
+/** The bench's Chromium flags. A fresh Chromium's own omnibox popup (a WebUI page in a renderer of
+ *  its own, ~0.5 s of CPU at start) would compete with the page for the cores; a user's browser did
+ *  that long before it opened the app. `chromiumWebUi` keeps it, as runs before this did. */
+export function chromiumLaunchArgs(chromiumWebUi = false): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(chromiumWebUi ? [] : [`--disable-features=${CHROMIUM_START_WEBUI.join(',')}`]),
+  ];
+}
+
 /**
  * appRoot: another checkout to compare with (its own build), this one by default. Each run is
  * cold at both ends: a fresh Chromium profile and a fresh `creditdesk serve` (nothing cached in
@@ -163,18 +184,7 @@ export async function runBrowserFirstPaint(
         executablePath: '/usr/bin/chromium',
         headless: true,
         viewport: { width: 1440, height: 900 },
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          // a fresh Chromium's own omnibox popup (a WebUI page in a renderer of its own, ~0.5 s of
-          // CPU at start) would compete with the page for the cores; a user's browser did that
-          // long before it opened the app. --chromium-webui keeps it, as runs before this did.
-          ...(opts.chromiumWebUi ? [] : [`--disable-features=${CHROMIUM_START_WEBUI.join(',')}`]),
-        ],
+        args: chromiumLaunchArgs(opts.chromiumWebUi),
       });
       try {
         const page = ctx.pages()[0] ?? (await ctx.newPage());

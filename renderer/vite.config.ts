@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { antdStaticStylesPlugin } from './build/antd-static-styles';
-import { compileHintsPlugin } from './build/compile-hints';
 import { firstScreenChunksPlugin } from './build/first-screen-chunks';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +55,6 @@ export default defineConfig({
     stylesheetAfterShell(),
     antdStaticStylesPlugin(path.join(here, 'src')),
     firstScreenChunksPlugin(),
-    compileHintsPlugin(),
   ],
   // `@shared/…` is the project's shared/ folder (tsconfig.json paths, vitest.config.ts say the same)
   resolve: { alias: { '@shared': path.resolve(here, '../shared') } },

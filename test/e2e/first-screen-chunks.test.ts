@@ -109,21 +109,6 @@ describe('first screen chunks', () => {
   });
 });
 
-describe('compile hint', () => {
-  // renderer/build/compile-hints.ts: V8 compiles the first screen's code while the file streams in,
-  // on a background thread, instead of function by function on the main thread at first call
-  it('is the first line of the start chunk and of the list page chunk, and of no other chunk', async () => {
-    const { entry, boot } = await declared();
-    const start = entry.find((f) => /\/start-[\w-]+\.js$/.test(f))!;
-    const list = boot.customers.find((f) => /CustomerListPage/.test(f))!;
-    const firstLine = async (f: string) => (await (await fetch(`${e.server.origin}/${f}`)).text()).split('\n')[0];
-    expect(await firstLine(start)).toBe('//# allFunctionsCalledOnLoad');
-    expect(await firstLine(list)).toBe('//# allFunctionsCalledOnLoad');
-    for (const f of [...boot.lang['zh-CN'], ...boot.customers].filter((x) => x !== list))
-      expect(await firstLine(f), f).not.toContain('allFunctionsCalledOnLoad');
-  });
-});
-
 describe('customer list filters', () => {
   it('are stand-ins until used, drawn with the classes of the real Select', async () => {
     const { page, close } = await coldPage();

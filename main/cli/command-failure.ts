@@ -2,7 +2,8 @@
 // failed: the message catalogues it needs are not part of every start (`creditdesk --help`).
 import { storageError } from '../db/storage-errors';
 import { AppError } from '../../shared/result';
-import { errorLines, EXIT, type CliIo } from './io';
+import { EXIT, type CliIo } from './io-basics';
+import { errorLines } from './error-lines';
 
 export function commandFailure(io: CliIo, name: string, e: unknown): number {
   if (e instanceof AppError) {

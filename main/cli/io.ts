@@ -1,28 +1,10 @@
-// Command-line plumbing shared by every `creditdesk` command.
+// Command-line plumbing shared by every `creditdesk` command: options and the book's presence.
+// No message catalogues here (error-lines.ts has them): a command that succeeds never loads them.
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { localizedErrorMessage } from '../../shared/messages/server-messages';
-import type { AppError } from '../../shared/result';
-import { rowMessageText } from './row-messages';
 import { UsageError, type CliIo } from './io-basics';
 
 export { EXIT, processIo, takeLangOption, UsageError, type CliCommand, type CliIo } from './io-basics';
-
-/** An AppError's lines for the terminal, in the user's language (rows: spreadsheet row, field, message). */
-export function errorLines(io: CliIo, prefix: string, e: AppError, fileName?: string): string {
-  const zh = (io.lang ?? 'zh-CN') === 'zh-CN';
-  let text = `${prefix}: ${localizedErrorMessage(io.lang ?? 'zh-CN', e)}\n`;
-  for (const r of e.rows ?? []) {
-    const where = zh
-      ? `${fileName ? `${fileName} ` : ''}第 ${r.row} 行，${r.field}`
-      : `${fileName ? `${fileName} ` : ''}row ${r.row}, ${r.field}`;
-    // a bare message key (customer_gross_limit) is rendered in English too; English sentences stay as they are
-    const shown =
-      zh || /^[a-z_]+$/.test(r.message) ? rowMessageText(zh ? 'zh-CN' : 'en', r.message, r.values) : r.message;
-    text += `  ${where}: ${shown}\n`;
-  }
-  return text;
-}
 
 /** parseArgs that turns unknown/missing options into UsageError (exit 2). */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(

@@ -3,7 +3,7 @@
 // tests and logs have always read); runCli passes stderr, and stdout of the commands that print
 // only for people, through localizeCliText, which turns each known English line into Chinese.
 // JSON, CSV, .ics and HTML output is never touched. AppErrors are already localized by key
-// (io.ts errorLines); this covers usage errors, node's own option errors and the status lines.
+// (error-lines.ts); this covers usage errors, node's own option errors and the status lines.
 import type { MessageLang } from '../../shared/messages/server-messages';
 
 /** Commands whose stdout is only for people (the others print data). */

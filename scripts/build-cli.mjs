@@ -21,12 +21,9 @@ export { CLI_DIR, cliBundleFresh } from './cli-bundle-fresh.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Build the CLI bundle; returns the number of source files it holds. */
-export async function buildCli({ quiet = false } = {}) {
-  const { build } = await import('esbuild');
-  const tmp = path.join(root, 'dist', `.cli-tmp-${process.pid}-${Date.now()}`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  const common = {
+/** esbuild options shared by the CLI's outputs (the tests read the module graph with them). */
+export function buildOptions(quiet = true) {
+  return {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -38,6 +35,14 @@ export async function buildCli({ quiet = false } = {}) {
     legalComments: 'none',
     outExtension: { '.js': '.mjs' },
   };
+}
+
+/** Build the CLI bundle; returns the number of source files it holds. */
+export async function buildCli({ quiet = false } = {}) {
+  const { build } = await import('esbuild');
+  const tmp = path.join(root, 'dist', `.cli-tmp-${process.pid}-${Date.now()}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const common = buildOptions(quiet);
   const cli = await build({
     ...common,
     entryPoints: { creditdesk: 'main/cli/index.ts' },

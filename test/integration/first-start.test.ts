@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs scripts (no types)
 import { dependenciesMissing, electronBinary, electronUnusableReason } from '../../scripts/start-checks.mjs';
 // @ts-expect-error plain .mjs scripts (no types)
-import { cliBundleFresh } from '../../scripts/build-cli.mjs';
+import { buildOptions, cliBundleFresh, entrySources } from '../../scripts/build-cli.mjs';
 // @ts-expect-error plain .mjs scripts (no types)
 import { usageOnlyArgs } from '../../scripts/cli-bundle-fresh.mjs';
 import { Desk } from '../../main/app/desk';
@@ -132,6 +132,21 @@ describe('command-line bundle (scripts/build-cli.mjs)', () => {
       ),
     ).toEqual([]);
     expect(entry.length).toBeLessThanOrEqual(8);
+  }, 60_000);
+
+  it('runs creditdesk ageing without the message catalogues (loaded only when a command failed)', async () => {
+    const { build } = await import('esbuild');
+    const r = await build({
+      ...buildOptions(),
+      entryPoints: ['main/cli/index.ts'],
+      outdir: temp(),
+      write: false,
+      splitting: true,
+    });
+    const ageing: string[] = entrySources(r.metafile, 'main/cli/commands/ageing.ts');
+    expect(ageing).toContain('main/cli/ageing-reader.ts');
+    expect(ageing.filter((f) => f.startsWith('renderer/') || f.includes('error-lines'))).toEqual([]);
+    expect(entrySources(r.metafile, 'main/cli/command-failure.ts')).toContain('renderer/src/i18n/zh-CN.ts');
   }, 60_000);
 
   it('answers --help from the bundle with the usage and exit code 0', () => {

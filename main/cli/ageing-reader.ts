@@ -9,7 +9,6 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { assertBookFile, bookWriteAccess } from '../db/book-file';
 import { openSqlite } from '../db/sqlite-file';
-import { withMappedReads } from '../db/mapped-reads';
 import { bookSchemaVersion, SCHEMA_VERSION } from '../db/migrations/schema-version';
 import { defaultBuckets } from '../domain/ageing';
 import { computeAgeingColumns, type AgeingColumns } from '../reports/ageing';
@@ -47,19 +46,15 @@ export function ageingColumnsOf(
   basis: 'due' | 'issue',
   format: 'json' | 'csv' = 'json',
 ): { columns: AgeingColumns; quoted?: QuotedNames } {
-  // one pass over much of the file on a fresh connection: through a memory map, not a read()
-  // copy of every page into the page cache (about a third of the queries' CPU on a 1M-invoice book)
-  return withMappedReads(sqlite, () =>
-    sqlite.transaction(() => {
-      const directory = format === 'json' ? quotedCustomerDirectory(sqlite) : null;
-      const columns = computeAgeingColumns(
-        sqlite,
-        asOf,
-        basis,
-        defaultBuckets(basis),
-        directory ? { directory } : { names: 'rows' },
-      );
-      return { columns, quoted: directory ?? undefined };
-    })(),
-  );
+  return sqlite.transaction(() => {
+    const directory = format === 'json' ? quotedCustomerDirectory(sqlite) : null;
+    const columns = computeAgeingColumns(
+      sqlite,
+      asOf,
+      basis,
+      defaultBuckets(basis),
+      directory ? { directory } : { names: 'rows' },
+    );
+    return { columns, quoted: directory ?? undefined };
+  })();
 }

@@ -8,7 +8,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { openCliBook } from '../../main/cli/book';
-import { ageingColumnsOf, openCurrentBookReader } from '../../main/cli/ageing-reader';
+import { openCurrentBookReader } from '../../main/cli/ageing-reader';
 import { writeAgeingJson } from '../../main/cli/output/ageing-json';
 import { BOOK_APPLICATION_ID } from '../../main/db/book-file';
 import { bookSchemaVersion } from '../../main/db/connection';
@@ -99,25 +99,6 @@ describe('creditdesk ageing on a current book (the short path)', () => {
     const json = JSON.parse((await cli(['ageing', '--db', book, '--as-of', '2026-06-30'])).out);
     expect(json.rows.length).toBeGreaterThan(10); // the demo book has open items on that date
   }, 120_000);
-
-  it('reads the book through a memory map while it computes, and puts the connection back after', () => {
-    const sqlite = openCurrentBookReader(book)!;
-    const mapped: number[] = [];
-    const transaction = sqlite.transaction.bind(sqlite);
-    sqlite.transaction = ((fn: () => unknown) =>
-      transaction(() => {
-        mapped.push(Number(sqlite.pragma('mmap_size', { simple: true })));
-        return fn();
-      })) as typeof sqlite.transaction;
-    try {
-      expect(ageingColumnsOf(sqlite, '2026-06-30', 'due').columns.customerId.length).toBeGreaterThan(10);
-      expect(mapped).toHaveLength(1);
-      expect(mapped[0]).toBeGreaterThan(fs.statSync(book).size); // the whole file (a read() per page costs more)
-      expect(Number(sqlite.pragma('mmap_size', { simple: true }))).toBe(0);
-    } finally {
-      sqlite.close();
-    }
-  });
 });
 
 describe("the directory of only the report's customers", () => {

@@ -8,8 +8,9 @@ export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, BAD_INPUT: 3 } as const;
 
 export interface CliIo {
   out: (text: string) => void;
-  /** bytes already encoded (UTF-8) for stdout; without it they go through `out` as text */
-  outBytes?: (bytes: Uint8Array) => void;
+  /** bytes already encoded (UTF-8) for stdout; without it they go through `out` as text. True when
+   *  they were written out already (the caller may then reuse their buffer). */
+  outBytes?: (bytes: Uint8Array) => unknown;
   err: (text: string) => void;
   /** language of messages for people (`--lang`, zh-CN by default); JSON/CSV output is unaffected */
   lang?: MessageLang;
@@ -35,6 +36,10 @@ export function takeLangOption(argv: string[]): { lang: MessageLang; rest: strin
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
-  outBytes: (b) => process.stdout.write(b),
+  outBytes: (b) => {
+    process.stdout.write(b);
+    // nothing queued: written through (a file, or a pipe with room); else the stream keeps `b`
+    return process.stdout.writableLength === 0;
+  },
   err: (t) => process.stderr.write(t),
 };

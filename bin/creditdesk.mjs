@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // The `creditdesk` command line. Runs the bundled JavaScript in dist/cli (built by `npm install`
 // through `prepare`, by `npm start`, or here on first use). When a source file changed since the
-// build (a stat of each bundled file, about a millisecond) it rebuilds first, so the command
-// line and the tests that spawn it always run the current code. Without esbuild (or if the
-// build fails) it runs the TypeScript sources through tsx as before.
-import { buildCli, cliBundleFresh, CLI_DIR } from '../scripts/build-cli.mjs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// build (a stat of each bundled file; for `--help` only those of the entry's chunks) it rebuilds
+// first, so the command line and the tests that spawn it always run the current code. Without
+// esbuild (or if the build fails) it runs the TypeScript sources through tsx as before. The
+// builder and esbuild are loaded only for a rebuild: this file is part of every command's start.
+import { cliBundleFresh, usageOnlyArgs } from '../scripts/cli-bundle-fresh.mjs';
 
 async function loadCli() {
   if (!process.env.CREDITDESK_CLI_TSX) {
     try {
-      if (!cliBundleFresh()) await buildCli({ quiet: true });
-      return await import(pathToFileURL(path.join(CLI_DIR, 'creditdesk.mjs')).href);
+      if (!cliBundleFresh(undefined, undefined, { entryOnly: usageOnlyArgs(process.argv.slice(2)) })) {
+        const { buildCli } = await import('../scripts/build-cli.mjs');
+        await buildCli({ quiet: true });
+      }
+      return await import(new URL('../dist/cli/creditdesk.mjs', import.meta.url).href);
     } catch (e) {
       if (process.env.CREDITDESK_DEBUG)
         process.stderr.write(`creditdesk: bundle unavailable (${e?.message ?? e}); running the sources\n`);

@@ -3,9 +3,10 @@
 // code splitting), and dist/cli/report-worker.mjs (the report worker thread, looked up beside the
 // code that starts it). Dependencies stay in node_modules (better-sqlite3 is native).
 //
-// Writes dist/cli/inputs.json: every source file in the bundle with its mtime, so that
-// bin/creditdesk.mjs can tell in about a millisecond whether a source changed since the build
-// (dev workflow: an edited file rebuilds the bundle on the next call).
+// Writes dist/cli/inputs.json: every source file in the bundle with its mtime, and which of them
+// make up the entry's chunks, so that bin/creditdesk.mjs can tell in about a millisecond whether
+// a source changed since the build (scripts/cli-bundle-fresh.mjs; dev workflow: an edited file
+// rebuilds the bundle on the next call).
 //
 // Run by `npm install` (the `prepare` script), by `npm start`, and by bin/creditdesk.mjs when the
 // bundle is missing or stale. `node scripts/build-cli.mjs [--quiet]`; never fails `npm install`
@@ -14,16 +15,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleOnly } from './bundled-packages.mjs';
+import { CLI_DIR } from './cli-bundle-fresh.mjs';
+
+export { CLI_DIR, cliBundleFresh } from './cli-bundle-fresh.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_DIR = path.join(root, 'dist', 'cli');
 
-/** Build the CLI bundle; returns the number of source files it holds. */
-export async function buildCli({ quiet = false } = {}) {
-  const { build } = await import('esbuild');
-  const tmp = path.join(root, 'dist', `.cli-tmp-${process.pid}-${Date.now()}`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  const common = {
+/** esbuild options shared by the CLI's outputs (the tests read the module graph with them). */
+export function buildOptions(quiet = true) {
+  return {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -35,6 +35,14 @@ export async function buildCli({ quiet = false } = {}) {
     legalComments: 'none',
     outExtension: { '.js': '.mjs' },
   };
+}
+
+/** Build the CLI bundle; returns the number of source files it holds. */
+export async function buildCli({ quiet = false } = {}) {
+  const { build } = await import('esbuild');
+  const tmp = path.join(root, 'dist', `.cli-tmp-${process.pid}-${Date.now()}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const common = buildOptions(quiet);
   const cli = await build({
     ...common,
     entryPoints: { creditdesk: 'main/cli/index.ts' },
@@ -56,7 +64,8 @@ export async function buildCli({ quiet = false } = {}) {
   );
   const files = {};
   for (const f of [...inputs].sort()) files[f] = fs.statSync(path.join(root, f)).mtimeMs;
-  fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), files }));
+  const entry = entrySources(cli.metafile, 'main/cli/index.ts');
+  fs.writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), files, entry }));
   // Chunks first (new names beside old ones), then each entry by an atomic rename, the manifest
   // last: a CLI started meanwhile (or still running, loading a chunk on use) never sees half.
   const ENTRIES = ['report-worker.mjs', 'demo-generator.mjs', 'creditdesk.mjs', 'inputs.json'];
@@ -77,22 +86,17 @@ export async function buildCli({ quiet = false } = {}) {
   return inputs.size;
 }
 
-/** True when dist/cli exists and no source file in it changed since the build (stat only). */
-export function cliBundleFresh(dir = CLI_DIR, base = root) {
-  let manifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json'), 'utf8'));
-  } catch {
-    return false;
-  }
-  // plain concatenation (the manifest's paths are relative, with '/'; Windows accepts them):
-  // path.join normalising 350 paths was most of this check's cost, paid by every command
-  const prefix = `${base}/`;
-  for (const [f, mtime] of Object.entries(manifest.files)) {
-    const st = fs.statSync(prefix + f, { throwIfNoEntry: false });
-    if (st === undefined || st.mtimeMs !== mtime) return false; // changed, removed or renamed: rebuild
-  }
-  return true;
+/** The sources reached from `entry` by static imports: what its chunks hold (the modules it
+ *  loads on use, through import(), are not among them). */
+export function entrySources(metafile, entry) {
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f) || !metafile.inputs[f]) return;
+    seen.add(f);
+    for (const i of metafile.inputs[f].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  return [...seen].filter((f) => !f.includes('node_modules')).sort();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

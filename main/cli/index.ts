@@ -1,7 +1,7 @@
 // Entry of the `creditdesk` command line (see DESIGN.md "Command line" — a fixed interface).
-import { storageError } from '../db/storage-errors';
-import { AppError } from '../../shared/result';
-import { errorLines, EXIT, processIo, takeLangOption, UsageError, type CliCommand, type CliIo } from './io';
+// Only what `--help` and usage errors need is imported here (io-basics, not io); the failure
+// path loads its message catalogues when a command threw.
+import { EXIT, processIo, takeLangOption, UsageError, type CliCommand, type CliIo } from './io-basics';
 import { COMMANDS } from './commands';
 import { HUMAN_OUTPUT, localizeCliText, usageText } from './messages';
 
@@ -42,11 +42,7 @@ export async function runCli(argvIn: string[], ioIn: CliIo = processIo): Promise
       io.err(`creditdesk ${name}: ${e.message}\n${USAGE}`);
       return EXIT.USAGE;
     }
-    if (e instanceof AppError) {
-      io.err(errorLines(io, `creditdesk ${name}`, e));
-      return e.code === 'VALIDATION' ? EXIT.BAD_INPUT : EXIT.FAILURE;
-    }
-    io.err(`creditdesk ${name}: ${storageError(e)?.message ?? (e as Error).message ?? String(e)}\n`);
-    return EXIT.FAILURE;
+    const { commandFailure } = await import('./command-failure');
+    return commandFailure(io, name, e);
   }
 }

@@ -1,61 +1,10 @@
-// Command-line plumbing shared by every `creditdesk` command.
+// Command-line plumbing shared by every `creditdesk` command: options and the book's presence.
+// No message catalogues here (error-lines.ts has them): a command that succeeds never loads them.
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { localizedErrorMessage, type MessageLang } from '../../shared/messages/server-messages';
-import type { AppError } from '../../shared/result';
-import { rowMessageText } from './row-messages';
+import { UsageError, type CliIo } from './io-basics';
 
-/** Exit codes are a fixed interface (DESIGN.md). */
-export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, BAD_INPUT: 3 } as const;
-
-export interface CliIo {
-  out: (text: string) => void;
-  /** bytes already encoded (UTF-8) for stdout; without it they go through `out` as text */
-  outBytes?: (bytes: Uint8Array) => void;
-  err: (text: string) => void;
-  /** language of messages for people (`--lang`, zh-CN by default); JSON/CSV output is unaffected */
-  lang?: MessageLang;
-}
-
-/** Takes `--lang zh-CN|en` (or `--lang=…`) out of the arguments, wherever it stands. */
-export function takeLangOption(argv: string[]): { lang: MessageLang; rest: string[] } {
-  let lang: MessageLang = 'zh-CN';
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : null;
-    if (v === null) rest.push(a);
-    else if (v === 'en' || v === 'zh-CN' || v === 'zh') lang = v === 'en' ? 'en' : 'zh-CN';
-    else throw new UsageError(`--lang must be zh-CN or en, got "${v ?? ''}"`);
-  }
-  return { lang, rest };
-}
-
-/** An AppError's lines for the terminal, in the user's language (rows: spreadsheet row, field, message). */
-export function errorLines(io: CliIo, prefix: string, e: AppError, fileName?: string): string {
-  const zh = (io.lang ?? 'zh-CN') === 'zh-CN';
-  let text = `${prefix}: ${localizedErrorMessage(io.lang ?? 'zh-CN', e)}\n`;
-  for (const r of e.rows ?? []) {
-    const where = zh
-      ? `${fileName ? `${fileName} ` : ''}第 ${r.row} 行，${r.field}`
-      : `${fileName ? `${fileName} ` : ''}row ${r.row}, ${r.field}`;
-    // a bare message key (customer_gross_limit) is rendered in English too; English sentences stay as they are
-    const shown =
-      zh || /^[a-z_]+$/.test(r.message) ? rowMessageText(zh ? 'zh-CN' : 'en', r.message, r.values) : r.message;
-    text += `  ${where}: ${shown}\n`;
-  }
-  return text;
-}
-
-export const processIo: CliIo = {
-  out: (t) => process.stdout.write(t),
-  outBytes: (b) => process.stdout.write(b),
-  err: (t) => process.stderr.write(t),
-};
-
-export class UsageError extends Error {}
-
-export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
+export { EXIT, processIo, takeLangOption, UsageError, type CliCommand, type CliIo } from './io-basics';
 
 /** parseArgs that turns unknown/missing options into UsageError (exit 2). */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(

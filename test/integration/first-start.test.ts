@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs scripts (no types)
 import { dependenciesMissing, electronBinary, electronUnusableReason } from '../../scripts/start-checks.mjs';
 // @ts-expect-error plain .mjs scripts (no types)
-import { cliBundleFresh } from '../../scripts/build-cli.mjs';
+import { buildOptions, cliBundleFresh, entrySources } from '../../scripts/build-cli.mjs';
+// @ts-expect-error plain .mjs scripts (no types)
+import { usageOnlyArgs } from '../../scripts/cli-bundle-fresh.mjs';
 import { Desk } from '../../main/app/desk';
 import { createHandlers } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/register';
@@ -61,6 +63,7 @@ describe('command-line bundle (scripts/build-cli.mjs)', () => {
     const out = temp();
     write(path.join(base, 'main/a.ts'), 'a');
     write(path.join(base, 'main/b.ts'), 'b');
+    write(path.join(base, 'main/cli/index.ts'), ''); // a checkout with the sources (else: an installed package)
     const files = Object.fromEntries(
       ['main/a.ts', 'main/b.ts'].map((f) => [f, fs.statSync(path.join(base, f)).mtimeMs]),
     );
@@ -78,6 +81,73 @@ describe('command-line bundle (scripts/build-cli.mjs)', () => {
     fs.rmSync(path.join(base, 'main/a.ts'));
     expect(cliBundleFresh(out, base)).toBe(false);
   });
+
+  it("for the usage text looks only at the entry chunks' sources; without sources runs what is built", () => {
+    const base = temp();
+    const out = temp();
+    for (const f of ['main/cli/index.ts', 'main/cli/command.ts']) write(path.join(base, f), f);
+    const files = Object.fromEntries(
+      ['main/cli/index.ts', 'main/cli/command.ts'].map((f) => [f, fs.statSync(path.join(base, f)).mtimeMs]),
+    );
+    write(path.join(out, 'inputs.json'), JSON.stringify({ files, entry: ['main/cli/index.ts'] }));
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(base, 'main/cli/command.ts'), later, later);
+    expect(cliBundleFresh(out, base)).toBe(false); // a command runs the current code
+    expect(cliBundleFresh(out, base, { entryOnly: true })).toBe(true); // --help never loads command.ts
+    fs.utimesSync(path.join(base, 'main/cli/index.ts'), later, later);
+    expect(cliBundleFresh(out, base, { entryOnly: true })).toBe(false);
+    // an installed package: dist/cli without the sources it was built from
+    fs.rmSync(path.join(base, 'main'), { recursive: true });
+    expect(cliBundleFresh(out, base)).toBe(true);
+    expect(cliBundleFresh(out, base, { entryOnly: true })).toBe(true);
+  });
+
+  it('tells the usage-only arguments (answered by the entry alone) as runCli reads them', () => {
+    for (const a of [
+      [],
+      ['--help'],
+      ['-h'],
+      ['help'],
+      ['--lang', 'en'],
+      ['--lang=en', '--help'],
+      ['--lang', 'en', 'help', 'x'],
+    ])
+      expect(usageOnlyArgs(a), a.join(' ')).toBe(true);
+    for (const a of [['ageing'], ['--lang', 'en', 'ageing'], ['--lang=zh', 'tiers', '--help'], ['--db', 'x'], ['nope']])
+      expect(usageOnlyArgs(a), a.join(' ')).toBe(false);
+  });
+
+  it('builds an entry that loads no command, message catalogue or schema (what --help parses)', () => {
+    const r = spawnSync(process.execPath, ['bin/creditdesk.mjs', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const { entry, files } = JSON.parse(fs.readFileSync('dist/cli/inputs.json', 'utf8')) as {
+      entry: string[];
+      files: Record<string, number>;
+    };
+    expect(entry).toContain('main/cli/index.ts');
+    expect(entry.every((f) => f in files)).toBe(true);
+    expect(
+      entry.filter(
+        (f) => !f.startsWith('main/cli/') || (f.startsWith('main/cli/commands/') && f !== 'main/cli/commands/index.ts'),
+      ),
+    ).toEqual([]);
+    expect(entry.length).toBeLessThanOrEqual(8);
+  }, 60_000);
+
+  it('runs creditdesk ageing without the message catalogues (loaded only when a command failed)', async () => {
+    const { build } = await import('esbuild');
+    const r = await build({
+      ...buildOptions(),
+      entryPoints: ['main/cli/index.ts'],
+      outdir: temp(),
+      write: false,
+      splitting: true,
+    });
+    const ageing: string[] = entrySources(r.metafile, 'main/cli/commands/ageing.ts');
+    expect(ageing).toContain('main/cli/ageing-reader.ts');
+    expect(ageing.filter((f) => f.startsWith('renderer/') || f.includes('error-lines'))).toEqual([]);
+    expect(entrySources(r.metafile, 'main/cli/command-failure.ts')).toContain('renderer/src/i18n/zh-CN.ts');
+  }, 60_000);
 
   it('answers --help from the bundle with the usage and exit code 0', () => {
     const r = spawnSync(process.execPath, ['bin/creditdesk.mjs', '--help'], { encoding: 'utf8' });

@@ -69,6 +69,22 @@ describe('creditdesk ageing --format json, written row by row', () => {
       if (rows === 5000) expect(parts.length).toBeGreaterThan(1); // handed over in slices
     });
   }
+
+  it('reuses its slice only when the consumer wrote the last one out (the same bytes either way)', () => {
+    const c = columns(5000);
+    for (const written of [true, false, undefined]) {
+      const parts: string[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      writeAgeingJson(c, (b) => {
+        parts.push(Buffer.from(b).toString('utf8')); // a copy: the slice may be overwritten after
+        buffers.add(b.buffer);
+        return written;
+      });
+      expect(parts.join('')).toBe(expected(c));
+      expect(parts.length).toBeGreaterThan(2);
+      expect(buffers.size).toBe(written === true ? 1 : parts.length);
+    }
+  });
 });
 
 /** The codes and names as the quoted directory holds them: JSON text in one buffer, by rank. */

@@ -13,6 +13,14 @@ describe('creditdesk in the user language', () => {
     expect(localizeCliText('zh-CN', `creditdesk ageing: x\n${usageText('en')}`)).toContain('用法：');
   });
 
+  it('answers --help with the Chinese usage as the line by line localization would (its shortcut)', () => {
+    const zh = usageText('zh-CN');
+    // every line of the Chinese usage stays as it is: the shortcut for the bare usage text loses nothing
+    expect(zh.split('\n').map((l) => localizeCliLine('zh-CN', l))).toEqual(zh.split('\n'));
+    expect(localizeCliText('zh-CN', usageText('en'))).toBe(zh);
+    expect(localizeCliText('zh-CN', `creditdesk ageing: x\n${usageText('en')}`)).toBe(`creditdesk ageing：x\n${zh}`);
+  });
+
   it.each([
     ['creditdesk ageing: missing required option --as-of', 'creditdesk ageing：缺少必需的选项 --as-of'],
     [

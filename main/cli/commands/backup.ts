@@ -17,7 +17,8 @@ import {
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { errorLines, EXIT, UsageError, parseCommandArgs, requireOption, type CliCommand, type CliIo } from '../io';
+import { EXIT, UsageError, parseCommandArgs, requireOption, type CliCommand, type CliIo } from '../io';
+import { errorLines } from '../error-lines';
 import { BackupError, type BackupManifest } from '../../db/backup';
 import { backupBookFile, restoreBookFile, verifyBackupFile } from '../../services/backup/book-file';
 

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { errorLines, EXIT, parseCommandArgs, requireOption, UsageError, type CliCommand } from '../io';
+import { EXIT, parseCommandArgs, requireOption, UsageError, type CliCommand } from '../io';
+import { errorLines } from '../error-lines';
 import { openCliBook } from '../book';
 import { importCustomers } from '../../services/customers';
 import { importInvoices, importReceipts } from '../../services/receivables';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { date, money, Problems } from '../../main/services/receivables/import';
-import { DateCells, invoiceAmount } from '../../main/services/receivables/import-cells';
+import { DateCells, amountCell } from '../../main/services/receivables/import-cells';
 
 const digits = (max: number) => fc.array(fc.constantFrom(...'0123456789'), { maxLength: max }).map((cs) => cs.join(''));
 // plain amounts (the fast path, leading zeros, zero, too long) and others (general grammar)
@@ -17,12 +17,12 @@ const amountText = fc.oneof(
   fc.string({ maxLength: 8 }),
 );
 
-it('invoiceAmount = money(amount) (value and problems)', () => {
+it('amountCell = money(amount) (value and problems)', () => {
   fc.assert(
     fc.property(amountText, (v) => {
       const fast = new Problems();
       const general = new Problems();
-      expect(invoiceAmount(fast, 7, v)).toBe(money(general, 7, 'amount', v));
+      expect(amountCell(fast, 7, v)).toBe(money(general, 7, 'amount', v));
       expect(fast.list).toEqual(general.list);
     }),
     { numRuns: 5000 },

@@ -12,21 +12,31 @@ type Sqlite = Database.Database;
 
 /**
  * The open invoices of each of `customerIds` (openInvoicesOf for many customers in one
- * statement: a 100k-customer import reads them in a hundred statements, not 100k).
+ * statement: a 100k-customer import reads them in a hundred statements, not 100k). Read as raw
+ * arrays and made into objects here: better-sqlite3 building a million row objects itself cost
+ * twice as much (a third of the reading of a 1M-invoice book's open invoices).
  */
 export function openInvoicesOfCustomers(sqlite: Sqlite, customerIds: ArrayLike<number>): Map<number, OpenInvoiceRow[]> {
   const rows = stmt(
     sqlite,
-    `SELECT i.customer_id AS cid, i.id AS id, i.number AS number, i.issue_date AS issueDate, i.due_date AS dueDate,
-            i.open_amount AS open, (SELECT MAX(a.date) FROM allocations a WHERE a.invoice_id = i.id) AS last
+    `SELECT i.customer_id, i.id, i.number, i.issue_date, i.due_date, i.open_amount,
+            (SELECT MAX(a.date) FROM allocations a WHERE a.invoice_id = i.id)
      FROM json_each(?) AS c CROSS JOIN invoices AS i ON i.customer_id = c.value
      WHERE i.settled_on IS NULL`,
-  ).all(JSON.stringify(Array.from(customerIds))) as (OpenInvoiceRow & { cid: number })[];
+  )
+    .raw()
+    .all(JSON.stringify(Array.from(customerIds))) as [number, number, string, string, string, number, string | null][];
   const by = new Map<number, OpenInvoiceRow[]>();
+  let cid = -1;
+  let list: OpenInvoiceRow[] = [];
   for (const r of rows) {
-    let list = by.get(r.cid);
-    if (!list) by.set(r.cid, (list = []));
-    list.push(r);
+    if (r[0] !== cid) {
+      cid = r[0];
+      const had = by.get(cid);
+      if (had) list = had;
+      else by.set(cid, (list = []));
+    }
+    list.push({ id: r[1], number: r[2], issueDate: r[3], dueDate: r[4], open: r[5], last: r[6] });
   }
   return by;
 }

@@ -31,9 +31,14 @@ export class RowBatch {
     private readonly width: number,
   ) {}
 
-  /** Marks the values pushed since the last call as one row; runs the statement when BATCH_ROWS are in. */
-  end(): void {
-    if (++this.rows === BATCH_ROWS) this.flush();
+  /**
+   * Marks the values pushed since the last call as one row; runs the statement when BATCH_ROWS
+   * are in (then true: the ids of an INSERT's rows are lastId − BATCH_ROWS + 1 … lastId).
+   */
+  end(): boolean {
+    if (++this.rows < BATCH_ROWS) return false;
+    this.flush();
+    return true;
   }
 
   /** Runs the statement for the rows collected (if any). */

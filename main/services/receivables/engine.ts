@@ -32,8 +32,9 @@ export class CustomerInvoices {
   readonly touched = new Set<number>();
   /** Earliest date of the allocations planned for each touched invoice (its paid_from, at the latest). */
   readonly paidFrom = new Map<number, string>();
-  constructor(rows: OpenInvoiceRow[]) {
-    this.applier = new SequentialApplier(rows.map((r) => ({ ...r })));
+  /** `owned`: the rows are this object's to change (read for it alone), no copy needed. */
+  constructor(rows: OpenInvoiceRow[], owned = false) {
+    this.applier = new SequentialApplier(owned ? rows : rows.map((r) => ({ ...r })));
   }
   get byId(): Map<number, OpenInvoiceRow> {
     return this.applier.byId;

@@ -1,4 +1,4 @@
-// Fast paths for the cells a million-row invoice file repeats: an amount written plainly
+// Fast paths for the cells a million-row invoice or receipt file repeats: an amount written plainly
 // ("1234.50") and a date already seen valid. Everything else goes through the general checks of
 // ./import (parseMoney, isValidDate), which also word every problem: the result is the same
 // either way. Together the general checks were about a tenth of a 1M-invoice import's CPU.
@@ -8,7 +8,7 @@ import { date, money, type Problems } from './import';
 const PLAIN_AMOUNT = /^(\d{1,13})\.(\d\d)$/;
 
 /** money(p, row, 'amount', v), without parseMoney's general grammar for a plain positive amount. */
-export function invoiceAmount(p: Problems, row: number, v: string): number | null {
+export function amountCell(p: Problems, row: number, v: string): number | null {
   const m = PLAIN_AMOUNT.exec(v);
   if (m !== null) {
     const fen = Number(m[1]) * 100 + Number(m[2]);

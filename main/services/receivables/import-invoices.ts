@@ -8,7 +8,8 @@ import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { atLeast } from './import-columns';
 import { GrossTracker } from './gross-tracker';
-import { DailyAccumulator, invoiceByNumber, invoiceInserter, nextInvoiceId } from '../../db/receivables/writes';
+import { DailyAccumulator, invoiceByNumber, invoiceRows, nextInvoiceId } from '../../db/receivables/writes';
+import { BATCH_ROWS } from '../../db/receivables/row-batch';
 import type { ArImportSummary } from '../../../shared/types-receivables';
 import { writeAudit } from '../audit';
 import { toNumberRuns } from '../../lib/number-runs';
@@ -18,7 +19,7 @@ import { beginImportProgress, endImportProgress } from './import-progress';
 import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
 import { dropIndexesOfEmptyTables, recreateIndexes } from '../../db/receivables/bulk-indexes';
 import { customer, INVOICE_COLUMNS, INVOICE_HEADERS_ZH, loadCustomers, Problems } from './import';
-import { DateCells, invoiceAmount } from './import-cells';
+import { DateCells, amountCell } from './import-cells';
 
 const INVOICE_FILE: ImportColumns = {
   columns: INVOICE_COLUMNS,
@@ -60,7 +61,19 @@ export async function importInvoices(
     const mark = pauseKeptTriggers(db);
     // into an empty table (a new book's first import): the date-keyed indexes built once at the end
     const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
-    const insert = invoiceInserter(db);
+    // written BATCH_ROWS to a statement: the rows not yet written (number → file row, and their
+    // rows in order), so a duplicate among them is named like one already written
+    const out = invoiceRows(db);
+    const pending = new Map<string, number>();
+    const pendingRows = new Int32Array(BATCH_ROWS);
+    let pendingN = 0;
+    const written = () => {
+      const first = out.lastId - pendingN + 1;
+      rowOfId = atLeast(rowOfId, out.lastId - firstId + 1);
+      for (let j = 0; j < pendingN; j++) rowOfId[first + j - firstId] = pendingRows[j];
+      pendingN = 0;
+      pending.clear();
+    };
     const dates = new DateCells();
     await readRows(fileName, content, INVOICE_FILE, (row, get) => {
       progress.rows++;
@@ -72,7 +85,7 @@ export async function importInvoices(
       if (number === '') p.add(row, 'number', 'is required');
       else if (number.length > 40) p.add(row, 'number', 'is too long (at most 40 characters)');
       else {
-        const prev = unwritten.get(number);
+        const prev = unwritten.get(number) ?? pending.get(number);
         const hit = prev === undefined ? existing(number) : undefined;
         if (prev !== undefined) p.add(row, 'number', `duplicate invoice number ${number} (also in row ${prev})`);
         else if (hit && hit.id >= firstId)
@@ -86,7 +99,7 @@ export async function importInvoices(
         p.add(row, 'due_date', `due date ${d} is before the issue date ${iss}`);
         d = null;
       }
-      const a = invoiceAmount(p, row, get('amount'));
+      const a = amountCell(p, row, get('amount'));
       const description = get('description');
       if (description.length > 500) p.add(row, 'description', 'is too long (at most 500 characters)');
       if (p.count === before && c && a !== null) gross.take(p, row, { id: c.id, code }, a);
@@ -97,19 +110,10 @@ export async function importInvoices(
         return;
       }
       const due = d ?? addDays(iss!, c!.terms);
-      const id = insert({
-        customer_id: c!.id,
-        number,
-        issue_date: iss!,
-        due_date: due,
-        amount: a!,
-        description: description || null,
-        source,
-        created_at: at,
-      });
-      const k = id - firstId;
-      rowOfId = atLeast(rowOfId, k + 1);
-      if (k >= 0) rowOfId[k] = row;
+      out.values.push(c!.id, number, iss!, due, a!, description || null, a!, source, at);
+      pending.set(number, row);
+      pendingRows[pendingN++] = row;
+      if (out.end()) written();
       invoiced.add(c!.id);
       daily.add(iss!, { invoiced: a!, invoices_n: 1 });
       total += a!;
@@ -120,8 +124,9 @@ export async function importInvoices(
     if (p.count === 0 && rows === 0)
       throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
     p.throwIfAny(fileName); // rolls the transaction back
+    out.flush();
     recreateIndexes(db, indexes);
-    resumeKeptTriggers(db, mark, invoiced);
+    resumeKeptTriggers(db, mark, invoiced, true);
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',

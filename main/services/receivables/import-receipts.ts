@@ -26,7 +26,8 @@ import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
 import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
 import { dropIndexesOfEmptyTables, dropSecondaryIndexes, recreateIndexes } from '../../db/receivables/bulk-indexes';
-import { customer, date, loadCustomers, money, Problems } from './import';
+import { customer, loadCustomers, Problems } from './import';
+import { amountCell, DateCells } from './import-cells';
 
 export const RECEIPT_COLUMNS = ['customer_code', 'date', 'amount', 'reference', 'invoice_number', 'method'];
 export const RECEIPT_HEADERS_ZH: Record<string, string> = {
@@ -87,13 +88,14 @@ export async function importReceipts(
     const mark = pauseKeptTriggers(db);
     // the date-keyed indexes of empty tables built once at the end (nothing reads them before)
     const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations']);
+    const dateCells = new DateCells();
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
       const before = p.count;
       const code = get('customer_code');
       const c = customer(p, row, customers, code, false);
-      const d = date(p, row, 'date', get('date'));
-      const a = money(p, row, 'amount', get('amount'));
+      const d = dateCells.check(p, row, 'date', get('date'));
+      const a = amountCell(p, row, get('amount'));
       const reference = get('reference');
       if (reference.length > 100) p.add(row, 'reference', 'is too long (at most 100 characters)');
       let m: ReceiptMethod = 'bank_transfer';
@@ -147,7 +149,7 @@ export async function importReceipts(
       const chunk = ids.subarray(from, from + CUSTOMERS_PER_READ);
       const openOf = openInvoicesOfCustomers(db, chunk);
       for (const customerId of chunk) {
-        const open = new CustomerInvoices(openOf.get(customerId) ?? []);
+        const open = new CustomerInvoices(openOf.get(customerId) ?? [], true);
         for (let k = start[customerId]; k < start[customerId + 1]; k++) {
           const i = order[k];
           const d = cols.dateOf(i);
@@ -214,7 +216,7 @@ export async function importReceipts(
     }
     allocationOut.flush();
     recreateIndexes(db, indexes);
-    resumeKeptTriggers(db, mark, ids);
+    resumeKeptTriggers(db, mark, ids, true); // a receipt pays only its own customer's invoices
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',

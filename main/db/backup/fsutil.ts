@@ -97,7 +97,9 @@ export async function readRange(file: string, start: number, length: number): Pr
   }
 }
 
-export const CHUNK = 1 << 20;
+/** 4 MiB: a quarter of the reads of 1 MiB chunks, about half their CPU (measured on the 75 MB
+ *  quick book); hashing or encrypting one chunk still holds the event loop only a few ms. */
+export const CHUNK = 4 << 20;
 
 /** Async iterate a byte range of a file in chunks (end exclusive). */
 export async function* chunks(file: string, start = 0, end?: number): AsyncGenerator<Buffer> {
@@ -111,6 +113,24 @@ export async function* chunks(file: string, start = 0, end?: number): AsyncGener
     return;
   }
   for await (const chunk of stream) yield chunk as Buffer;
+}
+
+/** Writes one buffer at a time while the caller prepares the next (hashes, encrypts, reads):
+ *  `push` waits only for the write before the last; `drain` for all of them. A failed write is
+ *  thrown by the next push or by drain. */
+export function writeBehind(write: (buf: Buffer) => Promise<void>): {
+  push: (buf: Buffer) => Promise<void>;
+  drain: () => Promise<void>;
+} {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async push(buf) {
+      await inFlight;
+      inFlight = write(buf);
+      inFlight.catch(() => undefined); // observed: thrown by the next push or drain
+    },
+    drain: () => inFlight,
+  };
 }
 
 export function tmpName(dir: string, base: string, tag: string): string {

@@ -22,7 +22,7 @@ import {
 } from './format';
 import { BackupError, ioError, keyedBackupError } from './errors';
 import { openSealed } from './seal';
-import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
+import { chunks, readRange, rmQuiet, rmSqliteFiles, writeBehind } from './fsutil';
 import { checkSqliteFile } from './sqlite-check';
 import { openRawSqlite } from './book-info';
 import { checkBookImage, type ImageProblem } from '../book-schema';
@@ -238,13 +238,17 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
   try {
     const fh = await fsp.open(out, 'wx');
     let manifest: BackupManifest;
+    // the next chunk is read, decrypted and hashed while the previous one is written
+    const copy = writeBehind(async (buf) => {
+      let off = 0;
+      while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+    });
     try {
-      manifest = await readPayload(file, opts, async (buf) => {
-        let off = 0;
-        while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
-      });
+      manifest = await readPayload(file, opts, copy.push);
+      await copy.drain();
       if (opts.sync) await fh.sync();
     } finally {
+      await copy.drain().catch(() => undefined);
       await fh.close();
     }
     await checkDatabase(out, manifest, path.basename(file));

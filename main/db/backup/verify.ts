@@ -23,7 +23,7 @@ import {
 import { BackupError, ioError, keyedBackupError } from './errors';
 import { openSealed } from './seal';
 import { chunks, readRange, rmQuiet, rmSqliteFiles, writeBehind } from './fsutil';
-import { checkSqliteFile } from './sqlite-check';
+import { startSqliteCheck, type PendingCheck } from './sqlite-check';
 import { openRawSqlite } from './book-info';
 import { checkBookImage, type ImageProblem } from '../book-schema';
 import type { ServerMessageKey } from '../../../shared/messages/server-messages';
@@ -235,6 +235,8 @@ export interface VerifyIntoOptions extends VerifyOptions {
 export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise<BackupManifest> {
   const out = opts.plainOut;
   let ok = false;
+  // its worker starts while the copy is written
+  const check = startSqliteCheck();
   try {
     const fh = await fsp.open(out, 'wx');
     let manifest: BackupManifest;
@@ -251,11 +253,12 @@ export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise
       await copy.drain().catch(() => undefined);
       await fh.close();
     }
-    await checkDatabase(out, manifest, path.basename(file));
+    await checkDatabase(check, out, manifest, path.basename(file));
     if (opts.appSchema) await checkAppSchema(out, manifest, path.basename(file));
     ok = true;
     return manifest;
   } finally {
+    check.cancel();
     if (!ok) await rmSqliteFiles(out);
   }
 }
@@ -352,10 +355,15 @@ async function readPayload(
   return unsealed;
 }
 
-async function checkDatabase(file: string, manifest: BackupManifest, name: string): Promise<void> {
+async function checkDatabase(
+  pending: PendingCheck,
+  file: string,
+  manifest: BackupManifest,
+  name: string,
+): Promise<void> {
   let check;
   try {
-    check = await checkSqliteFile(file);
+    check = await pending.run(file);
   } catch (e) {
     const values = { name, detail: (e as Error).message };
     throw keyedBackupError('integrity', 'backup_inner_unreadable', values, { field: 'file' });

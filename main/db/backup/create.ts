@@ -86,7 +86,8 @@ export async function createBackup(opts: CreateBackupOptions): Promise<CreateBac
       written = await writeAndReadBack(opts, { now, toDir, snapshot, tables, keysPromise }, (f) => (partial = f));
     } catch (e) {
       await checked; // a damaged snapshot is reported as such, as when its check came first
-      throw e;
+      if (e instanceof BackupError) throw e;
+      throw ioError(e, toDir, 'write the backup');
     }
     // the file's contents are the snapshot byte for byte: it may be named only once the
     // snapshot has passed integrity_check

@@ -81,8 +81,9 @@ const { parentPort, workerData: w } = require('node:worker_threads');
     }
     parentPort.postMessage({ note: 'counts', counts });
     const integrity = db.prepare('PRAGMA integrity_check').all().map((r) => r.integrity_check);
-    if (countError && integrity.length === 1 && integrity[0] === 'ok') throw Object.assign(new Error(countError.message), { code: countError.code });
-    parentPort.postMessage({ ok: true, integrity });
+    // a healthy file whose tables could not be listed: reported as unreadable, as a check would
+    if (countError && integrity.length === 1 && integrity[0] === 'ok') parentPort.postMessage(Object.assign({ ok: false, phase }, countError));
+    else parentPort.postMessage({ ok: true, integrity });
   } catch (e) {
     parentPort.postMessage({ ok: false, phase, message: String((e && e.message) || e), code: e && e.code });
   } finally {
@@ -154,8 +155,8 @@ function startInWorker(source: string, dest: string, pages: number, onProgress?:
     },
     (e: unknown) => {
       // a worker lost during the check: the check runs again in this thread, as checkSqliteFile does
-      if (e instanceof WorkerUnavailable && snapshotted) return checkSqliteFile(dest, { inThread: true });
-      throw e;
+      if (!(e instanceof WorkerUnavailable) || !snapshotted) throw e;
+      return checkSqliteFile(dest, { inThread: true });
     },
   );
   check.then(

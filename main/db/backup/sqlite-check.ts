@@ -54,10 +54,13 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 let Database, loadError;
 try { Database = require(workerData.modulePath); } catch (e) { loadError = e; }
+function fail(e) {
+  parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
+}
 function check(w) {
+  if (loadError) return fail(loadError);
   let db;
   try {
-    if (loadError) throw loadError;
     db = new Database(w.file, Object.assign({ readonly: !w.deleteMode, fileMustExist: true }, w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}));
     if (w.deleteMode) db.pragma('journal_mode = DELETE');
     db.pragma('mmap_size = ' + w.mmapBytes);
@@ -71,13 +74,12 @@ function check(w) {
     }
     parentPort.postMessage({ ok: true, integrity, counts });
   } catch (e) {
-    parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
+    fail(e);
   } finally {
     try { if (db) db.close(); } catch (e) { /* ignore */ }
   }
 }
-if (workerData.file) check(workerData);
-else if (loadError) check(workerData);
+if (workerData.file || loadError) check(workerData);
 else parentPort.once('message', (m) => check(Object.assign({}, workerData, m)));
 `;
 

@@ -1,8 +1,7 @@
 // A backup takes its snapshot, counts its rows and runs its integrity_check in ONE worker, and
 // writes the file while integrity_check still runs (it is the longest step). A snapshot that
 // fails the check is still refused with the same message, and nothing is left in the target or
-// the temp folder; a healthy one gives a file that verifies and restores. Verify starts its
-// check worker while it copies the payload, and ends it when it refuses the file before.
+// the temp folder; a healthy one gives a file that verifies and restores.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,15 +10,13 @@ import { BackupError, createBackup, restoreBackup, verifyBackup, type BackupTarg
 import { nodeTargetFs } from '../../main/db/backup/fsutil';
 import { CHEAP_KDF, dumpBook, makeBook, tempDir } from '../fixtures/backup-books';
 
-const workers = vi.hoisted(() => ({ started: 0, live: 0 }));
+const workers = vi.hoisted(() => ({ started: 0 }));
 vi.mock('node:worker_threads', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:worker_threads')>();
   class CountedWorker extends real.Worker {
     constructor(...args: ConstructorParameters<typeof real.Worker>) {
       super(...args);
       workers.started++;
-      workers.live++;
-      this.once('exit', () => workers.live--);
     }
   }
   return { ...real, default: { ...real, Worker: CountedWorker }, Worker: CountedWorker };
@@ -127,28 +124,4 @@ describe('integrity_check beside the write', () => {
       expect(dumpBook(target)).toEqual(dumpBook(good));
     });
   }
-});
-
-describe('verify starts its check worker while it copies', () => {
-  it('the worker is already running during the copy; one worker in all', async () => {
-    const r = await createBackup({ ...common(good), now: new Date(Date.UTC(2026, 11, 1, 3)) });
-    workers.started = 0;
-    let startedDuringCopy = -1;
-    await verifyBackup(r.file, {
-      maxSchemaVersion: 1,
-      onProgress: (_d, _t, phase) => {
-        if (phase === 'verify' && startedDuringCopy < 0) startedDuringCopy = workers.started;
-      },
-    });
-    expect(startedDuringCopy).toBe(1);
-    expect(workers.started).toBe(1);
-  });
-
-  it('a verify refused before its check (wrong password) ends the waiting worker', async () => {
-    const r = await createBackup({ ...common(good, PW), now: new Date(Date.UTC(2026, 11, 1, 4)) });
-    const live = workers.live;
-    const err = await verifyBackup(r.file, { password: 'not it', maxSchemaVersion: 1 }).catch((e: unknown) => e);
-    expect((err as BackupError).problem).toBe('wrong-password');
-    await vi.waitFor(() => expect(workers.live).toBe(live), { timeout: 5000 });
-  });
 });

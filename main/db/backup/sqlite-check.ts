@@ -49,38 +49,28 @@ function checkInThread(file: string, deleteMode: boolean): SqliteCheck {
 }
 
 // The worker is plain JavaScript (no TypeScript loader needed in the worker, bundling-proof).
-// Without a file in its workerData it loads better-sqlite3 and waits for one (startSqliteCheck).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-let Database, loadError;
-try { Database = require(workerData.modulePath); } catch (e) { loadError = e; }
-function fail(e) {
-  parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
-}
-function check(w) {
-  if (loadError) return fail(loadError);
-  let db;
-  try {
-    db = new Database(w.file, Object.assign({ readonly: !w.deleteMode, fileMustExist: true }, w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}));
-    if (w.deleteMode) db.pragma('journal_mode = DELETE');
-    db.pragma('mmap_size = ' + w.mmapBytes);
-    const integrity = db.prepare('PRAGMA integrity_check').all().map((r) => r.integrity_check);
-    let counts = null;
-    if (integrity.length === 1 && integrity[0] === 'ok') {
-      counts = {};
-      for (const { name } of db.prepare(w.tablesSql).all()) {
-        try { counts[name] = db.prepare('SELECT count(*) AS n FROM "' + name.replace(/"/g, '""') + '"').get().n; } catch (e) { /* skipped */ }
-      }
+const { parentPort, workerData: w } = require('node:worker_threads');
+let db;
+try {
+  const Database = require(w.modulePath);
+  db = new Database(w.file, Object.assign({ readonly: !w.deleteMode, fileMustExist: true }, w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}));
+  if (w.deleteMode) db.pragma('journal_mode = DELETE');
+  db.pragma('mmap_size = ' + w.mmapBytes);
+  const integrity = db.prepare('PRAGMA integrity_check').all().map((r) => r.integrity_check);
+  let counts = null;
+  if (integrity.length === 1 && integrity[0] === 'ok') {
+    counts = {};
+    for (const { name } of db.prepare(w.tablesSql).all()) {
+      try { counts[name] = db.prepare('SELECT count(*) AS n FROM "' + name.replace(/"/g, '""') + '"').get().n; } catch (e) { /* skipped */ }
     }
-    parentPort.postMessage({ ok: true, integrity, counts });
-  } catch (e) {
-    fail(e);
-  } finally {
-    try { if (db) db.close(); } catch (e) { /* ignore */ }
   }
+  parentPort.postMessage({ ok: true, integrity, counts });
+} catch (e) {
+  parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
+} finally {
+  try { if (db) db.close(); } catch (e) { /* ignore */ }
 }
-if (workerData.file || loadError) check(workerData);
-else parentPort.once('message', (m) => check(Object.assign({}, workerData, m)));
 `;
 
 function betterSqlitePath(): string {
@@ -109,7 +99,6 @@ export function runWorker(
   data: Record<string, unknown>,
   onProgress?: (done: number, total: number) => void,
   onNote?: (m: WorkerReply) => void,
-  onStarted?: (worker: Worker) => void,
 ): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -122,7 +111,6 @@ export function runWorker(
       reject(new WorkerUnavailable((e as Error).message));
       return;
     }
-    onStarted?.(worker);
     let settled = false;
     worker.on('message', (m: WorkerReply) => {
       if (m.progress) {
@@ -189,38 +177,4 @@ export async function checkSqliteFile(
     }
   }
   return checkInThread(file, deleteMode);
-}
-
-/** A check whose worker starts now, before its file exists: the worker's start-up (a fresh V8
- *  isolate loading better-sqlite3, about 75 ms of CPU) overlaps the copy being written. `run`
- *  checks exactly as checkSqliteFile does; `cancel` (always call it) ends an unused worker. */
-export interface PendingCheck {
-  run(file: string): Promise<SqliteCheck>;
-  cancel(): void;
-}
-
-export function startSqliteCheck(): PendingCheck {
-  if (!workersUsable) return { run: (file) => checkSqliteFile(file), cancel: () => undefined };
-  let worker: Worker | undefined;
-  let used = false;
-  const data = { deleteMode: false, tablesSql: TABLES_SQL, mmapBytes: CHECK_MMAP_BYTES };
-  const reply = runWorker(WORKER_SOURCE, data, undefined, undefined, (w) => (worker = w));
-  reply.catch(() => undefined); // observed: thrown by run
-  return {
-    async run(file) {
-      if (used) return checkSqliteFile(file);
-      used = true;
-      worker?.postMessage({ file });
-      try {
-        return checkResult(await reply);
-      } catch (e) {
-        if (!(e instanceof WorkerUnavailable)) throw e;
-        workersUsable = false;
-        return checkInThread(file, false);
-      }
-    },
-    cancel() {
-      if (!used) void worker?.terminate();
-    },
-  };
 }

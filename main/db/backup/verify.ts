@@ -22,8 +22,8 @@ import {
 } from './format';
 import { BackupError, ioError, keyedBackupError } from './errors';
 import { openSealed } from './seal';
-import { chunks, readRange, rmQuiet, rmSqliteFiles, writeBehind } from './fsutil';
-import { startSqliteCheck, type PendingCheck } from './sqlite-check';
+import { chunks, readRange, rmQuiet, rmSqliteFiles } from './fsutil';
+import { checkSqliteFile } from './sqlite-check';
 import { openRawSqlite } from './book-info';
 import { checkBookImage, type ImageProblem } from '../book-schema';
 import type { ServerMessageKey } from '../../../shared/messages/server-messages';
@@ -235,30 +235,23 @@ export interface VerifyIntoOptions extends VerifyOptions {
 export async function verifyInto(file: string, opts: VerifyIntoOptions): Promise<BackupManifest> {
   const out = opts.plainOut;
   let ok = false;
-  // its worker starts while the copy is written
-  const check = startSqliteCheck();
   try {
     const fh = await fsp.open(out, 'wx');
     let manifest: BackupManifest;
-    // the next chunk is read, decrypted and hashed while the previous one is written
-    const copy = writeBehind(async (buf) => {
-      let off = 0;
-      while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
-    });
     try {
-      manifest = await readPayload(file, opts, copy.push);
-      await copy.drain();
+      manifest = await readPayload(file, opts, async (buf) => {
+        let off = 0;
+        while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+      });
       if (opts.sync) await fh.sync();
     } finally {
-      await copy.drain().catch(() => undefined);
       await fh.close();
     }
-    await checkDatabase(check, out, manifest, path.basename(file));
+    await checkDatabase(out, manifest, path.basename(file));
     if (opts.appSchema) await checkAppSchema(out, manifest, path.basename(file));
     ok = true;
     return manifest;
   } finally {
-    check.cancel();
     if (!ok) await rmSqliteFiles(out);
   }
 }
@@ -355,15 +348,10 @@ async function readPayload(
   return unsealed;
 }
 
-async function checkDatabase(
-  pending: PendingCheck,
-  file: string,
-  manifest: BackupManifest,
-  name: string,
-): Promise<void> {
+async function checkDatabase(file: string, manifest: BackupManifest, name: string): Promise<void> {
   let check;
   try {
-    check = await pending.run(file);
+    check = await checkSqliteFile(file);
   } catch (e) {
     const values = { name, detail: (e as Error).message };
     throw keyedBackupError('integrity', 'backup_inner_unreadable', values, { field: 'file' });

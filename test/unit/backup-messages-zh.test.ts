@@ -98,7 +98,16 @@ describe('backup messages in Chinese', () => {
 
 // Every throw in the backup core is a keyed error: a new English-only message cannot slip in.
 // (BackupError's constructor also requires a key, so an unkeyed `new BackupError` does not compile.)
-const CORE = ['create.ts', 'restore.ts', 'verify.ts', 'sqlite-check.ts', 'fsutil.ts', 'format.ts', 'seal.ts'];
+const CORE = [
+  'create.ts',
+  'snapshot.ts',
+  'restore.ts',
+  'verify.ts',
+  'sqlite-check.ts',
+  'fsutil.ts',
+  'format.ts',
+  'seal.ts',
+];
 const KEYED_THROW =
   /^throw (keyedBackupError\(|ioError\(|otherFormat\(|unreadableBook\(|snapshotError\(|new WorkerUnavailable\()/;
 

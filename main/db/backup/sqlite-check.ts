@@ -14,7 +14,7 @@ export interface SqliteCheck {
   counts: Record<string, number> | null;
 }
 
-const TABLES_SQL =
+export const TABLES_SQL =
   "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
 
 /** Row count per user table (internal sqlite_* tables excluded). */
@@ -32,7 +32,7 @@ export function countRows(db: Database.Database): Record<string, number> {
 
 /** integrity_check reads every index entry's row: through a memory map of the (private, local)
  *  image instead of a read() per page it costs about a sixth less CPU. SQLite caps the size. */
-const CHECK_MMAP_BYTES = 2 ** 31 - 65536;
+export const CHECK_MMAP_BYTES = 2 ** 31 - 65536;
 
 function checkInThread(file: string, deleteMode: boolean): SqliteCheck {
   const db = openRawSqlite(file, { readonly: !deleteMode, fileMustExist: true });
@@ -83,13 +83,22 @@ function betterSqlitePath(): string {
 
 export class WorkerUnavailable extends Error {}
 
-type WorkerReply = { ok?: boolean; progress?: [number, number]; message?: string; code?: string; [k: string]: unknown };
+export type WorkerReply = {
+  ok?: boolean;
+  progress?: [number, number];
+  note?: string;
+  message?: string;
+  code?: string;
+  [k: string]: unknown;
+};
 
-/** Runs a plain-JavaScript worker until its final { ok } message; progress messages go to onProgress. */
-function runWorker(
+/** Runs a plain-JavaScript worker until its final { ok } message; progress messages go to
+ *  onProgress, messages with a `note` (a result known before the end) to onNote. */
+export function runWorker(
   source: string,
   data: Record<string, unknown>,
   onProgress?: (done: number, total: number) => void,
+  onNote?: (m: WorkerReply) => void,
 ): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -106,6 +115,10 @@ function runWorker(
     worker.on('message', (m: WorkerReply) => {
       if (m.progress) {
         onProgress?.(m.progress[0], m.progress[1]);
+        return;
+      }
+      if (m.note) {
+        onNote?.(m);
         return;
       }
       settled = true;
@@ -129,60 +142,21 @@ function runWorker(
   });
 }
 
+const checkResult = (m: WorkerReply): SqliteCheck => ({
+  integrity: m.integrity as string[],
+  counts: (m.counts as Record<string, number> | null) ?? null,
+});
+
 async function checkInWorker(file: string, deleteMode: boolean): Promise<SqliteCheck> {
-  const m = await runWorker(WORKER_SOURCE, { file, deleteMode, tablesSql: TABLES_SQL, mmapBytes: CHECK_MMAP_BYTES });
-  return { integrity: m.integrity as string[], counts: (m.counts as Record<string, number> | null) ?? null };
-}
-
-// Snapshot worker: the backup API copies the book to `dest` and the copy is switched to a
-// rollback journal (one self-contained file). A write by another connection restarts a stepped
-// backup; after a few restarts the rest is copied in one step (in WAL mode one consistent read
-// that does not block writers). The copy's final fsync happens here, not on the main thread.
-const SNAPSHOT_SOURCE = `
-const { parentPort, workerData: w } = require('node:worker_threads');
-(async () => {
-  let src;
-  try {
-    const Database = require(w.modulePath);
-    const nb = w.nativeBinding ? { nativeBinding: w.nativeBinding } : {};
-    src = new Database(w.source, Object.assign({ fileMustExist: true }, nb));
-    src.pragma('busy_timeout = 5000');
-    let last = Infinity, restarts = 0;
-    await src.backup(w.dest, {
-      progress: ({ totalPages, remainingPages }) => {
-        if (remainingPages > last) restarts++;
-        last = remainingPages;
-        parentPort.postMessage({ progress: [totalPages - remainingPages, totalPages] });
-        return restarts >= 3 ? 0x7fffffff : w.pages;
-      },
-    });
-    const copy = new Database(w.dest, Object.assign({ fileMustExist: true }, nb));
-    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
-    parentPort.postMessage({ ok: true });
-  } catch (e) {
-    parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
-  } finally {
-    try { if (src) src.close(); } catch (e) { /* ignore */ }
-  }
-})();
-`;
-
-/**
- * Consistent copy of the book file `source` to `dest` (rollback-journal mode), made in a worker
- * thread. Throws WorkerUnavailable when no worker can run (the caller copies in-thread then);
- * SQLite errors keep their `code`.
- */
-export async function snapshotInWorker(
-  source: string,
-  dest: string,
-  pagesPerStep: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<void> {
-  if (!workersUsable) throw new WorkerUnavailable('workers unavailable');
-  await runWorker(SNAPSHOT_SOURCE, { source, dest, pages: pagesPerStep }, onProgress);
+  return checkResult(
+    await runWorker(WORKER_SOURCE, { file, deleteMode, tablesSql: TABLES_SQL, mmapBytes: CHECK_MMAP_BYTES }),
+  );
 }
 
 let workersUsable = true;
+
+/** False once a worker failed to start: later checks and snapshots run in-thread. */
+export const workersAvailable = (): boolean => workersUsable;
 
 /**
  * integrity_check and row counts of a SQLite file, off the main thread when possible.

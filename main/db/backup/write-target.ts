@@ -4,7 +4,7 @@
 // createBackup has read it back, so a crash in between leaves nothing that looks finished.
 import { HEADER_BYTES, encodeHeader, encodeTrailer, type BackupManifest } from './format';
 import { ioError, keyedBackupError } from './errors';
-import { chunks, type BackupTargetFs, type TargetHandle } from './fsutil';
+import { chunks, writeBehind, type BackupTargetFs, type TargetHandle } from './fsutil';
 import type { ProgressFn } from './verify';
 
 /** A placeholder as long as the value it stands for: a hex SHA-256, a base64 16-byte GCM tag. */
@@ -45,13 +45,16 @@ export async function writeTarget(
     const draftBytes = manifestJson(payload.draft);
     await h.write(Buffer.concat([encodeHeader(draftBytes), draftBytes]));
     let done = 0;
+    // the next chunk is read and hashed (or encrypted) while the previous one is written
+    const out = writeBehind((buf) => h.write(buf));
     for await (const c of chunks(snapshot)) {
-      await h.write(payload.through(c));
+      await out.push(payload.through(c));
       done += c.length;
       onProgress?.(done, payloadBytes, 'write');
     }
     const last = payload.end?.();
-    if (last?.length) await h.write(last);
+    if (last?.length) await out.push(last);
+    await out.drain();
     if (done !== payloadBytes) throw keyedBackupError('io', 'backup_payload_changed', { done, expected: payloadBytes });
     const manifest = payload.manifest();
     const manifestBytes = manifestJson(manifest);

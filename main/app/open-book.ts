@@ -9,7 +9,7 @@ import { assertBookFile, bookWriteAccess } from '../db/book-file';
 import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
-import { refreshKeptPromises } from '../services/collections/kept-promises';
+import { refreshKeptPromisesInTurns } from '../services/collections/kept-promises';
 import { keepWorklistOnOpen } from '../services/collections/kept-worklist-rebuild';
 import type { Operator } from '../../shared/types';
 
@@ -51,7 +51,7 @@ export async function openBookContext(
     const ctx: ServiceContext = { book, clock: o.clock, session: { operator: o.operator } };
     if (!readonly && (!existed || o.company)) await initCompany(ctx, o.company ?? o.defaultCompany);
     // a writer brings kept data up to date (after a migration or writes made outside the app)
-    if (lock) refreshKeptPromises(book);
+    if (lock) await refreshKeptPromisesInTurns(book);
     // the app keeps today's worklist from the start (a command-line write keeps it up once it is kept)
     if (lock && o.lock !== 'cli') await keepWorklistOnOpen(ctx);
     return { ctx, lock, readonly };

@@ -12,16 +12,20 @@ type Sqlite = Database.Database;
  * so one row tells which grace the kept rows have — without a pass over them on every write.
  */
 export function staleFinalCustomers(sqlite: Sqlite, graceDays: number): number[] {
-  const kept = stmt(sqlite, 'SELECT grace FROM promise_final LIMIT 1').pluck().get() as number | undefined;
-  const otherGrace = kept !== undefined && kept !== graceDays;
   return stmt(
     sqlite,
-    otherGrace
+    keptGraceDiffers(sqlite, graceDays)
       ? 'SELECT DISTINCT customer_id FROM promises UNION SELECT customer_id FROM promise_final_stale'
       : 'SELECT customer_id FROM promise_final_stale',
   )
     .pluck()
     .all() as number[];
+}
+
+/** The kept rows were worked out under another grace setting (then every customer is stale). */
+export function keptGraceDiffers(sqlite: Sqlite, graceDays: number): boolean {
+  const kept = stmt(sqlite, 'SELECT grace FROM promise_final LIMIT 1').pluck().get() as number | undefined;
+  return kept !== undefined && kept !== graceDays;
 }
 
 /** Replaces the kept rows of these customers by `rows` ([promise id, customer id, received]) and clears them as stale. */

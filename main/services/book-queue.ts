@@ -6,7 +6,7 @@ import type { DB } from '../db/schema';
 import type { Book } from '../db/connection';
 import { withBulkCache } from '../db/receivables/prepared';
 import type { ServiceContext } from './context';
-import { refreshKeptPromises } from './collections/kept-promises';
+import { refreshKeptPromises, refreshKeptPromisesInTurns } from './collections/kept-promises';
 import { keepWorklistUp } from './collections/kept-worklist';
 
 // Receivables work runs raw statements on the book's single connection, partly inside kysely
@@ -32,10 +32,15 @@ export function write<T>(
   return serialize(ctx, () => ctx.book.db.transaction().execute((trx) => keepingUp(ctx, fn(trx, ctx.book.sqlite))));
 }
 
-/** At the end of a write's transaction, the kept data the triggers marked stale is worked out again. */
-async function keepingUp<T>(ctx: ServiceContext, result: Promise<T>): Promise<T> {
+/**
+ * At the end of a write's transaction, the kept data the triggers marked stale is worked out
+ * again. After a bulk write that can be every customer (a receipts import): then in chunks with
+ * turns of the event loop between them (the queue is held, so nothing else writes meanwhile).
+ */
+async function keepingUp<T>(ctx: ServiceContext, result: Promise<T>, bulk = false): Promise<T> {
   const r = await result;
-  refreshKeptPromises(ctx.book);
+  if (bulk) await refreshKeptPromisesInTurns(ctx.book);
+  else refreshKeptPromises(ctx.book);
   await keepWorklistUp(ctx);
   return r;
 }
@@ -47,7 +52,7 @@ export function writeBulk<T>(
 ): Promise<T> {
   return serialize(ctx, () =>
     withBulkCache(ctx.book.sqlite, () =>
-      ctx.book.db.transaction().execute((trx) => keepingUp(ctx, fn(trx, ctx.book.sqlite))),
+      ctx.book.db.transaction().execute((trx) => keepingUp(ctx, fn(trx, ctx.book.sqlite), true)),
     ),
   );
 }

@@ -31,7 +31,7 @@ export function refreshKeptPromises(book: Book): number {
  * Under another kept grace every customer is redone in one transaction: the kept grace is what
  * tells which rows are stale.
  */
-export async function refreshKeptPromisesInTurns(book: Book, customersPerTurn = 2_000): Promise<number> {
+export async function refreshKeptPromisesInTurns(book: Book, customersPerTurn = 500): Promise<number> {
   const sqlite = book.sqlite;
   const graceDays = collectionsSettings(sqlite).promiseGraceDays;
   if (keptGraceDiffers(sqlite, graceDays)) return refreshKeptPromises(book);

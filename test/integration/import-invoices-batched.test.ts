@@ -5,24 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
-import { bookWithImportedInvoices as bookWithInvoices, importCsv } from '../support/import-csv';
-
-/** Counts the statements run (Statement#run) on any connection while `fn` runs. */
-async function countRuns(db: Database.Database, fn: () => Promise<unknown>): Promise<number> {
-  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
-  const run = proto.run;
-  let n = 0;
-  proto.run = function (this: unknown, ...a: unknown[]) {
-    n++;
-    return run.apply(this, a);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.run = run;
-  }
-  return n;
-}
+import { bookWithImportedInvoices as bookWithInvoices, countRuns, importCsv } from '../support/import-csv';
 
 const HEADER = 'customer_code,number,issue_date,amount';
 /** `n` good invoice lines N-1 … N-n for K1 and K2. */

@@ -2,27 +2,9 @@
 // allocations and 900k invoice updates one statement each were half of the import's CPU), and
 // reads the open invoices of many customers in one statement — the same rows as one customer's.
 import { describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { openInvoicesOf } from '../../main/db/receivables/as-of';
 import { openInvoicesOfCustomers } from '../../main/db/receivables/receipt-import';
-import { bookWithImportedInvoices as bookWithInvoices, importCsv } from '../support/import-csv';
-
-/** Counts the statements run (Statement#run) on any connection while `fn` runs. */
-async function countRuns(db: Database.Database, fn: () => Promise<unknown>): Promise<number> {
-  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
-  const run = proto.run;
-  let n = 0;
-  proto.run = function (this: unknown, ...a: unknown[]) {
-    n++;
-    return run.apply(this, a);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.run = run;
-  }
-  return n;
-}
+import { bookWithImportedInvoices as bookWithInvoices, countRuns, importCsv } from '../support/import-csv';
 
 describe('receipts import: rows many to a statement', () => {
   it('300 receipts paying three invoices take a few dozen statements, not one per row', async () => {

@@ -1,6 +1,7 @@
 // Invoice and receipt CSV imports in a test book, as the window sends them (a staged file).
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { stagedFiles } from '../../main/services/files/staged-files';
 import { HUASHENG, openTestDesk, type TestDesk } from './book';
@@ -26,4 +27,21 @@ export async function bookWithImportedInvoices(): Promise<TestDesk> {
   );
   expect(inv.ok).toBe(true);
   return t;
+}
+
+/** Counts the statements run (Statement#run) on any connection while `fn` runs. */
+export async function countRuns(db: Database.Database, fn: () => Promise<unknown>): Promise<number> {
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+  const run = proto.run;
+  let n = 0;
+  proto.run = function (this: unknown, ...a: unknown[]) {
+    n++;
+    return run.apply(this, a);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.run = run;
+  }
+  return n;
 }

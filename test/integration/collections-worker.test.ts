@@ -9,6 +9,7 @@ import { addDays } from '../../main/domain/dates';
 import { CHUNK_ROWS } from '../../main/workers/chunked';
 import { reportWorkerStats, reportWorkerUnavailable, setReportWorkerMode } from '../../main/workers/report-client';
 import { openTestDesk, type TestDesk } from '../support/book';
+import { rawRecordInsert } from '../support/collections-book';
 
 const TODAY = '2026-11-23';
 let t: TestDesk;
@@ -23,9 +24,7 @@ beforeAll(async () => {
   const insP = sqlite.prepare(
     "INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, source, created_at) VALUES (?, ?, ?, ?, '王会计', 'verbal', 'test', ?)",
   );
-  const insR = sqlite.prepare(
-    "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'test', ?, ?, 'test', ?)",
-  );
+  const insR = rawRecordInsert(sqlite);
   sqlite.transaction(() => {
     ids.forEach((id, i) => {
       for (let k = 0; k < 12; k++) {

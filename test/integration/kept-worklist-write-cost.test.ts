@@ -14,6 +14,7 @@ import { openSqlite } from '../../main/db/sqlite-file';
 import { keptWorklistChunk, rebuildKeptWorklist } from '../../main/services/collections/kept-worklist-rebuild';
 import { setReportWorkerMode } from '../../main/workers/report-client';
 import { openTestDesk, type TestDesk } from '../support/book';
+import { rawRecordInsert } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const TODAY = '2026-11-23';
@@ -26,9 +27,7 @@ beforeAll(async () => {
   writeDemoReceivables(t.desk.ctx, demoCustomerRefs(t.desk.ctx), 600, 7);
   const sqlite = t.desk.ctx.book.sqlite;
   ids = sqlite.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
-  const insR = sqlite.prepare(
-    "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'test', ?, ?, 'test', ?)",
-  );
+  const insR = rawRecordInsert(sqlite);
   const insP = sqlite.prepare(
     "INSERT INTO promises (customer_id, made_on, promised_on, amount, promised_by, form, source, created_at) VALUES (?, ?, ?, ?, NULL, 'verbal', 'test', ?)",
   );

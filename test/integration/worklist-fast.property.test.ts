@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { addDays } from '../../main/domain/dates';
 import { worklist } from '../../main/reports/collections/worklist';
 import { approvedCustomers, openTestDesk } from '../support/book';
-import { BookPlayer } from '../support/collections-book';
+import { BookPlayer, rawRecordInsert } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const START = '2026-01-01';
@@ -82,9 +82,7 @@ describe('worklist: the narrow computation equals the whole-book one', () => {
             const player = new BookPlayer(t, cust, day);
             for (const o of ops)
               if (o.t === 'record')
-                db.prepare(
-                  "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 't', ?, ?, 't', ?)",
-                ).run(
+                rawRecordInsert(db).run(
                   cust[o.c],
                   day(o.d),
                   o.next?.[0] ?? null,

@@ -14,7 +14,7 @@ import { keptWorklistMeta } from '../../main/db/collections/worklist-kept';
 import { stagedFiles } from '../../main/services/files/staged-files';
 import { fenToDecimal } from '../../shared/money';
 import { approvedCustomers, openTestDesk, type TestDesk } from '../support/book';
-import { BookPlayer } from '../support/collections-book';
+import { BookPlayer, rawRecordInsert } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const TODAY = '2026-11-23'; // the test desk's clock
@@ -78,9 +78,7 @@ async function playOne(t: TestDesk, player: BookPlayer, cust: number[], o: Op, n
   if (o.t === 'record') {
     const input = { customerId: cust[o.c], date: day(o.d), nextStep: o.next[0], nextDate: day(o.d + o.next[1]) };
     if (o.raw)
-      db.prepare(
-        "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 't', ?, ?, 't', ?)",
-      ).run(input.customerId, input.date, input.nextStep, input.nextDate, `${TODAY}T09:00:00.000Z`);
+      rawRecordInsert(db).run(input.customerId, input.date, input.nextStep, input.nextDate, `${TODAY}T09:00:00.000Z`);
     else await t.ok('collections:record-create', { ...input, channel: 'call', outcome: '已联系' });
   } else if (o.t === 'due') {
     const ids = db.prepare('SELECT id FROM invoices ORDER BY id').pluck().all() as number[];

@@ -13,6 +13,7 @@ import { setReportWorkerMode } from '../../main/workers/report-client';
 import type { WorklistPage } from '../../shared/types-worklist-page';
 import type { WorklistRow } from '../../shared/types-collections';
 import { openTestDesk, type TestDesk } from '../support/book';
+import { rawRecordInsert } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const TODAY = '2026-11-23';
@@ -24,9 +25,7 @@ beforeAll(async () => {
   writeDemoReceivables(t.desk.ctx, demoCustomerRefs(t.desk.ctx), 600, 5);
   const sqlite = t.desk.ctx.book.sqlite;
   const ids = sqlite.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
-  const insR = sqlite.prepare(
-    "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'test', ?, ?, 'test', ?)",
-  );
+  const insR = rawRecordInsert(sqlite);
   ids.forEach((id, i) =>
     insR.run(id, addDays(TODAY, -(i % 40)), i % 3 ? 'call' : 'visit', addDays(TODAY, -(i % 25)), TODAY),
   );

@@ -3,6 +3,7 @@
 // the order fast-check drew them. Ops a test adds of its own it plays itself.
 import { expect } from 'vitest';
 import { createPromise } from '../../main/services/collections';
+import type Database from 'better-sqlite3';
 import type { TestDesk } from './book';
 
 export type BookOp =
@@ -77,5 +78,15 @@ export function expectEveryPromiseKept(t: TestDesk, grace: number): void {
   expect(db.prepare('SELECT COUNT(*) FROM promise_final_stale').pluck().get()).toBe(0);
   expect(db.prepare('SELECT COUNT(*) FROM promise_final WHERE grace = ?').pluck().get(grace)).toBe(
     db.prepare('SELECT COUNT(*) FROM promises').pluck().get(),
+  );
+}
+
+/**
+ * A collection record written straight into the book, as another program would (nothing kept is
+ * refreshed): `.run(customerId, date, nextStep, nextDate, createdAt)`.
+ */
+export function rawRecordInsert(sqlite: Database.Database): Database.Statement {
+  return sqlite.prepare(
+    "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'test', ?, ?, 'test', ?)",
   );
 }

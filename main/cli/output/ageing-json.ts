@@ -25,21 +25,60 @@ export type BytesOut = (bytes: Uint8Array) => unknown;
 
 /** UTF-8 slices, each handed over whole (never split inside a character), reused only when the
  *  consumer says it wrote the last one out (a new 512 KB buffer per slice is ~36 of them for a
- *  100,000-customer report: page faults, and V8 collecting for their external memory). The row
- *  loop writes into `buf` at `at` itself, after reserve() made room for the whole row. */
+ *  100,000-customer report: page faults, and V8 collecting for their external memory). */
 class Slices {
-  buf = Buffer.allocUnsafe(SLICE * 2);
-  at = 0;
+  private buf = Buffer.allocUnsafe(SLICE * 2);
+  private at = 0;
   constructor(private readonly out: BytesOut) {}
   /** Room for `bytes` more bytes in the current slice. */
-  reserve(bytes: number): void {
+  private room(bytes: number): void {
     if (this.at + bytes <= this.buf.length) return;
     this.flush();
     if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
   }
   text(text: string): void {
-    this.reserve(text.length * 3); // a UTF-16 unit is at most 3 UTF-8 bytes
+    this.room(text.length * 3); // a UTF-16 unit is at most 3 UTF-8 bytes
     this.at += this.buf.write(text, this.at, 'utf8');
+  }
+  /** b[start, end): short runs (a fixed piece, a code, a name) byte by byte, no view made */
+  bytes(b: Uint8Array, start = 0, end = b.length): void {
+    const len = end - start;
+    this.room(len);
+    if (len > 64) this.buf.set(b.subarray(start, end), this.at);
+    else {
+      const buf = this.buf;
+      for (let i = start, at = this.at; i < end; i++) buf[at++] = b[i];
+    }
+    this.at += len;
+  }
+  /** A number as `num` writes it; integers digit by digit, without a string. */
+  number(v: number): void {
+    if (!Number.isSafeInteger(v)) return this.text(num(v));
+    this.room(17);
+    const buf = this.buf;
+    let x = v;
+    if (x < 0) {
+      buf[this.at++] = 0x2d; // '-' (never for -0: it is not < 0)
+      x = -x;
+    }
+    let len = 1;
+    for (let p = 10; p <= x; p *= 10) len++;
+    const end = this.at + len;
+    if (x < 0x80000000) {
+      // small integers (most amounts): integer arithmetic, no floating-point remainder
+      for (let j = end - 1, i = x | 0; j >= this.at; j--) {
+        const q = (i / 10) | 0;
+        buf[j] = 0x30 + i - q * 10;
+        i = q;
+      }
+    } else {
+      for (let j = end - 1; j >= this.at; j--) {
+        const digit = x % 10;
+        buf[j] = 0x30 + digit;
+        x = (x - digit) / 10; // exact: a multiple of 10 below 2^53
+      }
+    }
+    this.at = end;
   }
   /** Hands the slice over once it is about SLICE bytes. */
   maybeFlush(): void {
@@ -51,53 +90,6 @@ class Slices {
       this.buf = Buffer.allocUnsafe(Math.max(SLICE * 2, this.buf.length));
     this.at = 0;
   }
-}
-
-/** Bytes a number may take as `num` writes it ("-9007199254740991", "-1.7976931348623157e+308"). */
-const NUMBER_ROOM = 24;
-
-/** b[start, end) into buf at `at` (room made); returns the new end. Short runs (a fixed piece,
- *  a code, a name) byte by byte, no view made. */
-function put(buf: Buffer, at: number, b: Uint8Array, start: number, end: number): number {
-  if (end - start > 64) {
-    buf.set(b.subarray(start, end), at);
-    return at + end - start;
-  }
-  for (let i = start; i < end; i++) buf[at++] = b[i];
-  return at;
-}
-
-/** A number as `num` writes it into buf at `at` (room made); integers digit by digit, without a
- *  string. Returns the new end. */
-function putNumber(buf: Buffer, at: number, v: number): number {
-  if (!Number.isSafeInteger(v)) return at + buf.write(num(v), at, 'latin1');
-  let x = v;
-  if (x < 0) {
-    buf[at++] = 0x2d; // '-' (never for -0: it is not < 0)
-    x = -x;
-  }
-  if (x < 10) {
-    buf[at] = 0x30 + x; // most bucket amounts are 0
-    return at + 1;
-  }
-  let len = 1;
-  for (let p = 10; p <= x; p *= 10) len++;
-  const end = at + len;
-  if (x < 0x80000000) {
-    // small integers (most amounts): integer arithmetic, no floating-point remainder
-    for (let j = end - 1, i = x | 0; j >= at; j--) {
-      const q = (i / 10) | 0;
-      buf[j] = 0x30 + i - q * 10;
-      i = q;
-    }
-  } else {
-    for (let j = end - 1; j >= at; j--) {
-      const digit = x % 10;
-      buf[j] = 0x30 + digit;
-      x = (x - digit) / 10; // exact: a multiple of 10 below 2^53
-    }
-  }
-  return end;
 }
 
 /** A row's code and name as JSON text: from the columns' strings, or quoted bytes by the row's rank. */
@@ -122,55 +114,33 @@ export function writeAgeingJson(c: AgeingColumns, out: BytesOut, quoted?: Quoted
   const totalLead = ascii(',\n      "total": ');
   const limitLead = ascii(',\n      "creditLimit": ');
   const rowEnd = ascii('\n    }');
-  // a row's bytes but its code and name, numbers at their longest
-  let fixed = nextRow.length + nameLead.length + bucketsLead.length + bucketsEnd.length;
-  fixed += totalLead.length + limitLead.length + rowEnd.length + (n + 3) * NUMBER_ROOM;
-  for (const b of bucketLead) fixed += b.length;
   const s = new Slices(out);
   s.text(`${headText.slice(0, -2)},\n  "rows": [`);
   const m = c.customerId.length;
-  const { cells, unapplied, total, creditLimit, rank } = c;
   for (let i = 0; i < m; i++) {
-    let codeText: Buffer | undefined;
-    let nameText: Buffer | undefined;
-    let cs = 0;
-    let ce = 0;
-    let ns = 0;
-    let ne = 0;
+    s.bytes(i === 0 ? firstRow : nextRow);
     if (quoted) {
-      const r = rank[i];
-      cs = quoted.code.start[r];
-      ce = quoted.code.end[r];
-      ns = quoted.name.start[r];
-      ne = quoted.name.end[r];
+      const r = c.rank[i];
+      s.bytes(quoted.code.bytes, quoted.code.start[r], quoted.code.end[r]);
+      s.bytes(nameLead);
+      s.bytes(quoted.name.bytes, quoted.name.start[r], quoted.name.end[r]);
     } else {
-      codeText = Buffer.from(JSON.stringify(c.code[i]), 'utf8');
-      nameText = Buffer.from(JSON.stringify(c.name[i]), 'utf8');
-      ce = codeText.length;
-      ne = nameText.length;
+      s.text(JSON.stringify(c.code[i]));
+      s.bytes(nameLead);
+      s.text(JSON.stringify(c.name[i]));
     }
-    s.reserve(fixed + ce - cs + ne - ns);
-    const buf = s.buf;
-    let at = s.at;
-    const lead = i === 0 ? firstRow : nextRow;
-    at = put(buf, at, lead, 0, lead.length);
-    at = put(buf, at, codeText ?? quoted!.code.bytes, cs, ce);
-    at = put(buf, at, nameLead, 0, nameLead.length);
-    at = put(buf, at, nameText ?? quoted!.name.bytes, ns, ne);
-    at = put(buf, at, bucketsLead, 0, bucketsLead.length);
+    s.bytes(bucketsLead);
     for (let k = 0; k < n; k++) {
-      const bl = bucketLead[k];
-      at = put(buf, at, bl, 0, bl.length);
-      at = putNumber(buf, at, cells[i * n + k]);
+      s.bytes(bucketLead[k]);
+      s.number(c.cells[i * n + k]);
     }
-    at = put(buf, at, bucketsEnd, 0, bucketsEnd.length);
-    at = putNumber(buf, at, unapplied[i]);
-    at = put(buf, at, totalLead, 0, totalLead.length);
-    at = putNumber(buf, at, total[i]);
-    at = put(buf, at, limitLead, 0, limitLead.length);
-    at = putNumber(buf, at, creditLimit[i]);
-    at = put(buf, at, rowEnd, 0, rowEnd.length);
-    s.at = at;
+    s.bytes(bucketsEnd);
+    s.number(c.unapplied[i]);
+    s.bytes(totalLead);
+    s.number(c.total[i]);
+    s.bytes(limitLead);
+    s.number(c.creditLimit[i]);
+    s.bytes(rowEnd);
     s.maybeFlush();
   }
   s.text(m === 0 ? '],\n' : '\n  ],\n');

@@ -82,29 +82,36 @@ export function bookSumsAsOf(
  */
 export function sumByCustomer(keys: number[], open: number[], n: number, maxCid: number): CustomerSums {
   if (maxCid > 4 * keys.length + 65_536) return sumBySlot(keys, open, n, maxCid); // ids far apart
-  // by customer id (ids are small integers), each customer's n buckets and its credit
+  // by customer id (ids are small integers), each customer's n buckets and its credit; a
+  // customer with any amount other than 0 is counted once (positive ones only add to a bucket,
+  // negative ones to the credit, so it has a row), the output then made at its size
   const cellsById = new Float64Array((maxCid + 1) * n);
   const negById = new Float64Array(maxCid + 1);
+  const seen = new Uint8Array(maxCid + 1);
+  let count = 0;
   for (let i = 0; i < keys.length; i++) {
     const o = open[i];
-    if (o > 0) cellsById[keys[i]] += o;
-    else if (o < 0) negById[Math.floor(keys[i] / n)] += o;
+    const key = keys[i];
+    const c = Math.floor(key / n);
+    if (o > 0) cellsById[key] += o;
+    else if (o < 0) negById[c] += o;
+    else continue;
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      count++;
+    }
   }
-  const cid = new Int32Array(maxCid + 1);
-  const cells = new Float64Array((maxCid + 1) * n);
-  const neg = new Float64Array(maxCid + 1);
-  let j = 0;
-  for (let c = 0; c <= maxCid; c++) {
-    const from = c * n;
-    let any = negById[c] !== 0;
-    for (let k = 0; k < n && !any; k++) any = cellsById[from + k] !== 0;
-    if (!any) continue;
+  const cid = new Int32Array(count);
+  const cells = new Float64Array(count * n);
+  const neg = new Float64Array(count);
+  for (let c = 0, j = 0; c <= maxCid; c++) {
+    if (seen[c] === 0) continue;
     cid[j] = c;
-    for (let k = 0; k < n; k++) cells[j * n + k] = cellsById[from + k];
+    for (let k = 0; k < n; k++) cells[j * n + k] = cellsById[c * n + k];
     neg[j] = negById[c];
     j++;
   }
-  return { cid: cid.slice(0, j), cells: cells.slice(0, j * n), neg: neg.slice(0, j) };
+  return { cid, cells, neg };
 }
 
 /** sumByCustomer for ids far apart (few pairs, a large id): a slot per customer with pairs. */

@@ -114,10 +114,16 @@ export function assertFen(fen: unknown): asserts fen is Fen {
   }
 }
 
+// Below this a × b and 2·|a × b| + |c| are exact doubles (< 2^53), and so is floor of their
+// quotient (a quotient of integers below 2^53 is never rounded up onto the next integer)
+const EXACT_IN_DOUBLES = 2 ** 51;
+
 /**
- * round(a × b ÷ c) in exact integer arithmetic (BigInt, so a × b may exceed 2^53), rounding
- * half away from zero: 2.5 → 3, −2.5 → −3 (for the positive amounts of rates this is the
- * usual 四舍五入 half-up). Used for every rate applied to money: amount × bp ÷ 10000.
+ * round(a × b ÷ c) in exact integer arithmetic, rounding half away from zero: 2.5 → 3,
+ * −2.5 → −3 (for the positive amounts of rates this is the usual 四舍五入 half-up). Used for
+ * every rate applied to money: amount × bp ÷ 10000. Small products (any amount below ¥10^9 ×
+ * 10,000 bp) in plain doubles, where every step is exact; larger ones in BigInt (a whole-book
+ * report calls this per customer: BigInt was ~0.25 µs × 100,000 of a CLI ageing).
  */
 export function mulDivRound(a: number, b: number, c: number): number {
   // checked one by one (no arrays per call: whole-book reports call this per customer)
@@ -125,6 +131,15 @@ export function mulDivRound(a: number, b: number, c: number): number {
   if (!Number.isSafeInteger(b)) throw new TypeError(`mulDivRound: b must be an integer, got ${b}`);
   if (!Number.isSafeInteger(c)) throw new TypeError(`mulDivRound: c must be an integer, got ${c}`);
   if (c === 0) throw new RangeError('mulDivRound: division by zero');
+  const p = a * b;
+  const d = Math.abs(c);
+  if (Math.abs(p) > EXACT_IN_DOUBLES || d > EXACT_IN_DOUBLES) return mulDivRoundBig(a, b, c);
+  const q = Math.floor((Math.abs(p) * 2 + d) / (2 * d)); // floor((|p| + d/2) / d) without losing the half
+  return q === 0 ? 0 : p < 0 !== c < 0 ? -q : q; // never -0
+}
+
+/** mulDivRound in BigInt (a × b may exceed 2^53); exported as the reference of its tests. */
+export function mulDivRoundBig(a: number, b: number, c: number): number {
   let n = BigInt(a) * BigInt(b);
   let d = BigInt(c);
   if (d < 0n) {

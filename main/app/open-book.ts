@@ -4,13 +4,14 @@
 // company row.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBook } from '../db/connection';
+import { openBook, type Book } from '../db/connection';
 import { assertBookFile, bookWriteAccess } from '../db/book-file';
 import { acquireBookLock, type BookLock, type LockPurpose } from '../db/lock';
 import type { Clock, ServiceContext } from '../services/context';
 import { initCompany } from '../services/settings';
 import { refreshKeptPromisesInTurns } from '../services/collections/kept-promises';
 import { keepWorklistOnOpen } from '../services/collections/kept-worklist-rebuild';
+import { refreshKeptDirectory } from '../db/receivables/directory-kept';
 import type { Operator } from '../../shared/types';
 
 export interface OpenBookOptions {
@@ -52,11 +53,35 @@ export async function openBookContext(
     if (!readonly && (!existed || o.company)) await initCompany(ctx, o.company ?? o.defaultCompany);
     // a writer brings kept data up to date (after a migration or writes made outside the app)
     if (lock) await refreshKeptPromisesInTurns(book);
+    if (lock) keepDirectoryAtOpenAndClose(book);
     // the app keeps today's worklist from the start (a command-line write keeps it up once it is kept)
     if (lock && o.lock !== 'cli') await keepWorklistOnOpen(ctx);
     return { ctx, lock, readonly };
   } catch (e) {
     lock?.release();
     throw e;
+  }
+}
+
+/**
+ * The customer directory that one-off readers (`creditdesk ageing`) read as one kept row
+ * (db/receivables/directory-kept.ts): kept again by a writer when it opens the book and when it
+ * closes it, if the customers changed meanwhile (~0.15 s of CPU at 100,000 customers, only then).
+ * A failure leaves the kept row stale, which readers notice and pass over: it never stops a close.
+ */
+function keepDirectoryAtOpenAndClose(book: Book): void {
+  keepDirectory(book);
+  const close = book.close;
+  book.close = async () => {
+    keepDirectory(book);
+    await close();
+  };
+}
+
+function keepDirectory(book: Book): void {
+  try {
+    if (book.sqlite.open && !book.sqlite.readonly) refreshKeptDirectory(book.sqlite);
+  } catch {
+    /* kept data only: readers read the customers instead */
   }
 }

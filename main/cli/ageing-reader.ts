@@ -12,7 +12,7 @@ import { openSqlite } from '../db/sqlite-file';
 import { bookSchemaVersion, SCHEMA_VERSION } from '../db/migrations/schema-version';
 import { defaultBuckets } from '../domain/ageing';
 import { computeAgeingColumns, type AgeingColumns } from '../reports/ageing';
-import { quotedCustomerDirectory } from '../db/receivables/directory-quoted';
+import { keptQuotedDirectory } from '../db/receivables/directory-kept';
 import type { QuotedNames } from './output/ageing-json';
 
 /** A read-only connection to a current book on a writable disk, or null (take the usual way). */
@@ -38,8 +38,9 @@ export function openCurrentBookReader(file: string): Database.Database | null {
 
 /** The default-bucket ageing of the whole book, read in one snapshot (as the report job does).
  *  For JSON the codes and names come as JSON text (`quoted`, by row rank; the columns then hold
- *  no strings) when the book's directory allows it; otherwise, and for CSV, only the customers
- *  on the report are read from the directory as strings. */
+ *  no strings) when the book's directory allows it — the kept copy of that text when it is still
+ *  the customers' (db/receivables/directory-kept.ts), one row instead of 100,000; otherwise, and
+ *  for CSV, only the customers on the report are read from the directory as strings. */
 export function ageingColumnsOf(
   sqlite: Database.Database,
   asOf: string,
@@ -47,7 +48,7 @@ export function ageingColumnsOf(
   format: 'json' | 'csv' = 'json',
 ): { columns: AgeingColumns; quoted?: QuotedNames } {
   return sqlite.transaction(() => {
-    const directory = format === 'json' ? quotedCustomerDirectory(sqlite) : null;
+    const directory = format === 'json' ? keptQuotedDirectory(sqlite) : null;
     const columns = computeAgeingColumns(
       sqlite,
       asOf,

@@ -101,7 +101,8 @@ export function computeAgeingColumns(
       ? customerDirectoryOf(sqlite, new Set([...sums.cid, ...credits.map((c) => c.cid)]))
       : customerDirectory(sqlite));
   const size = dir.id.length;
-  const rankOf = (cid: number) => (cid >= 0 && cid < dir.rankById.length ? dir.rankById[cid] : -1);
+  const rankById = dir.rankById;
+  const rankOf = (cid: number) => (cid >= 0 && cid < rankById.length ? rankById[cid] : -1);
   // by rank (code order): the customer's row in `sums` and its unapplied credit
   const slot = new Int32Array(size).fill(-1);
   const credit = new Float64Array(size);
@@ -115,27 +116,28 @@ export function computeAgeingColumns(
     const r = rankOf(c.cid);
     if (r >= 0) credit[r] -= c.credit;
   }
-  const order: number[] = [];
-  for (let r = 0; r < size; r++) if (slot[r] >= 0 || credit[r] !== 0) order.push(r);
+  // one pass over the ranks, rows written as found (a fresh process optimises each loop late:
+  // fewer passes cost less than a list of the ranks to visit first)
   const acc = sums.cells;
-  const m = order.length;
-  const customerId = new Float64Array(m);
-  const rank = new Int32Array(m);
+  // at most a row per customer with sums or credit (one customer's report: a row or none)
+  const most = Math.min(size, sums.cid.length + credits.length);
+  const customerId = new Float64Array(most);
+  const rank = new Int32Array(most);
   const code: string[] = [];
   const name: string[] = [];
-  const cells = new Float64Array(m * n);
-  const unapplied = new Float64Array(m);
-  const total = new Float64Array(m);
-  const creditLimit = new Float64Array(m);
-  const limitUsedBp = new Float64Array(m);
+  const cells = new Float64Array(most * n);
+  const unapplied = new Float64Array(most);
+  const total = new Float64Array(most);
+  const creditLimit = new Float64Array(most);
+  const limitUsedBp = new Float64Array(most);
   const tb = new Array<number>(n).fill(0);
   let tu = 0;
   let tt = 0;
   let out = 0;
-  for (let j = 0; j < m; j++) {
-    const r = order[j];
+  for (let r = 0; r < size; r++) {
     const s = slot[r];
     const u = credit[r];
+    if (s < 0 && u === 0) continue;
     let sum = 0;
     let nonZero = u !== 0;
     for (let k = 0; k < n; k++) {

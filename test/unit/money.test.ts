@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyRateBp, fenToDecimal, formatMoney, mulDivRound, MoneyParseError, parseMoney } from '../../shared/money';
+import {
+  applyRateBp,
+  fenToDecimal,
+  formatMoney,
+  mulDivRound,
+  mulDivRoundBig,
+  MoneyParseError,
+  parseMoney,
+} from '../../shared/money';
 
 const MAX_FEN = 999_999_999_999_999; // 15 digits: the parser's range
 
@@ -166,6 +174,37 @@ describe('mulDivRound / applyRateBp', () => {
         },
       ),
       { examples: [[-901_892_385_576, 9987, 1]] },
+    );
+  });
+
+  it('gives the BigInt result with plain doubles too, on both sides of where it switches (property)', () => {
+    const edge = 2 ** 51;
+    const near = fc.integer({ min: -64, max: 64 });
+    const sign = fc.constantFrom(1, -1);
+    // a × b close to 2^51 (above and below), c small or close to 2^51; and plain amounts
+    const pair = fc.oneof(
+      fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -20_000, max: 20_000 })),
+      fc
+        .tuple(fc.integer({ min: 1, max: 2 ** 20 }), near, sign)
+        .map(([b, k, s]) => [s * (Math.floor(edge / b) + k), b]),
+      fc.tuple(near, sign).map(([k, s]) => [s * (edge + k), 1]),
+    );
+    const divisor = fc.oneof(
+      fc.integer({ min: -1e6, max: 1e6 }).filter((c) => c !== 0),
+      fc.tuple(near, sign).map(([k, s]) => s * (edge + k)),
+    );
+    fc.assert(
+      fc.property(pair, divisor, ([a, b], c) => {
+        let big: number | Error;
+        try {
+          big = mulDivRoundBig(a, b, c);
+        } catch (e) {
+          big = e as Error;
+        }
+        if (big instanceof Error) expect(() => mulDivRound(a, b, c)).toThrow(big.constructor as typeof Error);
+        else expect(Object.is(mulDivRound(a, b, c), big)).toBe(true);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -26,6 +26,7 @@ import * as m0023worklistKept from './2026-12-01-0023-worklist-kept';
 import * as m0024sensitiveCustomers from './2026-12-01-0024-sensitive-customers';
 import * as m0028customerDueIndex from './2026-12-01-0028-customer-due-index';
 import * as m0029monthlySalesByMonth from './2026-12-01-0029-monthly-sales-by-month';
+import * as m0031pastAgeingReads from './2026-12-01-0031-past-ageing-reads';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': m0001,
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-0024-sensitive-customers': m0024sensitiveCustomers,
   '2026-12-01-0028-customer-due-index': m0028customerDueIndex,
   '2026-12-01-0029-monthly-sales-by-month': m0029monthlySalesByMonth,
+  '2026-12-01-0031-past-ageing-reads': m0031pastAgeingReads,
 };
 
 if (Object.keys(MIGRATIONS).join('\n') !== MIGRATION_NAMES.join('\n'))

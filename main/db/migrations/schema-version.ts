@@ -29,6 +29,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '2026-12-01-0024-sensitive-customers',
   '2026-12-01-0028-customer-due-index',
   '2026-12-01-0029-monthly-sales-by-month',
+  '2026-12-01-0031-past-ageing-reads',
 ];
 
 /** Schema version of this app = number of migrations it knows. */

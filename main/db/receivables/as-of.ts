@@ -244,16 +244,21 @@ export function creditsCurrent(sqlite: Sqlite, customerId?: number): CustomerCre
 /**
  * Unapplied credits as of D, rebuilt from allocation rows. Receipts: unapplied now + Σ
  * applications dated after D, for receipts dated on or before D still unapplied or applied
- * after D (both from covering indexes; a voided receipt is "applied" on its own date).
+ * after D (both from covering indexes; a voided receipt is "applied" on its own date). Applied
+ * after D and dated on or before it means applied after its own date: said outright, so that
+ * SQLite reads the small index of those (receipts_applied_late, migration 0031) rather than every
+ * receipt applied after D. Credit notes: their applications up to D from allocations_credit_note.
  */
 export function creditsAsOf(sqlite: Sqlite, asOf: string, customerId?: number): CustomerCredit[] {
   const w = customerId === undefined ? '' : ' AND r.customer_id = @cid';
+  // one customer: its receipts by customer and date, as before
+  const late = customerId === undefined ? 'INDEXED BY receipts_applied_late ' : '';
   const after = (col: string) =>
     `COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.${col} = r.id AND a.date > @d), 0)`;
   const sql = `SELECT g.cid AS cid, SUM(g.u) AS credit FROM (
       SELECT r.customer_id AS cid, r.unapplied + ${after('receipt_id')} AS u FROM receipts r WHERE r.applied_on IS NULL AND r.date <= @d${w}
       UNION ALL
-      SELECT r.customer_id AS cid, ${after('receipt_id')} AS u FROM receipts r WHERE r.applied_on > @d AND r.date <= @d${w}
+      SELECT r.customer_id AS cid, ${after('receipt_id')} AS u FROM receipts r ${late}WHERE r.applied_on > @d AND r.date <= @d AND r.applied_on > r.date${w}
       UNION ALL
       SELECT r.customer_id AS cid, r.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_note_id = r.id AND a.date <= @d), 0) AS u
       FROM credit_notes r WHERE r.voided_at IS NULL AND r.date <= @d${w}) g

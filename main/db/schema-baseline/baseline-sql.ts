@@ -28,6 +28,7 @@ export const BASELINE_MIGRATIONS: readonly string[] = [
   '2026-12-01-0024-sensitive-customers',
   '2026-12-01-0028-customer-due-index',
   '2026-12-01-0029-monthly-sales-by-month',
+  '2026-12-01-0031-past-ageing-reads',
 ];
 
 /** Schema objects in SQLite's creation order, then the rows the migrations seed. */
@@ -67,7 +68,6 @@ export const BASELINE_SQL: readonly string[] = [
   'CREATE TABLE "allocations" ("id" integer primary key autoincrement, "invoice_id" integer not null references "invoices" ("id"), "receipt_id" integer, "credit_note_id" integer, "write_off_id" integer, "amount" integer not null, "date" text not null, "kind" text not null, "created_at" text not null)',
   'CREATE INDEX "allocations_date" on "allocations" ("date", "invoice_id", "receipt_id", "credit_note_id", "amount")',
   'CREATE INDEX allocations_receipt ON allocations (receipt_id, date, amount) WHERE receipt_id IS NOT NULL',
-  'CREATE INDEX allocations_credit_note ON allocations (credit_note_id, date) WHERE credit_note_id IS NOT NULL',
   'CREATE INDEX allocations_write_off ON allocations (write_off_id, date) WHERE write_off_id IS NOT NULL',
   'CREATE TABLE "notes_receivable" ("id" integer primary key autoincrement, "customer_id" integer not null references "customers" ("id"), "number" text not null unique, "kind" text not null, "drawer" text not null, "issue_date" text not null, "maturity_date" text not null, "amount" integer not null, "state" text not null, "state_date" text not null, "created_at" text not null)',
   'CREATE INDEX "notes_receivable_customer" on "notes_receivable" ("customer_id", "state")',
@@ -249,6 +249,9 @@ export const BASELINE_SQL: readonly string[] = [
   'CREATE TRIGGER invoices_monthly_sales_insert AFTER INSERT ON invoices WHEN NEW.voided_at IS NULL BEGIN\n       INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (NEW.customer_id, substr(NEW.issue_date, 1, 7), NEW.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
   'CREATE TRIGGER invoices_monthly_sales_update_new AFTER UPDATE OF customer_id, issue_date, amount, voided_at ON invoices\n       WHEN NEW.voided_at IS NULL BEGIN INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (NEW.customer_id, substr(NEW.issue_date, 1, 7), NEW.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
   'CREATE TRIGGER invoices_monthly_sales_update_old AFTER UPDATE OF customer_id, issue_date, amount, voided_at ON invoices\n       WHEN OLD.voided_at IS NULL BEGIN INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (OLD.customer_id, substr(OLD.issue_date, 1, 7), -OLD.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
+  "CREATE TABLE customer_directory_kept (\n    id INTEGER PRIMARY KEY CHECK (id = 1),\n    rev INTEGER NOT NULL, -- revisions.rev of 'customers' when the lists were read\n    ids TEXT NOT NULL,\n    limits TEXT NOT NULL,\n    codes BLOB,\n    names BLOB,\n    odd INTEGER NOT NULL -- credit limits that are not integers (the lists are not used then)\n  )",
+  'CREATE INDEX allocations_credit_note ON allocations (credit_note_id, date, amount) WHERE credit_note_id IS NOT NULL',
+  'CREATE INDEX receipts_applied_late ON receipts (date, applied_on, customer_id) WHERE applied_on > date',
   'INSERT INTO "kysely_migration_lock" (rowid, "id", "is_locked") VALUES (1,\'migration_lock\',0)',
   'INSERT INTO "revisions" (rowid, "name", "rev") VALUES (1,\'customers\',0)',
   'INSERT INTO "revisions" (rowid, "name", "rev") VALUES (2,\'credit\',0)',
@@ -257,6 +260,7 @@ export const BASELINE_SQL: readonly string[] = [
   'INSERT INTO "dunning_levels" (rowid, "level", "days", "name", "letter_template", "action") VALUES (3,3,60,\'暂停供货\',\'stop_supply\',\'credit_hold\')',
   'INSERT INTO "dunning_levels" (rowid, "level", "days", "name", "letter_template", "action") VALUES (4,4,90,\'最后通知\',\'final\',\'none\')',
   'INSERT INTO "dunning_levels" (rowid, "level", "days", "name", "letter_template", "action") VALUES (5,5,120,\'法律程序\',\'legal\',\'legal\')',
+  'INSERT INTO "customer_directory_kept" (rowid, "id", "rev", "ids", "limits", "codes", "names", "odd") VALUES (1,1,0,\'[]\',\'[]\',NULL,NULL,0)',
   'DELETE FROM sqlite_sequence',
   "INSERT INTO sqlite_sequence (name, seq) VALUES ('credit_limit_decisions', 0)",
 ];

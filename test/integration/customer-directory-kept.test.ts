@@ -1,0 +1,196 @@
+// The customer directory kept in the book (migration 0031, db/receivables/directory-kept.ts) for
+// `creditdesk ageing`: whatever is written to the customers, and whenever it is kept again, the
+// directory a reader gets is the one read from the customers now (property test against the plain
+// read); a writer keeps it when it opens and closes a book; and the CLI's bytes stay the app
+// path's after customer imports, edits outside the app, invoice writes and voids.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli';
+import { openCliBook } from '../../main/cli/book';
+import { writeAgeingJson } from '../../main/cli/output/ageing-json';
+import {
+  keptDirectoryFresh,
+  keptQuotedDirectory,
+  refreshKeptDirectory,
+} from '../../main/db/receivables/directory-kept';
+import { quotedCustomerDirectory } from '../../main/db/receivables/directory-quoted';
+import { ageingColumnsFixed } from '../../main/services/receivables';
+import { tempDir } from '../support/book';
+
+const dir = tempDir();
+const book = path.join(dir, 'demo.creditdesk');
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const chunks: Buffer[] = [];
+  let err = '';
+  const code = await runCli(args, {
+    out: (t) => chunks.push(Buffer.from(t, 'utf8')),
+    outBytes: (b) => chunks.push(Buffer.from(b)),
+    err: (t) => (err += t),
+  });
+  return { code, out: Buffer.concat(chunks).toString('utf8'), err };
+}
+
+/** The app path's JSON (services, customers read as strings): the reference bytes. */
+async function appJson(file: string, asOf: string): Promise<string> {
+  const ctx = await openCliBook(file, { write: false });
+  try {
+    const parts: Buffer[] = [];
+    writeAgeingJson(await ageingColumnsFixed(ctx, asOf, 'due'), (b) => parts.push(Buffer.from(b)));
+    return Buffer.concat(parts).toString('utf8');
+  } finally {
+    await ctx.book.close();
+  }
+}
+
+const readOnly = (file: string) => new Database(file, { readonly: true });
+
+beforeAll(async () => {
+  expect((await cli(['demo', '--db', book, '--customers', '40', '--invoices', '600'])).code).toBe(0);
+}, 120_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// a customer write of each kind a book sees, by a plain connection (as another tool would)
+const text = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\t', '华', '😀', 'A', '0'), maxLength: 6 }),
+);
+const op = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), code: text, name: text, limit: fc.nat(10 ** 9) }),
+  fc.record({ kind: fc.constant('name' as const), pick: fc.nat(), name: text }),
+  fc.record({ kind: fc.constant('code' as const), pick: fc.nat(), code: text }),
+  fc.record({ kind: fc.constant('limit' as const), pick: fc.nat(), limit: fc.nat(10 ** 9) }),
+  fc.record({ kind: fc.constant('tier' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+  fc.constant({ kind: 'keep' as const }),
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(db: Database.Database, o: Op): void {
+  const ids = db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
+  const id = 'pick' in o && ids.length > 0 ? ids[o.pick % ids.length] : undefined;
+  try {
+    if (o.kind === 'keep') refreshKeptDirectory(db);
+    else if (o.kind === 'insert')
+      db.prepare(
+        `INSERT INTO customers (code, name, kind, nature, lifecycle, confidentiality, search_text, name_pinyin, credit_limit, created_at, updated_at)
+         VALUES (?, ?, 'company', 'trade_partner', 'active', 'normal', '', '', ?, '2026-11-23', '2026-11-23')`,
+      ).run(o.code, o.name, o.limit);
+    else if (id === undefined) return;
+    else if (o.kind === 'name') db.prepare('UPDATE customers SET name = ? WHERE id = ?').run(o.name, id);
+    else if (o.kind === 'code') db.prepare('UPDATE customers SET code = ? WHERE id = ?').run(o.code, id);
+    else if (o.kind === 'limit') db.prepare('UPDATE customers SET credit_limit = ? WHERE id = ?').run(o.limit, id);
+    else if (o.kind === 'tier') db.prepare("UPDATE customers SET value_tier = 'A' WHERE id = ?").run(id);
+    else db.prepare('DELETE FROM customers WHERE id = ?').run(id);
+  } catch (e) {
+    if (!/UNIQUE|FOREIGN KEY/.test(String(e))) throw e; // a code taken, a customer with documents
+  }
+}
+
+describe('the kept customer directory', () => {
+  it('a reader always gets the directory of the customers now, whatever was written and kept (property)', () => {
+    const copy = path.join(dir, 'property.creditdesk');
+    fs.copyFileSync(book, copy);
+    const db = new Database(copy);
+    db.pragma('foreign_keys = ON');
+    refreshKeptDirectory(db);
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
+        db.exec('SAVEPOINT run');
+        try {
+          for (const o of ops) {
+            apply(db, o);
+            const plain = quotedCustomerDirectory(db);
+            expect(keptQuotedDirectory(db)).toEqual(plain);
+            if (o.kind === 'keep') expect(keptDirectoryFresh(db)).toBe(true);
+          }
+        } finally {
+          db.exec('ROLLBACK TO run; RELEASE run');
+        }
+      }),
+      { numRuns: 150 },
+    );
+    db.close();
+  });
+
+  it('is not read after any write to the customers until a writer keeps it again', () => {
+    const copy = path.join(dir, 'stale.creditdesk');
+    fs.copyFileSync(book, copy);
+    const db = new Database(copy);
+    refreshKeptDirectory(db);
+    expect(keptDirectoryFresh(db)).toBe(true);
+    const id = db.prepare('SELECT min(id) FROM customers').pluck().get() as number;
+    db.prepare('UPDATE customers SET name = ? WHERE id = ?').run('改名后的公司', id);
+    expect(keptDirectoryFresh(db)).toBe(false);
+    const dirNow = keptQuotedDirectory(db)!;
+    const r = dirNow.rankById[id];
+    expect(dirNow.name.bytes.subarray(dirNow.name.start[r], dirNow.name.end[r]).toString()).toBe('"改名后的公司"');
+    expect(refreshKeptDirectory(db)).toBe(true);
+    expect(refreshKeptDirectory(db)).toBe(false); // already the customers' own
+    expect(keptQuotedDirectory(db)).toEqual(quotedCustomerDirectory(db));
+    db.close();
+  });
+
+  it('a new book, a CLI import and a writer session leave it kept (the reader then reads one row)', async () => {
+    const fresh = () => {
+      const db = readOnly(book);
+      const ok = keptDirectoryFresh(db);
+      db.close();
+      return ok;
+    };
+    expect(fresh()).toBe(true); // the demo's writer kept it when it closed the book
+    const csv = path.join(dir, 'customers.csv');
+    fs.writeFileSync(
+      csv,
+      'code,name,kind,credit_limit\nC000001,"改名 ""甲"" 公司",company,1234.00\nZ9,新客户,company,5\n',
+    );
+    expect((await cli(['import', '--db', book, 'customers', csv])).code).toBe(0);
+    expect(fresh()).toBe(true);
+    // a write outside the app: stale until the next writer opens or closes the book
+    const raw = new Database(book);
+    raw.prepare("UPDATE customers SET name = '外部改名' WHERE code = 'Z9'").run();
+    raw.close();
+    expect(fresh()).toBe(false);
+    const ctx = await openCliBook(book, { write: true });
+    expect(fresh()).toBe(true);
+    await ctx.book.close();
+  });
+});
+
+describe('creditdesk ageing with the kept directory', () => {
+  it('writes the app path’s bytes after customer imports, edits outside the app, invoice writes and voids', async () => {
+    const copy = path.join(dir, 'writes.creditdesk');
+    fs.copyFileSync(book, copy);
+    const dates = ['2027-01-15', '2026-11-23', '2026-06-30', '2025-12-31', '2020-01-01'];
+    const same = async () => {
+      for (const asOf of dates)
+        expect((await cli(['ageing', '--db', copy, '--as-of', asOf])).out).toBe(await appJson(copy, asOf));
+    };
+    await same();
+    // customers renamed, re-limited and added outside the app: the kept row is stale and passed over
+    const raw = new Database(copy);
+    raw.pragma('foreign_keys = ON');
+    const ids = raw.prepare('SELECT id FROM customers ORDER BY id LIMIT 3').pluck().all() as number[];
+    raw.prepare('UPDATE customers SET name = ?, credit_limit = 777 WHERE id = ?').run('外部 "改名"\\', ids[0]);
+    raw.prepare('UPDATE customers SET code = ? WHERE id = ?').run('A-first', ids[1]);
+    const inv = raw.prepare('SELECT id FROM invoices WHERE voided_at IS NULL ORDER BY id LIMIT 1').pluck().get();
+    raw.prepare("UPDATE invoices SET voided_at = '2026-07-01T00:00:00Z' WHERE id = ?").run(inv);
+    raw.close();
+    const stale = readOnly(copy);
+    expect(keptDirectoryFresh(stale)).toBe(false);
+    stale.close();
+    await same();
+    // kept again by a writer: the same bytes from the kept row
+    const ctx = await openCliBook(copy, { write: true });
+    await ctx.book.close();
+    const kept = readOnly(copy);
+    expect(keptDirectoryFresh(kept)).toBe(true);
+    const listed = keptQuotedDirectory(kept)!;
+    kept.close();
+    expect(listed.code.bytes.subarray(listed.code.start[0], listed.code.end[0]).toString()).toBe('"A-first"');
+    await same();
+  }, 120_000);
+});

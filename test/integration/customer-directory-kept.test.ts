@@ -16,7 +16,11 @@ import {
   keptQuotedDirectory,
   refreshKeptDirectory,
 } from '../../main/db/receivables/directory-kept';
-import { quotedCustomerDirectory } from '../../main/db/receivables/directory-quoted';
+import {
+  quotedCustomerDirectory,
+  type QuotedDirectory,
+  type QuotedStrings,
+} from '../../main/db/receivables/directory-quoted';
 import { ageingColumnsFixed } from '../../main/services/receivables';
 import { tempDir } from '../support/book';
 
@@ -48,6 +52,19 @@ async function appJson(file: string, asOf: string): Promise<string> {
 
 const readOnly = (file: string) => new Database(file, { readonly: true });
 
+/** A directory as plain values (the kept one is typed arrays over blobs, the read one lists). */
+function plainOf(d: QuotedDirectory | null) {
+  if (!d) return null;
+  const list = (q: QuotedStrings) => Array.from(q.start, (s, r) => q.bytes.subarray(s, q.end[r]).toString());
+  return {
+    rankById: d.rankById,
+    id: Array.from(d.id),
+    limit: Array.from(d.limit),
+    code: list(d.code),
+    name: list(d.name),
+  };
+}
+
 beforeAll(async () => {
   expect((await cli(['demo', '--db', book, '--customers', '40', '--invoices', '600'])).code).toBe(0);
 }, 120_000);
@@ -58,11 +75,17 @@ const text = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\t', '华', '😀', 'A', '0'), maxLength: 6 }),
 );
+// limits of every size an INTEGER holds: the kept row has them as two Int32 halves
+const limit = fc.oneof(
+  fc.nat(10 ** 9),
+  fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+  fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+);
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), code: text, name: text, limit: fc.nat(10 ** 9) }),
+  fc.record({ kind: fc.constant('insert' as const), code: text, name: text, limit }),
   fc.record({ kind: fc.constant('name' as const), pick: fc.nat(), name: text }),
   fc.record({ kind: fc.constant('code' as const), pick: fc.nat(), code: text }),
-  fc.record({ kind: fc.constant('limit' as const), pick: fc.nat(), limit: fc.nat(10 ** 9) }),
+  fc.record({ kind: fc.constant('limit' as const), pick: fc.nat(), limit }),
   fc.record({ kind: fc.constant('tier' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.constant({ kind: 'keep' as const }),
@@ -103,9 +126,11 @@ describe('the kept customer directory', () => {
         try {
           for (const o of ops) {
             apply(db, o);
-            const plain = quotedCustomerDirectory(db);
-            expect(keptQuotedDirectory(db)).toEqual(plain);
+            const plain = plainOf(quotedCustomerDirectory(db));
+            expect(plainOf(keptQuotedDirectory(db))).toEqual(plain);
             if (o.kind === 'keep') expect(keptDirectoryFresh(db)).toBe(true);
+            // kept and usable (the plain one is): read from the kept row's views
+            if (o.kind === 'keep' && plain) expect(keptQuotedDirectory(db)!.id).toBeInstanceOf(Int32Array);
           }
         } finally {
           db.exec('ROLLBACK TO run; RELEASE run');
@@ -130,7 +155,23 @@ describe('the kept customer directory', () => {
     expect(dirNow.name.bytes.subarray(dirNow.name.start[r], dirNow.name.end[r]).toString()).toBe('"改名后的公司"');
     expect(refreshKeptDirectory(db)).toBe(true);
     expect(refreshKeptDirectory(db)).toBe(false); // already the customers' own
-    expect(keptQuotedDirectory(db)).toEqual(quotedCustomerDirectory(db));
+    expect(plainOf(keptQuotedDirectory(db))).toEqual(plainOf(quotedCustomerDirectory(db)));
+    db.close();
+  });
+
+  it('is read with no parsing: ids and offsets are typed-array views on the kept row, limits exact', () => {
+    const copy = path.join(dir, 'views.creditdesk');
+    fs.copyFileSync(book, copy);
+    const db = new Database(copy);
+    const id = db.prepare('SELECT max(id) FROM customers').pluck().get() as number;
+    db.prepare('UPDATE customers SET credit_limit = ? WHERE id = ?').run(-(2n ** 40n) - 7n, id);
+    refreshKeptDirectory(db);
+    const kept = db.transaction(() => keptQuotedDirectory(db)!)();
+    expect(kept.id).toBeInstanceOf(Int32Array);
+    expect(kept.code.start.buffer).toBe(kept.code.end.buffer); // one list of offsets, no copies
+    expect(kept.name.end.buffer).toBe(kept.name.start.buffer);
+    expect(kept.limit[kept.rankById[id]]).toBe(-(2 ** 40) - 7);
+    expect(plainOf(kept)).toEqual(plainOf(quotedCustomerDirectory(db)));
     db.close();
   });
 

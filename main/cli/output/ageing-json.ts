@@ -40,11 +40,14 @@ class Slices {
     this.room(text.length * 3); // a UTF-16 unit is at most 3 UTF-8 bytes
     this.at += this.buf.write(text, this.at, 'utf8');
   }
-  /** b[start, end): short runs (a fixed piece, a code, a name) byte by byte, no view made */
+  /** b[start, end): a whole piece (the fixed ones) by one native copy; a short run of a list (a
+   *  code, a name) byte by byte, no view made (a fresh process runs the byte loop unoptimised for
+   *  a while: the ~14 fixed pieces of each row copied natively were ~20 ms less CPU on 50,000 rows) */
   bytes(b: Uint8Array, start = 0, end = b.length): void {
     const len = end - start;
     this.room(len);
-    if (len > 64) this.buf.set(b.subarray(start, end), this.at);
+    if (start === 0 && end === b.length) this.buf.set(b, this.at);
+    else if (len > 64) this.buf.set(b.subarray(start, end), this.at);
     else {
       const buf = this.buf;
       for (let i = start, at = this.at; i < end; i++) buf[at++] = b[i];

@@ -21,8 +21,8 @@ export interface QuotedStrings {
 export interface QuotedDirectory {
   /** rank by customer id (-1: no such customer), as CustomerDirectory's */
   rankById: Int32Array;
-  id: number[];
-  limit: number[];
+  id: ArrayLike<number>;
+  limit: ArrayLike<number>;
   code: QuotedStrings;
   name: QuotedStrings;
 }
@@ -48,13 +48,13 @@ function split(bytes: Buffer, n: number): QuotedStrings | null {
 
 /** The directory as one row of lists [ids JSON, limits JSON, quoted codes, quoted names, count of
  *  limits that are not integers]: one pass over the covering index in code order (the lists line
- *  up). The kept copy (directory-kept.ts) is this row as it was at a revision of the customers. */
-export const DIRECTORY_LISTS_SQL = `SELECT json_group_array(id), json_group_array(credit_limit),
+ *  up). The kept copy (directory-kept.ts) holds the same directory in binary form. */
+const DIRECTORY_LISTS_SQL = `SELECT json_group_array(id), json_group_array(credit_limit),
             CAST(group_concat(json_quote(code), char(10)) AS BLOB), CAST(group_concat(json_quote(name), char(10)) AS BLOB),
             count(*) FILTER (WHERE typeof(credit_limit) <> 'integer')
        FROM (SELECT id, code, name, credit_limit FROM customers INDEXED BY customers_directory ORDER BY code)`;
 
-export type DirectoryLists = [string, string, Buffer | null, Buffer | null, number];
+type DirectoryLists = [string, string, Buffer | null, Buffer | null, number];
 
 /**
  * The whole directory in code order, or null when it cannot stand in for the string directory
@@ -66,8 +66,8 @@ export function quotedCustomerDirectory(sqlite: Sqlite): QuotedDirectory | null 
   return quotedFromLists(stmt(sqlite, DIRECTORY_LISTS_SQL).raw().get() as DirectoryLists);
 }
 
-/** The directory from its lists (read now, or kept), or null as quotedCustomerDirectory says. */
-export function quotedFromLists([ids, limits, codes, names, odd]: DirectoryLists): QuotedDirectory | null {
+/** The directory from its lists, or null as quotedCustomerDirectory says. */
+function quotedFromLists([ids, limits, codes, names, odd]: DirectoryLists): QuotedDirectory | null {
   if (odd > 0) return null;
   const id = JSON.parse(ids) as number[];
   const limit = JSON.parse(limits) as number[];

@@ -249,7 +249,7 @@ export const BASELINE_SQL: readonly string[] = [
   'CREATE TRIGGER invoices_monthly_sales_insert AFTER INSERT ON invoices WHEN NEW.voided_at IS NULL BEGIN\n       INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (NEW.customer_id, substr(NEW.issue_date, 1, 7), NEW.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
   'CREATE TRIGGER invoices_monthly_sales_update_new AFTER UPDATE OF customer_id, issue_date, amount, voided_at ON invoices\n       WHEN NEW.voided_at IS NULL BEGIN INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (NEW.customer_id, substr(NEW.issue_date, 1, 7), NEW.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
   'CREATE TRIGGER invoices_monthly_sales_update_old AFTER UPDATE OF customer_id, issue_date, amount, voided_at ON invoices\n       WHEN OLD.voided_at IS NULL BEGIN INSERT INTO monthly_sales (customer_id, month, invoiced, credited) VALUES (OLD.customer_id, substr(OLD.issue_date, 1, 7), -OLD.amount, 0)\n    ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced; END',
-  "CREATE TABLE customer_directory_kept (\n    id INTEGER PRIMARY KEY CHECK (id = 1),\n    rev INTEGER NOT NULL, -- revisions.rev of 'customers' when the lists were read\n    ids TEXT NOT NULL,\n    limits TEXT NOT NULL,\n    codes BLOB,\n    names BLOB,\n    odd INTEGER NOT NULL -- credit limits that are not integers (the lists are not used then)\n  )",
+  "CREATE TABLE customer_directory_kept (\n    id INTEGER PRIMARY KEY CHECK (id = 1),\n    rev INTEGER NOT NULL, -- revisions.rev of 'customers' when the directory was read\n    n INTEGER NOT NULL, -- customers\n    odd INTEGER NOT NULL, -- limits that are not integers, ids beyond Int32 (the row is not used then)\n    ids BLOB,\n    limits BLOB,\n    code_ends BLOB,\n    codes BLOB,\n    name_ends BLOB,\n    names BLOB\n  )",
   'CREATE INDEX allocations_credit_note ON allocations (credit_note_id, date, amount) WHERE credit_note_id IS NOT NULL',
   'CREATE INDEX receipts_applied_late ON receipts (date, applied_on, customer_id) WHERE applied_on > date',
   'INSERT INTO "kysely_migration_lock" (rowid, "id", "is_locked") VALUES (1,\'migration_lock\',0)',
@@ -260,7 +260,7 @@ export const BASELINE_SQL: readonly string[] = [
   'INSERT INTO "dunning_levels" (rowid, "level", "days", "name", "letter_template", "action") VALUES (3,3,60,\'暂停供货\',\'stop_supply\',\'credit_hold\')',
   'INSERT INTO "dunning_levels" (rowid, "level", "days", "name", "letter_template", "action") VALUES (4,4,90,\'最后通知\',\'final\',\'none\')',
   'INSERT INTO "dunning_levels" (rowid, "level", "days", "name", "letter_template", "action") VALUES (5,5,120,\'法律程序\',\'legal\',\'legal\')',
-  'INSERT INTO "customer_directory_kept" (rowid, "id", "rev", "ids", "limits", "codes", "names", "odd") VALUES (1,1,0,\'[]\',\'[]\',NULL,NULL,0)',
+  'INSERT INTO "customer_directory_kept" (rowid, "id", "rev", "n", "odd", "ids", "limits", "code_ends", "codes", "name_ends", "names") VALUES (1,1,0,0,0,NULL,NULL,NULL,NULL,NULL,NULL)',
   'DELETE FROM sqlite_sequence',
   "INSERT INTO sqlite_sequence (name, seq) VALUES ('credit_limit_decisions', 0)",
 ];

@@ -51,14 +51,17 @@ async function crafted(alter: (db: Database.Database) => void, schemaVersion = S
   return file;
 }
 
-/** Schema and every table but the audit log of the open book. */
+/**
+ * Schema and every table of the open book but the audit log and the kept customer directory
+ * (derived data a writer keeps again when it closes the book, as a restore does first).
+ */
 function fingerprint(): string {
   const db = t.desk.ctx.book.sqlite;
   const h = crypto.createHash('sha256');
   h.update(JSON.stringify(db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()));
   const tables = db
     .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT IN ('audit_log', 'sqlite_sequence') ORDER BY name",
+      "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT IN ('audit_log', 'sqlite_sequence', 'customer_directory_kept') ORDER BY name",
     )
     .all() as { name: string; sql: string }[];
   // a WITHOUT ROWID table (monthly_sales) has no rowid: it is read in its primary key's order

@@ -28,6 +28,7 @@ let triggersBefore: unknown[];
 let windowBefore: unknown;
 let compositionBefore: unknown;
 let pagesBefore: number;
+let namesBefore: string[];
 
 const plan = (db: Database.Database, q: string, p: unknown[]) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...p) as { detail: string }[]).map((r) => r.detail).join(' | ');
@@ -59,6 +60,7 @@ async function oldBook(f: string): Promise<void> {
   windowBefore = windowOf(sqlite);
   compositionBefore = currentComposition(sqlite, '2026-09', '2026-10');
   pagesBefore = sqlite.pragma('page_count', { simple: true }) as number;
+  namesBefore = sqlite.prepare('SELECT name FROM sqlite_master').pluck().all() as string[];
   await close();
 }
 
@@ -88,8 +90,13 @@ describe('monthly sales keyed by month (0029)', () => {
       expect(
         db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'monthly_sales' AND type = 'index'").pluck().all(),
       ).toEqual([]);
-      // the new table took the pages the window index freed: the file did not grow
-      expect(db.pragma('page_count', { simple: true })).toBeLessThanOrEqual(pagesBefore);
+      // the new table took the pages the window index freed: the file did not grow (but for the
+      // pages of tables and indexes that later migrations add: openBook applies them too)
+      const laterPages = db
+        .prepare(`SELECT count(*) FROM dbstat WHERE name NOT IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .get(JSON.stringify(namesBefore)) as number;
+      expect(db.pragma('page_count', { simple: true })).toBeLessThanOrEqual(pagesBefore + laterPages);
     } finally {
       db.close();
     }

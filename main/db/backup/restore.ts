@@ -125,6 +125,10 @@ async function saveAside(dbPath: string, now: Date): Promise<string> {
     }
     try {
       await fsp.copyFile(dbPath, partial, fs.constants.COPYFILE_EXCL);
+      // the copy's pages go to disk off the window's thread first: the journal-mode change below
+      // syncs the file synchronously, which with the whole copy still unwritten blocked the
+      // thread ~100 ms (58 MB book); now it syncs one header page
+      await fsyncFile(partial);
       toRollbackJournal(partial); // one self-contained file, as the book was saved aside before
       await fsyncFile(partial);
       await fsp.rename(partial, target);

@@ -6,7 +6,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli';
 import { openCliBook } from '../../main/cli/book';
 import { openCurrentBookReader } from '../../main/cli/ageing-reader';
 import { writeAgeingJson } from '../../main/cli/output/ageing-json';
@@ -18,20 +17,12 @@ import { ageingColumnsFixed, ageingReportFixed } from '../../main/services/recei
 import { fenToDecimal } from '../../shared/money';
 import { csvTable } from '../../main/lib/csv';
 import { tempDir } from '../support/book';
+import { runCliCaptured } from '../support/cli-run';
 
 const dir = tempDir();
 const book = path.join(dir, 'demo.creditdesk');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const chunks: Buffer[] = [];
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => chunks.push(Buffer.from(t, 'utf8')),
-    outBytes: (b) => chunks.push(Buffer.from(b)),
-    err: (t) => (err += t),
-  });
-  return { code, out: Buffer.concat(chunks).toString('utf8'), err };
-}
+const cli = runCliCaptured;
 
 /** What the app's path (services, report job) gives for the same command: the reference. */
 async function usualPath(file: string, asOf: string, basis: 'due' | 'issue', format: 'json' | 'csv') {

@@ -8,7 +8,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli';
 import { openCliBook } from '../../main/cli/book';
 import { writeAgeingJson } from '../../main/cli/output/ageing-json';
 import {
@@ -23,20 +22,12 @@ import {
 } from '../../main/db/receivables/directory-quoted';
 import { ageingColumnsFixed } from '../../main/services/receivables';
 import { tempDir } from '../support/book';
+import { runCliCaptured } from '../support/cli-run';
 
 const dir = tempDir();
 const book = path.join(dir, 'demo.creditdesk');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const chunks: Buffer[] = [];
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => chunks.push(Buffer.from(t, 'utf8')),
-    outBytes: (b) => chunks.push(Buffer.from(b)),
-    err: (t) => (err += t),
-  });
-  return { code, out: Buffer.concat(chunks).toString('utf8'), err };
-}
+const cli = runCliCaptured;
 
 /** The app path's JSON (services, customers read as strings): the reference bytes. */
 async function appJson(file: string, asOf: string): Promise<string> {

@@ -14,7 +14,7 @@ import { openSqlite } from '../../main/db/sqlite-file';
 import { keptWorklistChunk, rebuildKeptWorklist } from '../../main/services/collections/kept-worklist-rebuild';
 import { setReportWorkerMode } from '../../main/workers/report-client';
 import { openTestDesk, type TestDesk } from '../support/book';
-import { rawRecordInsert } from '../support/collections-book';
+import { rawRecordInsert, restoreWorklistDefaults } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const TODAY = '2026-11-23';
@@ -37,10 +37,7 @@ beforeAll(async () => {
     insP.run(id, addDays(TODAY, -(i % 30)), addDays(TODAY, -((i * 11) % 9)), 10_000 + i * 100, TODAY);
   });
 }, 120_000);
-afterEach(() => {
-  setReportWorkerMode('auto');
-  keptWorklistChunk.rows = 1_000;
-});
+afterEach(restoreWorklistDefaults);
 afterAll(async () => {
   await t?.close();
 });

@@ -13,7 +13,7 @@ import { setReportWorkerMode } from '../../main/workers/report-client';
 import type { WorklistPage } from '../../shared/types-worklist-page';
 import type { WorklistRow } from '../../shared/types-collections';
 import { openTestDesk, type TestDesk } from '../support/book';
-import { rawRecordInsert } from '../support/collections-book';
+import { rawRecordInsert, restoreWorklistDefaults } from '../support/collections-book';
 import { worklistFullReference } from '../support/worklist-reference';
 
 const TODAY = '2026-11-23';
@@ -33,10 +33,7 @@ beforeAll(async () => {
   const s = await t.ok('collections:settings', {} as never);
   await t.ok('collections:settings-update', { ...s, slipFollowUpDays: s.slipFollowUpDays } as never);
 }, 120_000);
-afterEach(() => {
-  setReportWorkerMode('auto');
-  keptWorklistChunk.rows = 1_000;
-});
+afterEach(restoreWorklistDefaults);
 afterAll(async () => {
   await t?.close();
 });

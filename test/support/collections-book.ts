@@ -4,6 +4,8 @@
 import { expect } from 'vitest';
 import { createPromise } from '../../main/services/collections';
 import type Database from 'better-sqlite3';
+import { keptWorklistChunk } from '../../main/services/collections/kept-worklist-rebuild';
+import { setReportWorkerMode } from '../../main/workers/report-client';
 import type { TestDesk } from './book';
 
 export type BookOp =
@@ -89,4 +91,12 @@ export function rawRecordInsert(sqlite: Database.Database): Database.Statement {
   return sqlite.prepare(
     "INSERT INTO collection_records (customer_id, date, channel, outcome, next_step, next_date, source, created_at) VALUES (?, ?, 'call', 'test', ?, ?, 'test', ?)",
   );
+}
+
+const DEFAULT_WORKLIST_CHUNK_ROWS = keptWorklistChunk.rows;
+
+/** Puts back what a worklist test may turn: the report worker's mode and the rebuild's chunk size. */
+export function restoreWorklistDefaults(): void {
+  setReportWorkerMode('auto');
+  keptWorklistChunk.rows = DEFAULT_WORKLIST_CHUNK_ROWS;
 }

@@ -166,6 +166,45 @@ describe('the kept customer directory', () => {
     db.close();
   });
 
+  it('a damaged kept row (fresh revision) is passed over: the reader gets the customers as read, never a wrong directory', () => {
+    const copy = path.join(dir, 'tampered.creditdesk');
+    fs.copyFileSync(book, copy);
+    const db = new Database(copy);
+    refreshKeptDirectory(db);
+    const plain = plainOf(quotedCustomerDirectory(db));
+    const n = db.prepare('SELECT n FROM customer_directory_kept').pluck().get() as number;
+    expect(n).toBeGreaterThan(2);
+    // each damage written by SQL as another tool would, the revision left fresh
+    const damages: Record<string, string> = {
+      'ids truncated': 'ids = substr(ids, 1, length(ids) - 4)',
+      'ids missing': 'ids = NULL',
+      'limits truncated': 'limits = substr(limits, 1, length(limits) - 1)',
+      'codes truncated': 'codes = substr(codes, 1, length(codes) - 3)',
+      'code offsets out of order': `code_ends = substr(code_ends, 1, 4) || substr(code_ends, 9, 4) || substr(code_ends, 5, 4) || substr(code_ends, 13)`,
+      'name offsets truncated': 'name_ends = substr(name_ends, 1, length(name_ends) - 4)',
+      'first offset not 0': "code_ends = unhex('01000000') || substr(code_ends, 5)",
+      'a code outside ASCII': "codes = unhex('C3A9') || substr(codes, 3)",
+      'a name not UTF-8': "names = unhex('FF') || substr(names, 2)",
+      'count larger than the blobs': 'n = n + 1',
+      'an odd value counted': 'odd = 1',
+      'an id of 0': "ids = unhex('00000000') || substr(ids, 5)",
+    };
+    for (const [what, set] of Object.entries(damages)) {
+      db.exec('SAVEPOINT damage');
+      try {
+        db.exec(`UPDATE customer_directory_kept SET ${set}`);
+        expect(keptDirectoryFresh(db), what).toBe(true);
+        const read = keptQuotedDirectory(db);
+        expect(plainOf(read), what).toEqual(plain);
+        expect(read!.id, what).not.toBeInstanceOf(Int32Array); // the customers were read instead
+      } finally {
+        db.exec('ROLLBACK TO damage; RELEASE damage');
+      }
+    }
+    expect(keptQuotedDirectory(db)!.id).toBeInstanceOf(Int32Array); // undamaged: the kept row is used
+    db.close();
+  });
+
   it('a new book, a CLI import and a writer session leave it kept (the reader then reads one row)', async () => {
     const fresh = () => {
       const db = readOnly(book);

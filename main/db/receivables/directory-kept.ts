@@ -100,8 +100,11 @@ function entries(bytes: Buffer, ends: Int32Array | null, n: number): QuotedStrin
 }
 
 /** The directory from a kept row, or null when it cannot be used (then read the customers). */
-function directoryOfKept([n, odd, ids, limits, codeEnds, codes, nameEnds, names]: KeptRow): QuotedDirectory | null {
-  if (odd > 0 || os.endianness() !== 'LE') return null;
+function directoryOfKept(kept: KeptRow): QuotedDirectory | null {
+  const [n, odd, ids, limits, codeEnds, codes, nameEnds, names] = kept;
+  if (odd !== 0 || os.endianness() !== 'LE' || !Number.isInteger(n) || n < 0) return null;
+  // written by anything else than KEPT_DIRECTORY_SQL (another tool, a text value in a blob column)
+  if (!kept.slice(2).every((b) => b === null || Buffer.isBuffer(b))) return null;
   const codeBytes = codes ?? EMPTY;
   const nameBytes = names ?? EMPTY;
   // any code outside ASCII: SQLite's byte order could differ from JavaScript's code order
@@ -117,6 +120,7 @@ function directoryOfKept([n, odd, ids, limits, codeEnds, codes, nameEnds, names]
     // high half × 2^32 is exact, so one rounding: the number better-sqlite3 reads for the integer
     limit[r] = halves[2 * r + 1] * 4294967296 + (halves[2 * r] >>> 0);
     if (id[r] > maxId) maxId = id[r];
+    if (id[r] <= 0) return null; // ids start at 1
   }
   const rankById = new Int32Array(maxId + 1).fill(-1);
   for (let r = 0; r < n; r++) rankById[id[r]] = r;

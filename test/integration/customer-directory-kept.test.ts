@@ -183,11 +183,12 @@ describe('the kept customer directory', () => {
       'code offsets out of order': `code_ends = substr(code_ends, 1, 4) || substr(code_ends, 9, 4) || substr(code_ends, 5, 4) || substr(code_ends, 13)`,
       'name offsets truncated': 'name_ends = substr(name_ends, 1, length(name_ends) - 4)',
       'first offset not 0': "code_ends = unhex('01000000') || substr(code_ends, 5)",
-      'a code outside ASCII': "codes = unhex('C3A9') || substr(codes, 3)",
-      'a name not UTF-8': "names = unhex('FF') || substr(names, 2)",
+      'a code outside ASCII': "codes = CAST(unhex('C3A9') || substr(codes, 3) AS BLOB)",
+      'a text value in a blob column': 'codes = CAST(codes AS TEXT)',
+      'a name not UTF-8': "names = CAST(unhex('FF') || substr(names, 2) AS BLOB)",
       'count larger than the blobs': 'n = n + 1',
       'an odd value counted': 'odd = 1',
-      'an id of 0': "ids = unhex('00000000') || substr(ids, 5)",
+      'an id of 0': "ids = CAST(unhex('00000000') || substr(ids, 5) AS BLOB)",
     };
     for (const [what, set] of Object.entries(damages)) {
       db.exec('SAVEPOINT damage');

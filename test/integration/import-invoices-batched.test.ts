@@ -75,6 +75,49 @@ describe('invoices import: rows many to a statement', () => {
     }
   });
 
+  it('into a book with no invoice yet, only a repeated number is looked up in the book, and named with its row', async () => {
+    const t = await bookWithCustomers();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { get: (...a: unknown[]) => unknown };
+      const get = proto.get;
+      let lookups = 0;
+      proto.get = function (this: { source: string }, ...a: unknown[]) {
+        if (/FROM invoices WHERE number = \?/.test(this.source)) lookups++;
+        return get.apply(this, a);
+      };
+      try {
+        const body = lines(300);
+        body[200] = 'K1,N-7,2026-03-01,1.00'; // row 202 repeats row 8
+        const bad = await importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${body.join('\n')}\n`);
+        expect(bad.ok).toBe(false);
+        if (!bad.ok)
+          expect(bad.error.rows!.map((e) => [e.row, e.message])).toEqual([
+            [202, 'duplicate invoice number N-7 (also in row 8)'],
+          ]);
+        expect(lookups).toBe(1); // the repeat only, its first row already written
+        lookups = 0;
+        const good = await importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${lines(300).join('\n')}\n`);
+        expect(good.ok).toBe(true);
+        expect(lookups).toBe(0);
+        // with invoices in the book, every number is looked up there
+        const more = await importCsv(
+          t,
+          'invoices',
+          'inv2.csv',
+          `${HEADER}\nK1,M-1,2026-03-01,1.00\nK2,N-1,2026-03-01,1.00\n`,
+        );
+        expect(more.ok).toBe(false);
+        if (!more.ok) expect(more.error.rows![0].message).toBe('invoice number N-1 already exists in the book');
+        expect(lookups).toBe(2);
+      } finally {
+        proto.get = get;
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a bad row late in a large file: nothing written, every index and kept row as before', async () => {
     const t = await bookWithCustomers();
     try {

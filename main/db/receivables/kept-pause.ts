@@ -14,6 +14,7 @@
 // the demo book when it inserts the invoice).
 import type Database from 'better-sqlite3';
 import { stmt } from './prepared';
+import type { MonthlySums } from './monthly-sums';
 
 type Sqlite = Database.Database;
 
@@ -96,10 +97,13 @@ export function resumeKeptTriggers(
   mark: BulkMark,
   customerIds: Iterable<number>,
   coversWritten = false,
+  invoiceSums?: MonthlySums,
 ): void {
   for (const t of mark.triggers) sqlite.exec(t);
   if (!mark.paused) return;
-  addMonthlySales(sqlite, mark);
+  // `invoiceSums`: the writer summed every invoice it wrote as it wrote them (an invoices import)
+  if (invoiceSums?.usable) invoiceSums.write(sqlite);
+  addMonthlySales(sqlite, mark, !invoiceSums?.usable);
   const changed = [...customerIds];
   refillOpenAr(sqlite, changed);
   addLateDays(sqlite, mark);
@@ -142,8 +146,9 @@ function markWorklistWritten(sqlite: Sqlite, mark: BulkMark, changed: readonly n
 /**
  * The new documents' sums added month by month (0012's insert triggers), in the table's key
  * order (month, customer: migration 0029), so the new rows are appended rather than scattered.
+ * `invoices`: false when the writer already added its invoices' sums (MonthlySums).
  */
-function addMonthlySales(sqlite: Sqlite, mark: BulkMark): void {
+function addMonthlySales(sqlite: Sqlite, mark: BulkMark, invoices: boolean): void {
   stmt(
     sqlite,
     `INSERT INTO monthly_sales (customer_id, month, invoiced, credited)
@@ -154,7 +159,10 @@ function addMonthlySales(sqlite: Sqlite, mark: BulkMark): void {
        SELECT customer_id, substr(date, 1, 7), 0, amount FROM credit_notes WHERE id >= @creditNote AND voided_at IS NULL)
      GROUP BY month, customer_id ORDER BY month, customer_id
      ON CONFLICT (customer_id, month) DO UPDATE SET invoiced = invoiced + excluded.invoiced, credited = credited + excluded.credited`,
-  ).run({ invoice: mark.invoice, creditNote: mark.creditNote });
+  ).run({
+    invoice: invoices ? mark.invoice : Number.MAX_SAFE_INTEGER, // an empty range of ids
+    creditNote: mark.creditNote,
+  });
 }
 
 /** open_ar of each customer from its open documents (the same sums as 0017's first fill). */

@@ -190,7 +190,14 @@ export class DailyAccumulator {
       cur = { invoiced: 0, received: 0, credited: 0, written_off: 0, invoices_n: 0, receipts_n: 0, credits_n: 0 };
       this.days.set(date, cur);
     }
-    for (const k of Object.keys(d) as (keyof DailyDelta)[]) cur[k] += d[k] ?? 0;
+    // each field named: a loop over Object.keys(d) was ~0.5 s of a 1M-invoice import
+    cur.invoiced += d.invoiced ?? 0;
+    cur.received += d.received ?? 0;
+    cur.credited += d.credited ?? 0;
+    cur.written_off += d.written_off ?? 0;
+    cur.invoices_n += d.invoices_n ?? 0;
+    cur.receipts_n += d.receipts_n ?? 0;
+    cur.credits_n += d.credits_n ?? 0;
   }
   flush(sqlite: Sqlite): void {
     for (const [date, d] of this.days) bumpDaily(sqlite, date, d);

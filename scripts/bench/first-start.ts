@@ -15,8 +15,9 @@
 //                       the whole process's CPU up to then, Node's start and module loading included
 //   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
 //                       the customer list on screen (interactive, ≤ 2000), browser-first-paint.ts
-//   cliImport*Ms        `creditdesk import` whole process, each, wall and CPU (target: customers +
-//                       invoices + receipts ≤ 60 s, cliImportTotalMs / cliImportTotalCpuMs):
+//   cliImport*Ms        `creditdesk import` whole process, each, wall and CPU (issue 16's target:
+//                       1M invoices + their receipts ≤ 60 s, cliImportInvoicesReceiptsMs / …CpuMs;
+//                       cliImportTotalMs / cliImportTotalCpuMs add the 100k customers):
 //                       customers.csv into a new empty book, then invoices.csv and receipts.csv
 //                       into a copy of base.creditdesk (the same customers); and the invoices and
 //                       receipts through the app's import path (appImport*Ms), same run. Files:
@@ -252,7 +253,10 @@ async function importFigures(
     }
     fs.copyFileSync(opts.baseBook, target);
     for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
-    parts.push(cliImport('Invoices', 'invoices'), cliImport('Receipts', 'receipts'));
+    const documents = [cliImport('Invoices', 'invoices'), cliImport('Receipts', 'receipts')];
+    out.cliImportInvoicesReceiptsMs = Math.round(documents[0].ms + documents[1].ms);
+    out.cliImportInvoicesReceiptsCpuMs = Math.round(documents[0].cpuMs + documents[1].cpuMs);
+    parts.push(...documents);
     out.cliImportTotalMs = Math.round(parts.reduce((s, p) => s + p.ms, 0));
     out.cliImportTotalCpuMs = Math.round(parts.reduce((s, p) => s + p.cpuMs, 0));
     fs.closeSync(devNull);

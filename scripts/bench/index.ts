@@ -60,7 +60,9 @@ const targets: Record<string, Record<string, number>> = {
     appOpenToAgeingPastMs: 1000,
     browserColdFcpMs: 1000,
     browserColdInteractiveMs: 2000,
-    cliImportTotalMs: 60_000, // customers + invoices + receipts through `creditdesk import`
+    cliImportInvoicesReceiptsMs: 60_000, // issue 16's figure: 1M invoices + their receipts, `creditdesk import`
+    cliImportInvoicesReceiptsCpuMs: 60_000,
+    cliImportTotalMs: 60_000, // the same with the 100k customers first (held to the same 60 s)
     cliImportTotalCpuMs: 60_000, // the figure to judge on a loaded machine
   },
   collections: {

@@ -18,8 +18,9 @@ import type { ImportSummary } from '../../../shared/types';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
-import { decisionRow, insertDecision, type DecisionRecord } from '../credit/decisions';
-import { insertRows } from '../../db/insert-rows';
+import { insertDecision } from '../credit/decisions';
+import { customerBulk, pauseCustomerInserts, resumeCustomerInserts } from '../../db/customers/insert-pause';
+import { NewCustomerRows } from '../../db/customers/bulk-insert';
 import { withBulkCache } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
@@ -124,6 +125,52 @@ function parseRow(row: number, v: Record<string, string>, errors: RowError[]): P
   return { row, input: parsed.data, lifecycle };
 }
 
+/**
+ * The new customers in file order, each with its audit row and (with a limit) its credit-limit
+ * decision, many rows to a statement; returns how many.
+ */
+function writeNewCustomers(
+  ctx: ServiceContext,
+  sqlite: ServiceContext['book']['sqlite'],
+  fresh: readonly ParsedRow[],
+  fileName: string,
+  now: string,
+): number {
+  const operatorId = ctx.session.operator?.id || null;
+  const operatorName = ctx.session.operator?.name ?? null;
+  const today = ctx.clock.today();
+  const rows = new NewCustomerRows<{ p: ParsedRow; after: string }>(
+    sqlite,
+    (id, { p, after }) => {
+      rows.audit.values.push(now, operatorId, operatorName, 'customer', p.input.code, 'import-create', null, after);
+      rows.audit.values.push(`${fileName} row ${p.row}`);
+      rows.endAudit(id);
+      // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
+      if (p.input.creditLimit === 0) return;
+      rows.decisions.values.push(today, p.input.creditLimit, 'import', null, `${fileName} row ${p.row}`, 'import');
+      rows.decisions.values.push(operatorName, null, ctx.clock.now().toISOString());
+      rows.endDecision(id);
+    },
+    customerBulk.perRow,
+  );
+  const values = rows.customers.values;
+  for (const p of fresh) {
+    // the columns once per row (their pinyin is most of the cost): the insert and its audit row
+    const c = customerColumns(p.input);
+    const lifecycle = p.lifecycle ?? 'active';
+    const review =
+      lifecycle === 'prospect'
+        ? null
+        : JSON.stringify({ requestedBy: null, approvedBy: `import ${fileName}`, approvedAt: now, note: `imported row ${p.row}` });
+    values.push(c.code, c.name, c.kind, c.nature, c.prospect_grade, c.region_code, c.route_seq, c.confidentiality);
+    values.push(c.address, c.phone, c.email, c.payment_terms_days, c.credit_limit, c.profile, c.search_text);
+    values.push(c.name_pinyin, lifecycle, review, now, now);
+    rows.endCustomer({ p, after: JSON.stringify(c) });
+  }
+  rows.finish();
+  return rows.created;
+}
+
 export async function importCustomers(
   ctx: ServiceContext,
   fileName: string,
@@ -202,65 +249,9 @@ export async function importCustomers(
       for (const code of newRegions)
         await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
       const fresh = parsed.filter((p) => !existing.has(p.input.code));
-      for (let i = 0; i < fresh.length; i += 400) {
-        const chunk = fresh.slice(i, i + 400);
-        // the columns once per row (their pinyin is most of the cost): the insert and its audit row
-        const columns = chunk.map((p) => customerColumns(p.input));
-        const ids = insertRows(
-          sqlite,
-          'customers',
-          chunk.map((p, k) => ({
-            ...columns[k],
-            lifecycle: p.lifecycle ?? 'active',
-            opening_review:
-              (p.lifecycle ?? 'active') === 'prospect'
-                ? null
-                : JSON.stringify({
-                    requestedBy: null,
-                    approvedBy: `import ${fileName}`,
-                    approvedAt: now,
-                    note: `imported row ${p.row}`,
-                  }),
-            created_at: now,
-            updated_at: now,
-          })),
-        );
-        insertRows(
-          sqlite,
-          'audit_log',
-          chunk.map((p, k) => ({
-            at: now,
-            operator_id: ctx.session.operator?.id || null,
-            operator_name: ctx.session.operator?.name ?? null,
-            entity: 'customer',
-            entity_id: p.input.code,
-            customer_id: ids[k],
-            action: 'import-create',
-            before: null,
-            after: JSON.stringify(columns[k]),
-            note: `${fileName} row ${p.row}`,
-          })),
-        );
-        // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
-        const decisions: DecisionRecord[] = [];
-        chunk.forEach((p, k) => {
-          if (p.input.creditLimit !== 0)
-            decisions.push({
-              customerId: ids[k],
-              amount: p.input.creditLimit,
-              effectiveDate: ctx.clock.today(),
-              method: 'import',
-              reason: `${fileName} row ${p.row}`,
-              source: 'import',
-            });
-        });
-        insertRows(
-          sqlite,
-          'credit_limit_decisions',
-          decisions.map((d) => decisionRow(ctx, d)),
-        );
-        created += chunk.length;
-      }
+      const pause = pauseCustomerInserts(sqlite, fresh.length);
+      created = writeNewCustomers(ctx, sqlite, fresh, fileName, now);
+      resumeCustomerInserts(sqlite, pause);
       for (const p of parsed.filter((x) => existing.has(x.input.code))) {
         const ex = existing.get(p.input.code)!;
         const cols = customerColumns(p.input);

@@ -84,7 +84,11 @@ export class NewCustomerRows<T> {
   ) {
     this.customers = new RowBatch(sqlite, insertOf('customers', NEW_CUSTOMER_COLUMNS), NEW_CUSTOMER_COLUMNS.length);
     this.audit = new RowBatch(sqlite, insertOf('audit_log', AUDIT_COLUMNS), AUDIT_COLUMNS.length);
-    this.decisions = new RowBatch(sqlite, insertOf('credit_limit_decisions', DECISION_COLUMNS), DECISION_COLUMNS.length);
+    this.decisions = new RowBatch(
+      sqlite,
+      insertOf('credit_limit_decisions', DECISION_COLUMNS),
+      DECISION_COLUMNS.length,
+    );
   }
 
   endCustomer(item: T): void {

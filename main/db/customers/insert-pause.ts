@@ -57,8 +57,7 @@ export function setBasedForm(triggerSql: string): SetBased | null {
   if (!m) return null;
   const table = m[1] as SetBased['table'];
   const body = m[2];
-  const sql =
-    revisionBump(table, body) ?? (table === 'customers' ? factsInsert(body) : factsRefresh(body));
+  const sql = revisionBump(table, body) ?? (table === 'customers' ? factsInsert(body) : factsRefresh(body));
   return sql ? { table, sql } : null;
 }
 

@@ -5,15 +5,9 @@ import type { RowError } from '../../../shared/result';
 import {
   CHINESE_HEADER_ALIASES,
   CHINESE_HEADERS,
-  CHINESE_VALUES,
-  LIFECYCLES,
-  PROFILE_FIELDS,
   PROFILE_KEYS,
   CUSTOMER_FILE_BASE_COLUMNS,
 } from '../../../shared/customer-fields';
-import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
-import { MoneyParseError, parseMoney } from '../../../shared/money';
-import { describeIssue, issuesOf } from '../../../shared/validation';
 import type { ImportSummary } from '../../../shared/types';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
@@ -25,6 +19,7 @@ import { withBulkCache } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
 import { assertImportedLimitsRoom } from '../limits/money-caps';
+import { parseRow, type ParsedRow } from './import-row';
 
 const COLUMN_KEYS = [
   ...CUSTOMER_FILE_BASE_COLUMNS,
@@ -40,90 +35,6 @@ const CUSTOMER_FILE: ImportColumns = {
   aliases: CHINESE_HEADER_ALIASES,
   required: ['code', 'name', 'kind'],
 };
-
-const MONEY_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key));
-const SELECT_PROFILE = new Map(PROFILE_FIELDS.filter((f) => f.type === 'select').map((f) => [f.key, f]));
-const CAMEL: Record<string, string> = {
-  region: 'regionCode',
-  payment_terms_days: 'paymentTermsDays',
-  credit_limit: 'creditLimit',
-  prospect_grade: 'prospectGrade',
-  route_seq: 'routeSeq',
-};
-
-interface ParsedRow {
-  row: number;
-  input: CustomerInputParsed;
-  lifecycle: string | null;
-}
-
-function enumValue(field: string, v: string): string {
-  return CHINESE_VALUES[field]?.[v] ?? v.toLowerCase();
-}
-
-/** One file row → customer input (`v`: the cells of the file's columns by key), collecting every problem as a RowError. */
-function parseRow(row: number, v: Record<string, string>, errors: RowError[]): ParsedRow | null {
-  const before = errors.length;
-  const bad = (field: string, message: string) => errors.push({ row, field, message });
-
-  const num = (key: string): number | undefined => {
-    if (!v[key]) return undefined;
-    if (!/^-?\d+$/.test(v[key])) {
-      bad(key, `"${v[key]}" is not a whole number`);
-      return undefined;
-    }
-    return Number(v[key]);
-  };
-  const money = (key: string): number | undefined => {
-    if (!v[key]) return undefined;
-    try {
-      return parseMoney(v[key]);
-    } catch (e) {
-      bad(key, e instanceof MoneyParseError ? e.message : String(e));
-      return undefined;
-    }
-  };
-
-  const profile: Record<string, unknown> = {};
-  for (const k of PROFILE_KEYS) {
-    if (!(k in v) || v[k] === '') continue;
-    if (MONEY_PROFILE.has(k)) profile[k] = money(k);
-    else if (SELECT_PROFILE.has(k)) profile[k] = v[k].toLowerCase();
-    else profile[k] = v[k];
-  }
-  const kind = v.kind ? enumValue('kind', v.kind) : '';
-  const candidate = {
-    code: v.code ?? '',
-    name: v.name ?? '',
-    kind,
-    nature: v.nature ? enumValue('nature', v.nature) : kind === 'individual' ? 'individual' : 'ordinary_company',
-    prospectGrade: v.prospect_grade ? v.prospect_grade.toUpperCase() : null,
-    regionCode: v.region || null,
-    routeSeq: num('route_seq') ?? null,
-    confidentiality: v.confidentiality ? enumValue('confidentiality', v.confidentiality) : 'normal',
-    address: v.address,
-    phone: v.phone,
-    email: v.email,
-    paymentTermsDays: num('payment_terms_days') ?? 30,
-    creditLimit: money('credit_limit') ?? 0,
-    profile,
-    contacts: [],
-  };
-  const lifecycle = v.lifecycle ? enumValue('lifecycle', v.lifecycle) : null;
-  if (lifecycle && !(LIFECYCLES as readonly string[]).includes(lifecycle))
-    bad('lifecycle', `"${v.lifecycle}" is not one of ${LIFECYCLES.join(', ')}`);
-  const parsed = customerInput.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of issuesOf(parsed.error)) {
-      const [head, sub] = issue.field.split('.');
-      const field = head === 'profile' ? sub : (Object.entries(CAMEL).find(([, c]) => c === head)?.[0] ?? head);
-      if (errors.some((e) => e.row === row && e.field === field)) continue; // already explained
-      bad(field, describeIssue({ ...issue, field }).slice(field.length + 2));
-    }
-  }
-  if (errors.length > before || !parsed.success) return null;
-  return { row, input: parsed.data, lifecycle };
-}
 
 /**
  * The new customers in file order, each with its audit row and (with a limit) its credit-limit
@@ -161,7 +72,12 @@ function writeNewCustomers(
     const review =
       lifecycle === 'prospect'
         ? null
-        : JSON.stringify({ requestedBy: null, approvedBy: `import ${fileName}`, approvedAt: now, note: `imported row ${p.row}` });
+        : JSON.stringify({
+            requestedBy: null,
+            approvedBy: `import ${fileName}`,
+            approvedAt: now,
+            note: `imported row ${p.row}`,
+          });
     values.push(c.code, c.name, c.kind, c.nature, c.prospect_grade, c.region_code, c.route_seq, c.confidentiality);
     values.push(c.address, c.phone, c.email, c.payment_terms_days, c.credit_limit, c.profile, c.search_text);
     values.push(c.name_pinyin, lifecycle, review, now, now);

@@ -60,45 +60,28 @@ export const DECISION_COLUMNS = [
   'customer_id',
 ] as const;
 
-const insertOf = (table: string, columns: readonly string[]) => (rows: number) =>
+export const insertOf = (table: string, columns: readonly string[]) => (rows: number) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valueRows(rows, columns.length)}`;
 
 /**
- * New customers (`item` per customer: what its audit row and decision are made from). Push a
- * customer's NEW_CUSTOMER_COLUMNS values to `customers.values`, then call `endCustomer(item)`;
- * `written(id, item)` is called in file order once the customer's id is known, and pushes the
- * audit row's and decision's values (without customer_id) and calls endAudit / endDecision.
- * `perRow`: one statement per row (the row-by-row path the equivalence tests compare with).
+ * The audit rows and credit-limit decisions of an import's customers, many to a statement: push
+ * a row's AUDIT_COLUMNS / DECISION_COLUMNS values but the last, then endAudit / endDecision with
+ * the customer's id. `perRow`: one statement per row (the path the equivalence tests compare with).
  */
-export class NewCustomerRows<T> {
-  readonly customers: RowBatch;
+export class CustomerHistoryRows {
   readonly audit: RowBatch;
   readonly decisions: RowBatch;
-  private readonly pending: T[] = [];
-  created = 0;
 
   constructor(
     sqlite: Sqlite,
-    private readonly written: (id: number, item: T) => void,
-    private readonly perRow = false,
+    readonly perRow = false,
   ) {
-    this.customers = new RowBatch(sqlite, insertOf('customers', NEW_CUSTOMER_COLUMNS), NEW_CUSTOMER_COLUMNS.length);
     this.audit = new RowBatch(sqlite, insertOf('audit_log', AUDIT_COLUMNS), AUDIT_COLUMNS.length);
     this.decisions = new RowBatch(
       sqlite,
       insertOf('credit_limit_decisions', DECISION_COLUMNS),
       DECISION_COLUMNS.length,
     );
-  }
-
-  endCustomer(item: T): void {
-    this.pending.push(item);
-    this.created++;
-    if (this.customers.end()) this.settle();
-    else if (this.perRow) {
-      this.customers.flush();
-      this.settle();
-    }
   }
 
   endAudit(customerId: number): void {
@@ -113,10 +96,47 @@ export class NewCustomerRows<T> {
 
   /** Writes what is left. */
   finish(): void {
-    this.customers.flush();
-    this.settle();
     this.audit.flush();
     this.decisions.flush();
+  }
+}
+
+/**
+ * New customers (`item` per customer: what its audit row and decision are made from). Push a
+ * customer's NEW_CUSTOMER_COLUMNS values to `customers.values`, then call `endCustomer(item)`;
+ * `written(id, item)` is called in file order once the customer's id is known, and pushes the
+ * audit row's and decision's values to `history`.
+ */
+export class NewCustomerRows<T> {
+  readonly customers: RowBatch;
+  readonly history: CustomerHistoryRows;
+  private readonly pending: T[] = [];
+  created = 0;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly written: (id: number, item: T) => void,
+    private readonly perRow = false,
+  ) {
+    this.customers = new RowBatch(sqlite, insertOf('customers', NEW_CUSTOMER_COLUMNS), NEW_CUSTOMER_COLUMNS.length);
+    this.history = new CustomerHistoryRows(sqlite, perRow);
+  }
+
+  endCustomer(item: T): void {
+    this.pending.push(item);
+    this.created++;
+    if (this.customers.end()) this.settle();
+    else if (this.perRow) {
+      this.customers.flush();
+      this.settle();
+    }
+  }
+
+  /** Writes what is left. */
+  finish(): void {
+    this.customers.flush();
+    this.settle();
+    this.history.finish();
   }
 
   /** The customers written: the last `pending.length` ids up to customers.lastId, in order. */

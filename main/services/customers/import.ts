@@ -12,9 +12,9 @@ import type { ImportSummary } from '../../../shared/types';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
-import { insertDecision } from '../credit/decisions';
 import { customerBulk, pauseCustomerInserts, resumeCustomerInserts } from '../../db/customers/insert-pause';
-import { NewCustomerRows } from '../../db/customers/bulk-insert';
+import { CustomerHistoryRows, NewCustomerRows } from '../../db/customers/bulk-insert';
+import { CHANGED_CUSTOMER_COLUMNS, updateImportedCustomer } from '../../db/customers/bulk-update';
 import { withBulkCache } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
@@ -53,14 +53,15 @@ function writeNewCustomers(
   const rows = new NewCustomerRows<{ p: ParsedRow; after: string }>(
     sqlite,
     (id, { p, after }) => {
-      rows.audit.values.push(now, operatorId, operatorName, 'customer', p.input.code, 'import-create', null, after);
-      rows.audit.values.push(`${fileName} row ${p.row}`);
-      rows.endAudit(id);
+      const history = rows.history;
+      history.audit.values.push(now, operatorId, operatorName, 'customer', p.input.code, 'import-create', null, after);
+      history.audit.values.push(`${fileName} row ${p.row}`);
+      history.endAudit(id);
       // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
       if (p.input.creditLimit === 0) return;
-      rows.decisions.values.push(today, p.input.creditLimit, 'import', null, `${fileName} row ${p.row}`, 'import');
-      rows.decisions.values.push(operatorName, null, ctx.clock.now().toISOString());
-      rows.endDecision(id);
+      history.decisions.values.push(today, p.input.creditLimit, 'import', null, `${fileName} row ${p.row}`, 'import');
+      history.decisions.values.push(operatorName, null, ctx.clock.now().toISOString());
+      history.endDecision(id);
     },
     customerBulk.perRow,
   );
@@ -85,6 +86,44 @@ function writeNewCustomers(
   }
   rows.finish();
   return rows.created;
+}
+
+/**
+ * The customers of the file that exist already, in file order: their columns (and lifecycle when
+ * given), a credit-limit decision when the limit changes, an audit row each; returns how many.
+ */
+function writeChangedCustomers(
+  ctx: ServiceContext,
+  sqlite: ServiceContext['book']['sqlite'],
+  parsed: readonly ParsedRow[],
+  existing: ReadonlyMap<string, { id: number; creditLimit: number }>,
+  fileName: string,
+  now: string,
+): number {
+  const operatorId = ctx.session.operator?.id || null;
+  const operatorName = ctx.session.operator?.name ?? null;
+  const history = new CustomerHistoryRows(sqlite, customerBulk.perRow);
+  let updated = 0;
+  for (const p of parsed) {
+    const ex = existing.get(p.input.code);
+    if (!ex) continue;
+    const cols = customerColumns(p.input);
+    const values = CHANGED_CUSTOMER_COLUMNS.map((k) => cols[k as keyof typeof cols]);
+    updateImportedCustomer(sqlite, ex.id, values, p.lifecycle, now);
+    const note = `${fileName} row ${p.row}`;
+    if (cols.credit_limit !== ex.creditLimit) {
+      history.decisions.values.push(ctx.clock.today(), cols.credit_limit, 'import', null, note, 'import');
+      history.decisions.values.push(operatorName, null, ctx.clock.now().toISOString());
+      history.endDecision(ex.id);
+    }
+    const at = ctx.clock.now().toISOString();
+    history.audit.values.push(at, operatorId, operatorName, 'customer', p.input.code, 'import-update', null);
+    history.audit.values.push(JSON.stringify(cols), note);
+    history.endAudit(ex.id);
+    updated++;
+  }
+  history.finish();
+  return updated;
 }
 
 export async function importCustomers(
@@ -170,39 +209,7 @@ export async function importCustomers(
       const pause = pauseCustomerInserts(sqlite, fresh.length);
       created = writeNewCustomers(ctx, sqlite, fresh, fileName, now);
       resumeCustomerInserts(sqlite, pause);
-      for (const p of parsed.filter((x) => existing.has(x.input.code))) {
-        const ex = existing.get(p.input.code)!;
-        const cols = customerColumns(p.input);
-        await trx
-          .updateTable('customers')
-          .set((eb) => ({
-            ...cols,
-            ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}),
-            updated_at: now,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', ex.id)
-          .execute();
-        if (cols.credit_limit !== ex.creditLimit) {
-          await insertDecision(ctx, trx, {
-            customerId: ex.id,
-            amount: cols.credit_limit,
-            effectiveDate: ctx.clock.today(),
-            method: 'import',
-            reason: `${fileName} row ${p.row}`,
-            source: 'import',
-          });
-        }
-        await writeAudit(ctx, trx, {
-          entity: 'customer',
-          entityId: p.input.code,
-          customerId: ex.id,
-          action: 'import-update',
-          after: cols,
-          note: `${fileName} row ${p.row}`,
-        });
-        updated++;
-      }
+      updated = writeChangedCustomers(ctx, sqlite, parsed, existing, fileName, now);
       await writeAudit(ctx, trx, {
         entity: 'import',
         entityId: fileName,

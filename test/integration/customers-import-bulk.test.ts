@@ -62,6 +62,37 @@ describe('customer import, new customers in bulk', () => {
     expect(bulk.schema).toEqual(perRow.schema);
   });
 
+  it('changes existing customers as the file says: columns, version, a decision for a new limit, an audit row', async () => {
+    const t = await bookWithCustomers();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      expect((await importCustomerLines(t, 'changed.csv', CHANGED_LINES)).ok).toBe(true);
+      const k = (code: string) =>
+        db
+          .prepare(
+            `SELECT c.name, c.region_code, c.payment_terms_days, c.credit_limit, c.lifecycle, c.version, c.search_text,
+                    f.cur_limit, f.limit_amount, f.limit_prev_amount, f.lifecycle AS facts_lifecycle,
+                    (SELECT COUNT(*) FROM credit_limit_decisions d WHERE d.customer_id = c.id) AS decisions,
+                    (SELECT after FROM audit_log a WHERE a.customer_id = c.id ORDER BY id DESC LIMIT 1) AS audit
+               FROM customers c JOIN credit_facts f ON f.customer_id = c.id WHERE c.code = ?`,
+          )
+          .get(code) as Record<string, unknown>;
+      expect(k('K1')).toMatchObject({ name: '客户K1改名', payment_terms_days: 45, credit_limit: 900_00, version: 3 });
+      expect(k('K1')).toMatchObject({
+        cur_limit: 900_00,
+        limit_amount: 900_00,
+        limit_prev_amount: 500_00,
+        decisions: 2,
+      });
+      expect(k('K1').search_text).toContain('kehuk1gaiming');
+      expect(JSON.parse(k('K1').audit as string)).toMatchObject({ name: '客户K1改名', credit_limit: 900_00 });
+      expect(k('K2')).toMatchObject({ region_code: 'NEW1', credit_limit: 120_00, limit_amount: 120_00, decisions: 1 });
+      expect(k('K3')).toMatchObject({ lifecycle: 'active', facts_lifecycle: 'active', decisions: 1, version: 2 });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('writes 64 new customers, their audit rows and decisions to a statement', async () => {
     const t = await bookWithCustomers();
     try {

@@ -26,3 +26,17 @@ export function updateImportedCustomer(
   values.push(updatedAt, id);
   stmt(sqlite, lifecycle ? UPDATE_LIFECYCLE : UPDATE).run(values);
 }
+
+/** The customers with these codes (those that exist), in one statement: id, lifecycle and limit by code. */
+export function customersByCode(
+  sqlite: Database.Database,
+  codes: readonly string[],
+): Map<string, { id: number; lifecycle: string; creditLimit: number }> {
+  const rows = stmt(
+    sqlite,
+    `SELECT c.code, c.id, c.lifecycle, c.credit_limit FROM json_each(?) AS j CROSS JOIN customers c ON c.code = j.value`,
+  )
+    .raw()
+    .all(JSON.stringify(codes)) as [string, number, string, number][];
+  return new Map(rows.map(([code, id, lifecycle, creditLimit]) => [code, { id, lifecycle, creditLimit }]));
+}

@@ -14,7 +14,7 @@ import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
 import { customerBulk, pauseCustomerInserts, resumeCustomerInserts } from '../../db/customers/insert-pause';
 import { CustomerHistoryRows, NewCustomerRows } from '../../db/customers/bulk-insert';
-import { CHANGED_CUSTOMER_COLUMNS, updateImportedCustomer } from '../../db/customers/bulk-update';
+import { CHANGED_CUSTOMER_COLUMNS, customersByCode, updateImportedCustomer } from '../../db/customers/bulk-update';
 import { withBulkCache } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
@@ -131,14 +131,15 @@ export async function importCustomers(
   fileName: string,
   source: ImportSource,
 ): Promise<ImportSummary> {
-  // all rows are checked before anything is written: keep each row's cells (by COLUMN_KEYS position)
+  // all rows are checked before anything is written: keep each row's cells of the file's columns
+  // (`present` order; all of COLUMN_KEYS, mostly absent profile fields, were 60 cells a row)
   const lines: { row: number; cells: string[] }[] = [];
-  const { present } = await readRows(fileName, source, CUSTOMER_FILE, (row, get) => {
-    lines.push({ row, cells: COLUMN_KEYS.map(get) });
+  const { present } = await readRows(fileName, source, CUSTOMER_FILE, (row, get, keys) => {
+    lines.push({ row, cells: keys.map(get) });
   });
   if (lines.length === 0)
     throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
-  const at = present.map((k) => [k, COLUMN_KEYS.indexOf(k)] as const);
+  const at = present.map((k, i) => [k, i] as const);
 
   const errors: RowError[] = [];
   const parsed: ParsedRow[] = [];
@@ -157,17 +158,10 @@ export async function importCustomers(
 
   const db = ctx.book.db;
   const regions = new Set((await db.selectFrom('regions').select('code').execute()).map((r) => r.code));
-  const existing = new Map<string, { id: number; lifecycle: string; creditLimit: number }>();
-  for (let i = 0; i < parsed.length; i += 500) {
-    const codes = parsed.slice(i, i + 500).map((p) => p.input.code);
-    for (const r of await db
-      .selectFrom('customers')
-      .select(['id', 'code', 'lifecycle', 'credit_limit'])
-      .where('code', 'in', codes)
-      .execute()) {
-      existing.set(r.code, { id: r.id, lifecycle: r.lifecycle, creditLimit: r.credit_limit });
-    }
-  }
+  const existing = customersByCode(
+    ctx.book.sqlite,
+    parsed.map((p) => p.input.code),
+  );
   for (const p of parsed) {
     const ex = existing.get(p.input.code);
     if (ex?.lifecycle === 'terminated')

@@ -1,5 +1,6 @@
-// Customer import: every row is validated first; only a file without a single bad row is
-// written, in one transaction (all rows or none). Existing codes are updated.
+// Customer import: every row is validated first (import-row.ts); only a file without a single bad
+// row is written, in one transaction (all rows or none). New customers are written many rows to a
+// statement with the per-row insert triggers paused (db/customers/), existing codes are updated.
 import { serverError } from '../../../shared/messages/server-messages';
 import type { RowError } from '../../../shared/result';
 import {

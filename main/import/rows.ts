@@ -50,11 +50,12 @@ export async function readRows(
   fileName: string,
   source: ImportSource,
   spec: ImportColumns,
-  onRow: (row: number, get: RowCells) => void,
+  onRow: (row: number, get: RowCells, present: readonly string[]) => void,
 ): Promise<RowsRead> {
   const readCells = cellReaderFor(fileName);
   const { columns } = spec;
   let index: Int32Array | null = null; // column position of each key, -1: absent
+  let present: string[] = [];
   const position = new Map(columns.map((k, i) => [k, i]));
   let rows = 0;
   await readCells(source, (line, cells) => {
@@ -63,16 +64,21 @@ export async function readRows(
       const map = mapHeaders(headers, columns, spec.chinese, spec.aliases);
       requireColumns(fileName, map.values(), spec.required);
       index = Int32Array.from(columns, (k) => headers.findIndex((h) => map.get(h) === k));
+      const idx = index;
+      present = columns.filter((_, i) => idx[i] >= 0);
       return;
     }
     const idx = index;
     rows++;
-    onRow(line, (key) => {
-      const j = idx[position.get(key) ?? -1] ?? -1;
-      return j < 0 ? '' : String(cells[j] ?? '').trim();
-    });
+    onRow(
+      line,
+      (key) => {
+        const j = idx[position.get(key) ?? -1] ?? -1;
+        return j < 0 ? '' : String(cells[j] ?? '').trim();
+      },
+      present,
+    );
   });
   if (!index) throw serverError('VALIDATION', 'import_empty', {}, { field: 'file', bare: true });
-  const idx: Int32Array = index;
-  return { present: columns.filter((_, i) => idx[i] >= 0), rows };
+  return { present, rows };
 }

@@ -27,18 +27,23 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+/** The patterns of a code, a phone number and an e-mail address (also customer-fast.ts's). */
+export const CODE_PATTERN = /^$|^[A-Za-z0-9][A-Za-z0-9_-]*$/; // empty is reported as required only
+export const PHONE_PATTERN = /^$|^[0-9+()\-\s/转,，]{3,40}$/;
+export const EMAIL_PATTERN = /^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export const customerCode = z
   .string('required')
   .trim()
   .min(1, 'required')
   .max(32, 'too_long')
-  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'invalid_code'); // empty is reported as required only
+  .regex(CODE_PATTERN, 'invalid_code');
 
 export const phone = z
   .string()
   .trim()
   .max(40, 'too_long')
-  .regex(/^$|^[0-9+()\-\s/转,，]{3,40}$/, 'invalid_phone')
+  .regex(PHONE_PATTERN, 'invalid_phone')
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional();
@@ -47,7 +52,7 @@ export const email = z
   .string()
   .trim()
   .max(120, 'too_long')
-  .regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'invalid_email')
+  .regex(EMAIL_PATTERN, 'invalid_email')
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional();

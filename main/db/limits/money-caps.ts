@@ -27,15 +27,17 @@ export function creditLimitPeaks(sqlite: Sqlite, customerId: number | null): { c
   return { customer: one?.s ?? 0n, book };
 }
 
-/** Peaks of the customers with these codes (those that exist). */
+/**
+ * Peaks of the customers with these codes (those that exist), in one statement: an import of
+ * 100,000 new codes looked each up on its own (half a second).
+ */
 export function creditLimitPeaksByCode(sqlite: Sqlite, codes: readonly string[]): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  const q = sqlite.prepare(`SELECT ${PEAK} AS s FROM customers c WHERE c.code = ?`).safeIntegers(true);
-  for (const code of codes) {
-    const r = q.get(code) as { s: bigint } | undefined;
-    if (r) out.set(code, r.s);
-  }
-  return out;
+  const rows = sqlite
+    .prepare(`SELECT c.code, ${PEAK} AS s FROM json_each(?) AS j CROSS JOIN customers c ON c.code = j.value`)
+    .safeIntegers(true)
+    .raw()
+    .all(JSON.stringify(codes)) as [string, bigint][];
+  return new Map(rows);
 }
 
 /** Σ promise amounts of each customer asked for, and of the book. */

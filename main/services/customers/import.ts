@@ -1,29 +1,26 @@
-// Customer import: every row is validated first; only a file without a single bad row is
-// written, in one transaction (all rows or none). Existing codes are updated.
+// Customer import: every row is validated first (import-row.ts); only a file without a single bad
+// row is written, in one transaction (all rows or none). New customers are written many rows to a
+// statement with the per-row insert triggers paused (db/customers/), existing codes are updated.
 import { serverError } from '../../../shared/messages/server-messages';
 import type { RowError } from '../../../shared/result';
 import {
   CHINESE_HEADER_ALIASES,
   CHINESE_HEADERS,
-  CHINESE_VALUES,
-  LIFECYCLES,
-  PROFILE_FIELDS,
   PROFILE_KEYS,
   CUSTOMER_FILE_BASE_COLUMNS,
 } from '../../../shared/customer-fields';
-import { customerInput, type CustomerInputParsed } from '../../../shared/schemas/customer';
-import { MoneyParseError, parseMoney } from '../../../shared/money';
-import { describeIssue, issuesOf } from '../../../shared/validation';
 import type { ImportSummary } from '../../../shared/types';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
-import { decisionRow, insertDecision, type DecisionRecord } from '../credit/decisions';
-import { insertRows } from '../../db/insert-rows';
+import { customerBulk, pauseCustomerInserts, resumeCustomerInserts } from '../../db/customers/insert-pause';
+import { CustomerHistoryRows, NewCustomerRows } from '../../db/customers/bulk-insert';
+import { CHANGED_CUSTOMER_COLUMNS, customersByCode, updateImportedCustomer } from '../../db/customers/bulk-update';
 import { withBulkCache } from '../../db/receivables/prepared';
 import type { ServiceContext } from '../context';
 import { customerColumns } from './commands';
 import { assertImportedLimitsRoom } from '../limits/money-caps';
+import { parseRow, type ParsedRow } from './import-row';
 
 const COLUMN_KEYS = [
   ...CUSTOMER_FILE_BASE_COLUMNS,
@@ -40,88 +37,94 @@ const CUSTOMER_FILE: ImportColumns = {
   required: ['code', 'name', 'kind'],
 };
 
-const MONEY_PROFILE = new Set(PROFILE_FIELDS.filter((f) => f.type === 'money').map((f) => f.key));
-const SELECT_PROFILE = new Map(PROFILE_FIELDS.filter((f) => f.type === 'select').map((f) => [f.key, f]));
-const CAMEL: Record<string, string> = {
-  region: 'regionCode',
-  payment_terms_days: 'paymentTermsDays',
-  credit_limit: 'creditLimit',
-  prospect_grade: 'prospectGrade',
-  route_seq: 'routeSeq',
-};
-
-interface ParsedRow {
-  row: number;
-  input: CustomerInputParsed;
-  lifecycle: string | null;
+/**
+ * The new customers in file order, each with its audit row and (with a limit) its credit-limit
+ * decision, many rows to a statement; returns how many.
+ */
+function writeNewCustomers(
+  ctx: ServiceContext,
+  sqlite: ServiceContext['book']['sqlite'],
+  fresh: readonly ParsedRow[],
+  fileName: string,
+  now: string,
+): number {
+  const operatorId = ctx.session.operator?.id || null;
+  const operatorName = ctx.session.operator?.name ?? null;
+  const today = ctx.clock.today();
+  const rows = new NewCustomerRows<{ p: ParsedRow; after: string }>(
+    sqlite,
+    (id, { p, after }) => {
+      const history = rows.history;
+      history.audit.values.push(now, operatorId, operatorName, 'customer', p.input.code, 'import-create', null, after);
+      history.audit.values.push(`${fileName} row ${p.row}`);
+      history.endAudit(id);
+      // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
+      if (p.input.creditLimit === 0) return;
+      history.decisions.values.push(today, p.input.creditLimit, 'import', null, `${fileName} row ${p.row}`, 'import');
+      history.decisions.values.push(operatorName, null, ctx.clock.now().toISOString());
+      history.endDecision(id);
+    },
+    customerBulk.perRow,
+  );
+  const values = rows.customers.values;
+  for (const p of fresh) {
+    // the columns once per row (their pinyin is most of the cost): the insert and its audit row
+    const c = customerColumns(p.input);
+    const lifecycle = p.lifecycle ?? 'active';
+    const review =
+      lifecycle === 'prospect'
+        ? null
+        : JSON.stringify({
+            requestedBy: null,
+            approvedBy: `import ${fileName}`,
+            approvedAt: now,
+            note: `imported row ${p.row}`,
+          });
+    values.push(c.code, c.name, c.kind, c.nature, c.prospect_grade, c.region_code, c.route_seq, c.confidentiality);
+    values.push(c.address, c.phone, c.email, c.payment_terms_days, c.credit_limit, c.profile, c.search_text);
+    values.push(c.name_pinyin, lifecycle, review, now, now);
+    rows.endCustomer({ p, after: JSON.stringify(c) });
+  }
+  rows.finish();
+  return rows.created;
 }
 
-function enumValue(field: string, v: string): string {
-  return CHINESE_VALUES[field]?.[v] ?? v.toLowerCase();
-}
-
-/** One file row → customer input (`v`: the cells of the file's columns by key), collecting every problem as a RowError. */
-function parseRow(row: number, v: Record<string, string>, errors: RowError[]): ParsedRow | null {
-  const before = errors.length;
-  const bad = (field: string, message: string) => errors.push({ row, field, message });
-
-  const num = (key: string): number | undefined => {
-    if (!v[key]) return undefined;
-    if (!/^-?\d+$/.test(v[key])) {
-      bad(key, `"${v[key]}" is not a whole number`);
-      return undefined;
+/**
+ * The customers of the file that exist already, in file order: their columns (and lifecycle when
+ * given), a credit-limit decision when the limit changes, an audit row each; returns how many.
+ */
+function writeChangedCustomers(
+  ctx: ServiceContext,
+  sqlite: ServiceContext['book']['sqlite'],
+  parsed: readonly ParsedRow[],
+  existing: ReadonlyMap<string, { id: number; creditLimit: number }>,
+  fileName: string,
+  now: string,
+): number {
+  const operatorId = ctx.session.operator?.id || null;
+  const operatorName = ctx.session.operator?.name ?? null;
+  const history = new CustomerHistoryRows(sqlite, customerBulk.perRow);
+  let updated = 0;
+  for (const p of parsed) {
+    const ex = existing.get(p.input.code);
+    if (!ex) continue;
+    const cols = customerColumns(p.input);
+    const values = CHANGED_CUSTOMER_COLUMNS.map((k) => cols[k as keyof typeof cols]);
+    updateImportedCustomer(sqlite, ex.id, values, p.lifecycle, now);
+    const note = `${fileName} row ${p.row}`;
+    if (cols.credit_limit !== ex.creditLimit) {
+      history.decisions.values.push(ctx.clock.today(), cols.credit_limit, 'import', null, note, 'import');
+      history.decisions.values.push(operatorName, null, ctx.clock.now().toISOString());
+      history.endDecision(ex.id);
     }
-    return Number(v[key]);
-  };
-  const money = (key: string): number | undefined => {
-    if (!v[key]) return undefined;
-    try {
-      return parseMoney(v[key]);
-    } catch (e) {
-      bad(key, e instanceof MoneyParseError ? e.message : String(e));
-      return undefined;
-    }
-  };
-
-  const profile: Record<string, unknown> = {};
-  for (const k of PROFILE_KEYS) {
-    if (!(k in v) || v[k] === '') continue;
-    if (MONEY_PROFILE.has(k)) profile[k] = money(k);
-    else if (SELECT_PROFILE.has(k)) profile[k] = v[k].toLowerCase();
-    else profile[k] = v[k];
+    const at = ctx.clock.now().toISOString();
+    history.audit.values.push(at, operatorId, operatorName, 'customer', p.input.code, 'import-update', null);
+    history.audit.values.push(JSON.stringify(cols), note);
+    history.endAudit(ex.id);
+    updated++;
   }
-  const kind = v.kind ? enumValue('kind', v.kind) : '';
-  const candidate = {
-    code: v.code ?? '',
-    name: v.name ?? '',
-    kind,
-    nature: v.nature ? enumValue('nature', v.nature) : kind === 'individual' ? 'individual' : 'ordinary_company',
-    prospectGrade: v.prospect_grade ? v.prospect_grade.toUpperCase() : null,
-    regionCode: v.region || null,
-    routeSeq: num('route_seq') ?? null,
-    confidentiality: v.confidentiality ? enumValue('confidentiality', v.confidentiality) : 'normal',
-    address: v.address,
-    phone: v.phone,
-    email: v.email,
-    paymentTermsDays: num('payment_terms_days') ?? 30,
-    creditLimit: money('credit_limit') ?? 0,
-    profile,
-    contacts: [],
-  };
-  const lifecycle = v.lifecycle ? enumValue('lifecycle', v.lifecycle) : null;
-  if (lifecycle && !(LIFECYCLES as readonly string[]).includes(lifecycle))
-    bad('lifecycle', `"${v.lifecycle}" is not one of ${LIFECYCLES.join(', ')}`);
-  const parsed = customerInput.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of issuesOf(parsed.error)) {
-      const [head, sub] = issue.field.split('.');
-      const field = head === 'profile' ? sub : (Object.entries(CAMEL).find(([, c]) => c === head)?.[0] ?? head);
-      if (errors.some((e) => e.row === row && e.field === field)) continue; // already explained
-      bad(field, describeIssue({ ...issue, field }).slice(field.length + 2));
-    }
-  }
-  if (errors.length > before || !parsed.success) return null;
-  return { row, input: parsed.data, lifecycle };
+  history.finish();
+  return updated;
 }
 
 export async function importCustomers(
@@ -129,20 +132,23 @@ export async function importCustomers(
   fileName: string,
   source: ImportSource,
 ): Promise<ImportSummary> {
-  // all rows are checked before anything is written: keep each row's cells (by COLUMN_KEYS position)
+  // all rows are checked before anything is written: keep each row's cells of the file's columns
+  // (`present` order; all of COLUMN_KEYS, mostly absent profile fields, were 60 cells a row)
   const lines: { row: number; cells: string[] }[] = [];
-  const { present } = await readRows(fileName, source, CUSTOMER_FILE, (row, get) => {
-    lines.push({ row, cells: COLUMN_KEYS.map(get) });
+  const { present } = await readRows(fileName, source, CUSTOMER_FILE, (row, get, keys) => {
+    lines.push({ row, cells: keys.map(get) });
   });
   if (lines.length === 0)
     throw serverError('VALIDATION', 'import_no_rows', { file: fileName }, { field: 'file', bare: true });
-  const at = present.map((k) => [k, COLUMN_KEYS.indexOf(k)] as const);
+  const at = present.map((k, i) => [k, i] as const);
 
   const errors: RowError[] = [];
   const parsed: ParsedRow[] = [];
   const seen = new Map<string, number>();
   for (const r of lines) {
-    const p = parseRow(r.row, Object.fromEntries(at.map(([k, i]) => [k, r.cells[i]])), errors);
+    const v: Record<string, string> = {}; // the file's columns only (Object.fromEntries: a twentieth of the import)
+    for (const [k, i] of at) v[k] = r.cells[i];
+    const p = parseRow(r.row, v, errors);
     if (!p) continue;
     const prev = seen.get(p.input.code);
     if (prev)
@@ -153,17 +159,10 @@ export async function importCustomers(
 
   const db = ctx.book.db;
   const regions = new Set((await db.selectFrom('regions').select('code').execute()).map((r) => r.code));
-  const existing = new Map<string, { id: number; lifecycle: string; creditLimit: number }>();
-  for (let i = 0; i < parsed.length; i += 500) {
-    const codes = parsed.slice(i, i + 500).map((p) => p.input.code);
-    for (const r of await db
-      .selectFrom('customers')
-      .select(['id', 'code', 'lifecycle', 'credit_limit'])
-      .where('code', 'in', codes)
-      .execute()) {
-      existing.set(r.code, { id: r.id, lifecycle: r.lifecycle, creditLimit: r.credit_limit });
-    }
-  }
+  const existing = customersByCode(
+    ctx.book.sqlite,
+    parsed.map((p) => p.input.code),
+  );
   for (const p of parsed) {
     const ex = existing.get(p.input.code);
     if (ex?.lifecycle === 'terminated')
@@ -202,98 +201,10 @@ export async function importCustomers(
       for (const code of newRegions)
         await trx.insertInto('regions').values({ code, name: code, area: null, created_at: now }).execute();
       const fresh = parsed.filter((p) => !existing.has(p.input.code));
-      for (let i = 0; i < fresh.length; i += 400) {
-        const chunk = fresh.slice(i, i + 400);
-        // the columns once per row (their pinyin is most of the cost): the insert and its audit row
-        const columns = chunk.map((p) => customerColumns(p.input));
-        const ids = insertRows(
-          sqlite,
-          'customers',
-          chunk.map((p, k) => ({
-            ...columns[k],
-            lifecycle: p.lifecycle ?? 'active',
-            opening_review:
-              (p.lifecycle ?? 'active') === 'prospect'
-                ? null
-                : JSON.stringify({
-                    requestedBy: null,
-                    approvedBy: `import ${fileName}`,
-                    approvedAt: now,
-                    note: `imported row ${p.row}`,
-                  }),
-            created_at: now,
-            updated_at: now,
-          })),
-        );
-        insertRows(
-          sqlite,
-          'audit_log',
-          chunk.map((p, k) => ({
-            at: now,
-            operator_id: ctx.session.operator?.id || null,
-            operator_name: ctx.session.operator?.name ?? null,
-            entity: 'customer',
-            entity_id: p.input.code,
-            customer_id: ids[k],
-            action: 'import-create',
-            before: null,
-            after: JSON.stringify(columns[k]),
-            note: `${fileName} row ${p.row}`,
-          })),
-        );
-        // limits set by import are recorded as credit-limit decisions (SPEC §4: the limit is a decision)
-        const decisions: DecisionRecord[] = [];
-        chunk.forEach((p, k) => {
-          if (p.input.creditLimit !== 0)
-            decisions.push({
-              customerId: ids[k],
-              amount: p.input.creditLimit,
-              effectiveDate: ctx.clock.today(),
-              method: 'import',
-              reason: `${fileName} row ${p.row}`,
-              source: 'import',
-            });
-        });
-        insertRows(
-          sqlite,
-          'credit_limit_decisions',
-          decisions.map((d) => decisionRow(ctx, d)),
-        );
-        created += chunk.length;
-      }
-      for (const p of parsed.filter((x) => existing.has(x.input.code))) {
-        const ex = existing.get(p.input.code)!;
-        const cols = customerColumns(p.input);
-        await trx
-          .updateTable('customers')
-          .set((eb) => ({
-            ...cols,
-            ...(p.lifecycle ? { lifecycle: p.lifecycle } : {}),
-            updated_at: now,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', ex.id)
-          .execute();
-        if (cols.credit_limit !== ex.creditLimit) {
-          await insertDecision(ctx, trx, {
-            customerId: ex.id,
-            amount: cols.credit_limit,
-            effectiveDate: ctx.clock.today(),
-            method: 'import',
-            reason: `${fileName} row ${p.row}`,
-            source: 'import',
-          });
-        }
-        await writeAudit(ctx, trx, {
-          entity: 'customer',
-          entityId: p.input.code,
-          customerId: ex.id,
-          action: 'import-update',
-          after: cols,
-          note: `${fileName} row ${p.row}`,
-        });
-        updated++;
-      }
+      const pause = pauseCustomerInserts(sqlite, fresh.length);
+      created = writeNewCustomers(ctx, sqlite, fresh, fileName, now);
+      resumeCustomerInserts(sqlite, pause);
+      updated = writeChangedCustomers(ctx, sqlite, parsed, existing, fileName, now);
       await writeAudit(ctx, trx, {
         entity: 'import',
         entityId: fileName,

@@ -86,8 +86,9 @@ export async function importReceipts(
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
     const mark = pauseKeptTriggers(db);
-    // the date-keyed indexes of empty tables built once at the end (nothing reads them before)
-    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations']);
+    // the date-keyed indexes of empty tables built once at the end (nothing reads them before);
+    // the allocations' credit-note and write-off indexes stay: receipts never fill them
+    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations'], ['credit_note_id', 'write_off_id']);
     const dateCells = new DateCells();
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;

@@ -58,4 +58,42 @@ describe('receipts import: rows many to a statement', () => {
       await t.close();
     }
   });
+
+  it("binds the import's source and created_at once a statement, not once a row", async () => {
+    const t = await bookWithInvoices();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      // what each statement run binds, as it runs (a batch's values array is emptied afterwards)
+      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+      const run = proto.run;
+      const runs: [string, number, string[]][] = [];
+      proto.run = function (this: { source: string }, ...a: unknown[]) {
+        if (Array.isArray(a[0])) runs.push([this.source, a[0].length, Object.keys((a[1] as object) ?? {})]);
+        return run.apply(this, a);
+      };
+      const lines = Array.from({ length: 70 }, (_, k) => `K1,2026-03-01,0.10,R-${k}`);
+      const rec = await importCsv(
+        t,
+        'receipts',
+        'rec.csv',
+        `customer_code,date,amount,reference\n${lines.join('\n')}\n`,
+      ).finally(() => (proto.run = run));
+      const bound = (table: string) =>
+        runs.filter(([sql]) => sql.startsWith(`INSERT INTO ${table} `)).map(([, n, shared]) => [n, shared]);
+      expect(rec.ok).toBe(true);
+      expect(bound('receipts')).toEqual([
+        [64 * 8, ['source', 'createdAt']],
+        [6 * 8, ['source', 'createdAt']],
+      ]);
+      expect(bound('allocations')).toEqual([
+        [64 * 5, ['createdAt']],
+        [6 * 5, ['createdAt']],
+      ]);
+      const r = db.prepare('SELECT source, created_at FROM receipts WHERE id = 70').get() as Record<string, string>;
+      expect(r.source).toBe('import:rec.csv');
+      expect(db.prepare('SELECT COUNT(*) FROM allocations WHERE created_at = ?').pluck().get(r.created_at)).toBe(70);
+    } finally {
+      await t.close();
+    }
+  });
 });

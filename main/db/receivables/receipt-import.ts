@@ -41,23 +41,30 @@ export function openInvoicesOfCustomers(sqlite: Sqlite, customerIds: ArrayLike<n
   return by;
 }
 
-/** Receipts: push customer_id, date, amount, method, reference, named_invoice_id, unapplied, applied_on, source, created_at. */
-export function receiptRows(sqlite: Sqlite): RowBatch {
+/**
+ * Receipts: push customer_id, date, amount, method, reference, named_invoice_id, unapplied,
+ * applied_on (every receipt gets the import's `source` and `createdAt`).
+ */
+export function receiptRows(sqlite: Sqlite, source: string, createdAt: string): RowBatch {
   return new RowBatch(
     sqlite,
     (n) =>
       `INSERT INTO receipts (customer_id, date, amount, method, reference, named_invoice_id, unapplied, applied_on, source, created_at)
-       VALUES ${valueRows(n, 10)}`,
-    10,
+       VALUES ${valueRows(n, 8, ['@source', '@createdAt'])}`,
+    8,
+    { source, createdAt },
   );
 }
 
-/** Receipt allocations: push invoice_id, receipt_id, amount, date, kind, created_at. */
-export function allocationRows(sqlite: Sqlite): RowBatch {
+/** Receipt allocations: push invoice_id, receipt_id, amount, date, kind (every one created at `createdAt`). */
+export function allocationRows(sqlite: Sqlite, createdAt: string): RowBatch {
   return new RowBatch(
     sqlite,
-    (n) => `INSERT INTO allocations (invoice_id, receipt_id, amount, date, kind, created_at) VALUES ${valueRows(n, 6)}`,
-    6,
+    (n) =>
+      `INSERT INTO allocations (invoice_id, receipt_id, amount, date, kind, created_at)
+       VALUES ${valueRows(n, 5, ['@createdAt'])}`,
+    5,
+    { createdAt },
   );
 }
 

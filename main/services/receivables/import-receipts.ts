@@ -177,7 +177,7 @@ export async function importReceipts(
     paidRows.flush();
     // the receipts in file order (their ids as when written as read), then the allocations
     const finalTrigger = pauseReceiptFinal(db);
-    const receiptOut = receiptRows(db);
+    const receiptOut = receiptRows(db, source, at);
     for (let i = 0; i < cols.length; i++) {
       receiptOut.values.push(
         cols.cid[i],
@@ -188,8 +188,6 @@ export async function importReceipts(
         cols.named[i] || null,
         cols.unapplied[i],
         cols.appliedOnOf(i),
-        source,
-        at,
       );
       receiptOut.end();
       if ((i & 4095) === 0) await turnNow();
@@ -202,7 +200,7 @@ export async function importReceipts(
     if (lastReceiptId - firstReceiptId + 1 !== cols.length)
       throw new Error(`receipt ids ${firstReceiptId}..${lastReceiptId} are not one range of ${cols.length}`);
     const dates = cols.dateTable.dates;
-    const allocationOut = allocationRows(db);
+    const allocationOut = allocationRows(db, at);
     for (let j = 0; j < planned.length; j++) {
       allocationOut.values.push(
         planned.invoice[j],
@@ -210,7 +208,6 @@ export async function importReceipts(
         planned.amount[j],
         dates[planned.date[j]],
         ALLOCATION_KINDS[planned.kind[j]],
-        at,
       );
       allocationOut.end();
       if ((j & 4095) === 0) await turnNow();

@@ -65,9 +65,24 @@ export class RowBatch {
 
 /**
  * `(?, ?, …)` for `width` values, `rows` times, comma-separated: the VALUES of a multi-row
- * statement; `shared` (named parameters such as `@createdAt`) end every row.
+ * statement; `shared` (named parameters such as `@createdAt`) end every row. `cells`: the
+ * row's `width` placeholders when some is more than `?` (oneOf).
  */
-export function valueRows(rows: number, width: number, shared: readonly string[] = []): string {
-  const one = `(${[...new Array<string>(width).fill('?'), ...shared].join(', ')})`;
+export function valueRows(
+  rows: number,
+  width: number,
+  shared: readonly string[] = [],
+  cells?: readonly string[],
+): string {
+  const one = `(${[...(cells ?? new Array<string>(width).fill('?')), ...shared].join(', ')})`;
   return new Array<string>(rows).fill(one).join(', ');
+}
+
+/**
+ * `CASE ? WHEN 0 THEN 'a' WHEN 1 THEN 'b' … END`: a column of a few fixed strings bound as the
+ * index of its value (an integer binds without the UTF-8 copy of a string).
+ */
+export function oneOf(values: readonly string[]): string {
+  const quoted = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  return `CASE ? ${values.map((v, k) => `WHEN ${k} THEN ${quoted(v)}`).join(' ')} END`;
 }

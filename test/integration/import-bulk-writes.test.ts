@@ -2,8 +2,8 @@
 // receipt is written once, with what the application left of it (no insert-then-update), and a
 // file paying a large part of the book builds the invoices' date-keyed indexes again at the end
 // instead of updating them row by row — leaving the same indexes, whole.
-import { describe, expect, it } from 'vitest';
-import { dropSecondaryIndexes } from '../../main/db/receivables/bulk-indexes';
+import { describe, expect, it, vi } from 'vitest';
+import { dropSecondaryIndexes, partialOnColumn } from '../../main/db/receivables/bulk-indexes';
 import type { TestDesk } from '../support/book';
 import { bookWithImportedInvoices as bookWithInvoices, importCsv } from '../support/import-csv';
 
@@ -77,5 +77,31 @@ describe('receipts import writes', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it("leaves the allocations' credit-note and write-off indexes in place (receipts never fill them)", async () => {
+    const t = await bookWithInvoices();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      const exec = vi.spyOn(db, 'exec');
+      const rec = await importCsv(t, 'receipts', 'rec.csv', 'customer_code,date,amount\nK1,2026-03-01,120.00\n');
+      expect(rec.ok).toBe(true);
+      const dropped = exec.mock.calls.map(([sql]) => /^DROP INDEX "(\w+)"/.exec(sql)?.[1]).filter(Boolean);
+      exec.mockRestore();
+      expect(dropped).toEqual(expect.arrayContaining(['allocations_date', 'receipts_applied']));
+      expect(dropped).not.toContain('allocations_credit_note');
+      expect(dropped).not.toContain('allocations_write_off');
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('reads the column of a partial index on one NOT NULL condition', () => {
+    expect(partialOnColumn('CREATE INDEX a ON t (x, d) WHERE x IS NOT NULL')).toBe('x');
+    expect(partialOnColumn('CREATE INDEX a ON t (x) WHERE "x" is not null ')).toBe('x');
+    expect(partialOnColumn('CREATE INDEX a ON t (x) WHERE x IS NOT NULL OR y IS NOT NULL')).toBeNull();
+    expect(partialOnColumn('CREATE INDEX a ON t (x) WHERE x > y')).toBeNull();
+    expect(partialOnColumn('CREATE INDEX a ON t (x)')).toBeNull();
   });
 });

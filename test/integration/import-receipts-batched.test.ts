@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { openInvoicesOf } from '../../main/db/receivables/as-of';
 import { openInvoicesOfCustomers } from '../../main/db/receivables/receipt-import';
+import { ALLOCATION_KINDS } from '../../main/services/receivables/import-columns';
+import { RECEIPT_METHODS } from '../../shared/types-receivables';
 import { bookWithImportedInvoices as bookWithInvoices, countRuns, importCsv } from '../support/import-csv';
 
 describe('receipts import: rows many to a statement', () => {
@@ -54,6 +56,57 @@ describe('receipts import: rows many to a statement', () => {
       }
       expect(many.size).toBe(2);
       expect([...many.values()].flat().some((r) => r.last !== null)).toBe(true); // A-1 partly paid
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("binds the import's source and created_at once a statement and methods and kinds as numbers", async () => {
+    const t = await bookWithInvoices();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      // what each statement run binds, as it runs (a batch's values array is emptied afterwards)
+      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+      const run = proto.run;
+      const runs: [string, number, string[], unknown[]][] = [];
+      proto.run = function (this: { source: string }, ...a: unknown[]) {
+        if (Array.isArray(a[0]))
+          runs.push([this.source, a[0].length, Object.keys((a[1] as object) ?? {}), a[0].slice(0, 8)]);
+        return run.apply(this, a);
+      };
+      const lines = Array.from({ length: 70 }, (_, k) => `K1,2026-03-01,0.10,R-${k}`);
+      const rec = await importCsv(
+        t,
+        'receipts',
+        'rec.csv',
+        `customer_code,date,amount,reference\n${lines.join('\n')}\n`,
+      ).finally(() => (proto.run = run));
+      const bound = (table: string) =>
+        runs.filter(([sql]) => sql.startsWith(`INSERT INTO ${table} `)).map(([, n, shared]) => [n, shared]);
+      expect(rec.ok).toBe(true);
+      expect(bound('receipts')).toEqual([
+        [64 * 8, ['source', 'createdAt']],
+        [6 * 8, ['source', 'createdAt']],
+      ]);
+      expect(bound('allocations')).toEqual([
+        [64 * 5, ['createdAt']],
+        [6 * 5, ['createdAt']],
+      ]);
+      // the method and the kind bound as their index in RECEIPT_METHODS / ALLOCATION_KINDS (not a string)
+      const first = (table: string) => runs.find(([sql]) => sql.startsWith(`INSERT INTO ${table} `))![3];
+      expect(first('receipts').slice(0, 5)).toEqual([
+        1,
+        '2026-03-01',
+        10,
+        RECEIPT_METHODS.indexOf('bank_transfer'),
+        'R-0',
+      ]);
+      expect(first('allocations').slice(0, 5)).toEqual([1, 1, 10, '2026-03-01', ALLOCATION_KINDS.indexOf('auto')]);
+      expect(db.prepare('SELECT DISTINCT method FROM receipts').pluck().all()).toEqual(['bank_transfer']);
+      expect(db.prepare('SELECT DISTINCT kind FROM allocations').pluck().all()).toEqual(['auto']);
+      const r = db.prepare('SELECT source, created_at FROM receipts WHERE id = 70').get() as Record<string, string>;
+      expect(r.source).toBe('import:rec.csv');
+      expect(db.prepare('SELECT COUNT(*) FROM allocations WHERE created_at = ?').pluck().get(r.created_at)).toBe(70);
     } finally {
       await t.close();
     }

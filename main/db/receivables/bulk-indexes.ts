@@ -7,6 +7,9 @@
 // indexes holding the same entries. Unique indexes stay (they check the rows as they come), and
 // so do indexes led by a foreign-key column: inserting a parent row under deferred foreign keys
 // looks its children up through them (without one, every invoice insert scans the allocations).
+// A partial index `WHERE <column> IS NOT NULL` on a column the writer leaves NULL (a receipts
+// import's allocations have no credit note or write-off) stays too: it gets no entry, while
+// building it again would cost a scan of the whole table.
 import type Database from 'better-sqlite3';
 
 type Sqlite = Database.Database;
@@ -14,14 +17,22 @@ type Sqlite = Database.Database;
 /** On everywhere but in the equivalence test, which builds the same book with every index kept. */
 export const bulkIndexDrop = { enabled: true };
 
-/** Drops the non-unique indexes of those `tables` that hold no row yet; returns their CREATE statements. */
-export function dropIndexesOfEmptyTables(sqlite: Sqlite, tables: readonly string[]): string[] {
+/**
+ * Drops the non-unique indexes of those `tables` that hold no row yet, but for the partial
+ * indexes on a column of `leftNull` (columns the bulk write never sets); returns their CREATE
+ * statements.
+ */
+export function dropIndexesOfEmptyTables(
+  sqlite: Sqlite,
+  tables: readonly string[],
+  leftNull: readonly string[] = [],
+): string[] {
   if (!sqlite.inTransaction) throw new Error('dropIndexesOfEmptyTables: only inside the bulk write transaction');
   const dropped: string[] = [];
   if (!bulkIndexDrop.enabled) return dropped;
   for (const table of tables) {
     if (sqlite.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined) continue;
-    dropped.push(...dropSecondaryIndexes(sqlite, table));
+    dropped.push(...dropSecondaryIndexes(sqlite, table, leftNull));
   }
   return dropped;
 }
@@ -31,7 +42,7 @@ export function dropIndexesOfEmptyTables(sqlite: Sqlite, tables: readonly string
  * paying most of the book's invoices): one sort per index at the end instead of a random page
  * per row. Returns the CREATE statements.
  */
-export function dropSecondaryIndexes(sqlite: Sqlite, table: string): string[] {
+export function dropSecondaryIndexes(sqlite: Sqlite, table: string, leftNull: readonly string[] = []): string[] {
   if (!sqlite.inTransaction) throw new Error('dropSecondaryIndexes: only inside the bulk write transaction');
   if (!bulkIndexDrop.enabled) return [];
   const indexes = sqlite.prepare(
@@ -45,10 +56,17 @@ export function dropSecondaryIndexes(sqlite: Sqlite, table: string): string[] {
   const dropped: string[] = [];
   for (const ix of indexes.all(table) as { name: string; sql: string }[]) {
     if (foreignKeys.has(firstColumn.get(ix.name) as string)) continue;
+    if (leftNull.includes(partialOnColumn(ix.sql) ?? '')) continue;
     sqlite.exec(`DROP INDEX "${ix.name}"`);
     dropped.push(ix.sql);
   }
   return dropped;
+}
+
+/** The column of an index `… WHERE <column> IS NOT NULL` (its only condition), else null. */
+export function partialOnColumn(createSql: string): string | null {
+  const m = /\bWHERE\s+"?(\w+)"?\s+IS\s+NOT\s+NULL\s*$/i.exec(createSql);
+  return m ? m[1] : null;
 }
 
 /** Creates the dropped indexes again (call before anything reads the tables, inside the same transaction). */

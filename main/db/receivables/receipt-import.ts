@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import type { OpenInvoiceRow } from './as-of';
 import { bulkPause } from './kept-pause';
 import { stmt } from './prepared';
-import { RowBatch, valueRows } from './row-batch';
+import { RECEIPT_METHODS } from '../../../shared/types-receivables';
+import { oneOf, RowBatch, valueRows } from './row-batch';
 
 type Sqlite = Database.Database;
 
@@ -41,23 +42,33 @@ export function openInvoicesOfCustomers(sqlite: Sqlite, customerIds: ArrayLike<n
   return by;
 }
 
-/** Receipts: push customer_id, date, amount, method, reference, named_invoice_id, unapplied, applied_on, source, created_at. */
-export function receiptRows(sqlite: Sqlite): RowBatch {
+/**
+ * Receipts: push customer_id, date, amount, method (its index in RECEIPT_METHODS), reference,
+ * named_invoice_id, unapplied, applied_on (every receipt gets the import's `source` and `createdAt`).
+ */
+export function receiptRows(sqlite: Sqlite, source: string, createdAt: string): RowBatch {
   return new RowBatch(
     sqlite,
     (n) =>
       `INSERT INTO receipts (customer_id, date, amount, method, reference, named_invoice_id, unapplied, applied_on, source, created_at)
-       VALUES ${valueRows(n, 10)}`,
-    10,
+       VALUES ${valueRows(n, 8, ['@source', '@createdAt'], ['?', '?', '?', oneOf(RECEIPT_METHODS), '?', '?', '?', '?'])}`,
+    8,
+    { source, createdAt },
   );
 }
 
-/** Receipt allocations: push invoice_id, receipt_id, amount, date, kind, created_at. */
-export function allocationRows(sqlite: Sqlite): RowBatch {
+/**
+ * Receipt allocations: push invoice_id, receipt_id, amount, date, kind (its index in `kinds`);
+ * every one created at `createdAt`.
+ */
+export function allocationRows(sqlite: Sqlite, createdAt: string, kinds: readonly string[]): RowBatch {
   return new RowBatch(
     sqlite,
-    (n) => `INSERT INTO allocations (invoice_id, receipt_id, amount, date, kind, created_at) VALUES ${valueRows(n, 6)}`,
-    6,
+    (n) =>
+      `INSERT INTO allocations (invoice_id, receipt_id, amount, date, kind, created_at)
+       VALUES ${valueRows(n, 5, ['@createdAt'], ['?', '?', '?', '?', oneOf(kinds)])}`,
+    5,
+    { createdAt },
   );
 }
 

@@ -52,6 +52,12 @@ const METHOD_ZH: Record<string, ReceiptMethod> = {
 const CUSTOMERS_PER_READ = 500;
 /** Receipts × this ≥ the book's invoices: the invoices' date-keyed indexes are rebuilt rather than updated. */
 const PAID_SHARE_FOR_INDEX_REBUILD = 4;
+/** A receipt's method as written: its index in RECEIPT_METHODS (receiptRows). */
+function methodIndex(method: string): number {
+  const k = (RECEIPT_METHODS as readonly string[]).indexOf(method);
+  if (k < 0) throw new Error(`unexpected receipt method ${method}`);
+  return k;
+}
 const RECEIPT_FILE: ImportColumns = {
   columns: RECEIPT_COLUMNS,
   chinese: RECEIPT_HEADERS_ZH,
@@ -86,8 +92,9 @@ export async function importReceipts(
     const daily = new DailyAccumulator();
     const gross = new GrossTracker(db);
     const mark = pauseKeptTriggers(db);
-    // the date-keyed indexes of empty tables built once at the end (nothing reads them before)
-    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations']);
+    // the date-keyed indexes of empty tables built once at the end (nothing reads them before);
+    // the allocations' credit-note and write-off indexes stay: receipts never fill them
+    const indexes = dropIndexesOfEmptyTables(db, ['receipts', 'allocations'], ['credit_note_id', 'write_off_id']);
     const dateCells = new DateCells();
     await readRows(fileName, content, RECEIPT_FILE, (row, get) => {
       progress.rows++;
@@ -176,19 +183,17 @@ export async function importReceipts(
     paidRows.flush();
     // the receipts in file order (their ids as when written as read), then the allocations
     const finalTrigger = pauseReceiptFinal(db);
-    const receiptOut = receiptRows(db);
+    const receiptOut = receiptRows(db, source, at);
     for (let i = 0; i < cols.length; i++) {
       receiptOut.values.push(
         cols.cid[i],
         cols.dateOf(i),
         cols.amount[i],
-        cols.methodOf(i),
+        methodIndex(cols.methodOf(i)),
         cols.references[i],
         cols.named[i] || null,
         cols.unapplied[i],
         cols.appliedOnOf(i),
-        source,
-        at,
       );
       receiptOut.end();
       if ((i & 4095) === 0) await turnNow();
@@ -201,15 +206,14 @@ export async function importReceipts(
     if (lastReceiptId - firstReceiptId + 1 !== cols.length)
       throw new Error(`receipt ids ${firstReceiptId}..${lastReceiptId} are not one range of ${cols.length}`);
     const dates = cols.dateTable.dates;
-    const allocationOut = allocationRows(db);
+    const allocationOut = allocationRows(db, at, ALLOCATION_KINDS);
     for (let j = 0; j < planned.length; j++) {
       allocationOut.values.push(
         planned.invoice[j],
         firstReceiptId + planned.receipt[j],
         planned.amount[j],
         dates[planned.date[j]],
-        ALLOCATION_KINDS[planned.kind[j]],
-        at,
+        planned.kind[j],
       );
       allocationOut.end();
       if ((j & 4095) === 0) await turnNow();

@@ -52,6 +52,34 @@ describe('invoices import: rows many to a statement', () => {
     }
   });
 
+  it("binds the import's source and created_at once a statement, not once an invoice", async () => {
+    const t = await bookWithCustomers();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+      const run = proto.run;
+      const runs: [number, string[]][] = [];
+      proto.run = function (this: { source: string }, ...a: unknown[]) {
+        if (this.source.startsWith('INSERT INTO invoices ') && Array.isArray(a[0]))
+          runs.push([a[0].length, Object.keys((a[1] as object) ?? {})]);
+        return run.apply(this, a);
+      };
+      const res = await importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${lines(70).join('\n')}\n`).finally(
+        () => (proto.run = run),
+      );
+      expect(res.ok).toBe(true);
+      expect(runs).toEqual([
+        [64 * 7, ['source', 'createdAt']],
+        [6 * 7, ['source', 'createdAt']],
+      ]);
+      const rows = db.prepare('SELECT DISTINCT source, created_at, settled_on, override_reason FROM invoices').all();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ source: 'import:inv.csv', settled_on: null, override_reason: null });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('names the row a duplicate repeats, written or not yet, and writes nothing', async () => {
     const t = await bookWithInvoices();
     try {

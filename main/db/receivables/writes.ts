@@ -2,7 +2,7 @@
 // unapplied credit) and per-day totals; bulk inserts with caller-chosen ids for the demo book.
 import type Database from 'better-sqlite3';
 import { stmt } from './prepared';
-import { RowBatch } from './row-batch';
+import { RowBatch, valueRows } from './row-batch';
 
 type Sqlite = Database.Database;
 
@@ -34,18 +34,18 @@ export function insertInvoice(sqlite: Sqlite, v: InvoiceInsert): number {
 
 /**
  * insertInvoice for a bulk import, many rows to a statement (row-batch.ts): push customer_id,
- * number, issue_date, due_date, amount, description, open_amount, source, created_at (settled_on
- * and override_reason are null). One statement per 64 rows cost 40% less than
- * one per row in a 1M-invoice import.
+ * number, issue_date, due_date, amount, description, open_amount (settled_on and
+ * override_reason are null; every row has the import's `source` and `createdAt`, bound once a
+ * statement). One statement per 64 rows cost 40% less than one per row in a 1M-invoice import.
  */
-export function invoiceRows(sqlite: Sqlite): RowBatch {
-  const one = '(?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)';
+export function invoiceRows(sqlite: Sqlite, source: string, createdAt: string): RowBatch {
   return new RowBatch(
     sqlite,
     (n) =>
-      `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, description, open_amount, settled_on, override_reason, source, created_at)
-       VALUES ${new Array<string>(n).fill(one).join(', ')}`,
-    9,
+      `INSERT INTO invoices (customer_id, number, issue_date, due_date, amount, description, open_amount, source, created_at)
+       VALUES ${valueRows(n, 7, ['@source', '@createdAt'])}`,
+    7,
+    { source, createdAt },
   );
 }
 

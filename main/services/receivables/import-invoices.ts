@@ -70,7 +70,7 @@ export async function importInvoices(
     const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
     // written BATCH_ROWS to a statement: the rows not yet written (number → file row, and their
     // rows in order), so a duplicate among them is named like one already written
-    const out = invoiceRows(db);
+    const out = invoiceRows(db, source, at);
     const pending = new Map<string, number>();
     const pendingRows = new Int32Array(BATCH_ROWS);
     let pendingN = 0;
@@ -118,7 +118,7 @@ export async function importInvoices(
         return;
       }
       const due = d ?? addDays(iss!, c!.terms);
-      out.values.push(c!.id, number, iss!, due, a!, description || null, a!, source, at);
+      out.values.push(c!.id, number, iss!, due, a!, description || null, a!);
       pending.set(number, row);
       pendingRows[pendingN++] = row;
       if (out.end()) written();

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { HUASHENG, openTestDesk, type TestDesk } from '../support/book';
-import { bookWithImportedInvoices as bookWithInvoices, countRuns, importCsv } from '../support/import-csv';
+import {
+  bookWithImportedInvoices as bookWithInvoices,
+  countRuns,
+  importCsv,
+  watchStatements,
+} from '../support/import-csv';
 
 const HEADER = 'customer_code,number,issue_date,amount';
 /** `n` good invoice lines N-1 … N-n for K1 and K2. */
@@ -56,16 +61,15 @@ describe('invoices import: rows many to a statement', () => {
     const t = await bookWithCustomers();
     try {
       const db = t.desk.ctx.book.sqlite;
-      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
-      const run = proto.run;
       const runs: [number, string[]][] = [];
-      proto.run = function (this: { source: string }, ...a: unknown[]) {
-        if (this.source.startsWith('INSERT INTO invoices ') && Array.isArray(a[0]))
-          runs.push([a[0].length, Object.keys((a[1] as object) ?? {})]);
-        return run.apply(this, a);
-      };
-      const res = await importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${lines(70).join('\n')}\n`).finally(
-        () => (proto.run = run),
+      const res = await watchStatements(
+        db,
+        'run',
+        (sql, a) => {
+          if (sql.startsWith('INSERT INTO invoices ') && Array.isArray(a[0]))
+            runs.push([a[0].length, Object.keys((a[1] as object) ?? {})]);
+        },
+        () => importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${lines(70).join('\n')}\n`),
       );
       expect(res.ok).toBe(true);
       expect(runs).toEqual([
@@ -107,40 +111,34 @@ describe('invoices import: rows many to a statement', () => {
     const t = await bookWithCustomers();
     try {
       const db = t.desk.ctx.book.sqlite;
-      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { get: (...a: unknown[]) => unknown };
-      const get = proto.get;
       let lookups = 0;
-      proto.get = function (this: { source: string }, ...a: unknown[]) {
-        if (/FROM invoices WHERE number = \?/.test(this.source)) lookups++;
-        return get.apply(this, a);
+      const lookedUp = (sql: string) => {
+        if (/FROM invoices WHERE number = \?/.test(sql)) lookups++;
       };
-      try {
-        const body = lines(300);
-        body[200] = 'K1,N-7,2026-03-01,1.00'; // row 202 repeats row 8
-        const bad = await importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${body.join('\n')}\n`);
-        expect(bad.ok).toBe(false);
-        if (!bad.ok)
-          expect(bad.error.rows!.map((e) => [e.row, e.message])).toEqual([
-            [202, 'duplicate invoice number N-7 (also in row 8)'],
-          ]);
-        expect(lookups).toBe(1); // the repeat only, its first row already written
-        lookups = 0;
-        const good = await importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${lines(300).join('\n')}\n`);
-        expect(good.ok).toBe(true);
-        expect(lookups).toBe(0);
-        // with invoices in the book, every number is looked up there
-        const more = await importCsv(
-          t,
-          'invoices',
-          'inv2.csv',
-          `${HEADER}\nK1,M-1,2026-03-01,1.00\nK2,N-1,2026-03-01,1.00\n`,
-        );
-        expect(more.ok).toBe(false);
-        if (!more.ok) expect(more.error.rows![0].message).toBe('invoice number N-1 already exists in the book');
-        expect(lookups).toBe(2);
-      } finally {
-        proto.get = get;
-      }
+      const body = lines(300);
+      body[200] = 'K1,N-7,2026-03-01,1.00'; // row 202 repeats row 8
+      const bad = await watchStatements(db, 'get', lookedUp, () =>
+        importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${body.join('\n')}\n`),
+      );
+      expect(bad.ok).toBe(false);
+      if (!bad.ok)
+        expect(bad.error.rows!.map((e) => [e.row, e.message])).toEqual([
+          [202, 'duplicate invoice number N-7 (also in row 8)'],
+        ]);
+      expect(lookups).toBe(1); // the repeat only, its first row already written
+      lookups = 0;
+      const good = await watchStatements(db, 'get', lookedUp, () =>
+        importCsv(t, 'invoices', 'inv.csv', `${HEADER}\n${lines(300).join('\n')}\n`),
+      );
+      expect(good.ok).toBe(true);
+      expect(lookups).toBe(0);
+      // with invoices in the book, every number is looked up there
+      const more = await watchStatements(db, 'get', lookedUp, () =>
+        importCsv(t, 'invoices', 'inv2.csv', `${HEADER}\nK1,M-1,2026-03-01,1.00\nK2,N-1,2026-03-01,1.00\n`),
+      );
+      expect(more.ok).toBe(false);
+      if (!more.ok) expect(more.error.rows![0].message).toBe('invoice number N-1 already exists in the book');
+      expect(lookups).toBe(2);
     } finally {
       await t.close();
     }

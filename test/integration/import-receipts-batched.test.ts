@@ -6,7 +6,12 @@ import { openInvoicesOf } from '../../main/db/receivables/as-of';
 import { openInvoicesOfCustomers } from '../../main/db/receivables/receipt-import';
 import { ALLOCATION_KINDS } from '../../main/services/receivables/import-columns';
 import { RECEIPT_METHODS } from '../../shared/types-receivables';
-import { bookWithImportedInvoices as bookWithInvoices, countRuns, importCsv } from '../support/import-csv';
+import {
+  bookWithImportedInvoices as bookWithInvoices,
+  countRuns,
+  importCsv,
+  watchStatements,
+} from '../support/import-csv';
 
 describe('receipts import: rows many to a statement', () => {
   it('300 receipts paying three invoices take a few dozen statements, not one per row', async () => {
@@ -66,21 +71,16 @@ describe('receipts import: rows many to a statement', () => {
     try {
       const db = t.desk.ctx.book.sqlite;
       // what each statement run binds, as it runs (a batch's values array is emptied afterwards)
-      const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
-      const run = proto.run;
       const runs: [string, number, string[], unknown[]][] = [];
-      proto.run = function (this: { source: string }, ...a: unknown[]) {
-        if (Array.isArray(a[0]))
-          runs.push([this.source, a[0].length, Object.keys((a[1] as object) ?? {}), a[0].slice(0, 8)]);
-        return run.apply(this, a);
-      };
       const lines = Array.from({ length: 70 }, (_, k) => `K1,2026-03-01,0.10,R-${k}`);
-      const rec = await importCsv(
-        t,
-        'receipts',
-        'rec.csv',
-        `customer_code,date,amount,reference\n${lines.join('\n')}\n`,
-      ).finally(() => (proto.run = run));
+      const rec = await watchStatements(
+        db,
+        'run',
+        (sql, a) => {
+          if (Array.isArray(a[0])) runs.push([sql, a[0].length, Object.keys((a[1] as object) ?? {}), a[0].slice(0, 8)]);
+        },
+        () => importCsv(t, 'receipts', 'rec.csv', `customer_code,date,amount,reference\n${lines.join('\n')}\n`),
+      );
       const bound = (table: string) =>
         runs.filter(([sql]) => sql.startsWith(`INSERT INTO ${table} `)).map(([, n, shared]) => [n, shared]);
       expect(rec.ok).toBe(true);

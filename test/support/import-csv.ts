@@ -29,19 +29,32 @@ export async function bookWithImportedInvoices(): Promise<TestDesk> {
   return t;
 }
 
-/** Counts the statements run (Statement#run) on any connection while `fn` runs. */
-export async function countRuns(db: Database.Database, fn: () => Promise<unknown>): Promise<number> {
-  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
-  const run = proto.run;
-  let n = 0;
-  proto.run = function (this: unknown, ...a: unknown[]) {
-    n++;
-    return run.apply(this, a);
+/**
+ * Calls `seen(sql, args)` for every Statement#`method` call, on any connection, while `fn` runs
+ * (the statement's own method runs as well).
+ */
+export async function watchStatements<T>(
+  db: Database.Database,
+  method: 'run' | 'get',
+  seen: (sql: string, args: unknown[]) => void,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'run' | 'get', (...a: unknown[]) => unknown>;
+  const original = proto[method];
+  proto[method] = function (this: { source: string }, ...a: unknown[]) {
+    seen(this.source, a);
+    return original.apply(this, a);
   };
   try {
-    await fn();
+    return await fn();
   } finally {
-    proto.run = run;
+    proto[method] = original;
   }
+}
+
+/** Counts the statements run (Statement#run) on any connection while `fn` runs. */
+export async function countRuns(db: Database.Database, fn: () => Promise<unknown>): Promise<number> {
+  let n = 0;
+  await watchStatements(db, 'run', () => n++, fn);
   return n;
 }

@@ -6,14 +6,15 @@
 // about half of an import's time and two thirds of the demo book's. So the pause drops the
 // triggers a bulk write fires (BULK_TRIGGERS, by name: a trigger added later keeps firing per
 // row) inside the writer's own transaction and resuming creates them again from their stored
-// SQL, unchanged, before the commit: no reader ever sees them gone, and a rolled-back write
-// rolls the drop back too. Resuming also brings the kept rows up to what the triggers would have
-// left, set-based, once: the rows the bulk write added are those with an id from the mark taken
-// at the pause on (bulk writers only insert, and ids only grow). The writer itself keeps
-// invoices.paid_from (an import in its one update of each paid invoice, CustomerInvoices.flush;
-// the demo book when it inserts the invoice).
+// SQL, unchanged, before the commit (../trigger-pause.ts): no reader ever sees them gone, and a
+// rolled-back write rolls the drop back too. Resuming also brings the kept rows up to what the
+// triggers would have left, set-based, once: the rows the bulk write added are those with an id
+// from the mark taken at the pause on (bulk writers only insert, and ids only grow). The writer
+// itself keeps invoices.paid_from (an import in its one update of each paid invoice,
+// CustomerInvoices.flush; the demo book when it inserts the invoice).
 import type Database from 'better-sqlite3';
 import { stmt } from './prepared';
+import { pauseTriggers, recreateTriggers } from '../trigger-pause';
 import type { MonthlySums } from './monthly-sums';
 
 type Sqlite = Database.Database;
@@ -65,16 +66,7 @@ const next = (sqlite: Sqlite, table: string) =>
 export function pauseKeptTriggers(sqlite: Sqlite): BulkMark {
   if (!sqlite.inTransaction) throw new Error('pauseKeptTriggers: only inside the bulk write transaction');
   const paused = bulkPause.enabled;
-  const triggers = (
-    sqlite
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-      )
-      .all(JSON.stringify(paused ? BULK_TRIGGERS : [])) as { name: string; sql: string }[]
-  ).map((t) => {
-    sqlite.exec(`DROP TRIGGER ${t.name}`);
-    return t.sql;
-  });
+  const triggers = pauseTriggers(sqlite, BULK_TRIGGERS, paused);
   return {
     paused,
     invoice: next(sqlite, 'invoices'),
@@ -99,7 +91,7 @@ export function resumeKeptTriggers(
   coversWritten = false,
   invoiceSums?: MonthlySums,
 ): void {
-  for (const t of mark.triggers) sqlite.exec(t);
+  recreateTriggers(sqlite, mark.triggers);
   if (!mark.paused) return;
   // `invoiceSums`: the writer summed every invoice it wrote as it wrote them (an invoices import)
   if (invoiceSums?.usable) invoiceSums.write(sqlite);

@@ -8,6 +8,7 @@ import { bulkPause } from './kept-pause';
 import { stmt } from './prepared';
 import { RECEIPT_METHODS } from '../../../shared/types-receivables';
 import { oneOf, RowBatch, valueRows } from './row-batch';
+import { pauseTriggers, recreateTriggers } from '../trigger-pause';
 
 type Sqlite = Database.Database;
 
@@ -98,19 +99,13 @@ const FINAL_TRIGGER = 'receipts_final_insert';
  */
 export function pauseReceiptFinal(sqlite: Sqlite): string | null {
   if (!bulkPause.enabled) return null;
-  const sql = sqlite
-    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
-    .pluck()
-    .get(FINAL_TRIGGER);
-  if (typeof sql !== 'string') return null;
-  sqlite.exec(`DROP TRIGGER ${FINAL_TRIGGER}`);
-  return sql;
+  return pauseTriggers(sqlite, [FINAL_TRIGGER])[0] ?? null;
 }
 
 /** The trigger back, and what it would have done for the receipts of `customerIds`, once per customer. */
 export function resumeReceiptFinal(sqlite: Sqlite, sql: string | null, customerIds: Iterable<number>): void {
   if (sql === null) return;
-  sqlite.exec(sql);
+  recreateTriggers(sqlite, [sql]);
   const withPromises = `SELECT value FROM json_each(?) WHERE value IN (SELECT customer_id FROM promises)`;
   const ids = JSON.stringify([...customerIds]);
   sqlite.prepare(`DELETE FROM promise_final WHERE customer_id IN (${withPromises})`).run(ids);

@@ -2,15 +2,17 @@
 // insert triggers of customers and credit_limit_decisions: each of them is a statement run per
 // row (a revision bump, the customer's credit_facts row, five index seeks for the limit facts),
 // about a third of the insert time. The pause drops them inside the import's own transaction
-// and resuming creates them again from their stored SQL, unchanged, before the commit (as
-// receipt-import.ts does for its trigger): no reader sees them gone, and a rollback restores
-// them. Resuming then does, once and set-based, what they would have done for the rows added
-// since the pause (ids only grow). The triggers are paused only when every insert trigger of the
-// two tables has a stored SQL whose set-based form is known here: with one more (a later
-// migration's) they all keep firing, as the facts rows they read might not be there yet.
+// and resuming creates them again from their stored SQL, unchanged, before the commit
+// (../trigger-pause.ts): no reader sees them gone, and a rollback restores them. Resuming then
+// does, once and set-based, what they would have done for the rows added since the pause (ids
+// only grow). The triggers are paused only when the insert triggers of the two tables are
+// exactly those the migrations create (KNOWN_INSERT_TRIGGERS, by name and SQL): with another
+// (a later migration's) or a changed one they all keep firing, as the set-based statements
+// here would no longer do what the triggers do.
 // The secondary indexes of an EMPTY customers table are dropped too and rebuilt at the resume.
 import type Database from 'better-sqlite3';
 import { dropIndexesOfEmptyTables, recreateIndexes } from '../receivables/bulk-indexes';
+import { pauseTriggers, recreateTriggers, storedTriggers } from '../trigger-pause';
 
 type Sqlite = Database.Database;
 
@@ -21,52 +23,71 @@ type Sqlite = Database.Database;
  */
 export const customerBulk = { pauseFrom: 500, perRow: false };
 
-/** An insert trigger's per-row work as one statement over the rows with id ≥ ? (the mark). */
-interface SetBased {
-  table: 'customers' | 'credit_limit_decisions';
-  sql: string;
-}
+/** The limit-decision credit facts of customer `c` (0017's refresh for credit_limit_decisions). */
+const limitFacts = (c: string) =>
+  `UPDATE credit_facts SET limit_amount = (SELECT amount FROM credit_limit_decisions WHERE customer_id = ${c} ORDER BY effective_date DESC, id DESC LIMIT 1),
+    limit_on = (SELECT MAX(effective_date) FROM credit_limit_decisions WHERE customer_id = ${c}),
+    limit_prev_amount = (SELECT amount FROM credit_limit_decisions WHERE customer_id = ${c} ORDER BY effective_date DESC, id DESC LIMIT 1 OFFSET 1),
+    limit_prev_on = (SELECT effective_date FROM credit_limit_decisions WHERE customer_id = ${c} ORDER BY effective_date DESC, id DESC LIMIT 1 OFFSET 1),
+    initial_limit = (SELECT CASE WHEN source <> 'worksheet' THEN amount END FROM credit_limit_decisions WHERE customer_id = ${c} ORDER BY id LIMIT 1)`;
 
-/** `UPDATE revisions SET rev = rev + 1 WHERE name = 'x'` per row → + the number of rows added. */
-function revisionBump(table: SetBased['table'], body: string): string | null {
-  const m = /^UPDATE revisions SET rev = rev \+ 1 WHERE name = '(\w+)';$/.exec(body);
-  return m && `UPDATE revisions SET rev = rev + (SELECT COUNT(*) FROM ${table} WHERE id >= ?) WHERE name = '${m[1]}'`;
-}
+/**
+ * The insert triggers of customers and credit_limit_decisions as migrations 0001, 0013 and 0017
+ * create them, each with its work for every row added since the pause (@customer, @decision: the
+ * first new id) as one statement; customers' first, so that the credit_facts rows of new
+ * customers exist before their limits are refreshed.
+ */
+export const KNOWN_INSERT_TRIGGERS: readonly { name: string; create: string; catchUp: string }[] = [
+  {
+    name: 'customers_rev_insert',
+    create: `CREATE TRIGGER customers_rev_insert AFTER INSERT ON customers
+      BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'customers'; END`,
+    catchUp: `UPDATE revisions SET rev = rev + (SELECT COUNT(*) FROM customers WHERE id >= @customer)
+      WHERE name = 'customers'`,
+  },
+  {
+    name: 'customers_credit_facts_insert',
+    create: `CREATE TRIGGER customers_credit_facts_insert AFTER INSERT ON customers BEGIN
+      INSERT INTO credit_facts (customer_id, lifecycle, cur_rating, cur_class, cur_limit)
+      VALUES (NEW.id, NEW.lifecycle, NEW.credit_rating, NEW.credit_class, NEW.credit_limit); END`,
+    catchUp: `INSERT INTO credit_facts (customer_id, lifecycle, cur_rating, cur_class, cur_limit)
+      SELECT id, lifecycle, credit_rating, credit_class, credit_limit FROM customers WHERE id >= @customer ORDER BY id`,
+  },
+  {
+    name: 'credit_limit_decisions_credit_rev_insert',
+    create: `CREATE TRIGGER credit_limit_decisions_credit_rev_insert AFTER INSERT ON credit_limit_decisions
+      BEGIN UPDATE revisions SET rev = rev + 1 WHERE name = 'credit'; END`,
+    catchUp: `UPDATE revisions SET rev = rev + (SELECT COUNT(*) FROM credit_limit_decisions WHERE id >= @decision)
+      WHERE name = 'credit'`,
+  },
+  {
+    name: 'credit_limit_decisions_credit_facts_insert',
+    create: `CREATE TRIGGER credit_limit_decisions_credit_facts_insert AFTER INSERT ON credit_limit_decisions
+      BEGIN ${limitFacts('NEW.customer_id')} WHERE customer_id = NEW.customer_id; END`,
+    catchUp: `${limitFacts('credit_facts.customer_id')}
+      WHERE customer_id IN (SELECT customer_id FROM credit_limit_decisions WHERE id >= @decision)`,
+  },
+];
 
-/** customers → credit_facts: `INSERT INTO t (cols) VALUES (NEW.a, …)` → the same from a SELECT of the new rows. */
-function factsInsert(body: string): string | null {
-  const m = /^INSERT INTO credit_facts \(([\w, ]+)\)\s+VALUES \(((?:NEW\.\w+, )*NEW\.\w+)\);$/.exec(body);
-  if (!m) return null;
-  const values = m[2].replaceAll('NEW.', '');
-  return `INSERT INTO credit_facts (${m[1]}) SELECT ${values} FROM customers WHERE id >= ? ORDER BY id`;
-}
+const spaced = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 
-/** decisions → credit_facts: the trigger's UPDATE … WHERE customer_id = NEW.customer_id, for every customer given a decision. */
-function factsRefresh(body: string): string | null {
-  const m = /^(UPDATE credit_facts SET [\s\S]*) WHERE customer_id = NEW\.customer_id;$/.exec(body);
-  if (!m || m[1].replaceAll('NEW.customer_id', '').includes('NEW.')) return null;
-  return `${m[1].replaceAll('NEW.customer_id', 'credit_facts.customer_id')}
-    WHERE customer_id IN (SELECT customer_id FROM credit_limit_decisions WHERE id >= ?)`;
-}
-
-/** The set-based form of an insert trigger of customers or credit_limit_decisions (null: not known here). */
-export function setBasedForm(triggerSql: string): SetBased | null {
-  const m = /^CREATE TRIGGER \w+ AFTER INSERT ON (customers|credit_limit_decisions) BEGIN\s+([\s\S]*?)\s*END$/.exec(
-    triggerSql,
+/** The insert triggers of customers and credit_limit_decisions are KNOWN_INSERT_TRIGGERS, no more, no other SQL. */
+function onlyKnownInsertTriggers(sqlite: Sqlite): boolean {
+  const inserts = storedTriggers(sqlite, { tables: ['customers', 'credit_limit_decisions'] }).filter((t) =>
+    /\bINSERT\s+ON\b/i.test(t.sql),
   );
-  if (!m) return null;
-  const table = m[1] as SetBased['table'];
-  const body = m[2];
-  const sql = revisionBump(table, body) ?? (table === 'customers' ? factsInsert(body) : factsRefresh(body));
-  return sql ? { table, sql } : null;
+  return (
+    inserts.length === KNOWN_INSERT_TRIGGERS.length &&
+    KNOWN_INSERT_TRIGGERS.every((k) => inserts.some((t) => t.name === k.name && spaced(t.sql) === spaced(k.create)))
+  );
 }
 
 export interface CustomerInsertPause {
   /** The first id a new customer / decision gets (all rows added are at or after it). */
   customer: number;
   decision: number;
-  /** CREATE statements of the triggers dropped, with their set-based form. */
-  triggers: { create: string; then: SetBased }[];
+  /** CREATE statements of the triggers dropped: all of KNOWN_INSERT_TRIGGERS, or none. */
+  triggers: string[];
   indexes: string[];
 }
 
@@ -77,42 +98,29 @@ const nextId = (sqlite: Sqlite, table: string) =>
 export function pauseCustomerInserts(sqlite: Sqlite, newCustomers: number): CustomerInsertPause | null {
   if (!sqlite.inTransaction) throw new Error('pauseCustomerInserts: only inside the import transaction');
   if (customerBulk.perRow || newCustomers < customerBulk.pauseFrom) return null;
-  const inserts = (
-    sqlite
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('customers', 'credit_limit_decisions')
-         ORDER BY rowid`,
-      )
-      .all() as { name: string; sql: string }[]
-  )
-    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql))
-    .map((t) => ({ ...t, then: setBasedForm(t.sql) }));
-  const triggers: CustomerInsertPause['triggers'] = [];
-  if (inserts.every((t) => t.then !== null))
-    for (const t of inserts) {
-      sqlite.exec(`DROP TRIGGER "${t.name}"`);
-      triggers.push({ create: t.sql, then: t.then! });
-    }
+  const known = onlyKnownInsertTriggers(sqlite);
   return {
     customer: nextId(sqlite, 'customers'),
     decision: nextId(sqlite, 'credit_limit_decisions'),
-    triggers,
+    triggers: known
+      ? pauseTriggers(
+          sqlite,
+          KNOWN_INSERT_TRIGGERS.map((k) => k.name),
+        )
+      : [],
     indexes: dropIndexesOfEmptyTables(sqlite, ['customers']),
   };
 }
 
 /**
  * Ends the pause (before anything reads the customers again): the indexes and triggers back,
- * then each trigger's work for the rows added since the pause, those of customers first (the
- * credit_facts rows of new customers exist before their limits are refreshed).
+ * then each trigger's work for the rows added since the pause.
  */
 export function resumeCustomerInserts(sqlite: Sqlite, pause: CustomerInsertPause | null): void {
   if (!pause) return;
   recreateIndexes(sqlite, pause.indexes);
-  for (const t of pause.triggers) sqlite.exec(t.create);
-  const customersFirst = [...pause.triggers].sort(
-    (a, b) => Number(a.then.table !== 'customers') - Number(b.then.table !== 'customers'),
-  );
-  for (const { then } of customersFirst)
-    sqlite.prepare(then.sql).run(then.table === 'customers' ? pause.customer : pause.decision);
+  recreateTriggers(sqlite, pause.triggers);
+  if (pause.triggers.length === 0) return;
+  for (const k of KNOWN_INSERT_TRIGGERS)
+    sqlite.prepare(k.catchUp).run({ customer: pause.customer, decision: pause.decision });
 }

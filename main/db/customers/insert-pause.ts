@@ -69,6 +69,7 @@ export const KNOWN_INSERT_TRIGGERS: readonly { name: string; create: string; cat
   },
 ];
 
+const KNOWN_NAMES = KNOWN_INSERT_TRIGGERS.map((k) => k.name);
 const spaced = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 
 /** The insert triggers of customers and credit_limit_decisions are KNOWN_INSERT_TRIGGERS, no more, no other SQL. */
@@ -98,16 +99,11 @@ const nextId = (sqlite: Sqlite, table: string) =>
 export function pauseCustomerInserts(sqlite: Sqlite, newCustomers: number): CustomerInsertPause | null {
   if (!sqlite.inTransaction) throw new Error('pauseCustomerInserts: only inside the import transaction');
   if (customerBulk.perRow || newCustomers < customerBulk.pauseFrom) return null;
-  const known = onlyKnownInsertTriggers(sqlite);
+  const triggers = onlyKnownInsertTriggers(sqlite) ? pauseTriggers(sqlite, KNOWN_NAMES) : [];
   return {
     customer: nextId(sqlite, 'customers'),
     decision: nextId(sqlite, 'credit_limit_decisions'),
-    triggers: known
-      ? pauseTriggers(
-          sqlite,
-          KNOWN_INSERT_TRIGGERS.map((k) => k.name),
-        )
-      : [],
+    triggers,
     indexes: dropIndexesOfEmptyTables(sqlite, ['customers']),
   };
 }

@@ -507,7 +507,7 @@ export function writeDemoReceivables(
       plans.map((p) => p.customer.id),
     );
   });
-  withBulkCacheSync(sqlite, () => {
+  withBulkCacheSync(sqlite, { indexBuilds: true }, () => {
     planDemoReceivables(customers, totalInvoices, seed, (plan) => {
       pending.push(plan);
       pendingInvoices += plan.invoices.length;

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Book } from '../db/connection';
-import { withBulkCache } from '../db/receivables/prepared';
+import { withBulkCache, type BulkOptions } from '../db/receivables/prepared';
 import type { ServiceContext } from './context';
 import { refreshKeptPromises, refreshKeptPromisesInTurns } from './collections/kept-promises';
 import { keepWorklistUp } from './collections/kept-worklist';
@@ -45,13 +45,14 @@ async function keepingUp<T>(ctx: ServiceContext, result: Promise<T>, bulk = fals
   return r;
 }
 
-/** A bulk write (imports): the same, with a large page cache for the transaction (withBulkCache). */
+/** A bulk write (imports): the same, with a large page cache for the transaction (withBulkCache, `opts`). */
 export function writeBulk<T>(
   ctx: ServiceContext,
+  opts: BulkOptions,
   fn: (trx: Transaction<DB>, sqlite: Database.Database) => Promise<T>,
 ): Promise<T> {
   return serialize(ctx, () =>
-    withBulkCache(ctx.book.sqlite, () =>
+    withBulkCache(ctx.book.sqlite, opts, () =>
       ctx.book.db.transaction().execute((trx) => keepingUp(ctx, fn(trx, ctx.book.sqlite), true)),
     ),
   );

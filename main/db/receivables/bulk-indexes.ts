@@ -10,6 +10,7 @@
 // A partial index `WHERE <column> IS NOT NULL` on a column the writer leaves NULL (a receipts
 // import's allocations have no credit note or write-off) stays too: it gets no entry, while
 // building it again would cost a scan of the whole table.
+import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 
 type Sqlite = Database.Database;
@@ -71,5 +72,36 @@ export function partialOnColumn(createSql: string): string | null {
 
 /** Creates the dropped indexes again (call before anything reads the tables, inside the same transaction). */
 export function recreateIndexes(sqlite: Sqlite, createStatements: readonly string[]): void {
-  for (const sql of createStatements) sqlite.exec(sql);
+  if (createStatements.length === 0) return;
+  const restore = sortOnHelperThreads(sqlite);
+  try {
+    for (const sql of createStatements) sqlite.exec(sql);
+  } finally {
+    restore();
+  }
+}
+
+/** Page cache while indexes are built (KiB): the size of each sorted run the sorter writes. */
+const BUILD_CACHE_KIB = 8000;
+
+/**
+ * CREATE INDEX sorts every row of the table. SQLite's sorter sorts its runs on helper threads
+ * (PRAGMA threads), but only when they go to temp files, not with temp_store = MEMORY (a bulk
+ * write asks for files with withBulkCache's `indexBuilds`). So for the builds: a helper thread
+ * per spare core (at most 3) and a smaller cache, i.e. smaller runs, more of them sorted at
+ * once. On two cores this took the rebuild of a 664k-receipt import's five largest indexes from
+ * 8.0-8.2 s to 4.9-5.5 s of wall time (the same CPU). Both pragmas are put back after.
+ */
+function sortOnHelperThreads(sqlite: Sqlite): () => void {
+  const helpers = Math.min(3, availableParallelism() - 1);
+  const MEMORY = 2;
+  if (helpers < 1 || Number(sqlite.pragma('temp_store', { simple: true })) === MEMORY) return () => {};
+  const threads = Number(sqlite.pragma('threads', { simple: true }));
+  const cacheSize = Number(sqlite.pragma('cache_size', { simple: true }));
+  sqlite.pragma(`threads = ${helpers}`);
+  sqlite.pragma(`cache_size = -${BUILD_CACHE_KIB}`);
+  return () => {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+    sqlite.pragma(`threads = ${threads}`);
+  };
 }

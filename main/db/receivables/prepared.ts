@@ -18,8 +18,8 @@ const cache = new WeakMap<Sqlite, Map<string, Stmt>>();
  * most of them would reread an index page. The cache is put back (and its memory released)
  * afterwards, so the open book does not keep the memory.
  */
-export async function withBulkCache<T>(sqlite: Sqlite, fn: () => Promise<T>): Promise<T> {
-  const restore = bulkCacheOn(sqlite);
+export async function withBulkCache<T>(sqlite: Sqlite, opts: BulkOptions, fn: () => Promise<T>): Promise<T> {
+  const restore = bulkCacheOn(sqlite, opts);
   try {
     return await fn();
   } finally {
@@ -28,8 +28,8 @@ export async function withBulkCache<T>(sqlite: Sqlite, fn: () => Promise<T>): Pr
 }
 
 /** withBulkCache for a synchronous bulk write (the demo book). */
-export function withBulkCacheSync<T>(sqlite: Sqlite, fn: () => T): T {
-  const restore = bulkCacheOn(sqlite);
+export function withBulkCacheSync<T>(sqlite: Sqlite, opts: BulkOptions, fn: () => T): T {
+  const restore = bulkCacheOn(sqlite, opts);
   try {
     return fn();
   } finally {
@@ -37,7 +37,16 @@ export function withBulkCacheSync<T>(sqlite: Sqlite, fn: () => T): T {
   }
 }
 
-function bulkCacheOn(sqlite: Sqlite): () => void {
+export interface BulkOptions {
+  /**
+   * The write pauses its per-row triggers (kept-pause.ts: its statement journals stay small) and
+   * may build indexes again (bulk-indexes.ts): temp files stay on disk, where SQLite's sorter
+   * can sort on helper threads (it cannot with temp_store = MEMORY).
+   */
+  indexBuilds?: boolean;
+}
+
+function bulkCacheOn(sqlite: Sqlite, opts: BulkOptions): () => void {
   const before = sqlite.pragma('cache_size', { simple: true }) as number;
   // 32 MiB: importing 1M invoices + 664k receipts takes the same time as with 128 MiB (31 s)
   // and peaks 60 MB lower (the import runs in the app's main process)
@@ -46,9 +55,10 @@ function bulkCacheOn(sqlite: Sqlite): () => void {
   // statement journal; past 64 KiB SQLite spills it to a temp file, page by page: 1.5M pwrite
   // calls in a 33k-receipt import, half its CPU. In memory it is a copy. Changing temp_store
   // drops the connection's temp tables and triggers: the book has none, but when something put
-  // one there (a test's fault injection) it is left alone.
+  // one there (a test's fault injection) it is left alone. A write with `indexBuilds` has paused
+  // those triggers and keeps temp files on disk, for its index builds.
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-  const switchTemp = sqlite.prepare('SELECT COUNT(*) FROM temp.sqlite_master').pluck().get() === 0;
+  const switchTemp = !opts.indexBuilds && sqlite.prepare('SELECT COUNT(*) FROM temp.sqlite_master').pluck().get() === 0;
   if (switchTemp) sqlite.pragma('temp_store = MEMORY');
   return () => {
     if (switchTemp) sqlite.pragma(`temp_store = ${Number(tempStore)}`);

@@ -118,7 +118,7 @@ export async function importPromises(
   }
   const now = ctx.clock.now().toISOString();
   const codeOf = new Map([...customers].map(([code, c]) => [c.id, code]));
-  return writeBulk(ctx, async (trx, sqlite) => {
+  return writeBulk(ctx, {}, async (trx, sqlite) => {
     assertPromiseRoom(
       sqlite,
       rows.map((p) => ({

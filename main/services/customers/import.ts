@@ -194,8 +194,10 @@ export async function importCustomers(
   let created = 0;
   let updated = 0;
   const sqlite = ctx.book.sqlite;
-  // the bulk page cache: 100,000 new customers land all over the customers' indexes
-  await withBulkCache(sqlite, () =>
+  // the bulk page cache: 100,000 new customers land all over the customers' indexes; a first
+  // import builds them at the end (insert-pause.ts), where the sort may use helper threads
+  const firstImport = sqlite.prepare('SELECT 1 FROM customers LIMIT 1').get() === undefined;
+  await withBulkCache(sqlite, { indexBuilds: firstImport }, () =>
     db.transaction().execute(async (trx) => {
       // Regions named in the file but not yet kept are created with their code as name.
       for (const code of newRegions)

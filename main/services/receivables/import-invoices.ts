@@ -49,7 +49,7 @@ export async function importInvoices(
   let lastNumber = '';
   const numbers: string[] = [];
   const progress = beginImportProgress(ctx.book, 'invoices', fileName);
-  await writeBulk(ctx, async (trx, db) => {
+  await writeBulk(ctx, { indexBuilds: true }, async (trx, db) => {
     const existing = invoiceByNumber(db);
     const firstId = nextInvoiceId(db);
     // into a book with no invoice yet, a number the filter has not seen is not a duplicate: not
@@ -66,8 +66,9 @@ export async function importInvoices(
     const invoiced = new Set<number>(); // customers whose credit facts the import changes
     const mark = pauseKeptTriggers(db);
     const monthly = new MonthlySums();
-    // into an empty table (a new book's first import): the date-keyed indexes built once at the end
-    const indexes = dropIndexesOfEmptyTables(db, ['invoices']);
+    // into an empty table (a new book's first import): the date-keyed indexes built once at the
+    // end, but for the settled invoices' (an imported invoice is open: it gets no entry)
+    const indexes = dropIndexesOfEmptyTables(db, ['invoices'], ['settled_on']);
     // written BATCH_ROWS to a statement: the rows not yet written (number → file row, and their
     // rows in order), so a duplicate among them is named like one already written
     const out = invoiceRows(db, source, at);

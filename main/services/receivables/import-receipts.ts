@@ -86,7 +86,7 @@ export async function importReceipts(
   let applied = 0;
   let allocationsN = 0;
   const progress = beginImportProgress(ctx.book, 'receipts', fileName);
-  await writeBulk(ctx, async (trx, db) => {
+  await writeBulk(ctx, { indexBuilds: true }, async (trx, db) => {
     const invoiceOf = invoiceByNumber(db);
     const at = ctx.clock.now().toISOString();
     const daily = new DailyAccumulator();

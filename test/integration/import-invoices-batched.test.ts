@@ -181,4 +181,37 @@ describe('invoices import: rows many to a statement', () => {
       await t.close();
     }
   });
+  it("into a book with no document, no customer's gross is read: each starts at 0, and the cap still holds", async () => {
+    const t = await bookWithCustomers();
+    try {
+      const db = t.desk.ctx.book.sqlite;
+      const grossReads = async (csv: string) => {
+        let n = 0;
+        let res: { ok: boolean; error?: { rows?: unknown[] } } = { ok: false };
+        await watchStatements(
+          db,
+          'get',
+          (sql) => void (/FROM credit_notes WHERE customer_id/.test(sql) && n++),
+          async () => void (res = await importCsv(t, 'invoices', 'inv.csv', csv)),
+        );
+        return { n, res };
+      };
+      // two rows of K1 at 9,999,999,999,999.99 each pass its cap (10^15 fen), counted from 0
+      const over = await grossReads(
+        `${HEADER}\nK1,G-1,2026-03-01,9999999999999.99\nK1,G-2,2026-03-01,9999999999999.99\nK2,G-3,2026-03-01,1.00\n`,
+      );
+      expect(over.n).toBe(0);
+      expect(over.res).toMatchObject({
+        ok: false,
+        error: { rows: [{ row: 3, field: 'amount', message: 'customer_gross_limit' }] },
+      });
+      const first = await grossReads(`${HEADER}\n${lines(10).join('\n')}\n`);
+      expect(first).toMatchObject({ n: 0, res: { ok: true } });
+      // the book has documents now: a customer's gross is read once, then counted on
+      const second = await grossReads(`${HEADER}\nK1,H-1,2026-04-01,1.00\nK1,H-2,2026-04-01,1.00\n`);
+      expect(second).toMatchObject({ n: 1, res: { ok: true } });
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { formatMoney } from '../../../shared/money';
 import { BOOK_GROSS_LIMIT_FEN, CUSTOMER_GROSS_LIMIT_FEN, grossLimitPassed } from '../../domain/book-limits';
-import { bookGross, customerGross } from '../../db/receivables/gross';
+import { bookGross, bookHasNoDocuments, customerGross } from '../../db/receivables/gross';
 
 export interface RowProblemSink {
   add(row: number, field: string, message: string, values?: Record<string, string | number>): void;
@@ -13,9 +13,12 @@ export interface RowProblemSink {
 export class GrossTracker {
   private book: number;
   private readonly customers = new Map<number, number>();
+  /** The book had no document when the import began: each customer's gross starts at 0. */
+  private readonly fromZero: boolean;
 
   constructor(private readonly sqlite: Database.Database) {
     this.book = bookGross(sqlite);
+    this.fromZero = bookHasNoDocuments(sqlite);
   }
 
   /** Adds the row's amount when it fits; otherwise records the problem and returns false. */
@@ -27,7 +30,7 @@ export class GrossTracker {
     field = 'amount',
   ): boolean {
     let c = this.customers.get(customer.id);
-    if (c === undefined) c = customerGross(this.sqlite, customer.id);
+    if (c === undefined) c = this.fromZero ? 0 : customerGross(this.sqlite, customer.id);
     const passed = grossLimitPassed({ customer: c, book: this.book }, amount);
     if (passed === 'customer') {
       p.add(row, field, 'customer_gross_limit', {

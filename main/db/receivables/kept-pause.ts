@@ -84,6 +84,8 @@ export function pauseKeptTriggers(sqlite: Sqlite): BulkMark {
  * the per-row triggers would have left them. `customerIds`: every customer whose open
  * documents the bulk write changed; `coversWritten`: they are also the customers of every
  * document and allocation it added (an import), so the worklist needs no scan of those rows.
+ * `invoiceSums` / `lateDaySums`: what the writer summed as it wrote (an invoices import's monthly
+ * sales, a receipts import's late days), written instead of summing the rows written again.
  */
 export function resumeKeptTriggers(
   sqlite: Sqlite,

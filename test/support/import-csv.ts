@@ -35,11 +35,14 @@ export async function bookWithImportedInvoices(): Promise<TestDesk> {
  */
 export async function watchStatements<T>(
   db: Database.Database,
-  method: 'run' | 'get',
+  method: 'run' | 'get' | 'all',
   seen: (sql: string, args: unknown[]) => void,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'run' | 'get', (...a: unknown[]) => unknown>;
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<
+    'run' | 'get' | 'all',
+    (...a: unknown[]) => unknown
+  >;
   const original = proto[method];
   proto[method] = function (this: { source: string }, ...a: unknown[]) {
     seen(this.source, a);

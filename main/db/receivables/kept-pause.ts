@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3';
 import { stmt } from './prepared';
 import { pauseTriggers, recreateTriggers } from '../trigger-pause';
 import type { MonthlySums } from './monthly-sums';
+import type { LateDaySums } from './late-day-sums';
 
 type Sqlite = Database.Database;
 
@@ -83,6 +84,8 @@ export function pauseKeptTriggers(sqlite: Sqlite): BulkMark {
  * the per-row triggers would have left them. `customerIds`: every customer whose open
  * documents the bulk write changed; `coversWritten`: they are also the customers of every
  * document and allocation it added (an import), so the worklist needs no scan of those rows.
+ * `invoiceSums` / `lateDaySums`: what the writer summed as it wrote (an invoices import's monthly
+ * sales, a receipts import's late days), written instead of summing the rows written again.
  */
 export function resumeKeptTriggers(
   sqlite: Sqlite,
@@ -90,6 +93,7 @@ export function resumeKeptTriggers(
   customerIds: Iterable<number>,
   coversWritten = false,
   invoiceSums?: MonthlySums,
+  lateDaySums?: LateDaySums,
 ): void {
   recreateTriggers(sqlite, mark.triggers);
   if (!mark.paused) return;
@@ -98,7 +102,9 @@ export function resumeKeptTriggers(
   addMonthlySales(sqlite, mark, !invoiceSums?.usable);
   const changed = [...customerIds];
   refillOpenAr(sqlite, changed);
-  addLateDays(sqlite, mark);
+  // `lateDaySums`: the writer summed every receipt allocation it wrote as it planned them (a receipts import)
+  if (lateDaySums?.usable) lateDaySums.write(sqlite);
+  else addLateDays(sqlite, mark);
   refreshNotes(sqlite, mark);
   if (coversWritten) markWorklistChanged(sqlite, changed);
   else markWorklistWritten(sqlite, mark, changed);

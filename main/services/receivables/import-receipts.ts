@@ -12,6 +12,7 @@ import { GrossTracker } from './gross-tracker';
 import { DailyAccumulator, invoiceByNumber, nextInvoiceId } from '../../db/receivables/writes';
 import {
   allocationRows,
+  bookHasAllocations,
   invoicePaidRows,
   openInvoicesOfCustomers,
   pauseReceiptFinal,
@@ -25,6 +26,7 @@ import { writeBulk } from '../book-queue';
 import { CustomerInvoices, planReceipt } from './engine';
 import { beginImportProgress, endImportProgress } from './import-progress';
 import { pauseKeptTriggers, resumeKeptTriggers } from '../../db/receivables/kept-pause';
+import { LateDaySums } from '../../db/receivables/late-day-sums';
 import { dropIndexesOfEmptyTables, dropSecondaryIndexes, recreateIndexes } from '../../db/receivables/bulk-indexes';
 import { customer, loadCustomers, Problems } from './import';
 import { amountCell, DateCells } from './import-cells';
@@ -151,10 +153,13 @@ export async function importReceipts(
       }
     };
     const planned = new PlannedAllocations();
+    // the kept late days (0019) of the allocations planned, summed as they are planned
+    const lateDays = new LateDaySums();
     const paidRows = invoicePaidRows(db);
+    const anyAllocation = bookHasAllocations(db); // none written before the plan is done
     for (let from = 0; from < ids.length; from += CUSTOMERS_PER_READ) {
       const chunk = ids.subarray(from, from + CUSTOMERS_PER_READ);
-      const openOf = openInvoicesOfCustomers(db, chunk);
+      const openOf = openInvoicesOfCustomers(db, chunk, anyAllocation);
       for (const customerId of chunk) {
         const open = new CustomerInvoices(openOf.get(customerId) ?? [], true);
         for (let k = start[customerId]; k < start[customerId + 1]; k++) {
@@ -164,6 +169,7 @@ export async function importReceipts(
           if (plan.allocations.length === 0) continue;
           for (const a of plan.allocations) {
             planned.push(i, a.invoiceId, a.amount, cols.dateTable.of(a.date), a.kind);
+            lateDays.add(customerId, a.date, open.byId.get(a.invoiceId)!.dueDate, a.amount);
             if (a.date !== d) daily.add(a.date, {});
             applied += a.amount;
           }
@@ -220,7 +226,7 @@ export async function importReceipts(
     }
     allocationOut.flush();
     recreateIndexes(db, indexes);
-    resumeKeptTriggers(db, mark, ids, true); // a receipt pays only its own customer's invoices
+    resumeKeptTriggers(db, mark, ids, true, undefined, lateDays); // a receipt pays only its own customer's invoices
     daily.flush(db);
     await writeAudit(ctx, trx, {
       entity: 'import',

@@ -120,3 +120,8 @@ export function resumeCustomerInserts(sqlite: Sqlite, pause: CustomerInsertPause
   for (const k of KNOWN_INSERT_TRIGGERS)
     sqlite.prepare(k.catchUp).run({ customer: pause.customer, decision: pause.decision });
 }
+
+/** The customers table is empty (a first import, whose indexes are built at the end). */
+export function noCustomersYet(sqlite: Sqlite): boolean {
+  return sqlite.prepare('SELECT 1 FROM customers LIMIT 1').get() === undefined;
+}

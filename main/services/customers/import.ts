@@ -13,7 +13,12 @@ import type { ImportSummary } from '../../../shared/types';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
 import { writeAudit } from '../audit';
-import { customerBulk, pauseCustomerInserts, resumeCustomerInserts } from '../../db/customers/insert-pause';
+import {
+  customerBulk,
+  noCustomersYet,
+  pauseCustomerInserts,
+  resumeCustomerInserts,
+} from '../../db/customers/insert-pause';
 import { CustomerHistoryRows, NewCustomerRows } from '../../db/customers/bulk-insert';
 import { CHANGED_CUSTOMER_COLUMNS, customersByCode, updateImportedCustomer } from '../../db/customers/bulk-update';
 import { withBulkCache } from '../../db/receivables/prepared';
@@ -196,8 +201,7 @@ export async function importCustomers(
   const sqlite = ctx.book.sqlite;
   // the bulk page cache: 100,000 new customers land all over the customers' indexes; a first
   // import builds them at the end (insert-pause.ts), where the sort may use helper threads
-  const firstImport = sqlite.prepare('SELECT 1 FROM customers LIMIT 1').get() === undefined;
-  await withBulkCache(sqlite, { indexBuilds: firstImport }, () =>
+  await withBulkCache(sqlite, { indexBuilds: noCustomersYet(sqlite) }, () =>
     db.transaction().execute(async (trx) => {
       // Regions named in the file but not yet kept are created with their code as name.
       for (const code of newRegions)

@@ -15,7 +15,8 @@
 //                       the whole process's CPU up to then, Node's start and module loading included
 //   browserCold*Ms      browser mode in a new Chromium profile: first-contentful-paint (≤ 1000) and
 //                       the customer list on screen (interactive, ≤ 2000), browser-first-paint.ts
-//   cliImport*Ms        `creditdesk import` whole process, each, wall and CPU (issue 16's target:
+//   cliImport*Ms        `creditdesk import` whole process, each, wall and CPU (all its threads: the
+//                       index sorts and the CSV parsing use a second core; issue 16's target:
 //                       1M invoices + their receipts ≤ 60 s, cliImportInvoicesReceiptsMs / …CpuMs;
 //                       cliImportTotalMs / cliImportTotalCpuMs add the 100k customers):
 //                       customers.csv into a new empty book, then invoices.csv and receipts.csv

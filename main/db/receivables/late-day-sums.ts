@@ -7,6 +7,7 @@
 // MAX(0, ROUND(julianday(date) − julianday(due_date))) for every valid date; sums are of integers,
 // exact below 2^53.
 import type Database from 'better-sqlite3';
+import { atLeast } from '../typed-columns';
 import { toDayNumber } from '../../domain/dates';
 import { RowBatch, valueRows } from './row-batch';
 
@@ -44,9 +45,9 @@ export class LateDaySums {
         return;
       }
       if (this.n === this.customers.length) {
-        this.customers = grown(this.customers);
-        this.lateDays = grown(this.lateDays);
-        this.counts = grown(this.counts);
+        this.customers = atLeast(this.customers, this.n + 1);
+        this.lateDays = atLeast(this.lateDays, this.n + 1);
+        this.counts = atLeast(this.counts, this.n + 1);
       }
       this.customers[this.n++] = customerId;
     }
@@ -69,10 +70,4 @@ export class LateDaySums {
     }
     out.flush();
   }
-}
-
-function grown(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
 }

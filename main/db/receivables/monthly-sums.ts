@@ -6,6 +6,7 @@
 // once, and each amount is added to its key's place. Amounts are integer fen: sums of integers,
 // exact below 2^53 (the gross limits keep a customer's total far below that).
 import type Database from 'better-sqlite3';
+import { atLeast } from '../typed-columns';
 import { RowBatch, valueRows } from './row-batch';
 
 type Sqlite = Database.Database;
@@ -29,8 +30,8 @@ export class MonthlySums {
       return;
     }
     if (this.n === this.keys.length) {
-      this.keys = grown(this.keys);
-      this.amounts = grown(this.amounts);
+      this.keys = atLeast(this.keys, this.n + 1);
+      this.amounts = atLeast(this.amounts, this.n + 1);
     }
     this.keys[this.n] = (year * 12 + month - 1) * CUSTOMER_SPAN + customerId;
     this.amounts[this.n++] = amount;
@@ -65,12 +66,6 @@ export class MonthlySums {
     }
     out.flush();
   }
-}
-
-function grown(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** Index of `key` in the sorted distinct `keys` (it is there). */

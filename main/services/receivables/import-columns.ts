@@ -5,14 +5,7 @@
 // 664k-receipt import), and the allocations after the receipts, in the order they were planned.
 // Amounts are integer fen kept in Float64Array only because they can pass Int32's range: a double
 // holds every integer up to 2^53 exactly, and only integer sums and differences are made of them.
-
-/** `a`, or a copy at least `n` long (doubling), for typed columns that grow as a file is read. */
-export function atLeast<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
-  if (n <= a.length) return a;
-  const b = new (a.constructor as new (length: number) => T)(Math.max(a.length * 2, n));
-  b.set(a);
-  return b;
-}
+import { atLeast } from '../../db/typed-columns';
 
 /** Dates as small numbers (a file holds a few thousand distinct dates). */
 class DateTable {

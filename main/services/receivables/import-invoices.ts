@@ -6,7 +6,7 @@ import { serverError } from '../../../shared/messages/server-messages';
 import { addDays } from '../../domain/dates';
 import { readRows, type ImportColumns } from '../../import/rows';
 import type { ImportSource } from '../../import/source';
-import { atLeast } from './import-columns';
+import { atLeast } from '../../db/typed-columns';
 import { GrossTracker } from './gross-tracker';
 import { DailyAccumulator, invoiceByNumber, invoiceRows, nextInvoiceId } from '../../db/receivables/writes';
 import { BATCH_ROWS } from '../../db/receivables/row-batch';
